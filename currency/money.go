@@ -1,0 +1,222 @@
+package currency
+
+import (
+	"math"
+	"math/bits"
+
+	"github.com/shopspring/decimal"
+)
+
+// Money is an exact amount of a currency: a whole number of the currency's
+// minor units (cents, öre; yen for JPY) and its [Code]. It is a small value
+// (16 bytes, no pointers), comparable with == and usable as a map key: two
+// Money values are equal when they have the same currency and the same
+// number of minor units.
+//
+// The zero Money is zero in no currency. It is the identity of [Money.Add]
+// and [Money.Sub] (adding it to 3.00 SEK gives 3.00 SEK, whatever the
+// currency), so `var total Money` is a ready accumulator. Every other
+// operation that needs a currency treats it as zero. Its String is "0".
+//
+// Arithmetic is checked: an operation that would overflow the int64 range,
+// mix currencies or divide by zero returns an error wrapping
+// [ErrOverflow], [ErrCurrencyMismatch] or [ErrDivisionByZero], never a
+// wrapped-around value or a panic. Operations that divide take a
+// [RoundingMode] and round exactly once.
+type Money struct {
+	minor int64
+	code  Code
+}
+
+// FromMinor returns the amount of minor units in currency c:
+// FromMinor(1999, USD) is 19.99 USD and FromMinor(1999, JPY) is 1,999 JPY.
+// c should be a valid Code (a constant of this package or the result of
+// [ParseCode]).
+func FromMinor(minor int64, c Code) Money { return Money{minor: minor, code: c} }
+
+// Minor returns the amount in minor units: 1999 for 19.99 USD.
+func (m Money) Minor() int64 { return m.minor }
+
+// Code returns the currency; the zero Money has the zero Code.
+func (m Money) Code() Code { return m.code }
+
+// IsZero reports whether the amount is zero, in any currency.
+func (m Money) IsZero() bool { return m.minor == 0 }
+
+// Sign returns −1, 0 or +1 for a negative, zero or positive amount.
+func (m Money) Sign() int {
+	switch {
+	case m.minor < 0:
+		return -1
+	case m.minor > 0:
+		return 1
+	}
+	return 0
+}
+
+// IsNegative reports whether the amount is below zero.
+func (m Money) IsNegative() bool { return m.minor < 0 }
+
+// IsPositive reports whether the amount is above zero.
+func (m Money) IsPositive() bool { return m.minor > 0 }
+
+// Equal reports whether m and o are the same amount in the same currency;
+// it is m == o, provided so that go-cmp compares Money without options.
+func (m Money) Equal(o Money) bool { return m == o }
+
+// unify returns the currency of an operation on a and b: their common
+// currency, or the other one's when one of them is the zero Money.
+func unify(a, b Money) (Code, bool) {
+	switch {
+	case a.code == b.code:
+		return a.code, true
+	case a == Money{}:
+		return b.code, true
+	case b == Money{}:
+		return a.code, true
+	}
+	return 0, false
+}
+
+// Add returns m + o. Both must be in the same currency (or one of them the
+// zero Money).
+func (m Money) Add(o Money) (Money, error) {
+	c, ok := unify(m, o)
+	if !ok {
+		return Money{}, &OpError{Op: "add", X: m, Y: o, Err: ErrCurrencyMismatch}
+	}
+	s := m.minor + o.minor
+	if (m.minor^s)&(o.minor^s) < 0 {
+		return Money{}, &OpError{Op: "add", X: m, Y: o, Err: ErrOverflow}
+	}
+	return Money{s, c}, nil
+}
+
+// Sub returns m − o. Both must be in the same currency (or one of them the
+// zero Money).
+func (m Money) Sub(o Money) (Money, error) {
+	c, ok := unify(m, o)
+	if !ok {
+		return Money{}, &OpError{Op: "sub", X: m, Y: o, Err: ErrCurrencyMismatch}
+	}
+	s := m.minor - o.minor
+	if (m.minor^o.minor)&(m.minor^s) < 0 {
+		return Money{}, &OpError{Op: "sub", X: m, Y: o, Err: ErrOverflow}
+	}
+	return Money{s, c}, nil
+}
+
+// Neg returns −m. It fails only for the most negative amount, whose
+// negation does not fit.
+func (m Money) Neg() (Money, error) {
+	if m.minor == math.MinInt64 {
+		return Money{}, &OpError{Op: "neg", X: m, Err: ErrOverflow}
+	}
+	return Money{-m.minor, m.code}, nil
+}
+
+// Abs returns |m|. It fails only for the most negative amount.
+func (m Money) Abs() (Money, error) {
+	if m.minor >= 0 {
+		return m, nil
+	}
+	if m.minor == math.MinInt64 {
+		return Money{}, &OpError{Op: "abs", X: m, Err: ErrOverflow}
+	}
+	return Money{-m.minor, m.code}, nil
+}
+
+// Cmp compares m and o and returns −1, 0 or +1 for m < o, m == o and
+// m > o. Amounts in different currencies cannot be compared.
+func (m Money) Cmp(o Money) (int, error) {
+	if _, ok := unify(m, o); !ok {
+		return 0, &OpError{Op: "cmp", X: m, Y: o, Err: ErrCurrencyMismatch}
+	}
+	switch {
+	case m.minor < o.minor:
+		return -1, nil
+	case m.minor > o.minor:
+		return 1, nil
+	}
+	return 0, nil
+}
+
+// Mul returns m × q, for a whole quantity q (seats, hours, units).
+func (m Money) Mul(q int64) (Money, error) {
+	neg := (m.minor < 0) != (q < 0)
+	hi, lo := bits.Mul64(abs64(m.minor), abs64(q))
+	if hi == 0 {
+		if r, ok := signed(lo, neg); ok {
+			return Money{r, m.code}, nil
+		}
+	}
+	return Money{}, &OpError{Op: "mul", X: m, Num: q, Err: ErrOverflow}
+}
+
+// MulDiv returns m × num / den, rounded once with mode. The product is
+// computed in 128 bits, so the intermediate never overflows; only a result
+// outside the int64 range does. This is the step behind proration,
+// discounts, fees and shares: 19.99 USD × 1,234,567 s / 2,592,000 s is
+// 9.52 USD (HalfEven).
+func (m Money) MulDiv(num, den int64, mode RoundingMode) (Money, error) {
+	r, f := mulDivRound(m.minor, abs64(num), abs64(den), (num < 0) != (den < 0), mode)
+	if f != ratioOK {
+		return Money{}, &OpError{Op: "muldiv", X: m, Num: num, Den: den, Mode: mode, Err: ratioErr(f)}
+	}
+	return Money{r, m.code}, nil
+}
+
+// MulRate returns m × r in m's currency, rounded once with mode to the
+// currency's minor unit: 100.00 USD × 0.03 is 3.00 USD, 0.99 USD × 0.03 is
+// 0.03 USD (HalfEven; exactly 0.0297).
+func (m Money) MulRate(r Rate, mode RoundingMode) (Money, error) {
+	v, f := mulPow10DivRound(m.minor, r.coef, 0, r.scale, mode)
+	if f != ratioOK {
+		return Money{}, &OpError{Op: "mulrate", X: m, Rate: r, Mode: mode, Err: ratioErr(f)}
+	}
+	return Money{v, m.code}, nil
+}
+
+// Convert returns m in currency to, at rate r (one unit of m's currency is
+// worth r units of to), rounded once with mode to the minor unit of to:
+// 123.45 USD at 149.2345 is 18,423 JPY (HalfEven; exactly 18,423.099…).
+// A zero rate is an error wrapping [ErrZeroRate]. [ExchangeRate.Convert]
+// also records the rate and rounding used.
+func (m Money) Convert(to Code, r Rate, mode RoundingMode) (Money, error) {
+	if r.coef == 0 {
+		return Money{}, &OpError{Op: "convert", X: m, Rate: r, To: to, Mode: mode, Err: ErrZeroRate}
+	}
+	v, f := mulPow10DivRound(m.minor, r.coef, uint8(to.Digits()), r.scale+uint8(m.code.Digits()), mode)
+	if f != ratioOK {
+		return Money{}, &OpError{Op: "convert", X: m, Rate: r, To: to, Mode: mode, Err: ratioErr(f)}
+	}
+	return Money{v, to}, nil
+}
+
+func ratioErr(f ratioFailure) error {
+	switch f {
+	case ratioDivZero:
+		return ErrDivisionByZero
+	case ratioBadMode:
+		return ErrRoundingMode
+	}
+	return ErrOverflow
+}
+
+// Decimal returns the amount as a [decimal.Decimal] in major units:
+// 1999 minor units of USD give 19.99.
+func (m Money) Decimal() decimal.Decimal {
+	return decimal.New(m.minor, -int32(m.code.Digits()))
+}
+
+// FromDecimal returns d (in major units) as Money in currency c, rounded
+// with mode to c's minor unit. It fails with [ErrOverflow] when the amount
+// does not fit and [ErrRoundingMode] for an undefined mode.
+func FromDecimal(d decimal.Decimal, c Code, mode RoundingMode) (Money, error) {
+	if !mode.Valid() {
+		return Money{}, &ParseError{Kind: "decimal", Input: d.String(), Err: ErrRoundingMode}
+	}
+	// decimal.Decimal is coefficient × 10^exp with a big.Int coefficient;
+	// rescale through its string form so that rounding is ours and exact.
+	return ParseAmountRound(d.String(), c, mode)
+}
