@@ -1,0 +1,370 @@
+package market
+
+import (
+	"fmt"
+	"iter"
+	"math/bits"
+	"strconv"
+
+	"golang.org/x/text/language"
+
+	"github.com/marketrules/marketrules/currency"
+)
+
+//go:generate go run ../internal/tools/genmarket -in data/markets.csv -out markets_gen.go
+
+// Code identifies a market by its ISO 3166-1 alpha-2 code: [SE] is Sweden.
+// Every market of the marketplace is a constant of this package. The zero
+// Code is no market. As with currency codes, the numeric value is an index
+// that may change between versions: persist the text form.
+type Code uint8
+
+// TaxHandling says who handles customer tax on marketplace sales in a
+// market (marketplace-facts.md fact 10). The enum is append-only.
+type TaxHandling uint8
+
+// The ways tax is handled.
+const (
+	// PublisherManaged: the publisher registers, calculates, collects and
+	// remits tax; Microsoft acts as an agent.
+	PublisherManaged TaxHandling = iota + 1
+	// MicrosoftManaged: Microsoft calculates, collects and remits tax as
+	// the publisher's agent (a "tax-remitted" market, PLN-06).
+	MicrosoftManaged
+	// Reseller: Microsoft resells and is responsible for all customer tax
+	// (Brazil).
+	Reseller
+	// NotEnabled: the commercial marketplace does not transact here
+	// (China: free and BYOL VM images only).
+	NotEnabled
+)
+
+var taxNames = [...]string{"", "publisher-managed", "microsoft-managed", "reseller", "not-enabled"}
+
+// String returns the stable name: "microsoft-managed", "publisher-managed",
+// "reseller" or "not-enabled".
+func (t TaxHandling) String() string {
+	if int(t) >= len(taxNames) || t == 0 {
+		return "TaxHandling(" + strconv.Itoa(int(t)) + ")"
+	}
+	return taxNames[t]
+}
+
+// MarshalText implements [encoding.TextMarshaler].
+func (t TaxHandling) MarshalText() ([]byte, error) {
+	if int(t) >= len(taxNames) || t == 0 {
+		return nil, fmt.Errorf("market: invalid tax handling %d", uint8(t))
+	}
+	return []byte(taxNames[t]), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (t *TaxHandling) UnmarshalText(b []byte) error {
+	for i := 1; i < len(taxNames); i++ {
+		if string(b) == taxNames[i] {
+			*t = TaxHandling(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("market: unknown tax handling %q (want one of microsoft-managed, publisher-managed, reseller, not-enabled)", b)
+}
+
+// Market is one market of the marketplace, as the published market list
+// describes it ([DataSource]).
+type Market struct {
+	Code Code
+	// Name is the English name, as Partner Center lists it.
+	Name string
+	// Currency is the billing currency for all offer types; the zero Code
+	// where the marketplace does not transact (China).
+	Currency currency.Code
+	// Tax says who handles customer tax.
+	Tax TaxHandling
+	// Transacts reports whether customers can buy here (PRC-09: 141
+	// markets). China lists only free and BYOL VM images.
+	Transacts bool
+	// Reservations reports whether Azure reservations are available
+	// (CSP-04).
+	Reservations bool
+	// Notes carries the source's remarks: exceptions (Mexico is a reseller
+	// market for Enterprise Agreement purchases; CSP purchases in Brazil
+	// use USD), tax on the store service fee, consulting-service
+	// currencies.
+	Notes string
+}
+
+// TaxRemitted reports whether Microsoft handles customer tax here (it is
+// Microsoft-managed or Microsoft resells): the markets a publisher may
+// restrict a plan to (PLN-06).
+func (m Market) TaxRemitted() bool { return m.Tax == MicrosoftManaged || m.Tax == Reseller }
+
+// Language returns the market's likely language as a language tag, from
+// CLDR's likely-subtags data: sv-SE for Sweden, de-DE for Germany. Pass it
+// to [currency.LocaleFor] to format money for the market.
+func (m Market) Language() language.Tag {
+	r, err := language.ParseRegion(m.Code.String())
+	if err != nil {
+		return language.Und
+	}
+	t, err := language.Compose(language.Und, r)
+	if err != nil {
+		return language.Und
+	}
+	base, _ := t.Base()
+	t, _ = language.Compose(base, r)
+	return t
+}
+
+// Locale returns the money-formatting locale for the market: the best
+// match for the market's language, or else for English in the market's
+// region (India: en-IN), or else en-US.
+func (m Market) Locale() currency.Locale {
+	lang := m.Language()
+	r, _ := lang.Region()
+	en, err := language.Compose(language.English, r)
+	if err != nil {
+		return currency.LocaleFor(lang)
+	}
+	return currency.LocaleFor(lang, en)
+}
+
+// Valid reports whether c is a known market.
+func (c Code) Valid() bool { return c != 0 && int(c) <= numMarkets }
+
+// String returns the ISO 3166-1 alpha-2 code, "SE", or "" for the zero
+// Code.
+func (c Code) String() string {
+	if !c.Valid() {
+		return ""
+	}
+	i := int(c-1) * 2
+	return codeLetters[i : i+2]
+}
+
+// Market returns the market c identifies; the zero Market for an invalid
+// Code.
+func (c Code) Market() Market {
+	if !c.Valid() {
+		return Market{}
+	}
+	return markets[c-1]
+}
+
+// AppendText implements [encoding.TextAppender].
+func (c Code) AppendText(b []byte) ([]byte, error) { return append(b, c.String()...), nil }
+
+// MarshalText implements [encoding.TextMarshaler]; the zero Code is "".
+func (c Code) MarshalText() ([]byte, error) { return c.AppendText(nil) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler] with [Parse].
+func (c *Code) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*c = 0
+		return nil
+	}
+	v, err := Parse(string(b))
+	if err != nil {
+		return err
+	}
+	*c = v
+	return nil
+}
+
+// ErrUnknown is wrapped by the error for a code that is not a market.
+var ErrUnknown = fmt.Errorf("unknown market")
+
+// UnknownError reports a market code that is not in the market list.
+type UnknownError struct{ Input string }
+
+// Error returns `market: unknown market "XX"`.
+func (e *UnknownError) Error() string {
+	in := e.Input
+	if len(in) > 32 {
+		in = in[:32] + "…"
+	}
+	return "market: " + ErrUnknown.Error() + " " + strconv.Quote(in)
+}
+
+// Unwrap returns [ErrUnknown].
+func (e *UnknownError) Unwrap() error { return ErrUnknown }
+
+// Parse returns the market for an ISO 3166-1 alpha-2 code, ignoring case:
+// "se" and "SE" are [SE]. A code that is not a marketplace market is an
+// error (wrapping [ErrUnknown]) that names the input.
+func Parse(s string) (Code, error) {
+	if c, ok := lookup(s); ok {
+		return c, nil
+	}
+	return 0, &UnknownError{Input: s}
+}
+
+// MustParse is like [Parse] but panics on error; for tests and examples.
+func MustParse(s string) Code {
+	c, err := Parse(s)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+func lookup(s string) (Code, bool) {
+	if len(s) != 2 {
+		return 0, false
+	}
+	var k [2]byte
+	for i := 0; i < 2; i++ {
+		b := s[i]
+		if 'a' <= b && b <= 'z' {
+			b -= 'a' - 'A'
+		}
+		if b < 'A' || b > 'Z' {
+			return 0, false
+		}
+		k[i] = b
+	}
+	lo, hi := 0, numMarkets
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		j := m * 2
+		switch {
+		case codeLetters[j] == k[0] && codeLetters[j+1] == k[1]:
+			return Code(m + 1), true
+		case codeLetters[j] < k[0] || (codeLetters[j] == k[0] && codeLetters[j+1] < k[1]):
+			lo = m + 1
+		default:
+			hi = m
+		}
+	}
+	return 0, false
+}
+
+// All returns every market, China included, in the stable order of their
+// codes (AD, AE, AF, …).
+func All() iter.Seq[Market] {
+	return func(yield func(Market) bool) {
+		for i := range markets {
+			if !yield(markets[i]) {
+				return
+			}
+		}
+	}
+}
+
+// Filter returns the markets for which keep returns true, in the order of
+// [All]: Filter(Market.TaxRemitted) gives the tax-remitted markets of
+// PLN-06.
+func Filter(keep func(Market) bool) iter.Seq[Market] {
+	return func(yield func(Market) bool) {
+		for i := range markets {
+			if keep(markets[i]) && !yield(markets[i]) {
+				return
+			}
+		}
+	}
+}
+
+// Transacting reports whether the market transacts; it is the predicate
+// behind [Transacting] sets and reads well with [Filter].
+func (m Market) IsTransacting() bool { return m.Transacts }
+
+// Set is a set of markets: a small comparable bit set (no allocation, no
+// duplicates), such as the markets a plan is sold in. The zero Set is
+// empty. In JSON and text it is a list of codes in the order of [All].
+type Set [(numMarkets + 64) / 64]uint64
+
+// SetOf returns the set of the given markets; invalid codes are ignored.
+func SetOf(codes ...Code) Set {
+	var s Set
+	for _, c := range codes {
+		s.Add(c)
+	}
+	return s
+}
+
+// TransactingSet returns the 141 markets where customers can buy (PRC-09).
+func TransactingSet() Set { return setWhere(Market.IsTransacting) }
+
+// TaxRemittedSet returns the markets where Microsoft handles customer tax
+// (PLN-06).
+func TaxRemittedSet() Set { return setWhere(Market.TaxRemitted) }
+
+func setWhere(keep func(Market) bool) Set {
+	var s Set
+	for i := range markets {
+		if keep(markets[i]) {
+			s.Add(markets[i].Code)
+		}
+	}
+	return s
+}
+
+// Add adds c to the set; an invalid code is ignored.
+func (s *Set) Add(c Code) {
+	if c.Valid() {
+		s[c/64] |= 1 << (c % 64)
+	}
+}
+
+// Remove removes c from the set.
+func (s *Set) Remove(c Code) {
+	if c.Valid() {
+		s[c/64] &^= 1 << (c % 64)
+	}
+}
+
+// Has reports whether c is in the set.
+func (s Set) Has(c Code) bool { return c.Valid() && s[c/64]&(1<<(c%64)) != 0 }
+
+// Len returns the number of markets in the set.
+func (s Set) Len() int {
+	n := 0
+	for _, w := range s {
+		n += bits.OnesCount64(w)
+	}
+	return n
+}
+
+// IsEmpty reports whether the set has no markets.
+func (s Set) IsEmpty() bool { return s == Set{} }
+
+// Union returns the markets in s or t.
+func (s Set) Union(t Set) Set {
+	for i := range s {
+		s[i] |= t[i]
+	}
+	return s
+}
+
+// Intersect returns the markets in both s and t.
+func (s Set) Intersect(t Set) Set {
+	for i := range s {
+		s[i] &= t[i]
+	}
+	return s
+}
+
+// Difference returns the markets in s but not in t.
+func (s Set) Difference(t Set) Set {
+	for i := range s {
+		s[i] &^= t[i]
+	}
+	return s
+}
+
+// SubsetOf reports whether every market of s is in t.
+func (s Set) SubsetOf(t Set) bool { return s.Difference(t).IsEmpty() }
+
+// All returns the markets of the set in code order.
+func (s Set) All() iter.Seq[Code] {
+	return func(yield func(Code) bool) {
+		for i, w := range s {
+			for w != 0 {
+				b := bits.TrailingZeros64(w)
+				w &^= 1 << b
+				if !yield(Code(i*64 + b)) {
+					return
+				}
+			}
+		}
+	}
+}
