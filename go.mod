@@ -6,3 +6,5 @@ require (
 	github.com/shopspring/decimal v1.6.0
 	golang.org/x/text v0.34.0
 )
+
+require github.com/google/go-cmp v0.7.0 // indirect

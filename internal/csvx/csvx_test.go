@@ -1,0 +1,173 @@
+package csvx
+
+import (
+	"errors"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+type row struct {
+	Line   int
+	Fields []string
+}
+
+func readAll(t *testing.T, in string, lim Limits, header ...string) ([]row, error) {
+	t.Helper()
+	r := NewReader(strings.NewReader(in), "in.csv", lim)
+	if len(header) > 0 {
+		if err := r.Header(header...); err != nil {
+			return nil, err
+		}
+	}
+	var rows []row
+	for {
+		rec, line, err := r.Read()
+		if err == io.EOF {
+			return rows, nil
+		}
+		if err != nil {
+			return rows, err
+		}
+		rows = append(rows, row{line, append([]string(nil), rec...)})
+	}
+}
+
+func TestReadSuccess(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		lim  Limits
+		want []row
+	}{
+		{"plain", "id,name\n1,a\n2,b\n", Limits{}, []row{{2, []string{"1", "a"}}, {3, []string{"2", "b"}}}},
+		{"BOM and CRLF", "\xEF\xBB\xBFid,name\r\n1,a\r\n", Limits{}, []row{{2, []string{"1", "a"}}}},
+		{"blank lines and empty rows skipped, lines kept", "id,name\n\n1,a\n,\n\n2,b", Limits{}, []row{{3, []string{"1", "a"}}, {6, []string{"2", "b"}}}},
+		{"quoted field with newline", "id,name\n1,\"x\ny\"\n2,b\n", Limits{}, []row{{2, []string{"1", "x\ny"}}, {4, []string{"2", "b"}}}},
+		{"exactly the row limit", "id,name\n1,a\n2,b\n", Limits{MaxRows: 2}, []row{{2, []string{"1", "a"}}, {3, []string{"2", "b"}}}},
+		{"exactly the byte limit", "id,name\n1,a\n", Limits{MaxBytes: 12}, []row{{2, []string{"1", "a"}}}},
+		{"header case and spaces", " ID , Name\n1,a\n", Limits{}, []row{{2, []string{"1", "a"}}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := readAll(t, tt.in, tt.lim, "id", "name")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("rows (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	tests := []struct {
+		name     string
+		in       string
+		lim      Limits
+		sentinel error
+		msg      string
+	}{
+		{"empty", "", Limits{}, ErrHeader, "in.csv line 1: empty input: want a header row id,name"},
+		{"wrong header", "id,nam\n", Limits{}, ErrHeader, `in.csv line 1: header is "id,nam", want "id,name"`},
+		{"too many fields", "id,name\n1,a,x\n", Limits{}, ErrSyntax, "in.csv line 2: 3 fields, want 2"},
+		{"bad quote", "id,name\n1,a\n2,\"b\n", Limits{}, ErrSyntax, "in.csv line 3: extraneous or missing \" in quoted-field"},
+		{"row limit", "id,name\n1,a\n2,b\n3,c\n", Limits{MaxRows: 2}, ErrTooManyRows, "in.csv line 4: more than 2 rows"},
+		{"byte limit", "id,name\n1,a\n2,b\n", Limits{MaxBytes: 12}, ErrTooLarge, "in.csv: input larger than 12 bytes"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := readAll(t, tt.in, tt.lim, "id", "name")
+			if !errors.Is(err, tt.sentinel) {
+				t.Fatalf("err = %v, want %v", err, tt.sentinel)
+			}
+			if err.Error() != tt.msg {
+				t.Errorf("message = %q, want %q", err.Error(), tt.msg)
+			}
+			var ce *Error
+			if !errors.As(err, &ce) || ce.Name != "in.csv" {
+				t.Errorf("errors.As(*Error) = %v", ce)
+			}
+		})
+	}
+}
+
+// endless is an io.Reader of infinitely many CSV rows: a reader that did
+// not enforce its limits while reading would never return.
+type endless struct {
+	row  string
+	read int64
+	off  int
+}
+
+func (e *endless) Read(p []byte) (int, error) {
+	n := 0
+	for n < len(p) {
+		c := copy(p[n:], e.row[e.off:])
+		n += c
+		e.off = (e.off + c) % len(e.row)
+	}
+	e.read += int64(n)
+	return n, nil
+}
+
+func TestLimitsStopEndlessInput(t *testing.T) {
+	for _, lim := range []Limits{{MaxRows: 1000}, {MaxBytes: 1 << 20}} {
+		src := &endless{row: "00000000-0000-0000-0000-000000000000,x\n"}
+		r := NewReader(io.MultiReader(strings.NewReader("id,name\n"), src), "big.csv", lim)
+		if err := r.Header("id", "name"); err != nil {
+			t.Fatal(err)
+		}
+		var err error
+		for err == nil {
+			_, _, err = r.Read()
+		}
+		if !errors.Is(err, ErrTooManyRows) && !errors.Is(err, ErrTooLarge) {
+			t.Fatalf("%+v: err = %v", lim, err)
+		}
+		// Bounded reading: at most the limit plus one buffer.
+		if max := int64(2<<20) + 64<<10; src.read > max {
+			t.Errorf("%+v: read %d bytes from an endless source, want ≤ %d", lim, src.read, max)
+		}
+	}
+}
+
+func TestErrorWhere(t *testing.T) {
+	e := &Error{Name: "a.csv", Line: 3, Msg: "x"}
+	if e.Where() != "a.csv line 3" {
+		t.Errorf("Where = %q", e.Where())
+	}
+	e.Line = 0
+	if e.Where() != "a.csv" || e.Error() != "a.csv: x" {
+		t.Errorf("Where = %q, Error = %q", e.Where(), e.Error())
+	}
+}
+
+func FuzzReader(f *testing.F) {
+	f.Add("id,name\n1,a\n")
+	f.Add("\xEF\xBB\xBFid,name\r\n\"1\",\"a\"\"b\"\n\n")
+	f.Add("id,name\n1,\"a\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		r := NewReader(strings.NewReader(in), "f.csv", Limits{MaxBytes: 1 << 16, MaxRows: 100})
+		if err := r.Header("id", "name"); err != nil {
+			return
+		}
+		for i := 0; i < 200; i++ {
+			rec, line, err := r.Read()
+			if err != nil {
+				var ce *Error
+				if err != io.EOF && !errors.As(err, &ce) {
+					t.Fatalf("error of type %T: %v", err, err)
+				}
+				return
+			}
+			if len(rec) != 2 || line < 2 {
+				t.Fatalf("record %q at line %d", rec, line)
+			}
+		}
+		t.Fatal("more than MaxRows rows")
+	})
+}
