@@ -1,10 +1,12 @@
 package market
 
 import (
+	"errors"
 	"fmt"
 	"iter"
 	"math/bits"
 	"strconv"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
@@ -99,8 +101,9 @@ type Market struct {
 func (m Market) TaxRemitted() bool { return m.Tax == MicrosoftManaged || m.Tax == Reseller }
 
 // Language returns the market's likely language as a language tag, from
-// CLDR's likely-subtags data: sv-SE for Sweden, de-DE for Germany. Pass it
-// to [currency.LocaleFor] to format money for the market.
+// CLDR's likely-subtags data: sv-SE for Sweden, de-DE for Germany, hi-IN
+// for India; [language.Und] for the zero Market. [Market.Locale] turns it
+// into a locale to format money for the market.
 func (m Market) Language() language.Tag {
 	r, err := language.ParseRegion(m.Code.String())
 	if err != nil {
@@ -116,8 +119,10 @@ func (m Market) Language() language.Tag {
 }
 
 // Locale returns the money-formatting locale for the market: the best
-// match for the market's language, or else for English in the market's
-// region (India: en-IN), or else en-US.
+// match for the market's language ([Market.Language]), or else for English
+// in the market's region (India, hi-IN: en-IN), or else en-US. Matching is
+// CLDR's, through [currency.LocaleFor], so a language without a locale of
+// its own may get a close one (Faroese: da-DK, Belarusian: ru-RU).
 func (m Market) Locale() currency.Locale {
 	lang := m.Language()
 	r, _ := lang.Region()
@@ -156,7 +161,8 @@ func (c Code) AppendText(b []byte) ([]byte, error) { return append(b, c.String()
 // MarshalText implements [encoding.TextMarshaler]; the zero Code is "".
 func (c Code) MarshalText() ([]byte, error) { return c.AppendText(nil) }
 
-// UnmarshalText implements [encoding.TextUnmarshaler] with [Parse].
+// UnmarshalText implements [encoding.TextUnmarshaler] with [Parse]; the
+// empty text gives the zero Code.
 func (c *Code) UnmarshalText(b []byte) error {
 	if len(b) == 0 {
 		*c = 0
@@ -171,18 +177,26 @@ func (c *Code) UnmarshalText(b []byte) error {
 }
 
 // ErrUnknown is wrapped by the error for a code that is not a market.
-var ErrUnknown = fmt.Errorf("unknown market")
+var ErrUnknown = errors.New("unknown market")
 
 // UnknownError reports a market code that is not in the market list.
 type UnknownError struct{ Input string }
 
-// Error returns `market: unknown market "XX"`.
-func (e *UnknownError) Error() string {
+// Error returns `market: unknown market "XX"`, quoting the input; an input
+// longer than 32 bytes is cut at a character boundary and ends in "…".
+func (e *UnknownError) Error() string { return "market: " + e.message() }
+
+// message is the error text without the package prefix.
+func (e *UnknownError) message() string {
 	in := e.Input
 	if len(in) > 32 {
-		in = in[:32] + "…"
+		n := 32
+		for n > 0 && !utf8.RuneStart(in[n]) {
+			n--
+		}
+		in = in[:n] + "…"
 	}
-	return "market: " + ErrUnknown.Error() + " " + strconv.Quote(in)
+	return ErrUnknown.Error() + " " + strconv.Quote(in)
 }
 
 // Unwrap returns [ErrUnknown].
@@ -263,14 +277,26 @@ func Filter(keep func(Market) bool) iter.Seq[Market] {
 	}
 }
 
-// Transacting reports whether the market transacts; it is the predicate
-// behind [Transacting] sets and reads well with [Filter].
+// IsTransacting reports whether customers can buy in the market (PRC-09):
+// true for every market but China. It is the predicate behind
+// [TransactingSet] and reads well with [Filter].
 func (m Market) IsTransacting() bool { return m.Transacts }
 
 // Set is a set of markets: a small comparable bit set (no allocation, no
 // duplicates), such as the markets a plan is sold in. The zero Set is
-// empty. In JSON and text it is a list of codes in the order of [All].
-type Set [(numMarkets + 64) / 64]uint64
+// empty, and two sets are equal (==) when they hold the same markets. Its
+// String is "DE SE", and in JSON it is an array of codes in the order of
+// [All], ["DE","SE"].
+//
+// Build sets with [SetOf], [Set.Add] and the set operations; a Set holds
+// only valid markets.
+type Set struct {
+	w [(numMarkets + 64) / 64]uint64
+} // bit c for Code c
+
+// Equal reports whether s and t hold the same markets; it is s == t,
+// provided so that go-cmp compares sets without options.
+func (s Set) Equal(t Set) bool { return s == t }
 
 // SetOf returns the set of the given markets; invalid codes are ignored.
 func SetOf(codes ...Code) Set {
@@ -301,24 +327,24 @@ func setWhere(keep func(Market) bool) Set {
 // Add adds c to the set; an invalid code is ignored.
 func (s *Set) Add(c Code) {
 	if c.Valid() {
-		s[c/64] |= 1 << (c % 64)
+		s.w[c/64] |= 1 << (c % 64)
 	}
 }
 
 // Remove removes c from the set.
 func (s *Set) Remove(c Code) {
 	if c.Valid() {
-		s[c/64] &^= 1 << (c % 64)
+		s.w[c/64] &^= 1 << (c % 64)
 	}
 }
 
 // Has reports whether c is in the set.
-func (s Set) Has(c Code) bool { return c.Valid() && s[c/64]&(1<<(c%64)) != 0 }
+func (s Set) Has(c Code) bool { return c.Valid() && s.w[c/64]&(1<<(c%64)) != 0 }
 
 // Len returns the number of markets in the set.
 func (s Set) Len() int {
 	n := 0
-	for _, w := range s {
+	for _, w := range s.w {
 		n += bits.OnesCount64(w)
 	}
 	return n
@@ -329,24 +355,24 @@ func (s Set) IsEmpty() bool { return s == Set{} }
 
 // Union returns the markets in s or t.
 func (s Set) Union(t Set) Set {
-	for i := range s {
-		s[i] |= t[i]
+	for i := range s.w {
+		s.w[i] |= t.w[i]
 	}
 	return s
 }
 
 // Intersect returns the markets in both s and t.
 func (s Set) Intersect(t Set) Set {
-	for i := range s {
-		s[i] &= t[i]
+	for i := range s.w {
+		s.w[i] &= t.w[i]
 	}
 	return s
 }
 
 // Difference returns the markets in s but not in t.
 func (s Set) Difference(t Set) Set {
-	for i := range s {
-		s[i] &^= t[i]
+	for i := range s.w {
+		s.w[i] &^= t.w[i]
 	}
 	return s
 }
@@ -357,7 +383,7 @@ func (s Set) SubsetOf(t Set) bool { return s.Difference(t).IsEmpty() }
 // All returns the markets of the set in code order.
 func (s Set) All() iter.Seq[Code] {
 	return func(yield func(Code) bool) {
-		for i, w := range s {
+		for i, w := range s.w {
 			for w != 0 {
 				b := bits.TrailingZeros64(w)
 				w &^= 1 << b
