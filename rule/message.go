@@ -28,8 +28,12 @@ var (
 )
 
 // LanguageFor returns the explanation language that best matches the
-// preferred tags: Swedish for "sv", "sv-FI" or "nb" speakers, English
-// otherwise.
+// preferred tags, in order of preference (as in an Accept-Language
+// header), using the CLDR matching of [golang.org/x/text/language]:
+// Swedish for any Swedish tag ("sv", "sv-SE", "sv-FI"), English for
+// everything else and for no tags. Norwegian ("nb", "nn", "no"), Danish
+// and Finnish get English: the matcher does not count Swedish as close
+// enough to them.
 func LanguageFor(tags ...language.Tag) Language {
 	_, i, conf := langMatcher.Match(tags...)
 	if conf == language.No {
@@ -58,14 +62,17 @@ func (l Language) Tag() language.Tag {
 // format strings in the style of [fmt] that take the same arguments in the
 // same order. Messages are defined where they are used and rendered with
 // [Message.Render], which formats numbers for the language ("10,000" in
-// English, "10 000" in Swedish) and [currency.Money] with the language's
-// CLDR currency format.
+// English, "10 000" in Swedish, grouped with U+00A0 NO-BREAK SPACE) and
+// [currency.Money] with the language's CLDR currency format. A message
+// without a Swedish format is shown in English.
 type Message struct {
 	English string
 	Swedish string
 }
 
-// Format returns the format string for lang.
+// Format returns the format string for lang: the English one for English,
+// for a Language outside the enum, and for Swedish when the message has no
+// Swedish format.
 func (m Message) Format(lang Language) string {
 	if lang == Swedish && m.Swedish != "" {
 		return m.Swedish
@@ -73,10 +80,16 @@ func (m Message) Format(lang Language) string {
 	return m.English
 }
 
-// Render formats the message in lang with args. [currency.Money]
-// arguments are formatted for the language (en-US, sv-SE); [time.Time]
-// arguments as "2006-01-02 15:04:05 MST" (UTC offset names as given);
-// other arguments with [golang.org/x/text/message].
+// Render formats the message in lang with args, with the printer of
+// [golang.org/x/text/message] for en-US or sv-SE, which groups the digits
+// of numbers for the language ("10,000", "10 000"; a Swedish minus is
+// U+2212). A [currency.Money] argument becomes its text in the language's
+// CLDR format ("$1,234.50", "1 234,50 kr"), and a [time.Time] argument
+// its text in the layout "2006-01-02 15:04:05 MST", in the time's own
+// zone; format both with %v or %s. The format string is [Message.Format]'s:
+// a message without Swedish renders the English text with Swedish numbers.
+// A Language outside the enum renders as English. Render does not modify
+// args.
 func (m Message) Render(lang Language, args ...any) string {
 	if int(lang) >= len(printerTags) {
 		lang = English

@@ -27,7 +27,8 @@ type Rule struct {
 	Swedish string
 }
 
-// Lookup returns the rule with the given ID.
+// Lookup returns the rule with the given ID, and false (with the zero
+// Rule) when the rulebook has no such rule. IDs are case-sensitive.
 func Lookup(id ID) (Rule, bool) {
 	for i := range rulebook {
 		if rulebook[i].ID == id {
@@ -72,7 +73,8 @@ func All() iter.Seq[Rule] {
 	}
 }
 
-// Area returns the ID's prefix: "PLN" for PLN-01.
+// Area returns the ID's prefix, the text before its first hyphen: "PLN"
+// for PLN-01. An ID without a hyphen is all prefix.
 func (id ID) Area() string {
 	a, _, _ := strings.Cut(string(id), "-")
 	return a

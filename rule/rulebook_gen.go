@@ -204,7 +204,7 @@ var rulebook = [...]Rule{
 	{ID: PRC09, Package: "market", Source: "000 Purchasing",
 		English: "Customers can buy from the commercial marketplace in 141 markets.",
 		Swedish: "Kunder kan köpa från den kommersiella marknadsplatsen på 141 marknader."},
-	{ID: PRC10, Package: "market", Source: "004 Buy software subscriptions for customers",
+	{ID: PRC10, Package: "pricing", Source: "004 Buy software subscriptions for customers",
 		English: "Commercial (CSP) prices exclude tax, except in Australia and Brazil.",
 		Swedish: "Kommersiella priser (CSP) exkluderar skatt, utom i Australien och Brasilien."},
 	{ID: PRC11, Package: "pricing", Source: "000 Purchasing",
