@@ -102,6 +102,8 @@ func (m Message) Render(lang Language, args ...any) string {
 			s = moneyLocales[lang].Format(v)
 		case time.Time:
 			s = v.Format("2006-01-02 15:04:05 MST")
+		case Message:
+			s = v.Format(lang)
 		default:
 			continue
 		}

@@ -1,0 +1,216 @@
+package plan
+
+import (
+	"errors"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/marketrules/marketrules/internal/csvx"
+	"github.com/marketrules/marketrules/internal/enum"
+	"github.com/marketrules/marketrules/rule"
+)
+
+// IDKind says what a private audience lists: Azure tenant IDs or Azure
+// subscription IDs, depending on the offer type (PLN-08). The zero value
+// is unset.
+type IDKind uint8
+
+// The audience ID kinds.
+const (
+	TenantIDs IDKind = iota + 1
+	SubscriptionIDs
+)
+
+var idKindNames = enum.Names[IDKind]{Type: "audience ID kind", Names: []string{"", "tenant", "subscription"}}
+
+// String returns "tenant" or "subscription".
+func (k IDKind) String() string { return idKindNames.String(k) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (k IDKind) MarshalText() ([]byte, error) { return idKindNames.Marshal(k) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (k *IDKind) UnmarshalText(b []byte) error { return idKindNames.Unmarshal(b, k) }
+
+// Source says how a private audience was entered (PLN-08): by hand in
+// Partner Center (at most 10 IDs) or imported from a CSV file (up to
+// 10,000 subscription IDs or 20,000 tenant IDs). The zero value is Manual.
+type Source uint8
+
+// The audience sources.
+const (
+	Manual Source = iota
+	CSV
+)
+
+var sourceNames = enum.Names[Source]{Type: "audience source", Names: []string{"manual", "csv"}}
+
+// String returns "manual" or "csv".
+func (s Source) String() string { return sourceNames.String(s) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (s Source) MarshalText() ([]byte, error) { return sourceNames.Marshal(s) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (s *Source) UnmarshalText(b []byte) error { return sourceNames.Unmarshal(b, s) }
+
+// Audience is the private audience of a plan (PLN-08): tenant or
+// subscription IDs, entered by hand or imported from CSV. [NewAudience]
+// and [ReadAudience] keep IDs sorted and unique, which lets validation
+// check a 20,000-entry audience in one pass without allocating; an
+// audience built by hand or decoded from JSON keeps its order (so JSON
+// round-trips exactly), and validation sorts a copy when it is unsorted.
+type Audience struct {
+	Kind   IDKind `json:"kind,omitempty"`
+	Source Source `json:"source"`
+	IDs    []GUID `json:"ids,omitempty"`
+}
+
+// Len returns the number of IDs.
+func (a Audience) Len() int { return len(a.IDs) }
+
+// Has reports whether the audience lists id.
+func (a Audience) Has(id GUID) bool {
+	if slices.IsSortedFunc(a.IDs, GUID.Compare) {
+		_, ok := slices.BinarySearchFunc(a.IDs, id, GUID.Compare)
+		return ok
+	}
+	return slices.Contains(a.IDs, id)
+}
+
+// NewAudience returns an audience of the given IDs, sorted, with
+// duplicates removed.
+func NewAudience(kind IDKind, src Source, ids ...GUID) Audience {
+	ids = slices.Clone(ids)
+	slices.SortFunc(ids, GUID.Compare)
+	return Audience{Kind: kind, Source: src, IDs: slices.Compact(ids)}
+}
+
+// Audience reading errors.
+var (
+	// ErrAudienceTooLarge: an audience file with more IDs (or bytes) than
+	// the policy allows for its kind (PLN-08).
+	ErrAudienceTooLarge = errors.New("audience too large")
+	// ErrDuplicateID: an ID listed twice.
+	ErrDuplicateID = errors.New("duplicate audience ID")
+)
+
+// Messages of audience problems.
+var (
+	msgAudienceGUID = rule.Message{
+		English: "%q is not a GUID (want xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)",
+		Swedish: "%q är inte ett GUID (ska vara xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)",
+	}
+	msgAudienceNil = rule.Message{
+		English: "the nil GUID names no %s",
+		Swedish: "noll-GUID:t anger ingen %s",
+	}
+	msgAudienceDup = rule.Message{
+		English: "%s is listed again (first on line %d)",
+		Swedish: "%s finns redan (första gången på rad %d)",
+	}
+	msgAudienceTooMany = rule.Message{
+		English: "more than %d %s IDs: a CSV import holds at most %d",
+		Swedish: "fler än %d %s-ID:n: en CSV-import rymmer högst %d",
+	}
+	msgAudienceCSV = rule.Message{
+		English: "%s",
+		Swedish: "%s",
+	}
+)
+
+// ReadAudience reads a private audience of the given kind from a CSV file
+// named name (used in problem paths, "audience.csv line 12"), as Partner
+// Center imports it (PLN-08): one ID per row in the first column (further
+// columns, such as a description, are ignored), an optional header row
+// whose first field is not a GUID, a UTF-8 byte-order mark and blank lines
+// tolerated.
+//
+// The policy's limit for the kind (10,000 subscription IDs or 20,000
+// tenant IDs by default) is enforced while reading: reading stops at the
+// first row over the limit, so a file of a million lines is refused after
+// the limit, in bounded memory. Malformed GUIDs and duplicates are all
+// reported, each with its line, as [rule.Problems]; the audience returned
+// holds the valid, unique IDs, sorted, even when there are problems.
+func ReadAudience(r io.Reader, name string, kind IDKind, pol Policy) (Audience, error) {
+	limit := pol.AudienceCSVMax(kind)
+	// 128 bytes a row is far more than a GUID and a short description.
+	rd := csvx.NewReader(r, name, csvx.Limits{MaxBytes: int64(limit+1) * 128, MaxRows: limit + 1})
+	var ps rule.Problems
+	type entry struct {
+		id   GUID
+		line int
+	}
+	entries := make([]entry, 0, min(limit, 1024))
+	first := true
+	for {
+		rec, line, err := rd.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var ce *csvx.Error
+			if errors.As(err, &ce) && (errors.Is(err, csvx.ErrTooManyRows) || errors.Is(err, csvx.ErrTooLarge)) {
+				ps = append(ps, rule.Problem{Rule: rule.PLN08, Path: name, Message: msgAudienceTooMany,
+					Args: []any{limit, kind.String(), limit}, Err: ErrAudienceTooLarge})
+				return Audience{}, ps
+			}
+			msg := err.Error()
+			if errors.As(err, &ce) {
+				msg = ce.Msg
+			}
+			ps = append(ps, rule.Problem{Path: lineRef(name, line), Message: msgAudienceCSV, Args: []any{msg}, Err: err})
+			break
+		}
+		field := strings.TrimSpace(rec[0])
+		g, ok := parseGUID(field)
+		if first && !ok && !strings.Contains(field, "-") {
+			first = false
+			continue // a header row ("Id", "TenantId", …)
+		}
+		first = false
+		switch {
+		case !ok:
+			ps = append(ps, rule.Problem{Rule: rule.PLN08, Path: lineRef(name, line), Message: msgAudienceGUID, Args: []any{truncate(field, 60)}, Err: ErrGUID})
+		case g.IsNil():
+			ps = append(ps, rule.Problem{Rule: rule.PLN08, Path: lineRef(name, line), Message: msgAudienceNil, Args: []any{kind.String()}, Err: ErrGUID})
+		default:
+			entries = append(entries, entry{g, line})
+		}
+	}
+	// Sort by ID, then line, so duplicates are adjacent and the first
+	// occurrence comes first; report each later one.
+	slices.SortFunc(entries, func(a, b entry) int {
+		if c := a.id.Compare(b.id); c != 0 {
+			return c
+		}
+		return a.line - b.line
+	})
+	ids := make([]GUID, 0, len(entries))
+	firstLine := 0
+	for i, e := range entries {
+		if i > 0 && entries[i-1].id == e.id {
+			ps = append(ps, rule.Problem{Rule: rule.PLN08, Path: lineRef(name, e.line), Message: msgAudienceDup,
+				Args: []any{e.id.String(), firstLine}, Err: ErrDuplicateID})
+			continue
+		}
+		firstLine = e.line
+		ids = append(ids, e.id)
+	}
+	sortByLine(ps)
+	return Audience{Kind: kind, Source: CSV, IDs: ids}, ps.Err()
+}
+
+func lineRef(name string, line int) string { return name + " line " + strconv.Itoa(line) }
+
+// sortByLine orders problems by the line number at the end of their path.
+func sortByLine(ps rule.Problems) {
+	lineOf := func(p rule.Problem) int {
+		i := strings.LastIndexByte(p.Path, ' ')
+		n, _ := strconv.Atoi(p.Path[i+1:])
+		return n
+	}
+	slices.SortStableFunc(ps, func(a, b rule.Problem) int { return lineOf(a) - lineOf(b) })
+}

@@ -1,0 +1,132 @@
+package plan
+
+import (
+	"errors"
+	"strconv"
+)
+
+// GUID is a 128-bit Azure tenant or subscription ID. It is a comparable
+// value; its text form is the lowercase 8-4-4-4-12 form,
+// "72f988bf-86f1-41af-91ab-2d7cd011db47". The zero GUID is the nil GUID,
+// which names no tenant or subscription.
+type GUID [16]byte
+
+// ErrGUID is wrapped by the error for text that is not a GUID.
+var ErrGUID = errors.New("malformed GUID")
+
+// ParseGUID parses the 8-4-4-4-12 hexadecimal form, in any case, with or
+// without surrounding braces. The error names the input.
+func ParseGUID(s string) (GUID, error) {
+	g, ok := parseGUID(s)
+	if !ok {
+		in := s
+		if len(in) > 60 {
+			in = in[:60] + "…"
+		}
+		return GUID{}, &guidError{in}
+	}
+	return g, nil
+}
+
+type guidError struct{ in string }
+
+func (e *guidError) Error() string {
+	return "plan: " + ErrGUID.Error() + " " + strconv.Quote(e.in) + " (want xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)"
+}
+func (e *guidError) Unwrap() error { return ErrGUID }
+
+// MustParseGUID is like [ParseGUID] but panics on error; for tests and
+// examples.
+func MustParseGUID(s string) GUID {
+	g, err := ParseGUID(s)
+	if err != nil {
+		panic(err)
+	}
+	return g
+}
+
+func parseGUID(s string) (GUID, bool) {
+	var g GUID
+	if len(s) == 38 && s[0] == '{' && s[37] == '}' {
+		s = s[1:37]
+	}
+	if len(s) != 36 || s[8] != '-' || s[13] != '-' || s[18] != '-' || s[23] != '-' {
+		return g, false
+	}
+	j := 0
+	for i := 0; i < 36; {
+		if i == 8 || i == 13 || i == 18 || i == 23 {
+			i++
+			continue
+		}
+		hi, ok1 := unhex(s[i])
+		lo, ok2 := unhex(s[i+1])
+		if !ok1 || !ok2 {
+			return g, false
+		}
+		g[j] = hi<<4 | lo
+		j++
+		i += 2
+	}
+	return g, true
+}
+
+func unhex(c byte) (byte, bool) {
+	switch {
+	case '0' <= c && c <= '9':
+		return c - '0', true
+	case 'a' <= c && c <= 'f':
+		return c - 'a' + 10, true
+	case 'A' <= c && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
+}
+
+// IsNil reports whether g is the nil GUID (all zeros).
+func (g GUID) IsNil() bool { return g == GUID{} }
+
+// AppendText implements [encoding.TextAppender].
+func (g GUID) AppendText(b []byte) ([]byte, error) {
+	const hex = "0123456789abcdef"
+	for i, c := range g {
+		if i == 4 || i == 6 || i == 8 || i == 10 {
+			b = append(b, '-')
+		}
+		b = append(b, hex[c>>4], hex[c&15])
+	}
+	return b, nil
+}
+
+// String returns the lowercase 8-4-4-4-12 form.
+func (g GUID) String() string {
+	var buf [36]byte
+	b, _ := g.AppendText(buf[:0])
+	return string(b)
+}
+
+// MarshalText implements [encoding.TextMarshaler].
+func (g GUID) MarshalText() ([]byte, error) { return g.AppendText(make([]byte, 0, 36)) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseGUID].
+func (g *GUID) UnmarshalText(b []byte) error {
+	v, err := ParseGUID(string(b))
+	if err != nil {
+		return err
+	}
+	*g = v
+	return nil
+}
+
+// Compare orders GUIDs bytewise: −1, 0 or +1.
+func (g GUID) Compare(h GUID) int {
+	for i := range g {
+		switch {
+		case g[i] < h[i]:
+			return -1
+		case g[i] > h[i]:
+			return 1
+		}
+	}
+	return 0
+}
