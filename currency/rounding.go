@@ -120,44 +120,34 @@ func (r *RoundingMode) UnmarshalText(text []byte) error {
 	return nil
 }
 
+// roundUp reports whether the magnitude q + rem/den (0 < rem < den) rounds
+// up to q+1 in mode, where neg says whether the exact value is negative.
+// It is small enough to inline.
+func roundUp(q, rem, den uint64, neg bool, mode RoundingMode) bool {
+	switch mode {
+	case Down:
+		return false
+	case Up:
+		return true
+	case Ceiling:
+		return !neg
+	case Floor:
+		return neg
+	}
+	// Compare rem with den/2 without overflow: rem vs den−rem.
+	half := den - rem
+	return rem > half || rem == half && (mode == HalfUp || mode == HalfEven && q&1 == 1)
+}
+
 // roundQuotient rounds the magnitude q + rem/den (rem < den) to an integer
 // with mode, where neg says whether the exact value is negative. It reports
 // false when the result no longer fits in a uint64.
 func roundQuotient(q, rem, den uint64, neg bool, mode RoundingMode) (uint64, bool) {
-	if rem == 0 {
+	if rem == 0 || !roundUp(q, rem, den, neg, mode) {
 		return q, true
 	}
-	var up bool
-	switch mode {
-	case Down:
-	case Up:
-		up = true
-	case Ceiling:
-		up = !neg
-	case Floor:
-		up = neg
-	default:
-		// Compare rem with den/2 without overflow: rem vs den-rem.
-		half := den - rem
-		switch {
-		case rem > half:
-			up = true
-		case rem == half:
-			switch mode {
-			case HalfUp:
-				up = true
-			case HalfEven:
-				up = q&1 == 1
-			}
-		}
-	}
-	if !up {
-		return q, true
-	}
-	if q == math.MaxUint64 {
-		return 0, false
-	}
-	return q + 1, true
+	q++
+	return q, q != 0
 }
 
 // signed applies the sign to a magnitude, reporting false when the result
@@ -198,10 +188,10 @@ const (
 // once with mode. neg gives the sign of num/den (num and den are
 // magnitudes). It is the single place where this package divides money.
 func mulDivRound(a int64, num, den uint64, neg bool, mode RoundingMode) (int64, ratioFailure) {
-	if den == 0 {
+	switch {
+	case den == 0:
 		return 0, ratioDivZero
-	}
-	if mode > Floor {
+	case mode > Floor:
 		return 0, ratioBadMode
 	}
 	if a < 0 {
@@ -212,15 +202,19 @@ func mulDivRound(a int64, num, den uint64, neg bool, mode RoundingMode) (int64, 
 		return 0, ratioOverflow
 	}
 	q, rem := bits.Div64(hi, lo, den)
-	mag, ok := roundQuotient(q, rem, den, neg, mode)
-	if !ok {
+	if rem != 0 && roundUp(q, rem, den, neg, mode) {
+		q++ // q < 2^64 − 1 here, since hi < den
+	}
+	if neg {
+		if q > 1<<63 {
+			return 0, ratioOverflow
+		}
+		return int64(-q), ratioOK
+	}
+	if q > math.MaxInt64 {
 		return 0, ratioOverflow
 	}
-	r, ok := signed(mag, neg)
-	if !ok {
-		return 0, ratioOverflow
-	}
-	return r, ratioOK
+	return int64(q), ratioOK
 }
 
 // pow10 holds 10^0 … 10^19, every power of ten that fits in a uint64.

@@ -23,19 +23,24 @@ func (m Money) Split(n int) ([]Money, error) {
 // SplitInto is [Money.Split] into len(dst) parts, written to dst; it does
 // not allocate. dst must not be empty.
 func (m Money) SplitInto(dst []Money) error {
-	n := len(dst)
+	n := uint64(len(dst))
 	if n == 0 {
 		return splitErr(m, 0)
 	}
 	mag := abs64(m.minor)
-	q, r := mag/uint64(n), mag%uint64(n)
-	neg := m.minor < 0
+	q, r := mag/n, mag%n
+	// The parts are q+1 (the first r) and q, with m's sign. |part| ≤ |m|,
+	// so both fit; for m = math.MinInt64 and n = 1, q is 2^63 and its
+	// negation wraps to exactly math.MinInt64.
+	small, big := int64(q), int64(q+1)
+	if m.minor < 0 {
+		small, big = -small, -big
+	}
 	for i := range dst {
-		p := q
+		v := small
 		if uint64(i) < r {
-			p++
+			v = big
 		}
-		v, _ := signed(p, neg) // |part| ≤ |m|: always fits
 		dst[i] = Money{v, m.code}
 	}
 	return nil
