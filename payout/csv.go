@@ -1,0 +1,385 @@
+package payout
+
+import (
+	"encoding/csv"
+	"errors"
+	"io"
+	"iter"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/marketrules/marketrules/currency"
+	"github.com/marketrules/marketrules/internal/csvx"
+	"github.com/marketrules/marketrules/rule"
+)
+
+// columns is the header of the CSV format (see Columns).
+var columns = [...]string{"id", "date", "agreement", "payment", "kind", "type", "gross", "currency", "qualified", "collected", "invoiced"}
+
+// Columns returns the header of the CSV transaction format that Reader reads
+// and Writer writes. The first row is this header, exactly (case and
+// surrounding spaces aside); every later row is one Transaction:
+//
+//	id         the transaction's ID; optional, kept as written (not trimmed)
+//	date       RFC 3339 ("2024-01-15T10:30:00Z", "2024-01-15T02:30:00-08:00")
+//	           or a date "2024-01-15", midnight in CSVOptions.Zone
+//	agreement  ea, mca or csp
+//	payment    invoice or credit-card
+//	kind       order or usage
+//	type       purchase, refund, reversal or chargeback
+//	gross      the amount in major units, exact: "100.00", "-3.5", "1200" (JPY)
+//	currency   one of the 17 marketplace currencies (RMB is read as CNY)
+//	qualified  true or false (also 1/0, t/f; empty is false)
+//	collected  when Microsoft collected the payment; optional, as date
+//	invoiced   the invoice date; optional, as date
+//
+// Enum values ignore case and the separators '-', '_' and ' '. Blank rows
+// and a UTF-8 byte-order mark are skipped.
+func Columns() []string { return append([]string(nil), columns[:]...) }
+
+// Default limits of a CSV reader.
+const (
+	DefaultMaxBytes = 1 << 30    // 1 GiB
+	DefaultMaxRows  = 10_000_000 // data rows
+)
+
+// CSVOptions configures a CSV Reader. The zero value is ready to use.
+type CSVOptions struct {
+	// Name names the input in errors: "sales.csv line 12, gross: …".
+	// Default "transactions.csv".
+	Name string
+	// MaxBytes and MaxRows bound the input: 0 means DefaultMaxBytes and
+	// DefaultMaxRows, a negative value no limit. The reader holds one row
+	// at a time, so memory does not grow with the input, and a row longer
+	// than MaxBytes is refused as it is read.
+	MaxBytes int64
+	MaxRows  int
+	// Zone is the time zone of date-only values; nil means PST().
+	Zone *time.Location
+}
+
+// Sentinel errors of CSV input: the input cannot be read further.
+var (
+	// ErrCSV: malformed CSV (bad quoting, a wrong number of fields) or a
+	// missing or different header.
+	ErrCSV = errors.New("malformed CSV")
+	// ErrLimit: the input has more bytes or rows than CSVOptions allows.
+	ErrLimit = errors.New("input over limit")
+)
+
+// Reader reads transactions from CSV in the format of Columns.
+type Reader struct {
+	r      *csvx.Reader
+	name   string
+	zone   *time.Location
+	header bool
+	err    error // sticky: the input cannot be read further
+	line   int
+}
+
+// NewReader returns a reader of CSV transactions from r.
+func NewReader(r io.Reader, opt CSVOptions) *Reader {
+	if opt.Name == "" {
+		opt.Name = "transactions.csv"
+	}
+	if opt.Zone == nil {
+		opt.Zone = pst
+	}
+	lim := csvx.Limits{MaxBytes: opt.MaxBytes, MaxRows: opt.MaxRows}
+	switch {
+	case lim.MaxBytes == 0:
+		lim.MaxBytes = DefaultMaxBytes
+	case lim.MaxBytes < 0:
+		lim.MaxBytes = 0
+	}
+	switch {
+	case lim.MaxRows == 0:
+		lim.MaxRows = DefaultMaxRows
+	case lim.MaxRows < 0:
+		lim.MaxRows = 0
+	}
+	return &Reader{r: csvx.NewReader(r, opt.Name, lim), name: opt.Name, zone: opt.Zone}
+}
+
+// Line returns the line number of the last row read.
+func (r *Reader) Line() int { return r.line }
+
+// Read returns the next transaction, or io.EOF after the last.
+//
+// A row with bad fields gives [rule.Problems] listing every problem of the
+// row, with paths such as "transactions.csv line 12, gross"; the next
+// Read goes on with the next row. An input that cannot be read further
+// (malformed CSV, a wrong header, more bytes or rows than allowed) gives
+// an error wrapping ErrCSV or ErrLimit, naming the line, and every later
+// Read returns it again.
+func (r *Reader) Read() (Transaction, error) {
+	var ps rule.Problems
+	t, st := r.next(&ps)
+	switch st {
+	case rowOK:
+		return t, nil
+	case rowEOF:
+		return Transaction{}, io.EOF
+	case rowBad:
+		return Transaction{}, ps
+	}
+	return Transaction{}, r.err
+}
+
+type rowStatus uint8
+
+const (
+	rowOK rowStatus = iota
+	rowBad
+	rowEOF
+	rowFatal
+)
+
+// next reads one row, appending its problems (or the fatal problem) to ps.
+func (r *Reader) next(ps *rule.Problems) (Transaction, rowStatus) {
+	if r.err == io.EOF {
+		return Transaction{}, rowEOF
+	}
+	if r.err != nil {
+		return Transaction{}, rowFatal
+	}
+	if !r.header {
+		r.header = true
+		if err := r.r.Header(columns[:]...); err != nil {
+			*ps = append(*ps, r.fail(err)...)
+			return Transaction{}, rowFatal
+		}
+	}
+	rec, line, err := r.r.Read()
+	if err != nil {
+		if err == io.EOF {
+			r.err = io.EOF
+			return Transaction{}, rowEOF
+		}
+		*ps = append(*ps, r.fail(err)...)
+		return Transaction{}, rowFatal
+	}
+	r.line = line
+	t, ok := parseRow(rec, where{name: r.name, line: line}, r.zone, ps)
+	if !ok {
+		return Transaction{}, rowBad
+	}
+	return t, rowOK
+}
+
+// fail turns a csvx error into a sticky problem wrapping ErrCSV or
+// ErrLimit.
+func (r *Reader) fail(err error) rule.Problems {
+	sentinel := ErrCSV
+	if errors.Is(err, csvx.ErrTooLarge) || errors.Is(err, csvx.ErrTooManyRows) {
+		sentinel = ErrLimit
+	}
+	path, msg := r.name, err.Error()
+	var ce *csvx.Error
+	if errors.As(err, &ce) {
+		path, msg = ce.Where(), ce.Msg
+	}
+	m := msgCSV
+	if sentinel == ErrLimit {
+		m = msgLimit
+	}
+	ps := rule.Problems{{Path: path, Message: m, Args: []any{msg}, Err: sentinel}}
+	r.err = ps
+	return ps
+}
+
+var (
+	msgCSV     = rule.Message{English: "malformed CSV: %s", Swedish: "felaktig CSV: %s"}
+	msgLimit   = rule.Message{English: "input over limit: %s", Swedish: "indata över gränsen: %s"}
+	msgInstant = rule.Message{English: "%q is not an RFC 3339 instant or a date YYYY-MM-DD", Swedish: "%q är inte en tidpunkt enligt RFC 3339 eller ett datum ÅÅÅÅ-MM-DD"}
+	msgAmount  = rule.Message{English: "%q is not an exact %s amount: %v", Swedish: "%q är inte ett exakt belopp i %s: %v"}
+	msgBool    = rule.Message{English: "%q is not true or false", Swedish: "%q är inte true eller false"}
+	msgCode    = rule.Message{English: "%q is not a currency code", Swedish: "%q är ingen valutakod"}
+)
+
+// Fields of a transaction, for skipping checks of fields that did not
+// parse.
+const (
+	fDate uint16 = 1 << iota
+	fAgreement
+	fPayment
+	fKind
+	fType
+	fGross
+	fCurrency
+	fCollected
+	fInvoiced
+)
+
+// parseRow parses one CSV row; it appends every problem to ps and reports
+// whether the row is a valid transaction.
+func parseRow(rec []string, w where, zone *time.Location, ps *rule.Problems) (Transaction, bool) {
+	n := len(*ps)
+	var failed uint16
+	bad := func(f uint16, id rule.ID, field string, err error, msg rule.Message, args ...any) {
+		failed |= f
+		*ps = append(*ps, rule.Problem{Rule: id, Path: w.path(field), Message: msg, Args: args, Err: err})
+	}
+	t := Transaction{ID: rec[0]}
+	var err error
+	var ok bool
+	if s := strings.TrimSpace(rec[1]); s != "" {
+		if t.Date, ok = parseInstant(s, zone); !ok {
+			bad(fDate, rule.EXT11, "date", ErrDate, msgInstant, truncate(s, 40))
+		}
+	}
+	if t.Agreement, err = ParseAgreement(rec[2]); err != nil {
+		bad(fAgreement, rule.EXT11, "agreement", ErrAgreement, msgTxAgreement, quote(rec[2]))
+	}
+	if t.Payment, err = ParsePayment(rec[3]); err != nil {
+		bad(fPayment, rule.PAY03, "payment", ErrPayment, msgTxPayment, quote(rec[3]))
+	}
+	if t.Kind, err = ParseKind(rec[4]); err != nil {
+		bad(fKind, rule.EXT11, "kind", ErrKind, msgTxKind, quote(rec[4]))
+	}
+	if t.Type, err = ParseType(rec[5]); err != nil {
+		bad(fType, rule.EXT11, "type", ErrType, msgTxType, quote(rec[5]))
+	}
+	cs := strings.TrimSpace(rec[7])
+	code, err := currency.ParseCode(cs)
+	if err != nil {
+		bad(fCurrency|fGross, rule.PRC08, "currency", ErrCurrency, msgCode, truncate(cs, 40))
+	} else if t.Gross, err = currency.ParseAmount(strings.TrimSpace(rec[6]), code); err != nil {
+		bad(fGross, rule.EXT11, "gross", ErrAmount, msgAmount, truncate(strings.TrimSpace(rec[6]), 40), code.String(), err)
+	}
+	switch q := strings.TrimSpace(rec[8]); q {
+	case "", "false":
+	case "true":
+		t.Qualified = true
+	default:
+		if t.Qualified, err = strconv.ParseBool(q); err != nil {
+			bad(0, rule.EXT10, "qualified", ErrField, msgBool, truncate(q, 40))
+		}
+	}
+	if s := strings.TrimSpace(rec[9]); s != "" {
+		if t.Collected, ok = parseInstant(s, zone); !ok {
+			bad(fCollected, rule.EXT11, "collected", ErrDate, msgInstant, truncate(s, 40))
+		}
+	}
+	if s := strings.TrimSpace(rec[10]); s != "" {
+		if t.Invoiced, ok = parseInstant(s, zone); !ok {
+			bad(fInvoiced, rule.PAY02, "invoiced", ErrDate, msgInstant, truncate(s, 40))
+		}
+	}
+	t.checkSkip(w, ps, failed)
+	return t, len(*ps) == n
+}
+
+func quote(s string) string { return strconv.Quote(truncate(strings.TrimSpace(s), 40)) }
+
+// parseInstant parses an RFC 3339 instant or a date, midnight in zone.
+func parseInstant(s string, zone *time.Location) (time.Time, bool) {
+	var t time.Time
+	var err error
+	if len(s) == len("2006-01-02") {
+		t, err = time.ParseInLocation(time.DateOnly, s, zone)
+	} else {
+		t, err = time.Parse(time.RFC3339, s)
+	}
+	return t, err == nil
+}
+
+// Writer writes transactions as CSV in the format of Columns, header
+// first. Call Flush at the end.
+type Writer struct {
+	w      *csv.Writer
+	header bool
+	rec    [len(columns)]string
+}
+
+// NewWriter returns a writer of CSV transactions to w.
+func NewWriter(w io.Writer) *Writer { return &Writer{w: csv.NewWriter(w)} }
+
+// Write writes one transaction. An invalid transaction is not written: the
+// error is its [rule.Problems], so that everything written reads back.
+// Instants are written in RFC 3339 with nanoseconds and their own offset.
+func (w *Writer) Write(t Transaction) error {
+	if err := t.Validate(); err != nil {
+		return err
+	}
+	if !w.header {
+		w.header = true
+		if err := w.w.Write(columns[:]); err != nil {
+			return err
+		}
+	}
+	r := &w.rec
+	r[0] = t.ID
+	r[1] = t.Date.Format(time.RFC3339Nano)
+	r[2], r[3], r[4], r[5] = t.Agreement.String(), t.Payment.String(), t.Kind.String(), t.Type.String()
+	r[6] = t.Gross.Amount()
+	r[7] = t.Gross.Code().String()
+	r[8] = strconv.FormatBool(t.Qualified)
+	r[9], r[10] = "", ""
+	if !t.Collected.IsZero() {
+		r[9] = t.Collected.Format(time.RFC3339Nano)
+	}
+	if !t.Invoiced.IsZero() {
+		r[10] = t.Invoiced.Format(time.RFC3339Nano)
+	}
+	return w.w.Write(r[:])
+}
+
+// Flush writes any buffered data and returns the first error of any Write
+// or of the flush.
+func (w *Writer) Flush() error {
+	if !w.header {
+		w.header = true
+		if err := w.w.Write(columns[:]); err != nil {
+			return err
+		}
+	}
+	w.w.Flush()
+	return w.w.Error()
+}
+
+// All returns the rows of r as a sequence of transactions and errors, as
+// Read returns them, ending at the end of the input or after an error
+// that stops reading (ErrCSV, ErrLimit).
+func (r *Reader) All() iter.Seq2[Transaction, error] {
+	return func(yield func(Transaction, error) bool) {
+		for {
+			t, err := r.Read()
+			if err == io.EOF {
+				return
+			}
+			if !yield(t, err) || errors.Is(err, ErrCSV) || errors.Is(err, ErrLimit) {
+				return
+			}
+		}
+	}
+}
+
+// AddCSV reads transactions in the format of Columns from r and adds the
+// valid ones, like AddAll: every problem, up to 100, is reported at once
+// as [rule.Problems] with paths that name the line ("transactions.csv line
+// 12, gross"). Reading stops at an error wrapping ErrCSV or ErrLimit,
+// which is the last problem listed.
+func (l *Ledger) AddCSV(r io.Reader, opt CSVOptions) error {
+	l.init()
+	rd := NewReader(r, opt)
+	var ps rule.Problems
+	extra := 0
+	for {
+		n := len(ps)
+		t, st := rd.next(&ps)
+		switch st {
+		case rowOK:
+			l.addValid(&t, where{name: rd.name, line: rd.line}, &ps)
+		case rowEOF, rowFatal:
+			// The problems were capped after each row; a fatal problem
+			// comes after them, so it is always listed.
+			return finishProblems(ps, extra)
+		}
+		if len(ps) > maxProblems {
+			extra += len(ps) - max(n, maxProblems)
+			ps = ps[:max(n, maxProblems)]
+		}
+	}
+}

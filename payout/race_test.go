@@ -1,0 +1,5 @@
+//go:build race
+
+package payout
+
+const raceEnabled = true
