@@ -14,13 +14,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
-	"unicode"
 
 	"github.com/shopspring/decimal"
-	"golang.org/x/text/width"
 
 	"github.com/marketrules/marketrules/currency"
+	"github.com/marketrules/marketrules/examples/internal/textout"
 	"github.com/marketrules/marketrules/market"
 	"github.com/marketrules/marketrules/rule"
 )
@@ -57,31 +55,31 @@ func main() {
 
 // run writes the whole tour to w.
 func run(w io.Writer) error {
-	p := &printer{w: w}
-	p.println("marketrules quickstart: exact money for the Microsoft commercial marketplace")
-	for _, section := range []func(*printer) error{parsing, prices, splitting} {
-		p.println()
+	p := &textout.Printer{W: w}
+	p.Println("marketrules quickstart: exact money for the Microsoft commercial marketplace")
+	for _, section := range []func(*textout.Printer) error{parsing, prices, splitting} {
+		p.Println()
 		if err := section(p); err != nil {
 			return err
 		}
 	}
-	return p.err
+	return p.Err()
 }
 
 // parsing shows that text becomes an exact number of minor units, and that
 // text which is not exact in its currency is rejected rather than rounded.
-func parsing(p *printer) error {
-	p.println("1. Parsing: text becomes an exact number of minor units")
-	p.println()
-	t := newTable("Call", "Money", "Minor units")
-	t.alignRight(2)
+func parsing(p *textout.Printer) error {
+	p.Println("1. Parsing: text becomes an exact number of minor units")
+	p.Println()
+	t := textout.NewTable("Call", "Money", "Minor units")
+	t.AlignRight(2)
 
 	for _, s := range []string{listPrice, "1250 JPY", "-0.05 SEK"} {
 		m, err := currency.Parse(s)
 		if err != nil {
 			return err
 		}
-		t.row(fmt.Sprintf("Parse(%q)", s), m.String(), fmt.Sprint(m.Minor()))
+		t.Row(fmt.Sprintf("Parse(%q)", s), m.String(), fmt.Sprint(m.Minor()))
 	}
 	amounts := []struct {
 		text string
@@ -95,35 +93,35 @@ func parsing(p *printer) error {
 		if err != nil {
 			return err
 		}
-		t.row(fmt.Sprintf("ParseAmount(%q, %v)", a.text, a.code), m.String(), fmt.Sprint(m.Minor()))
+		t.Row(fmt.Sprintf("ParseAmount(%q, %v)", a.text, a.code), m.String(), fmt.Sprint(m.Minor()))
 	}
-	t.write(p)
+	t.Write(p)
 
 	// 12.345 is not a whole number of cents: ParseAmount refuses to guess.
 	_, err := currency.ParseAmount("12.345", currency.USD)
 	if !errors.Is(err, currency.ErrPrecision) {
 		return fmt.Errorf("ParseAmount(\"12.345\", USD): got error %v, want one wrapping ErrPrecision", err)
 	}
-	p.println()
-	p.printf("ParseAmount(%q, USD) is an error, not a guess:\n  %v\n", "12.345", err)
+	p.Println()
+	p.Printf("ParseAmount(%q, USD) is an error, not a guess:\n  %v\n", "12.345", err)
 	return nil
 }
 
 // prices converts the USD list price into each market's billing currency and
 // formats it for the market's locale.
-func prices(p *printer) error {
+func prices(p *textout.Printer) error {
 	price, err := currency.Parse(listPrice)
 	if err != nil {
 		return err
 	}
-	p.printf("2. A list price of %s per month, in the billing currency of %d markets\n", price, len(usdRates))
-	p.println()
-	p.printf("Exchange rates: illustrative only (not market data), as of %s.\n", ratesAsOf)
-	p.printf("Rounding: %s, once, from the exact product to the currency's minor unit.\n", rounding)
-	p.println()
+	p.Printf("2. A list price of %s per month, in the billing currency of %d markets\n", price, len(usdRates))
+	p.Println()
+	p.Printf("Exchange rates: illustrative only (not market data), as of %s.\n", ratesAsOf)
+	p.Printf("Rounding: %s, once, from the exact product to the currency's minor unit.\n", rounding)
+	p.Println()
 
-	t := newTable("Market", "Locale", "1 USD =", "Exact product", "Rounding", "Billed", "Formatted")
-	t.alignRight(2, 3, 5, 6)
+	t := textout.NewTable("Market", "Locale", "1 USD =", "Exact product", "Rounding", "Billed", "Formatted")
+	t.AlignRight(2, 3, 5, 6)
 	for _, r := range usdRates {
 		code, err := market.Parse(r.market)
 		if err != nil {
@@ -144,7 +142,7 @@ func prices(p *printer) error {
 		}
 		exact := price.Decimal().Mul(rate.Decimal()) // exact: a product of two decimals
 		loc := m.Locale()
-		t.row(
+		t.Row(
 			fmt.Sprintf("%v %s", code, m.Name),
 			loc.String(),
 			fmt.Sprintf("%v %v", c.Rate.Rate, c.Rate.To),
@@ -154,17 +152,17 @@ func prices(p *printer) error {
 			loc.Format(c.To),
 		)
 	}
-	t.write(p)
-	p.println()
-	p.printf("%s: %s\n", rule.PRC03, rule.PRC03.Statement(rule.English))
-	p.printf("%s (sv): %s\n", rule.PRC03, rule.PRC03.Statement(rule.Swedish))
+	t.Write(p)
+	p.Println()
+	p.Printf("%s: %s\n", rule.PRC03, rule.PRC03.Statement(rule.English))
+	p.Printf("%s (sv): %s\n", rule.PRC03, rule.PRC03.Statement(rule.Swedish))
 	return nil
 }
 
 // splitting divides amounts into parts that sum back to the whole exactly.
-func splitting(p *printer) error {
-	p.println("3. Splitting and allocating: the parts always sum to the whole")
-	p.println()
+func splitting(p *textout.Printer) error {
+	p.Println("3. Splitting and allocating: the parts always sum to the whole")
+	p.Println()
 
 	whole, err := currency.Parse("100.00 USD")
 	if err != nil {
@@ -175,18 +173,18 @@ func splitting(p *printer) error {
 		return err
 	}
 	en := currency.MustParseLocale("en-US")
-	p.printf("%s split 3 ways (the leftover cent goes to the first part):\n\n", whole)
-	t := newTable("Part", "Amount", "Formatted (en-US)")
-	t.alignRight(1, 2)
+	p.Printf("%s split 3 ways (the leftover cent goes to the first part):\n\n", whole)
+	t := textout.NewTable("Part", "Amount", "Formatted (en-US)")
+	t.AlignRight(1, 2)
 	for i, part := range parts {
-		t.row(fmt.Sprint(i+1), part.String(), en.Format(part))
+		t.Row(fmt.Sprint(i+1), part.String(), en.Format(part))
 	}
 	sum, err := total(parts)
 	if err != nil {
 		return err
 	}
-	t.row("Sum", sum.String(), en.Format(sum))
-	t.write(p)
+	t.Row("Sum", sum.String(), en.Format(sum))
+	t.Write(p)
 	if sum != whole {
 		return fmt.Errorf("split of %v sums to %v", whole, sum)
 	}
@@ -205,10 +203,10 @@ func splitting(p *printer) error {
 		weightSum += wt
 	}
 	de := currency.MustParseLocale("de-DE")
-	p.println()
-	p.printf("%s allocated by weights 50/30/20 (largest remainders get the leftover cents):\n\n", odd)
-	t = newTable("Weight", "Exact share", "Each share rounded alone", "Allocated", "Formatted (de-DE)")
-	t.alignRight(0, 1, 2, 3, 4)
+	p.Println()
+	p.Printf("%s allocated by weights 50/30/20 (largest remainders get the leftover cents):\n\n", odd)
+	t = textout.NewTable("Weight", "Exact share", "Each share rounded alone", "Allocated", "Formatted (de-DE)")
+	t.AlignRight(0, 1, 2, 3, 4)
 	alone := make([]currency.Money, len(weights))
 	for i, wt := range weights {
 		exact := odd.Decimal().Mul(decimal.NewFromInt(wt)).DivRound(decimal.NewFromInt(weightSum), 6)
@@ -216,7 +214,7 @@ func splitting(p *printer) error {
 		if err != nil {
 			return err
 		}
-		t.row(fmt.Sprint(wt), exact.String(), alone[i].String(), alloc[i].String(), de.Format(alloc[i]))
+		t.Row(fmt.Sprint(wt), exact.String(), alone[i].String(), alloc[i].String(), de.Format(alloc[i]))
 	}
 	aloneSum, err := total(alone)
 	if err != nil {
@@ -226,8 +224,8 @@ func splitting(p *printer) error {
 	if err != nil {
 		return err
 	}
-	t.row("Sum", odd.Amount(), aloneSum.String(), allocSum.String(), de.Format(allocSum))
-	t.write(p)
+	t.Row("Sum", odd.Amount(), aloneSum.String(), allocSum.String(), de.Format(allocSum))
+	t.Write(p)
 	if allocSum != odd {
 		return fmt.Errorf("allocation of %v sums to %v", odd, allocSum)
 	}
@@ -235,8 +233,8 @@ func splitting(p *printer) error {
 	if err != nil {
 		return err
 	}
-	p.println()
-	p.printf("Rounding each share on its own (%s) gives %s, off by %s; Allocate gives back exactly %s.\n",
+	p.Println()
+	p.Printf("Rounding each share on its own (%s) gives %s, off by %s; Allocate gives back exactly %s.\n",
 		rounding, aloneSum, drift, odd)
 	return nil
 }
@@ -251,108 +249,4 @@ func total(ms []currency.Money) (currency.Money, error) {
 		}
 	}
 	return sum, nil
-}
-
-// printer writes to w and keeps the first write error, so that the tour can
-// print freely and check once at the end.
-type printer struct {
-	w   io.Writer
-	err error
-}
-
-func (p *printer) printf(format string, args ...any) {
-	if p.err == nil {
-		_, p.err = fmt.Fprintf(p.w, format, args...)
-	}
-}
-
-func (p *printer) println(args ...any) {
-	if p.err == nil {
-		_, p.err = fmt.Fprintln(p.w, args...)
-	}
-}
-
-// A table is a list of rows written with aligned columns. Unlike
-// text/tabwriter, which counts runes, it measures cells by their display
-// width: "￥" (U+FFE5) takes two terminal columns, U+00A0 and U+202F one.
-type table struct {
-	header []string
-	right  []bool
-	rows   [][]string
-}
-
-const (
-	indent = "  "
-	gutter = "  "
-)
-
-func newTable(header ...string) *table {
-	return &table{header: header, right: make([]bool, len(header))}
-}
-
-// alignRight right-aligns the columns with the given indexes (numbers and
-// amounts); the others are left-aligned.
-func (t *table) alignRight(cols ...int) {
-	for _, c := range cols {
-		t.right[c] = true
-	}
-}
-
-func (t *table) row(cells ...string) {
-	t.rows = append(t.rows, cells)
-}
-
-// write writes the header, a rule line and the rows. Trailing spaces are
-// trimmed, so the output diffs cleanly.
-func (t *table) write(p *printer) {
-	widths := make([]int, len(t.header))
-	for _, r := range append([][]string{t.header}, t.rows...) {
-		for i, cell := range r {
-			widths[i] = max(widths[i], displayWidth(cell))
-		}
-	}
-	rules := make([]string, len(widths))
-	for i, w := range widths {
-		rules[i] = strings.Repeat("-", w)
-	}
-	var b strings.Builder
-	for _, r := range append([][]string{t.header, rules}, t.rows...) {
-		b.Reset()
-		b.WriteString(indent)
-		for i, cell := range r {
-			if i > 0 {
-				b.WriteString(gutter)
-			}
-			pad := strings.Repeat(" ", widths[i]-displayWidth(cell))
-			if t.right[i] {
-				b.WriteString(pad + cell)
-			} else {
-				b.WriteString(cell + pad)
-			}
-		}
-		p.println(strings.TrimRight(b.String(), " "))
-	}
-}
-
-// displayWidth returns the number of terminal columns s takes: two for East
-// Asian wide and fullwidth characters (such as "￥", U+FFE5), none for
-// combining marks and format characters, one for everything else, including
-// the no-break spaces U+00A0 and U+202F of CLDR's money formats.
-func displayWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		switch {
-		case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf, unicode.Cc):
-			// zero width
-		case isWide(width.LookupRune(r).Kind()):
-			n += 2
-		default:
-			n++
-		}
-	}
-	return n
-}
-
-func isWide(k width.Kind) bool {
-	return k == width.EastAsianWide || k == width.EastAsianFullwidth
 }

@@ -111,55 +111,6 @@ func TestRunReportsWriteError(t *testing.T) {
 	}
 }
 
-func TestDisplayWidth(t *testing.T) {
-	tests := []struct {
-		s    string
-		want int
-	}{
-		{"", 0},
-		{"49.99 USD", 9},
-		{"￥7,715", 7},                // U+FFE5 FULLWIDTH YEN SIGN is two columns
-		{"¥7,715", 6},                // U+00A5 YEN SIGN is one
-		{"470,98\u00a0kr", 9},        // U+00A0 NO-BREAK SPACE
-		{"1\u202f234,56\u00a0€", 10}, // U+202F NARROW NO-BREAK SPACE
-		{"₹4,431.81", 9},
-		{"e\u0301", 1}, // combining acute accent
-		{"日本円", 6},
-	}
-	for _, tt := range tests {
-		if got := displayWidth(tt.s); got != tt.want {
-			t.Errorf("displayWidth(%q) = %d, want %d", tt.s, got, tt.want)
-		}
-	}
-}
-
-// TestTableAlignsByDisplayWidth checks that a right-aligned column of amounts
-// with wide and non-ASCII characters ends in the same terminal column on
-// every line, which counting bytes or runes would not achieve.
-func TestTableAlignsByDisplayWidth(t *testing.T) {
-	tab := newTable("Locale", "Formatted")
-	tab.alignRight(1)
-	for _, s := range []string{"ja-JP", "sv-SE", "fr-FR", "en-US"} {
-		tab.row(s, currency.MustParseLocale(s).Format(currency.MustParse("1234.50 EUR")))
-	}
-	tab.row("ja-JP", currency.MustParseLocale("ja-JP").Format(currency.MustParse("7715 JPY")))
-	var out bytes.Buffer
-	p := &printer{w: &out}
-	tab.write(p)
-	if p.err != nil {
-		t.Fatal(p.err)
-	}
-	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
-	if len(lines) != 7 {
-		t.Fatalf("got %d lines, want 7:\n%s", len(lines), out.String())
-	}
-	for _, l := range lines[1:] {
-		if displayWidth(l) != displayWidth(lines[0]) {
-			t.Errorf("line %q is %d columns wide, the header %q is %d", l, displayWidth(l), lines[0], displayWidth(lines[0]))
-		}
-	}
-}
-
 // readmeExample is the example of README.md: TestREADME checks that the
 // README shows exactly the lines between the markers and exactly their output.
 func readmeExample() error {

@@ -1,0 +1,127 @@
+// Package textout prints the example programs' output: a printer that
+// keeps the first write error, and tables aligned by display width, which
+// matters for money formatted by CLDR (no-break spaces, "￥" taking two
+// terminal columns). It is shared by the programs under examples/ and is
+// not part of the library.
+package textout
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/width"
+)
+
+// Printer writes to W and keeps the first write error, so that a program
+// can print freely and check once at the end.
+type Printer struct {
+	W   io.Writer
+	err error
+}
+
+// Printf writes a formatted line part.
+func (p *Printer) Printf(format string, args ...any) {
+	if p.err == nil {
+		_, p.err = fmt.Fprintf(p.W, format, args...)
+	}
+}
+
+// Println writes its arguments and a newline.
+func (p *Printer) Println(args ...any) {
+	if p.err == nil {
+		_, p.err = fmt.Fprintln(p.W, args...)
+	}
+}
+
+// Err returns the first write error.
+func (p *Printer) Err() error { return p.err }
+
+// Table is a list of rows written with aligned columns. Unlike
+// text/tabwriter, which counts runes, it measures cells by their display
+// width: "￥" (U+FFE5) takes two terminal columns, U+00A0 and U+202F one.
+type Table struct {
+	header []string
+	right  []bool
+	rows   [][]string
+}
+
+const (
+	indent = "  "
+	gutter = "  "
+)
+
+// NewTable returns a table with the given column headers.
+func NewTable(header ...string) *Table {
+	return &Table{header: header, right: make([]bool, len(header))}
+}
+
+// AlignRight right-aligns the columns with the given indexes (numbers and
+// amounts); the others are left-aligned.
+func (t *Table) AlignRight(cols ...int) *Table {
+	for _, c := range cols {
+		t.right[c] = true
+	}
+	return t
+}
+
+// Row adds a row; missing cells are empty.
+func (t *Table) Row(cells ...string) {
+	for len(cells) < len(t.header) {
+		cells = append(cells, "")
+	}
+	t.rows = append(t.rows, cells)
+}
+
+// Write writes the header, a rule line and the rows. Trailing spaces are
+// trimmed, so the output diffs cleanly.
+func (t *Table) Write(p *Printer) {
+	widths := make([]int, len(t.header))
+	for _, r := range append([][]string{t.header}, t.rows...) {
+		for i, cell := range r[:len(widths)] {
+			widths[i] = max(widths[i], Width(cell))
+		}
+	}
+	rules := make([]string, len(widths))
+	for i, w := range widths {
+		rules[i] = strings.Repeat("-", w)
+	}
+	var b strings.Builder
+	for _, r := range append([][]string{t.header, rules}, t.rows...) {
+		b.Reset()
+		b.WriteString(indent)
+		for i, cell := range r[:len(widths)] {
+			if i > 0 {
+				b.WriteString(gutter)
+			}
+			pad := strings.Repeat(" ", widths[i]-Width(cell))
+			if t.right[i] {
+				b.WriteString(pad + cell)
+			} else {
+				b.WriteString(cell + pad)
+			}
+		}
+		p.Println(strings.TrimRight(b.String(), " "))
+	}
+}
+
+// Width returns the number of terminal columns s takes: two for East
+// Asian wide and fullwidth characters (such as "￥", U+FFE5), none for
+// combining marks and format characters, one for everything else,
+// including the no-break spaces U+00A0 and U+202F of CLDR's money
+// formats.
+func Width(s string) int {
+	n := 0
+	for _, r := range s {
+		switch k := width.LookupRune(r).Kind(); {
+		case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf, unicode.Cc):
+			// zero width
+		case k == width.EastAsianWide || k == width.EastAsianFullwidth:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
+}
