@@ -1,0 +1,136 @@
+package refund_test
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/marketrules/marketrules/currency"
+	"github.com/marketrules/marketrules/plan"
+	"github.com/marketrules/marketrules/refund"
+	"github.com/marketrules/marketrules/rule"
+)
+
+// hotRequests are typical requests of the main kinds, inside their
+// windows.
+func hotRequests(tb testing.TB) []struct {
+	name string
+	r    refund.Request
+} {
+	sto := mustZone(tb, "Europe/Stockholm")
+	start := time.Date(2024, time.March, 10, 9, 0, 0, 0, sto)
+	return []struct {
+		name string
+		r    refund.Request
+	}{
+		{"SaaS", refund.Request{Kind: refund.SaaS, Term: plan.OneMonth, Start: start, At: start.Add(time.Hour), Paid: currency.MustParse("100.00 USD")}},
+		{"Usage", refund.Request{Kind: refund.Usage, Start: start, At: start.Add(time.Hour), Paid: currency.MustParse("0.14 USD")}},
+		{"VMReservation", refund.Request{Kind: refund.VMReservation, Term: plan.ThreeYears, Start: start, At: start.Add(50 * time.Hour), Paid: currency.MustParse("3650.00 USD"),
+			History: []refund.Cancellation{{At: start.AddDate(0, -2, 0), Amount: currency.MustParse("2400.00 USD")}}}},
+		{"CSPSoftware", refund.Request{Kind: refund.CSPSoftware, Term: plan.OneYear, Start: start, At: start.Add(50 * time.Hour), Paid: currency.MustParse("3650.00 SEK"), Zone: sto}},
+		{"CSPSoftwarePaidUntil", refund.Request{Kind: refund.CSPSoftware, Start: start, At: start.Add(50 * time.Hour), PaidUntil: start.AddDate(0, 1, 0), Paid: currency.MustParse("310.00 SEK"), Zone: sto}},
+		{"CSPPerpetual", refund.Request{Kind: refund.CSPPerpetual, Start: start, At: start.Add(50 * time.Hour), Paid: currency.MustParse("3650.00 SEK"), Zone: sto}},
+		{"CSPSaaS", refund.Request{Kind: refund.CSPSaaS, Term: plan.OneYear, Start: start, At: start.Add(50 * time.Hour), Paid: currency.MustParse("20.00 EUR")}},
+	}
+}
+
+// A decision without an explanation does not allocate.
+func TestDecideDoesNotAllocate(t *testing.T) {
+	p := refund.DefaultPolicy()
+	for _, hr := range hotRequests(t) {
+		for _, after := range []time.Duration{time.Hour, 40 * 24 * time.Hour} { // inside and after the window
+			r := hr.r
+			r.At = r.Start.Add(after)
+			if n := testing.AllocsPerRun(100, func() {
+				if _, err := p.Decide(r); err != nil {
+					t.Fatal(err)
+				}
+			}); n != 0 {
+				t.Errorf("%s after %v: %v allocations, want 0", hr.name, after, n)
+			}
+			if n := testing.AllocsPerRun(100, func() { _, _ = refund.Decide(r) }); n != 0 {
+				t.Errorf("package Decide, %s: %v allocations, want 0", hr.name, n)
+			}
+		}
+	}
+	history := []refund.Cancellation{{At: t0, Amount: money("2400.00 USD")}}
+	if n := testing.AllocsPerRun(100, func() { _, _ = p.LimitAt(t0.Add(time.Hour), money("100.00 USD"), history) }); n != 0 {
+		t.Errorf("LimitAt: %v allocations, want 0", n)
+	}
+}
+
+func BenchmarkDecide(b *testing.B) {
+	p := refund.DefaultPolicy()
+	for _, hr := range hotRequests(b) {
+		b.Run(hr.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := p.Decide(hr.r); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkDecideError(b *testing.B) {
+	r := refund.Request{Kind: refund.CSPSoftware, Start: t0, At: t0.Add(-time.Hour), Paid: money("1.00 USD")}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := refund.Decide(r); err == nil {
+			b.Fatal("no error")
+		}
+	}
+}
+
+func BenchmarkExplain(b *testing.B) {
+	hr := hotRequests(b)[3]
+	d, err := refund.Decide(hr.r)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, lang := range []rule.Language{rule.English, rule.Swedish} {
+		b.Run(lang.String(), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = d.Explain(lang)
+			}
+		})
+	}
+}
+
+func BenchmarkLimitAt(b *testing.B) {
+	p := refund.DefaultPolicy()
+	history := make([]refund.Cancellation, 50)
+	for i := range history {
+		history[i] = refund.Cancellation{At: t0.AddDate(0, 0, -10*i), Amount: money("100.00 USD")}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := p.LimitAt(t0, money("1000.00 USD"), history); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkDecisionMarshalJSON(b *testing.B) {
+	d, err := refund.Decide(hotRequests(b)[3].r)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := json.Marshal(d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkParseWindow(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := refund.ParseWindow("PT1H30M15S"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,181 @@
+package refund
+
+import (
+	"time"
+
+	"github.com/marketrules/marketrules/currency"
+	"github.com/marketrules/marketrules/plan"
+	"github.com/marketrules/marketrules/rule"
+)
+
+// Decide decides r under [DefaultPolicy]. It does not allocate (except
+// for an error).
+func Decide(r Request) (Decision, error) { return defaultPolicy.Decide(r) }
+
+// Decide answers r under p: whether a refund is due at r.At, how much,
+// until when, and which rule says so. A refund that is not due is a
+// Decision with Allowed false, not an error.
+//
+// The error is a [rule.Problems] listing every problem of the request
+// (and of the parts of p it needs) at once: a field path such as
+// "request.at" or "policy.csp_software", the rule, a message in English
+// and Swedish, and a sentinel ([ErrKind], [ErrEvent], [ErrTerm],
+// [ErrMissing], [ErrBeforeStart], [ErrAmount], [ErrCurrency], [ErrZone],
+// [ErrPeriod], [ErrPolicy]) for [errors.Is]. Decide never panics and,
+// without an error, does not allocate.
+func (p Policy) Decide(r Request) (d Decision, err error) {
+	if ps := p.decide(&d, &r); ps != nil {
+		return Decision{}, ps
+	}
+	return d, nil
+}
+
+// decide writes the decision of r into d, which must be the zero
+// Decision, or returns the problems.
+func (p *Policy) decide(d *Decision, r *Request) rule.Problems {
+	var s spec
+	if ps := p.spec(r, &s); ps != nil {
+		return ps
+	}
+	// d is the zero Decision: set fields one by one rather than copy a
+	// whole new one over it.
+	d.Kind, d.Event, d.Term, d.At = r.Kind, r.Event, r.Term, r.At.In(s.loc)
+	d.Paid, d.Refund, d.Retained = r.Paid, zeroLike(r.Paid), r.Paid
+	d.Rule = s.rule
+	if r.Kind == CSPSoftware || r.Kind == CSPPerpetual {
+		d.Vendor = r.Vendor
+	}
+
+	// Charges that no window can make refundable.
+	switch {
+	case r.Kind == Usage:
+		d.Reason, d.Cancel = ReasonUsage, NothingToCancel
+		return nil
+	case r.Kind == VMReservation && r.PrivateOffer:
+		d.Reason, d.Cancel = ReasonPrivateOffer, CannotCancel
+		d.setTermEnd(r, s.loc)
+		return nil
+	case (r.Kind == CSPSoftware || r.Kind == CSPPerpetual) && r.Vendor != OtherVendor:
+		d.Rule, d.Reason, d.Cancel = rule.RFD05, ReasonVendor, CannotCancel
+		d.setTermEnd(r, s.loc)
+		return nil
+	case r.Kind == CSPLicense && r.Event == Upgrade:
+		d.Reason, d.Cancel = ReasonUpgrade, CannotCancel
+		d.setTermEnd(r, s.loc)
+		return nil
+	case r.Kind == CSPSoftware && r.Event == SeatsAdded:
+		d.Reason, d.Cancel = ReasonNoSeatReduction, CannotCancel
+		d.setTermEnd(r, s.loc)
+		return nil
+	}
+
+	if s.entry >= 0 {
+		d.PolicyFrom = p.SaaS[s.entry].From
+	}
+	open := applyWindow(d, r, &s)
+	if s.prorate {
+		d.PaidUntil = s.paidUntil
+		d.DaysPaid = s.daysPaid
+	}
+	if !open {
+		d.Reason = ReasonWindowClosed
+		if s.window.IsZero() {
+			d.Reason = ReasonNoWindow
+		}
+		d.Cancel = afterWindow(r.Kind)
+		if r.Kind == SaaS && r.Term.Months() >= 24 && p.SaaS[s.entry].MultiYearLocked {
+			d.Rule, d.Reason, d.Cancel = rule.EXT12, ReasonMultiYearLocked, CannotCancel
+		}
+		d.setTermEnd(r, s.loc)
+		return nil
+	}
+
+	if r.Kind == VMReservation && p.ReservationLimit != (currency.Money{}) {
+		req := r.Commitment
+		if req == (currency.Money{}) {
+			req = r.Paid
+		}
+		l, lps := p.limitAt(r.At, req, r.History, "request.history")
+		if lps != nil {
+			return lps
+		}
+		d.Limit = l
+		if !l.Fits {
+			d.Reason, d.Cancel = ReasonLimitExceeded, CannotCancel
+			d.setTermEnd(r, s.loc)
+			return nil
+		}
+	}
+
+	d.Allowed, d.Reason, d.Cancel = true, ReasonWithinWindow, CancelNow
+	switch {
+	case s.prorate:
+		d.Basis = ProratedRefund
+		unused := min(max(int64(d.DaysPaid)-int64(d.DaysUsed), 0), int64(d.DaysPaid))
+		refund, err := r.Paid.MulDiv(unused, int64(d.DaysPaid), p.Rounding)
+		if err != nil { // unreachable: spec checked the rounding mode, and the ratio is at most 1
+			return addProblem(nil, s.rule, "request.paid", msgArithmetic, ErrAmount, err.Error())
+		}
+		d.Refund = refund
+		d.Retained = currency.FromMinor(r.Paid.Minor()-refund.Minor(), r.Paid.Code())
+	case r.Kind == CSPPerpetual:
+		d.Basis, d.Refund, d.Retained = InvoiceCredit, r.Paid, zeroLike(r.Paid)
+		d.KeysRevoked = true
+	default:
+		d.Basis, d.Refund, d.Retained = FullRefund, r.Paid, zeroLike(r.Paid)
+	}
+	return nil
+}
+
+// setTermEnd sets TermEnd, Start plus the request's term in loc, for a
+// decision whose charge runs on to the end of its term.
+func (d *Decision) setTermEnd(r *Request, loc *time.Location) {
+	if n := r.Term.Months(); n > 0 {
+		d.TermEnd = plan.AddMonths(r.Start.In(loc), n)
+	}
+}
+
+// afterWindow is what can still be done with a charge of kind k once its
+// window has closed.
+func afterWindow(k Kind) Cancel {
+	switch k {
+	case SaaS, ProfessionalService, Container, ManagedAppFee, CSPSaaS:
+		// Recurring marketplace charges: cancel (or turn off
+		// auto-renewal) and let the paid period run out.
+		return CancelAtPeriodEnd
+	}
+	// VM reservations (EXT-12), CSP software (RFD-04, RFD-06) and
+	// license-based subscriptions and seats (EXT-13): the whole term is
+	// charged.
+	return CannotCancel
+}
+
+// applyWindow sets the window figures of d for window w opened at
+// r.Start and reports whether r.At is inside it. Calendar days are
+// counted in s.loc, from s.day0.
+func applyWindow(d *Decision, r *Request, s *spec) bool {
+	w := s.window
+	d.Window = w
+	if s.counts {
+		d.Zone = s.loc.String()
+		d.DaysUsed = int(s.zone.day(r.At) - s.day0 + 1)
+		if w.IsCalendar() {
+			d.WindowStart = r.Start.In(s.loc)
+			d.WindowEnd = startOfDay(s.day0+int64(w.Days()), &s.zone)
+		}
+	}
+	if !w.IsCalendar() {
+		d.WindowStart = r.Start.In(s.loc)
+		d.WindowEnd = d.WindowStart.Add(w.d)
+	}
+	if !r.At.Before(d.WindowEnd) {
+		return false
+	}
+	d.Remaining = d.WindowEnd.Sub(r.At)
+	if w.IsCalendar() {
+		d.DaysLeft = max(w.Days()-d.DaysUsed+1, 1)
+	}
+	return true
+}
+
+func zeroLike(m currency.Money) currency.Money { return currency.FromMinor(0, m.Code()) }

@@ -1,0 +1,261 @@
+package refund
+
+import (
+	"strings"
+	"time"
+
+	"github.com/marketrules/marketrules/rule"
+)
+
+// Explain renders the decision in lang (English or Swedish): the outcome
+// and the rule, the window with its end and the time or days left (RFD-07)
+// or why no window applies, the money, and what cancelling does. Amounts
+// are formatted for the language, instants as "2006-01-02 15:04:05 MST"
+// in the zone they were counted in.
+func (d Decision) Explain(lang rule.Language) string {
+	var b strings.Builder
+	say := func(m rule.Message, args ...any) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(m.Render(lang, args...))
+	}
+
+	// The outcome.
+	outcome := exNoRefund
+	switch {
+	case d.Allowed && d.Basis == InvoiceCredit:
+		outcome = exCreditDue
+	case d.Allowed:
+		outcome = exRefundDue
+	}
+	say(outcome, pick(lang, kindNouns[:], int(d.Kind)), string(d.Rule))
+
+	// The window, or why there is none.
+	ev := pick(lang, eventNouns[:], int(d.Event))
+	switch d.Reason {
+	case ReasonUsage:
+		say(exUsage)
+	case ReasonPrivateOffer:
+		say(exPrivateOffer)
+	case ReasonVendor:
+		say(exVendor, vendorNames2[min(int(d.Vendor), len(vendorNames2)-1)])
+	case ReasonUpgrade:
+		say(exUpgrade)
+	case ReasonNoSeatReduction:
+		say(exNoSeatReduction)
+	case ReasonNoWindow:
+		say(exNoWindow)
+	default:
+		w := windowWords(lang, d.Window)
+		switch {
+		case d.WindowOpen() && d.Window.IsCalendar():
+			say(exOpenDays, d.At, d.DaysUsed, w, ev, d.WindowStart, d.Zone, d.WindowEnd, days(lang, d.DaysLeft))
+		case d.WindowOpen():
+			say(exOpenHours, d.At, w, ev, d.WindowStart, d.WindowEnd, clock(d.Remaining))
+		case d.Window.IsCalendar():
+			say(exClosedDays, w, ev, d.WindowStart, d.WindowEnd, d.Zone, d.At, d.DaysUsed)
+		default:
+			say(exClosedHours, w, ev, d.WindowStart, d.WindowEnd, d.At)
+		}
+		if !d.PolicyFrom.IsZero() {
+			say(exPolicyFrom, d.PolicyFrom.Format(time.DateOnly))
+		}
+	}
+
+	// The reservation limit.
+	if !d.Limit.Limit.IsZero() {
+		m := exLimitFits
+		if !d.Limit.Fits {
+			m = exLimitExceeded
+		}
+		say(m, d.Limit.Requested, d.Limit.Available, d.Limit.Limit)
+		if !d.Limit.Fits && !d.Limit.RestoresAt.IsZero() {
+			say(exLimitRestores, d.Limit.RestoresAt)
+		}
+	}
+
+	// The money.
+	switch d.Basis {
+	case FullRefund:
+		say(exFull, d.Refund)
+		if d.Kind == SaaS || d.Kind == ManagedAppFee || d.Kind == Container || d.Kind == VMReservation || d.Kind == CSPSaaS {
+			say(exExcludingUsage)
+		}
+	case ProratedRefund:
+		say(exProrated, d.Refund, d.Paid, days(lang, d.DaysPaid), days(lang, d.DaysUsed), d.Retained)
+	case InvoiceCredit:
+		say(exCredit, d.Refund)
+	default:
+		if d.Paid.IsPositive() {
+			say(exRetained, d.Paid)
+		}
+	}
+
+	// What cancelling does.
+	switch d.Cancel {
+	case CancelNow:
+		if d.Event == SeatsAdded {
+			say(exSeatsNow)
+		} else {
+			say(exCancelNow)
+		}
+		if d.KeysRevoked {
+			say(exKeysRevoked)
+		}
+	case CancelAtPeriodEnd:
+		if d.Kind == CSPSaaS {
+			say(exAutoRenewOff)
+		} else {
+			say(exAtPeriodEnd)
+		}
+	case CannotCancel:
+		switch {
+		case d.Event == SeatsAdded:
+			say(exSeatsNever)
+		case d.Reason == ReasonMultiYearLocked:
+			say(exMultiYear, termWords(lang, d), d.TermEnd)
+		case !d.TermEnd.IsZero():
+			say(exCannotUntil, d.TermEnd)
+		default:
+			say(exCannot)
+		}
+	default:
+		say(exNothing)
+	}
+	return b.String()
+}
+
+// Explanation messages.
+var (
+	exRefundDue       = rule.Message{English: "%s: refund due (%s).", Swedish: "%s: återbetalning medges (%s)."}
+	exCreditDue       = rule.Message{English: "%s: credit due (%s).", Swedish: "%s: kredit medges (%s)."}
+	exNoRefund        = rule.Message{English: "%s: no refund (%s).", Swedish: "%s: ingen återbetalning (%s)."}
+	exUsage           = rule.Message{English: "Usage-based charges (VM consumption, metered billing, pay-as-you-go) are never refunded.", Swedish: "Användningsbaserade avgifter (VM-förbrukning, förbrukningsfakturering, betala per användning) återbetalas aldrig."}
+	exPrivateOffer    = rule.Message{English: "A VM software reservation bought through a private offer can never be cancelled.", Swedish: "En programvarureservation för virtuella datorer som köpts via ett privat erbjudande kan aldrig sägas upp."}
+	exVendor          = rule.Message{English: "%s software plans can be neither cancelled nor exchanged.", Swedish: "Programvaruplaner från %s kan varken sägas upp eller bytas ut."}
+	exUpgrade         = rule.Message{English: "Cancellation windows do not apply to upgrades; an upgrade does not reopen the subscription's window.", Swedish: "Uppsägningsfönster gäller inte för uppgraderingar; en uppgradering öppnar inte prenumerationens fönster igen."}
+	exNoSeatReduction = rule.Message{English: "The seats of a software subscription cannot be reduced; the subscription can only be cancelled within its window.", Swedish: "Licenserna i en programvaruprenumeration kan inte minskas; prenumerationen kan bara sägas upp inom sitt fönster."}
+	exNoWindow        = rule.Message{English: "The policy gives this charge no refund window.", Swedish: "Policyn ger den här avgiften inget återbetalningsfönster."}
+	exOpenHours       = rule.Message{English: "The request at %v is within the window of %s after the %s at %v, which closes at %v (%s left).", Swedish: "Begäran %v ligger inom fönstret på %s efter %s %v, som stänger %v (%s kvar)."}
+	exOpenDays        = rule.Message{English: "The request at %v falls on day %d of the window of %s after the %s at %v, counted in %s; the window closes at %v (%s left).", Swedish: "Begäran %v infaller på dag %d av fönstret på %s efter %s %v, räknat i %s; fönstret stänger %v (%s kvar)."}
+	exClosedHours     = rule.Message{English: "The window of %s after the %s at %v closed at %v, before the request at %v.", Swedish: "Fönstret på %s efter %s %v stängde %v, före begäran %v."}
+	exClosedDays      = rule.Message{English: "The window of %s after the %s at %v closed at %v (counted in %s), before the request at %v on day %d.", Swedish: "Fönstret på %s efter %s %v stängde %v (räknat i %s), före begäran %v på dag %d."}
+	exPolicyFrom      = rule.Message{English: "The charge is judged by the SaaS policy in force from %s.", Swedish: "Avgiften bedöms enligt den SaaS-policy som gäller från %s."}
+	exLimitFits       = rule.Message{English: "The commitment of %v fits the reservation cancellation limit: %v of %v is available.", Swedish: "Åtagandet på %v ryms inom gränsen för uppsägning av reservationer: %v av %v är tillgängligt."}
+	exLimitExceeded   = rule.Message{English: "Cancelling the commitment of %v would exceed the reservation cancellation limit: only %v of %v is available.", Swedish: "En uppsägning av åtagandet på %v skulle överskrida gränsen för uppsägning av reservationer: bara %v av %v är tillgängligt."}
+	exLimitRestores   = rule.Message{English: "More becomes available at %v.", Swedish: "Mer blir tillgängligt %v."}
+	exFull            = rule.Message{English: "Full refund of %v.", Swedish: "Full återbetalning på %v."}
+	exExcludingUsage  = rule.Message{English: "Metered and other usage charges are not refunded (RFD-02).", Swedish: "Förbrukningsbaserade och andra användningsavgifter återbetalas inte (RFD-02)."}
+	exProrated        = rule.Message{English: "Prorated refund of %v: %v paid for %s, less %s used; %v is retained.", Swedish: "Proportionell återbetalning på %v: %v betalt för %s, minus %s som använts; %v behålls."}
+	exCredit          = rule.Message{English: "A 100%% credit of %v appears on the next monthly invoice, with no early termination fee.", Swedish: "En kredit på 100 %% (%v) visas på nästa månadsfaktura, utan avgift för tidig uppsägning."}
+	exRetained        = rule.Message{English: "The %v paid is not refunded.", Swedish: "De betalda %v återbetalas inte."}
+	exCancelNow       = rule.Message{English: "It can be cancelled now.", Swedish: "Den kan sägas upp nu."}
+	exSeatsNow        = rule.Message{English: "The seats can be removed now.", Swedish: "Licenserna kan tas bort nu."}
+	exKeysRevoked     = rule.Message{English: "Cancelling revokes all its software keys and download links (RFD-08).", Swedish: "Uppsägningen återkallar alla dess programvarunycklar och nedladdningslänkar (RFD-08)."}
+	exAtPeriodEnd     = rule.Message{English: "It can still be cancelled, without a refund; it stays active until the paid period ends.", Swedish: "Den kan fortfarande sägas upp, utan återbetalning; den gäller tills den betalda perioden tar slut."}
+	exAutoRenewOff    = rule.Message{English: "Its auto-renewal can still be turned off, so that it ends with its term.", Swedish: "Dess automatiska förnyelse kan fortfarande stängas av, så att den upphör när perioden tar slut."}
+	exSeatsNever      = rule.Message{English: "The seats can no longer be removed.", Swedish: "Licenserna kan inte längre tas bort."}
+	exMultiYear       = rule.Message{English: "A %s plan cannot be cancelled after its window until its term ends at %v.", Swedish: "En plan på %s kan inte sägas upp efter sitt fönster förrän perioden tar slut %v."}
+	exCannotUntil     = rule.Message{English: "It cannot be cancelled; the whole term, until %v, is charged.", Swedish: "Den kan inte sägas upp; hela perioden, till %v, debiteras."}
+	exCannot          = rule.Message{English: "It cannot be cancelled.", Swedish: "Den kan inte sägas upp."}
+	exNothing         = rule.Message{English: "There is nothing to cancel.", Swedish: "Det finns inget att säga upp."}
+)
+
+// kindNouns names the kinds at the start of a sentence: English, then
+// Swedish. Never written.
+var kindNouns = [...][2]string{
+	{"Charge", "Avgift"},
+	SaaS:                {"SaaS subscription fee", "SaaS-prenumerationsavgift"},
+	Usage:               {"Usage-based charge", "Användningsbaserad avgift"},
+	ProfessionalService: {"Professional service", "Professionell tjänst"},
+	VMReservation:       {"VM software reservation", "Programvarureservation för virtuell dator"},
+	Container:           {"Azure container offer", "Azure-containererbjudande"},
+	ManagedAppFee:       {"Managed application's fixed monthly fee", "Hanterat programs fasta månadsavgift"},
+	CSPSoftware:         {"CSP software subscription", "CSP-programvaruprenumeration"},
+	CSPPerpetual:        {"CSP perpetual software", "Evig programvara via CSP"},
+	CSPLicense:          {"CSP license-based subscription", "Licensbaserad CSP-prenumeration"},
+	CSPSaaS:             {"SaaS subscription bought through CSP", "SaaS-prenumeration köpt via CSP"},
+}
+
+var eventNouns = [...][2]string{
+	Purchase:   {"purchase", "köpet"},
+	Renewal:    {"renewal", "förnyelsen"},
+	SeatsAdded: {"addition of the seats", "tillägget av licenserna"},
+	Upgrade:    {"upgrade", "uppgraderingen"},
+}
+
+var vendorNames2 = [...]string{"Other", "Red Hat", "SUSE"}
+
+func pick(lang rule.Language, table [][2]string, i int) string {
+	if i < 0 || i >= len(table) || table[i][0] == "" {
+		i = 0
+	}
+	if lang == rule.Swedish {
+		return table[i][1]
+	}
+	return table[i][0]
+}
+
+// windowWords names a window's length: "72 hours", "7 kalenderdagar".
+func windowWords(lang rule.Language, w Window) string {
+	sv := lang == rule.Swedish
+	var n string
+	switch {
+	case w.IsCalendar() && sv:
+		n = plural(w.Days(), "kalenderdag", "kalenderdagar")
+	case w.IsCalendar():
+		n = plural(w.Days(), "calendar day", "calendar days")
+	case w.d > 72*time.Hour && w.d%(24*time.Hour) == 0 && sv:
+		n = plural(int(w.d/(24*time.Hour)), "dygn", "dygn") + " (" + plural(int(w.d/time.Hour), "timme", "timmar") + ")"
+	case w.d > 72*time.Hour && w.d%(24*time.Hour) == 0:
+		n = plural(int(w.d/(24*time.Hour)), "day", "days") + " (" + plural(int(w.d/time.Hour), "hour", "hours") + ")"
+	case w.d%time.Hour == 0 && sv:
+		n = plural(int(w.d/time.Hour), "timme", "timmar")
+	case w.d%time.Hour == 0:
+		n = plural(int(w.d/time.Hour), "hour", "hours")
+	default:
+		n = clock(w.d)
+	}
+	return n
+}
+
+func days(lang rule.Language, n int) string {
+	if lang == rule.Swedish {
+		return plural(n, "dag", "dagar")
+	}
+	return plural(n, "day", "days")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return itoa(n) + " " + many
+}
+
+// clock writes a duration as hours, minutes and seconds: "71 h 59 min 59
+// s" (the same in both languages), dropping fractions of a second.
+func clock(d time.Duration) string {
+	if d < 0 {
+		d = 0
+	}
+	s := int64(d / time.Second)
+	b := make([]byte, 0, 24)
+	b = append(b, itoa(int(s/3600))...)
+	b = append(b, " h "...)
+	b = append2(b, s/60%60)
+	b = append(b, " min "...)
+	b = append2(b, s%60)
+	return string(append(b, " s"...))
+}
+
+func append2(b []byte, v int64) []byte { return append(b, byte('0'+v/10), byte('0'+v%10)) }
+
+func termWords(lang rule.Language, d Decision) string {
+	n := d.Term.Months() / 12
+	if lang == rule.Swedish {
+		return itoa(n) + " år"
+	}
+	return itoa(n) + "-year"
+}

@@ -1,0 +1,337 @@
+package refund_test
+
+import (
+	"encoding"
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/marketrules/marketrules/currency"
+	"github.com/marketrules/marketrules/plan"
+	"github.com/marketrules/marketrules/refund"
+	"github.com/marketrules/marketrules/rule"
+)
+
+// decisionsOfEveryKind returns a decision of every reason and kind, for
+// round trips.
+func decisionsOfEveryKind(t *testing.T) []refund.Decision {
+	t.Helper()
+	sto := mustZone(t, "Europe/Stockholm")
+	var out []refund.Decision
+	for kind := refund.SaaS; kind.Valid(); kind++ {
+		for _, after := range []time.Duration{time.Hour, 40 * 24 * time.Hour} {
+			for _, term := range []plan.Term{plan.OneMonth, plan.ThreeYears} {
+				out = append(out, decide(t, refund.DefaultPolicy(), refund.Request{
+					Kind: kind, Term: term, Zone: sto, Start: t0, At: t0.Add(after), Paid: money("123.45 USD"),
+					History: []refund.Cancellation{{At: t0.AddDate(0, -1, 0), Amount: money("40000.00 USD")}},
+				}))
+			}
+		}
+	}
+	out = append(out,
+		decide(t, refund.DefaultPolicy(), refund.Request{Kind: refund.CSPSoftware, Vendor: refund.SUSE, Zone: sto, Start: t0, At: t0, Paid: money("1 JPY")}),
+		decide(t, refund.DefaultPolicy(), refund.Request{Kind: refund.CSPLicense, Event: refund.Upgrade, Start: t0, At: t0}),
+		decide(t, refund.DefaultPolicy(), refund.Request{Kind: refund.CSPLicense, Event: refund.SeatsAdded, Zone: sto, Start: t0, At: t0, PaidUntil: t0.AddDate(0, 0, 10), Paid: money("3.000 BHD")}),
+		decide(t, refund.DefaultPolicy(), refund.Request{Kind: refund.VMReservation, PrivateOffer: true, Start: t0, At: t0}),
+		decide(t, refund.DefaultPolicy(), refund.Request{Kind: refund.VMReservation, Term: plan.OneYear, Start: t0, At: t0, Paid: money("20000.00 USD"),
+			History: []refund.Cancellation{{At: t0.AddDate(0, -1, 0), Amount: money("40000.00 USD")}}}),
+	)
+	return out
+}
+
+func TestDecisionJSONRoundTrip(t *testing.T) {
+	for _, d := range decisionsOfEveryKind(t) {
+		b, err := json.Marshal(d)
+		if err != nil {
+			t.Fatalf("Marshal(%v): %v", d, err)
+		}
+		var got refund.Decision
+		if err := json.Unmarshal(b, &got); err != nil {
+			t.Fatalf("Unmarshal(%s): %v", b, err)
+		}
+		if diff := cmp.Diff(d, got); diff != "" {
+			t.Errorf("round trip of %s (-want +got):\n%s", b, diff)
+		}
+		if strings.Contains(string(b), `"remaining":`) != (d.Remaining != 0) {
+			t.Errorf("remaining %v in %s", d.Remaining, b)
+		}
+	}
+}
+
+// Local mean time offsets have seconds (Los Angeles: -07:52:58 before
+// 1883), which RFC 3339 cannot write: such instants are written in UTC,
+// so the instant survives.
+func TestDecisionJSONLocalMeanTime(t *testing.T) {
+	la := mustZone(t, "America/Los_Angeles")
+	start := time.Date(1850, time.May, 1, 12, 0, 0, 0, la)
+	d := decide(t, refund.DefaultPolicy(), refund.Request{Kind: refund.CSPPerpetual, Zone: la, Start: start, At: start.Add(time.Hour), Paid: money("1.00 USD")})
+	if _, off := d.WindowEnd.Zone(); off%60 == 0 {
+		t.Fatalf("window end %v: want an offset with seconds for this test", d.WindowEnd)
+	}
+	b, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got refund.Decision
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(d, got); diff != "" {
+		t.Errorf("round trip of %s (-want +got):\n%s", b, diff)
+	}
+}
+
+func TestDecisionJSONZeroValue(t *testing.T) {
+	b, err := json.Marshal(refund.Decision{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got refund.Decision
+	if err := json.Unmarshal(b, &got); err != nil || got != (refund.Decision{}) {
+		t.Errorf("zero Decision: %s gives %v, %v", b, got, err)
+	}
+	d := refund.Decision{Kind: refund.SaaS}
+	if err := json.Unmarshal([]byte("null"), &d); err != nil || d.Kind != refund.SaaS {
+		t.Errorf("null: %v, %v; want no change", d, err)
+	}
+	if err := json.Unmarshal([]byte(`{"kind":"saas","future_field":1}`), &d); err != nil || d.Kind != refund.SaaS {
+		t.Errorf("unknown field: %v, %v; want it ignored", d, err)
+	}
+}
+
+func TestDecisionJSONErrors(t *testing.T) {
+	tests := []struct {
+		in   string
+		want error
+	}{
+		{`{"kind":"office-add-in"}`, refund.ErrKind},
+		{`{"event":"refill"}`, refund.ErrEvent},
+		{`{"cancel":"later"}`, refund.ErrName},
+		{`{"basis":"half"}`, refund.ErrName},
+		{`{"vendor":"acme"}`, refund.ErrName},
+		{`{"window":"72h"}`, refund.ErrWindow},
+		{`{"paid":{"amount":"1.234","currency":"USD"}}`, currency.ErrPrecision},
+		{`{"remaining":"soon"}`, nil},
+		{`[1,2]`, nil},
+		{`{"allowed":"yes"}`, nil},
+	}
+	for _, tt := range tests {
+		d := refund.Decision{Kind: refund.Usage}
+		err := json.Unmarshal([]byte(tt.in), &d)
+		if err == nil {
+			t.Errorf("Unmarshal(%s) = %v, want an error", tt.in, d)
+			continue
+		}
+		if tt.want != nil && !errors.Is(err, tt.want) {
+			t.Errorf("Unmarshal(%s) = %v, want %v", tt.in, err, tt.want)
+		}
+		if d.Kind != refund.Usage {
+			t.Errorf("Unmarshal(%s) changed the decision to %v on error", tt.in, d)
+		}
+	}
+}
+
+// enum is what the package's enums have in common.
+type enum interface {
+	String() string
+	encoding.TextMarshaler
+}
+
+func TestEnumsText(t *testing.T) {
+	type entry struct {
+		v    enum
+		text string
+		back func(string) (enum, error)
+	}
+	kind := func(s string) (enum, error) { var v refund.Kind; err := v.UnmarshalText([]byte(s)); return v, err }
+	event := func(s string) (enum, error) { var v refund.Event; err := v.UnmarshalText([]byte(s)); return v, err }
+	vendor := func(s string) (enum, error) { var v refund.Vendor; err := v.UnmarshalText([]byte(s)); return v, err }
+	basis := func(s string) (enum, error) { var v refund.Basis; err := v.UnmarshalText([]byte(s)); return v, err }
+	cancel := func(s string) (enum, error) { var v refund.Cancel; err := v.UnmarshalText([]byte(s)); return v, err }
+	// The names are stable: hosts store them.
+	tests := []entry{
+		{refund.SaaS, "saas", kind}, {refund.Usage, "usage", kind}, {refund.ProfessionalService, "professional-service", kind},
+		{refund.VMReservation, "vm-reservation", kind}, {refund.Container, "container", kind}, {refund.ManagedAppFee, "managed-app-fee", kind},
+		{refund.CSPSoftware, "csp-software", kind}, {refund.CSPPerpetual, "csp-perpetual", kind}, {refund.CSPLicense, "csp-license", kind},
+		{refund.CSPSaaS, "csp-saas", kind},
+		{refund.Purchase, "purchase", event}, {refund.Renewal, "renewal", event}, {refund.SeatsAdded, "seats-added", event}, {refund.Upgrade, "upgrade", event},
+		{refund.OtherVendor, "other", vendor}, {refund.RedHat, "red-hat", vendor}, {refund.SUSE, "suse", vendor},
+		{refund.NoRefund, "none", basis}, {refund.FullRefund, "full", basis}, {refund.ProratedRefund, "prorated", basis}, {refund.InvoiceCredit, "credit", basis},
+		{refund.NothingToCancel, "not-applicable", cancel}, {refund.CancelNow, "now", cancel}, {refund.CancelAtPeriodEnd, "at-period-end", cancel}, {refund.CannotCancel, "not-allowed", cancel},
+	}
+	for _, tt := range tests {
+		b, err := tt.v.MarshalText()
+		if err != nil || string(b) != tt.text || tt.v.String() != tt.text {
+			t.Errorf("%v: MarshalText = %q, %v; String = %q; want %q", tt.v, b, err, tt.v.String(), tt.text)
+		}
+		for _, s := range []string{tt.text, strings.ToUpper(tt.text)} {
+			if got, err := tt.back(s); err != nil || got != tt.v {
+				t.Errorf("UnmarshalText(%q) = %v, %v; want %v", s, got, err, tt.v)
+			}
+		}
+	}
+	bad := []struct {
+		v    enum
+		str  string
+		want error
+	}{
+		{refund.Kind(0), "Kind(0)", refund.ErrKind}, {refund.Kind(11), "Kind(11)", refund.ErrKind},
+		{refund.Event(4), "Event(4)", refund.ErrEvent}, {refund.Vendor(3), "Vendor(3)", refund.ErrName},
+		{refund.Basis(4), "Basis(4)", refund.ErrName}, {refund.Cancel(4), "Cancel(4)", refund.ErrName},
+	}
+	for _, tt := range bad {
+		if _, err := tt.v.MarshalText(); !errors.Is(err, tt.want) || tt.v.String() != tt.str {
+			t.Errorf("%s: MarshalText error %v, want %v", tt.str, err, tt.want)
+		}
+	}
+	for _, f := range []struct {
+		back func(string) (enum, error)
+		want error
+	}{{kind, refund.ErrKind}, {event, refund.ErrEvent}, {vendor, refund.ErrName}, {basis, refund.ErrName}, {cancel, refund.ErrName}} {
+		for _, s := range []string{"", "nope", strings.Repeat("x", 100), "Kind(3)"} {
+			if _, err := f.back(s); !errors.Is(err, f.want) {
+				t.Errorf("UnmarshalText(%q) = %v, want %v", s, err, f.want)
+			}
+		}
+	}
+}
+
+func TestParseWindow(t *testing.T) {
+	tests := []struct {
+		in   string
+		want refund.Window
+		text string
+	}{
+		{"PT72H", refund.Hours(72), "PT72H"},
+		{"pt72h", refund.Hours(72), "PT72H"},
+		{"PT24H", refund.Hours(24), "PT24H"},
+		{"PT90M", refund.Exactly(90 * time.Minute), "PT1H30M"},
+		{"PT1H30M15S", refund.Exactly(hms(1, 30, 15)), "PT1H30M15S"},
+		{"PT0.000000001S", refund.Exactly(1), "PT0.000000001S"},
+		{"PT1.5S", refund.Exactly(1500 * time.Millisecond), "PT1.5S"},
+		{"PT2562047H47M16.854775807S", refund.Exactly(1<<63 - 1), "PT2562047H47M16.854775807S"},
+		{"PT0S", refund.Window{}, "PT0S"},
+		{"P0D", refund.Window{}, "PT0S"},
+		{"P7D", refund.CalendarDays(7), "P7D"},
+		{"P30D", refund.CalendarDays(30), "P30D"},
+		{"P2147483647D", refund.CalendarDays(1<<31 - 1), "P2147483647D"},
+	}
+	for _, tt := range tests {
+		got, err := refund.ParseWindow(tt.in)
+		if err != nil || got != tt.want {
+			t.Errorf("ParseWindow(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+			continue
+		}
+		b, err := got.MarshalText()
+		if err != nil || string(b) != tt.text || got.String() != tt.text {
+			t.Errorf("MarshalText(%q) = %q, %v; want %q", tt.in, b, err, tt.text)
+		}
+	}
+}
+
+func TestParseWindowErrors(t *testing.T) {
+	for _, in := range []string{
+		"", "P", "PT", "72H", "T72H", "P7", "PD", "P-7D", "P+7D", "P1.5D", "P2147483648D", "P1DT2H", "PT-1H",
+		"PT1H2H", "PT30M1H", "PT5S3M", "PT1.S", "PT.5S", "PT1.1234567891S", "PT1.5H", "PT2562048H", "PT2562047H47M16.854775808S",
+		"PT1X", "PT1H ", " PT1H", "PT99999999999999999999H", strings.Repeat("P", 100),
+	} {
+		if w, err := refund.ParseWindow(in); !errors.Is(err, refund.ErrWindow) {
+			t.Errorf("ParseWindow(%q) = %v, %v; want ErrWindow", in, w, err)
+		}
+	}
+}
+
+func TestWindowNegativeAndSaturated(t *testing.T) {
+	if _, err := refund.Hours(-1).MarshalText(); !errors.Is(err, refund.ErrWindow) {
+		t.Errorf("negative window MarshalText: %v, want ErrWindow", err)
+	}
+	if got := refund.Hours(-1).String(); got != "-PT1H" {
+		t.Errorf("Hours(-1).String() = %q", got)
+	}
+	if got := refund.Hours(1 << 62).Duration(); got != 1<<63-1 {
+		t.Errorf("Hours(2^62) = %v, want the largest duration", got)
+	}
+	if got := refund.Hours(-1 << 62).Duration(); got != -1<<63 {
+		t.Errorf("Hours(-2^62) = %v, want the smallest duration", got)
+	}
+	if got := refund.CalendarDays(1 << 40).Days(); got != 1<<31-1 {
+		t.Errorf("CalendarDays(2^40).Days() = %d", got)
+	}
+	if got := refund.CalendarDays(-1 << 40).Days(); got != -1<<31 {
+		t.Errorf("CalendarDays(-2^40).Days() = %d", got)
+	}
+	var w refund.Window
+	if err := w.UnmarshalText([]byte("nope")); !errors.Is(err, refund.ErrWindow) || !w.IsZero() {
+		t.Errorf("UnmarshalText(nope) = %v, window %v", err, w)
+	}
+}
+
+func TestPolicyJSONRoundTrip(t *testing.T) {
+	for _, p := range []refund.Policy{refund.DefaultPolicy(), refund.LatestPolicy()} {
+		b, err := json.Marshal(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got refund.Policy
+		if err := json.Unmarshal(b, &got); err != nil {
+			t.Fatalf("Unmarshal(%s): %v", b, err)
+		}
+		if diff := cmp.Diff(p, got); diff != "" {
+			t.Errorf("round trip (-want +got):\n%s", diff)
+		}
+	}
+}
+
+// DefaultPolicy returns a fresh value each time: changing one changes no
+// other.
+func TestDefaultPolicyIsACopy(t *testing.T) {
+	a := refund.DefaultPolicy()
+	a.SaaS[2].Monthly = refund.Hours(1)
+	a.CSPSoftware = refund.CalendarDays(1)
+	b := refund.DefaultPolicy()
+	if b.SaaS[2].Monthly != refund.Hours(72) || b.CSPSoftware != refund.CalendarDays(7) {
+		t.Errorf("DefaultPolicy changed by a caller: %v %v", b.SaaS[2].Monthly, b.CSPSoftware)
+	}
+	d, err := refund.Decide(refund.Request{Kind: refund.SaaS, Term: plan.OneMonth, Start: t0, At: t0.Add(2 * time.Hour), Paid: money("1.00 USD")})
+	if err != nil || !d.Allowed {
+		t.Errorf("Decide after a caller changed its copy: %v, %v", d, err)
+	}
+	if e, ok := (refund.Policy{}).SaaSAt(t0); ok || e != (refund.SaaSWindows{}) {
+		t.Errorf("SaaSAt of an empty schedule = %v, %v", e, ok)
+	}
+}
+
+// Explain renders every decision in both languages, citing its rule, with
+// no formatting errors, and String summarizes it.
+func TestExplainEveryDecision(t *testing.T) {
+	seen := map[rule.Reason]bool{}
+	for _, d := range decisionsOfEveryKind(t) {
+		seen[d.Reason] = true
+		for _, lang := range []rule.Language{rule.English, rule.Swedish} {
+			e := d.Explain(lang)
+			if strings.Contains(e, "%!") || !strings.Contains(e, string(d.Rule)) {
+				t.Errorf("%v in %v: %q", d, lang, e)
+			}
+		}
+		if s := d.String(); !strings.HasPrefix(s, string(d.Rule)+" "+string(d.Reason)+": ") {
+			t.Errorf("String() = %q", s)
+		}
+	}
+	for _, r := range []rule.Reason{refund.ReasonWithinWindow, refund.ReasonWindowClosed, refund.ReasonUsage, refund.ReasonPrivateOffer,
+		refund.ReasonVendor, refund.ReasonLimitExceeded, refund.ReasonMultiYearLocked, refund.ReasonUpgrade} {
+		if !seen[r] {
+			t.Errorf("no decision with reason %s in the round-trip set", r)
+		}
+	}
+	// Even a decision decoded from anywhere explains itself.
+	odd := refund.Decision{Kind: 200, Event: 200, Vendor: 200, Basis: 200, Cancel: 200, Window: refund.Exactly(90 * time.Second)}
+	for _, lang := range []rule.Language{rule.English, rule.Swedish, 7} {
+		if e := odd.Explain(lang); e == "" {
+			t.Errorf("Explain(%v) of an odd decision is empty", lang)
+		}
+	}
+}

@@ -1,0 +1,267 @@
+package refund
+
+import (
+	"time"
+
+	"github.com/marketrules/marketrules/currency"
+	"github.com/marketrules/marketrules/plan"
+	"github.com/marketrules/marketrules/rule"
+)
+
+// spec is what a request needs from the policy: its window and rule, and
+// the zone and paid period it counts in. Built and checked by
+// Policy.spec.
+type spec struct {
+	window    Window
+	rule      rule.ID
+	entry     int // index of the SaaS schedule entry, or -1
+	prorate   bool
+	loc       *time.Location
+	counts    bool  // calendar days are counted, in zone
+	zone      zone  // loc with Start's zone period cached, when counting
+	day0      int64 // the day number of Start in loc, when counting
+	paidUntil time.Time
+	daysPaid  int
+}
+
+// kindRules is the main rule of each kind. Never written.
+var kindRules = [...]rule.ID{
+	SaaS: rule.RFD01, Usage: rule.RFD02, ProfessionalService: rule.EXT12, VMReservation: rule.EXT12,
+	Container: rule.EXT12, ManagedAppFee: rule.EXT12, CSPSoftware: rule.RFD04, CSPPerpetual: rule.RFD06,
+	CSPLicense: rule.EXT13, CSPSaaS: rule.RFD09,
+}
+
+// eventAllowed reports whether event e can happen to a charge of kind k.
+func eventAllowed(k Kind, e Event) bool {
+	switch e {
+	case Purchase:
+		return true
+	case Renewal:
+		return k != CSPPerpetual
+	case SeatsAdded:
+		return k == CSPLicense || k == CSPSoftware
+	case Upgrade:
+		return k == CSPLicense
+	}
+	return false
+}
+
+// spec checks r against p and fills s with what deciding it needs, or
+// returns every problem found. It allocates only when there are problems.
+func (p *Policy) spec(r *Request, s *spec) rule.Problems {
+	*s = spec{entry: -1}
+	var ps rule.Problems
+	if !r.Kind.Valid() {
+		return addProblem(ps, "", "request.kind", msgKind, ErrKind, r.Kind.String())
+	}
+	id := kindRules[r.Kind]
+	s.rule = id
+	if !eventAllowed(r.Kind, r.Event) {
+		ps = addProblem(ps, id, "request.event", msgEvent, ErrEvent, r.Event.String(), r.Kind.String())
+	}
+	startOK := !r.Start.IsZero()
+	if !startOK {
+		ps = addProblem(ps, id, "request.start", msgMissingStart, ErrMissing)
+	}
+	if r.At.IsZero() {
+		ps = addProblem(ps, id, "request.at", msgMissingAt, ErrMissing)
+	} else if startOK && r.At.Before(r.Start) {
+		ps = addProblem(ps, id, "request.at", msgBeforeStart, ErrBeforeStart, r.At, r.Start)
+	}
+	ps = checkAmount(ps, id, "request.paid", r.Paid)
+
+	switch {
+	case r.Term != 0 && (!r.Term.Valid() || (r.Term.Months() == 0 && r.Kind != Usage)):
+		ps = addProblem(ps, id, "request.term", msgTermInvalid, ErrTerm, r.Term.String())
+	case r.Term == 0 && (r.Kind == SaaS || r.Kind == CSPSaaS):
+		ps = addProblem(ps, id, "request.term", msgTermMissing, ErrTerm, r.Kind.String())
+	}
+
+	// Charges decided without a window count nothing.
+	counts := !(r.Kind == Usage ||
+		(r.Kind == VMReservation && r.PrivateOffer) ||
+		((r.Kind == CSPSoftware || r.Kind == CSPPerpetual) && r.Vendor != OtherVendor) ||
+		(r.Kind == CSPLicense && r.Event == Upgrade) ||
+		(r.Kind == CSPSoftware && r.Event == SeatsAdded))
+	if !r.Vendor.Valid() && (r.Kind == CSPSoftware || r.Kind == CSPPerpetual) {
+		ps = addProblem(ps, rule.RFD05, "request.vendor", msgVendor, ErrName, r.Vendor.String())
+	}
+	if !counts {
+		s.loc = zoneOr(r)
+		return ps
+	}
+
+	var path string
+	s.window, path, ps = p.window(r, s, ps)
+	if !s.window.valid() {
+		if s.entry >= 0 {
+			path = indexPath("policy.saas", s.entry, path)
+		}
+		ps = addProblem(ps, s.rule, path, msgNegativeWindow, ErrPolicy, s.window.String())
+	}
+	s.prorate = r.Kind == CSPSoftware || r.Kind == CSPLicense
+	zoneOK := r.Zone != nil
+	if !zoneOK && (s.window.IsCalendar() || s.prorate) {
+		ps = addProblem(ps, s.rule, "request.zone", msgZone, ErrZone, r.Kind.String())
+	}
+	s.loc = zoneOr(r)
+	if zoneOK && startOK && (s.window.IsCalendar() || s.prorate) {
+		s.counts = true
+		s.zone = newZone(s.loc, r.Start)
+		s.day0 = s.zone.day(r.Start)
+	}
+	if s.prorate {
+		ps = p.paidPeriod(r, s, ps)
+	}
+	if r.Kind == VMReservation && p.ReservationLimit != (currency.Money{}) {
+		n := len(ps)
+		if ps = p.checkLimit(ps); len(ps) == n {
+			req, path := r.Commitment, "request.commitment"
+			if req == (currency.Money{}) {
+				req, path = r.Paid, "request.paid"
+			}
+			ps = checkAmount(ps, rule.EXT12, "request.commitment", r.Commitment)
+			ps = p.checkInLimitCurrency(ps, path, req)
+			ps = p.checkHistory(ps, "request.history", r.History)
+		}
+	}
+	return ps
+}
+
+// window finds the policy's window for r, with the path of the policy
+// field for problems; for SaaS it also checks the schedule and records the
+// entry in s.
+func (p *Policy) window(r *Request, s *spec, ps rule.Problems) (Window, string, rule.Problems) {
+	switch r.Kind {
+	case SaaS:
+		if len(p.SaaS) == 0 {
+			return Window{}, "policy.saas", policyProblem(ps, rule.RFD01, "policy.saas", msgSaaSEmpty)
+		}
+		for i := 1; i < len(p.SaaS); i++ {
+			if !p.SaaS[i].From.After(p.SaaS[i-1].From) {
+				ps = policyProblem(ps, rule.EXT12, indexPath("policy.saas", i, "from"), msgSaaSOrder)
+			}
+		}
+		i, _ := p.saasIndex(r.Start)
+		e := &p.SaaS[i]
+		s.entry = i
+		if e.Rule != "" {
+			s.rule = e.Rule
+		}
+		switch r.Term {
+		case plan.OneYear:
+			return e.Annual, "annual", ps
+		case plan.TwoYears, plan.ThreeYears:
+			return e.MultiYear, "multi_year", ps
+		}
+		return e.Monthly, "monthly", ps
+	case ProfessionalService:
+		return p.ProfessionalService, "policy.professional_service", ps
+	case VMReservation:
+		return p.VMReservation, "policy.vm_reservation", ps
+	case Container:
+		return p.Container, "policy.container", ps
+	case ManagedAppFee:
+		return p.ManagedAppFee, "policy.managed_app_fee", ps
+	case CSPSoftware:
+		return p.CSPSoftware, "policy.csp_software", ps
+	case CSPPerpetual:
+		return p.CSPPerpetual, "policy.csp_perpetual", ps
+	case CSPLicense:
+		return p.CSPLicense, "policy.csp_license", ps
+	}
+	// CSPSaaS
+	if r.Term == plan.OneMonth {
+		return p.CSPSaaSMonthly, "policy.csp_saas_monthly", ps
+	}
+	return p.CSPSaaSAnnual, "policy.csp_saas_annual", ps
+}
+
+// paidPeriod sets the paid period of a prorated refund in s: its end and
+// its number of calendar days, which must be at least one.
+func (p *Policy) paidPeriod(r *Request, s *spec, ps rule.Problems) rule.Problems {
+	if !p.Rounding.Valid() {
+		ps = policyProblem(ps, s.rule, "policy.rounding", msgRounding, p.Rounding.String())
+	}
+	var endDay int64
+	switch {
+	case !r.PaidUntil.IsZero():
+		if !s.counts {
+			return ps
+		}
+		s.paidUntil = r.PaidUntil.In(s.loc)
+		endDay = s.zone.day(r.PaidUntil)
+	case r.Event == SeatsAdded:
+		return addProblem(ps, s.rule, "request.paid_until", msgPaidUntilSeats, ErrMissing)
+	case r.Term == 0:
+		return addProblem(ps, s.rule, "request.term", msgTermPeriod, ErrTerm)
+	case !s.counts || r.Term.Months() == 0:
+		return ps // reported already
+	default:
+		s.paidUntil, endDay = addMonths(r.Start, &s.zone, s.day0, r.Term.Months())
+	}
+	days := endDay - s.day0
+	if days < 1 || days > 1<<31 {
+		return addProblem(ps, s.rule, "request.paid_until", msgPeriod, ErrPeriod, s.paidUntil, r.Start.In(s.loc))
+	}
+	s.daysPaid = int(days)
+	return ps
+}
+
+func zoneOr(r *Request) *time.Location {
+	if r.Zone != nil {
+		return r.Zone
+	}
+	return r.Start.Location()
+}
+
+// checkAmount reports an amount that is negative or has no valid
+// currency. The zero Money is valid (nothing).
+func checkAmount(ps rule.Problems, id rule.ID, path string, m currency.Money) rule.Problems {
+	switch {
+	case m == (currency.Money{}):
+	case !m.Code().Valid():
+		ps = addProblem(ps, id, path, msgNoCurrency, ErrAmount, m.Minor())
+	case m.IsNegative():
+		ps = addProblem(ps, id, path, msgNegative, ErrAmount, m)
+	}
+	return ps
+}
+
+// amountOK reports whether m is the zero Money or a non-negative amount
+// in a valid currency.
+func amountOK(m currency.Money) bool {
+	return m == (currency.Money{}) || (m.Code().Valid() && !m.IsNegative())
+}
+
+// inLimitCurrency reports whether m is the zero Money or in the currency
+// of the reservation limit.
+func (p *Policy) inLimitCurrency(m currency.Money) bool {
+	return m == (currency.Money{}) || m.Code() == p.ReservationLimit.Code()
+}
+
+func (p *Policy) checkInLimitCurrency(ps rule.Problems, path string, m currency.Money) rule.Problems {
+	if !p.inLimitCurrency(m) {
+		ps = addProblem(ps, rule.EXT12, path, msgLimitCurrency, errCurrencyMismatch, m, p.ReservationLimit.Code().String())
+	}
+	return ps
+}
+
+func (p *Policy) checkHistory(ps rule.Problems, base string, h []Cancellation) rule.Problems {
+	for i, c := range h {
+		if c.At.IsZero() {
+			ps = addProblem(ps, rule.EXT12, indexPath(base, i, "at"), msgMissingHistoryAt, ErrMissing)
+		}
+		switch {
+		case !amountOK(c.Amount):
+			ps = checkAmount(ps, rule.EXT12, indexPath(base, i, "amount"), c.Amount)
+		case !p.inLimitCurrency(c.Amount):
+			ps = p.checkInLimitCurrency(ps, indexPath(base, i, "amount"), c.Amount)
+		}
+	}
+	return ps
+}
+
+func addProblem(ps rule.Problems, id rule.ID, path string, m rule.Message, sentinel error, args ...any) rule.Problems {
+	return append(ps, rule.Problem{Rule: id, Path: path, Message: m, Args: args, Err: sentinel})
+}
