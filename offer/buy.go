@@ -131,12 +131,16 @@ var (
 	msgBuyOK           = rule.Message{English: "every purchase prerequisite is met", Swedish: "alla förutsättningar för köpet är uppfyllda"}
 	msgBuyEntra        = rule.Message{English: "needs an Entra ID (Azure AD) tenant; the purchase flow asks the customer to create one", Swedish: "kräver en Entra ID-klient (Azure AD); köpflödet ber kunden att skapa en"}
 	msgBuySubscription = rule.Message{English: "Azure Marketplace needs an active Azure subscription; the purchase flow asks the customer to create one", Swedish: "Azure Marketplace kräver en aktiv Azure-prenumeration; köpflödet ber kunden att skapa en"}
-	msgBuyRole         = rule.Message{English: "the buying user needs the Owner or Contributor role on the Azure subscription, not %s", Swedish: "den köpande användaren behöver rollen Ägare eller Deltagare för Azure-prenumerationen, inte %s"}
+	msgBuyRole         = rule.Message{English: "the buying user needs the Owner or Contributor role on the Azure subscription, not %v", Swedish: "den köpande användaren behöver rollen Ägare eller Deltagare för Azure-prenumerationen, inte %v"}
+	subRoleText        = [...]rule.Message{
+		{English: "no role", Swedish: "ingen roll"}, {English: "Owner", Swedish: "Ägare"},
+		{English: "Contributor", Swedish: "Deltagare"}, {English: "Reader", Swedish: "Läsare"},
+	}
 	msgBuyCard         = rule.Message{English: "AppSource needs a credit card billed in the tenant's country (%s), not %s", Swedish: "AppSource kräver ett kreditkort med faktureringsadress i klientens land (%s), inte %s"}
 	msgBuyPayAppSource = rule.Message{English: "AppSource takes credit cards only", Swedish: "AppSource tar bara emot kreditkort"}
 	msgBuyPayment      = rule.Message{English: "Azure Marketplace takes a credit card or an invoice", Swedish: "Azure Marketplace tar emot kreditkort eller faktura"}
 	msgBuyCredits      = rule.Message{English: "prepaid or sponsored Azure credits cannot pay for partner solutions", Swedish: "förbetalda eller sponsrade Azure-krediter kan inte betala för partnerlösningar"}
-	msgBuyMarket       = rule.Message{English: "customers in %s cannot buy from the commercial marketplace", Swedish: "kunder i %s kan inte köpa från den kommersiella marknadsplatsen"}
+	msgBuyMarket       = rule.Message{English: "customers in market %s cannot buy from the commercial marketplace", Swedish: "kunder på marknaden %s kan inte köpa från den kommersiella marknadsplatsen"}
 	msgBuyStore        = rule.Message{English: "a store is required", Swedish: "en butik måste anges"}
 )
 
@@ -147,7 +151,9 @@ var (
 // credits (PRC-11); AppSource needs an Entra ID (BUY-01) and a credit card
 // whose billing address is in the tenant's country (BUY-03, PRC-12); the
 // buyer must be in a transacting market (PRC-09). A missing Entra ID or
-// subscription can be created in the purchase flow and does not block.
+// subscription can be created in the purchase flow and does not block;
+// the role (BUY-02) is checked only on an existing subscription, since
+// the buyer owns one the flow creates.
 func CanPurchase(b Buyer) Purchase {
 	var p Purchase
 	add := func(id rule.ID, reason rule.Reason, inFlow bool, msg rule.Message, args ...any) {
@@ -157,11 +163,11 @@ func CanPurchase(b Buyer) Purchase {
 		add(rule.OFR11, ReasonStore, false, msgBuyStore)
 	}
 	if m := b.BillingCountry.Market(); !m.Transacts {
-		name := b.BillingCountry.String()
-		if m.Name != "" {
-			name = m.Name
+		code := b.BillingCountry.String()
+		if code == "" {
+			code = "(none)"
 		}
-		add(rule.PRC09, ReasonMarket, false, msgBuyMarket, name)
+		add(rule.PRC09, ReasonMarket, false, msgBuyMarket, code)
 	}
 	if !b.HasEntraID {
 		add(rule.BUY01, ReasonCreateEntraID, true, msgBuyEntra)
@@ -171,11 +177,12 @@ func CanPurchase(b Buyer) Purchase {
 	}
 	switch b.Store {
 	case AzureMarketplace:
-		if !b.HasActiveSubscription {
+		switch {
+		case !b.HasActiveSubscription:
+			// The subscription the flow creates is the buyer's own.
 			add(rule.BUY01, ReasonCreateSubscription, true, msgBuySubscription)
-		}
-		if b.Role != SubscriptionOwner && b.Role != SubscriptionContributor {
-			add(rule.BUY02, ReasonSubscriptionRole, false, msgBuyRole, b.Role.String())
+		case b.Role != SubscriptionOwner && b.Role != SubscriptionContributor:
+			add(rule.BUY02, ReasonSubscriptionRole, false, msgBuyRole, b.Role.words())
 		}
 		if b.Payment != CreditCard && b.Payment != Invoice && b.Payment != AzureCredits {
 			add(rule.PRC12, ReasonPaymentMethod, false, msgBuyPayment)
@@ -195,4 +202,11 @@ func CanPurchase(b Buyer) Purchase {
 		}
 	}
 	return p
+}
+
+func (r SubscriptionRole) words() rule.Message {
+	if int(r) >= len(subRoleText) {
+		return rule.Message{English: r.String(), Swedish: r.String()}
+	}
+	return subRoleText[r]
 }

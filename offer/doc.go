@@ -35,9 +35,9 @@
 // stopping its sale (PLN-01, PLN-05); its pricing model changed, a billing
 // term removed or re-paid, a price changed (PLN-11); public made private
 // (PLN-09); a published trial disabled (EXT-04); a dimension's ID, name or
-// unit, or an included quantity changed (EXT-02). Under [Policy2023] a
-// price change is allowed (EXT-08): it is returned in [Changes] for
-// package pricing to schedule.
+// unit, an included quantity, or whether a plan bills a dimension changed
+// (EXT-02). Under [Policy2023] a price change is allowed (EXT-08): it is
+// returned in [Changes] for package pricing to schedule.
 //
 // [Offer.CanSee] says who sees which plan: public plans everyone, private
 // plans their audience, hidden plans no one browsing; during preview, the

@@ -19,13 +19,13 @@ type Offer struct {
 	// hyphens and underscores (marketplace-facts.md fact 97).
 	ID string `json:"id"`
 	// Type is the offer type (OFR-01).
-	Type Type `json:"type"`
+	Type Type `json:"type,omitempty"`
 	// SellThroughMicrosoft says whether Microsoft bills for the offer (a
 	// transactable offer, OFR-05, OFR-08). It cannot change once
 	// published.
 	SellThroughMicrosoft bool `json:"sellThroughMicrosoft"`
 	// Listing is the listing option (OFR-07, EXT-01).
-	Listing Listing `json:"listing"`
+	Listing Listing `json:"listing,omitempty"`
 	// AzureGovernment lists the offer in Azure Government Marketplace
 	// too (OFR-09).
 	AzureGovernment bool `json:"azureGovernment,omitempty"`
@@ -85,6 +85,10 @@ type Resellers struct {
 	Partners []string     `json:"partners,omitempty"`
 }
 
+// IsZero reports whether r is the zero selection: no resellers and no
+// partners (nil or empty). JSON omits it.
+func (r Resellers) IsZero() bool { return r.Mode == NoResellers && len(r.Partners) == 0 }
+
 // Allows reports whether the CSP partner with the given ID may resell the
 // offer.
 func (r Resellers) Allows(partner string) bool {
@@ -108,6 +112,10 @@ type Preview struct {
 	Source plan.Source `json:"source"`
 	Emails []string    `json:"emails,omitempty"`
 }
+
+// IsZero reports whether pv is the empty preview audience: entered by
+// hand, no addresses (nil or empty). JSON omits it.
+func (pv Preview) IsZero() bool { return pv.Source == plan.Manual && len(pv.Emails) == 0 }
 
 // Includes reports whether email is in the preview audience.
 func (pv Preview) Includes(email string) bool {

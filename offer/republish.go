@@ -21,6 +21,9 @@ type PriceChange struct {
 	Payment plan.PaymentOption `json:"payment,omitempty"`
 	// Dimension names the meter, for a meter price.
 	Dimension string `json:"dimension,omitempty"`
+	// VCPUs is the VM size, for a per-vCPU-size or per-market-and-vCPU-size
+	// price.
+	VCPUs int `json:"vcpus,omitempty"`
 	// Market is the market of a per-market price; zero for the USD price.
 	Market market.Code    `json:"market,omitempty"`
 	Old    currency.Money `json:"old"`
@@ -51,6 +54,8 @@ var (
 	msgDimRemoved    = rule.Message{English: "published dimension %q was removed or its ID changed", Swedish: "den publicerade dimensionen %q har tagits bort eller fått nytt ID"}
 	msgDimChanged    = rule.Message{English: "the %s of published dimension %q cannot change (was %q, now %q)", Swedish: "%s för den publicerade dimensionen %q kan inte ändras (var %q, nu %q)"}
 	msgIncludedChg   = rule.Message{English: "the included quantity of published dimension %q for %s cannot change (was %v, now %v)", Swedish: "den inkluderade mängden för den publicerade dimensionen %q för %s kan inte ändras (var %v, nu %v)"}
+	msgMeterRemoved  = rule.Message{English: "dimension %q is enabled on the published plan and cannot be disabled", Swedish: "dimensionen %q är aktiverad i den publicerade planen och kan inte inaktiveras"}
+	msgMeterAdded    = rule.Message{English: "dimension %q cannot be enabled on a published plan", Swedish: "dimensionen %q kan inte aktiveras i en publicerad plan"}
 	wordUnit         = rule.Message{English: "unit of measure", Swedish: "måttenheten"}
 	wordDisplayName  = rule.Message{English: "display name", Swedish: "visningsnamnet"}
 )
@@ -65,10 +70,10 @@ var (
 // PriceChanges a price change is allowed and listed in Changes for
 // package pricing's schedule, EXT-08); making a public plan private
 // (PLN-09); disabling a published trial on a transactable plan (EXT-04);
-// changing a published dimension's ID, name or unit, or a plan's included
-// quantities (EXT-02). The draft is not validated: call [Offer.Validate]
-// for that. Plans of the published offer that are still drafts may change
-// freely.
+// changing a published dimension's ID, name or unit, a plan's included
+// quantities, or which dimensions a plan bills (EXT-02). The draft is not
+// validated: call [Offer.Validate] for that. Plans of the published offer
+// that are still drafts may change freely.
 func CheckRepublish(published, draft *Offer, p Policy) (Changes, error) {
 	var ps rule.Problems
 	var ch Changes
@@ -169,10 +174,22 @@ func checkPlan(old, nw *plan.Plan, at string, transactable bool, p Policy, ps *r
 				PriceChange{Term: ot.Term, Payment: ot.Payment, Market: om.Market, Old: om.Price, New: nt.Markets[m].Price})
 		}
 	}
+	// Whether a dimension is enabled on a published plan cannot change
+	// (EXT-02, fact 63): no meter removed, none added.
+	for _, om := range old.Pricing.Meters {
+		if !slices.ContainsFunc(nw.Pricing.Meters, func(x plan.Meter) bool { return x.Dimension == om.Dimension }) {
+			ps.Add(rule.EXT02, at+".pricing.meters", msgMeterRemoved, om.Dimension)
+		}
+	}
+	for k, nm := range nw.Pricing.Meters {
+		if !slices.ContainsFunc(old.Pricing.Meters, func(x plan.Meter) bool { return x.Dimension == nm.Dimension }) {
+			ps.Add(rule.EXT02, fmt.Sprintf("%s.pricing.meters[%d]", at, k), msgMeterAdded, nm.Dimension)
+		}
+	}
 	for _, om := range old.Pricing.Meters {
 		k := slices.IndexFunc(nw.Pricing.Meters, func(x plan.Meter) bool { return x.Dimension == om.Dimension })
 		if k < 0 {
-			continue // a dimension no longer enabled on the plan: Partner Center's business, not a price
+			continue // reported above
 		}
 		nm := nw.Pricing.Meters[k]
 		mat := fmt.Sprintf("%s.pricing.meters[%d]", at, k)
@@ -194,7 +211,7 @@ func vmPrices(old, nw *plan.Plan, at string, price func(string, PriceChange)) {
 	}
 	for _, os := range ov.Sizes {
 		if k := slices.IndexFunc(nv.Sizes, func(s plan.SizePrice) bool { return s.VCPUs == os.VCPUs }); k >= 0 {
-			price(fmt.Sprintf("%s.pricing.vm.sizes[%d].price", at, k), PriceChange{Term: plan.Hourly, Old: os.Price, New: nv.Sizes[k].Price})
+			price(fmt.Sprintf("%s.pricing.vm.sizes[%d].price", at, k), PriceChange{Term: plan.Hourly, VCPUs: os.VCPUs, Old: os.Price, New: nv.Sizes[k].Price})
 		}
 	}
 	for _, os := range ov.MarketSizes {
@@ -202,7 +219,7 @@ func vmPrices(old, nw *plan.Plan, at string, price func(string, PriceChange)) {
 			return s.VCPUs == os.VCPUs && s.Market == os.Market
 		}); k >= 0 {
 			price(fmt.Sprintf("%s.pricing.vm.marketSizes[%d].price", at, k),
-				PriceChange{Term: plan.Hourly, Market: os.Market, Old: os.Price, New: nv.MarketSizes[k].Price})
+				PriceChange{Term: plan.Hourly, Market: os.Market, VCPUs: os.VCPUs, Old: os.Price, New: nv.MarketSizes[k].Price})
 		}
 	}
 }

@@ -269,17 +269,19 @@ func (t Type) TrialMonths(p Policy) []int {
 // Scope returns what a plan of an offer of type t allows, for
 // [plan.Plan.Validate]: the models, terms, audience kinds and trial
 // lengths of the type, and the offer's dimensions. A plan of an offer not
-// sold through Microsoft has no paid models and no trials.
+// sold through Microsoft has no paid models and no trials. The type's
+// slices are copies, the caller's to keep; TrialMonths and Dimensions are
+// p's and dims.
 func (t Type) Scope(p Policy, transactable bool, dims []plan.Dimension) plan.Scope {
 	c := t.caps()
 	s := plan.Scope{
-		Models:        c.Models,
-		Terms:         c.Terms,
+		Models:        slices.Clone(c.Models),
+		Terms:         slices.Clone(c.Terms),
 		Hourly:        c.Hourly,
 		Summary:       c.Summary,
 		Metering:      c.Metering,
 		Private:       c.PrivateAudience,
-		AudienceKinds: c.AudienceKinds,
+		AudienceKinds: slices.Clone(c.AudienceKinds),
 		Dimensions:    dims,
 	}
 	if transactable && c.Transactable {

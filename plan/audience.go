@@ -71,6 +71,11 @@ type Audience struct {
 // Len returns the number of IDs.
 func (a Audience) Len() int { return len(a.IDs) }
 
+// IsZero reports whether a is the empty audience: no kind, entered by
+// hand, no IDs (nil or empty). JSON omits it, so an audience decoded from
+// `"ids":[]` encodes as one decoded from nothing.
+func (a Audience) IsZero() bool { return a.Kind == 0 && a.Source == Manual && len(a.IDs) == 0 }
+
 // Has reports whether the audience lists id.
 func (a Audience) Has(id GUID) bool {
 	if slices.IsSortedFunc(a.IDs, GUID.Compare) {
@@ -104,16 +109,16 @@ var (
 		Swedish: "%q är inte ett GUID (ska vara xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)",
 	}
 	msgAudienceNil = rule.Message{
-		English: "the nil GUID names no %s",
-		Swedish: "noll-GUID:t anger ingen %s",
+		English: "the nil GUID names no tenant or subscription",
+		Swedish: "noll-GUID:t anger ingen klient eller prenumeration",
 	}
 	msgAudienceDup = rule.Message{
 		English: "%s is listed again (first on line %d)",
 		Swedish: "%s finns redan (första gången på rad %d)",
 	}
 	msgAudienceTooMany = rule.Message{
-		English: "more than %d %s IDs: a CSV import holds at most %d",
-		Swedish: "fler än %d %s-ID:n: en CSV-import rymmer högst %d",
+		English: "more than %d %v IDs: a CSV import holds at most %d",
+		Swedish: "fler än %d %v-ID:n: en CSV-import rymmer högst %d",
 	}
 	msgAudienceCSV = rule.Message{
 		English: "%s",
@@ -144,7 +149,12 @@ func ReadAudience(r io.Reader, name string, kind IDKind, pol Policy) (Audience, 
 		line int
 	}
 	entries := make([]entry, 0, min(limit, 1024))
+	tooMany := func() (Audience, error) {
+		return Audience{}, rule.Problems{{Rule: rule.PLN08, Path: name, Message: msgAudienceTooMany,
+			Args: []any{limit, kind.words(), limit}, Err: ErrAudienceTooLarge}}
+	}
 	first := true
+	rows := 0 // ID rows, the header excluded
 	for {
 		rec, line, err := rd.Read()
 		if err == io.EOF {
@@ -153,9 +163,7 @@ func ReadAudience(r io.Reader, name string, kind IDKind, pol Policy) (Audience, 
 		if err != nil {
 			var ce *csvx.Error
 			if errors.As(err, &ce) && (errors.Is(err, csvx.ErrTooManyRows) || errors.Is(err, csvx.ErrTooLarge)) {
-				ps = append(ps, rule.Problem{Rule: rule.PLN08, Path: name, Message: msgAudienceTooMany,
-					Args: []any{limit, kind.String(), limit}, Err: ErrAudienceTooLarge})
-				return Audience{}, ps
+				return tooMany()
 			}
 			msg := err.Error()
 			if errors.As(err, &ce) {
@@ -171,11 +179,16 @@ func ReadAudience(r io.Reader, name string, kind IDKind, pol Policy) (Audience, 
 			continue // a header row ("Id", "TenantId", …)
 		}
 		first = false
+		// The reader allows one row more than the limit, for a header;
+		// without one, that row is one ID too many.
+		if rows++; rows > limit {
+			return tooMany()
+		}
 		switch {
 		case !ok:
 			ps = append(ps, rule.Problem{Rule: rule.PLN08, Path: lineRef(name, line), Message: msgAudienceGUID, Args: []any{truncate(field, 60)}, Err: ErrGUID})
 		case g.IsNil():
-			ps = append(ps, rule.Problem{Rule: rule.PLN08, Path: lineRef(name, line), Message: msgAudienceNil, Args: []any{kind.String()}, Err: ErrGUID})
+			ps = append(ps, rule.Problem{Rule: rule.PLN08, Path: lineRef(name, line), Message: msgAudienceNil, Err: ErrGUID})
 		default:
 			entries = append(entries, entry{g, line})
 		}

@@ -57,7 +57,8 @@
 // an anchor on the 31st gives Feb 28/29, then Mar 31, Apr 30, and never
 // drifts to the 28th. Periods ([Period]) are half-open [Start, End) and
 // keep the anchor's clock time and location, across daylight-saving
-// changes.
+// changes; a clock time that a change skips (02:30 when clocks go from
+// 02:00 to 03:00) moves forward by the gap, to 03:30.
 //
 // # Audiences
 //

@@ -212,7 +212,7 @@ func (m Model) IsPaid() bool { return m.Valid() && m != Free && m != BYOL }
 // application's monthly fee); Users for PerUser; Meters for FlatRate and
 // UsageOnly; VM for the virtual machine models.
 type Pricing struct {
-	Model Model `json:"model"`
+	Model Model `json:"model,omitempty"`
 	// Terms are the billing terms offered, each with one payment option
 	// and its price (EXT-05).
 	Terms []TermPrice `json:"terms,omitempty"`
@@ -284,7 +284,7 @@ func (p PaymentOption) Allows(t Term) bool {
 // exported, edited and imported (PRC-03). For a per-user plan the price is
 // per user.
 type TermPrice struct {
-	Term    Term          `json:"term"`
+	Term    Term          `json:"term,omitempty"`
 	Payment PaymentOption `json:"payment"`
 	// Price is the price for the whole term, in USD.
 	Price currency.Money `json:"price"`
@@ -295,7 +295,7 @@ type TermPrice struct {
 // MarketPrice is a price in one market, in that market's billing
 // currency.
 type MarketPrice struct {
-	Market market.Code    `json:"market"`
+	Market market.Code    `json:"market,omitempty"`
 	Price  currency.Money `json:"price"`
 }
 
@@ -354,7 +354,7 @@ func (m Meter) IncludedFor(t Term) (Quantity, bool) {
 
 // Included is the quantity of a dimension included per billing term.
 type Included struct {
-	Term     Term     `json:"term"`
+	Term     Term     `json:"term,omitempty"`
 	Quantity Quantity `json:"quantity"`
 }
 
@@ -384,6 +384,12 @@ type VMPricing struct {
 	Reservations []Reservation `json:"reservations,omitempty"`
 }
 
+// IsZero reports whether v declares no price: no hourly price and no
+// sizes, market sizes or reservations (nil or empty). JSON omits it.
+func (v VMPricing) IsZero() bool {
+	return v.PerHour == (currency.Money{}) && len(v.Sizes) == 0 && len(v.MarketSizes) == 0 && len(v.Reservations) == 0
+}
+
 // SizePrice is a USD price per hour for VMs with VCPUs cores.
 type SizePrice struct {
 	VCPUs int            `json:"vcpus"`
@@ -393,7 +399,7 @@ type SizePrice struct {
 // MarketSizePrice is a price per hour in one market for VMs with VCPUs
 // cores, in the market's currency.
 type MarketSizePrice struct {
-	Market market.Code    `json:"market"`
+	Market market.Code    `json:"market,omitempty"`
 	VCPUs  int            `json:"vcpus"`
 	Price  currency.Money `json:"price"`
 }
@@ -402,7 +408,7 @@ type MarketSizePrice struct {
 // ThreeYears) and its saving against the hourly price, as a fraction
 // (0.30 for 30%) (EXT-07, W3).
 type Reservation struct {
-	Term   Term          `json:"term"`
+	Term   Term          `json:"term,omitempty"`
 	Saving currency.Rate `json:"saving"`
 }
 

@@ -125,9 +125,14 @@ func (p Period) String() string {
 // the clock time and location, with the day clamped to the last day of the
 // target month: Jan 31 + 1 month is Feb 28 (Feb 29 in a leap year), never
 // Mar 3 as time.AddDate gives. A clock time that does not exist on the
-// target day (a daylight-saving gap) is normalized by [time.Date], which
-// moves it forward by the gap.
+// target day (a daylight-saving gap) moves forward by the gap: 02:30 on
+// the day clocks go from 02:00 to 03:00 is 03:30, in every zone
+// ([time.Date] alone gives 01:30 in zones west of UTC). A clock time that
+// occurs twice (clocks going back) is the instant [time.Date] picks.
 func AddMonths(t time.Time, n int) time.Time {
+	if n == 0 {
+		return t // even at a clock time that occurs twice
+	}
 	y, m, d := t.Date()
 	hh, mm, ss := t.Clock()
 	total := int(m) - 1 + n
@@ -136,7 +141,17 @@ func AddMonths(t time.Time, n int) time.Time {
 	if last := daysIn(y, m); d > last {
 		d = last
 	}
-	return time.Date(y, m, d, hh, mm, ss, t.Nanosecond(), t.Location())
+	r := time.Date(y, m, d, hh, mm, ss, t.Nanosecond(), t.Location())
+	if rh, rm, rs := r.Clock(); rh != hh || rm != mm || rs != ss {
+		// In a gap: if time.Date moved the clock back, move it forward.
+		ry, rmo, rd := r.Date()
+		want := time.Date(y, m, d, hh, mm, ss, 0, time.UTC)
+		got := time.Date(ry, rmo, rd, rh, rm, rs, 0, time.UTC)
+		if got.Before(want) {
+			r = r.Add(want.Sub(got))
+		}
+	}
+	return r
 }
 
 func floorDiv(a, b int) int {

@@ -45,13 +45,13 @@ var (
 	msgIDChars     = rule.Message{English: "%q may contain only lowercase letters, digits, hyphens and underscores", Swedish: "%q får bara innehålla gemener, siffror, bindestreck och understreck"}
 	msgNoSummary   = rule.Message{English: "plans of this offer type have no summary", Swedish: "planer av den här erbjudandetypen har ingen sammanfattning"}
 	msgNoMarkets   = rule.Message{English: "a plan must be available in at least one market", Swedish: "en plan måste finnas på minst en marknad"}
-	msgNotTransact = rule.Message{English: "%s (%s) lists only free and BYOL offers; a %s plan cannot be sold there", Swedish: "%s (%s) har bara kostnadsfria erbjudanden och BYOL; en plan med %s kan inte säljas där"}
+	msgNotTransact = rule.Message{English: "market %s lists only free and BYOL offers; a %s plan cannot be sold there", Swedish: "marknaden %s har bara kostnadsfria erbjudanden och BYOL; en plan med %s kan inte säljas där"}
 	msgNoPrivate   = rule.Message{English: "plans of this offer type cannot be private", Swedish: "planer av den här erbjudandetypen kan inte vara privata"}
 	msgNoAudience  = rule.Message{English: "a private plan needs an audience of tenant or subscription IDs", Swedish: "en privat plan behöver en målgrupp av klient- eller prenumerations-ID:n"}
-	msgAudienceKnd = rule.Message{English: "this offer type's audiences list %s IDs, not %s IDs", Swedish: "den här erbjudandetypens målgrupper består av %s-ID:n, inte %s-ID:n"}
+	msgAudienceKnd = rule.Message{English: "this offer type's audiences list %v IDs, not %v IDs", Swedish: "den här erbjudandetypens målgrupper består av %v-ID:n, inte %v-ID:n"}
 	msgAudienceSet = rule.Message{English: "only a private plan has an audience; this plan is %s", Swedish: "bara en privat plan har en målgrupp; den här planen är %s"}
 	msgManualMax   = rule.Message{English: "%d IDs entered by hand; at most %d are allowed (import more from a CSV file)", Swedish: "%d ID:n angivna manuellt; högst %d är tillåtna (importera fler från en CSV-fil)"}
-	msgCSVMax      = rule.Message{English: "%d %s IDs; a CSV import holds at most %d", Swedish: "%d %s-ID:n; en CSV-import rymmer högst %d"}
+	msgCSVMax      = rule.Message{English: "%d %v IDs; a CSV import holds at most %d", Swedish: "%d %v-ID:n; en CSV-import rymmer högst %d"}
 	msgNilID       = rule.Message{English: "the nil GUID names no tenant or subscription", Swedish: "noll-GUID:t anger ingen klient eller prenumeration"}
 	msgDupID       = rule.Message{English: "%s is listed more than once", Swedish: "%s finns med mer än en gång"}
 	msgModelUnset  = rule.Message{English: "a pricing model is required", Swedish: "en prismodell måste anges"}
@@ -59,7 +59,7 @@ var (
 	msgNoTerms     = rule.Message{English: "a %s plan needs at least one billing term", Swedish: "en plan med %s behöver minst en faktureringsperiod"}
 	msgTermsUnused = rule.Message{English: "a %s plan has no billing terms", Swedish: "en plan med %s har inga faktureringsperioder"}
 	msgTerm        = rule.Message{English: "billing term %s is not available for this offer type", Swedish: "faktureringsperioden %s finns inte för den här erbjudandetypen"}
-	msgPayment     = rule.Message{English: "a %s term cannot be paid %s (allowed: %s)", Swedish: "en period på %s kan inte betalas %s (tillåtet: %s)"}
+	msgPayment     = rule.Message{English: "a %v term cannot be paid %v (allowed: %v)", Swedish: "en period på %v kan inte betalas %v (tillåtet: %v)"}
 	msgTermTwice   = rule.Message{English: "term %s appears twice; a plan has one payment option per term (create another plan for another option)", Swedish: "perioden %s finns två gånger; en plan har ett betalningsalternativ per period (skapa en annan plan för ett annat alternativ)"}
 	msgNotUSD      = rule.Message{English: "prices are entered in USD, not %s", Swedish: "priser anges i USD, inte %s"}
 	msgNegative    = rule.Message{English: "price %v is negative", Swedish: "priset %v är negativt"}
@@ -87,7 +87,7 @@ var (
 	msgResSaving   = rule.Message{English: "saving %s is not a fraction from 0 up to 1", Swedish: "besparingen %s är inte ett bråktal från 0 upp till 1"}
 	msgNoCharges   = rule.Message{English: "a %s plan has no prices, meters or usage-based charges", Swedish: "en plan med %s har inga priser, mätare eller användningsbaserade avgifter"}
 	msgTrial       = rule.Message{English: "plans of this offer have no free trials", Swedish: "planerna i det här erbjudandet har inga kostnadsfria utvärderingsversioner"}
-	msgTrialLen    = rule.Message{English: "a free trial lasts %s months, not %d", Swedish: "en kostnadsfri utvärderingsversion varar %s månader, inte %d"}
+	msgTrialLen    = rule.Message{English: "a free trial of this offer type lasts %s (months), not %d", Swedish: "en kostnadsfri utvärderingsversion av den här erbjudandetypen varar %s (månader), inte %d"}
 	msgTrialMeter  = rule.Message{English: "a plan cannot have both metered billing and a free trial", Swedish: "en plan kan inte ha både avläst fakturering och en kostnadsfri utvärderingsversion"}
 	msgTrialUsage  = rule.Message{English: "usage-only plans have no free trial", Swedish: "planer med enbart användningsbaserad prissättning har ingen kostnadsfri utvärderingsversion"}
 )
@@ -162,7 +162,7 @@ func (p *Plan) validate(pol Policy, s Scope, prefix string, ps *rule.Problems) {
 	if p.Pricing.Model.IsPaid() {
 		for c := range p.Markets.All() {
 			if m := c.Market(); !m.Transacts {
-				ps.Add(rule.EXT15, at("markets"), msgNotTransact, m.Name, c.String(), p.Pricing.Model.String())
+				ps.Add(rule.EXT15, at("markets"), msgNotTransact, c.String(), p.Pricing.Model.String())
 			}
 		}
 	}
@@ -206,17 +206,17 @@ func (p *Plan) validateAudience(pol Policy, s Scope, prefix string, ps *rule.Pro
 		return
 	}
 	if !slices.Contains(s.AudienceKinds, a.Kind) {
-		want := "tenant"
+		want := TenantIDs
 		if len(s.AudienceKinds) > 0 {
-			want = s.AudienceKinds[0].String()
+			want = s.AudienceKinds[0]
 		}
-		ps.Add(rule.PLN08, join(path, "kind"), msgAudienceKnd, want, a.Kind.String())
+		ps.Add(rule.PLN08, join(path, "kind"), msgAudienceKnd, want.words(), a.Kind.words())
 	}
 	switch n := a.Len(); {
 	case a.Source == Manual && n > pol.AudienceManualMax:
 		ps.Add(rule.PLN08, join(path, "ids"), msgManualMax, n, pol.AudienceManualMax)
 	case a.Source == CSV && n > pol.AudienceCSVMax(a.Kind):
-		ps.Add(rule.PLN08, join(path, "ids"), msgCSVMax, n, a.Kind.String(), pol.AudienceCSVMax(a.Kind))
+		ps.Add(rule.PLN08, join(path, "ids"), msgCSVMax, n, a.Kind.words(), pol.AudienceCSVMax(a.Kind))
 	}
 	// Sorted audiences (every one the library builds) are checked in one
 	// pass without allocating; others are sorted in a copy.
@@ -292,7 +292,7 @@ func (p *Plan) validatePricing(s Scope, prefix string, ps *rule.Problems) {
 	// EXT-07: virtual machine prices.
 	p.validateVM(s, path, ps)
 
-	if (m == Free || m == BYOL) && (len(pr.Terms) > 0 || len(pr.Meters) > 0 || !pr.VM.isZero()) {
+	if (m == Free || m == BYOL) && (len(pr.Terms) > 0 || len(pr.Meters) > 0 || !pr.VM.IsZero()) {
 		ps.Add(rule.PRC01, path, msgNoCharges, m.String())
 	}
 }
@@ -331,7 +331,7 @@ func (p *Plan) validateTerms(s Scope, path string, ps *rule.Problems) {
 		case seen[tp.Term]:
 			ps.Add(rule.EXT05, join(at, "term"), msgTermTwice, tp.Term.String())
 		case !tp.Payment.Allows(tp.Term):
-			ps.Add(rule.EXT05, join(at, "payment"), msgPayment, tp.Term.Words(), tp.Payment.String(), paymentsFor(tp.Term))
+			ps.Add(rule.EXT05, join(at, "payment"), msgPayment, tp.Term.words(), tp.Payment.words(), paymentsFor(tp.Term))
 		}
 		if int(tp.Term) < len(seen) {
 			seen[tp.Term] = true
@@ -344,17 +344,56 @@ func (p *Plan) validateTerms(s Scope, path string, ps *rule.Problems) {
 	}
 }
 
-func paymentsFor(t Term) string {
-	s := ""
+// paymentsFor lists the payment options a term allows, in both languages.
+func paymentsFor(t Term) rule.Message {
+	var m rule.Message
 	for _, o := range []PaymentOption{Upfront, Monthly, Annual} {
 		if o.Allows(t) {
-			if s != "" {
-				s += ", "
+			w := o.words()
+			if m.English != "" {
+				m.English += ", "
+				m.Swedish += ", "
 			}
-			s += o.String()
+			m.English += w.English
+			m.Swedish += w.Swedish
 		}
 	}
-	return s
+	return m
+}
+
+// Words of enums in messages, in both languages.
+var (
+	termText = [...]rule.Message{
+		{}, {English: "1-month", Swedish: "1 månad"}, {English: "1-year", Swedish: "1 år"},
+		{English: "2-year", Swedish: "2 år"}, {English: "3-year", Swedish: "3 år"}, {English: "hourly", Swedish: "per timme"},
+	}
+	paymentText = [...]rule.Message{
+		{English: "upfront", Swedish: "i förskott"}, {English: "monthly", Swedish: "månadsvis"}, {English: "annually", Swedish: "årsvis"},
+	}
+	kindText = [...]rule.Message{
+		{English: "unset", Swedish: "ej angivna"}, {English: "tenant", Swedish: "klient"}, {English: "subscription", Swedish: "prenumerations"},
+	}
+)
+
+func (t Term) words() rule.Message {
+	if !t.Valid() {
+		return rule.Message{English: t.String(), Swedish: t.String()}
+	}
+	return termText[t]
+}
+
+func (p PaymentOption) words() rule.Message {
+	if !paymentNames.Valid(p) {
+		return rule.Message{English: p.String(), Swedish: p.String()}
+	}
+	return paymentText[p]
+}
+
+func (k IDKind) words() rule.Message {
+	if int(k) >= len(kindText) {
+		return kindText[0]
+	}
+	return kindText[k]
 }
 
 // checkUSD reports a price that is not a non-negative USD amount.
@@ -413,17 +452,13 @@ func (p *Plan) validateMeters(s Scope, path string, ps *rule.Problems) {
 	}
 }
 
-func (v *VMPricing) isZero() bool {
-	return v.PerHour == (currency.Money{}) && len(v.Sizes) == 0 && len(v.MarketSizes) == 0 && len(v.Reservations) == 0
-}
-
 func (p *Plan) validateVM(s Scope, path string, ps *rule.Problems) {
 	v := &p.Pricing.VM
 	m := p.Pricing.Model
 	at := join(path, "vm")
 	hourly := s.Hourly && (m == FlatRate || m.IsVMHourly())
 	if !hourly {
-		if !v.isZero() && m != Free && m != BYOL {
+		if !v.IsZero() && m != Free && m != BYOL {
 			ps.Add(rule.EXT07, at, msgVMUnused)
 		}
 		return
