@@ -175,3 +175,19 @@ func TestMessage_RenderKeepsArgs(t *testing.T) {
 		t.Errorf("Render changed the caller's buffer: %v", buf[:2])
 	}
 }
+
+// A Message argument is a word that is itself translated: it renders in the
+// language of the message around it.
+func TestMessage_RenderNestedMessage(t *testing.T) {
+	word := rule.Message{English: "monthly", Swedish: "månadsvis"}
+	m := rule.Message{English: "paid %v", Swedish: "betalas %v"}
+	if got := m.Render(rule.English, word); got != "paid monthly" {
+		t.Errorf("English: %q", got)
+	}
+	if got := m.Render(rule.Swedish, word); got != "betalas månadsvis" {
+		t.Errorf("Swedish: %q", got)
+	}
+	if got := m.Render(rule.Swedish, rule.Message{English: "only English"}); got != "betalas only English" {
+		t.Errorf("a word without Swedish falls back to English: %q", got)
+	}
+}
