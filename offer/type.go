@@ -253,6 +253,10 @@ func (t Type) caps() *Capabilities {
 	return &capabilities[t]
 }
 
+// HasPlanTrials reports whether transactable plans of type t may have free
+// trials (TRL-01); it does not allocate.
+func (t Type) HasPlanTrials() bool { return t.caps().PlanTrials }
+
 // TrialMonths returns the free-trial lengths a transactable plan of type t
 // may have under the policy: SaaS 1 month, virtual machines 1, 3 or 6
 // months by default (TRL-02); nil for types without plan trials (TRL-01).

@@ -106,8 +106,8 @@ func (t Term) Cycle(anchor time.Time) Cycle { return Cycle{Anchor: anchor, Month
 
 // Period is a half-open interval of time [Start, End).
 type Period struct {
-	Start time.Time
-	End   time.Time
+	Start time.Time `json:"start"`
+	End   time.Time `json:"end"`
 }
 
 // Contains reports whether t is in [Start, End).
@@ -133,6 +133,16 @@ func AddMonths(t time.Time, n int) time.Time {
 	if n == 0 {
 		return t // even at a clock time that occurs twice
 	}
+	if t.Location() == time.UTC {
+		c := newCalendar(t)
+		return c.add(n)
+	}
+	return addMonthsZoned(t, n)
+}
+
+// addMonthsZoned is AddMonths through the time package's calendar, for
+// locations other than UTC.
+func addMonthsZoned(t time.Time, n int) time.Time {
 	y, m, d := t.Date()
 	hh, mm, ss := t.Clock()
 	total := int(m) - 1 + n
@@ -162,8 +172,17 @@ func floorDiv(a, b int) int {
 	return q
 }
 
+// daysIn returns the number of days in month m of year y (proleptic
+// Gregorian), by arithmetic rather than a second time.Date call.
 func daysIn(y int, m time.Month) int {
-	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	if m == time.February {
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	}
+	// Bit m is set for the 31-day months: Jan, Mar, May, Jul, Aug, Oct, Dec.
+	return 30 + int(0x15AA>>uint(m)&1)
 }
 
 // Cycle is a sequence of consecutive periods of Months calendar months
@@ -183,7 +202,8 @@ var ErrCycle = errors.New("instant outside the cycle")
 
 // Period returns period n (n ≥ 0; period 0 starts at the anchor).
 func (c Cycle) Period(n int) Period {
-	return Period{Start: AddMonths(c.Anchor, n*c.Months), End: AddMonths(c.Anchor, (n+1)*c.Months)}
+	cal := newCalendar(c.Anchor)
+	return Period{Start: cal.add(n * c.Months), End: cal.add((n + 1) * c.Months)}
 }
 
 // At returns the index and bounds of the period that contains t. It fails
@@ -196,19 +216,9 @@ func (c Cycle) At(t time.Time) (int, Period, error) {
 		return 0, Period{}, fmt.Errorf("plan: %s is before the cycle's anchor %s: %w",
 			t.Format(time.RFC3339), c.Anchor.Format(time.RFC3339), ErrCycle)
 	}
-	// Estimate from the calendar months between anchor and t (in the
-	// anchor's location), then step to the exact period.
-	at := t.In(c.Anchor.Location())
-	ay, am, _ := c.Anchor.Date()
-	ty, tm, _ := at.Date()
-	n := ((ty-ay)*12 + int(tm-am)) / c.Months
-	for n > 0 && AddMonths(c.Anchor, n*c.Months).After(t) {
-		n--
-	}
-	for !AddMonths(c.Anchor, (n+1)*c.Months).After(t) {
-		n++
-	}
-	return n, c.Period(n), nil
+	cal := newCalendar(c.Anchor)
+	n, p := cal.periodAt(c.Months, t)
+	return n, p, nil
 }
 
 func truncate(s string, n int) string {

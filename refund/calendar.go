@@ -118,8 +118,8 @@ func midnightAt(day int64, z *zone, off int64) (time.Time, bool) {
 // midnightSlow resolves a skipped midnight: the day begins at the clock
 // change.
 func midnightSlow(day int64, loc *time.Location) time.Time {
-	y, m, d := civilFromDays(day)
-	t := time.Date(int(y), time.Month(m), int(d), 0, 0, 0, 0, loc)
+	y, m, d := plan.CivilDate(day)
+	t := time.Date(y, m, d, 0, 0, 0, 0, loc)
 	switch got := localDay(t, loc); {
 	case got < day:
 		// time.Date resolved the skipped midnight to the previous day:
@@ -144,65 +144,17 @@ func midnightSlow(day int64, loc *time.Location) time.Time {
 // which look the zone up again each; a clock time that a clock change
 // skips is left to plan.AddMonths.
 func addMonths(start time.Time, z *zone, day int64, n int) (time.Time, int64) {
-	y, m, d := civilFromDays(day)
-	total := y*12 + m - 1 + int64(n)
-	y2 := floorDiv(total, 12)
-	m2 := total - y2*12 + 1
-	d2 := min(d, daysInMonth(y2, m2))
+	y, m, d := plan.CivilDate(day)
+	total := int64(y)*12 + int64(m) - 1 + int64(n)
+	y2 := int(floorDiv(total, 12))
+	m2 := time.Month(total - int64(y2)*12 + 1)
+	d2 := min(d, plan.DaysIn(y2, m2))
 	sec := start.Unix() + z.off - day*secondsPerDay // seconds into the local day
-	t := time.Date(int(y2), time.Month(m2), int(d2), int(sec/3600), int(sec/60%60), int(sec%60), start.Nanosecond(), z.loc)
+	t := time.Date(y2, m2, d2, int(sec/3600), int(sec/60%60), int(sec%60), start.Nanosecond(), z.loc)
 	local := t.Unix() + z.offset(t)
-	if day2 := floorDiv(local, secondsPerDay); day2 == daysFromCivil(y2, m2, d2) && local-day2*secondsPerDay == sec {
+	if day2 := floorDiv(local, secondsPerDay); day2 == plan.DayNumber(y2, m2, d2) && local-day2*secondsPerDay == sec {
 		return t, day2
 	}
 	t = plan.AddMonths(start.In(z.loc), n)
 	return t, z.day(t)
-}
-
-func daysInMonth(y, m int64) int64 {
-	switch m {
-	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
-}
-
-// daysFromCivil returns the day number of the date y-m-d (proleptic
-// Gregorian, m in 1..12): Howard Hinnant's days_from_civil.
-func daysFromCivil(y, m, d int64) int64 {
-	if m <= 2 {
-		y--
-	}
-	era := floorDiv(y, 400)
-	yoe := y - era*400
-	mp := (m + 9) % 12
-	doy := (153*mp+2)/5 + d - 1
-	doe := yoe*365 + yoe/4 - yoe/100 + doy
-	return era*146097 + doe - 719468
-}
-
-// civilFromDays is the inverse of daysFromCivil: Hinnant's
-// civil_from_days.
-func civilFromDays(z int64) (y, m, d int64) {
-	z += 719468
-	era := floorDiv(z, 146097)
-	doe := z - era*146097
-	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
-	doy := doe - (365*yoe + yoe/4 - yoe/100)
-	mp := (5*doy + 2) / 153
-	d = doy - (153*mp+2)/5 + 1
-	m = mp + 3
-	if mp >= 10 {
-		m = mp - 9
-	}
-	y = yoe + era*400
-	if m <= 2 {
-		y++
-	}
-	return y, m, d
 }

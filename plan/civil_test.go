@@ -1,0 +1,103 @@
+package plan
+
+import (
+	"math/rand/v2"
+	"testing"
+	"time"
+	_ "time/tzdata"
+)
+
+// DayNumber and CivilDate agree with the time package across ±10,000
+// years, and invert each other.
+func TestDayNumberCivilDate(t *testing.T) {
+	for z := DayNumber(-10000, time.January, 1); z <= DayNumber(10000, time.December, 31); z += 13 {
+		y, m, d := CivilDate(z)
+		if got := DayNumber(y, m, d); got != z {
+			t.Fatalf("DayNumber(CivilDate(%d)) = %d", z, got)
+		}
+		if want := time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400; y >= 1970 && want != z {
+			t.Fatalf("DayNumber(%d-%02d-%02d) = %d, time says %d", y, m, d, z, want)
+		}
+	}
+	if DayNumber(1970, time.January, 1) != 0 || DayNumber(2024, time.January, 32) != DayNumber(2024, time.February, 1) ||
+		DayNumber(2024, 13, 1) != DayNumber(2025, time.January, 1) || DayNumber(2024, 0, 1) != DayNumber(2023, time.December, 1) {
+		t.Error("normalization")
+	}
+}
+
+// The UTC fast path of AddMonths agrees with the time package's calendar
+// for random instants and offsets, and so does every period of a cycle.
+func TestAddMonthsFastPath(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 5))
+	stockholm, _ := time.LoadLocation("Europe/Stockholm")
+	for i := 0; i < 100000; i++ {
+		a := time.Unix(rng.Int64N(400*365*86400)-200*365*86400, rng.Int64N(1e9)).UTC()
+		if rng.IntN(4) == 0 { // month ends
+			y, m, _ := a.Date()
+			a = time.Date(y, m+1, 0, a.Hour(), a.Minute(), a.Second(), a.Nanosecond(), time.UTC)
+		}
+		n := rng.IntN(200) - 100
+		if got, want := AddMonths(a, n), addMonthsZoned(a, n); !got.Equal(want) || got.Location() != time.UTC {
+			t.Fatalf("AddMonths(%v, %d) = %v, want %v", a, n, got, want)
+		}
+		c := Cycle{Anchor: a, Months: 1 + rng.IntN(36)}
+		at := a.Add(time.Duration(rng.Int64N(40 * 365 * 86400 * 1e9)))
+		k, p, err := c.At(at)
+		if err != nil || !p.Contains(at) || p != c.Period(k) {
+			t.Fatalf("Cycle%+v.At(%v) = %d, %v, %v", c, at, k, p, err)
+		}
+		if i%10 == 0 {
+			local := a.In(stockholm)
+			c.Anchor = local
+			k, p, err := c.At(at.In(stockholm))
+			if err != nil || !p.Contains(at) || !p.Start.Equal(addMonthsZoned(local, k*c.Months)) {
+				t.Fatalf("Stockholm Cycle%+v.At(%v) = %d, %v, %v", c, at, k, p, err)
+			}
+		}
+	}
+}
+
+// A prepared Calendar gives exactly what AddMonths and Cycle.At give,
+// over the years 1 to 9999, in UTC and in a zone with daylight saving.
+func TestCalendarMatches(t *testing.T) {
+	sto, err := time.LoadLocation("Europe/Stockholm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	lo := time.Date(1, time.January, 1, 0, 0, 0, 0, time.UTC).Unix()
+	hi := time.Date(9800, time.January, 1, 0, 0, 0, 0, time.UTC).Unix()
+	for i := range 100_000 {
+		loc := time.UTC
+		if i%8 == 7 {
+			loc = sto
+		}
+		anchor := time.Unix(lo+r.Int64N(hi-lo), r.Int64N(1e9)).In(loc)
+		if i%4 == 0 { // month ends and leap days
+			y, m, _ := anchor.Date()
+			anchor = time.Date(y, m, 28+r.IntN(4), r.IntN(24), r.IntN(60), 0, 0, loc)
+		}
+		c := NewCalendar(anchor)
+		n := r.IntN(2400) - 1200
+		if got, want := c.AddMonths(n), addMonthsZoned(anchor, n); !got.Equal(want) {
+			t.Fatalf("AddMonths(%v, %d): calendar %v, time %v", anchor, n, got, want)
+		}
+		months := []int{1, 3, 12, 24, 36}[r.IntN(5)]
+		at := anchor.Add(time.Duration(r.Int64N(int64(40 * 366 * 24 * time.Hour))))
+		if i%10 == 0 {
+			at = addMonthsZoned(anchor, months*r.IntN(400)) // on a boundary
+		}
+		k, p := c.PeriodAt(months, at)
+		wk, wp, err := Cycle{Anchor: anchor, Months: months}.At(at)
+		if err != nil || k != wk || !p.Start.Equal(wp.Start) || !p.End.Equal(wp.End) || !p.Contains(at) {
+			t.Fatalf("anchor %v, %d months, at %v: got %d %v, Cycle says %d %v (%v)", anchor, months, at, k, p, wk, wp, err)
+		}
+		if !p.Start.Equal(addMonthsZoned(anchor, k*months)) && k > 0 {
+			t.Fatalf("period %d of %v starts at %v", k, anchor, p.Start)
+		}
+	}
+	c := NewCalendar(time.Date(2024, 1, 31, 0, 0, 0, 0, time.UTC))
+	if k, p := c.PeriodAt(0, time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)); k != 0 || !p.Start.Equal(c.Anchor()) {
+		t.Errorf("before the anchor: %d %v", k, p)
+	}
+}
