@@ -1,0 +1,567 @@
+package pricing
+
+import (
+	"errors"
+	"time"
+
+	"github.com/marketrules/marketrules/currency"
+	"github.com/marketrules/marketrules/internal/enum"
+	"github.com/marketrules/marketrules/plan"
+	"github.com/marketrules/marketrules/rule"
+)
+
+// ErrSubscriptionChange is wrapped by the problem of a change that
+// changes both the plan and the quantity, which must be two requests
+// (EXT-06), that changes nothing, or that changes to a plan of another
+// pricing model (OFR-06).
+var ErrSubscriptionChange = errors.New("invalid subscription change")
+
+// The reasons of prorations: stable codes, never renamed or reused, that
+// hosts may switch on and store.
+const (
+	// ReasonChangeProrated: the change takes effect at once; the rest of
+	// the billing period is credited at the old price and charged at the
+	// new (PRC-05, PRC-06).
+	ReasonChangeProrated rule.Reason = "change-prorated"
+	// ReasonChangeAtRenewal: the policy defers the change to the renewal
+	// of the term; nothing is prorated.
+	ReasonChangeAtRenewal rule.Reason = "change-at-renewal"
+	// ReasonChangeBlocked: the policy blocks this kind of change (fact 88:
+	// "You can block downgrades"); the subscription does not change.
+	ReasonChangeBlocked rule.Reason = "change-blocked"
+	// ReasonSeatReductionClosed: seats can be reduced only within the
+	// policy's days of being added, and that window has closed (EXT-13).
+	ReasonSeatReductionClosed rule.Reason = "seat-reduction-window-closed"
+)
+
+// ProrationUnit is the unit proration counts the billing period in.
+// The enum is append-only; the zero value is ProrateByDay.
+type ProrationUnit uint8
+
+// The proration units.
+const (
+	// ProrateByDay counts whole days, the only granularity Microsoft
+	// documents ("Proration is calculated daily", fact 90). A day runs
+	// from the billing period's start time on one calendar date to the
+	// same time on the next, on the calendar of the policy's location:
+	// for a period that starts at midnight, calendar days. The day of the
+	// change counts as unused: it is credited at the old price and
+	// charged at the new.
+	ProrateByDay ProrationUnit = iota
+	// ProrateBySecond counts exact elapsed seconds; the second of the
+	// change counts as unused.
+	ProrateBySecond
+)
+
+var prUnitNames = enum.Names[ProrationUnit]{Type: "proration unit", Names: []string{"day", "second"}}
+
+// String returns "day" or "second".
+func (u ProrationUnit) String() string { return prUnitNames.String(u) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (u ProrationUnit) MarshalText() ([]byte, error) { return prUnitNames.Marshal(u) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (u *ProrationUnit) UnmarshalText(b []byte) error { return prUnitNames.Unmarshal(b, u) }
+
+// ChangeTiming says when a plan or seat change takes effect. The enum is
+// append-only; the zero value is TimingImmediate.
+type ChangeTiming uint8
+
+// The timings.
+const (
+	// TimingImmediate: at once, prorated over the rest of the billing
+	// period (fact 88: changes "take effect immediately").
+	TimingImmediate ChangeTiming = iota
+	// TimingAtRenewal: at the renewal of the term, without proration
+	// (private offers "can't be upgraded mid-term", fact 93).
+	TimingAtRenewal
+	// TimingBlocked: not at all ("You can block downgrades", fact 88).
+	TimingBlocked
+)
+
+var prTimingNames = enum.Names[ChangeTiming]{Type: "change timing", Names: []string{"immediate", "at-renewal", "blocked"}}
+
+// String returns "immediate", "at-renewal" or "blocked".
+func (t ChangeTiming) String() string { return prTimingNames.String(t) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (t ChangeTiming) MarshalText() ([]byte, error) { return prTimingNames.Marshal(t) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (t *ChangeTiming) UnmarshalText(b []byte) error { return prTimingNames.Unmarshal(b, t) }
+
+// ChangeDirection says whether a change raises or lowers the price. The
+// enum is append-only; the zero value is invalid.
+type ChangeDirection uint8
+
+// The directions.
+const (
+	// Upgrade: the new plan or quantity costs more for the term.
+	Upgrade ChangeDirection = iota + 1
+	// Downgrade: it costs less.
+	Downgrade
+	// Lateral: it costs the same; it follows the policy's upgrade timing.
+	Lateral
+)
+
+var prDirectionNames = enum.Names[ChangeDirection]{Type: "change direction", Names: []string{"", "upgrade", "downgrade", "lateral"}}
+
+// String returns "upgrade", "downgrade" or "lateral".
+func (d ChangeDirection) String() string { return prDirectionNames.String(d) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (d ChangeDirection) MarshalText() ([]byte, error) { return prDirectionNames.Marshal(d) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (d *ChangeDirection) UnmarshalText(b []byte) error { return prDirectionNames.Unmarshal(b, d) }
+
+// ChangeKind says what a change changes: the plan (PRC-05) or the number
+// of users (PRC-06); never both (EXT-06). The enum is append-only; the
+// zero value is invalid.
+type ChangeKind uint8
+
+// The kinds of change.
+const (
+	PlanChange ChangeKind = iota + 1
+	SeatChange
+)
+
+var prKindNames = enum.Names[ChangeKind]{Type: "change kind", Names: []string{"", "plan", "seats"}}
+
+// String returns "plan" or "seats".
+func (k ChangeKind) String() string { return prKindNames.String(k) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (k ChangeKind) MarshalText() ([]byte, error) { return prKindNames.Marshal(k) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (k *ChangeKind) UnmarshalText(b []byte) error { return prKindNames.Unmarshal(b, k) }
+
+// ProrationPolicy holds the choices of proration. Every field is the
+// caller's to change; DefaultProrationPolicy gives the published rules.
+type ProrationPolicy struct {
+	// Name identifies the policy in explanations: "default",
+	// "private-offer", "csp-new-commerce".
+	Name string
+	// Unit is what the billing period is counted in: days (fact 90) or
+	// seconds.
+	Unit ProrationUnit
+	// Rounding rounds the credit and the charge, each once: price ×
+	// unused / total. Default [currency.HalfEven].
+	Rounding currency.RoundingMode
+	// Upgrade and Downgrade say when an upgrade (or a change that keeps
+	// the price) and a downgrade take effect.
+	Upgrade, Downgrade ChangeTiming
+	// SeatReductionDays, when positive, allows a reduction of seats only
+	// within that many calendar days of the seats being added, counting
+	// the day they were added as day 1, on the calendar of
+	// Quote.Location (EXT-13: 7 in CSP new commerce). Zero means no
+	// limit.
+	SeatReductionDays int
+	// Quote prices the old and new plans, and its Location is the
+	// calendar of billing periods and days.
+	Quote QuotePolicy
+}
+
+// DefaultProrationPolicy returns the policy of the marketplace rules:
+// changes take effect immediately (fact 88) and are prorated by whole
+// days in UTC (fact 90), rounded half-even.
+func DefaultProrationPolicy() ProrationPolicy {
+	return ProrationPolicy{Name: "default", Unit: ProrateByDay, Rounding: currency.HalfEven, Quote: DefaultQuotePolicy()}
+}
+
+// PrivateOfferProrationPolicy returns the policy of subscriptions bought
+// through a private offer, which "can't be upgraded mid-term" (fact 93;
+// multiparty private offers: "Marketplace only supports upgrades at
+// renewal", fact 95): upgrades and downgrades take effect at renewal.
+func PrivateOfferProrationPolicy() ProrationPolicy {
+	p := DefaultProrationPolicy()
+	p.Name = "private-offer"
+	p.Upgrade, p.Downgrade = TimingAtRenewal, TimingAtRenewal
+	return p
+}
+
+// NewCommerceProrationPolicy returns the policy of CSP new commerce
+// (EXT-13): proration is calculated daily, and seats can be reduced only
+// within 7 calendar days of being added.
+func NewCommerceProrationPolicy() ProrationPolicy {
+	p := DefaultProrationPolicy()
+	p.Name = "csp-new-commerce"
+	p.SeatReductionDays = 7
+	return p
+}
+
+// SubscriptionChange is what a customer changes in a subscription: its
+// plan or its number of users, not both (EXT-06).
+type SubscriptionChange struct {
+	// Plan is the new plan; nil, or a plan with the current plan's ID,
+	// keeps the plan.
+	Plan *plan.Plan
+	// Quantity is the new number of users of a per-user plan (PRC-06);
+	// zero keeps the current number.
+	Quantity int64
+	// SeatsAddedAt is when the seats a reduction removes were added; it
+	// is needed when the policy limits seat reductions
+	// (SeatReductionDays, EXT-13).
+	SeatsAddedAt time.Time
+}
+
+// Proration is the answer to a mid-term change of plan or seats: when the
+// change takes effect, the rule and reason, the billing period it falls in
+// and how much of it is left, and the money: a credit for the unused part
+// of what was paid for the period and a charge for the same part at the
+// new price. It is a value, not an error; [Proration.Explain] renders it.
+//
+// The money adds up exactly: Credit + Charge = Net, and Kept − Credit =
+// Paid, with 0 ≤ −Credit ≤ Paid and 0 ≤ Charge ≤ NewPrice. The credit
+// is Paid × Unused/Total and the charge NewPrice × Unused/Total, each
+// rounded once with the policy's rounding, so a later change never gets a
+// larger credit. Changes that do not take effect at once have zero
+// amounts.
+type Proration struct {
+	// Kind says whether the plan or the seats change; Direction whether
+	// the term's price goes up or down; Timing when the change takes
+	// effect under the policy.
+	Kind      ChangeKind      `json:"kind"`
+	Direction ChangeDirection `json:"direction"`
+	Timing    ChangeTiming    `json:"timing"`
+	// Rule decided the proration (PRC-05 plan change, PRC-06 seat change,
+	// EXT-13 a CSP seat reduction); Reason says what came of it.
+	Rule   rule.ID     `json:"rule"`
+	Reason rule.Reason `json:"reason"`
+	// Policy is the name of the policy applied.
+	Policy string `json:"policy"`
+	// FromPlan, FromQuantity, ToPlan and ToQuantity are the plan IDs and
+	// quantities before and after.
+	FromPlan     string `json:"from_plan"`
+	FromQuantity int64  `json:"from_quantity"`
+	ToPlan       string `json:"to_plan"`
+	ToQuantity   int64  `json:"to_quantity"`
+	// At is the instant of the change; EffectiveAt when it takes effect:
+	// At, TermEnd for a change at renewal, zero when blocked.
+	At          time.Time `json:"at"`
+	EffectiveAt time.Time `json:"effective_at,omitzero"`
+	// Period is the billing period that contains At: the period the last
+	// payment paid for (the whole term when paid upfront). TermEnd is the
+	// end of the current term: its renewal, which the change does not
+	// move (PRC-05).
+	Period  plan.Period `json:"period"`
+	TermEnd time.Time   `json:"term_end"`
+	// Unit, Used and Total are the proration's fraction: Used of the
+	// period's Total days (or seconds) had passed before the change day;
+	// Total − Used remain. Zone is the location days are counted in.
+	Unit  ProrationUnit `json:"unit"`
+	Used  int64         `json:"used"`
+	Total int64         `json:"total"`
+	Zone  string        `json:"zone"`
+	// SeatWindowEnd is when the window for reducing the seats closes,
+	// under a policy that limits seat reductions (EXT-13).
+	SeatWindowEnd time.Time `json:"seat_window_end,omitzero"`
+	// Credited is the unused part of Period that the change credits and
+	// charges: from the start of the day (or second) of the change to the
+	// period's end. It is zero unless the change takes effect at once.
+	Credited plan.Period `json:"credited,omitzero"`
+	// Term and Payment are the subscription's; the change keeps them.
+	Term    plan.Term          `json:"term"`
+	Payment plan.PaymentOption `json:"payment"`
+	// Paid is what the period costs at the old plan and quantity (the
+	// payment made for it); NewPrice what it costs at the new.
+	Paid     currency.Money `json:"paid"`
+	NewPrice currency.Money `json:"new_price"`
+	// Credit (zero or negative) and Charge (zero or positive) are billed
+	// at the change for the Credited part of the period; AppendLines
+	// writes them as lines. Kept is the part of Paid for the used part,
+	// Paid + Credit; Net is Credit + Charge, what the customer is billed
+	// (or, if negative, credited) for the change.
+	Credit currency.Money `json:"credit"`
+	Charge currency.Money `json:"charge"`
+	Kept   currency.Money `json:"kept"`
+	Net    currency.Money `json:"net"`
+}
+
+// AppendLines appends the two lines an immediate change bills, the credit
+// (kind LineProrationCredit) and the charge (LineProrationCharge), both
+// for the Credited part of the period and billed at At, and returns the
+// extended slice. A change that does not take effect at once bills
+// nothing and appends nothing. It does not allocate when dst has room.
+func (p Proration) AppendLines(dst []Line) []Line {
+	if p.Timing != TimingImmediate || p.Reason == "" {
+		return dst
+	}
+	return append(dst,
+		Line{Kind: LineProrationCredit, Rule: p.Rule, Plan: p.FromPlan, Term: p.Term, Payment: p.Payment,
+			Period: p.Credited, BilledAt: p.At, UnitPrice: p.Paid, Quantity: p.FromQuantity, Amount: p.Credit},
+		Line{Kind: LineProrationCharge, Rule: p.Rule, Plan: p.ToPlan, Term: p.Term, Payment: p.Payment,
+			Period: p.Credited, BilledAt: p.At, UnitPrice: p.NewPrice, Quantity: p.ToQuantity, Amount: p.Charge})
+}
+
+// Unused returns the days (or seconds) of the period that remain at the
+// change: Total − Used, the day of the change included.
+func (p Proration) Unused() int64 { return p.Total - p.Used }
+
+// Prorate answers a change ch of the subscription sub (its plan, market,
+// term, payment option, quantity, exchange rate and start) at the instant
+// at, under the policy pol.
+//
+// The term stays (PRC-05, PRC-06): the billing period that contains at is
+// the one the last payment paid for, Payment.Months(Term) calendar months
+// from sub.Start (computed from the start every time, clamped to month
+// end, in pol.Quote.Location). For a change that takes effect at once,
+// the unused part of the period is credited at the old price and charged
+// at the new: the period's price under each is the payment for it, as
+// [AppendSchedule] bills it. The unused part is counted in pol.Unit: by
+// whole days, with the day of the change counted as unused, so a change
+// on a period's first day credits the whole period and one on its last
+// day credits one day; or by exact seconds.
+//
+// A change that raises the term's price is an upgrade, one that lowers it
+// a downgrade; pol says when each takes effect. A change at renewal or a
+// blocked one is a decision too, with no money. Under a policy with
+// SeatReductionDays, a seat reduction after the window is blocked
+// (EXT-13).
+//
+// The instants of the result (At, Period, TermEnd, …) are in
+// pol.Quote.Location, UTC by default.
+//
+// Invalid input is reported as [rule.Problems], all at once: the problems
+// of [QuoteTerm] for the current subscription (paths "market", "rate", …)
+// and for the change ("change.plan", "change.quantity"), a change of both
+// plan and quantity or of neither ([ErrSubscriptionChange], EXT-06), a
+// change to a plan of another pricing model ([ErrSubscriptionChange],
+// OFR-06), a seat change of a plan not priced per user ([ErrSeats],
+// PRC-06), and an instant before sub.Start ([ErrInstant]). Prorate does
+// not allocate unless it fails.
+func Prorate(sub QuoteRequest, ch SubscriptionChange, at time.Time, pol ProrationPolicy) (Proration, error) {
+	var ps rule.Problems
+	prCheckPolicy(&pol, &ps)
+	instantsOK := qtCheckStartAt(sub.Start, at, rule.PRC05, "", &ps)
+	if sub.Plan == nil {
+		qtAdd(&ps, ErrUnpriced, rule.PRC05, "plan", qtMsgPlanRequired)
+		return Proration{}, ps
+	}
+
+	// What changes (EXT-06).
+	newReq := sub
+	oldQty := sub.Quantity
+	if oldQty == 0 && sub.Plan.Pricing.Model != plan.PerUser {
+		oldQty = 1 // a subscription of a plan not priced per user
+	}
+	planChanged := ch.Plan != nil && ch.Plan != sub.Plan && ch.Plan.ID != sub.Plan.ID
+	seatsChanged := ch.Quantity != 0 && ch.Quantity != oldQty
+	switch {
+	case planChanged && seatsChanged:
+		qtAdd(&ps, ErrSubscriptionChange, rule.EXT06, "change", prMsgBoth)
+	case !planChanged && !seatsChanged:
+		qtAdd(&ps, ErrSubscriptionChange, rule.EXT06, "change", prMsgNothing)
+	case ch.Quantity < 0:
+		qtAdd(&ps, ErrSeats, rule.EXT06, "change.quantity", qtMsgQuantityNeg, ch.Quantity)
+	case seatsChanged && sub.Plan.Pricing.Model != plan.PerUser:
+		qtAdd(&ps, ErrSeats, rule.PRC06, "change.quantity", prMsgSeatsModel, sub.Plan.ID, sub.Plan.Pricing.Model.String())
+	case planChanged && ch.Plan.Pricing.Model.Family() != sub.Plan.Pricing.Model.Family():
+		qtAdd(&ps, ErrSubscriptionChange, rule.OFR06, "change.plan", prMsgModelFamily, sub.Plan.Pricing.Model.String(), ch.Plan.Pricing.Model.String())
+	}
+	if planChanged {
+		newReq.Plan = ch.Plan
+	}
+	if seatsChanged {
+		newReq.Quantity = ch.Quantity
+	}
+	for i, p := range [...]*plan.Plan{sub.Plan, newReq.Plan} {
+		if p != nil && (qtIsVM(p) || !prRecurring(p.Pricing.Model)) && (i == 0 || planChanged) {
+			path := "plan"
+			if i == 1 {
+				path = "change.plan"
+			}
+			qtAdd(&ps, ErrUnpriced, rule.PRC05, path, prMsgNotRecurring, p.ID, p.Pricing.Model.String())
+		}
+	}
+	if len(ps) > 0 {
+		return Proration{}, ps
+	}
+
+	// The prices before and after.
+	var old, nw Quote
+	qtQuote(&old, &sub, &pol.Quote, "", &ps)
+	if len(ps) == 0 {
+		before := len(ps)
+		qtQuote(&nw, &newReq, &pol.Quote, "change", &ps)
+		for j := before; j < len(ps); j++ {
+			switch ps[j].Path {
+			case "change.rate":
+				ps[j].Path = "rate"
+			case "change.market", "change.term", "change.payment":
+				ps[j].Path = "change.plan"
+			case "change.quantity":
+				if !seatsChanged {
+					ps[j].Path = "change.plan"
+				}
+			}
+		}
+	}
+	reduction := seatsChanged && ch.Quantity < oldQty && pol.SeatReductionDays > 0
+	if reduction && qtCheckInstant(ch.SeatsAddedAt, rule.EXT13, "change.seats_added_at", &ps) && instantsOK &&
+		ch.SeatsAddedAt.After(at) {
+		qtAdd(&ps, ErrInstant, rule.EXT13, "change.seats_added_at", prMsgAddedAfter, ch.SeatsAddedAt, at)
+	}
+	if len(ps) > 0 || !instantsOK {
+		return Proration{}, ps
+	}
+
+	loc := pol.Quote.location()
+	cal := plan.NewCalendar(sub.Start.In(loc))
+	t := at.In(loc)
+	tm := sub.Term.Months()
+	n := old.Payments
+	k, period := cal.PeriodAt(tm/n, t)
+	i := k % n
+	termEnd := period.End
+	if i != n-1 {
+		termEnd = cal.AddMonths((k/n + 1) * tm)
+	}
+	paid := qtInstallment(old.Price, n, i)
+	newPrice := qtInstallment(nw.Price, n, i)
+	zero := currency.FromMinor(0, old.Price.Code())
+
+	r := Proration{
+		Kind: PlanChange, Rule: rule.PRC05, Policy: pol.Name,
+		FromPlan: old.Plan, FromQuantity: old.Quantity, ToPlan: nw.Plan, ToQuantity: nw.Quantity,
+		At: t, Period: period, TermEnd: termEnd, Unit: pol.Unit, Zone: loc.String(),
+		Term: sub.Term, Payment: sub.Payment,
+		Paid: paid, NewPrice: newPrice, Credit: zero, Charge: zero, Kept: paid, Net: zero,
+	}
+	if seatsChanged {
+		r.Kind, r.Rule = SeatChange, rule.PRC06
+	}
+	c, _ := nw.Price.Cmp(old.Price)
+	r.Direction, r.Timing = Upgrade, pol.Upgrade
+	switch c {
+	case -1:
+		r.Direction, r.Timing = Downgrade, pol.Downgrade
+	case 0:
+		r.Direction = Lateral
+	}
+	if reduction {
+		r.Rule = rule.EXT13
+		y, m, d := ch.SeatsAddedAt.In(loc).Date()
+		r.SeatWindowEnd = time.Date(y, m, d+pol.SeatReductionDays, 0, 0, 0, 0, loc)
+		if !t.Before(r.SeatWindowEnd) {
+			r.Timing = TimingBlocked
+		}
+	}
+
+	switch r.Timing {
+	case TimingBlocked:
+		r.Reason = ReasonChangeBlocked
+		if reduction {
+			r.Reason = ReasonSeatReductionClosed
+		}
+		return r, nil
+	case TimingAtRenewal:
+		r.Reason, r.EffectiveAt = ReasonChangeAtRenewal, termEnd
+		return r, nil
+	}
+
+	// Immediate: credit and charge the unused part of the period.
+	var from time.Time
+	r.Used, r.Total, from = prCount(period, t, pol.Unit, loc)
+	r.Reason, r.EffectiveAt = ReasonChangeProrated, t
+	r.Credited = plan.Period{Start: from, End: period.End}
+	unused := r.Total - r.Used
+	credit, err := paid.MulDiv(unused, r.Total, pol.Rounding)
+	if err == nil {
+		r.Charge, err = newPrice.MulDiv(unused, r.Total, pol.Rounding)
+	}
+	if err != nil { // cannot happen: the fraction is at most 1
+		qtAdd(&ps, err, r.Rule, "at", qtMsgArith, err.Error())
+		return Proration{}, ps
+	}
+	r.Credit = currency.FromMinor(-credit.Minor(), credit.Code())
+	r.Kept = currency.FromMinor(paid.Minor()-credit.Minor(), paid.Code())
+	r.Net = currency.FromMinor(r.Charge.Minor()-credit.Minor(), paid.Code())
+	return r, nil
+}
+
+// prRecurring reports whether a model has a recurring fee to prorate.
+func prRecurring(m plan.Model) bool {
+	return m == plan.FlatRate || m == plan.PerUser || m == plan.UsageOnly
+}
+
+func prCheckPolicy(pol *ProrationPolicy, ps *rule.Problems) {
+	qtCheckPolicy(&pol.Quote, ps)
+	for j := range *ps {
+		(*ps)[j].Path = "policy.quote." + (*ps)[j].Path[len("policy."):]
+	}
+	if !pol.Rounding.Valid() {
+		qtAdd(ps, ErrQuotePolicy, rule.PRC05, "policy.rounding", qtMsgRounding, int(pol.Rounding))
+	}
+	if pol.Unit > ProrateBySecond {
+		qtAdd(ps, ErrQuotePolicy, rule.PRC05, "policy.unit", prMsgEnum, pol.Unit.String())
+	}
+	if pol.Upgrade > TimingBlocked {
+		qtAdd(ps, ErrQuotePolicy, rule.PRC05, "policy.upgrade", prMsgEnum, pol.Upgrade.String())
+	}
+	if pol.Downgrade > TimingBlocked {
+		qtAdd(ps, ErrQuotePolicy, rule.PRC05, "policy.downgrade", prMsgEnum, pol.Downgrade.String())
+	}
+	if pol.SeatReductionDays < 0 {
+		qtAdd(ps, ErrQuotePolicy, rule.EXT13, "policy.seat_reduction_days", qtMsgPositive, int64(pol.SeatReductionDays))
+	}
+}
+
+// prCount returns how many days (or seconds) of period had passed before
+// the one that contains t, how many the period has, and the start of the
+// day (or second) that contains t: the first instant credited.
+//
+// Days are counted on loc's calendar from the period's start time: day j
+// begins at the start's clock time on the start's date + j. For UTC that
+// is every 24 hours.
+func prCount(period plan.Period, t time.Time, unit ProrationUnit, loc *time.Location) (used, total int64, from time.Time) {
+	s, e := period.Start, period.End
+	if unit == ProrateBySecond {
+		total = int64(e.Sub(s) / time.Second)
+		used = int64(t.Sub(s) / time.Second)
+		return used, total, s.Add(time.Duration(used) * time.Second)
+	}
+	if loc == time.UTC {
+		// Every day has 86,400 seconds; s and e share their nanoseconds.
+		ss, sn := s.Unix(), int64(s.Nanosecond())
+		total = (e.Unix() - ss) / 86400
+		el := t.Unix() - ss
+		if int64(t.Nanosecond()) < sn {
+			el--
+		}
+		used = el / 86400
+		return used, total, time.Unix(ss+used*86400, sn).UTC()
+	}
+	sy, sm, sd := s.Date()
+	ey, em, ed := e.Date()
+	ty, tm, td := t.Date()
+	s0 := plan.DayNumber(sy, sm, sd)
+	total = plan.DayNumber(ey, em, ed) - s0
+	j := plan.DayNumber(ty, tm, td) - s0
+	hh, mm, ss := s.Clock()
+	from = time.Date(sy, sm, sd+int(j), hh, mm, ss, s.Nanosecond(), loc)
+	for j > 0 && from.After(t) {
+		j--
+		from = time.Date(sy, sm, sd+int(j), hh, mm, ss, s.Nanosecond(), loc)
+	}
+	if total < 1 {
+		total = 1 // a period of less than a day on the calendar
+	}
+	if j > total-1 {
+		j = total - 1
+		from = time.Date(sy, sm, sd+int(j), hh, mm, ss, s.Nanosecond(), loc)
+	}
+	return j, total, from
+}
+
+var (
+	prMsgBoth         = rule.Message{English: "a change may change the plan or the number of users, not both: make two changes", Swedish: "en ändring får ändra planen eller antalet användare, inte båda: gör två ändringar"}
+	prMsgNothing      = rule.Message{English: "the change changes neither the plan nor the number of users", Swedish: "ändringen ändrar varken planen eller antalet användare"}
+	prMsgSeatsModel   = rule.Message{English: "plan %q is %s; only per-user subscriptions change their number of users", Swedish: "planen %q är %s; bara prenumerationer per användare ändrar antalet användare"}
+	prMsgModelFamily  = rule.Message{English: "a %s plan cannot change to a %s plan: the plans of an offer share one pricing model", Swedish: "en plan med %s kan inte bytas mot en plan med %s: ett erbjudandes planer har samma prismodell"}
+	prMsgNotRecurring = rule.Message{English: "plan %q is %s, which has no recurring fee to prorate", Swedish: "planen %q är %s, som inte har någon återkommande avgift att fördela"}
+	prMsgAddedAfter   = rule.Message{English: "the seats were added at %v, after the change at %v", Swedish: "licenserna lades till %v, efter ändringen %v"}
+	prMsgEnum         = rule.Message{English: "%s is not defined", Swedish: "%s är inte definierad"}
+)
