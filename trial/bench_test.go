@@ -1,0 +1,150 @@
+package trial_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/marketrules/marketrules/market"
+	"github.com/marketrules/marketrules/trial"
+)
+
+// transitions returns, for each kind of transition, a state and an event
+// that the machine accepts.
+func transitionCases(tb testing.TB) []struct {
+	name string
+	m    trial.Machine
+	s    trial.State
+	e    trial.Event
+} {
+	var s trial.State
+	running, _, err := saas.Apply(s, start(saasA, jan1))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	vmRunning, _, err := vm.Apply(s, start(vm1, jan1.In(stockholm)))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return []struct {
+		name string
+		m    trial.Machine
+		s    trial.State
+		e    trial.Event
+	}{
+		{"Start", saas, trial.State{}, start(saasA, jan1)},
+		{"StartStockholm", saas, trial.State{}, start(saasA, jan1.In(stockholm))},
+		{"Switch", saas, running, ev(trial.Switch, saasB, jan1.Add(15*day))},
+		{"SwitchNewLengthStockholm", vm, vmRunning, ev(trial.Switch, vm6, jan1.Add(15*day))},
+		{"ConvertEarly", saas, running, ev(trial.Convert, saasNoTrial, jan1.Add(3*day))},
+		{"Cancel", saas, running, ev(trial.Cancel, nil, jan1.Add(3*day))},
+		{"TickBeforeEnd", saas, running, ev(trial.Tick, nil, jan1.Add(3*day))},
+		{"TickConverts", saas, running, ev(trial.Tick, nil, jan1.Add(40*day))},
+		{"Purchase", saas, trial.State{}, trial.Event{Kind: trial.Purchase, At: jan1, Plan: saasNoTrial, Market: market.SE}},
+	}
+}
+
+var (
+	sinkState   trial.State
+	sinkEffects trial.Effects
+	sinkErr     error
+	sinkBool    bool
+)
+
+// BenchmarkApply measures one transition of each kind (the goal: under
+// 100 ns and no allocation).
+func BenchmarkApply(b *testing.B) {
+	for _, tc := range transitionCases(b) {
+		b.Run(tc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			var (
+				s   trial.State
+				fx  trial.Effects
+				err error
+			)
+			for b.Loop() {
+				s, fx, err = tc.m.Apply(tc.s, tc.e)
+			}
+			if err != nil || s.Last.IsZero() && fx.Len() == 0 {
+				b.Fatal("no transition", err)
+			}
+		})
+	}
+}
+
+// A refused event allocates its error; this measures what it costs.
+func BenchmarkApplyRefused(b *testing.B) {
+	running, _ := run(b, saas, start(saasA, jan1))
+	e := ev(trial.Convert, saasA, jan1.Add(day))
+	b.ReportAllocs()
+	for b.Loop() {
+		_, _, sinkErr = saas.Apply(running, e)
+	}
+}
+
+func BenchmarkEffectsAll(b *testing.B) {
+	_, fx := run(b, saas, start(saasA, jan1), ev(trial.Convert, saasNoTrial, jan1.Add(day)))
+	b.ReportAllocs()
+	for b.Loop() {
+		for e := range fx.All() {
+			sinkBool = e.Action == trial.StartBilling
+		}
+	}
+}
+
+func BenchmarkIsFreeTrial(b *testing.B) {
+	running, _ := run(b, saas, start(saasA, jan1))
+	at := jan1.Add(10 * day)
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkBool = running.IsFreeTrial(at)
+	}
+}
+
+func BenchmarkReplay(b *testing.B) {
+	events := []trial.Event{start(saasA, jan1), ev(trial.Switch, saasB, jan1.Add(15*day)), ev(trial.Tick, nil, jan1.Add(40*day))}
+	seq := func(yield func(trial.Event) bool) {
+		for _, e := range events {
+			if !yield(e) {
+				return
+			}
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkState, sinkErr = saas.Replay(trial.State{}, seq)
+	}
+}
+
+// Every accepted transition, and reading its effects, allocates nothing.
+func TestApplyAllocations(t *testing.T) {
+	if testing.CoverMode() != "" {
+		t.Skip("coverage instrumentation allocates")
+	}
+	for _, tc := range transitionCases(t) {
+		var err error
+		n := testing.AllocsPerRun(200, func() {
+			sinkState, sinkEffects, err = tc.m.Apply(tc.s, tc.e)
+		})
+		if err != nil || n != 0 {
+			t.Errorf("%s: %v allocations per transition, error %v", tc.name, n, err)
+		}
+	}
+	_, fx := run(t, saas, start(saasA, jan1))
+	buf := make([]trial.Effect, 0, trial.MaxEffects)
+	at := jan1.Add(time.Hour)
+	running, _ := run(t, saas, start(saasA, jan1))
+	n := testing.AllocsPerRun(200, func() {
+		for e := range fx.All() {
+			sinkBool = e.Amount.IsZero()
+		}
+		e, _ := fx.Find(trial.Notify)
+		sinkBool = e.At.IsZero() && fx.At(1).Months == 1 && fx.Len() == 3
+		buf = fx.Append(buf[:0])
+		sinkBool = running.IsFreeTrial(at) && running.ConversionDue(at)
+		_ = running.History()
+		_ = running.TrialPeriod()
+	})
+	if n != 0 {
+		t.Errorf("reading effects and state: %v allocations", n)
+	}
+}

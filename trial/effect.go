@@ -1,0 +1,388 @@
+package trial
+
+import (
+	"bytes"
+	"encoding/json"
+	"iter"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/marketrules/marketrules/currency"
+	"github.com/marketrules/marketrules/internal/jsonx"
+	"github.com/marketrules/marketrules/rule"
+)
+
+// Effect is one thing the host should do because of a transition: start
+// billing at an instant on a plan, delete the trial's data, tell the
+// customer. It names the rule that causes it and the transition's reason.
+// Which fields are set depends on the Action (see its constants); unused
+// fields are zero.
+type Effect struct {
+	// Action is what to do.
+	Action Action `json:"action"`
+	// Rule causes the effect; Reason is the transition's stable reason
+	// code (ReasonTrialStarted, ReasonSwitched, ReasonConvertedAtEnd,
+	// ReasonConvertedEarly, ReasonCancelled).
+	Rule   rule.ID     `json:"rule"`
+	Reason rule.Reason `json:"reason"`
+	// At is when: the event's instant, or the trial's end for a
+	// conversion at the end. For StartBilling it is when charges and the
+	// contract term start (TRL-05).
+	At time.Time `json:"at"`
+	// Plan is the plan acted on; From the plan before a switch or an early
+	// conversion.
+	Plan string `json:"plan"`
+	From string `json:"from,omitempty"`
+	// Months and Until are the trial's length and end (StartTrial,
+	// SwitchTrial; Until also for the start and switch notices).
+	Months int       `json:"months,omitempty"`
+	Until  time.Time `json:"until,omitzero"`
+	// Used is the part of the trial already used when switching (TRL-06):
+	// At − the trial's start.
+	Used time.Duration `json:"used,omitempty"`
+	// Amount is the charge of CollectBilling: 0.00 in the currency of the
+	// customer's market (TRL-03). In JSON it is "amount", present only
+	// when set.
+	Amount currency.Money `json:"-"`
+}
+
+var (
+	msgCollect       = rule.Message{English: "Collect the customer's billing details and charge %v at %v: nothing is billed during the free trial.", Swedish: "Samla in kundens faktureringsinformation och debitera %v %v: inget faktureras under den kostnadsfria utvärderingsperioden."}
+	msgStartTrial    = rule.Message{English: "Start the free trial of plan %s at %v; it lasts %s and ends at %v.", Swedish: "Starta den kostnadsfria utvärderingsversionen av planen %s %v; den varar %s och slutar %v."}
+	msgSwitchTrial   = rule.Message{English: "Switch the free trial from plan %s to plan %s at %v without restarting it: %s already used; it ends at %v.", Swedish: "Byt den kostnadsfria utvärderingsversionen från planen %s till planen %s %v utan att starta om den: %s har redan använts; den slutar %v."}
+	msgEndAtEnd      = rule.Message{English: "End the free trial of plan %s at %v, its end: it converts to a paid subscription automatically.", Swedish: "Avsluta den kostnadsfria utvärderingsversionen av planen %s %v, vid dess slut: den konverteras automatiskt till en betald prenumeration."}
+	msgEndEarly      = rule.Message{English: "End the free trial of plan %s at once, at %v: the customer converted to a plan without a trial.", Swedish: "Avsluta den kostnadsfria utvärderingsversionen av planen %s direkt, %v: kunden konverterade till en plan utan utvärderingsversion."}
+	msgEndCancel     = rule.Message{English: "End the free trial of plan %s at %v: cancelled before its end, it does not convert and nothing is charged.", Swedish: "Avsluta den kostnadsfria utvärderingsversionen av planen %s %v: den avbröts före slutet, konverteras inte och inget debiteras."}
+	msgBillAtEnd     = rule.Message{English: "Start billing plan %s at %v, the plan under evaluation when the trial ended; the contract term starts at the same instant.", Swedish: "Börja fakturera planen %s %v, planen som utvärderades när utvärderingsperioden upphörde; kontraktsperioden börjar vid samma tidpunkt."}
+	msgBillEarly     = rule.Message{English: "Start billing plan %s at once, at %v; the contract term starts at the same instant.", Swedish: "Börja fakturera planen %s direkt, %v; kontraktsperioden börjar vid samma tidpunkt."}
+	msgDeleteData    = rule.Message{English: "Delete the data of the free trial of plan %s at %v: converting to a plan without a trial loses it.", Swedish: "Radera data från den kostnadsfria utvärderingsversionen av planen %s %v: vid konvertering till en plan utan utvärderingsversion går alla data förlorade."}
+	msgNotifyStart   = rule.Message{English: "Tell the customer: the free trial of plan %s ends at %v and then converts to a paid subscription automatically, unless cancelled before.", Swedish: "Meddela kunden: den kostnadsfria utvärderingsversionen av planen %s slutar %v och konverteras då automatiskt till en betald prenumeration, såvida den inte avbryts innan."}
+	msgNotifySwitch  = rule.Message{English: "Tell the customer: the free trial now evaluates plan %s; the plan under evaluation at %v converts to a paid subscription.", Swedish: "Meddela kunden: den kostnadsfria utvärderingsversionen utvärderar nu planen %s; den plan som utvärderas %v konverteras till en betald prenumeration."}
+	msgNotifyAtEnd   = rule.Message{English: "Tell the customer: the free trial ended at %v and plan %s is now a paid subscription.", Swedish: "Meddela kunden: den kostnadsfria utvärderingsversionen upphörde %v och planen %s är nu en betald prenumeration."}
+	msgNotifyEarly   = rule.Message{English: "Tell the customer: plan %s is a paid subscription from %v; the free trial has ended and its data is lost.", Swedish: "Meddela kunden: planen %s är en betald prenumeration från %v; den kostnadsfria utvärderingsversionen har upphört och alla data har gått förlorade."}
+	msgNotifyCancel  = rule.Message{English: "Tell the customer: the free trial was cancelled at %v; nothing is charged, and it cannot be restarted.", Swedish: "Meddela kunden: den kostnadsfria utvärderingsversionen avbröts %v; inget debiteras, och den kan inte startas om."}
+	msgUnknownEffect = rule.Message{English: "%s (%s) of plan %s at %v", Swedish: "%s (%s) för planen %s %v"}
+)
+
+// Explain renders what the host should do, in lang, ending with the
+// rule: "Start billing plan b at 2024-02-01 00:00:00 UTC, … (TRL-05)".
+func (e Effect) Explain(lang rule.Language) string {
+	var s string
+	switch e.Action {
+	case CollectBilling:
+		s = msgCollect.Render(lang, e.Amount, e.At)
+	case StartTrial:
+		s = msgStartTrial.Render(lang, e.Plan, e.At, monthsText(lang, e.Months), e.Until)
+	case SwitchTrial:
+		s = msgSwitchTrial.Render(lang, e.From, e.Plan, e.At, durationText(lang, e.Used), e.Until)
+	case EndTrial:
+		switch e.Reason {
+		case ReasonConvertedAtEnd:
+			s = msgEndAtEnd.Render(lang, e.Plan, e.At)
+		case ReasonConvertedEarly:
+			s = msgEndEarly.Render(lang, e.Plan, e.At)
+		case ReasonCancelled:
+			s = msgEndCancel.Render(lang, e.Plan, e.At)
+		}
+	case StartBilling:
+		switch e.Reason {
+		case ReasonConvertedAtEnd:
+			s = msgBillAtEnd.Render(lang, e.Plan, e.At)
+		case ReasonConvertedEarly:
+			s = msgBillEarly.Render(lang, e.Plan, e.At)
+		}
+	case DeleteTrialData:
+		s = msgDeleteData.Render(lang, e.Plan, e.At)
+	case Notify:
+		switch e.Reason {
+		case ReasonTrialStarted:
+			s = msgNotifyStart.Render(lang, e.Plan, e.Until)
+		case ReasonSwitched:
+			s = msgNotifySwitch.Render(lang, e.Plan, e.Until)
+		case ReasonConvertedAtEnd:
+			s = msgNotifyAtEnd.Render(lang, e.At, e.Plan)
+		case ReasonConvertedEarly:
+			s = msgNotifyEarly.Render(lang, e.Plan, e.At)
+		case ReasonCancelled:
+			s = msgNotifyCancel.Render(lang, e.At)
+		}
+	}
+	if s == "" {
+		s = msgUnknownEffect.Render(lang, e.Action.String(), string(e.Reason), e.Plan, e.At)
+	}
+	return s + " (" + string(e.Rule) + ")"
+}
+
+// effectJSON is an Effect's JSON form: Amount is a pointer, so that a
+// 0.00 charge (which Money.IsZero reports as zero) is kept and an unset
+// amount is left out.
+type effectJSON struct {
+	Action Action          `json:"action"`
+	Rule   rule.ID         `json:"rule"`
+	Reason rule.Reason     `json:"reason"`
+	At     time.Time       `json:"at"`
+	Plan   string          `json:"plan"`
+	From   string          `json:"from,omitempty"`
+	Months int             `json:"months,omitempty"`
+	Until  time.Time       `json:"until,omitzero"`
+	Used   time.Duration   `json:"used,omitempty"`
+	Amount *currency.Money `json:"amount,omitempty"`
+}
+
+// MarshalJSON implements [json.Marshaler]: {"action":"start-billing",
+// "rule":"TRL-05","reason":"converted-at-end","at":"…","plan":"b"}, with
+// "amount" ({"amount":"0.00","currency":"SEK"}) only where set and Used
+// in nanoseconds.
+func (e Effect) MarshalJSON() ([]byte, error) {
+	w := effectJSON{Action: e.Action, Rule: e.Rule, Reason: e.Reason, At: e.At, Plan: e.Plan, From: e.From,
+		Months: e.Months, Until: e.Until, Used: e.Used}
+	if e.Amount != (currency.Money{}) {
+		w.Amount = &e.Amount
+	}
+	return json.Marshal(w)
+}
+
+var msgAction = rule.Message{English: "an effect needs a known action", Swedish: "en effekt behöver en känd åtgärd"}
+
+// UnmarshalJSON implements [json.Unmarshaler] strictly: unknown members,
+// values of the wrong type and unknown names are rejected, all at once,
+// as [rule.Problems] with paths such as "action".
+func (e *Effect) UnmarshalJSON(b []byte) error {
+	var w effectJSON
+	var ps rule.Problems
+	jsonx.Decode(b, &w, "", &ps)
+	if len(ps) == 0 && !w.Action.Valid() {
+		ps = append(ps, rule.Problem{Path: "action", Message: msgAction})
+	}
+	if err := ps.Err(); err != nil {
+		return err
+	}
+	*e = Effect{Action: w.Action, Rule: w.Rule, Reason: w.Reason, At: w.At, Plan: w.Plan, From: w.From,
+		Months: w.Months, Until: w.Until, Used: w.Used}
+	if w.Amount != nil {
+		e.Amount = *w.Amount
+	}
+	return nil
+}
+
+// MaxEffects is the most effects one transition has: an early conversion
+// ends the trial, deletes its data, starts billing and notifies.
+const MaxEffects = 4
+
+// transition identifies what a successful event did; each has a fixed
+// list of effects (transitions).
+type transition uint8
+
+const (
+	tNone transition = iota
+	tStarted
+	tSwitched
+	tAtEnd
+	tEarly
+	tCancelled
+)
+
+type step struct {
+	action Action
+	rule   rule.ID
+}
+
+// transitions lists, per transition, its reason and its effects with the
+// rule that causes each. Never written.
+var transitions = [...]struct {
+	reason rule.Reason
+	steps  []step
+}{
+	tNone:      {},
+	tStarted:   {ReasonTrialStarted, []step{{CollectBilling, rule.TRL03}, {StartTrial, rule.TRL02}, {Notify, rule.TRL04}}},
+	tSwitched:  {ReasonSwitched, []step{{SwitchTrial, rule.TRL06}, {Notify, rule.TRL07}}},
+	tAtEnd:     {ReasonConvertedAtEnd, []step{{EndTrial, rule.TRL04}, {StartBilling, rule.TRL05}, {Notify, rule.TRL07}}},
+	tEarly:     {ReasonConvertedEarly, []step{{EndTrial, rule.TRL09}, {DeleteTrialData, rule.TRL09}, {StartBilling, rule.TRL09}, {Notify, rule.TRL09}}},
+	tCancelled: {ReasonCancelled, []step{{EndTrial, rule.TRL04}, {Notify, rule.EXT12}}},
+}
+
+// Effects are the effects of one transition, in the order the host
+// should carry them out: a small value, so that a transition does not
+// allocate. The zero Effects is empty. Read them with [Effects.All],
+// [Effects.At] or [Effects.Find]; each [Effect] is built on demand from
+// the transition's figures.
+//
+// The effects of each transition, in order:
+//
+//	start:              collect-billing (TRL-03), start-trial (TRL-02), notify (TRL-04)
+//	switch:             switch-trial (TRL-06), notify (TRL-07)
+//	tick at the end:    end-trial (TRL-04), start-billing (TRL-05), notify (TRL-07)
+//	early conversion:   end-trial, delete-trial-data, start-billing, notify (all TRL-09)
+//	cancel:             end-trial (TRL-04), notify (EXT-12)
+//
+// Other successful events (a tick before the end, a purchase) have none.
+type Effects struct {
+	kind   transition
+	cur    currency.Code // the currency of the customer's market (tStarted)
+	months int
+	at     time.Time // the event's instant; the trial's end for tAtEnd
+	until  time.Time // the trial's end (tStarted, tSwitched)
+	plan   string    // the plan acted on; the new plan of tSwitched and tEarly
+	from   string    // the previous plan (tSwitched, tEarly)
+	used   time.Duration
+}
+
+// Len returns the number of effects.
+func (x Effects) Len() int { return len(transitions[x.kind].steps) }
+
+// At returns effect i (0 ≤ i < Len()), or the zero Effect for an index
+// out of range.
+func (x Effects) At(i int) Effect {
+	t := &transitions[x.kind]
+	if i < 0 || i >= len(t.steps) {
+		return Effect{}
+	}
+	st := t.steps[i]
+	e := Effect{Action: st.action, Rule: st.rule, Reason: t.reason, At: x.at, Plan: x.plan}
+	switch st.action {
+	case CollectBilling:
+		e.Amount = currency.FromMinor(0, x.cur)
+	case StartTrial:
+		e.Months, e.Until = x.months, x.until
+	case SwitchTrial:
+		e.From, e.Months, e.Until, e.Used = x.from, x.months, x.until, x.used
+	case EndTrial, DeleteTrialData:
+		if x.kind == tEarly {
+			e.Plan = x.from // the trial's plan
+		}
+	case StartBilling:
+		e.From = x.from
+	case Notify:
+		e.From, e.Until = x.from, x.until
+	}
+	return e
+}
+
+// All returns an iterator over the effects in order.
+func (x Effects) All() iter.Seq[Effect] {
+	return func(yield func(Effect) bool) {
+		for i := range len(transitions[x.kind].steps) {
+			if !yield(x.At(i)) {
+				return
+			}
+		}
+	}
+}
+
+// Find returns the first effect with action a, and whether there is one.
+func (x Effects) Find(a Action) (Effect, bool) {
+	for i, st := range transitions[x.kind].steps {
+		if st.action == a {
+			return x.At(i), true
+		}
+	}
+	return Effect{}, false
+}
+
+// Equal reports whether x and o are the same effects, comparing instants
+// with time.Time.Equal. go-cmp uses it.
+func (x Effects) Equal(o Effects) bool {
+	return x.kind == o.kind && x.cur == o.cur && x.months == o.months && x.at.Equal(o.at) &&
+		x.until.Equal(o.until) && x.plan == o.plan && x.from == o.from && x.used == o.used
+}
+
+// Append appends the effects to dst and returns the extended slice; it
+// does not allocate when dst has room.
+func (x Effects) Append(dst []Effect) []Effect {
+	for i := range len(transitions[x.kind].steps) {
+		dst = append(dst, x.At(i))
+	}
+	return dst
+}
+
+// Explain renders every effect in lang, one per line.
+func (x Effects) Explain(lang rule.Language) string {
+	var b strings.Builder
+	for e := range x.All() {
+		b.WriteString(e.Explain(lang))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// MarshalJSON implements [json.Marshaler]: the effects as a JSON array of
+// [Effect] ([] when empty).
+func (x Effects) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('[')
+	for i := range x.Len() {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		j, err := x.At(i).MarshalJSON()
+		if err != nil {
+			return nil, err
+		}
+		b.Write(j)
+	}
+	b.WriteByte(']')
+	return b.Bytes(), nil
+}
+
+var msgNotTransition = rule.Message{English: "not the effects of a trial transition (want %s)", Swedish: "inte effekterna av en övergång (ska vara %s)"}
+
+// UnmarshalJSON implements [json.Unmarshaler] for the array MarshalJSON
+// writes, strictly: every problem is reported with its path
+// ("[1].action"), and the list must be exactly the effects of one
+// transition (see [Effects]), with consistent figures.
+func (x *Effects) UnmarshalJSON(b []byte) error {
+	var list []Effect
+	var ps rule.Problems
+	jsonx.Decode(b, &list, "", &ps)
+	if err := ps.Err(); err != nil {
+		return err
+	}
+	if len(list) == 0 {
+		*x = Effects{}
+		return nil
+	}
+	var out Effects
+	for k, t := range transitions {
+		if k > 0 && t.reason == list[0].Reason {
+			out.kind = transition(k)
+		}
+	}
+	for _, e := range list {
+		switch e.Action {
+		case CollectBilling:
+			out.cur = e.Amount.Code()
+		case StartTrial, SwitchTrial:
+			out.months, out.until, out.used = e.Months, e.Until, e.Used
+		case StartBilling:
+			out.at, out.plan, out.from = e.At, e.Plan, e.From
+		}
+	}
+	switch out.kind {
+	case tStarted, tSwitched, tCancelled:
+		out.at, out.plan, out.from = list[0].At, list[len(list)-1].Plan, list[0].From
+	case tNone:
+		out.kind = tStarted // report against the list of a start
+	}
+	var want []string
+	for _, st := range transitions[out.kind].steps {
+		want = append(want, st.action.String())
+	}
+	for i := range max(len(list), out.Len()) {
+		if i >= len(list) || i >= out.Len() || !effectEqual(list[i], out.At(i)) {
+			ps = append(ps, rule.Problem{Path: "[" + strconv.Itoa(min(i, len(list)-1)) + "]", Message: msgNotTransition,
+				Args: []any{strings.Join(want, ", ")}})
+			return ps
+		}
+	}
+	*x = out
+	return nil
+}
+
+// effectEqual reports whether two effects are the same, comparing
+// instants with time.Time.Equal.
+func effectEqual(e, f Effect) bool {
+	return e.Action == f.Action && e.Rule == f.Rule && e.Reason == f.Reason && e.At.Equal(f.At) &&
+		e.Plan == f.Plan && e.From == f.From && e.Months == f.Months && e.Until.Equal(f.Until) &&
+		e.Used == f.Used && e.Amount == f.Amount
+}

@@ -1,0 +1,85 @@
+package trial_test
+
+import (
+	"testing"
+	"time"
+	_ "time/tzdata" // real zones for the calendar tests
+
+	"github.com/marketrules/marketrules/currency"
+	"github.com/marketrules/marketrules/market"
+	"github.com/marketrules/marketrules/offer"
+	"github.com/marketrules/marketrules/plan"
+	"github.com/marketrules/marketrules/trial"
+)
+
+// Plans of a SaaS offer: two trial-enabled flat-rate plans, one without a
+// trial, one with meters, one usage-only (the last two declaring a trial
+// that EXT-04 and TRL-01 forbid, as an unvalidated catalog might).
+var (
+	saasA       = &plan.Plan{ID: "basic", Trial: plan.Trial{Months: 1}, Pricing: plan.Pricing{Model: plan.FlatRate}}
+	saasB       = &plan.Plan{ID: "premium", Trial: plan.Trial{Months: 1}, Pricing: plan.Pricing{Model: plan.FlatRate}}
+	saasNoTrial = &plan.Plan{ID: "enterprise", Pricing: plan.Pricing{Model: plan.FlatRate}}
+	saasMetered = &plan.Plan{ID: "metered", Trial: plan.Trial{Months: 1}, Pricing: plan.Pricing{Model: plan.FlatRate,
+		Meters: []plan.Meter{{Dimension: "emails", Price: currency.MustParse("0.01 USD")}}}}
+	saasUsage  = &plan.Plan{ID: "usage", Trial: plan.Trial{Months: 1}, Pricing: plan.Pricing{Model: plan.UsageOnly}}
+	saasThree  = &plan.Plan{ID: "three", Trial: plan.Trial{Months: 3}, Pricing: plan.Pricing{Model: plan.FlatRate}}
+	vm1        = &plan.Plan{ID: "vm-1", Trial: plan.Trial{Months: 1}, Pricing: plan.Pricing{Model: plan.PerVCPU}}
+	vm3        = &plan.Plan{ID: "vm-3", Trial: plan.Trial{Months: 3}, Pricing: plan.Pricing{Model: plan.PerVCPU}}
+	vm6        = &plan.Plan{ID: "vm-6", Trial: plan.Trial{Months: 6}, Pricing: plan.Pricing{Model: plan.PerVCPU}}
+	vm2        = &plan.Plan{ID: "vm-2", Trial: plan.Trial{Months: 2}, Pricing: plan.Pricing{Model: plan.PerVCPU}}
+	vmNoTrial  = &plan.Plan{ID: "vm-paid", Pricing: plan.Pricing{Model: plan.PerVCPU}}
+	saasOffer  = trial.Offer{Type: offer.SaaS, Transactable: true}
+	vmOffer    = trial.Offer{Type: offer.VirtualMachine, Transactable: true}
+	saas       = trial.Machine{Policy: trial.DefaultPolicy(), Offer: saasOffer}
+	vm         = trial.Machine{Policy: trial.DefaultPolicy(), Offer: vmOffer}
+	stockholm  = mustLoad("Europe/Stockholm")
+	newYork    = mustLoad("America/New_York")
+	jan1       = time.Date(2024, 1, 1, 9, 0, 0, 0, time.UTC)
+	day        = 24 * time.Hour
+	noEffects  trial.Effects
+	zeroEvents []trial.Event
+)
+
+func mustLoad(name string) *time.Location {
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		panic(err)
+	}
+	return loc
+}
+
+func date(y int, m time.Month, d, h, mi int, loc *time.Location) time.Time {
+	return time.Date(y, m, d, h, mi, 0, 0, loc)
+}
+
+func start(p *plan.Plan, at time.Time) trial.Event {
+	return trial.Event{Kind: trial.Start, At: at, Plan: p, Market: market.SE}
+}
+
+func ev(k trial.Kind, p *plan.Plan, at time.Time) trial.Event {
+	return trial.Event{Kind: k, At: at, Plan: p}
+}
+
+// run applies events in order and fails the test on the first error.
+func run(t testing.TB, m trial.Machine, events ...trial.Event) (trial.State, trial.Effects) {
+	t.Helper()
+	var s trial.State
+	var fx trial.Effects
+	for i, e := range events {
+		var err error
+		s, fx, err = m.Apply(s, e)
+		if err != nil {
+			t.Fatalf("event %d (%s): %v", i, e.Kind, err)
+		}
+	}
+	return s, fx
+}
+
+// actions lists the effects' actions.
+func actions(fx trial.Effects) []trial.Action {
+	var out []trial.Action
+	for e := range fx.All() {
+		out = append(out, e.Action)
+	}
+	return out
+}
