@@ -105,6 +105,10 @@ type Policy struct {
 	// SeatsSoldUntil ends the seats-sold path to a tier (RWD-01: "only
 	// until 30 June 2021"): seats count only for activity before it.
 	SeatsSoldUntil time.Time
+	// EngagementMonths is how long a newly published list, trial or
+	// consulting offer has an engagement manager (RWD-04): 3 months (the
+	// 2023 benefits table says six, reference fact 103).
+	EngagementMonths int
 }
 
 // The default fee schedule's change dates. The 20% → 3% date is not in a
@@ -134,7 +138,7 @@ var (
 //     Publisher, $500, $25K (or 250 Teams MAU), $50K (500), $100K (1K),
 //     $500K (5K), $1M (50K), $2M (200K), $5M (500K); no seats-sold
 //     thresholds, which Microsoft published only as images (fact 104);
-//     SeatsSoldUntil 1 July 2021 00:00 PST.
+//     SeatsSoldUntil 1 July 2021 00:00 PST; EngagementMonths 3 (RWD-04).
 func DefaultPolicy() Policy {
 	twenty := currency.MustParseRate("0.20")
 	return Policy{
@@ -170,7 +174,8 @@ func DefaultPolicy() Policy {
 			{Name: "$2M", BilledSales: usd(2_000_000), TeamsMAU: 200_000},
 			{Name: "$5M", BilledSales: usd(5_000_000), TeamsMAU: 500_000},
 		},
-		SeatsSoldUntil: seatsUntil,
+		SeatsSoldUntil:   seatsUntil,
+		EngagementMonths: 3,
 	}
 }
 
@@ -257,6 +262,7 @@ func (p Policy) Validate() error {
 		{rule.PAY03, "CardHoldDays", p.CardHoldDays},
 		{rule.PAY03, "CardExtraMonths", p.CardExtraMonths},
 		{rule.EXT11, "AdjustmentMonths", p.AdjustmentMonths},
+		{rule.RWD04, "EngagementMonths", p.EngagementMonths},
 	} {
 		if f.v < 0 || f.v > maxOffset {
 			add(f.id, f.name, msgPolicyCount, f.v, maxOffset)
@@ -308,7 +314,7 @@ func (p Policy) fastValid() bool {
 		}
 	}
 	for _, v := range [...]int{p.EAOrderMonths, p.EAUsageMonths, p.EAInvoiceDays, p.CollectedMonths,
-		p.CardHoldDays, p.CardExtraMonths, p.AdjustmentMonths} {
+		p.CardHoldDays, p.CardExtraMonths, p.AdjustmentMonths, p.EngagementMonths} {
 		if v < 0 || v > maxOffset {
 			return false
 		}
@@ -351,6 +357,7 @@ func (p *Policy) sameAs(o *Policy) bool {
 		p.CardHoldDays != o.CardHoldDays || p.CardExtraMonths != o.CardExtraMonths ||
 		p.AdjustmentMonths != o.AdjustmentMonths || p.Threshold != o.Threshold ||
 		p.ConversionRounding != o.ConversionRounding || !p.SeatsSoldUntil.Equal(o.SeatsSoldUntil) ||
+		p.EngagementMonths != o.EngagementMonths ||
 		!sameZone(p.Zone, o.Zone) {
 		return false
 	}
