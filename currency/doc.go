@@ -85,4 +85,9 @@
 // Add, Sub and Mul inline; arithmetic, conversion, splitting into a
 // caller's slice, parsing and appending text or a formatted amount do not
 // allocate; [Locale.Format] allocates only its result. See BENCHMARKS.md.
+//
+// # Examples
+//
+// The package's Example functions show every entry point; the program
+// examples/quickstart tours conversion, locale formatting and allocation.
 package currency

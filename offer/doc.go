@@ -65,4 +65,20 @@
 // members and bad enum values are problems with their paths) and
 // round-trips exactly; [Decode] reads untrusted input with a size limit,
 // refusing a 100 MB document without reading it all.
+//
+// # Errors
+//
+// [Offer.Validate], [CheckRepublish] and decoding return [rule.Problems]
+// (errors.As), every problem with its rule and path; [Decode] wraps
+// [ErrTooLarge] for oversized input. A purchase that is not allowed is
+// not an error: [CanPurchase] returns a decision listing its unmet
+// requirements. Nothing panics on input.
+//
+// # Examples
+//
+// The package's Example functions cover validation (in English and
+// Swedish), republishing under both policies, capabilities, visibility,
+// roles and purchases; examples/validate-offer is a command-line validator
+// built on it, and package marketrulestest has ready offers of every type
+// for a host's tests.
 package offer

@@ -83,4 +83,17 @@
 // quantities as numbers or "unlimited". [Plan.UnmarshalJSON] is strict:
 // unknown members, wrong types and unknown names are problems with their
 // paths. Encoding and decoding round-trip exactly.
+//
+// # Errors
+//
+// Validation and decoding report every problem at once as [rule.Problems],
+// each with its rule and path. Parsers ([ParseTerm], [ParseGUID]) return
+// errors that name the input and wrap [ErrTerm] or [ErrGUID];
+// [ReadAudience] wraps [ErrAudienceTooLarge], [ErrDuplicateID] and
+// [ErrGUID] in its problems. Nothing panics on input.
+//
+// # Examples
+//
+// The package's Example functions cover validation, audiences, terms and
+// cycles; examples/validate-offer validates whole offers.
 package plan

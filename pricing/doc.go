@@ -96,4 +96,11 @@
 // once, as rule.Problems with paths and rules, wrapping the package's
 // sentinels; decisions are values with a rule, a reason and Explain in
 // English and Swedish.
+//
+// # Examples
+//
+// Every exported function has an Example; the programs
+// examples/price-sheet, examples/vm-pricing and examples/saas-lifecycle
+// show sheets, VM hours and reservations, and a customer's year with
+// proration, in context.
 package pricing

@@ -76,4 +76,17 @@
 // go generate ./rule, into rulebook_gen.go. The generator rejects a
 // malformed or repeated ID and an empty field. Nothing is read at run
 // time.
+//
+// # Errors
+//
+// [Problems] is the error type of validation across the library: a list of
+// [Problem] values, each with its rule, path, bilingual message and
+// optional sentinel. errors.As extracts the list; errors.Is finds a
+// sentinel in any of its problems.
+//
+// # Examples
+//
+// The package's Example functions show the rulebook, messages in both
+// languages and the errors.As pattern; examples/validate-offer prints a
+// whole list of problems with the statements of the rules they cite.
 package rule
