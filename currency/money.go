@@ -170,22 +170,32 @@ func (m Money) Mul(q int64) (Money, error) {
 // discounts, fees and shares: 19.99 USD × 1,234,567 s / 2,592,000 s is
 // 9.52 USD (HalfEven).
 func (m Money) MulDiv(num, den int64, mode RoundingMode) (Money, error) {
-	r, f := mulDivRound(m.minor, abs64(num), abs64(den), (num < 0) != (den < 0), mode)
-	if f != ratioOK {
-		return Money{}, &OpError{Op: "muldiv", X: m, Num: num, Den: den, Mode: mode, Err: ratioErr(f)}
+	// The common case runs inline (quotient, roundUp and signed inline);
+	// a zero divisor fails hi < d, an undefined mode the mode test.
+	neg := (m.minor < 0) != ((num < 0) != (den < 0))
+	hi, lo := bits.Mul64(abs64(m.minor), abs64(num))
+	if d := abs64(den); hi < d && mode <= Floor {
+		if r, ok := signed(quotient(hi, lo, d, neg, mode), neg); ok {
+			return Money{r, m.code}, nil
+		}
 	}
-	return Money{r, m.code}, nil
+	_, f := mulDivRound(m.minor, abs64(num), abs64(den), (num < 0) != (den < 0), mode)
+	return Money{}, &OpError{Op: "muldiv", X: m, Num: num, Den: den, Mode: mode, Err: ratioErr(f)}
 }
 
 // MulRate returns m × r in m's currency, rounded once with mode to the
 // currency's minor unit: 100.00 USD × 0.03 is 3.00 USD, 0.99 USD × 0.03 is
 // 0.03 USD (HalfEven; exactly 0.0297).
 func (m Money) MulRate(r Rate, mode RoundingMode) (Money, error) {
-	v, f := mulPow10DivRound(m.minor, r.coef, 0, r.scale, mode)
-	if f != ratioOK {
-		return Money{}, &OpError{Op: "mulrate", X: m, Rate: r, Mode: mode, Err: ratioErr(f)}
+	neg := m.minor < 0
+	hi, lo := bits.Mul64(abs64(m.minor), r.coef)
+	if d := pow10[r.scale]; hi < d && mode <= Floor {
+		if v, ok := signed(quotient(hi, lo, d, neg, mode), neg); ok {
+			return Money{v, m.code}, nil
+		}
 	}
-	return Money{v, m.code}, nil
+	_, f := mulPow10DivRound(m.minor, r.coef, 0, r.scale, mode)
+	return Money{}, &OpError{Op: "mulrate", X: m, Rate: r, Mode: mode, Err: ratioErr(f)}
 }
 
 // Convert returns m in currency to, at rate r (one unit of m's currency is
@@ -194,10 +204,29 @@ func (m Money) MulRate(r Rate, mode RoundingMode) (Money, error) {
 // A zero rate is an error wrapping [ErrZeroRate]. [ExchangeRate.Convert]
 // also records the rate and rounding used.
 func (m Money) Convert(to Code, r Rate, mode RoundingMode) (Money, error) {
+	// Amount × coefficient × 10^up / 10^down: the common case, where the
+	// target has no more decimal places than the rate and source together
+	// (up ≤ down), is one inline multiply-divide.
+	up, down := uint8(to.Digits()), r.scale+uint8(m.code.Digits())
+	if up <= down && r.coef != 0 && mode <= Floor {
+		neg := m.minor < 0
+		hi, lo := bits.Mul64(abs64(m.minor), r.coef)
+		if d := pow10[down-up]; hi < d {
+			if v, ok := signed(quotient(hi, lo, d, neg, mode), neg); ok {
+				return Money{v, to}, nil
+			}
+		}
+	}
+	return m.convertSlow(to, r, mode, up, down)
+}
+
+// convertSlow is Convert's rare cases: a target with more decimal places,
+// and every failure.
+func (m Money) convertSlow(to Code, r Rate, mode RoundingMode, up, down uint8) (Money, error) {
 	if r.coef == 0 {
 		return Money{}, &OpError{Op: "convert", X: m, Rate: r, To: to, Mode: mode, Err: ErrZeroRate}
 	}
-	v, f := mulPow10DivRound(m.minor, r.coef, uint8(to.Digits()), r.scale+uint8(m.code.Digits()), mode)
+	v, f := mulPow10DivRound(m.minor, r.coef, up, down, mode)
 	if f != ratioOK {
 		return Money{}, &OpError{Op: "convert", X: m, Rate: r, To: to, Mode: mode, Err: ratioErr(f)}
 	}

@@ -129,14 +129,52 @@ func roundUp(q, rem, den uint64, neg bool, mode RoundingMode) bool {
 		return false
 	case Up:
 		return true
-	case Ceiling:
-		return !neg
-	case Floor:
-		return neg
+	case Ceiling, Floor:
+		return neg == (mode == Floor)
 	}
 	// Compare rem with den/2 without overflow: rem vs den−rem.
 	half := den - rem
 	return rem > half || rem == half && (mode == HalfUp || mode == HalfEven && q&1 == 1)
+}
+
+// roundBits holds roundUp as a table, for quotient: bit c·4 + n·2 + o of
+// a mode's entry says whether to round up when the remainder is below
+// (c = 0), at (1) or above (2) one half, the value is negative (n) and the
+// quotient odd (o). TestRoundBits checks it against roundUp.
+var roundBits = [...]uint16{
+	HalfEven: 0xfa0,
+	HalfUp:   0xff0,
+	HalfDown: 0xf00,
+	Up:       0xfff,
+	Down:     0x000,
+	Ceiling:  0x333,
+	Floor:    0xccc,
+}
+
+// quotient divides the 128-bit magnitude hi:lo by den (hi < den) and
+// rounds the quotient with mode (≤ Floor), where neg says whether the
+// exact value is negative. It is small enough to inline, so that the
+// arithmetic methods run their common case without a call. At the largest
+// quotient it does not round up (that would wrap), which is safe: such a
+// result overflows an int64 anyway and signed reports it.
+func quotient(hi, lo, den uint64, neg bool, mode RoundingMode) uint64 {
+	q, rem := bits.Div64(hi, lo, den)
+	if rem == 0 {
+		return q
+	}
+	c := uint(0) // rem vs den/2, without overflow: rem vs den−rem
+	if half := den - rem; rem > half {
+		c = 8
+	} else if rem == half {
+		c = 4
+	}
+	if neg {
+		c += 2
+	}
+	if roundBits[mode]>>(c+uint(q&1))&1 != 0 && q != math.MaxUint64 {
+		q++
+	}
+	return q
 }
 
 // roundQuotient rounds the magnitude q + rem/den (rem < den) to an integer

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"math/big"
+	"math/bits"
 	"math/rand/v2"
 	"testing"
 )
@@ -164,5 +165,30 @@ func TestRoundingModeText(t *testing.T) {
 	}
 	if _, err := ParseAmountRound("1.005", USD, bad); !errors.Is(err, ErrRoundingMode) {
 		t.Errorf("ParseAmountRound with mode 42: %v", err)
+	}
+}
+
+// The rounding table that quotient uses agrees with roundUp for every
+// mode, remainder position, sign and parity.
+func TestRoundBits(t *testing.T) {
+	for _, mode := range allModes {
+		for _, tc := range []struct{ rem, den uint64 }{{1, 10}, {5, 10}, {9, 10}} {
+			for _, neg := range []bool{false, true} {
+				for q := uint64(0); q < 2; q++ {
+					hi, lo := bits.Mul64(q, tc.den)
+					lo += tc.rem
+					got := quotient(hi, lo, tc.den, neg, mode) == q+1
+					if want := roundUp(q, tc.rem, tc.den, neg, mode); got != want {
+						t.Errorf("%v rem %d/%d neg %v q %d: table %v, roundUp %v", mode, tc.rem, tc.den, neg, q, got, want)
+					}
+				}
+			}
+		}
+	}
+	if q := quotient(0, 7, 7, false, Up); q != 1 {
+		t.Errorf("exact quotient rounded: %d", q)
+	}
+	if q := quotient(6, math.MaxUint64, 7, false, Up); q != math.MaxUint64 {
+		t.Errorf("largest quotient wrapped: %d", q)
 	}
 }
