@@ -48,7 +48,7 @@ var (
 // [Type.Scope]: PLN-01…04, PLN-06…08, PRC-01, PRC-02, EXT-02, EXT-04…07,
 // TRL-01, TRL-02), and the rules across plans (unique plan IDs and names,
 // one pricing model, the number of private plans).
-func (o *Offer) Validate(p Policy) error {
+func (o Offer) Validate(p Policy) error {
 	var ps rule.Problems
 	o.validate(p, &ps)
 	return ps.Err()

@@ -97,7 +97,7 @@ var (
 // ("id", "pricing.terms[1].payment"). It returns nil for a valid plan.
 // Checks that involve other plans (unique IDs and names, one pricing
 // model per offer, the number of private plans) are package offer's.
-func (p *Plan) Validate(pol Policy, scope Scope) error {
+func (p Plan) Validate(pol Policy, scope Scope) error {
 	var ps rule.Problems
 	p.validate(pol, scope, "", &ps)
 	return ps.Err()
