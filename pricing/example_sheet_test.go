@@ -264,3 +264,27 @@ func ExampleReadSheetCSV() {
 	// market,currency,plan,term,payment,price
 	// SE,SEK,gold,P1M,upfront,99.00
 }
+
+func ExampleReadRatesCSV() {
+	rates, err := pricing.ReadRatesCSV(strings.NewReader("as_of,from,to,rate\n2026-01-02,USD,SEK,9.4215\n"), "rates.csv")
+	fmt.Println(rates, err)
+	_ = pricing.WriteRatesCSV(os.Stdout, rates)
+	// Output:
+	// [9.4215 SEK/USD as of 2026-01-02T00:00:00Z] <nil>
+	// as_of,from,to,rate
+	// 2026-01-02,USD,SEK,9.4215
+}
+
+func ExampleRatesColumns() {
+	fmt.Println(pricing.RatesColumns())
+	// Output: [as_of from to rate]
+}
+
+func ExampleWriteRatesCSV() {
+	r := pricing.DatedRate{ExchangeRate: currency.ExchangeRate{From: currency.USD, To: currency.NOK, Rate: currency.MustParseRate("10.1459")},
+		AsOf: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)}
+	_ = pricing.WriteRatesCSV(os.Stdout, []pricing.DatedRate{r})
+	// Output:
+	// as_of,from,to,rate
+	// 2026-01-02,USD,NOK,10.1459
+}

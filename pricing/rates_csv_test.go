@@ -1,0 +1,94 @@
+package pricing_test
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/marketrules/marketrules/currency"
+	"github.com/marketrules/marketrules/pricing"
+	"github.com/marketrules/marketrules/rule"
+)
+
+// PRC-03: the exchange rates a price sheet is converted at, read and
+// written as CSV, exactly.
+func TestPRC03_RatesCSV(t *testing.T) {
+	in := "\xEF\xBB\xBFas_of,from,to,rate\n2026-01-02,USD,SEK,9.4215\n\n2026-02-02T12:30:00Z,USD,JPY,154.337\n2026-01-02,usd,eur,0.86120\n"
+	rates, err := pricing.ReadRatesCSV(strings.NewReader(in), "rates.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []pricing.DatedRate{
+		{ExchangeRate: currency.ExchangeRate{From: currency.USD, To: currency.SEK, Rate: currency.MustParseRate("9.4215")}, AsOf: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)},
+		{ExchangeRate: currency.ExchangeRate{From: currency.USD, To: currency.JPY, Rate: currency.MustParseRate("154.337")}, AsOf: time.Date(2026, 2, 2, 12, 30, 0, 0, time.UTC)},
+		{ExchangeRate: currency.ExchangeRate{From: currency.USD, To: currency.EUR, Rate: currency.MustParseRate("0.86120")}, AsOf: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)},
+	}
+	if len(rates) != len(want) {
+		t.Fatalf("got %d rates", len(rates))
+	}
+	for i := range want {
+		if rates[i].ExchangeRate != want[i].ExchangeRate || !rates[i].AsOf.Equal(want[i].AsOf) {
+			t.Errorf("rate %d = %v, want %v", i, rates[i], want[i])
+		}
+	}
+	var buf bytes.Buffer
+	if err := pricing.WriteRatesCSV(&buf, rates); err != nil {
+		t.Fatal(err)
+	}
+	wantCSV := "as_of,from,to,rate\n2026-01-02,USD,SEK,9.4215\n2026-02-02T12:30:00Z,USD,JPY,154.337\n2026-01-02,USD,EUR,0.86120\n"
+	if buf.String() != wantCSV {
+		t.Errorf("written:\n%s\nwant\n%s", buf.String(), wantCSV)
+	}
+}
+
+func TestRatesCSVErrors(t *testing.T) {
+	for _, tt := range []struct {
+		in    string
+		paths []string
+	}{
+		{"", []string{"rates.csv"}},
+		{"date,from,to,rate\n", []string{"rates.csv"}},
+		{"as_of,from,to,rate\n2026-13-01,USD,SEK,9\n2026-01-02,USD,XYZ,-1\n2026-01-02,USD,SEK,0\n", []string{
+			"rates.csv line 2", "rates.csv line 3", "rates.csv line 3", "rates.csv line 4"}},
+		{"as_of,from,to,rate\n2026-01-02,USD,SEK\n", []string{"rates.csv line 2"}},
+	} {
+		_, err := pricing.ReadRatesCSV(strings.NewReader(tt.in), "rates.csv")
+		var ps rule.Problems
+		if !errors.As(err, &ps) || !errors.Is(err, pricing.ErrRatesCSV) {
+			t.Fatalf("%q: err = %v", tt.in, err)
+		}
+		var paths []string
+		for _, p := range ps {
+			paths = append(paths, p.Path)
+		}
+		if strings.Join(paths, "|") != strings.Join(tt.paths, "|") {
+			t.Errorf("%q: paths %v, want %v (%v)", tt.in, paths, tt.paths, err)
+		}
+	}
+}
+
+func FuzzReadRatesCSV(f *testing.F) {
+	f.Add("as_of,from,to,rate\n2026-01-02,USD,SEK,9.4215\n")
+	f.Add("as_of,from,to,rate\n2026-02-02T12:30:00+01:00,USD,JPY,154.337\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		rates, err := pricing.ReadRatesCSV(strings.NewReader(in), "f.csv")
+		if err != nil {
+			return
+		}
+		var buf bytes.Buffer
+		if err := pricing.WriteRatesCSV(&buf, rates); err != nil {
+			t.Fatal(err)
+		}
+		back, err := pricing.ReadRatesCSV(&buf, "f.csv")
+		if err != nil || len(back) != len(rates) {
+			t.Fatalf("re-read: %v, %d vs %d", err, len(back), len(rates))
+		}
+		for i := range rates {
+			if back[i].ExchangeRate != rates[i].ExchangeRate || !back[i].AsOf.Equal(rates[i].AsOf) {
+				t.Fatalf("rate %d: %v → %v", i, rates[i], back[i])
+			}
+		}
+	})
+}
