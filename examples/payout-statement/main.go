@@ -50,13 +50,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	l := rule.English
-	switch *lang {
-	case "en":
-	case "sv":
-		l = rule.Swedish
-	default:
-		fmt.Fprintf(stderr, "payout-statement: unknown language %q (want en or sv)\n", *lang)
+	l, err := textout.Language(*lang)
+	if err != nil {
+		fmt.Fprintf(stderr, "payout-statement: %v\n", err)
 		return 2
 	}
 	if fs.NArg() > 2 {

@@ -1,26 +1,41 @@
-// Command quickstart is a tour of the currency and market packages: it parses
-// amounts exactly, converts a USD list price into the billing currency of
-// eight markets at stated exchange rates, formats each price the way the
-// market writes money, and splits amounts without losing a cent.
+// Command quickstart is a tour of marketrules, a few lines per package:
+// it parses amounts exactly, converts a USD list price into the billing
+// currency of eight markets at stated exchange rates, formats each price
+// the way the market writes money, and splits amounts without losing a
+// cent (currency, market, rule); then it validates a tiny offer (offer),
+// quotes its plan (pricing), runs a free trial to its conversion (trial),
+// decides a refund (refund) and takes the store service fee (payout), each
+// decision with its rule and its explanation.
 //
 //	go run ./examples/quickstart
+//	go run ./examples/quickstart -lang sv     # the explanations in Swedish
 //
 // The exchange rates are hard-coded and illustrative: the library never
 // fetches anything, the caller supplies the rates it has agreed to use.
+// The other programs under examples/ go into each area in depth.
 package main
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
+	"strings"
+	"time"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/examples/internal/textout"
 	"github.com/marketrules/marketrules/market"
+	"github.com/marketrules/marketrules/offer"
+	"github.com/marketrules/marketrules/payout"
+	"github.com/marketrules/marketrules/plan"
+	"github.com/marketrules/marketrules/pricing"
+	"github.com/marketrules/marketrules/refund"
 	"github.com/marketrules/marketrules/rule"
+	"github.com/marketrules/marketrules/trial"
 )
 
 // ratesAsOf is the date the illustrative exchange rates below stand for.
@@ -47,19 +62,29 @@ var usdRates = []struct{ market, rate string }{
 const rounding = currency.HalfEven
 
 func main() {
-	if err := run(os.Stdout); err != nil {
+	lang := flag.String("lang", "en", "language of the explanations: en or sv")
+	flag.Parse()
+	l := rule.English
+	switch {
+	case *lang == "sv":
+		l = rule.Swedish
+	case *lang != "en" || flag.NArg() > 0:
+		fmt.Fprintln(os.Stderr, "usage: quickstart [-lang en|sv]")
+		os.Exit(2)
+	}
+	if err := run(os.Stdout, l); err != nil {
 		fmt.Fprintln(os.Stderr, "quickstart:", err)
 		os.Exit(1)
 	}
 }
 
-// run writes the whole tour to w.
-func run(w io.Writer) error {
+// run writes the whole tour to w, with the decisions explained in l.
+func run(w io.Writer, l rule.Language) error {
 	p := &textout.Printer{W: w}
 	p.Println("marketrules quickstart: exact money for the Microsoft commercial marketplace")
-	for _, section := range []func(*textout.Printer) error{parsing, prices, splitting} {
+	for _, section := range []func(*textout.Printer, rule.Language) error{parsing, prices, splitting, offers, quote, trials, refunds, fee} {
 		p.Println()
-		if err := section(p); err != nil {
+		if err := section(p, l); err != nil {
 			return err
 		}
 	}
@@ -68,7 +93,7 @@ func run(w io.Writer) error {
 
 // parsing shows that text becomes an exact number of minor units, and that
 // text which is not exact in its currency is rejected rather than rounded.
-func parsing(p *textout.Printer) error {
+func parsing(p *textout.Printer, _ rule.Language) error {
 	p.Println("1. Parsing: text becomes an exact number of minor units")
 	p.Println()
 	t := textout.NewTable("Call", "Money", "Minor units")
@@ -109,7 +134,7 @@ func parsing(p *textout.Printer) error {
 
 // prices converts the USD list price into each market's billing currency and
 // formats it for the market's locale.
-func prices(p *textout.Printer) error {
+func prices(p *textout.Printer, _ rule.Language) error {
 	price, err := currency.Parse(listPrice)
 	if err != nil {
 		return err
@@ -160,7 +185,7 @@ func prices(p *textout.Printer) error {
 }
 
 // splitting divides amounts into parts that sum back to the whole exactly.
-func splitting(p *textout.Printer) error {
+func splitting(p *textout.Printer, _ rule.Language) error {
 	p.Println("3. Splitting and allocating: the parts always sum to the whole")
 	p.Println()
 
@@ -249,4 +274,147 @@ func total(ms []currency.Money) (currency.Money, error) {
 		}
 	}
 	return sum, nil
+}
+
+// The tour's offer: a SaaS offer with one plan, priced per month in USD,
+// with a one-month free trial. Two things are wrong with it: the plan's ID
+// is not an ID, and SaaS plans have no summary.
+func tinyOffer() offer.Offer {
+	return offer.Offer{
+		ID: "contoso-notes", Type: offer.SaaS, SellThroughMicrosoft: true, Listing: offer.GetItNow,
+		Plans: []plan.Plan{{
+			ID: "Gold Plan", Name: "Gold", Summary: "Notes for teams", Description: "Shared notes for teams.",
+			Visibility: plan.Public, Status: plan.Live, Markets: market.SetOf(market.SE, market.US),
+			Pricing: plan.Pricing{Model: plan.FlatRate, Terms: []plan.TermPrice{
+				{Term: plan.OneMonth, Payment: plan.Upfront, Price: currency.MustParse(listPrice)},
+			}},
+			Trial: plan.Trial{Months: 1},
+		}},
+	}
+}
+
+// explain prints a decision: its rule, then its explanation, wrapped at
+// 100 columns under itself. It breaks lines only at ASCII spaces, never
+// inside an amount ("470,98 kr" has a no-break space).
+func explain(p *textout.Printer, id rule.ID, text string) {
+	const width, indent = 100, "          "
+	line := fmt.Sprintf("  %-7s ", id)
+	n := textout.Width(line)
+	for i, word := range strings.Split(text, " ") {
+		w := textout.Width(word)
+		if i > 0 && n+1+w > width {
+			p.Println(line)
+			line, n = indent+word, len(indent)+w
+			continue
+		}
+		if i > 0 {
+			line, n = line+" ", n+1
+		}
+		line, n = line+word, n+w
+	}
+	p.Println(line)
+}
+
+// offers validates the tiny offer: every problem at once, each with its
+// rule and path; then the fixed offer passes.
+func offers(p *textout.Printer, l rule.Language) error {
+	p.Println("4. An offer (offer): Partner Center's checks, every problem at once")
+	p.Println()
+	o := tinyOffer()
+	var ps rule.Problems
+	if err := o.Validate(offer.DefaultPolicy()); !errors.As(err, &ps) {
+		return fmt.Errorf("validating the tiny offer: got %v, want problems", err)
+	}
+	for _, pr := range ps {
+		explain(p, pr.Rule, pr.Text(l))
+	}
+	o.Plans[0] = *gold()
+	if err := o.Validate(offer.DefaultPolicy()); err != nil {
+		return err
+	}
+	p.Printf("  With the ID %q and no summary, offer %s is valid.\n", o.Plans[0].ID, o.ID)
+	return nil
+}
+
+// seRate is the illustrative rate of section 2, for Sweden.
+var seRate = currency.ExchangeRate{From: currency.USD, To: currency.SEK, Rate: currency.MustParseRate("9.4215")}
+
+// gold returns the tour's plan, corrected.
+func gold() *plan.Plan {
+	pl := tinyOffer().Plans[0]
+	pl.ID, pl.Summary = "gold", ""
+	return &pl
+}
+
+// quote prices the plan for a customer in Sweden.
+func quote(p *textout.Printer, l rule.Language) error {
+	p.Println("5. A quote (pricing): the plan's price for a customer in Sweden")
+	p.Println()
+	q, err := pricing.QuoteTerm(pricing.QuoteRequest{Plan: gold(), Market: market.SE, Term: plan.OneMonth, Rate: seRate},
+		pricing.DefaultQuotePolicy())
+	if err != nil {
+		return err
+	}
+	explain(p, q.Rule, q.Explain(l))
+	return nil
+}
+
+// trials starts a free trial on January 31 and converts it at its end,
+// one calendar month later: February 28, not March 3.
+func trials(p *textout.Printer, l rule.Language) error {
+	p.Println("6. A free trial (trial): started on January 31, it converts at its end")
+	p.Println()
+	m := trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offer{Type: offer.SaaS, Transactable: true}}
+	start := time.Date(2026, time.January, 31, 10, 0, 0, 0, time.UTC)
+	s, fx, err := m.Apply(trial.State{}, trial.Event{Kind: trial.Start, At: start, Plan: gold(), Market: market.SE})
+	if err != nil {
+		return err
+	}
+	if e, ok := fx.Find(trial.StartTrial); ok {
+		explain(p, e.Rule, e.Explain(l))
+	}
+	_, fx, err = m.Apply(s, trial.Event{Kind: trial.Tick, At: s.End})
+	if err != nil {
+		return err
+	}
+	if e, ok := fx.Find(trial.StartBilling); ok {
+		explain(p, e.Rule, e.Explain(l))
+	}
+	return nil
+}
+
+// refunds decides a refund request one second inside the 72-hour window,
+// and one at its end.
+func refunds(p *textout.Printer, l rule.Language) error {
+	p.Println("7. A refund (refund): a SaaS charge within 72 hours of the purchase, and at 72 hours")
+	p.Println()
+	bought := time.Date(2026, time.March, 2, 10, 0, 0, 0, time.UTC)
+	paid, err := currency.Parse("470.98 SEK")
+	if err != nil {
+		return err
+	}
+	for _, after := range []time.Duration{72*time.Hour - time.Second, 72 * time.Hour} {
+		d, err := refund.Decide(refund.Request{Kind: refund.SaaS, Term: plan.OneMonth, Start: bought, At: bought.Add(after), Paid: paid})
+		if err != nil {
+			return err
+		}
+		explain(p, d.Rule, d.Explain(l))
+	}
+	return nil
+}
+
+// fee takes the store service fee from the Swedish monthly price.
+func fee(p *textout.Printer, l rule.Language) error {
+	p.Println("8. The store service fee (payout): what the publisher is paid")
+	p.Println()
+	license, err := currency.Parse("470.98 SEK")
+	if err != nil {
+		return err
+	}
+	f, err := payout.DefaultPolicy().Fee(payout.Sale{License: license, Collected: time.Date(2026, time.March, 2, 10, 0, 0, 0, time.UTC)})
+	if err != nil {
+		return err
+	}
+	explain(p, f.Rule, f.Explain(l))
+	return nil
 }

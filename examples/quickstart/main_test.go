@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/marketrules/marketrules/currency"
+	"github.com/marketrules/marketrules/rule"
 )
 
 // visible makes the no-break spaces of CLDR money formats visible in the
@@ -73,11 +74,49 @@ PRC-03 (sv): Priser som anges i USD räknas om till varje vald marknads lokala v
      Sum        99.99                100.00 EUR  99.99 EUR            99,99·€
 
 Rounding each share on its own (half-even) gives 100.00 EUR, off by 0.01 EUR; Allocate gives back exactly 99.99 EUR.
+
+4. An offer (offer): Partner Center's checks, every problem at once
+
+  PLN-01  plans[0].id: "Gold Plan" may contain only lowercase letters, digits, hyphens and
+          underscores (PLN-01)
+  PLN-03  plans[0].summary: plans of this offer type have no summary (PLN-03)
+  With the ID "gold" and no summary, offer contoso-notes is valid.
+
+5. A quote (pricing): the plan's price for a customer in Sweden
+
+  PRC-04  Plan "gold" in Sweden, 1 month: 1 × SEK·470.98 = SEK·470.98 (PRC-04). Paid upfront, at the
+          start of the term (PRC-07). Converted from $49.99 at 9.4215 SEK per USD, rounded half-even
+          (PRC-03).
+
+6. A free trial (trial): started on January 31, it converts at its end
+
+  TRL-02  Start the free trial of plan gold at 2026-01-31 10:00:00 UTC; it lasts 1 month and ends at
+          2026-02-28 10:00:00 UTC. (TRL-02)
+  TRL-05  Start billing plan gold at 2026-02-28 10:00:00 UTC, the plan under evaluation when the
+          trial ended; the contract term starts at the same instant. (TRL-05)
+
+7. A refund (refund): a SaaS charge within 72 hours of the purchase, and at 72 hours
+
+  RFD-01  SaaS subscription fee: refund due (RFD-01). The request at 2026-03-05 09:59:59 UTC is
+          within the window of 72 hours after the purchase at 2026-03-02 10:00:00 UTC, which closes
+          at 2026-03-05 10:00:00 UTC (0 h 00 min 01 s left). The charge is judged by the SaaS policy
+          in force from 2022-06-03. Full refund of SEK·470.98. Metered and other usage charges are
+          not refunded (RFD-02). It can be cancelled now.
+  RFD-01  SaaS subscription fee: no refund (RFD-01). The window of 72 hours after the purchase at
+          2026-03-02 10:00:00 UTC closed at 2026-03-05 10:00:00 UTC, before the request at
+          2026-03-05 10:00:00 UTC. The charge is judged by the SaaS policy in force from 2022-06-03.
+          The SEK·470.98 paid is not refunded. It can still be cancelled, without a refund; it stays
+          active until the paid period ends.
+
+8. The store service fee (payout): what the publisher is paid
+
+  PAY-05  Store service fee: 3% of the license fee SEK·470.98 is SEK·14.13 (rounded half-even); the
+          publisher's share is SEK·456.85. (PAY-05)
 `
 
 func TestRunGolden(t *testing.T) {
 	var out bytes.Buffer
-	if err := run(&out); err != nil {
+	if err := run(&out, rule.English); err != nil {
 		t.Fatalf("run: %v", err)
 	}
 	got := visible.Replace(out.String())
@@ -105,8 +144,35 @@ type failingWriter struct{}
 
 func (failingWriter) Write([]byte) (int, error) { return 0, io.ErrClosedPipe }
 
+// The decisions explain themselves in Swedish with -lang sv; the rest of
+// the tour stays as it is.
+func TestRunSwedish(t *testing.T) {
+	var en, sv bytes.Buffer
+	if err := run(&en, rule.English); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(&sv, rule.Swedish); err != nil {
+		t.Fatal(err)
+	}
+	got := visible.Replace(sv.String())
+	for _, want := range []string{
+		"PLN-01  plans[0].id: \"Gold Plan\" får bara innehålla gemener",
+		"TRL-05  Börja fakturera planen gold 2026-02-28 10:00:00 UTC",
+		"RFD-01  SaaS-prenumerationsavgift: återbetalning medges (RFD-01).",
+		"PAY-05  Butikstjänstavgift: 3·% av licensavgiften 470,98·kr är 14,13·kr",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("Swedish tour lacks %q", want)
+		}
+	}
+	first, _, _ := strings.Cut(en.String(), "\n4. ")
+	if !strings.HasPrefix(sv.String(), first) {
+		t.Errorf("sections 1 to 3 differ between the languages")
+	}
+}
+
 func TestRunReportsWriteError(t *testing.T) {
-	if err := run(failingWriter{}); err != io.ErrClosedPipe {
+	if err := run(failingWriter{}, rule.English); err != io.ErrClosedPipe {
 		t.Fatalf("run to a failing writer: got %v, want %v", err, io.ErrClosedPipe)
 	}
 }

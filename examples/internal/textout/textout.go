@@ -1,17 +1,21 @@
-// Package textout prints the example programs' output: a printer that
-// keeps the first write error, and tables aligned by display width, which
-// matters for money formatted by CLDR (no-break spaces, "￥" taking two
-// terminal columns). It is shared by the programs under examples/ and is
-// not part of the library.
+// Package textout is what the example programs share: a printer that
+// keeps the first write error, tables aligned by display width (which
+// matters for money formatted by CLDR: no-break spaces, "￥" taking two
+// terminal columns), word wrapping that never breaks an amount, the -lang
+// flag, and a reader for their small CSV samples. It is not part of the
+// library.
 package textout
 
 import (
+	"encoding/csv"
 	"fmt"
 	"io"
 	"strings"
 	"unicode"
 
 	"golang.org/x/text/width"
+
+	"github.com/marketrules/marketrules/rule"
 )
 
 // Printer writes to W and keeps the first write error, so that a program
@@ -124,4 +128,75 @@ func Width(s string) int {
 		}
 	}
 	return n
+}
+
+// Wrap returns text after prefix, wrapped at width columns, with every
+// later line indented as far as the prefix; newlines in text start new
+// paragraphs under the same indent. It breaks lines only at ASCII spaces,
+// never inside an amount: CLDR writes "470,98 kr" with a no-break space,
+// at which strings.Fields would split. Every line ends with a newline.
+func Wrap(prefix, text string, width int) string {
+	var b strings.Builder
+	indent := strings.Repeat(" ", Width(prefix))
+	for i, para := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
+		line := prefix
+		if i > 0 {
+			line = indent
+		}
+		n := Width(line)
+		first := true
+		for _, word := range strings.Split(para, " ") {
+			if word == "" {
+				continue
+			}
+			w := Width(word)
+			switch {
+			case first:
+			case n+1+w > width:
+				b.WriteString(line + "\n")
+				line, n = indent, len(indent)
+			default:
+				line += " "
+				n++
+			}
+			line += word
+			n += w
+			first = false
+		}
+		b.WriteString(line + "\n")
+	}
+	return b.String()
+}
+
+// Language parses the -lang flag of the programs: "en" or "sv".
+func Language(s string) (rule.Language, error) {
+	switch s {
+	case "en":
+		return rule.English, nil
+	case "sv":
+		return rule.Swedish, nil
+	}
+	return rule.English, fmt.Errorf("unknown language %q (want en or sv)", s)
+}
+
+// ReadCSV reads text as CSV whose first line must be header exactly, and
+// returns the rows after it with every field trimmed; name names the
+// input in errors. The programs read their small embedded samples with it.
+func ReadCSV(text, name, header string) ([][]string, error) {
+	r := csv.NewReader(strings.NewReader(text))
+	r.FieldsPerRecord = strings.Count(header, ",") + 1
+	r.TrimLeadingSpace = true
+	rows, err := r.ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(rows) == 0 || strings.Join(rows[0], ",") != header {
+		return nil, fmt.Errorf("%s: the first line must be %q", name, header)
+	}
+	for _, row := range rows {
+		for i := range row {
+			row[i] = strings.TrimSpace(row[i])
+		}
+	}
+	return rows[1:], nil
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/marketrules/marketrules/currency"
+	"github.com/marketrules/marketrules/rule"
 )
 
 func TestTable(t *testing.T) {
@@ -85,5 +86,43 @@ func TestTableAlignsByDisplayWidth(t *testing.T) {
 		if Width(l) != Width(lines[0]) {
 			t.Errorf("line %q is %d columns wide, the header %q is %d", l, Width(l), lines[0], Width(lines[0]))
 		}
+	}
+}
+
+func TestWrap(t *testing.T) {
+	got := Wrap("  PAY-05  ", "one two three four five\nsix 470,98\u00a0kr seven", 22)
+	want := "  PAY-05  one two\n          three four\n          five\n          six\n          470,98\u00a0kr\n          seven\n" // the amount moves whole
+	if got != want {
+		t.Errorf("Wrap:\n%q\nwant\n%q", got, want)
+	}
+	long := Wrap("  ID-01   ", strings.Repeat("word ", 30)+"12\u00a0345,00\u00a0kr.", 100)
+	for _, l := range strings.SplitAfter(long, "\n") {
+		if l == "" {
+			continue
+		}
+		if w := Width(strings.TrimRight(l, "\n")); w > 100 {
+			t.Errorf("line of %d columns: %q", w, l)
+		}
+		if !strings.HasPrefix(l, "  ID-01   ") && !strings.HasPrefix(l, "          ") {
+			t.Errorf("not indented: %q", l)
+		}
+	}
+	if !strings.Contains(long, "12\u00a0345,00\u00a0kr.") {
+		t.Errorf("an amount was broken:\n%s", long)
+	}
+	if got := Wrap("> ", "  a  b  ", 80); got != "> a b\n" {
+		t.Errorf("spaces: %q", got)
+	}
+}
+
+func TestLanguage(t *testing.T) {
+	if l, err := Language("sv"); err != nil || l != rule.Swedish {
+		t.Errorf("sv: %v %v", l, err)
+	}
+	if l, err := Language("en"); err != nil || l != rule.English {
+		t.Errorf("en: %v %v", l, err)
+	}
+	if _, err := Language("de"); err == nil {
+		t.Error("de: no error")
 	}
 }

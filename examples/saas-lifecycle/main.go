@@ -1,0 +1,618 @@
+// Command saas-lifecycle tells one customer's year with a publisher's SaaS
+// offers as a sequence of decisions, each with the rule that made it and
+// its explanation: a free trial and a switch of its plan, the conversion
+// and the first charge, a seat change and a plan change with proration,
+// refund requests inside and outside the 72-hour window, a batch of usage
+// events, and at the end the publisher's payouts for the year.
+//
+//	go run ./examples/saas-lifecycle
+//	go run ./examples/saas-lifecycle -lang sv
+//
+// The customer is Fabrikam AB in Stockholm (market SE, billed in SEK). The
+// publisher, Contoso, sells two SaaS offers: Contoso Workspace
+// (workspace-offer.json: per-user plans, two with a free trial) and Contoso
+// Mail Analytics (mail-offer.json, a copy of offer/testdata/saas-offer.json:
+// flat-rate plans with metered emails and texts). They are two offers
+// because all plans of an offer share one pricing model (OFR-06): seats
+// need per-user plans, metering flat-rate ones (PRC-02).
+//
+// Every instant is given, in Stockholm time; the exchange rates are
+// illustrative.
+package main
+
+import (
+	_ "embed"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	_ "time/tzdata" // Europe/Stockholm, also where the system has no zone files
+
+	"github.com/marketrules/marketrules/currency"
+	"github.com/marketrules/marketrules/examples/internal/textout"
+	"github.com/marketrules/marketrules/market"
+	"github.com/marketrules/marketrules/offer"
+	"github.com/marketrules/marketrules/payout"
+	"github.com/marketrules/marketrules/plan"
+	"github.com/marketrules/marketrules/pricing"
+	"github.com/marketrules/marketrules/refund"
+	"github.com/marketrules/marketrules/rule"
+	"github.com/marketrules/marketrules/trial"
+)
+
+var (
+	//go:embed workspace-offer.json
+	workspaceJSON string
+	//go:embed mail-offer.json
+	mailJSON string
+)
+
+// The customer and the rates of the story (illustrative, not market data).
+const customer = "Fabrikam AB"
+
+var (
+	home = market.SE
+	// usdToSEK prices the metered dimensions, whose prices are in USD.
+	usdToSEK = currency.ExchangeRate{From: currency.USD, To: currency.SEK, Rate: currency.MustParseRate("9.5437")}
+	// sekToUSD converts each payout month's SEK balance for the 50 USD
+	// threshold (PAY-04).
+	sekToUSD = currency.MustParseRate("0.1048")
+)
+
+// The subscription's resource ID, which usage events name.
+const mailResource = "5b2e8c1d-7f4a-4c3e-9a6b-0d1e2f3a4b5c"
+
+// width is where explanations wrap.
+const width = 100
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run tells the story and returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("saas-lifecycle", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	lang := fs.String("lang", "en", "language of the explanations: en or sv")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: saas-lifecycle [-lang en|sv]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return 2
+	}
+	l, err := textout.Language(*lang)
+	if err != nil {
+		fmt.Fprintf(stderr, "saas-lifecycle: %v\n", err)
+		return 2
+	}
+	s, err := newStory(&textout.Printer{W: stdout}, l)
+	if err == nil {
+		err = s.tell()
+	}
+	var ps rule.Problems
+	switch {
+	case errors.As(err, &ps):
+		fmt.Fprint(stderr, ps.Text(l))
+		return 1
+	case err != nil:
+		fmt.Fprintln(stderr, "saas-lifecycle:", err)
+		return 1
+	case s.p.Err() != nil:
+		fmt.Fprintln(stderr, "saas-lifecycle:", s.p.Err())
+		return 2
+	}
+	return 0
+}
+
+// story holds the customer's standing with both offers as the year goes
+// on: the trial state, the subscriptions and every charge.
+type story struct {
+	p       *textout.Printer
+	l       rule.Language
+	zone    *time.Location
+	loc     currency.Locale // how Sweden writes money
+	quote   pricing.QuotePolicy
+	prorate pricing.ProrationPolicy
+
+	workspace, mail offer.Offer
+	// The plans of the story.
+	team, business, enterprise, basic *plan.Plan
+
+	// The trial rules of each offer, and the customer's standing with it.
+	wsTrial, mailTrial trial.Machine
+	wsState, mailState trial.State
+
+	sub     pricing.QuoteRequest // the Workspace subscription
+	mailSub pricing.QuoteRequest // the Mail Analytics subscription
+	second  charge               // the purchase of a second Workspace subscription
+	charges []charge
+	month   time.Time // the month of the last heading
+}
+
+// charge is one amount billed to the customer (or refunded).
+type charge struct {
+	at     time.Time
+	sub    string
+	what   string
+	rule   rule.ID
+	amount currency.Money
+	kind   payout.Kind
+	typ    payout.Type
+}
+
+func newStory(p *textout.Printer, l rule.Language) (*story, error) {
+	zone, err := time.LoadLocation("Europe/Stockholm")
+	if err != nil {
+		return nil, err
+	}
+	s := &story{p: p, l: l, zone: zone, loc: home.Market().Locale(),
+		quote: pricing.DefaultQuotePolicy(), prorate: pricing.DefaultProrationPolicy()}
+	// Billing periods and proration days count in the customer's zone.
+	s.quote.Location = zone
+	s.prorate.Quote.Location = zone
+	for _, o := range []struct {
+		dst  *offer.Offer
+		name string
+		json string
+	}{{&s.workspace, "workspace-offer.json", workspaceJSON}, {&s.mail, "mail-offer.json", mailJSON}} {
+		var err error
+		if *o.dst, err = offer.Decode(strings.NewReader(o.json), 0); err == nil {
+			err = o.dst.Validate(offer.DefaultPolicy())
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", o.name, err)
+		}
+	}
+	for _, pl := range []struct {
+		dst *(*plan.Plan)
+		o   *offer.Offer
+		id  string
+	}{{&s.team, &s.workspace, "team"}, {&s.business, &s.workspace, "business"}, {&s.enterprise, &s.workspace, "enterprise"}, {&s.basic, &s.mail, "basic"}} {
+		var ok bool
+		if *pl.dst, ok = pl.o.Plan(pl.id); !ok {
+			return nil, fmt.Errorf("offer %s has no plan %q", pl.o.ID, pl.id)
+		}
+	}
+	s.wsTrial = trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offer{Type: s.workspace.Type, Transactable: s.workspace.Transactable()}}
+	s.mailTrial = trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offer{Type: s.mail.Type, Transactable: s.mail.Transactable()}}
+	return s, nil
+}
+
+// event is a step of the story at an instant.
+type event struct {
+	at    time.Time
+	title string
+	do    func(at time.Time) error
+}
+
+// tell runs the year's events in order, then the statement of charges and
+// the publisher's payouts.
+func (s *story) tell() error {
+	day := func(m time.Month, d, h, min int) time.Time { return time.Date(2026, m, d, h, min, 0, 0, s.zone) }
+	trialStart := day(time.January, 12, 9, 0)
+	converts := plan.AddMonths(trialStart, 1) // the trial's end: one month (TRL-02)
+	mailStart := day(time.September, 1, 10, 0)
+
+	events := []event{
+		{trialStart, "Fabrikam starts a free trial of Workspace Team", s.startTrial},
+		{trialStart.AddDate(0, 0, 15), "15 days in, Fabrikam switches the trial to Business", s.switchTrial},
+		{day(time.February, 3, 14, 0), "Fabrikam asks to pay for Business at once", s.convertEarly},
+		{converts, "The trial ends: Business converts to a paid subscription", s.convert},
+		{day(time.April, 20, 10, 30), "Fabrikam grows from 25 to 40 users", s.seatChange},
+		{day(time.June, 8, 10, 0), "Another Fabrikam department buys Team for 5 users", s.secondPurchase},
+		{day(time.June, 9, 16, 30), "…and asks for its money back the next day", s.refundInside},
+		{day(time.July, 15, 11, 0), "Fabrikam upgrades all 40 users to Enterprise", s.planChange},
+		{mailStart, "Fabrikam subscribes to Contoso Mail Analytics Basic", s.buyMail},
+		{day(time.September, 14, 12, 0), "Contoso reports a batch of Mail Analytics usage", s.usageBatch},
+		{plan.AddMonths(mailStart, 1), "September's metered usage is billed", s.overage},
+		{day(time.November, 15, 17, 0), "Fabrikam asks for a refund of November's Workspace charge", s.refundOutside},
+	}
+	// The monthly renewals: Workspace from its conversion, Mail Analytics
+	// from its purchase, each computed from its anchor (never chained).
+	for n := 1; plan.AddMonths(converts, n).Year() == 2026; n++ {
+		events = append(events, event{plan.AddMonths(converts, n), "Workspace renews", s.renew(&s.sub, "Workspace")})
+	}
+	for n := 1; plan.AddMonths(mailStart, n).Year() == 2026; n++ {
+		events = append(events, event{plan.AddMonths(mailStart, n), "Mail Analytics renews", s.renew(&s.mailSub, "Mail Analytics")})
+	}
+	slices.SortStableFunc(events, func(a, b event) int { return a.at.Compare(b.at) })
+
+	s.p.Printf("A year with Contoso's SaaS offers: %s, Stockholm (market %s, billed in %s)\n",
+		customer, home, home.Market().Currency)
+	s.p.Println(strings.Repeat("=", 80))
+	for _, e := range events {
+		if m := time.Date(e.at.Year(), e.at.Month(), 1, 0, 0, 0, 0, s.zone); !m.Equal(s.month) {
+			s.month = m
+			s.p.Printf("\n%s\n%s\n", m.Format("January 2006"), strings.Repeat("-", len(m.Format("January 2006"))))
+		}
+		s.p.Printf("\n%s  %s\n", e.at.Format("Mon 2 Jan 15:04"), e.title)
+		if err := e.do(e.at); err != nil {
+			return fmt.Errorf("%s, %s: %w", e.at.Format(time.DateTime), e.title, err)
+		}
+	}
+	if err := s.statement(); err != nil {
+		return err
+	}
+	return s.payouts()
+}
+
+// decision prints a rule and an explanation, wrapped under the rule.
+func (s *story) decision(id rule.ID, text string) {
+	s.p.Printf("%s", textout.Wrap(fmt.Sprintf("  %-7s ", id), text, width))
+}
+
+// effects prints a trial transition's effects.
+func (s *story) effects(fx trial.Effects) {
+	for e := range fx.All() {
+		s.decision(e.Rule, e.Explain(s.l))
+	}
+}
+
+// refusal prints a refused trial event, which is a decision too.
+func (s *story) refusal(err error) error {
+	var re *trial.RefusalError
+	if !errors.As(err, &re) {
+		return err
+	}
+	s.decision(re.Rule, re.Explain(s.l))
+	return nil
+}
+
+func (s *story) startTrial(at time.Time) error {
+	team := s.team
+	e, err := s.wsTrial.Eligible(team, s.wsState.History())
+	if err != nil {
+		return err
+	}
+	s.decision(e.Rule, e.Explain(s.l))
+	var fx trial.Effects
+	s.wsState, fx, err = s.wsTrial.Apply(s.wsState, trial.Event{Kind: trial.Start, At: at, Plan: team, Market: home})
+	if err != nil {
+		return err
+	}
+	s.effects(fx)
+	return nil
+}
+
+func (s *story) switchTrial(at time.Time) error {
+	var fx trial.Effects
+	var err error
+	s.wsState, fx, err = s.wsTrial.Apply(s.wsState, trial.Event{Kind: trial.Switch, At: at, Plan: s.business})
+	if err != nil {
+		return err
+	}
+	s.effects(fx)
+	return nil
+}
+
+// convertEarly: a trial-enabled plan cannot be paid for before the trial
+// ends (TRL-08); the state does not change.
+func (s *story) convertEarly(at time.Time) error {
+	_, _, err := s.wsTrial.Apply(s.wsState, trial.Event{Kind: trial.Convert, At: at, Plan: s.business})
+	if err == nil {
+		return errors.New("an early conversion to a trial-enabled plan was accepted")
+	}
+	return s.refusal(err)
+}
+
+// convert: the scheduler ticks at the trial's end; the plan under
+// evaluation converts, and billing starts with the first charge.
+func (s *story) convert(at time.Time) error {
+	if !s.wsState.ConversionDue(at) {
+		return errors.New("the trial has not ended")
+	}
+	var fx trial.Effects
+	var err error
+	s.wsState, fx, err = s.wsTrial.Apply(s.wsState, trial.Event{Kind: trial.Tick, At: at})
+	if err != nil {
+		return err
+	}
+	s.effects(fx)
+	bill, ok := fx.Find(trial.StartBilling)
+	if !ok {
+		return errors.New("the conversion started no billing")
+	}
+	pl, ok := s.workspace.Plan(bill.Plan)
+	if !ok {
+		return fmt.Errorf("no plan %q", bill.Plan)
+	}
+	s.sub = pricing.QuoteRequest{Plan: pl, Market: home, Term: plan.OneMonth, Payment: plan.Upfront, Quantity: 25, Start: bill.At}
+	s.p.Println()
+	s.p.Println("  The first charge, for 25 users:")
+	q, err := pricing.QuoteTerm(s.sub, s.quote)
+	if err != nil {
+		return err
+	}
+	s.decision(q.Rule, q.Explain(s.l))
+	return s.bill(&s.sub, "Workspace", at)
+}
+
+// bill charges the term of sub that starts at at.
+func (s *story) bill(sub *pricing.QuoteRequest, name string, at time.Time) error {
+	lines, err := pricing.AppendSchedule(nil, *sub, at, s.quote)
+	if err != nil {
+		return err
+	}
+	for _, line := range lines {
+		if !line.BilledAt.Equal(at) {
+			continue
+		}
+		s.decision(line.Rule, line.Explain(s.l))
+		what := line.Plan
+		if sub.Plan.Pricing.Model == plan.PerUser {
+			what += ", " + users(line.Quantity)
+		}
+		s.add(charge{at, name, what, line.Rule, line.Amount, payout.Order, payout.Purchase})
+	}
+	return nil
+}
+
+// renew returns the event that bills a subscription's next month.
+func (s *story) renew(sub *pricing.QuoteRequest, name string) func(time.Time) error {
+	return func(at time.Time) error { return s.bill(sub, name, at) }
+}
+
+func (s *story) add(c charge) { s.charges = append(s.charges, c) }
+
+func users(n int64) string {
+	if n == 1 {
+		return "1 user"
+	}
+	return strconv.FormatInt(n, 10) + " users"
+}
+
+// change prorates a change of the Workspace subscription and applies it.
+func (s *story) change(at time.Time, ch pricing.SubscriptionChange) error {
+	pr, err := pricing.Prorate(s.sub, ch, at, s.prorate)
+	if err != nil {
+		return err
+	}
+	s.decision(pr.Rule, pr.Explain(s.l))
+	if pr.Timing == pricing.TimingImmediate {
+		if ch.Plan != nil {
+			s.sub.Plan = ch.Plan
+		}
+		if ch.Quantity != 0 {
+			s.sub.Quantity = ch.Quantity
+		}
+	}
+	what := fmt.Sprintf("proration %s → %s", pr.FromPlan, pr.ToPlan)
+	if pr.Kind == pricing.SeatChange {
+		what = fmt.Sprintf("proration %d → %d users", pr.FromQuantity, pr.ToQuantity)
+	}
+	s.add(charge{at, "Workspace", what, pr.Rule, pr.Net, payout.Order, payout.Purchase})
+	return nil
+}
+
+func (s *story) seatChange(at time.Time) error {
+	return s.change(at, pricing.SubscriptionChange{Quantity: 40})
+}
+
+func (s *story) planChange(at time.Time) error {
+	return s.change(at, pricing.SubscriptionChange{Plan: s.enterprise})
+}
+
+// secondPurchase: a customer who has paid for the offer gets no trial of
+// it again (TRL-10), so the second subscription is paid from the start.
+func (s *story) secondPurchase(at time.Time) error {
+	team := s.team
+	e, err := s.wsTrial.Eligible(team, s.wsState.History())
+	if err != nil {
+		return err
+	}
+	s.decision(e.Rule, e.Explain(s.l))
+	second := pricing.QuoteRequest{Plan: team, Market: home, Term: plan.OneMonth, Quantity: 5, Start: at}
+	if err := s.bill(&second, "Workspace (2nd)", at); err != nil {
+		return err
+	}
+	s.second = s.charges[len(s.charges)-1]
+	return nil
+}
+
+// refundInside: 30 hours 30 minutes after the purchase, inside the
+// 72-hour window (RFD-01).
+func (s *story) refundInside(at time.Time) error {
+	bought := s.second
+	d, err := refund.Decide(refund.Request{Kind: refund.SaaS, Term: plan.OneMonth, Start: bought.at, At: at, Paid: bought.amount, Zone: s.zone})
+	if err != nil {
+		return err
+	}
+	s.decision(d.Rule, d.Explain(s.l))
+	if d.Allowed {
+		back, err := d.Refund.Neg()
+		if err != nil {
+			return err
+		}
+		s.add(charge{at, bought.sub, "refund, cancelled", d.Rule, back, payout.Order, payout.Refund})
+	}
+	return nil
+}
+
+// refundOutside: 80 hours after November's renewal the window has closed;
+// the monthly plan can only be cancelled at the end of the period.
+func (s *story) refundOutside(at time.Time) error {
+	var renewal charge
+	for _, c := range s.charges {
+		if c.sub == "Workspace" && c.typ == payout.Purchase && !c.at.After(at) {
+			renewal = c
+		}
+	}
+	d, err := refund.Decide(refund.Request{Kind: refund.SaaS, Term: plan.OneMonth, Start: renewal.at, At: at, Paid: renewal.amount, Zone: s.zone})
+	if err != nil {
+		return err
+	}
+	s.decision(d.Rule, d.Explain(s.l))
+	return nil
+}
+
+// buyMail: a metered plan has no free trial (EXT-04); Fabrikam buys it.
+func (s *story) buyMail(at time.Time) error {
+	basic := s.basic
+	e, err := s.mailTrial.Eligible(basic, s.mailState.History())
+	if err != nil {
+		return err
+	}
+	s.decision(e.Rule, e.Explain(s.l))
+	if s.mailState, _, err = s.mailTrial.Apply(s.mailState, trial.Event{Kind: trial.Purchase, At: at, Plan: basic}); err != nil {
+		return err
+	}
+	s.mailSub = pricing.QuoteRequest{Plan: basic, Market: home, Term: plan.OneMonth, Rate: usdToSEK, Start: at}
+	return s.bill(&s.mailSub, "Mail Analytics", at)
+}
+
+// usageBatch validates a batch of usage events as the metering service
+// would (EXT-03): one event per resource, dimension and UTC hour, at most
+// 24 hours back, quantities above zero, dimensions of the plan.
+func (s *story) usageBatch(at time.Time) error {
+	utc := func(d, h, m int) time.Time { return time.Date(2026, time.September, d, h, m, 0, 0, time.UTC) }
+	ev := func(dim, qty string, t time.Time) pricing.UsageEvent {
+		return pricing.UsageEvent{ResourceID: mailResource, Quantity: pricing.MustParseUsageQuantity(qty), Dimension: dim,
+			EffectiveStartTime: t, PlanID: "basic"}
+	}
+	policy := pricing.DefaultMeteringPolicy()
+	// An earlier batch was accepted for 07:00–08:00 UTC.
+	var accepted pricing.UsageSet
+	accepted.Add(policy.UsageKeyOf(ev("emails", "11", utc(14, 7, 5))))
+	v := pricing.UsageValidator{Policy: policy, Plans: s.mail.Plans, Ledger: &accepted,
+		Known: func(r string) bool { return r == mailResource }}
+	batch := []pricing.UsageEvent{
+		ev("emails", "12", utc(14, 8, 0)),
+		ev("texts", "240", utc(14, 8, 0)),
+		ev("emails", "3", utc(14, 8, 40)), // the same hour as the first
+		ev("emails", "9", utc(14, 7, 15)), // the hour of the earlier batch
+		ev("emails", "0", utc(14, 9, 0)),
+		ev("texts", "35", utc(13, 9, 30)), // 24 h 30 min ago
+		ev("sms", "4", utc(14, 9, 0)),     // not a dimension of the plan
+		ev("emails", "7.5", utc(14, 9, 0)),
+	}
+	b := v.ValidateBatch(batch, at)
+	if b.Rejected {
+		s.decision(b.Rule, b.Explain(s.l))
+		return nil
+	}
+	s.p.Printf("  %d events for subscription %s…, checked at %s UTC:\n\n", len(batch), mailResource[:8], at.UTC().Format("15:04"))
+	t := textout.NewTable("#", "Dimension", "Effective (UTC)", "Quantity", "Status", "Rule").AlignRight(0, 3)
+	for i, r := range b.Results {
+		t.Row(strconv.Itoa(i+1), batch[i].Dimension, batch[i].EffectiveStartTime.Format("Jan 2 15:04"), r.Quantity.String(), r.Status.String(), string(r.Rule))
+	}
+	t.Write(s.p)
+	s.p.Println()
+	s.p.Printf("  %d of %d accepted. Why the others were not:\n", b.Accepted(), b.Count)
+	for i, r := range b.Results {
+		if !r.IsAccepted() {
+			s.decision(r.Rule, fmt.Sprintf("#%d %s", i+1, r.Explain(s.l)))
+		}
+	}
+	return nil
+}
+
+// overage bills September's metered usage above the included quantities,
+// in arrears at the end of the month of usage (EXT-03, PRC-07).
+func (s *story) overage(at time.Time) error {
+	september := []pricing.MeteredUsage{
+		{Dimension: "emails", Used: 134}, // hundreds of emails: 13,400
+		{Dimension: "texts", Used: 1180},
+	}
+	lines, err := pricing.AppendOverage(nil, s.mailSub, at.Add(-time.Hour), september, s.quote)
+	if err != nil {
+		return err
+	}
+	for _, line := range lines {
+		s.decision(line.Rule, line.Explain(s.l))
+		if !line.Amount.IsZero() {
+			s.add(charge{line.BilledAt, "Mail Analytics", "overage, " + line.Dimension, line.Rule, line.Amount, payout.Usage, payout.Purchase})
+		}
+	}
+	return nil
+}
+
+// statement prints every charge of the year.
+func (s *story) statement() error {
+	s.p.Printf("\nThe year's charges to %s\n%s\n\n", customer, strings.Repeat("-", len("The year's charges to ")+len(customer)))
+	t := textout.NewTable("Date", "Subscription", "For", "Rule", "Amount").AlignRight(4)
+	var total currency.Money
+	for _, c := range s.charges {
+		t.Row(c.at.Format("2006-01-02"), c.sub, c.what, string(c.rule), s.loc.Format(c.amount))
+		var err error
+		if total, err = total.Add(c.amount); err != nil {
+			return err
+		}
+	}
+	t.Row("", "", "Total", "", s.loc.Format(total))
+	t.Write(s.p)
+	return nil
+}
+
+// payouts follows the year's charges to Contoso: the store service fee,
+// when each is paid out, and the monthly payouts.
+func (s *story) payouts() error {
+	s.p.Printf("\nContoso's payouts for the year\n%s\n\n", strings.Repeat("-", 30))
+	pol := payout.DefaultPolicy()
+	var txs []payout.Transaction
+	for i, c := range s.charges {
+		txs = append(txs, payout.Transaction{ID: fmt.Sprintf("T-%02d", i+1), Date: c.at, Agreement: payout.MCA, Payment: payout.Invoice,
+			Kind: c.kind, Type: c.typ, Gross: c.amount})
+	}
+	first := txs[0]
+	f, err := pol.Fee(payout.Sale{License: first.Gross, Collected: first.Date})
+	if err != nil {
+		return err
+	}
+	s.p.Printf("  The first charge, %s on %s, an MCA invoice:\n", s.loc.Format(first.Gross), first.Date.Format(time.DateOnly))
+	s.decision(f.Rule, f.Explain(s.l))
+	sch, err := pol.Schedule(first)
+	if err != nil {
+		return err
+	}
+	s.decision(sch.Rule, sch.Explain(s.l))
+
+	rates := payout.MonthRates{}
+	for m := payout.MonthOf(2026, time.January); m <= payout.MonthOf(2027, time.December); m = m.AddMonths(1) {
+		rates[m] = []currency.ExchangeRate{{From: currency.SEK, To: currency.USD, Rate: sekToUSD}}
+	}
+	st, err := payout.BuildStatement(pol, slices.Values(txs), rates)
+	if err != nil {
+		return err
+	}
+	usd := market.US.Market().Locale()
+	s.p.Println()
+	s.p.Printf("  Every month's payout (threshold %s, at %s USD per SEK):\n\n", usd.Format(pol.Threshold), sekToUSD)
+	t := textout.NewTable("Month", "Sent by", "Status", "Combined", "Paid out", "Rule").AlignRight(3, 4)
+	for _, po := range st.Payouts {
+		paid := "—"
+		for _, b := range po.Balances {
+			if !b.Paid.IsZero() {
+				paid = s.loc.Format(b.Paid)
+			}
+		}
+		t.Row(po.Month.String(), po.Date.Format("2 Jan 2006"), po.Status.String(), usd.Format(po.Combined), paid, string(po.Rule))
+	}
+	t.Write(s.p)
+	s.p.Println()
+	for _, po := range st.Payouts {
+		if po.Status != payout.Paid || po.Month == st.Payouts[0].Month {
+			s.decision(po.Rule, firstLine(po.Explain(s.l)))
+		}
+	}
+	for _, tot := range st.Totals {
+		s.p.Printf("\n%s", textout.Wrap("  ", fmt.Sprintf("In %s: %s billed, of which %s store service fee and %s paid to Contoso; %s still to come.",
+			tot.Currency, s.loc.Format(tot.Gross), s.loc.Format(tot.Fee), s.loc.Format(tot.Paid), s.loc.Format(tot.Carried)), width))
+	}
+	return nil
+}
+
+// firstLine keeps an explanation's first line.
+func firstLine(s string) string {
+	first, _, _ := strings.Cut(s, "\n")
+	return first
+}

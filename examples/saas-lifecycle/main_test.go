@@ -1,0 +1,117 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/marketrules/marketrules/examples/internal/textout"
+)
+
+// visible shows CLDR's no-break spaces: U+00A0 as "·", U+202F as "˙".
+var visible = strings.NewReplacer("\u00a0", "·", "\u202f", "˙")
+
+func runArgs(args ...string) (int, string, string) {
+	var out, errOut strings.Builder
+	code := run(args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+// unwrapped joins the wrapped lines of the output, so that checks do not
+// depend on where an explanation breaks.
+func unwrapped(out string) string {
+	var b strings.Builder
+	for l := range strings.Lines(visible.Replace(out)) {
+		if strings.HasPrefix(l, "          ") {
+			b.WriteString(" " + strings.TrimSpace(l))
+			continue
+		}
+		b.WriteString("\n" + strings.TrimRight(l, "\n"))
+	}
+	return b.String()
+}
+
+func TestYear(t *testing.T) {
+	code, raw, errOut := runArgs()
+	if code != 0 || errOut != "" {
+		t.Fatalf("exit %d, stderr %q\n%s", code, errOut, raw)
+	}
+	out := unwrapped(raw)
+	for _, want := range []string{
+		// Eligibility and the start of the trial (TRL-01, TRL-02, TRL-03).
+		"Mon 12 Jan 09:00  Fabrikam starts a free trial of Workspace Team",
+		"TRL-01  plan team may start a free trial of 1 month (TRL-01)",
+		"TRL-03  Collect the customer's billing details and charge SEK·0.00 at 2026-01-12 09:00:00 CET",
+		// W16: a switch after 15 days keeps the clock (TRL-06).
+		"TRL-06  Switch the free trial from plan team to plan business at 2026-01-27 09:00:00 CET without restarting it: 15 days already used; it ends at 2026-02-12 09:00:00 CET. (TRL-06)",
+		// TRL-08: no early conversion to a trial plan.
+		"TRL-08  plan business is in its free trial and cannot convert to a paid subscription before the trial ends",
+		// TRL-04, -05, -07: the plan under evaluation converts at the end.
+		"TRL-05  Start billing plan business at 2026-02-12 09:00:00 CET",
+		"PRC-04  Plan \"business\" in Sweden, 1 month: 25 × SEK·149.00 = SEK·3,725.00 (PRC-04).",
+		// Proration of a seat change and a plan change (PRC-06, PRC-05).
+		"PRC-06  Change from 25 to 40 users of plan \"business\" at 2026-04-20 10:30:00 CEST: an upgrade (PRC-06).",
+		"22 remain, the day of the change included. Credit -SEK·2,731.67",
+		"Net SEK·1,639.00.",
+		"PRC-05  Plan change from \"business\" to \"enterprise\" at 2026-07-15 11:00:00 CEST",
+		"Net SEK·3,612.90.",
+		// TRL-10: no second trial of an offer paid for.
+		"TRL-10  the customer has paid for a plan of this offer, so never gets a free trial of it again (TRL-10)",
+		// Refunds inside and outside the 72-hour window (RFD-01).
+		"RFD-01  SaaS subscription fee: refund due (RFD-01).",
+		"Full refund of SEK·395.00.",
+		"RFD-01  SaaS subscription fee: no refund (RFD-01). The window of 72 hours after the purchase at 2026-11-12 09:00:00 CET closed at 2026-11-15 09:00:00 CET",
+		"It can still be cancelled, without a refund",
+		// A metered plan has no trial; the usage batch (EXT-03, W8, W9).
+		"TRL-01  plan basic has no free trial (TRL-01)",
+		"3 of 8 accepted. Why the others were not:",
+		"EXT-03  #3 Duplicate: usage of dimension \"emails\"",
+		"EXT-03  #6 Expired: usage at 2026-09-13 09:30:00 UTC may be emitted only until 2026-09-14 09:30:00 UTC",
+		"34 over × SEK·9.54 = SEK·324.36, billed in arrears at 2026-10-01 10:00:00 CEST (EXT-03).",
+		// The year's charges and the payouts.
+		"2026-06-09  Workspace (2nd)  refund, cancelled                RFD-01    −395,00·kr",
+		"Total                                    84·713,66·kr",
+		"PAY-05  Store service fee: 3% of the license fee SEK·3,725.00 is SEK·111.75 (rounded half-even); the publisher's share is SEK·3,613.25. (PAY-05)",
+		"EXT-11  MCA order in 2026-02: eligible once Microsoft has collected; on the usual schedule it is paid out in 2026-05 (M+3)",
+		"2026-05  15 May 2026  paid      $378.67   3·613,25·kr  PAY-04",
+		"In SEK: 84·713,66·kr billed, of which 2·541,41·kr store service fee and 82·172,25·kr paid to",
+		"Contoso; 0,00·kr still to come.",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	// Every month of the year has its heading, and nothing is wider
+	// than the wrapping width.
+	for _, month := range []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"} {
+		if !strings.Contains(out, "\n"+month+" 2026\n") {
+			t.Errorf("no heading for %s", month)
+		}
+	}
+	for l := range strings.Lines(raw) {
+		if w := textout.Width(strings.TrimRight(l, "\n")); w > width {
+			t.Errorf("line of %d columns: %q", w, l)
+		}
+	}
+}
+
+func TestSwedish(t *testing.T) {
+	code, raw, _ := runArgs("-lang", "sv")
+	out := unwrapped(raw)
+	for _, want := range []string{
+		"15 dagar har redan använts",
+		"TRL-08  planen business är i sin kostnadsfria utvärderingsversion",
+		"Butikstjänstavgift: 3·% av licensavgiften 3·725,00·kr är 111,75·kr",
+	} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("exit %d, output lacks %q", code, want)
+		}
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{{"-lang", "de"}, {"extra"}, {"-nope"}} {
+		if code, _, errOut := runArgs(args...); code != 2 || errOut == "" {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
+		}
+	}
+}
