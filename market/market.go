@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/marketrules/marketrules/currency"
+	"github.com/marketrules/marketrules/rule"
 )
 
 //go:generate go run ../internal/tools/genmarket -in data/markets.csv -out markets_gen.go
@@ -77,6 +78,8 @@ type Market struct {
 	Code Code
 	// Name is the English name, as Partner Center lists it.
 	Name string
+	// SwedishName is the Swedish name, from CLDR: "Sverige", "Tyskland".
+	SwedishName string
 	// Currency is the billing currency for all offer types; the zero Code
 	// where the marketplace does not transact (China).
 	Currency currency.Code
@@ -93,6 +96,13 @@ type Market struct {
 	// use USD), tax on the store service fee, consulting-service
 	// currencies.
 	Notes string
+}
+
+// Label returns the market's name in English and Swedish as a
+// [rule.Message], which renders in the language of the explanation it is
+// an argument of: "Sweden" in English, "Sverige" in Swedish.
+func (m Market) Label() rule.Message {
+	return rule.Message{English: m.Name, Swedish: m.SwedishName}
 }
 
 // TaxRemitted reports whether Microsoft handles customer tax here (it is

@@ -13,6 +13,7 @@ import (
 
 	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/market"
+	"github.com/marketrules/marketrules/rule"
 )
 
 // EXT-15: the market list has 142 markets (141 plus China), in strictly
@@ -81,12 +82,12 @@ func TestEXT15_TableMatchesData(t *testing.T) {
 			continue
 		}
 		var cur currency.Code
-		if r[2] != "" {
-			cur = currency.MustParseCode(r[2])
+		if r[3] != "" {
+			cur = currency.MustParseCode(r[3])
 		}
 		want := market.Market{
-			Code: c, Name: r[1], Currency: cur, Tax: taxes[r[3]],
-			Transacts: r[4] == "yes", Reservations: r[5] == "yes", Notes: r[6],
+			Code: c, Name: r[1], SwedishName: r[2], Currency: cur, Tax: taxes[r[4]],
+			Transacts: r[5] == "yes", Reservations: r[6] == "yes", Notes: r[7],
 		}
 		if diff := cmp.Diff(want, c.Market()); diff != "" {
 			t.Errorf("%s (-csv +table):\n%s", r[0], diff)
@@ -125,7 +126,7 @@ func TestPRC09_TransactingMarkets(t *testing.T) {
 		}
 	}
 	want := market.Market{
-		Code: market.CN, Name: "China", Tax: market.NotEnabled,
+		Code: market.CN, Name: "China", SwedishName: "Kina", Tax: market.NotEnabled,
 		Notes: market.CN.Market().Notes,
 	}
 	if diff := cmp.Diff(want, market.CN.Market()); diff != "" {
@@ -509,5 +510,23 @@ func TestEXT15_ZeroAllocations(t *testing.T) {
 		if n := testing.AllocsPerRun(100, tt.f); n != 0 {
 			t.Errorf("%s: %v allocations per run, want 0", tt.name, n)
 		}
+	}
+}
+
+// Names in both languages: every market has a Swedish name from CLDR, and
+// Label renders in the language of the message around it.
+func TestEXT15_SwedishNames(t *testing.T) {
+	for m := range market.All() {
+		if m.SwedishName == "" {
+			t.Errorf("%s has no Swedish name", m.Code)
+		}
+	}
+	se := market.SE.Market()
+	msg := rule.Message{English: "sold in %v", Swedish: "säljs i %v"}
+	if got := msg.Render(rule.English, se.Label()); got != "sold in Sweden" {
+		t.Errorf("English: %q", got)
+	}
+	if got := msg.Render(rule.Swedish, market.DE.Market().Label()); got != "säljs i Tyskland" {
+		t.Errorf("Swedish: %q", got)
 	}
 }

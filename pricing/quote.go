@@ -336,7 +336,7 @@ type qtMkt struct {
 }
 
 // name returns the market's English name, for messages.
-func (m *qtMkt) name() string { return m.code.Market().Name }
+func (m *qtMkt) name() rule.Message { return m.code.Market().Label() }
 
 // qtMarket checks that the plan is sold in req.Market and returns the
 // market; ok is false after a problem.

@@ -61,29 +61,29 @@ func (q Quote) Explain(lang rule.Language) string {
 	mk := q.Market.Market()
 	switch {
 	case q.Model == plan.Free || q.Model == plan.BYOL:
-		say(qtExNoCharge, q.Plan, mk.Name, q.Model.String(), string(q.Rule))
+		say(qtExNoCharge, q.Plan, mk.Label(), q.Model.String(), string(q.Rule))
 		return b.String()
 	case q.Model == plan.UsageOnly:
-		say(qtExUsageOnly, q.Plan, mk.Name, string(q.Rule))
+		say(qtExUsageOnly, q.Plan, mk.Label(), string(q.Rule))
 		return b.String()
 	case q.Term == plan.Hourly:
-		say(qtExHourly, q.Plan, mk.Name, qtVMWords(lang, q.VCPUs), q.Price, string(q.Rule))
+		say(qtExHourly, q.Plan, mk.Label(), qtVMWords(lang, q.VCPUs), q.Price, string(q.Rule))
 		if q.Quantity > 1 {
 			say(qtExPerVCPU, q.Quantity, q.UnitPrice)
 		}
 	case q.Saving != (currency.Rate{}) || q.Hourly != (currency.Money{}):
-		say(qtExReservation, q.Plan, mk.Name, qtTermWords(q.Term), qtVMWords(lang, q.VCPUs), q.Hourly, q.Hours, q.Saving.String(), q.UnitPrice, string(q.Rule))
+		say(qtExReservation, q.Plan, mk.Label(), qtTermWords(q.Term), qtVMWords(lang, q.VCPUs), q.Hourly, q.Hours, q.Saving.String(), q.UnitPrice, string(q.Rule))
 		say(qtExTotal, q.Quantity, q.UnitPrice, q.Price)
 		qtExplainPayments(say, q)
 	default:
-		say(qtExRecurring, q.Plan, mk.Name, qtTermWords(q.Term), q.Quantity, q.UnitPrice, q.Price, string(q.Rule))
+		say(qtExRecurring, q.Plan, mk.Label(), qtTermWords(q.Term), q.Quantity, q.UnitPrice, q.Price, string(q.Rule))
 		qtExplainPayments(say, q)
 	}
 	switch q.Source {
 	case QuoteFromMarket:
-		say(qtExFromMarket, mk.Name)
+		say(qtExFromMarket, mk.Label())
 	case QuoteFromUSD:
-		say(qtExFromUSD, mk.Name)
+		say(qtExFromUSD, mk.Label())
 	case QuoteConverted:
 		c := q.Conversion
 		say(qtExConverted, c.From, c.Rate.Rate.String(), c.Rate.To.String(), c.Rounding.String())

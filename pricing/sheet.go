@@ -590,7 +590,7 @@ func sheetCheckList(list []ListPrice, ps *rule.Problems) ([]int, int) {
 				*ps = append(*ps, rule.Problem{Rule: rule.PRC03, Path: op + ".market", Message: shMsgOverTwice, Args: []any{o.Market.String()}, Err: ErrSheetDuplicate})
 			case o.Price.Code() != mk.Currency:
 				*ps = append(*ps, rule.Problem{Rule: rule.PRC03, Path: op + ".price", Message: shMsgOverCur,
-					Args: []any{mk.Name, mk.Currency.String(), o.Price.Code().String()}, Err: ErrSheetPrice})
+					Args: []any{mk.Label(), mk.Currency.String(), o.Price.Code().String()}, Err: ErrSheetPrice})
 			case o.Price.IsNegative():
 				*ps = append(*ps, rule.Problem{Rule: rule.PRC03, Path: op + ".price", Message: shMsgPriceNeg, Args: []any{o.Price}, Err: ErrSheetPrice})
 			}
@@ -650,7 +650,7 @@ func (p SheetPolicy) Import(prev Sheet, rows []SheetRow, at time.Time) (Sheet, e
 		switch {
 		case r.Price.Code() != mk.Currency:
 			ps = append(ps, rule.Problem{Rule: rule.PRC03, Path: path + ".price", Message: shMsgOverCur,
-				Args: []any{mk.Name, mk.Currency.String(), r.Price.Code().String()}, Err: ErrSheetPrice})
+				Args: []any{mk.Label(), mk.Currency.String(), r.Price.Code().String()}, Err: ErrSheetPrice})
 		case r.Price.IsNegative():
 			ps = append(ps, rule.Problem{Rule: rule.PRC03, Path: path + ".price", Message: shMsgPriceNeg, Args: []any{r.Price}, Err: ErrSheetPrice})
 		case out[j].Price != r.Price:

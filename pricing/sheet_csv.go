@@ -199,14 +199,14 @@ func parseSheetRow(rec []string, name string, line int, c sheetCatalog, ps *rule
 	case err != nil:
 		bad(rule.EXT15, shMsgRowMarket, ErrMarketNotSold, shTruncate(field(0), 40))
 	case !mk.Transacts:
-		bad(rule.PRC09, shMsgRowNotSold, ErrMarketNotSold, mk.Name, mc.String())
+		bad(rule.PRC09, shMsgRowNotSold, ErrMarketNotSold, mk.Label(), mc.String())
 	}
 	cur, err := currency.ParseCode(field(1))
 	switch {
 	case err != nil:
 		bad(rule.PRC08, shMsgRowCurrency, ErrSheetPrice, shTruncate(field(1), 40))
 	case mk.Transacts && cur != mk.Currency:
-		bad(rule.PRC03, shMsgRowCurMarket, ErrSheetPrice, mk.Name, mk.Currency.String(), cur.String())
+		bad(rule.PRC03, shMsgRowCurMarket, ErrSheetPrice, mk.Label(), mk.Currency.String(), cur.String())
 	}
 	planID := field(2)
 	switch {

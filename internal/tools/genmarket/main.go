@@ -47,7 +47,7 @@ func main() {
 	if err != nil {
 		log.Fatalf("%s: %v", *in, err)
 	}
-	if strings.Join(rows[0], ",") != "iso2,name,currency,tax,transacts,reservations,notes" {
+	if strings.Join(rows[0], ",") != "iso2,name,name_sv,currency,tax,transacts,reservations,notes" {
 		log.Fatalf("%s: unexpected header %v", *in, rows[0])
 	}
 	rows = rows[1:]
@@ -76,21 +76,21 @@ func main() {
 	}
 	b.WriteString("\"\n\nvar markets = [numMarkets]Market{\n")
 	for _, r := range rows {
-		tax, ok := taxes[r[3]]
-		tr, ok2 := yes[r[4]]
-		res, ok3 := yes[r[5]]
-		if !ok || !ok2 || !ok3 {
-			log.Fatalf("%s: %s: bad tax/transacts/reservations %q %q %q", *in, r[0], r[3], r[4], r[5])
+		tax, ok := taxes[r[4]]
+		tr, ok2 := yes[r[5]]
+		res, ok3 := yes[r[6]]
+		if !ok || !ok2 || !ok3 || r[2] == "" {
+			log.Fatalf("%s: %s: bad name_sv/tax/transacts/reservations %q %q %q %q", *in, r[0], r[2], r[4], r[5], r[6])
 		}
 		cur := "0"
-		if r[2] != "" {
-			cur = "currency." + r[2]
+		if r[3] != "" {
+			cur = "currency." + r[3]
 		}
-		if tr != (r[2] != "") {
+		if tr != (r[3] != "") {
 			log.Fatalf("%s: %s: a transacting market needs a currency, and only it", *in, r[0])
 		}
-		fmt.Fprintf(&b, "\t{Code: %s, Name: %q, Currency: %s, Tax: %s, Transacts: %t, Reservations: %t, Notes: %q},\n",
-			r[0], r[1], cur, tax, tr, res, r[6])
+		fmt.Fprintf(&b, "\t{Code: %s, Name: %q, SwedishName: %q, Currency: %s, Tax: %s, Transacts: %t, Reservations: %t, Notes: %q},\n",
+			r[0], r[1], r[2], cur, tax, tr, res, r[7])
 	}
 	b.WriteString("}\n")
 	src, err := format.Source(b.Bytes())
