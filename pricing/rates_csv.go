@@ -96,7 +96,6 @@ func parseAsOf(s string) (time.Time, error) {
 	return time.Parse(time.RFC3339Nano, s)
 }
 
-
 // WriteRatesCSV writes rates in the format of [RatesColumns]: the date as
 // "2006-01-02" when it is midnight UTC, else RFC 3339; the rate with the
 // scale it was written with, so reading it back gives the same rates.
