@@ -101,7 +101,8 @@ func (t *Term) UnmarshalText(b []byte) error {
 }
 
 // Cycle returns the term's cycle from anchor: consecutive terms of
-// t.Months() months. It is the zero Cycle for Hourly.
+// t.Months() months. For Hourly, Months is 0: the cycle has no periods,
+// and [Cycle.At] reports [ErrCycle].
 func (t Term) Cycle(anchor time.Time) Cycle { return Cycle{Anchor: anchor, Months: t.Months()} }
 
 // Period is a half-open interval of time [Start, End).

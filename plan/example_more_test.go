@@ -1,0 +1,286 @@
+package plan_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/marketrules/marketrules/currency"
+	"github.com/marketrules/marketrules/market"
+	"github.com/marketrules/marketrules/plan"
+	"github.com/marketrules/marketrules/rule"
+)
+
+// Days between a purchase and a renewal, counted on calendar days.
+func ExampleDayNumber() {
+	bought := plan.DayNumber(2024, time.January, 31)
+	renews := plan.DayNumber(2024, time.February, 29)
+	fmt.Println(bought, renews, renews-bought)
+	fmt.Println(plan.DayNumber(1970, time.January, 1), plan.DayNumber(2024, time.January, 32) == plan.DayNumber(2024, time.February, 1))
+	// Output:
+	// 19753 19782 29
+	// 0 true
+}
+
+func ExampleCivilDate() {
+	fmt.Println(plan.CivilDate(19782))
+	fmt.Println(plan.CivilDate(plan.DayNumber(2024, time.January, 31) + 30))
+	// Output:
+	// 2024 February 29
+	// 2024 March 1
+}
+
+func ExampleDaysIn() {
+	fmt.Println(plan.DaysIn(2024, time.February), plan.DaysIn(2023, time.February), plan.DaysIn(2100, time.February), plan.DaysIn(2024, time.April))
+	// Output: 29 28 28 30
+}
+
+// Plan IDs may use only lowercase letters, digits, hyphens and underscores
+// (PLN-01).
+func ExampleValidID() {
+	for _, id := range []string{"premium-annual_v2", "Premium", "premium plan", ""} {
+		fmt.Printf("%q %v\n", id, plan.ValidID(id))
+	}
+	// Output:
+	// "premium-annual_v2" true
+	// "Premium" false
+	// "premium plan" false
+	// "" false
+}
+
+func ExampleAudience_Has() {
+	contoso := plan.MustParseGUID("72f988bf-86f1-41af-91ab-2d7cd011db47")
+	a := plan.NewAudience(plan.TenantIDs, plan.Manual, contoso)
+	fmt.Println(a.Has(contoso), a.Has(plan.MustParseGUID("e4c9ab4e-bd27-40d5-8459-230ba2a757fb")))
+	// Output: true false
+}
+
+func ExampleAudience_Len() {
+	a := plan.NewAudience(plan.SubscriptionIDs, plan.Manual,
+		plan.MustParseGUID("e4c9ab4e-bd27-40d5-8459-230ba2a757fb"),
+		plan.MustParseGUID("72f988bf-86f1-41af-91ab-2d7cd011db47"),
+		plan.MustParseGUID("E4C9AB4E-BD27-40D5-8459-230BA2A757FB")) // a duplicate
+	fmt.Println(a.Len(), a.Len() <= plan.DefaultPolicy().AudienceManualMax)
+	// Output: 2 true
+}
+
+func ExampleNewCalendar() {
+	cal := plan.NewCalendar(time.Date(2024, 1, 31, 9, 0, 0, 0, time.UTC))
+	for n := range 4 {
+		fmt.Println(cal.AddMonths(n).Format(time.DateOnly))
+	}
+	// Output:
+	// 2024-01-31
+	// 2024-02-29
+	// 2024-03-31
+	// 2024-04-30
+}
+
+func ExampleCalendar_AddMonths() {
+	cal := plan.NewCalendar(time.Date(2023, 12, 31, 0, 0, 0, 0, time.UTC))
+	fmt.Println(cal.AddMonths(2).Format(time.DateOnly), cal.AddMonths(-1).Format(time.DateOnly), cal.AddMonths(12).Format(time.DateOnly))
+	// Output: 2024-02-29 2023-11-30 2024-12-31
+}
+
+func ExampleCalendar_Anchor() {
+	anchor := time.Date(2024, 1, 31, 9, 30, 0, 0, time.UTC)
+	cal := plan.NewCalendar(anchor)
+	fmt.Println(cal.Anchor(), cal.Anchor().Equal(anchor))
+	// Output: 2024-01-31 09:30:00 +0000 UTC true
+}
+
+// Monthly periods of a subscription bought on January 31: March 15 falls
+// in the period that starts on February 29.
+func ExampleCalendar_PeriodAt() {
+	cal := plan.NewCalendar(time.Date(2024, 1, 31, 0, 0, 0, 0, time.UTC))
+	n, p := cal.PeriodAt(1, time.Date(2024, 3, 15, 0, 0, 0, 0, time.UTC))
+	fmt.Println(n, p)
+	n, p = cal.PeriodAt(12, time.Date(2025, 2, 28, 0, 0, 0, 0, time.UTC))
+	fmt.Println(n, p)
+	// Output:
+	// 1 [2024-02-29T00:00:00Z, 2024-03-31T00:00:00Z)
+	// 1 [2025-01-31T00:00:00Z, 2026-01-31T00:00:00Z)
+}
+
+func ExampleMustParseGUID() {
+	tenant := plan.MustParseGUID("{72F988BF-86F1-41AF-91AB-2D7CD011DB47}")
+	fmt.Println(tenant)
+	// Output: 72f988bf-86f1-41af-91ab-2d7cd011db47
+}
+
+func ExampleGUID_Compare() {
+	a := plan.MustParseGUID("72f988bf-86f1-41af-91ab-2d7cd011db47")
+	b := plan.MustParseGUID("e4c9ab4e-bd27-40d5-8459-230ba2a757fb")
+	fmt.Println(a.Compare(b), b.Compare(a), a.Compare(a))
+	// Output: -1 1 0
+}
+
+func ExampleGUID_IsNil() {
+	fmt.Println(plan.MustParseGUID("00000000-0000-0000-0000-000000000000").IsNil(), plan.GUID{}.IsNil())
+	fmt.Println(plan.MustParseGUID("72f988bf-86f1-41af-91ab-2d7cd011db47").IsNil())
+	// Output:
+	// true true
+	// false
+}
+
+// UsageOnly plans count as flat rate when OFR-06 compares the plans of one
+// offer.
+func ExampleModel_Family() {
+	for _, m := range []plan.Model{plan.FlatRate, plan.UsageOnly, plan.PerUser} {
+		fmt.Println(m, "→", m.Family())
+	}
+	// Output:
+	// flat-rate → flat-rate
+	// usage-only → flat-rate
+	// per-user → per-user
+}
+
+func ExampleModel_IsPaid() {
+	for _, m := range []plan.Model{plan.Free, plan.BYOL, plan.FlatRate, plan.PerVCPU} {
+		fmt.Print(m, "=", m.IsPaid(), " ")
+	}
+	fmt.Println()
+	// Output: free=false byol=false flat-rate=true per-vcpu=true
+}
+
+func ExampleModel_IsVMHourly() {
+	for _, m := range []plan.Model{plan.PerVCPU, plan.PerVCPUSize, plan.PerMarketAndVCPUSize, plan.PerUser} {
+		fmt.Print(m, "=", m.IsVMHourly(), " ")
+	}
+	fmt.Println()
+	// Output: per-vcpu=true per-vcpu-size=true per-market-and-vcpu-size=true per-user=false
+}
+
+// A 3-year term paid upfront, annually or monthly.
+func ExamplePaymentOption_Months() {
+	for _, o := range []plan.PaymentOption{plan.Upfront, plan.Annual, plan.Monthly} {
+		fmt.Print(o, "=", o.Months(plan.ThreeYears), " ")
+	}
+	fmt.Println()
+	// Output: upfront=36 annual=12 monthly=1
+}
+
+// Periods are half-open: the end instant belongs to the next period.
+func ExamplePeriod_Contains() {
+	p := plan.OneMonth.Cycle(time.Date(2024, 1, 31, 0, 0, 0, 0, time.UTC)).Period(0)
+	fmt.Println(p.Contains(p.Start), p.Contains(time.Date(2024, 2, 14, 0, 0, 0, 0, time.UTC)), p.Contains(p.End))
+	// Output: true true false
+}
+
+func ExamplePeriod_Duration() {
+	c := plan.OneMonth.Cycle(time.Date(2024, 1, 31, 0, 0, 0, 0, time.UTC))
+	fmt.Println(c.Period(0).Duration().Hours()/24, c.Period(1).Duration().Hours()/24)
+	// Output: 29 31
+}
+
+func ExamplePlan_HasMeters() {
+	p := plan.Plan{ID: "standard", Pricing: plan.Pricing{Model: plan.FlatRate}}
+	fmt.Println(p.HasMeters())
+	p.Pricing.Meters = []plan.Meter{{Dimension: "emails", Price: currency.MustParse("0.50 USD"),
+		Included: []plan.Included{{Term: plan.OneMonth, Quantity: 1000}}}}
+	fmt.Println(p.HasMeters())
+	// Output:
+	// false
+	// true
+}
+
+func ExamplePlan_IsPrivate() {
+	p := plan.Plan{ID: "contoso-only", Visibility: plan.Private,
+		Audience: plan.NewAudience(plan.TenantIDs, plan.Manual, plan.MustParseGUID("72f988bf-86f1-41af-91ab-2d7cd011db47"))}
+	hidden := plan.Plan{ID: "inner", Visibility: plan.Hidden}
+	fmt.Println(p.IsPrivate(), hidden.IsPrivate())
+	// Output: true false
+}
+
+// Package offer validates every plan into one list, each path prefixed
+// with the plan's position.
+func ExamplePlan_ValidateInto() {
+	scope := plan.Scope{Models: []plan.Model{plan.FlatRate}, Terms: []plan.Term{plan.OneMonth}}
+	var ps rule.Problems
+	for i, p := range []plan.Plan{{ID: "basic", Name: "Basic"}, {ID: "Pro", Name: "Pro"}} {
+		p.Markets = market.SetOf(market.US)
+		p.Pricing = plan.Pricing{Model: plan.FlatRate, Terms: []plan.TermPrice{{Term: plan.OneMonth, Price: currency.MustParse("10.00 USD")}}}
+		p.ValidateInto(plan.DefaultPolicy(), scope, fmt.Sprintf("plans[%d]", i), &ps)
+	}
+	fmt.Print(ps.Text(rule.English))
+	// Output:
+	// plans[1].id: "Pro" may contain only lowercase letters, digits, hyphens and underscores (PLN-01)
+}
+
+func ExampleDefaultPolicy() {
+	pol := plan.DefaultPolicy()
+	fmt.Println(pol.Name, pol.IDMax, pol.NameMax, pol.DescriptionMax, pol.AudienceManualMax)
+	// Output: seed 50 50 500 10
+}
+
+// The 2022–2023 documents allow longer plan names and descriptions
+// (EXT-14).
+func ExamplePolicy2023() {
+	pol := plan.Policy2023()
+	fmt.Println(pol.Name, pol.IDMax, pol.NameMax, pol.DescriptionMax)
+	// Output: 2023 50 200 3000
+}
+
+func ExamplePolicy_AudienceCSVMax() {
+	pol := plan.DefaultPolicy()
+	fmt.Println(pol.AudienceCSVMax(plan.TenantIDs), pol.AudienceCSVMax(plan.SubscriptionIDs))
+	// Output: 20000 10000
+}
+
+func ExampleQuantity_IsUnlimited() {
+	fmt.Println(plan.Unlimited.IsUnlimited(), plan.Quantity(1000).IsUnlimited(), plan.Quantity(0).IsUnlimited())
+	// Output: true false false
+}
+
+func ExampleStatus_IsPublished() {
+	for _, s := range []plan.Status{plan.Draft, plan.Live, plan.StopSold} {
+		fmt.Print(s, "=", s.IsPublished(), " ")
+	}
+	fmt.Println()
+	// Output: draft=false live=true stop-sold=true
+}
+
+// An annual term bought on February 29 renews on February 28 in the
+// years without one.
+func ExampleTerm_Cycle() {
+	c := plan.OneYear.Cycle(time.Date(2024, 2, 29, 0, 0, 0, 0, time.UTC))
+	fmt.Println(c.Months, c.Period(0))
+	fmt.Println(c.Months, c.Period(1))
+	// Output:
+	// 12 [2024-02-29T00:00:00Z, 2025-02-28T00:00:00Z)
+	// 12 [2025-02-28T00:00:00Z, 2026-02-28T00:00:00Z)
+}
+
+func ExampleTerm_Months() {
+	for _, t := range []plan.Term{plan.OneMonth, plan.OneYear, plan.TwoYears, plan.ThreeYears, plan.Hourly} {
+		fmt.Print(t, "=", t.Months(), " ")
+	}
+	fmt.Println()
+	// Output: P1M=1 P1Y=12 P2Y=24 P3Y=36 PT1H=0
+}
+
+func ExampleTerm_Words() {
+	for _, t := range []plan.Term{plan.OneMonth, plan.OneYear, plan.ThreeYears, plan.Hourly} {
+		fmt.Printf("%s: %s\n", t, t.Words())
+	}
+	// Output:
+	// P1M: 1 month
+	// P1Y: 1 year
+	// P3Y: 3 years
+	// PT1H: hourly
+}
+
+func ExampleTrial_Enabled() {
+	fmt.Println(plan.Trial{Months: 1}.Enabled(), plan.Trial{}.Enabled())
+	// Output: true false
+}
+
+// Unset seat limits mean 1 to unlimited (0 is no maximum).
+func ExampleUsers_Bounds() {
+	lo, hi := plan.Users{Min: 5, Max: 50}.Bounds()
+	fmt.Println(lo, hi)
+	lo, hi = plan.Users{}.Bounds()
+	fmt.Println(lo, hi)
+	// Output:
+	// 5 50
+	// 1 0
+}
