@@ -35,10 +35,10 @@ func (c Code) String() string {
 // Digits returns the number of decimal places of the currency's minor unit
 // (2 for USD, 0 for JPY, 3 for BHD), or 0 for an invalid code.
 func (c Code) Digits() int {
-	if !c.Valid() {
-		return 0
+	if int(c) < len(codeDigits) { // one comparison, also the bounds check
+		return int(codeDigits[c] - '0')
 	}
-	return int(codeDigits[c-1] - '0')
+	return 0
 }
 
 // Numeric returns the ISO 4217 numeric code, such as 752 for SEK, or 0 for

@@ -170,8 +170,17 @@ func (m Money) Mul(q int64) (Money, error) {
 // discounts, fees and shares: 19.99 USD × 1,234,567 s / 2,592,000 s is
 // 9.52 USD (HalfEven).
 func (m Money) MulDiv(num, den int64, mode RoundingMode) (Money, error) {
-	// The common case runs inline (quotient, roundUp and signed inline);
-	// a zero divisor fails hi < d, an undefined mode the mode test.
+	// The common case runs inline (quotient and signed inline); a zero
+	// divisor fails hi < d, an undefined mode the mode test. Non-negative
+	// operands, the usual proration, skip the sign handling.
+	if m.minor|num >= 0 && den > 0 && mode <= Floor {
+		hi, lo := bits.Mul64(uint64(m.minor), uint64(num))
+		if hi < uint64(den) {
+			if q := quotient(hi, lo, uint64(den), false, mode); q <= math.MaxInt64 {
+				return Money{int64(q), m.code}, nil
+			}
+		}
+	}
 	neg := (m.minor < 0) != ((num < 0) != (den < 0))
 	hi, lo := bits.Mul64(abs64(m.minor), abs64(num))
 	if d := abs64(den); hi < d && mode <= Floor {
@@ -209,10 +218,16 @@ func (m Money) Convert(to Code, r Rate, mode RoundingMode) (Money, error) {
 	// (up ≤ down), is one inline multiply-divide.
 	up, down := uint8(to.Digits()), r.scale+uint8(m.code.Digits())
 	if up <= down && r.coef != 0 && mode <= Floor {
-		neg := m.minor < 0
-		hi, lo := bits.Mul64(abs64(m.minor), r.coef)
-		if d := pow10[down-up]; hi < d {
-			if v, ok := signed(quotient(hi, lo, d, neg, mode), neg); ok {
+		d := pow10[down-up]
+		if m.minor >= 0 { // the usual case: no sign to handle
+			hi, lo := bits.Mul64(uint64(m.minor), r.coef)
+			if hi < d {
+				if q := quotient(hi, lo, d, false, mode); q <= math.MaxInt64 {
+					return Money{int64(q), to}, nil
+				}
+			}
+		} else if hi, lo := bits.Mul64(abs64(m.minor), r.coef); hi < d {
+			if v, ok := signed(quotient(hi, lo, d, true, mode), true); ok {
 				return Money{v, to}, nil
 			}
 		}

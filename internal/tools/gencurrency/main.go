@@ -130,12 +130,14 @@ func genCodes(codes []code, source string) []byte {
 	}
 	b.WriteString(")\n\n")
 	var letters, numerics, digits strings.Builder
+	digits.WriteByte('0') // index 0: the zero Code, which has no minor unit
 	for _, c := range codes {
 		letters.WriteString(c.alpha)
 		numerics.WriteString(c.numeric)
 		digits.WriteByte(byte('0' + c.digits))
 	}
-	fmt.Fprintf(&b, "const codeLetters = %q\n\nconst codeNumerics = %q\n\nconst codeDigits = %q\n\n", letters.String(), numerics.String(), digits.String())
+	fmt.Fprintf(&b, "const codeLetters = %q\n\nconst codeNumerics = %q\n\n", letters.String(), numerics.String())
+	fmt.Fprintf(&b, "// codeDigits holds the minor units of Code c at index c (index 0: the zero Code).\nconst codeDigits = %q\n\n", digits.String())
 	b.WriteString("var codeNames = [numCodes]string{\n")
 	for _, c := range codes {
 		fmt.Fprintf(&b, "\t%q,\n", c.name)
