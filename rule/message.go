@@ -66,6 +66,9 @@ func (l Language) Tag() language.Tag {
 // [currency.Money] with the language's CLDR currency format. A message
 // without a Swedish format is shown in English.
 type Message struct {
+	// Key is an optional stable code for the message, lowercase words
+	// joined by hyphens ("plan-id-too-long"); [Problem.Code] uses it.
+	Key     string
 	English string
 	Swedish string
 }
