@@ -1,12 +1,14 @@
 package rule
 
 import (
+	"strings"
 	"time"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 
 	"github.com/marketrules/marketrules/currency"
+	"github.com/marketrules/marketrules/internal/enum"
 )
 
 // Language is a language the library explains itself in. The enum is
@@ -42,12 +44,45 @@ func LanguageFor(tags ...language.Tag) Language {
 	return Language(i)
 }
 
-// String returns "en" or "sv".
+var languageEnum = enum.Names[Language]{Type: "language", Names: languageNames[:]}
+
+// String returns "en" or "sv"; "en" for a Language outside the enum, which
+// every method treats as English.
 func (l Language) String() string {
 	if int(l) >= len(languageNames) {
 		return "en"
 	}
 	return languageNames[l]
+}
+
+// ParseLanguage returns the language named s: "en" or "sv" in any case, or
+// any BCP 47 tag of a language the library speaks ("sv-SE", "EN-gb",
+// "sv_FI"). Other text is an [UnknownNameError].
+func ParseLanguage(s string) (Language, error) {
+	l, err := languageEnum.Parse(s)
+	if err == nil {
+		return l, nil
+	}
+	if tag, perr := language.Parse(strings.ReplaceAll(strings.TrimSpace(s), "_", "-")); perr == nil {
+		if _, i, conf := langMatcher.Match(tag); conf != language.No {
+			return Language(i), nil
+		}
+	}
+	return 0, err
+}
+
+// MarshalText returns "en" or "sv"; a Language outside the enum is an
+// error.
+func (l Language) MarshalText() ([]byte, error) { return languageEnum.Marshal(l) }
+
+// UnmarshalText parses text as [ParseLanguage] does.
+func (l *Language) UnmarshalText(text []byte) error {
+	v, err := ParseLanguage(string(text))
+	if err != nil {
+		return err
+	}
+	*l = v
+	return nil
 }
 
 // Tag returns the language's tag.
