@@ -294,7 +294,7 @@ func TestPRC05_ChangeTiming(t *testing.T) {
 			if !p.TermEnd.Equal(renewal) || p.Policy != tc.pol.Name {
 				t.Errorf("term end %v, policy %q", p.TermEnd, p.Policy)
 			}
-			if p.Timing != pricing.TimingImmediate && (!p.Credit.IsZero() || !p.Charge.IsZero() || p.Credited != (plan.Period{})) {
+			if p.Timing != pricing.TimingImmediate && (p.Credit.Sign() != 0 || p.Charge.Sign() != 0 || p.Credited != (plan.Period{})) {
 				t.Errorf("a deferred change has money: %v", p)
 			}
 			prCheckInvariants(t, p)
