@@ -23,7 +23,8 @@ import (
 type Code uint8
 
 // TaxHandling says who handles customer tax on marketplace sales in a
-// market (marketplace-facts.md fact 10). The enum is append-only.
+// market, as "Tax details for commercial marketplace publishers"
+// (2022-09-01) lists it. The enum is append-only.
 type TaxHandling uint8
 
 // The ways tax is handled.

@@ -135,7 +135,8 @@ func TestPRC09_TransactingMarkets(t *testing.T) {
 }
 
 // PRC-08: every billing currency is a marketplace transaction currency;
-// the markets use 16 of them with the counts of reference fact 2.
+// the markets use 16 of them, with the counts of "Geographic availability
+// and currency support for the commercial marketplace" (2023-05-31).
 func TestPRC08_BillingCurrencies(t *testing.T) {
 	want := map[currency.Code]int{
 		currency.USD: 95, currency.EUR: 30, currency.AUD: 2, currency.DKK: 2,
@@ -221,8 +222,8 @@ func TestPLN06_TaxRemitted(t *testing.T) {
 	}
 }
 
-// CSP-04: Azure reservations are unavailable in the markets seed 004
-// lists, which among the marketplace's markets are AD, AZ, CN, VA and YE.
+// CSP-04: Azure reservations are unavailable in the markets the CSP
+// software subscriptions document lists, which among the marketplace's markets are AD, AZ, CN, VA and YE.
 func TestCSP04_Reservations(t *testing.T) {
 	var none market.Set
 	for m := range market.Filter(func(m market.Market) bool { return !m.Reservations }) {
