@@ -66,10 +66,11 @@
 // The library explains itself in English and Swedish ([Language];
 // [LanguageFor] picks one from a user's preferred language tags). A
 // [Message] holds one format string per language; [Message.Render] formats
-// it with the printers of [golang.org/x/text/message], so numbers are
+// it as the printers of [golang.org/x/text/message] do, so numbers are
 // localized ("10,000" and "10 000"), and renders [currency.Money] in the
-// language's CLDR currency format ("$1,234.50", "1 234,50 kr"). Rule
-// statements are in both languages too ([ID.Statement]).
+// language's CLDR currency format ("$1,234.50", "1 234,50 kr").
+// [Message.Append] builds a longer text in one buffer. Rule statements are
+// in both languages too ([ID.Statement]).
 //
 // # Data
 //

@@ -256,3 +256,14 @@ func ExampleSource_String() {
 	fmt.Println(rule.Source{Title: "Plans and pricing for commercial marketplace offers", Date: "2021-07-05", Section: "Free trials"})
 	// Output: Plans and pricing for commercial marketplace offers (2021-07-05), "Free trials"
 }
+
+// Append builds a text of several messages in one buffer.
+func ExampleMessage_Append() {
+	seats := rule.Message{English: "%d seats", Swedish: "%d platser"}
+	price := rule.Message{English: " at %v each", Swedish: " à %v styck"}
+	var b []byte
+	b = seats.Append(b, rule.Swedish, 12000)
+	b = price.Append(b, rule.Swedish, currency.MustParse("99.00 SEK"))
+	fmt.Println(string(b))
+	// Output: 12 000 platser à 99,00 kr styck
+}
