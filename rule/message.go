@@ -49,14 +49,9 @@ func LanguageFor(tags ...language.Tag) Language {
 
 var languageEnum = enum.Names[Language]{Type: "language", Names: languageNames[:]}
 
-// String returns "en" or "sv"; "en" for a Language outside the enum, which
-// every method treats as English.
-func (l Language) String() string {
-	if int(l) >= len(languageNames) {
-		return "en"
-	}
-	return languageNames[l]
-}
+// String returns "en" or "sv", and "rule.Language(9)" for a Language
+// outside the enum (which every other method treats as English).
+func (l Language) String() string { return languageEnum.String(l) }
 
 // ParseLanguage returns the language named s: "en" or "sv" in any case, or
 // any BCP 47 tag of a language the library speaks ("sv-SE", "EN-gb",
@@ -106,9 +101,9 @@ func (l Language) Tag() language.Tag {
 type Message struct {
 	// Key is an optional stable code for the message, lowercase words
 	// joined by hyphens ("plan-id-too-long"); [Problem.Code] uses it.
-	Key     string
-	English string
-	Swedish string
+	Key     string `json:"key,omitzero"`
+	English string `json:"en"`
+	Swedish string `json:"sv,omitzero"`
 }
 
 // Format returns the format string for lang: the English one for English,

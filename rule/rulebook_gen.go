@@ -95,7 +95,7 @@ const (
 	EXT12 ID = "EXT-12" // A 72-hour refund window also applies to professional services, VM software reservations, container offers and a managed application's fixed monthly fee; 2- and 3-year SaaS plans cannot be cancelled after 72 hours; a cancelled trial cannot be restarted; earlier SaaS windows were 1 day (monthly) / 14 days (annual) in 2020 and 24 hours / 14 days in 2021.
 	EXT13 ID = "EXT-13" // In CSP new commerce, seats can be reduced only within 7 days of being added, refunded less the days used (prorated daily), and cancellation windows do not apply to upgrades.
 	EXT14 ID = "EXT-14" // Newer (2022–2023) limits allow a plan name of up to 200 and a plan description of up to 3,000 characters, and a preview audience of up to 10 e-mail addresses by hand or 20 from a .csv file.
-	EXT15 ID = "EXT-15" // The 141 markets (plus China, free/BYOL only) are listed in reference/markets.csv with ISO code, billing currency and whether Microsoft handles customer tax, and a plan selects 1 to 141 of them.
+	EXT15 ID = "EXT-15" // The marketplace lists 141 markets (plus China, free/BYOL only), each with its ISO code, billing currency and whether Microsoft handles customer tax, and a plan selects 1 to 141 of them.
 )
 
 var rulebook = [...]Rule{
@@ -576,6 +576,6 @@ var rulebook = [...]Rule{
 		{Title: "Geographic availability and currency support for the commercial marketplace", Date: "2023-05-31", Section: ""},
 		{Title: "Create plans for a SaaS offer", Date: "2022-08-02", Section: ""},
 	},
-		English: "The 141 markets (plus China, free/BYOL only) are listed in reference/markets.csv with ISO code, billing currency and whether Microsoft handles customer tax, and a plan selects 1 to 141 of them.",
-		Swedish: "De 141 marknaderna (plus Kina, endast kostnadsfritt/BYOL) finns i reference/markets.csv med ISO-kod, faktureringsvaluta och uppgift om Microsoft hanterar kundens skatt, och en plan väljer 1 till 141 av dem."},
+		English: "The marketplace lists 141 markets (plus China, free/BYOL only), each with its ISO code, billing currency and whether Microsoft handles customer tax, and a plan selects 1 to 141 of them.",
+		Swedish: "Marknadsplatsen listar 141 marknader (plus Kina, endast kostnadsfritt/BYOL), var och en med ISO-kod, faktureringsvaluta och uppgift om Microsoft hanterar kundens skatt, och en plan väljer 1 till 141 av dem."},
 }

@@ -25,7 +25,7 @@ var (
 	datePattern = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 	// banned finds citations of files and labels that do not ship with
 	// the module.
-	banned = regexp.MustCompile(`(?i)\bfact [0-9]+|\bW[0-9]{1,2}\b|\bseeds?\b|RULES\.md|marketplace-facts|shared/reference|\bext \[`)
+	banned = regexp.MustCompile(`(?i)\bfact [0-9]+|\bW[0-9]{1,2}\b|\bseeds?\b|RULES\.md|marketplace-facts|shared/reference|\breference/|\bext \[`)
 )
 
 func main() {
