@@ -127,7 +127,11 @@ func ParseAmountRound(s string, c Code, mode RoundingMode) (Money, error) {
 
 func parseAmount(s string, c Code, mode RoundingMode, rounding bool) (Money, error) {
 	if !c.Valid() {
-		return Money{}, &ParseError{Kind: "amount", Input: s, Err: ErrUnknownCode, Detail: "no currency given"}
+		detail := "no currency given"
+		if c != 0 {
+			detail = c.String() + " is not an ISO 4217 code"
+		}
+		return Money{}, &ParseError{Kind: "amount", Input: s, Err: ErrUnknownCode, Detail: detail}
 	}
 	if rounding && !mode.Valid() {
 		return Money{}, &ParseError{Kind: "amount", Input: s, Err: ErrRoundingMode}

@@ -97,6 +97,9 @@ func TestInvalidCodes(t *testing.T) {
 	if _, err := New(5, bad); !errors.Is(err, ErrUnknownCode) || !strings.Contains(err.Error(), "currency.Code(9999)") {
 		t.Errorf("New(5, 9999): %v", err)
 	}
+	if _, err := ParseAmount("5", bad); !errors.Is(err, ErrUnknownCode) || !strings.Contains(err.Error(), "currency.Code(9999) is not an ISO 4217 code") {
+		t.Errorf("ParseAmount(5, 9999): %v", err)
+	}
 	if _, err := New(5, 0); !errors.Is(err, ErrUnknownCode) {
 		t.Errorf("New(5, 0): %v", err)
 	}

@@ -351,3 +351,8 @@ func ExampleUnknownError() {
 	// Output:
 	// true Sverige
 }
+
+func ExampleTaxHandling_Valid() {
+	fmt.Println(market.MicrosoftManaged.Valid(), market.TaxHandling(0).Valid())
+	// Output: true false
+}

@@ -97,3 +97,42 @@ func ExampleLocalized() {
 	fmt.Println(string(b))
 	// Output: [{"rule":"OFR-05","code":"no-plan","message":"ingen plan"}]
 }
+
+// ParseLanguage accepts names and language tags, as a command-line flag
+// or an Accept-Language value gives them.
+func ExampleParseLanguage() {
+	for _, s := range []string{"sv", "EN", "sv-SE", "en_GB", "de"} {
+		l, err := rule.ParseLanguage(s)
+		fmt.Println(l, err)
+	}
+	// Output:
+	// sv <nil>
+	// en <nil>
+	// sv <nil>
+	// en <nil>
+	// en unknown language "de" (want en or sv)
+}
+
+func ExampleLanguage_MarshalText() {
+	b, _ := json.Marshal(map[string]rule.Language{"lang": rule.Swedish})
+	fmt.Println(string(b))
+	var l rule.Language
+	_ = json.Unmarshal([]byte(`"sv-FI"`), &l)
+	fmt.Println(l)
+	// Output:
+	// {"lang":"sv"}
+	// sv
+}
+
+// Every enum of the module reports an unknown name with one error type.
+func ExampleUnknownNameError() {
+	_, err := rule.ParseLanguage("klingon")
+	var e *rule.UnknownNameError
+	if errors.As(err, &e) {
+		fmt.Println(e.Type, e.Input, e.Valid)
+	}
+	fmt.Println(errors.Is(err, rule.ErrUnknownName))
+	// Output:
+	// language klingon [en sv]
+	// true
+}
