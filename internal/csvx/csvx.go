@@ -45,8 +45,10 @@ var (
 	ErrHeader = errors.New("unexpected header")
 	// ErrSyntax: malformed CSV (bad quoting, wrong number of fields).
 	ErrSyntax = errors.New("malformed CSV")
-	// ErrRowTooLarge: a row has more bytes than Limits.MaxRowBytes.
-	ErrRowTooLarge = errors.New("row too large")
+	// ErrRowTooLarge: a row has more bytes than Limits.MaxRowBytes. It
+	// wraps ErrTooLarge, so a caller that handles oversized input handles
+	// it too.
+	ErrRowTooLarge = fmt.Errorf("row too large: %w", ErrTooLarge)
 )
 
 // DefaultMaxRowBytes is the row size a zero Limits.MaxRowBytes means: 1 MiB.

@@ -264,7 +264,7 @@ func TestRowLimit(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, _, err := r.Read()
-		if !errors.Is(err, ErrRowTooLarge) || err.Error() != "big.csv line 2: row longer than 1048576 bytes" {
+		if !errors.Is(err, ErrRowTooLarge) || !errors.Is(err, ErrTooLarge) || err.Error() != "big.csv line 2: row longer than 1048576 bytes" {
 			t.Fatalf("err = %v", err)
 		}
 		if limit := int64(DefaultMaxRowBytes + 2*readAhead); src.read > limit {
