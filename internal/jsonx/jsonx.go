@@ -292,14 +292,15 @@ func quoteByte(c byte) string {
 }
 
 func (d *decoder) skipWS() {
-	for d.off < len(d.data) {
-		switch d.data[d.off] {
-		case ' ', '\t', '\n', '\r':
-			d.off++
-		default:
-			return
+	data, i := d.data, d.off
+	for i < len(data) {
+		c := data[i]
+		if c > ' ' || c != ' ' && c != '\n' && c != '\t' && c != '\r' {
+			break
 		}
+		i++
 	}
+	d.off = i
 }
 
 func (d *decoder) enter() bool {
@@ -624,10 +625,7 @@ func (d *decoder) array(v reflect.Value, ti *typeInfo) bool {
 	}
 	d.off++ // [
 	isSlice := ti.kind == kSlice
-	if isSlice {
-		if v.IsNil() {
-			v.Set(reflect.MakeSlice(ti.t, 0, 0))
-		}
+	if isSlice && !v.IsNil() {
 		v.SetLen(0)
 	}
 	d.segs = append(d.segs, seg{index: 0})
@@ -640,6 +638,9 @@ func (d *decoder) array(v reflect.Value, ti *typeInfo) bool {
 		}
 		if first && d.data[d.off] == ']' {
 			d.off++
+			if isSlice && v.IsNil() {
+				v.Set(reflect.MakeSlice(ti.t, 0, 0)) // [] is empty, not nil
+			}
 			break
 		}
 		d.segs[top].index = n
