@@ -93,6 +93,24 @@ var (
 	msgReceiver = rule.Message{English: "jsonx: decoding needs a non-nil pointer", Swedish: "jsonx: avkodning kräver en pekare som inte är nil"}
 )
 
+// Plain is implemented by a type whose JSON form is a plain copy of it (a
+// named type with the same fields and none of its methods) decoded by
+// jsonx, as its own UnmarshalJSON does:
+//
+//	type planJSON Plan
+//	func (p *Plan) JSONPlain() any { return (*planJSON)(p) }
+//	func (p *Plan) UnmarshalJSON(b []byte) error { … jsonx.Decode(b, (*planJSON)(&v), "", &ps) … }
+//
+// jsonx decodes a member of such a type in the same pass as the document
+// around it, into the value JSONPlain returns, instead of scanning the
+// member's bytes again in UnmarshalJSON; problems get paths under the
+// member's. JSONPlain must return a non-nil pointer to the receiver's
+// memory as a type of its own, or jsonx falls back to UnmarshalJSON.
+// encoding/json ignores the method.
+type Plain interface {
+	JSONPlain() any
+}
+
 // Options select the mode and limits of decoding. The zero value decodes
 // strictly with the default limits.
 type Options struct {
@@ -332,6 +350,20 @@ func (d *decoder) value(v reflect.Value, ti *typeInfo) bool {
 		}
 		d.unmarshalerErr(v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON(d.data[start:d.off]))
 		return true
+	case kPlain:
+		target := reflect.ValueOf(v.Addr().Interface().(Plain).JSONPlain())
+		if target.Kind() == reflect.Pointer && !target.IsNil() && target.Type().Elem() == ti.elem.t {
+			return d.value(target.Elem(), ti.elem)
+		}
+		if u, ok := v.Addr().Interface().(json.Unmarshaler); ok {
+			start := d.off
+			if !d.skip() {
+				return false
+			}
+			d.unmarshalerErr(u.UnmarshalJSON(d.data[start:d.off]))
+			return true
+		}
+		return d.wrongType("a value")
 	case kText:
 		if c == 'n' {
 			return d.literal("null")

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -337,5 +338,166 @@ func TestDecodeStrings(t *testing.T) {
 		if err := json.Unmarshal([]byte(in), &std); err != nil || s != want || std != want || len(ps) != 0 {
 			t.Errorf("%s: got %q, std %q (%v), want %q, %v", in, s, std, err, want, ps)
 		}
+	}
+}
+
+// hooked decodes in the same pass through its plain form.
+type hooked struct {
+	A     int     `json:"a"`
+	Inner []inner `json:"inner"`
+}
+
+type hookedJSON hooked
+
+func (h *hooked) JSONPlain() any { return (*hookedJSON)(h) }
+
+func (h *hooked) UnmarshalJSON(b []byte) error {
+	var v hookedJSON
+	var ps rule.Problems
+	Decode(b, &v, "", &ps)
+	if err := ps.Err(); err != nil {
+		return err
+	}
+	*h = hooked(v)
+	return nil
+}
+
+// badHook returns nothing usable and falls back to UnmarshalJSON.
+type badHook struct{ A int }
+
+func (*badHook) JSONPlain() any { return nil }
+
+func (b *badHook) UnmarshalJSON(data []byte) error {
+	b.A = len(data)
+	return nil
+}
+
+// nilHook returns a nil pointer at run time.
+type nilHook struct{ A int }
+
+type nilHookJSON nilHook
+
+func (*nilHook) JSONPlain() any { return (*nilHookJSON)(nil) }
+
+func (h *nilHook) UnmarshalJSON(data []byte) error {
+	h.A = -1
+	return nil
+}
+
+func TestDecodePlainHook(t *testing.T) {
+	var v struct {
+		H   hooked   `json:"h"`
+		HS  []hooked `json:"hs"`
+		Bad badHook  `json:"bad"`
+		Nil nilHook  `json:"nil"`
+	}
+	var ps rule.Problems
+	Decode([]byte(`{"h":{"a":1,"inner":[{"mode":"floor"}]},"hs":[{"a":2},null],"bad":{"x":1},"nil":{}}`), &v, "", &ps)
+	if len(ps) != 0 || v.H.A != 1 || v.H.Inner[0].Mode != currency.Floor || len(v.HS) != 2 || v.HS[0].A != 2 || v.Bad.A != 7 || v.Nil.A != -1 {
+		t.Errorf("hook: %+v %v", v, ps)
+	}
+	ps = nil
+	Decode([]byte(`{"h":{"a":"x","inner":[{"mode":"sideways","price":1}],"b":1},"hs":[{"a":[]}]}`), &v, "doc", &ps)
+	want := []string{"doc.h.a: want a whole number in range, got a string", `doc.h.inner[0].mode: unknown rounding mode "up"`}
+	got := paths(ps)
+	if len(got) != 5 || got[0] != want[0] || !strings.HasPrefix(got[1], "doc.h.inner[0].mode: ") || !strings.HasPrefix(got[2], "doc.h.inner[0].price: ") ||
+		got[3] != `doc.h: unknown field "b"` || got[4] != "doc.hs[0].a: want a whole number in range, got an array" {
+		t.Errorf("hook problems:\n%s", strings.Join(got, "\n"))
+	}
+}
+
+// Every proper prefix of a document is malformed, and so is the document
+// with any one byte replaced by a byte JSON never allows there; each is
+// one problem, as json.Valid judges it.
+func TestDecodeEveryPrefix(t *testing.T) {
+	doc := `{"s":"a\"\u00e5\ud83d\ude00","i":-12,"i8":1,"u":2,"b":true,"p":{"b":false,"l":null},"l":[{"mode":"floor","price":{"amount":"1.00","currency":"USD"}}],` +
+		`"a":["x","y"],"m":{"k":"v","w":"x"},"any":[1.5e3,{"q":[true,false,null]}],"n":"ok","in":{"mode":"half-up"},"x":{"y":[1,-0.5E+2,"z"]}}`
+	for _, o := range []Options{{}, {Lenient: true}} {
+		for i := range len(doc) {
+			for _, in := range []string{doc[:i], doc[:i] + "\x01" + doc[i+1:], doc[:i] + "}" + doc[i+1:]} {
+				var v fuzzDoc
+				var ps rule.Problems
+				o.Decode([]byte(in), &v, "", &ps)
+				malformed := len(ps) == 1 && strings.HasPrefix(ps[0].Error(), "malformed JSON")
+				if json.Valid([]byte(in)) == malformed {
+					t.Fatalf("%q: json.Valid %v, problems %v", in, json.Valid([]byte(in)), ps)
+				}
+			}
+		}
+	}
+}
+
+type (
+	conflictA struct {
+		X int
+		Y int
+	}
+	conflictB struct {
+		X int
+		Y int `json:"Y"`
+	}
+	conflicts struct {
+		conflictA
+		conflictB
+	}
+)
+
+func TestDecodeEmbeddedConflicts(t *testing.T) {
+	var v conflicts
+	var ps rule.Problems
+	// X is ambiguous (two at one depth, neither tagged): dropped, as
+	// encoding/json does; Y is tagged only in conflictB, which wins.
+	Decode([]byte(`{"Y":2}`), &v, "", &ps)
+	if len(ps) != 0 || v.conflictB.Y != 2 || v.conflictA.Y != 0 {
+		t.Errorf("Y: %+v %v", v, ps)
+	}
+	Decode([]byte(`{"X":1}`), &v, "", &ps)
+	if len(ps) != 1 || ps[0].Error() != `unknown field "X"` {
+		t.Errorf("x: %v", ps)
+	}
+	var std conflicts
+	if err := json.Unmarshal([]byte(`{"X":1,"Y":2}`), &std); err != nil || std != (conflicts{conflictB: conflictB{Y: 2}}) {
+		t.Errorf("encoding/json: %+v %v", std, err)
+	}
+}
+
+type hidden struct{ X int }
+
+func TestDecodeOddKinds(t *testing.T) {
+	var v struct {
+		F float64  `json:"f"` // decoded by encoding/json
+		C chan int `json:"c"`
+		I any      `json:"i"`
+		K map[string]int
+		P *hidden `json:"p"`
+		*hidden
+	}
+	var ps rule.Problems
+	Decode([]byte(`{"f":1.5,"i":{"a":1},"K":{"a":1}}`), &v, "", &ps)
+	if len(ps) != 0 || v.I == nil || v.K["a"] != 1 {
+		t.Errorf("odd kinds: %+v %v", v, ps)
+	}
+	Decode([]byte(`{"f":"x","c":1,"X":1,"p":"x","K":[]}`), &v, "", &ps)
+	wantProblems := []string{"f: want a number, got a string", "c: want a chan, got a number",
+		"X: cannot set a field of an embedded pointer to an unexported struct", "p: want an object, got a string", "K: want an object, got an array"}
+	if diff := cmp.Diff(wantProblems, paths(ps)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	ps = nil
+	var i any
+	Decode([]byte(`{"a":[1,2]}`), &i, "", &ps)
+	if len(ps) != 0 || i == nil {
+		t.Errorf("any: %v %v", i, ps)
+	}
+	ps = nil
+	var e struct{ E struct{} }
+	Decode([]byte(`{"E":[]}`), &e, "", &ps)
+	Decode([]byte(`{"E":true}`), &e, "", &ps)
+	Decode([]byte(`{"E":-1}`), &e, "", &ps)
+	if got := paths(ps); len(got) != 3 || got[1] != "E: want an object, got a boolean" || got[2] != "E: want an object, got a number" {
+		t.Errorf("kinds: %v", got)
+	}
+	if want(reflect.Interface) != "a value" {
+		t.Error("want(interface)")
 	}
 }

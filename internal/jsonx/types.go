@@ -14,6 +14,7 @@ type kind uint8
 const (
 	kOther kind = iota // decoded by encoding/json on the value's bytes
 	kUnmarshaler
+	kPlain
 	kText
 	kStruct
 	kSlice
@@ -59,6 +60,7 @@ func (ti *typeInfo) lookup(key []byte, lenient bool) int {
 }
 
 var (
+	plainType           = reflect.TypeFor[Plain]()
 	unmarshalerType     = reflect.TypeFor[json.Unmarshaler]()
 	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
 	infoCache           sync.Map // reflect.Type → *typeInfo
@@ -91,6 +93,15 @@ func build(t reflect.Type, building map[reflect.Type]*typeInfo) *typeInfo {
 	ti := &typeInfo{t: t}
 	building[t] = ti
 	pt := reflect.PointerTo(t)
+	if t.Kind() != reflect.Pointer && pt.Implements(plainType) {
+		target := reflect.TypeOf(reflect.New(t).Interface().(Plain).JSONPlain())
+		if target != nil && target.Kind() == reflect.Pointer && target.Elem() != t &&
+			target.Elem().Kind() != reflect.Pointer && !reflect.PointerTo(target.Elem()).Implements(plainType) {
+			ti.kind = kPlain
+			ti.elem = build(target.Elem(), building)
+			return ti
+		}
+	}
 	switch {
 	case t.Kind() != reflect.Pointer && pt.Implements(unmarshalerType):
 		ti.kind = kUnmarshaler
