@@ -295,3 +295,46 @@ func TestNegativeLimits(t *testing.T) {
 		t.Errorf("negative limits: %v %v", got, err)
 	}
 }
+
+// FuzzHeaderWith: whatever the header and rows, reading never panics,
+// rows come back with one field per column asked for, in that order,
+// and every error is an *Error.
+func FuzzHeaderWith(f *testing.F) {
+	f.Add("\xEF\xBB\xBFName,x,TENANTID\na,0,1\n", true, true)
+	f.Add("tenantId,name\n1,a\n", false, false)
+	f.Add("name,tenantId,name\n", true, true)
+	f.Fuzz(func(t *testing.T, in string, anyOrder, extra bool) {
+		r := NewReader(strings.NewReader(in), "f.csv", Limits{MaxBytes: 1 << 16, MaxRows: 100, MaxRowBytes: 1 << 10})
+		if err := r.HeaderWith(HeaderOptions{AnyOrder: anyOrder, ExtraColumns: extra}, "tenantId", "name"); err != nil {
+			var ce *Error
+			if !errors.As(err, &ce) {
+				t.Fatalf("error of type %T: %v", err, err)
+			}
+			return
+		}
+		for range 200 {
+			rec, _, err := r.Read()
+			if err != nil {
+				var ce *Error
+				if err != io.EOF && !errors.As(err, &ce) {
+					t.Fatalf("error of type %T: %v", err, err)
+				}
+				if r.Rows() > 100 {
+					t.Fatalf("%d rows", r.Rows())
+				}
+				return
+			}
+			if len(rec) != 2 {
+				t.Fatalf("record %q", rec)
+			}
+		}
+		t.Fatal("more than MaxRows rows")
+	})
+}
+
+func TestTruncate(t *testing.T) {
+	_, err := readAll(t, strings.Repeat("x", 300)+"\n", Limits{}, "id")
+	if err == nil || !strings.HasSuffix(err.Error(), `…", want "id"`) {
+		t.Errorf("long header: %v", err)
+	}
+}
