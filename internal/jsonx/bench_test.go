@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"sort"
 	"testing"
 
 	"github.com/marketrules/marketrules/internal/jsonx"
@@ -247,4 +248,69 @@ func TestEngineMemory(t *testing.T) {
 	if len(ps) > 0 || got > 2*uint64(len(in)) {
 		t.Errorf("allocated %d bytes for %d bytes of input (%d problems)", got, len(in), len(ps))
 	}
+}
+
+// TestPairedRatio times jsonx and encoding/json alternately (ABAB…, so
+// that a busy machine slows both alike) and logs the median ratio of
+// their times. It runs only with JSONX_PAIRED=1:
+//
+//	JSONX_PAIRED=1 go test -run PairedRatio -v ./internal/jsonx
+func TestPairedRatio(t *testing.T) {
+	if os.Getenv("JSONX_PAIRED") == "" {
+		t.Skip("set JSONX_PAIRED=1")
+	}
+	for _, n := range []int{1, 250} {
+		in := scaledOffer(t, n)
+		pairs := []struct {
+			name     string
+			ours, std func()
+		}{
+			{"offer types", func() {
+				var v plainOffer
+				var ps rule.Problems
+				jsonx.Decode(in, &v, "", &ps)
+			}, func() {
+				var v plainOffer
+				_ = json.Unmarshal(in, &v)
+			}},
+			{"plain types", func() {
+				var v shapeOffer
+				var ps rule.Problems
+				jsonx.Decode(in, &v, "", &ps)
+			}, func() {
+				var v shapeOffer
+				_ = json.Unmarshal(in, &v)
+			}},
+		}
+		for _, p := range pairs {
+			t.Logf("%d KB, %s: %s", len(in)>>10, p.name, paired(p.ours, p.std, int64(len(in))))
+		}
+	}
+}
+
+// paired runs a and b alternately 9 times each and returns their median
+// times and the median of the ratios a/b.
+func paired(a, b func(), size int64) string {
+	run := func(f func()) float64 {
+		r := testing.Benchmark(func(bb *testing.B) {
+			bb.SetBytes(size)
+			for bb.Loop() {
+				f()
+			}
+		})
+		return float64(r.T.Nanoseconds()) / float64(r.N)
+	}
+	var as, bs, ratios []float64
+	for range 9 {
+		x, y := run(a), run(b)
+		as, bs, ratios = append(as, x), append(bs, y), append(ratios, x/y)
+	}
+	return fmt.Sprintf("jsonx %.0f ns/op (%.1f MB/s), encoding/json %.0f ns/op (%.1f MB/s), median ratio %.2f",
+		median(as), float64(size)*1e3/median(as), median(bs), float64(size)*1e3/median(bs), median(ratios))
+}
+
+func median(xs []float64) float64 {
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	return s[len(s)/2]
 }
