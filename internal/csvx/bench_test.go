@@ -5,6 +5,8 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"os"
+	"slices"
 	"testing"
 )
 
@@ -105,5 +107,54 @@ func TestAllocsPerRow(t *testing.T) {
 	small, large := count(100), count(10100)
 	if perRow := (large - small) / 10000; perRow > 1.01 {
 		t.Errorf("%.2f allocations per row", perRow)
+	}
+}
+
+// TestPairedRatio times csvx and raw encoding/csv alternately on the same
+// 100,000-row file and logs the median ratio. It runs only with
+// CSVX_PAIRED=1.
+func TestPairedRatio(t *testing.T) {
+	if os.Getenv("CSVX_PAIRED") == "" {
+		t.Skip("set CSVX_PAIRED=1")
+	}
+	in := sheet(100000)
+	readers := map[string]func(){
+		"csvx": func() {
+			r := NewReader(bytes.NewReader(in), "s.csv", Limits{})
+			_ = r.Header(cols...)
+			for _, _, err := r.Read(); err == nil; _, _, err = r.Read() {
+			}
+		},
+		"csvx-anyorder": func() {
+			r := NewReader(bytes.NewReader(in), "s.csv", Limits{})
+			_ = r.HeaderWith(HeaderOptions{AnyOrder: true, ExtraColumns: true}, cols...)
+			for _, _, err := r.Read(); err == nil; _, _, err = r.Read() {
+			}
+		},
+		"encoding/csv": func() {
+			r := csv.NewReader(bytes.NewReader(in))
+			r.ReuseRecord = true
+			for _, err := r.Read(); err == nil; _, err = r.Read() {
+			}
+		},
+	}
+	ns := func(f func()) float64 {
+		r := testing.Benchmark(func(b *testing.B) {
+			for b.Loop() {
+				f()
+			}
+		})
+		return float64(r.T.Nanoseconds()) / float64(r.N)
+	}
+	ratios := map[string][]float64{}
+	for range 7 {
+		std := ns(readers["encoding/csv"])
+		for _, name := range []string{"csvx", "csvx-anyorder"} {
+			ratios[name] = append(ratios[name], ns(readers[name])/std)
+		}
+	}
+	for name, rs := range ratios {
+		slices.Sort(rs)
+		t.Logf("%s ÷ encoding/csv: median %.2f (of %d alternating runs)", name, rs[len(rs)/2], len(rs))
 	}
 }
