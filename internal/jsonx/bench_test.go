@@ -262,7 +262,7 @@ func TestPairedRatio(t *testing.T) {
 	for _, n := range []int{1, 250} {
 		in := scaledOffer(t, n)
 		pairs := []struct {
-			name     string
+			name      string
 			ours, std func()
 		}{
 			{"offer types", func() {

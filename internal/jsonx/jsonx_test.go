@@ -1,8 +1,10 @@
 package jsonx
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"reflect"
 	"strings"
@@ -11,13 +13,59 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/rule"
 )
 
 type inner struct {
-	Mode  currency.RoundingMode `json:"mode"`
-	Price currency.Money        `json:"price"`
+	Mode  mode  `json:"mode"`
+	Price money `json:"price"`
+}
+
+// mode is an enum decoded from its name, as internal/enum types are (a
+// local type, so that the packages jsonx serves may import jsonx).
+type mode uint8
+
+const (
+	modeUnset mode = iota
+	modeFloor
+	modeHalfUp
+)
+
+func (m *mode) UnmarshalText(b []byte) error {
+	switch string(b) {
+	case "floor":
+		*m = modeFloor
+	case "half-up":
+		*m = modeHalfUp
+	default:
+		return fmt.Errorf("currency: unknown rounding mode %q", b)
+	}
+	return nil
+}
+
+// money decodes itself strictly with encoding/json, as currency.Money
+// does: both members required, nothing else, null the zero value.
+type money struct{ amount, currency string }
+
+func (m *money) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		*m = money{}
+		return nil
+	}
+	var v struct {
+		Amount   *string `json:"amount"`
+		Currency *string `json:"currency"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&v); err != nil {
+		return err
+	}
+	if v.Amount == nil || v.Currency == nil || strings.Count(*v.Amount, ".") > 1 || strings.HasSuffix(*v.Amount, "1") {
+		return errors.New("currency: bad money")
+	}
+	*m = money{*v.Amount, *v.Currency}
+	return nil
 }
 
 type outer struct {
@@ -60,12 +108,12 @@ func TestDecode(t *testing.T) {
 	if len(ps) != 0 {
 		t.Fatal(ps)
 	}
-	want := outer{Name: "a", Count: 3, OK: true, Items: []inner{{Mode: currency.HalfUp, Price: currency.MustParse("1.50 USD")}},
-		Ptr: &inner{Mode: currency.Floor}, Tags: []string{"x", "y"}, Plain: "p", Nested: nested{V: 1}}
+	want := outer{Name: "a", Count: 3, OK: true, Items: []inner{{Mode: modeHalfUp, Price: money{"1.50", "USD"}}},
+		Ptr: &inner{Mode: modeFloor}, Tags: []string{"x", "y"}, Plain: "p", Nested: nested{V: 1}}
 	if v.hidden != "" {
 		t.Errorf("an unexported field was decoded: %q", v.hidden)
 	}
-	if diff := cmp.Diff(want, v, cmp.AllowUnexported(outer{})); diff != "" {
+	if diff := cmp.Diff(want, v, cmp.AllowUnexported(outer{}, money{})); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	var z outer
@@ -245,7 +293,7 @@ func TestDecodeLenient(t *testing.T) {
 	var v outer
 	var ps rule.Problems
 	DecodeLenient([]byte(`{"Name":"a","NAME2":1,"extra":{"x":[1,{"y":null}]},"Items":[{"MODE":"floor","new":1}],"OK":true}`), &v, "", &ps)
-	if len(ps) != 0 || v.Name != "a" || !v.OK || len(v.Items) != 1 || v.Items[0].Mode != currency.Floor {
+	if len(ps) != 0 || v.Name != "a" || !v.OK || len(v.Items) != 1 || v.Items[0].Mode != modeFloor {
 		t.Errorf("lenient: %+v %v", v, ps)
 	}
 	ps = nil
@@ -393,7 +441,7 @@ func TestDecodePlainHook(t *testing.T) {
 	}
 	var ps rule.Problems
 	Decode([]byte(`{"h":{"a":1,"inner":[{"mode":"floor"}]},"hs":[{"a":2},null],"bad":{"x":1},"nil":{}}`), &v, "", &ps)
-	if len(ps) != 0 || v.H.A != 1 || v.H.Inner[0].Mode != currency.Floor || len(v.HS) != 2 || v.HS[0].A != 2 || v.Bad.A != 7 || v.Nil.A != -1 {
+	if len(ps) != 0 || v.H.A != 1 || v.H.Inner[0].Mode != modeFloor || len(v.HS) != 2 || v.HS[0].A != 2 || v.Bad.A != 7 || v.Nil.A != -1 {
 		t.Errorf("hook: %+v %v", v, ps)
 	}
 	ps = nil
