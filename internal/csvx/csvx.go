@@ -9,9 +9,10 @@
 // reader as soon as it is passed (a 100 MB file with a 1 MB limit is
 // refused after reading 1 MB), the row limit stops at the first row too
 // many, and the row size limit ([Limits.MaxRowBytes], 1 MiB unless set)
-// refuses a row (a quoted field with line breaks included) once more than
-// the limit plus the 64 KiB read buffer has been read since the previous
-// row ended, so a 200 MB row costs a few MiB, not its size. Records are
+// refuses a longer row (a quoted field with line breaks included); a row
+// far too long is refused once the limit plus the 64 KiB read buffer has
+// been read since the previous row ended, so a 200 MB row costs a few
+// MiB, not its size. Records are
 // reused: reading allocates one string per row (encoding/csv's) and
 // nothing else, so memory is flat in the number of rows.
 //
@@ -63,7 +64,7 @@ const readAhead = 64 << 10
 type Limits struct {
 	MaxBytes    int64 // total input size, BOM included
 	MaxRows     int   // data rows, header excluded
-	MaxRowBytes int   // one row, its line breaks included (plus up to 64 KiB read ahead)
+	MaxRowBytes int   // one row, its line breaks (and blank lines before it) included
 }
 
 // Error is a problem at a place in the input:
@@ -112,6 +113,7 @@ type Reader struct {
 	rows  int
 	width int      // fields each row must have; 0 before a header
 	line  int      // line of the last record read
+	end   int64    // input offset of the end of the last record read
 	cols  []string // header names asked for, after a header
 	pick  []int    // HeaderWith: source index of each column asked for
 	out   []string // HeaderWith: the row in the order asked for
@@ -291,6 +293,12 @@ func (r *Reader) next() ([]string, int, error) {
 		r.lr.row = 0
 		line, _ := r.csv.FieldPos(0)
 		r.line = line
+		end := r.csv.InputOffset()
+		size := end - r.end
+		r.end = end
+		if size > int64(r.lim.MaxRowBytes) {
+			return nil, line, r.rowTooLarge(line)
+		}
 		return rec, line, nil
 	}
 	line := r.line + 1 // at or after the line after the last record
@@ -299,8 +307,7 @@ func (r *Reader) next() ([]string, int, error) {
 			Msg: fmt.Sprintf("input larger than %d bytes", r.lim.MaxBytes)}
 	}
 	if r.lr.rowExceeded {
-		return nil, line, &Error{Name: r.name, Line: line, Err: ErrRowTooLarge,
-			Msg: fmt.Sprintf("row longer than %d bytes", r.lim.MaxRowBytes)}
+		return nil, line, r.rowTooLarge(line)
 	}
 	if err == io.EOF {
 		return nil, line, io.EOF
@@ -310,6 +317,11 @@ func (r *Reader) next() ([]string, int, error) {
 		return nil, pe.Line, &Error{Name: r.name, Line: pe.Line, Err: ErrSyntax, Msg: pe.Err.Error()}
 	}
 	return nil, line, &Error{Name: r.name, Line: line, Msg: err.Error(), Err: err}
+}
+
+func (r *Reader) rowTooLarge(line int) error {
+	return &Error{Name: r.name, Line: line, Err: ErrRowTooLarge,
+		Msg: fmt.Sprintf("row longer than %d bytes", r.lim.MaxRowBytes)}
 }
 
 func blank(rec []string) bool {

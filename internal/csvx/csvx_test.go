@@ -338,3 +338,17 @@ func TestTruncate(t *testing.T) {
 		t.Errorf("long header: %v", err)
 	}
 }
+
+// The row limit is exact for rows that fit the read buffer: a row of the
+// limit passes, a byte more is refused at its line.
+func TestRowLimitExact(t *testing.T) {
+	row := "1," + strings.Repeat("x", 7) + "\n" // 10 bytes
+	got, err := readAll(t, "id,name\n"+row+row, Limits{MaxRowBytes: 10}, "id", "name")
+	if err != nil || len(got) != 2 {
+		t.Errorf("rows of the limit: %v %v", got, err)
+	}
+	_, err = readAll(t, "id,name\n"+row+"1,\"x\nxxxxxx\"\n", Limits{MaxRowBytes: 10}, "id", "name")
+	if !errors.Is(err, ErrRowTooLarge) || err.Error() != "in.csv line 3: row longer than 10 bytes" {
+		t.Errorf("a byte over: %v", err)
+	}
+}
