@@ -11,6 +11,7 @@ import (
 
 	"github.com/marketrules/marketrules/internal/jsonx"
 	"github.com/marketrules/marketrules/offer"
+	"github.com/marketrules/marketrules/plan"
 	"github.com/marketrules/marketrules/rule"
 )
 
@@ -290,7 +291,10 @@ func TestPairedRatio(t *testing.T) {
 
 // paired runs a and b alternately 9 times each and returns their median
 // times and the median of the ratios a/b.
-func paired(a, b func(), size int64) string {
+func paired(a, b func(), size int64, names ...string) string {
+	if len(names) < 2 {
+		names = []string{"jsonx", "encoding/json"}
+	}
 	run := func(f func()) float64 {
 		r := testing.Benchmark(func(bb *testing.B) {
 			bb.SetBytes(size)
@@ -305,12 +309,41 @@ func paired(a, b func(), size int64) string {
 		x, y := run(a), run(b)
 		as, bs, ratios = append(as, x), append(bs, y), append(ratios, x/y)
 	}
-	return fmt.Sprintf("jsonx %.0f ns/op (%.1f MB/s), encoding/json %.0f ns/op (%.1f MB/s), median ratio %.2f",
-		median(as), float64(size)*1e3/median(as), median(bs), float64(size)*1e3/median(bs), median(ratios))
+	return fmt.Sprintf("%s %.0f ns/op (%.1f MB/s), %s %.0f ns/op (%.1f MB/s), median ratio %.2f",
+		names[0], median(as), float64(size)*1e3/median(as), names[1], median(bs), float64(size)*1e3/median(bs), median(ratios))
 }
 
 func median(xs []float64) float64 {
 	s := append([]float64(nil), xs...)
 	sort.Float64s(s)
 	return s[len(s)/2]
+}
+
+// hookPlan stands for plan.Plan if it implemented jsonx.Plain: the same
+// fields decoded in the same pass, instead of Plan.UnmarshalJSON scanning
+// each plan's bytes again.
+type hookPlan plan.Plan
+
+// TestPairedPlainHook logs what the Plain hook would save on plans. It
+// runs only with JSONX_PAIRED=1.
+func TestPairedPlainHook(t *testing.T) {
+	if os.Getenv("JSONX_PAIRED") == "" {
+		t.Skip("set JSONX_PAIRED=1")
+	}
+	var doc struct {
+		Plans json.RawMessage `json:"plans"`
+	}
+	if err := json.Unmarshal(scaledOffer(t, 250), &doc); err != nil {
+		t.Fatal(err)
+	}
+	in := []byte(doc.Plans)
+	t.Logf("%d KB of plans, same pass ÷ UnmarshalJSON per plan: %s", len(in)>>10, paired(func() {
+		var v []hookPlan
+		var ps rule.Problems
+		jsonx.Decode(in, &v, "", &ps)
+	}, func() {
+		var v []plan.Plan
+		var ps rule.Problems
+		jsonx.Decode(in, &v, "", &ps)
+	}, int64(len(in)), "same pass", "UnmarshalJSON"))
 }
