@@ -45,6 +45,21 @@
 // byte, and replaces any problem found before it in the same document,
 // since the structure around it is unknown. Oversized input is one
 // problem, with the sentinel [ErrTooLarge].
+//
+// # Engine
+//
+// The scanner is this package's own: one pass over the input []byte,
+// checking syntax as encoding/json does (FuzzDecode holds the two to the
+// same verdict and, on what jsonx accepts, the same value), with the
+// field table of each type computed once and paths rendered only for a
+// problem. github.com/go-json-experiment/json (encoding/json/v2's
+// prototype) was considered: its README asks not to depend on it from
+// published modules (the API breaks regularly), its Unmarshal stops at the
+// first error where the library reports all of them, so only its token
+// reader would serve, and encoding/json/v2 itself needs
+// GOEXPERIMENT=jsonv2 in the Go releases this module supports. When
+// encoding/json/jsontext is in every supported release, it can replace
+// the scanner behind the same API.
 package jsonx
 
 import (
