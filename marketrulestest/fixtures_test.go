@@ -122,7 +122,7 @@ func TestPLN13_PurchaseTestPlan(t *testing.T) {
 		if !p.IsPrivate() || p.Audience.Len() == 0 {
 			t.Errorf("%s: not private to an audience", p.ID)
 		}
-		marketrulestest.AssertProblems(t, p.Validate(offer.DefaultPolicy().Policy, offer.SaaS.Scope(offer.DefaultPolicy(), true, nil)))
+		marketrulestest.AssertProblems(t, offer.DefaultPolicy().Policy.CheckPlan(p, offer.SaaS.Scope(offer.DefaultPolicy(), true, nil)))
 	}
 	o := marketrulestest.SaaSOffer(paid, free)
 	marketrulestest.AssertProblems(t, o.Validate(offer.DefaultPolicy()))

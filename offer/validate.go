@@ -1,6 +1,7 @@
 package offer
 
 import (
+	"errors"
 	"fmt"
 	"net/mail"
 	"slices"
@@ -132,7 +133,7 @@ func (o *Offer) validate(p Policy, ps *rule.Problems) {
 	// Every plan on its own, within the type's scope.
 	scope := o.Type.Scope(p, o.SellThroughMicrosoft, o.Dimensions)
 	for i := range o.Plans {
-		o.Plans[i].ValidateInto(p.Policy, scope, fmt.Sprintf("plans[%d]", i), ps)
+		checkPlanInto(p.Policy, o.Plans[i], scope, fmt.Sprintf("plans[%d]", i), ps)
 	}
 
 	// Across plans: PLN-01 and PLN-02 uniqueness, OFR-06 one model.
@@ -207,4 +208,20 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return s[:n] + "…"
+}
+
+// checkPlanInto appends plan pl's problems to ps, each path prefixed by
+// prefix ("plans[3]").
+func checkPlanInto(pol plan.Policy, pl plan.Plan, scope plan.Scope, prefix string, ps *rule.Problems) {
+	var plps rule.Problems
+	if errors.As(pol.CheckPlan(pl, scope), &plps) {
+		for _, pr := range plps {
+			if pr.Path == "" {
+				pr.Path = prefix
+			} else {
+				pr.Path = prefix + "." + pr.Path
+			}
+			*ps = append(*ps, pr)
+		}
+	}
 }

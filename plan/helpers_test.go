@@ -216,7 +216,7 @@ func runVTests(t *testing.T, tests []vtest, valid bool) {
 			if scope.Models == nil {
 				scope = saasScope
 			}
-			err := p.Validate(pol, scope)
+			err := pol.CheckPlan(p, scope)
 			if valid {
 				if err != nil {
 					t.Fatalf("Validate: %v", err)

@@ -13,7 +13,7 @@ import (
 // identity and texts, who may see it, its lifecycle status, where it is
 // sold, how it is priced, and whether it has a free trial. It is a plain
 // value: build it in Go or decode it from JSON, then validate it (alone
-// with [Plan.Validate], or with its offer through package offer).
+// with [Policy.CheckPlan], or with its offer through package offer).
 type Plan struct {
 	// ID identifies the plan within its offer: at most 50 lowercase
 	// letters, digits, hyphens and underscores, unchangeable once
@@ -47,11 +47,13 @@ type Plan struct {
 	Trial Trial `json:"trial,omitzero"`
 }
 
-// IsPrivate reports whether the plan is visible only to its audience.
-func (p *Plan) IsPrivate() bool { return p.Visibility == Private }
+// IsPrivate reports whether the plan is visible only to its audience
+// (false for a nil plan).
+func (p *Plan) IsPrivate() bool { return p != nil && p.Visibility == Private }
 
-// HasMeters reports whether the plan bills metering dimensions.
-func (p *Plan) HasMeters() bool { return len(p.Pricing.Meters) > 0 }
+// HasMeters reports whether the plan bills metering dimensions (false for
+// a nil plan).
+func (p *Plan) HasMeters() bool { return p != nil && len(p.Pricing.Meters) > 0 }
 
 // Visibility says who can see a plan (PLN-07). The zero value is Public.
 type Visibility uint8

@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -56,10 +55,6 @@ func (t Term) Words() string {
 	return termWords[t]
 }
 
-// ErrTerm is wrapped by errors for a term that is not one of the defined
-// terms.
-var ErrTerm = errors.New("unknown billing term")
-
 // ParseTerm parses a term's ISO 8601 duration ("P1M", "p1y") or its words
 // ("1 month", "3 years", "hourly", "monthly", "annual"), ignoring case.
 func ParseTerm(s string) (Term, error) {
@@ -105,6 +100,8 @@ func (t *Term) UnmarshalText(b []byte) error {
 // Cycle returns the term's cycle from anchor: consecutive terms of
 // t.Months() months. For Hourly, Months is 0: the cycle has no periods,
 // and [Cycle.At] reports [ErrCycle].
+//
+// Deprecated: use Term.BillingCycle; removed before v1.
 func (t Term) Cycle(anchor time.Time) Cycle { return Cycle{Anchor: anchor, Months: t.Months()} }
 
 // BillingCycle returns the term's cycle from anchor as a calendar.Cycle:

@@ -92,24 +92,6 @@ var (
 	msgTrialUsage  = rule.Message{English: "usage-only plans have no free trial", Swedish: "planer med enbart användningsbaserad prissättning har ingen kostnadsfri utvärderingsversion"}
 )
 
-// Validate reports every problem of the plan on its own, within what its
-// offer allows (scope), as [rule.Problems] with paths relative to the plan
-// ("id", "pricing.terms[1].payment"). It returns nil for a valid plan.
-// Checks that involve other plans (unique IDs and names, one pricing
-// model per offer, the number of private plans) are package offer's.
-func (p Plan) Validate(pol Policy, scope Scope) error {
-	var ps rule.Problems
-	p.validate(pol, scope, "", &ps)
-	return ps.Err()
-}
-
-// ValidateInto is [Plan.Validate] appending to ps, with every path
-// prefixed by prefix ("plans[3]"); package offer uses it to validate all
-// plans into one list.
-func (p *Plan) ValidateInto(pol Policy, scope Scope, prefix string, ps *rule.Problems) {
-	p.validate(pol, scope, prefix, ps)
-}
-
 func join(prefix, field string) string {
 	if prefix == "" {
 		return field
@@ -215,8 +197,8 @@ func (p *Plan) validateAudience(pol Policy, s Scope, prefix string, ps *rule.Pro
 	switch n := a.Len(); {
 	case a.Source == Manual && n > pol.AudienceManualMax:
 		ps.Add(rule.PLN08, join(path, "ids"), msgManualMax, n, pol.AudienceManualMax)
-	case a.Source == CSV && n > pol.AudienceCSVMax(a.Kind):
-		ps.Add(rule.PLN08, join(path, "ids"), msgCSVMax, n, a.Kind.words(), pol.AudienceCSVMax(a.Kind))
+	case a.Source == CSV && n > pol.audienceCSVMax(a.Kind):
+		ps.Add(rule.PLN08, join(path, "ids"), msgCSVMax, n, a.Kind.words(), pol.audienceCSVMax(a.Kind))
 	}
 	// Sorted audiences (every one the library builds) are checked in one
 	// pass without allocating; others are sorted in a copy.
