@@ -236,7 +236,7 @@ func NewOffer(t offer.Type, plans ...plan.Plan) offer.Offer {
 	o := offer.Offer{
 		ID:                   id,
 		Type:                 t,
-		SellThroughMicrosoft: c.Transactable,
+		SellThroughMicrosoft: c.SellThroughMicrosoft,
 		Plans:                plans,
 	}
 	switch {

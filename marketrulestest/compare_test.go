@@ -61,7 +61,7 @@ func libraryValues(t *testing.T) map[string]any {
 	stmt, err := payout.BuildStatement(payout.DefaultPolicy(), slices.Values([]payout.Transaction{{Date: at, Agreement: payout.EA,
 		Payment: payout.Invoice, Kind: payout.Order, Type: payout.Purchase, Gross: mrt.Money(t, "100.00 USD")}}), payout.MonthRates{})
 	must(err)
-	buy := offer.CanPurchase(offer.Buyer{Store: offer.AzureMarketplace, Payment: offer.AzureCredits, BillingCountry: market.SE})
+	buy, _ := offer.DefaultPolicy().CheckPurchase(offer.Buyer{Store: offer.AzureMarketplace, PaymentMethod: offer.AzureCredits, BillingCountry: market.SE})
 	cal := plan.NewCalendar(sub.Start)
 	bad := mrt.SaaSOffer(mrt.FlatRatePlan(t, "BAD", "1 SEK"))
 	return map[string]any{
@@ -98,7 +98,7 @@ func TestCmpOptionsLibraryValues(t *testing.T) {
 			t.Errorf("%s: two computations differ (-a +b):\n%s", name, diff)
 		}
 	}
-	if len(a["purchase"].(offer.Purchase).Requirements) == 0 || a["problems"] == nil {
+	if len(a["purchase"].(offer.PurchaseDecision).Requirements) == 0 || a["problems"] == nil {
 		t.Fatal("the purchase and the validation should have explanations to ignore")
 	}
 }

@@ -38,7 +38,7 @@ func ExampleBusinessCentralOffer() {
 
 func ExampleConsultingServiceOffer() {
 	o := marketrulestest.ConsultingServiceOffer()
-	fmt.Println(o.Type, o.Listing, o.Transactable(), len(o.Plans), o.Validate(offer.DefaultPolicy()))
+	fmt.Println(o.Type, o.Listing, o.SellsThroughMicrosoft(), len(o.Plans), o.Validate(offer.DefaultPolicy()))
 	// Output: consulting-service contact-me false 0 <nil>
 }
 

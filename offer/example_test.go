@@ -170,21 +170,24 @@ func ExampleRoles_Can() {
 	// true true false
 }
 
-func ExampleCanPurchase() {
-	p := offer.CanPurchase(offer.Buyer{
+// A purchase needs some prerequisites; those the purchase flow meets
+// (BUY-01) do not block it.
+func ExamplePurchaseDecision_Explain() {
+	pol := offer.DefaultPolicy()
+	p, _ := pol.CheckPurchase(offer.Buyer{
 		Store:          offer.AzureMarketplace,
 		HasEntraID:     true,
 		Role:           offer.NoSubscriptionRole,
-		Payment:        offer.CreditCard,
+		PaymentMethod:  offer.CreditCard,
 		BillingCountry: market.SE,
 	})
 	fmt.Println(p.Allowed)
 	fmt.Println(p.Explain(rule.English))
 
-	p = offer.CanPurchase(offer.Buyer{
+	p, _ = pol.CheckPurchase(offer.Buyer{
 		Store:          offer.AppSource,
 		HasEntraID:     true,
-		Payment:        offer.CreditCard,
+		PaymentMethod:  offer.CreditCard,
 		CardCountry:    market.NO,
 		TenantCountry:  market.SE,
 		BillingCountry: market.SE,

@@ -209,3 +209,12 @@ func cmpSet[T ~uint8]() cmp.Option {
 }
 
 func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }
+
+// checkPurchase is the default policy's purchase decision.
+func checkPurchase(b offer.Buyer) offer.PurchaseDecision {
+	d, err := offer.DefaultPolicy().CheckPurchase(b)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}

@@ -13,10 +13,10 @@ import (
 // identity and type, how it is listed and sold, its plans and metering
 // dimensions, who in the CSP channel may resell it, and who may preview
 // it. It is a plain value: build it in Go or decode it from JSON, then
-// call [Offer.Validate].
+// call [Policy.CheckOffer].
 type Offer struct {
 	// ID identifies the offer: at most 50 lowercase letters, digits,
-	// hyphens and underscores (marketplace-facts.md fact 97).
+	// hyphens and underscores, as Partner Center accepts it.
 	ID string `json:"id"`
 	// Type is the offer type (OFR-01).
 	Type Type `json:"type,omitempty"`
@@ -49,9 +49,16 @@ func (o *Offer) Plan(id string) (*plan.Plan, bool) {
 	return nil, false
 }
 
-// Transactable reports whether the offer is sold through Microsoft and of
-// a type that can be (OFR-08).
-func (o *Offer) Transactable() bool { return o.SellThroughMicrosoft && o.Type.caps().Transactable }
+// SellsThroughMicrosoft reports whether the offer is sold through
+// Microsoft and of a type that can be (OFR-08); false for a nil offer.
+func (o *Offer) SellsThroughMicrosoft() bool {
+	return o != nil && o.SellThroughMicrosoft && o.Type.caps().SellThroughMicrosoft
+}
+
+// Transactable reports whether the offer is sold through Microsoft.
+//
+// Deprecated: use Offer.SellsThroughMicrosoft; removed before v1.
+func (o *Offer) Transactable() bool { return o.SellsThroughMicrosoft() }
 
 // ResellerMode says which CSP partners may resell an offer (OFR-12). The
 // zero value is NoResellers.

@@ -129,8 +129,9 @@ func (c Charge) MarshalText() ([]byte, error) { return chargeNames.Marshal(c) }
 func (c *Charge) UnmarshalText(b []byte) error { return chargeNames.Unmarshal(b, c) }
 
 // Capabilities is what an offer type can do: the facts of OFR-01, OFR-02
-// (the seed table whose check marks were lost, restored from the English
-// original), OFR-04, OFR-08, OFR-09, OFR-11, PRC-01, PRC-02, PLN-03,
+// (the table whose check marks the Swedish edition of "Plans and pricing
+// for commercial marketplace offers" lost, restored from the English
+// edition), OFR-04, OFR-08, OFR-09, OFR-11, PRC-01, PRC-02, PLN-03,
 // PLN-08, TRL-01, EXT-01 and EXT-08, in one row per type.
 type Capabilities struct {
 	// Name is the type's name as Partner Center shows it.
@@ -156,9 +157,9 @@ type Capabilities struct {
 	PrivateAudience bool
 	// AudienceKinds: what a private audience lists (PLN-08).
 	AudienceKinds []plan.IDKind
-	// Transactable: the type can be sold through Microsoft, with a Get it
-	// now listing (OFR-08).
-	Transactable bool
+	// SellThroughMicrosoft: the type can be sold through Microsoft (a
+	// transactable offer), with a Get it now listing (OFR-08).
+	SellThroughMicrosoft bool
 	// PlanTrials: transactable plans may have free trials (TRL-01); the
 	// lengths are a policy (TRL-02).
 	PlanTrials bool
@@ -192,7 +193,7 @@ var (
 var capabilities = [...]Capabilities{
 	ManagedApplication: {Name: "Azure managed application", Plans: true, PricedPlans: true,
 		Models: []plan.Model{plan.FlatRate, plan.UsageOnly}, Terms: monthly, Summary: true, Metering: true,
-		PrivateAudience: true, AudienceKinds: subIDs, Transactable: true,
+		PrivateAudience: true, AudienceKinds: subIDs, SellThroughMicrosoft: true,
 		Listings: []Listing{GetItNow, TestDrive}, Charges: []Charge{ChargeSubscription, ChargeUsage},
 		AzureGovernment: true, Stores: azure, PriceChangeCutoffDays: 14},
 	SolutionTemplate: {Name: "Azure solution template", Plans: true,
@@ -209,12 +210,12 @@ var capabilities = [...]Capabilities{
 		Listings: []Listing{GetItNow}, Charges: []Charge{ChargeBYOL}, Stores: azure},
 	SaaS: {Name: "Software as a service", Plans: true, PricedPlans: true,
 		Models: saasModels, Terms: allTerms, Metering: true,
-		PrivateAudience: true, AudienceKinds: []plan.IDKind{plan.TenantIDs}, Transactable: true, PlanTrials: true,
+		PrivateAudience: true, AudienceKinds: []plan.IDKind{plan.TenantIDs}, SellThroughMicrosoft: true, PlanTrials: true,
 		Listings: allListing, Charges: []Charge{ChargeFree, ChargeSubscription, ChargeUsage},
 		Stores: both, PriceChangeCutoffDays: 4},
 	VirtualMachine: {Name: "Azure virtual machine", Plans: true, PricedPlans: true,
 		Models: vmModels, Hourly: true, Summary: true,
-		PrivateAudience: true, AudienceKinds: []plan.IDKind{plan.SubscriptionIDs, plan.TenantIDs}, Transactable: true, PlanTrials: true,
+		PrivateAudience: true, AudienceKinds: []plan.IDKind{plan.SubscriptionIDs, plan.TenantIDs}, SellThroughMicrosoft: true, PlanTrials: true,
 		Listings: []Listing{GetItNow, FreeTrial, TestDrive}, Charges: []Charge{ChargeBYOL, ChargeUsage},
 		AzureGovernment: true, Stores: azure, PriceChangeCutoffDays: 6},
 	ConsultingService: {Name: "Consulting service",
@@ -276,7 +277,7 @@ func (t Type) TrialMonths(p Policy) []int {
 // sold through Microsoft has no paid models and no trials. The type's
 // slices are copies, the caller's to keep; TrialMonths and Dimensions are
 // p's and dims.
-func (t Type) Scope(p Policy, transactable bool, dims []plan.Dimension) plan.Scope {
+func (t Type) Scope(p Policy, sellThroughMicrosoft bool, dims []plan.Dimension) plan.Scope {
 	c := t.caps()
 	s := plan.Scope{
 		Models:        slices.Clone(c.Models),
@@ -288,7 +289,7 @@ func (t Type) Scope(p Policy, transactable bool, dims []plan.Dimension) plan.Sco
 		AudienceKinds: slices.Clone(c.AudienceKinds),
 		Dimensions:    dims,
 	}
-	if transactable && c.Transactable {
+	if sellThroughMicrosoft && c.SellThroughMicrosoft {
 		s.TrialMonths = t.TrialMonths(p)
 	} else if c.PricedPlans {
 		s.Models = nil

@@ -32,7 +32,7 @@ func wantCapabilities() map[offer.Type]offer.Capabilities {
 		offer.ManagedApplication: {
 			Name: "Azure managed application", Plans: true, PricedPlans: true,
 			Models: []plan.Model{plan.FlatRate, plan.UsageOnly}, Terms: []plan.Term{plan.OneMonth},
-			Summary: true, Metering: true, PrivateAudience: true, AudienceKinds: subs, Transactable: true,
+			Summary: true, Metering: true, PrivateAudience: true, AudienceKinds: subs, SellThroughMicrosoft: true,
 			Listings: []offer.Listing{getItNow, testDrive}, Charges: []offer.Charge{offer.ChargeSubscription, offer.ChargeUsage},
 			AzureGovernment: true, Stores: []offer.Store{offer.AzureMarketplace}, PriceChangeCutoffDays: 14,
 		},
@@ -66,7 +66,7 @@ func wantCapabilities() map[offer.Type]offer.Capabilities {
 			Terms:  []plan.Term{plan.OneMonth, plan.OneYear, plan.TwoYears, plan.ThreeYears},
 			// No summary for SaaS (PLN-03).
 			Metering: true, PrivateAudience: true, AudienceKinds: []plan.IDKind{plan.TenantIDs},
-			Transactable: true, PlanTrials: true,
+			SellThroughMicrosoft: true, PlanTrials: true,
 			Listings: []offer.Listing{getItNow, freeTrial, testDrive, contactMe},
 			Charges:  []offer.Charge{offer.ChargeFree, offer.ChargeSubscription, offer.ChargeUsage},
 			Stores:   []offer.Store{offer.AppSource, offer.AzureMarketplace}, PriceChangeCutoffDays: 4,
@@ -75,7 +75,7 @@ func wantCapabilities() map[offer.Type]offer.Capabilities {
 			Name: "Azure virtual machine", Plans: true, PricedPlans: true,
 			Models: []plan.Model{plan.Free, plan.BYOL, plan.FlatRate, plan.PerVCPU, plan.PerVCPUSize, plan.PerMarketAndVCPUSize},
 			Hourly: true, Summary: true, PrivateAudience: true, AudienceKinds: []plan.IDKind{plan.SubscriptionIDs, plan.TenantIDs},
-			Transactable: true, PlanTrials: true,
+			SellThroughMicrosoft: true, PlanTrials: true,
 			Listings: []offer.Listing{getItNow, freeTrial, testDrive}, Charges: []offer.Charge{offer.ChargeBYOL, offer.ChargeUsage},
 			AzureGovernment: true, Stores: []offer.Store{offer.AzureMarketplace}, PriceChangeCutoffDays: 6,
 		},
@@ -257,15 +257,15 @@ func TestOFR04_PaidPlans(t *testing.T) {
 func TestOFR08_Transactable(t *testing.T) {
 	for _, typ := range offer.Types() {
 		want := typ == offer.VirtualMachine || typ == offer.ManagedApplication || typ == offer.SaaS
-		if got := typ.Capabilities().Transactable; got != want {
+		if got := typ.Capabilities().SellThroughMicrosoft; got != want {
 			t.Errorf("%v transactable: %v", typ, got)
 		}
 		o := offer.Offer{Type: typ, SellThroughMicrosoft: true}
-		if o.Transactable() != want {
-			t.Errorf("Offer{%v, sold through Microsoft}.Transactable() = %v", typ, o.Transactable())
+		if o.SellsThroughMicrosoft() != want {
+			t.Errorf("Offer{%v, sold through Microsoft}.SellsThroughMicrosoft() = %v", typ, o.SellsThroughMicrosoft())
 		}
 		o.SellThroughMicrosoft = false
-		if o.Transactable() {
+		if o.SellsThroughMicrosoft() {
 			t.Errorf("Offer{%v, not sold through Microsoft}.Transactable()", typ)
 		}
 	}
@@ -333,7 +333,7 @@ func TestOFR11_Stores(t *testing.T) {
 			t.Errorf("%v: %q, %v", s, b, err)
 		}
 	}
-	if p := offer.CanPurchase(offer.Buyer{HasEntraID: true, Payment: offer.CreditCard, BillingCountry: 0}); p.Allowed || p.Requirements[0].Rule != rule.OFR11 {
+	if p := checkPurchase(offer.Buyer{HasEntraID: true, PaymentMethod: offer.CreditCard, BillingCountry: 0}); p.Allowed || p.Requirements[0].Rule != rule.OFR11 {
 		t.Errorf("purchase in no store: %+v", p)
 	}
 }
