@@ -41,6 +41,9 @@ type Offer struct {
 
 // Plan returns the plan with the given ID, and whether there is one.
 func (o *Offer) Plan(id string) (*plan.Plan, bool) {
+	if o == nil {
+		return nil, false
+	}
 	for i := range o.Plans {
 		if o.Plans[i].ID == id {
 			return &o.Plans[i], true
@@ -137,9 +140,9 @@ func (pv Preview) Includes(email string) bool {
 // Viewer is someone looking at an offer's plans: a customer identified by
 // tenant and subscription, or a preview audience member by e-mail.
 type Viewer struct {
-	Tenant       plan.GUID
-	Subscription plan.GUID
-	Email        string
+	Tenant       plan.GUID `json:"tenant,omitzero"`
+	Subscription plan.GUID `json:"subscription,omitzero"`
+	Email        string    `json:"email,omitempty"`
 }
 
 // CanSee reports whether v sees plan p of the offer. While the offer is
@@ -148,8 +151,11 @@ type Viewer struct {
 // everyone, a private plan by its audience only (matched by tenant or
 // subscription ID, PLN-07, PLN-08), and a hidden plan by no one browsing
 // the marketplace (it is deployed through the solution that references
-// it).
+// it). Nobody sees a plan of a nil offer, or a nil plan.
 func (o *Offer) CanSee(v Viewer, p *plan.Plan, inPreview bool) bool {
+	if o == nil || p == nil {
+		return false
+	}
 	if inPreview {
 		return v.Email != "" && o.Preview.Includes(v.Email)
 	}

@@ -135,46 +135,46 @@ func (c *Charge) UnmarshalText(b []byte) error { return chargeNames.Unmarshal(b,
 // PLN-08, TRL-01, EXT-01 and EXT-08, in one row per type.
 type Capabilities struct {
 	// Name is the type's name as Partner Center shows it.
-	Name string
+	Name string `json:"name"`
 	// Plans: the type's offers have plans (OFR-01).
-	Plans bool
+	Plans bool `json:"plans"`
 	// PricedPlans: plans with pricing options (OFR-02); only these types
 	// can have paid plans (OFR-04).
-	PricedPlans bool
+	PricedPlans bool `json:"pricedPlans"`
 	// Models are the pricing models its plans may use (PRC-01); plans
 	// without pricing are Free or BYOL (OFR-02).
-	Models []plan.Model
+	Models []plan.Model `json:"models"`
 	// Terms are the billing terms of recurring plans (SaaS: 1 month to 3
 	// years; managed application: monthly).
-	Terms []plan.Term
+	Terms []plan.Term `json:"terms"`
 	// Hourly: a flat rate is an hourly VM price (EXT-07).
-	Hourly bool
+	Hourly bool `json:"hourly"`
 	// Summary: plans have a summary (PLN-03: not SaaS).
-	Summary bool
+	Summary bool `json:"summary"`
 	// Metering: plans may bill metering dimensions (PRC-02).
-	Metering bool
+	Metering bool `json:"metering"`
 	// PrivateAudience: plans may be private (OFR-02).
-	PrivateAudience bool
+	PrivateAudience bool `json:"privateAudience"`
 	// AudienceKinds: what a private audience lists (PLN-08).
-	AudienceKinds []plan.IDKind
+	AudienceKinds []plan.IDKind `json:"audienceKinds"`
 	// SellThroughMicrosoft: the type can be sold through Microsoft (a
 	// transactable offer), with a Get it now listing (OFR-08).
-	SellThroughMicrosoft bool
+	SellThroughMicrosoft bool `json:"sellThroughMicrosoft"`
 	// PlanTrials: transactable plans may have free trials (TRL-01); the
 	// lengths are a policy (TRL-02).
-	PlanTrials bool
+	PlanTrials bool `json:"planTrials"`
 	// Listings are the listing options the type's page may have (EXT-01).
-	Listings []Listing
+	Listings []Listing `json:"listings"`
 	// Charges are the Get-it-now pricing options (EXT-01).
-	Charges []Charge
+	Charges []Charge `json:"charges"`
 	// AzureGovernment: accepted by Azure Government Marketplace (OFR-09).
-	AzureGovernment bool
+	AzureGovernment bool `json:"azureGovernment"`
 	// Stores are where the type is listed (OFR-11).
-	Stores []Store
+	Stores []Store `json:"stores"`
 	// PriceChangeCutoffDays: a price change must be published this many
 	// days before month end to take effect on the 1st (EXT-08); 0 where
 	// price changes are not supported.
-	PriceChangeCutoffDays int
+	PriceChangeCutoffDays int `json:"priceChangeCutoffDays"`
 }
 
 var (

@@ -10,7 +10,8 @@ import (
 
 // Term is a billing term: how long a subscription commits for, or, for VM
 // usage, the hour that usage is priced by. The enum is append-only; the
-// zero Term is invalid. In text and JSON a term is its ISO 8601 duration,
+// zero Term is "unset": not a valid term, it marshals to "" and "" decodes
+// to it. In text and JSON a term is its ISO 8601 duration,
 // as Partner Center writes it: "P1M", "P1Y", "P2Y", "P3Y", "PT1H".
 type Term uint8
 
@@ -79,16 +80,26 @@ func ParseTerm(s string) (Term, error) {
 	return 0, fmt.Errorf("plan: %w %q (want P1M, P1Y, P2Y, P3Y or PT1H)", ErrTerm, truncate(s, 40))
 }
 
-// MarshalText implements [encoding.TextMarshaler].
+// MarshalText implements [encoding.TextMarshaler]: the ISO 8601
+// duration, "" for the zero Term; other invalid terms are an error
+// wrapping [ErrTerm].
 func (t Term) MarshalText() ([]byte, error) {
+	if t == 0 {
+		return []byte{}, nil
+	}
 	if !t.Valid() {
 		return nil, fmt.Errorf("plan: %w %d", ErrTerm, uint8(t))
 	}
 	return []byte(termNames[t]), nil
 }
 
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseTerm].
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseTerm];
+// "" is the zero Term.
 func (t *Term) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*t = 0
+		return nil
+	}
 	v, err := ParseTerm(string(b))
 	if err != nil {
 		return err

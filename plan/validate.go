@@ -15,27 +15,27 @@ import (
 // offer's policy. The zero Scope allows nothing.
 type Scope struct {
 	// Models are the pricing models plans may use (PRC-01, OFR-02, OFR-04).
-	Models []Model
+	Models []Model `json:"models"`
 	// Terms are the billing terms plans may offer (a managed
 	// application's flat rate is monthly; SaaS offers all four).
-	Terms []Term
+	Terms []Term `json:"terms"`
 	// Hourly says that FlatRate means an hourly price (virtual machines,
 	// EXT-07) rather than a price per billing term.
-	Hourly bool
+	Hourly bool `json:"hourly"`
 	// Summary says whether plans have a summary (all but SaaS, PLN-03).
-	Summary bool
+	Summary bool `json:"summary"`
 	// Metering says whether plans may bill metering dimensions (PRC-02).
-	Metering bool
+	Metering bool `json:"metering"`
 	// Private says whether plans may be private (OFR-02).
-	Private bool
+	Private bool `json:"private"`
 	// AudienceKinds are the ID kinds a private audience may list (PLN-08).
-	AudienceKinds []IDKind
+	AudienceKinds []IDKind `json:"audienceKinds"`
 	// TrialMonths are the allowed free-trial lengths; empty means no free
 	// trials (TRL-01, TRL-02).
-	TrialMonths []int
+	TrialMonths []int `json:"trialMonths"`
 	// Dimensions are the offer's metering dimensions, which meters must
 	// name (EXT-02).
-	Dimensions []Dimension
+	Dimensions []Dimension `json:"dimensions"`
 }
 
 // Messages of plan problems, in English and Swedish.
