@@ -114,3 +114,27 @@ func ExampleType_TrialMonths() {
 	fmt.Println(offer.SaaS.TrialMonths(pol), offer.VirtualMachine.TrialMonths(pol), offer.ManagedApplication.TrialMonths(pol) == nil)
 	// Output: [1] [1 3 6] true
 }
+
+// A policy's limits are checked before it is used, each at its JSON path;
+// the zero Policy means DefaultPolicy().
+func ExamplePolicy_Validate() {
+	pol := offer.DefaultPolicy()
+	pol.MaxPlans = 0
+	pol.VMTrialMonths = []int{1, 13}
+	fmt.Print(pol.Validate().(rule.Problems).Text(rule.English))
+	fmt.Println(offer.Policy{}.Validate())
+	// Output:
+	// policy.maxPlans: limit 0 is out of range (want 1 to 1,000,000) (OFR-03)
+	// policy.vmTrialMonths[1]: a free trial of 13 months is out of range (want 1 to 12) (TRL-02)
+	// <nil>
+}
+
+func ExamplePurchaseDecision_String() {
+	p, _ := offer.DefaultPolicy().CheckPurchase(offer.Buyer{Store: offer.AppSource, HasEntraID: true,
+		PaymentMethod: offer.CreditCard, CardCountry: market.SE, TenantCountry: market.SE, BillingCountry: market.SE})
+	fmt.Println(p.Allowed, p.Rule, p.Reason)
+	fmt.Println(p)
+	// Output:
+	// true BUY-01 prerequisites-met
+	// every purchase prerequisite is met (BUY-01)
+}

@@ -101,6 +101,7 @@ var (
 	msgRepublishOK = rule.Message{English: "the draft may be republished", Swedish: "utkastet får publiceras på nytt"}
 	msgRepublishNo = rule.Message{English: "the draft may not be republished:", Swedish: "utkastet får inte publiceras på nytt:"}
 	msgRepublishPr = rule.Message{English: "%d price changes to schedule", Swedish: "%d prisändringar att schemalägga"}
+	msgRepublish1  = rule.Message{English: "1 price change to schedule", Swedish: "1 prisändring att schemalägga"}
 )
 
 // Explain renders the decision in lang: whether the draft may be
@@ -108,7 +109,11 @@ var (
 func (d RepublishDecision) Explain(lang rule.Language) string {
 	if d.Allowed {
 		s := msgRepublishOK.Render(lang)
-		if len(d.Prices) > 0 {
+		switch len(d.Prices) {
+		case 0:
+		case 1:
+			s += "; " + msgRepublish1.Render(lang)
+		default:
 			s += "; " + msgRepublishPr.Render(lang, len(d.Prices))
 		}
 		return s + " (" + string(d.Rule) + ")"
