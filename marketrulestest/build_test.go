@@ -39,7 +39,7 @@ func TestFlatRatePlan(t *testing.T) {
 		t.Errorf("FlatRatePlan (-want +got):\n%s", diff)
 	}
 	o := mrt.SaaSOffer(got)
-	mrt.AssertProblems(t, o.Validate(offer.DefaultPolicy()))
+	mrt.AssertProblems(t, offer.DefaultPolicy().CheckOffer(o))
 	if diff := cmp.Diff([]plan.Dimension{{ID: "emails", DisplayName: "emails", Unit: "per unit"}}, o.Dimensions); diff != "" {
 		t.Errorf("dimensions (-want +got):\n%s", diff)
 	}
@@ -82,7 +82,7 @@ func TestBuildersValidate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			mrt.AssertProblems(t, tt.offer.Validate(offer.DefaultPolicy()))
+			mrt.AssertProblems(t, offer.DefaultPolicy().CheckOffer(tt.offer))
 		})
 	}
 }
@@ -109,7 +109,7 @@ func TestNewOffer(t *testing.T) {
 	}
 	// An invalid type: no listing, no capabilities; Validate reports it.
 	o = mrt.NewOffer(0)
-	mrt.AssertProblems(t, o.Validate(offer.DefaultPolicy()), mrt.ProblemKey{Rule: rule.OFR01, Path: "type"})
+	mrt.AssertProblems(t, offer.DefaultPolicy().CheckOffer(o), mrt.ProblemKey{Rule: rule.OFR01, Path: "type"})
 }
 
 // Builders report a bad literal with Fatalf, naming it, and go on without

@@ -78,7 +78,7 @@ func libraryValues(t *testing.T) map[string]any {
 		"schedule":      sch,
 		"statement":     stmt,
 		"purchase":      buy,
-		"problems":      bad.Validate(offer.DefaultPolicy()),
+		"problems":      offer.DefaultPolicy().CheckOffer(bad),
 		"policies": []any{pricing.DefaultProrationPolicy(), pricing.PriceChangePolicy2023(), payout.DefaultPolicy(),
 			offer.DefaultPolicy(), trial.DefaultPolicy(), refund.DefaultPolicy(), pricing.DefaultPrivateOfferPolicy()},
 		"calendar": cal,
@@ -203,7 +203,7 @@ func TestOnlyFields(t *testing.T) {
 
 func TestProblemsOf(t *testing.T) {
 	o := mrt.SaaSOffer(mrt.FlatRatePlan(t, "gold", "49.99 USD", mrt.Term(plan.OneYear, plan.Annual, "499.00 USD"), mrt.Trial(3)))
-	err := o.Validate(offer.DefaultPolicy())
+	err := offer.DefaultPolicy().CheckOffer(o)
 	want := []mrt.ProblemKey{
 		{Rule: rule.EXT05, Path: "plans[0].pricing.terms[1].payment"},
 		{Rule: rule.TRL02, Path: "plans[0].trial.months"},

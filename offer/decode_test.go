@@ -214,7 +214,7 @@ func FuzzDecodeOffer(f *testing.F) {
 		if err != nil {
 			return
 		}
-		_ = o.Validate(offer.DefaultPolicy()) // never panics
+		_ = offer.DefaultPolicy().CheckOffer(o) // never panics
 		_, _ = offer.CheckRepublish(&o, &o, offer.Policy2023())
 		enc, err := json.Marshal(o)
 		if err != nil {

@@ -175,7 +175,7 @@ func runOTests(t *testing.T, tests []otest, valid bool) {
 			if tt.pol != nil {
 				pol = *tt.pol
 			}
-			err := o.Validate(pol)
+			err := pol.CheckOffer(o)
 			if valid {
 				if err != nil {
 					t.Fatalf("Validate: %v", err)

@@ -178,7 +178,7 @@ func (o *Offer) CanSee(v Viewer, p *plan.Plan, inPreview bool) bool {
 // encoding/json writes for it: unknown members, values of the wrong type
 // and unknown enum names are rejected, and all problems are reported at
 // once as [rule.Problems] with paths such as "plans[3].pricing.model". A
-// value that decodes is not yet validated: call [Offer.Validate]. To read
+// value that decodes is not yet validated: call [Policy.CheckOffer]. To read
 // untrusted input of unknown size, use [Decode], which refuses oversized
 // input before reading it all.
 func (o *Offer) UnmarshalJSON(b []byte) error {

@@ -3,6 +3,7 @@ package offer
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/marketrules/marketrules/plan"
 	"github.com/marketrules/marketrules/rule"
@@ -117,21 +118,18 @@ func (p Policy) Validate() error {
 			ps = append(ps, rule.Problem{Rule: f.id, Path: "policy." + f.path, Message: msgPolicyLimit, Args: []any{f.v, 1, 1_000_000}, Err: ErrPolicy})
 		}
 	}
-	for name, ms := range map[string][]int{"saasTrialMonths": p.SaaSTrialMonths, "vmTrialMonths": p.VMTrialMonths} {
-		for i, m := range ms {
+	for _, f := range [...]struct {
+		name string
+		ms   []int
+	}{{"saasTrialMonths", p.SaaSTrialMonths}, {"vmTrialMonths", p.VMTrialMonths}} {
+		for i, m := range f.ms {
 			if m < 1 || m > 12 {
-				ps = append(ps, rule.Problem{Rule: rule.TRL02, Path: fmt.Sprintf("policy.%s[%d]", name, i), Message: msgPolicyTrial, Args: []any{m}, Err: ErrPolicy})
+				ps = append(ps, rule.Problem{Rule: rule.TRL02, Path: fmt.Sprintf("policy.%s[%d]", f.name, i), Message: msgPolicyTrial, Args: []any{m}, Err: ErrPolicy})
 			}
 		}
 	}
-	slices.SortStableFunc(ps, func(a, b rule.Problem) int {
-		switch {
-		case a.Path < b.Path:
-			return -1
-		case a.Path > b.Path:
-			return 1
-		}
-		return 0
-	})
+	if len(ps) > 1 {
+		slices.SortStableFunc(ps, func(a, b rule.Problem) int { return strings.Compare(a.Path, b.Path) })
+	}
 	return ps.Err()
 }

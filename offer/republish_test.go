@@ -65,7 +65,7 @@ func runRepublish(t *testing.T, tests []rtest) {
 			if tt.change != nil {
 				tt.change(&draft)
 			}
-			// Seed policy: price changes are PLN-11 problems.
+			// Default policy: price changes are PLN-11 problems.
 			want := append([]problem(nil), tt.want...)
 			for _, p := range tt.pricePaths {
 				want = append(want, problem{rule.PLN11, p})
@@ -206,7 +206,7 @@ func TestPLN09_PublicNeverPrivate(t *testing.T) {
 }
 
 // PLN-11: the pricing model, published terms and their payment options,
-// and (under the seed policy) published prices cannot change. Under the
+// and (under the default policy) published prices cannot change. Under the
 // 2023 policy a price change is listed for scheduling (EXT-08).
 func TestPLN11_PublishedPricesLocked(t *testing.T) {
 	runRepublish(t, []rtest{
@@ -269,7 +269,7 @@ func TestPLN11_PublishedPricesLocked(t *testing.T) {
 		t.Errorf("Changes JSON = %s, %v\nwant %s", b, err, want)
 	}
 	if !offer.Policy2023().PriceChanges || offer.DefaultPolicy().PriceChanges {
-		t.Error("PriceChanges: the seed policy forbids, 2023 allows")
+		t.Error("PriceChanges: the default policy forbids, 2023 allows")
 	}
 }
 

@@ -61,9 +61,9 @@ func (p Permission) MarshalText() ([]byte, error) { return permissionNames.Marsh
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (p *Permission) UnmarshalText(b []byte) error { return permissionNames.Unmarshal(b, p) }
 
-// permissions is ACC-01 as a table: the permissions of each role. The seed
-// gives Owner the payout account and tax profile, and (in its answer on
-// payout reporting) the payout reports.
+// permissions is ACC-01 as a table: the permissions of each role. The
+// commercial marketplace FAQ gives Owner the payout account and tax
+// profile, and (in its answer on payout reporting) the payout reports.
 var permissions = [...][]Permission{
 	Owner:                {ConfigurePayoutAccount, ConfigureTaxProfile, ViewPayoutReports},
 	Manager:              {ManageUsers, CreateOffers, UpdateOffers},

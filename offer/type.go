@@ -272,7 +272,7 @@ func (t Type) TrialMonths(p Policy) []int {
 }
 
 // Scope returns what a plan of an offer of type t allows, for
-// [plan.Plan.Validate]: the models, terms, audience kinds and trial
+// [plan.Policy.CheckPlan]: the models, terms, audience kinds and trial
 // lengths of the type, and the offer's dimensions. A plan of an offer not
 // sold through Microsoft has no paid models and no trials. The type's
 // slices are copies, the caller's to keep; TrialMonths and Dimensions are

@@ -13,13 +13,12 @@ import (
 )
 
 // The capability table, written out independently from the sources:
-// OFR-01 (which types have plans), OFR-02 and fact 96 (plans with and
-// without pricing, private audiences), OFR-04 (paid plans), PRC-01 and
-// facts 98-99 (models), EXT-05 and PRC-01 (terms), EXT-07 (hourly VM
-// prices), PLN-03 (summary), PRC-02 and fact 59 (metering), fact 92 (ID
-// kinds), OFR-08 (transactable), TRL-01 (plan trials), EXT-01 and fact 87
-// (listing and Get-it-now pricing options), OFR-09 (Azure Government),
-// OFR-11 (stores), EXT-08 and fact 79 (price-change cut-offs).
+// OFR-01 (which types have plans), OFR-02 (plans with and without
+// pricing, private audiences), OFR-04 (paid plans), PRC-01 (models),
+// EXT-05 and PRC-01 (terms), EXT-07 (hourly VM prices), PLN-03 (summary),
+// PRC-02 (metering), PLN-08 (ID kinds), OFR-08 (transactable), TRL-01
+// (plan trials), EXT-01 (listing and Get-it-now pricing options), OFR-09
+// (Azure Government), OFR-11 (stores), EXT-08 (price-change cut-offs).
 func wantCapabilities() map[offer.Type]offer.Capabilities {
 	const (
 		getItNow  = offer.GetItNow
@@ -102,7 +101,7 @@ func wantCapabilities() map[offer.Type]offer.Capabilities {
 	}
 }
 
-// OFR-02 (with OFR-01, EXT-01): the rules the seed's table lost, one row
+// OFR-02 (with OFR-01, EXT-01): the rules the Swedish edition's table lost, one row
 // per offer type.
 func TestOFR02_Capabilities(t *testing.T) {
 	want := wantCapabilities()
@@ -116,7 +115,7 @@ func TestOFR02_Capabilities(t *testing.T) {
 			}
 		})
 	}
-	// The seven plan types of fact 96 and their three columns.
+	// The seven plan types of OFR-02 and their three columns.
 	table := []struct {
 		typ                          offer.Type
 		priced, unpriced, privateAud bool
@@ -354,7 +353,7 @@ func TestEXT01_ListingOptions(t *testing.T) {
 			}
 		}
 	}
-	if len(invalid) != 21 || len(valid) != 27 { // fact 87: 27 check marks in 12 rows of 4
+	if len(invalid) != 21 || len(valid) != 27 { // EXT-01: 27 check marks in 12 rows of 4
 		t.Errorf("%d listing options allowed, %d refused; want 27 and 21", len(valid), len(invalid))
 	}
 	runValid(t, valid)

@@ -58,7 +58,7 @@ func (s *Source) UnmarshalText(b []byte) error { return sourceNames.Unmarshal(b,
 
 // Audience is the private audience of a plan (PLN-08): tenant or
 // subscription IDs, entered by hand or imported from CSV. [NewAudience]
-// and [ReadAudience] keep IDs sorted and unique, which lets validation
+// and [Policy.ReadAudience] keep IDs sorted and unique, which lets validation
 // check a 20,000-entry audience in one pass without allocating; an
 // audience built by hand or decoded from JSON keeps its order (so JSON
 // round-trips exactly), and validation sorts a copy when it is unsorted.

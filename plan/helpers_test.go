@@ -47,8 +47,8 @@ var dims = []plan.Dimension{
 	{ID: "texts", DisplayName: "Text messages", Unit: "per text"},
 }
 
-// The scopes of the offer types, written out from the rules (RULES.md
-// OFR-02, PRC-01, PRC-02, PLN-03, PLN-08, TRL-01, TRL-02; facts 92, 96),
+// The scopes of the offer types, written out from the rules (OFR-02,
+// PRC-01, PRC-02, PLN-03, PLN-08, TRL-01, TRL-02),
 // not taken from package offer.
 var (
 	allTerms = []plan.Term{plan.OneMonth, plan.OneYear, plan.TwoYears, plan.ThreeYears}

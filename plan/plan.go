@@ -408,7 +408,7 @@ type MarketSizePrice struct {
 
 // Reservation is a VM software reservation: a term (OneYear or
 // ThreeYears) and its saving against the hourly price, as a fraction
-// (0.30 for 30%) (EXT-07, W3).
+// (0.30 for 30%) (EXT-07).
 type Reservation struct {
 	Term   Term          `json:"term,omitempty"`
 	Saving currency.Rate `json:"saving"`

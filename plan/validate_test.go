@@ -114,7 +114,7 @@ func TestEXT14_NewerFieldLimits(t *testing.T) {
 	})
 	runInvalid(t, []vtest{
 		{name: "201 and 3001", pol: p23, change: change(201, 3001), want: []problem{{rule.EXT14, "name"}, {rule.EXT14, "description"}}},
-		{name: "seed policy refuses 51 and 501", change: change(51, 501), want: []problem{{rule.PLN02, "name"}, {rule.PLN04, "description"}}},
+		{name: "default policy refuses 51 and 501", change: change(51, 501), want: []problem{{rule.PLN02, "name"}, {rule.PLN04, "description"}}},
 	})
 }
 
