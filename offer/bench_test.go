@@ -105,7 +105,7 @@ func BenchmarkCheckRepublishMaximal(b *testing.B) {
 	d := maximalOffer(2000)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := offer.CheckRepublish(&o, &d, offer.DefaultPolicy()); err != nil {
+		if _, err := checkRepublish(&o, &d, offer.DefaultPolicy()); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -215,7 +215,7 @@ func FuzzDecodeOffer(f *testing.F) {
 			return
 		}
 		_ = offer.DefaultPolicy().CheckOffer(o) // never panics
-		_, _ = offer.CheckRepublish(&o, &o, offer.Policy2023())
+		_, _ = checkRepublish(&o, &o, offer.Policy2023())
 		enc, err := json.Marshal(o)
 		if err != nil {
 			t.Fatalf("Marshal of a decoded offer: %v", err)

@@ -217,3 +217,13 @@ func checkPurchase(b offer.Buyer) offer.PurchaseDecision {
 	}
 	return d
 }
+
+// checkRepublish is p.CheckRepublish with the refusals as an error, as
+// the rule tables compare them.
+func checkRepublish(published, draft *offer.Offer, p offer.Policy) (offer.RepublishDecision, error) {
+	d, err := p.CheckRepublish(published, draft)
+	if err != nil {
+		return d, err
+	}
+	return d, d.Refusals.Err()
+}

@@ -58,11 +58,6 @@ func (o *Offer) SellsThroughMicrosoft() bool {
 	return o != nil && o.SellThroughMicrosoft && o.Type.caps().SellThroughMicrosoft
 }
 
-// Transactable reports whether the offer is sold through Microsoft.
-//
-// Deprecated: use Offer.SellsThroughMicrosoft; removed before v1.
-func (o *Offer) Transactable() bool { return o.SellsThroughMicrosoft() }
-
 // ResellerMode says which CSP partners may resell an offer (OFR-12). The
 // zero value is NoResellers.
 type ResellerMode uint8

@@ -32,6 +32,8 @@ type PriceChange struct {
 
 // Changes lists what a republish changes that the rules allow but someone
 // must act on.
+//
+// Deprecated: use RepublishDecision; removed before v1.
 type Changes struct {
 	// Prices are the price changes to schedule (EXT-08); under the default
 	// policy they are problems instead (PLN-11).

@@ -265,7 +265,7 @@ func TestOFR08_Transactable(t *testing.T) {
 		}
 		o.SellThroughMicrosoft = false
 		if o.SellsThroughMicrosoft() {
-			t.Errorf("Offer{%v, not sold through Microsoft}.Transactable()", typ)
+			t.Errorf("Offer{%v, not sold through Microsoft}.SellsThroughMicrosoft()", typ)
 		}
 	}
 	runValid(t, []otest{

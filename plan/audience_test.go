@@ -82,7 +82,7 @@ func TestReadAudienceUnusableFiles(t *testing.T) {
 			t.Errorf("kind %d: %v", k, err)
 		}
 	}
-	for _, limit := range []int{-1, 0, math.MinInt, math.MaxInt, plan.MaxAudienceCSV + 1} {
+	for _, limit := range []int{-1, 0, math.MinInt, math.MaxInt, 1_000_001} {
 		pol := plan.DefaultPolicy()
 		pol.AudienceTenantCSVMax = limit
 		_, err := pol.ReadAudience(strings.NewReader(g0), "a.csv", plan.TenantIDs)

@@ -141,10 +141,10 @@ func ExamplePolicy2023() {
 	// Output: 2023 50 200 3000
 }
 
-func ExampleMaxAudienceCSV() {
+func ExamplePolicy_AudienceTenantCSVMax() {
 	pol := plan.DefaultPolicy()
-	fmt.Println(pol.AudienceTenantCSVMax, pol.AudienceSubscriptionCSVMax, plan.MaxAudienceCSV)
-	// Output: 20000 10000 1000000
+	fmt.Println(pol.AudienceTenantCSVMax, pol.AudienceSubscriptionCSVMax)
+	// Output: 20000 10000
 }
 
 func ExampleQuantity_IsUnlimited() {

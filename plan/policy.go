@@ -37,10 +37,10 @@ type Policy struct {
 	AudienceSubscriptionCSVMax int `json:"audienceSubscriptionCsvMax"`
 }
 
-// MaxAudienceCSV is the largest CSV limit a policy may set: a million
+// maxAudienceCSV is the largest CSV limit a policy may set: a million
 // IDs, 50 times Partner Center's largest, which keeps an import's memory
 // bounded (128 bytes a row).
-const MaxAudienceCSV = 1_000_000
+const maxAudienceCSV = 1_000_000
 
 // DefaultPolicy returns the limits of "Plans and pricing for commercial
 // marketplace offers" as the rules were first written from it.
@@ -83,7 +83,8 @@ var msgPolicyLimit = rule.Message{
 // Validate reports every limit out of range, each a problem at its JSON
 // path ("policy.audienceTenantCsvMax") wrapping [ErrPolicy]: lengths and
 // the hand-entered audience limit must be 1 or more, CSV limits 1 to
-// [MaxAudienceCSV]. The zero Policy is valid (it means DefaultPolicy()).
+// 1,000,000 (50 times Partner Center's largest, which keeps an import's
+// memory bounded). The zero Policy is valid (it means DefaultPolicy()).
 func (p Policy) Validate() error {
 	p = p.orDefault()
 	var ps rule.Problems
@@ -97,9 +98,9 @@ func (p Policy) Validate() error {
 		{rule.PLN02, "nameMax", p.NameMax, 1 << 20},
 		{rule.PLN03, "summaryMax", p.SummaryMax, 1 << 20},
 		{rule.PLN04, "descriptionMax", p.DescriptionMax, 1 << 20},
-		{rule.PLN08, "audienceManualMax", p.AudienceManualMax, MaxAudienceCSV},
-		{rule.PLN08, "audienceTenantCsvMax", p.AudienceTenantCSVMax, MaxAudienceCSV},
-		{rule.PLN08, "audienceSubscriptionCsvMax", p.AudienceSubscriptionCSVMax, MaxAudienceCSV},
+		{rule.PLN08, "audienceManualMax", p.AudienceManualMax, maxAudienceCSV},
+		{rule.PLN08, "audienceTenantCsvMax", p.AudienceTenantCSVMax, maxAudienceCSV},
+		{rule.PLN08, "audienceSubscriptionCsvMax", p.AudienceSubscriptionCSVMax, maxAudienceCSV},
 	} {
 		if f.v < 1 || f.v > f.max {
 			ps = append(ps, rule.Problem{Rule: f.id, Path: "policy." + f.path, Message: msgPolicyLimit,
