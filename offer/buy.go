@@ -7,7 +7,7 @@ import (
 )
 
 // SubscriptionRole is the buying user's role on the Azure subscription
-// that pays (BUY-02).
+// that pays (BUY-02). The zero value is NoSubscriptionRole.
 type SubscriptionRole uint8
 
 // The Azure subscription roles that matter for buying.
@@ -29,7 +29,8 @@ func (r SubscriptionRole) MarshalText() ([]byte, error) { return subRoleNames.Ma
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (r *SubscriptionRole) UnmarshalText(b []byte) error { return subRoleNames.Unmarshal(b, r) }
 
-// PaymentMethod is how the buyer pays (PRC-11, PRC-12).
+// PaymentMethod is how the buyer pays (PRC-11, PRC-12): the one name of
+// that concept in the module. The zero PaymentMethod is unset.
 type PaymentMethod uint8
 
 // The payment methods.

@@ -54,7 +54,8 @@ func Types() []Type {
 	return out
 }
 
-// Store is a storefront of the commercial marketplace (OFR-11).
+// Store is a storefront of the commercial marketplace (OFR-11). The zero
+// Store is unset.
 type Store uint8
 
 // The stores.
@@ -78,7 +79,7 @@ func (s Store) MarshalText() ([]byte, error) { return storeNames.Marshal(s) }
 func (s *Store) UnmarshalText(b []byte) error { return storeNames.Unmarshal(b, s) }
 
 // Listing is a listing option: what the button on the offer's page does
-// (OFR-07, EXT-01).
+// (OFR-07, EXT-01). The zero Listing is unset.
 type Listing uint8
 
 // The listing options.
@@ -106,7 +107,7 @@ func (l Listing) MarshalText() ([]byte, error) { return listingNames.Marshal(l) 
 func (l *Listing) UnmarshalText(b []byte) error { return listingNames.Unmarshal(b, l) }
 
 // Charge is a Get-it-now pricing option (EXT-01): how a customer who gets
-// the offer pays for the software.
+// the offer pays for the software. The zero Charge is unset.
 type Charge uint8
 
 // The Get-it-now pricing options.

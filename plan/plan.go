@@ -108,7 +108,8 @@ func (s *Status) UnmarshalText(b []byte) error { return statusNames.Unmarshal(b,
 // StopSold).
 func (s Status) IsPublished() bool { return s == Live || s == StopSold }
 
-// Action is something a publisher does to a plan in Partner Center.
+// Action is something a publisher does to a plan in Partner Center. The
+// zero Action is unset.
 type Action uint8
 
 // The plan actions of PLN-05.
