@@ -206,7 +206,9 @@ func (c *Calendar) AddMonths(n Months) (time.Time, error) { return c.prepared().
 
 // Period returns period n of the cycle of months-month periods from the
 // anchor, as [Cycle.Period] does.
-func (c *Calendar) Period(months Months, n int) (Period, error) { return c.prepared().period(months, n) }
+func (c *Calendar) Period(months Months, n int) (Period, error) {
+	return c.prepared().period(months, n)
+}
 
 // PeriodAt returns the index and bounds of the period of the cycle of
 // months-month periods from the anchor that contains t, as [Cycle.At]

@@ -34,7 +34,9 @@ func TestPropertyBuilders(t *testing.T) {
 			func() (plan.Plan, error) { return mrt.NewPerUserPlan("team", pick(), opts...) },
 			func() (plan.Plan, error) { return mrt.NewFreePlan("free", opts...) },
 			func() (plan.Plan, error) { return mrt.NewBYOLPlan("byol", opts...) },
-			func() (plan.Plan, error) { return mrt.NewPerVCPUSizePlan("vm", map[int]string{r.IntN(64): pick()}, opts...) },
+			func() (plan.Plan, error) {
+				return mrt.NewPerVCPUSizePlan("vm", map[int]string{r.IntN(64): pick()}, opts...)
+			},
 		} {
 			p, err := build()
 			if err != nil && p.ID != "" {
