@@ -183,8 +183,8 @@ func newStory(p *textout.Printer, l rule.Language) (*story, error) {
 			return nil, fmt.Errorf("offer %s has no plan %q", pl.o.ID, pl.id)
 		}
 	}
-	s.wsTrial = trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offer{Type: s.workspace.Type, Transactable: s.workspace.Transactable()}}
-	s.mailTrial = trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offer{Type: s.mail.Type, Transactable: s.mail.Transactable()}}
+	s.wsTrial = trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offer{Type: s.workspace.Type, Transactable: s.workspace.SellsThroughMicrosoft()}}
+	s.mailTrial = trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offer{Type: s.mail.Type, Transactable: s.mail.SellsThroughMicrosoft()}}
 	return s, nil
 }
 
