@@ -39,31 +39,31 @@ func (p *Policy) decide(d *Decision, r *Request) rule.Problems {
 	}
 	// d is the zero Decision: set fields one by one rather than copy a
 	// whole new one over it.
-	d.Kind, d.Event, d.Term, d.At = r.Kind, r.Event, r.Term, r.At.In(s.loc)
+	d.Charge, d.Trigger, d.Term, d.At = r.Charge, r.Trigger, r.Term, r.At.In(s.loc)
 	d.Paid, d.Refund, d.Retained = r.Paid, zeroLike(r.Paid), r.Paid
 	d.Rule = s.rule
-	if r.Kind == CSPSoftware || r.Kind == CSPPerpetual {
+	if r.Charge == CSPSoftware || r.Charge == CSPPerpetual {
 		d.Vendor = r.Vendor
 	}
 
 	// Charges that no window can make refundable.
 	switch {
-	case r.Kind == Usage:
+	case r.Charge == Usage:
 		d.Reason, d.Cancel = ReasonUsage, NothingToCancel
 		return nil
-	case r.Kind == VMReservation && r.PrivateOffer:
+	case r.Charge == VMReservation && r.PrivateOffer:
 		d.Reason, d.Cancel = ReasonPrivateOffer, CannotCancel
 		d.setTermEnd(r, s.loc)
 		return nil
-	case (r.Kind == CSPSoftware || r.Kind == CSPPerpetual) && r.Vendor != OtherVendor:
+	case (r.Charge == CSPSoftware || r.Charge == CSPPerpetual) && r.Vendor != OtherVendor:
 		d.Rule, d.Reason, d.Cancel = rule.RFD05, ReasonVendor, CannotCancel
 		d.setTermEnd(r, s.loc)
 		return nil
-	case r.Kind == CSPLicense && r.Event == Upgrade:
+	case r.Charge == CSPLicense && r.Trigger == Upgrade:
 		d.Reason, d.Cancel = ReasonUpgrade, CannotCancel
 		d.setTermEnd(r, s.loc)
 		return nil
-	case r.Kind == CSPSoftware && r.Event == SeatsAdded:
+	case r.Charge == CSPSoftware && r.Trigger == SeatsAdded:
 		d.Reason, d.Cancel = ReasonNoSeatReduction, CannotCancel
 		d.setTermEnd(r, s.loc)
 		return nil
@@ -82,15 +82,15 @@ func (p *Policy) decide(d *Decision, r *Request) rule.Problems {
 		if s.window.IsZero() {
 			d.Reason = ReasonNoWindow
 		}
-		d.Cancel = afterWindow(r.Kind)
-		if r.Kind == SaaS && r.Term.Months() >= 24 && p.SaaS[s.entry].MultiYearLocked {
+		d.Cancel = afterWindow(r.Charge)
+		if r.Charge == SaaS && r.Term.Months() >= 24 && p.SaaS[s.entry].MultiYearLocked {
 			d.Rule, d.Reason, d.Cancel = rule.EXT12, ReasonMultiYearLocked, CannotCancel
 		}
 		d.setTermEnd(r, s.loc)
 		return nil
 	}
 
-	if r.Kind == VMReservation && p.ReservationLimit != (currency.Money{}) {
+	if r.Charge == VMReservation && p.ReservationLimit != (currency.Money{}) {
 		req := r.Commitment
 		if req == (currency.Money{}) {
 			req = r.Paid
@@ -110,7 +110,7 @@ func (p *Policy) decide(d *Decision, r *Request) rule.Problems {
 	d.Allowed, d.Reason, d.Cancel = true, ReasonWithinWindow, CancelNow
 	switch {
 	case s.prorate:
-		d.Basis = ProratedRefund
+		d.Settlement = ProratedRefund
 		unused := min(max(int64(d.DaysPaid)-int64(d.DaysUsed), 0), int64(d.DaysPaid))
 		refund, err := r.Paid.MulDiv(unused, int64(d.DaysPaid), p.Rounding)
 		if err != nil { // unreachable: spec checked the rounding mode, and the ratio is at most 1
@@ -118,11 +118,11 @@ func (p *Policy) decide(d *Decision, r *Request) rule.Problems {
 		}
 		d.Refund = refund
 		d.Retained = currency.FromMinor(r.Paid.Minor()-refund.Minor(), r.Paid.Code())
-	case r.Kind == CSPPerpetual:
-		d.Basis, d.Refund, d.Retained = InvoiceCredit, r.Paid, zeroLike(r.Paid)
+	case r.Charge == CSPPerpetual:
+		d.Settlement, d.Refund, d.Retained = InvoiceCredit, r.Paid, zeroLike(r.Paid)
 		d.KeysRevoked = true
 	default:
-		d.Basis, d.Refund, d.Retained = FullRefund, r.Paid, zeroLike(r.Paid)
+		d.Settlement, d.Refund, d.Retained = FullRefund, r.Paid, zeroLike(r.Paid)
 	}
 	return nil
 }
@@ -137,7 +137,7 @@ func (d *Decision) setTermEnd(r *Request, loc *time.Location) {
 
 // afterWindow is what can still be done with a charge of kind k once its
 // window has closed.
-func afterWindow(k Kind) Cancel {
+func afterWindow(k ChargeType) Cancel {
 	switch k {
 	case SaaS, ProfessionalService, Container, ManagedAppFee, CSPSaaS:
 		// Recurring marketplace charges: cancel (or turn off

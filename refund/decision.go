@@ -56,9 +56,9 @@ const (
 // The money always adds up: Refund + Retained = Paid, exactly, and 0 ≤
 // Refund ≤ Paid.
 type Decision struct {
-	// Kind, Event, Term and Vendor repeat the request.
-	Kind   Kind      `json:"kind,omitzero"`
-	Event  Event     `json:"event"`
+	// Charge, Event, Term and Vendor repeat the request.
+	Charge   ChargeType      `json:"kind,omitzero"`
+	Trigger  Trigger     `json:"event"`
 	Term   plan.Term `json:"term,omitzero"`
 	Vendor Vendor    `json:"vendor,omitzero"`
 
@@ -72,8 +72,8 @@ type Decision struct {
 	Rule   rule.ID     `json:"rule"`
 	Reason rule.Reason `json:"reason"`
 
-	// Basis says how Refund is made up.
-	Basis Basis `json:"basis"`
+	// Settlement says how Refund is made up.
+	Settlement Settlement `json:"basis"`
 	// Paid is the amount paid; Refund the part refunded or credited;
 	// Retained the rest. When nothing is refunded, Refund is zero in
 	// Paid's currency.
@@ -139,7 +139,7 @@ func (d Decision) String() string {
 	b = append(b, ' ')
 	b = append(b, d.Reason...)
 	b = append(b, ": "...)
-	switch d.Basis {
+	switch d.Settlement {
 	case FullRefund:
 		b = append(b, "full refund "...)
 	case ProratedRefund:

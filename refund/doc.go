@@ -119,7 +119,7 @@
 // # Policies
 //
 // Every number is a field of [Policy]: [DefaultPolicy] holds the rules'
-// values, [LatestPolicy] the newest capture of the CSP table; callers may
+// values, [Policy2023] the newest capture of the CSP table; callers may
 // change any field. The SaaS window is an effective-dated schedule
 // ([SaaSWindows]): a charge is judged by the entry in force at its Start.
 // The sources give no effective dates, so each entry starts on the
@@ -141,7 +141,7 @@
 //
 // # Representation
 //
-// [Kind], [Event], [Vendor], [Basis] and [Cancel] are append-only uint8
+// [ChargeType], [Trigger], [Vendor], [Settlement] and [Cancel] are append-only uint8
 // enums with String, MarshalText and UnmarshalText ("csp-software",
 // "seats-added", "red-hat", "prorated", "at-period-end"). A [Window] is
 // comparable; its text is ISO 8601 ("PT72H", "P7D"). A [Decision] is a

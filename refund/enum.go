@@ -6,13 +6,13 @@ import (
 	"strings"
 )
 
-// Kind is the kind of charge a decision is about. The enum is append-only:
+// ChargeType is the kind of charge a decision is about. The enum is append-only:
 // the numeric values never change and new kinds are added at the end. The
-// zero Kind is invalid. In text and JSON a Kind is its name: "saas",
+// zero ChargeType is invalid. In text and JSON a ChargeType is its name: "saas",
 // "usage", "professional-service", "vm-reservation", "container",
 // "managed-app-fee", "csp-software", "csp-perpetual", "csp-license",
 // "csp-saas".
-type Kind uint8
+type ChargeType uint8
 
 // The charge kinds. The first six are billed by Microsoft through the
 // commercial marketplace; the CSP kinds are billed by a Cloud Solution
@@ -20,7 +20,7 @@ type Kind uint8
 const (
 	// SaaS is a recurring flat-rate or per-user fee of a marketplace SaaS
 	// subscription (RFD-01, EXT-12). It needs a [plan.Term].
-	SaaS Kind = iota + 1
+	SaaS ChargeType = iota + 1
 	// Usage is a variable, usage-based charge: VM consumption, metered
 	// billing of SaaS, Azure applications and containers, pay-as-you-go.
 	// It is never refunded (RFD-02).
@@ -55,40 +55,40 @@ var kindNames = [...]string{"", "saas", "usage", "professional-service", "vm-res
 	"managed-app-fee", "csp-software", "csp-perpetual", "csp-license", "csp-saas"}
 
 // Valid reports whether k is one of the defined kinds.
-func (k Kind) Valid() bool { return k > 0 && int(k) < len(kindNames) }
+func (k ChargeType) Valid() bool { return k > 0 && int(k) < len(kindNames) }
 
 // String returns the kind's name, such as "csp-software", or "Kind(42)"
 // for an undefined kind.
-func (k Kind) String() string { return enumString(kindNames[:], uint8(k), "Kind") }
+func (k ChargeType) String() string { return enumString(kindNames[:], uint8(k), "Kind") }
 
 // MarshalText implements [encoding.TextMarshaler]. An undefined kind is
 // an error wrapping [ErrKind].
-func (k Kind) MarshalText() ([]byte, error) {
+func (k ChargeType) MarshalText() ([]byte, error) {
 	return enumMarshal(kindNames[:], uint8(k), "Kind", ErrKind, true)
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]. It accepts the
 // names String returns, ignoring case; anything else is an error
 // wrapping [ErrKind].
-func (k *Kind) UnmarshalText(b []byte) error {
+func (k *ChargeType) UnmarshalText(b []byte) error {
 	v, err := enumParse(kindNames[:], b, "charge kind", ErrKind, true)
 	if err == nil {
-		*k = Kind(v)
+		*k = ChargeType(v)
 	}
 	return err
 }
 
-// Event is what opened the window of a charge: the purchase, a renewal
+// Trigger is what opened the window of a charge: the purchase, a renewal
 // into a new term, seats added to a CSP license-based subscription, or an
-// upgrade. The enum is append-only; the zero Event is [Purchase]. In text
-// and JSON an Event is its name: "purchase", "renewal", "seats-added",
+// upgrade. The enum is append-only; the zero Trigger is [NewPurchase]. In text
+// and JSON an Trigger is its name: "purchase", "renewal", "seats-added",
 // "upgrade".
-type Event uint8
+type Trigger uint8
 
 // The events.
 const (
-	// Purchase: the charge was bought at Request.Start.
-	Purchase Event = iota
+	// NewPurchase: the charge was bought at Request.Start.
+	NewPurchase Trigger = iota
 	// Renewal: the subscription renewed into a new term at Request.Start
 	// (RFD-01 "or the renewal"; RFD-04 "any term").
 	Renewal
@@ -104,22 +104,22 @@ const (
 var eventNames = [...]string{"purchase", "renewal", "seats-added", "upgrade"}
 
 // Valid reports whether e is one of the defined events.
-func (e Event) Valid() bool { return int(e) < len(eventNames) }
+func (e Trigger) Valid() bool { return int(e) < len(eventNames) }
 
 // String returns the event's name, such as "renewal".
-func (e Event) String() string { return enumString(eventNames[:], uint8(e), "Event") }
+func (e Trigger) String() string { return enumString(eventNames[:], uint8(e), "Event") }
 
 // MarshalText implements [encoding.TextMarshaler]. An undefined event is
 // an error wrapping [ErrEvent].
-func (e Event) MarshalText() ([]byte, error) {
+func (e Trigger) MarshalText() ([]byte, error) {
 	return enumMarshal(eventNames[:], uint8(e), "Event", ErrEvent, false)
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler], ignoring case.
-func (e *Event) UnmarshalText(b []byte) error {
+func (e *Trigger) UnmarshalText(b []byte) error {
 	v, err := enumParse(eventNames[:], b, "event", ErrEvent, false)
 	if err == nil {
-		*e = Event(v)
+		*e = Trigger(v)
 	}
 	return err
 }
@@ -159,15 +159,15 @@ func (v *Vendor) UnmarshalText(b []byte) error {
 	return err
 }
 
-// Basis says how the refundable amount of a [Decision] is made up. The
-// enum is append-only; the zero Basis is [NoRefund]. In text and JSON:
+// Settlement says how the refundable amount of a [Decision] is made up. The
+// enum is append-only; the zero Settlement is [NoRefund]. In text and JSON:
 // "none", "full", "prorated", "credit".
-type Basis uint8
+type Settlement uint8
 
 // The bases.
 const (
 	// NoRefund: nothing is refunded.
-	NoRefund Basis = iota
+	NoRefund Settlement = iota
 	// FullRefund: everything paid is refunded.
 	FullRefund
 	// ProratedRefund: what was paid, less the calendar days used.
@@ -179,21 +179,21 @@ const (
 var basisNames = [...]string{"none", "full", "prorated", "credit"}
 
 // Valid reports whether b is one of the defined bases.
-func (b Basis) Valid() bool { return int(b) < len(basisNames) }
+func (b Settlement) Valid() bool { return int(b) < len(basisNames) }
 
 // String returns the basis's name, such as "prorated".
-func (b Basis) String() string { return enumString(basisNames[:], uint8(b), "Basis") }
+func (b Settlement) String() string { return enumString(basisNames[:], uint8(b), "Basis") }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (b Basis) MarshalText() ([]byte, error) {
+func (b Settlement) MarshalText() ([]byte, error) {
 	return enumMarshal(basisNames[:], uint8(b), "Basis", ErrName, false)
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler], ignoring case.
-func (b *Basis) UnmarshalText(text []byte) error {
+func (b *Settlement) UnmarshalText(text []byte) error {
 	v, err := enumParse(basisNames[:], text, "basis", ErrName, false)
 	if err == nil {
-		*b = Basis(v)
+		*b = Settlement(v)
 	}
 	return err
 }

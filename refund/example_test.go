@@ -19,7 +19,7 @@ func Example() {
 	bought := time.Date(2024, time.March, 1, 10, 0, 0, 0, time.UTC)
 	for _, after := range []time.Duration{71*time.Hour + 59*time.Minute + 59*time.Second, 72 * time.Hour} {
 		d, err := refund.Decide(refund.Request{
-			Kind:  refund.SaaS,
+			Charge:  refund.SaaS,
 			Term:  plan.OneMonth,
 			Start: bought,
 			At:    bought.Add(after),
@@ -47,7 +47,7 @@ func Example_w14() {
 		return
 	}
 	d, err := refund.Decide(refund.Request{
-		Kind:  refund.CSPSoftware,
+		Charge:  refund.CSPSoftware,
 		Term:  plan.OneYear,
 		Zone:  stockholm,
 		Start: time.Date(2024, time.March, 10, 9, 0, 0, 0, stockholm),
@@ -58,7 +58,7 @@ func Example_w14() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(d.Basis, d.DaysUsed, d.DaysPaid, d.Refund, d.Retained)
+	fmt.Println(d.Settlement, d.DaysUsed, d.DaysPaid, d.Refund, d.Retained)
 	fmt.Println(d.Explain(rule.English))
 	// Output:
 	// prorated 3 365 3620.00 SEK 30.00 SEK
@@ -87,7 +87,7 @@ func Example_w15() {
 
 	bought := time.Date(2024, time.June, 3, 8, 0, 0, 0, time.UTC)
 	d, err := p.Decide(refund.Request{
-		Kind:    refund.VMReservation,
+		Charge:    refund.VMReservation,
 		Term:    plan.ThreeYears,
 		Start:   bought,
 		At:      bought.Add(5 * time.Hour),
@@ -113,7 +113,7 @@ func ExampleDecide() {
 	bought := time.Date(2024, time.March, 10, 9, 0, 0, 0, stockholm)
 	// RFD-06: perpetual software, 30 calendar days from the purchase date.
 	d, err := refund.Decide(refund.Request{
-		Kind:  refund.CSPPerpetual,
+		Charge:  refund.CSPPerpetual,
 		Zone:  stockholm,
 		Start: bought,
 		At:    time.Date(2024, time.April, 8, 23, 59, 59, 0, stockholm), // day 30
@@ -123,7 +123,7 @@ func ExampleDecide() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(d.Allowed, d.Basis, d.Refund, d.DaysUsed, d.DaysLeft, d.KeysRevoked)
+	fmt.Println(d.Allowed, d.Settlement, d.Refund, d.DaysUsed, d.DaysLeft, d.KeysRevoked)
 	fmt.Println("window ends", d.WindowEnd, "in", d.Zone)
 	// Output:
 	// true credit 1299.00 SEK 30 1 true
@@ -139,7 +139,7 @@ func ExamplePolicy_Decide() {
 	bought := time.Date(2024, time.March, 9, 12, 0, 0, 0, la) // DST starts on 10 March
 	for _, at := range []time.Time{bought.Add(167 * time.Hour), bought.Add(168 * time.Hour)} {
 		d, err := p.Decide(refund.Request{
-			Kind: refund.CSPSoftware, Term: plan.OneMonth, Zone: la,
+			Charge: refund.CSPSoftware, Term: plan.OneMonth, Zone: la,
 			Start: bought, At: at, Paid: currency.MustParse("310.00 USD"),
 		})
 		if err != nil {
@@ -168,8 +168,8 @@ func ExampleDefaultPolicy() {
 	// 50000.00 USD 8760h0m0s half-even
 }
 
-func ExampleLatestPolicy() {
-	p := refund.LatestPolicy()
+func ExamplePolicy2023() {
+	p := refund.Policy2023()
 	fmt.Println(p.CSPSaaSMonthly, p.CSPSaaSAnnual)
 	// Output: PT72H PT72H
 }
@@ -216,7 +216,7 @@ func ExamplePolicy_LimitAt() {
 func ExampleDecision_Explain() {
 	bought := time.Date(2024, time.March, 1, 10, 0, 0, 0, time.UTC)
 	d, err := refund.Decide(refund.Request{
-		Kind: refund.SaaS, Term: plan.TwoYears,
+		Charge: refund.SaaS, Term: plan.TwoYears,
 		Start: bought, At: bought.Add(80 * time.Hour),
 		Paid: currency.MustParse("1200.00 SEK"),
 	})
@@ -231,7 +231,7 @@ func ExampleDecision_Explain() {
 
 func ExampleDecision_String() {
 	d, _ := refund.Decide(refund.Request{
-		Kind: refund.Usage, Start: time.Unix(0, 0), At: time.Unix(3600, 0),
+		Charge: refund.Usage, Start: time.Unix(0, 0), At: time.Unix(3600, 0),
 		Paid: currency.MustParse("12.34 EUR"),
 	})
 	fmt.Println(d)
@@ -242,7 +242,7 @@ func ExampleDecision_String() {
 func ExampleDecision_WindowOpen() {
 	bought := time.Date(2024, time.March, 1, 10, 0, 0, 0, time.UTC)
 	d, _ := refund.Decide(refund.Request{
-		Kind: refund.Container, Start: bought, At: bought.Add(time.Hour),
+		Charge: refund.Container, Start: bought, At: bought.Add(time.Hour),
 		Paid: currency.MustParse("50.00 USD"),
 	})
 	fmt.Println(d.WindowOpen(), d.Remaining)
@@ -252,7 +252,7 @@ func ExampleDecision_WindowOpen() {
 func ExampleDecision_MarshalJSON() {
 	bought := time.Date(2024, time.March, 1, 10, 0, 0, 0, time.UTC)
 	d, _ := refund.Decide(refund.Request{
-		Kind: refund.ProfessionalService, Start: bought, At: bought.Add(30 * time.Minute),
+		Charge: refund.ProfessionalService, Start: bought, At: bought.Add(30 * time.Minute),
 		Paid: currency.MustParse("500.00 EUR"),
 	})
 	b, err := json.Marshal(d)
@@ -274,13 +274,13 @@ func ExampleDecision_UnmarshalJSON() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(d.Kind, d.Event, d.Window.Days(), d.DaysUsed, d.Paid, d.Cancel)
+	fmt.Println(d.Charge, d.Trigger, d.Window.Days(), d.DaysUsed, d.Paid, d.Cancel)
 	// Output: csp-license seats-added 7 11 90.00 USD not-allowed
 }
 
 func ExampleLimit_IsZero() {
 	d, _ := refund.Decide(refund.Request{
-		Kind: refund.Container, Start: time.Unix(0, 0), At: time.Unix(60, 0),
+		Charge: refund.Container, Start: time.Unix(0, 0), At: time.Unix(60, 0),
 		Paid: currency.MustParse("5.00 USD"),
 	})
 	fmt.Println(d.Limit.IsZero())
@@ -366,28 +366,28 @@ func ExampleWindow_UnmarshalText() {
 	// Output: 72h0m0s <nil>
 }
 
-func ExampleKind_Valid() {
-	fmt.Println(refund.CSPSaaS.Valid(), refund.Kind(0).Valid())
+func ExampleChargeType_Valid() {
+	fmt.Println(refund.CSPSaaS.Valid(), refund.ChargeType(0).Valid())
 	// Output: true false
 }
 
-func ExampleKind_String() {
+func ExampleChargeType_String() {
 	fmt.Println(refund.SaaS, refund.VMReservation, refund.CSPPerpetual)
 	// Output: saas vm-reservation csp-perpetual
 }
 
-func ExampleKind_MarshalText() {
+func ExampleChargeType_MarshalText() {
 	b, err := refund.ManagedAppFee.MarshalText()
 	fmt.Println(string(b), err)
-	_, err = refund.Kind(0).MarshalText()
+	_, err = refund.ChargeType(0).MarshalText()
 	fmt.Println(errors.Is(err, refund.ErrKind))
 	// Output:
 	// managed-app-fee <nil>
 	// true
 }
 
-func ExampleKind_UnmarshalText() {
-	var k refund.Kind
+func ExampleChargeType_UnmarshalText() {
+	var k refund.ChargeType
 	fmt.Println(k.UnmarshalText([]byte("CSP-Software")), k)
 	fmt.Println(errors.Is(k.UnmarshalText([]byte("office-add-in")), refund.ErrKind))
 	// Output:
@@ -395,24 +395,24 @@ func ExampleKind_UnmarshalText() {
 	// true
 }
 
-func ExampleEvent_Valid() {
-	fmt.Println(refund.Upgrade.Valid(), refund.Event(9).Valid())
+func ExampleTrigger_Valid() {
+	fmt.Println(refund.Upgrade.Valid(), refund.Trigger(9).Valid())
 	// Output: true false
 }
 
-func ExampleEvent_String() {
-	fmt.Println(refund.Purchase, refund.Renewal, refund.SeatsAdded, refund.Upgrade)
+func ExampleTrigger_String() {
+	fmt.Println(refund.NewPurchase, refund.Renewal, refund.SeatsAdded, refund.Upgrade)
 	// Output: purchase renewal seats-added upgrade
 }
 
-func ExampleEvent_MarshalText() {
+func ExampleTrigger_MarshalText() {
 	b, err := refund.SeatsAdded.MarshalText()
 	fmt.Println(string(b), err)
 	// Output: seats-added <nil>
 }
 
-func ExampleEvent_UnmarshalText() {
-	var e refund.Event
+func ExampleTrigger_UnmarshalText() {
+	var e refund.Trigger
 	fmt.Println(e.UnmarshalText([]byte("renewal")), e)
 	// Output: <nil> renewal
 }
@@ -439,24 +439,24 @@ func ExampleVendor_UnmarshalText() {
 	// Output: <nil> suse
 }
 
-func ExampleBasis_Valid() {
-	fmt.Println(refund.InvoiceCredit.Valid(), refund.Basis(4).Valid())
+func ExampleSettlement_Valid() {
+	fmt.Println(refund.InvoiceCredit.Valid(), refund.Settlement(4).Valid())
 	// Output: true false
 }
 
-func ExampleBasis_String() {
+func ExampleSettlement_String() {
 	fmt.Println(refund.NoRefund, refund.FullRefund, refund.ProratedRefund, refund.InvoiceCredit)
 	// Output: none full prorated credit
 }
 
-func ExampleBasis_MarshalText() {
+func ExampleSettlement_MarshalText() {
 	b, err := refund.ProratedRefund.MarshalText()
 	fmt.Println(string(b), err)
 	// Output: prorated <nil>
 }
 
-func ExampleBasis_UnmarshalText() {
-	var b refund.Basis
+func ExampleSettlement_UnmarshalText() {
+	var b refund.Settlement
 	fmt.Println(b.UnmarshalText([]byte("credit")), b)
 	// Output: <nil> credit
 }

@@ -24,15 +24,15 @@ func (d Decision) Explain(lang rule.Language) string {
 	// The outcome.
 	outcome := exNoRefund
 	switch {
-	case d.Allowed && d.Basis == InvoiceCredit:
+	case d.Allowed && d.Settlement == InvoiceCredit:
 		outcome = exCreditDue
 	case d.Allowed:
 		outcome = exRefundDue
 	}
-	say(outcome, pick(lang, kindNouns[:], int(d.Kind)), string(d.Rule))
+	say(outcome, pick(lang, kindNouns[:], int(d.Charge)), string(d.Rule))
 
 	// The window, or why there is none.
-	ev := pick(lang, eventNouns[:], int(d.Event))
+	ev := pick(lang, eventNouns[:], int(d.Trigger))
 	switch d.Reason {
 	case ReasonUsage:
 		say(exUsage)
@@ -76,10 +76,10 @@ func (d Decision) Explain(lang rule.Language) string {
 	}
 
 	// The money.
-	switch d.Basis {
+	switch d.Settlement {
 	case FullRefund:
 		say(exFull, d.Refund)
-		if d.Kind == SaaS || d.Kind == ManagedAppFee || d.Kind == Container || d.Kind == VMReservation || d.Kind == CSPSaaS {
+		if d.Charge == SaaS || d.Charge == ManagedAppFee || d.Charge == Container || d.Charge == VMReservation || d.Charge == CSPSaaS {
 			say(exExcludingUsage)
 		}
 	case ProratedRefund:
@@ -95,7 +95,7 @@ func (d Decision) Explain(lang rule.Language) string {
 	// What cancelling does.
 	switch d.Cancel {
 	case CancelNow:
-		if d.Event == SeatsAdded {
+		if d.Trigger == SeatsAdded {
 			say(exSeatsNow)
 		} else {
 			say(exCancelNow)
@@ -104,14 +104,14 @@ func (d Decision) Explain(lang rule.Language) string {
 			say(exKeysRevoked)
 		}
 	case CancelAtPeriodEnd:
-		if d.Kind == CSPSaaS {
+		if d.Charge == CSPSaaS {
 			say(exAutoRenewOff)
 		} else {
 			say(exAtPeriodEnd)
 		}
 	case CannotCancel:
 		switch {
-		case d.Event == SeatsAdded:
+		case d.Trigger == SeatsAdded:
 			say(exSeatsNever)
 		case d.Reason == ReasonMultiYearLocked:
 			say(exMultiYear, termWords(lang, d), d.TermEnd)
@@ -179,7 +179,7 @@ var kindNouns = [...][2]string{
 }
 
 var eventNouns = [...][2]string{
-	Purchase:   {"purchase", "köpet"},
+	NewPurchase:   {"purchase", "köpet"},
 	Renewal:    {"renewal", "förnyelsen"},
 	SeatsAdded: {"addition of the seats", "tillägget av licenserna"},
 	Upgrade:    {"upgrade", "uppgraderingen"},

@@ -26,18 +26,18 @@ func decisionsOfEveryKind(t *testing.T) []refund.Decision {
 		for _, after := range []time.Duration{time.Hour, 40 * 24 * time.Hour} {
 			for _, term := range []plan.Term{plan.OneMonth, plan.ThreeYears} {
 				out = append(out, decide(t, refund.DefaultPolicy(), refund.Request{
-					Kind: kind, Term: term, Zone: sto, Start: t0, At: t0.Add(after), Paid: money("123.45 USD"),
+					Charge: kind, Term: term, Zone: sto, Start: t0, At: t0.Add(after), Paid: money("123.45 USD"),
 					History: []refund.Cancellation{{At: t0.AddDate(0, -1, 0), Amount: money("40000.00 USD")}},
 				}))
 			}
 		}
 	}
 	out = append(out,
-		decide(t, refund.DefaultPolicy(), refund.Request{Kind: refund.CSPSoftware, Vendor: refund.SUSE, Zone: sto, Start: t0, At: t0, Paid: money("1 JPY")}),
-		decide(t, refund.DefaultPolicy(), refund.Request{Kind: refund.CSPLicense, Event: refund.Upgrade, Start: t0, At: t0}),
-		decide(t, refund.DefaultPolicy(), refund.Request{Kind: refund.CSPLicense, Event: refund.SeatsAdded, Zone: sto, Start: t0, At: t0, PaidUntil: t0.AddDate(0, 0, 10), Paid: money("3.000 BHD")}),
-		decide(t, refund.DefaultPolicy(), refund.Request{Kind: refund.VMReservation, PrivateOffer: true, Start: t0, At: t0}),
-		decide(t, refund.DefaultPolicy(), refund.Request{Kind: refund.VMReservation, Term: plan.OneYear, Start: t0, At: t0, Paid: money("20000.00 USD"),
+		decide(t, refund.DefaultPolicy(), refund.Request{Charge: refund.CSPSoftware, Vendor: refund.SUSE, Zone: sto, Start: t0, At: t0, Paid: money("1 JPY")}),
+		decide(t, refund.DefaultPolicy(), refund.Request{Charge: refund.CSPLicense, Trigger: refund.Upgrade, Start: t0, At: t0}),
+		decide(t, refund.DefaultPolicy(), refund.Request{Charge: refund.CSPLicense, Trigger: refund.SeatsAdded, Zone: sto, Start: t0, At: t0, PaidUntil: t0.AddDate(0, 0, 10), Paid: money("3.000 BHD")}),
+		decide(t, refund.DefaultPolicy(), refund.Request{Charge: refund.VMReservation, PrivateOffer: true, Start: t0, At: t0}),
+		decide(t, refund.DefaultPolicy(), refund.Request{Charge: refund.VMReservation, Term: plan.OneYear, Start: t0, At: t0, Paid: money("20000.00 USD"),
 			History: []refund.Cancellation{{At: t0.AddDate(0, -1, 0), Amount: money("40000.00 USD")}}}),
 	)
 	return out
@@ -68,7 +68,7 @@ func TestDecisionJSONRoundTrip(t *testing.T) {
 func TestDecisionJSONLocalMeanTime(t *testing.T) {
 	la := mustZone(t, "America/Los_Angeles")
 	start := time.Date(1850, time.May, 1, 12, 0, 0, 0, la)
-	d := decide(t, refund.DefaultPolicy(), refund.Request{Kind: refund.CSPPerpetual, Zone: la, Start: start, At: start.Add(time.Hour), Paid: money("1.00 USD")})
+	d := decide(t, refund.DefaultPolicy(), refund.Request{Charge: refund.CSPPerpetual, Zone: la, Start: start, At: start.Add(time.Hour), Paid: money("1.00 USD")})
 	if _, off := d.WindowEnd.Zone(); off%60 == 0 {
 		t.Fatalf("window end %v: want an offset with seconds for this test", d.WindowEnd)
 	}
@@ -94,11 +94,11 @@ func TestDecisionJSONZeroValue(t *testing.T) {
 	if err := json.Unmarshal(b, &got); err != nil || got != (refund.Decision{}) {
 		t.Errorf("zero Decision: %s gives %v, %v", b, got, err)
 	}
-	d := refund.Decision{Kind: refund.SaaS}
-	if err := json.Unmarshal([]byte("null"), &d); err != nil || d.Kind != refund.SaaS {
+	d := refund.Decision{Charge: refund.SaaS}
+	if err := json.Unmarshal([]byte("null"), &d); err != nil || d.Charge != refund.SaaS {
 		t.Errorf("null: %v, %v; want no change", d, err)
 	}
-	if err := json.Unmarshal([]byte(`{"kind":"saas","future_field":1}`), &d); err != nil || d.Kind != refund.SaaS {
+	if err := json.Unmarshal([]byte(`{"kind":"saas","future_field":1}`), &d); err != nil || d.Charge != refund.SaaS {
 		t.Errorf("unknown field: %v, %v; want it ignored", d, err)
 	}
 }
@@ -120,7 +120,7 @@ func TestDecisionJSONErrors(t *testing.T) {
 		{`{"allowed":"yes"}`, nil},
 	}
 	for _, tt := range tests {
-		d := refund.Decision{Kind: refund.Usage}
+		d := refund.Decision{Charge: refund.Usage}
 		err := json.Unmarshal([]byte(tt.in), &d)
 		if err == nil {
 			t.Errorf("Unmarshal(%s) = %v, want an error", tt.in, d)
@@ -129,7 +129,7 @@ func TestDecisionJSONErrors(t *testing.T) {
 		if tt.want != nil && !errors.Is(err, tt.want) {
 			t.Errorf("Unmarshal(%s) = %v, want %v", tt.in, err, tt.want)
 		}
-		if d.Kind != refund.Usage {
+		if d.Charge != refund.Usage {
 			t.Errorf("Unmarshal(%s) changed the decision to %v on error", tt.in, d)
 		}
 	}
@@ -147,10 +147,10 @@ func TestEnumsText(t *testing.T) {
 		text string
 		back func(string) (enum, error)
 	}
-	kind := func(s string) (enum, error) { var v refund.Kind; err := v.UnmarshalText([]byte(s)); return v, err }
-	event := func(s string) (enum, error) { var v refund.Event; err := v.UnmarshalText([]byte(s)); return v, err }
+	kind := func(s string) (enum, error) { var v refund.ChargeType; err := v.UnmarshalText([]byte(s)); return v, err }
+	event := func(s string) (enum, error) { var v refund.Trigger; err := v.UnmarshalText([]byte(s)); return v, err }
 	vendor := func(s string) (enum, error) { var v refund.Vendor; err := v.UnmarshalText([]byte(s)); return v, err }
-	basis := func(s string) (enum, error) { var v refund.Basis; err := v.UnmarshalText([]byte(s)); return v, err }
+	basis := func(s string) (enum, error) { var v refund.Settlement; err := v.UnmarshalText([]byte(s)); return v, err }
 	cancel := func(s string) (enum, error) { var v refund.Cancel; err := v.UnmarshalText([]byte(s)); return v, err }
 	// The names are stable: hosts store them.
 	tests := []entry{
@@ -158,7 +158,7 @@ func TestEnumsText(t *testing.T) {
 		{refund.VMReservation, "vm-reservation", kind}, {refund.Container, "container", kind}, {refund.ManagedAppFee, "managed-app-fee", kind},
 		{refund.CSPSoftware, "csp-software", kind}, {refund.CSPPerpetual, "csp-perpetual", kind}, {refund.CSPLicense, "csp-license", kind},
 		{refund.CSPSaaS, "csp-saas", kind},
-		{refund.Purchase, "purchase", event}, {refund.Renewal, "renewal", event}, {refund.SeatsAdded, "seats-added", event}, {refund.Upgrade, "upgrade", event},
+		{refund.NewPurchase, "purchase", event}, {refund.Renewal, "renewal", event}, {refund.SeatsAdded, "seats-added", event}, {refund.Upgrade, "upgrade", event},
 		{refund.OtherVendor, "other", vendor}, {refund.RedHat, "red-hat", vendor}, {refund.SUSE, "suse", vendor},
 		{refund.NoRefund, "none", basis}, {refund.FullRefund, "full", basis}, {refund.ProratedRefund, "prorated", basis}, {refund.InvoiceCredit, "credit", basis},
 		{refund.NothingToCancel, "not-applicable", cancel}, {refund.CancelNow, "now", cancel}, {refund.CancelAtPeriodEnd, "at-period-end", cancel}, {refund.CannotCancel, "not-allowed", cancel},
@@ -179,9 +179,9 @@ func TestEnumsText(t *testing.T) {
 		str  string
 		want error
 	}{
-		{refund.Kind(0), "Kind(0)", refund.ErrKind}, {refund.Kind(11), "Kind(11)", refund.ErrKind},
-		{refund.Event(4), "Event(4)", refund.ErrEvent}, {refund.Vendor(3), "Vendor(3)", refund.ErrName},
-		{refund.Basis(4), "Basis(4)", refund.ErrName}, {refund.Cancel(4), "Cancel(4)", refund.ErrName},
+		{refund.ChargeType(0), "Kind(0)", refund.ErrKind}, {refund.ChargeType(11), "Kind(11)", refund.ErrKind},
+		{refund.Trigger(4), "Event(4)", refund.ErrEvent}, {refund.Vendor(3), "Vendor(3)", refund.ErrName},
+		{refund.Settlement(4), "Basis(4)", refund.ErrName}, {refund.Cancel(4), "Cancel(4)", refund.ErrName},
 	}
 	for _, tt := range bad {
 		if _, err := tt.v.MarshalText(); !errors.Is(err, tt.want) || tt.v.String() != tt.str {
@@ -271,7 +271,7 @@ func TestWindowNegativeAndSaturated(t *testing.T) {
 }
 
 func TestPolicyJSONRoundTrip(t *testing.T) {
-	for _, p := range []refund.Policy{refund.DefaultPolicy(), refund.LatestPolicy()} {
+	for _, p := range []refund.Policy{refund.DefaultPolicy(), refund.Policy2023()} {
 		b, err := json.Marshal(p)
 		if err != nil {
 			t.Fatal(err)
@@ -296,7 +296,7 @@ func TestDefaultPolicyIsACopy(t *testing.T) {
 	if b.SaaS[2].Monthly != refund.Hours(72) || b.CSPSoftware != refund.CalendarDays(7) {
 		t.Errorf("DefaultPolicy changed by a caller: %v %v", b.SaaS[2].Monthly, b.CSPSoftware)
 	}
-	d, err := refund.Decide(refund.Request{Kind: refund.SaaS, Term: plan.OneMonth, Start: t0, At: t0.Add(2 * time.Hour), Paid: money("1.00 USD")})
+	d, err := refund.Decide(refund.Request{Charge: refund.SaaS, Term: plan.OneMonth, Start: t0, At: t0.Add(2 * time.Hour), Paid: money("1.00 USD")})
 	if err != nil || !d.Allowed {
 		t.Errorf("Decide after a caller changed its copy: %v, %v", d, err)
 	}
@@ -328,7 +328,7 @@ func TestExplainEveryDecision(t *testing.T) {
 		}
 	}
 	// Even a decision decoded from anywhere explains itself.
-	odd := refund.Decision{Kind: 200, Event: 200, Vendor: 200, Basis: 200, Cancel: 200, Window: refund.Exactly(90 * time.Second)}
+	odd := refund.Decision{Charge: 200, Trigger: 200, Vendor: 200, Settlement: 200, Cancel: 200, Window: refund.Exactly(90 * time.Second)}
 	for _, lang := range []rule.Language{rule.English, rule.Swedish, 7} {
 		if e := odd.Explain(lang); e == "" {
 			t.Errorf("Explain(%v) of an odd decision is empty", lang)

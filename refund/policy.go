@@ -9,7 +9,7 @@ import (
 
 // Policy holds every number the refund rules use: the windows, the
 // reservation cancellation limit, the rounding of prorated refunds. It is
-// a plain value: obtain one from [DefaultPolicy] or [LatestPolicy], change
+// a plain value: obtain one from [DefaultPolicy] or [Policy2023], change
 // any field, and pass it (or call its methods). Nothing in the package
 // keeps or reads a policy of its own.
 //
@@ -150,11 +150,11 @@ func DefaultPolicy() Policy {
 	return p
 }
 
-// LatestPolicy returns [DefaultPolicy] with the newest capture of the
+// Policy2023 returns [DefaultPolicy] with the newest capture of the
 // new-commerce cancellation policy for marketplace SaaS bought through
 // CSP: 72 hours for every term, as for SaaS bought in the marketplace
 // (fact 56, "newer capture"; undated, so not effective-dated).
-func LatestPolicy() Policy {
+func Policy2023() Policy {
 	p := DefaultPolicy()
 	p.CSPSaaSMonthly = Hours(72)
 	p.CSPSaaSAnnual = Hours(72)

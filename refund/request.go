@@ -15,7 +15,7 @@ import (
 // Which fields a kind uses:
 //
 //   - Kind, Start, At, Paid: always.
-//   - Event: [Purchase] (the zero value) or [Renewal] for every kind
+//   - Event: [NewPurchase] (the zero value) or [Renewal] for every kind
 //     except [CSPPerpetual] (purchase only); [SeatsAdded] for
 //     [CSPLicense] and [CSPSoftware]; [Upgrade] for [CSPLicense].
 //   - Term: required for [SaaS] and [CSPSaaS]; for [CSPSoftware] and
@@ -33,10 +33,10 @@ import (
 //
 // Fields a kind does not use are ignored.
 type Request struct {
-	// Kind is the kind of charge.
-	Kind Kind
-	// Event is what opened the window at Start.
-	Event Event
+	// Charge is the kind of charge.
+	Charge ChargeType
+	// Trigger is what opened the window at Start.
+	Trigger Trigger
 	// Term is the subscription's billing term (plan.OneMonth to
 	// plan.ThreeYears).
 	Term plan.Term

@@ -32,9 +32,9 @@ var kindRules = [...]rule.ID{
 }
 
 // eventAllowed reports whether event e can happen to a charge of kind k.
-func eventAllowed(k Kind, e Event) bool {
+func eventAllowed(k ChargeType, e Trigger) bool {
 	switch e {
-	case Purchase:
+	case NewPurchase:
 		return true
 	case Renewal:
 		return k != CSPPerpetual
@@ -51,13 +51,13 @@ func eventAllowed(k Kind, e Event) bool {
 func (p *Policy) spec(r *Request, s *spec) rule.Problems {
 	*s = spec{entry: -1}
 	var ps rule.Problems
-	if !r.Kind.Valid() {
-		return addProblem(ps, "", "request.kind", msgKind, ErrKind, r.Kind.String())
+	if !r.Charge.Valid() {
+		return addProblem(ps, "", "request.kind", msgKind, ErrKind, r.Charge.String())
 	}
-	id := kindRules[r.Kind]
+	id := kindRules[r.Charge]
 	s.rule = id
-	if !eventAllowed(r.Kind, r.Event) {
-		ps = addProblem(ps, id, "request.event", msgEvent, ErrEvent, r.Event.String(), r.Kind.String())
+	if !eventAllowed(r.Charge, r.Trigger) {
+		ps = addProblem(ps, id, "request.event", msgEvent, ErrEvent, r.Trigger.String(), r.Charge.String())
 	}
 	startOK := !r.Start.IsZero()
 	if !startOK {
@@ -71,19 +71,19 @@ func (p *Policy) spec(r *Request, s *spec) rule.Problems {
 	ps = checkAmount(ps, id, "request.paid", r.Paid)
 
 	switch {
-	case r.Term != 0 && (!r.Term.Valid() || (r.Term.Months() == 0 && r.Kind != Usage)):
+	case r.Term != 0 && (!r.Term.Valid() || (r.Term.Months() == 0 && r.Charge != Usage)):
 		ps = addProblem(ps, id, "request.term", msgTermInvalid, ErrTerm, r.Term.String())
-	case r.Term == 0 && (r.Kind == SaaS || r.Kind == CSPSaaS):
-		ps = addProblem(ps, id, "request.term", msgTermMissing, ErrTerm, r.Kind.String())
+	case r.Term == 0 && (r.Charge == SaaS || r.Charge == CSPSaaS):
+		ps = addProblem(ps, id, "request.term", msgTermMissing, ErrTerm, r.Charge.String())
 	}
 
 	// Charges decided without a window count nothing.
-	counts := !(r.Kind == Usage ||
-		(r.Kind == VMReservation && r.PrivateOffer) ||
-		((r.Kind == CSPSoftware || r.Kind == CSPPerpetual) && r.Vendor != OtherVendor) ||
-		(r.Kind == CSPLicense && r.Event == Upgrade) ||
-		(r.Kind == CSPSoftware && r.Event == SeatsAdded))
-	if !r.Vendor.Valid() && (r.Kind == CSPSoftware || r.Kind == CSPPerpetual) {
+	counts := !(r.Charge == Usage ||
+		(r.Charge == VMReservation && r.PrivateOffer) ||
+		((r.Charge == CSPSoftware || r.Charge == CSPPerpetual) && r.Vendor != OtherVendor) ||
+		(r.Charge == CSPLicense && r.Trigger == Upgrade) ||
+		(r.Charge == CSPSoftware && r.Trigger == SeatsAdded))
+	if !r.Vendor.Valid() && (r.Charge == CSPSoftware || r.Charge == CSPPerpetual) {
 		ps = addProblem(ps, rule.RFD05, "request.vendor", msgVendor, ErrName, r.Vendor.String())
 	}
 	if !counts {
@@ -99,10 +99,10 @@ func (p *Policy) spec(r *Request, s *spec) rule.Problems {
 		}
 		ps = addProblem(ps, s.rule, path, msgNegativeWindow, ErrPolicy, s.window.String())
 	}
-	s.prorate = r.Kind == CSPSoftware || r.Kind == CSPLicense
+	s.prorate = r.Charge == CSPSoftware || r.Charge == CSPLicense
 	zoneOK := r.Zone != nil
 	if !zoneOK && (s.window.IsCalendar() || s.prorate) {
-		ps = addProblem(ps, s.rule, "request.zone", msgZone, ErrZone, r.Kind.String())
+		ps = addProblem(ps, s.rule, "request.zone", msgZone, ErrZone, r.Charge.String())
 	}
 	s.loc = zoneOr(r)
 	if zoneOK && startOK && (s.window.IsCalendar() || s.prorate) {
@@ -113,7 +113,7 @@ func (p *Policy) spec(r *Request, s *spec) rule.Problems {
 	if s.prorate {
 		ps = p.paidPeriod(r, s, ps)
 	}
-	if r.Kind == VMReservation && p.ReservationLimit != (currency.Money{}) {
+	if r.Charge == VMReservation && p.ReservationLimit != (currency.Money{}) {
 		n := len(ps)
 		if ps = p.checkLimit(ps); len(ps) == n {
 			req, path := r.Commitment, "request.commitment"
@@ -132,7 +132,7 @@ func (p *Policy) spec(r *Request, s *spec) rule.Problems {
 // field for problems; for SaaS it also checks the schedule and records the
 // entry in s.
 func (p *Policy) window(r *Request, s *spec, ps rule.Problems) (Window, string, rule.Problems) {
-	switch r.Kind {
+	switch r.Charge {
 	case SaaS:
 		if len(p.SaaS) == 0 {
 			return Window{}, "policy.saas", policyProblem(ps, rule.RFD01, "policy.saas", msgSaaSEmpty)
@@ -191,7 +191,7 @@ func (p *Policy) paidPeriod(r *Request, s *spec, ps rule.Problems) rule.Problems
 		}
 		s.paidUntil = r.PaidUntil.In(s.loc)
 		endDay = s.zone.day(r.PaidUntil)
-	case r.Event == SeatsAdded:
+	case r.Trigger == SeatsAdded:
 		return addProblem(ps, s.rule, "request.paid_until", msgPaidUntilSeats, ErrMissing)
 	case r.Term == 0:
 		return addProblem(ps, s.rule, "request.term", msgTermPeriod, ErrTerm)

@@ -423,7 +423,7 @@ func (s *story) secondPurchase(at time.Time) error {
 // 72-hour window (RFD-01).
 func (s *story) refundInside(at time.Time) error {
 	bought := s.second
-	d, err := refund.Decide(refund.Request{Kind: refund.SaaS, Term: plan.OneMonth, Start: bought.at, At: at, Paid: bought.amount, Zone: s.zone})
+	d, err := refund.Decide(refund.Request{Charge: refund.SaaS, Term: plan.OneMonth, Start: bought.at, At: at, Paid: bought.amount, Zone: s.zone})
 	if err != nil {
 		return err
 	}
@@ -447,7 +447,7 @@ func (s *story) refundOutside(at time.Time) error {
 			renewal = c
 		}
 	}
-	d, err := refund.Decide(refund.Request{Kind: refund.SaaS, Term: plan.OneMonth, Start: renewal.at, At: at, Paid: renewal.amount, Zone: s.zone})
+	d, err := refund.Decide(refund.Request{Charge: refund.SaaS, Term: plan.OneMonth, Start: renewal.at, At: at, Paid: renewal.amount, Zone: s.zone})
 	if err != nil {
 		return err
 	}
