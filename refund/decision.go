@@ -57,10 +57,10 @@ const (
 // Refund ≤ Paid.
 type Decision struct {
 	// Charge, Event, Term and Vendor repeat the request.
-	Charge   ChargeType      `json:"kind,omitzero"`
-	Trigger  Trigger     `json:"event"`
-	Term   plan.Term `json:"term,omitzero"`
-	Vendor Vendor    `json:"vendor,omitzero"`
+	Charge  ChargeType `json:"kind,omitzero"`
+	Trigger Trigger    `json:"event"`
+	Term    plan.Term  `json:"term,omitzero"`
+	Vendor  Vendor     `json:"vendor,omitzero"`
 
 	// Allowed reports whether a refund (or credit, or seat reduction) is
 	// due if the charge is cancelled at At.

@@ -19,11 +19,11 @@ func Example() {
 	bought := time.Date(2024, time.March, 1, 10, 0, 0, 0, time.UTC)
 	for _, after := range []time.Duration{71*time.Hour + 59*time.Minute + 59*time.Second, 72 * time.Hour} {
 		d, err := refund.Decide(refund.Request{
-			Charge:  refund.SaaS,
-			Term:  plan.OneMonth,
-			Start: bought,
-			At:    bought.Add(after),
-			Paid:  currency.MustParse("100.00 USD"),
+			Charge: refund.SaaS,
+			Term:   plan.OneMonth,
+			Start:  bought,
+			At:     bought.Add(after),
+			Paid:   currency.MustParse("100.00 USD"),
 		})
 		if err != nil {
 			fmt.Println(err)
@@ -47,12 +47,12 @@ func Example_w14() {
 		return
 	}
 	d, err := refund.Decide(refund.Request{
-		Charge:  refund.CSPSoftware,
-		Term:  plan.OneYear,
-		Zone:  stockholm,
-		Start: time.Date(2024, time.March, 10, 9, 0, 0, 0, stockholm),
-		At:    time.Date(2024, time.March, 12, 15, 0, 0, 0, stockholm),
-		Paid:  currency.MustParse("3650.00 SEK"),
+		Charge: refund.CSPSoftware,
+		Term:   plan.OneYear,
+		Zone:   stockholm,
+		Start:  time.Date(2024, time.March, 10, 9, 0, 0, 0, stockholm),
+		At:     time.Date(2024, time.March, 12, 15, 0, 0, 0, stockholm),
+		Paid:   currency.MustParse("3650.00 SEK"),
 	})
 	if err != nil {
 		fmt.Println(err)
@@ -87,7 +87,7 @@ func Example_w15() {
 
 	bought := time.Date(2024, time.June, 3, 8, 0, 0, 0, time.UTC)
 	d, err := p.Decide(refund.Request{
-		Charge:    refund.VMReservation,
+		Charge:  refund.VMReservation,
 		Term:    plan.ThreeYears,
 		Start:   bought,
 		At:      bought.Add(5 * time.Hour),
@@ -113,11 +113,11 @@ func ExampleDecide() {
 	bought := time.Date(2024, time.March, 10, 9, 0, 0, 0, stockholm)
 	// RFD-06: perpetual software, 30 calendar days from the purchase date.
 	d, err := refund.Decide(refund.Request{
-		Charge:  refund.CSPPerpetual,
-		Zone:  stockholm,
-		Start: bought,
-		At:    time.Date(2024, time.April, 8, 23, 59, 59, 0, stockholm), // day 30
-		Paid:  currency.MustParse("1299.00 SEK"),
+		Charge: refund.CSPPerpetual,
+		Zone:   stockholm,
+		Start:  bought,
+		At:     time.Date(2024, time.April, 8, 23, 59, 59, 0, stockholm), // day 30
+		Paid:   currency.MustParse("1299.00 SEK"),
 	})
 	if err != nil {
 		fmt.Println(err)

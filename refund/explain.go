@@ -179,10 +179,10 @@ var kindNouns = [...][2]string{
 }
 
 var eventNouns = [...][2]string{
-	NewPurchase:   {"purchase", "köpet"},
-	Renewal:    {"renewal", "förnyelsen"},
-	SeatsAdded: {"addition of the seats", "tillägget av licenserna"},
-	Upgrade:    {"upgrade", "uppgraderingen"},
+	NewPurchase: {"purchase", "köpet"},
+	Renewal:     {"renewal", "förnyelsen"},
+	SeatsAdded:  {"addition of the seats", "tillägget av licenserna"},
+	Upgrade:     {"upgrade", "uppgraderingen"},
 }
 
 var vendorNames2 = [...]string{"Other", "Red Hat", "SUSE"}

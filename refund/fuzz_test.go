@@ -38,8 +38,8 @@ func FuzzDecide(f *testing.F) {
 		const span = 300 * 365 * 86400
 		startT := time.Unix(-3786825600+(start%span+span)%span, int64(flags)*7919)
 		r := refund.Request{
-			Charge:         refund.ChargeType(kind % 12),
-			Trigger:        refund.Trigger(event % 5),
+			Charge:       refund.ChargeType(kind % 12),
+			Trigger:      refund.Trigger(event % 5),
 			Term:         plan.Term(term % 7),
 			Start:        startT,
 			At:           startT.Add(time.Duration(atDelta)),

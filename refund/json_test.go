@@ -147,10 +147,18 @@ func TestEnumsText(t *testing.T) {
 		text string
 		back func(string) (enum, error)
 	}
-	kind := func(s string) (enum, error) { var v refund.ChargeType; err := v.UnmarshalText([]byte(s)); return v, err }
+	kind := func(s string) (enum, error) {
+		var v refund.ChargeType
+		err := v.UnmarshalText([]byte(s))
+		return v, err
+	}
 	event := func(s string) (enum, error) { var v refund.Trigger; err := v.UnmarshalText([]byte(s)); return v, err }
 	vendor := func(s string) (enum, error) { var v refund.Vendor; err := v.UnmarshalText([]byte(s)); return v, err }
-	basis := func(s string) (enum, error) { var v refund.Settlement; err := v.UnmarshalText([]byte(s)); return v, err }
+	basis := func(s string) (enum, error) {
+		var v refund.Settlement
+		err := v.UnmarshalText([]byte(s))
+		return v, err
+	}
 	cancel := func(s string) (enum, error) { var v refund.Cancel; err := v.UnmarshalText([]byte(s)); return v, err }
 	// The names are stable: hosts store them.
 	tests := []entry{

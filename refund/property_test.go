@@ -22,10 +22,10 @@ var propertyZones = []string{
 func randomRequest(rng *rand.Rand, zones []*time.Location) refund.Request {
 	kind := refund.ChargeType(1 + rng.IntN(10))
 	r := refund.Request{
-		Charge:  kind,
-		Term:  []plan.Term{plan.OneMonth, plan.OneYear, plan.TwoYears, plan.ThreeYears}[rng.IntN(4)],
-		Zone:  zones[rng.IntN(len(zones))],
-		Start: time.Date(2019, time.January, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(rng.Int64N(int64(8 * 365 * 24 * time.Hour)))),
+		Charge: kind,
+		Term:   []plan.Term{plan.OneMonth, plan.OneYear, plan.TwoYears, plan.ThreeYears}[rng.IntN(4)],
+		Zone:   zones[rng.IntN(len(zones))],
+		Start:  time.Date(2019, time.January, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(rng.Int64N(int64(8 * 365 * 24 * time.Hour)))),
 	}
 	codes := []currency.Code{currency.USD, currency.SEK, currency.JPY, currency.EUR, currency.KRW}
 	r.Paid = currency.FromMinor(rng.Int64N(1_000_000_000), codes[rng.IntN(len(codes))])
