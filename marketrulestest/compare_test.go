@@ -47,9 +47,9 @@ func libraryValues(t *testing.T) map[string]any {
 	rd, err := refund.Decide(refund.Request{Charge: refund.SaaS, Term: plan.OneMonth, Start: sub.Start, At: sub.Start.Add(time.Hour),
 		Paid: mrt.Money(t, "100.00 USD")})
 	must(err)
-	m := trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offer{Type: offer.SaaS, Transactable: true}}
+	m := trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offering{Type: offer.SaaS, SellThroughMicrosoft: true}}
 	starter, _ := ptr(mrt.SaaSFlatRateOffer()).Plan("starter")
-	st, effects, err := m.Apply(trial.State{}, trial.Event{Kind: trial.Start, At: at, Plan: starter, Market: market.SE})
+	st, effects, err := m.Apply(trial.State{}, trial.Event{Type: trial.Start, At: at, Plan: starter, Market: market.SE})
 	must(err)
 	el, err := m.Eligible(starter, st.History())
 	must(err)

@@ -39,7 +39,7 @@ func transitionCases(tb testing.TB) []struct {
 		{"Cancel", saas, running, ev(trial.Cancel, nil, jan1.Add(3*day))},
 		{"TickBeforeEnd", saas, running, ev(trial.Tick, nil, jan1.Add(3*day))},
 		{"TickConverts", saas, running, ev(trial.Tick, nil, jan1.Add(40*day))},
-		{"Purchase", saas, trial.State{}, trial.Event{Kind: trial.Purchase, At: jan1, Plan: saasNoTrial, Market: market.SE}},
+		{"Purchase", saas, trial.State{}, trial.Event{Type: trial.Purchase, At: jan1, Plan: saasNoTrial, Market: market.SE}},
 	}
 }
 
@@ -86,7 +86,7 @@ func BenchmarkEffectsAll(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for e := range fx.All() {
-			sinkBool = e.Action == trial.StartBilling
+			sinkBool = e.Type == trial.StartBilling
 		}
 	}
 }

@@ -27,24 +27,24 @@ type History struct {
 // Eligibility is the answer to "may this customer start a free trial of
 // this plan?": a decision, not an error. Explain renders it.
 type Eligibility struct {
-	// Eligible reports whether the trial may start.
-	Eligible bool `json:"eligible"`
+	// Allowed reports whether the trial may start.
+	Allowed bool `json:"allowed"`
 	// Rule decided, and Reason says why (ReasonEligible when Eligible).
 	Rule   rule.ID     `json:"rule"`
 	Reason rule.Reason `json:"reason"`
 	// Offer is the machine's offer; Plan the plan asked about.
-	Offer Offer  `json:"offer"`
-	Plan  string `json:"plan"`
+	Offer Offering `json:"offer"`
+	Plan  string   `json:"plan"`
 	// Months is the plan's trial length (0 for a plan without a trial);
 	// Allowed the lengths the policy allows for the offer type (TRL-02).
 	Months  int   `json:"months,omitempty"`
-	Allowed []int `json:"allowed,omitempty"`
+	Lengths []int `json:"lengths,omitempty"`
 }
 
 // Explain renders the decision in lang, ending with the rule: "plan
 // basic may start a free trial of 1 month (TRL-01)".
 func (e Eligibility) Explain(lang rule.Language) string {
-	return reasonText(lang, e.Reason, facts{offer: e.Offer, plan: e.Plan, months: e.Months, allowed: e.Allowed}) +
+	return reasonText(lang, e.Reason, facts{offer: e.Offer, plan: e.Plan, months: e.Months, allowed: e.Lengths}) +
 		" (" + string(e.Rule) + ")"
 }
 
@@ -77,14 +77,14 @@ func (m Machine) Eligible(p *plan.Plan, h History) (Eligibility, error) {
 	}
 	e := Eligibility{Offer: m.Offer, Plan: p.ID, Months: p.Trial.Months}
 	if a := m.Offer.Type.TrialMonths(m.Policy.Offer); len(a) > 0 {
-		e.Allowed = slices.Clone(a)
+		e.Lengths = slices.Clone(a)
 	}
 	e.Rule, e.Reason = m.planTrial(p)
 	if e.Reason == "" {
 		e.Rule, e.Reason = h.check()
 	}
 	if e.Reason == "" {
-		e.Eligible, e.Rule, e.Reason = true, rule.TRL01, ReasonEligible
+		e.Allowed, e.Rule, e.Reason = true, rule.TRL01, ReasonEligible
 	}
 	return e, nil
 }
@@ -98,7 +98,7 @@ func (m *Machine) planTrial(p *plan.Plan) (rule.ID, rule.Reason) {
 	switch {
 	case allowed == nil && !hasPlanTrials(t):
 		return rule.TRL01, ReasonOfferType
-	case !m.Offer.Transactable:
+	case !m.Offer.SellThroughMicrosoft:
 		return rule.TRL01, ReasonNotTransactable
 	case !p.Trial.Enabled():
 		return rule.TRL01, ReasonPlanWithoutTrial

@@ -38,16 +38,16 @@ func (p *Phase) UnmarshalText(b []byte) error { return phaseNames.Unmarshal(b, p
 // Valid reports whether p is a defined phase.
 func (p Phase) Valid() bool { return phaseNames.Valid(p) }
 
-// Kind is the kind of an [Event]. The zero Kind is invalid. The enum is
-// append-only; in text a Kind is its name: "start", "switch", "convert",
+// EventType is the kind of an [Event]. The zero EventType is invalid. The enum is
+// append-only; in text a EventType is its name: "start", "switch", "convert",
 // "cancel", "tick", "purchase".
-type Kind uint8
+type EventType uint8
 
 // The event kinds.
 const (
 	// Start: the customer starts a free trial of a plan (TRL-01, TRL-02,
 	// TRL-03).
-	Start Kind = iota + 1
+	Start EventType = iota + 1
 	// Switch: the customer moves the running trial to another
 	// trial-enabled plan of the offer; the trial's clock keeps running
 	// (TRL-06).
@@ -68,31 +68,31 @@ const (
 	Purchase
 )
 
-var kindNames = enum.Names[Kind]{Type: "trial event", Names: []string{"", "start", "switch", "convert", "cancel", "tick", "purchase"}}
+var kindNames = enum.Names[EventType]{Type: "trial event type", Names: []string{"", "start", "switch", "convert", "cancel", "tick", "purchase"}}
 
 // String returns the kind's name, such as "switch".
-func (k Kind) String() string { return kindNames.String(k) }
+func (k EventType) String() string { return kindNames.String(k) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (k Kind) MarshalText() ([]byte, error) { return kindNames.Marshal(k) }
+func (k EventType) MarshalText() ([]byte, error) { return kindNames.Marshal(k) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; names are matched
 // ignoring case.
-func (k *Kind) UnmarshalText(b []byte) error { return kindNames.Unmarshal(b, k) }
+func (k *EventType) UnmarshalText(b []byte) error { return kindNames.Unmarshal(b, k) }
 
 // Valid reports whether k is a defined event kind.
-func (k Kind) Valid() bool { return kindNames.Valid(k) }
+func (k EventType) Valid() bool { return kindNames.Valid(k) }
 
-// Action is what an [Effect] asks the host to do. The zero Action is
-// invalid. The enum is append-only; in text an Action is its name.
-type Action uint8
+// EffectType is what an [Effect] asks the host to do. The zero EffectType is
+// invalid. The enum is append-only; in text an EffectType is its name.
+type EffectType uint8
 
 // The actions.
 const (
 	// CollectBilling: collect the customer's billing details and charge
 	// 0.00 in the market's currency; nothing is billed during the trial
 	// (TRL-03).
-	CollectBilling Action = iota + 1
+	CollectBilling EffectType = iota + 1
 	// StartTrial: give the customer the free trial of Effect.Plan from
 	// Effect.At until Effect.Until (TRL-02).
 	StartTrial
@@ -115,32 +115,32 @@ const (
 	Notify
 )
 
-var actionNames = enum.Names[Action]{Type: "trial action", Names: []string{"",
+var actionNames = enum.Names[EffectType]{Type: "trial effect type", Names: []string{"",
 	"collect-billing", "start-trial", "switch-trial", "end-trial", "start-billing", "delete-trial-data", "notify"}}
 
 // String returns the action's name, such as "start-billing".
-func (a Action) String() string { return actionNames.String(a) }
+func (a EffectType) String() string { return actionNames.String(a) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (a Action) MarshalText() ([]byte, error) { return actionNames.Marshal(a) }
+func (a EffectType) MarshalText() ([]byte, error) { return actionNames.Marshal(a) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; names are matched
 // ignoring case.
-func (a *Action) UnmarshalText(b []byte) error { return actionNames.Unmarshal(b, a) }
+func (a *EffectType) UnmarshalText(b []byte) error { return actionNames.Unmarshal(b, a) }
 
 // Valid reports whether a is a defined action.
-func (a Action) Valid() bool { return actionNames.Valid(a) }
+func (a EffectType) Valid() bool { return actionNames.Valid(a) }
 
-// Conversion says how a customer came to pay for a plan of the offer.
-// The zero Conversion is none (the customer has not paid). The enum is
-// append-only; in text a Conversion is its name.
-type Conversion uint8
+// PaidVia says how a customer came to pay for a plan of the offer.
+// The zero PaidVia is none (the customer has not paid). The enum is
+// append-only; in text a PaidVia is its name.
+type PaidVia uint8
 
 // The conversions.
 const (
 	// AtEnd: the trial reached its end and the plan under evaluation
 	// converted (TRL-04, TRL-07).
-	AtEnd Conversion = iota + 1
+	AtEnd PaidVia = iota + 1
 	// Early: the customer converted during the trial to a plan without a
 	// trial, which ended the trial at once (TRL-09).
 	Early
@@ -148,20 +148,20 @@ const (
 	Purchased
 )
 
-var conversionNames = enum.Names[Conversion]{Type: "conversion", Names: []string{"", "at-end", "early", "purchased"}}
+var conversionNames = enum.Names[PaidVia]{Type: "trial payment start", Names: []string{"", "at-end", "early", "purchased"}}
 
 // String returns "at-end", "early" or "purchased".
-func (c Conversion) String() string { return conversionNames.String(c) }
+func (c PaidVia) String() string { return conversionNames.String(c) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (c Conversion) MarshalText() ([]byte, error) { return conversionNames.Marshal(c) }
+func (c PaidVia) MarshalText() ([]byte, error) { return conversionNames.Marshal(c) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; names are matched
 // ignoring case.
-func (c *Conversion) UnmarshalText(b []byte) error { return conversionNames.Unmarshal(b, c) }
+func (c *PaidVia) UnmarshalText(b []byte) error { return conversionNames.Unmarshal(b, c) }
 
 // Valid reports whether c is a defined conversion (not the zero value).
-func (c Conversion) Valid() bool { return conversionNames.Valid(c) }
+func (c PaidVia) Valid() bool { return conversionNames.Valid(c) }
 
 // SwitchRule says how a [Switch] sets the end of the trial (TRL-06). The
 // zero value is [NewPlanLength], and a value outside the enum acts as it.

@@ -67,7 +67,7 @@ var (
 // Error renders it in English; [RefusalError.Explain] in either language.
 type RefusalError struct {
 	// Event and At are the refused event's kind and instant.
-	Event Kind
+	Event EventType
 	At    time.Time
 	// Rule refuses the event; Reason is the stable code of why (the
 	// Reason constants of this package).
@@ -85,9 +85,9 @@ type RefusalError struct {
 	// Months is the trial length of the event's plan, and Allowed the
 	// lengths the policy allows for the offer type (TRL-02 refusals).
 	Months  int
-	Allowed []int
+	Lengths []int
 	// Offer is the machine's offer.
-	Offer Offer
+	Offer Offering
 	// Err is the sentinel: ErrNotEligible, ErrNotInTrial, ErrTrialEnded,
 	// ErrTrialPlan, ErrSwitch or ErrPurchase.
 	Err error
@@ -104,7 +104,7 @@ func (e *RefusalError) Error() string {
 func (e *RefusalError) Explain(lang rule.Language) string {
 	return reasonText(lang, e.Reason, facts{
 		offer: e.Offer, plan: e.Plan, current: e.Current, phase: e.Phase,
-		end: e.End, months: e.Months, allowed: e.Allowed,
+		end: e.End, months: e.Months, allowed: e.Lengths,
 	}) + " (" + string(e.Rule) + ")"
 }
 

@@ -20,7 +20,7 @@ var (
 	planA = &plan.Plan{ID: "plan-a", Trial: plan.Trial{Months: 1}, Pricing: plan.Pricing{Model: plan.FlatRate}}
 	planB = &plan.Plan{ID: "plan-b", Trial: plan.Trial{Months: 1}, Pricing: plan.Pricing{Model: plan.FlatRate}}
 	planC = &plan.Plan{ID: "plan-c", Pricing: plan.Pricing{Model: plan.FlatRate}} // no trial
-	shop  = trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offer{Type: offer.SaaS, Transactable: true}}
+	shop  = trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offering{Type: offer.SaaS, SellThroughMicrosoft: true}}
 )
 
 // A customer starts a one-month trial on January 31; it ends on the last
@@ -28,7 +28,7 @@ var (
 // in CLDR's format, with a no-break space: "SEK 0.00".)
 func Example() {
 	start := time.Date(2024, 1, 31, 10, 0, 0, 0, time.UTC)
-	s, fx, err := shop.Apply(trial.State{}, trial.Event{Kind: trial.Start, At: start, Plan: planA, Market: market.SE})
+	s, fx, err := shop.Apply(trial.State{}, trial.Event{Type: trial.Start, At: start, Plan: planA, Market: market.SE})
 	if err != nil {
 		panic(err)
 	}
@@ -36,7 +36,7 @@ func Example() {
 	fmt.Println("in trial on Feb 15:", s.IsFreeTrial(time.Date(2024, 2, 15, 0, 0, 0, 0, time.UTC)))
 
 	// The host's scheduler ticks at the end.
-	s, fx, err = shop.Apply(s, trial.Event{Kind: trial.Tick, At: s.End})
+	s, fx, err = shop.Apply(s, trial.Event{Type: trial.Tick, At: s.End})
 	if err != nil {
 		panic(err)
 	}
@@ -58,9 +58,9 @@ func Example() {
 // converts.
 func Example_switchKeepsTheClock() {
 	day1 := time.Date(2024, 4, 1, 9, 0, 0, 0, time.UTC)
-	s, _, _ := shop.Apply(trial.State{}, trial.Event{Kind: trial.Start, At: day1, Plan: planA, Market: market.SE})
+	s, _, _ := shop.Apply(trial.State{}, trial.Event{Type: trial.Start, At: day1, Plan: planA, Market: market.SE})
 
-	s, fx, err := shop.Apply(s, trial.Event{Kind: trial.Switch, At: day1.AddDate(0, 0, 15), Plan: planB})
+	s, fx, err := shop.Apply(s, trial.Event{Type: trial.Switch, At: day1.AddDate(0, 0, 15), Plan: planB})
 	if err != nil {
 		panic(err)
 	}
@@ -68,7 +68,7 @@ func Example_switchKeepsTheClock() {
 	fmt.Println(sw.Explain(rule.Swedish))
 	fmt.Println("used:", sw.Used, "left:", s.End.Sub(sw.At))
 
-	s, fx, _ = shop.Apply(s, trial.Event{Kind: trial.Tick, At: s.End})
+	s, fx, _ = shop.Apply(s, trial.Event{Type: trial.Tick, At: s.End})
 	bill, _ := fx.Find(trial.StartBilling)
 	fmt.Println(bill.Explain(rule.English))
 	// Output:
@@ -81,12 +81,12 @@ func Example_switchKeepsTheClock() {
 // trial of it again, even of another trial-enabled plan (TRL-10).
 func Example_paidCustomerGetsNoTrial() {
 	jan := time.Date(2024, 1, 10, 12, 0, 0, 0, time.UTC)
-	s, _, _ := shop.Apply(trial.State{}, trial.Event{Kind: trial.Purchase, At: jan, Plan: planC})
+	s, _, _ := shop.Apply(trial.State{}, trial.Event{Type: trial.Purchase, At: jan, Plan: planC})
 
 	e, _ := shop.Eligible(planB, s.History())
-	fmt.Println(e.Eligible, e.Explain(rule.English))
+	fmt.Println(e.Allowed, e.Explain(rule.English))
 
-	_, _, err := shop.Apply(s, trial.Event{Kind: trial.Start, At: jan.AddDate(1, 0, 0), Plan: planB, Market: market.SE})
+	_, _, err := shop.Apply(s, trial.Event{Type: trial.Start, At: jan.AddDate(1, 0, 0), Plan: planB, Market: market.SE})
 	fmt.Println(errors.Is(err, trial.ErrNotEligible))
 	// Output:
 	// false the customer has paid for a plan of this offer, so never gets a free trial of it again (TRL-10)
@@ -97,15 +97,15 @@ func Example_paidCustomerGetsNoTrial() {
 // once; the trial ends and its data is lost (TRL-09).
 func Example_convertToPlanWithoutTrial() {
 	start := time.Date(2024, 3, 1, 8, 0, 0, 0, time.UTC)
-	s, _, _ := shop.Apply(trial.State{}, trial.Event{Kind: trial.Start, At: start, Plan: planA, Market: market.SE})
-	s, fx, err := shop.Apply(s, trial.Event{Kind: trial.Convert, At: start.AddDate(0, 0, 5), Plan: planC})
+	s, _, _ := shop.Apply(trial.State{}, trial.Event{Type: trial.Start, At: start, Plan: planA, Market: market.SE})
+	s, fx, err := shop.Apply(s, trial.Event{Type: trial.Convert, At: start.AddDate(0, 0, 5), Plan: planC})
 	if err != nil {
 		panic(err)
 	}
 	for e := range fx.All() {
-		fmt.Println(e.Action, e.Plan, e.Rule)
+		fmt.Println(e.Type, e.Plan, e.Rule)
 	}
-	fmt.Println(s.Phase, s.Conversion, s.IsFreeTrial(s.PaidAt))
+	fmt.Println(s.Phase, s.PaidVia, s.IsFreeTrial(s.PaidAt))
 	// Output:
 	// end-trial plan-a TRL-09
 	// delete-trial-data plan-a TRL-09
@@ -124,9 +124,9 @@ func ExampleDefaultPolicy() {
 // convert before the trial ends (TRL-08).
 func ExampleMachine_Apply() {
 	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
-	s, _, _ := shop.Apply(trial.State{}, trial.Event{Kind: trial.Start, At: start, Plan: planA, Market: market.SE})
+	s, _, _ := shop.Apply(trial.State{}, trial.Event{Type: trial.Start, At: start, Plan: planA, Market: market.SE})
 
-	_, _, err := shop.Apply(s, trial.Event{Kind: trial.Convert, At: start.AddDate(0, 0, 3), Plan: planA})
+	_, _, err := shop.Apply(s, trial.Event{Type: trial.Convert, At: start.AddDate(0, 0, 3), Plan: planA})
 	var re *trial.RefusalError
 	if errors.As(err, &re) {
 		fmt.Println(re.Rule, re.Reason)
@@ -140,9 +140,9 @@ func ExampleMachine_Apply() {
 func ExampleMachine_Replay() {
 	t0 := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 	events := []trial.Event{
-		{Kind: trial.Start, At: t0, Plan: planA, Market: market.SE},
-		{Kind: trial.Switch, At: t0.AddDate(0, 0, 15), Plan: planB},
-		{Kind: trial.Tick, At: t0.AddDate(0, 2, 0)},
+		{Type: trial.Start, At: t0, Plan: planA, Market: market.SE},
+		{Type: trial.Switch, At: t0.AddDate(0, 0, 15), Plan: planB},
+		{Type: trial.Tick, At: t0.AddDate(0, 2, 0)},
 	}
 	s, err := shop.Replay(trial.State{}, slices.Values(events))
 	fmt.Println(s.Phase, s.Plan, s.PaidAt.Format(time.DateOnly), err)
@@ -150,10 +150,10 @@ func ExampleMachine_Replay() {
 }
 
 func ExampleMachine_Eligible() {
-	vms := trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offer{Type: offer.VirtualMachine, Transactable: true}}
+	vms := trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offering{Type: offer.VirtualMachine, SellThroughMicrosoft: true}}
 	twoMonths := &plan.Plan{ID: "d2", Trial: plan.Trial{Months: 2}, Pricing: plan.Pricing{Model: plan.PerVCPU}}
 	e, err := vms.Eligible(twoMonths, trial.History{})
-	fmt.Println(e.Eligible, e.Rule, e.Reason, err)
+	fmt.Println(e.Allowed, e.Rule, e.Reason, err)
 	fmt.Println(e.Explain(rule.English))
 	// Output:
 	// false TRL-02 length-not-allowed <nil>
@@ -162,25 +162,25 @@ func ExampleMachine_Eligible() {
 
 func ExampleState_IsFreeTrial() {
 	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
-	s, _, _ := shop.Apply(trial.State{}, trial.Event{Kind: trial.Start, At: start, Plan: planA, Market: market.SE})
+	s, _, _ := shop.Apply(trial.State{}, trial.Event{Type: trial.Start, At: start, Plan: planA, Market: market.SE})
 	fmt.Println(s.IsFreeTrial(start), s.IsFreeTrial(s.End.Add(-time.Second)), s.IsFreeTrial(s.End))
 	// Output: true true false
 }
 
 func ExampleState_TrialPeriod() {
 	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
-	s, _, _ := shop.Apply(trial.State{}, trial.Event{Kind: trial.Start, At: start, Plan: planA, Market: market.SE})
-	s, _, _ = shop.Apply(s, trial.Event{Kind: trial.Cancel, At: start.AddDate(0, 0, 9)})
+	s, _, _ := shop.Apply(trial.State{}, trial.Event{Type: trial.Start, At: start, Plan: planA, Market: market.SE})
+	s, _, _ = shop.Apply(s, trial.Event{Type: trial.Cancel, At: start.AddDate(0, 0, 9)})
 	fmt.Println(s.TrialPeriod())
 	// Output: [2024-01-01T00:00:00Z, 2024-01-10T00:00:00Z)
 }
 
 func ExampleState_ConversionDue() {
 	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
-	s, _, _ := shop.Apply(trial.State{}, trial.Event{Kind: trial.Start, At: start, Plan: planA, Market: market.SE})
+	s, _, _ := shop.Apply(trial.State{}, trial.Event{Type: trial.Start, At: start, Plan: planA, Market: market.SE})
 	now := time.Date(2024, 2, 3, 0, 0, 0, 0, time.UTC)
 	if s.ConversionDue(now) {
-		s, _, _ = shop.Apply(s, trial.Event{Kind: trial.Tick, At: now})
+		s, _, _ = shop.Apply(s, trial.Event{Type: trial.Tick, At: now})
 	}
 	fmt.Println(s.Phase, s.PaidAt.Format(time.DateOnly))
 	// Output: paid 2024-02-01
@@ -188,8 +188,8 @@ func ExampleState_ConversionDue() {
 
 func ExampleState_History() {
 	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
-	s, _, _ := shop.Apply(trial.State{}, trial.Event{Kind: trial.Start, At: start, Plan: planA, Market: market.SE})
-	s, _, _ = shop.Apply(s, trial.Event{Kind: trial.Cancel, At: start.AddDate(0, 0, 2)})
+	s, _, _ := shop.Apply(trial.State{}, trial.Event{Type: trial.Start, At: start, Plan: planA, Market: market.SE})
+	s, _, _ = shop.Apply(s, trial.Event{Type: trial.Cancel, At: start.AddDate(0, 0, 2)})
 	fmt.Printf("%+v\n", s.History())
 	e, _ := shop.Eligible(planB, s.History())
 	fmt.Println(e.Explain(rule.English))
@@ -206,7 +206,7 @@ func ExampleState_In() {
 		panic(err)
 	}
 	start := time.Date(2024, 3, 15, 10, 0, 0, 0, stockholm)
-	s, _, _ := shop.Apply(trial.State{}, trial.Event{Kind: trial.Start, At: start, Plan: planA, Market: market.SE})
+	s, _, _ := shop.Apply(trial.State{}, trial.Event{Type: trial.Start, At: start, Plan: planA, Market: market.SE})
 	b, _ := json.Marshal(s)
 
 	var decoded trial.State
@@ -256,14 +256,14 @@ func ExampleEligibility_Explain() {
 
 func ExampleEligibility_UnmarshalJSON() {
 	var e trial.Eligibility
-	err := json.Unmarshal([]byte(`{"eligible":false,"rule":"EXT-04","reason":"metered-plan","offer":{"type":"saas","transactable":true},"plan":"metered","months":1}`), &e)
+	err := json.Unmarshal([]byte(`{"allowed":false,"rule":"EXT-04","reason":"metered-plan","offer":{"type":"saas","sellThroughMicrosoft":true},"plan":"metered","months":1}`), &e)
 	fmt.Println(err, e.Explain(rule.English))
 	// Output: <nil> plan metered bills metering dimensions, and a plan cannot have both metered billing and a free trial (EXT-04)
 }
 
 func ExampleEffect_Explain() {
 	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
-	_, fx, _ := shop.Apply(trial.State{}, trial.Event{Kind: trial.Start, At: start, Plan: planA, Market: market.SE})
+	_, fx, _ := shop.Apply(trial.State{}, trial.Event{Type: trial.Start, At: start, Plan: planA, Market: market.SE})
 	e, _ := fx.Find(trial.CollectBilling)
 	fmt.Println(e.Explain(rule.Swedish))
 	// Output: Samla in kundens faktureringsinformation och debitera 0,00 kr 2024-01-01 00:00:00 UTC: inget faktureras under den kostnadsfria utvärderingsperioden. (TRL-03)
@@ -271,22 +271,22 @@ func ExampleEffect_Explain() {
 
 func ExampleEffect_MarshalJSON() {
 	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
-	_, fx, _ := shop.Apply(trial.State{}, trial.Event{Kind: trial.Start, At: start, Plan: planA, Market: market.SE})
+	_, fx, _ := shop.Apply(trial.State{}, trial.Event{Type: trial.Start, At: start, Plan: planA, Market: market.SE})
 	b, _ := json.Marshal(fx.At(0))
 	fmt.Println(string(b))
-	// Output: {"action":"collect-billing","rule":"TRL-03","reason":"trial-started","at":"2024-01-01T00:00:00Z","plan":"plan-a","amount":{"amount":"0.00","currency":"SEK"}}
+	// Output: {"type":"collect-billing","rule":"TRL-03","reason":"trial-started","at":"2024-01-01T00:00:00Z","plan":"plan-a","amount":{"amount":"0.00","currency":"SEK"}}
 }
 
 func ExampleEffect_UnmarshalJSON() {
 	var e trial.Effect
-	err := json.Unmarshal([]byte(`{"action":"delete-trial-data","rule":"TRL-09","reason":"converted-early","at":"2024-01-06T08:00:00Z","plan":"plan-a"}`), &e)
-	fmt.Println(err, e.Action, e.Plan)
+	err := json.Unmarshal([]byte(`{"type":"delete-trial-data","rule":"TRL-09","reason":"converted-early","at":"2024-01-06T08:00:00Z","plan":"plan-a"}`), &e)
+	fmt.Println(err, e.Type, e.Plan)
 	// Output: <nil> delete-trial-data plan-a
 }
 
 func effectsOfStart() trial.Effects {
 	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
-	_, fx, _ := shop.Apply(trial.State{}, trial.Event{Kind: trial.Start, At: start, Plan: planA, Market: market.SE})
+	_, fx, _ := shop.Apply(trial.State{}, trial.Event{Type: trial.Start, At: start, Plan: planA, Market: market.SE})
 	return fx
 }
 
@@ -297,13 +297,13 @@ func ExampleEffects_Len() {
 
 func ExampleEffects_At() {
 	fx := effectsOfStart()
-	fmt.Println(fx.At(1).Action, fx.At(1).Until.Format(time.DateOnly), fx.At(7).Action.Valid())
+	fmt.Println(fx.At(1).Type, fx.At(1).Until.Format(time.DateOnly), fx.At(7).Type.Valid())
 	// Output: start-trial 2024-02-01 false
 }
 
 func ExampleEffects_All() {
 	for e := range effectsOfStart().All() {
-		fmt.Println(e.Action, e.Rule)
+		fmt.Println(e.Type, e.Rule)
 	}
 	// Output:
 	// collect-billing TRL-03
@@ -327,14 +327,14 @@ func ExampleEffects_Equal() {
 func ExampleEffects_Append() {
 	buf := make([]trial.Effect, 0, trial.MaxEffects)
 	buf = effectsOfStart().Append(buf)
-	fmt.Println(len(buf), buf[2].Action)
+	fmt.Println(len(buf), buf[2].Type)
 	// Output: 3 notify
 }
 
 func ExampleEffects_Explain() {
 	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
-	s, _, _ := shop.Apply(trial.State{}, trial.Event{Kind: trial.Start, At: start, Plan: planA, Market: market.SE})
-	_, fx, _ := shop.Apply(s, trial.Event{Kind: trial.Cancel, At: start.Add(36 * time.Hour)})
+	s, _, _ := shop.Apply(trial.State{}, trial.Event{Type: trial.Start, At: start, Plan: planA, Market: market.SE})
+	_, fx, _ := shop.Apply(s, trial.Event{Type: trial.Cancel, At: start.Add(36 * time.Hour)})
 	fmt.Print(fx.Explain(rule.Swedish))
 	// Output:
 	// Avsluta den kostnadsfria utvärderingsversionen av planen plan-a 2024-01-02 12:00:00 UTC: den avbröts före slutet, konverteras inte och inget debiteras. (TRL-04)
@@ -343,11 +343,11 @@ func ExampleEffects_Explain() {
 
 func ExampleEffects_MarshalJSON() {
 	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
-	s, _, _ := shop.Apply(trial.State{}, trial.Event{Kind: trial.Start, At: start, Plan: planA, Market: market.SE})
-	_, fx, _ := shop.Apply(s, trial.Event{Kind: trial.Cancel, At: start.Add(36 * time.Hour)})
+	s, _, _ := shop.Apply(trial.State{}, trial.Event{Type: trial.Start, At: start, Plan: planA, Market: market.SE})
+	_, fx, _ := shop.Apply(s, trial.Event{Type: trial.Cancel, At: start.Add(36 * time.Hour)})
 	b, _ := json.Marshal(fx)
 	fmt.Println(string(b))
-	// Output: [{"action":"end-trial","rule":"TRL-04","reason":"trial-cancelled","at":"2024-01-02T12:00:00Z","plan":"plan-a"},{"action":"notify","rule":"EXT-12","reason":"trial-cancelled","at":"2024-01-02T12:00:00Z","plan":"plan-a"}]
+	// Output: [{"type":"end-trial","rule":"TRL-04","reason":"trial-cancelled","at":"2024-01-02T12:00:00Z","plan":"plan-a"},{"type":"notify","rule":"EXT-12","reason":"trial-cancelled","at":"2024-01-02T12:00:00Z","plan":"plan-a"}]
 }
 
 func ExampleEffects_UnmarshalJSON() {
@@ -357,7 +357,7 @@ func ExampleEffects_UnmarshalJSON() {
 	fmt.Println(err, fx.Equal(effectsOfStart()))
 
 	// Effects that no transition produces are rejected.
-	err = json.Unmarshal([]byte(`[{"action":"notify","rule":"EXT-12","reason":"trial-cancelled","at":"2024-01-02T12:00:00Z","plan":"plan-a"}]`), &fx)
+	err = json.Unmarshal([]byte(`[{"type":"notify","rule":"EXT-12","reason":"trial-cancelled","at":"2024-01-02T12:00:00Z","plan":"plan-a"}]`), &fx)
 	fmt.Println(err)
 	// Output:
 	// <nil> true
@@ -366,8 +366,8 @@ func ExampleEffects_UnmarshalJSON() {
 
 func ExampleRefusalError() {
 	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
-	s, _, _ := shop.Apply(trial.State{}, trial.Event{Kind: trial.Start, At: start, Plan: planA, Market: market.SE})
-	_, _, err := shop.Apply(s, trial.Event{Kind: trial.Cancel, At: s.End})
+	s, _, _ := shop.Apply(trial.State{}, trial.Event{Type: trial.Start, At: start, Plan: planA, Market: market.SE})
+	_, _, err := shop.Apply(s, trial.Event{Type: trial.Cancel, At: s.End})
 	var re *trial.RefusalError
 	fmt.Println(errors.As(err, &re), re.Rule, re.Reason, re.End.Format(time.DateOnly))
 	// Output: true TRL-04 trial-ended 2024-02-01
@@ -375,14 +375,14 @@ func ExampleRefusalError() {
 
 func ExampleRefusalError_Error() {
 	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
-	s, _, _ := shop.Apply(trial.State{}, trial.Event{Kind: trial.Start, At: start, Plan: planA, Market: market.SE})
-	_, _, err := shop.Apply(s, trial.Event{Kind: trial.Switch, At: start.AddDate(0, 0, 1), Plan: planC})
+	s, _, _ := shop.Apply(trial.State{}, trial.Event{Type: trial.Start, At: start, Plan: planA, Market: market.SE})
+	_, _, err := shop.Apply(s, trial.Event{Type: trial.Switch, At: start.AddDate(0, 0, 1), Plan: planC})
 	fmt.Println(err)
 	// Output: trial: switch at 2024-01-02 00:00:00 UTC refused: plan plan-c has no free trial (TRL-01)
 }
 
 func ExampleRefusalError_Explain() {
-	_, _, err := shop.Apply(trial.State{}, trial.Event{Kind: trial.Cancel, At: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)})
+	_, _, err := shop.Apply(trial.State{}, trial.Event{Type: trial.Cancel, At: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)})
 	var re *trial.RefusalError
 	if errors.As(err, &re) {
 		fmt.Println(re.Explain(rule.Swedish))
@@ -392,8 +392,8 @@ func ExampleRefusalError_Explain() {
 
 func ExampleRefusalError_Unwrap() {
 	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
-	s, _, _ := shop.Apply(trial.State{}, trial.Event{Kind: trial.Start, At: start, Plan: planA, Market: market.SE})
-	_, _, err := shop.Apply(s, trial.Event{Kind: trial.Purchase, At: start, Plan: planC})
+	s, _, _ := shop.Apply(trial.State{}, trial.Event{Type: trial.Start, At: start, Plan: planA, Market: market.SE})
+	_, _, err := shop.Apply(s, trial.Event{Type: trial.Purchase, At: start, Plan: planC})
 	fmt.Println(errors.Is(err, trial.ErrRefused), errors.Is(err, trial.ErrPurchase), errors.Is(err, trial.ErrNotEligible))
 	// Output: true true false
 }
@@ -423,73 +423,73 @@ func ExamplePhase_Valid() {
 	// Output: true false
 }
 
-func ExampleKind_String() {
+func ExampleEventType_String() {
 	fmt.Println(trial.Start, trial.Switch, trial.Convert, trial.Cancel, trial.Tick, trial.Purchase)
 	// Output: start switch convert cancel tick purchase
 }
 
-func ExampleKind_MarshalText() {
-	_, err := trial.Kind(0).MarshalText()
+func ExampleEventType_MarshalText() {
+	_, err := trial.EventType(0).MarshalText()
 	b, _ := trial.Tick.MarshalText()
 	fmt.Println(string(b), err)
-	// Output: tick unknown trial event "0" (want start, switch, convert, cancel, tick or purchase)
+	// Output: tick unknown trial event type "0" (want start, switch, convert, cancel, tick or purchase)
 }
 
-func ExampleKind_UnmarshalText() {
-	var k trial.Kind
+func ExampleEventType_UnmarshalText() {
+	var k trial.EventType
 	err := k.UnmarshalText([]byte("CONVERT"))
 	fmt.Println(k, err)
 	// Output: convert <nil>
 }
 
-func ExampleKind_Valid() {
-	fmt.Println(trial.Purchase.Valid(), trial.Kind(0).Valid())
+func ExampleEventType_Valid() {
+	fmt.Println(trial.Purchase.Valid(), trial.EventType(0).Valid())
 	// Output: true false
 }
 
-func ExampleAction_String() {
+func ExampleEffectType_String() {
 	fmt.Println(trial.CollectBilling, trial.DeleteTrialData)
 	// Output: collect-billing delete-trial-data
 }
 
-func ExampleAction_MarshalText() {
+func ExampleEffectType_MarshalText() {
 	b, _ := trial.StartBilling.MarshalText()
 	fmt.Println(string(b))
 	// Output: start-billing
 }
 
-func ExampleAction_UnmarshalText() {
-	var a trial.Action
+func ExampleEffectType_UnmarshalText() {
+	var a trial.EffectType
 	err := a.UnmarshalText([]byte("notify"))
 	fmt.Println(a == trial.Notify, err)
 	// Output: true <nil>
 }
 
-func ExampleAction_Valid() {
-	fmt.Println(trial.EndTrial.Valid(), trial.Action(0).Valid())
+func ExampleEffectType_Valid() {
+	fmt.Println(trial.EndTrial.Valid(), trial.EffectType(0).Valid())
 	// Output: true false
 }
 
-func ExampleConversion_String() {
+func ExamplePaidVia_String() {
 	fmt.Println(trial.AtEnd, trial.Early, trial.Purchased)
 	// Output: at-end early purchased
 }
 
-func ExampleConversion_MarshalText() {
+func ExamplePaidVia_MarshalText() {
 	b, _ := trial.AtEnd.MarshalText()
 	fmt.Println(string(b))
 	// Output: at-end
 }
 
-func ExampleConversion_UnmarshalText() {
-	var c trial.Conversion
+func ExamplePaidVia_UnmarshalText() {
+	var c trial.PaidVia
 	err := c.UnmarshalText([]byte("early"))
 	fmt.Println(c == trial.Early, err)
 	// Output: true <nil>
 }
 
-func ExampleConversion_Valid() {
-	var none trial.Conversion
+func ExamplePaidVia_Valid() {
+	var none trial.PaidVia
 	fmt.Println(trial.Purchased.Valid(), none.Valid())
 	// Output: true false
 }
@@ -525,10 +525,10 @@ func ExamplePolicy() {
 	vm6 := &plan.Plan{ID: "d2-6", Trial: plan.Trial{Months: 6}, Pricing: plan.Pricing{Model: plan.PerVCPU}}
 	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 	for _, rule := range []trial.SwitchRule{trial.NewPlanLength, trial.KeepEnd} {
-		m := trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offer{Type: offer.VirtualMachine, Transactable: true}}
+		m := trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offering{Type: offer.VirtualMachine, SellThroughMicrosoft: true}}
 		m.Policy.Switch = rule
-		s, _, _ := m.Apply(trial.State{}, trial.Event{Kind: trial.Start, At: start, Plan: vm1, Market: market.US})
-		s, _, _ = m.Apply(s, trial.Event{Kind: trial.Switch, At: start.AddDate(0, 0, 10), Plan: vm6})
+		s, _, _ := m.Apply(trial.State{}, trial.Event{Type: trial.Start, At: start, Plan: vm1, Market: market.US})
+		s, _, _ = m.Apply(s, trial.Event{Type: trial.Switch, At: start.AddDate(0, 0, 10), Plan: vm6})
 		fmt.Println(rule, s.Months, s.End.Format(time.DateOnly))
 	}
 	// Output:

@@ -28,8 +28,8 @@ var (
 	vm6        = &plan.Plan{ID: "vm-6", Trial: plan.Trial{Months: 6}, Pricing: plan.Pricing{Model: plan.PerVCPU}}
 	vm2        = &plan.Plan{ID: "vm-2", Trial: plan.Trial{Months: 2}, Pricing: plan.Pricing{Model: plan.PerVCPU}}
 	vmNoTrial  = &plan.Plan{ID: "vm-paid", Pricing: plan.Pricing{Model: plan.PerVCPU}}
-	saasOffer  = trial.Offer{Type: offer.SaaS, Transactable: true}
-	vmOffer    = trial.Offer{Type: offer.VirtualMachine, Transactable: true}
+	saasOffer  = trial.Offering{Type: offer.SaaS, SellThroughMicrosoft: true}
+	vmOffer    = trial.Offering{Type: offer.VirtualMachine, SellThroughMicrosoft: true}
 	saas       = trial.Machine{Policy: trial.DefaultPolicy(), Offer: saasOffer}
 	vm         = trial.Machine{Policy: trial.DefaultPolicy(), Offer: vmOffer}
 	stockholm  = mustLoad("Europe/Stockholm")
@@ -53,11 +53,11 @@ func date(y int, m time.Month, d, h, mi int, loc *time.Location) time.Time {
 }
 
 func start(p *plan.Plan, at time.Time) trial.Event {
-	return trial.Event{Kind: trial.Start, At: at, Plan: p, Market: market.SE}
+	return trial.Event{Type: trial.Start, At: at, Plan: p, Market: market.SE}
 }
 
-func ev(k trial.Kind, p *plan.Plan, at time.Time) trial.Event {
-	return trial.Event{Kind: k, At: at, Plan: p}
+func ev(k trial.EventType, p *plan.Plan, at time.Time) trial.Event {
+	return trial.Event{Type: k, At: at, Plan: p}
 }
 
 // run applies events in order and fails the test on the first error.
@@ -69,17 +69,17 @@ func run(t testing.TB, m trial.Machine, events ...trial.Event) (trial.State, tri
 		var err error
 		s, fx, err = m.Apply(s, e)
 		if err != nil {
-			t.Fatalf("event %d (%s): %v", i, e.Kind, err)
+			t.Fatalf("event %d (%s): %v", i, e.Type, err)
 		}
 	}
 	return s, fx
 }
 
 // actions lists the effects' actions.
-func actions(fx trial.Effects) []trial.Action {
-	var out []trial.Action
+func actions(fx trial.Effects) []trial.EffectType {
+	var out []trial.EffectType
 	for e := range fx.All() {
-		out = append(out, e.Action)
+		out = append(out, e.Type)
 	}
 	return out
 }

@@ -19,7 +19,7 @@ type Machine struct {
 	// rulebook.
 	Policy Policy
 	// Offer is the offer whose trials the machine decides.
-	Offer Offer
+	Offer Offering
 }
 
 // Event is something that happens to a customer's trial of the offer, at
@@ -27,8 +27,8 @@ type Machine struct {
 // and Purchase (it is only read, never kept: the state records its ID);
 // Market by Start.
 type Event struct {
-	// Kind is what happens; At is when.
-	Kind Kind
+	// Type is what happens; At is when.
+	Type EventType
 	At   time.Time
 	// Plan is the plan the event is about: started, switched to,
 	// converted to or bought.
@@ -75,31 +75,31 @@ func checkPlan(p *plan.Plan, path string, ps *rule.Problems) {
 // check reports every problem of event e applied to s.
 func (m *Machine) check(s *State, e *Event) error {
 	var ps rule.Problems
-	if e.Kind < Start || e.Kind > Purchase {
-		problem(&ps, "", "kind", ErrInvalidEvent, msgEventKind, uint8(e.Kind))
+	if e.Type < Start || e.Type > Purchase {
+		problem(&ps, "", "kind", ErrInvalidEvent, msgEventKind, uint8(e.Type))
 	}
 	if e.At.IsZero() {
 		problem(&ps, "", "at", ErrInvalidEvent, msgEventAt)
 	} else if e.At.Before(s.Last) {
 		problem(&ps, "", "at", ErrOutOfOrder, msgOutOfOrder, e.At, s.Last)
 	}
-	if e.Kind == Start && !e.At.IsZero() && e.At.Location() != time.UTC {
+	if e.Type == Start && !e.At.IsZero() && e.At.Location() != time.UTC {
 		if _, off := e.At.Zone(); off%60 != 0 {
 			problem(&ps, "", "at", ErrInvalidEvent, msgOffsetSeconds, formatOffset(off))
 		}
 	}
-	switch e.Kind {
+	switch e.Type {
 	case Start, Switch, Convert, Purchase:
 		if e.Plan == nil {
-			problem(&ps, "", "plan", ErrInvalidEvent, msgEventPlan, e.Kind.String())
+			problem(&ps, "", "plan", ErrInvalidEvent, msgEventPlan, e.Type.String())
 		} else {
 			checkPlan(e.Plan, "plan", &ps)
 		}
 	}
-	if e.Kind == Start || e.Kind == Switch {
+	if e.Type == Start || e.Type == Switch {
 		m.checkOffer(&ps)
 	}
-	if e.Kind == Start {
+	if e.Type == Start {
 		switch {
 		case e.Market == 0:
 			problem(&ps, "", "market", ErrInvalidEvent, msgEventMarket)
@@ -148,20 +148,20 @@ func (m *Machine) apply(s *State, fx *Effects, e *Event) error {
 	switch {
 	case !s.Start.IsZero():
 		at = at.In(s.Start.Location())
-	case e.Kind != Start:
+	case e.Type != Start:
 		at = at.UTC()
 	}
 	if s.Phase == InTrial && !at.Before(s.End) {
-		if e.Kind != Tick {
+		if e.Type != Tick {
 			return m.refuse(s, e, ErrTrialEnded, rule.TRL04, ReasonTrialEnded)
 		}
 		// TRL-04, TRL-05, TRL-07: the plan under evaluation converts at
 		// the end.
-		s.Phase, s.Conversion, s.PaidAt, s.Last = Paid, AtEnd, s.End, at
+		s.Phase, s.PaidVia, s.PaidAt, s.Last = Paid, AtEnd, s.End, at
 		fx.kind, fx.at, fx.plan = tAtEnd, s.End, s.Plan
 		return nil
 	}
-	switch e.Kind {
+	switch e.Type {
 	case Start:
 		return m.start(s, fx, e, at)
 	case Switch:
@@ -180,7 +180,7 @@ func (m *Machine) apply(s *State, fx *Effects, e *Event) error {
 		case InTrial:
 			return m.refuse(s, e, ErrPurchase, rule.TRL09, ReasonPurchaseInTrial)
 		case None, Cancelled:
-			s.Phase, s.Conversion, s.PaidAt, s.Plan = Paid, Purchased, at, e.Plan.ID
+			s.Phase, s.PaidVia, s.PaidAt, s.Plan = Paid, Purchased, at, e.Plan.ID
 		}
 	}
 	// Tick before the end, Purchase: record the instant.
@@ -260,7 +260,7 @@ func (m *Machine) convert(s *State, fx *Effects, e *Event, at time.Time) error {
 		return m.refuse(s, e, ErrTrialPlan, rule.TRL08, ReasonOtherTrialPlan)
 	}
 	from := s.Plan
-	s.Phase, s.Conversion, s.PaidAt, s.Plan, s.Last = Paid, Early, at, p.ID, at
+	s.Phase, s.PaidVia, s.PaidAt, s.Plan, s.Last = Paid, Early, at, p.ID, at
 	*fx = Effects{kind: tEarly, at: at, plan: p.ID, from: from}
 	return nil
 }
@@ -277,7 +277,7 @@ func (m *Machine) notInTrial(s *State, e *Event) *RefusalError {
 // refuse builds the refusal of e in state s. It allocates; it is only
 // called on the way out with an error.
 func (m *Machine) refuse(s *State, e *Event, sentinel error, id rule.ID, why rule.Reason) *RefusalError {
-	r := &RefusalError{Event: e.Kind, At: e.At, Rule: id, Reason: why, Current: s.Plan, Phase: s.Phase,
+	r := &RefusalError{Event: e.Type, At: e.At, Rule: id, Reason: why, Current: s.Plan, Phase: s.Phase,
 		Offer: m.Offer, Err: sentinel}
 	if s.Phase == InTrial {
 		r.End = s.End
@@ -288,7 +288,7 @@ func (m *Machine) refuse(s *State, e *Event, sentinel error, id rule.ID, why rul
 	}
 	if why == ReasonLength {
 		if a := m.Offer.Type.TrialMonths(m.Policy.Offer); len(a) > 0 {
-			r.Allowed = append([]int(nil), a...)
+			r.Lengths = append([]int(nil), a...)
 		}
 	}
 	return r
@@ -304,7 +304,7 @@ func (m Machine) Replay(s State, events iter.Seq[Event]) (State, error) {
 	for e := range events {
 		n, _, err := m.Apply(s, e)
 		if err != nil {
-			return s, fmt.Errorf("trial: event %d (%s): %w", i, e.Kind, err)
+			return s, fmt.Errorf("trial: event %d (%s): %w", i, e.Type, err)
 		}
 		s = n
 		i++

@@ -32,20 +32,20 @@ func TestApplyInvalidInput(t *testing.T) {
 		e    trial.Event
 		want []want
 	}{
-		{"zero instant", saas, trial.State{}, trial.Event{Kind: trial.Tick}, []want{{"at", "", trial.ErrInvalidEvent}}},
-		{"unknown kind", saas, trial.State{}, trial.Event{Kind: 42, At: jan1}, []want{{"kind", "", trial.ErrInvalidEvent}}},
+		{"zero instant", saas, trial.State{}, trial.Event{Type: trial.Tick}, []want{{"at", "", trial.ErrInvalidEvent}}},
+		{"unknown kind", saas, trial.State{}, trial.Event{Type: 42, At: jan1}, []want{{"kind", "", trial.ErrInvalidEvent}}},
 		{"zero kind", saas, trial.State{}, trial.Event{At: jan1}, []want{{"kind", "", trial.ErrInvalidEvent}}},
-		{"start without plan", saas, trial.State{}, trial.Event{Kind: trial.Start, At: jan1, Market: market.SE}, []want{{"plan", "", trial.ErrInvalidEvent}}},
+		{"start without plan", saas, trial.State{}, trial.Event{Type: trial.Start, At: jan1, Market: market.SE}, []want{{"plan", "", trial.ErrInvalidEvent}}},
 		{"switch without plan", saas, running, ev(trial.Switch, nil, jan1), []want{{"plan", "", trial.ErrInvalidEvent}}},
 		{"convert without plan", saas, running, ev(trial.Convert, nil, jan1), []want{{"plan", "", trial.ErrInvalidEvent}}},
 		{"purchase without plan", saas, trial.State{}, ev(trial.Purchase, nil, jan1), []want{{"plan", "", trial.ErrInvalidEvent}}},
 		{"plan without ID", saas, trial.State{}, start(&plan.Plan{Trial: plan.Trial{Months: 1}}, jan1), []want{{"plan.id", rule.PLN01, trial.ErrInvalidEvent}}},
 		{"start without market", saas, trial.State{}, ev(trial.Start, saasA, jan1), []want{{"market", "", trial.ErrInvalidEvent}}},
-		{"China does not transact", saas, trial.State{}, trial.Event{Kind: trial.Start, At: jan1, Plan: saasA, Market: market.CN}, []want{{"market", rule.PRC09, trial.ErrInvalidEvent}}},
-		{"undefined market", saas, trial.State{}, trial.Event{Kind: trial.Start, At: jan1, Plan: saasA, Market: 250}, []want{{"market", rule.PRC09, trial.ErrInvalidEvent}}},
+		{"China does not transact", saas, trial.State{}, trial.Event{Type: trial.Start, At: jan1, Plan: saasA, Market: market.CN}, []want{{"market", rule.PRC09, trial.ErrInvalidEvent}}},
+		{"undefined market", saas, trial.State{}, trial.Event{Type: trial.Start, At: jan1, Plan: saasA, Market: 250}, []want{{"market", rule.PRC09, trial.ErrInvalidEvent}}},
 		{"no offer type", trial.Machine{Policy: trial.DefaultPolicy()}, trial.State{}, start(saasA, jan1), []want{{"offer.type", "", trial.ErrInvalidOffer}}},
 		{"out of order", saas, running, ev(trial.Cancel, nil, jan1.Add(-time.Nanosecond)), []want{{"at", "", trial.ErrOutOfOrder}}},
-		{"everything wrong", trial.Machine{}, running, trial.Event{Kind: trial.Start, At: jan1.Add(-day)},
+		{"everything wrong", trial.Machine{}, running, trial.Event{Type: trial.Start, At: jan1.Add(-day)},
 			[]want{{"at", "", trial.ErrOutOfOrder}, {"plan", "", trial.ErrInvalidEvent}, {"offer.type", "", trial.ErrInvalidOffer}, {"market", "", trial.ErrInvalidEvent}}},
 	}
 	for _, tc := range cases {
@@ -179,14 +179,14 @@ func TestEffectsAccessors(t *testing.T) {
 	if _, ok := fx.Find(trial.SwitchTrial); ok {
 		t.Error("Find(switch-trial) found one")
 	}
-	var seen []trial.Action
+	var seen []trial.EffectType
 	for e := range fx.All() {
-		seen = append(seen, e.Action)
+		seen = append(seen, e.Type)
 		if len(seen) == 2 {
 			break
 		}
 	}
-	if diff := cmp.Diff([]trial.Action{trial.EndTrial, trial.DeleteTrialData}, seen); diff != "" {
+	if diff := cmp.Diff([]trial.EffectType{trial.EndTrial, trial.DeleteTrialData}, seen); diff != "" {
 		t.Errorf("All with break (-want +got):\n%s", diff)
 	}
 	if noEffects.Len() != 0 || noEffects.Append(nil) != nil || noEffects.Explain(rule.English) != "" {
@@ -254,7 +254,7 @@ func TestExplain(t *testing.T) {
 		}
 	}
 	// An effect that no transition produces still explains itself.
-	odd := trial.Effect{Action: trial.StartBilling, Rule: rule.TRL05, Reason: "made-up", Plan: "x", At: jan1}
+	odd := trial.Effect{Type: trial.StartBilling, Rule: rule.TRL05, Reason: "made-up", Plan: "x", At: jan1}
 	if got, want := odd.Explain(rule.English), "start-billing (made-up) of plan x at 2024-01-01 09:00:00 UTC (TRL-05)"; got != want {
 		t.Errorf("odd effect: %q, want %q", got, want)
 	}
@@ -294,8 +294,8 @@ func TestExplainReasons(t *testing.T) {
 	none.Offer.SaaSTrialMonths = nil
 	reasons := []trial.Eligibility{
 		must(trial.Machine{Policy: none, Offer: saasOffer}.Eligible(saasA, trial.History{})),
-		must(trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offer{Type: 1, Transactable: true}}.Eligible(saasA, trial.History{})),
-		must(trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offer{Type: saasOffer.Type}}.Eligible(saasA, trial.History{})),
+		must(trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offering{Type: 1, SellThroughMicrosoft: true}}.Eligible(saasA, trial.History{})),
+		must(trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offering{Type: saasOffer.Type}}.Eligible(saasA, trial.History{})),
 	}
 	for _, p := range []*plan.Plan{saasNoTrial, saasUsage, saasMetered} {
 		reasons = append(reasons, must(saas.Eligible(p, trial.History{})))
@@ -360,7 +360,7 @@ func TestRefusalText(t *testing.T) {
 		_, _, err := r.m.Apply(r.s, r.e)
 		var re *trial.RefusalError
 		if !errors.As(err, &re) {
-			t.Fatalf("%s: %v", r.e.Kind, err)
+			t.Fatalf("%s: %v", r.e.Type, err)
 		}
 		seen[re.Reason] = true
 		en, sv := re.Explain(rule.English), re.Explain(rule.Swedish)
@@ -385,10 +385,18 @@ func TestEnumText(t *testing.T) {
 	}{
 		{trial.Paid, "paid", func(s string) (textEnum, error) { var v trial.Phase; err := v.UnmarshalText([]byte(s)); return v, err }},
 		{trial.None, "none", func(s string) (textEnum, error) { var v trial.Phase; err := v.UnmarshalText([]byte(s)); return v, err }},
-		{trial.Purchase, "purchase", func(s string) (textEnum, error) { var v trial.Kind; err := v.UnmarshalText([]byte(s)); return v, err }},
-		{trial.DeleteTrialData, "delete-trial-data", func(s string) (textEnum, error) { var v trial.Action; err := v.UnmarshalText([]byte(s)); return v, err }},
+		{trial.Purchase, "purchase", func(s string) (textEnum, error) {
+			var v trial.EventType
+			err := v.UnmarshalText([]byte(s))
+			return v, err
+		}},
+		{trial.DeleteTrialData, "delete-trial-data", func(s string) (textEnum, error) {
+			var v trial.EffectType
+			err := v.UnmarshalText([]byte(s))
+			return v, err
+		}},
 		{trial.Early, "early", func(s string) (textEnum, error) {
-			var v trial.Conversion
+			var v trial.PaidVia
 			err := v.UnmarshalText([]byte(s))
 			return v, err
 		}},
@@ -411,14 +419,14 @@ func TestEnumText(t *testing.T) {
 			t.Errorf("parse nonsense: no error")
 		}
 	}
-	invalid := []textEnum{trial.Phase(9), trial.Kind(0), trial.Action(0), trial.Conversion(0), trial.SwitchRule(7)}
+	invalid := []textEnum{trial.Phase(9), trial.EventType(0), trial.EffectType(0), trial.PaidVia(0), trial.SwitchRule(7)}
 	for _, v := range invalid {
 		if _, err := v.MarshalText(); err == nil {
 			t.Errorf("%v marshals", v)
 		}
 	}
 	valid := []bool{trial.Paid.Valid(), trial.Tick.Valid(), trial.Notify.Valid(), trial.AtEnd.Valid(), trial.NewPlanLength.Valid(),
-		!trial.Phase(4).Valid(), !trial.Kind(7).Valid(), !trial.Action(8).Valid(), !trial.Conversion(0).Valid(), !trial.SwitchRule(2).Valid()}
+		!trial.Phase(4).Valid(), !trial.EventType(7).Valid(), !trial.EffectType(8).Valid(), !trial.PaidVia(0).Valid(), !trial.SwitchRule(2).Valid()}
 	if slices.Contains(valid, false) {
 		t.Errorf("Valid: %v", valid)
 	}

@@ -83,7 +83,7 @@ const (
 
 // facts are the figures a reason's message may use.
 type facts struct {
-	offer         Offer
+	offer         Offering
 	plan, current string
 	phase         Phase
 	end           time.Time

@@ -25,13 +25,13 @@ func DefaultPolicy() Policy {
 	return Policy{Offer: offer.DefaultPolicy(), Switch: NewPlanLength}
 }
 
-// Offer is what the trial rules need to know about the offer a customer
+// Offering is what the trial rules need to know about the offer a customer
 // is trying: its type and whether it is sold through Microsoft
 // ("transactable"). Only plans of transactable Azure virtual machine and
 // SaaS offers have free trials (TRL-01).
-type Offer struct {
-	Type         offer.Type `json:"type"`
-	Transactable bool       `json:"transactable"`
+type Offering struct {
+	Type                 offer.Type `json:"type"`
+	SellThroughMicrosoft bool       `json:"sellThroughMicrosoft"`
 }
 
 func hasPlanTrials(t offer.Type) bool { return t.HasPlanTrials() }

@@ -36,8 +36,8 @@ func TestTRL01_Eligibility(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := trial.Eligibility{Eligible: true, Rule: rule.TRL01, Reason: trial.ReasonEligible, Offer: tc.m.Offer,
-				Plan: tc.p.ID, Months: tc.months, Allowed: tc.m.Offer.Type.TrialMonths(tc.m.Policy.Offer)}
+			want := trial.Eligibility{Allowed: true, Rule: rule.TRL01, Reason: trial.ReasonEligible, Offer: tc.m.Offer,
+				Plan: tc.p.ID, Months: tc.months, Lengths: tc.m.Offer.Type.TrialMonths(tc.m.Policy.Offer)}
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("Eligible (-want +got):\n%s", diff)
 			}
@@ -59,9 +59,9 @@ func TestTRL01_NotEligible(t *testing.T) {
 		rule   rule.ID
 		reason rule.Reason
 	}{
-		{"managed application", trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offer{Type: offer.ManagedApplication, Transactable: true}}, saasA, trial.History{}, rule.TRL01, trial.ReasonOfferType},
-		{"consulting service", trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offer{Type: offer.ConsultingService}}, saasA, trial.History{}, rule.TRL01, trial.ReasonOfferType},
-		{"not transactable", trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offer{Type: offer.SaaS}}, saasA, trial.History{}, rule.TRL01, trial.ReasonNotTransactable},
+		{"managed application", trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offering{Type: offer.ManagedApplication, SellThroughMicrosoft: true}}, saasA, trial.History{}, rule.TRL01, trial.ReasonOfferType},
+		{"consulting service", trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offering{Type: offer.ConsultingService}}, saasA, trial.History{}, rule.TRL01, trial.ReasonOfferType},
+		{"not transactable", trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offering{Type: offer.SaaS}}, saasA, trial.History{}, rule.TRL01, trial.ReasonNotTransactable},
 		{"plan without trial", saas, saasNoTrial, trial.History{}, rule.TRL01, trial.ReasonPlanWithoutTrial},
 		{"usage-only plan", saas, saasUsage, trial.History{}, rule.TRL01, trial.ReasonUsageOnly},
 		{"metered plan (EXT-04)", saas, saasMetered, trial.History{}, rule.EXT04, trial.ReasonMetered},
@@ -82,8 +82,8 @@ func TestTRL01_NotEligible(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got.Eligible || got.Rule != tc.rule || got.Reason != tc.reason {
-				t.Errorf("Eligible = %v %s %s, want false %s %s", got.Eligible, got.Rule, got.Reason, tc.rule, tc.reason)
+			if got.Allowed || got.Rule != tc.rule || got.Reason != tc.reason {
+				t.Errorf("Eligible = %v %s %s, want false %s %s", got.Allowed, got.Rule, got.Reason, tc.rule, tc.reason)
 			}
 			// A start in the matching state is refused for the same rule
 			// and reason.
@@ -183,12 +183,12 @@ func TestTRL03_ZeroChargeAtStart(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.market.String(), func(t *testing.T) {
-			s, fx, err := saas.Apply(trial.State{}, trial.Event{Kind: trial.Start, At: jan1, Plan: saasA, Market: tc.market})
+			s, fx, err := saas.Apply(trial.State{}, trial.Event{Type: trial.Start, At: jan1, Plan: saasA, Market: tc.market})
 			if err != nil {
 				t.Fatal(err)
 			}
 			got, ok := fx.Find(trial.CollectBilling)
-			want := trial.Effect{Action: trial.CollectBilling, Rule: rule.TRL03, Reason: trial.ReasonTrialStarted, At: jan1, Plan: "basic", Amount: tc.want}
+			want := trial.Effect{Type: trial.CollectBilling, Rule: rule.TRL03, Reason: trial.ReasonTrialStarted, At: jan1, Plan: "basic", Amount: tc.want}
 			if diff := cmp.Diff(want, got); !ok || diff != "" {
 				t.Errorf("collect-billing (-want +got):\n%s", diff)
 			}
@@ -212,13 +212,13 @@ func TestTRL04_ConvertsAtEndUnlessCancelled(t *testing.T) {
 		e       trial.Event
 		phase   trial.Phase
 		paidAt  time.Time
-		actions []trial.Action
+		actions []trial.EffectType
 	}{
 		{"tick before the end", ev(trial.Tick, nil, end.Add(-time.Nanosecond)), trial.InTrial, time.Time{}, nil},
-		{"tick at the end", ev(trial.Tick, nil, end), trial.Paid, end, []trial.Action{trial.EndTrial, trial.StartBilling, trial.Notify}},
-		{"tick a week later", ev(trial.Tick, nil, end.Add(7*day)), trial.Paid, end, []trial.Action{trial.EndTrial, trial.StartBilling, trial.Notify}},
-		{"cancel a nanosecond before the end", ev(trial.Cancel, nil, end.Add(-time.Nanosecond)), trial.Cancelled, time.Time{}, []trial.Action{trial.EndTrial, trial.Notify}},
-		{"cancel at the start", ev(trial.Cancel, nil, jan1), trial.Cancelled, time.Time{}, []trial.Action{trial.EndTrial, trial.Notify}},
+		{"tick at the end", ev(trial.Tick, nil, end), trial.Paid, end, []trial.EffectType{trial.EndTrial, trial.StartBilling, trial.Notify}},
+		{"tick a week later", ev(trial.Tick, nil, end.Add(7*day)), trial.Paid, end, []trial.EffectType{trial.EndTrial, trial.StartBilling, trial.Notify}},
+		{"cancel a nanosecond before the end", ev(trial.Cancel, nil, end.Add(-time.Nanosecond)), trial.Cancelled, time.Time{}, []trial.EffectType{trial.EndTrial, trial.Notify}},
+		{"cancel at the start", ev(trial.Cancel, nil, jan1), trial.Cancelled, time.Time{}, []trial.EffectType{trial.EndTrial, trial.Notify}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -256,7 +256,7 @@ func TestTRL04_EventsAfterTheEnd(t *testing.T) {
 		start(saasB, end),
 		ev(trial.Purchase, saasNoTrial, end),
 	} {
-		t.Run(e.Kind.String(), func(t *testing.T) {
+		t.Run(e.Type.String(), func(t *testing.T) {
 			s, fx, err := saas.Apply(started, e)
 			var re *trial.RefusalError
 			if !errors.As(err, &re) || !errors.Is(err, trial.ErrTrialEnded) || re.Rule != rule.TRL04 || re.Reason != trial.ReasonTrialEnded || !re.End.Equal(end) {
@@ -319,7 +319,7 @@ func TestTRL06_SwitchKeepsTheClock(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			at := jan1.Add(tc.after)
 			s, fx := run(t, tc.m, start(tc.first, jan1), ev(trial.Switch, tc.then, at))
-			want := trial.Effect{Action: trial.SwitchTrial, Rule: rule.TRL06, Reason: trial.ReasonSwitched, At: at,
+			want := trial.Effect{Type: trial.SwitchTrial, Rule: rule.TRL06, Reason: trial.ReasonSwitched, At: at,
 				Plan: tc.then.ID, From: tc.first.ID, Months: tc.months, Until: tc.end, Used: tc.after}
 			if diff := cmp.Diff(want, fx.At(0)); diff != "" {
 				t.Errorf("switch-trial (-want +got):\n%s", diff)
@@ -387,8 +387,8 @@ func TestTRL07_EvaluatedPlanConverts(t *testing.T) {
 				t.Fatal(err)
 			}
 			bill, _ := fx.Find(trial.StartBilling)
-			if bill.Plan != tc.want || s.Plan != tc.want || s.Conversion != trial.AtEnd {
-				t.Errorf("converted %q (state %q, %s), want %q", bill.Plan, s.Plan, s.Conversion, tc.want)
+			if bill.Plan != tc.want || s.Plan != tc.want || s.PaidVia != trial.AtEnd {
+				t.Errorf("converted %q (state %q, %s), want %q", bill.Plan, s.Plan, s.PaidVia, tc.want)
 			}
 			if n, _ := fx.Find(trial.Notify); n.Rule != rule.TRL07 || n.Plan != tc.want {
 				t.Errorf("notice %+v", n)
@@ -429,16 +429,16 @@ func TestTRL09_ConvertToPlanWithoutTrial(t *testing.T) {
 	at := jan1.Add(10 * day)
 	s, fx := run(t, saas, start(saasA, jan1), ev(trial.Convert, saasNoTrial, at))
 	want := []trial.Effect{
-		{Action: trial.EndTrial, Rule: rule.TRL09, Reason: trial.ReasonConvertedEarly, At: at, Plan: "basic"},
-		{Action: trial.DeleteTrialData, Rule: rule.TRL09, Reason: trial.ReasonConvertedEarly, At: at, Plan: "basic"},
-		{Action: trial.StartBilling, Rule: rule.TRL09, Reason: trial.ReasonConvertedEarly, At: at, Plan: "enterprise", From: "basic"},
-		{Action: trial.Notify, Rule: rule.TRL09, Reason: trial.ReasonConvertedEarly, At: at, Plan: "enterprise", From: "basic"},
+		{Type: trial.EndTrial, Rule: rule.TRL09, Reason: trial.ReasonConvertedEarly, At: at, Plan: "basic"},
+		{Type: trial.DeleteTrialData, Rule: rule.TRL09, Reason: trial.ReasonConvertedEarly, At: at, Plan: "basic"},
+		{Type: trial.StartBilling, Rule: rule.TRL09, Reason: trial.ReasonConvertedEarly, At: at, Plan: "enterprise", From: "basic"},
+		{Type: trial.Notify, Rule: rule.TRL09, Reason: trial.ReasonConvertedEarly, At: at, Plan: "enterprise", From: "basic"},
 	}
 	if diff := cmp.Diff(want, fx.Append(nil)); diff != "" {
 		t.Errorf("effects (-want +got):\n%s", diff)
 	}
 	wantState := trial.State{Phase: trial.Paid, Plan: "enterprise", Market: market.SE, Months: 1, Start: jan1,
-		End: date(2024, 2, 1, 9, 0, time.UTC), Zone: "UTC", PaidAt: at, Conversion: trial.Early, Last: at}
+		End: date(2024, 2, 1, 9, 0, time.UTC), Zone: "UTC", PaidAt: at, PaidVia: trial.Early, Last: at}
 	if diff := cmp.Diff(wantState, s); diff != "" {
 		t.Errorf("state (-want +got):\n%s", diff)
 	}
@@ -465,7 +465,7 @@ func TestTRL10_NoTrialAfterPaying(t *testing.T) {
 			paid, _ := run(t, saas, tc.events...)
 			for _, p := range []*plan.Plan{saasA, saasB} {
 				e, err := saas.Eligible(p, paid.History())
-				if err != nil || e.Eligible || e.Rule != rule.TRL10 || e.Reason != trial.ReasonPaidBefore {
+				if err != nil || e.Allowed || e.Rule != rule.TRL10 || e.Reason != trial.ReasonPaidBefore {
 					t.Errorf("Eligible(%s) = %+v, %v; want TRL-10", p.ID, e, err)
 				}
 				_, _, err = saas.Apply(paid, start(p, end.Add(365*day)))
@@ -526,7 +526,7 @@ func TestEXT12_CancelledTrialCannotRestart(t *testing.T) {
 		{ev(trial.Cancel, nil, jan1.Add(2*day)), trial.ErrNotInTrial},
 	}
 	for _, tc := range cases {
-		t.Run(tc.e.Kind.String(), func(t *testing.T) {
+		t.Run(tc.e.Type.String(), func(t *testing.T) {
 			_, _, err := saas.Apply(cancelled, tc.e)
 			var re *trial.RefusalError
 			if !errors.As(err, &re) || re.Rule != rule.EXT12 || re.Reason != trial.ReasonCancelledBefore || !errors.Is(err, tc.err) {
@@ -534,7 +534,7 @@ func TestEXT12_CancelledTrialCannotRestart(t *testing.T) {
 			}
 		})
 	}
-	if e, _ := saas.Eligible(saasB, cancelled.History()); e.Eligible || e.Rule != rule.EXT12 {
+	if e, _ := saas.Eligible(saasB, cancelled.History()); e.Allowed || e.Rule != rule.EXT12 {
 		t.Errorf("Eligible after cancelling = %+v", e)
 	}
 }
@@ -542,7 +542,7 @@ func TestEXT12_CancelledTrialCannotRestart(t *testing.T) {
 // EXT-04: a plan with metered billing has no free trial.
 func TestEXT04_MeteredPlanHasNoTrial(t *testing.T) {
 	e, err := saas.Eligible(saasMetered, trial.History{})
-	if err != nil || e.Eligible || e.Rule != rule.EXT04 || e.Reason != trial.ReasonMetered {
+	if err != nil || e.Allowed || e.Rule != rule.EXT04 || e.Reason != trial.ReasonMetered {
 		t.Errorf("Eligible = %+v, %v", e, err)
 	}
 	// A metered plan without a trial is a plan without a trial (TRL-01).
@@ -612,7 +612,7 @@ func TestNoChangeEvents(t *testing.T) {
 	}
 	// A purchase after a cancelled trial records the payment.
 	s, _, err := saas.Apply(cancelled, ev(trial.Purchase, saasNoTrial, later))
-	if err != nil || s.Phase != trial.Paid || s.Conversion != trial.Purchased || s.Plan != "enterprise" || !s.PaidAt.Equal(later) ||
+	if err != nil || s.Phase != trial.Paid || s.PaidVia != trial.Purchased || s.Plan != "enterprise" || !s.PaidAt.Equal(later) ||
 		!slices.Equal([]bool{s.History().Cancelled, s.History().Paid}, []bool{true, true}) {
 		t.Errorf("purchase after cancelling: %+v, %v", s, err)
 	}

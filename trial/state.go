@@ -45,8 +45,8 @@ type State struct {
 	// (TRL-05): End for a conversion at the end, the instant of an early
 	// conversion or a purchase.
 	PaidAt time.Time `json:"paidAt,omitzero"`
-	// Conversion says how paying started; zero unless Phase is Paid.
-	Conversion Conversion `json:"conversion,omitzero"`
+	// PaidVia says how paying started; zero unless Phase is Paid.
+	PaidVia PaidVia `json:"paidVia,omitzero"`
 	// Last is the instant of the last event applied; an event before it
 	// is out of order.
 	Last time.Time `json:"last,omitzero"`
@@ -69,7 +69,7 @@ func (s State) TrialPeriod() plan.Period {
 		return plan.Period{}
 	case !s.CancelledAt.IsZero():
 		return plan.Period{Start: s.Start, End: s.CancelledAt}
-	case s.Conversion == Early:
+	case s.PaidVia == Early:
 		return plan.Period{Start: s.Start, End: s.PaidAt}
 	}
 	return plan.Period{Start: s.Start, End: s.End}
@@ -88,7 +88,7 @@ func (s State) History() History {
 		Paid:      s.Phase == Paid,
 		Started:   !s.Start.IsZero(),
 		Cancelled: !s.CancelledAt.IsZero(),
-		Converted: s.Conversion == AtEnd || s.Conversion == Early,
+		Converted: s.PaidVia == AtEnd || s.PaidVia == Early,
 	}
 }
 
@@ -168,11 +168,11 @@ func (s State) Validate() error {
 	if s.Plan != "" && !plan.ValidID(s.Plan) {
 		add(rule.PLN01, "plan", msgStatePlanID, truncate(s.Plan, 60))
 	}
-	if s.Conversion != 0 && !s.Conversion.Valid() {
-		add("", "conversion", msgStateRequired, ph)
+	if s.PaidVia != 0 && !s.PaidVia.Valid() {
+		add("", "paidVia", msgStateRequired, ph)
 	}
 	trial := !s.Start.IsZero()
-	if s.Phase == InTrial || s.Phase == Cancelled || s.Conversion == AtEnd || s.Conversion == Early {
+	if s.Phase == InTrial || s.Phase == Cancelled || s.PaidVia == AtEnd || s.PaidVia == Early {
 		required(trial, "start")
 	}
 	if trial {
@@ -188,11 +188,11 @@ func (s State) Validate() error {
 	case None:
 		empty(s.Plan == "", "plan")
 		empty(s.PaidAt.IsZero(), "paidAt")
-		empty(s.Conversion == 0, "conversion")
+		empty(s.PaidVia == 0, "paidVia")
 	case InTrial, Cancelled:
 		required(s.Plan != "", "plan")
 		empty(s.PaidAt.IsZero(), "paidAt")
-		empty(s.Conversion == 0, "conversion")
+		empty(s.PaidVia == 0, "paidVia")
 		if s.Phase == InTrial {
 			empty(s.CancelledAt.IsZero(), "cancelledAt")
 			if trial && !s.Last.Before(s.End) {
@@ -204,8 +204,8 @@ func (s State) Validate() error {
 	case Paid:
 		required(s.Plan != "", "plan")
 		required(!s.PaidAt.IsZero(), "paidAt")
-		required(s.Conversion != 0, "conversion")
-		switch s.Conversion {
+		required(s.PaidVia != 0, "paidVia")
+		switch s.PaidVia {
 		case AtEnd:
 			empty(s.CancelledAt.IsZero(), "cancelledAt")
 			if trial && !s.PaidAt.Equal(s.End) {

@@ -364,16 +364,16 @@ func quote(p *textout.Printer, l rule.Language) error {
 func trials(p *textout.Printer, l rule.Language) error {
 	p.Println("6. A free trial (trial): started on January 31, it converts at its end")
 	p.Println()
-	m := trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offer{Type: offer.SaaS, Transactable: true}}
+	m := trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offering{Type: offer.SaaS, SellThroughMicrosoft: true}}
 	start := time.Date(2026, time.January, 31, 10, 0, 0, 0, time.UTC)
-	s, fx, err := m.Apply(trial.State{}, trial.Event{Kind: trial.Start, At: start, Plan: gold(), Market: market.SE})
+	s, fx, err := m.Apply(trial.State{}, trial.Event{Type: trial.Start, At: start, Plan: gold(), Market: market.SE})
 	if err != nil {
 		return err
 	}
 	if e, ok := fx.Find(trial.StartTrial); ok {
 		explain(p, e.Rule, e.Explain(l))
 	}
-	_, fx, err = m.Apply(s, trial.Event{Kind: trial.Tick, At: s.End})
+	_, fx, err = m.Apply(s, trial.Event{Type: trial.Tick, At: s.End})
 	if err != nil {
 		return err
 	}

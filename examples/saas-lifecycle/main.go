@@ -183,8 +183,8 @@ func newStory(p *textout.Printer, l rule.Language) (*story, error) {
 			return nil, fmt.Errorf("offer %s has no plan %q", pl.o.ID, pl.id)
 		}
 	}
-	s.wsTrial = trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offer{Type: s.workspace.Type, Transactable: s.workspace.Transactable()}}
-	s.mailTrial = trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offer{Type: s.mail.Type, Transactable: s.mail.Transactable()}}
+	s.wsTrial = trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offering{Type: s.workspace.Type, SellThroughMicrosoft: s.workspace.Transactable()}}
+	s.mailTrial = trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offering{Type: s.mail.Type, SellThroughMicrosoft: s.mail.Transactable()}}
 	return s, nil
 }
 
@@ -276,7 +276,7 @@ func (s *story) startTrial(at time.Time) error {
 	}
 	s.decision(e.Rule, e.Explain(s.l))
 	var fx trial.Effects
-	s.wsState, fx, err = s.wsTrial.Apply(s.wsState, trial.Event{Kind: trial.Start, At: at, Plan: team, Market: home})
+	s.wsState, fx, err = s.wsTrial.Apply(s.wsState, trial.Event{Type: trial.Start, At: at, Plan: team, Market: home})
 	if err != nil {
 		return err
 	}
@@ -287,7 +287,7 @@ func (s *story) startTrial(at time.Time) error {
 func (s *story) switchTrial(at time.Time) error {
 	var fx trial.Effects
 	var err error
-	s.wsState, fx, err = s.wsTrial.Apply(s.wsState, trial.Event{Kind: trial.Switch, At: at, Plan: s.business})
+	s.wsState, fx, err = s.wsTrial.Apply(s.wsState, trial.Event{Type: trial.Switch, At: at, Plan: s.business})
 	if err != nil {
 		return err
 	}
@@ -298,7 +298,7 @@ func (s *story) switchTrial(at time.Time) error {
 // convertEarly: a trial-enabled plan cannot be paid for before the trial
 // ends (TRL-08); the state does not change.
 func (s *story) convertEarly(at time.Time) error {
-	_, _, err := s.wsTrial.Apply(s.wsState, trial.Event{Kind: trial.Convert, At: at, Plan: s.business})
+	_, _, err := s.wsTrial.Apply(s.wsState, trial.Event{Type: trial.Convert, At: at, Plan: s.business})
 	if err == nil {
 		return errors.New("an early conversion to a trial-enabled plan was accepted")
 	}
@@ -313,7 +313,7 @@ func (s *story) convert(at time.Time) error {
 	}
 	var fx trial.Effects
 	var err error
-	s.wsState, fx, err = s.wsTrial.Apply(s.wsState, trial.Event{Kind: trial.Tick, At: at})
+	s.wsState, fx, err = s.wsTrial.Apply(s.wsState, trial.Event{Type: trial.Tick, At: at})
 	if err != nil {
 		return err
 	}
@@ -463,7 +463,7 @@ func (s *story) buyMail(at time.Time) error {
 		return err
 	}
 	s.decision(e.Rule, e.Explain(s.l))
-	if s.mailState, _, err = s.mailTrial.Apply(s.mailState, trial.Event{Kind: trial.Purchase, At: at, Plan: basic}); err != nil {
+	if s.mailState, _, err = s.mailTrial.Apply(s.mailState, trial.Event{Type: trial.Purchase, At: at, Plan: basic}); err != nil {
 		return err
 	}
 	s.mailSub = pricing.QuoteRequest{Plan: basic, Market: home, Term: plan.OneMonth, Rate: usdToSEK, Start: at}
