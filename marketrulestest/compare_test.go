@@ -47,11 +47,12 @@ func libraryValues(t *testing.T) map[string]any {
 	rd, err := refund.Decide(refund.Request{Charge: refund.SaaS, Term: plan.OneMonth, Start: sub.Start, At: sub.Start.Add(time.Hour),
 		Paid: mrt.Money(t, "100.00 USD")})
 	must(err)
-	m := trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offering{Type: offer.SaaS, SellThroughMicrosoft: true}}
+	tp, shop := trial.DefaultPolicy(), trial.Offering{Type: offer.SaaS, SellThroughMicrosoft: true}
 	starter, _ := ptr(mrt.SaaSFlatRateOffer()).Plan("starter")
-	st, effects, err := m.Apply(trial.State{}, trial.Event{Type: trial.Start, At: at, Plan: starter, Market: market.SE})
+	tr, err := tp.Apply(trial.State{}, trial.Event{Type: trial.Start, At: at, Plan: starter, Market: market.SE, Offer: shop})
 	must(err)
-	el, err := m.Eligible(starter, st.History())
+	st, effects := tr.State, tr.Effects
+	el, err := tp.CheckEligibility(shop, starter, st.History())
 	must(err)
 	fee, err := payout.DefaultPolicy().Fee(payout.Sale{License: mrt.Money(t, "100.00 USD"), Collected: at})
 	must(err)

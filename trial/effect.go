@@ -114,6 +114,24 @@ func (e Effect) Explain(lang rule.Language) string {
 	return s + " (" + string(e.Rule) + ")"
 }
 
+// String returns a one-line English summary for logs: "TRL-05
+// start-billing plan b at 2024-02-01T00:00:00Z".
+func (e Effect) String() string {
+	return string(e.Rule) + " " + e.Type.String() + " plan " + e.Plan + " at " + e.At.Format(time.RFC3339Nano)
+}
+
+// String returns the effects' summaries, separated by "; ".
+func (x Effects) String() string {
+	var b strings.Builder
+	for i := range x.Len() {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(x.At(i).String())
+	}
+	return b.String()
+}
+
 // effectJSON is an Effect's JSON form: Amount is a pointer, so that a
 // 0.00 charge (which Money.IsZero reports as zero) is kept and an unset
 // amount is left out.

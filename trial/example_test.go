@@ -3,7 +3,7 @@ package trial_test
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
+		"fmt"
 	"slices"
 	"time"
 
@@ -20,8 +20,91 @@ var (
 	planA = &plan.Plan{ID: "plan-a", Trial: plan.Trial{Months: 1}, Pricing: plan.Pricing{Model: plan.FlatRate}}
 	planB = &plan.Plan{ID: "plan-b", Trial: plan.Trial{Months: 1}, Pricing: plan.Pricing{Model: plan.FlatRate}}
 	planC = &plan.Plan{ID: "plan-c", Pricing: plan.Pricing{Model: plan.FlatRate}} // no trial
-	shop  = trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offering{Type: offer.SaaS, SellThroughMicrosoft: true}}
+	// saasOffering is a SaaS offer sold through Microsoft.
+	saasOffering = trial.Offering{Type: offer.SaaS, SellThroughMicrosoft: true}
+	// shop applies events to the SaaS offer, for the examples of State
+	// and Effects: Policy.Apply, its events given the offer, with a
+	// refusal as an error.
+	shop = machine{Policy: trial.DefaultPolicy(), Offer: saasOffering}
 )
+
+func ExampleDefaultPolicy() {
+	p := trial.DefaultPolicy()
+	fmt.Println(p.SaaSMonths, p.VMMonths, p.Switch, p.Validate())
+	// Output: [1] [1 3 6] new-plan-length <nil>
+}
+
+func ExamplePolicy_Validate() {
+	p := trial.DefaultPolicy()
+	p.VMMonths = []int{1, 3, 1 << 40}
+	fmt.Println(p.Validate())
+	// Output: policy.vmMonths[2]: a trial length must be 1 to 120 months, not 1,099,511,627,776 (TRL-02)
+}
+
+// A refusal is a decision, not an error: a trial-enabled plan cannot
+// convert before the trial ends (TRL-08).
+func ExamplePolicy_Apply() {
+	var p trial.Policy // the zero Policy is DefaultPolicy()
+	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	t, err := p.Apply(trial.State{}, trial.Event{Type: trial.Start, At: start, Plan: planA, Market: market.SE, Offer: saasOffering})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(t)
+
+	t, err = p.Apply(t.State, trial.Event{Type: trial.Convert, At: start.AddDate(0, 0, 3), Plan: planA})
+	fmt.Println(t.Allowed, t.Rule, t.Reason, t.State.Phase, err)
+	fmt.Println(t.Explain(rule.Swedish))
+	// Output:
+	// TRL-03 trial-started: start at 2024-01-01T00:00:00Z allowed, phase trial
+	// false TRL-08 trial-plan-before-end trial <nil>
+	// planen plan-a är i sin kostnadsfria utvärderingsversion och kan inte konverteras till en betald prenumeration innan utvärderingsperioden upphör 2024-02-01 00:00:00 UTC (TRL-08)
+}
+
+func ExamplePolicy_Replay() {
+	t0 := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	events := []trial.Event{
+		{Type: trial.Start, At: t0, Plan: planA, Market: market.SE, Offer: saasOffering},
+		{Type: trial.Switch, At: t0.AddDate(0, 0, 15), Plan: planB, Offer: saasOffering},
+		{Type: trial.Tick, At: t0.AddDate(0, 2, 0)},
+	}
+	t, n, err := trial.DefaultPolicy().Replay(trial.State{}, slices.Values(events))
+	fmt.Println(n, t.Allowed, t.State.Phase, t.State.Plan, t.State.PaidAt.Format(time.DateOnly), err)
+	// Output: 3 true paid plan-b 2024-02-01 <nil>
+}
+
+func ExamplePolicy_CheckEligibility() {
+	vms := trial.Offering{Type: offer.VirtualMachine, SellThroughMicrosoft: true}
+	twoMonths := &plan.Plan{ID: "d2", Trial: plan.Trial{Months: 2}, Pricing: plan.Pricing{Model: plan.PerVCPU}}
+	e, err := trial.DefaultPolicy().CheckEligibility(vms, twoMonths, trial.History{})
+	fmt.Println(e.Allowed, e.Rule, e.Reason, err)
+	fmt.Println(e.Explain(rule.English))
+	fmt.Println(e)
+	// Output:
+	// false TRL-02 length-not-allowed <nil>
+	// plan d2 declares a free trial of 2 months, but trials of Azure virtual machine offers last 1, 3 or 6 months (TRL-02)
+	// TRL-02 length-not-allowed: plan d2 not allowed
+}
+
+func ExampleTransition_Explain() {
+	p := trial.DefaultPolicy()
+	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	t, _ := p.Apply(trial.State{}, trial.Event{Type: trial.Start, At: start, Plan: planA, Market: market.SE, Offer: saasOffering})
+	t, _ = p.Apply(t.State, trial.Event{Type: trial.Cancel, At: start.Add(36 * time.Hour)})
+	fmt.Println(t.Explain(rule.English))
+	t, _ = p.Apply(t.State, trial.Event{Type: trial.Tick, At: start.AddDate(0, 1, 0)})
+	fmt.Println(t.Explain(rule.English))
+	// Output:
+	// End the free trial of plan plan-a at 2024-01-02 12:00:00 UTC: cancelled before its end, it does not convert and nothing is charged. (TRL-04)
+	// Tell the customer: the free trial was cancelled at 2024-01-02 12:00:00 UTC; nothing is charged, and it cannot be restarted. (EXT-12)
+	// tick at 2024-02-01 00:00:00 UTC: nothing changes (phase cancelled) (TRL-04)
+}
+
+func ExampleTransition_String() {
+	t, _ := trial.DefaultPolicy().Apply(trial.State{}, trial.Event{Type: trial.Cancel, At: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)})
+	fmt.Println(t)
+	// Output: TRL-11 not-in-trial: cancel at 2024-01-01T00:00:00Z refused
+}
 
 // A customer starts a one-month trial on January 31; it ends on the last
 // day of February at the same clock time and converts. (Amounts render
@@ -87,7 +170,7 @@ func Example_paidCustomerGetsNoTrial() {
 	fmt.Println(e.Allowed, e.Explain(rule.English))
 
 	_, _, err := shop.Apply(s, trial.Event{Type: trial.Start, At: jan.AddDate(1, 0, 0), Plan: planB, Market: market.SE})
-	fmt.Println(errors.Is(err, trial.ErrNotEligible))
+	fmt.Println(errors.Is(err, errNotEligible))
 	// Output:
 	// false the customer has paid for a plan of this offer, so never gets a free trial of it again (TRL-10)
 	// true
@@ -112,52 +195,6 @@ func Example_convertToPlanWithoutTrial() {
 	// start-billing plan-c TRL-09
 	// notify plan-c TRL-09
 	// paid early false
-}
-
-func ExampleDefaultPolicy() {
-	p := trial.DefaultPolicy()
-	fmt.Println(offer.SaaS.TrialMonths(p.Offer), offer.VirtualMachine.TrialMonths(p.Offer), p.Switch)
-	// Output: [1] [1 3 6] new-plan-length
-}
-
-// Refusals are errors that name the rule: a trial-enabled plan cannot
-// convert before the trial ends (TRL-08).
-func ExampleMachine_Apply() {
-	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
-	s, _, _ := shop.Apply(trial.State{}, trial.Event{Type: trial.Start, At: start, Plan: planA, Market: market.SE})
-
-	_, _, err := shop.Apply(s, trial.Event{Type: trial.Convert, At: start.AddDate(0, 0, 3), Plan: planA})
-	var re *trial.RefusalError
-	if errors.As(err, &re) {
-		fmt.Println(re.Rule, re.Reason)
-		fmt.Println(re.Explain(rule.Swedish))
-	}
-	// Output:
-	// TRL-08 trial-plan-before-end
-	// planen plan-a är i sin kostnadsfria utvärderingsversion och kan inte konverteras till en betald prenumeration innan utvärderingsperioden upphör 2024-02-01 00:00:00 UTC (TRL-08)
-}
-
-func ExampleMachine_Replay() {
-	t0 := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
-	events := []trial.Event{
-		{Type: trial.Start, At: t0, Plan: planA, Market: market.SE},
-		{Type: trial.Switch, At: t0.AddDate(0, 0, 15), Plan: planB},
-		{Type: trial.Tick, At: t0.AddDate(0, 2, 0)},
-	}
-	s, err := shop.Replay(trial.State{}, slices.Values(events))
-	fmt.Println(s.Phase, s.Plan, s.PaidAt.Format(time.DateOnly), err)
-	// Output: paid plan-b 2024-02-01 <nil>
-}
-
-func ExampleMachine_Eligible() {
-	vms := trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offering{Type: offer.VirtualMachine, SellThroughMicrosoft: true}}
-	twoMonths := &plan.Plan{ID: "d2", Trial: plan.Trial{Months: 2}, Pricing: plan.Pricing{Model: plan.PerVCPU}}
-	e, err := vms.Eligible(twoMonths, trial.History{})
-	fmt.Println(e.Allowed, e.Rule, e.Reason, err)
-	fmt.Println(e.Explain(rule.English))
-	// Output:
-	// false TRL-02 length-not-allowed <nil>
-	// plan d2 declares a free trial of 2 months, but trials of Azure virtual machine offers last 1, 3 or 6 months (TRL-02)
 }
 
 func ExampleState_IsFreeTrial() {
@@ -364,40 +401,6 @@ func ExampleEffects_UnmarshalJSON() {
 	// [0]: not the effects of a trial transition (want end-trial, notify)
 }
 
-func ExampleRefusalError() {
-	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
-	s, _, _ := shop.Apply(trial.State{}, trial.Event{Type: trial.Start, At: start, Plan: planA, Market: market.SE})
-	_, _, err := shop.Apply(s, trial.Event{Type: trial.Cancel, At: s.End})
-	var re *trial.RefusalError
-	fmt.Println(errors.As(err, &re), re.Rule, re.Reason, re.End.Format(time.DateOnly))
-	// Output: true TRL-04 trial-ended 2024-02-01
-}
-
-func ExampleRefusalError_Error() {
-	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
-	s, _, _ := shop.Apply(trial.State{}, trial.Event{Type: trial.Start, At: start, Plan: planA, Market: market.SE})
-	_, _, err := shop.Apply(s, trial.Event{Type: trial.Switch, At: start.AddDate(0, 0, 1), Plan: planC})
-	fmt.Println(err)
-	// Output: trial: switch at 2024-01-02 00:00:00 UTC refused: plan plan-c has no free trial (TRL-01)
-}
-
-func ExampleRefusalError_Explain() {
-	_, _, err := shop.Apply(trial.State{}, trial.Event{Type: trial.Cancel, At: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)})
-	var re *trial.RefusalError
-	if errors.As(err, &re) {
-		fmt.Println(re.Explain(rule.Swedish))
-	}
-	// Output: ingen kostnadsfri utvärderingsversion pågår (fas none) (TRL-11)
-}
-
-func ExampleRefusalError_Unwrap() {
-	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
-	s, _, _ := shop.Apply(trial.State{}, trial.Event{Type: trial.Start, At: start, Plan: planA, Market: market.SE})
-	_, _, err := shop.Apply(s, trial.Event{Type: trial.Purchase, At: start, Plan: planC})
-	fmt.Println(errors.Is(err, trial.ErrRefused), errors.Is(err, trial.ErrPurchase), errors.Is(err, trial.ErrNotEligible))
-	// Output: true true false
-}
-
 func ExamplePhase_String() {
 	fmt.Println(trial.None, trial.InTrial, trial.Cancelled, trial.Paid)
 	// Output: none trial cancelled paid
@@ -525,7 +528,7 @@ func ExamplePolicy() {
 	vm6 := &plan.Plan{ID: "d2-6", Trial: plan.Trial{Months: 6}, Pricing: plan.Pricing{Model: plan.PerVCPU}}
 	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 	for _, rule := range []trial.SwitchRule{trial.NewPlanLength, trial.KeepEnd} {
-		m := trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offering{Type: offer.VirtualMachine, SellThroughMicrosoft: true}}
+		m := machine{Policy: trial.DefaultPolicy(), Offer: trial.Offering{Type: offer.VirtualMachine, SellThroughMicrosoft: true}}
 		m.Policy.Switch = rule
 		s, _, _ := m.Apply(trial.State{}, trial.Event{Type: trial.Start, At: start, Plan: vm1, Market: market.US})
 		s, _, _ = m.Apply(s, trial.Event{Type: trial.Switch, At: start.AddDate(0, 0, 10), Plan: vm6})

@@ -76,7 +76,7 @@ func FuzzStateJSON(f *testing.F) {
 		if diff := cmp.Diff(s, back); diff != "" {
 			t.Fatalf("round trip (-want +got):\n%s", diff)
 		}
-		for _, m := range []trial.Machine{saas, vm} {
+		for _, m := range []machine{saas, vm} {
 			next := s.Last
 			if next.IsZero() {
 				next = time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)

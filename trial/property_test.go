@@ -19,7 +19,7 @@ import (
 // A world is a machine and the plans of its offer that events pick from.
 type world struct {
 	name  string
-	m     trial.Machine
+	m     machine
 	plans []*plan.Plan
 }
 
@@ -61,15 +61,15 @@ func (c *checker) apply(e trial.Event) {
 	c.steps++
 	if err != nil {
 		var ps rule.Problems
-		var re *trial.RefusalError
+		var re *refusal
 		switch {
 		case errors.As(err, &re):
 			c.seen[re.Reason]++
-			if !errors.Is(err, trial.ErrRefused) || re.Rule == "" || re.Reason == "" || !re.Rule.Known() {
+			if !errors.Is(err, errRefused) || re.Rule == "" || re.Reason == "" || !re.Rule.Known() {
 				t.Fatalf("refusal without rule or reason: %#v", re)
 			}
 		case errors.As(err, &ps):
-			if errors.Is(err, trial.ErrRefused) || len(ps) == 0 {
+			if errors.Is(err, errRefused) || len(ps) == 0 {
 				t.Fatalf("invalid input reported as a refusal: %v", err)
 			}
 		default:
@@ -102,7 +102,7 @@ func (c *checker) apply(e trial.Event) {
 	}
 	// A trial never runs longer than its length, which the policy allows.
 	if !n.Start.IsZero() {
-		allowed := c.w.m.Offer.Type.TrialMonths(c.w.m.Policy.Offer)
+		allowed := lengths(c.w.m)
 		if !slices.Contains(allowed, n.Months) {
 			t.Fatalf("trial of %d months, allowed %v", n.Months, allowed)
 		}
