@@ -167,10 +167,13 @@ var msgAction = rule.Message{English: "an effect needs a known action", Swedish:
 // values of the wrong type and unknown names are rejected, all at once,
 // as [rule.Problems] with paths such as "type".
 func (e *Effect) UnmarshalJSON(b []byte) error {
+	if err := tooLarge(b, ErrInvalidState); err != nil {
+		return err
+	}
 	var w effectJSON
 	var ps rule.Problems
 	jsonx.Decode(b, &w, "", &ps)
-	if len(ps) == 0 && !w.Type.Valid() {
+	if len(ps) == 0 && !w.Type.Valid() && (w != effectJSON{}) {
 		ps = append(ps, rule.Problem{Path: "type", Message: msgAction})
 	}
 	if err := ps.Err(); err != nil {
@@ -350,6 +353,9 @@ var msgNotTransition = rule.Message{English: "not the effects of a trial transit
 // ("[1].action"), and the list must be exactly the effects of one
 // transition (see [Effects]), with consistent figures.
 func (x *Effects) UnmarshalJSON(b []byte) error {
+	if err := tooLarge(b, ErrInvalidState); err != nil {
+		return err
+	}
 	var list []Effect
 	var ps rule.Problems
 	jsonx.Decode(b, &list, "", &ps)

@@ -3,7 +3,7 @@ package trial_test
 import (
 	"encoding/json"
 	"errors"
-		"fmt"
+	"fmt"
 	"slices"
 	"time"
 
@@ -432,10 +432,11 @@ func ExampleEventType_String() {
 }
 
 func ExampleEventType_MarshalText() {
-	_, err := trial.EventType(0).MarshalText()
+	unset, _ := trial.EventType(0).MarshalText()
+	_, err := trial.EventType(9).MarshalText()
 	b, _ := trial.Tick.MarshalText()
-	fmt.Println(string(b), err)
-	// Output: tick unknown trial event type "0" (want start, switch, convert, cancel, tick or purchase)
+	fmt.Printf("%s %q %v\n", b, unset, err)
+	// Output: tick "" unknown trial event type "9" (want start, switch, convert, cancel, tick or purchase)
 }
 
 func ExampleEventType_UnmarshalText() {

@@ -17,8 +17,8 @@ import (
 // Market by Start.
 type Event struct {
 	// Type is what happens; At is when.
-	Type EventType
-	At   time.Time
+	Type EventType `json:"type"`
+	At   time.Time `json:"at"`
 	// Plan is the plan the event is about: started, switched to,
 	// converted to or bought.
 	Plan *plan.Plan `json:"plan,omitempty"`
@@ -32,6 +32,7 @@ type Event struct {
 
 var (
 	msgEventKind     = rule.Message{English: "unknown event kind %d", Swedish: "okänd händelsetyp %d"}
+	msgEventYear     = rule.Message{English: "%v is outside 0001-01-02 to 9999-12-30 UTC, the instants a state can store in any zone", Swedish: "%v ligger utanför 0001-01-02 till 9999-12-30 UTC, de tidpunkter ett tillstånd kan lagra i varje zon"}
 	msgEventAt       = rule.Message{English: "the event's instant is required", Swedish: "händelsens tidpunkt måste anges"}
 	msgPlanRequired  = rule.Message{English: "the plan is required", Swedish: "planen måste anges"}
 	msgEventPlan     = rule.Message{English: "a %s event needs the plan", Swedish: "en händelse av typen %s behöver planen"}
@@ -40,6 +41,14 @@ var (
 	msgOfferUndef    = rule.Message{English: "offer type %d is not defined", Swedish: "erbjudandetypen %d är inte definierad"}
 	msgOffsetSeconds = rule.Message{English: "the trial's calendar would count in UTC offset %s, whose seconds JSON (RFC 3339) cannot keep: give the instant in UTC or in a zone without such offsets", Swedish: "utvärderingsperiodens kalender skulle räknas i UTC-förskjutningen %s, vars sekunder JSON (RFC 3339) inte kan bevara: ange tidpunkten i UTC eller i en zon utan sådana förskjutningar"}
 	msgZoneDetached  = rule.Message{English: "the trial's calendar counts in %q, but its start is in %q: attach the location with State.In", Swedish: "utvärderingsperiodens kalender räknas i %q, men dess start ligger i %q: koppla platsen med State.In"}
+)
+
+// The first and last instants an event may have: a day inside the years
+// 1 to 9999, which RFC 3339 writes, so that the instant has such a year
+// in every zone. Never written.
+var (
+	minInstant = time.Date(1, time.January, 2, 0, 0, 0, 0, time.UTC)
+	maxInstant = time.Date(9999, time.December, 30, 0, 0, 0, 0, time.UTC)
 )
 
 // problem appends a problem wrapping sentinel err.
@@ -73,6 +82,8 @@ func (p *Policy) check(s *State, e *Event) error {
 	}
 	if e.At.IsZero() {
 		problem(&ps, "", "at", ErrInvalidEvent, msgEventAt)
+	} else if e.At.Before(minInstant) || e.At.After(maxInstant) {
+		problem(&ps, "", "at", ErrInvalidEvent, msgEventYear, e.At)
 	} else if e.At.Before(s.Last) {
 		problem(&ps, "", "at", ErrOutOfOrder, msgOutOfOrder, e.At, s.Last)
 	}
@@ -129,7 +140,10 @@ func (p *Policy) check(s *State, e *Event) error {
 // passes [State.Validate] (as every state decoded from JSON does).
 func (p Policy) Apply(s State, e Event) (Transition, error) {
 	p = p.resolved()
-	t := Transition{Event: e.Type, At: e.At, Offer: e.Offer, State: s}
+	t := Transition{Event: e.Type, At: e.At, State: s}
+	if e.Offer.Type.Valid() {
+		t.Offer = e.Offer
+	}
 	if e.Plan != nil {
 		t.Plan = e.Plan.ID
 	}

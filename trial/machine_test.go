@@ -422,11 +422,23 @@ func TestEnumText(t *testing.T) {
 			t.Errorf("parse nonsense: no error")
 		}
 	}
-	invalid := []textEnum{trial.Phase(9), trial.EventType(0), trial.EffectType(0), trial.PaidVia(0), trial.SwitchRule(7)}
+	invalid := []textEnum{trial.Phase(9), trial.EventType(9), trial.EffectType(9), trial.PaidVia(9), trial.SwitchRule(7)}
 	for _, v := range invalid {
 		if _, err := v.MarshalText(); err == nil {
 			t.Errorf("%v marshals", v)
 		}
+	}
+	// The zero value of a one-based enum is unset: "" both ways.
+	for _, v := range []textEnum{trial.EventType(0), trial.EffectType(0), trial.PaidVia(0)} {
+		if b, err := v.MarshalText(); err != nil || len(b) != 0 {
+			t.Errorf("%v marshals as %q, %v", v, b, err)
+		}
+	}
+	var et trial.EventType = trial.Tick
+	var ft trial.EffectType = trial.Notify
+	var pv trial.PaidVia = trial.Early
+	if et.UnmarshalText(nil) != nil || ft.UnmarshalText(nil) != nil || pv.UnmarshalText(nil) != nil || et != 0 || ft != 0 || pv != 0 {
+		t.Errorf("empty text does not parse as unset: %v %v %v", et, ft, pv)
 	}
 	valid := []bool{trial.Paid.Valid(), trial.Tick.Valid(), trial.Notify.Valid(), trial.AtEnd.Valid(), trial.NewPlanLength.Valid(),
 		!trial.Phase(4).Valid(), !trial.EventType(7).Valid(), !trial.EffectType(8).Valid(), !trial.PaidVia(0).Valid(), !trial.SwitchRule(2).Valid()}

@@ -111,6 +111,6 @@ func (p *Policy) checkPolicy(ps *rule.Problems) {
 // machine and SaaS offers sold through Microsoft have free trials
 // (TRL-01).
 type Offering struct {
-	Type                 offer.Type `json:"type"`
+	Type                 offer.Type `json:"type,omitzero"`
 	SellThroughMicrosoft bool       `json:"sellThroughMicrosoft"`
 }
