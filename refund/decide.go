@@ -18,7 +18,7 @@ func Decide(r Request) (Decision, error) { return defaultPolicy.Decide(r) }
 //
 // The error is a [rule.Problems] listing every problem of the request
 // (and of the parts of p it needs) at once: a field path such as
-// "request.at" or "policy.csp_software", the rule, a message in English
+// "request.at" or "policy.cspSoftware", the rule, a message in English
 // and Swedish, and a sentinel ([ErrKind], [ErrEvent], [ErrTerm],
 // [ErrMissing], [ErrBeforeStart], [ErrAmount], [ErrCurrency], [ErrZone],
 // [ErrPeriod], [ErrPolicy]) for [errors.Is]. Decide never panics and,

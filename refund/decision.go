@@ -85,15 +85,15 @@ type Decision struct {
 	// day of Start being day 1: W14's "the third day" is 3. DaysPaid is
 	// the number of calendar days of the paid period [Start, PaidUntil),
 	// for prorated refunds. Both are 0 where no days are counted.
-	DaysUsed int `json:"days_used,omitempty"`
-	DaysPaid int `json:"days_paid,omitempty"`
+	DaysUsed int `json:"daysUsed,omitempty"`
+	DaysPaid int `json:"daysPaid,omitempty"`
 
 	// Window is the window applied (the zero Window where none applies);
 	// it covers [WindowStart, WindowEnd). The instants of a decision are
 	// in the request's Zone, or else in the location of its Start.
 	Window      Window    `json:"window"`
-	WindowStart time.Time `json:"window_start,omitzero"`
-	WindowEnd   time.Time `json:"window_end,omitzero"`
+	WindowStart time.Time `json:"windowStart,omitzero"`
+	WindowEnd   time.Time `json:"windowEnd,omitzero"`
 	// At is the instant of the request.
 	At time.Time `json:"at"`
 	// Remaining is WindowEnd − At while the window is open, else 0
@@ -102,24 +102,24 @@ type Decision struct {
 	// DaysLeft is, for a calendar window that is open, the number of
 	// calendar days left counting the day of At: 30 on the day of a
 	// perpetual software purchase, 1 on the last day (RFD-07); else 0.
-	DaysLeft int `json:"days_left,omitempty"`
+	DaysLeft int `json:"daysLeft,omitempty"`
 	// Zone names the time zone in which calendar days were counted, or is
 	// empty when none were.
 	Zone string `json:"zone,omitempty"`
 
 	// PaidUntil is the end of the paid period of a prorated refund.
-	PaidUntil time.Time `json:"paid_until,omitzero"`
+	PaidUntil time.Time `json:"paidUntil,omitzero"`
 	// TermEnd is Start plus Term (in Zone, or in Start's location), where
 	// the request gives a term and no refund is due: the charge runs on
 	// until then.
-	TermEnd time.Time `json:"term_end,omitzero"`
+	TermEnd time.Time `json:"termEnd,omitzero"`
 	// PolicyFrom is, for SaaS, the From of the schedule entry that
 	// decided: the policy in force when the charge was made.
-	PolicyFrom time.Time `json:"policy_from,omitzero"`
+	PolicyFrom time.Time `json:"policyFrom,omitzero"`
 
 	// KeysRevoked reports that cancelling revokes all the software's keys
 	// and download links (RFD-08).
-	KeysRevoked bool `json:"keys_revoked,omitempty"`
+	KeysRevoked bool `json:"keysRevoked,omitempty"`
 	// Limit is the reservation cancellation limit at At, for a VM software
 	// reservation whose window is open under a policy with a limit.
 	Limit Limit `json:"limit,omitzero"`
@@ -177,7 +177,7 @@ type Limit struct {
 	Fits bool `json:"fits"`
 	// RestoresAt is when the earliest counted cancellation stops
 	// counting, and Available grows; zero when nothing counts.
-	RestoresAt time.Time `json:"restores_at,omitzero"`
+	RestoresAt time.Time `json:"restoresAt,omitzero"`
 }
 
 // IsZero reports whether l is the zero Limit, for the omitzero JSON

@@ -155,7 +155,7 @@
 // A refund that is not due is a Decision, never an error. Errors are for
 // invalid input only and list every problem at once as a [rule.Problems]:
 // each names the field ("request.at", "request.zone",
-// "request.history[2].amount", "policy.csp_software"), the rule, a
+// "request.history[2].amount", "policy.cspSoftware"), the rule, a
 // message in English and Swedish, and wraps a sentinel for [errors.Is]:
 // [ErrKind], [ErrEvent], [ErrTerm], [ErrMissing], [ErrBeforeStart],
 // [ErrAmount], [ErrCurrency] (also [currency.ErrCurrencyMismatch]),

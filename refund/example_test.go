@@ -195,7 +195,7 @@ func ExamplePolicy_Validate() {
 	// Output:
 	// true
 	// policy.saas: the SaaS schedule has no entries (RFD-01)
-	// policy.csp_software: negative window -P7D (RFD-04)
+	// policy.cspSoftware: negative window -P7D (RFD-04)
 }
 
 func ExamplePolicy_LimitAt() {
@@ -262,14 +262,14 @@ func ExampleDecision_MarshalJSON() {
 	}
 	fmt.Println(string(b))
 	// Output:
-	// {"kind":"professional-service","event":"purchase","allowed":true,"cancel":"now","rule":"EXT-12","reason":"within-window","basis":"full","paid":{"amount":"500.00","currency":"EUR"},"refund":{"amount":"500.00","currency":"EUR"},"retained":{"amount":"0.00","currency":"EUR"},"window":"PT72H","window_start":"2024-03-01T10:00:00Z","window_end":"2024-03-04T10:00:00Z","at":"2024-03-01T10:30:00Z","remaining":"71h30m0s"}
+	// {"kind":"professional-service","event":"purchase","allowed":true,"cancel":"now","rule":"EXT-12","reason":"within-window","basis":"full","paid":{"amount":"500.00","currency":"EUR"},"refund":{"amount":"500.00","currency":"EUR"},"retained":{"amount":"0.00","currency":"EUR"},"window":"PT72H","windowStart":"2024-03-01T10:00:00Z","windowEnd":"2024-03-04T10:00:00Z","at":"2024-03-01T10:30:00Z","remaining":"71h30m0s"}
 }
 
 func ExampleDecision_UnmarshalJSON() {
 	var d refund.Decision
 	err := json.Unmarshal([]byte(`{"kind":"csp-license","event":"seats-added","allowed":false,"cancel":"not-allowed",
 		"rule":"EXT-13","reason":"window-closed","basis":"none","paid":{"amount":"90.00","currency":"USD"},
-		"window":"P7D","at":"2024-03-20T09:00:00+01:00","days_used":11,"zone":"Europe/Stockholm"}`), &d)
+		"window":"P7D","at":"2024-03-20T09:00:00+01:00","daysUsed":11,"zone":"Europe/Stockholm"}`), &d)
 	if err != nil {
 		fmt.Println(err)
 		return

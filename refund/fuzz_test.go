@@ -146,8 +146,8 @@ func FuzzParseWindow(f *testing.F) {
 // FuzzDecisionJSON: decoding any bytes never panics; a decoded decision
 // explains itself and, if it encodes, decodes back to itself.
 func FuzzDecisionJSON(f *testing.F) {
-	f.Add([]byte(`{"kind":"csp-license","event":"seats-added","allowed":true,"cancel":"now","rule":"EXT-13","reason":"within-window","basis":"prorated","paid":{"amount":"90.00","currency":"USD"},"window":"P7D","at":"2024-03-20T09:00:00+01:00","remaining":"1h","days_used":3}`))
-	f.Add([]byte(`{"limit":{"limit":{"amount":"50000.00","currency":"USD"},"fits":true,"restores_at":"2025-01-01T00:00:00Z"}}`))
+	f.Add([]byte(`{"kind":"csp-license","event":"seats-added","allowed":true,"cancel":"now","rule":"EXT-13","reason":"within-window","basis":"prorated","paid":{"amount":"90.00","currency":"USD"},"window":"P7D","at":"2024-03-20T09:00:00+01:00","remaining":"1h","daysUsed":3}`))
+	f.Add([]byte(`{"limit":{"limit":{"amount":"50000.00","currency":"USD"},"fits":true,"restoresAt":"2025-01-01T00:00:00Z"}}`))
 	f.Add([]byte(`null`))
 	f.Add([]byte(`{"remaining":"-9223372036854775808ns","window":"PT0S"}`))
 	f.Fuzz(func(t *testing.T, b []byte) {

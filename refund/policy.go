@@ -25,35 +25,35 @@ type Policy struct {
 
 	// ProfessionalService, VMReservation, Container and ManagedAppFee are
 	// the windows of those marketplace kinds (EXT-12): 72 hours.
-	ProfessionalService Window `json:"professional_service"`
-	VMReservation       Window `json:"vm_reservation"`
+	ProfessionalService Window `json:"professionalService"`
+	VMReservation       Window `json:"vmReservation"`
 	Container           Window `json:"container"`
-	ManagedAppFee       Window `json:"managed_app_fee"`
+	ManagedAppFee       Window `json:"managedAppFee"`
 
 	// ReservationLimit is the most VM software reservation commitment
 	// that may be cancelled within ReservationPeriod (50,000 USD in a
 	// rolling 365 days, W15). The zero Money means no limit.
-	ReservationLimit currency.Money `json:"reservation_limit"`
+	ReservationLimit currency.Money `json:"reservationLimit"`
 	// ReservationPeriod is how long a cancellation counts against
 	// ReservationLimit: a cancellation at instant c counts in
 	// [c, c+ReservationPeriod). 365×24 hours.
-	ReservationPeriod time.Duration `json:"reservation_period"`
+	ReservationPeriod time.Duration `json:"reservationPeriod"`
 
 	// CSPSoftware is the window of a CSP software subscription: 7
 	// calendar days from the start of a term (RFD-04).
-	CSPSoftware Window `json:"csp_software"`
+	CSPSoftware Window `json:"cspSoftware"`
 	// CSPPerpetual is the window of CSP perpetual software: 30 calendar
 	// days from the purchase date (RFD-06).
-	CSPPerpetual Window `json:"csp_perpetual"`
+	CSPPerpetual Window `json:"cspPerpetual"`
 	// CSPLicense is the window of a CSP license-based subscription, for
 	// cancelling it and for reducing seats after they were added: 7
 	// calendar days (EXT-13).
-	CSPLicense Window `json:"csp_license"`
+	CSPLicense Window `json:"cspLicense"`
 	// CSPSaaSMonthly and CSPSaaSAnnual are the windows of marketplace SaaS
 	// bought through CSP (RFD-09): 24 hours for a monthly term, 14 days
 	// (336 hours) for any longer term, as the 2023 new-commerce table says.
-	CSPSaaSMonthly Window `json:"csp_saas_monthly"`
-	CSPSaaSAnnual  Window `json:"csp_saas_annual"`
+	CSPSaaSMonthly Window `json:"cspSaasMonthly"`
+	CSPSaaSAnnual  Window `json:"cspSaasAnnual"`
 
 	// Rounding rounds prorated refunds to the currency's minor unit, in
 	// one step: paid × unused days ÷ paid days. HalfEven.
@@ -75,10 +75,10 @@ type SaaSWindows struct {
 	// and 2- and 3-year terms.
 	Monthly   Window `json:"monthly"`
 	Annual    Window `json:"annual"`
-	MultiYear Window `json:"multi_year"`
+	MultiYear Window `json:"multiYear"`
 	// MultiYearLocked says that 2- and 3-year plans cannot be cancelled
 	// at all once their window has closed, until the term ends (EXT-12).
-	MultiYearLocked bool `json:"multi_year_locked,omitempty"`
+	MultiYearLocked bool `json:"multiYearLocked,omitempty"`
 }
 
 // The default SaaS schedule. The sources give no effective dates; each
@@ -202,7 +202,7 @@ func (p Policy) Validate() error {
 		}
 		for j, w := range [...]Window{e.Monthly, e.Annual, e.MultiYear} {
 			if !w.valid() {
-				ps = policyProblem(ps, e.Rule, indexPath("policy.saas", i, [...]string{"monthly", "annual", "multi_year"}[j]), msgNegativeWindow, w.String())
+				ps = policyProblem(ps, e.Rule, indexPath("policy.saas", i, [...]string{"monthly", "annual", "multiYear"}[j]), msgNegativeWindow, w.String())
 			}
 		}
 	}
@@ -211,15 +211,15 @@ func (p Policy) Validate() error {
 		path string
 		id   rule.ID
 	}{
-		{p.ProfessionalService, "policy.professional_service", rule.EXT12},
-		{p.VMReservation, "policy.vm_reservation", rule.EXT12},
+		{p.ProfessionalService, "policy.professionalService", rule.EXT12},
+		{p.VMReservation, "policy.vmReservation", rule.EXT12},
 		{p.Container, "policy.container", rule.EXT12},
-		{p.ManagedAppFee, "policy.managed_app_fee", rule.EXT12},
-		{p.CSPSoftware, "policy.csp_software", rule.RFD04},
-		{p.CSPPerpetual, "policy.csp_perpetual", rule.RFD06},
-		{p.CSPLicense, "policy.csp_license", rule.EXT13},
-		{p.CSPSaaSMonthly, "policy.csp_saas_monthly", rule.RFD09},
-		{p.CSPSaaSAnnual, "policy.csp_saas_annual", rule.RFD09},
+		{p.ManagedAppFee, "policy.managedAppFee", rule.EXT12},
+		{p.CSPSoftware, "policy.cspSoftware", rule.RFD04},
+		{p.CSPPerpetual, "policy.cspPerpetual", rule.RFD06},
+		{p.CSPLicense, "policy.cspLicense", rule.EXT13},
+		{p.CSPSaaSMonthly, "policy.cspSaasMonthly", rule.RFD09},
+		{p.CSPSaaSAnnual, "policy.cspSaasAnnual", rule.RFD09},
 	} {
 		if !f.w.valid() {
 			ps = policyProblem(ps, f.id, f.path, msgNegativeWindow, f.w.String())
@@ -237,10 +237,10 @@ func (p *Policy) checkLimit(ps rule.Problems) rule.Problems {
 		return ps
 	}
 	if p.ReservationLimit.IsNegative() || !p.ReservationLimit.Code().Valid() {
-		ps = policyProblem(ps, rule.EXT12, "policy.reservation_limit", msgLimitAmount, p.ReservationLimit)
+		ps = policyProblem(ps, rule.EXT12, "policy.reservationLimit", msgLimitAmount, p.ReservationLimit)
 	}
 	if p.ReservationPeriod <= 0 {
-		ps = policyProblem(ps, rule.EXT12, "policy.reservation_period", msgLimitPeriod, p.ReservationPeriod.String())
+		ps = policyProblem(ps, rule.EXT12, "policy.reservationPeriod", msgLimitPeriod, p.ReservationPeriod.String())
 	}
 	return ps
 }

@@ -152,29 +152,29 @@ func (p *Policy) window(r *Request, s *spec, ps rule.Problems) (Window, string, 
 		case plan.OneYear:
 			return e.Annual, "annual", ps
 		case plan.TwoYears, plan.ThreeYears:
-			return e.MultiYear, "multi_year", ps
+			return e.MultiYear, "multiYear", ps
 		}
 		return e.Monthly, "monthly", ps
 	case ProfessionalService:
-		return p.ProfessionalService, "policy.professional_service", ps
+		return p.ProfessionalService, "policy.professionalService", ps
 	case VMReservation:
-		return p.VMReservation, "policy.vm_reservation", ps
+		return p.VMReservation, "policy.vmReservation", ps
 	case Container:
 		return p.Container, "policy.container", ps
 	case ManagedAppFee:
-		return p.ManagedAppFee, "policy.managed_app_fee", ps
+		return p.ManagedAppFee, "policy.managedAppFee", ps
 	case CSPSoftware:
-		return p.CSPSoftware, "policy.csp_software", ps
+		return p.CSPSoftware, "policy.cspSoftware", ps
 	case CSPPerpetual:
-		return p.CSPPerpetual, "policy.csp_perpetual", ps
+		return p.CSPPerpetual, "policy.cspPerpetual", ps
 	case CSPLicense:
-		return p.CSPLicense, "policy.csp_license", ps
+		return p.CSPLicense, "policy.cspLicense", ps
 	}
 	// CSPSaaS
 	if r.Term == plan.OneMonth {
-		return p.CSPSaaSMonthly, "policy.csp_saas_monthly", ps
+		return p.CSPSaaSMonthly, "policy.cspSaasMonthly", ps
 	}
-	return p.CSPSaaSAnnual, "policy.csp_saas_annual", ps
+	return p.CSPSaaSAnnual, "policy.cspSaasAnnual", ps
 }
 
 // paidPeriod sets the paid period of a prorated refund in s: its end and
@@ -192,7 +192,7 @@ func (p *Policy) paidPeriod(r *Request, s *spec, ps rule.Problems) rule.Problems
 		s.paidUntil = r.PaidUntil.In(s.loc)
 		endDay = s.zone.day(r.PaidUntil)
 	case r.Trigger == SeatsAdded:
-		return addProblem(ps, s.rule, "request.paid_until", msgPaidUntilSeats, ErrMissing)
+		return addProblem(ps, s.rule, "request.paidUntil", msgPaidUntilSeats, ErrMissing)
 	case r.Term == 0:
 		return addProblem(ps, s.rule, "request.term", msgTermPeriod, ErrTerm)
 	case !s.counts || r.Term.Months() == 0:
@@ -202,7 +202,7 @@ func (p *Policy) paidPeriod(r *Request, s *spec, ps rule.Problems) rule.Problems
 	}
 	days := endDay - s.day0
 	if days < 1 || days > 1<<31 {
-		return addProblem(ps, s.rule, "request.paid_until", msgPeriod, ErrPeriod, s.paidUntil, r.Start.In(s.loc))
+		return addProblem(ps, s.rule, "request.paidUntil", msgPeriod, ErrPeriod, s.paidUntil, r.Start.In(s.loc))
 	}
 	s.daysPaid = int(days)
 	return ps
