@@ -44,7 +44,7 @@ func libraryValues(t *testing.T) map[string]any {
 	must(err)
 	sheet, err := pricing.DefaultSheetPolicy().Save(pricing.Sheet{}, pricing.PriceList(team), mrt.ExchangeRates(), at)
 	must(err)
-	rd, err := refund.Decide(refund.Request{Charge: refund.SaaS, Term: plan.OneMonth, Start: sub.Start, At: sub.Start.Add(time.Hour),
+	rd, err := refund.DefaultPolicy().Decide(refund.Request{Charge: refund.SaaS, Term: plan.OneMonth, Start: sub.Start, At: sub.Start.Add(time.Hour),
 		Paid: mrt.Money(t, "100.00 USD")})
 	must(err)
 	tp, shop := trial.DefaultPolicy(), trial.Offering{Type: offer.SaaS, SellThroughMicrosoft: true}
@@ -164,7 +164,7 @@ func TestCmpOptionsExtra(t *testing.T) {
 
 func TestOnlyFields(t *testing.T) {
 	at := mrt.Time(t, "2026-01-01T00:00:00Z")
-	got, err := refund.Decide(refund.Request{Charge: refund.SaaS, Term: plan.OneMonth, Start: at, At: at.Add(time.Hour),
+	got, err := refund.DefaultPolicy().Decide(refund.Request{Charge: refund.SaaS, Term: plan.OneMonth, Start: at, At: at.Add(time.Hour),
 		Paid: mrt.Money(t, "100.00 USD")})
 	if err != nil {
 		t.Fatal(err)

@@ -48,7 +48,7 @@ func TestDecideDoesNotAllocate(t *testing.T) {
 			}); n != 0 {
 				t.Errorf("%s after %v: %v allocations, want 0", hr.name, after, n)
 			}
-			if n := testing.AllocsPerRun(100, func() { _, _ = refund.Decide(r) }); n != 0 {
+			if n := testing.AllocsPerRun(100, func() { _, _ = refund.Policy{}.Decide(r) }); n != 0 {
 				t.Errorf("package Decide, %s: %v allocations, want 0", hr.name, n)
 			}
 		}
@@ -77,7 +77,7 @@ func BenchmarkDecideError(b *testing.B) {
 	r := refund.Request{Charge: refund.CSPSoftware, Start: t0, At: t0.Add(-time.Hour), Paid: money("1.00 USD")}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := refund.Decide(r); err == nil {
+		if _, err := refund.DefaultPolicy().Decide(r); err == nil {
 			b.Fatal("no error")
 		}
 	}
@@ -85,7 +85,7 @@ func BenchmarkDecideError(b *testing.B) {
 
 func BenchmarkExplain(b *testing.B) {
 	hr := hotRequests(b)[3]
-	d, err := refund.Decide(hr.r)
+	d, err := refund.DefaultPolicy().Decide(hr.r)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -114,7 +114,7 @@ func BenchmarkLimitAt(b *testing.B) {
 }
 
 func BenchmarkDecisionMarshalJSON(b *testing.B) {
-	d, err := refund.Decide(hotRequests(b)[3].r)
+	d, err := refund.DefaultPolicy().Decide(hotRequests(b)[3].r)
 	if err != nil {
 		b.Fatal(err)
 	}

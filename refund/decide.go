@@ -8,10 +8,6 @@ import (
 	"github.com/marketrules/marketrules/rule"
 )
 
-// Decide decides r under [DefaultPolicy]. It does not allocate (except
-// for an error).
-func Decide(r Request) (Decision, error) { return defaultPolicy.Decide(r) }
-
 // Decide answers r under p: whether a refund is due at r.At, how much,
 // until when, and which rule says so. A refund that is not due is a
 // Decision with Allowed false, not an error.
@@ -22,9 +18,15 @@ func Decide(r Request) (Decision, error) { return defaultPolicy.Decide(r) }
 // and Swedish, and a sentinel ([ErrKind], [ErrEvent], [ErrTerm],
 // [ErrMissing], [ErrBeforeStart], [ErrAmount], [ErrCurrency], [ErrZone],
 // [ErrPeriod], [ErrPolicy]) for [errors.Is]. Decide never panics and,
-// without an error, does not allocate.
+// without an error, does not allocate. The zero Policy decides as
+// [DefaultPolicy].
 func (p Policy) Decide(r Request) (d Decision, err error) {
-	if ps := p.decide(&d, &r); ps != nil {
+	pp := &p
+	if p.isZero() {
+		def := defaults()
+		pp = &def
+	}
+	if ps := pp.decide(&d, &r); ps != nil {
 		return Decision{}, ps
 	}
 	return d, nil
@@ -123,6 +125,12 @@ func (p *Policy) decide(d *Decision, r *Request) rule.Problems {
 		d.KeysRevoked = true
 	default:
 		d.Settlement, d.Refund, d.Retained = FullRefund, r.Paid, zeroLike(r.Paid)
+	}
+	if r.Paid.Sign() == 0 {
+		// Nothing was paid, so nothing is refunded: the charge can still
+		// be cancelled as the window allows.
+		d.Allowed, d.Reason, d.Settlement = false, ReasonNothingPaid, NoRefund
+		d.Refund, d.Retained, d.KeysRevoked = r.Paid, r.Paid, r.Charge == CSPPerpetual
 	}
 	return nil
 }

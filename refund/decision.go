@@ -45,6 +45,10 @@ const (
 	// reduced; the subscription can only be cancelled within its window
 	// (RFD-04, fact 56).
 	ReasonNoSeatReduction rule.Reason = "seat-reduction-not-offered"
+	// ReasonNothingPaid: the request is inside the window, but nothing was
+	// paid (Paid is zero in its currency), so nothing is refunded; the
+	// charge can still be cancelled now.
+	ReasonNothingPaid rule.Reason = "nothing-paid"
 )
 
 // Decision is the answer to a [Request]: whether a refund is due, how

@@ -79,7 +79,7 @@ func TestDecideErrors(t *testing.T) {
 		{"software without a zone", refund.DefaultPolicy(), with(func(r *refund.Request) { r.Zone = nil }), []problem{{"request.zone", rule.RFD04, refund.ErrZone}}},
 		{"perpetual without a zone", refund.DefaultPolicy(), refund.Request{Charge: refund.CSPPerpetual, Start: t0, At: t0, Paid: money("1.00 USD")},
 			[]problem{{"request.zone", rule.RFD06, refund.ErrZone}}},
-		{"a calendar window set by policy needs a zone", badPolicy(func(p *refund.Policy) { p.Container = refund.CalendarDays(3) }),
+		{"a calendar window set by policy needs a zone", badPolicy(func(p *refund.Policy) { p.Container = mustWindow(refund.CalendarDays(3)) }),
 			refund.Request{Charge: refund.Container, Start: t0, At: t0, Paid: money("1.00 USD")}, []problem{{"request.zone", rule.EXT12, refund.ErrZone}}},
 		{"seats added without paid_until", refund.DefaultPolicy(), with(func(r *refund.Request) { r.Charge, r.Trigger = refund.CSPLicense, refund.SeatsAdded }),
 			[]problem{{"request.paidUntil", rule.EXT13, refund.ErrMissing}}},
@@ -100,13 +100,9 @@ func TestDecideErrors(t *testing.T) {
 			[]problem{{"request.history", rule.EXT12, refund.ErrAmount}}},
 		{"every problem at once", refund.DefaultPolicy(), refund.Request{Charge: refund.CSPPerpetual, Trigger: refund.Upgrade, At: t0, Paid: money("-5.00 USD")},
 			[]problem{{"request.event", rule.RFD06, refund.ErrEvent}, {"request.start", rule.RFD06, refund.ErrMissing}, {"request.paid", rule.RFD06, refund.ErrAmount}, {"request.zone", rule.RFD06, refund.ErrZone}}},
-		{"negative policy window", badPolicy(func(p *refund.Policy) { p.CSPSoftware = refund.CalendarDays(-1) }), ok,
-			[]problem{{"policy.cspSoftware", rule.RFD04, refund.ErrPolicy}}},
-		{"negative SaaS window", badPolicy(func(p *refund.Policy) { p.SaaS[2].Annual = refund.Hours(-1) }),
-			refund.Request{Charge: refund.SaaS, Term: plan.OneYear, Start: t0, At: t0, Paid: money("1.00 USD")}, []problem{{"policy.saas[2].annual", rule.RFD01, refund.ErrPolicy}}},
 		{"empty SaaS schedule", badPolicy(func(p *refund.Policy) { p.SaaS = nil }),
 			refund.Request{Charge: refund.SaaS, Term: plan.OneYear, Start: t0, At: t0, Paid: money("1.00 USD")}, []problem{{"policy.saas", rule.RFD01, refund.ErrPolicy}}},
-		{"unsorted SaaS schedule", badPolicy(func(p *refund.Policy) { p.SaaS[1].From = p.SaaS[2].From }),
+		{"unsorted SaaS schedule", badPolicy(func(p *refund.Policy) { *p = refund.Policy2023(); p.SaaS[1].From = p.SaaS[2].From }),
 			refund.Request{Charge: refund.SaaS, Term: plan.OneYear, Start: t0, At: t0, Paid: money("1.00 USD")}, []problem{{"policy.saas[2].from", rule.EXT12, refund.ErrPolicy}}},
 		{"unknown rounding mode", badPolicy(func(p *refund.Policy) { p.Rounding = 99 }), ok, []problem{{"policy.rounding", rule.RFD04, refund.ErrPolicy}}},
 		{"negative limit", badPolicy(func(p *refund.Policy) { p.ReservationLimit = money("-1.00 USD") }),
@@ -137,7 +133,7 @@ func TestDecideErrors(t *testing.T) {
 
 // A currency problem also matches currency.ErrCurrencyMismatch.
 func TestDecideCurrencyErrorWrapsCurrencyPackage(t *testing.T) {
-	_, err := refund.Decide(refund.Request{Charge: refund.VMReservation, Start: t0, At: t0, Paid: money("100.00 SEK")})
+	_, err := refund.DefaultPolicy().Decide(refund.Request{Charge: refund.VMReservation, Start: t0, At: t0, Paid: money("100.00 SEK")})
 	if !errors.Is(err, refund.ErrCurrency) || !errors.Is(err, currency.ErrCurrencyMismatch) {
 		t.Errorf("err = %v, want ErrCurrency and currency.ErrCurrencyMismatch", err)
 	}
@@ -149,21 +145,15 @@ func TestPolicyValidate(t *testing.T) {
 			t.Errorf("Validate() = %v, want nil", err)
 		}
 	}
-	p := refund.DefaultPolicy()
-	p.SaaS[0].Monthly = refund.Hours(-24)
+	p := refund.Policy2023()
 	p.SaaS[1].Rule = "RFD-99"
 	p.SaaS[2].From = p.SaaS[1].From
-	p.VMReservation = refund.Exactly(-time.Second)
-	p.CSPSaaSAnnual = refund.CalendarDays(-14)
 	p.ReservationLimit = currency.FromMinor(5, 0)
 	p.ReservationPeriod = -time.Hour
 	p.Rounding = 200
 	want := []problem{
-		{"policy.saas[0].monthly", rule.EXT12, refund.ErrPolicy},
 		{"policy.saas[1].rule", rule.EXT12, refund.ErrPolicy},
 		{"policy.saas[2].from", rule.EXT12, refund.ErrPolicy},
-		{"policy.vmReservation", rule.EXT12, refund.ErrPolicy},
-		{"policy.cspSaasAnnual", rule.RFD09, refund.ErrPolicy},
 		{"policy.reservationLimit", rule.EXT12, refund.ErrPolicy},
 		{"policy.reservationPeriod", rule.EXT12, refund.ErrPolicy},
 		{"policy.rounding", rule.RFD04, refund.ErrPolicy},
@@ -171,9 +161,14 @@ func TestPolicyValidate(t *testing.T) {
 	if diff := cmp.Diff(want, problemsOf(t, p.Validate()), cmpErr); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
 	}
-	p = refund.Policy{}
+	// The zero Policy means DefaultPolicy; a policy with some fields set
+	// and no SaaS schedule does not.
+	if err := (refund.Policy{}).Validate(); err != nil {
+		t.Errorf("zero Policy: %v", err)
+	}
+	p = refund.Policy{ProfessionalService: mustWindow(refund.Hours(72))}
 	if diff := cmp.Diff([]problem{{"policy.saas", rule.RFD01, refund.ErrPolicy}}, problemsOf(t, p.Validate()), cmpErr); diff != "" {
-		t.Errorf("zero policy problems (-want +got):\n%s", diff)
+		t.Errorf("policy without a schedule (-want +got):\n%s", diff)
 	}
 }
 

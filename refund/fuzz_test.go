@@ -62,10 +62,10 @@ func FuzzDecide(f *testing.F) {
 		}
 		p := refund.DefaultPolicy()
 		if policyBits&1 != 0 {
-			p.CSPSoftware = refund.Hours(int(int8(policyBits)))
+			p.CSPSoftware = orZero(refund.Hours(int(int8(policyBits))))
 		}
 		if policyBits&2 != 0 {
-			p.Container = refund.CalendarDays(int(int8(policyBits)))
+			p.Container = orZero(refund.CalendarDays(int(int8(policyBits))))
 		}
 		if policyBits&4 != 0 {
 			p.Rounding = currency.RoundingMode(policyBits % 9)

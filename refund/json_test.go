@@ -4,6 +4,7 @@ import (
 	"encoding"
 	"encoding/json"
 	"errors"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -214,19 +215,19 @@ func TestParseWindow(t *testing.T) {
 		want refund.Window
 		text string
 	}{
-		{"PT72H", refund.Hours(72), "PT72H"},
-		{"pt72h", refund.Hours(72), "PT72H"},
-		{"PT24H", refund.Hours(24), "PT24H"},
-		{"PT90M", refund.Exactly(90 * time.Minute), "PT1H30M"},
-		{"PT1H30M15S", refund.Exactly(hms(1, 30, 15)), "PT1H30M15S"},
-		{"PT0.000000001S", refund.Exactly(1), "PT0.000000001S"},
-		{"PT1.5S", refund.Exactly(1500 * time.Millisecond), "PT1.5S"},
-		{"PT2562047H47M16.854775807S", refund.Exactly(1<<63 - 1), "PT2562047H47M16.854775807S"},
+		{"PT72H", mustWindow(refund.Hours(72)), "PT72H"},
+		{"pt72h", mustWindow(refund.Hours(72)), "PT72H"},
+		{"PT24H", mustWindow(refund.Hours(24)), "PT24H"},
+		{"PT90M", mustWindow(refund.Exactly(90 * time.Minute)), "PT1H30M"},
+		{"PT1H30M15S", mustWindow(refund.Exactly(hms(1, 30, 15))), "PT1H30M15S"},
+		{"PT0.000000001S", mustWindow(refund.Exactly(1)), "PT0.000000001S"},
+		{"PT1.5S", mustWindow(refund.Exactly(1500 * time.Millisecond)), "PT1.5S"},
+		{"PT2562047H47M16.854775807S", mustWindow(refund.Exactly(1<<63 - 1)), "PT2562047H47M16.854775807S"},
 		{"PT0S", refund.Window{}, "PT0S"},
 		{"P0D", refund.Window{}, "PT0S"},
-		{"P7D", refund.CalendarDays(7), "P7D"},
-		{"P30D", refund.CalendarDays(30), "P30D"},
-		{"P2147483647D", refund.CalendarDays(1<<31 - 1), "P2147483647D"},
+		{"P7D", mustWindow(refund.CalendarDays(7)), "P7D"},
+		{"P30D", mustWindow(refund.CalendarDays(30)), "P30D"},
+		{"P2147483647D", mustWindow(refund.CalendarDays(1<<31 - 1)), "P2147483647D"},
 	}
 	for _, tt := range tests {
 		got, err := refund.ParseWindow(tt.in)
@@ -253,24 +254,28 @@ func TestParseWindowErrors(t *testing.T) {
 	}
 }
 
-func TestWindowNegativeAndSaturated(t *testing.T) {
-	if _, err := refund.Hours(-1).MarshalText(); !errors.Is(err, refund.ErrWindow) {
-		t.Errorf("negative window MarshalText: %v, want ErrWindow", err)
+// Negative and out-of-range windows cannot be made: the constructors
+// refuse them (issue: CalendarDays(-1) was accepted).
+func TestWindowConstructorsRefuseOutOfRange(t *testing.T) {
+	for name, f := range map[string]func() (refund.Window, error){
+		"Hours(-1)":          func() (refund.Window, error) { return refund.Hours(-1) },
+		"Hours(2^62)":        func() (refund.Window, error) { return refund.Hours(1 << 62) },
+		"Exactly(-1ns)":      func() (refund.Window, error) { return refund.Exactly(-1) },
+		"CalendarDays(-1)":   func() (refund.Window, error) { return refund.CalendarDays(-1) },
+		"CalendarDays(2^40)": func() (refund.Window, error) { return refund.CalendarDays(1 << 40) },
+		"CalendarDays(MinInt)": func() (refund.Window, error) {
+			return refund.CalendarDays(math.MinInt)
+		},
+	} {
+		if w, err := f(); !errors.Is(err, refund.ErrWindow) || !w.IsZero() {
+			t.Errorf("%s = %v, %v; want ErrWindow", name, w, err)
+		}
 	}
-	if got := refund.Hours(-1).String(); got != "-PT1H" {
-		t.Errorf("Hours(-1).String() = %q", got)
+	if w, err := refund.CalendarDays(1<<31 - 1); err != nil || w.Days() != 1<<31-1 {
+		t.Errorf("CalendarDays(2^31-1) = %v, %v", w, err)
 	}
-	if got := refund.Hours(1 << 62).Duration(); got != 1<<63-1 {
-		t.Errorf("Hours(2^62) = %v, want the largest duration", got)
-	}
-	if got := refund.Hours(-1 << 62).Duration(); got != -1<<63 {
-		t.Errorf("Hours(-2^62) = %v, want the smallest duration", got)
-	}
-	if got := refund.CalendarDays(1 << 40).Days(); got != 1<<31-1 {
-		t.Errorf("CalendarDays(2^40).Days() = %d", got)
-	}
-	if got := refund.CalendarDays(-1 << 40).Days(); got != -1<<31 {
-		t.Errorf("CalendarDays(-2^40).Days() = %d", got)
+	if w, err := refund.Hours(2562047); err != nil || w.Duration() != 2562047*time.Hour {
+		t.Errorf("Hours(2562047) = %v, %v", w, err)
 	}
 	var w refund.Window
 	if err := w.UnmarshalText([]byte("nope")); !errors.Is(err, refund.ErrWindow) || !w.IsZero() {
@@ -297,18 +302,18 @@ func TestPolicyJSONRoundTrip(t *testing.T) {
 // DefaultPolicy returns a fresh value each time: changing one changes no
 // other.
 func TestDefaultPolicyIsACopy(t *testing.T) {
-	a := refund.DefaultPolicy()
-	a.SaaS[2].Monthly = refund.Hours(1)
-	a.CSPSoftware = refund.CalendarDays(1)
-	b := refund.DefaultPolicy()
-	if b.SaaS[2].Monthly != refund.Hours(72) || b.CSPSoftware != refund.CalendarDays(7) {
+	a := refund.Policy2023()
+	a.SaaS[2].Monthly = mustWindow(refund.Hours(1))
+	a.CSPSoftware = mustWindow(refund.CalendarDays(1))
+	b := refund.Policy2023()
+	if b.SaaS[2].Monthly != mustWindow(refund.Hours(72)) || b.CSPSoftware != mustWindow(refund.CalendarDays(7)) {
 		t.Errorf("DefaultPolicy changed by a caller: %v %v", b.SaaS[2].Monthly, b.CSPSoftware)
 	}
-	d, err := refund.Decide(refund.Request{Charge: refund.SaaS, Term: plan.OneMonth, Start: t0, At: t0.Add(2 * time.Hour), Paid: money("1.00 USD")})
+	d, err := refund.DefaultPolicy().Decide(refund.Request{Charge: refund.SaaS, Term: plan.OneMonth, Start: t0, At: t0.Add(2 * time.Hour), Paid: money("1.00 USD")})
 	if err != nil || !d.Allowed {
 		t.Errorf("Decide after a caller changed its copy: %v, %v", d, err)
 	}
-	if e, ok := (refund.Policy{}).SaaSAt(t0); ok || e != (refund.SaaSWindows{}) {
+	if e, ok := (refund.Policy{ProfessionalService: mustWindow(refund.Hours(72))}).SaaSAt(t0); ok || e != (refund.SaaSWindows{}) {
 		t.Errorf("SaaSAt of an empty schedule = %v, %v", e, ok)
 	}
 }
@@ -336,7 +341,7 @@ func TestExplainEveryDecision(t *testing.T) {
 		}
 	}
 	// Even a decision decoded from anywhere explains itself.
-	odd := refund.Decision{Charge: 200, Trigger: 200, Vendor: 200, Settlement: 200, Cancel: 200, Window: refund.Exactly(90 * time.Second)}
+	odd := refund.Decision{Charge: 200, Trigger: 200, Vendor: 200, Settlement: 200, Cancel: 200, Window: mustWindow(refund.Exactly(90 * time.Second))}
 	for _, lang := range []rule.Language{rule.English, rule.Swedish, 7} {
 		if e := odd.Explain(lang); e == "" {
 			t.Errorf("Explain(%v) of an odd decision is empty", lang)

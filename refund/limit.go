@@ -18,12 +18,15 @@ import (
 // W15: after cancelling 2,400 USD the available limit is 47,600 USD; 365
 // days later it is 50,000 USD again.
 //
-// Under a policy without a limit (the zero ReservationLimit), the Limit
+// The zero Policy means [DefaultPolicy]. Under a policy without a limit (the zero ReservationLimit), the Limit
 // is zero but for Requested, and Fits is true. Errors, as a
 // [rule.Problems]: a missing at, a negative amount, an amount not in the
 // limit's currency, a policy limit that is negative or has no positive
 // period, a sum that overflows.
 func (p Policy) LimitAt(at time.Time, commitment currency.Money, history []Cancellation) (Limit, error) {
+	if p.isZero() {
+		p = defaults()
+	}
 	var ps rule.Problems
 	if p.ReservationLimit == (currency.Money{}) {
 		ps = checkAmount(ps, rule.EXT12, "commitment", commitment)

@@ -142,7 +142,7 @@ func TestPropertyJSONRoundTrip(t *testing.T) {
 	zones := loadZones(t)
 	for range 2000 {
 		r := randomRequest(rng, zones)
-		d, err := refund.Decide(r)
+		d, err := refund.DefaultPolicy().Decide(r)
 		if err != nil {
 			continue // a reservation beyond the limit's currency
 		}

@@ -117,11 +117,11 @@ func TestRFD01_SaaSDecisionFigures(t *testing.T) {
 		Charge: refund.SaaS, Trigger: refund.NewPurchase, Term: plan.OneMonth,
 		Allowed: true, Cancel: refund.CancelNow, Rule: rule.RFD01, Reason: refund.ReasonWithinWindow,
 		Settlement: refund.FullRefund, Paid: money("1200.00 SEK"), Refund: money("1200.00 SEK"), Retained: zero(currency.SEK),
-		Window: refund.Hours(72), WindowStart: t0, WindowEnd: t0.Add(72 * time.Hour), At: t0.Add(48 * time.Hour),
+		Window: mustWindow(refund.Hours(72)), WindowStart: t0, WindowEnd: t0.Add(72 * time.Hour), At: t0.Add(48 * time.Hour),
 		Remaining:  24 * time.Hour,
 		PolicyFrom: time.Date(2022, time.June, 3, 0, 0, 0, 0, time.UTC),
 	}
-	got := decide(t, refund.DefaultPolicy(), r)
+	got := decide(t, refund.Policy2023(), r)
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("decision (-want +got):\n%s", diff)
 	}
@@ -151,22 +151,22 @@ func TestEXT12_SaaSWindowByDateOfCharge(t *testing.T) {
 		wantFrom    time.Time
 		wantWindow  refund.Window
 	}{
-		{"2020 monthly, 23:59:59", time.Date(2020, 12, 1, 8, 0, 0, 0, time.UTC), refund.NewPurchase, plan.OneMonth, hms(23, 59, 59), true, rule.EXT12, from2020, refund.Hours(24)},
-		{"2020 monthly, 24:00:00", time.Date(2020, 12, 1, 8, 0, 0, 0, time.UTC), refund.NewPurchase, plan.OneMonth, 24 * time.Hour, false, rule.EXT12, from2020, refund.Hours(24)},
-		{"2020 annual, 14 days less 1 s", time.Date(2020, 12, 1, 8, 0, 0, 0, time.UTC), refund.NewPurchase, plan.OneYear, 14*24*time.Hour - time.Second, true, rule.EXT12, from2020, refund.Hours(336)},
-		{"2020 annual, 14 days", time.Date(2020, 12, 1, 8, 0, 0, 0, time.UTC), refund.NewPurchase, plan.OneYear, 14 * 24 * time.Hour, false, rule.EXT12, from2020, refund.Hours(336)},
-		{"before the first entry: the earliest policy", time.Date(2019, 6, 1, 0, 0, 0, 0, time.UTC), refund.NewPurchase, plan.OneMonth, 25 * time.Hour, false, rule.EXT12, from2020, refund.Hours(24)},
-		{"the last second of the 2020 policy", from2021.Add(-time.Second), refund.NewPurchase, plan.OneMonth, 23 * time.Hour, true, rule.EXT12, from2020, refund.Hours(24)},
-		{"the first instant of the 2021 policy", from2021, refund.NewPurchase, plan.OneMonth, 23 * time.Hour, true, rule.EXT12, from2021, refund.Hours(24)},
-		{"2021 three-year, 14 days less 1 s", time.Date(2021, 9, 1, 0, 0, 0, 0, time.UTC), refund.NewPurchase, plan.ThreeYears, 14*24*time.Hour - time.Second, true, rule.EXT12, from2021, refund.Hours(336)},
-		{"2021 monthly, 25 hours", from2022.Add(-time.Second), refund.NewPurchase, plan.OneMonth, 25 * time.Hour, false, rule.EXT12, from2021, refund.Hours(24)},
-		{"2022 monthly, 25 hours", from2022, refund.NewPurchase, plan.OneMonth, 25 * time.Hour, true, rule.RFD01, from2022, refund.Hours(72)},
-		{"2022 annual, 71 hours", from2022, refund.NewPurchase, plan.OneYear, 71 * time.Hour, true, rule.RFD01, from2022, refund.Hours(72)},
-		{"a 2023 renewal of a 2021 purchase: 72 hours", time.Date(2023, 9, 1, 0, 0, 0, 0, time.UTC), refund.Renewal, plan.OneYear, 71 * time.Hour, true, rule.RFD01, from2022, refund.Hours(72)},
+		{"2020 monthly, 23:59:59", time.Date(2020, 12, 1, 8, 0, 0, 0, time.UTC), refund.NewPurchase, plan.OneMonth, hms(23, 59, 59), true, rule.EXT12, from2020, mustWindow(refund.Hours(24))},
+		{"2020 monthly, 24:00:00", time.Date(2020, 12, 1, 8, 0, 0, 0, time.UTC), refund.NewPurchase, plan.OneMonth, 24 * time.Hour, false, rule.EXT12, from2020, mustWindow(refund.Hours(24))},
+		{"2020 annual, 14 days less 1 s", time.Date(2020, 12, 1, 8, 0, 0, 0, time.UTC), refund.NewPurchase, plan.OneYear, 14*24*time.Hour - time.Second, true, rule.EXT12, from2020, mustWindow(refund.Hours(336))},
+		{"2020 annual, 14 days", time.Date(2020, 12, 1, 8, 0, 0, 0, time.UTC), refund.NewPurchase, plan.OneYear, 14 * 24 * time.Hour, false, rule.EXT12, from2020, mustWindow(refund.Hours(336))},
+		{"before the first entry: the earliest policy", time.Date(2019, 6, 1, 0, 0, 0, 0, time.UTC), refund.NewPurchase, plan.OneMonth, 25 * time.Hour, false, rule.EXT12, from2020, mustWindow(refund.Hours(24))},
+		{"the last second of the 2020 policy", from2021.Add(-time.Second), refund.NewPurchase, plan.OneMonth, 23 * time.Hour, true, rule.EXT12, from2020, mustWindow(refund.Hours(24))},
+		{"the first instant of the 2021 policy", from2021, refund.NewPurchase, plan.OneMonth, 23 * time.Hour, true, rule.EXT12, from2021, mustWindow(refund.Hours(24))},
+		{"2021 three-year, 14 days less 1 s", time.Date(2021, 9, 1, 0, 0, 0, 0, time.UTC), refund.NewPurchase, plan.ThreeYears, 14*24*time.Hour - time.Second, true, rule.EXT12, from2021, mustWindow(refund.Hours(336))},
+		{"2021 monthly, 25 hours", from2022.Add(-time.Second), refund.NewPurchase, plan.OneMonth, 25 * time.Hour, false, rule.EXT12, from2021, mustWindow(refund.Hours(24))},
+		{"2022 monthly, 25 hours", from2022, refund.NewPurchase, plan.OneMonth, 25 * time.Hour, true, rule.RFD01, from2022, mustWindow(refund.Hours(72))},
+		{"2022 annual, 71 hours", from2022, refund.NewPurchase, plan.OneYear, 71 * time.Hour, true, rule.RFD01, from2022, mustWindow(refund.Hours(72))},
+		{"a 2023 renewal of a 2021 purchase: 72 hours", time.Date(2023, 9, 1, 0, 0, 0, 0, time.UTC), refund.Renewal, plan.OneYear, 71 * time.Hour, true, rule.RFD01, from2022, mustWindow(refund.Hours(72))},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := decide(t, refund.DefaultPolicy(), refund.Request{
+			d := decide(t, refund.Policy2023(), refund.Request{
 				Charge: refund.SaaS, Trigger: tt.event, Term: tt.term,
 				Start: tt.start, At: tt.start.Add(tt.after), Paid: money("10.00 EUR"),
 			})
@@ -202,7 +202,7 @@ func TestEXT12_MultiYearSaaSLockedAfterWindow(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := decide(t, refund.DefaultPolicy(), refund.Request{
+			d := decide(t, refund.Policy2023(), refund.Request{
 				Charge: refund.SaaS, Term: tt.term, Start: tt.start, At: tt.start.Add(tt.after), Paid: money("900.00 USD"),
 			})
 			got := []any{d.Cancel, d.Reason, d.Rule, d.TermEnd, d.Allowed}
@@ -644,13 +644,13 @@ func TestRFD09_CSPSaaSWindowByTerm(t *testing.T) {
 		allowed bool
 		window  refund.Window
 	}{
-		{"monthly 23:59:59", refund.DefaultPolicy(), plan.OneMonth, hms(23, 59, 59), true, refund.Hours(24)},
-		{"monthly 24:00:00", refund.DefaultPolicy(), plan.OneMonth, 24 * time.Hour, false, refund.Hours(24)},
-		{"annual 335:59:59", refund.DefaultPolicy(), plan.OneYear, hms(335, 59, 59), true, refund.Hours(336)},
-		{"annual 336:00:00", refund.DefaultPolicy(), plan.OneYear, 336 * time.Hour, false, refund.Hours(336)},
-		{"three-year uses the yearly window", refund.DefaultPolicy(), plan.ThreeYears, 300 * time.Hour, true, refund.Hours(336)},
-		{"latest: monthly 71 h", refund.Policy2023(), plan.OneMonth, 71 * time.Hour, true, refund.Hours(72)},
-		{"latest: annual 72 h", refund.Policy2023(), plan.OneYear, 72 * time.Hour, false, refund.Hours(72)},
+		{"monthly 23:59:59", refund.DefaultPolicy(), plan.OneMonth, hms(23, 59, 59), true, mustWindow(refund.Hours(24))},
+		{"monthly 24:00:00", refund.DefaultPolicy(), plan.OneMonth, 24 * time.Hour, false, mustWindow(refund.Hours(24))},
+		{"annual 335:59:59", refund.DefaultPolicy(), plan.OneYear, hms(335, 59, 59), true, mustWindow(refund.Hours(336))},
+		{"annual 336:00:00", refund.DefaultPolicy(), plan.OneYear, 336 * time.Hour, false, mustWindow(refund.Hours(336))},
+		{"three-year uses the yearly window", refund.DefaultPolicy(), plan.ThreeYears, 300 * time.Hour, true, mustWindow(refund.Hours(336))},
+		{"latest: monthly 71 h", refund.Policy2023(), plan.OneMonth, 71 * time.Hour, true, mustWindow(refund.Hours(72))},
+		{"latest: annual 72 h", refund.Policy2023(), plan.OneYear, 72 * time.Hour, false, mustWindow(refund.Hours(72))},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

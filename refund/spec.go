@@ -91,14 +91,7 @@ func (p *Policy) spec(r *Request, s *spec) rule.Problems {
 		return ps
 	}
 
-	var path string
-	s.window, path, ps = p.window(r, s, ps)
-	if !s.window.valid() {
-		if s.entry >= 0 {
-			path = indexPath("policy.saas", s.entry, path)
-		}
-		ps = addProblem(ps, s.rule, path, msgNegativeWindow, ErrPolicy, s.window.String())
-	}
+	s.window, ps = p.window(r, s, ps)
 	s.prorate = r.Charge == CSPSoftware || r.Charge == CSPLicense
 	zoneOK := r.Zone != nil
 	if !zoneOK && (s.window.IsCalendar() || s.prorate) {
@@ -128,14 +121,13 @@ func (p *Policy) spec(r *Request, s *spec) rule.Problems {
 	return ps
 }
 
-// window finds the policy's window for r, with the path of the policy
-// field for problems; for SaaS it also checks the schedule and records the
-// entry in s.
-func (p *Policy) window(r *Request, s *spec, ps rule.Problems) (Window, string, rule.Problems) {
+// window finds the policy's window for r; for SaaS it also checks the
+// schedule and records the entry in s.
+func (p *Policy) window(r *Request, s *spec, ps rule.Problems) (Window, rule.Problems) {
 	switch r.Charge {
 	case SaaS:
 		if len(p.SaaS) == 0 {
-			return Window{}, "policy.saas", policyProblem(ps, rule.RFD01, "policy.saas", msgSaaSEmpty)
+			return Window{}, policyProblem(ps, rule.RFD01, "policy.saas", msgSaaSEmpty)
 		}
 		for i := 1; i < len(p.SaaS); i++ {
 			if !p.SaaS[i].From.After(p.SaaS[i-1].From) {
@@ -150,31 +142,31 @@ func (p *Policy) window(r *Request, s *spec, ps rule.Problems) (Window, string, 
 		}
 		switch r.Term {
 		case plan.OneYear:
-			return e.Annual, "annual", ps
+			return e.Annual, ps
 		case plan.TwoYears, plan.ThreeYears:
-			return e.MultiYear, "multiYear", ps
+			return e.MultiYear, ps
 		}
-		return e.Monthly, "monthly", ps
+		return e.Monthly, ps
 	case ProfessionalService:
-		return p.ProfessionalService, "policy.professionalService", ps
+		return p.ProfessionalService, ps
 	case VMReservation:
-		return p.VMReservation, "policy.vmReservation", ps
+		return p.VMReservation, ps
 	case Container:
-		return p.Container, "policy.container", ps
+		return p.Container, ps
 	case ManagedAppFee:
-		return p.ManagedAppFee, "policy.managedAppFee", ps
+		return p.ManagedAppFee, ps
 	case CSPSoftware:
-		return p.CSPSoftware, "policy.cspSoftware", ps
+		return p.CSPSoftware, ps
 	case CSPPerpetual:
-		return p.CSPPerpetual, "policy.cspPerpetual", ps
+		return p.CSPPerpetual, ps
 	case CSPLicense:
-		return p.CSPLicense, "policy.cspLicense", ps
+		return p.CSPLicense, ps
 	}
 	// CSPSaaS
 	if r.Term == plan.OneMonth {
-		return p.CSPSaaSMonthly, "policy.cspSaasMonthly", ps
+		return p.CSPSaaSMonthly, ps
 	}
-	return p.CSPSaaSAnnual, "policy.cspSaasAnnual", ps
+	return p.CSPSaaSAnnual, ps
 }
 
 // paidPeriod sets the paid period of a prorated refund in s: its end and

@@ -395,7 +395,7 @@ func refunds(p *textout.Printer, l rule.Language) error {
 		return err
 	}
 	for _, after := range []time.Duration{72*time.Hour - time.Second, 72 * time.Hour} {
-		d, err := refund.Decide(refund.Request{Charge: refund.SaaS, Term: plan.OneMonth, Start: bought, At: bought.Add(after), Paid: paid})
+		d, err := refund.Policy2023().Decide(refund.Request{Charge: refund.SaaS, Term: plan.OneMonth, Start: bought, At: bought.Add(after), Paid: paid})
 		if err != nil {
 			return err
 		}

@@ -417,7 +417,7 @@ func (s *story) secondPurchase(at time.Time) error {
 // 72-hour window (RFD-01).
 func (s *story) refundInside(at time.Time) error {
 	bought := s.second
-	d, err := refund.Decide(refund.Request{Charge: refund.SaaS, Term: plan.OneMonth, Start: bought.at, At: at, Paid: bought.amount, Zone: s.zone})
+	d, err := refund.Policy2023().Decide(refund.Request{Charge: refund.SaaS, Term: plan.OneMonth, Start: bought.at, At: at, Paid: bought.amount, Zone: s.zone})
 	if err != nil {
 		return err
 	}
@@ -441,7 +441,7 @@ func (s *story) refundOutside(at time.Time) error {
 			renewal = c
 		}
 	}
-	d, err := refund.Decide(refund.Request{Charge: refund.SaaS, Term: plan.OneMonth, Start: renewal.at, At: at, Paid: renewal.amount, Zone: s.zone})
+	d, err := refund.Policy2023().Decide(refund.Request{Charge: refund.SaaS, Term: plan.OneMonth, Start: renewal.at, At: at, Paid: renewal.amount, Zone: s.zone})
 	if err != nil {
 		return err
 	}
