@@ -3,11 +3,11 @@ package refund
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"strconv"
 	"time"
 
 	"github.com/marketrules/marketrules/currency"
+	"github.com/marketrules/marketrules/internal/jsonx"
 	"github.com/marketrules/marketrules/plan"
 	"github.com/marketrules/marketrules/rule"
 )
@@ -61,8 +61,8 @@ const (
 // Refund ≤ Paid.
 type Decision struct {
 	// Charge, Event, Term and Vendor repeat the request.
-	Charge  ChargeType `json:"kind,omitzero"`
-	Trigger Trigger    `json:"event"`
+	Charge  ChargeType `json:"charge,omitzero"`
+	Trigger Trigger    `json:"trigger"`
 	Term    plan.Term  `json:"term,omitzero"`
 	Vendor  Vendor     `json:"vendor,omitzero"`
 
@@ -77,7 +77,7 @@ type Decision struct {
 	Reason rule.Reason `json:"reason"`
 
 	// Settlement says how Refund is made up.
-	Settlement Settlement `json:"basis"`
+	Settlement Settlement `json:"settlement"`
 	// Paid is the amount paid; Refund the part refunded or credited;
 	// Retained the rest. When nothing is refunded, Refund is zero in
 	// Paid's currency.
@@ -188,27 +188,56 @@ type Limit struct {
 // option.
 func (l Limit) IsZero() bool { return l == Limit{} }
 
-// decisionPlain has Decision's fields and JSON tags but none of its
-// methods, for MarshalJSON and UnmarshalJSON.
-type decisionPlain Decision
+// decisionJSON is a Decision's JSON form: its fields, with Remaining a
+// Go duration string.
+type decisionJSON struct {
+	Charge      ChargeType     `json:"charge,omitzero"`
+	Trigger     Trigger        `json:"trigger"`
+	Term        plan.Term      `json:"term,omitzero"`
+	Vendor      Vendor         `json:"vendor,omitzero"`
+	Allowed     bool           `json:"allowed"`
+	Cancel      Cancel         `json:"cancel"`
+	Rule        rule.ID        `json:"rule"`
+	Reason      rule.Reason    `json:"reason"`
+	Settlement  Settlement     `json:"settlement"`
+	Paid        currency.Money `json:"paid"`
+	Refund      currency.Money `json:"refund"`
+	Retained    currency.Money `json:"retained"`
+	DaysUsed    int            `json:"daysUsed,omitempty"`
+	DaysPaid    int            `json:"daysPaid,omitempty"`
+	Window      Window         `json:"window"`
+	WindowStart time.Time      `json:"windowStart,omitzero"`
+	WindowEnd   time.Time      `json:"windowEnd,omitzero"`
+	At          time.Time      `json:"at"`
+	Remaining   string         `json:"remaining,omitempty"`
+	DaysLeft    int            `json:"daysLeft,omitempty"`
+	Zone        string         `json:"zone,omitempty"`
+	PaidUntil   time.Time      `json:"paidUntil,omitzero"`
+	TermEnd     time.Time      `json:"termEnd,omitzero"`
+	PolicyFrom  time.Time      `json:"policyFrom,omitzero"`
+	KeysRevoked bool           `json:"keysRevoked,omitempty"`
+	Limit       Limit          `json:"limit,omitzero"`
+}
 
 // MarshalJSON implements [json.Marshaler]. A Decision is a JSON object
-// with snake_case fields; amounts are {"amount":"12.34","currency":"SEK"},
+// with camelCase members; amounts are {"amount":"12.34","currency":"SEK"},
 // instants RFC 3339 with their offset (in UTC if the offset has seconds,
 // as local mean times do), enums and the window their text names,
 // Remaining a Go duration string ("71h59m59s"). Zero-valued optional
 // fields are left out. Instants outside the years 0000 to 9999, which
 // RFC 3339 cannot write, make it fail.
 func (d Decision) MarshalJSON() ([]byte, error) {
-	v := struct {
-		decisionPlain
-		Remaining string `json:"remaining,omitempty"`
-	}{decisionPlain: decisionPlain(d)}
+	v := decisionJSON{
+		Charge: d.Charge, Trigger: d.Trigger, Term: d.Term, Vendor: d.Vendor, Allowed: d.Allowed, Cancel: d.Cancel,
+		Rule: d.Rule, Reason: d.Reason, Settlement: d.Settlement, Paid: d.Paid, Refund: d.Refund, Retained: d.Retained,
+		DaysUsed: d.DaysUsed, DaysPaid: d.DaysPaid, Window: d.Window, WindowStart: exactJSON(d.WindowStart),
+		WindowEnd: exactJSON(d.WindowEnd), At: exactJSON(d.At), DaysLeft: d.DaysLeft, Zone: d.Zone,
+		PaidUntil: exactJSON(d.PaidUntil), TermEnd: exactJSON(d.TermEnd), PolicyFrom: exactJSON(d.PolicyFrom),
+		KeysRevoked: d.KeysRevoked, Limit: d.Limit,
+	}
+	v.Limit.RestoresAt = exactJSON(v.Limit.RestoresAt)
 	if d.Remaining != 0 {
 		v.Remaining = d.Remaining.String()
-	}
-	for _, t := range [...]*time.Time{&v.WindowStart, &v.WindowEnd, &v.At, &v.PaidUntil, &v.TermEnd, &v.PolicyFrom, &v.Limit.RestoresAt} {
-		*t = exactJSON(*t)
 	}
 	return json.Marshal(v)
 }
@@ -223,31 +252,117 @@ func exactJSON(t time.Time) time.Time {
 	return t
 }
 
+// MaxJSONSize is the largest JSON text [Decision.UnmarshalJSON] accepts:
+// 16 KiB, far more than a decision needs. Longer input is refused before
+// it is parsed.
+const MaxJSONSize = 16 << 10
+
 // UnmarshalJSON implements [json.Unmarshaler] for the form MarshalJSON
-// writes. Unknown fields are ignored, so that decisions stored by a later
-// version of the package still load. Instants keep their UTC offset but
-// not the zone's name, so [Decision.Explain] of a decoded decision shows
-// offsets where the original showed abbreviations.
+// writes, strictly: member names match exactly (not ignoring case), an
+// unknown or repeated member is a problem, and so is every broken
+// invariant of a Decision, each at its JSON path with a sentinel:
+//
+//   - amounts: Paid, Refund and Retained not negative ([ErrAmount]), in
+//     one currency ([ErrCurrency]), Refund + Retained = Paid and Refund ≤
+//     Paid ([ErrDecision]);
+//   - the outcome: an allowed decision has a Settlement other than
+//     [NoRefund], and a refusal refunds nothing ([ErrDecision]); a full
+//     refund or credit refunds Paid;
+//   - figures: days and Remaining not negative, WindowStart not after
+//     WindowEnd, a known rule ([ErrDecision]).
+//
+// Errors are [rule.Problems], all at once. Input longer than
+// [MaxJSONSize] is refused. Instants keep their UTC offset but not the
+// zone's name, so [Decision.Explain] of a decoded decision shows offsets
+// where the original showed abbreviations.
 func (d *Decision) UnmarshalJSON(b []byte) error {
-	if bytes.Equal(bytes.TrimSpace(b), []byte("null")) {
+	if string(bytes.TrimSpace(b)) == "null" {
 		return nil
 	}
-	var v struct {
-		*decisionPlain
-		Remaining string `json:"remaining"`
+	var ps rule.Problems
+	if len(b) > MaxJSONSize {
+		ps = addProblem(ps, "", "", msgTooLarge, ErrDecision, strconv.Itoa(len(b)), strconv.Itoa(MaxJSONSize))
+		return ps
 	}
-	var out Decision
-	v.decisionPlain = (*decisionPlain)(&out)
-	if err := json.Unmarshal(b, &v); err != nil {
-		return fmt.Errorf("refund: decoding a decision: %w", err)
+	var v decisionJSON
+	jsonx.Decode(b, &v, "", &ps)
+	out := Decision{
+		Charge: v.Charge, Trigger: v.Trigger, Term: v.Term, Vendor: v.Vendor, Allowed: v.Allowed, Cancel: v.Cancel,
+		Rule: v.Rule, Reason: v.Reason, Settlement: v.Settlement, Paid: v.Paid, Refund: v.Refund, Retained: v.Retained,
+		DaysUsed: v.DaysUsed, DaysPaid: v.DaysPaid, Window: v.Window, WindowStart: v.WindowStart, WindowEnd: v.WindowEnd,
+		At: v.At, DaysLeft: v.DaysLeft, Zone: v.Zone, PaidUntil: v.PaidUntil, TermEnd: v.TermEnd,
+		PolicyFrom: v.PolicyFrom, KeysRevoked: v.KeysRevoked, Limit: v.Limit,
 	}
 	if v.Remaining != "" {
 		r, err := time.ParseDuration(v.Remaining)
 		if err != nil {
-			return fmt.Errorf("refund: decoding a decision: remaining %s: %w", strconv.Quote(v.Remaining), err)
+			ps = addProblem(ps, "", "remaining", msgRemaining, ErrDecision, v.Remaining)
 		}
 		out.Remaining = r
 	}
+	for i := range ps {
+		if ps[i].Err == nil {
+			ps[i].Err = ErrDecision
+		}
+	}
+	if len(ps) == 0 {
+		ps = out.check(ps)
+	}
+	if len(ps) > 0 {
+		return ps
+	}
 	*d = out
 	return nil
+}
+
+// check appends the broken invariants of d.
+func (d *Decision) check(ps rule.Problems) rule.Problems {
+	id := d.Rule
+	if id != "" && !id.Known() {
+		ps = addProblem(ps, "", "rule", msgDecisionRule, ErrDecision, string(id))
+		id = ""
+	}
+	n := len(ps)
+	ps = checkAmount(ps, id, "paid", d.Paid)
+	ps = checkAmount(ps, id, "refund", d.Refund)
+	ps = checkAmount(ps, id, "retained", d.Retained)
+	code := d.Paid.Code()
+	for _, f := range [...]struct {
+		path string
+		m    currency.Money
+	}{{"refund", d.Refund}, {"retained", d.Retained}} {
+		if f.m != (currency.Money{}) && f.m.Code() != code {
+			ps = addProblem(ps, id, f.path, msgDecisionCurrency, errCurrencyMismatch, f.m, d.Paid)
+		}
+	}
+	if len(ps) == n {
+		switch {
+		case d.Refund.Minor() > d.Paid.Minor():
+			ps = addProblem(ps, id, "refund", msgDecisionOverRefund, ErrDecision, d.Refund, d.Paid)
+		case d.Refund.Minor()+d.Retained.Minor() != d.Paid.Minor():
+			ps = addProblem(ps, id, "retained", msgDecisionSum, ErrDecision, d.Refund, d.Retained, d.Paid)
+		}
+	}
+	switch {
+	case d.Allowed && d.Settlement == NoRefund:
+		ps = addProblem(ps, id, "settlement", msgDecisionNoSettlement, ErrDecision)
+	case !d.Allowed && d.Settlement != NoRefund:
+		ps = addProblem(ps, id, "settlement", msgDecisionRefused, ErrDecision, d.Settlement.String())
+	case !d.Allowed && d.Refund.Sign() != 0:
+		ps = addProblem(ps, id, "refund", msgDecisionRefused, ErrDecision, d.Refund)
+	case (d.Settlement == FullRefund || d.Settlement == InvoiceCredit) && d.Refund != d.Paid:
+		ps = addProblem(ps, id, "refund", msgDecisionFull, ErrDecision, d.Settlement.String(), d.Refund, d.Paid)
+	}
+	for _, f := range [...]struct {
+		path string
+		n    int64
+	}{{"daysUsed", int64(d.DaysUsed)}, {"daysPaid", int64(d.DaysPaid)}, {"daysLeft", int64(d.DaysLeft)}, {"remaining", int64(d.Remaining)}} {
+		if f.n < 0 {
+			ps = addProblem(ps, id, f.path, msgDecisionNegative, ErrDecision, f.n)
+		}
+	}
+	if !d.WindowStart.IsZero() && !d.WindowEnd.IsZero() && d.WindowEnd.Before(d.WindowStart) {
+		ps = addProblem(ps, id, "windowEnd", msgDecisionWindow, ErrDecision, d.WindowEnd, d.WindowStart)
+	}
+	return ps
 }

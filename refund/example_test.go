@@ -262,13 +262,14 @@ func ExampleDecision_MarshalJSON() {
 	}
 	fmt.Println(string(b))
 	// Output:
-	// {"kind":"professional-service","event":"purchase","allowed":true,"cancel":"now","rule":"EXT-12","reason":"within-window","basis":"full","paid":{"amount":"500.00","currency":"EUR"},"refund":{"amount":"500.00","currency":"EUR"},"retained":{"amount":"0.00","currency":"EUR"},"window":"PT72H","windowStart":"2024-03-01T10:00:00Z","windowEnd":"2024-03-04T10:00:00Z","at":"2024-03-01T10:30:00Z","remaining":"71h30m0s"}
+	// {"charge":"professional-service","trigger":"purchase","allowed":true,"cancel":"now","rule":"EXT-12","reason":"within-window","settlement":"full","paid":{"amount":"500.00","currency":"EUR"},"refund":{"amount":"500.00","currency":"EUR"},"retained":{"amount":"0.00","currency":"EUR"},"window":"PT72H","windowStart":"2024-03-01T10:00:00Z","windowEnd":"2024-03-04T10:00:00Z","at":"2024-03-01T10:30:00Z","remaining":"71h30m0s"}
 }
 
 func ExampleDecision_UnmarshalJSON() {
 	var d refund.Decision
-	err := json.Unmarshal([]byte(`{"kind":"csp-license","event":"seats-added","allowed":false,"cancel":"not-allowed",
-		"rule":"EXT-13","reason":"window-closed","basis":"none","paid":{"amount":"90.00","currency":"USD"},
+	err := json.Unmarshal([]byte(`{"charge":"csp-license","trigger":"seats-added","allowed":false,"cancel":"not-allowed",
+		"rule":"EXT-13","reason":"window-closed","settlement":"none","paid":{"amount":"90.00","currency":"USD"},
+		"refund":{"amount":"0.00","currency":"USD"},"retained":{"amount":"90.00","currency":"USD"},
 		"window":"P7D","at":"2024-03-20T09:00:00+01:00","daysUsed":11,"zone":"Europe/Stockholm"}`), &d)
 	if err != nil {
 		fmt.Println(err)

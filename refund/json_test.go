@@ -11,7 +11,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/plan"
 	"github.com/marketrules/marketrules/refund"
 	"github.com/marketrules/marketrules/rule"
@@ -99,8 +98,8 @@ func TestDecisionJSONZeroValue(t *testing.T) {
 	if err := json.Unmarshal([]byte("null"), &d); err != nil || d.Charge != refund.SaaS {
 		t.Errorf("null: %v, %v; want no change", d, err)
 	}
-	if err := json.Unmarshal([]byte(`{"kind":"saas","future_field":1}`), &d); err != nil || d.Charge != refund.SaaS {
-		t.Errorf("unknown field: %v, %v; want it ignored", d, err)
+	if err := json.Unmarshal([]byte(`{"charge":"usage","futureField":1}`), &d); !errors.Is(err, refund.ErrDecision) || d.Charge != refund.SaaS {
+		t.Errorf("unknown field: %v, %v; want a problem and no change", d, err)
 	}
 }
 
@@ -109,16 +108,20 @@ func TestDecisionJSONErrors(t *testing.T) {
 		in   string
 		want error
 	}{
-		{`{"kind":"office-add-in"}`, refund.ErrKind},
-		{`{"event":"refill"}`, refund.ErrEvent},
-		{`{"cancel":"later"}`, refund.ErrName},
-		{`{"basis":"half"}`, refund.ErrName},
-		{`{"vendor":"acme"}`, refund.ErrName},
-		{`{"window":"72h"}`, refund.ErrWindow},
-		{`{"paid":{"amount":"1.234","currency":"USD"}}`, currency.ErrPrecision},
-		{`{"remaining":"soon"}`, nil},
-		{`[1,2]`, nil},
-		{`{"allowed":"yes"}`, nil},
+		{`{"charge":"office-add-in"}`, refund.ErrDecision},
+		{`{"trigger":"refill"}`, refund.ErrDecision},
+		{`{"cancel":"later"}`, refund.ErrDecision},
+		{`{"settlement":"half"}`, refund.ErrDecision},
+		{`{"vendor":"acme"}`, refund.ErrDecision},
+		{`{"window":"72h"}`, refund.ErrDecision},
+		{`{"paid":{"amount":"1.234","currency":"USD"}}`, refund.ErrDecision},
+		{`{"remaining":"soon"}`, refund.ErrDecision},
+		{`[1,2]`, refund.ErrDecision},
+		{`{"allowed":"yes"}`, refund.ErrDecision},
+		{`{"Allowed":true}`, refund.ErrDecision},
+		{`{"allowed":false,"allowed":true}`, refund.ErrDecision},
+		{`{"rule":"RFD-99"}`, refund.ErrDecision},
+		{`{` + strings.Repeat(`"x":1,`, refund.MaxJSONSize/6) + `"y":1}`, refund.ErrDecision},
 	}
 	for _, tt := range tests {
 		d := refund.Decision{Charge: refund.Usage}
@@ -346,5 +349,49 @@ func TestExplainEveryDecision(t *testing.T) {
 		if e := odd.Explain(lang); e == "" {
 			t.Errorf("Explain(%v) of an odd decision is empty", lang)
 		}
+	}
+}
+
+// A stored decision must add up: each broken invariant is a problem at
+// its JSON path with a sentinel.
+func TestDecisionJSONInvariants(t *testing.T) {
+	const at = `"at":"2024-03-01T10:00:00Z","rule":"RFD-01","reason":"within-window","cancel":"now","window":"PT72H"`
+	tests := []struct {
+		name, in string
+		want     []problem
+	}{
+		{"refund above the amount paid",
+			`{"allowed":true,"settlement":"full","paid":{"amount":"100.00","currency":"USD"},"refund":{"amount":"5000.00","currency":"USD"},"retained":{"amount":"0.00","currency":"USD"},` + at + `}`,
+			[]problem{{"refund", rule.RFD01, refund.ErrDecision}, {"refund", rule.RFD01, refund.ErrDecision}}},
+		{"refund in another currency",
+			`{"allowed":true,"settlement":"full","paid":{"amount":"100.00","currency":"USD"},"refund":{"amount":"100.00","currency":"SEK"},"retained":{"amount":"0.00","currency":"USD"},` + at + `}`,
+			[]problem{{"refund", rule.RFD01, refund.ErrCurrency}, {"refund", rule.RFD01, refund.ErrDecision}}},
+		{"negative remainder",
+			`{"allowed":true,"settlement":"prorated","paid":{"amount":"100.00","currency":"USD"},"refund":{"amount":"110.00","currency":"USD"},"retained":{"amount":"-10.00","currency":"USD"},` + at + `}`,
+			[]problem{{"retained", rule.RFD01, refund.ErrAmount}}},
+		{"allowed without a settlement",
+			`{"allowed":true,"paid":{"amount":"100.00","currency":"USD"},"refund":{"amount":"100.00","currency":"USD"},"retained":{"amount":"0.00","currency":"USD"},` + at + `}`,
+			[]problem{{"settlement", rule.RFD01, refund.ErrDecision}}},
+		{"refused with a refund",
+			`{"allowed":false,"paid":{"amount":"100.00","currency":"USD"},"refund":{"amount":"1.00","currency":"USD"},"retained":{"amount":"99.00","currency":"USD"},` + at + `}`,
+			[]problem{{"refund", rule.RFD01, refund.ErrDecision}}},
+		{"sum does not add up",
+			`{"allowed":true,"settlement":"prorated","paid":{"amount":"100.00","currency":"USD"},"refund":{"amount":"60.00","currency":"USD"},"retained":{"amount":"60.00","currency":"USD"},` + at + `}`,
+			[]problem{{"retained", rule.RFD01, refund.ErrDecision}}},
+		{"negative days, window inverted",
+			`{"allowed":false,"daysUsed":-1,"windowStart":"2024-03-02T00:00:00Z","windowEnd":"2024-03-01T00:00:00Z",` + at + `}`,
+			[]problem{{"daysUsed", rule.RFD01, refund.ErrDecision}, {"windowEnd", rule.RFD01, refund.ErrDecision}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var d refund.Decision
+			err := json.Unmarshal([]byte(tt.in), &d)
+			if diff := cmp.Diff(tt.want, problemsOf(t, err), cmpErr); diff != "" {
+				t.Errorf("problems (-want +got):\n%s\n%v", diff, err)
+			}
+			if d != (refund.Decision{}) {
+				t.Errorf("decision changed on error: %v", d)
+			}
+		})
 	}
 }
