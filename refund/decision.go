@@ -252,10 +252,11 @@ func exactJSON(t time.Time) time.Time {
 	return t
 }
 
-// MaxJSONSize is the largest JSON text [Decision.UnmarshalJSON] accepts:
-// 16 KiB, far more than a decision needs. Longer input is refused before
-// it is parsed.
-const MaxJSONSize = 16 << 10
+// MaxJSONSize is the largest JSON text the decoders of this package
+// accept ([Decision.UnmarshalJSON], [Request.UnmarshalJSON]): 64 KiB, far
+// more than a decision, or a request with hundreds of earlier
+// cancellations, needs. Longer input is refused before it is parsed.
+const MaxJSONSize = 64 << 10
 
 // UnmarshalJSON implements [json.Unmarshaler] for the form MarshalJSON
 // writes, strictly: member names match exactly (not ignoring case), an

@@ -3,12 +3,13 @@ package refund
 import (
 	"fmt"
 	"strconv"
-	"strings"
+
+	"github.com/marketrules/marketrules/internal/enum"
 )
 
 // ChargeType is the kind of charge a decision is about. The enum is append-only:
 // the numeric values never change and new kinds are added at the end. The
-// zero ChargeType is invalid. In text and JSON a ChargeType is its name: "saas",
+// zero ChargeType is unset (invalid in a request), "" in text. In text and JSON a ChargeType is its name: "saas",
 // "usage", "professional-service", "vm-reservation", "container",
 // "managed-app-fee", "csp-software", "csp-perpetual", "csp-license",
 // "csp-saas".
@@ -51,31 +52,27 @@ const (
 	CSPSaaS
 )
 
-var kindNames = [...]string{"", "saas", "usage", "professional-service", "vm-reservation", "container",
-	"managed-app-fee", "csp-software", "csp-perpetual", "csp-license", "csp-saas"}
+var kindNames = enum.Names[ChargeType]{Type: "charge type", Names: []string{"", "saas", "usage", "professional-service", "vm-reservation", "container",
+	"managed-app-fee", "csp-software", "csp-perpetual", "csp-license", "csp-saas"}}
 
 // Valid reports whether k is one of the defined kinds.
-func (k ChargeType) Valid() bool { return k > 0 && int(k) < len(kindNames) }
+func (k ChargeType) Valid() bool { return kindNames.Valid(k) }
 
 // String returns the kind's name, such as "csp-software", or "Kind(42)"
 // for an undefined kind.
-func (k ChargeType) String() string { return enumString(kindNames[:], uint8(k), "Kind") }
+func (k ChargeType) String() string { return enumString(kindNames, k, "ChargeType") }
 
-// MarshalText implements [encoding.TextMarshaler]. An undefined kind is
-// an error wrapping [ErrKind].
+// MarshalText implements [encoding.TextMarshaler]. The zero ChargeType,
+// unset, is ""; an undefined one is an error wrapping [ErrKind].
 func (k ChargeType) MarshalText() ([]byte, error) {
-	return enumMarshal(kindNames[:], uint8(k), "Kind", ErrKind, true)
+	return enumMarshal(kindNames, k, ErrKind)
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]. It accepts the
-// names String returns, ignoring case; anything else is an error
-// wrapping [ErrKind].
+// names String returns, ignoring case, and "" for the zero ChargeType;
+// anything else is an error wrapping [ErrKind] (and an *enum.Error).
 func (k *ChargeType) UnmarshalText(b []byte) error {
-	v, err := enumParse(kindNames[:], b, "charge kind", ErrKind, true)
-	if err == nil {
-		*k = ChargeType(v)
-	}
-	return err
+	return enumParse(kindNames, b, k, ErrKind)
 }
 
 // Trigger is what opened the window of a charge: the purchase, a renewal
@@ -101,27 +98,23 @@ const (
 	Upgrade
 )
 
-var eventNames = [...]string{"purchase", "renewal", "seats-added", "upgrade"}
+var eventNames = enum.Names[Trigger]{Type: "trigger", Names: []string{"purchase", "renewal", "seats-added", "upgrade"}}
 
 // Valid reports whether e is one of the defined events.
-func (e Trigger) Valid() bool { return int(e) < len(eventNames) }
+func (e Trigger) Valid() bool { return eventNames.Valid(e) }
 
 // String returns the event's name, such as "renewal".
-func (e Trigger) String() string { return enumString(eventNames[:], uint8(e), "Event") }
+func (e Trigger) String() string { return enumString(eventNames, e, "Trigger") }
 
 // MarshalText implements [encoding.TextMarshaler]. An undefined event is
 // an error wrapping [ErrEvent].
 func (e Trigger) MarshalText() ([]byte, error) {
-	return enumMarshal(eventNames[:], uint8(e), "Event", ErrEvent, false)
+	return enumMarshal(eventNames, e, ErrEvent)
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler], ignoring case.
 func (e *Trigger) UnmarshalText(b []byte) error {
-	v, err := enumParse(eventNames[:], b, "event", ErrEvent, false)
-	if err == nil {
-		*e = Trigger(v)
-	}
-	return err
+	return enumParse(eventNames, b, e, ErrEvent)
 }
 
 // Vendor is the publisher of CSP software, where the rules single one out.
@@ -137,26 +130,22 @@ const (
 	SUSE
 )
 
-var vendorNames = [...]string{"other", "red-hat", "suse"}
+var vendorNames = enum.Names[Vendor]{Type: "vendor", Names: []string{"other", "red-hat", "suse"}}
 
 // Valid reports whether v is one of the defined vendors.
-func (v Vendor) Valid() bool { return int(v) < len(vendorNames) }
+func (v Vendor) Valid() bool { return vendorNames.Valid(v) }
 
 // String returns the vendor's name, such as "red-hat".
-func (v Vendor) String() string { return enumString(vendorNames[:], uint8(v), "Vendor") }
+func (v Vendor) String() string { return enumString(vendorNames, v, "Vendor") }
 
 // MarshalText implements [encoding.TextMarshaler].
 func (v Vendor) MarshalText() ([]byte, error) {
-	return enumMarshal(vendorNames[:], uint8(v), "Vendor", ErrName, false)
+	return enumMarshal(vendorNames, v, ErrName)
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler], ignoring case.
 func (v *Vendor) UnmarshalText(b []byte) error {
-	x, err := enumParse(vendorNames[:], b, "vendor", ErrName, false)
-	if err == nil {
-		*v = Vendor(x)
-	}
-	return err
+	return enumParse(vendorNames, b, v, ErrName)
 }
 
 // Settlement says how the refundable amount of a [Decision] is made up. The
@@ -176,26 +165,22 @@ const (
 	InvoiceCredit
 )
 
-var basisNames = [...]string{"none", "full", "prorated", "credit"}
+var basisNames = enum.Names[Settlement]{Type: "settlement", Names: []string{"none", "full", "prorated", "credit"}}
 
 // Valid reports whether b is one of the defined bases.
-func (b Settlement) Valid() bool { return int(b) < len(basisNames) }
+func (b Settlement) Valid() bool { return basisNames.Valid(b) }
 
 // String returns the basis's name, such as "prorated".
-func (b Settlement) String() string { return enumString(basisNames[:], uint8(b), "Basis") }
+func (b Settlement) String() string { return enumString(basisNames, b, "Settlement") }
 
 // MarshalText implements [encoding.TextMarshaler].
 func (b Settlement) MarshalText() ([]byte, error) {
-	return enumMarshal(basisNames[:], uint8(b), "Basis", ErrName, false)
+	return enumMarshal(basisNames, b, ErrName)
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler], ignoring case.
 func (b *Settlement) UnmarshalText(text []byte) error {
-	v, err := enumParse(basisNames[:], text, "basis", ErrName, false)
-	if err == nil {
-		*b = Settlement(v)
-	}
-	return err
+	return enumParse(basisNames, text, b, ErrName)
 }
 
 // Cancel says whether, and how, a charge can still be cancelled at the
@@ -221,59 +206,57 @@ const (
 	CannotCancel
 )
 
-var cancelNames = [...]string{"not-applicable", "now", "at-period-end", "not-allowed"}
+var cancelNames = enum.Names[Cancel]{Type: "cancellation", Names: []string{"not-applicable", "now", "at-period-end", "not-allowed"}}
 
 // Valid reports whether c is one of the defined answers.
-func (c Cancel) Valid() bool { return int(c) < len(cancelNames) }
+func (c Cancel) Valid() bool { return cancelNames.Valid(c) }
 
 // String returns the answer's name, such as "at-period-end".
-func (c Cancel) String() string { return enumString(cancelNames[:], uint8(c), "Cancel") }
+func (c Cancel) String() string { return enumString(cancelNames, c, "Cancel") }
 
 // MarshalText implements [encoding.TextMarshaler].
 func (c Cancel) MarshalText() ([]byte, error) {
-	return enumMarshal(cancelNames[:], uint8(c), "Cancel", ErrName, false)
+	return enumMarshal(cancelNames, c, ErrName)
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler], ignoring case.
 func (c *Cancel) UnmarshalText(b []byte) error {
-	v, err := enumParse(cancelNames[:], b, "cancellation", ErrName, false)
-	if err == nil {
-		*c = Cancel(v)
-	}
-	return err
+	return enumParse(cancelNames, b, c, ErrName)
 }
 
-// enumString returns names[v], or "Type(v)" when v is out of range (or the
-// empty zero name of a one-based enum).
-func enumString(names []string, v uint8, typ string) string {
-	if int(v) < len(names) && names[v] != "" {
-		return names[v]
+// enumString returns names.Names[v], or "refund.Type(v)" for an
+// undefined value (or the empty zero name of a one-based enum).
+func enumString[T ~uint8](names enum.Names[T], v T, typ string) string {
+	if names.Valid(v) {
+		return names.Names[v]
 	}
-	return typ + "(" + strconv.Itoa(int(v)) + ")"
+	return "refund." + typ + "(" + strconv.Itoa(int(v)) + ")"
 }
 
-func enumMarshal(names []string, v uint8, typ string, sentinel error, oneBased bool) ([]byte, error) {
-	if int(v) >= len(names) || (oneBased && v == 0) {
-		return nil, fmt.Errorf("refund: %w: %s(%d)", sentinel, typ, v)
+// enumMarshal returns v's name, "" for the zero value of a one-based enum
+// (unset), or an error wrapping sentinel and *enum.Error.
+func enumMarshal[T ~uint8](names enum.Names[T], v T, sentinel error) ([]byte, error) {
+	if v == 0 && names.Names[0] == "" {
+		return []byte{}, nil
 	}
-	return []byte(names[v]), nil
+	b, err := names.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("refund: %w: %w", sentinel, err)
+	}
+	return b, nil
 }
 
-func enumParse(names []string, b []byte, what string, sentinel error, oneBased bool) (uint8, error) {
-	for i, n := range names {
-		if (i > 0 || !oneBased) && strings.EqualFold(string(b), n) {
-			return uint8(i), nil
-		}
+// enumParse parses a name, ignoring case; "" is the zero value of a
+// one-based enum (unset). Errors wrap sentinel and *enum.Error.
+func enumParse[T ~uint8](names enum.Names[T], b []byte, v *T, sentinel error) error {
+	if len(b) == 0 && names.Names[0] == "" {
+		*v = 0
+		return nil
 	}
-	first := 0
-	if oneBased {
-		first = 1
+	if err := names.Unmarshal(b, v); err != nil {
+		return fmt.Errorf("refund: %w: %w", sentinel, err)
 	}
-	s := string(b)
-	if len(s) > 40 {
-		s = s[:40] + "…"
-	}
-	return 0, fmt.Errorf("refund: %w: %s %q (want %s)", sentinel, what, s, strings.Join(names[first:], ", "))
+	return nil
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }

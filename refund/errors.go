@@ -44,6 +44,10 @@ var (
 	// ErrDecision: a stored [Decision] whose figures contradict each
 	// other (see [Decision.UnmarshalJSON]), or JSON that is not one.
 	ErrDecision = errors.New("invalid decision")
+	// ErrJSON: JSON text that is not a [Request]: malformed, too long,
+	// with an unknown, repeated or case-folded member or a value of the
+	// wrong type.
+	ErrJSON = errors.New("invalid request JSON")
 	// ErrWindow: text that is not a [Window], or a negative or
 	// out-of-range window length.
 	ErrWindow = errors.New("invalid window")

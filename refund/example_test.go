@@ -380,11 +380,12 @@ func ExampleChargeType_String() {
 func ExampleChargeType_MarshalText() {
 	b, err := refund.ManagedAppFee.MarshalText()
 	fmt.Println(string(b), err)
-	_, err = refund.ChargeType(0).MarshalText()
-	fmt.Println(errors.Is(err, refund.ErrKind))
+	unset, _ := refund.ChargeType(0).MarshalText()
+	_, err = refund.ChargeType(42).MarshalText()
+	fmt.Printf("%q %v\n", unset, errors.Is(err, refund.ErrKind))
 	// Output:
 	// managed-app-fee <nil>
-	// true
+	// "" true
 }
 
 func ExampleChargeType_UnmarshalText() {

@@ -87,8 +87,11 @@ func (d Decision) Explain(lang rule.Language) string {
 	case InvoiceCredit:
 		say(exCredit, d.Refund)
 	default:
-		if d.Paid.IsPositive() {
+		switch {
+		case d.Paid.IsPositive():
 			say(exRetained, d.Paid)
+		case d.Reason == ReasonNothingPaid:
+			say(exNothingPaid)
 		}
 	}
 
@@ -149,6 +152,7 @@ var (
 	exExcludingUsage  = rule.Message{English: "Metered and other usage charges are not refunded (RFD-02).", Swedish: "Förbrukningsbaserade och andra användningsavgifter återbetalas inte (RFD-02)."}
 	exProrated        = rule.Message{English: "Prorated refund of %v: %v paid for %s, less %s used; %v is retained.", Swedish: "Proportionell återbetalning på %v: %v betalt för %s, minus %s som använts; %v behålls."}
 	exCredit          = rule.Message{English: "A 100%% credit of %v appears on the next monthly invoice, with no early termination fee.", Swedish: "En kredit på 100 %% (%v) visas på nästa månadsfaktura, utan avgift för tidig uppsägning."}
+	exNothingPaid     = rule.Message{English: "Nothing was paid, so nothing is refunded.", Swedish: "Inget betalades, så inget återbetalas."}
 	exRetained        = rule.Message{English: "The %v paid is not refunded.", Swedish: "De betalda %v återbetalas inte."}
 	exCancelNow       = rule.Message{English: "It can be cancelled now.", Swedish: "Den kan sägas upp nu."}
 	exSeatsNow        = rule.Message{English: "The seats can be removed now.", Swedish: "Licenserna kan tas bort nu."}

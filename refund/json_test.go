@@ -4,6 +4,7 @@ import (
 	"encoding"
 	"encoding/json"
 	"errors"
+	enumpkg "github.com/marketrules/marketrules/internal/enum"
 	"math"
 	"strings"
 	"testing"
@@ -191,9 +192,9 @@ func TestEnumsText(t *testing.T) {
 		str  string
 		want error
 	}{
-		{refund.ChargeType(0), "Kind(0)", refund.ErrKind}, {refund.ChargeType(11), "Kind(11)", refund.ErrKind},
-		{refund.Trigger(4), "Event(4)", refund.ErrEvent}, {refund.Vendor(3), "Vendor(3)", refund.ErrName},
-		{refund.Settlement(4), "Basis(4)", refund.ErrName}, {refund.Cancel(4), "Cancel(4)", refund.ErrName},
+		{refund.ChargeType(11), "refund.ChargeType(11)", refund.ErrKind},
+		{refund.Trigger(4), "refund.Trigger(4)", refund.ErrEvent}, {refund.Vendor(3), "refund.Vendor(3)", refund.ErrName},
+		{refund.Settlement(4), "refund.Settlement(4)", refund.ErrName}, {refund.Cancel(4), "refund.Cancel(4)", refund.ErrName},
 	}
 	for _, tt := range bad {
 		if _, err := tt.v.MarshalText(); !errors.Is(err, tt.want) || tt.v.String() != tt.str {
@@ -204,11 +205,19 @@ func TestEnumsText(t *testing.T) {
 		back func(string) (enum, error)
 		want error
 	}{{kind, refund.ErrKind}, {event, refund.ErrEvent}, {vendor, refund.ErrName}, {basis, refund.ErrName}, {cancel, refund.ErrName}} {
-		for _, s := range []string{"", "nope", strings.Repeat("x", 100), "Kind(3)"} {
-			if _, err := f.back(s); !errors.Is(err, f.want) {
-				t.Errorf("UnmarshalText(%q) = %v, want %v", s, err, f.want)
+		for _, s := range []string{"nope", strings.Repeat("x", 100), "Kind(3)"} {
+			var ee *enumpkg.Error
+			if _, err := f.back(s); !errors.Is(err, f.want) || !errors.As(err, &ee) {
+				t.Errorf("UnmarshalText(%q) = %v, want %v and an *enum.Error", s, err, f.want)
 			}
 		}
+	}
+	// The zero ChargeType is unset: "" both ways.
+	if b, err := refund.ChargeType(0).MarshalText(); err != nil || len(b) != 0 || refund.ChargeType(0).String() != "refund.ChargeType(0)" {
+		t.Errorf("zero ChargeType: %q, %v", b, err)
+	}
+	if v, err := kind(""); err != nil || v != refund.ChargeType(0) {
+		t.Errorf(`UnmarshalText("") = %v, %v`, v, err)
 	}
 }
 
