@@ -152,3 +152,27 @@ func TestPropertyExtremeInputs(t *testing.T) {
 		}
 	}
 }
+
+// A policy round-trips and decodes strictly.
+func TestPolicyJSON(t *testing.T) {
+	for _, p := range []refund.Policy{{}, refund.DefaultPolicy(), refund.Policy2023()} {
+		b, err := json.Marshal(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back refund.Policy
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatalf("%s: %v", b, err)
+		}
+		if diff := cmp.Diff(p, back); diff != "" {
+			t.Errorf("round trip (-want +got):\n%s", diff)
+		}
+	}
+	for _, in := range []string{`{"SaaS":[]}`, `{"cspSoftware":"P-1D"}`, `{"saas":[{"monthly":"72h"}]}`, `{"rounding":1,"rounding":2}`,
+		`{` + strings.Repeat(`"x":1,`, refund.MaxJSONSize/6) + `"y":1}`} {
+		var p refund.Policy
+		if err := json.Unmarshal([]byte(in), &p); !errors.Is(err, refund.ErrPolicy) {
+			t.Errorf("%.60s: %v", in, err)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/marketrules/marketrules/currency"
+	"github.com/marketrules/marketrules/internal/jsonx"
 	"github.com/marketrules/marketrules/rule"
 )
 
@@ -269,4 +270,30 @@ func policyProblem(ps rule.Problems, id rule.ID, path string, m rule.Message, ar
 
 func indexPath(base string, i int, field string) string {
 	return base + "[" + itoa(i) + "]." + field
+}
+
+// UnmarshalJSON implements [json.Unmarshaler] strictly, for policies
+// written by hand: an unknown, repeated or case-folded member, a value of
+// the wrong type and a bad window or rounding name are problems at their
+// paths ("policy.saas[1].monthly"), wrapping [ErrPolicy]. It does not
+// validate the policy: call [Policy.Validate]. Input longer than
+// [MaxJSONSize] is refused.
+func (p *Policy) UnmarshalJSON(b []byte) error {
+	var ps rule.Problems
+	if len(b) > MaxJSONSize {
+		return policyProblem(ps, "", "policy", msgTooLarge, itoa(len(b)), itoa(MaxJSONSize))
+	}
+	type plain Policy
+	var v plain
+	jsonx.Decode(b, &v, "policy", &ps)
+	for i := range ps {
+		if ps[i].Err == nil {
+			ps[i].Err = ErrPolicy
+		}
+	}
+	if len(ps) > 0 {
+		return ps
+	}
+	*p = Policy(v)
+	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -169,6 +170,28 @@ func TestPropertyExtremeInputs(t *testing.T) {
 				t.Fatalf("%s: %v", b, err)
 			}
 			s = tr.State
+		}
+	}
+}
+
+// A policy round-trips (an empty length list stays empty) and decodes
+// strictly.
+func TestPolicyJSON(t *testing.T) {
+	for _, p := range []trial.Policy{{}, trial.DefaultPolicy(), {SaaSMonths: []int{}, VMMonths: []int{3}, Switch: trial.KeepEnd}} {
+		b, err := json.Marshal(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back trial.Policy
+		if err := json.Unmarshal(b, &back); err != nil || !slices.Equal(back.SaaSMonths, p.SaaSMonths) ||
+			(back.SaaSMonths == nil) != (p.SaaSMonths == nil) || !slices.Equal(back.VMMonths, p.VMMonths) || back.Switch != p.Switch {
+			t.Errorf("%s: %+v, %v", b, back, err)
+		}
+	}
+	for _, in := range []string{`{"SaaSMonths":[1]}`, `{"switch":"sideways"}`, `{"vmMonths":[0]}`, `{"switch":"keep-end","switch":"keep-end"}`} {
+		var p trial.Policy
+		if err := json.Unmarshal([]byte(in), &p); !errors.Is(err, trial.ErrPolicy) {
+			t.Errorf("%s: %v", in, err)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/marketrules/marketrules/internal/jsonx"
 	"github.com/marketrules/marketrules/offer"
 	"github.com/marketrules/marketrules/rule"
 )
@@ -25,10 +26,10 @@ const MaxTrialMonths = 120
 type Policy struct {
 	// SaaSMonths are the free-trial lengths SaaS plans may have
 	// (TRL-02): 1.
-	SaaSMonths []int `json:"saasMonths,omitempty"`
+	SaaSMonths []int `json:"saasMonths,omitzero"`
 	// VMMonths are the free-trial lengths Azure virtual machine plans may
 	// have (TRL-02): 1, 3 or 6.
-	VMMonths []int `json:"vmMonths,omitempty"`
+	VMMonths []int `json:"vmMonths,omitzero"`
 	// Switch says whether a switch gives the trial the new plan's length
 	// or keeps its end (TRL-06); the default is [NewPlanLength].
 	Switch SwitchRule `json:"switch"`
@@ -113,4 +114,34 @@ func (p *Policy) checkPolicy(ps *rule.Problems) {
 type Offering struct {
 	Type                 offer.Type `json:"type,omitzero"`
 	SellThroughMicrosoft bool       `json:"sellThroughMicrosoft"`
+}
+
+// UnmarshalJSON implements [json.Unmarshaler] strictly, for policies
+// written by hand: an unknown, repeated or case-folded member, a value of
+// the wrong type or an unknown switch rule is a problem at its path
+// ("policy.switch"), and the policy must pass [Policy.Validate]. Input
+// longer than [MaxJSONSize] is refused. Errors are [rule.Problems]
+// wrapping [ErrPolicy].
+func (p *Policy) UnmarshalJSON(b []byte) error {
+	if err := tooLarge(b, ErrPolicy); err != nil {
+		return err
+	}
+	type plain Policy
+	var v plain
+	var ps rule.Problems
+	jsonx.Decode(b, &v, "policy", &ps)
+	if len(ps) == 0 {
+		pol := Policy(v)
+		pol.checkPolicy(&ps)
+	}
+	for i := range ps {
+		if ps[i].Err == nil {
+			ps[i].Err = ErrPolicy
+		}
+	}
+	if len(ps) > 0 {
+		return ps
+	}
+	*p = Policy(v)
+	return nil
 }
