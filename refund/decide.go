@@ -3,8 +3,8 @@ package refund
 import (
 	"time"
 
+	"github.com/marketrules/marketrules/calendar"
 	"github.com/marketrules/marketrules/currency"
-	"github.com/marketrules/marketrules/plan"
 	"github.com/marketrules/marketrules/rule"
 )
 
@@ -136,10 +136,11 @@ func (p *Policy) decide(d *Decision, r *Request) rule.Problems {
 }
 
 // setTermEnd sets TermEnd, Start plus the request's term in loc, for a
-// decision whose charge runs on to the end of its term.
+// decision whose charge runs on to the end of its term; it stays zero
+// where that end is beyond the year 9999.
 func (d *Decision) setTermEnd(r *Request, loc *time.Location) {
 	if n := r.Term.Months(); n > 0 {
-		d.TermEnd = plan.AddMonths(r.Start.In(loc), n)
+		d.TermEnd, _ = calendar.AddMonths(r.Start.In(loc), calendar.Months(n))
 	}
 }
 
@@ -166,10 +167,10 @@ func applyWindow(d *Decision, r *Request, s *spec) bool {
 	d.Window = w
 	if s.counts {
 		d.Zone = s.loc.String()
-		d.DaysUsed = int(s.zone.day(r.At) - s.day0 + 1)
+		d.DaysUsed = int(s.zone.DayNumber(r.At) - s.day0 + 1)
 		if w.IsCalendar() {
 			d.WindowStart = r.Start.In(s.loc)
-			d.WindowEnd = startOfDay(s.day0+int64(w.Days()), &s.zone)
+			d.WindowEnd = s.zone.StartOfDay(s.day0 + int64(w.Days()))
 		}
 	}
 	if !w.IsCalendar() {
@@ -181,7 +182,7 @@ func applyWindow(d *Decision, r *Request, s *spec) bool {
 	}
 	d.Remaining = d.WindowEnd.Sub(r.At)
 	if w.IsCalendar() {
-		d.DaysLeft = max(w.Days()-d.DaysUsed+1, 1)
+		d.DaysLeft = max(int(w.Days())-d.DaysUsed+1, 1)
 	}
 	return true
 }

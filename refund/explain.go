@@ -207,9 +207,9 @@ func windowWords(lang rule.Language, w Window) string {
 	var n string
 	switch {
 	case w.IsCalendar() && sv:
-		n = plural(w.Days(), "kalenderdag", "kalenderdagar")
+		n = plural(int(w.Days()), "kalenderdag", "kalenderdagar")
 	case w.IsCalendar():
-		n = plural(w.Days(), "calendar day", "calendar days")
+		n = plural(int(w.Days()), "calendar day", "calendar days")
 	case w.d > 72*time.Hour && w.d%(24*time.Hour) == 0 && sv:
 		n = plural(int(w.d/(24*time.Hour)), "dygn", "dygn") + " (" + plural(int(w.d/time.Hour), "timme", "timmar") + ")"
 	case w.d > 72*time.Hour && w.d%(24*time.Hour) == 0:

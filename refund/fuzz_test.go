@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/marketrules/marketrules/calendar"
 	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/plan"
 	"github.com/marketrules/marketrules/refund"
@@ -65,7 +66,7 @@ func FuzzDecide(f *testing.F) {
 			p.CSPSoftware = orZero(refund.Hours(int(int8(policyBits))))
 		}
 		if policyBits&2 != 0 {
-			p.Container = orZero(refund.CalendarDays(int(int8(policyBits))))
+			p.Container = orZero(refund.CalendarDays(calendar.Days(int8(policyBits))))
 		}
 		if policyBits&4 != 0 {
 			p.Rounding = currency.RoundingMode(policyBits % 9)

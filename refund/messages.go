@@ -29,6 +29,7 @@ var (
 	msgRounding             = rule.Message{English: "unknown rounding mode %s", Swedish: "okänt avrundningsläge %s"}
 	msgLimitAmount          = rule.Message{English: "the reservation cancellation limit %v must be a non-negative amount in a valid currency", Swedish: "gränsen för uppsägning av reservationer %v måste vara ett icke-negativt belopp i en giltig valuta"}
 	msgLimitPeriod          = rule.Message{English: "the reservation cancellation limit needs a positive rolling period, not %s", Swedish: "gränsen för uppsägning av reservationer behöver en positiv rullande period, inte %s"}
+	msgTermRange            = rule.Message{English: "a %s term from %v ends after the year 9999", Swedish: "en period på %s från %v slutar efter år 9999"}
 	msgTooLarge             = rule.Message{English: "%s bytes of JSON, more than the limit of %s", Swedish: "%s byte JSON, mer än gränsen %s"}
 	msgRemaining            = rule.Message{English: "%q is not a duration", Swedish: "%q är ingen varaktighet"}
 	msgDecisionRule         = rule.Message{English: "unknown rule %q", Swedish: "okänd regel %q"}

@@ -3,6 +3,7 @@ package refund
 import (
 	"time"
 
+	"github.com/marketrules/marketrules/calendar"
 	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/plan"
 	"github.com/marketrules/marketrules/rule"
@@ -17,9 +18,9 @@ type spec struct {
 	entry     int // index of the SaaS schedule entry, or -1
 	prorate   bool
 	loc       *time.Location
-	counts    bool  // calendar days are counted, in zone
-	zone      zone  // loc with Start's zone period cached, when counting
-	day0      int64 // the day number of Start in loc, when counting
+	counts    bool          // calendar days are counted, in zone
+	zone      calendar.Zone // loc with Start's zone period cached, when counting
+	day0      int64         // the day number of Start in loc, when counting
 	paidUntil time.Time
 	daysPaid  int
 }
@@ -100,8 +101,8 @@ func (p *Policy) spec(r *Request, s *spec) rule.Problems {
 	s.loc = zoneOr(r)
 	if zoneOK && startOK && (s.window.IsCalendar() || s.prorate) {
 		s.counts = true
-		s.zone = newZone(s.loc, r.Start)
-		s.day0 = s.zone.day(r.Start)
+		s.zone = calendar.NewZone(s.loc, r.Start)
+		s.day0 = s.zone.DayNumber(r.Start)
 	}
 	if s.prorate {
 		ps = p.paidPeriod(r, s, ps)
@@ -182,7 +183,7 @@ func (p *Policy) paidPeriod(r *Request, s *spec, ps rule.Problems) rule.Problems
 			return ps
 		}
 		s.paidUntil = r.PaidUntil.In(s.loc)
-		endDay = s.zone.day(r.PaidUntil)
+		endDay = s.zone.DayNumber(r.PaidUntil)
 	case r.Trigger == SeatsAdded:
 		return addProblem(ps, s.rule, "request.paidUntil", msgPaidUntilSeats, ErrMissing)
 	case r.Term == 0:
@@ -190,7 +191,11 @@ func (p *Policy) paidPeriod(r *Request, s *spec, ps rule.Problems) rule.Problems
 	case !s.counts || r.Term.Months() == 0:
 		return ps // reported already
 	default:
-		s.paidUntil, endDay = addMonths(r.Start, &s.zone, s.day0, r.Term.Months())
+		t, err := calendar.AddMonths(r.Start.In(s.loc), calendar.Months(r.Term.Months()))
+		if err != nil {
+			return addProblem(ps, s.rule, "request.term", msgTermRange, ErrTerm, r.Term.String(), r.Start)
+		}
+		s.paidUntil, endDay = t, s.zone.DayNumber(t)
 	}
 	days := endDay - s.day0
 	if days < 1 || days > 1<<31 {

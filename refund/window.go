@@ -2,6 +2,7 @@ package refund
 
 import (
 	"fmt"
+	"github.com/marketrules/marketrules/calendar"
 	"math"
 	"strconv"
 	"strings"
@@ -60,18 +61,18 @@ func Exactly(d time.Duration) (Window, error) {
 // zone: CalendarDays(7) ends at the first midnight after the 7th day,
 // counting the day that opens it as day 1. A negative n, or one of 2^31
 // or more, is an error wrapping [ErrWindow].
-func CalendarDays(n int) (Window, error) {
+func CalendarDays(n calendar.Days) (Window, error) {
 	switch {
 	case n < 0:
-		return Window{}, windowError(strconv.Itoa(n)+" calendar days", msgWindowNegative)
+		return Window{}, windowError(n.String()+" calendar days", msgWindowNegative)
 	case n > math.MaxInt32:
-		return Window{}, windowError(strconv.Itoa(n)+" calendar days", msgWindowRange)
+		return Window{}, windowError(n.String()+" calendar days", msgWindowRange)
 	}
 	return calendarDays(n), nil
 }
 
 // calendarDays is CalendarDays for a count known to be in range.
-func calendarDays(n int) Window { return Window{days: int32(n)} }
+func calendarDays(n calendar.Days) Window { return Window{days: int32(n)} }
 
 func windowError(what, why string) error {
 	return fmt.Errorf("refund: %w %s: %s", ErrWindow, what, why)
@@ -85,7 +86,7 @@ func (w Window) IsCalendar() bool { return w.days != 0 }
 
 // Days returns the number of calendar days of a calendar window, or 0 for
 // an exact window.
-func (w Window) Days() int { return int(w.days) }
+func (w Window) Days() calendar.Days { return calendar.Days(w.days) }
 
 // Duration returns the length of an exact window, or 0 for a calendar
 // window.
