@@ -276,7 +276,7 @@ func ExampleDecision_UnmarshalJSON() {
 		return
 	}
 	fmt.Println(d.Charge, d.Trigger, d.Window.Days(), d.DaysUsed, d.Paid, d.Cancel)
-	// Output: csp-license seats-added 7 11 90.00 USD not-allowed
+	// Output: csp-license seats-added 7 days 11 90.00 USD not-allowed
 }
 
 func ExampleLimit_IsZero() {
@@ -302,7 +302,7 @@ func ExampleExactly() {
 func ExampleCalendarDays() {
 	w := mustWindow(refund.CalendarDays(30))
 	fmt.Println(w, w.Days(), w.IsCalendar())
-	// Output: P30D 30 true
+	// Output: P30D 30 days true
 }
 
 func ExampleParseWindow() {
@@ -336,7 +336,7 @@ func ExampleWindow_IsCalendar() {
 
 func ExampleWindow_Days() {
 	fmt.Println(mustWindow(refund.CalendarDays(7)).Days(), mustWindow(refund.Hours(168)).Days())
-	// Output: 7 0
+	// Output: 7 days 0 days
 }
 
 func ExampleWindow_Duration() {
