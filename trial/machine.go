@@ -2,6 +2,7 @@ package trial
 
 import (
 	"fmt"
+	"github.com/marketrules/marketrules/calendar"
 	"iter"
 	"slices"
 	"time"
@@ -89,7 +90,7 @@ func (p *Policy) check(s *State, e *Event) error {
 	}
 	if e.Type == Start && !e.At.IsZero() && e.At.Location() != time.UTC {
 		if _, off := e.At.Zone(); off%60 != 0 {
-			problem(&ps, "", "at", ErrInvalidEvent, msgOffsetSeconds, formatOffset(off))
+			problem(&ps, "", "at", ErrInvalidEvent, msgOffsetSeconds, e.At.Format("-07:00:00"))
 		}
 	}
 	switch e.Type {
@@ -228,8 +229,8 @@ var msgEndRange = rule.Message{English: "a trial of %d months from %v would end 
 // problem when it is not an instant after start within the years that
 // RFC 3339 writes.
 func trialEnd(start time.Time, n int) (time.Time, error) {
-	end := plan.AddMonths(start, n)
-	if n < 1 || n > MaxTrialMonths || !end.After(start) || end.Year() > 9999 {
+	end, err := calendar.AddMonths(start, calendar.Months(n))
+	if err != nil || n < 1 || n > MaxTrialMonths || !end.After(start) {
 		var ps rule.Problems
 		problem(&ps, rule.TRL02, "plan.trial.months", ErrInvalidEvent, msgEndRange, n, start, end)
 		return time.Time{}, ps
@@ -262,7 +263,7 @@ func (p *Policy) start(t *Transition, e *Event, at time.Time) error {
 		Months: pl.Trial.Months,
 		Start:  at,
 		End:    end,
-		Zone:   zoneName(at),
+		Zone:   calendar.ZoneName(at),
 		Last:   at,
 	}
 	t.Effects = Effects{kind: tStarted, cur: e.Market.Market().Currency, months: pl.Trial.Months, at: at, until: end, plan: pl.ID}
@@ -290,7 +291,7 @@ func (p *Policy) switchTo(t *Transition, e *Event, at time.Time) error {
 	if p.Switch != KeepEnd && pl.Trial.Months != s.Months {
 		if !s.attached() {
 			var ps rule.Problems
-			problem(&ps, "", "zone", ErrZone, msgZoneDetached, s.Zone, zoneName(s.Start))
+			problem(&ps, "", "zone", ErrZone, msgZoneDetached, s.Zone, calendar.ZoneName(s.Start))
 			return ps
 		}
 		var err error

@@ -1,6 +1,7 @@
 package trial
 
 import (
+	"github.com/marketrules/marketrules/calendar"
 	"time"
 
 	"github.com/marketrules/marketrules/market"
@@ -63,16 +64,16 @@ func (s State) IsFreeTrial(at time.Time) bool { return s.TrialPeriod().Contains(
 // trial: [Start, End) for a running trial or one that converted at its
 // end, [Start, CancelledAt) for a cancelled one, [Start, PaidAt) for an
 // early conversion. It is the zero Period when no trial started.
-func (s State) TrialPeriod() plan.Period {
+func (s State) TrialPeriod() calendar.Period {
 	switch {
 	case s.Start.IsZero():
-		return plan.Period{}
+		return calendar.Period{}
 	case !s.CancelledAt.IsZero():
-		return plan.Period{Start: s.Start, End: s.CancelledAt}
+		return calendar.Period{Start: s.Start, End: s.CancelledAt}
 	case s.PaidVia == Early:
-		return plan.Period{Start: s.Start, End: s.PaidAt}
+		return calendar.Period{Start: s.Start, End: s.PaidAt}
 	}
-	return plan.Period{Start: s.Start, End: s.End}
+	return calendar.Period{Start: s.Start, End: s.End}
 }
 
 // ConversionDue reports whether a running trial has reached its end at
@@ -113,14 +114,14 @@ func (s State) In(loc *time.Location) State {
 		}
 	}
 	if !s.Start.IsZero() {
-		s.Zone = zoneName(s.Start)
+		s.Zone = calendar.ZoneName(s.Start)
 	}
 	return s
 }
 
 // attached reports whether the state's instants are in the location its
 // calendar counts in.
-func (s *State) attached() bool { return zoneName(s.Start) == s.Zone }
+func (s *State) attached() bool { return calendar.ZoneName(s.Start) == s.Zone }
 
 var (
 	msgStateRequired  = rule.Message{English: "is required in phase %s", Swedish: "krävs i fasen %s"}
@@ -252,8 +253,8 @@ func (s *State) validateTrial(add func(rule.ID, string, rule.Message, ...any)) {
 		add(rule.TRL02, "months", msgStatePositive, s.Months)
 		return
 	}
-	want := plan.AddMonths(s.Start, s.Months)
-	ok := s.End.Equal(want)
+	want, err := calendar.AddMonths(s.Start, calendar.Months(s.Months))
+	ok := err == nil && s.End.Equal(want)
 	if !s.attached() {
 		// Start is in a fixed UTC offset: compare wall clocks. A clock
 		// time skipped by a daylight-saving gap moves forward, by less
