@@ -33,7 +33,7 @@ const (
 	ReasonVendor rule.Reason = "vendor-not-cancellable"
 	// ReasonLimitExceeded: the reservation's commitment exceeds the
 	// reservation cancellation limit available at the request (EXT-12,
-	// W15).
+	// "Self-service exchanges and refunds for Azure Reservations").
 	ReasonLimitExceeded rule.Reason = "reservation-limit-exceeded"
 	// ReasonMultiYearLocked: a 2- or 3-year SaaS plan whose window has
 	// closed cannot be cancelled until its term ends (EXT-12).
@@ -43,7 +43,7 @@ const (
 	ReasonUpgrade rule.Reason = "upgrade-no-window"
 	// ReasonNoSeatReduction: seats of a CSP software subscription cannot be
 	// reduced; the subscription can only be cancelled within its window
-	// (RFD-04, fact 56).
+	// (RFD-04).
 	ReasonNoSeatReduction rule.Reason = "seat-reduction-not-offered"
 	// ReasonNothingPaid: the request is inside the window, but nothing was
 	// paid (Paid is zero in its currency), so nothing is refunded; the
@@ -86,7 +86,7 @@ type Decision struct {
 	Retained currency.Money `json:"retained"`
 
 	// DaysUsed is the calendar day of At in a calendar-day count, the
-	// day of Start being day 1: W14's "the third day" is 3. DaysPaid is
+	// day of Start being day 1: "if you cancel on the third day" is 3. DaysPaid is
 	// the number of calendar days of the paid period [Start, PaidUntil),
 	// for prorated refunds. Both are 0 where no days are counted.
 	DaysUsed int `json:"daysUsed,omitempty"`
@@ -164,7 +164,7 @@ func (d Decision) String() string {
 }
 
 // Limit is the state of the reservation cancellation limit at an instant
-// (W15): how much commitment may still be cancelled, and whether a
+// (EXT-12): how much commitment may still be cancelled, and whether a
 // cancellation fits. The zero Limit.Limit means the policy has no limit.
 type Limit struct {
 	// Limit is the policy's limit.

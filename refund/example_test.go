@@ -36,11 +36,12 @@ func Example() {
 	// false 0.00 USD at-period-end RFD-01 window-closed
 }
 
-// W14: "if you cancel on the third day, the refund will be for the
-// remaining paid period minus the three days." A one-year software
+// RFD-04, as "New commerce experience cancellation policy" says: "if you
+// cancel on the third day, the refund will be for the remaining paid
+// period minus the three days." A one-year software
 // subscription bought on 10 March in Stockholm and cancelled on 12 March
 // has used 3 of its 365 paid days.
-func Example_w14() {
+func Example_softwareCancelledOnThirdDay() {
 	stockholm, err := time.LoadLocation("Europe/Stockholm")
 	if err != nil {
 		fmt.Println(err)
@@ -65,12 +66,13 @@ func Example_w14() {
 	// CSP software subscription: refund due (RFD-04). The request at 2024-03-12 15:00:00 CET falls on day 3 of the window of 7 calendar days after the purchase at 2024-03-10 09:00:00 CET, counted in Europe/Stockholm; the window closes at 2024-03-17 00:00:00 CET (5 days left). Prorated refund of SEK 3,620.00: SEK 3,650.00 paid for 365 days, less 3 days used; SEK 30.00 is retained. It can be cancelled now.
 }
 
-// W15: a three-year reservation at 100 USD a month refunded in its 12th
-// month cancels 2,400 USD of commitment; the available limit is then
+// EXT-12, as "Self-service exchanges and refunds for Azure Reservations"
+// tells it: a three-year reservation at 100 USD a month refunded in its
+// 12th month cancels 2,400 USD of commitment; the available limit is then
 // 47,600 USD, and 365 days later 50,000 USD again. A VM software
 // reservation bought meanwhile can be cancelled within 72 hours if its
 // commitment fits.
-func Example_w15() {
+func Example_reservationCancellationLimit() {
 	p := refund.DefaultPolicy()
 	refunded := time.Date(2024, time.January, 15, 12, 0, 0, 0, time.UTC)
 	cancelled, _ := currency.MustParse("100.00 USD").Mul(24) // 24 remaining months

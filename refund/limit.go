@@ -8,14 +8,14 @@ import (
 	"github.com/marketrules/marketrules/rule"
 )
 
-// LimitAt returns the reservation cancellation limit at instant at (W15):
+// LimitAt returns the reservation cancellation limit at instant at (EXT-12):
 // the commitment cancelled in the rolling period that ends at at, the
 // amount still available, and whether cancelling commitment (zero to
 // just ask) fits. An earlier cancellation at instant c counts for
 // instants in [c, c+p.ReservationPeriod); entries of history after at
 // have not happened yet and do not count.
 //
-// W15: after cancelling 2,400 USD the available limit is 47,600 USD; 365
+// For example, after cancelling 2,400 USD the available limit is 47,600 USD; 365
 // days later it is 50,000 USD again.
 //
 // The zero Policy means [DefaultPolicy]. Under a policy without a limit (the zero ReservationLimit), the Limit

@@ -20,7 +20,7 @@ import (
 // of the parts it uses.
 type Policy struct {
 	// SaaS is the effective-dated schedule of the marketplace SaaS
-	// windows (RFD-01, EXT-12, conflict C3), sorted by From. A charge is
+	// windows (RFD-01, EXT-12), sorted by From. A charge is
 	// judged by the entry in force at its Request.Start.
 	SaaS []SaaSWindows `json:"saas"`
 
@@ -33,7 +33,7 @@ type Policy struct {
 
 	// ReservationLimit is the most VM software reservation commitment
 	// that may be cancelled within ReservationPeriod (50,000 USD in a
-	// rolling 365 days, W15). The zero Money means no limit.
+	// rolling 365 days, EXT-12). The zero Money means no limit.
 	ReservationLimit currency.Money `json:"reservationLimit"`
 	// ReservationPeriod is how long a cancellation counts against
 	// ReservationLimit: a cancellation at instant c counts in
@@ -139,8 +139,8 @@ func defaults() Policy {
 	}
 }
 
-// DefaultPolicy returns the policy of the rules as the seed documents
-// state them:
+// DefaultPolicy returns the policy of the rules as the marketplace
+// documents the rules are built on state them:
 //
 //   - SaaS: 72 hours from the purchase or the renewal, for every term
 //     (RFD-01); 2- and 3-year plans cannot be cancelled after it until

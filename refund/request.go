@@ -56,7 +56,7 @@ type Request struct {
 	Paid currency.Money
 	// PaidUntil is the end of the period that Paid covers, for prorated
 	// refunds. Zero means Start plus Term, in Zone, clamped to month end
-	// (plan.AddMonths).
+	// (calendar.AddMonths).
 	PaidUntil time.Time
 	// Zone is the buyer's time zone, in which calendar days are counted.
 	Zone *time.Location
@@ -76,7 +76,7 @@ type Request struct {
 
 // Cancellation is an earlier cancellation of reservation commitment,
 // which counts against Policy.ReservationLimit for
-// Policy.ReservationPeriod from its instant (W15).
+// Policy.ReservationPeriod from its instant (EXT-12).
 type Cancellation struct {
 	// At is the instant of the cancellation.
 	At time.Time `json:"at"`

@@ -175,7 +175,7 @@ type SwitchRule uint8
 const (
 	// NewPlanLength: the trial now has the new plan's length, counted
 	// from the trial's original start: "the new trial period will account
-	// for 15 days used" (seed 001, W16). With equal lengths (every SaaS
+	// for 15 days used" ("Create plans for a SaaS offer"). With equal lengths (every SaaS
 	// plan) the end does not move.
 	NewPlanLength SwitchRule = iota
 	// KeepEnd: the trial keeps the end (and length) it was started with,

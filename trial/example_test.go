@@ -136,8 +136,8 @@ func Example() {
 	// paid plan-a 2024-02-29
 }
 
-// The seed's story (W16): 15 days on plan A, then a switch to plan B,
-// whose trial has 15 days used; B is under evaluation at the end, so B
+// TRL-06, as "Create plans for a SaaS offer" tells it: 15 days on plan
+// A, then a switch to plan B, whose trial has 15 days used; B is under evaluation at the end, so B
 // converts.
 func Example_switchKeepsTheClock() {
 	day1 := time.Date(2024, 4, 1, 9, 0, 0, 0, time.UTC)

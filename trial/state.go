@@ -11,11 +11,11 @@ import (
 
 // State is one customer's standing with the free trial of one offer: a
 // small value the host keeps (and stores as JSON) and passes to
-// [Machine.Apply] with each event. The zero State is [None]: no trial,
+// [Policy.Apply] with each event. The zero State is [None]: no trial,
 // nothing paid.
 //
 // The trial is the half-open interval [Start, End). End is always
-// plan.AddMonths(Start, Months), counted in the calendar of Start's
+// calendar.AddMonths(Start, Months), counted in the calendar of Start's
 // location (named in Zone): a trial started Jan 31 10:00 for one month
 // ends Feb 29 10:00 (leap year) in that location.
 type State struct {
@@ -83,7 +83,7 @@ func (s State) ConversionDue(at time.Time) bool {
 }
 
 // History returns what the state says about the customer's history with
-// the offer, for [Machine.Eligible].
+// the offer, for [Policy.CheckEligibility].
 func (s State) History() History {
 	return History{
 		Paid:      s.Phase == Paid,
@@ -141,8 +141,8 @@ var (
 // Validate reports every contradiction in the state at once, as
 // [rule.Problems] wrapping [ErrInvalidState], with the JSON member names
 // as paths ("end", "paidAt"): fields a phase requires or forbids, an End
-// that is not plan.AddMonths(Start, Months), instants out of order. It
-// returns nil for every state that [Machine.Apply] produces. When the
+// that is not calendar.AddMonths(Start, Months), instants out of order. It
+// returns nil for every state that [Policy.Apply] produces. When the
 // instants are not in the location named by Zone (after decoding JSON,
 // before [State.In]), End is checked by its wall clock against the
 // calendar of Start's UTC offset, allowing for a daylight-saving gap.
