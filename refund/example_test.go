@@ -486,3 +486,36 @@ func ExampleCancel_UnmarshalText() {
 	fmt.Println(c.UnmarshalText([]byte("at-period-end")), c)
 	// Output: <nil> at-period-end
 }
+
+// A request round-trips through JSON, its zone by name.
+func ExampleRequest_MarshalJSON() {
+	stockholm, _ := time.LoadLocation("Europe/Stockholm")
+	r := refund.Request{Charge: refund.CSPPerpetual, Zone: stockholm,
+		Start: time.Date(2024, time.March, 10, 9, 0, 0, 0, stockholm),
+		At:    time.Date(2024, time.March, 12, 9, 0, 0, 0, stockholm), Paid: currency.MustParse("1299.00 SEK")}
+	b, _ := json.Marshal(r)
+	fmt.Println(string(b))
+	// Output: {"charge":"csp-perpetual","trigger":"purchase","start":"2024-03-10T09:00:00+01:00","at":"2024-03-12T09:00:00+01:00","paid":{"amount":"1299.00","currency":"SEK"},"zone":"Europe/Stockholm","vendor":"other","commitment":null}
+}
+
+func ExampleRequest_UnmarshalJSON() {
+	var r refund.Request
+	err := json.Unmarshal([]byte(`{"charge":"saas","term":"P1M","Zone":"UTC"}`), &r)
+	fmt.Println(err)
+	err = json.Unmarshal([]byte(`{"charge":"saas","start":"2024-03-01T10:00:00Z","at":"2024-03-01T11:00:00Z","zone":"UTC"}`), &r)
+	fmt.Println(err, r.Charge, r.Zone, r.At.Sub(r.Start))
+	// Output:
+	// unknown field "Zone"
+	// <nil> saas UTC 1h0m0s
+}
+
+func ExamplePolicy_UnmarshalJSON() {
+	var p refund.Policy
+	err := json.Unmarshal([]byte(`{"cspSoftware":"P10D","rounding":"sideways"}`), &p)
+	fmt.Println(errors.Is(err, refund.ErrPolicy))
+	err = json.Unmarshal([]byte(`{"cspSoftware":"P10D"}`), &p)
+	fmt.Println(err, p.CSPSoftware)
+	// Output:
+	// true
+	// <nil> P10D
+}

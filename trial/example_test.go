@@ -539,3 +539,44 @@ func ExamplePolicy() {
 	// new-plan-length 6 2024-07-01
 	// keep-end 1 2024-02-01
 }
+
+func ExampleEffect_String() {
+	fx := effectsOfStart()
+	fmt.Println(fx.At(1))
+	// Output: TRL-02 start-trial plan plan-a at 2024-01-01T00:00:00Z
+}
+
+func ExampleEffects_String() {
+	fmt.Println(effectsOfStart())
+	// Output: TRL-03 collect-billing plan plan-a at 2024-01-01T00:00:00Z; TRL-02 start-trial plan plan-a at 2024-01-01T00:00:00Z; TRL-04 notify plan plan-a at 2024-01-01T00:00:00Z
+}
+
+func ExampleEligibility_String() {
+	e, _ := trial.DefaultPolicy().CheckEligibility(saasOffering, planA, trial.History{})
+	fmt.Println(e)
+	// Output: TRL-01 eligible: plan plan-a allowed
+}
+
+// A stored transition decodes strictly: a refusal cannot carry effects.
+func ExampleTransition_UnmarshalJSON() {
+	var t trial.Transition
+	err := json.Unmarshal([]byte(`{"allowed":false,"rule":"TRL-08","reason":"trial-plan-before-end","event":"convert",
+		"at":"2024-01-04T00:00:00Z","plan":"plan-a","state":{"phase":"none"},"effects":[]}`), &t)
+	fmt.Println(err, t.Allowed, t.Rule, t.Event)
+	err = json.Unmarshal([]byte(`{"allowed":true,"Rule":"TRL-08"}`), &t)
+	fmt.Println(err)
+	// Output:
+	// <nil> false TRL-08 convert
+	// unknown field "Rule"
+}
+
+func ExamplePolicy_UnmarshalJSON() {
+	var p trial.Policy
+	err := json.Unmarshal([]byte(`{"vmMonths":[1,3],"switch":"keep-end"}`), &p)
+	fmt.Println(p.SaaSMonths, p.VMMonths, p.Switch, err)
+	err = json.Unmarshal([]byte(`{"vmMonths":[0]}`), &p)
+	fmt.Println(err)
+	// Output:
+	// [] [1 3] keep-end <nil>
+	// policy.vmMonths[0]: a trial length must be 1 to 120 months, not 0 (TRL-02)
+}

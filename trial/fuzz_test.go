@@ -116,3 +116,31 @@ func FuzzEffectsJSON(f *testing.F) {
 		}
 	})
 }
+
+// Transitions and policies decode strictly, never panic, and what
+// decodes round-trips.
+func FuzzTransitionAndPolicyJSON(f *testing.F) {
+	f.Add([]byte(`{"allowed":true,"rule":"TRL-04","reason":"trial-cancelled","event":"cancel","at":"2024-01-02T12:00:00Z","state":{"phase":"cancelled","plan":"a","market":"SE","months":1,"start":"2024-01-01T00:00:00Z","end":"2024-02-01T00:00:00Z","zone":"UTC","cancelledAt":"2024-01-02T12:00:00Z","last":"2024-01-02T12:00:00Z"},"effects":[{"type":"end-trial","rule":"TRL-04","reason":"trial-cancelled","at":"2024-01-02T12:00:00Z","plan":"a"},{"type":"notify","rule":"EXT-12","reason":"trial-cancelled","at":"2024-01-02T12:00:00Z","plan":"a"}]}`))
+	f.Add([]byte(`{"saasMonths":[1],"vmMonths":[1,3,6],"switch":"keep-end"}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var tr trial.Transition
+		if err := json.Unmarshal(b, &tr); err == nil {
+			_ = tr.Explain(rule.Swedish)
+			_ = tr.String()
+			out, err := json.Marshal(tr)
+			if err == nil {
+				var back trial.Transition
+				if err := json.Unmarshal(out, &back); err != nil {
+					t.Fatalf("Unmarshal(%s) of Marshal's output: %v", out, err)
+				}
+			}
+		}
+		var p trial.Policy
+		if err := json.Unmarshal(b, &p); err == nil {
+			if err := p.Validate(); err != nil {
+				t.Fatalf("a decoded policy fails Validate: %v", err)
+			}
+			_, _ = p.Apply(trial.State{}, trial.Event{Type: trial.Start, At: jan1, Plan: vm3, Market: market.SE, Offer: vmOffer})
+		}
+	})
+}
