@@ -22,7 +22,6 @@ var (
 	msgLimitCurrency        = rule.Message{English: "%v is not in %s, the currency of the reservation cancellation limit", Swedish: "%v är inte i %s, valutan för gränsen för uppsägning av reservationer"}
 	msgHistoryOverflow      = rule.Message{English: "the cancelled amounts add up to more than an amount can hold", Swedish: "de uppsagda beloppen blir tillsammans större än ett belopp kan rymma"}
 	msgArithmetic           = rule.Message{English: "cannot compute the refund: %s", Swedish: "kan inte beräkna återbetalningen: %s"}
-	msgNegativeWindow       = rule.Message{English: "negative window %s", Swedish: "negativt fönster %s"}
 	msgSaaSEmpty            = rule.Message{English: "the SaaS schedule has no entries", Swedish: "SaaS-schemat saknar poster"}
 	msgSaaSOrder            = rule.Message{English: "the SaaS schedule must be sorted by strictly increasing from", Swedish: "SaaS-schemat måste vara sorterat efter strängt stigande from"}
 	msgSaaSRule             = rule.Message{English: "unknown rule %q", Swedish: "okänd regel %q"}

@@ -44,10 +44,8 @@ func transitionCases(tb testing.TB) []struct {
 }
 
 var (
-	sinkState   trial.State
-	sinkEffects trial.Effects
-	sinkErr     error
-	sinkBool    bool
+	sinkErr  error
+	sinkBool bool
 
 	sinkTransition trial.Transition
 )
