@@ -141,6 +141,16 @@ func (p *Policy) check(s *State, e *Event) error {
 // passes [State.Validate] (as every state decoded from JSON does).
 func (p Policy) Apply(s State, e Event) (Transition, error) {
 	p = p.resolved()
+	t := newTransition(s, &e)
+	if err := p.apply(&t, &e); err != nil {
+		return Transition{}, err
+	}
+	return t, nil
+}
+
+// newTransition returns the transition of e in state s before it is
+// decided.
+func newTransition(s State, e *Event) Transition {
 	t := Transition{Event: e.Type, At: e.At, State: s}
 	if e.Offer.Type.Valid() {
 		t.Offer = e.Offer
@@ -148,10 +158,7 @@ func (p Policy) Apply(s State, e Event) (Transition, error) {
 	if e.Plan != nil {
 		t.Plan = e.Plan.ID
 	}
-	if err := p.apply(&t, &e); err != nil {
-		return Transition{}, err
-	}
-	return t, nil
+	return t
 }
 
 // apply applies e to t.State and sets the transition's outcome. Every
@@ -372,23 +379,45 @@ var msgReplayNil = rule.Message{English: "no events to replay (a nil sequence)",
 // events from the same state always gives the same answer. For a slice,
 // pass slices.Values(events).
 func (p Policy) Replay(s State, events iter.Seq[Event]) (Transition, int, error) {
-	last := Transition{State: s}
 	if events == nil {
-		var ps rule.Problems
-		problem(&ps, "", "events", ErrInvalidEvent, msgReplayNil)
-		return last, 0, ps
+		return Transition{State: s}, 0, errNoEvents()
 	}
-	i := 0
+	r := replay{p: p.resolved(), t: Transition{State: s}}
 	for e := range events {
-		t, err := p.Apply(last.State, e)
-		if err != nil {
-			return last, i, fmt.Errorf("trial: event %d (%s): %w", i, e.Type, err)
+		if !r.step(&e) {
+			break
 		}
-		if !t.Allowed {
-			return t, i, nil
-		}
-		last = t
-		i++
 	}
-	return last, i, nil
+	return r.t, r.n, r.err
+}
+
+// replay is the progress of Policy.Replay, in one value so that the loop
+// body captures one variable.
+type replay struct {
+	p   Policy
+	t   Transition
+	n   int
+	err error
+}
+
+// step applies e and reports whether to go on.
+func (r *replay) step(e *Event) bool {
+	t := newTransition(r.t.State, e)
+	if err := r.p.apply(&t, e); err != nil {
+		r.err = fmt.Errorf("trial: event %d (%s): %w", r.n, e.Type, err)
+		return false
+	}
+	r.t = t
+	if !t.Allowed {
+		return false
+	}
+	r.n++
+	return true
+}
+
+//go:noinline
+func errNoEvents() error {
+	var ps rule.Problems
+	problem(&ps, "", "events", ErrInvalidEvent, msgReplayNil)
+	return ps
 }
