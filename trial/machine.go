@@ -139,26 +139,27 @@ func (p *Policy) check(s *State, e *Event) error {
 //
 // s must be a state returned by Apply, the zero State, or one that
 // passes [State.Validate] (as every state decoded from JSON does).
-func (p Policy) Apply(s State, e Event) (Transition, error) {
-	p = p.resolved()
-	t := newTransition(s, &e)
-	if err := p.apply(&t, &e); err != nil {
+func (p Policy) Apply(s State, e Event) (t Transition, err error) {
+	if p.isZero() {
+		p = defaults()
+	}
+	t.Event, t.At, t.State = e.Type, e.At, s
+	t.setEvent(&e)
+	if err = p.apply(&t, &e); err != nil {
 		return Transition{}, err
 	}
 	return t, nil
 }
 
-// newTransition returns the transition of e in state s before it is
-// decided.
-func newTransition(s State, e *Event) Transition {
-	t := Transition{Event: e.Type, At: e.At, State: s}
+// setEvent sets the figures of t that come from event e: its offer and
+// plan.
+func (t *Transition) setEvent(e *Event) {
 	if e.Offer.Type.Valid() {
 		t.Offer = e.Offer
 	}
 	if e.Plan != nil {
 		t.Plan = e.Plan.ID
 	}
-	return t
 }
 
 // apply applies e to t.State and sets the transition's outcome. Every
@@ -352,7 +353,6 @@ func (p *Policy) notInTrial(t *Transition, e *Event) {
 func (p *Policy) refuse(t *Transition, e *Event, id rule.ID, why rule.Reason) {
 	s := &t.State
 	t.Allowed, t.Rule, t.Reason = false, id, why
-	t.Current, t.Phase = s.Plan, s.Phase
 	if s.Phase == InTrial {
 		t.End = s.End
 	}
@@ -402,7 +402,8 @@ type replay struct {
 
 // step applies e and reports whether to go on.
 func (r *replay) step(e *Event) bool {
-	t := newTransition(r.t.State, e)
+	t := Transition{Event: e.Type, At: e.At, State: r.t.State}
+	t.setEvent(e)
 	if err := r.p.apply(&t, e); err != nil {
 		r.err = fmt.Errorf("trial: event %d (%s): %w", r.n, e.Type, err)
 		return false

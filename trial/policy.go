@@ -53,11 +53,16 @@ func DefaultPolicy() Policy {
 // isZero reports whether p is the zero Policy.
 func (p *Policy) isZero() bool { return p.SaaSMonths == nil && p.VMMonths == nil && p.Switch == 0 }
 
-// resolved returns p, or the default values for the zero Policy, without
-// allocating.
+// defaults returns the values of DefaultPolicy sharing the never-written
+// length arrays, for the zero Policy, without allocating.
+func defaults() Policy {
+	return Policy{SaaSMonths: defaultSaaSMonths[:], VMMonths: defaultVMMonths[:]}
+}
+
+// resolved returns p, or the default values for the zero Policy.
 func (p Policy) resolved() Policy {
 	if p.isZero() {
-		return Policy{SaaSMonths: defaultSaaSMonths[:], VMMonths: defaultVMMonths[:]}
+		return defaults()
 	}
 	return p
 }

@@ -413,7 +413,7 @@ func TestTRL08_NoEarlyConversionOfTrialPlans(t *testing.T) {
 			s, _, err := saas.Apply(before, ev(trial.Convert, tc.p, jan1.Add(6*day)))
 			var re *refusal
 			if !errors.As(err, &re) || re.Rule != rule.TRL08 || re.Reason != tc.reason || !errors.Is(err, errTrialPlan) ||
-				re.Plan != tc.p.ID || re.Current != "premium" || !re.End.Equal(before.End) {
+				re.Plan != tc.p.ID || re.State.Plan != "premium" || !re.End.Equal(before.End) {
 				t.Fatalf("error = %#v, want TRL-08 %s", err, tc.reason)
 			}
 			if s != before {
@@ -578,7 +578,7 @@ func TestTRL11_NoTrialRunning(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			_, _, err := saas.Apply(tc.s, tc.e)
 			var re *refusal
-			if !errors.As(err, &re) || re.Rule != tc.rule || re.Reason != tc.reason || !errors.Is(err, tc.err) || re.Phase != tc.s.Phase {
+			if !errors.As(err, &re) || re.Rule != tc.rule || re.Reason != tc.reason || !errors.Is(err, tc.err) || re.State.Phase != tc.s.Phase {
 				t.Errorf("error = %v, want %s %s", err, tc.rule, tc.reason)
 			}
 		})

@@ -17,8 +17,8 @@ import (
 // ReasonConvertedAtEnd, ReasonConvertedEarly, ReasonCancelled,
 // ReasonPurchased or ReasonNoChange. A refused event has Allowed false,
 // State unchanged, no Effects, and a reason saying why (ReasonTrialEnded,
-// ReasonSamePlan, …), with Current, Phase, End, Months and Lengths as
-// figures.
+// ReasonSamePlan, …), with End, Months and Lengths as figures beside the
+// state's own (its plan and phase).
 type Transition struct {
 	// Allowed reports whether the rules allow the event.
 	Allowed bool `json:"allowed"`
@@ -36,10 +36,6 @@ type Transition struct {
 	State State `json:"state"`
 	// Effects are what the host should do (none for a refusal).
 	Effects Effects `json:"effects"`
-	// Current is the plan under evaluation (or paid for) before the
-	// event, and Phase the phase before it, for a refusal.
-	Current string `json:"current,omitempty"`
-	Phase   Phase  `json:"phase,omitzero"`
 	// End is the end of the running trial, where there is one, for a
 	// refusal; for ReasonUsedUp, the end the new plan's length would give.
 	End time.Time `json:"end,omitzero"`
@@ -75,7 +71,7 @@ func (t Transition) Explain(lang rule.Language) string {
 		s = msgNoChangeTick.Render(lang, t.Event.String(), t.At, t.State.Phase.String())
 	default:
 		s = reasonText(lang, t.Reason, facts{
-			offer: t.Offer, plan: t.Plan, current: t.Current, phase: t.Phase,
+			offer: t.Offer, plan: t.Plan, current: t.State.Plan, phase: t.State.Phase,
 			end: t.End, months: t.Months, allowed: t.Lengths,
 		})
 	}
