@@ -44,14 +44,15 @@ func libraryValues(t *testing.T) map[string]any {
 	must(err)
 	sheet, err := pricing.DefaultSheetPolicy().Save(pricing.Sheet{}, pricing.PriceList(team), mrt.ExchangeRates(), at)
 	must(err)
-	rd, err := refund.Decide(refund.Request{Kind: refund.SaaS, Term: plan.OneMonth, Start: sub.Start, At: sub.Start.Add(time.Hour),
+	rd, err := refund.DefaultPolicy().Decide(refund.Request{Charge: refund.SaaS, Term: plan.OneMonth, Start: sub.Start, At: sub.Start.Add(time.Hour),
 		Paid: mrt.Money(t, "100.00 USD")})
 	must(err)
-	m := trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offer{Type: offer.SaaS, Transactable: true}}
+	tp, shop := trial.DefaultPolicy(), trial.Offering{Type: offer.SaaS, SellThroughMicrosoft: true}
 	starter, _ := ptr(mrt.SaaSFlatRateOffer()).Plan("starter")
-	st, effects, err := m.Apply(trial.State{}, trial.Event{Kind: trial.Start, At: at, Plan: starter, Market: market.SE})
+	tr, err := tp.Apply(trial.State{}, trial.Event{Type: trial.Start, At: at, Plan: starter, Market: market.SE, Offer: shop})
 	must(err)
-	el, err := m.Eligible(starter, st.History())
+	st, effects := tr.State, tr.Effects
+	el, err := tp.CheckEligibility(shop, starter, st.History())
 	must(err)
 	fee, err := payout.DefaultPolicy().Fee(payout.Sale{License: mrt.Money(t, "100.00 USD"), Collected: at})
 	must(err)
@@ -163,7 +164,7 @@ func TestCmpOptionsExtra(t *testing.T) {
 
 func TestOnlyFields(t *testing.T) {
 	at := mrt.Time(t, "2026-01-01T00:00:00Z")
-	got, err := refund.Decide(refund.Request{Kind: refund.SaaS, Term: plan.OneMonth, Start: at, At: at.Add(time.Hour),
+	got, err := refund.DefaultPolicy().Decide(refund.Request{Charge: refund.SaaS, Term: plan.OneMonth, Start: at, At: at.Add(time.Hour),
 		Paid: mrt.Money(t, "100.00 USD")})
 	if err != nil {
 		t.Fatal(err)

@@ -187,7 +187,7 @@ func ExampleCmpOptions() {
 // window figures.
 func ExampleOnlyFields() {
 	start := marketrulestest.Time(t, "2026-01-01T00:00:00Z")
-	got, _ := refund.Decide(refund.Request{Kind: refund.SaaS, Term: plan.OneMonth, Start: start,
+	got, _ := refund.DefaultPolicy().Decide(refund.Request{Charge: refund.SaaS, Term: plan.OneMonth, Start: start,
 		At: marketrulestest.Time(t, "2026-01-02T12:00:00Z"), Paid: marketrulestest.Money(t, "49.99 USD")})
 	want := refund.Decision{Allowed: true, Rule: rule.RFD01, Reason: refund.ReasonWithinWindow,
 		Refund: marketrulestest.Money(t, "49.99 USD")}
