@@ -429,6 +429,10 @@ func (w *operationWire) to(o *Operation, path string, ps *rule.Problems) {
 	}
 	if w.Status != "" {
 		o.Status = canonical(w.Status, operationStatuses[:]...)
+		if equalFold(w.Status, "Success") {
+			// Older webhook examples write "Success" for Succeeded.
+			o.Status = OperationSucceeded
+		}
 		known := false
 		for _, s := range operationStatuses {
 			known = known || o.Status == s
