@@ -257,9 +257,8 @@ func (p *Policy) decide(d *Decision, s *State, w *Webhook, at time.Time) {
 	n.PendingOperationID, n.PendingUntil = "", time.Time{}
 	switch w.Action {
 	case ChangePlan, ChangeQuantity:
-		d.Rule, d.Reason = ful06, ReasonChanged
+		d.Rule, d.Reason = ful05, ReasonChanged
 		if ack {
-			d.Rule = ful05
 			if at.After(d.AckBy) {
 				d.Reason = ReasonDeadlinePassed
 			} else {
