@@ -303,6 +303,9 @@ func (p *Policy) decide(d *Decision, s *State, w *Webhook, at time.Time) {
 // nextTerm is the term after cur, counted from the anchor with the day
 // clamped to month end (Jan 31, Feb 28, Mar 31), so that terms never
 // drift. Without a known unit or a start, the term is kept.
+// lastRenewable bounds the terms renewed, far from time's limits.
+var lastRenewable = time.Date(9000, 1, 1, 0, 0, 0, 0, time.UTC)
+
 func nextTerm(anchor time.Time, cur Term, stamp time.Time) Term {
 	m := cur.Unit.Months()
 	if m == 0 || anchor.IsZero() {
@@ -312,26 +315,17 @@ func nextTerm(anchor time.Time, cur Term, stamp time.Time) Term {
 	if start.IsZero() {
 		start = stamp
 	}
-	// The index of the current term: whole terms from the anchor to its start.
-	ay, am, _ := anchor.Date()
-	sy, sm, _ := start.Date()
-	months := (sy-ay)*12 + int(sm-am)
-	k := floorDiv(months, m)
-	if k < 0 || k > 12*10000/m {
+	if start.Before(anchor) || start.After(lastRenewable) {
 		return cur
 	}
+	// The current term is the period of the anchor's cycle holding its
+	// start; the next one follows it.
+	c := plan.NewCalendar(anchor)
+	k, period := c.PeriodAt(m, start)
 	next := cur
-	next.Start = plan.AddMonths(anchor, (k+1)*m)
-	next.End = plan.AddMonths(anchor, (k+2)*m)
+	next.Start = period.End
+	next.End = c.AddMonths((k + 2) * m)
 	return next
-}
-
-func floorDiv(a, b int) int {
-	q := a / b
-	if a%b != 0 && (a < 0) != (b < 0) {
-		q--
-	}
-	return q
 }
 
 // Replay applies webhook bodies in order to s and returns the state after

@@ -157,21 +157,29 @@ func (p *Policy) precheck(data []byte, ps *rule.Problems) bool {
 	if maxDepth <= 0 {
 		maxDepth = DefaultPolicy().MaxDepth
 	}
-	depth, inString := 0, false
+	depth := 0
 	for i := 0; i < len(data); i++ {
-		c := data[i]
-		if inString {
-			switch c {
-			case '\\':
-				i++
-			case '"':
-				inString = false
-			}
-			continue
-		}
-		switch c {
+		switch data[i] {
 		case '"':
-			inString = true
+			// Skip the string: find its closing quote, one not escaped by
+			// an odd number of backslashes.
+			j := i + 1
+			for {
+				k := bytes.IndexByte(data[j:], '"')
+				if k < 0 {
+					return true // unterminated: the parser reports it
+				}
+				j += k
+				bs := 0
+				for m := j - 1; m > i && data[m] == '\\'; m-- {
+					bs++
+				}
+				if bs%2 == 0 {
+					break
+				}
+				j++
+			}
+			i = j
 		case '{', '[':
 			depth++
 			if depth > maxDepth {
