@@ -223,11 +223,20 @@ func (p *Policy) decide(d *Decision, s *State, w *Webhook, at time.Time) {
 	}
 	switch {
 	case w.ID == s.LastOperationID:
+		// A retry; a later time stamp (the time of the call) is remembered.
 		d.Rule, d.Reason = ful10, ReasonRepeated
+		if w.TimeStamp.After(s.LastTimeStamp) {
+			d.State.LastTimeStamp = w.TimeStamp
+		}
 		return
 	case !s.LastTimeStamp.IsZero() && !w.TimeStamp.After(s.LastTimeStamp):
 		d.Rule, d.Reason = ful10, ReasonOutOfOrder
 		return
+	}
+	// From here on the call is in order: it is remembered even when it
+	// does not apply, so that an older call arriving later is recognised.
+	d.State.LastOperationID, d.State.LastTimeStamp = w.ID, w.TimeStamp
+	switch {
 	case st == Unsubscribed:
 		d.Rule, d.Reason = ful04, ReasonFinal
 		return
@@ -253,7 +262,6 @@ func (p *Policy) decide(d *Decision, s *State, w *Webhook, at time.Time) {
 	d.Allowed = true
 	n := &d.State
 	sub := &n.Subscription
-	n.LastOperationID, n.LastTimeStamp = w.ID, w.TimeStamp
 	n.PendingOperationID, n.PendingUntil = "", time.Time{}
 	switch w.Action {
 	case ChangePlan, ChangeQuantity:
