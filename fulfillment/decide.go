@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/marketrules/marketrules/plan"
+	"github.com/marketrules/marketrules/calendar"
 	"github.com/marketrules/marketrules/rule"
 )
 
@@ -328,11 +328,17 @@ func nextTerm(anchor time.Time, cur Term, stamp time.Time) Term {
 	}
 	// The current term is the period of the anchor's cycle holding its
 	// start; the next one follows it.
-	c := plan.NewCalendar(anchor)
-	k, period := c.PeriodAt(m, start)
+	c := calendar.NewCalendar(anchor)
+	k, period, err := c.PeriodAt(calendar.Months(m), start)
+	if err != nil {
+		return cur
+	}
+	end, err := c.AddMonths(calendar.Months((k + 2) * m))
+	if err != nil {
+		return cur
+	}
 	next := cur
-	next.Start = period.End
-	next.End = c.AddMonths((k + 2) * m)
+	next.Start, next.End = period.End, end
 	return next
 }
 
