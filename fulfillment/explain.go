@@ -8,7 +8,7 @@ import (
 )
 
 var (
-	msgHead = rule.Message{English: "%s (operation %s) for a %s subscription: %s",
+	msgHead = rule.Message{English: "%s (operation %s) for a subscription in status %s: %s",
 		Swedish: "%s (åtgärd %s) för en prenumeration i status %s: %s"}
 	msgApplies   = rule.Message{English: "it applies.", Swedish: "den gäller."}
 	msgNotApply  = rule.Message{English: "it does not apply.", Swedish: "den gäller inte."}
