@@ -248,4 +248,3 @@ func day(t time.Time) string {
 	}
 	return t.UTC().Format(time.DateOnly)
 }
-
