@@ -46,12 +46,12 @@ type MoneyRequest struct {
 // through a CSP partner (sandboxType Csp). The parts that do not apply
 // are nil.
 type Money struct {
-	Rule    rule.ID           `json:"rule"`
-	Reason  rule.Reason       `json:"reason"`
-	Action  Action            `json:"action,omitzero"`
+	Rule    rule.ID            `json:"rule"`
+	Reason  rule.Reason        `json:"reason"`
+	Action  Action             `json:"action,omitzero"`
 	Prorate *pricing.Proration `json:"proration,omitzero"`
-	Refund  *refund.Decision  `json:"refund,omitzero"`
-	Renewal *pricing.Quote    `json:"renewal,omitzero"`
+	Refund  *refund.Decision   `json:"refund,omitzero"`
+	Renewal *pricing.Quote     `json:"renewal,omitzero"`
 	// Trial is the free-trial machine's event the call is, for a
 	// subscription in its free trial: Switch for a plan change, Tick for
 	// the renewal that ends the trial, Cancel for an Unsubscribe.
