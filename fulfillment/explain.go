@@ -62,7 +62,7 @@ func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 func durationText(lang rule.Language, d time.Duration) string {
 	sv := lang == rule.Swedish
 	switch {
-	case d%(24*time.Hour) == 0 && d > 0:
+	case d%(24*time.Hour) == 0 && d >= 72*time.Hour:
 		n := int(d / (24 * time.Hour))
 		if sv {
 			return plural(n, "dag", "dagar")
