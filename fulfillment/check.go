@@ -54,7 +54,7 @@ type Check struct {
 	Rule    rule.ID     `json:"rule"`
 	Reason  rule.Reason `json:"reason"`
 	// Call is the API call: "Activate", "ChangePlan", "ChangeQuantity",
-	// "Delete" or "Resolve".
+	// "Delete", "Resolve" or "UpdateOperation".
 	Call string `json:"call"`
 	// HTTPStatus is what the API answers: 200, 202, 400 or 404.
 	HTTPStatus int    `json:"httpStatus"`
@@ -254,6 +254,10 @@ var checkTexts = map[rule.Reason]rule.Message{
 	ReasonDeleteNotAllowed: {English: "Delete is not among the subscription's allowed customer operations (a CSP purchase allows Read only); the API answers 400", Swedish: "Delete finns inte bland prenumerationens tillåtna kundåtgärder (ett CSP-köp tillåter bara Read); API:et svarar 400"},
 	ReasonTokenValid:       {English: "resolve the token now", Swedish: "lös upp token nu"},
 	ReasonTokenExpired:     {English: "the token is older than %[4]s; Resolve answers 400", Swedish: "token är äldre än %[4]s; Resolve svarar 400"},
+	ReasonAcknowledged:     {English: "the answer is taken; the API answers 200", Swedish: "svaret tas emot; API:et svarar 200"},
+	ReasonNotAcknowledged:  {English: "an operation the publisher started cannot be acknowledged; the API answers 400", Swedish: "en åtgärd som utgivaren startade kan inte kvitteras; API:et svarar 400"},
+	ReasonAckConflict:      {English: "the operation is not the change awaiting an answer (a newer update is already fulfilled); the API answers 409", Swedish: "åtgärden är inte ändringen som väntar på svar (en nyare uppdatering är redan genomförd); API:et svarar 409"},
+	ReasonAckTooLate:       {English: "the deadline has passed and the change was accepted; the API answers 409", Swedish: "tidsfristen har passerat och ändringen godkändes; API:et svarar 409"},
 }
 
 var msgCheckHead = rule.Message{English: "%s: %s (%s).", Swedish: "%s: %s (%s)."}
@@ -276,4 +280,59 @@ func (c Check) Explain(lang rule.Language) string {
 // String returns "FUL-09 locked: ChangePlan → 400".
 func (c Check) String() string {
 	return string(c.Rule) + " " + string(c.Reason) + ": " + c.Call + " → " + itoa(c.HTTPStatus)
+}
+
+// AckRequest is a publisher's acknowledgement (PATCH on an operation) to
+// check (FUL-05): the state, the operation it answers, who started that
+// operation, the body, and the instant it is sent.
+type AckRequest struct {
+	State       State           `json:"state"`
+	OperationID string          `json:"operationId"`
+	Source      Source          `json:"source,omitzero"`
+	Body        Acknowledgement `json:"body"`
+	At          time.Time       `json:"at"`
+}
+
+// Reasons of a [Check] of an acknowledgement.
+const (
+	ReasonAcknowledged    rule.Reason = "acknowledged"        // the answer is taken: 200
+	ReasonNotAcknowledged rule.Reason = "not-acknowledgeable" // a partner-initiated operation: 400
+	ReasonAckConflict     rule.Reason = "ack-conflict"        // not the change awaiting an answer (a newer update was fulfilled): 409
+	ReasonAckTooLate      rule.Reason = "ack-too-late"        // after the deadline the change was accepted: 409
+)
+
+// Acknowledge checks a PATCH Success or Failure on an operation (FUL-05):
+// only the customer's change awaiting the publisher's answer in State,
+// before its deadline, can be answered; a partner-initiated operation
+// cannot (400); any other operation, or one past its deadline, is a
+// conflict (409: a newer update is already fulfilled). A body whose
+// status is neither Success nor Failure, and a missing operation ID or
+// instant, are [rule.Problems].
+func (p Policy) Acknowledge(req AckRequest) (Check, error) {
+	var ps rule.Problems
+	if req.OperationID == "" {
+		addProblem(&ps, ful05, "operationId", ErrMissing, msgMissing, "the operation ID")
+	}
+	if req.Body.Status != Success && req.Body.Status != Failure {
+		addProblem(&ps, ful05, "body.status", ErrUnknownValue, msgUnknown, "acknowledgement status", string(req.Body.Status))
+	}
+	if req.At.IsZero() {
+		addProblem(&ps, ful05, "at", ErrMissing, msgMissing, "the instant of the answer")
+	}
+	if len(ps) > 0 {
+		return Check{}, ps
+	}
+	c := Check{Call: "UpdateOperation", Rule: ful05, Status: req.State.Subscription.Status, HTTPStatus: 409,
+		Body: SubscriberPlan{PlanID: req.Body.PlanID, Quantity: req.Body.Quantity}}
+	switch {
+	case req.Source == FromPartner:
+		c.Reason, c.HTTPStatus = ReasonNotAcknowledged, 400
+	case req.State.PendingOperationID != req.OperationID:
+		c.Reason = ReasonAckConflict
+	case req.At.After(req.State.PendingUntil):
+		c.Reason = ReasonAckTooLate
+	default:
+		c.Allowed, c.Reason, c.HTTPStatus = true, ReasonAcknowledged, 200
+	}
+	return c, nil
 }

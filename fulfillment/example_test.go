@@ -261,3 +261,18 @@ func ExampleErrorBody() {
 	fmt.Println(string(b))
 	// Output: {"error":{"code":"BadArgument","message":"Missing field planId"}}
 }
+
+func ExamplePolicy_Acknowledge() {
+	p := fulfillment.DefaultPolicy()
+	var w fulfillment.Webhook
+	_ = p.Decode([]byte(body), &w)
+	d, _ := p.Decide(fulfillment.Request{State: fulfillment.State{Subscription: subscription()}, Webhook: w})
+	reject := fulfillment.Acknowledgement{PlanID: "gold", Quantity: 10, Status: fulfillment.Failure}
+	c, _ := p.Acknowledge(fulfillment.AckRequest{State: d.State, OperationID: w.ID, Source: w.Source, Body: reject, At: w.TimeStamp.Add(4 * time.Second)})
+	fmt.Println(c)
+	c, _ = p.Acknowledge(fulfillment.AckRequest{State: d.State, OperationID: w.ID, Source: w.Source, Body: reject, At: w.TimeStamp.Add(12 * time.Second)})
+	fmt.Println(c.Explain(rule.English))
+	// Output:
+	// FUL-05 acknowledged: UpdateOperation → 200
+	// UpdateOperation: the deadline has passed and the change was accepted; the API answers 409 (FUL-05).
+}

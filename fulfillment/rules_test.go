@@ -456,3 +456,37 @@ func TestReplay(t *testing.T) {
 		t.Errorf("bad state: %v", err)
 	}
 }
+
+func TestFUL05Acknowledge(t *testing.T) {
+	p := DefaultPolicy()
+	s := subscribed()
+	w := hook("op1", ChangePlan, OperationInProgress, "2024-02-10T00:00:00Z")
+	w.PlanID = "gold"
+	d, _ := p.Decide(Request{State: s, Webhook: w})
+	ok := Acknowledgement{PlanID: "gold", Quantity: 5, Status: Failure}
+	tests := []struct {
+		name   string
+		req    AckRequest
+		allow  bool
+		reason rule.Reason
+		status int
+	}{
+		{"in time", AckRequest{State: d.State, OperationID: "op1", Source: FromAzure, Body: ok, At: at("2024-02-10T00:00:09Z")}, true, ReasonAcknowledged, 200},
+		{"too late", AckRequest{State: d.State, OperationID: "op1", Body: ok, At: at("2024-02-10T00:00:11Z")}, false, ReasonAckTooLate, 409},
+		{"another operation", AckRequest{State: d.State, OperationID: "op0", Body: ok, At: at("2024-02-10T00:00:01Z")}, false, ReasonAckConflict, 409},
+		{"partner", AckRequest{State: d.State, OperationID: "op1", Source: FromPartner, Body: ok, At: at("2024-02-10T00:00:01Z")}, false, ReasonNotAcknowledged, 400},
+	}
+	for _, tt := range tests {
+		c, err := p.Acknowledge(tt.req)
+		if err != nil || c.Allowed != tt.allow || c.Reason != tt.reason || c.HTTPStatus != tt.status || c.Rule != ful05 {
+			t.Errorf("%s: %v %v", tt.name, c, err)
+		}
+		if c.Explain(rule.English) == "" || c.Explain(rule.Swedish) == "" {
+			t.Errorf("%s: explanation", tt.name)
+		}
+	}
+	_, err := p.Acknowledge(AckRequest{Body: Acknowledgement{Status: "Maybe"}})
+	if !problemAt(err, "operationId", ErrMissing) || !problemAt(err, "body.status", ErrUnknownValue) || !problemAt(err, "at", ErrMissing) {
+		t.Errorf("invalid: %v", err)
+	}
+}
