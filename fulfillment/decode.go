@@ -37,7 +37,7 @@ const (
 //
 // Decoding is bounded and lenient (FUL-12). A body longer than
 // [Policy.MaxBody] or nested deeper than [Policy.MaxDepth] is refused
-// before it is parsed ([ErrTooLarge], [ErrTooDeep]). Unknown fields are
+// before it is parsed ([ErrTooLarge]). Unknown fields are
 // ignored and field names matched ignoring case; a user's ID is read from
 // puid or pid; a quantity from a number or a numeric string; a missing
 // autoRenew is true; dates are RFC 3339, or without a zone (UTC); enum
@@ -118,7 +118,7 @@ func (p Policy) Decode(data []byte, v any) error {
 			}
 		}
 	default:
-		addProblem(&ps, "", "", ErrTarget, msgTarget, v)
+		addProblem(&ps, "", "", ErrInvalidValue, msgTarget, v)
 	}
 	return ps.Err()
 }
@@ -183,7 +183,7 @@ func (p *Policy) precheck(data []byte, ps *rule.Problems) bool {
 		case '{', '[':
 			depth++
 			if depth > maxDepth {
-				addProblem(ps, ful12, "", ErrTooDeep, msgTooDeep, maxDepth)
+				addProblem(ps, ful12, "", ErrTooLarge, msgTooDeep, maxDepth)
 				return false
 			}
 		case '}', ']':

@@ -12,12 +12,9 @@ import (
 // publisher request the API would refuse and a webhook token that fails
 // its checks are decisions, not errors.
 var (
-	// ErrTooLarge: a body longer than [Policy.MaxBody]; it is refused
-	// before it is parsed.
-	ErrTooLarge = errors.New("body too large")
-	// ErrTooDeep: a body nested deeper than [Policy.MaxDepth]; it is
-	// refused before it is parsed.
-	ErrTooDeep = errors.New("body nested too deeply")
+	// ErrTooLarge: a body longer than [Policy.MaxBody] or nested deeper
+	// than [Policy.MaxDepth]; it is refused before it is parsed.
+	ErrTooLarge = errors.New("body over the size or nesting limit")
 	// ErrMalformed: a body that is not JSON, or a value of the wrong JSON
 	// type (a string where an object belongs).
 	ErrMalformed = errors.New("malformed JSON")
@@ -28,7 +25,9 @@ var (
 	// define (unknown actions are kept, not refused: FUL-04).
 	ErrUnknownValue = errors.New("unknown value")
 	// ErrInvalidValue: a value that cannot be read: a quantity that is not
-	// a whole number, a date that is not a date, a token that is not a JWT.
+	// a whole number, a date that is not a date, a token that is not
+	// URL-encoded, a key that is not public, a value passed to
+	// [Policy.Decode] that is not a pointer to one of its wire types.
 	ErrInvalidValue = errors.New("invalid value")
 	// ErrTermOrder: a term whose end is before its start.
 	ErrTermOrder = errors.New("term ends before it starts")
@@ -40,9 +39,6 @@ var (
 	ErrOtherSubscription = errors.New("operation of another subscription")
 	// ErrPolicy: a [Policy] that cannot decide (see [Policy.Validate]).
 	ErrPolicy = errors.New("invalid policy")
-	// ErrTarget: a value passed to [Policy.Decode] that is not a pointer
-	// to one of this package's wire types.
-	ErrTarget = errors.New("unsupported decode target")
 )
 
 var (

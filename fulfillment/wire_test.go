@@ -201,9 +201,9 @@ func TestDecodeProblems(t *testing.T) {
 		{"wrong type", p, `{"id":5}`, new(Subscription), "id", ErrMalformed},
 		{"malformed", p, `{"id":`, new(Subscription), "", ErrMalformed},
 		{"too large", small, `{"id":"abcdefgh"}`, new(Subscription), "", ErrTooLarge},
-		{"too deep", p, strings.Repeat("[", 40) + strings.Repeat("]", 40), new(Subscription), "", ErrTooDeep},
-		{"target", p, `{}`, new(int), "", ErrTarget},
-		{"nil target", p, `{}`, nil, "", ErrTarget},
+		{"too deep", p, strings.Repeat("[", 40) + strings.Repeat("]", 40), new(Subscription), "", ErrTooLarge},
+		{"target", p, `{}`, new(int), "", ErrInvalidValue},
+		{"nil target", p, `{}`, nil, "", ErrInvalidValue},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
