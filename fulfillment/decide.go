@@ -116,7 +116,7 @@ func (p Policy) Decide(req Request) (Decision, error) {
 	if !p.usable() {
 		return d, p.Validate()
 	}
-	if bad := checkRequest(&req); bad {
+	if checkRequest(&req) {
 		return d, requestProblems(&req)
 	}
 	p.decide(&d, &req.State, &req.Webhook, req.At)
@@ -137,7 +137,7 @@ func checkRequest(r *Request) bool {
 }
 
 // requestProblems lists every problem of an invalid request (the slow path).
-func requestProblems(r *Request) error {
+func requestProblems(r *Request) rule.Problems {
 	var ps rule.Problems
 	w, s := &r.Webhook, &r.State.Subscription
 	if w.ID == "" {
@@ -356,11 +356,7 @@ func (p Policy) Replay(s State, hooks []Webhook) (State, error) {
 	for i := range hooks {
 		req := Request{State: s, Webhook: hooks[i]}
 		if checkRequest(&req) {
-			var sub rule.Problems
-			if err := requestProblems(&req); err != nil {
-				sub = err.(rule.Problems)
-			}
-			for _, pr := range sub {
+			for _, pr := range requestProblems(&req) {
 				pr.Path = "[" + strconv.Itoa(i) + "]" + trimPrefix(pr.Path)
 				ps = append(ps, pr)
 			}
