@@ -1,6 +1,7 @@
 package fulfillment
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -46,6 +47,14 @@ func TestFUL13UnsubscribeRefund(t *testing.T) {
 		}
 		if m.Explain(rule.English) == "" || m.Explain(rule.Swedish) == "" || m.String() == "" {
 			t.Errorf("%s: explanation", tt.name)
+		}
+		b, err := json.Marshal(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Money
+		if err := json.Unmarshal(b, &back); err != nil || back.Refund == nil || back.Refund.Allowed != tt.refunded || back.Reason != m.Reason {
+			t.Errorf("%s: round trip %v %+v", tt.name, err, back)
 		}
 	}
 }

@@ -254,6 +254,7 @@ func TestZeroValuesMarshal(t *testing.T) {
 		&Subscription{}, &Identity{}, &Term{}, &Resolved{}, &Operation{}, &Webhook{}, &Acknowledgement{},
 		&SubscriberPlan{}, &ErrorBody{}, &State{}, &Request{}, &Decision{}, &ActivateRequest{}, &ChangeRequest{},
 		&CancelRequest{}, &LandingRequest{}, &Check{}, &Claims{}, &TokenRequest{}, &TokenCheck{}, &SigningKey{}, &Policy{},
+		&AckRequest{}, &MoneyRequest{}, &Money{},
 		new(Status), new(Action), new(OperationStatus), new(Source), new(TermUnit), new(SandboxType), new(SessionMode),
 		new(CustomerOperation), new(AckStatus), new(Service),
 	}
