@@ -64,8 +64,11 @@ type Decision struct {
 	To          Status    `json:"to,omitzero"`
 
 	// HTTPStatus is the answer to the call: always 200, which stops
-	// Microsoft's retries (FUL-06, FUL-10).
-	HTTPStatus int `json:"httpStatus"`
+	// Microsoft's retries (FUL-06, FUL-10); without it the call is
+	// retried up to RetryTimes times over RetryFor.
+	HTTPStatus int           `json:"httpStatus"`
+	RetryTimes int           `json:"retryTimes,omitzero"`
+	RetryFor   time.Duration `json:"retryFor,omitzero"`
 	// Acknowledge: the publisher must also PATCH the operation, with Ack
 	// (Success accepts, Failure rejects), before AckBy; without it the
 	// change is accepted (FUL-05).
@@ -212,7 +215,7 @@ func (p *Policy) decide(d *Decision, s *State, w *Webhook, at time.Time) {
 	st := s.Subscription.Status
 	*d = Decision{
 		Action: w.Action, OperationID: w.ID, Source: w.Source, TimeStamp: w.TimeStamp, At: at,
-		From: st, To: st, HTTPStatus: 200, Service: serviceOf(st), State: *s,
+		From: st, To: st, HTTPStatus: 200, RetryTimes: p.RetryTimes, RetryFor: p.RetryFor, Service: serviceOf(st), State: *s,
 	}
 	d.State.Subscription.ID = w.SubscriptionID
 	if st == Suspended {

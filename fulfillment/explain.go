@@ -138,8 +138,7 @@ func (d Decision) Explain(lang rule.Language) string {
 		b.WriteString(".")
 	}
 	b.WriteString(" ")
-	p := DefaultPolicy()
-	b.WriteString(msgAnswer200.Render(lang, p.RetryTimes, durationText(lang, p.RetryFor)))
+	b.WriteString(msgAnswer200.Render(lang, d.RetryTimes, durationText(lang, d.RetryFor)))
 	if d.Acknowledge {
 		b.WriteString(" ")
 		m := msgAckAccept
