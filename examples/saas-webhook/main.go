@@ -55,18 +55,22 @@ type input struct {
 
 // labels are the program's own words, in English and Swedish.
 var labels = map[string][2]string{
-	"call":     {"%d. %s: %s, operation %s, %s, from %s, %s", "%d. %s: %s, åtgärd %s, %s, från %s, %s"},
-	"decision": {"Decision", "Beslut"},
-	"answer":   {"Answer", "Svar"},
-	"patch":    {"HTTP 200, then PATCH %s by %s", "HTTP 200, sedan PATCH %s senast %s"},
-	"ok":       {"HTTP 200", "HTTP 200"},
-	"state":    {"State", "Tillstånd"},
-	"stateFmt": {"%s, plan %s, quantity %d, term %s – %s, service %s", "%s, plan %s, antal %d, period %s – %s, tjänst %s"},
-	"problems": {"Problems (the body breaks a rule; answer 400 and do not act on it):", "Problem (innehållet bryter mot en regel; svara 400 och agera inte på det):"},
-	"summary":  {"%d calls: %d applied, %d not applied, %d with problems.", "%d anrop: %d tillämpade, %d inte tillämpade, %d med problem."},
-	"start":    {"Before the first call: %s", "Före första anropet: %s"},
-	"applied":  {"applies", "gäller"},
-	"notApply": {"does not apply", "gäller inte"},
+	"call":            {"%d. %s: %s, operation %s, %s, from %s, %s", "%d. %s: %s, åtgärd %s, %s, från %s, %s"},
+	"decision":        {"Decision", "Beslut"},
+	"answer":          {"Answer", "Svar"},
+	"patch":           {"HTTP 200, then PATCH %s by %s", "HTTP 200, sedan PATCH %s senast %s"},
+	"ok":              {"HTTP 200", "HTTP 200"},
+	"state":           {"State", "Tillstånd"},
+	"stateFmt":        {"%s, plan %s, quantity %d, term %s – %s, service %s", "%s, plan %s, antal %d, period %s – %s, tjänst %s"},
+	"problems":        {"Problems (the body breaks a rule; answer 400 and do not act on it):", "Problem (innehållet bryter mot en regel; svara 400 och agera inte på det):"},
+	"summary":         {"%d calls: %d applied, %d not applied, %d with problems.", "%d anrop: %d tillämpade, %d inte tillämpade, %d med problem."},
+	"start":           {"Before the first call: %s", "Före första anropet: %s"},
+	"applied":         {"applies", "gäller"},
+	"notApply":        {"does not apply", "gäller inte"},
+	"service-none":    {"none yet", "ingen ännu"},
+	"service-full":    {"full", "hel"},
+	"service-blocked": {"blocked, data kept", "spärrad, data sparas"},
+	"service-ended":   {"ended, data kept for now", "avslutad, data sparas tills vidare"},
 }
 
 func label(lang rule.Language, key string) string {
@@ -214,7 +218,7 @@ func describe(lang rule.Language, s *fulfillment.State) string {
 	if svc == "" {
 		svc = fulfillment.ServiceNone
 	}
-	return fmt.Sprintf(label(lang, "stateFmt"), sub.Status, orQ(sub.PlanID), sub.Quantity, day(sub.Term.Start), day(sub.Term.End), svc)
+	return fmt.Sprintf(label(lang, "stateFmt"), sub.Status, orQ(sub.PlanID), sub.Quantity, day(sub.Term.Start), day(sub.Term.End), label(lang, "service-"+string(svc)))
 }
 
 func printProblems(p *textout.Printer, lang rule.Language, name string, err error) {
