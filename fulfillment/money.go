@@ -42,9 +42,9 @@ type MoneyRequest struct {
 // Money is what a call means for the money: the proration of a plan or
 // quantity change, the refund decision of an Unsubscribe (FUL-13), the
 // next term's charge of a renewal, the free-trial event a call of a trial
-// subscription is (isFreeTrial), and the auto-renewal of a purchase
-// through a CSP partner (sandboxType Csp). The parts that do not apply
-// are nil.
+// subscription is (isFreeTrial), and for a purchase through a CSP partner
+// (sandboxType Csp) its auto-renewal and the CSP refund windows of its
+// Unsubscribe. The parts that do not apply are nil.
 type Money struct {
 	Rule    rule.ID            `json:"rule"`
 	Reason  rule.Reason        `json:"reason"`
@@ -146,7 +146,11 @@ func (p Policy) Money(req MoneyRequest) (Money, error) {
 		if !anchor.IsZero() && start.After(anchor) {
 			event = refund.Renewal
 		}
-		rd, err := refund.DefaultPolicy().Decide(refund.Request{Kind: refund.SaaS, Event: event, Term: term,
+		kind := refund.SaaS
+		if sub.SandboxType == SandboxCsp {
+			kind = refund.CSPSaaS // the CSP partner's windows (RFD-09)
+		}
+		rd, err := refund.DefaultPolicy().Decide(refund.Request{Kind: kind, Event: event, Term: term,
 			Start: start, At: d.TimeStamp, Paid: req.Paid, Zone: zone})
 		if err != nil {
 			return m, err

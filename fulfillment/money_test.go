@@ -9,6 +9,7 @@ import (
 	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/market"
 	"github.com/marketrules/marketrules/marketrulestest"
+	"github.com/marketrules/marketrules/refund"
 	"github.com/marketrules/marketrules/rule"
 	"github.com/marketrules/marketrules/trial"
 )
@@ -124,6 +125,12 @@ func TestMoneyTrialAndCSP(t *testing.T) {
 	m, err := p.Money(MoneyRequest{Before: csp, Decision: d})
 	if err != nil || m.CSP == nil || m.Reason != ReasonNoMoney || !strings.Contains(m.Explain(rule.English), "CSP") && m.Explain(rule.English) == "" {
 		t.Errorf("csp: %v %v", m, err)
+	}
+	// A CSP purchase's Unsubscribe is decided with the CSP windows.
+	u := decided(t, csp, hook("u", Unsubscribe, OperationSucceeded, "2024-02-01T12:00:00Z"))
+	m, err = p.Money(MoneyRequest{Before: csp, Decision: u, Paid: currency.MustParse("100.00 USD")})
+	if err != nil || m.Refund == nil || m.Refund.Kind != refund.CSPSaaS {
+		t.Errorf("csp refund: %v %v", m, err)
 	}
 	_ = time.Second
 }
