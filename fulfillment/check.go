@@ -202,7 +202,8 @@ func (p Policy) Cancel(req CancelRequest) (Check, error) {
 }
 
 // Land checks a landing page's purchase token (FUL-02): it is URL-decoded
-// (a token already decoded is kept) and can be resolved within
+// once (a token without %XX escapes is taken as already decoded and kept
+// as it is, "+" included) and can be resolved within
 // [Policy.TokenValidity] of its issue. A missing token, or one that is not
 // URL-encoded text, is [rule.Problems]; an expired one is a Check with
 // HTTPStatus 400, what Resolve would answer.
@@ -212,9 +213,15 @@ func (p Policy) Land(req LandingRequest) (Check, error) {
 	if tok == "" {
 		addProblem(&ps, ful02, "token", ErrMissing, msgMissing, "the purchase token")
 	}
-	dec, err := url.QueryUnescape(tok)
-	if err != nil {
-		addProblem(&ps, ful02, "token", ErrInvalidValue, msgNotToken)
+	// Decode once: a token still URL-encoded has %XX escapes; one already
+	// decoded (as url.Values gives it) has none and is kept, its "+" too
+	// (base64 text, which a second decoding would turn into spaces).
+	dec := tok
+	if strings.Contains(tok, "%") {
+		var err error
+		if dec, err = url.PathUnescape(tok); err != nil {
+			addProblem(&ps, ful02, "token", ErrInvalidValue, msgNotToken)
+		}
 	}
 	if req.At.IsZero() {
 		addProblem(&ps, ful02, "at", ErrMissing, msgMissing, "the instant of the check")

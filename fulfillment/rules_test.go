@@ -109,6 +109,7 @@ func TestFUL02LandingToken(t *testing.T) {
 		{"last instant", LandingRequest{Token: "t", Issued: issued, At: issued.Add(24*time.Hour - 1)}, true, ReasonTokenValid, "t", 200},
 		{"24 hours", LandingRequest{Token: "t", Issued: issued, At: issued.Add(24 * time.Hour)}, false, ReasonTokenExpired, "t", 400},
 		{"issue unknown", LandingRequest{Token: "t", At: issued}, true, ReasonTokenValid, "t", 200},
+		{"already decoded: + kept", LandingRequest{Token: "ab+cd==", At: issued}, true, ReasonTokenValid, "ab+cd==", 200},
 	}
 	for _, tt := range tests {
 		c, err := p.Land(tt.req)
