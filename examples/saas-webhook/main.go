@@ -106,7 +106,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			inputs = append(inputs, input{name: e, data: b})
 		}
 	}
-	stdinUsed := false
+	stdinUsed := *statePath == "-"
 	for _, name := range cmd.Flags.Args() {
 		if name == "-" {
 			if stdinUsed {

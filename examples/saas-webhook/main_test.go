@@ -129,7 +129,7 @@ func TestHelpAndUsage(t *testing.T) {
 		t.Errorf("-h: exit %d, stderr %q\n%s", code, errOut, out)
 	}
 	for _, args := range [][]string{
-		{"-lang", "de"}, {"-nope"}, {"-", "-"}, {filepath.Join(t.TempDir(), "missing.json")}, {t.TempDir()},
+		{"-lang", "de"}, {"-nope"}, {"-", "-"}, {"-state", "-", "-"}, {filepath.Join(t.TempDir(), "missing.json")}, {t.TempDir()},
 		{"-state", filepath.Join(t.TempDir(), "missing.json")},
 	} {
 		if code, _, errOut := runArgs(t, "", args...); code != 2 || errOut == "" {
