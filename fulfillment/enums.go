@@ -28,21 +28,11 @@ var statusNames = enum.Names[Status]{Type: "subscription status", Names: []strin
 	"", "NotStarted", "PendingFulfillmentStart", "Subscribed", "Suspended", "Unsubscribed"}}
 
 // String returns Microsoft's name of the status, "" for the zero Status
-// and "subscription-status(N)" for a value outside the enum.
-func (s Status) String() string {
-	if s == 0 {
-		return ""
-	}
-	return statusNames.String(s)
-}
+// and "fulfillment.Status(N)" for a value outside the enum.
+func (s Status) String() string { return statusNames.String(s) }
 
 // MarshalText returns the status's name; the zero Status is "".
-func (s Status) MarshalText() ([]byte, error) {
-	if s == 0 {
-		return []byte{}, nil
-	}
-	return statusNames.Marshal(s)
-}
+func (s Status) MarshalText() ([]byte, error) { return statusNames.Marshal(s) }
 
 // UnmarshalText parses a status name ignoring case; "" is the zero Status.
 // An unknown name is an [*enum.Error] wrapping [ErrUnknownValue].

@@ -324,7 +324,7 @@ func TestStatusText(t *testing.T) {
 	if err := s.UnmarshalText([]byte("Paused")); !errors.Is(err, ErrUnknownValue) {
 		t.Errorf("unknown: %v", err)
 	}
-	if _, err := Status(9).MarshalText(); err == nil || Status(9).String() != "subscription-status(9)" {
+	if _, err := Status(9).MarshalText(); err == nil || Status(9).String() != "fulfillment.Status(9)" {
 		t.Errorf("invalid status: %v %s", err, Status(9))
 	}
 	if b, err := Status(0).MarshalText(); err != nil || len(b) != 0 || Status(0).String() != "" {
