@@ -3,11 +3,11 @@ package fulfillment
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/marketrules/marketrules/internal/jsonx"
 	"github.com/marketrules/marketrules/rule"
 )
 
@@ -56,27 +56,27 @@ func (p Policy) Decode(data []byte, v any) error {
 	switch t := v.(type) {
 	case *Webhook:
 		var w webhookWire
-		if unmarshal(data, &w, &ps) {
+		if p.unmarshal(data, &w, &ps) {
 			w.to(t, &ps)
 		}
 	case *Operation:
 		var w operationWire
-		if unmarshal(data, &w, &ps) {
+		if p.unmarshal(data, &w, &ps) {
 			w.to(t, "", &ps)
 		}
 	case *Subscription:
 		var w subscriptionWire
-		if unmarshal(data, &w, &ps) {
+		if p.unmarshal(data, &w, &ps) {
 			w.to(t, "", &ps)
 		}
 	case *Resolved:
 		var w resolvedWire
-		if unmarshal(data, &w, &ps) {
+		if p.unmarshal(data, &w, &ps) {
 			w.to(t, &ps)
 		}
 	case *Acknowledgement:
 		var w ackWire
-		if unmarshal(data, &w, &ps) {
+		if p.unmarshal(data, &w, &ps) {
 			t.PlanID = w.PlanID
 			t.Quantity = w.Quantity.read("quantity", &ps)
 			t.Status = AckStatus(w.Status)
@@ -88,13 +88,13 @@ func (p Policy) Decode(data []byte, v any) error {
 		}
 	case *SubscriberPlan:
 		var w ackWire
-		if unmarshal(data, &w, &ps) {
+		if p.unmarshal(data, &w, &ps) {
 			t.PlanID = w.PlanID
 			t.Quantity = w.Quantity.read("quantity", &ps)
 		}
 	case *ErrorBody:
 		var w errorWire
-		if unmarshal(data, &w, &ps) {
+		if p.unmarshal(data, &w, &ps) {
 			if w.Error != nil {
 				*t = w.Error.body()
 			} else {
@@ -103,7 +103,7 @@ func (p Policy) Decode(data []byte, v any) error {
 		}
 	case *[]Subscription:
 		var w []subscriptionWire
-		if data = listBody(data, "subscriptions"); unmarshal(data, &w, &ps) {
+		if data = listBody(data, "subscriptions"); p.unmarshal(data, &w, &ps) {
 			*t = make([]Subscription, len(w))
 			for i := range w {
 				w[i].to(&(*t)[i], "subscriptions["+strconv.Itoa(i)+"]", &ps)
@@ -111,7 +111,7 @@ func (p Policy) Decode(data []byte, v any) error {
 		}
 	case *[]Operation:
 		var w []operationWire
-		if data = listBody(data, "operations"); unmarshal(data, &w, &ps) {
+		if data = listBody(data, "operations"); p.unmarshal(data, &w, &ps) {
 			*t = make([]Operation, len(w))
 			for i := range w {
 				w[i].to(&(*t)[i], "operations["+strconv.Itoa(i)+"]", &ps)
@@ -153,10 +153,7 @@ func (p *Policy) precheck(data []byte, ps *rule.Problems) bool {
 		addProblem(ps, ful12, "", ErrTooLarge, msgTooLarge, len(data), max)
 		return false
 	}
-	maxDepth := p.MaxDepth
-	if maxDepth <= 0 {
-		maxDepth = DefaultPolicy().MaxDepth
-	}
+	maxDepth := p.depth()
 	depth := 0
 	for i := 0; i < len(data); i++ {
 		switch data[i] {
@@ -193,23 +190,35 @@ func (p *Policy) precheck(data []byte, ps *rule.Problems) bool {
 	return true
 }
 
-// unmarshal is the one place the package parses JSON: encoding/json, which
-// ignores unknown fields and matches names ignoring case. A value of the
-// wrong JSON type is a problem at its path; decoding goes on after it.
-func unmarshal(data []byte, v any, ps *rule.Problems) bool {
-	err := json.Unmarshal(data, v)
-	if err == nil {
-		return true
+// unmarshal is the one place the package parses a body: internal/jsonx in
+// its lenient mode, which ignores unknown members, matches names ignoring
+// case when none matches exactly, and reports a value of the wrong JSON
+// type as a problem at its path and goes on. Its problems get rule FUL-12
+// and, without a sentinel of their own, ErrMalformed. It reports false
+// when the body is not a JSON value of the target's shape (a problem at
+// the root), after which nothing else is checked.
+func (p *Policy) unmarshal(data []byte, v any, ps *rule.Problems) bool {
+	start := len(*ps)
+	jsonx.Options{Lenient: true, MaxBytes: int64(len(data)) + 1, MaxDepth: p.depth()}.Decode(data, v, "", ps)
+	ok := true
+	for i := start; i < len(*ps); i++ {
+		pr := &(*ps)[i]
+		if pr.Rule == "" {
+			pr.Rule = ful12
+		}
+		if pr.Err == nil {
+			pr.Err = ErrMalformed
+		}
+		ok = ok && pr.Path != ""
 	}
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) {
-		addProblem(ps, ful12, te.Field, ErrMalformed, msgWrongType, te.Type.Kind().String())
-		return true
+	return ok
+}
+
+func (p *Policy) depth() int {
+	if p.MaxDepth <= 0 {
+		return DefaultPolicy().MaxDepth
 	}
-	msg := err.Error()
-	msg = strings.TrimPrefix(msg, "json: ")
-	addProblem(ps, ful12, "", ErrMalformed, msgMalformed, msg)
-	return false
+	return p.MaxDepth
 }
 
 // flexInt is a quantity: a JSON number or a numeric string (FUL-12).

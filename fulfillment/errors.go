@@ -44,8 +44,6 @@ var (
 var (
 	msgTooLarge   = rule.Message{English: "body of %d bytes is larger than the limit of %d bytes", Swedish: "innehållet på %d byte är större än gränsen på %d byte"}
 	msgTooDeep    = rule.Message{English: "body is nested deeper than %d levels", Swedish: "innehållet är nästlat djupare än %d nivåer"}
-	msgMalformed  = rule.Message{English: "malformed JSON: %s", Swedish: "felaktig JSON: %s"}
-	msgWrongType  = rule.Message{English: "want a JSON %s here", Swedish: "ska vara JSON av typen %s"}
 	msgMissing    = rule.Message{English: "%s is missing", Swedish: "%s saknas"}
 	msgUnknown    = rule.Message{English: "unknown %s %q", Swedish: "okänd %s %q"}
 	msgQuantity   = rule.Message{English: "quantity %q is not a whole number", Swedish: "antalet %q är inte ett heltal"}
