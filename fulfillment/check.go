@@ -105,7 +105,7 @@ func (p Policy) Activate(req ActivateRequest) (Check, error) {
 		addProblem(&ps, ful03, "quantity", ErrInvalidValue, msgNegative, req.Quantity)
 	}
 	if len(ps) > 0 {
-		return Check{}, ps
+		return Check{}, ps.Err()
 	}
 	c := Check{Call: "Activate", Rule: ful03, Status: s.Status, Body: SubscriberPlan{PlanID: req.PlanID, Quantity: req.Quantity}}
 	switch {
@@ -147,7 +147,7 @@ func (p Policy) Change(req ChangeRequest) (Check, error) {
 		addProblem(&ps, ful09, "quantity", ErrInvalidValue, msgNegative, req.Quantity)
 	}
 	if len(ps) > 0 {
-		return Check{}, ps
+		return Check{}, ps.Err()
 	}
 	c := Check{Call: "ChangePlan", Rule: ful09, Status: s.Status, HTTPStatus: 400,
 		Body: SubscriberPlan{PlanID: req.PlanID, Quantity: req.Quantity}}
@@ -187,7 +187,7 @@ func (p Policy) Cancel(req CancelRequest) (Check, error) {
 	s := &req.Subscription
 	checkSubscription(&ps, s, "subscription")
 	if len(ps) > 0 {
-		return Check{}, ps
+		return Check{}, ps.Err()
 	}
 	c := Check{Call: "Delete", Rule: ful09, Status: s.Status}
 	switch {
@@ -230,7 +230,7 @@ func (p Policy) Land(req LandingRequest) (Check, error) {
 		addProblem(&ps, "", "policy.tokenValidity", ErrPolicy, msgPolicy, "tokenValidity")
 	}
 	if len(ps) > 0 {
-		return Check{}, ps
+		return Check{}, ps.Err()
 	}
 	c := Check{Call: "Resolve", Rule: ful02, Token: dec, Allowed: true, Reason: ReasonTokenValid, HTTPStatus: 200}
 	if !req.Issued.IsZero() {
@@ -327,7 +327,7 @@ func (p Policy) Acknowledge(req AckRequest) (Check, error) {
 		addProblem(&ps, ful05, "at", ErrMissing, msgMissing, "the instant of the answer")
 	}
 	if len(ps) > 0 {
-		return Check{}, ps
+		return Check{}, ps.Err()
 	}
 	c := Check{Call: "UpdateOperation", Rule: ful05, Status: req.State.Subscription.Status, HTTPStatus: 409,
 		Body: SubscriberPlan{PlanID: req.Body.PlanID, Quantity: req.Body.Quantity}}

@@ -120,7 +120,7 @@ func (p Policy) Decide(req Request) (Decision, error) {
 		return d, p.Validate()
 	}
 	if checkRequest(&req) {
-		return d, requestProblems(&req)
+		return d, requestProblems(&req).Err()
 	}
 	p.decide(&d, &req.State, &req.Webhook, req.At)
 	return d, nil

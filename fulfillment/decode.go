@@ -51,7 +51,7 @@ const (
 func (p Policy) Decode(data []byte, v any) error {
 	var ps rule.Problems
 	if !p.precheck(data, &ps) {
-		return ps
+		return ps.Err()
 	}
 	switch t := v.(type) {
 	case *Webhook:

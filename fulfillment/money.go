@@ -107,7 +107,7 @@ func (p Policy) Money(req MoneyRequest) (Money, error) {
 	term, err := plan.ParseTerm(string(sub.Term.Unit))
 	if err != nil {
 		addProblem(&ps, ful11, "before.subscription.term.termUnit", ErrInvalidValue, msgUnknown, "term unit", string(sub.Term.Unit))
-		return m, ps
+		return m, ps.Err()
 	}
 	anchor := req.Before.Anchor
 	if anchor.IsZero() {
@@ -119,14 +119,14 @@ func (p Policy) Money(req MoneyRequest) (Money, error) {
 	case ChangePlan, ChangeQuantity:
 		if req.Plan == nil {
 			addProblem(&ps, ful05, "plan", ErrMissing, msgMissing, "the current plan")
-			return m, ps
+			return m, ps.Err()
 		}
 		ch := pricing.SubscriptionChange{Quantity: d.State.Subscription.Quantity}
 		if d.Action == ChangePlan {
 			ch.Plan = req.NewPlan
 			if ch.Plan == nil {
 				addProblem(&ps, ful05, "newPlan", ErrMissing, msgMissing, "the new plan")
-				return m, ps
+				return m, ps.Err()
 			}
 			if ch.Quantity == sub.Quantity {
 				ch.Quantity = 0
@@ -159,7 +159,7 @@ func (p Policy) Money(req MoneyRequest) (Money, error) {
 	case Renew:
 		if req.Plan == nil {
 			addProblem(&ps, ful06, "plan", ErrMissing, msgMissing, "the plan")
-			return m, ps
+			return m, ps.Err()
 		}
 		quote.Quantity = d.State.Subscription.Quantity
 		q, err := pricing.QuoteTerm(quote, pricing.DefaultQuotePolicy())

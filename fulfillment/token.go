@@ -80,7 +80,7 @@ func ParseKeySet(jwks []byte) ([]SigningKey, error) {
 	var ps rule.Problems
 	if err := json.Unmarshal(jwks, &set); err != nil {
 		addProblem(&ps, ful10, "keys", ErrInvalidValue, msgKeySet, err.Error())
-		return nil, ps
+		return nil, ps.Err()
 	}
 	keys := make([]SigningKey, 0, len(set.Keys))
 	for i, k := range set.Keys {
@@ -181,7 +181,7 @@ func (p *Policy) tokenProblems(req *TokenRequest, raw bool) rule.Problems {
 // token. Missing settings (audience, tenant, instant) are [rule.Problems].
 func (p Policy) CheckClaims(req TokenRequest) (TokenCheck, error) {
 	if ps := p.tokenProblems(&req, false); len(ps) > 0 {
-		return TokenCheck{}, ps
+		return TokenCheck{}, ps.Err()
 	}
 	c := TokenCheck{Rule: ful10, Claims: req.Claims, At: req.At}
 	p.checkClaims(&c, &req)
@@ -233,7 +233,7 @@ func stampOrNone(t time.Time) string {
 // ignored. Every refusal names the claim, header parameter or key.
 func (p Policy) VerifyToken(req TokenRequest) (TokenCheck, error) {
 	if ps := p.tokenProblems(&req, true); len(ps) > 0 {
-		return TokenCheck{}, ps
+		return TokenCheck{}, ps.Err()
 	}
 	c := TokenCheck{Rule: ful10, At: req.At}
 	raw := strings.TrimSpace(req.Token)
