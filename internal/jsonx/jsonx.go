@@ -20,7 +20,8 @@
 // In both modes a value of the wrong JSON type, and a value that a field's
 // own UnmarshalJSON or UnmarshalText rejects (a bad enum name, a malformed
 // amount), is a problem at the field's path; decoding goes on after it and
-// the field keeps its zero value. A JSON null leaves a value unchanged,
+// the field keeps its zero value. Slices and pointers are always new,
+// never shared with the value decoded into. A JSON null leaves a value unchanged,
 // except that it sets a pointer, slice, map or interface to nil and is
 // passed to a type's own UnmarshalJSON, as encoding/json does. A problem
 // returned by a field's UnmarshalJSON as [rule.Problems] keeps its rule and
@@ -422,10 +423,10 @@ func (d *decoder) value(v reflect.Value, ti *typeInfo) bool {
 		}
 		return d.mapObject(v, ti)
 	case kPtr:
-		if v.IsNil() {
-			v.Set(reflect.New(ti.t.Elem()))
-		}
-		return d.value(v.Elem(), ti.elem)
+		// A new value, never the one pointed to: it may be shared.
+		p := reflect.New(ti.t.Elem())
+		v.Set(p)
+		return d.value(p.Elem(), ti.elem)
 	case kString:
 		if c != '"' {
 			return d.wrongType("a string")
@@ -673,7 +674,7 @@ func (d *decoder) array(v reflect.Value, ti *typeInfo) bool {
 	d.off++ // [
 	isSlice := ti.kind == kSlice
 	if isSlice && !v.IsNil() {
-		v.SetLen(0)
+		v.SetZero() // a new array, never the old one: it may be shared
 	}
 	d.segs = append(d.segs, seg{index: 0})
 	top := len(d.segs) - 1
@@ -698,9 +699,7 @@ func (d *decoder) array(v reflect.Value, ti *typeInfo) bool {
 				v.Grow(1)
 			}
 			v.SetLen(n + 1)
-			e := v.Index(n)
-			e.SetZero()
-			ok = d.value(e, ti.elem)
+			ok = d.value(v.Index(n), ti.elem)
 		case n < v.Len():
 			ok = d.value(v.Index(n), ti.elem)
 		default:

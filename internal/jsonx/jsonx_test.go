@@ -549,3 +549,18 @@ func TestDecodeOddKinds(t *testing.T) {
 		t.Error("want(interface)")
 	}
 }
+
+// Decoding into a value never writes through its slices and pointers,
+// which a copy may share.
+func TestDecodeDoesNotShare(t *testing.T) {
+	a := outer{Items: make([]inner, 1, 4), Tags: []string{"x"}, Ptr: &inner{Mode: modeFloor}}
+	b := a
+	var ps rule.Problems
+	Decode([]byte(`{"items":[{"mode":"half-up"},{"mode":"half-up"}],"tags":["y"],"ptr":{"mode":"half-up"}}`), &b, "", &ps)
+	if len(ps) != 0 || a.Items[:2][1].Mode != modeUnset || a.Items[0].Mode != modeUnset || a.Tags[0] != "x" || a.Ptr.Mode != modeFloor {
+		t.Errorf("shared: %+v %v", a, ps)
+	}
+	if b.Items[1].Mode != modeHalfUp || b.Tags[0] != "y" || b.Ptr.Mode != modeHalfUp {
+		t.Errorf("decoded: %+v", b)
+	}
+}
