@@ -583,7 +583,7 @@ func TestDecodeProblemCap(t *testing.T) {
 	}
 	// Past the cap, rule.Problems.Append boxes the new count, 24 bytes
 	// of garbage a problem; jsonx itself allocates nothing.
-	if got := after.TotalAlloc - before.TotalAlloc; got > 32*uint64(ps.Len()) {
+	if got := after.TotalAlloc - before.TotalAlloc; !raceEnabled && got > 32*uint64(ps.Len()) {
 		t.Errorf("allocated %d bytes for %d problems", got, ps.Len())
 	}
 	// A nested decoder's capped list adds its count.
