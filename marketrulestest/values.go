@@ -135,7 +135,7 @@ func MarketRate(m market.Code) currency.ExchangeRate {
 type GUIDs struct {
 	// Namespace separates sequences: "tenant", "subscription", a test's
 	// name.
-	Namespace string
+	Namespace string `json:"namespace"`
 	n         int
 }
 
