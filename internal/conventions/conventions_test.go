@@ -339,6 +339,164 @@ func TestCommentsCiteNoOutsideFiles(t *testing.T) {
 	check(t, "comment ", found)
 }
 
+// Convention 3: a list of problems is returned as an error only through
+// rule.Problems.Err, whose *Problems compares with ==; a Problems value
+// returned as an error makes == on it panic. The check finds, in every
+// function whose last result is an error, a return of a rule.Problems
+// variable or literal.
+func TestProblemsReturnedThroughErr(t *testing.T) {
+	var found []violation
+	for _, p := range packages {
+		files := parseDir(t, p.dir, false)
+		// The package's functions and methods that return a list of
+		// problems as their last result.
+		producers := map[string]bool{}
+		for _, f := range files {
+			for _, d := range f.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok && fd.Type.Results != nil && len(fd.Type.Results.List) > 0 &&
+					isProblemsType(fd.Type.Results.List[len(fd.Type.Results.List)-1].Type) {
+					producers[fd.Name.Name] = true
+				}
+			}
+		}
+		for name, f := range files {
+			for _, d := range f.Decls {
+				fd, ok := d.(*ast.FuncDecl)
+				if !ok || fd.Body == nil || !returnsError(fd.Type) {
+					continue
+				}
+				vars, ptrs := problemsVars(fd, producers)
+				ast.Inspect(fd.Body, func(n ast.Node) bool {
+					switch x := n.(type) {
+					case *ast.FuncLit:
+						return false
+					case *ast.ReturnStmt:
+						if len(x.Results) == 0 {
+							return true
+						}
+						if isProblems(x.Results[len(x.Results)-1], vars, ptrs) {
+							key := p.dir + "." + funcName(fd)
+							found = append(found, violation{"problems-as-error " + key, name + ": return the list with .Err()"})
+						}
+					}
+					return true
+				})
+			}
+		}
+	}
+	check(t, "problems-as-error ", found)
+}
+
+func returnsError(ft *ast.FuncType) bool {
+	if ft.Results == nil || len(ft.Results.List) == 0 {
+		return false
+	}
+	id, ok := ft.Results.List[len(ft.Results.List)-1].Type.(*ast.Ident)
+	return ok && id.Name == "error"
+}
+
+// isProblemsType reports whether e names rule.Problems (or Problems
+// inside package rule).
+func isProblemsType(e ast.Expr) bool {
+	switch x := e.(type) {
+	case *ast.SelectorExpr:
+		id, ok := x.X.(*ast.Ident)
+		return ok && id.Name == "rule" && x.Sel.Name == "Problems"
+	case *ast.Ident:
+		return x.Name == "Problems"
+	}
+	return false
+}
+
+// problemsVars returns the names of a function's parameters and variables
+// of type rule.Problems, and of its *rule.Problems parameters.
+func problemsVars(fd *ast.FuncDecl, producers map[string]bool) (vars, ptrs map[string]bool) {
+	vars, ptrs = map[string]bool{}, map[string]bool{}
+	for _, fl := range []*ast.FieldList{fd.Recv, fd.Type.Params, fd.Type.Results} {
+		if fl == nil {
+			continue
+		}
+		for _, f := range fl.List {
+			for _, n := range f.Names {
+				if isProblemsType(f.Type) {
+					vars[n.Name] = true
+				}
+				if st, ok := f.Type.(*ast.StarExpr); ok && isProblemsType(st.X) {
+					ptrs[n.Name] = true
+				}
+			}
+		}
+	}
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.ValueSpec:
+			if x.Type != nil && isProblemsType(x.Type) {
+				for _, n := range x.Names {
+					vars[n.Name] = true
+				}
+			}
+		case *ast.AssignStmt:
+			if x.Tok == token.DEFINE && len(x.Rhs) == 1 {
+				if call, ok := x.Rhs[0].(*ast.CallExpr); ok && producers[calleeName(call)] {
+					if id, ok := x.Lhs[len(x.Lhs)-1].(*ast.Ident); ok {
+						vars[id.Name] = true
+					}
+				}
+			}
+			if x.Tok == token.DEFINE && len(x.Lhs) == len(x.Rhs) {
+				for i, r := range x.Rhs {
+					if cl, ok := r.(*ast.CompositeLit); ok && isProblemsType(cl.Type) {
+						if id, ok := x.Lhs[i].(*ast.Ident); ok {
+							vars[id.Name] = true
+						}
+					}
+				}
+			}
+		}
+		return true
+	})
+	return vars, ptrs
+}
+
+func calleeName(c *ast.CallExpr) string {
+	switch f := c.Fun.(type) {
+	case *ast.Ident:
+		return f.Name
+	case *ast.SelectorExpr:
+		return f.Sel.Name
+	}
+	return ""
+}
+
+func isProblems(e ast.Expr, vars, ptrs map[string]bool) bool {
+	switch x := e.(type) {
+	case *ast.Ident:
+		return vars[x.Name]
+	case *ast.StarExpr:
+		id, ok := x.X.(*ast.Ident)
+		return ok && ptrs[id.Name]
+	case *ast.CompositeLit:
+		return isProblemsType(x.Type)
+	case *ast.ParenExpr:
+		return isProblems(x.X, vars, ptrs)
+	}
+	return false
+}
+
+func funcName(fd *ast.FuncDecl) string {
+	if fd.Recv == nil || len(fd.Recv.List) == 0 {
+		return fd.Name.Name
+	}
+	t := fd.Recv.List[0].Type
+	if st, ok := t.(*ast.StarExpr); ok {
+		t = st.X
+	}
+	if id, ok := t.(*ast.Ident); ok {
+		return id.Name + "." + fd.Name.Name
+	}
+	return fd.Name.Name
+}
+
 // Convention 1: no package-level variable holds a policy (or a setting):
 // apart from sentinel errors, package-level variables are unexported
 // read-only tables, and none of them is a Policy.
