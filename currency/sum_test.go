@@ -151,6 +151,9 @@ func TestParseMessages(t *testing.T) {
 			t.Errorf("Parse(%q): %v; want …%s", in, err, want)
 		}
 	}
+	if _, err := ParseRate("123456789012345678901"); err == nil || !strings.HasSuffix(err.Error(), "overflow (too many digits: at most 18 significant digits)") {
+		t.Errorf("ParseRate overflow: %v", err)
+	}
 	if _, err := ParseAmountRound("99999999999999999999.5", USD, HalfUp); err == nil || !strings.Contains(err.Error(), "too many digits") {
 		t.Errorf("ParseAmountRound overflow: %v", err)
 	}
