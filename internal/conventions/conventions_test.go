@@ -348,17 +348,7 @@ func TestProblemsReturnedThroughErr(t *testing.T) {
 	var found []violation
 	for _, p := range packages {
 		files := parseDir(t, p.dir, false)
-		// The package's functions and methods that return a list of
-		// problems as their last result.
-		producers := map[string]bool{}
-		for _, f := range files {
-			for _, d := range f.Decls {
-				if fd, ok := d.(*ast.FuncDecl); ok && fd.Type.Results != nil && len(fd.Type.Results.List) > 0 &&
-					isProblemsType(fd.Type.Results.List[len(fd.Type.Results.List)-1].Type) {
-					producers[fd.Name.Name] = true
-				}
-			}
-		}
+		producers := problemsProducers(files)
 		for name, f := range files {
 			for _, d := range f.Decls {
 				fd, ok := d.(*ast.FuncDecl)
@@ -385,6 +375,56 @@ func TestProblemsReturnedThroughErr(t *testing.T) {
 		}
 	}
 	check(t, "problems-as-error ", found)
+}
+
+// Issue 17: a list of problems is capped at rule.MaxProblems by its Add
+// and Append methods; the built-in append bypasses the cap, so hostile
+// input could make a validator hold millions of problems. The check finds
+// append on a rule.Problems variable or *rule.Problems parameter.
+func TestProblemsAppendedThroughMethods(t *testing.T) {
+	var found []violation
+	for _, p := range packages {
+		if p.dir == "rule" {
+			continue
+		}
+		files := parseDir(t, p.dir, false)
+		producers := problemsProducers(files)
+		for name, f := range files {
+			for _, d := range f.Decls {
+				fd, ok := d.(*ast.FuncDecl)
+				if !ok || fd.Body == nil {
+					continue
+				}
+				vars, ptrs := problemsVars(fd, producers)
+				ast.Inspect(fd.Body, func(n ast.Node) bool {
+					call, ok := n.(*ast.CallExpr)
+					if !ok || len(call.Args) == 0 {
+						return true
+					}
+					if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "append" && isProblems(call.Args[0], vars, ptrs) {
+						found = append(found, violation{"problems-append " + p.dir + "." + funcName(fd), name + ": use ps.Append or ps.Add, which cap the list"})
+					}
+					return true
+				})
+			}
+		}
+	}
+	check(t, "problems-append ", found)
+}
+
+// problemsProducers returns the names of a package's functions and
+// methods whose last result is a list of problems.
+func problemsProducers(files map[string]*ast.File) map[string]bool {
+	producers := map[string]bool{}
+	for _, f := range files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Type.Results != nil && len(fd.Type.Results.List) > 0 &&
+				isProblemsType(fd.Type.Results.List[len(fd.Type.Results.List)-1].Type) {
+				producers[fd.Name.Name] = true
+			}
+		}
+	}
+	return producers
 }
 
 func returnsError(ft *ast.FuncType) bool {
