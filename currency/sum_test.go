@@ -126,6 +126,15 @@ func TestInvalidCodes(t *testing.T) {
 	if _, err := m.Convert(USD, r, HalfEven); !errors.Is(err, ErrUnknownCode) {
 		t.Errorf("Convert from 9999: %v", err)
 	}
+	if _, err := m.Convert(bad, r, HalfEven); !errors.Is(err, ErrUnknownCode) {
+		t.Errorf("Convert from 9999 to 9999: %v", err)
+	}
+	if _, err := usd(100).Convert(0, r, HalfEven); !errors.Is(err, ErrUnknownCode) {
+		t.Errorf("Convert to no currency: %v", err)
+	}
+	if got, err := FromMinor(-5, Code(200)).Convert(BHD, MustParseRate("0.000000000000001"), HalfEven); !errors.Is(err, ErrUnknownCode) {
+		t.Errorf("Convert from Code(200) = %v, %v", got, err)
+	}
 	if _, err := (ExchangeRate{From: USD, To: bad, Rate: r}).Convert(usd(1), HalfEven); !errors.Is(err, ErrUnknownCode) {
 		t.Errorf("ExchangeRate.Convert to 9999: %v", err)
 	}
