@@ -174,6 +174,8 @@ var allowed = map[string]string{
 	"json-key pricing.UsageValidator.Ledger":                            "TODO: a camelCase json tag (convention 6)",
 	"json-key pricing.UsageValidator.Plans":                             "TODO: a camelCase json tag (convention 6)",
 	"json-key pricing.UsageValidator.Policy":                            "TODO: a camelCase json tag (convention 6)",
+	"problems-append fulfillment.Policy.Replay":                         "TODO: ps.Append or ps.Add, which cap the list (issue 17)",
+	"problems-append fulfillment.addProblem":                            "TODO: ps.Append or ps.Add, which cap the list (issue 17)",
 	"problems-append offer.Policy.CheckRepublish":                       "TODO: ps.Append or ps.Add, which cap the list (issue 17)",
 	"problems-append offer.Policy.Validate":                             "TODO: ps.Append or ps.Add, which cap the list (issue 17)",
 	"problems-append offer.checkPlanInto":                               "TODO: ps.Append or ps.Add, which cap the list (issue 17)",

@@ -7,6 +7,7 @@ import (
 
 	pkg_calendar "github.com/marketrules/marketrules/calendar"
 	pkg_currency "github.com/marketrules/marketrules/currency"
+	pkg_fulfillment "github.com/marketrules/marketrules/fulfillment"
 	pkg_market "github.com/marketrules/marketrules/market"
 	pkg_marketrulestest "github.com/marketrules/marketrules/marketrulestest"
 	pkg_offer "github.com/marketrules/marketrules/offer"
@@ -22,6 +23,7 @@ import (
 var packages = []pkgInfo{
 	{"github.com/marketrules/marketrules/calendar", "calendar"},
 	{"github.com/marketrules/marketrules/currency", "currency"},
+	{"github.com/marketrules/marketrules/fulfillment", "fulfillment"},
 	{"github.com/marketrules/marketrules/market", "market"},
 	{"github.com/marketrules/marketrules/marketrulestest", "marketrulestest"},
 	{"github.com/marketrules/marketrules/offer", "offer"},
@@ -55,6 +57,41 @@ var registry = []typeInfo{
 	{"currency", "Rate", reflect.TypeFor[pkg_currency.Rate]()},
 	{"currency", "RoundingMode", reflect.TypeFor[pkg_currency.RoundingMode]()},
 	{"currency", "Total", reflect.TypeFor[pkg_currency.Total]()},
+	{"fulfillment", "AckRequest", reflect.TypeFor[pkg_fulfillment.AckRequest]()},
+	{"fulfillment", "AckStatus", reflect.TypeFor[pkg_fulfillment.AckStatus]()},
+	{"fulfillment", "Acknowledgement", reflect.TypeFor[pkg_fulfillment.Acknowledgement]()},
+	{"fulfillment", "Action", reflect.TypeFor[pkg_fulfillment.Action]()},
+	{"fulfillment", "ActivateRequest", reflect.TypeFor[pkg_fulfillment.ActivateRequest]()},
+	{"fulfillment", "CancelRequest", reflect.TypeFor[pkg_fulfillment.CancelRequest]()},
+	{"fulfillment", "ChangeRequest", reflect.TypeFor[pkg_fulfillment.ChangeRequest]()},
+	{"fulfillment", "Check", reflect.TypeFor[pkg_fulfillment.Check]()},
+	{"fulfillment", "Claims", reflect.TypeFor[pkg_fulfillment.Claims]()},
+	{"fulfillment", "CustomerOperation", reflect.TypeFor[pkg_fulfillment.CustomerOperation]()},
+	{"fulfillment", "Decision", reflect.TypeFor[pkg_fulfillment.Decision]()},
+	{"fulfillment", "ErrorBody", reflect.TypeFor[pkg_fulfillment.ErrorBody]()},
+	{"fulfillment", "Identity", reflect.TypeFor[pkg_fulfillment.Identity]()},
+	{"fulfillment", "LandingRequest", reflect.TypeFor[pkg_fulfillment.LandingRequest]()},
+	{"fulfillment", "Money", reflect.TypeFor[pkg_fulfillment.Money]()},
+	{"fulfillment", "MoneyRequest", reflect.TypeFor[pkg_fulfillment.MoneyRequest]()},
+	{"fulfillment", "Operation", reflect.TypeFor[pkg_fulfillment.Operation]()},
+	{"fulfillment", "OperationStatus", reflect.TypeFor[pkg_fulfillment.OperationStatus]()},
+	{"fulfillment", "Policy", reflect.TypeFor[pkg_fulfillment.Policy]()},
+	{"fulfillment", "Request", reflect.TypeFor[pkg_fulfillment.Request]()},
+	{"fulfillment", "Resolved", reflect.TypeFor[pkg_fulfillment.Resolved]()},
+	{"fulfillment", "SandboxType", reflect.TypeFor[pkg_fulfillment.SandboxType]()},
+	{"fulfillment", "Service", reflect.TypeFor[pkg_fulfillment.Service]()},
+	{"fulfillment", "SessionMode", reflect.TypeFor[pkg_fulfillment.SessionMode]()},
+	{"fulfillment", "SigningKey", reflect.TypeFor[pkg_fulfillment.SigningKey]()},
+	{"fulfillment", "Source", reflect.TypeFor[pkg_fulfillment.Source]()},
+	{"fulfillment", "State", reflect.TypeFor[pkg_fulfillment.State]()},
+	{"fulfillment", "Status", reflect.TypeFor[pkg_fulfillment.Status]()},
+	{"fulfillment", "SubscriberPlan", reflect.TypeFor[pkg_fulfillment.SubscriberPlan]()},
+	{"fulfillment", "Subscription", reflect.TypeFor[pkg_fulfillment.Subscription]()},
+	{"fulfillment", "Term", reflect.TypeFor[pkg_fulfillment.Term]()},
+	{"fulfillment", "TermUnit", reflect.TypeFor[pkg_fulfillment.TermUnit]()},
+	{"fulfillment", "TokenCheck", reflect.TypeFor[pkg_fulfillment.TokenCheck]()},
+	{"fulfillment", "TokenRequest", reflect.TypeFor[pkg_fulfillment.TokenRequest]()},
+	{"fulfillment", "Webhook", reflect.TypeFor[pkg_fulfillment.Webhook]()},
 	{"market", "Code", reflect.TypeFor[pkg_market.Code]()},
 	{"market", "Market", reflect.TypeFor[pkg_market.Market]()},
 	{"market", "Set", reflect.TypeFor[pkg_market.Set]()},
