@@ -525,7 +525,7 @@ func (s *story) overage(at time.Time) error {
 	}
 	for _, line := range lines {
 		s.decision(line.Rule, line.Explain(s.l))
-		if !line.Amount.IsZero() {
+		if line.Amount.Sign() != 0 {
 			s.add(charge{line.BilledAt, "Mail Analytics", "overage, " + line.Dimension, line.Rule, line.Amount, payout.Usage, payout.Purchase})
 		}
 	}
