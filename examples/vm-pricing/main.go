@@ -24,6 +24,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/marketrules/marketrules/pricing/sheet"
 	"io"
 	"os"
 	"slices"
@@ -169,7 +170,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			plans = append(plans, vmPlan{o.ID, &o.Plans[i]})
 		}
 	}
-	rates, err := pricing.ReadRatesCSV(strings.NewReader(ratesIn.text), ratesIn.name)
+	rates, err := sheet.ReadRatesCSV(strings.NewReader(ratesIn.text), ratesIn.name)
 	if err != nil {
 		return fail(1, err)
 	}
@@ -205,13 +206,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // request is a quote request for pl in market m at the rate in force at
 // the start of the month (none for a market billed in USD).
-func request(pl *plan.Plan, m market.Code, rates []pricing.DatedRate) (pricing.QuoteRequest, error) {
+func request(pl *plan.Plan, m market.Code, rates []sheet.DatedRate) (pricing.QuoteRequest, error) {
 	req := pricing.QuoteRequest{Plan: pl, Market: m, Start: month}
 	c := m.Market().Currency
 	if c == currency.USD || !c.Valid() {
 		return req, nil
 	}
-	r, ok := pricing.RateAt(rates, c, month.AddDate(0, 1, 0))
+	r, ok := sheet.RateAt(rates, c, month.AddDate(0, 1, 0))
 	if !ok {
 		return req, fmt.Errorf("no USD → %s exchange rate in the rates file, needed for %s", c, m.Market().Name)
 	}
@@ -239,7 +240,7 @@ func sizes(pl *plan.Plan) []int {
 
 // hourly prints the hourly software price of every plan and size in the
 // markets, and explains one.
-func hourly(p *textout.Printer, plans []vmPlan, markets []market.Code, customer market.Code, rates []pricing.DatedRate, pol pricing.QuotePolicy, l rule.Language) error {
+func hourly(p *textout.Printer, plans []vmPlan, markets []market.Code, customer market.Code, rates []sheet.DatedRate, pol pricing.QuotePolicy, l rule.Language) error {
 	p.Println("1. The software price of a VM per hour, by size (EXT-07)")
 	p.Println()
 	header := []string{"Plan", "vCPUs"}
@@ -303,7 +304,7 @@ func hourly(p *textout.Printer, plans []vmPlan, markets []market.Code, customer 
 
 // usage prints a month of usage of a few VMs in the customer's market,
 // charged by the minute, and explains a partial hour.
-func usage(p *textout.Printer, plans []vmPlan, runs []vmRun, customer market.Code, rates []pricing.DatedRate, pol pricing.QuotePolicy, l rule.Language) error {
+func usage(p *textout.Printer, plans []vmPlan, runs []vmRun, customer market.Code, rates []sheet.DatedRate, pol pricing.QuotePolicy, l rule.Language) error {
 	m := customer.Market()
 	loc := m.Locale()
 	p.Printf("2. A month of usage in %s, %s: priced per hour, charged by the minute (EXT-07)\n", m.Name, month.Format("January 2006"))
@@ -399,7 +400,7 @@ func reservations(p *textout.Printer, plans []vmPlan, pol pricing.QuotePolicy, l
 
 // fees prints the store service fee of a few sales: on the software only,
 // never on the Azure infrastructure, none for BYOL.
-func fees(p *textout.Printer, plans []vmPlan, runs []vmRun, customer market.Code, rates []pricing.DatedRate, pol pricing.QuotePolicy, l rule.Language) error {
+func fees(p *textout.Printer, plans []vmPlan, runs []vmRun, customer market.Code, rates []sheet.DatedRate, pol pricing.QuotePolicy, l rule.Language) error {
 	fp := payout.DefaultPolicy()
 	p.Println("4. The store service fee: a share of the software price only (PAY-05, W1)")
 	p.Println()
@@ -514,7 +515,7 @@ func percent(r currency.Rate) string {
 }
 
 // rateDate returns the as-of date of the rates in force for the month.
-func rateDate(rates []pricing.DatedRate) string {
+func rateDate(rates []sheet.DatedRate) string {
 	var latest time.Time
 	for _, r := range rates {
 		if !r.AsOf.After(month.AddDate(0, 1, 0)) && r.AsOf.After(latest) {

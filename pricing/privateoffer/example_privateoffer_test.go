@@ -1,4 +1,4 @@
-package pricing_test
+package privateoffer_test
 
 import (
 	"errors"
@@ -9,7 +9,7 @@ import (
 	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/offer"
 	"github.com/marketrules/marketrules/plan"
-	"github.com/marketrules/marketrules/pricing"
+	"github.com/marketrules/marketrules/pricing/privateoffer"
 	"github.com/marketrules/marketrules/rule"
 )
 
@@ -17,18 +17,18 @@ func pbxDate(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0
 
 var pbxAccepted = time.Date(2024, 1, 10, 12, 0, 0, 0, time.UTC)
 
-func ExamplePrivateOfferPolicy_Price() {
-	offers := []pricing.PrivateOffer{
-		{ID: "q1-deal", Plan: "gold", Pricing: pricing.PercentageDiscount, DiscountPercent: currency.MustParseRate("10"),
+func ExamplePolicy_Price() {
+	offers := []privateoffer.Offer{
+		{ID: "q1-deal", Plan: "gold", Pricing: privateoffer.PercentageDiscount, DiscountPercent: currency.MustParseRate("10"),
 			End: pbxDate(2024, 3, 31), Accepted: pbxAccepted},
-		{ID: "loyalty", Pricing: pricing.PercentageDiscount, DiscountPercent: currency.MustParseRate("15"),
+		{ID: "loyalty", Pricing: privateoffer.PercentageDiscount, DiscountPercent: currency.MustParseRate("15"),
 			End: pbxDate(2024, 12, 31), Accepted: pbxAccepted},
-		{ID: "enterprise", Plan: "gold", Pricing: pricing.AbsolutePrice, Price: currency.MustParse("95.00 USD"), Term: plan.OneYear,
+		{ID: "enterprise", Plan: "gold", Pricing: privateoffer.AbsolutePrice, Price: currency.MustParse("95.00 USD"), Term: plan.OneYear,
 			Start: pbxDate(2024, 7, 1), End: pbxDate(2025, 6, 30), Accepted: pbxAccepted},
 	}
-	pol := pricing.DefaultPrivateOfferPolicy()
+	pol := privateoffer.DefaultPolicy()
 	for _, at := range []time.Time{pbxDate(2024, 2, 1), pbxDate(2024, 8, 1)} {
-		d, err := pol.Price(pricing.PrivatePriceRequest{Plan: "gold", Term: plan.OneYear, Public: currency.MustParse("100.00 USD"), Offers: offers, At: at})
+		d, err := pol.Price(privateoffer.PriceRequest{Plan: "gold", Term: plan.OneYear, Public: currency.MustParse("100.00 USD"), Offers: offers, At: at})
 		if err != nil {
 			fmt.Println(err)
 			return
@@ -36,7 +36,7 @@ func ExamplePrivateOfferPolicy_Price() {
 		fmt.Println(at.Format(time.DateOnly), d.Price, d.Offer, d.Reason)
 	}
 	// Azure infrastructure is never discounted.
-	d, _ := pol.Price(pricing.PrivatePriceRequest{Plan: "gold", Infrastructure: true, Public: currency.MustParse("0.14 USD"), Offers: offers, At: pbxDate(2024, 2, 1)})
+	d, _ := pol.Price(privateoffer.PriceRequest{Plan: "gold", Infrastructure: true, Public: currency.MustParse("0.14 USD"), Offers: offers, At: pbxDate(2024, 2, 1)})
 	fmt.Println(d.Price, d.Reason)
 	// Output:
 	// 2024-02-01 85.00 USD loyalty private-best-percentage
@@ -44,10 +44,10 @@ func ExamplePrivateOfferPolicy_Price() {
 	// 0.14 USD infrastructure-not-discounted
 }
 
-func ExamplePrivateOfferPolicy_Validate() {
-	o := pricing.PrivateOffer{ID: "deal", Plan: "gold", Pricing: pricing.AbsolutePrice, Price: currency.MustParse("80.00 USD"),
+func ExamplePolicy_Validate() {
+	o := privateoffer.Offer{ID: "deal", Plan: "gold", Pricing: privateoffer.AbsolutePrice, Price: currency.MustParse("80.00 USD"),
 		Term: plan.OneMonth, Start: pbxDate(2024, 2, 15), End: pbxDate(2024, 6, 30)}
-	err := pricing.DefaultPrivateOfferPolicy().Validate(o, offer.VirtualMachine, nil)
+	err := privateoffer.DefaultPolicy().Validate(o, offer.VirtualMachine, nil)
 	var ps rule.Problems
 	if errors.As(err, &ps) {
 		fmt.Print(ps.Text(rule.English))
@@ -57,54 +57,54 @@ func ExamplePrivateOfferPolicy_Validate() {
 	// pricing: absolute prices are not available for azure-virtual-machine offers (only saas, azure-managed-application) (EXT-09)
 }
 
-func ExamplePrivateOfferPolicy_Window() {
-	pol := pricing.DefaultPrivateOfferPolicy()
-	o := pricing.PrivateOffer{Start: pbxDate(2024, 2, 1), End: pbxDate(2024, 4, 30), Accepted: pbxAccepted}
+func ExamplePolicy_Window() {
+	pol := privateoffer.DefaultPolicy()
+	o := privateoffer.Offer{Start: pbxDate(2024, 2, 1), End: pbxDate(2024, 4, 30), Accepted: pbxAccepted}
 	w, ok := pol.Window(o)
 	fmt.Println(w, ok)
 	// Output: [2024-02-01T00:00:00Z, 2024-05-01T00:00:00Z) true
 }
 
-func ExampleDefaultPrivateOfferPolicy() {
-	p := pricing.DefaultPrivateOfferPolicy()
+func ExampleDefaultPolicy() {
+	p := privateoffer.DefaultPolicy()
 	fmt.Println(p.Rounding, p.FullDiscount, p.AbsoluteTypes, p.AdjustmentDecimals)
 	// Output: half-even false [saas azure-managed-application] 8
 }
 
-func ExamplePrivatePriceDecision_Explain() {
-	offers := []pricing.PrivateOffer{{ID: "deal", Plan: "gold", Pricing: pricing.PercentageDiscount,
+func ExamplePriceDecision_Explain() {
+	offers := []privateoffer.Offer{{ID: "deal", Plan: "gold", Pricing: privateoffer.PercentageDiscount,
 		DiscountPercent: currency.MustParseRate("12.5"), End: pbxDate(2024, 12, 31), Accepted: pbxAccepted}}
-	d, _ := pricing.DefaultPrivateOfferPolicy().Price(pricing.PrivatePriceRequest{Plan: "gold", Dimension: "emails",
+	d, _ := privateoffer.DefaultPolicy().Price(privateoffer.PriceRequest{Plan: "gold", Dimension: "emails",
 		Public: currency.MustParse("0.08 USD"), Offers: offers, At: pbxDate(2024, 2, 1)})
 	fmt.Println(strings.ReplaceAll(d.Explain(rule.English), "\u00a0", " "))
 	// Output: $0.07 instead of $0.08: private offer "deal", the only active one, gives 12.5% off (EXT-09).
 }
 
-func ExamplePrivatePricing_String() {
-	fmt.Println(pricing.PercentageDiscount, pricing.AbsolutePrice)
+func ExamplePricing_String() {
+	fmt.Println(privateoffer.PercentageDiscount, privateoffer.AbsolutePrice)
 	// Output: percentage absolute
 }
 
-func ExamplePrivatePricing_MarshalText() {
-	b, _ := pricing.AbsolutePrice.MarshalText()
+func ExamplePricing_MarshalText() {
+	b, _ := privateoffer.AbsolutePrice.MarshalText()
 	fmt.Println(string(b))
 	// Output: absolute
 }
 
-func ExamplePrivatePricing_UnmarshalText() {
-	var p pricing.PrivatePricing
+func ExamplePricing_UnmarshalText() {
+	var p privateoffer.Pricing
 	fmt.Println(p.UnmarshalText([]byte("percentage")), p)
 	// Output: <nil> percentage
 }
 
-func ExamplePrivateOfferPolicy_Multiparty() {
+func ExamplePolicy_Multiparty() {
 	// W10, example 1: $100 + ($100 × 10%) = $110.
-	pol := pricing.DefaultPrivateOfferPolicy()
-	d, _ := pol.Multiparty(pricing.PartnerPrice{Pricing: pricing.AbsolutePrice, Price: currency.MustParse("100.00 USD")}, currency.MustParseRate("10"))
+	pol := privateoffer.DefaultPolicy()
+	d, _ := pol.Multiparty(privateoffer.PartnerPrice{Pricing: privateoffer.AbsolutePrice, Price: currency.MustParse("100.00 USD")}, currency.MustParseRate("10"))
 	fmt.Println(d.Customer, d.Markup, d.Allowed)
 
 	// A 20% discounted partner price caps the adjustment at 20%.
-	disc := pricing.PartnerPrice{Pricing: pricing.PercentageDiscount, List: currency.MustParse("100.00 USD"), DiscountPercent: currency.MustParseRate("20")}
+	disc := privateoffer.PartnerPrice{Pricing: privateoffer.PercentageDiscount, List: currency.MustParse("100.00 USD"), DiscountPercent: currency.MustParseRate("20")}
 	d, _ = pol.Multiparty(disc, currency.MustParseRate("25"))
 	fmt.Println(d.Partner, d.Customer, d.Allowed, d.Reason)
 	// Output:
@@ -112,24 +112,24 @@ func ExamplePrivateOfferPolicy_Multiparty() {
 	// 80.00 USD 100.00 USD false mpo-adjustment-above-discount
 }
 
-func ExamplePrivateOfferPolicy_MultipartyAdjustment() {
+func ExamplePolicy_MultipartyAdjustment() {
 	// W10, example 2: from $95.00 to $105.00 is 10.52631579%.
-	d, _ := pricing.DefaultPrivateOfferPolicy().MultipartyAdjustment(
-		pricing.PartnerPrice{Pricing: pricing.AbsolutePrice, Price: currency.MustParse("95.00 USD")}, currency.MustParse("105.00 USD"))
+	d, _ := privateoffer.DefaultPolicy().MultipartyAdjustment(
+		privateoffer.PartnerPrice{Pricing: privateoffer.AbsolutePrice, Price: currency.MustParse("95.00 USD")}, currency.MustParse("105.00 USD"))
 	fmt.Println(d.AdjustmentPercent, d.Customer, d.Exact)
 	// Output: 10.52631579 105.00 USD true
 }
 
-func ExamplePrivateOfferPolicy_PartnerPrice() {
-	p, err := pricing.DefaultPrivateOfferPolicy().PartnerPrice(pricing.PartnerPrice{Pricing: pricing.PercentageDiscount,
+func ExamplePolicy_PartnerPrice() {
+	p, err := privateoffer.DefaultPolicy().PartnerPrice(privateoffer.PartnerPrice{Pricing: privateoffer.PercentageDiscount,
 		List: currency.MustParse("99.99 USD"), DiscountPercent: currency.MustParseRate("15")})
 	fmt.Println(p, err)
 	// Output: 84.99 USD <nil>
 }
 
 func ExampleMultipartyDecision_Explain() {
-	disc := pricing.PartnerPrice{Pricing: pricing.PercentageDiscount, List: currency.MustParse("100.00 USD"), DiscountPercent: currency.MustParseRate("20")}
-	d, _ := pricing.DefaultPrivateOfferPolicy().Multiparty(disc, currency.MustParseRate("10"))
+	disc := privateoffer.PartnerPrice{Pricing: privateoffer.PercentageDiscount, List: currency.MustParse("100.00 USD"), DiscountPercent: currency.MustParseRate("20")}
+	d, _ := privateoffer.DefaultPolicy().Multiparty(disc, currency.MustParseRate("10"))
 	fmt.Println(strings.ReplaceAll(d.Explain(rule.English), "\u00a0", " "))
 	// Output: Customer price $88.00: the partner price $80.00 plus the customer adjustment of 10% ($8.00) (EXT-09). The adjustment is within the publisher's 20% discount to the partner.
 }

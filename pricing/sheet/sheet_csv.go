@@ -1,4 +1,4 @@
-package pricing
+package sheet
 
 import (
 	"errors"
@@ -15,7 +15,7 @@ import (
 )
 
 // The CSV price sheet. The first row is this header (case and surrounding
-// spaces aside); every later row is one [SheetRow]:
+// spaces aside); every later row is one [Row]:
 //
 //	market    the market's ISO 3166-1 code: "SE"
 //	currency  the market's billing currency: "SEK"
@@ -24,25 +24,25 @@ import (
 //	payment   the payment option: "upfront", "monthly" or "annual"
 //	price     the price in major units, exact: "1045.12", "14920" (JPY)
 //
-// [WriteSheetCSV] writes exactly these forms, with "\n" line ends and no
+// [WriteCSV] writes exactly these forms, with "\n" line ends and no
 // quoting unless a field needs it; that is the canonical form, which
-// [ReadSheetCSV] followed by WriteSheetCSV reproduces byte for byte.
+// [ReadSheetCSV] followed by WriteCSV reproduces byte for byte.
 // The reader also accepts any case, surrounding spaces, term words ("1
 // year"), the alias RMB for CNY, a UTF-8 byte-order mark, "\r\n" line
 // ends and blank lines.
 var sheetColumns = [...]string{"market", "currency", "plan", "term", "payment", "price"}
 
-// SheetColumns returns the header of the CSV price sheet.
-func SheetColumns() []string { return append([]string(nil), sheetColumns[:]...) }
+// Columns returns the header of the CSV price sheet.
+func Columns() []string { return append([]string(nil), sheetColumns[:]...) }
 
 // Sentinel errors of CSV price sheets that stop reading.
 var (
-	// ErrSheetCSV: malformed CSV (bad quoting, a wrong number of fields)
+	// ErrCSV: malformed CSV (bad quoting, a wrong number of fields)
 	// or a missing or different header.
-	ErrSheetCSV = errors.New("malformed price sheet CSV")
-	// ErrSheetLimit: the input has more rows or bytes than the
-	// [SheetPolicy] allows.
-	ErrSheetLimit = errors.New("price sheet over limit")
+	ErrCSV = errors.New("malformed price sheet CSV")
+	// ErrLimit: the input has more rows or bytes than the
+	// [Policy] allows.
+	ErrLimit = errors.New("price sheet over limit")
 )
 
 var (
@@ -64,39 +64,39 @@ var (
 	shMsgRowDup       = rule.Message{English: "the same plan, term, payment option and market as %s", Swedish: "samma plan, period, betalningsalternativ och marknad som %s"}
 )
 
-// ReadSheetCSV reads a price sheet in the CSV format of [SheetColumns]
+// ReadSheetCSV reads a price sheet in the CSV format of [Columns]
 // from r, named name in problem paths ("prices.csv line 12"), within the
 // row and byte limits of p. It validates every row and reports every
 // problem at once as [rule.Problems], each with its line: an unknown
 // market or one that does not transact ([ErrMarketNotSold]), a currency
 // that is not the market's billing currency, a malformed plan ID, term or
 // payment option or one that does not fit the term (EXT-05), a negative
-// price or one with more decimals than the currency has ([ErrSheetPrice]),
+// price or one with more decimals than the currency has ([ErrPrice]),
 // and a row repeating an earlier one's market, plan, term and payment
-// option ([ErrSheetDuplicate], naming the earlier line).
+// option ([ErrDuplicate], naming the earlier line).
 //
 // When known is not nil it is the price list the sheet belongs to, and
 // each row must also name one of its plans, that plan's term with its
 // payment option, and one of its markets.
 //
 // Malformed CSV or a missing or different header stops reading with a
-// problem wrapping [ErrSheetCSV]; more rows or bytes than allowed with
-// one wrapping [ErrSheetLimit]. The rows are returned in the file's order
+// problem wrapping [ErrCSV]; more rows or bytes than allowed with
+// one wrapping [ErrLimit]. The rows are returned in the file's order
 // only when there is no problem.
-func ReadSheetCSV(r io.Reader, name string, known []ListPrice, p SheetPolicy) ([]SheetRow, error) {
+func ReadSheetCSV(r io.Reader, name string, known []ListPrice, p Policy) ([]Row, error) {
 	if name == "" {
 		name = "prices.csv"
 	}
 	lim := csvx.Limits{MaxBytes: p.MaxBytes, MaxRows: p.MaxRows}
 	switch {
 	case lim.MaxBytes == 0:
-		lim.MaxBytes = DefaultSheetMaxBytes
+		lim.MaxBytes = DefaultMaxBytes
 	case lim.MaxBytes < 0:
 		lim.MaxBytes = 0
 	}
 	switch {
 	case lim.MaxRows == 0:
-		lim.MaxRows = DefaultSheetMaxRows
+		lim.MaxRows = DefaultMaxRows
 	case lim.MaxRows < 0:
 		lim.MaxRows = 0
 	}
@@ -106,7 +106,7 @@ func ReadSheetCSV(r io.Reader, name string, known []ListPrice, p SheetPolicy) ([
 		return nil, append(ps, sheetCSVProblem(name, err))
 	}
 	catalog := sheetNewCatalog(known)
-	var rows []SheetRow
+	var rows []Row
 	lineOf := make(map[sheetKey]int)
 	for {
 		rec, line, err := rd.Read()
@@ -124,7 +124,7 @@ func ReadSheetCSV(r io.Reader, name string, known []ListPrice, p SheetPolicy) ([
 		k := sheetKeyOf(&row)
 		if first, dup := lineOf[k]; dup {
 			ps = append(ps, rule.Problem{Rule: rule.PRC03, Path: name + " line " + strconv.Itoa(line), Message: shMsgRowDup,
-				Args: []any{name + " line " + strconv.Itoa(first)}, Err: ErrSheetDuplicate})
+				Args: []any{name + " line " + strconv.Itoa(first)}, Err: ErrDuplicate})
 			continue
 		}
 		lineOf[k] = line
@@ -138,12 +138,12 @@ func ReadSheetCSV(r io.Reader, name string, known []ListPrice, p SheetPolicy) ([
 	return rows, nil
 }
 
-// sheetCSVProblem turns a csvx error into a problem wrapping ErrSheetCSV or
-// ErrSheetLimit.
+// sheetCSVProblem turns a csvx error into a problem wrapping ErrCSV or
+// ErrLimit.
 func sheetCSVProblem(name string, err error) rule.Problem {
-	sentinel := ErrSheetCSV
+	sentinel := ErrCSV
 	if errors.Is(err, csvx.ErrTooLarge) || errors.Is(err, csvx.ErrTooManyRows) {
-		sentinel = ErrSheetLimit
+		sentinel = ErrLimit
 	}
 	path, msg := name, err.Error()
 	var ce *csvx.Error
@@ -185,8 +185,8 @@ func sheetNewCatalog(list []ListPrice) sheetCatalog {
 }
 
 // parseSheetRow parses and checks one record, appending its problems.
-func parseSheetRow(rec []string, name string, line int, c sheetCatalog, ps *rule.Problems) (SheetRow, bool) {
-	var row SheetRow
+func parseSheetRow(rec []string, name string, line int, c sheetCatalog, ps *rule.Problems) (Row, bool) {
+	var row Row
 	n := len(*ps)
 	bad := func(id rule.ID, m rule.Message, err error, args ...any) {
 		*ps = append(*ps, rule.Problem{Rule: id, Path: name + " line " + strconv.Itoa(line), Message: m, Args: args, Err: err})
@@ -204,36 +204,36 @@ func parseSheetRow(rec []string, name string, line int, c sheetCatalog, ps *rule
 	cur, err := currency.ParseCode(field(1))
 	switch {
 	case err != nil:
-		bad(rule.PRC08, shMsgRowCurrency, ErrSheetPrice, shTruncate(field(1), 40))
+		bad(rule.PRC08, shMsgRowCurrency, ErrPrice, shTruncate(field(1), 40))
 	case mk.Transacts && cur != mk.Currency:
-		bad(rule.PRC03, shMsgRowCurMarket, ErrSheetPrice, mk.Label(), mk.Currency.String(), cur.String())
+		bad(rule.PRC03, shMsgRowCurMarket, ErrPrice, mk.Label(), mk.Currency.String(), cur.String())
 	}
 	planID := field(2)
 	switch {
 	case !plan.ValidID(planID):
-		bad(rule.PLN01, shMsgRowPlan, ErrSheetPrice, shTruncate(planID, 60))
+		bad(rule.PLN01, shMsgRowPlan, ErrPrice, shTruncate(planID, 60))
 	case c.on && !c.plans[planID]:
-		bad(rule.PRC03, shMsgRowPlanKnown, ErrSheetPrice, planID)
+		bad(rule.PRC03, shMsgRowPlanKnown, ErrPrice, planID)
 	}
 	term, err := plan.ParseTerm(field(3))
 	termOK := err == nil && sheetTerm(term)
 	if !termOK {
-		bad(rule.EXT05, shMsgRowTerm, ErrSheetPrice, shTruncate(field(3), 40))
+		bad(rule.EXT05, shMsgRowTerm, ErrPrice, shTruncate(field(3), 40))
 	}
 	pay, payOK := sheetPayment(field(4))
 	switch {
 	case !payOK:
-		bad(rule.EXT05, shMsgRowPayment, ErrSheetPrice, shTruncate(field(4), 40))
+		bad(rule.EXT05, shMsgRowPayment, ErrPrice, shTruncate(field(4), 40))
 	case termOK && !pay.Allows(term):
-		bad(rule.EXT05, shMsgRowPayTerm, ErrSheetPrice, term.Words(), pay.String())
+		bad(rule.EXT05, shMsgRowPayTerm, ErrPrice, term.Words(), pay.String())
 	}
 	if c.on && termOK && payOK && c.plans[planID] {
 		ct, hasTerm := c.terms[sheetCatalogKey{planID, term}]
 		switch {
 		case !hasTerm:
-			bad(rule.PRC03, shMsgRowTermKnown, ErrSheetPrice, planID, term.String())
+			bad(rule.PRC03, shMsgRowTermKnown, ErrPrice, planID, term.String())
 		case ct.payment != pay:
-			bad(rule.EXT05, shMsgRowPayKnown, ErrSheetPrice, planID, term.String(), ct.payment.String(), pay.String())
+			bad(rule.EXT05, shMsgRowPayKnown, ErrPrice, planID, term.String(), ct.payment.String(), pay.String())
 		case mk.Transacts && !ct.markets.Has(mc):
 			bad(rule.PRC03, shMsgRowMarketIn, ErrMarketNotSold, mc.String(), planID)
 		}
@@ -250,15 +250,15 @@ func parseSheetRow(rec []string, name string, line int, c sheetCatalog, ps *rule
 					detail += " (" + pe.Detail + ")"
 				}
 			}
-			bad(rule.PRC03, shMsgRowPrice, ErrSheetPrice, shTruncate(field(5), 40), cur.String(), detail)
+			bad(rule.PRC03, shMsgRowPrice, ErrPrice, shTruncate(field(5), 40), cur.String(), detail)
 		case price.IsNegative():
-			bad(rule.PRC03, shMsgRowNegative, ErrSheetPrice, price)
+			bad(rule.PRC03, shMsgRowNegative, ErrPrice, price)
 		default:
 			row.Price = price
 		}
 	}
 	if len(*ps) > n {
-		return SheetRow{}, false
+		return Row{}, false
 	}
 	row.Market, row.Plan, row.Term, row.Payment = mc, planID, term, pay
 	return row, true
@@ -275,23 +275,23 @@ func sheetPayment(s string) (plan.PaymentOption, bool) {
 	return 0, false
 }
 
-// WriteSheetCSV writes rows to w in the CSV format of [SheetColumns]: the
+// WriteCSV writes rows to w in the CSV format of [Columns]: the
 // header, then one line per row in the given order, each price with
 // exactly its currency's decimal places. It checks every row first and
 // writes nothing when one cannot be written (an invalid market, term or
 // payment option, a price without a currency), returning an error that
 // names it. [ReadSheetCSV] reads the output back to the same rows.
-func WriteSheetCSV(w io.Writer, rows []SheetRow) error {
+func WriteCSV(w io.Writer, rows []Row) error {
 	for i, r := range rows {
 		switch {
 		case !r.Market.Valid():
-			return fmt.Errorf("pricing: rows[%d]: invalid market: %w", i, ErrSheetPrice)
+			return fmt.Errorf("pricing: rows[%d]: invalid market: %w", i, ErrPrice)
 		case !sheetTerm(r.Term):
-			return fmt.Errorf("pricing: rows[%d]: term %s has no price sheet: %w", i, r.Term, ErrSheetPrice)
+			return fmt.Errorf("pricing: rows[%d]: term %s has no price sheet: %w", i, r.Term, ErrPrice)
 		case !r.Payment.Allows(r.Term):
-			return fmt.Errorf("pricing: rows[%d]: a %s term cannot be paid %s: %w", i, r.Term.Words(), r.Payment, ErrSheetPrice)
+			return fmt.Errorf("pricing: rows[%d]: a %s term cannot be paid %s: %w", i, r.Term.Words(), r.Payment, ErrPrice)
 		case !r.Price.Code().Valid():
-			return fmt.Errorf("pricing: rows[%d]: price without a currency: %w", i, ErrSheetPrice)
+			return fmt.Errorf("pricing: rows[%d]: price without a currency: %w", i, ErrPrice)
 		}
 	}
 	const chunk = 64 << 10

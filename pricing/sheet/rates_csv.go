@@ -1,4 +1,4 @@
-package pricing
+package sheet
 
 import (
 	"encoding/csv"

@@ -1,4 +1,4 @@
-package pricing
+package pricechange
 
 import (
 	"encoding/json"
@@ -65,7 +65,7 @@ func TestEXT08_W17Schedule(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d, err := PriceChangePolicy2023().Decide(PriceChangeRequest{Offer: tt.offer, Plan: "gold", Published: pbTime(tt.published),
+			d, err := Policy2023().Decide(Request{Offer: tt.offer, Plan: "gold", Published: pbTime(tt.published),
 				Changes: []offer.PriceChange{tt.change}})
 			if err != nil {
 				t.Fatal(err)
@@ -92,9 +92,9 @@ func TestEXT08_ZoneOfCalendarDays(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pol := PriceChangePolicy2023()
+	pol := Policy2023()
 	pol.Zone = la
-	req := PriceChangeRequest{Offer: offer.SaaS, Plan: "gold", Changes: []offer.PriceChange{pbDown}}
+	req := Request{Offer: offer.SaaS, Plan: "gold", Changes: []offer.PriceChange{pbDown}}
 	// 2024-01-28 05:00 UTC is January 27, 21:00 in Los Angeles: in time
 	// there, late in UTC.
 	req.Published = pbTime("2024-01-28T05:00:00Z")
@@ -105,7 +105,7 @@ func TestEXT08_ZoneOfCalendarDays(t *testing.T) {
 	if want := time.Date(2024, 2, 1, 0, 0, 0, 0, la); !d.Effective.Equal(want) || d.Zone != "America/Los_Angeles" {
 		t.Errorf("Los Angeles: %v in %s, want %v", d.Effective, d.Zone, want)
 	}
-	if d, _ := PriceChangePolicy2023().Decide(req); !d.Effective.Equal(pbTime("2024-03-01T00:00:00Z")) || d.Zone != "UTC" {
+	if d, _ := Policy2023().Decide(req); !d.Effective.Equal(pbTime("2024-03-01T00:00:00Z")) || d.Zone != "UTC" {
 		t.Errorf("UTC: %v in %s", d.Effective, d.Zone)
 	}
 	// Across a daylight-saving change, 90 calendar days keep the clock.
@@ -120,37 +120,37 @@ func TestEXT08_ZoneOfCalendarDays(t *testing.T) {
 func TestEXT08_Refusals(t *testing.T) {
 	// EXT-08, PLN-11: what a price change cannot do.
 	at := pbTime("2024-01-10T09:00:00Z")
-	base := PriceChangeRequest{Offer: offer.SaaS, Plan: "gold", Published: at, Changes: []offer.PriceChange{pbDown}}
-	with := func(f func(*PriceChangeRequest)) PriceChangeRequest { r := base; f(&r); return r }
+	base := Request{Offer: offer.SaaS, Plan: "gold", Published: at, Changes: []offer.PriceChange{pbDown}}
+	with := func(f func(*Request)) Request { r := base; f(&r); return r }
 	tests := []struct {
 		name      string
-		pol       PriceChangePolicy
-		req       PriceChangeRequest
+		pol       Policy
+		req       Request
 		rule      rule.ID
 		reason    rule.Reason
-		direction PriceDirection
+		direction Direction
 		change    int
 	}{
-		{"seed policy: a published price cannot change", DefaultPriceChangePolicy(), base, rule.PLN11, ReasonPriceFixed, PriceDecrease, -1},
-		{"offer type without price changes", PriceChangePolicy2023(), with(func(r *PriceChangeRequest) { r.Offer = offer.Container }), rule.EXT08, ReasonPriceOfferType, PriceDecrease, -1},
-		{"Dynamics 365", PriceChangePolicy2023(), with(func(r *PriceChangeRequest) { r.Offer = offer.BusinessCentral }), rule.EXT08, ReasonPriceOfferType, PriceDecrease, -1},
-		{"hidden plan", PriceChangePolicy2023(), with(func(r *PriceChangeRequest) { r.Visibility = plan.Hidden }), rule.EXT08, ReasonPriceHiddenPlan, PriceDecrease, -1},
-		{"Azure Government", PriceChangePolicy2023(), with(func(r *PriceChangeRequest) { r.AzureGovernment = true }), rule.EXT08, ReasonPriceAzureGovernment, PriceDecrease, -1},
-		{"a change already scheduled", PriceChangePolicy2023(), with(func(r *PriceChangeRequest) { r.Pending = pbTime("2024-02-01T00:00:00Z") }), rule.EXT08, ReasonPricePending, PriceDecrease, -1},
-		{"free to paid", PriceChangePolicy2023(), with(func(r *PriceChangeRequest) {
+		{"seed policy: a published price cannot change", DefaultPolicy(), base, rule.PLN11, ReasonPriceFixed, PriceDecrease, -1},
+		{"offer type without price changes", Policy2023(), with(func(r *Request) { r.Offer = offer.Container }), rule.EXT08, ReasonPriceOfferType, PriceDecrease, -1},
+		{"Dynamics 365", Policy2023(), with(func(r *Request) { r.Offer = offer.BusinessCentral }), rule.EXT08, ReasonPriceOfferType, PriceDecrease, -1},
+		{"hidden plan", Policy2023(), with(func(r *Request) { r.Visibility = plan.Hidden }), rule.EXT08, ReasonPriceHiddenPlan, PriceDecrease, -1},
+		{"Azure Government", Policy2023(), with(func(r *Request) { r.AzureGovernment = true }), rule.EXT08, ReasonPriceAzureGovernment, PriceDecrease, -1},
+		{"a change already scheduled", Policy2023(), with(func(r *Request) { r.Pending = pbTime("2024-02-01T00:00:00Z") }), rule.EXT08, ReasonPricePending, PriceDecrease, -1},
+		{"free to paid", Policy2023(), with(func(r *Request) {
 			r.Changes = []offer.PriceChange{pbChange("5.00 USD", "6.00 USD"), pbChange("0.00 USD", "1.00 USD")}
 		}), rule.EXT08, ReasonPriceFreeToPaid, PriceIncrease, 1},
-		{"free to paid from the zero Money", PriceChangePolicy2023(), with(func(r *PriceChangeRequest) {
+		{"free to paid from the zero Money", Policy2023(), with(func(r *Request) {
 			r.Changes = []offer.PriceChange{{Plan: "gold", New: currency.MustParse("1.00 USD")}}
 		}), rule.EXT08, ReasonPriceFreeToPaid, PriceIncrease, 0},
-		{"increase and decrease", PriceChangePolicy2023(), with(func(r *PriceChangeRequest) {
+		{"increase and decrease", Policy2023(), with(func(r *Request) {
 			r.Changes = []offer.PriceChange{pbDown, pbUp}
 		}), rule.EXT08, ReasonPriceMixed, PriceMixed, 1},
-		{"no change", PriceChangePolicy2023(), with(func(r *PriceChangeRequest) {
+		{"no change", Policy2023(), with(func(r *Request) {
 			r.Changes = []offer.PriceChange{pbChange("10.00 USD", "10.00 USD")}
 		}), rule.EXT08, ReasonPriceUnchanged, PriceUnchanged, -1},
-		{"no change under the seed policy", DefaultPriceChangePolicy(), with(func(r *PriceChangeRequest) { r.Changes = nil }), rule.PLN11, ReasonPriceUnchanged, PriceUnchanged, -1},
-		{"offer policy without price changes", PriceChangePolicyFor(offer.DefaultPolicy()), base, rule.PLN11, ReasonPriceFixed, PriceDecrease, -1},
+		{"no change under the seed policy", DefaultPolicy(), with(func(r *Request) { r.Changes = nil }), rule.PLN11, ReasonPriceUnchanged, PriceUnchanged, -1},
+		{"offer policy without price changes", PolicyFor(offer.DefaultPolicy()), base, rule.PLN11, ReasonPriceFixed, PriceDecrease, -1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -165,35 +165,35 @@ func TestEXT08_Refusals(t *testing.T) {
 		})
 	}
 	// A pending change that has taken effect no longer blocks.
-	d, err := PriceChangePolicy2023().Decide(with(func(r *PriceChangeRequest) { r.Pending = pbTime("2024-01-01T00:00:00Z") }))
+	d, err := Policy2023().Decide(with(func(r *Request) { r.Pending = pbTime("2024-01-01T00:00:00Z") }))
 	if err != nil || !d.Allowed {
 		t.Errorf("past pending change: %+v %v", d, err)
 	}
 	// Private plans are scheduled like public ones.
-	d, err = PriceChangePolicy2023().Decide(with(func(r *PriceChangeRequest) { r.Visibility = plan.Private }))
+	d, err = Policy2023().Decide(with(func(r *Request) { r.Visibility = plan.Private }))
 	if err != nil || !d.Allowed {
 		t.Errorf("private plan: %+v %v", d, err)
 	}
-	if !PriceChangePolicyFor(offer.Policy2023()).Allowed || PriceChangePolicyFor(offer.DefaultPolicy()).Allowed {
-		t.Error("PriceChangePolicyFor does not mirror offer.Policy.PriceChanges")
+	if !PolicyFor(offer.Policy2023()).Allowed || PolicyFor(offer.DefaultPolicy()).Allowed {
+		t.Error("PolicyFor does not mirror offer.Policy.PriceChanges")
 	}
 }
 
 func TestEXT08_DecideErrors(t *testing.T) {
 	// EXT-08: invalid input is reported at once with paths.
-	req := PriceChangeRequest{Plan: "gold", Changes: []offer.PriceChange{
+	req := Request{Plan: "gold", Changes: []offer.PriceChange{
 		{Plan: "silver", Old: currency.MustParse("1.00 USD"), New: currency.MustParse("2.00 USD")},
 		{Plan: "gold", Old: currency.MustParse("1.00 USD"), New: currency.MustParse("2.00 EUR")},
 		{Plan: "gold", Old: currency.MustParse("-1.00 USD"), New: currency.MustParse("2.00 USD")},
 		{Plan: "gold", Old: currency.MustParse("1.00 USD"), New: currency.MustParse("-2.00 USD")},
 	}}
-	_, err := PriceChangePolicy2023().Decide(req)
+	_, err := Policy2023().Decide(req)
 	want := []string{"published", "offer", "changes[0].plan", "changes[1]", "changes[2].old", "changes[3].new"}
 	if diff := cmp.Diff(want, pbPaths(err)); diff != "" {
 		t.Errorf("paths (-want +got):\n%s", diff)
 	}
-	if !errors.Is(err, ErrPriceChange) {
-		t.Errorf("%v does not wrap ErrPriceChange", err)
+	if !errors.Is(err, ErrChange) {
+		t.Errorf("%v does not wrap ErrChange", err)
 	}
 }
 
@@ -214,7 +214,7 @@ func TestEXT08_DecideOffer(t *testing.T) {
 		t.Fatal(err)
 	}
 	at := pbTime("2024-01-10T09:00:00Z")
-	ds, err := PriceChangePolicy2023().DecideOffer(&published, ch.Prices, nil, at)
+	ds, err := Policy2023().DecideOffer(&published, ch.Prices, nil, at)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -226,12 +226,12 @@ func TestEXT08_DecideOffer(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
-	ds, err = PriceChangePolicy2023().DecideOffer(&published, ch.Prices, map[string]time.Time{"gold": pbTime("2024-03-01T00:00:00Z")}, at)
+	ds, err = Policy2023().DecideOffer(&published, ch.Prices, map[string]time.Time{"gold": pbTime("2024-03-01T00:00:00Z")}, at)
 	if err != nil || ds[0].Reason != ReasonPricePending {
 		t.Errorf("pending: %+v %v", ds, err)
 	}
 	bad := append(ch.Prices, offer.PriceChange{Plan: "gold", Old: currency.MustParse("1.00 USD"), New: currency.MustParse("1.00 EUR")})
-	_, err = PriceChangePolicy2023().DecideOffer(&published, bad, nil, at)
+	_, err = Policy2023().DecideOffer(&published, bad, nil, at)
 	if diff := cmp.Diff([]string{"plans[gold].changes[1]"}, pbPaths(err)); diff != "" {
 		t.Errorf("paths (-want +got):\n%s", diff)
 	}
@@ -311,7 +311,7 @@ func TestEXT08_ScheduleProperties(t *testing.T) {
 	// increase at least 90 days ahead and less than 90 days plus two
 	// months; both are monotone in the publish instant.
 	rng := rand.New(rand.NewPCG(21, 34))
-	pol := PriceChangePolicy2023()
+	pol := Policy2023()
 	types := []offer.Type{offer.SaaS, offer.VirtualMachine, offer.ManagedApplication}
 	for _, ch := range []offer.PriceChange{pbDown, pbUp} {
 		for _, ty := range types {
@@ -319,7 +319,7 @@ func TestEXT08_ScheduleProperties(t *testing.T) {
 			at := pbTime("2023-01-01T00:00:00Z")
 			for range 2000 {
 				at = at.Add(time.Duration(rng.Int64N(int64(72 * time.Hour))))
-				d, err := pol.Decide(PriceChangeRequest{Offer: ty, Plan: "gold", Published: at, Changes: []offer.PriceChange{ch}})
+				d, err := pol.Decide(Request{Offer: ty, Plan: "gold", Published: at, Changes: []offer.PriceChange{ch}})
 				if err != nil || !d.Allowed {
 					t.Fatalf("%v: %+v %v", at, d, err)
 				}
@@ -346,11 +346,11 @@ func TestEXT08_ScheduleProperties(t *testing.T) {
 func TestEXT08_Explain(t *testing.T) {
 	// EXT-08, PLN-11: decisions and applied prices explain themselves.
 	at := pbTime("2024-01-28T09:00:00Z")
-	req := PriceChangeRequest{Offer: offer.SaaS, Plan: "gold", Published: at, Changes: []offer.PriceChange{pbDown}}
-	dec, _ := PriceChangePolicy2023().Decide(req)
+	req := Request{Offer: offer.SaaS, Plan: "gold", Published: at, Changes: []offer.PriceChange{pbDown}}
+	dec, _ := Policy2023().Decide(req)
 	req.Changes = []offer.PriceChange{pbUp}
-	inc, _ := PriceChangePolicy2023().Decide(req)
-	fixed, _ := DefaultPriceChangePolicy().Decide(req)
+	inc, _ := Policy2023().Decide(req)
+	fixed, _ := DefaultPolicy().Decide(req)
 	tests := []struct {
 		got, want string
 	}{
@@ -364,7 +364,7 @@ func TestEXT08_Explain(t *testing.T) {
 		}
 	}
 	// Every reason has its own explanation, in both languages.
-	reqs := map[rule.Reason]PriceChangeRequest{
+	reqs := map[rule.Reason]Request{
 		ReasonPriceOfferType:       {Offer: offer.Container, Plan: "gold", Published: at, Changes: []offer.PriceChange{pbUp}},
 		ReasonPriceHiddenPlan:      {Offer: offer.SaaS, Visibility: plan.Hidden, Plan: "gold", Published: at, Changes: []offer.PriceChange{pbUp}},
 		ReasonPriceAzureGovernment: {Offer: offer.SaaS, AzureGovernment: true, Plan: "gold", Published: at, Changes: []offer.PriceChange{pbUp}},
@@ -375,7 +375,7 @@ func TestEXT08_Explain(t *testing.T) {
 	}
 	seen := map[string]bool{}
 	for reason, r := range reqs {
-		d, err := PriceChangePolicy2023().Decide(r)
+		d, err := Policy2023().Decide(r)
 		if err != nil || d.Reason != reason {
 			t.Fatalf("%s: %v %v", reason, d.Reason, err)
 		}
@@ -424,7 +424,7 @@ func TestEXT08_Explain(t *testing.T) {
 
 func TestEXT08_DecisionJSON(t *testing.T) {
 	// EXT-08: a decision round-trips through JSON.
-	d, err := PriceChangePolicy2023().Decide(PriceChangeRequest{Offer: offer.SaaS, Plan: "gold", Published: pbTime("2024-01-10T09:00:00Z"), Changes: []offer.PriceChange{pbUp}})
+	d, err := Policy2023().Decide(Request{Offer: offer.SaaS, Plan: "gold", Published: pbTime("2024-01-10T09:00:00Z"), Changes: []offer.PriceChange{pbUp}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -432,7 +432,7 @@ func TestEXT08_DecisionJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var back PriceChangeDecision
+	var back Decision
 	if err := json.Unmarshal(b, &back); err != nil {
 		t.Fatal(err)
 	}
@@ -441,7 +441,7 @@ func TestEXT08_DecisionJSON(t *testing.T) {
 	}
 	for dir := PriceUnchanged; dir <= PriceMixed; dir++ {
 		b, _ := dir.MarshalText()
-		var got PriceDirection
+		var got Direction
 		if err := got.UnmarshalText(b); err != nil || got != dir {
 			t.Errorf("%v: %v %v", dir, got, err)
 		}
@@ -449,15 +449,15 @@ func TestEXT08_DecisionJSON(t *testing.T) {
 	if sp, ok := d.Scheduled(pbUp); !ok || sp.New != pbUp.New || !sp.Effective.Equal(d.Effective) {
 		t.Errorf("Scheduled: %+v %v", sp, ok)
 	}
-	if _, ok := (PriceChangeDecision{}).Scheduled(pbUp); ok {
+	if _, ok := (Decision{}).Scheduled(pbUp); ok {
 		t.Error("a refused change scheduled something")
 	}
 }
 
 func BenchmarkPriceChangeDecide(b *testing.B) {
-	req := PriceChangeRequest{Offer: offer.SaaS, Plan: "gold", Published: pbTime("2024-01-28T09:00:00Z"),
+	req := Request{Offer: offer.SaaS, Plan: "gold", Published: pbTime("2024-01-28T09:00:00Z"),
 		Changes: []offer.PriceChange{pbUp, pbChange("100.00 USD", "120.00 USD"), pbChange("1000.00 SEK", "1200.00 SEK")}}
-	pol := PriceChangePolicy2023()
+	pol := Policy2023()
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := pol.Decide(req); err != nil {
@@ -480,9 +480,9 @@ func BenchmarkPriceChangeContractPriceAt(b *testing.B) {
 func TestEXT08_ShortNoticePolicy(t *testing.T) {
 	// EXT-08: with a policy of no notice, an increase takes effect no
 	// earlier than a decrease would.
-	pol := PriceChangePolicy2023()
+	pol := Policy2023()
 	pol.IncreaseNoticeDays = -30
-	d, err := pol.Decide(PriceChangeRequest{Offer: offer.SaaS, Plan: "gold", Published: pbTime("2024-01-10T00:00:00Z"), Changes: []offer.PriceChange{pbUp}})
+	d, err := pol.Decide(Request{Offer: offer.SaaS, Plan: "gold", Published: pbTime("2024-01-10T00:00:00Z"), Changes: []offer.PriceChange{pbUp}})
 	if err != nil || !d.Effective.Equal(pbTime("2024-02-01T00:00:00Z")) {
 		t.Errorf("%v %v", d.Effective, err)
 	}

@@ -1,4 +1,4 @@
-package pricing_test
+package sheet_test
 
 import (
 	"bytes"
@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/marketrules/marketrules/currency"
-	"github.com/marketrules/marketrules/pricing"
+	"github.com/marketrules/marketrules/pricing/sheet"
 	"github.com/marketrules/marketrules/rule"
 )
 
@@ -16,11 +16,11 @@ import (
 // written as CSV, exactly.
 func TestPRC03_RatesCSV(t *testing.T) {
 	in := "\xEF\xBB\xBFas_of,from,to,rate\n2026-01-02,USD,SEK,9.4215\n\n2026-02-02T12:30:00Z,USD,JPY,154.337\n2026-01-02,usd,eur,0.86120\n"
-	rates, err := pricing.ReadRatesCSV(strings.NewReader(in), "rates.csv")
+	rates, err := sheet.ReadRatesCSV(strings.NewReader(in), "rates.csv")
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []pricing.DatedRate{
+	want := []sheet.DatedRate{
 		{ExchangeRate: currency.ExchangeRate{From: currency.USD, To: currency.SEK, Rate: currency.MustParseRate("9.4215")}, AsOf: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)},
 		{ExchangeRate: currency.ExchangeRate{From: currency.USD, To: currency.JPY, Rate: currency.MustParseRate("154.337")}, AsOf: time.Date(2026, 2, 2, 12, 30, 0, 0, time.UTC)},
 		{ExchangeRate: currency.ExchangeRate{From: currency.USD, To: currency.EUR, Rate: currency.MustParseRate("0.86120")}, AsOf: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)},
@@ -34,7 +34,7 @@ func TestPRC03_RatesCSV(t *testing.T) {
 		}
 	}
 	var buf bytes.Buffer
-	if err := pricing.WriteRatesCSV(&buf, rates); err != nil {
+	if err := sheet.WriteRatesCSV(&buf, rates); err != nil {
 		t.Fatal(err)
 	}
 	wantCSV := "as_of,from,to,rate\n2026-01-02,USD,SEK,9.4215\n2026-02-02T12:30:00Z,USD,JPY,154.337\n2026-01-02,USD,EUR,0.86120\n"
@@ -54,9 +54,9 @@ func TestRatesCSVErrors(t *testing.T) {
 			"rates.csv line 2", "rates.csv line 3", "rates.csv line 3", "rates.csv line 4"}},
 		{"as_of,from,to,rate\n2026-01-02,USD,SEK\n", []string{"rates.csv line 2"}},
 	} {
-		_, err := pricing.ReadRatesCSV(strings.NewReader(tt.in), "rates.csv")
+		_, err := sheet.ReadRatesCSV(strings.NewReader(tt.in), "rates.csv")
 		var ps rule.Problems
-		if !errors.As(err, &ps) || !errors.Is(err, pricing.ErrRatesCSV) {
+		if !errors.As(err, &ps) || !errors.Is(err, sheet.ErrRatesCSV) {
 			t.Fatalf("%q: err = %v", tt.in, err)
 		}
 		var paths []string
@@ -73,15 +73,15 @@ func FuzzReadRatesCSV(f *testing.F) {
 	f.Add("as_of,from,to,rate\n2026-01-02,USD,SEK,9.4215\n")
 	f.Add("as_of,from,to,rate\n2026-02-02T12:30:00+01:00,USD,JPY,154.337\n")
 	f.Fuzz(func(t *testing.T, in string) {
-		rates, err := pricing.ReadRatesCSV(strings.NewReader(in), "f.csv")
+		rates, err := sheet.ReadRatesCSV(strings.NewReader(in), "f.csv")
 		if err != nil {
 			return
 		}
 		var buf bytes.Buffer
-		if err := pricing.WriteRatesCSV(&buf, rates); err != nil {
+		if err := sheet.WriteRatesCSV(&buf, rates); err != nil {
 			t.Fatal(err)
 		}
-		back, err := pricing.ReadRatesCSV(&buf, "f.csv")
+		back, err := sheet.ReadRatesCSV(&buf, "f.csv")
 		if err != nil || len(back) != len(rates) {
 			t.Fatalf("re-read: %v, %d vs %d", err, len(back), len(rates))
 		}

@@ -1,4 +1,4 @@
-package pricing
+package pricechange
 
 import (
 	"errors"
@@ -12,20 +12,20 @@ import (
 	"github.com/marketrules/marketrules/rule"
 )
 
-// ErrPriceChange is wrapped by the problems of a price change that cannot
+// ErrChange is wrapped by the problems of a price change that cannot
 // be judged: no publish instant, an invalid offer type, a change between
 // currencies, a negative price, changes of another plan.
-var ErrPriceChange = errors.New("invalid price change")
+var ErrChange = errors.New("invalid price change")
 
-// PriceChangePolicy holds the rules of changing a published price. The
-// seeds forbid it (PLN-11, [DefaultPriceChangePolicy]); the 2023 documents
-// allow a scheduled change (EXT-08, [PriceChangePolicy2023]).
+// Policy holds the rules of changing a published price. The
+// seeds forbid it (PLN-11, [DefaultPolicy]); the 2023 documents
+// allow a scheduled change (EXT-08, [Policy2023]).
 //
 // Calendar days count in Zone. The sources name no time zone for "the
 // first of the month" and "four days before the end of the month"; the
 // default is UTC, and a host that knows Partner Center's zone for its
 // account sets it.
-type PriceChangePolicy struct {
+type Policy struct {
 	// Name identifies the policy: "seed" or "2023".
 	Name string `json:"name"`
 	// Allowed says whether a published price may change at all: false
@@ -47,21 +47,21 @@ type PriceChangePolicy struct {
 	Zone *time.Location `json:"-"`
 }
 
-// DefaultPriceChangePolicy returns the seeds' rule: a published market
+// DefaultPolicy returns the seeds' rule: a published market
 // price cannot change (PLN-11). Its other fields are the 2023 values, so
 // that setting Allowed is all it takes to switch.
-func DefaultPriceChangePolicy() PriceChangePolicy {
-	p := PriceChangePolicy2023()
+func DefaultPolicy() Policy {
+	p := Policy2023()
 	p.Name, p.Allowed = "seed", false
 	return p
 }
 
-// PriceChangePolicy2023 returns the 2023 rules (EXT-08, W17): decreases on
+// Policy2023 returns the 2023 rules (EXT-08, W17): decreases on
 // the 1st of the next month, increases on the 1st of a month at least 90
 // days away, cut-offs of 4 (SaaS), 6 (VM) and 14 (Azure application)
 // days, calendar days in UTC.
-func PriceChangePolicy2023() PriceChangePolicy {
-	return PriceChangePolicy{
+func Policy2023() Policy {
+	return Policy{
 		Name:               "2023",
 		Allowed:            true,
 		SaaSCutoffDays:     offer.SaaS.Capabilities().PriceChangeCutoffDays,
@@ -71,19 +71,19 @@ func PriceChangePolicy2023() PriceChangePolicy {
 	}
 }
 
-// PriceChangePolicyFor returns the price-change policy that matches an
-// offer policy: [PriceChangePolicy2023] where op.PriceChanges is set, else
-// [DefaultPriceChangePolicy].
-func PriceChangePolicyFor(op offer.Policy) PriceChangePolicy {
+// PolicyFor returns the price-change policy that matches an
+// offer policy: [Policy2023] where op.PriceChanges is set, else
+// [DefaultPolicy].
+func PolicyFor(op offer.Policy) Policy {
 	if op.PriceChanges {
-		return PriceChangePolicy2023()
+		return Policy2023()
 	}
-	return DefaultPriceChangePolicy()
+	return DefaultPolicy()
 }
 
 // CutoffDays returns the cut-off of offer type t, 0 for types whose
 // prices cannot change.
-func (p PriceChangePolicy) CutoffDays(t offer.Type) int {
+func (p Policy) CutoffDays(t offer.Type) int {
 	switch t {
 	case offer.SaaS:
 		return p.SaaSCutoffDays
@@ -95,21 +95,21 @@ func (p PriceChangePolicy) CutoffDays(t offer.Type) int {
 	return 0
 }
 
-func (p PriceChangePolicy) zone() *time.Location {
+func (p Policy) zone() *time.Location {
 	if p.Zone == nil {
 		return time.UTC
 	}
 	return p.Zone
 }
 
-// PriceDirection is which way a plan's prices move. The enum is
+// Direction is which way a plan's prices move. The enum is
 // append-only.
-type PriceDirection uint8
+type Direction uint8
 
 // The directions.
 const (
 	// PriceUnchanged: no price changes.
-	PriceUnchanged PriceDirection = iota
+	PriceUnchanged Direction = iota
 	// PriceDecrease: some prices go down, none up.
 	PriceDecrease
 	// PriceIncrease: some prices go up, none down.
@@ -118,16 +118,16 @@ const (
 	PriceMixed
 )
 
-var priceDirectionNames = enum.Names[PriceDirection]{Type: "price direction", Names: []string{"unchanged", "decrease", "increase", "mixed"}}
+var priceDirectionNames = enum.Names[Direction]{Type: "price direction", Names: []string{"unchanged", "decrease", "increase", "mixed"}}
 
 // String returns "unchanged", "decrease", "increase" or "mixed".
-func (d PriceDirection) String() string { return priceDirectionNames.String(d) }
+func (d Direction) String() string { return priceDirectionNames.String(d) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (d PriceDirection) MarshalText() ([]byte, error) { return priceDirectionNames.Marshal(d) }
+func (d Direction) MarshalText() ([]byte, error) { return priceDirectionNames.Marshal(d) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
-func (d *PriceDirection) UnmarshalText(b []byte) error { return priceDirectionNames.Unmarshal(b, d) }
+func (d *Direction) UnmarshalText(b []byte) error { return priceDirectionNames.Unmarshal(b, d) }
 
 // The reasons of price-change decisions: stable codes, never renamed or
 // reused.
@@ -157,9 +157,9 @@ const (
 	ReasonPriceMixed rule.Reason = "price-increase-and-decrease"
 )
 
-// PriceChangeRequest asks when a change to a published plan's prices
+// Request asks when a change to a published plan's prices
 // takes effect, if at all (EXT-08, PLN-11).
-type PriceChangeRequest struct {
+type Request struct {
 	// Offer is the offer's type; its cut-off decides the schedule.
 	Offer offer.Type `json:"offer"`
 	// Plan is the plan's ID; every change must be of this plan (or have
@@ -181,16 +181,16 @@ type PriceChangeRequest struct {
 	Changes []offer.PriceChange `json:"changes"`
 }
 
-// PriceChangeDecision says whether a plan's price change is allowed and
+// Decision says whether a plan's price change is allowed and
 // when it takes effect, with the rule, the reason and the figures of the
 // schedule. It is a value, not an error; render it with
-// [PriceChangeDecision.Explain].
-type PriceChangeDecision struct {
+// [Decision.Explain].
+type Decision struct {
 	Plan string `json:"plan"`
 	// Allowed reports whether the change is scheduled.
 	Allowed bool `json:"allowed"`
 	// Direction is which way the prices move.
-	Direction PriceDirection `json:"direction"`
+	Direction Direction `json:"direction"`
 	// Rule is EXT-08 (or PLN-11 under the seed policy); Reason says why.
 	Rule   rule.ID     `json:"rule"`
 	Reason rule.Reason `json:"reason"`
@@ -258,11 +258,11 @@ var (
 //
 // Invalid input (no publish instant, an unknown offer type, a change of
 // another plan, old and new prices in different currencies, a negative
-// price) is reported as [rule.Problems] wrapping [ErrPriceChange].
-func (p PriceChangePolicy) Decide(req PriceChangeRequest) (PriceChangeDecision, error) {
+// price) is reported as [rule.Problems] wrapping [ErrChange].
+func (p Policy) Decide(req Request) (Decision, error) {
 	var ps rule.Problems
 	add := func(path string, m rule.Message, args ...any) {
-		ps = append(ps, rule.Problem{Rule: rule.EXT08, Path: path, Message: m, Args: args, Err: ErrPriceChange})
+		ps = append(ps, rule.Problem{Rule: rule.EXT08, Path: path, Message: m, Args: args, Err: ErrChange})
 	}
 	if req.Published.IsZero() {
 		add("published", pcMsgPublished)
@@ -306,10 +306,10 @@ func (p PriceChangePolicy) Decide(req PriceChangeRequest) (PriceChangeDecision, 
 		}
 	}
 	if err := ps.Err(); err != nil {
-		return PriceChangeDecision{}, err
+		return Decision{}, err
 	}
 
-	d := PriceChangeDecision{Plan: req.Plan, Rule: rule.EXT08, Published: req.Published, Change: -1, Offer: req.Offer}
+	d := Decision{Plan: req.Plan, Rule: rule.EXT08, Published: req.Published, Change: -1, Offer: req.Offer}
 	switch {
 	case ups > 0 && downs > 0:
 		d.Direction = PriceMixed
@@ -373,7 +373,7 @@ func (p PriceChangePolicy) Decide(req PriceChangeRequest) (PriceChangeDecision, 
 
 // schedule returns the cut-off of the month of published (in the
 // policy's zone) and the instant the schedule counts from.
-func (p PriceChangePolicy) schedule(published time.Time, cutoffDays int) (cutoff, from time.Time) {
+func (p Policy) schedule(published time.Time, cutoffDays int) (cutoff, from time.Time) {
 	z := p.zone()
 	t := published.In(z)
 	y, m, _ := t.Date()
@@ -403,7 +403,7 @@ func pcFirstOfMonth(t time.Time) time.Time {
 // maps a plan ID to the effective instant of a change scheduled before
 // (absent or zero: none). Problems of all plans are reported together,
 // their paths prefixed with "plans[<id>]".
-func (p PriceChangePolicy) DecideOffer(published *offer.Offer, changes []offer.PriceChange, pending map[string]time.Time, at time.Time) ([]PriceChangeDecision, error) {
+func (p Policy) DecideOffer(published *offer.Offer, changes []offer.PriceChange, pending map[string]time.Time, at time.Time) ([]Decision, error) {
 	var order []string
 	byPlan := map[string][]offer.PriceChange{}
 	for _, c := range changes {
@@ -413,9 +413,9 @@ func (p PriceChangePolicy) DecideOffer(published *offer.Offer, changes []offer.P
 		byPlan[c.Plan] = append(byPlan[c.Plan], c)
 	}
 	var ps rule.Problems
-	out := make([]PriceChangeDecision, 0, len(order))
+	out := make([]Decision, 0, len(order))
 	for _, id := range order {
-		req := PriceChangeRequest{Offer: published.Type, Plan: id, AzureGovernment: published.AzureGovernment,
+		req := Request{Offer: published.Type, Plan: id, AzureGovernment: published.AzureGovernment,
 			Pending: pending[id], Published: at, Changes: byPlan[id]}
 		if pl, ok := published.Plan(id); ok {
 			req.Visibility = pl.Visibility
@@ -453,7 +453,7 @@ var (
 )
 
 // Explain renders the decision in lang.
-func (d PriceChangeDecision) Explain(lang rule.Language) string {
+func (d Decision) Explain(lang rule.Language) string {
 	id := string(d.Rule)
 	when := pcWordBefore
 	if !d.CountsFrom.Equal(d.Published) {
@@ -492,7 +492,7 @@ type ScheduledPrice struct {
 
 // Scheduled returns change c of an allowed decision as a ScheduledPrice,
 // and false when the decision scheduled nothing.
-func (d PriceChangeDecision) Scheduled(c offer.PriceChange) (ScheduledPrice, bool) {
+func (d Decision) Scheduled(c offer.PriceChange) (ScheduledPrice, bool) {
 	if !d.Allowed {
 		return ScheduledPrice{}, false
 	}

@@ -1,4 +1,4 @@
-package pricing
+package privateoffer
 
 import (
 	"math/bits"
@@ -14,7 +14,7 @@ import (
 type PartnerPrice struct {
 	// Pricing says which of DiscountPercent or Price sets the partner
 	// price.
-	Pricing PrivatePricing `json:"pricing"`
+	Pricing Pricing `json:"pricing"`
 	// List is the plan's public list price, the base of a discount.
 	List currency.Money `json:"list"`
 	// DiscountPercent is the publisher's discount to the partner in
@@ -57,7 +57,7 @@ type MultipartyDecision struct {
 	// Pricing is the partner price's pricing; List the public price;
 	// DiscountPercent the publisher's discount to the partner (zero for
 	// an absolute partner price).
-	Pricing         PrivatePricing `json:"pricing"`
+	Pricing         Pricing        `json:"pricing"`
 	List            currency.Money `json:"list"`
 	DiscountPercent currency.Rate  `json:"discountPercent,omitzero"`
 	// Partner is the partner price; Customer = Partner + Partner ×
@@ -72,7 +72,7 @@ type MultipartyDecision struct {
 	Capped               bool          `json:"capped"`
 	MaxAdjustmentPercent currency.Rate `json:"maxAdjustmentPercent,omitzero"`
 	// Desired is the customer price asked for, by
-	// [PrivateOfferPolicy.MultipartyAdjustment]; Exact whether Customer
+	// [Policy.MultipartyAdjustment]; Exact whether Customer
 	// equals it.
 	Desired currency.Money `json:"desired,omitzero"`
 	Exact   bool           `json:"exact,omitempty"`
@@ -117,8 +117,8 @@ func (d MultipartyDecision) Explain(lang rule.Language) string {
 // the list price less its discount (List × DiscountPercent / 100, rounded
 // once with the policy's Rounding, subtracted from List). Invalid input
 // (a discount outside (0, 100), a price without a currency or negative)
-// is reported as [rule.Problems] wrapping [ErrPrivateOffer].
-func (p PrivateOfferPolicy) PartnerPrice(pp PartnerPrice) (currency.Money, error) {
+// is reported as [rule.Problems] wrapping [ErrOffer].
+func (p Policy) PartnerPrice(pp PartnerPrice) (currency.Money, error) {
 	var ps rule.Problems
 	p.checkPartner(pp, &ps)
 	if err := ps.Err(); err != nil {
@@ -127,7 +127,7 @@ func (p PrivateOfferPolicy) PartnerPrice(pp PartnerPrice) (currency.Money, error
 	return p.partner(pp)
 }
 
-func (p PrivateOfferPolicy) partner(pp PartnerPrice) (currency.Money, error) {
+func (p Policy) partner(pp PartnerPrice) (currency.Money, error) {
 	if pp.Pricing == AbsolutePrice {
 		return pp.Price, nil
 	}
@@ -138,9 +138,9 @@ func (p PrivateOfferPolicy) partner(pp PartnerPrice) (currency.Money, error) {
 	return pp.List.Sub(off)
 }
 
-func (p PrivateOfferPolicy) checkPartner(pp PartnerPrice, ps *rule.Problems) {
+func (p Policy) checkPartner(pp PartnerPrice, ps *rule.Problems) {
 	add := func(path string, m rule.Message, args ...any) {
-		*ps = append(*ps, rule.Problem{Rule: rule.EXT09, Path: path, Message: m, Args: args, Err: ErrPrivateOffer})
+		*ps = append(*ps, rule.Problem{Rule: rule.EXT09, Path: path, Message: m, Args: args, Err: ErrOffer})
 	}
 	if p.AdjustmentDecimals < 0 || p.AdjustmentDecimals > currency.MaxRateScale {
 		add("policy.adjustmentDecimals", poMsgPolicyDec, p.AdjustmentDecimals, currency.MaxRateScale)
@@ -169,7 +169,7 @@ func (p PrivateOfferPolicy) checkPartner(pp PartnerPrice, ps *rule.Problems) {
 
 // adjustment returns r with at most p.AdjustmentDecimals decimal places
 // (dropping trailing zeros), or false when it has more.
-func (p PrivateOfferPolicy) adjustment(r currency.Rate) (currency.Rate, bool) {
+func (p Policy) adjustment(r currency.Rate) (currency.Rate, bool) {
 	coef, scale := r.Coefficient(), r.Scale()
 	for scale > p.AdjustmentDecimals {
 		if coef%10 != 0 {
@@ -183,7 +183,7 @@ func (p PrivateOfferPolicy) adjustment(r currency.Rate) (currency.Rate, bool) {
 }
 
 // customer returns partner × (100 + adj) / 100 in one rounding.
-func (p PrivateOfferPolicy) customer(partner currency.Money, adj currency.Rate) (currency.Money, error) {
+func (p Policy) customer(partner currency.Money, adj currency.Rate) (currency.Money, error) {
 	den := poPow10(adj.Scale() + 2)
 	return partner.MulDiv(den+adj.Coefficient(), den, p.Rounding)
 }
@@ -206,14 +206,14 @@ func (p PrivateOfferPolicy) customer(partner currency.Money, adj currency.Rate) 
 //
 // An adjustment with more than AdjustmentDecimals decimal places (8) and
 // invalid partner prices are reported as [rule.Problems] wrapping
-// [ErrPrivateOffer].
-func (p PrivateOfferPolicy) Multiparty(pp PartnerPrice, adjustmentPercent currency.Rate) (MultipartyDecision, error) {
+// [ErrOffer].
+func (p Policy) Multiparty(pp PartnerPrice, adjustmentPercent currency.Rate) (MultipartyDecision, error) {
 	var ps rule.Problems
 	p.checkPartner(pp, &ps)
 	adj, ok := p.adjustment(adjustmentPercent)
 	if !ok {
 		ps = append(ps, rule.Problem{Rule: rule.EXT09, Path: "adjustmentPercent", Message: poMsgAdjDecimals,
-			Args: []any{adjustmentPercent.String(), p.AdjustmentDecimals}, Err: ErrPrivateOffer})
+			Args: []any{adjustmentPercent.String(), p.AdjustmentDecimals}, Err: ErrOffer})
 	}
 	if err := ps.Err(); err != nil {
 		return MultipartyDecision{}, err
@@ -228,7 +228,7 @@ func (p PrivateOfferPolicy) Multiparty(pp PartnerPrice, adjustmentPercent curren
 	return d, nil
 }
 
-func (p PrivateOfferPolicy) mpoBase(pp PartnerPrice) (MultipartyDecision, error) {
+func (p Policy) mpoBase(pp PartnerPrice) (MultipartyDecision, error) {
 	partner, err := p.partner(pp)
 	if err != nil {
 		return MultipartyDecision{}, err
@@ -241,7 +241,7 @@ func (p PrivateOfferPolicy) mpoBase(pp PartnerPrice) (MultipartyDecision, error)
 }
 
 // mpoApply sets the adjustment, the prices and the outcome.
-func (p PrivateOfferPolicy) mpoApply(d *MultipartyDecision, adj currency.Rate) error {
+func (p Policy) mpoApply(d *MultipartyDecision, adj currency.Rate) error {
 	c, err := p.customer(d.Partner, adj)
 	if err != nil {
 		return err
@@ -264,14 +264,14 @@ func (p PrivateOfferPolicy) mpoApply(d *MultipartyDecision, adj currency.Rate) e
 // policy's Rounding, the neighbouring adjustment one unit in the last
 // place below, then above, is tried, and when neither does the nearest is
 // returned with Exact false and ReasonMPONearestAdjusted. Then the cap is
-// applied as by [PrivateOfferPolicy.Multiparty].
+// applied as by [Policy.Multiparty].
 //
 // A desired price below the partner price is refused
 // (ReasonMPOBelowPartner): the adjustment only raises the price; so is
 // one no adjustment reaches (a zero partner price, or an adjustment too
 // large to represent: ReasonMPOUnreachable). A desired price in another
 // currency and invalid partner prices are [rule.Problems].
-func (p PrivateOfferPolicy) MultipartyAdjustment(pp PartnerPrice, desired currency.Money) (MultipartyDecision, error) {
+func (p Policy) MultipartyAdjustment(pp PartnerPrice, desired currency.Money) (MultipartyDecision, error) {
 	var ps rule.Problems
 	p.checkPartner(pp, &ps)
 	if err := ps.Err(); err != nil {
@@ -284,10 +284,10 @@ func (p PrivateOfferPolicy) MultipartyAdjustment(pp PartnerPrice, desired curren
 	switch {
 	case desired.Code() != d.Partner.Code():
 		ps = append(ps, rule.Problem{Rule: rule.EXT09, Path: "desired", Message: poMsgDesiredCur,
-			Args: []any{desired, d.Partner.Code().String()}, Err: ErrPrivateOffer})
+			Args: []any{desired, d.Partner.Code().String()}, Err: ErrOffer})
 		return MultipartyDecision{}, ps
 	case desired.IsNegative():
-		ps = append(ps, rule.Problem{Rule: rule.EXT09, Path: "desired", Message: poMsgDesiredNeg, Args: []any{desired}, Err: ErrPrivateOffer})
+		ps = append(ps, rule.Problem{Rule: rule.EXT09, Path: "desired", Message: poMsgDesiredNeg, Args: []any{desired}, Err: ErrOffer})
 		return MultipartyDecision{}, ps
 	}
 	d.Desired = desired
