@@ -10,71 +10,71 @@ import (
 	"github.com/marketrules/marketrules/rule"
 )
 
-// LineKind says what a [Line] charges for. The enum is append-only; the
-// zero LineKind is invalid.
-type LineKind uint8
+// ChargeKind says what a [Charge] charges for. The enum is append-only; the
+// zero ChargeKind is invalid.
+type ChargeKind uint8
 
 // The kinds of line.
 const (
-	// LineRecurring: a flat-rate or per-user fee for a billing term, or
+	// ChargeRecurring: a flat-rate or per-user fee for a billing term, or
 	// one of its equal payments, billed at the start of the period it
 	// pays for (PRC-07, EXT-05).
-	LineRecurring LineKind = iota + 1
-	// LineOverage: usage of a metering dimension above the quantity the
+	ChargeRecurring ChargeKind = iota + 1
+	// ChargeOverage: usage of a metering dimension above the quantity the
 	// term includes, billed monthly in arrears (EXT-03).
-	LineOverage
-	// LineVMUsage: virtual machine software usage, priced per hour and
+	ChargeOverage
+	// ChargeVMUsage: virtual machine software usage, priced per hour and
 	// charged by the minute, billed monthly in arrears (EXT-07).
-	LineVMUsage
-	// LineReservation: a virtual machine software reservation for 1 or 3
+	ChargeVMUsage
+	// ChargeReservation: a virtual machine software reservation for 1 or 3
 	// years, or one of its equal monthly payments (EXT-07, W3).
-	LineReservation
-	// LineProrationCredit: the credit for the unused part of the old
+	ChargeReservation
+	// ChargeProrationCredit: the credit for the unused part of the old
 	// price when a plan or seat count changes mid-period (PRC-05,
 	// PRC-06). Its Amount is zero or negative.
-	LineProrationCredit
-	// LineProrationCharge: the charge for the remaining part of the
+	ChargeProrationCredit
+	// ChargeProrationCharge: the charge for the remaining part of the
 	// period at the new price (PRC-05, PRC-06).
-	LineProrationCharge
+	ChargeProrationCharge
 )
 
-var lineKindNames = enum.Names[LineKind]{Type: "line kind", Names: []string{"",
+var chargeKindNames = enum.Names[ChargeKind]{Type: "charge kind", Names: []string{"",
 	"recurring", "overage", "vm-usage", "vm-reservation", "proration-credit", "proration-charge"}}
 
 // String returns the kind's stable name: "recurring", "overage",
 // "vm-usage", "vm-reservation", "proration-credit" or "proration-charge".
-func (k LineKind) String() string { return lineKindNames.String(k) }
+func (k ChargeKind) String() string { return chargeKindNames.String(k) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (k LineKind) MarshalText() ([]byte, error) { return lineKindNames.Marshal(k) }
+func (k ChargeKind) MarshalText() ([]byte, error) { return chargeKindNames.Marshal(k) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
-func (k *LineKind) UnmarshalText(b []byte) error { return lineKindNames.Unmarshal(b, k) }
+func (k *ChargeKind) UnmarshalText(b []byte) error { return chargeKindNames.Unmarshal(b, k) }
 
 // Valid reports whether k is a defined kind.
-func (k LineKind) Valid() bool { return lineKindNames.Valid(k) }
+func (k ChargeKind) Valid() bool { return chargeKindNames.Valid(k) }
 
-// Line is one charge on a customer's bill: what it is for, the rule that
+// Charge is one charge on a customer's bill: what it is for, the rule that
 // decided it, the period it pays for and when it is billed, and the
 // figures that produced its amount. Quotes ([AppendSchedule],
 // [QuoteOverage], [QuoteVMUsage]) and prorations
-// ([Proration.AppendLines]) produce lines; all amounts are in the
+// ([Proration.AppendCharges]) produce lines; all amounts are in the
 // market's billing currency.
 //
 // Which figures are set depends on Kind:
 //
-//   - LineRecurring, LineReservation: UnitPrice is the price of the whole
+//   - ChargeRecurring, ChargeReservation: UnitPrice is the price of the whole
 //     term for one unit (one user, one VM, or the flat rate), Quantity the
 //     units, and Amount the payment Installment of Installments: the term's
 //     price UnitPrice × Quantity split into equal payments (EXT-05).
-//   - LineOverage: Used units of Dimension in Period, after UsedBefore
+//   - ChargeOverage: Used units of Dimension in Period, after UsedBefore
 //     units earlier in the same term; Included units per term; Quantity
 //     is the overage and Amount = UnitPrice × Quantity.
-//   - LineVMUsage: Minutes of usage of a VM with VCPUs cores at UnitPrice
+//   - ChargeVMUsage: Minutes of usage of a VM with VCPUs cores at UnitPrice
 //     per hour (per vCPU for a per-vCPU plan, where Quantity is the vCPUs;
 //     else Quantity is 1): Amount = UnitPrice × Quantity × Minutes / 60,
 //     rounded once.
-//   - LineProrationCredit, LineProrationCharge: UnitPrice is the price of
+//   - ChargeProrationCredit, ChargeProrationCharge: UnitPrice is the price of
 //     the whole billing period at the old (credit) or new (charge) plan
 //     and quantity, Quantity the users, and Amount its prorated part for
 //     Period, the rest of the billing period from the day of the change;
@@ -82,9 +82,9 @@ func (k LineKind) Valid() bool { return lineKindNames.Valid(k) }
 //
 // A line of a free or BYOL plan has a zero Amount: the library never
 // drops a billing event or usage record, so every input has its line.
-type Line struct {
+type Charge struct {
 	// Kind says what the line charges for.
-	Kind LineKind `json:"kind"`
+	Kind ChargeKind `json:"kind"`
 	// Rule is the rule that decided the line: PRC-07 (billed at the start
 	// of its period), EXT-05 (equal payments), EXT-03 (overage), EXT-07
 	// (VM usage and reservations), PRC-01 (no charge for a free or BYOL
@@ -129,7 +129,7 @@ type Line struct {
 
 // String returns a one-line English summary for logs, such as
 // "EXT-05 recurring 3/12 1000.00 SEK [2024-03-31T00:00:00Z, 2024-04-30T00:00:00Z)".
-func (l Line) String() string {
+func (l Charge) String() string {
 	b := make([]byte, 0, 128)
 	b = append(b, l.Rule...)
 	b = append(b, ' ')
@@ -157,11 +157,11 @@ func (l Line) String() string {
 
 // Explain renders the line in lang (English or Swedish): what it charges
 // for, the figures, the period, when it is billed and the rule.
-func (l Line) Explain(lang rule.Language) string {
+func (l Charge) Explain(lang rule.Language) string {
 	switch l.Kind {
-	case LineRecurring, LineReservation:
+	case ChargeRecurring, ChargeReservation:
 		what := lnMsgRecurringWhat
-		if l.Kind == LineReservation {
+		if l.Kind == ChargeReservation {
 			what = lnMsgReservationWhat
 		}
 		total, err := l.UnitPrice.Mul(l.Quantity)
@@ -175,18 +175,18 @@ func (l Line) Explain(lang rule.Language) string {
 		}
 		return lnMsgUpfront.Render(lang, what, l.Plan, qtTermWords(l.Term), l.Quantity, l.UnitPrice, l.Amount,
 			l.Period.Start, l.Period.End, string(l.Rule))
-	case LineOverage:
+	case ChargeOverage:
 		if l.Included.IsUnlimited() {
 			return lnMsgOverageUnlimited.Render(lang, l.Dimension, l.Period.Start, l.Period.End, l.Used, l.Amount, l.BilledAt, string(l.Rule))
 		}
 		return lnMsgOverage.Render(lang, l.Dimension, l.Period.Start, l.Period.End, l.Used, l.UsedBefore,
 			int64(l.Included), l.Quantity, l.UnitPrice, l.Amount, l.BilledAt, string(l.Rule))
-	case LineVMUsage:
+	case ChargeVMUsage:
 		return lnMsgVMUsage.Render(lang, l.Plan, l.VCPUs, l.Period.Start, l.Period.End, l.Minutes, l.UnitPrice,
 			l.Quantity, l.Amount, l.BilledAt, string(l.Rule))
-	case LineProrationCredit:
+	case ChargeProrationCredit:
 		return lnMsgCredit.Render(lang, l.Amount, l.Plan, l.Period.Start, l.Period.End, l.UnitPrice, string(l.Rule))
-	case LineProrationCharge:
+	case ChargeProrationCharge:
 		return lnMsgCharge.Render(lang, l.Amount, l.Plan, l.Period.Start, l.Period.End, l.UnitPrice, string(l.Rule))
 	}
 	return lnMsgUnknown.Render(lang, l.Amount, string(l.Rule))

@@ -19,7 +19,7 @@ import (
 func TestLine_Explain(t *testing.T) {
 	start := qtUTC(2024, time.January, 31, 0, 0, 0)
 	pol := pricing.DefaultQuotePolicy()
-	sched := func(req pricing.QuoteRequest) pricing.Line {
+	sched := func(req pricing.QuoteRequest) pricing.Charge {
 		t.Helper()
 		lines, err := pricing.AppendSchedule(nil, req, start, pol)
 		if err != nil {
@@ -42,7 +42,7 @@ func TestLine_Explain(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {
-		l    pricing.Line
+		l    pricing.Charge
 		lang rule.Language
 		want string
 	}{
@@ -54,14 +54,14 @@ func TestLine_Explain(t *testing.T) {
 		{unlimited, rule.Swedish, "Dimensionen \"emails\", 2024-01-31 00:00:00 UTC – 2024-02-29 00:00:00 UTC: 12\u00a0345 använda, obegränsad mängd ingår: 0,00\u00a0US$, debiteras i efterskott 2024-02-29 00:00:00 UTC (EXT-03)."},
 		{vm, rule.English, "VM usage of plan \"vm-per-vcpu\", 2 vCPUs, 2024-01-31 00:00:00 UTC – 2024-02-29 00:00:00 UTC: 90 minutes at SEK\u00a010.46 per hour × 2 = SEK\u00a031.38, billed in arrears at 2024-02-29 00:00:00 UTC (EXT-07)."},
 		{vm, rule.Swedish, "VM-användning av planen \"vm-per-vcpu\", 2 vCPU, 2024-01-31 00:00:00 UTC – 2024-02-29 00:00:00 UTC: 90 minuter à 10,46\u00a0kr per timme × 2 = 31,38\u00a0kr, debiteras i efterskott 2024-02-29 00:00:00 UTC (EXT-07)."},
-		{pricing.Line{Amount: qtMoney("1.00 USD"), Rule: rule.PRC07}, rule.English, `Charge of $1.00 (PRC-07).`},
-		{pricing.Line{Amount: qtMoney("1.00 USD"), Rule: rule.PRC07}, rule.Swedish, "Avgift på 1,00\u00a0US$ (PRC-07)."},
+		{pricing.Charge{Amount: qtMoney("1.00 USD"), Rule: rule.PRC07}, rule.English, `Charge of $1.00 (PRC-07).`},
+		{pricing.Charge{Amount: qtMoney("1.00 USD"), Rule: rule.PRC07}, rule.Swedish, "Avgift på 1,00\u00a0US$ (PRC-07)."},
 	} {
 		if got := tc.l.Explain(tc.lang); got != tc.want {
 			t.Errorf("%v %v:\n got %q\nwant %q", tc.l.Kind, tc.lang, got, tc.want)
 		}
 	}
-	if got, want := (pricing.Line{Kind: pricing.LineRecurring, Rule: rule.PRC01}).String(), "PRC-01 recurring 0 [0001-01-01T00:00:00Z, 0001-01-01T00:00:00Z)"; got != want {
+	if got, want := (pricing.Charge{Kind: pricing.ChargeRecurring, Rule: rule.PRC01}).String(), "PRC-01 recurring 0 [0001-01-01T00:00:00Z, 0001-01-01T00:00:00Z)"; got != want {
 		t.Errorf("String() = %q, want %q", got, want)
 	}
 }
@@ -78,7 +78,7 @@ func TestLine_JSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var back pricing.Line
+	var back pricing.Charge
 	if err := json.Unmarshal(b, &back); err != nil {
 		t.Fatalf("%s: %v", b, err)
 	}

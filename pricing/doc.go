@@ -25,7 +25,7 @@
 // [AppendOverage] bill metered usage beyond the quantity included per term,
 // counted from activation (EXT-02, EXT-03, W4–W7); [QuoteVMUsage] and
 // [AppendVMUsage] bill VM hours by the minute (EXT-07). Usage is billed
-// monthly in arrears (PRC-07). Lines ([Line]) carry their figures and
+// monthly in arrears (PRC-07). Lines ([Charge]) carry their figures and
 // explain themselves.
 //
 // # Proration

@@ -130,14 +130,14 @@ func ExampleProration_Unused() {
 	// 14
 }
 
-func ExampleProration_AppendLines() {
+func ExampleProration_AppendCharges() {
 	p, err := pricing.Prorate(exSub(), pricing.SubscriptionChange{Plan: exMonthly("pro", "62.00 USD")},
 		time.Date(2024, time.February, 15, 9, 30, 0, 0, time.UTC), pricing.DefaultProrationPolicy())
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	for _, l := range p.AppendLines(nil) {
+	for _, l := range p.AppendCharges(nil) {
 		fmt.Println(l)
 	}
 	// Output:

@@ -123,7 +123,7 @@ func ExampleAppendSchedule() {
 	p := &plan.Plan{ID: "two", Markets: market.SetOf(market.US), Pricing: plan.Pricing{Model: plan.FlatRate,
 		Terms: []plan.TermPrice{{Term: plan.TwoYears, Payment: plan.Monthly, Price: currency.MustParse("100.00 USD")}}}}
 	req := pricing.QuoteRequest{Plan: p, Market: market.US, Term: plan.TwoYears, Payment: plan.Monthly, Start: start}
-	lines, err := pricing.AppendSchedule(make([]pricing.Line, 0, 24), req, start, pricing.DefaultQuotePolicy())
+	lines, err := pricing.AppendSchedule(make([]pricing.Charge, 0, 24), req, start, pricing.DefaultQuotePolicy())
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -220,15 +220,15 @@ func ExampleAppendVMUsage() {
 	// 8 45 6.00 USD 2024-04-01
 }
 
-func ExampleLine_String() {
-	l := pricing.Line{Kind: pricing.LineOverage, Rule: rule.EXT03, Dimension: "texts", Amount: currency.MustParse("10.00 USD"),
+func ExampleCharge_String() {
+	l := pricing.Charge{Kind: pricing.ChargeOverage, Rule: rule.EXT03, Dimension: "texts", Amount: currency.MustParse("10.00 USD"),
 		Period: plan.Period{Start: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC)}}
 	fmt.Println(l)
 	// Output:
 	// EXT-03 overage texts 10.00 USD [2024-01-01T00:00:00Z, 2024-02-01T00:00:00Z)
 }
 
-func ExampleLine_Explain() {
+func ExampleCharge_Explain() {
 	start := time.Date(2024, time.January, 1, 0, 0, 0, 0, time.UTC)
 	req := pricing.QuoteRequest{Plan: exBasic(), Market: market.US, Term: plan.OneMonth, Start: start}
 	l, _ := pricing.QuoteOverage(req, start, pricing.MeteredUsage{Dimension: "texts", Used: 1200}, pricing.DefaultQuotePolicy())
@@ -239,29 +239,29 @@ func ExampleLine_Explain() {
 	// Dimensionen "texts", 2024-01-01 00:00:00 UTC – 2024-02-01 00:00:00 UTC: 1 200 använda efter 0 tidigare under perioden, 1 000 ingår per period: 200 över × 0,05 US$ = 10,00 US$, debiteras i efterskott 2024-02-01 00:00:00 UTC (EXT-03).
 }
 
-func ExampleLineKind_String() {
-	fmt.Println(pricing.LineRecurring, pricing.LineOverage, pricing.LineProrationCredit)
+func ExampleChargeKind_String() {
+	fmt.Println(pricing.ChargeRecurring, pricing.ChargeOverage, pricing.ChargeProrationCredit)
 	// Output:
 	// recurring overage proration-credit
 }
 
-func ExampleLineKind_MarshalText() {
-	b, err := pricing.LineVMUsage.MarshalText()
+func ExampleChargeKind_MarshalText() {
+	b, err := pricing.ChargeVMUsage.MarshalText()
 	fmt.Println(string(b), err)
 	// Output:
 	// vm-usage <nil>
 }
 
-func ExampleLineKind_UnmarshalText() {
-	var k pricing.LineKind
+func ExampleChargeKind_UnmarshalText() {
+	var k pricing.ChargeKind
 	err := k.UnmarshalText([]byte("vm-reservation"))
-	fmt.Println(k == pricing.LineReservation, err)
+	fmt.Println(k == pricing.ChargeReservation, err)
 	// Output:
 	// true <nil>
 }
 
-func ExampleLineKind_Valid() {
-	fmt.Println(pricing.LineOverage.Valid(), pricing.LineKind(0).Valid())
+func ExampleChargeKind_Valid() {
+	fmt.Println(pricing.ChargeOverage.Valid(), pricing.ChargeKind(0).Valid())
 	// Output:
 	// true false
 }

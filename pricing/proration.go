@@ -270,7 +270,7 @@ type Proration struct {
 	Paid     currency.Money `json:"paid"`
 	NewPrice currency.Money `json:"new_price"`
 	// Credit (zero or negative) and Charge (zero or positive) are billed
-	// at the change for the Credited part of the period; AppendLines
+	// at the change for the Credited part of the period; AppendCharges
 	// writes them as lines. Kept is the part of Paid for the used part,
 	// Paid + Credit; Net is Credit + Charge, what the customer is billed
 	// (or, if negative, credited) for the change.
@@ -280,19 +280,19 @@ type Proration struct {
 	Net    currency.Money `json:"net"`
 }
 
-// AppendLines appends the two lines an immediate change bills, the credit
-// (kind LineProrationCredit) and the charge (LineProrationCharge), both
+// AppendCharges appends the two lines an immediate change bills, the credit
+// (kind ChargeProrationCredit) and the charge (ChargeProrationCharge), both
 // for the Credited part of the period and billed at At, and returns the
 // extended slice. A change that does not take effect at once bills
 // nothing and appends nothing. It does not allocate when dst has room.
-func (p Proration) AppendLines(dst []Line) []Line {
+func (p Proration) AppendCharges(dst []Charge) []Charge {
 	if p.Timing != TimingImmediate || p.Reason == "" {
 		return dst
 	}
 	return append(dst,
-		Line{Kind: LineProrationCredit, Rule: p.Rule, Plan: p.FromPlan, Term: p.Term, Payment: p.Payment,
+		Charge{Kind: ChargeProrationCredit, Rule: p.Rule, Plan: p.FromPlan, Term: p.Term, Payment: p.Payment,
 			Period: p.Credited, BilledAt: p.At, UnitPrice: p.Paid, Quantity: p.FromQuantity, Amount: p.Credit},
-		Line{Kind: LineProrationCharge, Rule: p.Rule, Plan: p.ToPlan, Term: p.Term, Payment: p.Payment,
+		Charge{Kind: ChargeProrationCharge, Rule: p.Rule, Plan: p.ToPlan, Term: p.Term, Payment: p.Payment,
 			Period: p.Credited, BilledAt: p.At, UnitPrice: p.NewPrice, Quantity: p.ToQuantity, Amount: p.Charge})
 }
 

@@ -352,14 +352,14 @@ func TestPRC05_ProrationLines(t *testing.T) {
 		t.Fatal(err)
 	}
 	span := plan.Period{Start: qtUTC(2024, time.February, 15, 0, 0, 0), End: qtUTC(2024, time.February, 29, 0, 0, 0)}
-	want := []pricing.Line{
-		{Kind: pricing.LineRecurring, Plan: "earlier"},
-		{Kind: pricing.LineProrationCredit, Rule: rule.PRC05, Plan: "std", Term: plan.OneMonth, Period: span, BilledAt: at,
+	want := []pricing.Charge{
+		{Kind: pricing.ChargeRecurring, Plan: "earlier"},
+		{Kind: pricing.ChargeProrationCredit, Rule: rule.PRC05, Plan: "std", Term: plan.OneMonth, Period: span, BilledAt: at,
 			UnitPrice: qtMoney("31.00 USD"), Quantity: 1, Amount: qtMoney("-14.97 USD")},
-		{Kind: pricing.LineProrationCharge, Rule: rule.PRC05, Plan: "pro", Term: plan.OneMonth, Period: span, BilledAt: at,
+		{Kind: pricing.ChargeProrationCharge, Rule: rule.PRC05, Plan: "pro", Term: plan.OneMonth, Period: span, BilledAt: at,
 			UnitPrice: qtMoney("62.00 USD"), Quantity: 1, Amount: qtMoney("29.93 USD")},
 	}
-	got := p.AppendLines([]pricing.Line{want[0]})
+	got := p.AppendCharges([]pricing.Charge{want[0]})
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got)\n%s", diff)
 	}
@@ -375,10 +375,10 @@ func TestPRC05_ProrationLines(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if lines := deferred.AppendLines(nil); len(lines) != 0 {
+	if lines := deferred.AppendCharges(nil); len(lines) != 0 {
 		t.Errorf("a change at renewal bills %v", lines)
 	}
-	if lines := (pricing.Proration{}).AppendLines(nil); len(lines) != 0 {
+	if lines := (pricing.Proration{}).AppendCharges(nil); len(lines) != 0 {
 		t.Errorf("the zero Proration bills %v", lines)
 	}
 }
@@ -599,15 +599,15 @@ func TestProration_Enums(t *testing.T) {
 			err := v.UnmarshalText([]byte(s))
 			return v, err
 		})
-	check([]enum{pricing.LineRecurring, pricing.LineOverage, pricing.LineVMUsage, pricing.LineReservation, pricing.LineProrationCredit, pricing.LineProrationCharge},
-		pricing.LineKind(0), func(s string) (enum, error) { var v pricing.LineKind; err := v.UnmarshalText([]byte(s)); return v, err })
+	check([]enum{pricing.ChargeRecurring, pricing.ChargeOverage, pricing.ChargeVMUsage, pricing.ChargeReservation, pricing.ChargeProrationCredit, pricing.ChargeProrationCharge},
+		pricing.ChargeKind(0), func(s string) (enum, error) { var v pricing.ChargeKind; err := v.UnmarshalText([]byte(s)); return v, err })
 	check([]enum{pricing.QuoteFromMarket, pricing.QuoteFromUSD, pricing.QuoteConverted, pricing.QuoteNoCharge}, pricing.QuoteSource(0),
 		func(s string) (enum, error) {
 			var v pricing.QuoteSource
 			err := v.UnmarshalText([]byte(s))
 			return v, err
 		})
-	if pricing.LineKind(0).Valid() || !pricing.LineOverage.Valid() {
+	if pricing.ChargeKind(0).Valid() || !pricing.ChargeOverage.Valid() {
 		t.Error("LineKind.Valid")
 	}
 	if got := pricing.ChangeDirection(7).String(); got != "change-direction(7)" {

@@ -17,7 +17,7 @@ func TestQuoteAndProrate_ZeroAllocs(t *testing.T) {
 	vm := pricing.QuoteRequest{Plan: qtBenchVM, Market: market.SE, Rate: qtBenchRate, Start: qtBenchStart}
 	usage := []pricing.MeteredUsage{{Dimension: "emails", Used: 120}, {Dimension: "texts", Used: 1200}}
 	vmUsage := []pricing.VMUsage{{VCPUs: 2, Runtime: 90 * time.Hour}, {VCPUs: 4, Runtime: time.Minute}}
-	dst := make([]pricing.Line, 0, 16)
+	dst := make([]pricing.Charge, 0, 16)
 	local := pricing.DefaultProrationPolicy()
 	local.Quote.Location = qtStockholm
 	seconds := pricing.DefaultProrationPolicy()

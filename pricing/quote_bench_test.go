@@ -90,7 +90,7 @@ func BenchmarkQuoteVMUsage(b *testing.B) {
 
 func BenchmarkSchedule(b *testing.B) {
 	pol := pricing.DefaultQuotePolicy()
-	dst := make([]pricing.Line, 0, 12)
+	dst := make([]pricing.Charge, 0, 12)
 	b.ReportAllocs()
 	for b.Loop() {
 		lines, err := pricing.AppendSchedule(dst[:0], qtBenchReq, qtBenchAt, pol)

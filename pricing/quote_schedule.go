@@ -60,14 +60,14 @@ func qtCheckStartAt(start, at time.Time, id rule.ID, prefix string, ps *rule.Pro
 // the first term; a renewal's schedule is that of any instant in it.
 //
 // A VM software reservation (Term P1Y or P3Y of a VM plan) is scheduled
-// as a recurring charge of kind [LineReservation]. VM usage (Term PT1H)
+// as a recurring charge of kind [ChargeReservation]. VM usage (Term PT1H)
 // is billed in arrears: see [QuoteVMUsage]. A free or BYOL plan's
 // payments are zero lines.
 //
 // Invalid input is reported as by [QuoteTerm], and an at before
 // req.Start wraps [ErrInstant]. AppendSchedule does not allocate when dst
 // has room for the term's payments.
-func AppendSchedule(dst []Line, req QuoteRequest, at time.Time, pol QuotePolicy) ([]Line, error) {
+func AppendSchedule(dst []Charge, req QuoteRequest, at time.Time, pol QuotePolicy) ([]Charge, error) {
 	var ps rule.Problems
 	var q Quote
 	qtCheckPolicy(&pol, &ps)
@@ -83,12 +83,12 @@ func AppendSchedule(dst []Line, req QuoteRequest, at time.Time, pol QuotePolicy)
 	cal := plan.NewCalendar(req.Start.In(loc))
 	tm := req.Term.Months()
 	k, _ := cal.PeriodAt(tm, at.In(loc))
-	kind, id := LineRecurring, rule.PRC07
+	kind, id := ChargeRecurring, rule.PRC07
 	switch {
 	case q.Rule == rule.PRC01 || q.Rule == rule.EXT02:
 		id = q.Rule
 	case q.Rule == rule.EXT07:
-		kind, id = LineReservation, rule.EXT07
+		kind, id = ChargeReservation, rule.EXT07
 	case q.Payments > 1:
 		id = rule.EXT05
 	}
@@ -97,7 +97,7 @@ func AppendSchedule(dst []Line, req QuoteRequest, at time.Time, pol QuotePolicy)
 	start := cal.AddMonths(base)
 	for i := range q.Payments {
 		end := cal.AddMonths(base + (i+1)*pm)
-		dst = append(dst, Line{
+		dst = append(dst, Charge{
 			Kind: kind, Rule: id, Plan: q.Plan, Term: q.Term, Payment: q.Payment,
 			Period: plan.Period{Start: start, End: end}, BilledAt: start,
 			Installment: i + 1, Installments: q.Payments,

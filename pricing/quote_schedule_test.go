@@ -66,7 +66,7 @@ func TestPRC07_Schedule(t *testing.T) {
 				if want := cycle.Period(k0 + i); !l.Period.Start.Equal(want.Start) || !l.Period.End.Equal(want.End) {
 					t.Errorf("line %d: period %v, plan.Cycle says %v", i, l.Period, want)
 				}
-				if l.BilledAt != l.Period.Start || l.Installment != i+1 || l.Installments != tc.n || l.Rule != tc.id || l.Kind != pricing.LineRecurring {
+				if l.BilledAt != l.Period.Start || l.Installment != i+1 || l.Installments != tc.n || l.Rule != tc.id || l.Kind != pricing.ChargeRecurring {
 					t.Errorf("line %d: %+v", i, l)
 				}
 				if i < len(tc.starts) && (!l.Period.Start.Equal(tc.starts[i]) || l.Amount != qtMoney(tc.amounts[i])) {
@@ -128,7 +128,7 @@ func TestEXT07_ReservationSchedule(t *testing.T) {
 	var sum currency.Money
 	for _, l := range lines {
 		sum, _ = sum.Add(l.Amount)
-		if l.Kind != pricing.LineReservation || l.Rule != rule.EXT07 || l.UnitPrice != qtMoney("13140.00 USD") || l.Quantity != 2 {
+		if l.Kind != pricing.ChargeReservation || l.Rule != rule.EXT07 || l.UnitPrice != qtMoney("13140.00 USD") || l.Quantity != 2 {
 			t.Errorf("line %+v", l)
 		}
 	}
@@ -156,7 +156,7 @@ func TestAppendSchedule_Errors(t *testing.T) {
 			[]qtProblem{{"market", rule.PLN06, pricing.ErrUnpriced}, {"at", rule.PRC07, pricing.ErrInstant}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			dst := make([]pricing.Line, 1, 4)
+			dst := make([]pricing.Charge, 1, 4)
 			lines, err := pricing.AppendSchedule(dst, tc.req, tc.at, pricing.DefaultQuotePolicy())
 			if err == nil {
 				t.Fatalf("no error: %v", lines)

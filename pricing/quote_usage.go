@@ -59,15 +59,15 @@ type VMUsage struct {
 // req.Payment does not matter; req.Quantity is not used. Invalid input is
 // reported as by [QuoteTerm]; negative usage wraps [ErrUsage]. QuoteOverage
 // does not allocate unless it fails.
-func QuoteOverage(req QuoteRequest, at time.Time, u MeteredUsage, pol QuotePolicy) (Line, error) {
+func QuoteOverage(req QuoteRequest, at time.Time, u MeteredUsage, pol QuotePolicy) (Charge, error) {
 	var ps rule.Problems
 	mk, period, ok := qtUsageSetup(&req, at, &pol, false, &ps)
-	var l Line
+	var l Charge
 	if ok {
 		l, _ = qtOverageLine(&req, &mk, period, u, &pol, "usage", &ps)
 	}
 	if len(ps) > 0 {
-		return Line{}, ps
+		return Charge{}, ps
 	}
 	return l, nil
 }
@@ -78,7 +78,7 @@ func QuoteOverage(req QuoteRequest, at time.Time, u MeteredUsage, pol QuotePolic
 // any input is invalid it reports every problem, with paths such as
 // "usage[2].used", and returns dst unchanged. It does not allocate when
 // dst has room.
-func AppendOverage(dst []Line, req QuoteRequest, at time.Time, usage []MeteredUsage, pol QuotePolicy) ([]Line, error) {
+func AppendOverage(dst []Charge, req QuoteRequest, at time.Time, usage []MeteredUsage, pol QuotePolicy) ([]Charge, error) {
 	var ps rule.Problems
 	mk, period, ok := qtUsageSetup(&req, at, &pol, false, &ps)
 	n := len(dst)
@@ -138,15 +138,15 @@ func qtNameElement(ps rule.Problems, from, i int) rule.Problems {
 // Invalid input is reported as by [QuoteTerm]; a negative runtime or a
 // size that is not a positive number of vCPUs wraps [ErrUsage].
 // QuoteVMUsage does not allocate unless it fails.
-func QuoteVMUsage(req QuoteRequest, at time.Time, u VMUsage, pol QuotePolicy) (Line, error) {
+func QuoteVMUsage(req QuoteRequest, at time.Time, u VMUsage, pol QuotePolicy) (Charge, error) {
 	var ps rule.Problems
 	mk, period, ok := qtUsageSetup(&req, at, &pol, true, &ps)
-	var l Line
+	var l Charge
 	if ok {
 		l, _ = qtVMLine(&req, &mk, period, u, &pol, "usage", &ps)
 	}
 	if len(ps) > 0 {
-		return Line{}, ps
+		return Charge{}, ps
 	}
 	return l, nil
 }
@@ -154,7 +154,7 @@ func QuoteVMUsage(req QuoteRequest, at time.Time, u VMUsage, pol QuotePolicy) (L
 // AppendVMUsage appends to dst a line per element of usage, priced as by
 // [QuoteVMUsage] for the usage billing period that contains at, and
 // returns the extended slice, as [AppendOverage] does.
-func AppendVMUsage(dst []Line, req QuoteRequest, at time.Time, usage []VMUsage, pol QuotePolicy) ([]Line, error) {
+func AppendVMUsage(dst []Charge, req QuoteRequest, at time.Time, usage []VMUsage, pol QuotePolicy) ([]Charge, error) {
 	var ps rule.Problems
 	mk, period, ok := qtUsageSetup(&req, at, &pol, true, &ps)
 	n := len(dst)
@@ -227,7 +227,7 @@ func qtHasTerm(p *plan.Plan, t plan.Term) bool {
 
 // qtOverageLine prices one dimension's usage; path names u.
 func qtOverageLine(req *QuoteRequest, mk *qtMkt, period plan.Period, u MeteredUsage, pol *QuotePolicy,
-	path string, ps *rule.Problems) (Line, bool) {
+	path string, ps *rule.Problems) (Charge, bool) {
 	p := req.Plan
 	var meter *plan.Meter
 	for i := range p.Pricing.Meters {
@@ -250,18 +250,18 @@ func qtOverageLine(req *QuoteRequest, mk *qtMkt, period plan.Period, u MeteredUs
 		ok = false
 	}
 	if !ok {
-		return Line{}, false
+		return Charge{}, false
 	}
 	var pr qtPrice
 	if !qtMarketPrice(&pr, meter.Price, nil, req, mk, pol, "", "plan.pricing.meters", rule.EXT02, ps) {
-		return Line{}, false
+		return Charge{}, false
 	}
 	included, _ := meter.IncludedFor(req.Term)
 	var over int64
 	if !included.IsUnlimited() {
 		if u.UsedBefore > math.MaxInt64-u.Used {
 			qtAdd(ps, currency.ErrOverflow, rule.EXT03, qtPath(path, "used"), qtMsgUsageOverflow, u.UsedBefore, u.Used)
-			return Line{}, false
+			return Charge{}, false
 		}
 		inc := max(int64(included), 0)
 		over = max(u.UsedBefore+u.Used-inc, 0) - max(u.UsedBefore-inc, 0)
@@ -269,10 +269,10 @@ func qtOverageLine(req *QuoteRequest, mk *qtMkt, period plan.Period, u MeteredUs
 	amount, err := pr.unit.Mul(over)
 	if err != nil {
 		qtAdd(ps, err, rule.EXT03, qtPath(path, "used"), qtMsgArith, err.Error())
-		return Line{}, false
+		return Charge{}, false
 	}
-	return Line{
-		Kind: LineOverage, Rule: rule.EXT03, Plan: p.ID, Dimension: u.Dimension,
+	return Charge{
+		Kind: ChargeOverage, Rule: rule.EXT03, Plan: p.ID, Dimension: u.Dimension,
 		Term: req.Term, Payment: req.Payment, Period: period, BilledAt: period.End,
 		UnitPrice: pr.unit, Quantity: over, UsedBefore: u.UsedBefore, Used: u.Used, Included: included,
 		Amount: amount,
@@ -281,21 +281,21 @@ func qtOverageLine(req *QuoteRequest, mk *qtMkt, period plan.Period, u MeteredUs
 
 // qtVMLine prices one VM size's runtime; path names u.
 func qtVMLine(req *QuoteRequest, mk *qtMkt, period plan.Period, u VMUsage, pol *QuotePolicy,
-	path string, ps *rule.Problems) (Line, bool) {
+	path string, ps *rule.Problems) (Charge, bool) {
 	p := req.Plan
 	if u.Runtime < 0 {
 		qtAdd(ps, ErrUsage, rule.EXT07, qtPath(path, "runtime"), qtMsgRuntimeNeg, u.Runtime.String())
-		return Line{}, false
+		return Charge{}, false
 	}
 	minutes := qtRoundDiv(int64(u.Runtime), int64(time.Minute), pol.MinuteRounding)
-	l := Line{
-		Kind: LineVMUsage, Rule: rule.EXT07, Plan: p.ID, Term: plan.Hourly,
+	l := Charge{
+		Kind: ChargeVMUsage, Rule: rule.EXT07, Plan: p.ID, Term: plan.Hourly,
 		Period: period, BilledAt: period.End, VCPUs: u.VCPUs, Minutes: minutes, Quantity: 1,
 	}
 	if m := p.Pricing.Model; m == plan.Free || m == plan.BYOL {
 		if u.VCPUs < 0 {
 			qtAdd(ps, ErrUsage, rule.EXT07, qtPath(path, "vcpus"), qtMsgVCPUs, int64(u.VCPUs))
-			return Line{}, false
+			return Charge{}, false
 		}
 		l.Rule = rule.PRC01
 		if mk.cur.Valid() {
@@ -307,7 +307,7 @@ func qtVMLine(req *QuoteRequest, mk *qtMkt, period plan.Period, u VMUsage, pol *
 	var pr qtPrice
 	per, ok := qtVMHourly(&pr, req, u.VCPUs, mk, pol, "", path, ps)
 	if !ok {
-		return Line{}, false
+		return Charge{}, false
 	}
 	hourly, err := pr.unit.Mul(per)
 	if err == nil {
@@ -315,7 +315,7 @@ func qtVMLine(req *QuoteRequest, mk *qtMkt, period plan.Period, u VMUsage, pol *
 	}
 	if err != nil {
 		qtAdd(ps, err, rule.EXT07, qtPath(path, "runtime"), qtMsgArith, err.Error())
-		return Line{}, false
+		return Charge{}, false
 	}
 	l.UnitPrice, l.Quantity = pr.unit, per
 	return l, true

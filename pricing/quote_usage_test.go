@@ -15,7 +15,7 @@ import (
 
 // qtBill returns the schedule's payment at at plus the overage lines of
 // the usage period that contains at: a month's bill of a metered plan.
-func qtBill(t *testing.T, req pricing.QuoteRequest, at time.Time, usage []pricing.MeteredUsage) (currency.Money, []pricing.Line) {
+func qtBill(t *testing.T, req pricing.QuoteRequest, at time.Time, usage []pricing.MeteredUsage) (currency.Money, []pricing.Charge) {
 	t.Helper()
 	pol := pricing.DefaultQuotePolicy()
 	sched, err := pricing.AppendSchedule(nil, req, at, pol)
@@ -151,7 +151,7 @@ func TestEXT03_W6IncludedPerTerm(t *testing.T) {
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("(-want +got)\n%s", diff)
 			}
-			if l.Kind != pricing.LineOverage || l.Rule != rule.EXT03 || l.Included != 1000 || l.Used != tc.u.Used || l.UsedBefore != tc.u.UsedBefore {
+			if l.Kind != pricing.ChargeOverage || l.Rule != rule.EXT03 || l.Included != 1000 || l.Used != tc.u.Used || l.UsedBefore != tc.u.UsedBefore {
 				t.Errorf("line %+v", l)
 			}
 		})
@@ -249,7 +249,7 @@ func TestEXT07_VMUsage(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := pricing.Line{Kind: pricing.LineVMUsage, Rule: tc.id, Plan: tc.p.ID, Term: plan.Hourly,
+			want := pricing.Charge{Kind: pricing.ChargeVMUsage, Rule: tc.id, Plan: tc.p.ID, Term: plan.Hourly,
 				Period:   plan.Period{Start: start, End: qtUTC(2024, time.February, 29, 0, 0, 0)},
 				BilledAt: qtUTC(2024, time.February, 29, 0, 0, 0), UnitPrice: tc.unit, Quantity: tc.qty,
 				VCPUs: tc.u.VCPUs, Minutes: tc.minutes, Amount: tc.amount}
@@ -354,8 +354,8 @@ func TestQuoteUsage_Append(t *testing.T) {
 	start := qtUTC(2024, time.January, 1, 0, 0, 0)
 	pol := pricing.DefaultQuotePolicy()
 	basic := pricing.QuoteRequest{Plan: qtCNSBasic(), Market: market.US, Term: plan.OneMonth, Start: start}
-	prior := pricing.Line{Kind: pricing.LineRecurring, Plan: "prior"}
-	dst := append(make([]pricing.Line, 0, 8), prior)
+	prior := pricing.Charge{Kind: pricing.ChargeRecurring, Plan: "prior"}
+	dst := append(make([]pricing.Charge, 0, 8), prior)
 
 	lines, err := pricing.AppendOverage(dst, basic, start, []pricing.MeteredUsage{{Dimension: "texts", Used: 1001}, {Dimension: "emails", Used: 101}}, pol)
 	if err != nil {
@@ -370,7 +370,7 @@ func TestQuoteUsage_Append(t *testing.T) {
 	if want := []qtProblem{{"usage[1].dimension", rule.EXT02, pricing.ErrUnpriced}, {"usage[2].used", rule.EXT03, pricing.ErrUsage}}; !qtCmpProblems(qtProblems(t, err), want) {
 		t.Errorf("problems %v, want %v", err, want)
 	}
-	if len(lines) != 1 || lines[0] != prior || dst[:2][1] != (pricing.Line{}) {
+	if len(lines) != 1 || lines[0] != prior || dst[:2][1] != (pricing.Charge{}) {
 		t.Errorf("dst changed on error: %v", lines)
 	}
 

@@ -311,7 +311,7 @@ func usage(p *textout.Printer, plans []vmPlan, runs []vmRun, customer market.Cod
 	p.Println()
 	t := textout.NewTable("VM", "Plan", "vCPUs", "Runtime", "Minutes", "Per hour", "Amount").AlignRight(2, 3, 4, 5, 6)
 	var total currency.Money
-	var explain *pricing.Line
+	var explain *pricing.Charge
 	var billed time.Time
 	for _, r := range runs {
 		pl := find(plans, r.plan)

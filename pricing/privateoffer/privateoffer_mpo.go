@@ -168,10 +168,13 @@ func (p Policy) checkPartner(pp PartnerPrice, ps *rule.Problems) {
 }
 
 // adjustment returns r with at most p.AdjustmentDecimals decimal places
-// (dropping trailing zeros), or false when it has more.
+// (dropping trailing zeros), or false when it has more. A policy whose
+// AdjustmentDecimals is out of range (reported by checkPartner) is taken
+// as 0 … MaxRateScale, so that the loop always ends.
 func (p Policy) adjustment(r currency.Rate) (currency.Rate, bool) {
 	coef, scale := r.Coefficient(), r.Scale()
-	for scale > p.AdjustmentDecimals {
+	limit := min(max(p.AdjustmentDecimals, 0), currency.MaxRateScale)
+	for scale > limit {
 		if coef%10 != 0 {
 			return r, false
 		}

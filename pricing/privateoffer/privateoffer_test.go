@@ -3,6 +3,7 @@ package privateoffer
 import (
 	"encoding/json"
 	"errors"
+	"math"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -655,6 +656,22 @@ func TestEXT09_PoDivRound(t *testing.T) {
 		got, ok := poDivRound(tt.hi, tt.lo, tt.den, tt.mode)
 		if got != tt.want || ok != tt.ok {
 			t.Errorf("poDivRound(%d, %d, %d, %v) = %d, %v; want %d, %v", tt.hi, tt.lo, tt.den, tt.mode, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestEXT09_MultipartyExtremeDecimalsReturn(t *testing.T) {
+	// Issue 17: AdjustmentDecimals = math.MinInt (or MaxInt) is refused by
+	// the policy check and the adjustment loop still ends.
+	for _, dec := range []int{math.MinInt, -1, math.MaxInt} {
+		p := DefaultPolicy()
+		p.AdjustmentDecimals = dec
+		pp := PartnerPrice{Pricing: AbsolutePrice, Price: currency.MustParse("95.00 USD")}
+		if _, err := p.Multiparty(pp, currency.MustParseRate("10.5")); err == nil {
+			t.Errorf("AdjustmentDecimals %d: no error", dec)
+		}
+		if _, err := p.MultipartyAdjustment(pp, currency.MustParse("105.00 USD")); err == nil {
+			t.Errorf("AdjustmentDecimals %d: MultipartyAdjustment: no error", dec)
 		}
 	}
 }
