@@ -36,20 +36,28 @@ const (
 	// ChargeProrationCharge: the charge for the remaining part of the
 	// period at the new price (PRC-05, PRC-06).
 	ChargeProrationCharge
+	// ChargePartialPeriod: the partial first period of a subscription
+	// billed on another day of the month than its start: the prorated
+	// part, Used of Whole days, of the first payment (UnitPrice), billed
+	// at the start (PRC-07).
+	ChargePartialPeriod
 )
 
 var chargeKindNames = enum.Names[ChargeKind]{Type: "charge kind", Names: []string{"",
-	"recurring", "overage", "vm-usage", "vm-reservation", "proration-credit", "proration-charge"}}
+	"recurring", "overage", "vm-usage", "vm-reservation", "proration-credit", "proration-charge", "partial-period"}}
 
 // String returns the kind's stable name: "recurring", "overage",
-// "vm-usage", "vm-reservation", "proration-credit" or "proration-charge".
-func (k ChargeKind) String() string { return chargeKindNames.String(k) }
+// "vm-usage", "vm-reservation", "proration-credit", "proration-charge" or
+// "partial-period"; the zero ChargeKind, unset, is "".
+func (k ChargeKind) String() string { return unsetString(chargeKindNames, k) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (k ChargeKind) MarshalText() ([]byte, error) { return chargeKindNames.Marshal(k) }
+// The zero ChargeKind marshals to "".
+func (k ChargeKind) MarshalText() ([]byte, error) { return unsetMarshal(chargeKindNames, k) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
-func (k *ChargeKind) UnmarshalText(b []byte) error { return chargeKindNames.Unmarshal(b, k) }
+// "" is the zero ChargeKind.
+func (k *ChargeKind) UnmarshalText(b []byte) error { return unsetUnmarshal(chargeKindNames, b, k) }
 
 // Valid reports whether k is a defined kind.
 func (k ChargeKind) Valid() bool { return chargeKindNames.Valid(k) }
@@ -103,7 +111,7 @@ type Charge struct {
 	// BilledAt is when the line is billed: the start of Period for
 	// recurring charges, its end for usage (in arrears, PRC-07), the
 	// instant of the change for prorations.
-	BilledAt time.Time `json:"billed_at"`
+	BilledAt time.Time `json:"billedAt"`
 	// Installment is the 1-based number of an equal payment, of
 	// Installments payments of the term.
 	Installment  int `json:"installment,omitempty"`
@@ -111,15 +119,18 @@ type Charge struct {
 	// UnitPrice is the price of one unit in the market's currency: per
 	// term (recurring), per dimension unit (overage), per hour (VM
 	// usage), per billing period (proration).
-	UnitPrice currency.Money `json:"unit_price"`
+	UnitPrice currency.Money `json:"unitPrice"`
 	// Quantity is the number of units charged: users, VMs, overage units,
 	// vCPUs.
 	Quantity int64 `json:"quantity"`
 	// UsedBefore, Used and Included are the metered figures of an overage
 	// line, in the dimension's units.
-	UsedBefore int64         `json:"used_before,omitempty"`
+	UsedBefore int64         `json:"usedBefore,omitempty"`
 	Used       int64         `json:"used,omitempty"`
 	Included   plan.Quantity `json:"included,omitempty"`
+	// Whole is the days (or seconds) of the full billing period of a
+	// partial first period, of which it has Used.
+	Whole int64 `json:"whole,omitempty"`
 	// VCPUs and Minutes are the figures of a VM usage line.
 	VCPUs   int   `json:"vcpus,omitempty"`
 	Minutes int64 `json:"minutes,omitempty"`
@@ -186,6 +197,8 @@ func (l Charge) Explain(lang rule.Language) string {
 			l.Quantity, l.Amount, l.BilledAt, string(l.Rule))
 	case ChargeProrationCredit:
 		return lnMsgCredit.Render(lang, l.Amount, l.Plan, l.Period.Start, l.Period.End, l.UnitPrice, string(l.Rule))
+	case ChargePartialPeriod:
+		return lnMsgPartial.Render(lang, l.Plan, l.Period.Start, l.Period.End, l.Used, l.Whole, l.UnitPrice, l.Amount, string(l.Rule))
 	case ChargeProrationCharge:
 		return lnMsgCharge.Render(lang, l.Amount, l.Plan, l.Period.Start, l.Period.End, l.UnitPrice, string(l.Rule))
 	}
@@ -203,5 +216,6 @@ var (
 	lnMsgVMUsage          = rule.Message{English: "VM usage of plan %q, %d vCPUs, %v – %v: %d minutes at %v per hour × %d = %v, billed in arrears at %v (%s).", Swedish: "VM-användning av planen %q, %d vCPU, %v – %v: %d minuter à %v per timme × %d = %v, debiteras i efterskott %v (%s)."}
 	lnMsgCredit           = rule.Message{English: "Credit %v for plan %q, unused %v – %v, of %v for the billing period (%s).", Swedish: "Kredit %v för planen %q, oanvänd %v – %v, av %v för faktureringsperioden (%s)."}
 	lnMsgCharge           = rule.Message{English: "Charge %v for plan %q, %v – %v, of %v for the billing period (%s).", Swedish: "Debitering %v för planen %q, %v – %v, av %v för faktureringsperioden (%s)."}
+	lnMsgPartial          = rule.Message{English: "Plan %q, partial first period %v – %v: %d of %d days of the billing period's %v = %v, billed at the start (%s).", Swedish: "Planen %q, inledande delperiod %v – %v: %d av %d dagar av faktureringsperiodens %v = %v, debiteras i början (%s)."}
 	lnMsgUnknown          = rule.Message{English: "Charge of %v (%s).", Swedish: "Avgift på %v (%s)."}
 )

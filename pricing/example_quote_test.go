@@ -43,10 +43,10 @@ func exVM() *plan.Plan {
 
 var exToSEK = currency.ExchangeRate{From: currency.USD, To: currency.SEK, Rate: currency.MustParseRate("10.4567")}
 
-func ExampleQuoteTerm() {
-	q, err := pricing.QuoteTerm(pricing.QuoteRequest{
+func ExamplePolicy_Quote() {
+	q, err := pricing.DefaultPolicy().Quote(pricing.Subscription{
 		Plan: exTeam(), Market: market.SE, Term: plan.OneYear, Payment: plan.Monthly, Quantity: 10, Rate: exToSEK,
-	}, pricing.DefaultQuotePolicy())
+	})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -60,9 +60,9 @@ func ExampleQuoteTerm() {
 
 // A VM software reservation is the hourly price × 8,760 hours × years ×
 // (1 − saving) (W3).
-func ExampleQuoteTerm_reservation() {
+func ExamplePolicy_Quote_reservation() {
 	for _, term := range []plan.Term{plan.OneYear, plan.ThreeYears} {
-		q, err := pricing.QuoteTerm(pricing.QuoteRequest{Plan: exVM(), Market: market.US, Term: term, VCPUs: 1}, pricing.DefaultQuotePolicy())
+		q, err := pricing.DefaultPolicy().Quote(pricing.Subscription{Plan: exVM(), Market: market.US, Term: term, VCPUs: 1})
 		if err != nil {
 			fmt.Println(err)
 			return
@@ -75,10 +75,10 @@ func ExampleQuoteTerm_reservation() {
 }
 
 // Invalid requests report every problem at once, with paths and rules.
-func ExampleQuoteTerm_errors() {
-	_, err := pricing.QuoteTerm(pricing.QuoteRequest{
+func ExamplePolicy_Quote_errors() {
+	_, err := pricing.DefaultPolicy().Quote(pricing.Subscription{
 		Plan: exTeam(), Market: market.SE, Term: plan.OneYear, Payment: plan.Monthly, Quantity: 501,
-	}, pricing.DefaultQuotePolicy())
+	})
 	fmt.Println(err)
 	// Output:
 	// 2 problems: quantity: 501 users; the plan allows 1 to 500 (EXT-06); rate: a USD → SEK exchange rate is needed to price the plan in Sweden (PRC-03)
@@ -92,16 +92,14 @@ func ExampleQuote_Installment() {
 }
 
 func ExampleQuote_String() {
-	q, _ := pricing.QuoteTerm(pricing.QuoteRequest{Plan: exTeam(), Market: market.US, Term: plan.OneYear, Payment: plan.Monthly, Quantity: 3},
-		pricing.DefaultQuotePolicy())
+	q, _ := pricing.DefaultPolicy().Quote(pricing.Subscription{Plan: exTeam(), Market: market.US, Term: plan.OneYear, Payment: plan.Monthly, Quantity: 3})
 	fmt.Println(q)
 	// Output:
 	// PRC-04 "team" US P1Y monthly: 3 × 120.00 USD = 360.00 USD in 12 payments
 }
 
 func ExampleQuote_Explain() {
-	q, _ := pricing.QuoteTerm(pricing.QuoteRequest{Plan: exTeam(), Market: market.US, Term: plan.OneYear, Payment: plan.Monthly, Quantity: 3},
-		pricing.DefaultQuotePolicy())
+	q, _ := pricing.DefaultPolicy().Quote(pricing.Subscription{Plan: exTeam(), Market: market.US, Term: plan.OneYear, Payment: plan.Monthly, Quantity: 3})
 	fmt.Println(q.Explain(rule.English))
 	fmt.Println(q.Explain(rule.Swedish))
 	// Output:
@@ -109,21 +107,21 @@ func ExampleQuote_Explain() {
 	// Planen "team" i USA, 1 år: 3 × 120,00 US$ = 360,00 US$ (PRC-04). Betalas månadsvis i 12 lika delbetalningar på 30,00 US$, var och en i början av sin period (EXT-05). USA faktureras i USD, valutan för planens priser.
 }
 
-func ExampleDefaultQuotePolicy() {
-	pol := pricing.DefaultQuotePolicy()
-	fmt.Println(pol.HoursPerYear, pol.UsageMonths, pol.MinuteRounding, pol.ConversionRounding, pol.Location == nil)
+func ExampleDefaultPolicy() {
+	pol := pricing.DefaultPolicy()
+	fmt.Println(pol.ReservationYear, pol.UsageMonths, pol.MinuteRounding, pol.ConversionRounding, pol.Location == nil)
 	// Output:
-	// 8760 1 up half-even true
+	// 8760h0m0s 1 up half-even true
 }
 
 // A 2-year term paid monthly is 24 payments, each at the start of its
 // month, from the anchor and clamped to month end.
-func ExampleAppendSchedule() {
+func ExamplePolicy_AppendSchedule() {
 	start := time.Date(2024, time.January, 31, 0, 0, 0, 0, time.UTC)
 	p := &plan.Plan{ID: "two", Markets: market.SetOf(market.US), Pricing: plan.Pricing{Model: plan.FlatRate,
 		Terms: []plan.TermPrice{{Term: plan.TwoYears, Payment: plan.Monthly, Price: currency.MustParse("100.00 USD")}}}}
-	req := pricing.QuoteRequest{Plan: p, Market: market.US, Term: plan.TwoYears, Payment: plan.Monthly, Start: start}
-	lines, err := pricing.AppendSchedule(make([]pricing.Charge, 0, 24), req, start, pricing.DefaultQuotePolicy())
+	req := pricing.Subscription{Plan: p, Market: market.US, Term: plan.TwoYears, Payment: plan.Monthly, Start: start}
+	lines, err := pricing.DefaultPolicy().AppendSchedule(make([]pricing.Charge, 0, 24), req, start)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -142,11 +140,11 @@ func ExampleAppendSchedule() {
 
 // W6: the included quantity counts per term from activation, and overage
 // is billed in arrears at the end of the period.
-func ExampleQuoteOverage() {
+func ExamplePolicy_QuoteOverage() {
 	start := time.Date(2024, time.January, 6, 0, 0, 0, 0, time.UTC)
-	req := pricing.QuoteRequest{Plan: exBasic(), Market: market.US, Term: plan.OneMonth, Start: start}
-	l, err := pricing.QuoteOverage(req, time.Date(2024, time.February, 20, 0, 0, 0, 0, time.UTC),
-		pricing.MeteredUsage{Dimension: "texts", Used: 1250}, pricing.DefaultQuotePolicy())
+	req := pricing.Subscription{Plan: exBasic(), Market: market.US, Term: plan.OneMonth, Start: start}
+	l, err := pricing.DefaultPolicy().QuoteOverage(req, time.Date(2024, time.February, 20, 0, 0, 0, 0, time.UTC),
+		pricing.MeteredUsage{Dimension: "texts", Used: 1250})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -158,16 +156,16 @@ func ExampleQuoteOverage() {
 
 // W4's derived test: Basic with 12,000 emails and 1,200 texts in a month
 // is $5 + 20 × $1 + 200 × $0.05 = $35.00.
-func ExampleAppendOverage() {
+func ExamplePolicy_AppendOverage() {
 	start := time.Date(2024, time.January, 1, 0, 0, 0, 0, time.UTC)
-	req := pricing.QuoteRequest{Plan: exBasic(), Market: market.US, Term: plan.OneMonth, Start: start}
-	pol := pricing.DefaultQuotePolicy()
-	lines, err := pricing.AppendSchedule(nil, req, start, pol)
+	req := pricing.Subscription{Plan: exBasic(), Market: market.US, Term: plan.OneMonth, Start: start}
+	pol := pricing.DefaultPolicy()
+	lines, err := pol.AppendSchedule(nil, req, start)
 	if err == nil {
-		lines, err = pricing.AppendOverage(lines, req, start, []pricing.MeteredUsage{
+		lines, err = pol.AppendOverage(lines, req, start, []pricing.MeteredUsage{
 			{Dimension: "emails", Used: 120}, // hundreds of emails
 			{Dimension: "texts", Used: 1200},
-		}, pol)
+		})
 	}
 	if err != nil {
 		fmt.Println(err)
@@ -188,10 +186,10 @@ func ExampleAppendOverage() {
 
 // VM usage is priced per hour and charged by the minute; a started minute
 // counts (90 seconds are 2 minutes).
-func ExampleQuoteVMUsage() {
+func ExamplePolicy_QuoteVMUsage() {
 	start := time.Date(2024, time.March, 1, 0, 0, 0, 0, time.UTC)
-	req := pricing.QuoteRequest{Plan: exVM(), Market: market.SE, Rate: exToSEK, Start: start}
-	l, err := pricing.QuoteVMUsage(req, start, pricing.VMUsage{VCPUs: 4, Runtime: 10*time.Hour + 90*time.Second}, pricing.DefaultQuotePolicy())
+	req := pricing.Subscription{Plan: exVM(), Market: market.SE, Rate: exToSEK, Start: start}
+	l, err := pricing.DefaultPolicy().QuoteVMUsage(req, start, pricing.VMUsage{VCPUs: 4, Runtime: 10*time.Hour + 90*time.Second})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -201,13 +199,13 @@ func ExampleQuoteVMUsage() {
 	// 602 minutes × 4 vCPUs at 10.46 SEK per hour = 419.79 SEK
 }
 
-func ExampleAppendVMUsage() {
+func ExamplePolicy_AppendVMUsage() {
 	start := time.Date(2024, time.March, 1, 0, 0, 0, 0, time.UTC)
-	req := pricing.QuoteRequest{Plan: exVM(), Market: market.US, Start: start}
-	lines, err := pricing.AppendVMUsage(nil, req, start, []pricing.VMUsage{
+	req := pricing.Subscription{Plan: exVM(), Market: market.US, Start: start}
+	lines, err := pricing.DefaultPolicy().AppendVMUsage(nil, req, start, []pricing.VMUsage{
 		{VCPUs: 2, Runtime: 730 * time.Hour},
 		{VCPUs: 8, Runtime: 45 * time.Minute},
-	}, pricing.DefaultQuotePolicy())
+	})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -230,8 +228,8 @@ func ExampleCharge_String() {
 
 func ExampleCharge_Explain() {
 	start := time.Date(2024, time.January, 1, 0, 0, 0, 0, time.UTC)
-	req := pricing.QuoteRequest{Plan: exBasic(), Market: market.US, Term: plan.OneMonth, Start: start}
-	l, _ := pricing.QuoteOverage(req, start, pricing.MeteredUsage{Dimension: "texts", Used: 1200}, pricing.DefaultQuotePolicy())
+	req := pricing.Subscription{Plan: exBasic(), Market: market.US, Term: plan.OneMonth, Start: start}
+	l, _ := pricing.DefaultPolicy().QuoteOverage(req, start, pricing.MeteredUsage{Dimension: "texts", Used: 1200})
 	fmt.Println(l.Explain(rule.English))
 	fmt.Println(l.Explain(rule.Swedish))
 	// Output:

@@ -111,10 +111,12 @@ var prDirectionNames = enum.Names[ChangeDirection]{Type: "change direction", Nam
 func (d ChangeDirection) String() string { return prDirectionNames.String(d) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (d ChangeDirection) MarshalText() ([]byte, error) { return prDirectionNames.Marshal(d) }
+// The zero value, unset, marshals to "".
+func (d ChangeDirection) MarshalText() ([]byte, error) { return unsetMarshal(prDirectionNames, d) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
-func (d *ChangeDirection) UnmarshalText(b []byte) error { return prDirectionNames.Unmarshal(b, d) }
+// "" is the zero value, unset.
+func (d *ChangeDirection) UnmarshalText(b []byte) error { return unsetUnmarshal(prDirectionNames, b, d) }
 
 // ChangeKind says what a change changes: the plan (PRC-05) or the number
 // of users (PRC-06); never both (EXT-06). The enum is append-only; the
@@ -133,64 +135,12 @@ var prKindNames = enum.Names[ChangeKind]{Type: "change kind", Names: []string{""
 func (k ChangeKind) String() string { return prKindNames.String(k) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (k ChangeKind) MarshalText() ([]byte, error) { return prKindNames.Marshal(k) }
+// The zero value, unset, marshals to "".
+func (k ChangeKind) MarshalText() ([]byte, error) { return unsetMarshal(prKindNames, k) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
-func (k *ChangeKind) UnmarshalText(b []byte) error { return prKindNames.Unmarshal(b, k) }
-
-// ProrationPolicy holds the choices of proration. Every field is the
-// caller's to change; DefaultProrationPolicy gives the published rules.
-type ProrationPolicy struct {
-	// Name identifies the policy in explanations: "default",
-	// "private-offer", "csp-new-commerce".
-	Name string
-	// Unit is what the billing period is counted in: days (fact 90) or
-	// seconds.
-	Unit ProrationUnit
-	// Rounding rounds the credit and the charge, each once: price ×
-	// unused / total. Default [currency.HalfEven].
-	Rounding currency.RoundingMode
-	// Upgrade and Downgrade say when an upgrade (or a change that keeps
-	// the price) and a downgrade take effect.
-	Upgrade, Downgrade ChangeTiming
-	// SeatReductionDays, when positive, allows a reduction of seats only
-	// within that many calendar days of the seats being added, counting
-	// the day they were added as day 1, on the calendar of
-	// Quote.Location (EXT-13: 7 in CSP new commerce). Zero means no
-	// limit.
-	SeatReductionDays int
-	// Quote prices the old and new plans, and its Location is the
-	// calendar of billing periods and days.
-	Quote QuotePolicy
-}
-
-// DefaultProrationPolicy returns the policy of the marketplace rules:
-// changes take effect immediately (fact 88) and are prorated by whole
-// days in UTC (fact 90), rounded half-even.
-func DefaultProrationPolicy() ProrationPolicy {
-	return ProrationPolicy{Name: "default", Unit: ProrateByDay, Rounding: currency.HalfEven, Quote: DefaultQuotePolicy()}
-}
-
-// PrivateOfferProrationPolicy returns the policy of subscriptions bought
-// through a private offer, which "can't be upgraded mid-term" (fact 93;
-// multiparty private offers: "Marketplace only supports upgrades at
-// renewal", fact 95): upgrades and downgrades take effect at renewal.
-func PrivateOfferProrationPolicy() ProrationPolicy {
-	p := DefaultProrationPolicy()
-	p.Name = "private-offer"
-	p.Upgrade, p.Downgrade = TimingAtRenewal, TimingAtRenewal
-	return p
-}
-
-// NewCommerceProrationPolicy returns the policy of CSP new commerce
-// (EXT-13): proration is calculated daily, and seats can be reduced only
-// within 7 calendar days of being added.
-func NewCommerceProrationPolicy() ProrationPolicy {
-	p := DefaultProrationPolicy()
-	p.Name = "csp-new-commerce"
-	p.SeatReductionDays = 7
-	return p
-}
+// "" is the zero value, unset.
+func (k *ChangeKind) UnmarshalText(b []byte) error { return unsetUnmarshal(prKindNames, b, k) }
 
 // SubscriptionChange is what a customer changes in a subscription: its
 // plan or its number of users, not both (EXT-06).
@@ -332,10 +282,12 @@ func (p Proration) Unused() int64 { return p.Total - p.Used }
 // OFR-06), a seat change of a plan not priced per user ([ErrSeats],
 // PRC-06), and an instant before sub.Start ([ErrInstant]). Prorate does
 // not allocate unless it fails.
-func Prorate(sub QuoteRequest, ch SubscriptionChange, at time.Time, pol ProrationPolicy) (Proration, error) {
+func (p Policy) Prorate(sub Subscription, ch SubscriptionChange, at time.Time) (Proration, error) {
 	var ps rule.Problems
-	prCheckPolicy(&pol, &ps)
+	pol := p.resolved()
+	qtCheckPolicy(pol, &ps)
 	instantsOK := qtCheckStartAt(sub.Start, at, rule.PRC05, "", &ps)
+	instantsOK = checkBillingDay(&sub, rule.PRC05, &ps) && instantsOK
 	if sub.Plan == nil {
 		qtAdd(&ps, ErrUnpriced, rule.PRC05, "plan", qtMsgPlanRequired)
 		return Proration{}, ps
@@ -382,10 +334,10 @@ func Prorate(sub QuoteRequest, ch SubscriptionChange, at time.Time, pol Proratio
 
 	// The prices before and after.
 	var old, nw Quote
-	qtQuote(&old, &sub, &pol.Quote, "", &ps)
+	qtQuote(&old, &sub, pol, "", &ps)
 	if len(ps) == 0 {
 		before := len(ps)
-		qtQuote(&nw, &newReq, &pol.Quote, "change", &ps)
+		qtQuote(&nw, &newReq, pol, "change", &ps)
 		for j := before; j < len(ps); j++ {
 			switch ps[j].Path {
 			case "change.rate":
@@ -399,34 +351,51 @@ func Prorate(sub QuoteRequest, ch SubscriptionChange, at time.Time, pol Proratio
 			}
 		}
 	}
-	reduction := seatsChanged && ch.Quantity < oldQty && pol.SeatReductionDays > 0
-	if reduction && qtCheckInstant(ch.SeatsAddedAt, rule.EXT13, "change.seats_added_at", &ps) && instantsOK &&
+	reduction := seatsChanged && ch.Quantity < oldQty && int(pol.SeatReductionWindow) > 0
+	if reduction && qtCheckInstant(ch.SeatsAddedAt, rule.EXT13, "change.seatsAddedAt", &ps) && instantsOK &&
 		ch.SeatsAddedAt.After(at) {
-		qtAdd(&ps, ErrInstant, rule.EXT13, "change.seats_added_at", prMsgAddedAfter, ch.SeatsAddedAt, at)
+		qtAdd(&ps, ErrInstant, rule.EXT13, "change.seatsAddedAt", prMsgAddedAfter, ch.SeatsAddedAt, at)
 	}
 	if len(ps) > 0 || !instantsOK {
 		return Proration{}, ps
 	}
 
-	loc := pol.Quote.location()
-	cal := plan.NewCalendar(sub.Start.In(loc))
+	loc := pol.location()
+	bl := newBilling(&sub, loc)
 	t := at.In(loc)
 	tm := sub.Term.Months()
 	n := old.Payments
-	k, period := cal.PeriodAt(tm/n, t)
-	i := k % n
-	termEnd := period.End
-	if i != n-1 {
-		termEnd = cal.AddMonths((k/n + 1) * tm)
+	k, period := bl.periodAt(tm/n, t)
+	var paid, newPrice currency.Money
+	var termEnd time.Time
+	if k < 0 {
+		// The partial first period: its prorated charges, and the first
+		// term's end.
+		var err error
+		paid, _, _, err = bl.partialShare(qtInstallment(old.Price, n, 0), tm/n, pol)
+		if err == nil {
+			newPrice, _, _, err = bl.partialShare(qtInstallment(nw.Price, n, 0), tm/n, pol)
+		}
+		if err != nil { // cannot happen: the fraction is below 1
+			qtAdd(&ps, err, rule.PRC05, "at", qtMsgArith, err.Error())
+			return Proration{}, ps
+		}
+		termEnd = bl.at(tm)
+	} else {
+		i := k % n
+		termEnd = period.End
+		if i != n-1 {
+			termEnd = bl.at((k/n + 1) * tm)
+		}
+		paid = qtInstallment(old.Price, n, i)
+		newPrice = qtInstallment(nw.Price, n, i)
 	}
-	paid := qtInstallment(old.Price, n, i)
-	newPrice := qtInstallment(nw.Price, n, i)
 	zero := currency.FromMinor(0, old.Price.Code())
 
 	r := Proration{
 		Kind: PlanChange, Rule: rule.PRC05, Policy: pol.Name,
 		FromPlan: old.Plan, FromQuantity: old.Quantity, ToPlan: nw.Plan, ToQuantity: nw.Quantity,
-		At: t, Period: period, TermEnd: termEnd, Unit: pol.Unit, Zone: loc.String(),
+		At: t, Period: period, TermEnd: termEnd, Unit: pol.ProrationUnit, Zone: loc.String(),
 		Term: sub.Term, Payment: sub.Payment,
 		Paid: paid, NewPrice: newPrice, Credit: zero, Charge: zero, Kept: paid, Net: zero,
 	}
@@ -444,7 +413,7 @@ func Prorate(sub QuoteRequest, ch SubscriptionChange, at time.Time, pol Proratio
 	if reduction {
 		r.Rule = rule.EXT13
 		y, m, d := ch.SeatsAddedAt.In(loc).Date()
-		r.SeatWindowEnd = time.Date(y, m, d+pol.SeatReductionDays, 0, 0, 0, 0, loc)
+		r.SeatWindowEnd = time.Date(y, m, d+int(pol.SeatReductionWindow), 0, 0, 0, 0, loc)
 		if !t.Before(r.SeatWindowEnd) {
 			r.Timing = TimingBlocked
 		}
@@ -464,13 +433,13 @@ func Prorate(sub QuoteRequest, ch SubscriptionChange, at time.Time, pol Proratio
 
 	// Immediate: credit and charge the unused part of the period.
 	var from time.Time
-	r.Used, r.Total, from = prCount(period, t, pol.Unit, loc)
+	r.Used, r.Total, from = prCount(period, t, pol.ProrationUnit, loc)
 	r.Reason, r.EffectiveAt = ReasonChangeProrated, t
 	r.Credited = plan.Period{Start: from, End: period.End}
 	unused := r.Total - r.Used
-	credit, err := paid.MulDiv(unused, r.Total, pol.Rounding)
+	credit, err := paid.MulDiv(unused, r.Total, pol.ProrationRounding)
 	if err == nil {
-		r.Charge, err = newPrice.MulDiv(unused, r.Total, pol.Rounding)
+		r.Charge, err = newPrice.MulDiv(unused, r.Total, pol.ProrationRounding)
 	}
 	if err != nil { // cannot happen: the fraction is at most 1
 		qtAdd(&ps, err, r.Rule, "at", qtMsgArith, err.Error())
@@ -485,28 +454,6 @@ func Prorate(sub QuoteRequest, ch SubscriptionChange, at time.Time, pol Proratio
 // prRecurring reports whether a model has a recurring fee to prorate.
 func prRecurring(m plan.Model) bool {
 	return m == plan.FlatRate || m == plan.PerUser || m == plan.UsageOnly
-}
-
-func prCheckPolicy(pol *ProrationPolicy, ps *rule.Problems) {
-	qtCheckPolicy(&pol.Quote, ps)
-	for j := range *ps {
-		(*ps)[j].Path = "policy.quote." + (*ps)[j].Path[len("policy."):]
-	}
-	if !pol.Rounding.Valid() {
-		qtAdd(ps, ErrQuotePolicy, rule.PRC05, "policy.rounding", qtMsgRounding, int(pol.Rounding))
-	}
-	if pol.Unit > ProrateBySecond {
-		qtAdd(ps, ErrQuotePolicy, rule.PRC05, "policy.unit", prMsgEnum, pol.Unit.String())
-	}
-	if pol.Upgrade > TimingBlocked {
-		qtAdd(ps, ErrQuotePolicy, rule.PRC05, "policy.upgrade", prMsgEnum, pol.Upgrade.String())
-	}
-	if pol.Downgrade > TimingBlocked {
-		qtAdd(ps, ErrQuotePolicy, rule.PRC05, "policy.downgrade", prMsgEnum, pol.Downgrade.String())
-	}
-	if pol.SeatReductionDays < 0 {
-		qtAdd(ps, ErrQuotePolicy, rule.EXT13, "policy.seat_reduction_days", qtMsgPositive, int64(pol.SeatReductionDays))
-	}
 }
 
 // prCount returns how many days (or seconds) of period had passed before
