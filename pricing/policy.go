@@ -233,18 +233,32 @@ func (p *Policy) hoursPerYear() int64 { return int64(p.ReservationYear / time.Ho
 
 // policyJSON is the JSON form of a Policy: its fields and the zone's name.
 type policyJSON struct {
-	policyFields
-	Zone string `json:"zone,omitempty"`
+	Name                   string                `json:"name,omitempty"`
+	ConversionRounding     currency.RoundingMode `json:"conversionRounding"`
+	MinuteRounding         currency.RoundingMode `json:"minuteRounding"`
+	UsageRounding          currency.RoundingMode `json:"usageRounding"`
+	ReservationRounding    currency.RoundingMode `json:"reservationRounding"`
+	ReservationYear        time.Duration         `json:"reservationYear"`
+	UsageMonths            Months                `json:"usageMonths"`
+	Zone                   string                `json:"zone,omitempty"`
+	ProrationUnit          ProrationUnit         `json:"prorationUnit"`
+	ProrationRounding      currency.RoundingMode `json:"prorationRounding"`
+	Upgrade                ChangeTiming          `json:"upgrade"`
+	Downgrade              ChangeTiming          `json:"downgrade"`
+	SeatReductionWindow    Days                  `json:"seatReductionWindow,omitempty"`
+	CSPTaxInclusive        market.Set            `json:"cspTaxInclusive"`
+	CSPAutoRenewFrom       time.Time             `json:"cspAutoRenewFrom"`
+	CSPAnnualThreeYearFrom time.Time             `json:"cspAnnualThreeYearFrom"`
 }
 
-type policyFields Policy
-
 // MarshalJSON implements [json.Marshaler]: the fields with their JSON
-// names, and the zone as its IANA name ("Europe/Stockholm"), omitted for
-// UTC.
+// names, and the zone as its IANA name ("Europe/Stockholm"), omitted when
+// unset.
 func (p Policy) MarshalJSON() ([]byte, error) {
-	v := policyJSON{policyFields: policyFields(p)}
-	if p.Location != nil && p.Location != time.UTC {
+	v := policyJSON{p.Name, p.ConversionRounding, p.MinuteRounding, p.UsageRounding, p.ReservationRounding,
+		p.ReservationYear, p.UsageMonths, "", p.ProrationUnit, p.ProrationRounding, p.Upgrade, p.Downgrade,
+		p.SeatReductionWindow, p.CSPTaxInclusive, p.CSPAutoRenewFrom, p.CSPAnnualThreeYearFrom}
+	if p.Location != nil {
 		v.Zone = p.Location.String()
 	}
 	return json.Marshal(v)
@@ -260,13 +274,13 @@ func (p *Policy) UnmarshalJSON(b []byte) error {
 	if err := ps.Err(); err != nil {
 		return err
 	}
-	out := Policy(v.policyFields)
+	out := Policy{v.Name, v.ConversionRounding, v.MinuteRounding, v.UsageRounding, v.ReservationRounding,
+		v.ReservationYear, v.UsageMonths, nil, v.ProrationUnit, v.ProrationRounding, v.Upgrade, v.Downgrade,
+		v.SeatReductionWindow, v.CSPTaxInclusive, v.CSPAutoRenewFrom, v.CSPAnnualThreeYearFrom}
 	switch v.Zone {
-	case "", "UTC":
-		out.Location = nil
-		if v.Zone == "UTC" {
-			out.Location = time.UTC
-		}
+	case "":
+	case "UTC":
+		out.Location = time.UTC
 	default:
 		loc, err := time.LoadLocation(v.Zone)
 		if err != nil || v.Zone == "Local" {

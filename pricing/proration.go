@@ -34,6 +34,19 @@ const (
 	ReasonSeatReductionClosed rule.Reason = "seat-reduction-window-closed"
 )
 
+// The conventions a proration counts by, named in [Proration.Convention].
+const (
+	// DaysFromPeriodClock: whole days on the calendar of the policy's
+	// zone, day j of a period running from the period start's clock time
+	// on its date + j to the same clock time the next day; for a period
+	// that starts at midnight, calendar days. The day of the change
+	// counts as unused.
+	DaysFromPeriodClock = "days-from-period-clock"
+	// ExactSeconds: elapsed seconds; the second of the change counts as
+	// unused.
+	ExactSeconds = "exact-seconds"
+)
+
 // ProrationUnit is the unit proration counts the billing period in.
 // The enum is append-only; the zero value is ProrateByDay.
 type ProrationUnit uint8
@@ -116,7 +129,9 @@ func (d ChangeDirection) MarshalText() ([]byte, error) { return unsetMarshal(prD
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 // "" is the zero value, unset.
-func (d *ChangeDirection) UnmarshalText(b []byte) error { return unsetUnmarshal(prDirectionNames, b, d) }
+func (d *ChangeDirection) UnmarshalText(b []byte) error {
+	return unsetUnmarshal(prDirectionNames, b, d)
+}
 
 // ChangeKind says what a change changes: the plan (PRC-05) or the number
 // of users (PRC-06); never both (EXT-06). The enum is append-only; the
@@ -147,14 +162,14 @@ func (k *ChangeKind) UnmarshalText(b []byte) error { return unsetUnmarshal(prKin
 type SubscriptionChange struct {
 	// Plan is the new plan; nil, or a plan with the current plan's ID,
 	// keeps the plan.
-	Plan *plan.Plan
+	Plan *plan.Plan `json:"plan,omitempty"`
 	// Quantity is the new number of users of a per-user plan (PRC-06);
 	// zero keeps the current number.
-	Quantity int64
+	Quantity int64 `json:"quantity,omitempty"`
 	// SeatsAddedAt is when the seats a reduction removes were added; it
 	// is needed when the policy limits seat reductions
 	// (SeatReductionDays, EXT-13).
-	SeatsAddedAt time.Time
+	SeatsAddedAt time.Time `json:"seatsAddedAt,omitzero"`
 }
 
 // Proration is the answer to a mid-term change of plan or seats: when the
@@ -184,20 +199,20 @@ type Proration struct {
 	Policy string `json:"policy"`
 	// FromPlan, FromQuantity, ToPlan and ToQuantity are the plan IDs and
 	// quantities before and after.
-	FromPlan     string `json:"from_plan"`
-	FromQuantity int64  `json:"from_quantity"`
-	ToPlan       string `json:"to_plan"`
-	ToQuantity   int64  `json:"to_quantity"`
+	FromPlan     string `json:"fromPlan"`
+	FromQuantity int64  `json:"fromQuantity"`
+	ToPlan       string `json:"toPlan"`
+	ToQuantity   int64  `json:"toQuantity"`
 	// At is the instant of the change; EffectiveAt when it takes effect:
 	// At, TermEnd for a change at renewal, zero when blocked.
 	At          time.Time `json:"at"`
-	EffectiveAt time.Time `json:"effective_at,omitzero"`
+	EffectiveAt time.Time `json:"effectiveAt,omitzero"`
 	// Period is the billing period that contains At: the period the last
 	// payment paid for (the whole term when paid upfront). TermEnd is the
 	// end of the current term: its renewal, which the change does not
 	// move (PRC-05).
 	Period  plan.Period `json:"period"`
-	TermEnd time.Time   `json:"term_end"`
+	TermEnd time.Time   `json:"termEnd"`
 	// Unit, Used and Total are the proration's fraction: Used of the
 	// period's Total days (or seconds) had passed before the change day;
 	// Total − Used remain. Zone is the location days are counted in.
@@ -205,20 +220,24 @@ type Proration struct {
 	Used  int64         `json:"used"`
 	Total int64         `json:"total"`
 	Zone  string        `json:"zone"`
+	// Convention names how Used and Total were counted: DaysFromPeriodClock
+	// (whole days of Zone's calendar, each starting at the billing
+	// period's clock time) or ExactSeconds.
+	Convention string `json:"convention"`
 	// SeatWindowEnd is when the window for reducing the seats closes,
 	// under a policy that limits seat reductions (EXT-13).
-	SeatWindowEnd time.Time `json:"seat_window_end,omitzero"`
+	SeatWindowEnd time.Time `json:"seatWindowEnd,omitzero"`
 	// Credited is the unused part of Period that the change credits and
 	// charges: from the start of the day (or second) of the change to the
 	// period's end. It is zero unless the change takes effect at once.
 	Credited plan.Period `json:"credited,omitzero"`
 	// Term and Payment are the subscription's; the change keeps them.
-	Term    plan.Term          `json:"term"`
+	Term    plan.Term          `json:"term,omitzero"`
 	Payment plan.PaymentOption `json:"payment"`
 	// Paid is what the period costs at the old plan and quantity (the
 	// payment made for it); NewPrice what it costs at the new.
 	Paid     currency.Money `json:"paid"`
-	NewPrice currency.Money `json:"new_price"`
+	NewPrice currency.Money `json:"newPrice"`
 	// Credit (zero or negative) and Charge (zero or positive) are billed
 	// at the change for the Credited part of the period; AppendCharges
 	// writes them as lines. Kept is the part of Paid for the used part,
@@ -434,6 +453,10 @@ func (p Policy) Prorate(sub Subscription, ch SubscriptionChange, at time.Time) (
 	// Immediate: credit and charge the unused part of the period.
 	var from time.Time
 	r.Used, r.Total, from = prCount(period, t, pol.ProrationUnit, loc)
+	r.Convention = DaysFromPeriodClock
+	if pol.ProrationUnit == ProrateBySecond {
+		r.Convention = ExactSeconds
+	}
 	r.Reason, r.EffectiveAt = ReasonChangeProrated, t
 	r.Credited = plan.Period{Start: from, End: period.End}
 	unused := r.Total - r.Used

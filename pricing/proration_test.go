@@ -600,7 +600,11 @@ func TestProration_Enums(t *testing.T) {
 			return v, err
 		})
 	check([]enum{pricing.ChargeRecurring, pricing.ChargeOverage, pricing.ChargeVMUsage, pricing.ChargeReservation, pricing.ChargeProrationCredit, pricing.ChargeProrationCharge, pricing.ChargePartialPeriod},
-		pricing.ChargeKind(99), func(s string) (enum, error) { var v pricing.ChargeKind; err := v.UnmarshalText([]byte(s)); return v, err })
+		pricing.ChargeKind(99), func(s string) (enum, error) {
+			var v pricing.ChargeKind
+			err := v.UnmarshalText([]byte(s))
+			return v, err
+		})
 	check([]enum{pricing.QuoteFromMarket, pricing.QuoteFromUSD, pricing.QuoteConverted, pricing.QuoteNoCharge}, pricing.QuoteSource(99),
 		func(s string) (enum, error) {
 			var v pricing.QuoteSource

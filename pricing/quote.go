@@ -88,9 +88,9 @@ type Quote struct {
 	// ID and pricing model, the market, the billing term and payment
 	// option.
 	Plan    string             `json:"plan"`
-	Model   plan.Model         `json:"model"`
+	Model   plan.Model         `json:"model,omitzero"`
 	Market  market.Code        `json:"market"`
-	Term    plan.Term          `json:"term"`
+	Term    plan.Term          `json:"term,omitzero"`
 	Payment plan.PaymentOption `json:"payment"`
 	// Rule is the rule the price follows: PRC-04 (recurring fees), EXT-07
 	// (VM hourly prices and reservations), EXT-02 (a usage-only plan's
@@ -111,7 +111,7 @@ type Quote struct {
 	// UnitPrice is the price of one unit for the term: one user, one VM
 	// reservation, the flat rate; for VM usage (Term PT1H) the price per
 	// hour, per vCPU for a per-vCPU plan.
-	UnitPrice currency.Money `json:"unit_price"`
+	UnitPrice currency.Money `json:"unitPrice"`
 	// Quantity is the units priced: users, reserved VMs, vCPUs of a
 	// per-vCPU VM; 1 otherwise.
 	Quantity int64 `json:"quantity"`

@@ -31,11 +31,11 @@ type Subscription struct {
 	Plan *plan.Plan `json:"plan,omitempty"`
 	// Market is where the customer buys; its billing currency
 	// (market.Code.Market().Currency) is the currency of every amount.
-	Market market.Code `json:"market"`
+	Market market.Code `json:"market,omitzero"`
 	// Term is the billing term (P1M, P1Y, P2Y, P3Y). For a virtual
 	// machine plan, PT1H asks for the hourly usage price and P1Y or P3Y
 	// for a software reservation (EXT-07).
-	Term plan.Term `json:"term"`
+	Term plan.Term `json:"term,omitzero"`
 	// Payment is how the term is paid (EXT-05); for a software
 	// reservation Upfront or Monthly.
 	Payment plan.PaymentOption `json:"payment"`

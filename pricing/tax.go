@@ -26,7 +26,7 @@ type TaxDecision struct {
 	// include tax (PRC-10).
 	CSPIncludesTax bool `json:"cspIncludesTax"`
 	// Handling is who handles customer tax in the market.
-	Handling market.TaxHandling `json:"handling"`
+	Handling market.TaxHandling `json:"handling,omitzero"`
 	// Remitted reports whether Microsoft calculates, collects and remits
 	// customer tax there: the markets a plan may be restricted to (PLN-06).
 	Remitted bool `json:"remitted"`

@@ -161,7 +161,7 @@ const (
 // takes effect, if at all (EXT-08, PLN-11).
 type Request struct {
 	// Offer is the offer's type; its cut-off decides the schedule.
-	Offer offer.Type `json:"offer"`
+	Offer offer.Type `json:"offer,omitzero"`
 	// Plan is the plan's ID; every change must be of this plan (or have
 	// an empty Plan).
 	Plan string `json:"plan"`
@@ -219,7 +219,7 @@ type Decision struct {
 	// otherwise.
 	Change int `json:"change"`
 	// Offer is the offer type.
-	Offer offer.Type `json:"offer"`
+	Offer offer.Type `json:"offer,omitzero"`
 }
 
 var (

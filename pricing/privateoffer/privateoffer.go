@@ -39,10 +39,23 @@ var privatePricingNames = enum.Names[Pricing]{Type: "private pricing", Names: []
 func (p Pricing) String() string { return privatePricingNames.String(p) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (p Pricing) MarshalText() ([]byte, error) { return privatePricingNames.Marshal(p) }
+// The zero Pricing, unset, marshals to "".
+func (p Pricing) MarshalText() ([]byte, error) {
+	if p == 0 {
+		return []byte{}, nil
+	}
+	return privatePricingNames.Marshal(p)
+}
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
-func (p *Pricing) UnmarshalText(b []byte) error { return privatePricingNames.Unmarshal(b, p) }
+// "" is the zero Pricing, unset.
+func (p *Pricing) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*p = 0
+		return nil
+	}
+	return privatePricingNames.Unmarshal(b, p)
+}
 
 // Offer is one price line of a customer private offer (EXT-09): a
 // percentage discount on a plan (or on every plan of the offer), or an

@@ -116,7 +116,7 @@ type ListPrice struct {
 	Plan string `json:"plan"`
 	// Term and Payment are the billing term and its payment option
 	// (EXT-05): P1M, P1Y, P2Y or P3Y.
-	Term    plan.Term          `json:"term"`
+	Term    plan.Term          `json:"term,omitzero"`
 	Payment plan.PaymentOption `json:"payment"`
 	// Price is the USD price for the term (per user for a per-user plan).
 	// The zero Money is 0 USD.
@@ -174,10 +174,23 @@ var priceSourceNames = enum.Names[PriceSource]{Type: "price source", Names: []st
 func (s PriceSource) String() string { return priceSourceNames.String(s) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (s PriceSource) MarshalText() ([]byte, error) { return priceSourceNames.Marshal(s) }
+// The zero PriceSource, unset, marshals to "".
+func (s PriceSource) MarshalText() ([]byte, error) {
+	if s == 0 {
+		return []byte{}, nil
+	}
+	return priceSourceNames.Marshal(s)
+}
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
-func (s *PriceSource) UnmarshalText(b []byte) error { return priceSourceNames.Unmarshal(b, s) }
+// "" is the zero PriceSource, unset.
+func (s *PriceSource) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*s = 0
+		return nil
+	}
+	return priceSourceNames.Unmarshal(b, s)
+}
 
 // Row is one row of a market price sheet, as exported to and
 // imported from CSV: a plan's price for a billing term and payment option
@@ -185,7 +198,7 @@ func (s *PriceSource) UnmarshalText(b []byte) error { return priceSourceNames.Un
 type Row struct {
 	Market  market.Code        `json:"market"`
 	Plan    string             `json:"plan"`
-	Term    plan.Term          `json:"term"`
+	Term    plan.Term          `json:"term,omitzero"`
 	Payment plan.PaymentOption `json:"payment"`
 	// Price is in the market's billing currency (Price.Code()).
 	Price currency.Money `json:"price"`

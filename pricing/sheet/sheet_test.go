@@ -592,8 +592,11 @@ func TestPRC03_PriceSourceText(t *testing.T) {
 			t.Errorf("%v: round trip gave %v, %v", s, back, err)
 		}
 	}
-	if _, err := PriceSource(0).MarshalText(); err == nil {
-		t.Error("the zero source marshals")
+	if b, err := PriceSource(0).MarshalText(); err != nil || len(b) != 0 {
+		t.Errorf("the zero source, unset, marshals to %q, %v", b, err)
+	}
+	if _, err := PriceSource(9).MarshalText(); err == nil {
+		t.Error("an invalid source marshals")
 	}
 	var s PriceSource
 	if err := s.UnmarshalText([]byte("guessed")); err == nil {
