@@ -95,7 +95,7 @@ func TestCSV(t *testing.T) {
 		t.Errorf("CSV:\n%.500s", out)
 	}
 	// The CSV reads back as 846 rows (PRC-03: export, edit, import).
-	rows, err := sheet.ReadSheetCSV(strings.NewReader(out), "sheet.csv", nil, sheet.DefaultPolicy())
+	rows, err := sheet.DefaultPolicy().ReadCSV(strings.NewReader(out), "sheet.csv", nil)
 	if err != nil || len(rows) != 846 {
 		t.Errorf("reading the CSV back: %d rows, %v", len(rows), err)
 	}

@@ -237,20 +237,20 @@ func ExampleWriteCSV() {
 	// US,USD,gold,P1M,upfront,10.00
 }
 
-func ExampleReadSheetCSV() {
+func ExamplePolicy_ReadCSV() {
 	in := "market,currency,plan,term,payment,price\n" +
 		"SE,SEK,gold,P1M,upfront,99.00\n" +
 		"NO,EUR,gold,P1M,upfront,9.00\n" +
 		"XX,USD,gold,P1M,upfront,1.00\n" +
 		"US,USD,gold,P1M,upfront,1.001\n" +
 		"SE,SEK,gold,P1M,upfront,98.00\n"
-	_, err := sheet.ReadSheetCSV(strings.NewReader(in), "prices.csv", nil, sheet.DefaultPolicy())
+	_, err := sheet.DefaultPolicy().ReadCSV(strings.NewReader(in), "prices.csv", nil)
 	var ps rule.Problems
 	if errors.As(err, &ps) {
 		fmt.Print(ps.Text(rule.English))
 	}
 
-	rows, err := sheet.ReadSheetCSV(strings.NewReader(in[:70]), "prices.csv", nil, sheet.DefaultPolicy())
+	rows, err := sheet.DefaultPolicy().ReadCSV(strings.NewReader(in[:70]), "prices.csv", nil)
 	fmt.Println(rows, err)
 	var buf bytes.Buffer
 	_ = sheet.WriteCSV(&buf, rows)

@@ -2,7 +2,6 @@ package sheet
 
 import (
 	"encoding/csv"
-	"errors"
 	"io"
 	"strconv"
 	"strings"
@@ -20,7 +19,9 @@ import (
 //	from   the currency converted from, "USD"
 //	to     the currency converted to, "SEK"
 //	rate   units of to per unit of from, exact: "9.4215"
-func RatesColumns() []string { return []string{"as_of", "from", "to", "rate"} }
+func RatesColumns() []string { return append([]string(nil), ratesColumns[:]...) }
+
+var ratesColumns = [...]string{"as_of", "from", "to", "rate"}
 
 // Limits of ReadRatesCSV: far more rates than the 17 marketplace
 // currencies quoted daily for years.
@@ -29,43 +30,38 @@ const (
 	ratesMaxBytes = 16 << 20
 )
 
-// ErrRatesCSV is wrapped by the problems of a rates CSV that cannot be
-// read.
-var ErrRatesCSV = errors.New("invalid exchange-rates CSV")
-
 var msgRatesField = rule.Message{English: "%s: %s", Swedish: "%s: %s"}
 
 // ReadRatesCSV reads dated exchange rates in the format of [RatesColumns]
-// from r, named name in problems ("rates.csv line 3"). Every malformed row
-// is reported, all at once, as [rule.Problems] wrapping [ErrRatesCSV]; the
-// input is bounded (200,000 rows, 16 MiB) while it is read. A UTF-8
-// byte-order mark and blank lines are tolerated.
+// from r, named name in problems ("rates.csv line 3"). Malformed rows are
+// reported at once as [rule.Problems]: a field that does not parse wraps
+// [ErrBadRate]; malformed CSV, a wrong header or input over the limits
+// (200,000 rows, 16 MiB, enforced while reading) wraps [ErrCSV] or
+// [ErrLimit]. The first [MaxProblems] problems are listed, then one that
+// counts the rest, so that memory stays within a small multiple of the
+// byte limit. A UTF-8 byte-order mark and blank lines are tolerated.
+// Reading allocates a constant number of times per row.
 func ReadRatesCSV(r io.Reader, name string) ([]DatedRate, error) {
-	rd := csvx.NewReader(r, name, csvx.Limits{MaxRows: ratesMaxRows, MaxBytes: ratesMaxBytes})
-	var ps rule.Problems
-	problem := func(path string, msg rule.Message, args ...any) {
-		ps = append(ps, rule.Problem{Rule: rule.PRC03, Path: path, Message: msg, Args: args, Err: ErrRatesCSV})
+	lim := csvx.Limits{MaxRows: ratesMaxRows, MaxBytes: ratesMaxBytes}
+	rd := csvx.NewReader(r, name, lim)
+	var ps problemList
+	problem := func(path string, err error, msg rule.Message, args ...any) {
+		ps.add(rule.Problem{Rule: rule.PRC03, Path: path, Message: msg, Args: args, Err: err})
 	}
-	if err := rd.Header(RatesColumns()...); err != nil {
-		problem(name, msgRatesField, "header", err.Error())
-		return nil, ps
+	if err := rd.Header(ratesColumns[:]...); err != nil {
+		ps.add(sheetCSVProblem(name, err))
+		return nil, ps.err()
 	}
-	var rates []DatedRate
+	rates := make([]DatedRate, 0, estimateRows(r, lim, 24))
 	for {
 		rec, line, err := rd.Read()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			var ce *csvx.Error
-			where := name
-			if errors.As(err, &ce) {
-				where = ce.Where()
-			}
-			problem(where, msgRatesField, "CSV", err.Error())
+			ps.add(sheetCSVProblem(name, err))
 			break
 		}
-		at := name + " line " + strconv.Itoa(line)
 		asOf, err0 := parseAsOf(strings.TrimSpace(rec[0]))
 		from, err1 := currency.ParseCode(strings.TrimSpace(rec[1]))
 		to, err2 := currency.ParseCode(strings.TrimSpace(rec[2]))
@@ -73,24 +69,25 @@ func ReadRatesCSV(r io.Reader, name string) ([]DatedRate, error) {
 		if err0 == nil && err1 == nil && err2 == nil && err3 == nil && rate.IsZero() {
 			err3 = currency.ErrZeroRate
 		}
-		for i, e := range [...]error{err0, err1, err2, err3} {
-			if e != nil {
-				problem(at, msgRatesField, RatesColumns()[i], e.Error())
-			}
-		}
 		if err0 != nil || err1 != nil || err2 != nil || err3 != nil {
+			at := name + " line " + strconv.Itoa(line)
+			for i, e := range [...]error{err0, err1, err2, err3} {
+				if e != nil {
+					problem(at, ErrBadRate, msgRatesField, ratesColumns[i], e.Error())
+				}
+			}
 			continue
 		}
 		rates = append(rates, DatedRate{ExchangeRate: currency.ExchangeRate{From: from, To: to, Rate: rate}, AsOf: asOf})
 	}
-	if len(ps) > 0 {
-		return rates, ps
+	if err := ps.err(); err != nil {
+		return rates, err
 	}
 	return rates, nil
 }
 
 func parseAsOf(s string) (time.Time, error) {
-	if t, err := time.Parse(time.DateOnly, s); err == nil {
+	if t, ok := parseDate(s); ok {
 		return t, nil
 	}
 	return time.Parse(time.RFC3339Nano, s)
@@ -101,7 +98,7 @@ func parseAsOf(s string) (time.Time, error) {
 // scale it was written with, so reading it back gives the same rates.
 func WriteRatesCSV(w io.Writer, rates []DatedRate) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(RatesColumns()); err != nil {
+	if err := cw.Write(ratesColumns[:]); err != nil {
 		return err
 	}
 	for _, r := range rates {
@@ -115,4 +112,30 @@ func WriteRatesCSV(w io.Writer, rates []DatedRate) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// parseDate parses "2006-01-02" as midnight UTC without time.Parse's
+// generality; false for any other form or an invalid date.
+func parseDate(s string) (time.Time, bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return time.Time{}, false
+	}
+	num := func(b string) (int, bool) {
+		n := 0
+		for i := 0; i < len(b); i++ {
+			c := b[i]
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, true
+	}
+	y, ok1 := num(s[:4])
+	m, ok2 := num(s[5:7])
+	d, ok3 := num(s[8:])
+	if !ok1 || !ok2 || !ok3 || y < 1 || m < 1 || m > 12 || d < 1 || d > time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day() {
+		return time.Time{}, false
+	}
+	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true
 }

@@ -2,7 +2,10 @@ package sheet_test
 
 import (
 	"bytes"
+	"encoding/csv"
 	"errors"
+	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -48,15 +51,15 @@ func TestRatesCSVErrors(t *testing.T) {
 		in    string
 		paths []string
 	}{
-		{"", []string{"rates.csv"}},
-		{"date,from,to,rate\n", []string{"rates.csv"}},
+		{"", []string{"rates.csv line 1"}},
+		{"date,from,to,rate\n", []string{"rates.csv line 1"}},
 		{"as_of,from,to,rate\n2026-13-01,USD,SEK,9\n2026-01-02,USD,XYZ,-1\n2026-01-02,USD,SEK,0\n", []string{
 			"rates.csv line 2", "rates.csv line 3", "rates.csv line 3", "rates.csv line 4"}},
 		{"as_of,from,to,rate\n2026-01-02,USD,SEK\n", []string{"rates.csv line 2"}},
 	} {
 		_, err := sheet.ReadRatesCSV(strings.NewReader(tt.in), "rates.csv")
 		var ps rule.Problems
-		if !errors.As(err, &ps) || !errors.Is(err, sheet.ErrRatesCSV) {
+		if !errors.As(err, &ps) || !(errors.Is(err, sheet.ErrBadRate) || errors.Is(err, sheet.ErrCSV) || errors.Is(err, sheet.ErrLimit)) {
 			t.Fatalf("%q: err = %v", tt.in, err)
 		}
 		var paths []string
@@ -91,4 +94,62 @@ func FuzzReadRatesCSV(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Issue 17: hostile input yields at most MaxProblems problems and one
+// that counts the rest, in memory bounded by the limit, not the input.
+func TestRatesCSVProblemsCapped(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("as_of,from,to,rate\n")
+	for range 5000 {
+		b.WriteString("x,y,z,w\n")
+	}
+	_, err := sheet.ReadRatesCSV(strings.NewReader(b.String()), "rates.csv")
+	var ps rule.Problems
+	if !errors.As(err, &ps) || len(ps) != sheet.MaxProblems+1 || !errors.Is(err, sheet.ErrBadRate) {
+		t.Fatalf("%d problems: %.200v", len(ps), err)
+	}
+	if last := ps[len(ps)-1].Error(); !strings.Contains(last, "and 19,900 more problems") {
+		t.Errorf("last problem %q", last)
+	}
+}
+
+// Rates read within 1.5× of encoding/csv on the same file (issue 16).
+func BenchmarkReadRatesCSV(b *testing.B) {
+	data := ratesBenchData()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := sheet.ReadRatesCSV(bytes.NewReader(data), "rates.csv"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkReadRatesCSVStd(b *testing.B) {
+	data := ratesBenchData()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		r := csv.NewReader(bytes.NewReader(data))
+		for {
+			if _, err := r.Read(); err != nil {
+				if err != io.EOF {
+					b.Fatal(err)
+				}
+				break
+			}
+		}
+	}
+}
+
+func ratesBenchData() []byte {
+	var buf bytes.Buffer
+	buf.WriteString("as_of,from,to,rate\n")
+	codes := []string{"SEK", "EUR", "JPY", "NOK", "DKK", "GBP", "AUD", "CAD", "CHF", "INR", "KRW", "NZD", "BRL", "TWD"}
+	day := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range 50_000 {
+		fmt.Fprintf(&buf, "%s,USD,%s,%d.%04d\n", day.AddDate(0, 0, i/len(codes)).Format(time.DateOnly), codes[i%len(codes)], 1+i%150, i%10000)
+	}
+	return buf.Bytes()
 }

@@ -19,7 +19,7 @@ import (
 )
 
 // Sentinel errors of market price sheets, wrapped by the problems of
-// [Policy.Save], [Policy.Import] and [ReadSheetCSV].
+// [Policy.Save], [Policy.Import] and [Policy.ReadCSV].
 var (
 	// ErrNoRate: a market's billing currency has no USD exchange rate on
 	// or before the instant of the save (PRC-03).
@@ -320,7 +320,7 @@ type Policy struct {
 	// currency, in one step (the sources document no rounding,
 	// marketplace-facts.md fact 77): HalfEven.
 	Rounding currency.RoundingMode `json:"rounding"`
-	// MaxRows and MaxBytes bound a CSV sheet read by [ReadSheetCSV]:
+	// MaxRows and MaxBytes bound a CSV sheet read by [Policy.ReadCSV]:
 	// 100,000 rows and 16 MiB, room for 100 plans × 141 markets × 4 terms
 	// (56,400 rows of at most about 110 bytes) with headroom. Zero means
 	// the default; a negative value means no limit.

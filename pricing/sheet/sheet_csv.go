@@ -26,7 +26,7 @@ import (
 //
 // [WriteCSV] writes exactly these forms, with "\n" line ends and no
 // quoting unless a field needs it; that is the canonical form, which
-// [ReadSheetCSV] followed by WriteCSV reproduces byte for byte.
+// [Policy.ReadCSV] followed by WriteCSV reproduces byte for byte.
 // The reader also accepts any case, surrounding spaces, term words ("1
 // year"), the alias RMB for CNY, a UTF-8 byte-order mark, "\r\n" line
 // ends and blank lines.
@@ -39,7 +39,7 @@ func Columns() []string { return append([]string(nil), sheetColumns[:]...) }
 var (
 	// ErrCSV: malformed CSV (bad quoting, a wrong number of fields)
 	// or a missing or different header.
-	ErrCSV = errors.New("malformed price sheet CSV")
+	ErrCSV = errors.New("malformed CSV")
 	// ErrLimit: the input has more rows or bytes than the
 	// [Policy] allows.
 	ErrLimit = errors.New("price sheet over limit")
@@ -61,19 +61,22 @@ var (
 	shMsgRowMarketIn  = rule.Message{English: "market: %s is not one of plan %q's markets", Swedish: "market: %s är inte en av planen %qs marknader"}
 	shMsgRowPrice     = rule.Message{English: "price: %q is not an exact %s amount: %s", Swedish: "price: %q är inget exakt belopp i %s: %s"}
 	shMsgRowNegative  = rule.Message{English: "price: %v is negative", Swedish: "price: %v är negativt"}
+	shMsgMore         = rule.Message{English: "and %d more problems, not listed", Swedish: "och %d problem till, som inte listas"}
 	shMsgRowDup       = rule.Message{English: "the same plan, term, payment option and market as %s", Swedish: "samma plan, period, betalningsalternativ och marknad som %s"}
 )
 
-// ReadSheetCSV reads a price sheet in the CSV format of [Columns]
-// from r, named name in problem paths ("prices.csv line 12"), within the
-// row and byte limits of p. It validates every row and reports every
-// problem at once as [rule.Problems], each with its line: an unknown
-// market or one that does not transact ([ErrMarketNotSold]), a currency
-// that is not the market's billing currency, a malformed plan ID, term or
-// payment option or one that does not fit the term (EXT-05), a negative
-// price or one with more decimals than the currency has ([ErrPrice]),
-// and a row repeating an earlier one's market, plan, term and payment
-// option ([ErrDuplicate], naming the earlier line).
+// ReadCSV reads a price sheet in the CSV format of [Columns] from r,
+// named name in problem paths ("prices.csv line 12"), within the row and
+// byte limits of p. It validates every row and reports the problems at
+// once as [rule.Problems], each with its line: an unknown market or one
+// that does not transact ([ErrMarketNotSold]), a currency that is not the
+// market's billing currency, a malformed plan ID, term or payment option
+// or one that does not fit the term (EXT-05), a negative price or one
+// with more decimals than the currency has ([ErrPrice]), and a row
+// repeating an earlier one's market, plan, term and payment option
+// ([ErrDuplicate], naming the earlier line). The first [MaxProblems]
+// problems are listed, then one that counts the rest, so that memory
+// stays within a small multiple of the byte limit whatever the input.
 //
 // When known is not nil it is the price list the sheet belongs to, and
 // each row must also name one of its plans, that plan's term with its
@@ -82,8 +85,9 @@ var (
 // Malformed CSV or a missing or different header stops reading with a
 // problem wrapping [ErrCSV]; more rows or bytes than allowed with
 // one wrapping [ErrLimit]. The rows are returned in the file's order
-// only when there is no problem.
-func ReadSheetCSV(r io.Reader, name string, known []ListPrice, p Policy) ([]Row, error) {
+// only when there is no problem. Reading allocates a constant number of
+// times per row (the record's text and amortised growth of the result).
+func (p Policy) ReadCSV(r io.Reader, name string, known []ListPrice) ([]Row, error) {
 	if name == "" {
 		name = "prices.csv"
 	}
@@ -101,41 +105,153 @@ func ReadSheetCSV(r io.Reader, name string, known []ListPrice, p Policy) ([]Row,
 		lim.MaxRows = 0
 	}
 	rd := csvx.NewReader(r, name, lim)
-	var ps rule.Problems
+	var ps problemList
 	if err := rd.Header(sheetColumns[:]...); err != nil {
-		return nil, append(ps, sheetCSVProblem(name, err))
+		ps.add(sheetCSVProblem(name, err))
+		return nil, ps.err()
 	}
 	catalog := sheetNewCatalog(known)
-	var rows []Row
-	lineOf := make(map[sheetKey]int)
+	rows := make([]Row, 0, estimateRows(r, lim, 28))
+	lines := make([]int32, 0, cap(rows))
+	var seen dupTable
+	seen.init(cap(rows))
 	for {
 		rec, line, err := rd.Read()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			ps = append(ps, sheetCSVProblem(name, err))
+			ps.add(sheetCSVProblem(name, err))
 			break
 		}
-		row, ok := parseSheetRow(rec, name, line, catalog, &ps)
+		row, ok := parseSheetRow(rec, name, line, &catalog, &ps)
 		if !ok {
 			continue
 		}
-		k := sheetKeyOf(&row)
-		if first, dup := lineOf[k]; dup {
-			ps = append(ps, rule.Problem{Rule: rule.PRC03, Path: name + " line " + strconv.Itoa(line), Message: shMsgRowDup,
-				Args: []any{name + " line " + strconv.Itoa(first)}, Err: ErrDuplicate})
+		if first := seen.insert(&row, rows, lines, int32(line)); first > 0 {
+			ps.add(rule.Problem{Rule: rule.PRC03, Path: name + " line " + strconv.Itoa(line), Message: shMsgRowDup,
+				Args: []any{name + " line " + strconv.Itoa(int(first))}, Err: ErrDuplicate})
 			continue
 		}
-		lineOf[k] = line
-		if len(ps) == 0 {
-			rows = append(rows, row)
-		}
+		rows = append(rows, row)
+		lines = append(lines, int32(line))
 	}
-	if len(ps) > 0 {
-		return nil, ps
+	if err := ps.err(); err != nil {
+		return nil, err
 	}
 	return rows, nil
+}
+
+// MaxProblems is the most problems a CSV reader lists; one more problem
+// says how many were not listed.
+const MaxProblems = 100
+
+// problemList collects problems up to MaxProblems and counts the rest.
+type problemList struct {
+	ps   rule.Problems
+	more int
+}
+
+func (l *problemList) add(p rule.Problem) {
+	if len(l.ps) < MaxProblems {
+		l.ps = append(l.ps, p)
+		return
+	}
+	l.more++
+}
+
+func (l *problemList) len() int { return len(l.ps) + l.more }
+
+func (l *problemList) err() error {
+	if l.more > 0 {
+		last := l.ps[len(l.ps)-1]
+		path, _, _ := strings.Cut(last.Path, " line ")
+		l.ps = append(l.ps, rule.Problem{Rule: last.Rule, Path: path, Message: shMsgMore, Args: []any{l.more}, Err: last.Err})
+		l.more = 0
+	}
+	return l.ps.Err()
+}
+
+// estimateRows guesses the rows of an input that reports its length (a
+// bytes.Reader, strings.Reader or bytes.Buffer), at perRow bytes a row,
+// within the row limit; 16 otherwise.
+func estimateRows(r io.Reader, lim csvx.Limits, perRow int) int {
+	n := 16
+	if l, ok := r.(interface{ Len() int }); ok {
+		n = l.Len()/perRow + 1
+	}
+	if lim.MaxBytes > 0 {
+		n = int(min(int64(n), lim.MaxBytes/int64(perRow)+1))
+	}
+	if lim.MaxRows > 0 {
+		n = min(n, lim.MaxRows)
+	}
+	return max(n, 0)
+}
+
+// dupTable finds rows repeating an earlier row's plan, term, payment
+// option and market: an open-addressing table of key hashes and row
+// indexes, sized once for the expected rows, growing by doubling.
+type dupTable struct {
+	hash []uint64 // 0: empty
+	idx  []int32
+	n    int
+}
+
+func (t *dupTable) init(n int) {
+	size := 16
+	for size < 2*n {
+		size <<= 1
+	}
+	t.hash, t.idx, t.n = make([]uint64, size), make([]int32, size), 0
+}
+
+func rowHash(r *Row) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(r.Plan); i++ {
+		h = (h ^ uint64(r.Plan[i])) * 1099511628211
+	}
+	h = (h ^ uint64(r.Term)<<16 ^ uint64(r.Payment)<<8 ^ uint64(r.Market)<<24) * 1099511628211
+	h ^= h >> 29
+	return h | 1
+}
+
+// insert returns the line of an earlier row with r's key, or adds r (the
+// row about to be appended at len(rows)) and returns 0.
+func (t *dupTable) insert(r *Row, rows []Row, lines []int32, line int32) int32 {
+	if 2*(t.n+1) > len(t.hash) {
+		old := *t
+		t.init(len(old.hash))
+		for i, h := range old.hash {
+			if h != 0 {
+				t.place(h, old.idx[i])
+			}
+		}
+	}
+	h := rowHash(r)
+	mask := uint64(len(t.hash) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		switch t.hash[i] {
+		case 0:
+			t.hash[i], t.idx[i] = h, int32(len(rows))
+			t.n++
+			return 0
+		case h:
+			if o := &rows[t.idx[i]]; o.Plan == r.Plan && o.Term == r.Term && o.Payment == r.Payment && o.Market == r.Market {
+				return lines[t.idx[i]]
+			}
+		}
+	}
+}
+
+func (t *dupTable) place(h uint64, idx int32) {
+	mask := uint64(len(t.hash) - 1)
+	i := h & mask
+	for t.hash[i] != 0 {
+		i = (i + 1) & mask
+	}
+	t.hash[i], t.idx[i] = h, idx
+	t.n++
 }
 
 // sheetCSVProblem turns a csvx error into a problem wrapping ErrCSV or
@@ -159,6 +275,28 @@ type sheetCatalog struct {
 	on    bool
 	plans map[string]bool
 	terms map[sheetCatalogKey]sheetCatalogTerm
+	// The last plan and term looked up: sheets list a plan's rows together.
+	last     sheetCatalogKey
+	lastTerm sheetCatalogTerm
+	lastOK   bool
+}
+
+// term returns the catalog's entry for plan and term.
+func (c *sheetCatalog) term(planID string, t plan.Term) (sheetCatalogTerm, bool) {
+	k := sheetCatalogKey{planID, t}
+	if c.lastOK && c.last == k {
+		return c.lastTerm, true
+	}
+	ct, ok := c.terms[k]
+	if ok {
+		c.last, c.lastTerm, c.lastOK = k, ct, true
+	}
+	return ct, ok
+}
+
+// hasPlan reports whether the catalog lists planID.
+func (c *sheetCatalog) hasPlan(planID string) bool {
+	return c.lastOK && c.last.plan == planID || c.plans[planID]
 }
 
 type sheetCatalogKey struct {
@@ -185,11 +323,11 @@ func sheetNewCatalog(list []ListPrice) sheetCatalog {
 }
 
 // parseSheetRow parses and checks one record, appending its problems.
-func parseSheetRow(rec []string, name string, line int, c sheetCatalog, ps *rule.Problems) (Row, bool) {
+func parseSheetRow(rec []string, name string, line int, c *sheetCatalog, ps *problemList) (Row, bool) {
 	var row Row
-	n := len(*ps)
+	n := ps.len()
 	bad := func(id rule.ID, m rule.Message, err error, args ...any) {
-		*ps = append(*ps, rule.Problem{Rule: id, Path: name + " line " + strconv.Itoa(line), Message: m, Args: args, Err: err})
+		ps.add(rule.Problem{Rule: id, Path: name + " line " + strconv.Itoa(line), Message: m, Args: args, Err: err})
 	}
 	field := func(i int) string { return strings.TrimSpace(rec[i]) }
 
@@ -212,11 +350,10 @@ func parseSheetRow(rec []string, name string, line int, c sheetCatalog, ps *rule
 	switch {
 	case !plan.ValidID(planID):
 		bad(rule.PLN01, shMsgRowPlan, ErrPrice, shTruncate(planID, 60))
-	case c.on && !c.plans[planID]:
+	case c.on && !c.hasPlan(planID):
 		bad(rule.PRC03, shMsgRowPlanKnown, ErrPrice, planID)
 	}
-	term, err := plan.ParseTerm(field(3))
-	termOK := err == nil && sheetTerm(term)
+	term, termOK := sheetParseTerm(field(3))
 	if !termOK {
 		bad(rule.EXT05, shMsgRowTerm, ErrPrice, shTruncate(field(3), 40))
 	}
@@ -227,8 +364,8 @@ func parseSheetRow(rec []string, name string, line int, c sheetCatalog, ps *rule
 	case termOK && !pay.Allows(term):
 		bad(rule.EXT05, shMsgRowPayTerm, ErrPrice, term.Words(), pay.String())
 	}
-	if c.on && termOK && payOK && c.plans[planID] {
-		ct, hasTerm := c.terms[sheetCatalogKey{planID, term}]
+	if c.on && termOK && payOK && c.hasPlan(planID) {
+		ct, hasTerm := c.term(planID, term)
 		switch {
 		case !hasTerm:
 			bad(rule.PRC03, shMsgRowTermKnown, ErrPrice, planID, term.String())
@@ -257,16 +394,41 @@ func parseSheetRow(rec []string, name string, line int, c sheetCatalog, ps *rule
 			row.Price = price
 		}
 	}
-	if len(*ps) > n {
+	if ps.len() > n {
 		return Row{}, false
 	}
 	row.Market, row.Plan, row.Term, row.Payment = mc, planID, term, pay
 	return row, true
 }
 
+// sheetParseTerm parses a billing term of a sheet: the canonical names
+// without a search, else any form plan.ParseTerm accepts.
+func sheetParseTerm(s string) (plan.Term, bool) {
+	switch s {
+	case "P1M":
+		return plan.OneMonth, true
+	case "P1Y":
+		return plan.OneYear, true
+	case "P2Y":
+		return plan.TwoYears, true
+	case "P3Y":
+		return plan.ThreeYears, true
+	}
+	t, err := plan.ParseTerm(s)
+	return t, err == nil && sheetTerm(t)
+}
+
 // sheetPayment parses a payment option's name, ignoring case, without
 // allocating.
 func sheetPayment(s string) (plan.PaymentOption, bool) {
+	switch s {
+	case "upfront":
+		return plan.Upfront, true
+	case "monthly":
+		return plan.Monthly, true
+	case "annual":
+		return plan.Annual, true
+	}
 	for _, o := range [...]plan.PaymentOption{plan.Upfront, plan.Monthly, plan.Annual} {
 		if strings.EqualFold(s, o.String()) {
 			return o, true
@@ -280,7 +442,7 @@ func sheetPayment(s string) (plan.PaymentOption, bool) {
 // exactly its currency's decimal places. It checks every row first and
 // writes nothing when one cannot be written (an invalid market, term or
 // payment option, a price without a currency), returning an error that
-// names it. [ReadSheetCSV] reads the output back to the same rows.
+// names it. [Policy.ReadCSV] reads the output back to the same rows.
 func WriteCSV(w io.Writer, rows []Row) error {
 	for i, r := range rows {
 		switch {
