@@ -134,14 +134,14 @@ func ExampleDirection_UnmarshalText() {
 	// Output: <nil> decrease
 }
 
-func ExampleContractPriceAt() {
+func ExamplePolicy_ContractPrice() {
 	// An annual subscription bought on January 15 keeps its price when
 	// an increase takes effect on May 1, until it renews.
 	s := pricechange.ScheduledPrice{Old: currency.MustParse("100.00 USD"), New: currency.MustParse("120.00 USD"),
 		Effective: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)}
 	anchor := time.Date(2024, 1, 15, 0, 0, 0, 0, time.UTC)
 	for _, at := range []time.Time{time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 1, 15, 0, 0, 0, 0, time.UTC)} {
-		a, err := pricechange.ContractPriceAt(anchor, plan.OneYear, s, at)
+		a, err := pricechange.DefaultPolicy().ContractPrice(anchor, plan.OneYear, s, at)
 		if err != nil {
 			fmt.Println(err)
 			continue
@@ -153,12 +153,12 @@ func ExampleContractPriceAt() {
 	// 2025-01-15 120.00 USD renewed-at-new-price
 }
 
-func ExampleUsagePriceAt() {
+func ExamplePolicy_UsagePrice() {
 	// Fact 69: usage after the change is billed at the new price.
 	s := pricechange.ScheduledPrice{Old: currency.MustParse("0.05 USD"), New: currency.MustParse("0.04 USD"),
 		Effective: time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC)}
-	fmt.Println(pricechange.UsagePriceAt(s, time.Date(2024, 1, 31, 23, 0, 0, 0, time.UTC)).Price)
-	fmt.Println(pricechange.UsagePriceAt(s, time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC)).Price)
+	fmt.Println(pricechange.DefaultPolicy().UsagePrice(s, time.Date(2024, 1, 31, 23, 0, 0, 0, time.UTC)).Price)
+	fmt.Println(pricechange.DefaultPolicy().UsagePrice(s, time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC)).Price)
 	// Output:
 	// 0.05 USD
 	// 0.04 USD
@@ -167,7 +167,7 @@ func ExampleUsagePriceAt() {
 func ExampleAppliedPrice_Explain() {
 	s := pricechange.ScheduledPrice{Old: currency.MustParse("0.05 USD"), New: currency.MustParse("0.04 USD"),
 		Effective: time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC)}
-	a := pricechange.UsagePriceAt(s, time.Date(2024, 2, 3, 0, 0, 0, 0, time.UTC))
+	a := pricechange.DefaultPolicy().UsagePrice(s, time.Date(2024, 2, 3, 0, 0, 0, 0, time.UTC))
 	fmt.Println(strings.ReplaceAll(a.Explain(rule.English), "\u00a0", " "))
 	// Output: $0.04 applies to usage at 2024-02-03 00:00:00 UTC: usage after the change of 2024-02-01 00:00:00 UTC is billed at the new price, whatever the contract (EXT-08).
 }

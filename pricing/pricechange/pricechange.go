@@ -9,6 +9,7 @@ import (
 	"github.com/marketrules/marketrules/internal/enum"
 	"github.com/marketrules/marketrules/offer"
 	"github.com/marketrules/marketrules/plan"
+	"github.com/marketrules/marketrules/pricing"
 	"github.com/marketrules/marketrules/rule"
 )
 
@@ -37,15 +38,62 @@ type Policy struct {
 	// offers: a change must be published before the last this-many
 	// calendar days of a month to count in that month: 4, 6 and 14 (from
 	// offer.Type.Capabilities). Other offer types cannot change prices.
-	SaaSCutoffDays int `json:"saasCutoffDays"`
-	VMCutoffDays   int `json:"vmCutoffDays"`
-	AppCutoffDays  int `json:"appCutoffDays"`
+	SaaSCutoffDays pricing.Days `json:"saasCutoffDays"`
+	VMCutoffDays   pricing.Days `json:"vmCutoffDays"`
+	AppCutoffDays  pricing.Days `json:"appCutoffDays"`
 	// IncreaseNoticeDays is the least number of calendar days from
 	// publishing an increase to its effective date: 90.
-	IncreaseNoticeDays int `json:"increaseNoticeDays"`
-	// Zone is the time zone of calendar days; nil means UTC.
+	IncreaseNoticeDays pricing.Days `json:"increaseNoticeDays"`
+	// Zone is the time zone of calendar days; nil means UTC. Hosts that
+	// store a policy keep the zone's name beside it.
 	Zone *time.Location `json:"-"`
 }
+
+// IsZero reports whether p is the zero Policy. The zero Policy refuses
+// every change of a published price, as [DefaultPolicy] does (PLN-11):
+// its methods apply DefaultPolicy().
+func (p Policy) IsZero() bool {
+	return p.Name == "" && !p.Allowed && p.SaaSCutoffDays == 0 && p.VMCutoffDays == 0 && p.AppCutoffDays == 0 &&
+		p.IncreaseNoticeDays == 0 && p.Zone == nil
+}
+
+// resolved returns DefaultPolicy() for the zero Policy, else p.
+func (p Policy) resolved() Policy {
+	if p.IsZero() {
+		return DefaultPolicy()
+	}
+	return p
+}
+
+// Validate reports every field of p that cannot be applied, as
+// [rule.Problems] wrapping [ErrChange]: a negative or implausible cut-off
+// or notice (0 to 31 and 0 to 3,660 days). The zero Policy is valid.
+func (p Policy) Validate() error {
+	var ps rule.Problems
+	for _, f := range [...]struct {
+		path string
+		v    pricing.Days
+		max  pricing.Days
+	}{
+		{"policy.saasCutoffDays", p.SaaSCutoffDays, 31},
+		{"policy.vmCutoffDays", p.VMCutoffDays, 31},
+		{"policy.appCutoffDays", p.AppCutoffDays, 31},
+		{"policy.increaseNoticeDays", p.IncreaseNoticeDays, 3660},
+	} {
+		if f.v < 0 || f.v > f.max {
+			ps = append(ps, rule.Problem{Rule: rule.EXT08, Path: f.path, Message: pcMsgPolicyDays, Args: []any{int64(f.v), int64(f.max)}, Err: ErrChange})
+		}
+	}
+	return ps.Err()
+}
+
+var pcMsgPolicyDays = rule.Message{English: "%d days is outside 0 to %d", Swedish: "%d dagar ligger utanför 0 till %d"}
+
+// String returns the decision in English.
+func (d Decision) String() string { return d.Explain(rule.English) }
+
+// String returns the answer in English.
+func (a AppliedPrice) String() string { return a.Explain(rule.English) }
 
 // DefaultPolicy returns the seeds' rule: a published market
 // price cannot change (PLN-11). Its other fields are the 2023 values, so
@@ -64,9 +112,9 @@ func Policy2023() Policy {
 	return Policy{
 		Name:               "2023",
 		Allowed:            true,
-		SaaSCutoffDays:     offer.SaaS.Capabilities().PriceChangeCutoffDays,
-		VMCutoffDays:       offer.VirtualMachine.Capabilities().PriceChangeCutoffDays,
-		AppCutoffDays:      offer.ManagedApplication.Capabilities().PriceChangeCutoffDays,
+		SaaSCutoffDays:     pricing.Days(offer.SaaS.Capabilities().PriceChangeCutoffDays),
+		VMCutoffDays:       pricing.Days(offer.VirtualMachine.Capabilities().PriceChangeCutoffDays),
+		AppCutoffDays:      pricing.Days(offer.ManagedApplication.Capabilities().PriceChangeCutoffDays),
 		IncreaseNoticeDays: 90,
 	}
 }
@@ -83,7 +131,7 @@ func PolicyFor(op offer.Policy) Policy {
 
 // CutoffDays returns the cut-off of offer type t, 0 for types whose
 // prices cannot change.
-func (p Policy) CutoffDays(t offer.Type) int {
+func (p Policy) CutoffDays(t offer.Type) pricing.Days {
 	switch t {
 	case offer.SaaS:
 		return p.SaaSCutoffDays
@@ -208,8 +256,8 @@ type Decision struct {
 	// an increase: Effective is the first 1st of a month at or after it.
 	NoticeEnd time.Time `json:"noticeEnd,omitzero"`
 	// CutoffDays and NoticeDays are the policy's figures used.
-	CutoffDays int `json:"cutoffDays,omitempty"`
-	NoticeDays int `json:"noticeDays,omitempty"`
+	CutoffDays pricing.Days `json:"cutoffDays,omitempty"`
+	NoticeDays pricing.Days `json:"noticeDays,omitempty"`
 	// Zone names the time zone of calendar days.
 	Zone string `json:"zone,omitempty"`
 	// Pending is the request's pending change, when it refused this one.
@@ -260,7 +308,11 @@ var (
 // another plan, old and new prices in different currencies, a negative
 // price) is reported as [rule.Problems] wrapping [ErrChange].
 func (p Policy) Decide(req Request) (Decision, error) {
+	p = p.resolved()
 	var ps rule.Problems
+	if err := p.Validate(); err != nil {
+		return Decision{}, err
+	}
 	add := func(path string, m rule.Message, args ...any) {
 		ps = append(ps, rule.Problem{Rule: rule.EXT08, Path: path, Message: m, Args: args, Err: ErrChange})
 	}
@@ -351,7 +403,7 @@ func (p Policy) Decide(req Request) (Decision, error) {
 
 	z := p.zone()
 	d.Zone, d.CutoffDays = z.String(), cutoff
-	d.Cutoff, d.CountsFrom = p.schedule(req.Published, cutoff)
+	d.Cutoff, d.CountsFrom = p.schedule(req.Published, int(cutoff))
 	d.Allowed = true
 	if d.Direction == PriceDecrease {
 		d.Reason = ReasonPriceDecrease
@@ -360,7 +412,7 @@ func (p Policy) Decide(req Request) (Decision, error) {
 		return d, nil
 	}
 	d.Reason, d.NoticeDays = ReasonPriceIncrease, p.IncreaseNoticeDays
-	d.NoticeEnd = d.CountsFrom.AddDate(0, 0, p.IncreaseNoticeDays)
+	d.NoticeEnd = d.CountsFrom.AddDate(0, 0, int(p.IncreaseNoticeDays))
 	d.Effective = pcFirstOfMonth(d.NoticeEnd)
 	// Never earlier than a decrease would be (a policy with a short or
 	// negative notice).
@@ -568,11 +620,11 @@ func (a AppliedPrice) Explain(lang rule.Language) string {
 	return m.Render(lang, a.Price, a.At, a.Effective, a.Effective, id)
 }
 
-// ErrContract is wrapped by the error of [ContractPriceAt] for a term
+// ErrContract is wrapped by the error of [Policy.ContractPrice] for a term
 // that is not a contract term, or an instant before the contract starts.
 var ErrContract = errors.New("invalid contract")
 
-// ContractPriceAt returns the flat-rate or per-user price that applies at
+// ContractPrice returns the flat-rate or per-user price that applies at
 // instant at to a subscription whose contract started at anchor with
 // billing term term, when s is scheduled (EXT-08): existing customers keep
 // their contract price for the length of the term, and each renewal
@@ -581,7 +633,7 @@ var ErrContract = errors.New("invalid contract")
 // month end, half-open); the price of a term is s.New if the term starts
 // at or after s.Effective, else s.Old. Seats added mid-term pay the same
 // contract price. A zero s.Effective means no change is scheduled.
-func ContractPriceAt(anchor time.Time, term plan.Term, s ScheduledPrice, at time.Time) (AppliedPrice, error) {
+func (p Policy) ContractPrice(anchor time.Time, term plan.Term, s ScheduledPrice, at time.Time) (AppliedPrice, error) {
 	if term.Months() == 0 {
 		return AppliedPrice{}, fmt.Errorf("pricing: term %s is not a contract term (use UsagePriceAt for usage): %w", term, ErrContract)
 	}
@@ -605,11 +657,11 @@ func ContractPriceAt(anchor time.Time, term plan.Term, s ScheduledPrice, at time
 	return a, nil
 }
 
-// UsagePriceAt returns the price that applies to usage at instant at — a
+// UsagePrice returns the price that applies to usage at instant at — a
 // meter's price per unit or a virtual machine's hourly price — when s is
 // scheduled: the new price for usage at or after s.Effective, whatever the
 // contract (fact 69). A zero s.Effective means no change is scheduled.
-func UsagePriceAt(s ScheduledPrice, at time.Time) AppliedPrice {
+func (p Policy) UsagePrice(s ScheduledPrice, at time.Time) AppliedPrice {
 	a := AppliedPrice{Rule: rule.EXT08, Effective: s.Effective, At: at}
 	switch {
 	case s.Effective.IsZero():

@@ -261,7 +261,7 @@ func TestEXT08_ContractPrice(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, err := ContractPriceAt(pbTime(tt.anchor), tt.term, s, pbTime(tt.at))
+			a, err := DefaultPolicy().ContractPrice(pbTime(tt.anchor), tt.term, s, pbTime(tt.at))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -270,13 +270,13 @@ func TestEXT08_ContractPrice(t *testing.T) {
 			}
 		})
 	}
-	if a, err := ContractPriceAt(pbTime("2024-01-15T00:00:00Z"), plan.OneMonth, ScheduledPrice{Old: s.Old}, pbTime("2025-01-15T00:00:00Z")); err != nil || a.Price != s.Old || a.Reason != ReasonPriceChangeNotTaken {
+	if a, err := DefaultPolicy().ContractPrice(pbTime("2024-01-15T00:00:00Z"), plan.OneMonth, ScheduledPrice{Old: s.Old}, pbTime("2025-01-15T00:00:00Z")); err != nil || a.Price != s.Old || a.Reason != ReasonPriceChangeNotTaken {
 		t.Errorf("nothing scheduled: %+v %v", a, err)
 	}
-	if _, err := ContractPriceAt(pbTime("2024-01-15T00:00:00Z"), plan.Hourly, s, pbTime("2024-05-15T00:00:00Z")); !errors.Is(err, ErrContract) {
+	if _, err := DefaultPolicy().ContractPrice(pbTime("2024-01-15T00:00:00Z"), plan.Hourly, s, pbTime("2024-05-15T00:00:00Z")); !errors.Is(err, ErrContract) {
 		t.Errorf("hourly: %v", err)
 	}
-	if _, err := ContractPriceAt(pbTime("2024-01-15T00:00:00Z"), plan.OneMonth, s, pbTime("2024-01-14T00:00:00Z")); !errors.Is(err, ErrContract) || !errors.Is(err, plan.ErrCycle) {
+	if _, err := DefaultPolicy().ContractPrice(pbTime("2024-01-15T00:00:00Z"), plan.OneMonth, s, pbTime("2024-01-14T00:00:00Z")); !errors.Is(err, ErrContract) || !errors.Is(err, plan.ErrCycle) {
 		t.Errorf("before the anchor: %v", err)
 	}
 }
@@ -295,12 +295,12 @@ func TestEXT08_UsagePrice(t *testing.T) {
 		{"2030-01-01T00:00:00Z", "0.04 USD", ReasonPriceUsageAfter},
 	}
 	for _, tt := range tests {
-		a := UsagePriceAt(s, pbTime(tt.at))
+		a := DefaultPolicy().UsagePrice(s, pbTime(tt.at))
 		if a.Price != currency.MustParse(tt.want) || a.Reason != tt.reason {
 			t.Errorf("%s: got %v %s, want %s %s", tt.at, a.Price, a.Reason, tt.want, tt.reason)
 		}
 	}
-	if a := UsagePriceAt(ScheduledPrice{Old: s.Old}, pbTime("2030-01-01T00:00:00Z")); a.Price != s.Old || a.Reason != ReasonPriceChangeNotTaken {
+	if a := DefaultPolicy().UsagePrice(ScheduledPrice{Old: s.Old}, pbTime("2030-01-01T00:00:00Z")); a.Price != s.Old || a.Reason != ReasonPriceChangeNotTaken {
 		t.Errorf("nothing scheduled: %+v", a)
 	}
 }
@@ -388,29 +388,29 @@ func TestEXT08_Explain(t *testing.T) {
 		}
 	}
 	s := ScheduledPrice{Old: currency.MustParse("10.00 USD"), New: currency.MustParse("12.00 USD"), Effective: pbTime("2024-05-01T00:00:00Z")}
-	kept, _ := ContractPriceAt(pbTime("2024-01-15T00:00:00Z"), plan.OneYear, s, pbTime("2024-06-01T00:00:00Z"))
+	kept, _ := DefaultPolicy().ContractPrice(pbTime("2024-01-15T00:00:00Z"), plan.OneYear, s, pbTime("2024-06-01T00:00:00Z"))
 	if got, want := kept.Explain(rule.English), "$10.00 applies at 2024-06-01 00:00:00 UTC: the contract term 2024-01-15 00:00:00 UTC – 2025-01-15 00:00:00 UTC began before the change of 2024-05-01 00:00:00 UTC, and existing customers keep their contract price until the term renews (EXT-08)."; got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 	for _, a := range []AppliedPrice{
 		func() AppliedPrice {
-			a, _ := ContractPriceAt(pbTime("2024-01-15T00:00:00Z"), plan.OneYear, s, pbTime("2025-02-01T00:00:00Z"))
+			a, _ := DefaultPolicy().ContractPrice(pbTime("2024-01-15T00:00:00Z"), plan.OneYear, s, pbTime("2025-02-01T00:00:00Z"))
 			return a
 		}(),
 		func() AppliedPrice {
-			a, _ := ContractPriceAt(pbTime("2024-07-15T00:00:00Z"), plan.OneYear, s, pbTime("2024-08-01T00:00:00Z"))
+			a, _ := DefaultPolicy().ContractPrice(pbTime("2024-07-15T00:00:00Z"), plan.OneYear, s, pbTime("2024-08-01T00:00:00Z"))
 			return a
 		}(),
 		func() AppliedPrice {
-			a, _ := ContractPriceAt(pbTime("2024-01-15T00:00:00Z"), plan.OneYear, s, pbTime("2024-02-01T00:00:00Z"))
+			a, _ := DefaultPolicy().ContractPrice(pbTime("2024-01-15T00:00:00Z"), plan.OneYear, s, pbTime("2024-02-01T00:00:00Z"))
 			return a
 		}(),
 		func() AppliedPrice {
-			a, _ := ContractPriceAt(pbTime("2024-01-15T00:00:00Z"), plan.OneYear, ScheduledPrice{Old: s.Old}, pbTime("2024-02-01T00:00:00Z"))
+			a, _ := DefaultPolicy().ContractPrice(pbTime("2024-01-15T00:00:00Z"), plan.OneYear, ScheduledPrice{Old: s.Old}, pbTime("2024-02-01T00:00:00Z"))
 			return a
 		}(),
-		UsagePriceAt(s, pbTime("2024-04-01T00:00:00Z")),
-		UsagePriceAt(s, pbTime("2024-06-01T00:00:00Z")),
+		DefaultPolicy().UsagePrice(s, pbTime("2024-04-01T00:00:00Z")),
+		DefaultPolicy().UsagePrice(s, pbTime("2024-06-01T00:00:00Z")),
 	} {
 		for _, lang := range []rule.Language{rule.English, rule.Swedish} {
 			got := a.Explain(lang)
@@ -466,12 +466,12 @@ func BenchmarkPriceChangeDecide(b *testing.B) {
 	}
 }
 
-func BenchmarkPriceChangeContractPriceAt(b *testing.B) {
+func BenchmarkPriceChangeContractPrice(b *testing.B) {
 	s := ScheduledPrice{Old: currency.MustParse("10.00 USD"), New: currency.MustParse("12.00 USD"), Effective: pbTime("2024-05-01T00:00:00Z")}
 	anchor, at := pbTime("2021-01-31T00:00:00Z"), pbTime("2024-05-10T00:00:00Z")
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := ContractPriceAt(anchor, plan.OneMonth, s, at); err != nil {
+		if _, err := DefaultPolicy().ContractPrice(anchor, plan.OneMonth, s, at); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -481,9 +481,19 @@ func TestEXT08_ShortNoticePolicy(t *testing.T) {
 	// EXT-08: with a policy of no notice, an increase takes effect no
 	// earlier than a decrease would.
 	pol := Policy2023()
-	pol.IncreaseNoticeDays = -30
-	d, err := pol.Decide(Request{Offer: offer.SaaS, Plan: "gold", Published: pbTime("2024-01-10T00:00:00Z"), Changes: []offer.PriceChange{pbUp}})
+	pol.IncreaseNoticeDays = 0
+	req := Request{Offer: offer.SaaS, Plan: "gold", Published: pbTime("2024-01-10T00:00:00Z"), Changes: []offer.PriceChange{pbUp}}
+	d, err := pol.Decide(req)
 	if err != nil || !d.Effective.Equal(pbTime("2024-02-01T00:00:00Z")) {
 		t.Errorf("%v %v", d.Effective, err)
+	}
+	// A negative notice is not a policy: it is refused, naming the field.
+	pol.IncreaseNoticeDays = -30
+	if _, err := pol.Decide(req); !errors.Is(err, ErrChange) || len(pbPaths(err)) != 1 || pbPaths(err)[0] != "policy.increaseNoticeDays" {
+		t.Errorf("negative notice: %v", err)
+	}
+	// The zero Policy is DefaultPolicy(): a published price is fixed.
+	if d, err := (Policy{}).Decide(req); err != nil || d.Allowed || d.Reason != ReasonPriceFixed {
+		t.Errorf("zero policy: %+v, %v", d, err)
 	}
 }

@@ -44,10 +44,10 @@ func ExamplePolicy_Price() {
 	// 0.14 USD infrastructure-not-discounted
 }
 
-func ExamplePolicy_Validate() {
+func ExamplePolicy_ValidateOffer() {
 	o := privateoffer.Offer{ID: "deal", Plan: "gold", Pricing: privateoffer.AbsolutePrice, Price: currency.MustParse("80.00 USD"),
 		Term: plan.OneMonth, Start: pbxDate(2024, 2, 15), End: pbxDate(2024, 6, 30)}
-	err := privateoffer.DefaultPolicy().Validate(o, offer.VirtualMachine, nil)
+	err := privateoffer.DefaultPolicy().ValidateOffer(o, offer.VirtualMachine, nil)
 	var ps rule.Problems
 	if errors.As(err, &ps) {
 		fmt.Print(ps.Text(rule.English))

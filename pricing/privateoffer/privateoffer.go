@@ -123,6 +123,32 @@ type Policy struct {
 	Zone *time.Location `json:"-"`
 }
 
+// IsZero reports whether p is the zero Policy, which means
+// [DefaultPolicy]: the methods apply DefaultPolicy() to it.
+func (p Policy) IsZero() bool {
+	return p.Rounding == 0 && !p.FullDiscount && p.AbsoluteTypes == nil && p.AdjustmentDecimals == 0 &&
+		p.AdjustmentRounding == 0 && p.Zone == nil
+}
+
+func (p Policy) resolved() Policy {
+	if p.IsZero() {
+		return DefaultPolicy()
+	}
+	return p
+}
+
+// Validate reports every field of p that cannot be applied, as
+// [rule.Problems] wrapping [ErrOffer] with paths such as
+// "policy.adjustmentDecimals". The zero Policy is valid.
+func (p Policy) Validate() error {
+	var ps rule.Problems
+	p.resolved().checkPolicy(&ps)
+	return ps.Err()
+}
+
+// String returns the decision in English.
+func (d PriceDecision) String() string { return d.Explain(rule.English) }
+
 // DefaultPolicy returns the policy of EXT-09 and W10:
 // half-even rounding, no 100 % discount, absolute prices for SaaS and
 // Azure applications, adjustments to 8 decimals, dates in UTC.
@@ -251,7 +277,8 @@ func poPercentProblem(r currency.Rate, full bool) (bool, rule.Message) {
 // a plan, or for a term or dimension the plan lacks; a start that is not
 // the 1st of a month, an end that is not the last day of a month, a start
 // after the end.
-func (p Policy) Validate(o Offer, t offer.Type, pl *plan.Plan) error {
+func (p Policy) ValidateOffer(o Offer, t offer.Type, pl *plan.Plan) error {
+	p = p.resolved()
 	var ps rule.Problems
 	p.checkShape(&o, -1, &ps)
 	add := func(path string, m rule.Message, args ...any) {
@@ -292,6 +319,7 @@ func (p Policy) Validate(o Offer, t offer.Type, pl *plan.Plan) error {
 // then), until 00:00 on the day after its End date. It reports false for
 // an offer not accepted, or accepted after its end.
 func (p Policy) Window(o Offer) (plan.Period, bool) {
+	p = p.resolved()
 	if o.Accepted.IsZero() || o.End.IsZero() {
 		return plan.Period{}, false
 	}
@@ -363,8 +391,8 @@ type PriceDecision struct {
 	Plan      string    `json:"plan"`
 	Term      plan.Term `json:"term,omitempty"`
 	Dimension string    `json:"dimension,omitempty"`
-	// Applied reports whether a private offer sets the price.
-	Applied bool `json:"applied"`
+	// Allowed reports whether a private offer sets the price.
+	Allowed bool `json:"allowed"`
 	// Public is the public price; Price what the customer pays; Discount
 	// their difference (negative for an absolute price above Public).
 	Public   currency.Money `json:"public"`
@@ -436,11 +464,12 @@ func (d PriceDecision) Explain(lang rule.Language) string {
 // never to an Azure infrastructure charge, and not to a public price of
 // zero (a discount must lower the price).
 //
-// Offers are checked as by [Policy.Validate] without their
+// Offers are checked as by [Policy.ValidateOffer] without their
 // offer type and plan; invalid offers, a negative public price, an
 // absolute price in another currency are reported as [rule.Problems]
 // with paths "offers[i]…".
 func (p Policy) Price(req PriceRequest) (PriceDecision, error) {
+	p = p.resolved()
 	var ps rule.Problems
 	add := func(path string, m rule.Message, args ...any) {
 		ps = append(ps, rule.Problem{Rule: rule.EXT09, Path: path, Message: m, Args: args, Err: ErrOffer})
@@ -511,7 +540,7 @@ func (p Policy) Price(req PriceRequest) (PriceDecision, error) {
 		d.Reason = ReasonPrivateZeroPublic
 		return d, nil
 	}
-	d.Applied, d.Pricing, d.Offer, d.Index, d.Window = true, o.Pricing, o.ID, best, bestWindow
+	d.Allowed, d.Pricing, d.Offer, d.Index, d.Window = true, o.Pricing, o.ID, best, bestWindow
 	if bestAbs {
 		d.Reason, d.Price = ReasonPrivateAbsolute, o.Price
 		d.Discount, _ = req.Public.Sub(o.Price) // same currency, both ≥ 0: no overflow

@@ -79,17 +79,18 @@ type MultipartyDecision struct {
 }
 
 var (
-	poMsgAdjDecimals = rule.Message{English: "the adjustment %s%% has more than %d decimal places", Swedish: "justeringen %s %% har fler än %d decimaler"}
-	poMsgPolicyDec   = rule.Message{English: "the policy's %d adjustment decimals are not between 0 and %d", Swedish: "policyns %d justeringsdecimaler ligger inte mellan 0 och %d"}
-	poMsgPolicyRound = rule.Message{English: "the policy's adjustment rounding %d is not a rounding mode", Swedish: "policyns justeringsavrundning %d är inget avrundningssätt"}
-	poMsgDesiredNeg  = rule.Message{English: "the desired price %v is negative", Swedish: "det önskade priset %v är negativt"}
-	poMsgDesiredCur  = rule.Message{English: "the desired price %v is not in the partner price's currency %s", Swedish: "det önskade priset %v är inte i partnerprisets valuta %s"}
-	poMsgMPOPrice    = rule.Message{English: "Customer price %v: the partner price %v plus the customer adjustment of %s%% (%v) (%s).", Swedish: "Kundpris %v: partnerpriset %v plus kundjusteringen på %s %% (%v) (%s)."}
-	poMsgMPOCap      = rule.Message{English: " The adjustment is within the publisher's %s%% discount to the partner.", Swedish: " Justeringen ryms inom utgivarens rabatt på %s %% till partnern."}
-	poMsgMPOAbove    = rule.Message{English: "Refused: the customer adjustment of %s%% exceeds the publisher's %s%% discount to the partner, which caps it; ask the publisher for an absolute partner price instead (%s).", Swedish: "Nekas: kundjusteringen på %s %% överstiger utgivarens rabatt på %s %% till partnern, som är taket; be utgivaren om ett absolut partnerpris i stället (%s)."}
-	poMsgMPOBelow    = rule.Message{English: "Refused: the desired price %v is below the partner price %v; the customer adjustment only raises the price (%s).", Swedish: "Nekas: det önskade priset %v är under partnerpriset %v; kundjusteringen kan bara höja priset (%s)."}
-	poMsgMPONoWay    = rule.Message{English: "Refused: no customer adjustment turns the partner price %v into %v (%s).", Swedish: "Nekas: ingen kundjustering gör partnerpriset %v till %v (%s)."}
-	poMsgMPONearest  = rule.Message{English: " No adjustment with %d decimals gives exactly %v; this is the nearest.", Swedish: " Ingen justering med %d decimaler ger exakt %v; detta är den närmaste."}
+	poMsgAdjDecimals    = rule.Message{English: "the adjustment %s%% has more than %d decimal places", Swedish: "justeringen %s %% har fler än %d decimaler"}
+	poMsgPolicyDec      = rule.Message{English: "the policy's %d adjustment decimals are not between 0 and %d", Swedish: "policyns %d justeringsdecimaler ligger inte mellan 0 och %d"}
+	poMsgPolicyRounding = rule.Message{English: "the policy's rounding %d is not a rounding mode", Swedish: "policyns avrundning %d är inget avrundningssätt"}
+	poMsgPolicyRound    = rule.Message{English: "the policy's adjustment rounding %d is not a rounding mode", Swedish: "policyns justeringsavrundning %d är inget avrundningssätt"}
+	poMsgDesiredNeg     = rule.Message{English: "the desired price %v is negative", Swedish: "det önskade priset %v är negativt"}
+	poMsgDesiredCur     = rule.Message{English: "the desired price %v is not in the partner price's currency %s", Swedish: "det önskade priset %v är inte i partnerprisets valuta %s"}
+	poMsgMPOPrice       = rule.Message{English: "Customer price %v: the partner price %v plus the customer adjustment of %s%% (%v) (%s).", Swedish: "Kundpris %v: partnerpriset %v plus kundjusteringen på %s %% (%v) (%s)."}
+	poMsgMPOCap         = rule.Message{English: " The adjustment is within the publisher's %s%% discount to the partner.", Swedish: " Justeringen ryms inom utgivarens rabatt på %s %% till partnern."}
+	poMsgMPOAbove       = rule.Message{English: "Refused: the customer adjustment of %s%% exceeds the publisher's %s%% discount to the partner, which caps it; ask the publisher for an absolute partner price instead (%s).", Swedish: "Nekas: kundjusteringen på %s %% överstiger utgivarens rabatt på %s %% till partnern, som är taket; be utgivaren om ett absolut partnerpris i stället (%s)."}
+	poMsgMPOBelow       = rule.Message{English: "Refused: the desired price %v is below the partner price %v; the customer adjustment only raises the price (%s).", Swedish: "Nekas: det önskade priset %v är under partnerpriset %v; kundjusteringen kan bara höja priset (%s)."}
+	poMsgMPONoWay       = rule.Message{English: "Refused: no customer adjustment turns the partner price %v into %v (%s).", Swedish: "Nekas: ingen kundjustering gör partnerpriset %v till %v (%s)."}
+	poMsgMPONearest     = rule.Message{English: " No adjustment with %d decimals gives exactly %v; this is the nearest.", Swedish: " Ingen justering med %d decimaler ger exakt %v; detta är den närmaste."}
 )
 
 // Explain renders the decision in lang.
@@ -119,6 +120,7 @@ func (d MultipartyDecision) Explain(lang rule.Language) string {
 // (a discount outside (0, 100), a price without a currency or negative)
 // is reported as [rule.Problems] wrapping [ErrOffer].
 func (p Policy) PartnerPrice(pp PartnerPrice) (currency.Money, error) {
+	p = p.resolved()
 	var ps rule.Problems
 	p.checkPartner(pp, &ps)
 	if err := ps.Err(); err != nil {
@@ -142,12 +144,7 @@ func (p Policy) checkPartner(pp PartnerPrice, ps *rule.Problems) {
 	add := func(path string, m rule.Message, args ...any) {
 		*ps = append(*ps, rule.Problem{Rule: rule.EXT09, Path: path, Message: m, Args: args, Err: ErrOffer})
 	}
-	if p.AdjustmentDecimals < 0 || p.AdjustmentDecimals > currency.MaxRateScale {
-		add("policy.adjustmentDecimals", poMsgPolicyDec, p.AdjustmentDecimals, currency.MaxRateScale)
-	}
-	if !p.AdjustmentRounding.Valid() {
-		add("policy.adjustmentRounding", poMsgPolicyRound, uint8(p.AdjustmentRounding))
-	}
+	p.checkPolicy(ps)
 	money := func(path string, m currency.Money) {
 		switch {
 		case !m.Code().Valid():
@@ -166,6 +163,25 @@ func (p Policy) checkPartner(pp PartnerPrice, ps *rule.Problems) {
 		add("pricing", poMsgPricing)
 	}
 }
+
+// checkPolicy appends the problems of the policy's fields.
+func (p Policy) checkPolicy(ps *rule.Problems) {
+	add := func(path string, m rule.Message, args ...any) {
+		*ps = append(*ps, rule.Problem{Rule: rule.EXT09, Path: path, Message: m, Args: args, Err: ErrOffer})
+	}
+	if p.AdjustmentDecimals < 0 || p.AdjustmentDecimals > currency.MaxRateScale {
+		add("policy.adjustmentDecimals", poMsgPolicyDec, p.AdjustmentDecimals, currency.MaxRateScale)
+	}
+	if !p.AdjustmentRounding.Valid() {
+		add("policy.adjustmentRounding", poMsgPolicyRound, uint8(p.AdjustmentRounding))
+	}
+	if !p.Rounding.Valid() {
+		add("policy.rounding", poMsgPolicyRounding, uint8(p.Rounding))
+	}
+}
+
+// String returns the decision in English.
+func (d MultipartyDecision) String() string { return d.Explain(rule.English) }
 
 // adjustment returns r with at most p.AdjustmentDecimals decimal places
 // (dropping trailing zeros), or false when it has more. A policy whose
@@ -211,6 +227,7 @@ func (p Policy) customer(partner currency.Money, adj currency.Rate) (currency.Mo
 // invalid partner prices are reported as [rule.Problems] wrapping
 // [ErrOffer].
 func (p Policy) Multiparty(pp PartnerPrice, adjustmentPercent currency.Rate) (MultipartyDecision, error) {
+	p = p.resolved()
 	var ps rule.Problems
 	p.checkPartner(pp, &ps)
 	adj, ok := p.adjustment(adjustmentPercent)
@@ -275,6 +292,7 @@ func (p Policy) mpoApply(d *MultipartyDecision, adj currency.Rate) error {
 // large to represent: ReasonMPOUnreachable). A desired price in another
 // currency and invalid partner prices are [rule.Problems].
 func (p Policy) MultipartyAdjustment(pp PartnerPrice, desired currency.Money) (MultipartyDecision, error) {
+	p = p.resolved()
 	var ps rule.Problems
 	p.checkPartner(pp, &ps)
 	if err := ps.Err(); err != nil {

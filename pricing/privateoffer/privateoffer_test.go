@@ -177,8 +177,11 @@ func TestEXT09_MultipartyRefusalsAndErrors(t *testing.T) {
 	}
 	bad = pol
 	bad.Rounding = 99
-	if _, err := bad.Multiparty(abs, currency.MustParseRate("1")); !errors.Is(err, currency.ErrRoundingMode) {
+	if _, err := bad.Multiparty(abs, currency.MustParseRate("1")); diff(pbPaths(err), []string{"policy.rounding"}) || bad.Validate() == nil {
 		t.Errorf("rounding mode: %v", err)
+	}
+	if err := (Policy{}).Validate(); err != nil {
+		t.Errorf("zero policy: %v", err)
 	}
 }
 
@@ -260,13 +263,13 @@ func TestEXT09_BestPrice(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if d.Price != currency.MustParse(tt.price) || d.Offer != tt.offer || d.Reason != tt.reason || d.Applied != tt.applied || d.Rule != rule.EXT09 {
-				t.Errorf("got %v from %q (%s, applied %v); want %s from %q (%s)", d.Price, d.Offer, d.Reason, d.Applied, tt.price, tt.offer, tt.reason)
+			if d.Price != currency.MustParse(tt.price) || d.Offer != tt.offer || d.Reason != tt.reason || d.Allowed != tt.applied || d.Rule != rule.EXT09 {
+				t.Errorf("got %v from %q (%s, applied %v); want %s from %q (%s)", d.Price, d.Offer, d.Reason, d.Allowed, tt.price, tt.offer, tt.reason)
 			}
 			if sum, _ := d.Price.Add(d.Discount); sum != d.Public {
 				t.Errorf("price %v + discount %v ≠ public %v", d.Price, d.Discount, d.Public)
 			}
-			if (d.Index >= 0) != d.Applied || (d.Applied && req.Offers[d.Index].ID != d.Offer) {
+			if (d.Index >= 0) != d.Allowed || (d.Allowed && req.Offers[d.Index].ID != d.Offer) {
 				t.Errorf("index %d", d.Index)
 			}
 		})
@@ -316,8 +319,8 @@ func TestEXT09_Window(t *testing.T) {
 		time.Date(2024, 1, 10, 11, 59, 59, 0, time.UTC): false,
 	} {
 		d, err := pol.Price(PriceRequest{Plan: "gold", Term: plan.OneMonth, Public: currency.MustParse("10.00 USD"), Offers: []Offer{o}, At: at})
-		if err != nil || d.Applied != want {
-			t.Errorf("%v: applied %v, want %v (%v)", at, d.Applied, want, err)
+		if err != nil || d.Allowed != want {
+			t.Errorf("%v: applied %v, want %v (%v)", at, d.Allowed, want, err)
 		}
 	}
 }
@@ -350,7 +353,7 @@ func TestEXT09_Validate(t *testing.T) {
 			func() Policy { p := pol; p.FullDiscount = true; return p }()},
 	}
 	for _, tt := range ok {
-		if err := tt.pol.Validate(tt.o, tt.t, tt.pl); err != nil {
+		if err := tt.pol.ValidateOffer(tt.o, tt.t, tt.pl); err != nil {
 			t.Errorf("%s: %v", tt.name, err)
 		}
 	}
@@ -384,7 +387,7 @@ func TestEXT09_Validate(t *testing.T) {
 		{"start after end", with(pct, func(o *Offer) { o.Start, o.End = pbDate(2025, 2, 1), pbDate(2024, 12, 31) }), offer.SaaS, gold, pol, []string{"start"}},
 	}
 	for _, tt := range bad {
-		err := tt.pol.Validate(tt.o, tt.t, tt.pl)
+		err := tt.pol.ValidateOffer(tt.o, tt.t, tt.pl)
 		if diff := cmp.Diff(tt.paths, pbPaths(err)); diff != "" || !errors.Is(err, ErrOffer) {
 			t.Errorf("%s: %v (-want +got):\n%s", tt.name, err, diff)
 			continue
