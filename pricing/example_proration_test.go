@@ -83,7 +83,7 @@ func ExampleDefaultPolicy_proration() {
 	pol := pricing.DefaultPolicy()
 	fmt.Println(pol.Name, pol.ProrationUnit, pol.ProrationRounding, pol.Upgrade, pol.Downgrade, pol.SeatReductionWindow)
 	// Output:
-	// default day half-even immediate immediate 0
+	// default day half-even immediate immediate 0 days
 }
 
 // Private offers cannot be upgraded mid-term: the change takes effect at

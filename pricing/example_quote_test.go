@@ -111,7 +111,7 @@ func ExampleDefaultPolicy() {
 	pol := pricing.DefaultPolicy()
 	fmt.Println(pol.ReservationYear, pol.UsageMonths, pol.MinuteRounding, pol.ConversionRounding, pol.Location == nil)
 	// Output:
-	// 8760h0m0s 1 up half-even true
+	// 8760h0m0s 1 month up half-even true
 }
 
 // A 2-year term paid monthly is 24 payments, each at the start of its

@@ -2,6 +2,7 @@ package pricing
 
 import (
 	"encoding/json"
+	"github.com/marketrules/marketrules/calendar"
 	"strconv"
 	"time"
 
@@ -9,13 +10,6 @@ import (
 	"github.com/marketrules/marketrules/market"
 	"github.com/marketrules/marketrules/rule"
 )
-
-// Months is a number of calendar months: a usage billing period's length.
-type Months int
-
-// Days is a number of calendar days, counted on a zone's calendar: the day
-// an event happens is day 1.
-type Days int
 
 // Policy holds every number, rounding and choice the package's rules use:
 // quotes, billing schedules, usage, proration, tax and the CSP channel's
@@ -55,7 +49,7 @@ type Policy struct {
 	// ("usage is billed monthly in arrears", PRC-07), at most 36. For
 	// metered overage it must divide the months of the subscription's
 	// billing term.
-	UsageMonths Months `json:"usageMonths"`
+	UsageMonths calendar.Months `json:"usageMonths"`
 	// Location is the time zone in which billing periods are computed
 	// (calendar months from the billing anchor, clamped to the end of the
 	// month) and proration days counted. Nil means UTC. In JSON it is the
@@ -79,7 +73,7 @@ type Policy struct {
 	// within that many calendar days of the seats being added, counting
 	// the day they were added as day 1, on the calendar of Location
 	// (EXT-13: 7 in CSP new commerce). Zero means no limit; at most 3,660.
-	SeatReductionWindow Days `json:"seatReductionWindow,omitempty"`
+	SeatReductionWindow calendar.Days `json:"seatReductionWindow,omitempty"`
 
 	// CSPTaxInclusive are the markets whose CSP prices include tax; in
 	// every other market they exclude it (PRC-10): Australia and Brazil.
@@ -239,13 +233,13 @@ type policyJSON struct {
 	UsageRounding          currency.RoundingMode `json:"usageRounding"`
 	ReservationRounding    currency.RoundingMode `json:"reservationRounding"`
 	ReservationYear        time.Duration         `json:"reservationYear"`
-	UsageMonths            Months                `json:"usageMonths"`
+	UsageMonths            calendar.Months       `json:"usageMonths"`
 	Zone                   string                `json:"zone,omitempty"`
 	ProrationUnit          ProrationUnit         `json:"prorationUnit"`
 	ProrationRounding      currency.RoundingMode `json:"prorationRounding"`
 	Upgrade                ChangeTiming          `json:"upgrade"`
 	Downgrade              ChangeTiming          `json:"downgrade"`
-	SeatReductionWindow    Days                  `json:"seatReductionWindow,omitempty"`
+	SeatReductionWindow    calendar.Days         `json:"seatReductionWindow,omitempty"`
 	CSPTaxInclusive        market.Set            `json:"cspTaxInclusive"`
 	CSPAutoRenewFrom       time.Time             `json:"cspAutoRenewFrom"`
 	CSPAnnualThreeYearFrom time.Time             `json:"cspAnnualThreeYearFrom"`

@@ -2,6 +2,7 @@ package pricing
 
 import (
 	"errors"
+	"github.com/marketrules/marketrules/calendar"
 	"time"
 
 	"github.com/marketrules/marketrules/currency"
@@ -32,19 +33,6 @@ const (
 	// ReasonSeatReductionClosed: seats can be reduced only within the
 	// policy's days of being added, and that window has closed (EXT-13).
 	ReasonSeatReductionClosed rule.Reason = "seat-reduction-window-closed"
-)
-
-// The conventions a proration counts by, named in [Proration.Convention].
-const (
-	// DaysFromPeriodClock: whole days on the calendar of the policy's
-	// zone, day j of a period running from the period start's clock time
-	// on its date + j to the same clock time the next day; for a period
-	// that starts at midnight, calendar days. The day of the change
-	// counts as unused.
-	DaysFromPeriodClock = "days-from-period-clock"
-	// ExactSeconds: elapsed seconds; the second of the change counts as
-	// unused.
-	ExactSeconds = "exact-seconds"
 )
 
 // ProrationUnit is the unit proration counts the billing period in.
@@ -220,10 +208,10 @@ type Proration struct {
 	Used  int64         `json:"used"`
 	Total int64         `json:"total"`
 	Zone  string        `json:"zone"`
-	// Convention names how Used and Total were counted: DaysFromPeriodClock
-	// (whole days of Zone's calendar, each starting at the billing
-	// period's clock time) or ExactSeconds.
-	Convention string `json:"convention"`
+	// Convention names how Used and Total were counted:
+	// [calendar.AnchorDays] (whole days of Zone's calendar, each starting
+	// at the billing period's clock time) or [calendar.Elapsed] (seconds).
+	Convention calendar.Convention `json:"convention"`
 	// SeatWindowEnd is when the window for reducing the seats closes,
 	// under a policy that limits seat reductions (EXT-13).
 	SeatWindowEnd time.Time `json:"seatWindowEnd,omitzero"`
@@ -452,10 +440,15 @@ func (p Policy) Prorate(sub Subscription, ch SubscriptionChange, at time.Time) (
 
 	// Immediate: credit and charge the unused part of the period.
 	var from time.Time
-	r.Used, r.Total, from = prCount(period, t, pol.ProrationUnit, loc)
-	r.Convention = DaysFromPeriodClock
+	var err error
+	r.Used, r.Total, from, err = prCount(period, t, pol.ProrationUnit, loc)
+	if err != nil { // cannot happen: t is in period
+		qtAdd(&ps, err, r.Rule, "at", qtMsgArith, err.Error())
+		return Proration{}, ps
+	}
+	r.Convention = calendar.AnchorDays
 	if pol.ProrationUnit == ProrateBySecond {
-		r.Convention = ExactSeconds
+		r.Convention = calendar.Elapsed
 	}
 	r.Reason, r.EffectiveAt = ReasonChangeProrated, t
 	r.Credited = plan.Period{Start: from, End: period.End}
@@ -481,49 +474,18 @@ func prRecurring(m plan.Model) bool {
 
 // prCount returns how many days (or seconds) of period had passed before
 // the one that contains t, how many the period has, and the start of the
-// day (or second) that contains t: the first instant credited.
-//
-// Days are counted on loc's calendar from the period's start time: day j
-// begins at the start's clock time on the start's date + j. For UTC that
-// is every 24 hours.
-func prCount(period plan.Period, t time.Time, unit ProrationUnit, loc *time.Location) (used, total int64, from time.Time) {
+// day (or second) that contains t: the first instant credited. Days are
+// [calendar.AnchorDays] of loc: day j begins at the period start's clock
+// time on its date + j (every 24 hours in UTC).
+func prCount(period plan.Period, t time.Time, unit ProrationUnit, loc *time.Location) (used, total int64, from time.Time, err error) {
 	s, e := period.Start, period.End
 	if unit == ProrateBySecond {
 		total = int64(e.Sub(s) / time.Second)
 		used = int64(t.Sub(s) / time.Second)
-		return used, total, s.Add(time.Duration(used) * time.Second)
+		return used, total, s.Add(time.Duration(used) * time.Second), nil
 	}
-	if loc == time.UTC {
-		// Every day has 86,400 seconds; s and e share their nanoseconds.
-		ss, sn := s.Unix(), int64(s.Nanosecond())
-		total = (e.Unix() - ss) / 86400
-		el := t.Unix() - ss
-		if int64(t.Nanosecond()) < sn {
-			el--
-		}
-		used = el / 86400
-		return used, total, time.Unix(ss+used*86400, sn).UTC()
-	}
-	sy, sm, sd := s.Date()
-	ey, em, ed := e.Date()
-	ty, tm, td := t.Date()
-	s0 := plan.DayNumber(sy, sm, sd)
-	total = plan.DayNumber(ey, em, ed) - s0
-	j := plan.DayNumber(ty, tm, td) - s0
-	hh, mm, ss := s.Clock()
-	from = time.Date(sy, sm, sd+int(j), hh, mm, ss, s.Nanosecond(), loc)
-	for j > 0 && from.After(t) {
-		j--
-		from = time.Date(sy, sm, sd+int(j), hh, mm, ss, s.Nanosecond(), loc)
-	}
-	if total < 1 {
-		total = 1 // a period of less than a day on the calendar
-	}
-	if j > total-1 {
-		j = total - 1
-		from = time.Date(sy, sm, sd+int(j), hh, mm, ss, s.Nanosecond(), loc)
-	}
-	return j, total, from
+	dc, err := calendar.CountDays(period, t, calendar.AnchorDays, loc)
+	return int64(dc.Used), int64(dc.Total), dc.From, err
 }
 
 var (

@@ -3,6 +3,7 @@ package pricing_test
 import (
 	"encoding/binary"
 	"errors"
+	"github.com/marketrules/marketrules/calendar"
 	"testing"
 	"time"
 
@@ -161,7 +162,7 @@ func (b *qtFuzzBytes) quotePolicy() pricing.QuotePolicy {
 		pol.UsageRounding = currency.RoundingMode(b.intn(8))
 		pol.ReservationRounding = currency.RoundingMode(b.intn(8))
 		pol.ReservationYear = time.Duration(b.small()) * time.Hour
-		pol.UsageMonths = pricing.Months(b.small())
+		pol.UsageMonths = calendar.Months(b.small())
 	}
 	return pol
 }
@@ -264,12 +265,12 @@ func FuzzProrate(f *testing.F) {
 		pol.ProrationRounding = currency.RoundingMode(b.intn(7))
 		pol.ProrationUnit = pricing.ProrationUnit(b.intn(2))
 		pol.Upgrade, pol.Downgrade = pricing.ChangeTiming(b.intn(3)), pricing.ChangeTiming(b.intn(3))
-		pol.SeatReductionWindow = []pricing.Days{0, 7}[b.intn(2)]
+		pol.SeatReductionWindow = []calendar.Days{0, 7}[b.intn(2)]
 		if b.weird() {
 			pol.ProrationUnit = pricing.ProrationUnit(b.intn(3))
 			pol.ProrationRounding = currency.RoundingMode(b.intn(8))
 			pol.Upgrade, pol.Downgrade = pricing.ChangeTiming(b.intn(4)), pricing.ChangeTiming(b.intn(4))
-			pol.SeatReductionWindow = pricing.Days(b.small())
+			pol.SeatReductionWindow = calendar.Days(b.small())
 		}
 		var ch pricing.SubscriptionChange
 		switch b.intn(3) {

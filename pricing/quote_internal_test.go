@@ -28,7 +28,7 @@ func TestPrCount(t *testing.T) {
 		at := anchor.Add(time.Duration(r.Int64N(int64(3 * 366 * 24 * time.Hour))))
 		c := plan.NewCalendar(anchor)
 		_, p := c.PeriodAt(months, at)
-		used, total, from := prCount(p, at, ProrateByDay, loc)
+		used, total, from, _ := prCount(p, at, ProrateByDay, loc)
 
 		var wantUsed, wantTotal int64
 		b := p.Start
@@ -49,7 +49,7 @@ func TestPrCount(t *testing.T) {
 			t.Fatalf("period %v at %v in %v: %d of %d from %v; stepping says %d of %d from %v", p, at, loc, used, total, from, wantUsed, wantTotal, b)
 		}
 		if loc == time.UTC {
-			u2, t2, f2 := prCount(plan.Period{Start: p.Start.In(noDST), End: p.End.In(noDST)}, at.In(noDST), ProrateByDay, noDST)
+			u2, t2, f2, _ := prCount(plan.Period{Start: p.Start.In(noDST), End: p.End.In(noDST)}, at.In(noDST), ProrateByDay, noDST)
 			if u2 != used || t2 != total || !f2.Equal(from) {
 				t.Fatalf("general path %d of %d from %v, fast path %d of %d from %v", u2, t2, f2, used, total, from)
 			}

@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"github.com/marketrules/marketrules/calendar"
 	"time"
 
 	"github.com/marketrules/marketrules/currency"
@@ -74,7 +75,7 @@ type billing struct {
 	anchor  time.Time // the first billing date: start unless partial
 	partial bool      // [start, anchor) is a partial first period
 	aligned bool      // periods count from (y, m, day) rather than cal
-	cal     plan.Calendar
+	cal     calendar.Calendar
 	y       int
 	m       time.Month
 	day     int
@@ -98,14 +99,14 @@ func newBilling(s *Subscription, loc *time.Location) billing {
 	b := billing{start: start, anchor: start, loc: loc}
 	y, m, d := start.Date()
 	if s.BillingDay == 0 || s.BillingDay == d {
-		b.cal = plan.NewCalendar(start)
+		b.cal = calendar.NewCalendar(start)
 		return b
 	}
 	hh, mm, ss := start.Clock()
 	b.aligned, b.day = true, s.BillingDay
 	b.clock = time.Duration(hh)*time.Hour + time.Duration(mm)*time.Minute + time.Duration(ss)*time.Second +
 		time.Duration(start.Nanosecond())
-	if min(s.BillingDay, plan.DaysIn(y, m)) < d {
+	if min(s.BillingDay, daysIn(y, m)) < d {
 		m++
 		if m > time.December {
 			y, m = y+1, time.January
@@ -121,7 +122,8 @@ func newBilling(s *Subscription, loc *time.Location) billing {
 // negative), computed from the anchor, clamped to the end of the month.
 func (b *billing) at(n int) time.Time {
 	if !b.aligned {
-		return b.cal.AddMonths(n)
+		t, _ := b.cal.AddMonths(calendar.Months(n)) // n is within the years of checked instants
+		return t
 	}
 	total := int(b.m) - 1 + n
 	q := total / 12
@@ -129,7 +131,7 @@ func (b *billing) at(n int) time.Time {
 		q--
 	}
 	y, m := b.y+q, time.Month(total-q*12+1)
-	d := min(b.day, plan.DaysIn(y, m))
+	d := min(b.day, daysIn(y, m))
 	hh := int(b.clock / time.Hour)
 	mm := int(b.clock % time.Hour / time.Minute)
 	ss := int(b.clock % time.Minute / time.Second)
@@ -144,7 +146,8 @@ func (b *billing) periodAt(months int, t time.Time) (int, plan.Period) {
 		return -1, plan.Period{Start: b.start, End: b.anchor}
 	}
 	if !b.aligned {
-		return b.cal.PeriodAt(months, t)
+		k, p, _ := b.cal.PeriodAt(calendar.Months(months), t) // months ≤ 36, t ≥ start
+		return k, p
 	}
 	ty, tm, _ := t.In(b.loc).Date()
 	n := max(((ty-b.y)*12+int(tm-b.m))/months, 0)
@@ -183,11 +186,19 @@ func (b *billing) partialShare(full currency.Money, months int, pol *Policy) (cu
 }
 
 // civilDays returns the calendar days from a's date to b's date, each
-// in its own location.
+// in its own location (calendar.CalendarDays between two instants of one
+// clock time).
 func civilDays(a, b time.Time) int64 {
-	ay, am, ad := a.Date()
-	by, bm, bd := b.Date()
-	return plan.DayNumber(by, bm, bd) - plan.DayNumber(ay, am, ad)
+	ad, _ := calendar.DateIn(a, a.Location())
+	bd, _ := calendar.DateIn(b, b.Location())
+	n, _ := bd.Sub(ad)
+	return int64(n)
+}
+
+// daysIn returns the days of month m of year y.
+func daysIn(y int, m time.Month) int {
+	n, _ := calendar.DaysIn(y, m) // m is a month of a checked instant
+	return n
 }
 
 var sbMsgBillingDay = rule.Message{English: "billing day %d is not a day of the month (1 to 31, or 0 for the day of the start)", Swedish: "faktureringsdagen %d är ingen dag i månaden (1 till 31, eller 0 för startdagen)"}

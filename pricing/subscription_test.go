@@ -2,6 +2,7 @@ package pricing_test
 
 import (
 	"encoding/json"
+	"github.com/marketrules/marketrules/calendar"
 	"math/rand/v2"
 	"testing"
 	"time"
@@ -212,7 +213,7 @@ func TestPolicy_ZeroIsDefault(t *testing.T) {
 	if got := qtProblems(t, err); len(got) != 2 || got[0].Path != "policy.reservationYear" || got[1].Path != "policy.usageMonths" {
 		t.Errorf("partial policy: %v", err)
 	}
-	for _, months := range []pricing.Months{0, 37, 1 << 40} {
+	for _, months := range []calendar.Months{0, 37, 1 << 40} {
 		p := pricing.DefaultPolicy()
 		p.UsageMonths = months
 		if p.Validate() == nil {

@@ -97,7 +97,7 @@ func ExampleDefaultPolicy() {
 func ExamplePolicy2023() {
 	p := pricechange.Policy2023()
 	fmt.Println(p.Name, p.Allowed, p.SaaSCutoffDays, p.VMCutoffDays, p.AppCutoffDays, p.IncreaseNoticeDays)
-	// Output: 2023 true 4 6 14 90
+	// Output: 2023 true 4 days 6 days 14 days 90 days
 }
 
 func ExamplePolicyFor() {
@@ -111,10 +111,10 @@ func ExamplePolicy_CutoffDays() {
 		fmt.Println(t, p.CutoffDays(t))
 	}
 	// Output:
-	// saas 4
-	// azure-virtual-machine 6
-	// azure-managed-application 14
-	// azure-container 0
+	// saas 4 days
+	// azure-virtual-machine 6 days
+	// azure-managed-application 14 days
+	// azure-container 0 days
 }
 
 func ExampleDirection_String() {

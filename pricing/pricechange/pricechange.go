@@ -3,13 +3,13 @@ package pricechange
 import (
 	"errors"
 	"fmt"
+	"github.com/marketrules/marketrules/calendar"
 	"time"
 
 	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/internal/enum"
 	"github.com/marketrules/marketrules/offer"
 	"github.com/marketrules/marketrules/plan"
-	"github.com/marketrules/marketrules/pricing"
 	"github.com/marketrules/marketrules/rule"
 )
 
@@ -38,12 +38,12 @@ type Policy struct {
 	// offers: a change must be published before the last this-many
 	// calendar days of a month to count in that month: 4, 6 and 14 (from
 	// offer.Type.Capabilities). Other offer types cannot change prices.
-	SaaSCutoffDays pricing.Days `json:"saasCutoffDays"`
-	VMCutoffDays   pricing.Days `json:"vmCutoffDays"`
-	AppCutoffDays  pricing.Days `json:"appCutoffDays"`
+	SaaSCutoffDays calendar.Days `json:"saasCutoffDays"`
+	VMCutoffDays   calendar.Days `json:"vmCutoffDays"`
+	AppCutoffDays  calendar.Days `json:"appCutoffDays"`
 	// IncreaseNoticeDays is the least number of calendar days from
 	// publishing an increase to its effective date: 90.
-	IncreaseNoticeDays pricing.Days `json:"increaseNoticeDays"`
+	IncreaseNoticeDays calendar.Days `json:"increaseNoticeDays"`
 	// Zone is the time zone of calendar days; nil means UTC. Hosts that
 	// store a policy keep the zone's name beside it.
 	Zone *time.Location `json:"-"`
@@ -72,8 +72,8 @@ func (p Policy) Validate() error {
 	var ps rule.Problems
 	for _, f := range [...]struct {
 		path string
-		v    pricing.Days
-		max  pricing.Days
+		v    calendar.Days
+		max  calendar.Days
 	}{
 		{"policy.saasCutoffDays", p.SaaSCutoffDays, 31},
 		{"policy.vmCutoffDays", p.VMCutoffDays, 31},
@@ -112,9 +112,9 @@ func Policy2023() Policy {
 	return Policy{
 		Name:               "2023",
 		Allowed:            true,
-		SaaSCutoffDays:     pricing.Days(offer.SaaS.Capabilities().PriceChangeCutoffDays),
-		VMCutoffDays:       pricing.Days(offer.VirtualMachine.Capabilities().PriceChangeCutoffDays),
-		AppCutoffDays:      pricing.Days(offer.ManagedApplication.Capabilities().PriceChangeCutoffDays),
+		SaaSCutoffDays:     calendar.Days(offer.SaaS.Capabilities().PriceChangeCutoffDays),
+		VMCutoffDays:       calendar.Days(offer.VirtualMachine.Capabilities().PriceChangeCutoffDays),
+		AppCutoffDays:      calendar.Days(offer.ManagedApplication.Capabilities().PriceChangeCutoffDays),
 		IncreaseNoticeDays: 90,
 	}
 }
@@ -131,7 +131,7 @@ func PolicyFor(op offer.Policy) Policy {
 
 // CutoffDays returns the cut-off of offer type t, 0 for types whose
 // prices cannot change.
-func (p Policy) CutoffDays(t offer.Type) pricing.Days {
+func (p Policy) CutoffDays(t offer.Type) calendar.Days {
 	switch t {
 	case offer.SaaS:
 		return p.SaaSCutoffDays
@@ -256,8 +256,8 @@ type Decision struct {
 	// an increase: Effective is the first 1st of a month at or after it.
 	NoticeEnd time.Time `json:"noticeEnd,omitzero"`
 	// CutoffDays and NoticeDays are the policy's figures used.
-	CutoffDays pricing.Days `json:"cutoffDays,omitempty"`
-	NoticeDays pricing.Days `json:"noticeDays,omitempty"`
+	CutoffDays calendar.Days `json:"cutoffDays,omitempty"`
+	NoticeDays calendar.Days `json:"noticeDays,omitempty"`
 	// Zone names the time zone of calendar days.
 	Zone string `json:"zone,omitempty"`
 	// Pending is the request's pending change, when it refused this one.
