@@ -27,7 +27,7 @@ const (
 	// charged by the minute, billed monthly in arrears (EXT-07).
 	ChargeVMUsage
 	// ChargeReservation: a virtual machine software reservation for 1 or 3
-	// years, or one of its equal monthly payments (EXT-07, W3).
+	// years, or one of its equal monthly payments (EXT-07).
 	ChargeReservation
 	// ChargeProrationCredit: the credit for the unused part of the old
 	// price when a plan or seat count changes mid-period (PRC-05,

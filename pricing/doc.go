@@ -13,7 +13,7 @@
 // [QuoteTerm] prices a plan's billing term in a market (PRC-03, PRC-04):
 // flat rate, per user within the plan's user limits (EXT-06), a virtual
 // machine's hourly price by vCPU count or size (EXT-07), or a VM software
-// reservation, hourly × 8,760 × years × (1 − saving) (EXT-07, W3). The
+// reservation, hourly × 8,760 × years × (1 − saving) (EXT-07). The
 // market price is the plan's per-market price if it declares one, else the
 // USD price converted at the caller's exchange rate ([QuoteSource] says
 // which). BYOL and free plans quote a zero line.
@@ -23,7 +23,7 @@
 // paid monthly is 24 payments whose sum is the term price exactly, the
 // extra minor units on the first payments). [QuoteOverage] and
 // [AppendOverage] bill metered usage beyond the quantity included per term,
-// counted from activation (EXT-02, EXT-03, W4–W7); [QuoteVMUsage] and
+// counted from activation (EXT-02, EXT-03); [QuoteVMUsage] and
 // [AppendVMUsage] bill VM hours by the minute (EXT-07). Usage is billed
 // monthly in arrears (PRC-07). Lines ([Charge]) carry their figures and
 // explain themselves.
@@ -66,12 +66,12 @@
 // # Price changes
 //
 // [PriceChangePolicy.Decide] says when a change to a live plan's price
-// takes effect, or why it is refused (EXT-08, W17): a decrease on the 1st
+// takes effect, or why it is refused (EXT-08): a decrease on the 1st
 // of the next month, an increase on the 1st of a month at least 90 days
 // after publishing, each only if published before the offer type's cut-off
 // (SaaS 4, virtual machines 6, Azure applications 14 days before month
 // end); never an increase and a decrease on one plan, never from $0 to
-// paid, one scheduled change at a time. Under the seed policy a published
+// paid, one scheduled change at a time. Under the default policy a published
 // price cannot change at all (PLN-11). [ContractPriceAt] keeps existing
 // customers on their contract price until renewal; [UsagePriceAt] applies
 // a new meter price to usage after the effective date.
@@ -84,7 +84,7 @@
 // among overlapping offers the best price wins, absolute over percentage;
 // offers start on acceptance or the 1st of a month and end on the last day
 // of a month. Multiparty offers add a customer adjustment of up to 8
-// decimals, never above the partner's discount (W10: 95.00 with
+// decimals, never above the partner's discount (95.00 with
 // 10.52631579% is 105.00), and compute the adjustment for a desired price.
 //
 // # Policies and errors

@@ -19,7 +19,7 @@ func exTeam() *plan.Plan {
 		Terms: []plan.TermPrice{{Term: plan.OneYear, Payment: plan.Monthly, Price: currency.MustParse("120.00 USD")}}}}
 }
 
-// exBasic is W4's Basic plan: 5 USD a month including 10,000 emails
+// exBasic is the published example's Basic plan: 5 USD a month including 10,000 emails
 // (the dimension counts hundreds) and 1,000 texts.
 func exBasic() *plan.Plan {
 	return &plan.Plan{ID: "basic", Markets: market.SetOf(market.US, market.SE), Pricing: plan.Pricing{
@@ -31,7 +31,7 @@ func exBasic() *plan.Plan {
 		}}}
 }
 
-// exVM is a virtual machine plan priced per vCPU with W3's reservation
+// exVM is a virtual machine plan priced per vCPU with the published example's reservation
 // savings.
 func exVM() *plan.Plan {
 	return &plan.Plan{ID: "vm", Markets: market.SetOf(market.US, market.SE), Pricing: plan.Pricing{
@@ -59,7 +59,7 @@ func ExamplePolicy_Quote() {
 }
 
 // A VM software reservation is the hourly price × 8,760 hours × years ×
-// (1 − saving) (W3).
+// (1 − saving).
 func ExamplePolicy_Quote_reservation() {
 	for _, term := range []plan.Term{plan.OneYear, plan.ThreeYears} {
 		q, err := pricing.DefaultPolicy().Quote(pricing.Subscription{Plan: exVM(), Market: market.US, Term: term, VCPUs: 1})
@@ -138,7 +138,7 @@ func ExamplePolicy_AppendSchedule() {
 	// 24 payments; the last 4.16 USD
 }
 
-// W6: the included quantity counts per term from activation, and overage
+// the included quantity counts per term from activation, and overage
 // is billed in arrears at the end of the period.
 func ExamplePolicy_QuoteOverage() {
 	start := time.Date(2024, time.January, 6, 0, 0, 0, 0, time.UTC)
@@ -154,7 +154,7 @@ func ExamplePolicy_QuoteOverage() {
 	// 250 over × 0.05 USD = 12.50 USD billed 2024-03-06
 }
 
-// W4's derived test: Basic with 12,000 emails and 1,200 texts in a month
+// the published example's derived test: Basic with 12,000 emails and 1,200 texts in a month
 // is $5 + 20 × $1 + 200 × $0.05 = $35.00.
 func ExamplePolicy_AppendOverage() {
 	start := time.Date(2024, time.January, 1, 0, 0, 0, 0, time.UTC)

@@ -27,8 +27,8 @@ const (
 	// ReasonChangeAtRenewal: the policy defers the change to the renewal
 	// of the term; nothing is prorated.
 	ReasonChangeAtRenewal rule.Reason = "change-at-renewal"
-	// ReasonChangeBlocked: the policy blocks this kind of change (fact 88:
-	// "You can block downgrades"); the subscription does not change.
+	// ReasonChangeBlocked: the policy blocks this kind of change ("You
+	// can block downgrades"); the subscription does not change.
 	ReasonChangeBlocked rule.Reason = "change-blocked"
 	// ReasonSeatReductionClosed: seats can be reduced only within the
 	// policy's days of being added, and that window has closed (EXT-13).
@@ -42,7 +42,7 @@ type ProrationUnit uint8
 // The proration units.
 const (
 	// ProrateByDay counts whole days, the only granularity Microsoft
-	// documents ("Proration is calculated daily", fact 90). A day runs
+	// documents ("Proration is calculated daily"). A day runs
 	// from the billing period's start time on one calendar date to the
 	// same time on the next, on the calendar of the policy's location:
 	// for a period that starts at midnight, calendar days. The day of the
@@ -72,12 +72,12 @@ type ChangeTiming uint8
 // The timings.
 const (
 	// TimingImmediate: at once, prorated over the rest of the billing
-	// period (fact 88: changes "take effect immediately").
+	// period (changes "take effect immediately").
 	TimingImmediate ChangeTiming = iota
 	// TimingAtRenewal: at the renewal of the term, without proration
-	// (private offers "can't be upgraded mid-term", fact 93).
+	// (private offers "can't be upgraded mid-term").
 	TimingAtRenewal
-	// TimingBlocked: not at all ("You can block downgrades", fact 88).
+	// TimingBlocked: not at all ("You can block downgrades").
 	TimingBlocked
 )
 

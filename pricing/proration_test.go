@@ -130,7 +130,7 @@ func TestPRC05_PlanChangeProration(t *testing.T) {
 	}
 }
 
-// PRC-05, W16: a change does not restart the clock. W16 switches trials
+// PRC-05: a change does not restart the clock. The published example switches trials
 // after 15 days and the new trial "will account for 15 days used"; a paid
 // plan change 15 days into a monthly term likewise keeps the term: the
 // new plan is billed for the remainder of the month, and the next
@@ -248,7 +248,7 @@ func TestPRC05_DaylightSaving(t *testing.T) {
 	}
 }
 
-// PRC-05, fact 88, fact 93: upgrades and downgrades take effect when the
+// PRC-05: upgrades and downgrades take effect when the
 // policy says: at once, at renewal (private offers), or never (blocked
 // downgrades).
 func TestPRC05_ChangeTiming(t *testing.T) {

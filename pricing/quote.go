@@ -167,7 +167,7 @@ func qtInstallment(m currency.Money, n, i int) currency.Money {
 // For a virtual machine plan, Term PT1H quotes the hourly usage price of a
 // VM of s.VCPUs cores, and P1Y or P3Y a software reservation: the
 // hourly price × the policy's ReservationYear in hours × years × (1 − saving), rounded once
-// (EXT-07, W3: 1 USD per hour with 30% saving for 1 year is 6,132.00 USD).
+// (EXT-07: 1 USD per hour with 30% saving for 1 year is 6,132.00 USD).
 // The hourly price is converted before the reservation is computed from
 // it, so that a reservation is consistent with the hourly price the market
 // shows. Free and BYOL plans quote zero (PRC-01).
@@ -573,7 +573,7 @@ func qtQuoteVM(req *Subscription, mk *qtMkt, mok bool, pol *Policy, q *Quote, pr
 		return
 	}
 	// A software reservation: hourly × hours per year × years × (1 −
-	// saving), rounded once (EXT-07, W3).
+	// saving), rounded once (EXT-07).
 	hourly, err := pr.unit.Mul(per)
 	var hours, unit, total currency.Money
 	years := int64(req.Term.Months() / 12)

@@ -62,13 +62,13 @@ func TestPRC03_MarketPrice(t *testing.T) {
 	}
 }
 
-// PRC-04, EXT-05, W11: the price of a term and the equal payments it is
+// PRC-04, EXT-05: the price of a term and the equal payments it is
 // billed in.
 func TestPRC04_QuoteTerm(t *testing.T) {
 	team := qtPerUser("team", plan.OneYear, plan.Monthly, "120.00 USD", 1, 0)
 	multi := &plan.Plan{ID: "multi", Markets: qtAllMarkets, Pricing: plan.Pricing{Model: plan.FlatRate, Terms: []plan.TermPrice{
-		{Term: plan.TwoYears, Payment: plan.Monthly, Price: qtMoney("100.00 USD")}, // W11
-		{Term: plan.ThreeYears, Price: qtMoney("90.00 USD")},                       // W11
+		{Term: plan.TwoYears, Payment: plan.Monthly, Price: qtMoney("100.00 USD")},
+		{Term: plan.ThreeYears, Price: qtMoney("90.00 USD")},
 	}}}
 	annual := qtFlat("annual", plan.TwoYears, plan.Annual, "100.00 USD")
 	usageOnly := &plan.Plan{ID: "payg", Markets: qtAllMarkets, Pricing: plan.Pricing{Model: plan.UsageOnly,
@@ -87,10 +87,10 @@ func TestPRC04_QuoteTerm(t *testing.T) {
 			pricing.Quote{Plan: "team", Model: plan.PerUser, Market: market.SE, Term: plan.OneYear, Payment: plan.Monthly, Rule: rule.PRC04, Source: pricing.QuoteConverted,
 				Conversion: currency.Conversion{From: qtMoney("120.00 USD"), To: qtMoney("1254.80 SEK"), Rate: qtToSEK},
 				UnitPrice:  qtMoney("1254.80 SEK"), Quantity: 10, Price: qtMoney("12548.00 SEK"), Payments: 12}},
-		{"W11 2-year term paid monthly", pricing.Subscription{Plan: multi, Market: market.US, Term: plan.TwoYears, Payment: plan.Monthly},
+		{"2-year term paid monthly", pricing.Subscription{Plan: multi, Market: market.US, Term: plan.TwoYears, Payment: plan.Monthly},
 			pricing.Quote{Plan: "multi", Model: plan.FlatRate, Market: market.US, Term: plan.TwoYears, Payment: plan.Monthly, Rule: rule.PRC04, Source: pricing.QuoteFromUSD,
 				UnitPrice: qtMoney("100.00 USD"), Quantity: 1, Price: qtMoney("100.00 USD"), Payments: 24}},
-		{"W11 3-year term upfront", pricing.Subscription{Plan: multi, Market: market.US, Term: plan.ThreeYears},
+		{"3-year term upfront", pricing.Subscription{Plan: multi, Market: market.US, Term: plan.ThreeYears},
 			pricing.Quote{Plan: "multi", Model: plan.FlatRate, Market: market.US, Term: plan.ThreeYears, Rule: rule.PRC04, Source: pricing.QuoteFromUSD,
 				UnitPrice: qtMoney("90.00 USD"), Quantity: 1, Price: qtMoney("90.00 USD"), Payments: 1}},
 		{"2-year term paid annually", pricing.Subscription{Plan: annual, Market: market.US, Term: plan.TwoYears, Payment: plan.Annual, Quantity: 1},
@@ -193,7 +193,7 @@ func TestEXT06_SeatLimits(t *testing.T) {
 	}
 }
 
-// EXT-07, W3: a VM software reservation costs the hourly price × 8,760
+// EXT-07: a VM software reservation costs the hourly price × 8,760
 // hours × years × (1 − saving), for flat-rate, per-vCPU and per-vCPU-size
 // plans.
 func TestEXT07_SoftwareReservation(t *testing.T) {
@@ -205,8 +205,8 @@ func TestEXT07_SoftwareReservation(t *testing.T) {
 		price    string
 		payments int
 	}{
-		{"W3 1 year, 30% saving", pricing.Subscription{Plan: qtVM(plan.FlatRate), Market: market.US, Term: plan.OneYear}, "1.00 USD", "6132.00 USD", "6132.00 USD", 1},
-		{"W3 3 years, 50% saving", pricing.Subscription{Plan: qtVM(plan.FlatRate), Market: market.US, Term: plan.ThreeYears}, "1.00 USD", "13140.00 USD", "13140.00 USD", 1},
+		{"1 year, 30% saving", pricing.Subscription{Plan: qtVM(plan.FlatRate), Market: market.US, Term: plan.OneYear}, "1.00 USD", "6132.00 USD", "6132.00 USD", 1},
+		{"3 years, 50% saving", pricing.Subscription{Plan: qtVM(plan.FlatRate), Market: market.US, Term: plan.ThreeYears}, "1.00 USD", "13140.00 USD", "13140.00 USD", 1},
 		{"per vCPU, 4 vCPUs", pricing.Subscription{Plan: qtVM(plan.PerVCPU), Market: market.US, Term: plan.OneYear, VCPUs: 4}, "4.00 USD", "24528.00 USD", "24528.00 USD", 1},
 		{"per vCPU size, 4 vCPUs", pricing.Subscription{Plan: qtVM(plan.PerVCPUSize), Market: market.US, Term: plan.OneYear, VCPUs: 4}, "3.20 USD", "19622.40 USD", "19622.40 USD", 1},
 		{"3 VMs", pricing.Subscription{Plan: qtVM(plan.FlatRate), Market: market.US, Term: plan.OneYear, Quantity: 3}, "1.00 USD", "6132.00 USD", "18396.00 USD", 1},

@@ -16,7 +16,7 @@ import (
 // dimension priced "per 100 emails" counts hundreds of emails).
 //
 // The quantity a plan includes counts per subscription term from its
-// start (EXT-03, W6), so the overage of a period depends on the usage
+// start (EXT-03), so the overage of a period depends on the usage
 // earlier in the same term: UsedBefore.
 type MeteredUsage struct {
 	// Dimension is the ID of the offer's metering dimension.
@@ -45,14 +45,14 @@ type VMUsage struct {
 // from req.Start, billed in arrears at the period's end (PRC-07).
 //
 // The plan's meter includes a quantity per billing term (req.Term),
-// counted from the start of each term (EXT-03, W6): the period's overage
+// counted from the start of each term (EXT-03): the period's overage
 // is the usage above the included quantity after u.UsedBefore units
 // earlier in the term, max(0, UsedBefore + Used − Included) − max(0,
 // UsedBefore − Included), and none when the plan includes an unlimited
 // quantity. A meter that declares no included quantity for the term
 // includes none. The amount is the overage × the meter's unit price in
 // the market (its USD price converted as [Policy.Quote] converts, unit price
-// first), exactly: 200 texts over at 0.05 USD are 10.00 USD (W4). The
+// first), exactly: 200 texts over at 0.05 USD are 10.00 USD . The
 // line is returned even when there is no overage, with a zero amount, so
 // that it shows the included quantity at work.
 //

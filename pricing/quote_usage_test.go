@@ -33,7 +33,7 @@ func qtBill(t *testing.T, req pricing.Subscription, at time.Time, usage []pricin
 	return total, lines
 }
 
-// EXT-03, W4 (the derived test): Basic with 12,000 emails and 1,200 texts
+// EXT-03 (the derived test): Basic with 12,000 emails and 1,200 texts
 // in a month is $5 + (2,000/100) × $1 + 200 × $0.05 = $35.00. The emails
 // dimension is priced per 100 emails, so usage counts hundreds.
 func TestEXT03_W4MeteredSaaS(t *testing.T) {
@@ -46,7 +46,7 @@ func TestEXT03_W4MeteredSaaS(t *testing.T) {
 		over  []int64
 		total string
 	}{
-		{"W4 Basic, derived test", qtCNSBasic(), plan.OneMonth,
+		{"Basic, derived test", qtCNSBasic(), plan.OneMonth,
 			[]pricing.MeteredUsage{{Dimension: "emails", Used: 120}, {Dimension: "texts", Used: 1200}}, []int64{20, 200}, "35.00 USD"},
 		{"Basic within the included quantities", qtCNSBasic(), plan.OneMonth,
 			[]pricing.MeteredUsage{{Dimension: "emails", Used: 100}, {Dimension: "texts", Used: 999}}, []int64{0, 0}, "5.00 USD"},
@@ -74,7 +74,7 @@ func TestEXT03_W4MeteredSaaS(t *testing.T) {
 	}
 }
 
-// EXT-02, W5: the managed application sample: Base analyzes 100 GB and
+// EXT-02: the managed application sample: Base analyzes 100 GB and
 // generates 100 reports for $0/month; Premium 1,000 GB (1 TB) and 1,000
 // reports for $350/month.
 func TestEXT02_W5ManagedApp(t *testing.T) {
@@ -106,7 +106,7 @@ func TestEXT02_W5ManagedApp(t *testing.T) {
 	}
 }
 
-// EXT-03, W6: the included quantity counts per term from activation.
+// EXT-03: the included quantity counts per term from activation.
 // Activated January 6 with 1,000 emails included per month: 900 by
 // February 5 is no overage; the renewal on February 6 restarts the count;
 // 1,000 reached on February 15 makes the rest until March 5 overage at $1
@@ -158,7 +158,7 @@ func TestEXT03_W6IncludedPerTerm(t *testing.T) {
 	}
 }
 
-// EXT-02, W7: tiered pricing through three dimensions; the publisher
+// EXT-02: tiered pricing through three dimensions; the publisher
 // splits the usage into the tiers: $0.5 per email for the first 1,000,
 // $0.4 up to 5,000, $0.2 above.
 func TestEXT02_W7TieredDimensions(t *testing.T) {

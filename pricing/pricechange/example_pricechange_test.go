@@ -18,7 +18,7 @@ func pbxChange(old, nw string) offer.PriceChange {
 }
 
 func ExamplePolicy_Decide() {
-	// W17: a SaaS price change published on January 27 (in time) and on
+	// a SaaS price change published on January 27 (in time) and on
 	// January 28 (at the cut-off, 4 days before the end of the month).
 	pol := pricechange.Policy2023()
 	for _, day := range []int{27, 28} {
@@ -32,7 +32,7 @@ func ExamplePolicy_Decide() {
 			fmt.Println("Jan", day, d.Direction, d.Effective.Format(time.DateOnly))
 		}
 	}
-	// Under the seeds a published price cannot change at all (PLN-11).
+	// Under the default policy a published price cannot change at all (PLN-11).
 	d, _ := pricechange.DefaultPolicy().Decide(pricechange.Request{Offer: offer.SaaS, Plan: "gold",
 		Published: time.Date(2024, 1, 10, 0, 0, 0, 0, time.UTC), Changes: []offer.PriceChange{pbxChange("10.00 USD", "8.00 USD")}})
 	fmt.Println(d.Allowed, d.Rule, d.Reason)
@@ -91,7 +91,7 @@ func ExampleDecision_Scheduled() {
 func ExampleDefaultPolicy() {
 	p := pricechange.DefaultPolicy()
 	fmt.Println(p.Name, p.Allowed)
-	// Output: seed false
+	// Output: default false
 }
 
 func ExamplePolicy2023() {

@@ -19,7 +19,7 @@ import (
 var ErrChange = errors.New("invalid price change")
 
 // Policy holds the rules of changing a published price. The
-// seeds forbid it (PLN-11, [DefaultPolicy]); the 2023 documents
+// published rules forbid it (PLN-11, [DefaultPolicy]); the 2023 documents
 // allow a scheduled change (EXT-08, [Policy2023]).
 //
 // Calendar days count in Zone. The sources name no time zone for "the
@@ -27,10 +27,10 @@ var ErrChange = errors.New("invalid price change")
 // default is UTC, and a host that knows Partner Center's zone for its
 // account sets it.
 type Policy struct {
-	// Name identifies the policy: "seed" or "2023".
+	// Name identifies the policy: "default" or "2023".
 	Name string `json:"name"`
 	// Allowed says whether a published price may change at all: false
-	// under the seeds (PLN-11), true in 2023 (EXT-08). It mirrors
+	// under the default policy (PLN-11), true in 2023 (EXT-08). It mirrors
 	// offer.Policy.PriceChanges.
 	Allowed bool `json:"allowed"`
 	// SaaSCutoffDays, VMCutoffDays and AppCutoffDays are the cut-offs of
@@ -95,16 +95,16 @@ func (d Decision) String() string { return d.Explain(rule.English) }
 // String returns the answer in English.
 func (a AppliedPrice) String() string { return a.Explain(rule.English) }
 
-// DefaultPolicy returns the seeds' rule: a published market
+// DefaultPolicy returns the published rule: a published market
 // price cannot change (PLN-11). Its other fields are the 2023 values, so
 // that setting Allowed is all it takes to switch.
 func DefaultPolicy() Policy {
 	p := Policy2023()
-	p.Name, p.Allowed = "seed", false
+	p.Name, p.Allowed = "default", false
 	return p
 }
 
-// Policy2023 returns the 2023 rules (EXT-08, W17): decreases on
+// Policy2023 returns the 2023 rules (EXT-08): decreases on
 // the 1st of the next month, increases on the 1st of a month at least 90
 // days away, cut-offs of 4 (SaaS), 6 (VM) and 14 (Azure application)
 // days, calendar days in UTC.
@@ -239,7 +239,7 @@ type Decision struct {
 	Allowed bool `json:"allowed"`
 	// Direction is which way the prices move.
 	Direction Direction `json:"direction"`
-	// Rule is EXT-08 (or PLN-11 under the seed policy); Reason says why.
+	// Rule is EXT-08 (or PLN-11 under the default policy); Reason says why.
 	Rule   rule.ID     `json:"rule"`
 	Reason rule.Reason `json:"reason"`
 	// Effective is when the new prices take effect: 00:00 on the 1st of a
@@ -571,7 +571,7 @@ const (
 )
 
 // AppliedPrice says which price applies at an instant to an existing
-// customer when a price change is scheduled (EXT-08, fact 69).
+// customer when a price change is scheduled (EXT-08).
 type AppliedPrice struct {
 	// Price is the price that applies; New whether it is the new one.
 	Price currency.Money `json:"price"`
@@ -660,7 +660,7 @@ func (p Policy) ContractPrice(anchor time.Time, term plan.Term, s ScheduledPrice
 // UsagePrice returns the price that applies to usage at instant at — a
 // meter's price per unit or a virtual machine's hourly price — when s is
 // scheduled: the new price for usage at or after s.Effective, whatever the
-// contract (fact 69). A zero s.Effective means no change is scheduled.
+// contract. A zero s.Effective means no change is scheduled.
 func (p Policy) UsagePrice(s ScheduledPrice, at time.Time) AppliedPrice {
 	a := AppliedPrice{Rule: rule.EXT08, Effective: s.Effective, At: at}
 	switch {

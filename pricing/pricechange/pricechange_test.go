@@ -28,7 +28,7 @@ var (
 )
 
 func TestEXT08_W17Schedule(t *testing.T) {
-	// EXT-08, W17: a decrease takes effect on the 1st of the next month if
+	// EXT-08: a decrease takes effect on the 1st of the next month if
 	// published before the cut-off (4 days before month end for SaaS, 6
 	// for VMs, 14 for Azure applications), else the month after; an
 	// increase on the 1st of a month at least 90 days later.
@@ -131,7 +131,7 @@ func TestEXT08_Refusals(t *testing.T) {
 		direction Direction
 		change    int
 	}{
-		{"seed policy: a published price cannot change", DefaultPolicy(), base, rule.PLN11, ReasonPriceFixed, PriceDecrease, -1},
+		{"default policy: a published price cannot change", DefaultPolicy(), base, rule.PLN11, ReasonPriceFixed, PriceDecrease, -1},
 		{"offer type without price changes", Policy2023(), with(func(r *Request) { r.Offer = offer.Container }), rule.EXT08, ReasonPriceOfferType, PriceDecrease, -1},
 		{"Dynamics 365", Policy2023(), with(func(r *Request) { r.Offer = offer.BusinessCentral }), rule.EXT08, ReasonPriceOfferType, PriceDecrease, -1},
 		{"hidden plan", Policy2023(), with(func(r *Request) { r.Visibility = plan.Hidden }), rule.EXT08, ReasonPriceHiddenPlan, PriceDecrease, -1},
@@ -149,7 +149,7 @@ func TestEXT08_Refusals(t *testing.T) {
 		{"no change", Policy2023(), with(func(r *Request) {
 			r.Changes = []offer.PriceChange{pbChange("10.00 USD", "10.00 USD")}
 		}), rule.EXT08, ReasonPriceUnchanged, PriceUnchanged, -1},
-		{"no change under the seed policy", DefaultPolicy(), with(func(r *Request) { r.Changes = nil }), rule.PLN11, ReasonPriceUnchanged, PriceUnchanged, -1},
+		{"no change under the default policy", DefaultPolicy(), with(func(r *Request) { r.Changes = nil }), rule.PLN11, ReasonPriceUnchanged, PriceUnchanged, -1},
 		{"offer policy without price changes", PolicyFor(offer.DefaultPolicy()), base, rule.PLN11, ReasonPriceFixed, PriceDecrease, -1},
 	}
 	for _, tt := range tests {
@@ -282,7 +282,7 @@ func TestEXT08_ContractPrice(t *testing.T) {
 }
 
 func TestEXT08_UsagePrice(t *testing.T) {
-	// EXT-08, fact 69: usage after the change is billed at the new price,
+	// EXT-08: usage after the change is billed at the new price,
 	// whatever the contract.
 	s := ScheduledPrice{Old: currency.MustParse("0.05 USD"), New: currency.MustParse("0.04 USD"), Effective: pbTime("2024-02-01T00:00:00Z")}
 	tests := []struct {

@@ -98,7 +98,7 @@ func ExamplePricing_UnmarshalText() {
 }
 
 func ExamplePolicy_Multiparty() {
-	// W10, example 1: $100 + ($100 × 10%) = $110.
+	// $100 + ($100 × 10%) = $110.
 	pol := privateoffer.DefaultPolicy()
 	d, _ := pol.Multiparty(privateoffer.PartnerPrice{Pricing: privateoffer.AbsolutePrice, Price: currency.MustParse("100.00 USD")}, currency.MustParseRate("10"))
 	fmt.Println(d.Customer, d.Markup, d.Allowed)
@@ -113,7 +113,7 @@ func ExamplePolicy_Multiparty() {
 }
 
 func ExamplePolicy_MultipartyAdjustment() {
-	// W10, example 2: from $95.00 to $105.00 is 10.52631579%.
+	// from $95.00 to $105.00 is 10.52631579%.
 	d, _ := privateoffer.DefaultPolicy().MultipartyAdjustment(
 		privateoffer.PartnerPrice{Pricing: privateoffer.AbsolutePrice, Price: currency.MustParse("95.00 USD")}, currency.MustParse("105.00 USD"))
 	fmt.Println(d.AdjustmentPercent, d.Customer, d.Exact)

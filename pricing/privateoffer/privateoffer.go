@@ -116,7 +116,7 @@ type Policy struct {
 	AdjustmentDecimals int `json:"adjustmentDecimals"`
 	// AdjustmentRounding rounds the adjustment that
 	// [Policy.MultipartyAdjustment] computes to
-	// AdjustmentDecimals places: HalfEven (W10's 10.526315789…% is
+	// AdjustmentDecimals places: HalfEven (the published example's 10.526315789…% is
 	// 10.52631579%).
 	AdjustmentRounding currency.RoundingMode `json:"adjustmentRounding"`
 	// Zone is the time zone of an offer's dates; nil means UTC.
@@ -149,7 +149,7 @@ func (p Policy) Validate() error {
 // String returns the decision in English.
 func (d PriceDecision) String() string { return d.Explain(rule.English) }
 
-// DefaultPolicy returns the policy of EXT-09 and W10:
+// DefaultPolicy returns the policy of EXT-09:
 // half-even rounding, no 100 % discount, absolute prices for SaaS and
 // Azure applications, adjustments to 8 decimals, dates in UTC.
 func DefaultPolicy() Policy {
@@ -360,7 +360,7 @@ type PriceRequest struct {
 	// offers never discount.
 	Infrastructure bool `json:"infrastructure,omitempty"`
 	// Public is the public price: the latest one, since a private offer's
-	// discount applies to the retail price in effect (fact 79).
+	// discount applies to the retail price in effect .
 	Public currency.Money `json:"public"`
 	// Offers are the customer's private offers, active or not.
 	Offers []Offer `json:"offers"`

@@ -8,7 +8,7 @@ import (
 )
 
 // PartnerPrice is what the publisher (ISV) of a multiparty private offer
-// charges the selling partner for a plan's price (EXT-09, fact 95): a
+// charges the selling partner for a plan's price (EXT-09): a
 // percentage discount off the plan's public list price, or an absolute
 // price.
 type PartnerPrice struct {
@@ -209,7 +209,7 @@ func (p Policy) customer(partner currency.Money, adj currency.Rate) (currency.Mo
 
 // Multiparty computes the customer price of a multiparty private offer
 // from the partner price pp and the selling partner's customer
-// adjustment in percent (W10: a partner price of 100.00 and 10 % give
+// adjustment in percent (a partner price of 100.00 and 10 % give
 // 110.00; 95.00 and 10.52631579 % give 105.00). The customer price is
 // Partner × (100 + adjustment) / 100, rounded once with the policy's
 // Rounding; the markup is its difference from the partner price.
@@ -276,7 +276,7 @@ func (p Policy) mpoApply(d *MultipartyDecision, adj currency.Rate) error {
 }
 
 // MultipartyAdjustment computes the customer adjustment that turns the
-// partner price of pp into the desired customer price (W10: from 95.00
+// partner price of pp into the desired customer price (from 95.00
 // to 105.00 is (105.00 − 95.00) / 95.00 = 10.52631579 %). The exact
 // ratio (desired − partner) / partner × 100 is rounded once to
 // AdjustmentDecimals places (8) with AdjustmentRounding (HalfEven); if

@@ -30,7 +30,7 @@ func pbAbsoluteOffer(id, price string) Offer {
 }
 
 func TestEXT09_W10Multiparty(t *testing.T) {
-	// EXT-09, W10: customer price = partner price + partner price ×
+	// EXT-09: customer price = partner price + partner price ×
 	// adjustment %, and back.
 	pol := DefaultPolicy()
 	abs := func(s string) PartnerPrice { return PartnerPrice{Pricing: AbsolutePrice, Price: currency.MustParse(s)} }
@@ -188,7 +188,7 @@ func TestEXT09_MultipartyRefusalsAndErrors(t *testing.T) {
 func diff(a, b []string) bool { return !cmp.Equal(a, b) }
 
 func TestEXT09_MultipartyReverseProperty(t *testing.T) {
-	// EXT-09, W10, property: the adjustment computed for a desired price
+	// EXT-09, property: the adjustment computed for a desired price
 	// gives that price exactly (partner prices up to 10 million), and
 	// customer = partner + markup.
 	rng := rand.New(rand.NewPCG(55, 89))
@@ -603,7 +603,7 @@ func BenchmarkPrivateMultipartyAdjustment(b *testing.B) {
 }
 
 func TestEXT09_MultipartyAdjustmentRoundingModes(t *testing.T) {
-	// EXT-09, W10: the computed adjustment rounds with the policy's mode;
+	// EXT-09: the computed adjustment rounds with the policy's mode;
 	// the nearest exact one is chosen whatever the mode.
 	pp := PartnerPrice{Pricing: AbsolutePrice, Price: currency.MustParse("95.00 USD")}
 	for mode := currency.HalfEven; mode <= currency.Floor; mode++ {

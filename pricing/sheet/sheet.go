@@ -318,7 +318,7 @@ func (s Sheet) Lookup(m market.Code, planID string, t plan.Term, pay plan.Paymen
 type Policy struct {
 	// Rounding rounds a converted price to the minor unit of the market's
 	// currency, in one step (the sources document no rounding,
-	// marketplace-facts.md fact 77): HalfEven.
+	//): HalfEven.
 	Rounding currency.RoundingMode `json:"rounding"`
 	// MaxRows and MaxBytes bound a CSV sheet read by [Policy.ReadCSV]:
 	// 100,000 rows and 16 MiB, room for 100 plans × 141 markets × 4 terms

@@ -148,7 +148,7 @@ func TestPRC03_SaveConverts(t *testing.T) {
 }
 
 func TestPRC03_SaveKeepsSavedPrices(t *testing.T) {
-	// PRC-03 (fact 7): once saved, local prices are static; a later rate
+	// PRC-03 : once saved, local prices are static; a later rate
 	// changes nothing, while a plan, term or market saved later uses the
 	// rates of its own save.
 	r1 := pbRates("2024-01-01T00:00:00Z", 1000)
