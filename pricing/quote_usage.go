@@ -52,7 +52,7 @@ type VMUsage struct {
 // quantity. A meter that declares no included quantity for the term
 // includes none. The amount is the overage × the meter's unit price in
 // the market (its USD price converted as [Policy.Quote] converts, unit price
-// first), exactly: 200 texts over at 0.05 USD are 10.00 USD . The
+// first), exactly: 200 texts over at 0.05 USD are 10.00 USD. The
 // line is returned even when there is no overage, with a zero amount, so
 // that it shows the included quantity at work.
 //

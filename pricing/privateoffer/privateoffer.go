@@ -360,7 +360,7 @@ type PriceRequest struct {
 	// offers never discount.
 	Infrastructure bool `json:"infrastructure,omitempty"`
 	// Public is the public price: the latest one, since a private offer's
-	// discount applies to the retail price in effect .
+	// discount applies to the retail price in effect.
 	Public currency.Money `json:"public"`
 	// Offers are the customer's private offers, active or not.
 	Offers []Offer `json:"offers"`
