@@ -21,9 +21,10 @@ import (
 // Sentinel errors of market price sheets, wrapped by the problems of
 // [Policy.Save], [Policy.Import] and [Policy.ReadCSV].
 var (
-	// ErrNoRate: a market's billing currency has no USD exchange rate on
-	// or before the instant of the save (PRC-03).
-	ErrNoRate = errors.New("no exchange rate")
+	// ErrNoRate is [pricing.ErrNoRate], the one sentinel of a missing
+	// exchange rate: a market's billing currency has no USD exchange rate
+	// on or before the instant of the save (PRC-03).
+	ErrNoRate = pricing.ErrNoRate
 	// ErrBadRate: an exchange rate that cannot be used: not from USD, zero,
 	// without its as-of date, or contradicting another rate of the same
 	// currency and date.
