@@ -372,7 +372,11 @@ func (p Policy) Prorate(sub Subscription, ch SubscriptionChange, at time.Time) (
 	t := at.In(loc)
 	tm := sub.Term.Months()
 	n := old.Payments
-	k, period := bl.periodAt(tm/n, t)
+	k, period, ok := bl.periodAt(tm/n, t)
+	if !ok {
+		qtAdd(&ps, ErrInstant, rule.PRC05, "at", sbMsgBeyond, at)
+		return Proration{}, ps
+	}
 	var paid, newPrice currency.Money
 	var termEnd time.Time
 	if k < 0 {
@@ -389,6 +393,10 @@ func (p Policy) Prorate(sub Subscription, ch SubscriptionChange, at time.Time) (
 		}
 		termEnd = bl.at(tm)
 	} else {
+		if !inRange(bl.at((k/n + 1) * tm)) {
+			qtAdd(&ps, ErrInstant, rule.PRC05, "at", sbMsgBeyond, at)
+			return Proration{}, ps
+		}
 		i := k % n
 		termEnd = period.End
 		if i != n-1 {

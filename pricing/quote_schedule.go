@@ -91,7 +91,14 @@ func (p Policy) AppendSchedule(dst []Charge, s Subscription, at time.Time) ([]Ch
 	loc := pol.location()
 	bl := newBilling(&s, loc)
 	tm := s.Term.Months()
-	k, _ := bl.periodAt(tm, at.In(loc))
+	k, _, ok := bl.periodAt(tm, at.In(loc))
+	if k < 0 {
+		ok = inRange(bl.at(tm))
+	}
+	if !ok {
+		qtAdd(&ps, ErrInstant, rule.PRC07, "at", sbMsgBeyond, at)
+		return dst, ps
+	}
 	kind, id := ChargeRecurring, rule.PRC07
 	switch {
 	case q.Rule == rule.PRC01 || q.Rule == rule.EXT02:

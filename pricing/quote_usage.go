@@ -217,7 +217,11 @@ func qtUsageSetup(req *Subscription, at time.Time, pol *Policy, vm bool, ps *rul
 	}
 	loc := pol.location()
 	bl := newBilling(req, loc)
-	_, period := bl.periodAt(int(pol.UsageMonths), at.In(loc))
+	_, period, ok := bl.periodAt(int(pol.UsageMonths), at.In(loc))
+	if !ok {
+		qtAdd(ps, ErrInstant, id, "at", sbMsgBeyond, at)
+		return mk, plan.Period{}, false
+	}
 	return mk, period, true
 }
 

@@ -122,7 +122,10 @@ func newBilling(s *Subscription, loc *time.Location) billing {
 // negative), computed from the anchor, clamped to the end of the month.
 func (b *billing) at(n int) time.Time {
 	if !b.aligned {
-		t, _ := b.cal.AddMonths(calendar.Months(n)) // n is within the years of checked instants
+		t, err := b.cal.AddMonths(calendar.Months(n))
+		if err != nil {
+			return qtMaxInstant // beyond the calendar: inRange reports it
+		}
 		return t
 	}
 	total := int(b.m) - 1 + n
@@ -138,16 +141,21 @@ func (b *billing) at(n int) time.Time {
 	return time.Date(y, m, d, hh, mm, ss, int(b.clock%time.Second), b.loc)
 }
 
+// inRange reports whether t is before the year 10000, the end of the
+// instants the package reasons about.
+func inRange(t time.Time) bool { return t.Before(qtMaxInstant) }
+
 // periodAt returns the index and bounds of the months-month period from
 // the anchor that contains t (t ≥ start, months ≥ 1); index −1 is the
-// partial first period [start, anchor).
-func (b *billing) periodAt(months int, t time.Time) (int, plan.Period) {
+// partial first period [start, anchor). ok is false when the period ends
+// after the year 9999.
+func (b *billing) periodAt(months int, t time.Time) (int, plan.Period, bool) {
 	if b.partial && t.Before(b.anchor) {
-		return -1, plan.Period{Start: b.start, End: b.anchor}
+		return -1, plan.Period{Start: b.start, End: b.anchor}, inRange(b.anchor)
 	}
 	if !b.aligned {
-		k, p, _ := b.cal.PeriodAt(calendar.Months(months), t) // months ≤ 36, t ≥ start
-		return k, p
+		k, p, err := b.cal.PeriodAt(calendar.Months(months), t)
+		return k, p, err == nil && inRange(p.End)
 	}
 	ty, tm, _ := t.In(b.loc).Date()
 	n := max(((ty-b.y)*12+int(tm-b.m))/months, 0)
@@ -157,11 +165,11 @@ func (b *billing) periodAt(months int, t time.Time) (int, plan.Period) {
 		start = b.at(n * months)
 	}
 	end := b.at((n + 1) * months)
-	for !end.After(t) {
+	for !end.After(t) && inRange(end) {
 		n++
 		start, end = end, b.at((n+1)*months)
 	}
-	return n, plan.Period{Start: start, End: end}
+	return n, plan.Period{Start: start, End: end}, inRange(end) && end.After(t)
 }
 
 // partialShare returns the part of the full amount for the partial first
@@ -200,5 +208,7 @@ func daysIn(y int, m time.Month) int {
 	n, _ := calendar.DaysIn(y, m) // m is a month of a checked instant
 	return n
 }
+
+var sbMsgBeyond = rule.Message{English: "the billing period that contains %v ends after the year 9999", Swedish: "faktureringsperioden som innehåller %v slutar efter år 9999"}
 
 var sbMsgBillingDay = rule.Message{English: "billing day %d is not a day of the month (1 to 31, or 0 for the day of the start)", Swedish: "faktureringsdagen %d är ingen dag i månaden (1 till 31, eller 0 för startdagen)"}
