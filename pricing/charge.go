@@ -93,6 +93,11 @@ func (k ChargeKind) Valid() bool { return chargeKindNames.Valid(k) }
 type Charge struct {
 	// Kind says what the line charges for.
 	Kind ChargeKind `json:"kind"`
+	// Reason is the charge's stable reason code, one per kind:
+	// "recurring-fee", "usage-overage", "vm-usage", "vm-reservation",
+	// "proration-credit", "proration-charge", "partial-first-period"; ""
+	// for the zero Charge.
+	Reason rule.Reason `json:"reason,omitempty"`
 	// Rule is the rule that decided the line: PRC-07 (billed at the start
 	// of its period), EXT-05 (equal payments), EXT-03 (overage), EXT-07
 	// (VM usage and reservations), PRC-01 (no charge for a free or BYOL
@@ -136,6 +141,29 @@ type Charge struct {
 	Minutes int64 `json:"minutes,omitempty"`
 	// Amount is what the line charges (negative for a credit).
 	Amount currency.Money `json:"amount"`
+}
+
+// The reasons of charges, one per [ChargeKind].
+const (
+	ReasonRecurringFee       rule.Reason = "recurring-fee"
+	ReasonUsageOverage       rule.Reason = "usage-overage"
+	ReasonVMUsage            rule.Reason = "vm-usage"
+	ReasonVMReservation      rule.Reason = "vm-reservation"
+	ReasonProrationCredit    rule.Reason = "proration-credit"
+	ReasonProrationCharge    rule.Reason = "proration-charge"
+	ReasonPartialFirstPeriod rule.Reason = "partial-first-period"
+)
+
+// chargeReasons maps a kind to its reason.
+var chargeReasons = [...]rule.Reason{"", ReasonRecurringFee, ReasonUsageOverage, ReasonVMUsage, ReasonVMReservation,
+	ReasonProrationCredit, ReasonProrationCharge, ReasonPartialFirstPeriod}
+
+// reasonOf returns the reason of a charge of kind k.
+func reasonOf(k ChargeKind) rule.Reason {
+	if int(k) < len(chargeReasons) {
+		return chargeReasons[k]
+	}
+	return ""
 }
 
 // String returns a one-line English summary for logs, such as

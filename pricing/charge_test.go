@@ -61,7 +61,7 @@ func TestLine_Explain(t *testing.T) {
 			t.Errorf("%v %v:\n got %q\nwant %q", tc.l.Kind, tc.lang, got, tc.want)
 		}
 	}
-	if got, want := (pricing.Charge{Kind: pricing.ChargeRecurring, Rule: rule.PRC01}).String(), "PRC-01 recurring 0 [0001-01-01T00:00:00Z, 0001-01-01T00:00:00Z)"; got != want {
+	if got, want := (pricing.Charge{Kind: pricing.ChargeRecurring, Reason: pricing.ReasonRecurringFee, Rule: rule.PRC01}).String(), "PRC-01 recurring 0 [0001-01-01T00:00:00Z, 0001-01-01T00:00:00Z)"; got != want {
 		t.Errorf("String() = %q, want %q", got, want)
 	}
 }

@@ -219,7 +219,7 @@ func ExamplePolicy_AppendVMUsage() {
 }
 
 func ExampleCharge_String() {
-	l := pricing.Charge{Kind: pricing.ChargeOverage, Rule: rule.EXT03, Dimension: "texts", Amount: currency.MustParse("10.00 USD"),
+	l := pricing.Charge{Kind: pricing.ChargeOverage, Reason: pricing.ReasonUsageOverage, Rule: rule.EXT03, Dimension: "texts", Amount: currency.MustParse("10.00 USD"),
 		Period: plan.Period{Start: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC)}}
 	fmt.Println(l)
 	// Output:

@@ -247,9 +247,9 @@ func (p Proration) AppendCharges(dst []Charge) []Charge {
 		return dst
 	}
 	return append(dst,
-		Charge{Kind: ChargeProrationCredit, Rule: p.Rule, Plan: p.FromPlan, Term: p.Term, Payment: p.Payment,
+		Charge{Kind: ChargeProrationCredit, Reason: ReasonProrationCredit, Rule: p.Rule, Plan: p.FromPlan, Term: p.Term, Payment: p.Payment,
 			Period: p.Credited, BilledAt: p.At, UnitPrice: p.Paid, Quantity: p.FromQuantity, Amount: p.Credit},
-		Charge{Kind: ChargeProrationCharge, Rule: p.Rule, Plan: p.ToPlan, Term: p.Term, Payment: p.Payment,
+		Charge{Kind: ChargeProrationCharge, Reason: ReasonProrationCharge, Rule: p.Rule, Plan: p.ToPlan, Term: p.Term, Payment: p.Payment,
 			Period: p.Credited, BilledAt: p.At, UnitPrice: p.NewPrice, Quantity: p.ToQuantity, Amount: p.Charge})
 }
 

@@ -353,10 +353,10 @@ func TestPRC05_ProrationLines(t *testing.T) {
 	}
 	span := plan.Period{Start: qtUTC(2024, time.February, 15, 0, 0, 0), End: qtUTC(2024, time.February, 29, 0, 0, 0)}
 	want := []pricing.Charge{
-		{Kind: pricing.ChargeRecurring, Plan: "earlier"},
-		{Kind: pricing.ChargeProrationCredit, Rule: rule.PRC05, Plan: "std", Term: plan.OneMonth, Period: span, BilledAt: at,
+		{Kind: pricing.ChargeRecurring, Reason: pricing.ReasonRecurringFee, Plan: "earlier"},
+		{Kind: pricing.ChargeProrationCredit, Reason: pricing.ReasonProrationCredit, Rule: rule.PRC05, Plan: "std", Term: plan.OneMonth, Period: span, BilledAt: at,
 			UnitPrice: qtMoney("31.00 USD"), Quantity: 1, Amount: qtMoney("-14.97 USD")},
-		{Kind: pricing.ChargeProrationCharge, Rule: rule.PRC05, Plan: "pro", Term: plan.OneMonth, Period: span, BilledAt: at,
+		{Kind: pricing.ChargeProrationCharge, Reason: pricing.ReasonProrationCharge, Rule: rule.PRC05, Plan: "pro", Term: plan.OneMonth, Period: span, BilledAt: at,
 			UnitPrice: qtMoney("62.00 USD"), Quantity: 1, Amount: qtMoney("29.93 USD")},
 	}
 	got := p.AppendCharges([]pricing.Charge{want[0]})

@@ -42,6 +42,16 @@ var (
 	ErrPolicy = errors.New("invalid pricing policy")
 )
 
+// The reasons of quotes, one per [QuoteSource].
+const (
+	ReasonPriceFromMarket rule.Reason = "price-from-market"
+	ReasonPriceInUSD      rule.Reason = "price-in-usd"
+	ReasonPriceConverted  rule.Reason = "price-converted"
+	ReasonNoCharge        rule.Reason = "no-charge"
+)
+
+var quoteReasons = [...]rule.Reason{"", ReasonPriceFromMarket, ReasonPriceInUSD, ReasonPriceConverted, ReasonNoCharge}
+
 // QuoteSource says where a quote's price in the market comes from.
 // The enum is append-only; the zero value is invalid.
 type QuoteSource uint8
@@ -96,6 +106,10 @@ type Quote struct {
 	// (VM hourly prices and reservations), EXT-02 (a usage-only plan's
 	// zero fee), PRC-01 (free and BYOL plans).
 	Rule rule.ID `json:"rule"`
+	// Reason is the quote's stable reason code, from Source:
+	// "price-from-market", "price-in-usd", "price-converted" or
+	// "no-charge".
+	Reason rule.Reason `json:"reason,omitempty"`
 	// Source says where UnitPrice (or Hourly) comes from; Conversion
 	// records the conversion when Source is QuoteConverted.
 	Source     QuoteSource         `json:"source"`
@@ -371,6 +385,10 @@ func qtQuote(q *Quote, req *Subscription, pol *Policy, prefix string, ps *rule.P
 	}
 	if len(*ps) > before {
 		*q = Quote{}
+		return
+	}
+	if int(q.Source) < len(quoteReasons) {
+		q.Reason = quoteReasons[q.Source]
 	}
 }
 

@@ -118,7 +118,7 @@ func (p Policy) AppendSchedule(dst []Charge, s Subscription, at time.Time) ([]Ch
 			return dst, ps
 		}
 		dst = append(dst, Charge{
-			Kind: ChargePartialPeriod, Rule: rule.PRC07, Plan: q.Plan, Term: q.Term, Payment: q.Payment,
+			Kind: ChargePartialPeriod, Reason: ReasonPartialFirstPeriod, Rule: rule.PRC07, Plan: q.Plan, Term: q.Term, Payment: q.Payment,
 			Period: plan.Period{Start: bl.start, End: bl.anchor}, BilledAt: bl.start,
 			UnitPrice: first, Quantity: q.Quantity, VCPUs: q.VCPUs, Used: part, Whole: whole, Amount: amt,
 		})
@@ -129,7 +129,7 @@ func (p Policy) AppendSchedule(dst []Charge, s Subscription, at time.Time) ([]Ch
 	for i := range q.Payments {
 		end := bl.at(base + (i+1)*pm)
 		dst = append(dst, Charge{
-			Kind: kind, Rule: id, Plan: q.Plan, Term: q.Term, Payment: q.Payment,
+			Kind: kind, Reason: reasonOf(kind), Rule: id, Plan: q.Plan, Term: q.Term, Payment: q.Payment,
 			Period: plan.Period{Start: start, End: end}, BilledAt: start,
 			Installment: i + 1, Installments: q.Payments,
 			UnitPrice: q.UnitPrice, Quantity: q.Quantity, VCPUs: q.VCPUs,

@@ -281,7 +281,7 @@ func qtOverageLine(req *Subscription, mk *qtMkt, period plan.Period, u MeteredUs
 		return Charge{}, false
 	}
 	return Charge{
-		Kind: ChargeOverage, Rule: rule.EXT03, Plan: p.ID, Dimension: u.Dimension,
+		Kind: ChargeOverage, Reason: ReasonUsageOverage, Rule: rule.EXT03, Plan: p.ID, Dimension: u.Dimension,
 		Term: req.Term, Payment: req.Payment, Period: period, BilledAt: period.End,
 		UnitPrice: pr.unit, Quantity: over, UsedBefore: u.UsedBefore, Used: u.Used, Included: included,
 		Amount: amount,
@@ -298,7 +298,7 @@ func qtVMLine(req *Subscription, mk *qtMkt, period plan.Period, u VMUsage, pol *
 	}
 	minutes := qtRoundDiv(int64(u.Runtime), int64(time.Minute), pol.MinuteRounding)
 	l := Charge{
-		Kind: ChargeVMUsage, Rule: rule.EXT07, Plan: p.ID, Term: plan.Hourly,
+		Kind: ChargeVMUsage, Reason: ReasonVMUsage, Rule: rule.EXT07, Plan: p.ID, Term: plan.Hourly,
 		Period: period, BilledAt: period.End, VCPUs: u.VCPUs, Minutes: minutes, Quantity: 1,
 	}
 	if m := p.Pricing.Model; m == plan.Free || m == plan.BYOL {

@@ -249,7 +249,7 @@ func TestEXT07_VMUsage(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := pricing.Charge{Kind: pricing.ChargeVMUsage, Rule: tc.id, Plan: tc.p.ID, Term: plan.Hourly,
+			want := pricing.Charge{Kind: pricing.ChargeVMUsage, Reason: pricing.ReasonVMUsage, Rule: tc.id, Plan: tc.p.ID, Term: plan.Hourly,
 				Period:   plan.Period{Start: start, End: qtUTC(2024, time.February, 29, 0, 0, 0)},
 				BilledAt: qtUTC(2024, time.February, 29, 0, 0, 0), UnitPrice: tc.unit, Quantity: tc.qty,
 				VCPUs: tc.u.VCPUs, Minutes: tc.minutes, Amount: tc.amount}
@@ -354,7 +354,7 @@ func TestQuoteUsage_Append(t *testing.T) {
 	start := qtUTC(2024, time.January, 1, 0, 0, 0)
 	pol := pricing.DefaultPolicy()
 	basic := pricing.Subscription{Plan: qtCNSBasic(), Market: market.US, Term: plan.OneMonth, Start: start}
-	prior := pricing.Charge{Kind: pricing.ChargeRecurring, Plan: "prior"}
+	prior := pricing.Charge{Kind: pricing.ChargeRecurring, Reason: pricing.ReasonRecurringFee, Plan: "prior"}
 	dst := append(make([]pricing.Charge, 0, 8), prior)
 
 	lines, err := pol.AppendOverage(dst, basic, start, []pricing.MeteredUsage{{Dimension: "texts", Used: 1001}, {Dimension: "emails", Used: 101}})

@@ -1,8 +1,6 @@
 package pricing
 
 import (
-	"fmt"
-
 	"github.com/marketrules/marketrules/market"
 	"github.com/marketrules/marketrules/rule"
 )
@@ -36,6 +34,7 @@ type TaxDecision struct {
 }
 
 var (
+	txMsgNotSold  = rule.Message{English: "%s is not a market where the marketplace transacts", Swedish: "%s är ingen marknad där marknadsplatsen säljer"}
 	txMsgExcluded = rule.Message{
 		English: "CSP prices in %s exclude tax (%s).",
 		Swedish: "CSP-priser i %s exkluderar skatt (%s).",
@@ -86,7 +85,7 @@ var txHandlingWords = map[market.TaxHandling]rule.Message{
 func (p Policy) Tax(m market.Code) (TaxDecision, error) {
 	mk := m.Market()
 	if !mk.Transacts {
-		return TaxDecision{}, fmt.Errorf("pricing: market %q: %w", m.String(), ErrMarketNotSold)
+		return TaxDecision{}, rule.Problems{{Rule: rule.PRC09, Path: "market", Message: txMsgNotSold, Args: []any{m.String()}, Err: ErrMarketNotSold}}
 	}
 	d := TaxDecision{Market: m, Handling: mk.Tax, Remitted: mk.TaxRemitted(), Rule: rule.PRC10, Reason: ReasonTaxExcluded}
 	if p.resolved().CSPTaxInclusive.Has(m) {

@@ -29,7 +29,7 @@ func ExamplePolicy_Tax() {
 	// AU true true PRC-10 csp-price-includes-tax
 	// SE false true PRC-10 csp-price-excludes-tax
 	// JP false false PRC-10 csp-price-excludes-tax
-	// pricing: market "CN": market cannot be priced
+	// market: CN is not a market where the marketplace transacts (PRC-09)
 }
 
 func ExampleTaxDecision_Explain() {

@@ -248,6 +248,9 @@ var (
 	}
 )
 
+// String returns the price's explanation in English.
+func (p LocalPrice) String() string { return p.Explain(rule.English) }
+
 // Explain says in lang how the price was obtained: "SE gold P1Y upfront:
 // 1 045,12 kr, converted from $100.00 at 10.4512 SEK/USD quoted …".
 func (p LocalPrice) Explain(lang rule.Language) string {
