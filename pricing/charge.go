@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"github.com/marketrules/marketrules/calendar"
 	"strconv"
 	"time"
 
@@ -112,7 +113,7 @@ type Charge struct {
 	Term    plan.Term          `json:"term,omitzero"`
 	Payment plan.PaymentOption `json:"payment"`
 	// Period is the half-open interval [Start, End) the line pays for.
-	Period plan.Period `json:"period"`
+	Period calendar.Period `json:"period"`
 	// BilledAt is when the line is billed: the start of Period for
 	// recurring charges, its end for usage (in arrears, PRC-07), the
 	// instant of the change for prorations.

@@ -2,6 +2,7 @@ package pricing_test
 
 import (
 	"fmt"
+	"github.com/marketrules/marketrules/calendar"
 	"time"
 
 	"github.com/marketrules/marketrules/currency"
@@ -220,7 +221,7 @@ func ExamplePolicy_AppendVMUsage() {
 
 func ExampleCharge_String() {
 	l := pricing.Charge{Kind: pricing.ChargeOverage, Reason: pricing.ReasonUsageOverage, Rule: rule.EXT03, Dimension: "texts", Amount: currency.MustParse("10.00 USD"),
-		Period: plan.Period{Start: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC)}}
+		Period: calendar.Period{Start: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC)}}
 	fmt.Println(l)
 	// Output:
 	// EXT-03 overage texts 10.00 USD [2024-01-01T00:00:00Z, 2024-02-01T00:00:00Z)

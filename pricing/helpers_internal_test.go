@@ -1,10 +1,7 @@
 package pricing
 
 import (
-	"errors"
 	"time"
-
-	"github.com/marketrules/marketrules/rule"
 )
 
 // Test helpers shared by this package's internal tests.
@@ -15,16 +12,4 @@ func pbTime(s string) time.Time {
 		panic(err)
 	}
 	return t
-}
-
-func pbPaths(err error) []string {
-	var ps rule.Problems
-	if !errors.As(err, &ps) {
-		return nil
-	}
-	var out []string
-	for _, p := range ps {
-		out = append(out, p.Path)
-	}
-	return out
 }

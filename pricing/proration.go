@@ -199,8 +199,8 @@ type Proration struct {
 	// payment paid for (the whole term when paid upfront). TermEnd is the
 	// end of the current term: its renewal, which the change does not
 	// move (PRC-05).
-	Period  plan.Period `json:"period"`
-	TermEnd time.Time   `json:"termEnd"`
+	Period  calendar.Period `json:"period"`
+	TermEnd time.Time       `json:"termEnd"`
 	// Unit, Used and Total are the proration's fraction: Used of the
 	// period's Total days (or seconds) had passed before the change day;
 	// Total − Used remain. Zone is the location days are counted in.
@@ -218,7 +218,7 @@ type Proration struct {
 	// Credited is the unused part of Period that the change credits and
 	// charges: from the start of the day (or second) of the change to the
 	// period's end. It is zero unless the change takes effect at once.
-	Credited plan.Period `json:"credited,omitzero"`
+	Credited calendar.Period `json:"credited,omitzero"`
 	// Term and Payment are the subscription's; the change keeps them.
 	Term    plan.Term          `json:"term,omitzero"`
 	Payment plan.PaymentOption `json:"payment"`
@@ -459,7 +459,7 @@ func (p Policy) Prorate(sub Subscription, ch SubscriptionChange, at time.Time) (
 		r.Convention = calendar.Elapsed
 	}
 	r.Reason, r.EffectiveAt = ReasonChangeProrated, t
-	r.Credited = plan.Period{Start: from, End: period.End}
+	r.Credited = calendar.Period{Start: from, End: period.End}
 	unused := r.Total - r.Used
 	credit, err := paid.MulDiv(unused, r.Total, pol.ProrationRounding)
 	if err == nil {
@@ -485,7 +485,7 @@ func prRecurring(m plan.Model) bool {
 // day (or second) that contains t: the first instant credited. Days are
 // [calendar.AnchorDays] of loc: day j begins at the period start's clock
 // time on its date + j (every 24 hours in UTC).
-func prCount(period plan.Period, t time.Time, unit ProrationUnit, loc *time.Location) (used, total int64, from time.Time, err error) {
+func prCount(period calendar.Period, t time.Time, unit ProrationUnit, loc *time.Location) (used, total int64, from time.Time, err error) {
 	s, e := period.Start, period.End
 	if unit == ProrateBySecond {
 		total = int64(e.Sub(s) / time.Second)

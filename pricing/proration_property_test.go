@@ -1,6 +1,7 @@
 package pricing_test
 
 import (
+	"github.com/marketrules/marketrules/calendar"
 	"math/rand/v2"
 	"testing"
 	"time"
@@ -52,7 +53,7 @@ func prRandomCase(r *rand.Rand) (pricing.Subscription, pricing.SubscriptionChang
 
 // PRC-05, PRC-06: proration conserves money to the minor unit and follows
 // its formula: credit = −Paid × unused/total and charge = NewPrice ×
-// unused/total, each rounded once; the billing period is plan.Cycle's
+// unused/total, each rounded once; the billing period is calendar.Cycle's
 // and its days are the calendar's.
 func TestPRC05_Conservation(t *testing.T) {
 	r := rand.New(rand.NewPCG(11, 12))
@@ -67,9 +68,9 @@ func TestPRC05_Conservation(t *testing.T) {
 		loc := p.At.Location()
 		anchor := sub.Start.In(loc)
 		months := sub.Payment.Months(sub.Term)
-		_, period, _ := plan.Cycle{Anchor: anchor, Months: months}.At(at)
+		_, period, _ := calendar.Cycle{Anchor: anchor, Months: calendar.Months(months)}.At(at)
 		if !period.Start.Equal(p.Period.Start) || !period.End.Equal(p.Period.End) {
-			t.Fatalf("period %v, plan.Cycle says %v", p.Period, period)
+			t.Fatalf("period %v, calendar.Cycle says %v", p.Period, period)
 		}
 		var used, total int64
 		if pol.ProrationUnit == pricing.ProrateBySecond {

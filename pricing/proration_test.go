@@ -2,6 +2,7 @@ package pricing_test
 
 import (
 	"encoding/json"
+	"github.com/marketrules/marketrules/calendar"
 	"strings"
 	"testing"
 	"time"
@@ -294,7 +295,7 @@ func TestPRC05_ChangeTiming(t *testing.T) {
 			if !p.TermEnd.Equal(renewal) || p.Policy != tc.pol.Name {
 				t.Errorf("term end %v, policy %q", p.TermEnd, p.Policy)
 			}
-			if p.Timing != pricing.TimingImmediate && (!p.Credit.IsZero() || !p.Charge.IsZero() || p.Credited != (plan.Period{})) {
+			if p.Timing != pricing.TimingImmediate && (!p.Credit.IsZero() || !p.Charge.IsZero() || p.Credited != (calendar.Period{})) {
 				t.Errorf("a deferred change has money: %v", p)
 			}
 			prCheckInvariants(t, p)
@@ -351,7 +352,7 @@ func TestPRC05_ProrationLines(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	span := plan.Period{Start: qtUTC(2024, time.February, 15, 0, 0, 0), End: qtUTC(2024, time.February, 29, 0, 0, 0)}
+	span := calendar.Period{Start: qtUTC(2024, time.February, 15, 0, 0, 0), End: qtUTC(2024, time.February, 29, 0, 0, 0)}
 	want := []pricing.Charge{
 		{Kind: pricing.ChargeRecurring, Reason: pricing.ReasonRecurringFee, Plan: "earlier"},
 		{Kind: pricing.ChargeProrationCredit, Reason: pricing.ReasonProrationCredit, Rule: rule.PRC05, Plan: "std", Term: plan.OneMonth, Period: span, BilledAt: at,

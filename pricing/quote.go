@@ -639,7 +639,6 @@ var (
 	qtMsgRateWrong      = rule.Message{English: "rate %s %s → %s does not convert to %s's currency, USD → %s", Swedish: "kursen %s %s → %s växlar inte till valutan för %s, USD → %s"}
 	qtMsgArith          = rule.Message{English: "%s", Swedish: "%s"}
 	qtMsgRounding       = rule.Message{English: "rounding mode %d is not defined", Swedish: "avrundningsläget %d är inte definierat"}
-	qtMsgPositive       = rule.Message{English: "must be positive, not %d", Swedish: "måste vara positivt, inte %d"}
 	qtMsgQuantityNeg    = rule.Message{English: "quantity %d is negative", Swedish: "antalet %d är negativt"}
 	qtMsgSeatsRequired  = rule.Message{English: "a per-user plan needs the number of users", Swedish: "en plan per användare behöver antalet användare"}
 	qtMsgSeatsMin       = rule.Message{English: "%d users; the plan needs at least %d", Swedish: "%d användare; planen kräver minst %d"}

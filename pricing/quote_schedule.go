@@ -1,9 +1,9 @@
 package pricing
 
 import (
+	"github.com/marketrules/marketrules/calendar"
 	"time"
 
-	"github.com/marketrules/marketrules/plan"
 	"github.com/marketrules/marketrules/rule"
 )
 
@@ -119,7 +119,7 @@ func (p Policy) AppendSchedule(dst []Charge, s Subscription, at time.Time) ([]Ch
 		}
 		dst = append(dst, Charge{
 			Kind: ChargePartialPeriod, Reason: ReasonPartialFirstPeriod, Rule: rule.PRC07, Plan: q.Plan, Term: q.Term, Payment: q.Payment,
-			Period: plan.Period{Start: bl.start, End: bl.anchor}, BilledAt: bl.start,
+			Period: calendar.Period{Start: bl.start, End: bl.anchor}, BilledAt: bl.start,
 			UnitPrice: first, Quantity: q.Quantity, VCPUs: q.VCPUs, Used: part, Whole: whole, Amount: amt,
 		})
 		k = 0
@@ -130,7 +130,7 @@ func (p Policy) AppendSchedule(dst []Charge, s Subscription, at time.Time) ([]Ch
 		end := bl.at(base + (i+1)*pm)
 		dst = append(dst, Charge{
 			Kind: kind, Reason: reasonOf(kind), Rule: id, Plan: q.Plan, Term: q.Term, Payment: q.Payment,
-			Period: plan.Period{Start: start, End: end}, BilledAt: start,
+			Period: calendar.Period{Start: start, End: end}, BilledAt: start,
 			Installment: i + 1, Installments: q.Payments,
 			UnitPrice: q.UnitPrice, Quantity: q.Quantity, VCPUs: q.VCPUs,
 			Amount: qtInstallment(q.Price, q.Payments, i),

@@ -1,6 +1,7 @@
 package pricing_test
 
 import (
+	"github.com/marketrules/marketrules/calendar"
 	"testing"
 	"time"
 
@@ -58,13 +59,13 @@ func TestPRC07_Schedule(t *testing.T) {
 			}
 			q, _ := pricing.DefaultPolicy().Quote(req)
 			var sum currency.Money
-			cycle := plan.Cycle{Anchor: jan31, Months: tc.term.Months() / tc.n}
+			cycle := calendar.Cycle{Anchor: jan31, Months: calendar.Months(tc.term.Months() / tc.n)}
 			k0, _, _ := cycle.At(tc.at)
 			k0 -= k0 % tc.n
 			for i, l := range lines {
 				sum, _ = sum.Add(l.Amount)
-				if want := cycle.Period(k0 + i); !l.Period.Start.Equal(want.Start) || !l.Period.End.Equal(want.End) {
-					t.Errorf("line %d: period %v, plan.Cycle says %v", i, l.Period, want)
+				if want, _ := cycle.Period(k0 + i); !l.Period.Start.Equal(want.Start) || !l.Period.End.Equal(want.End) {
+					t.Errorf("line %d: period %v, calendar.Cycle says %v", i, l.Period, want)
 				}
 				if l.BilledAt != l.Period.Start || l.Installment != i+1 || l.Installments != tc.n || l.Rule != tc.id || l.Kind != pricing.ChargeRecurring {
 					t.Errorf("line %d: %+v", i, l)

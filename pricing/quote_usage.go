@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"github.com/marketrules/marketrules/calendar"
 	"math"
 	"slices"
 	"strings"
@@ -181,7 +182,7 @@ func (p Policy) AppendVMUsage(dst []Charge, req Subscription, at time.Time, usag
 
 // qtUsageSetup checks what a usage quote needs beyond the usage itself
 // and returns the market and the usage billing period that contains at.
-func qtUsageSetup(req *Subscription, at time.Time, pol *Policy, vm bool, ps *rule.Problems) (qtMkt, plan.Period, bool) {
+func qtUsageSetup(req *Subscription, at time.Time, pol *Policy, vm bool, ps *rule.Problems) (qtMkt, calendar.Period, bool) {
 	qtCheckPolicy(pol, ps)
 	id := rule.EXT03
 	if vm {
@@ -192,7 +193,7 @@ func qtUsageSetup(req *Subscription, at time.Time, pol *Policy, vm bool, ps *rul
 	p := req.Plan
 	if p == nil {
 		qtAdd(ps, ErrUnpriced, id, "plan", qtMsgPlanRequired)
-		return qtMkt{}, plan.Period{}, false
+		return qtMkt{}, calendar.Period{}, false
 	}
 	m := p.Pricing.Model
 	switch {
@@ -213,14 +214,14 @@ func qtUsageSetup(req *Subscription, at time.Time, pol *Policy, vm bool, ps *rul
 		}
 	}
 	if len(*ps) > 0 || !okInstants {
-		return mk, plan.Period{}, false
+		return mk, calendar.Period{}, false
 	}
 	loc := pol.location()
 	bl := newBilling(req, loc)
 	_, period, ok := bl.periodAt(int(pol.UsageMonths), at.In(loc))
 	if !ok {
 		qtAdd(ps, ErrInstant, id, "at", sbMsgBeyond, at)
-		return mk, plan.Period{}, false
+		return mk, calendar.Period{}, false
 	}
 	return mk, period, true
 }
@@ -235,7 +236,7 @@ func qtHasTerm(p *plan.Plan, t plan.Term) bool {
 }
 
 // qtOverageLine prices one dimension's usage; path names u.
-func qtOverageLine(req *Subscription, mk *qtMkt, period plan.Period, u MeteredUsage, pol *Policy,
+func qtOverageLine(req *Subscription, mk *qtMkt, period calendar.Period, u MeteredUsage, pol *Policy,
 	path string, ps *rule.Problems) (Charge, bool) {
 	p := req.Plan
 	var meter *plan.Meter
@@ -289,7 +290,7 @@ func qtOverageLine(req *Subscription, mk *qtMkt, period plan.Period, u MeteredUs
 }
 
 // qtVMLine prices one VM size's runtime; path names u.
-func qtVMLine(req *Subscription, mk *qtMkt, period plan.Period, u VMUsage, pol *Policy,
+func qtVMLine(req *Subscription, mk *qtMkt, period calendar.Period, u VMUsage, pol *Policy,
 	path string, ps *rule.Problems) (Charge, bool) {
 	p := req.Plan
 	if u.Runtime < 0 {

@@ -1,6 +1,7 @@
 package pricing_test
 
 import (
+	"github.com/marketrules/marketrules/calendar"
 	"testing"
 	"time"
 
@@ -250,7 +251,7 @@ func TestEXT07_VMUsage(t *testing.T) {
 				t.Fatal(err)
 			}
 			want := pricing.Charge{Kind: pricing.ChargeVMUsage, Reason: pricing.ReasonVMUsage, Rule: tc.id, Plan: tc.p.ID, Term: plan.Hourly,
-				Period:   plan.Period{Start: start, End: qtUTC(2024, time.February, 29, 0, 0, 0)},
+				Period:   calendar.Period{Start: start, End: qtUTC(2024, time.February, 29, 0, 0, 0)},
 				BilledAt: qtUTC(2024, time.February, 29, 0, 0, 0), UnitPrice: tc.unit, Quantity: tc.qty,
 				VCPUs: tc.u.VCPUs, Minutes: tc.minutes, Amount: tc.amount}
 			if diff := cmp.Diff(want, l); diff != "" {

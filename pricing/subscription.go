@@ -149,9 +149,9 @@ func inRange(t time.Time) bool { return t.Before(qtMaxInstant) }
 // the anchor that contains t (t ≥ start, months ≥ 1); index −1 is the
 // partial first period [start, anchor). ok is false when the period ends
 // after the year 9999.
-func (b *billing) periodAt(months int, t time.Time) (int, plan.Period, bool) {
+func (b *billing) periodAt(months int, t time.Time) (int, calendar.Period, bool) {
 	if b.partial && t.Before(b.anchor) {
-		return -1, plan.Period{Start: b.start, End: b.anchor}, inRange(b.anchor)
+		return -1, calendar.Period{Start: b.start, End: b.anchor}, inRange(b.anchor)
 	}
 	if !b.aligned {
 		k, p, err := b.cal.PeriodAt(calendar.Months(months), t)
@@ -169,7 +169,7 @@ func (b *billing) periodAt(months int, t time.Time) (int, plan.Period, bool) {
 		n++
 		start, end = end, b.at((n+1)*months)
 	}
-	return n, plan.Period{Start: start, End: end}, inRange(end) && end.After(t)
+	return n, calendar.Period{Start: start, End: end}, inRange(end) && end.After(t)
 }
 
 // partialShare returns the part of the full amount for the partial first

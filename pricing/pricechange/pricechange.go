@@ -581,7 +581,7 @@ type AppliedPrice struct {
 	Reason rule.Reason `json:"reason"`
 	// Term is the contract term that contains At (contract prices
 	// only): the price in effect at its start applies for all of it.
-	Term plan.Period `json:"term,omitzero"`
+	Term calendar.Period `json:"term,omitzero"`
 	// Effective is the change's effective instant; At the instant asked
 	// about.
 	Effective time.Time `json:"effective"`
@@ -629,7 +629,7 @@ var ErrContract = errors.New("invalid contract")
 // billing term term, when s is scheduled (EXT-08): existing customers keep
 // their contract price for the length of the term, and each renewal
 // takes the price in effect when it starts. The contract terms are
-// plan.Cycle periods from anchor (computed from the anchor, clamped to
+// calendar.Cycle periods from anchor (computed from the anchor, clamped to
 // month end, half-open); the price of a term is s.New if the term starts
 // at or after s.Effective, else s.Old. Seats added mid-term pay the same
 // contract price. A zero s.Effective means no change is scheduled.
@@ -637,7 +637,7 @@ func (p Policy) ContractPrice(anchor time.Time, term plan.Term, s ScheduledPrice
 	if term.Months() == 0 {
 		return AppliedPrice{}, fmt.Errorf("pricing: term %s is not a contract term (use UsagePriceAt for usage): %w", term, ErrContract)
 	}
-	n, period, err := term.Cycle(anchor).At(at)
+	n, period, err := term.BillingCycle(anchor).At(at)
 	if err != nil {
 		return AppliedPrice{}, fmt.Errorf("pricing: %w: %w", ErrContract, err)
 	}

@@ -3,6 +3,7 @@ package privateoffer
 import (
 	"errors"
 	"fmt"
+	"github.com/marketrules/marketrules/calendar"
 	"slices"
 	"strconv"
 	"time"
@@ -318,10 +319,10 @@ func (p Policy) ValidateOffer(o Offer, t offer.Type, pl *plan.Plan) error {
 // acceptance if that is later (an offer that starts on acceptance starts
 // then), until 00:00 on the day after its End date. It reports false for
 // an offer not accepted, or accepted after its end.
-func (p Policy) Window(o Offer) (plan.Period, bool) {
+func (p Policy) Window(o Offer) (calendar.Period, bool) {
 	p = p.resolved()
 	if o.Accepted.IsZero() || o.End.IsZero() {
-		return plan.Period{}, false
+		return calendar.Period{}, false
 	}
 	z := p.zone()
 	start := o.Accepted
@@ -332,9 +333,9 @@ func (p Policy) Window(o Offer) (plan.Period, bool) {
 	}
 	end := poDateOf(o.End, z).AddDate(0, 0, 1)
 	if !start.Before(end) {
-		return plan.Period{}, false
+		return calendar.Period{}, false
 	}
-	return plan.Period{Start: start, End: end}, true
+	return calendar.Period{Start: start, End: end}, true
 }
 
 // poDateOf returns 00:00 in z on the calendar date of t (its year, month
@@ -412,7 +413,7 @@ type PriceDecision struct {
 	Reason rule.Reason `json:"reason"`
 	At     time.Time   `json:"at"`
 	// Window is the winning offer's window.
-	Window plan.Period `json:"window,omitzero"`
+	Window calendar.Period `json:"window,omitzero"`
 }
 
 var (
@@ -502,7 +503,7 @@ func (p Policy) Price(req PriceRequest) (PriceDecision, error) {
 		return d, nil
 	}
 	best, bestAbs := -1, false
-	var bestWindow plan.Period
+	var bestWindow calendar.Period
 	for i := range req.Offers {
 		o := &req.Offers[i]
 		if o.Plan != "" && o.Plan != req.Plan {
