@@ -2,6 +2,8 @@ package sheet
 
 import (
 	"encoding/csv"
+	"github.com/marketrules/marketrules/calendar"
+	"github.com/marketrules/marketrules/market"
 	"io"
 	"strconv"
 	"strings"
@@ -53,6 +55,7 @@ func ReadRatesCSV(r io.Reader, name string) ([]DatedRate, error) {
 		return nil, ps.err()
 	}
 	rates := make([]DatedRate, 0, estimateRows(r, lim, 24))
+	var codes codeCache
 	for {
 		rec, line, err := rd.Read()
 		if err == io.EOF {
@@ -62,10 +65,10 @@ func ReadRatesCSV(r io.Reader, name string) ([]DatedRate, error) {
 			ps.add(sheetCSVProblem(name, err))
 			break
 		}
-		asOf, err0 := parseAsOf(strings.TrimSpace(rec[0]))
-		from, err1 := currency.ParseCode(strings.TrimSpace(rec[1]))
-		to, err2 := currency.ParseCode(strings.TrimSpace(rec[2]))
-		rate, err3 := currency.ParseRate(strings.TrimSpace(rec[3]))
+		asOf, err0 := parseAsOf(trim(rec[0]))
+		from, err1 := codes.parse(trim(rec[1]))
+		to, err2 := codes.parse(trim(rec[2]))
+		rate, err3 := parseRate(trim(rec[3]))
 		if err0 == nil && err1 == nil && err2 == nil && err3 == nil && rate.IsZero() {
 			err3 = currency.ErrZeroRate
 		}
@@ -84,6 +87,123 @@ func ReadRatesCSV(r io.Reader, name string) ([]DatedRate, error) {
 		return rates, err
 	}
 	return rates, nil
+}
+
+// trim is strings.TrimSpace with a fast path for a field without
+// surrounding space.
+func trim(s string) string {
+	if len(s) > 0 && s[0] > ' ' && s[len(s)-1] > ' ' {
+		return s
+	}
+	return strings.TrimSpace(s)
+}
+
+// codeCache remembers the currency codes a reader has parsed, keyed by
+// their three bytes, so that a file of a few currencies parses each once.
+type codeCache struct {
+	key     [64]uint32
+	code    [64]currency.Code
+	markets [26 * 26]market.Code
+}
+
+// market parses a market code, remembering the two-letter codes it has
+// parsed.
+func (c *codeCache) market(s string) (market.Code, error) {
+	if len(s) == 2 {
+		a, b := s[0]|0x20, s[1]|0x20
+		if a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z' {
+			i := int(a-'a')*26 + int(b-'a')
+			if m := c.markets[i]; m != 0 {
+				return m, nil
+			}
+			m, err := market.Parse(s)
+			if err == nil {
+				c.markets[i] = m
+			}
+			return m, err
+		}
+	}
+	return market.Parse(s)
+}
+
+func (c *codeCache) parse(s string) (currency.Code, error) {
+	if len(s) != 3 {
+		return currency.ParseCode(s)
+	}
+	k := 1<<24 | uint32(s[0])<<16 | uint32(s[1])<<8 | uint32(s[2]) // never 0, the empty slot
+	i := k * 2654435761 >> 26
+	if c.key[i] == k {
+		return c.code[i], nil
+	}
+	code, err := currency.ParseCode(s)
+	if err == nil {
+		c.key[i], c.code[i] = k, code
+	}
+	return code, err
+}
+
+// parseRate parses a rate, with a fast path for plain "digits.digits"
+// that gives what currency.ParseRate gives.
+func parseRate(s string) (currency.Rate, error) {
+	if n := len(s); n == 0 || n > 18 {
+		return currency.ParseRate(s)
+	}
+	var coef int64
+	scale, dot := 0, -1
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			coef = coef*10 + int64(c-'0')
+		case c == '.' && dot < 0 && i > 0 && i < len(s)-1:
+			dot = i
+		default:
+			return currency.ParseRate(s)
+		}
+	}
+	if dot >= 0 {
+		scale = len(s) - dot - 1
+	}
+	if scale > currency.MaxRateScale {
+		return currency.ParseRate(s)
+	}
+	return currency.NewRate(coef, scale)
+}
+
+// parseAmount parses an amount in c, with a fast path for plain
+// "digits.digits" within c's decimal places that gives what
+// currency.ParseAmount gives.
+func parseAmount(s string, c currency.Code) (currency.Money, error) {
+	digits := c.Digits()
+	if n := len(s); n == 0 || n > 17 || !c.Valid() {
+		return currency.ParseAmount(s, c)
+	}
+	var v int64
+	dot := -1
+	for i := 0; i < len(s); i++ {
+		switch ch := s[i]; {
+		case ch >= '0' && ch <= '9':
+			v = v*10 + int64(ch-'0')
+		case ch == '.' && dot < 0 && i > 0 && i < len(s)-1:
+			dot = i
+		default:
+			return currency.ParseAmount(s, c)
+		}
+	}
+	frac := 0
+	if dot >= 0 {
+		frac = len(s) - dot - 1
+	}
+	nd := len(s)
+	if dot >= 0 {
+		nd--
+	}
+	if frac > digits || nd+digits-frac > 18 {
+		return currency.ParseAmount(s, c)
+	}
+	for ; frac < digits; frac++ {
+		v *= 10
+	}
+	return currency.FromMinor(v, c), nil
 }
 
 func parseAsOf(s string) (time.Time, error) {
@@ -134,8 +254,12 @@ func parseDate(s string) (time.Time, bool) {
 	y, ok1 := num(s[:4])
 	m, ok2 := num(s[5:7])
 	d, ok3 := num(s[8:])
-	if !ok1 || !ok2 || !ok3 || y < 1 || m < 1 || m > 12 || d < 1 || d > time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day() {
+	if !ok1 || !ok2 || !ok3 {
 		return time.Time{}, false
 	}
-	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true
+	n, err := calendar.DayNumber(y, time.Month(m), d)
+	if err != nil {
+		return time.Time{}, false
+	}
+	return time.Unix(n*86400, 0).UTC(), true
 }

@@ -113,8 +113,8 @@ func (p Policy) ReadCSV(r io.Reader, name string, known []ListPrice) ([]Row, err
 	catalog := sheetNewCatalog(known)
 	rows := make([]Row, 0, estimateRows(r, lim, 28))
 	lines := make([]int32, 0, cap(rows))
-	var seen dupTable
-	seen.init(cap(rows))
+	var seen dupCheck
+	var codes codeCache
 	for {
 		rec, line, err := rd.Read()
 		if err == io.EOF {
@@ -124,11 +124,11 @@ func (p Policy) ReadCSV(r io.Reader, name string, known []ListPrice) ([]Row, err
 			ps.add(sheetCSVProblem(name, err))
 			break
 		}
-		row, ok := parseSheetRow(rec, name, line, &catalog, &ps)
+		row, ok := parseSheetRow(rec, name, line, &catalog, &codes, &ps)
 		if !ok {
 			continue
 		}
-		if first := seen.insert(&row, rows, lines, int32(line)); first > 0 {
+		if first := seen.check(&row, rows, lines); first > 0 {
 			ps.add(rule.Problem{Rule: rule.PRC03, Path: name + " line " + strconv.Itoa(line), Message: shMsgRowDup,
 				Args: []any{name + " line " + strconv.Itoa(int(first))}, Err: ErrDuplicate})
 			continue
@@ -189,6 +189,38 @@ func estimateRows(r io.Reader, lim csvx.Limits, perRow int) int {
 	return max(n, 0)
 }
 
+// dupCheck finds rows repeating an earlier row's key. A sheet in
+// canonical order (plan, term, payment option, market: as [WriteCSV]
+// writes a saved sheet) needs only a comparison with the row before; the
+// first row out of order builds a [dupTable] of the rows so far.
+type dupCheck struct {
+	unsorted bool
+	table    dupTable
+}
+
+// check returns the line of an earlier row with r's key, or 0 when r is
+// new; r is then the row about to be appended at len(rows).
+func (d *dupCheck) check(r *Row, rows []Row, lines []int32) int32 {
+	if !d.unsorted {
+		if len(rows) == 0 {
+			return 0
+		}
+		last := len(rows) - 1
+		switch c := sheetKeyOf(r).cmp(sheetKeyOf(&rows[last])); {
+		case c > 0:
+			return 0
+		case c == 0:
+			return lines[last]
+		}
+		d.unsorted = true
+		d.table.init(cap(rows))
+		for i := range rows {
+			d.table.insert(&rows[i], rows[:i], lines)
+		}
+	}
+	return d.table.insert(r, rows, lines)
+}
+
 // dupTable finds rows repeating an earlier row's plan, term, payment
 // option and market: an open-addressing table of key hashes and row
 // indexes, sized once for the expected rows, growing by doubling.
@@ -218,7 +250,7 @@ func rowHash(r *Row) uint64 {
 
 // insert returns the line of an earlier row with r's key, or adds r (the
 // row about to be appended at len(rows)) and returns 0.
-func (t *dupTable) insert(r *Row, rows []Row, lines []int32, line int32) int32 {
+func (t *dupTable) insert(r *Row, rows []Row, lines []int32) int32 {
 	if 2*(t.n+1) > len(t.hash) {
 		old := *t
 		t.init(len(old.hash))
@@ -323,15 +355,15 @@ func sheetNewCatalog(list []ListPrice) sheetCatalog {
 }
 
 // parseSheetRow parses and checks one record, appending its problems.
-func parseSheetRow(rec []string, name string, line int, c *sheetCatalog, ps *problemList) (Row, bool) {
+func parseSheetRow(rec []string, name string, line int, c *sheetCatalog, codes *codeCache, ps *problemList) (Row, bool) {
 	var row Row
 	n := ps.len()
 	bad := func(id rule.ID, m rule.Message, err error, args ...any) {
 		ps.add(rule.Problem{Rule: id, Path: name + " line " + strconv.Itoa(line), Message: m, Args: args, Err: err})
 	}
-	field := func(i int) string { return strings.TrimSpace(rec[i]) }
+	field := func(i int) string { return trim(rec[i]) }
 
-	mc, err := market.Parse(field(0))
+	mc, err := codes.market(field(0))
 	mk := mc.Market()
 	switch {
 	case err != nil:
@@ -339,7 +371,7 @@ func parseSheetRow(rec []string, name string, line int, c *sheetCatalog, ps *pro
 	case !mk.Transacts:
 		bad(rule.PRC09, shMsgRowNotSold, ErrMarketNotSold, mk.Label(), mc.String())
 	}
-	cur, err := currency.ParseCode(field(1))
+	cur, err := codes.parse(field(1))
 	switch {
 	case err != nil:
 		bad(rule.PRC08, shMsgRowCurrency, ErrPrice, shTruncate(field(1), 40))
@@ -376,7 +408,7 @@ func parseSheetRow(rec []string, name string, line int, c *sheetCatalog, ps *pro
 		}
 	}
 	if cur.Valid() {
-		price, err := currency.ParseAmount(field(5), cur)
+		price, err := parseAmount(field(5), cur)
 		switch {
 		case err != nil:
 			detail := err.Error()

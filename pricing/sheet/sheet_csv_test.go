@@ -348,3 +348,20 @@ func BenchmarkSheetReadCSV(b *testing.B) {
 		}
 	}
 }
+
+// PRC-03: a repeated row is found whether the sheet is in canonical order
+// (the repeat follows its first) or not (a table of the rows so far).
+func TestPRC03_DuplicatesInAnyOrder(t *testing.T) {
+	head := "market,currency,plan,term,payment,price\n"
+	for _, tt := range []struct{ in, first, dup string }{
+		{head + "NO,NOK,a,P1M,upfront,1\nSE,SEK,a,P1M,upfront,1\nSE,SEK,a,P1M,upfront,2\n", "p.csv line 3", "p.csv line 4"},
+		{head + "SE,SEK,b,P1M,upfront,1\nSE,SEK,a,P1M,upfront,1\nNO,NOK,a,P1M,upfront,1\nSE,SEK,b,P1M,upfront,2\n", "p.csv line 2", "p.csv line 5"},
+		{head + "SE,SEK,a,P1M,upfront,1\nNO,NOK,a,P1M,upfront,1\nSE,SEK,a,P1M,upfront,2\n", "p.csv line 2", "p.csv line 4"},
+	} {
+		_, err := DefaultPolicy().ReadCSV(strings.NewReader(tt.in), "p.csv", nil)
+		var ps rule.Problems
+		if !errors.As(err, &ps) || len(ps) != 1 || !errors.Is(err, ErrDuplicate) || ps[0].Path != tt.dup || !strings.Contains(ps[0].Error(), tt.first) {
+			t.Errorf("%q: %v", tt.in, err)
+		}
+	}
+}
