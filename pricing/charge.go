@@ -65,8 +65,8 @@ func (k ChargeKind) Valid() bool { return chargeKindNames.Valid(k) }
 
 // Charge is one charge on a customer's bill: what it is for, the rule that
 // decided it, the period it pays for and when it is billed, and the
-// figures that produced its amount. Quotes ([AppendSchedule],
-// [QuoteOverage], [QuoteVMUsage]) and prorations
+// figures that produced its amount. Schedules ([Policy.AppendSchedule]),
+// usage ([Policy.QuoteOverage], [Policy.QuoteVMUsage]) and prorations
 // ([Proration.AppendCharges]) produce lines; all amounts are in the
 // market's billing currency.
 //

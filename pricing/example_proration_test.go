@@ -245,3 +245,37 @@ func ExampleChangeKind_UnmarshalText() {
 	// Output:
 	// true <nil>
 }
+
+// A subscription started on 15 January and billed on the 1st: the partial
+// first period, 17 of January's 31 days, is charged at the start, then
+// whole months from 1 February (PRC-07).
+func ExampleSubscription_billingDay() {
+	sub := pricing.Subscription{Plan: exMonthly("std", "31.00 USD"), Market: market.US, Term: plan.OneMonth,
+		Start: time.Date(2024, time.January, 15, 0, 0, 0, 0, time.UTC), BillingDay: 1}
+	charges, err := pricing.DefaultPolicy().AppendSchedule(nil, sub, sub.Start)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, c := range charges {
+		fmt.Println(c.Kind, c.Period, c.Amount)
+	}
+	// Output:
+	// partial-period [2024-01-15T00:00:00Z, 2024-02-01T00:00:00Z) 17.00 USD
+	// recurring [2024-02-01T00:00:00Z, 2024-03-01T00:00:00Z) 31.00 USD
+}
+
+// The zero Policy is the default; a policy with some fields set must set
+// every field it uses, and Validate names the others.
+func ExamplePolicy_Validate() {
+	fmt.Println(pricing.Policy{}.Validate())
+	fmt.Println(pricing.Policy{Name: "mine", UsageMonths: 3}.Validate())
+	// Output:
+	// <nil>
+	// policy.reservationYear: 0s is not a positive whole number of hours (EXT-07)
+}
+
+func ExamplePolicy_IsZero() {
+	fmt.Println(pricing.Policy{}.IsZero(), pricing.DefaultPolicy().IsZero())
+	// Output: true false
+}

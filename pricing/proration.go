@@ -258,37 +258,40 @@ func (p Proration) AppendCharges(dst []Charge) []Charge {
 func (p Proration) Unused() int64 { return p.Total - p.Used }
 
 // Prorate answers a change ch of the subscription sub (its plan, market,
-// term, payment option, quantity, exchange rate and start) at the instant
-// at, under the policy pol.
+// term, payment option, quantity, exchange rate, start and billing day)
+// at the instant at, under the policy p.
 //
 // The term stays (PRC-05, PRC-06): the billing period that contains at is
 // the one the last payment paid for, Payment.Months(Term) calendar months
-// from sub.Start (computed from the start every time, clamped to month
-// end, in pol.Quote.Location). For a change that takes effect at once,
-// the unused part of the period is credited at the old price and charged
-// at the new: the period's price under each is the payment for it, as
-// [AppendSchedule] bills it. The unused part is counted in pol.Unit: by
-// whole days, with the day of the change counted as unused, so a change
-// on a period's first day credits the whole period and one on its last
-// day credits one day; or by exact seconds.
+// from the billing anchor (computed from the anchor every time, clamped
+// to month end, in p.Location), or the partial first period of a
+// subscription whose billing day differs from its start. For a change
+// that takes effect at once, the unused part of the period is credited at
+// the old price and charged at the new: the period's price under each is
+// the payment for it, as [Policy.AppendSchedule] bills it. The unused
+// part is counted in p.ProrationUnit: by whole anchor days
+// (calendar.AnchorDays), with the day of the change counted as unused, so
+// a change on a period's first day credits the whole period and one on
+// its last day credits one day; or by exact seconds (calendar.Elapsed).
+// The answer's Convention and Zone say which.
 //
 // A change that raises the term's price is an upgrade, one that lowers it
-// a downgrade; pol says when each takes effect. A change at renewal or a
-// blocked one is a decision too, with no money. Under a policy with
-// SeatReductionDays, a seat reduction after the window is blocked
+// a downgrade; p says when each takes effect. A change at renewal or a
+// blocked one is a decision too, with no money. Under a policy with a
+// SeatReductionWindow, a seat reduction after the window is blocked
 // (EXT-13).
 //
-// The instants of the result (At, Period, TermEnd, …) are in
-// pol.Quote.Location, UTC by default.
+// The instants of the result (At, Period, TermEnd, …) are in p.Location,
+// UTC by default.
 //
 // Invalid input is reported as [rule.Problems], all at once: the problems
-// of [QuoteTerm] for the current subscription (paths "market", "rate", …)
-// and for the change ("change.plan", "change.quantity"), a change of both
-// plan and quantity or of neither ([ErrSubscriptionChange], EXT-06), a
-// change to a plan of another pricing model ([ErrSubscriptionChange],
+// of [Policy.Quote] for the current subscription (paths "market", "rate",
+// …) and for the change ("change.plan", "change.quantity"), a change of
+// both plan and quantity or of neither ([ErrSubscriptionChange], EXT-06),
+// a change to a plan of another pricing model ([ErrSubscriptionChange],
 // OFR-06), a seat change of a plan not priced per user ([ErrSeats],
-// PRC-06), and an instant before sub.Start ([ErrInstant]). Prorate does
-// not allocate unless it fails.
+// PRC-06), and an instant before sub.Start or a period ending after the
+// year 9999 ([ErrInstant]). Prorate does not allocate unless it fails.
 func (p Policy) Prorate(sub Subscription, ch SubscriptionChange, at time.Time) (Proration, error) {
 	var ps rule.Problems
 	pol := p.resolved()

@@ -171,3 +171,15 @@ func ExampleAppliedPrice_Explain() {
 	fmt.Println(strings.ReplaceAll(a.Explain(rule.English), "\u00a0", " "))
 	// Output: $0.04 applies to usage at 2024-02-03 00:00:00 UTC: usage after the change of 2024-02-01 00:00:00 UTC is billed at the new price, whatever the contract (EXT-08).
 }
+
+// The zero Policy is DefaultPolicy(); Validate names a field that cannot
+// be applied.
+func ExamplePolicy_Validate() {
+	p := pricechange.Policy2023()
+	p.SaaSCutoffDays = 40
+	fmt.Println(pricechange.Policy{}.Validate(), pricechange.Policy{}.IsZero())
+	fmt.Println(p.Validate())
+	// Output:
+	// <nil> true
+	// policy.saasCutoffDays: 40 days is outside 0 to 31 (EXT-08)
+}

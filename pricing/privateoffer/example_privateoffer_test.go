@@ -133,3 +133,15 @@ func ExampleMultipartyDecision_Explain() {
 	fmt.Println(strings.ReplaceAll(d.Explain(rule.English), "\u00a0", " "))
 	// Output: Customer price $88.00: the partner price $80.00 plus the customer adjustment of 10% ($8.00) (EXT-09). The adjustment is within the publisher's 20% discount to the partner.
 }
+
+// The zero Policy is DefaultPolicy(); Validate names a field that cannot
+// be applied.
+func ExamplePolicy_Validate() {
+	p := privateoffer.DefaultPolicy()
+	p.AdjustmentDecimals = -1
+	fmt.Println(privateoffer.Policy{}.Validate(), privateoffer.Policy{}.IsZero())
+	fmt.Println(p.Validate())
+	// Output:
+	// <nil> true
+	// policy.adjustmentDecimals: the policy's -1 adjustment decimals are not between 0 and 15 (EXT-09)
+}

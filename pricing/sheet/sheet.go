@@ -318,11 +318,13 @@ func (s Sheet) Lookup(m market.Code, planID string, t plan.Term, pay plan.Paymen
 }
 
 // Policy holds the numbers of market price sheets. [DefaultPolicy]
-// returns the values the library uses; change any field.
+// returns the values the library uses; change any field. The zero Policy
+// is DefaultPolicy(): half-even rounding is the zero rounding mode, and
+// zero bounds mean the default bounds.
 type Policy struct {
 	// Rounding rounds a converted price to the minor unit of the market's
-	// currency, in one step (the sources document no rounding,
-	//): HalfEven.
+	// currency, in one step (Microsoft documents no rounding for the
+	// conversion): HalfEven.
 	Rounding currency.RoundingMode `json:"rounding"`
 	// MaxRows and MaxBytes bound a CSV sheet read by [Policy.ReadCSV]:
 	// 100,000 rows and 16 MiB, room for 100 plans × 141 markets × 4 terms
