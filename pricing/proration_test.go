@@ -295,7 +295,7 @@ func TestPRC05_ChangeTiming(t *testing.T) {
 			if !p.TermEnd.Equal(renewal) || p.Policy != tc.pol.Name {
 				t.Errorf("term end %v, policy %q", p.TermEnd, p.Policy)
 			}
-			if p.Timing != pricing.TimingImmediate && (!p.Credit.IsZero() || !p.Charge.IsZero() || p.Credited != (calendar.Period{})) {
+			if p.Timing != pricing.TimingImmediate && (p.Credit.Sign() != 0 || p.Charge.Sign() != 0 || p.Credited != (calendar.Period{})) {
 				t.Errorf("a deferred change has money: %v", p)
 			}
 			prCheckInvariants(t, p)
@@ -615,7 +615,7 @@ func TestProration_Enums(t *testing.T) {
 	if pricing.ChargeKind(0).Valid() || !pricing.ChargeOverage.Valid() {
 		t.Error("LineKind.Valid")
 	}
-	if got := pricing.ChangeDirection(7).String(); got != "change-direction(7)" {
+	if got := pricing.ChangeDirection(7).String(); got != "pricing.ChangeDirection(7)" {
 		t.Errorf("invalid direction prints %q", got)
 	}
 	_ = currency.USD

@@ -22,10 +22,10 @@ var (
 	// billing term or payment option the plan does not offer, a VM size,
 	// software reservation or metering dimension it does not price.
 	ErrUnpriced = errors.New("no price for the request")
-	// ErrNoRate: a USD price must be converted to a market's currency,
-	// and there is no usable exchange rate from USD to it: the one
-	// sentinel of a missing exchange rate, for quotes and price sheets.
-	ErrNoRate = errors.New("no exchange rate")
+	// ErrNoRate is [currency.ErrNoRate], the module's one sentinel of a
+	// missing exchange rate: a USD price must be converted to a market's
+	// currency, and there is no usable exchange rate from USD to it.
+	ErrNoRate = currency.ErrNoRate
 	// ErrSeats: a quantity outside the plan's user limits (EXT-06), a
 	// negative quantity, or several seats of a plan that is not priced per
 	// user.

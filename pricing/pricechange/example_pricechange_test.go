@@ -154,7 +154,7 @@ func ExamplePolicy_ContractPrice() {
 }
 
 func ExamplePolicy_UsagePrice() {
-	// Fact 69: usage after the change is billed at the new price.
+	// EXT-08: usage after the change is billed at the new price.
 	s := pricechange.ScheduledPrice{Old: currency.MustParse("0.05 USD"), New: currency.MustParse("0.04 USD"),
 		Effective: time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC)}
 	fmt.Println(pricechange.DefaultPolicy().UsagePrice(s, time.Date(2024, 1, 31, 23, 0, 0, 0, time.UTC)).Price)

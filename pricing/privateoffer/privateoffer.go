@@ -537,7 +537,7 @@ func (p Policy) Price(req PriceRequest) (PriceDecision, error) {
 		return d, nil
 	}
 	o := &req.Offers[best]
-	if !bestAbs && req.Public.IsZero() {
+	if !bestAbs && req.Public.Sign() == 0 {
 		d.Reason = ReasonPrivateZeroPublic
 		return d, nil
 	}

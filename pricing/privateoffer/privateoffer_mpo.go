@@ -321,7 +321,7 @@ func (p Policy) MultipartyAdjustment(pp PartnerPrice, desired currency.Money) (M
 		zero, _ := currency.NewRate(0, 0)
 		d.Exact = true
 		return d, p.mpoApply(&d, zero)
-	case d.Partner.IsZero():
+	case d.Partner.Sign() == 0:
 		d.Reason = ReasonMPOUnreachable
 		return d, nil
 	}
