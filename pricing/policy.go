@@ -143,7 +143,9 @@ func NewCommercePolicy() Policy {
 
 // IsZero reports whether p is the zero Policy, which means
 // [DefaultPolicy].
-func (p Policy) IsZero() bool {
+func (p Policy) IsZero() bool { return p.isZero() }
+
+func (p *Policy) isZero() bool {
 	return p.Name == "" && p.ConversionRounding == 0 && p.MinuteRounding == 0 && p.UsageRounding == 0 &&
 		p.ReservationRounding == 0 && p.ReservationYear == 0 && p.UsageMonths == 0 && p.Location == nil &&
 		p.ProrationUnit == 0 && p.ProrationRounding == 0 && p.Upgrade == 0 && p.Downgrade == 0 &&
@@ -154,7 +156,10 @@ func (p Policy) IsZero() bool {
 // resolved returns the policy a method applies: DefaultPolicy() for the
 // zero Policy, else p.
 func (p *Policy) resolved() *Policy {
-	if p.IsZero() {
+	if p.Name != "" || p.ReservationYear != 0 {
+		return p // the common case, without comparing every field
+	}
+	if p.isZero() {
 		d := DefaultPolicy()
 		return &d
 	}
