@@ -3,6 +3,9 @@ package marketrulestest_test
 import (
 	"errors"
 	"fmt"
+	"github.com/marketrules/marketrules/pricing/pricechange"
+	"github.com/marketrules/marketrules/pricing/privateoffer"
+	"github.com/marketrules/marketrules/pricing/sheet"
 	"slices"
 	"strings"
 	"testing"
@@ -42,7 +45,7 @@ func libraryValues(t *testing.T) map[string]any {
 	must(err)
 	pr, err := pricing.Prorate(sub, pricing.SubscriptionChange{Quantity: 15}, at, pricing.DefaultProrationPolicy())
 	must(err)
-	sheet, err := pricing.DefaultSheetPolicy().Save(pricing.Sheet{}, pricing.PriceList(team), mrt.ExchangeRates(), at)
+	sheet, err := sheet.DefaultPolicy().Save(sheet.Sheet{}, sheet.PriceList(team), mrt.ExchangeRates(), at)
 	must(err)
 	rd, err := refund.DefaultPolicy().Decide(refund.Request{Charge: refund.SaaS, Term: plan.OneMonth, Start: sub.Start, At: sub.Start.Add(time.Hour),
 		Paid: mrt.Money(t, "100.00 USD")})
@@ -80,8 +83,8 @@ func libraryValues(t *testing.T) map[string]any {
 		"statement":     stmt,
 		"purchase":      buy,
 		"problems":      offer.DefaultPolicy().CheckOffer(bad),
-		"policies": []any{pricing.DefaultProrationPolicy(), pricing.PriceChangePolicy2023(), payout.DefaultPolicy(),
-			offer.DefaultPolicy(), trial.DefaultPolicy(), refund.DefaultPolicy(), pricing.DefaultPrivateOfferPolicy()},
+		"policies": []any{pricing.DefaultProrationPolicy(), pricechange.Policy2023(), payout.DefaultPolicy(),
+			offer.DefaultPolicy(), trial.DefaultPolicy(), refund.DefaultPolicy(), privateoffer.DefaultPolicy()},
 		"calendar": cal,
 		"locale":   currency.MustParseLocale("sv-SE"),
 		"rates":    mrt.ExchangeRates(),

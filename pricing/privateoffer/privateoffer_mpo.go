@@ -1,4 +1,4 @@
-package pricing
+package privateoffer
 
 import (
 	"math/bits"
@@ -8,13 +8,13 @@ import (
 )
 
 // PartnerPrice is what the publisher (ISV) of a multiparty private offer
-// charges the selling partner for a plan's price (EXT-09, fact 95): a
+// charges the selling partner for a plan's price (EXT-09): a
 // percentage discount off the plan's public list price, or an absolute
 // price.
 type PartnerPrice struct {
 	// Pricing says which of DiscountPercent or Price sets the partner
 	// price.
-	Pricing PrivatePricing `json:"pricing"`
+	Pricing Pricing `json:"pricing"`
 	// List is the plan's public list price, the base of a discount.
 	List currency.Money `json:"list"`
 	// DiscountPercent is the publisher's discount to the partner in
@@ -57,7 +57,7 @@ type MultipartyDecision struct {
 	// Pricing is the partner price's pricing; List the public price;
 	// DiscountPercent the publisher's discount to the partner (zero for
 	// an absolute partner price).
-	Pricing         PrivatePricing `json:"pricing"`
+	Pricing         Pricing        `json:"pricing"`
 	List            currency.Money `json:"list"`
 	DiscountPercent currency.Rate  `json:"discountPercent,omitzero"`
 	// Partner is the partner price; Customer = Partner + Partner ×
@@ -72,24 +72,25 @@ type MultipartyDecision struct {
 	Capped               bool          `json:"capped"`
 	MaxAdjustmentPercent currency.Rate `json:"maxAdjustmentPercent,omitzero"`
 	// Desired is the customer price asked for, by
-	// [PrivateOfferPolicy.MultipartyAdjustment]; Exact whether Customer
+	// [Policy.MultipartyAdjustment]; Exact whether Customer
 	// equals it.
 	Desired currency.Money `json:"desired,omitzero"`
 	Exact   bool           `json:"exact,omitempty"`
 }
 
 var (
-	poMsgAdjDecimals = rule.Message{English: "the adjustment %s%% has more than %d decimal places", Swedish: "justeringen %s %% har fler än %d decimaler"}
-	poMsgPolicyDec   = rule.Message{English: "the policy's %d adjustment decimals are not between 0 and %d", Swedish: "policyns %d justeringsdecimaler ligger inte mellan 0 och %d"}
-	poMsgPolicyRound = rule.Message{English: "the policy's adjustment rounding %d is not a rounding mode", Swedish: "policyns justeringsavrundning %d är inget avrundningssätt"}
-	poMsgDesiredNeg  = rule.Message{English: "the desired price %v is negative", Swedish: "det önskade priset %v är negativt"}
-	poMsgDesiredCur  = rule.Message{English: "the desired price %v is not in the partner price's currency %s", Swedish: "det önskade priset %v är inte i partnerprisets valuta %s"}
-	poMsgMPOPrice    = rule.Message{English: "Customer price %v: the partner price %v plus the customer adjustment of %s%% (%v) (%s).", Swedish: "Kundpris %v: partnerpriset %v plus kundjusteringen på %s %% (%v) (%s)."}
-	poMsgMPOCap      = rule.Message{English: " The adjustment is within the publisher's %s%% discount to the partner.", Swedish: " Justeringen ryms inom utgivarens rabatt på %s %% till partnern."}
-	poMsgMPOAbove    = rule.Message{English: "Refused: the customer adjustment of %s%% exceeds the publisher's %s%% discount to the partner, which caps it; ask the publisher for an absolute partner price instead (%s).", Swedish: "Nekas: kundjusteringen på %s %% överstiger utgivarens rabatt på %s %% till partnern, som är taket; be utgivaren om ett absolut partnerpris i stället (%s)."}
-	poMsgMPOBelow    = rule.Message{English: "Refused: the desired price %v is below the partner price %v; the customer adjustment only raises the price (%s).", Swedish: "Nekas: det önskade priset %v är under partnerpriset %v; kundjusteringen kan bara höja priset (%s)."}
-	poMsgMPONoWay    = rule.Message{English: "Refused: no customer adjustment turns the partner price %v into %v (%s).", Swedish: "Nekas: ingen kundjustering gör partnerpriset %v till %v (%s)."}
-	poMsgMPONearest  = rule.Message{English: " No adjustment with %d decimals gives exactly %v; this is the nearest.", Swedish: " Ingen justering med %d decimaler ger exakt %v; detta är den närmaste."}
+	poMsgAdjDecimals    = rule.Message{English: "the adjustment %s%% has more than %d decimal places", Swedish: "justeringen %s %% har fler än %d decimaler"}
+	poMsgPolicyDec      = rule.Message{English: "the policy's %d adjustment decimals are not between 0 and %d", Swedish: "policyns %d justeringsdecimaler ligger inte mellan 0 och %d"}
+	poMsgPolicyRounding = rule.Message{English: "the policy's rounding %d is not a rounding mode", Swedish: "policyns avrundning %d är inget avrundningssätt"}
+	poMsgPolicyRound    = rule.Message{English: "the policy's adjustment rounding %d is not a rounding mode", Swedish: "policyns justeringsavrundning %d är inget avrundningssätt"}
+	poMsgDesiredNeg     = rule.Message{English: "the desired price %v is negative", Swedish: "det önskade priset %v är negativt"}
+	poMsgDesiredCur     = rule.Message{English: "the desired price %v is not in the partner price's currency %s", Swedish: "det önskade priset %v är inte i partnerprisets valuta %s"}
+	poMsgMPOPrice       = rule.Message{English: "Customer price %v: the partner price %v plus the customer adjustment of %s%% (%v) (%s).", Swedish: "Kundpris %v: partnerpriset %v plus kundjusteringen på %s %% (%v) (%s)."}
+	poMsgMPOCap         = rule.Message{English: " The adjustment is within the publisher's %s%% discount to the partner.", Swedish: " Justeringen ryms inom utgivarens rabatt på %s %% till partnern."}
+	poMsgMPOAbove       = rule.Message{English: "Refused: the customer adjustment of %s%% exceeds the publisher's %s%% discount to the partner, which caps it; ask the publisher for an absolute partner price instead (%s).", Swedish: "Nekas: kundjusteringen på %s %% överstiger utgivarens rabatt på %s %% till partnern, som är taket; be utgivaren om ett absolut partnerpris i stället (%s)."}
+	poMsgMPOBelow       = rule.Message{English: "Refused: the desired price %v is below the partner price %v; the customer adjustment only raises the price (%s).", Swedish: "Nekas: det önskade priset %v är under partnerpriset %v; kundjusteringen kan bara höja priset (%s)."}
+	poMsgMPONoWay       = rule.Message{English: "Refused: no customer adjustment turns the partner price %v into %v (%s).", Swedish: "Nekas: ingen kundjustering gör partnerpriset %v till %v (%s)."}
+	poMsgMPONearest     = rule.Message{English: " No adjustment with %d decimals gives exactly %v; this is the nearest.", Swedish: " Ingen justering med %d decimaler ger exakt %v; detta är den närmaste."}
 )
 
 // Explain renders the decision in lang.
@@ -117,8 +118,9 @@ func (d MultipartyDecision) Explain(lang rule.Language) string {
 // the list price less its discount (List × DiscountPercent / 100, rounded
 // once with the policy's Rounding, subtracted from List). Invalid input
 // (a discount outside (0, 100), a price without a currency or negative)
-// is reported as [rule.Problems] wrapping [ErrPrivateOffer].
-func (p PrivateOfferPolicy) PartnerPrice(pp PartnerPrice) (currency.Money, error) {
+// is reported as [rule.Problems] wrapping [ErrOffer].
+func (p Policy) PartnerPrice(pp PartnerPrice) (currency.Money, error) {
+	p = p.resolved()
 	var ps rule.Problems
 	p.checkPartner(pp, &ps)
 	if err := ps.Err(); err != nil {
@@ -127,7 +129,7 @@ func (p PrivateOfferPolicy) PartnerPrice(pp PartnerPrice) (currency.Money, error
 	return p.partner(pp)
 }
 
-func (p PrivateOfferPolicy) partner(pp PartnerPrice) (currency.Money, error) {
+func (p Policy) partner(pp PartnerPrice) (currency.Money, error) {
 	if pp.Pricing == AbsolutePrice {
 		return pp.Price, nil
 	}
@@ -138,16 +140,11 @@ func (p PrivateOfferPolicy) partner(pp PartnerPrice) (currency.Money, error) {
 	return pp.List.Sub(off)
 }
 
-func (p PrivateOfferPolicy) checkPartner(pp PartnerPrice, ps *rule.Problems) {
+func (p Policy) checkPartner(pp PartnerPrice, ps *rule.Problems) {
 	add := func(path string, m rule.Message, args ...any) {
-		*ps = append(*ps, rule.Problem{Rule: rule.EXT09, Path: path, Message: m, Args: args, Err: ErrPrivateOffer})
+		*ps = append(*ps, rule.Problem{Rule: rule.EXT09, Path: path, Message: m, Args: args, Err: ErrOffer})
 	}
-	if p.AdjustmentDecimals < 0 || p.AdjustmentDecimals > currency.MaxRateScale {
-		add("policy.adjustmentDecimals", poMsgPolicyDec, p.AdjustmentDecimals, currency.MaxRateScale)
-	}
-	if !p.AdjustmentRounding.Valid() {
-		add("policy.adjustmentRounding", poMsgPolicyRound, uint8(p.AdjustmentRounding))
-	}
+	p.checkPolicy(ps)
 	money := func(path string, m currency.Money) {
 		switch {
 		case !m.Code().Valid():
@@ -167,11 +164,33 @@ func (p PrivateOfferPolicy) checkPartner(pp PartnerPrice, ps *rule.Problems) {
 	}
 }
 
+// checkPolicy appends the problems of the policy's fields.
+func (p Policy) checkPolicy(ps *rule.Problems) {
+	add := func(path string, m rule.Message, args ...any) {
+		*ps = append(*ps, rule.Problem{Rule: rule.EXT09, Path: path, Message: m, Args: args, Err: ErrOffer})
+	}
+	if p.AdjustmentDecimals < 0 || p.AdjustmentDecimals > currency.MaxRateScale {
+		add("policy.adjustmentDecimals", poMsgPolicyDec, p.AdjustmentDecimals, currency.MaxRateScale)
+	}
+	if !p.AdjustmentRounding.Valid() {
+		add("policy.adjustmentRounding", poMsgPolicyRound, uint8(p.AdjustmentRounding))
+	}
+	if !p.Rounding.Valid() {
+		add("policy.rounding", poMsgPolicyRounding, uint8(p.Rounding))
+	}
+}
+
+// String returns the decision in English.
+func (d MultipartyDecision) String() string { return d.Explain(rule.English) }
+
 // adjustment returns r with at most p.AdjustmentDecimals decimal places
-// (dropping trailing zeros), or false when it has more.
-func (p PrivateOfferPolicy) adjustment(r currency.Rate) (currency.Rate, bool) {
+// (dropping trailing zeros), or false when it has more. A policy whose
+// AdjustmentDecimals is out of range (reported by checkPartner) is taken
+// as 0 … MaxRateScale, so that the loop always ends.
+func (p Policy) adjustment(r currency.Rate) (currency.Rate, bool) {
 	coef, scale := r.Coefficient(), r.Scale()
-	for scale > p.AdjustmentDecimals {
+	limit := min(max(p.AdjustmentDecimals, 0), currency.MaxRateScale)
+	for scale > limit {
 		if coef%10 != 0 {
 			return r, false
 		}
@@ -183,14 +202,14 @@ func (p PrivateOfferPolicy) adjustment(r currency.Rate) (currency.Rate, bool) {
 }
 
 // customer returns partner × (100 + adj) / 100 in one rounding.
-func (p PrivateOfferPolicy) customer(partner currency.Money, adj currency.Rate) (currency.Money, error) {
+func (p Policy) customer(partner currency.Money, adj currency.Rate) (currency.Money, error) {
 	den := poPow10(adj.Scale() + 2)
 	return partner.MulDiv(den+adj.Coefficient(), den, p.Rounding)
 }
 
 // Multiparty computes the customer price of a multiparty private offer
 // from the partner price pp and the selling partner's customer
-// adjustment in percent (W10: a partner price of 100.00 and 10 % give
+// adjustment in percent (a partner price of 100.00 and 10 % give
 // 110.00; 95.00 and 10.52631579 % give 105.00). The customer price is
 // Partner × (100 + adjustment) / 100, rounded once with the policy's
 // Rounding; the markup is its difference from the partner price.
@@ -206,14 +225,15 @@ func (p PrivateOfferPolicy) customer(partner currency.Money, adj currency.Rate) 
 //
 // An adjustment with more than AdjustmentDecimals decimal places (8) and
 // invalid partner prices are reported as [rule.Problems] wrapping
-// [ErrPrivateOffer].
-func (p PrivateOfferPolicy) Multiparty(pp PartnerPrice, adjustmentPercent currency.Rate) (MultipartyDecision, error) {
+// [ErrOffer].
+func (p Policy) Multiparty(pp PartnerPrice, adjustmentPercent currency.Rate) (MultipartyDecision, error) {
+	p = p.resolved()
 	var ps rule.Problems
 	p.checkPartner(pp, &ps)
 	adj, ok := p.adjustment(adjustmentPercent)
 	if !ok {
 		ps = append(ps, rule.Problem{Rule: rule.EXT09, Path: "adjustmentPercent", Message: poMsgAdjDecimals,
-			Args: []any{adjustmentPercent.String(), p.AdjustmentDecimals}, Err: ErrPrivateOffer})
+			Args: []any{adjustmentPercent.String(), p.AdjustmentDecimals}, Err: ErrOffer})
 	}
 	if err := ps.Err(); err != nil {
 		return MultipartyDecision{}, err
@@ -228,7 +248,7 @@ func (p PrivateOfferPolicy) Multiparty(pp PartnerPrice, adjustmentPercent curren
 	return d, nil
 }
 
-func (p PrivateOfferPolicy) mpoBase(pp PartnerPrice) (MultipartyDecision, error) {
+func (p Policy) mpoBase(pp PartnerPrice) (MultipartyDecision, error) {
 	partner, err := p.partner(pp)
 	if err != nil {
 		return MultipartyDecision{}, err
@@ -241,7 +261,7 @@ func (p PrivateOfferPolicy) mpoBase(pp PartnerPrice) (MultipartyDecision, error)
 }
 
 // mpoApply sets the adjustment, the prices and the outcome.
-func (p PrivateOfferPolicy) mpoApply(d *MultipartyDecision, adj currency.Rate) error {
+func (p Policy) mpoApply(d *MultipartyDecision, adj currency.Rate) error {
 	c, err := p.customer(d.Partner, adj)
 	if err != nil {
 		return err
@@ -256,7 +276,7 @@ func (p PrivateOfferPolicy) mpoApply(d *MultipartyDecision, adj currency.Rate) e
 }
 
 // MultipartyAdjustment computes the customer adjustment that turns the
-// partner price of pp into the desired customer price (W10: from 95.00
+// partner price of pp into the desired customer price (from 95.00
 // to 105.00 is (105.00 − 95.00) / 95.00 = 10.52631579 %). The exact
 // ratio (desired − partner) / partner × 100 is rounded once to
 // AdjustmentDecimals places (8) with AdjustmentRounding (HalfEven); if
@@ -264,14 +284,15 @@ func (p PrivateOfferPolicy) mpoApply(d *MultipartyDecision, adj currency.Rate) e
 // policy's Rounding, the neighbouring adjustment one unit in the last
 // place below, then above, is tried, and when neither does the nearest is
 // returned with Exact false and ReasonMPONearestAdjusted. Then the cap is
-// applied as by [PrivateOfferPolicy.Multiparty].
+// applied as by [Policy.Multiparty].
 //
 // A desired price below the partner price is refused
 // (ReasonMPOBelowPartner): the adjustment only raises the price; so is
 // one no adjustment reaches (a zero partner price, or an adjustment too
 // large to represent: ReasonMPOUnreachable). A desired price in another
 // currency and invalid partner prices are [rule.Problems].
-func (p PrivateOfferPolicy) MultipartyAdjustment(pp PartnerPrice, desired currency.Money) (MultipartyDecision, error) {
+func (p Policy) MultipartyAdjustment(pp PartnerPrice, desired currency.Money) (MultipartyDecision, error) {
+	p = p.resolved()
 	var ps rule.Problems
 	p.checkPartner(pp, &ps)
 	if err := ps.Err(); err != nil {
@@ -284,10 +305,10 @@ func (p PrivateOfferPolicy) MultipartyAdjustment(pp PartnerPrice, desired curren
 	switch {
 	case desired.Code() != d.Partner.Code():
 		ps = append(ps, rule.Problem{Rule: rule.EXT09, Path: "desired", Message: poMsgDesiredCur,
-			Args: []any{desired, d.Partner.Code().String()}, Err: ErrPrivateOffer})
+			Args: []any{desired, d.Partner.Code().String()}, Err: ErrOffer})
 		return MultipartyDecision{}, ps
 	case desired.IsNegative():
-		ps = append(ps, rule.Problem{Rule: rule.EXT09, Path: "desired", Message: poMsgDesiredNeg, Args: []any{desired}, Err: ErrPrivateOffer})
+		ps = append(ps, rule.Problem{Rule: rule.EXT09, Path: "desired", Message: poMsgDesiredNeg, Args: []any{desired}, Err: ErrOffer})
 		return MultipartyDecision{}, ps
 	}
 	d.Desired = desired

@@ -1,8 +1,9 @@
-package pricing
+package privateoffer
 
 import (
 	"errors"
 	"fmt"
+	"github.com/marketrules/marketrules/calendar"
 	"slices"
 	"strconv"
 	"time"
@@ -14,55 +15,68 @@ import (
 	"github.com/marketrules/marketrules/rule"
 )
 
-// ErrPrivateOffer is wrapped by the problems of a private offer, or a
+// ErrOffer is wrapped by the problems of a private offer, or a
 // multiparty price, that is not valid input.
-var ErrPrivateOffer = errors.New("invalid private offer")
+var ErrOffer = errors.New("invalid private offer")
 
-// PrivatePricing is how a private offer (or a multiparty partner price)
+// Pricing is how a private offer (or a multiparty partner price)
 // sets its price (EXT-09). The enum is append-only; the zero value is
 // invalid.
-type PrivatePricing uint8
+type Pricing uint8
 
 // The private pricings.
 const (
 	// PercentageDiscount: a percentage off the public price, which must
 	// make the price lower.
-	PercentageDiscount PrivatePricing = iota + 1
+	PercentageDiscount Pricing = iota + 1
 	// AbsolutePrice: a price of its own, higher, lower or equal to the
 	// public price (SaaS and Azure applications only, not on trial plans).
 	AbsolutePrice
 )
 
-var privatePricingNames = enum.Names[PrivatePricing]{Type: "private pricing", Names: []string{"", "percentage", "absolute"}}
+var privatePricingNames = enum.Names[Pricing]{Type: "private pricing", Names: []string{"", "percentage", "absolute"}}
 
 // String returns "percentage" or "absolute".
-func (p PrivatePricing) String() string { return privatePricingNames.String(p) }
+func (p Pricing) String() string { return privatePricingNames.String(p) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (p PrivatePricing) MarshalText() ([]byte, error) { return privatePricingNames.Marshal(p) }
+// The zero Pricing, unset, marshals to "".
+func (p Pricing) MarshalText() ([]byte, error) {
+	if p == 0 {
+		return []byte{}, nil
+	}
+	return privatePricingNames.Marshal(p)
+}
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
-func (p *PrivatePricing) UnmarshalText(b []byte) error { return privatePricingNames.Unmarshal(b, p) }
+// "" is the zero Pricing, unset.
+func (p *Pricing) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*p = 0
+		return nil
+	}
+	return privatePricingNames.Unmarshal(b, p)
+}
 
-// PrivateOffer is one price line of a customer private offer (EXT-09): a
+// Offer is one price line of a customer private offer (EXT-09): a
 // percentage discount on a plan (or on every plan of the offer), or an
 // absolute price for one of a plan's billing terms or metering
 // dimensions, valid from its start until the end of its last month once
 // the customer has accepted it. A Partner Center private offer with
-// several plans is several PrivateOffer values with the same ID.
+// several plans is several Offer values with the same ID.
 //
 // Dates are calendar dates: the year, month and day of the time.Time in
 // its own location (time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC) is March
-// 1); the clock is ignored. [PrivateOfferPolicy.Window] turns them into
+// 1); the clock is ignored. [Policy.Window] turns them into
 // instants in the policy's zone.
-type PrivateOffer struct {
+type Offer struct {
 	// ID identifies the private offer.
 	ID string `json:"id"`
 	// Plan is the plan's ID; empty for an offer-level discount, which
 	// applies to every plan of the offer (percentage only).
 	Plan string `json:"plan,omitempty"`
 	// Pricing says which of DiscountPercent or Price sets the price.
-	Pricing PrivatePricing `json:"pricing"`
+	Pricing Pricing `json:"pricing"`
 	// DiscountPercent is the discount in percent: 15 is 15 %.
 	DiscountPercent currency.Rate `json:"discountPercent,omitzero"`
 	// Price is the absolute price, in the public price's currency.
@@ -82,10 +96,10 @@ type PrivateOffer struct {
 	Accepted time.Time `json:"accepted,omitzero"`
 }
 
-// PrivateOfferPolicy holds the numbers of private offers and multiparty
-// private offers. [DefaultPrivateOfferPolicy] returns the values the
+// Policy holds the numbers of private offers and multiparty
+// private offers. [DefaultPolicy] returns the values the
 // library uses.
-type PrivateOfferPolicy struct {
+type Policy struct {
 	// Rounding rounds a percentage discount, and a multiparty customer
 	// price, to the currency's minor unit, in one step: HalfEven.
 	Rounding currency.RoundingMode `json:"rounding"`
@@ -102,19 +116,45 @@ type PrivateOfferPolicy struct {
 	// customer adjustment percentage: 8.
 	AdjustmentDecimals int `json:"adjustmentDecimals"`
 	// AdjustmentRounding rounds the adjustment that
-	// [PrivateOfferPolicy.MultipartyAdjustment] computes to
-	// AdjustmentDecimals places: HalfEven (W10's 10.526315789…% is
+	// [Policy.MultipartyAdjustment] computes to
+	// AdjustmentDecimals places: HalfEven (the published example's 10.526315789…% is
 	// 10.52631579%).
 	AdjustmentRounding currency.RoundingMode `json:"adjustmentRounding"`
 	// Zone is the time zone of an offer's dates; nil means UTC.
 	Zone *time.Location `json:"-"`
 }
 
-// DefaultPrivateOfferPolicy returns the policy of EXT-09 and W10:
+// IsZero reports whether p is the zero Policy, which means
+// [DefaultPolicy]: the methods apply DefaultPolicy() to it.
+func (p Policy) IsZero() bool {
+	return p.Rounding == 0 && !p.FullDiscount && p.AbsoluteTypes == nil && p.AdjustmentDecimals == 0 &&
+		p.AdjustmentRounding == 0 && p.Zone == nil
+}
+
+func (p Policy) resolved() Policy {
+	if p.IsZero() {
+		return DefaultPolicy()
+	}
+	return p
+}
+
+// Validate reports every field of p that cannot be applied, as
+// [rule.Problems] wrapping [ErrOffer] with paths such as
+// "policy.adjustmentDecimals". The zero Policy is valid.
+func (p Policy) Validate() error {
+	var ps rule.Problems
+	p.resolved().checkPolicy(&ps)
+	return ps.Err()
+}
+
+// String returns the decision in English.
+func (d PriceDecision) String() string { return d.Explain(rule.English) }
+
+// DefaultPolicy returns the policy of EXT-09:
 // half-even rounding, no 100 % discount, absolute prices for SaaS and
 // Azure applications, adjustments to 8 decimals, dates in UTC.
-func DefaultPrivateOfferPolicy() PrivateOfferPolicy {
-	return PrivateOfferPolicy{
+func DefaultPolicy() Policy {
+	return Policy{
 		Rounding:           currency.HalfEven,
 		AbsoluteTypes:      []offer.Type{offer.SaaS, offer.ManagedApplication},
 		AdjustmentDecimals: 8,
@@ -122,7 +162,7 @@ func DefaultPrivateOfferPolicy() PrivateOfferPolicy {
 	}
 }
 
-func (p PrivateOfferPolicy) zone() *time.Location {
+func (p Policy) zone() *time.Location {
 	if p.Zone == nil {
 		return time.UTC
 	}
@@ -152,7 +192,7 @@ var (
 
 // checkShape reports the problems of o that need no context, with paths
 // under "offers[index]", or at the top for a negative index.
-func (p PrivateOfferPolicy) checkShape(o *PrivateOffer, index int, ps *rule.Problems) {
+func (p Policy) checkShape(o *Offer, index int, ps *rule.Problems) {
 	at := func(path string) string {
 		if index < 0 {
 			return path
@@ -160,7 +200,7 @@ func (p PrivateOfferPolicy) checkShape(o *PrivateOffer, index int, ps *rule.Prob
 		return "offers[" + strconv.Itoa(index) + "]." + path
 	}
 	add := func(path string, m rule.Message, args ...any) {
-		*ps = append(*ps, rule.Problem{Rule: rule.EXT09, Path: at(path), Message: m, Args: args, Err: ErrPrivateOffer})
+		*ps = append(*ps, rule.Problem{Rule: rule.EXT09, Path: at(path), Message: m, Args: args, Err: ErrOffer})
 	}
 	switch o.Pricing {
 	case PercentageDiscount:
@@ -210,7 +250,7 @@ func (p PrivateOfferPolicy) checkShape(o *PrivateOffer, index int, ps *rule.Prob
 // 100] when full is set.
 func poCheckPercent(r currency.Rate, full bool, path string, ps *rule.Problems) {
 	if bad, m := poPercentProblem(r, full); bad {
-		*ps = append(*ps, rule.Problem{Rule: rule.EXT09, Path: path, Message: m, Args: []any{r.String()}, Err: ErrPrivateOffer})
+		*ps = append(*ps, rule.Problem{Rule: rule.EXT09, Path: path, Message: m, Args: []any{r.String()}, Err: ErrOffer})
 	}
 }
 
@@ -231,18 +271,19 @@ func poPercentProblem(r currency.Rate, full bool) (bool, rule.Message) {
 
 // Validate reports every problem of private offer o for an offer of type
 // t and its plan pl (nil for an offer-level discount) as [rule.Problems]
-// wrapping [ErrPrivateOffer] (EXT-09): a pricing that is not exactly one
+// wrapping [ErrOffer] (EXT-09): a pricing that is not exactly one
 // of a percentage (above 0 and below 100, or up to 100 with FullDiscount)
 // or an absolute price; an absolute price for an offer type outside
 // AbsoluteTypes (virtual machines), on a plan with a free trial, without
 // a plan, or for a term or dimension the plan lacks; a start that is not
 // the 1st of a month, an end that is not the last day of a month, a start
 // after the end.
-func (p PrivateOfferPolicy) Validate(o PrivateOffer, t offer.Type, pl *plan.Plan) error {
+func (p Policy) ValidateOffer(o Offer, t offer.Type, pl *plan.Plan) error {
+	p = p.resolved()
 	var ps rule.Problems
 	p.checkShape(&o, -1, &ps)
 	add := func(path string, m rule.Message, args ...any) {
-		ps = append(ps, rule.Problem{Rule: rule.EXT09, Path: path, Message: m, Args: args, Err: ErrPrivateOffer})
+		ps = append(ps, rule.Problem{Rule: rule.EXT09, Path: path, Message: m, Args: args, Err: ErrOffer})
 	}
 	if pl != nil && o.Plan != "" && o.Plan != pl.ID {
 		add("plan", poMsgOtherPlan, o.Plan, pl.ID)
@@ -278,9 +319,10 @@ func (p PrivateOfferPolicy) Validate(o PrivateOffer, t offer.Type, pl *plan.Plan
 // acceptance if that is later (an offer that starts on acceptance starts
 // then), until 00:00 on the day after its End date. It reports false for
 // an offer not accepted, or accepted after its end.
-func (p PrivateOfferPolicy) Window(o PrivateOffer) (plan.Period, bool) {
+func (p Policy) Window(o Offer) (calendar.Period, bool) {
+	p = p.resolved()
 	if o.Accepted.IsZero() || o.End.IsZero() {
-		return plan.Period{}, false
+		return calendar.Period{}, false
 	}
 	z := p.zone()
 	start := o.Accepted
@@ -291,9 +333,9 @@ func (p PrivateOfferPolicy) Window(o PrivateOffer) (plan.Period, bool) {
 	}
 	end := poDateOf(o.End, z).AddDate(0, 0, 1)
 	if !start.Before(end) {
-		return plan.Period{}, false
+		return calendar.Period{}, false
 	}
-	return plan.Period{Start: start, End: end}, true
+	return calendar.Period{Start: start, End: end}, true
 }
 
 // poDateOf returns 00:00 in z on the calendar date of t (its year, month
@@ -305,9 +347,9 @@ func poDateOf(t time.Time, z *time.Location) time.Time {
 
 func poDaysInMonth(y int, m time.Month) int { return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day() }
 
-// PrivatePriceRequest asks which price a customer pays for one of a
+// PriceRequest asks which price a customer pays for one of a
 // plan's prices at an instant, given the customer's private offers.
-type PrivatePriceRequest struct {
+type PriceRequest struct {
 	// Plan is the plan's ID.
 	Plan string `json:"plan"`
 	// Term is the billing term priced (a flat-rate or per-user price), or
@@ -319,10 +361,10 @@ type PrivatePriceRequest struct {
 	// offers never discount.
 	Infrastructure bool `json:"infrastructure,omitempty"`
 	// Public is the public price: the latest one, since a private offer's
-	// discount applies to the retail price in effect (fact 79).
+	// discount applies to the retail price in effect.
 	Public currency.Money `json:"public"`
 	// Offers are the customer's private offers, active or not.
-	Offers []PrivateOffer `json:"offers"`
+	Offers []Offer `json:"offers"`
 	// At is the instant of the charge.
 	At time.Time `json:"at"`
 }
@@ -343,15 +385,15 @@ const (
 	ReasonPrivateZeroPublic rule.Reason = "private-percentage-on-zero-price"
 )
 
-// PrivatePriceDecision says which price the customer pays, and which
+// PriceDecision says which price the customer pays, and which
 // private offer gave it (EXT-09). It is a value; render it with
-// [PrivatePriceDecision.Explain]. Price + Discount = Public, exactly.
-type PrivatePriceDecision struct {
+// [PriceDecision.Explain]. Price + Discount = Public, exactly.
+type PriceDecision struct {
 	Plan      string    `json:"plan"`
 	Term      plan.Term `json:"term,omitempty"`
 	Dimension string    `json:"dimension,omitempty"`
-	// Applied reports whether a private offer sets the price.
-	Applied bool `json:"applied"`
+	// Allowed reports whether a private offer sets the price.
+	Allowed bool `json:"allowed"`
 	// Public is the public price; Price what the customer pays; Discount
 	// their difference (negative for an absolute price above Public).
 	Public   currency.Money `json:"public"`
@@ -359,10 +401,10 @@ type PrivatePriceDecision struct {
 	Discount currency.Money `json:"discount"`
 	// Pricing and Percent describe the winning offer; Offer is its ID and
 	// Index its index in the request's Offers (−1 when none applies).
-	Pricing PrivatePricing `json:"pricing,omitempty"`
-	Percent currency.Rate  `json:"percent,omitzero"`
-	Offer   string         `json:"offer,omitempty"`
-	Index   int            `json:"index"`
+	Pricing Pricing       `json:"pricing,omitempty"`
+	Percent currency.Rate `json:"percent,omitzero"`
+	Offer   string        `json:"offer,omitempty"`
+	Index   int           `json:"index"`
 	// Active is the number of the request's offers active for this price
 	// at At.
 	Active int `json:"active"`
@@ -371,7 +413,7 @@ type PrivatePriceDecision struct {
 	Reason rule.Reason `json:"reason"`
 	At     time.Time   `json:"at"`
 	// Window is the winning offer's window.
-	Window plan.Period `json:"window,omitzero"`
+	Window calendar.Period `json:"window,omitzero"`
 }
 
 var (
@@ -389,7 +431,7 @@ var (
 )
 
 // Explain renders the decision in lang.
-func (d PrivatePriceDecision) Explain(lang rule.Language) string {
+func (d PriceDecision) Explain(lang rule.Language) string {
 	id := string(d.Rule)
 	switch d.Reason {
 	case ReasonPrivateInfrastructure:
@@ -412,7 +454,7 @@ func (d PrivatePriceDecision) Explain(lang rule.Language) string {
 
 // Price decides the price a customer pays for one of a plan's prices at
 // req.At, given the customer's private offers (EXT-09). An offer takes
-// part if it is active at At ([PrivateOfferPolicy.Window]) and covers the
+// part if it is active at At ([Policy.Window]) and covers the
 // price: an offer-level discount (no Plan), or the plan's own; an
 // absolute price also must name the request's term or dimension. Among
 // them, an absolute price beats every percentage (the lowest absolute
@@ -423,14 +465,15 @@ func (d PrivatePriceDecision) Explain(lang rule.Language) string {
 // never to an Azure infrastructure charge, and not to a public price of
 // zero (a discount must lower the price).
 //
-// Offers are checked as by [PrivateOfferPolicy.Validate] without their
+// Offers are checked as by [Policy.ValidateOffer] without their
 // offer type and plan; invalid offers, a negative public price, an
 // absolute price in another currency are reported as [rule.Problems]
 // with paths "offers[i]…".
-func (p PrivateOfferPolicy) Price(req PrivatePriceRequest) (PrivatePriceDecision, error) {
+func (p Policy) Price(req PriceRequest) (PriceDecision, error) {
+	p = p.resolved()
 	var ps rule.Problems
 	add := func(path string, m rule.Message, args ...any) {
-		ps = append(ps, rule.Problem{Rule: rule.EXT09, Path: path, Message: m, Args: args, Err: ErrPrivateOffer})
+		ps = append(ps, rule.Problem{Rule: rule.EXT09, Path: path, Message: m, Args: args, Err: ErrOffer})
 	}
 	if req.At.IsZero() {
 		add("at", poMsgAtMissing)
@@ -449,10 +492,10 @@ func (p PrivateOfferPolicy) Price(req PrivatePriceRequest) (PrivatePriceDecision
 		}
 	}
 	if err := ps.Err(); err != nil {
-		return PrivatePriceDecision{}, err
+		return PriceDecision{}, err
 	}
 
-	d := PrivatePriceDecision{Plan: req.Plan, Term: req.Term, Dimension: req.Dimension, Public: req.Public,
+	d := PriceDecision{Plan: req.Plan, Term: req.Term, Dimension: req.Dimension, Public: req.Public,
 		Price: req.Public, Discount: currency.FromMinor(0, req.Public.Code()), Index: -1, Rule: rule.EXT09,
 		Reason: ReasonPrivateNone, At: req.At}
 	if req.Infrastructure {
@@ -460,7 +503,7 @@ func (p PrivateOfferPolicy) Price(req PrivatePriceRequest) (PrivatePriceDecision
 		return d, nil
 	}
 	best, bestAbs := -1, false
-	var bestWindow plan.Period
+	var bestWindow calendar.Period
 	for i := range req.Offers {
 		o := &req.Offers[i]
 		if o.Plan != "" && o.Plan != req.Plan {
@@ -498,7 +541,7 @@ func (p PrivateOfferPolicy) Price(req PrivatePriceRequest) (PrivatePriceDecision
 		d.Reason = ReasonPrivateZeroPublic
 		return d, nil
 	}
-	d.Applied, d.Pricing, d.Offer, d.Index, d.Window = true, o.Pricing, o.ID, best, bestWindow
+	d.Allowed, d.Pricing, d.Offer, d.Index, d.Window = true, o.Pricing, o.ID, best, bestWindow
 	if bestAbs {
 		d.Reason, d.Price = ReasonPrivateAbsolute, o.Price
 		d.Discount, _ = req.Public.Sub(o.Price) // same currency, both ≥ 0: no overflow
@@ -506,7 +549,7 @@ func (p PrivateOfferPolicy) Price(req PrivatePriceRequest) (PrivatePriceDecision
 	}
 	off, err := poPercentOf(req.Public, o.DiscountPercent, p.Rounding)
 	if err != nil {
-		return PrivatePriceDecision{}, fmt.Errorf("pricing: offers[%d]: %w", best, err)
+		return PriceDecision{}, fmt.Errorf("pricing: offers[%d]: %w", best, err)
 	}
 	d.Reason, d.Percent, d.Discount = ReasonPrivatePercentage, o.DiscountPercent, off
 	d.Price, _ = req.Public.Sub(off) // 0 ≤ off ≤ Public

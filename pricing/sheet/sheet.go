@@ -1,4 +1,4 @@
-package pricing
+package sheet
 
 import (
 	"cmp"
@@ -14,30 +14,31 @@ import (
 	"github.com/marketrules/marketrules/internal/jsonx"
 	"github.com/marketrules/marketrules/market"
 	"github.com/marketrules/marketrules/plan"
+	"github.com/marketrules/marketrules/pricing"
 	"github.com/marketrules/marketrules/rule"
 )
 
 // Sentinel errors of market price sheets, wrapped by the problems of
-// [SheetPolicy.Save], [SheetPolicy.Import] and [ReadSheetCSV].
+// [Policy.Save], [Policy.Import] and [Policy.ReadCSV].
 var (
-	// ErrNoRate: a market's billing currency has no USD exchange rate on
-	// or before the instant of the save (PRC-03).
-	ErrNoRate = errors.New("no exchange rate")
+	// ErrNoRate is [pricing.ErrNoRate], the one sentinel of a missing
+	// exchange rate: a market's billing currency has no USD exchange rate
+	// on or before the instant of the save (PRC-03).
+	ErrNoRate = pricing.ErrNoRate
 	// ErrBadRate: an exchange rate that cannot be used: not from USD, zero,
 	// without its as-of date, or contradicting another rate of the same
 	// currency and date.
 	ErrBadRate = errors.New("unusable exchange rate")
-	// ErrMarketNotSold: a market where the plan cannot be priced: not a
-	// market of the marketplace, or one where it does not transact (China
-	// lists only free and BYOL images, PRC-09).
-	ErrMarketNotSold = errors.New("market cannot be priced")
-	// ErrSheetPrice: a list price, override or sheet row that is not a
+	// ErrMarketNotSold is [pricing.ErrMarketNotSold]: one sentinel for
+	// a market where nothing can be priced.
+	ErrMarketNotSold = pricing.ErrMarketNotSold
+	// ErrPrice: a list price, override or sheet row that is not a
 	// valid price: wrong currency, negative, more decimals than the
 	// currency has, an unknown plan, term or payment option.
-	ErrSheetPrice = errors.New("invalid sheet price")
-	// ErrSheetDuplicate: the same plan, term, payment option and market
+	ErrPrice = errors.New("invalid sheet price")
+	// ErrDuplicate: the same plan, term, payment option and market
 	// priced twice.
-	ErrSheetDuplicate = errors.New("duplicate sheet price")
+	ErrDuplicate = errors.New("duplicate sheet price")
 )
 
 // DatedRate is an exchange rate with the instant it is quoted for: from
@@ -116,7 +117,7 @@ type ListPrice struct {
 	Plan string `json:"plan"`
 	// Term and Payment are the billing term and its payment option
 	// (EXT-05): P1M, P1Y, P2Y or P3Y.
-	Term    plan.Term          `json:"term"`
+	Term    plan.Term          `json:"term,omitzero"`
 	Payment plan.PaymentOption `json:"payment"`
 	// Price is the USD price for the term (per user for a per-user plan).
 	// The zero Money is 0 USD.
@@ -131,7 +132,7 @@ type ListPrice struct {
 
 // PriceList returns the list prices of the plans' billing terms, one per
 // term, with the plans' markets and per-market prices: the input of
-// [SheetPolicy.Save]. Plans without billing terms (usage-only, virtual
+// [Policy.Save]. Plans without billing terms (usage-only, virtual
 // machine and free plans) contribute nothing; their meter and hourly
 // prices are not part of a market price sheet here.
 func PriceList(plans ...plan.Plan) []ListPrice {
@@ -174,18 +175,31 @@ var priceSourceNames = enum.Names[PriceSource]{Type: "price source", Names: []st
 func (s PriceSource) String() string { return priceSourceNames.String(s) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (s PriceSource) MarshalText() ([]byte, error) { return priceSourceNames.Marshal(s) }
+// The zero PriceSource, unset, marshals to "".
+func (s PriceSource) MarshalText() ([]byte, error) {
+	if s == 0 {
+		return []byte{}, nil
+	}
+	return priceSourceNames.Marshal(s)
+}
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
-func (s *PriceSource) UnmarshalText(b []byte) error { return priceSourceNames.Unmarshal(b, s) }
+// "" is the zero PriceSource, unset.
+func (s *PriceSource) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*s = 0
+		return nil
+	}
+	return priceSourceNames.Unmarshal(b, s)
+}
 
-// SheetRow is one row of a market price sheet, as exported to and
+// Row is one row of a market price sheet, as exported to and
 // imported from CSV: a plan's price for a billing term and payment option
 // in one market, in the market's billing currency. It is comparable.
-type SheetRow struct {
+type Row struct {
 	Market  market.Code        `json:"market"`
 	Plan    string             `json:"plan"`
-	Term    plan.Term          `json:"term"`
+	Term    plan.Term          `json:"term,omitzero"`
 	Payment plan.PaymentOption `json:"payment"`
 	// Price is in the market's billing currency (Price.Code()).
 	Price currency.Money `json:"price"`
@@ -196,7 +210,7 @@ type SheetRow struct {
 // set by the publisher) and when it was saved. Once saved it is fixed: a
 // later rate does not change it (PRC-03).
 type LocalPrice struct {
-	SheetRow
+	Row
 	// Source says how Price was obtained.
 	Source PriceSource `json:"source"`
 	// USD is the list price the market price belongs to.
@@ -234,6 +248,9 @@ var (
 	}
 )
 
+// String returns the price's explanation in English.
+func (p LocalPrice) String() string { return p.Explain(rule.English) }
+
 // Explain says in lang how the price was obtained: "SE gold P1Y upfront:
 // 1 045,12 kr, converted from $100.00 at 10.4512 SEK/USD quoted …".
 func (p LocalPrice) Explain(lang rule.Language) string {
@@ -251,7 +268,7 @@ func (p LocalPrice) Explain(lang rule.Language) string {
 // Sheet is a saved market price sheet: the local price of every plan,
 // term and payment option in every selected market, each with how it was
 // obtained, and the instant of the latest save. Prices are sorted by plan
-// ID, term, payment option and market, the order [SheetPolicy.Save]
+// ID, term, payment option and market, the order [Policy.Save]
 // writes. A Sheet is a plain value; store it as JSON and pass it back to
 // the next save, which keeps its prices (PRC-03: fixed once saved).
 type Sheet struct {
@@ -274,11 +291,11 @@ func (s Sheet) Rates() []DatedRate {
 	return out
 }
 
-// Rows returns the sheet's rows, for [WriteSheetCSV].
-func (s Sheet) Rows() []SheetRow {
-	out := make([]SheetRow, len(s.Prices))
+// Rows returns the sheet's rows, for [WriteCSV].
+func (s Sheet) Rows() []Row {
+	out := make([]Row, len(s.Prices))
 	for i := range s.Prices {
-		out[i] = s.Prices[i].SheetRow
+		out[i] = s.Prices[i].Row
 	}
 	return out
 }
@@ -287,27 +304,29 @@ func (s Sheet) Rows() []SheetRow {
 // market, and false when the sheet has none.
 func (s Sheet) Lookup(m market.Code, planID string, t plan.Term, pay plan.PaymentOption) (LocalPrice, bool) {
 	k := sheetKey{planID, t, pay, m}
-	i, ok := slices.BinarySearchFunc(s.Prices, k, func(p LocalPrice, k sheetKey) int { return sheetKeyOf(&p.SheetRow).cmp(k) })
+	i, ok := slices.BinarySearchFunc(s.Prices, k, func(p LocalPrice, k sheetKey) int { return sheetKeyOf(&p.Row).cmp(k) })
 	if ok {
 		return s.Prices[i], true
 	}
 	// A sheet not in canonical order (built by hand): search it all.
 	for _, p := range s.Prices {
-		if sheetKeyOf(&p.SheetRow) == k {
+		if sheetKeyOf(&p.Row) == k {
 			return p, true
 		}
 	}
 	return LocalPrice{}, false
 }
 
-// SheetPolicy holds the numbers of market price sheets. [DefaultSheetPolicy]
-// returns the values the library uses; change any field.
-type SheetPolicy struct {
+// Policy holds the numbers of market price sheets. [DefaultPolicy]
+// returns the values the library uses; change any field. The zero Policy
+// is DefaultPolicy(): half-even rounding is the zero rounding mode, and
+// zero bounds mean the default bounds.
+type Policy struct {
 	// Rounding rounds a converted price to the minor unit of the market's
-	// currency, in one step (the sources document no rounding,
-	// marketplace-facts.md fact 77): HalfEven.
+	// currency, in one step (Microsoft documents no rounding for the
+	// conversion): HalfEven.
 	Rounding currency.RoundingMode `json:"rounding"`
-	// MaxRows and MaxBytes bound a CSV sheet read by [ReadSheetCSV]:
+	// MaxRows and MaxBytes bound a CSV sheet read by [Policy.ReadCSV]:
 	// 100,000 rows and 16 MiB, room for 100 plans × 141 markets × 4 terms
 	// (56,400 rows of at most about 110 bytes) with headroom. Zero means
 	// the default; a negative value means no limit.
@@ -317,14 +336,14 @@ type SheetPolicy struct {
 
 // Default bounds of a CSV price sheet.
 const (
-	DefaultSheetMaxRows  = 100_000
-	DefaultSheetMaxBytes = 16 << 20
+	DefaultMaxRows  = 100_000
+	DefaultMaxBytes = 16 << 20
 )
 
-// DefaultSheetPolicy returns the sheet policy the library uses: half-even
+// DefaultPolicy returns the sheet policy the library uses: half-even
 // conversion and the default CSV bounds.
-func DefaultSheetPolicy() SheetPolicy {
-	return SheetPolicy{Rounding: currency.HalfEven, MaxRows: DefaultSheetMaxRows, MaxBytes: DefaultSheetMaxBytes}
+func DefaultPolicy() Policy {
+	return Policy{Rounding: currency.HalfEven, MaxRows: DefaultMaxRows, MaxBytes: DefaultMaxBytes}
 }
 
 // sheetKey identifies a price of a sheet; its order is the sheet's.
@@ -335,7 +354,7 @@ type sheetKey struct {
 	market  market.Code
 }
 
-func sheetKeyOf(r *SheetRow) sheetKey { return sheetKey{r.Plan, r.Term, r.Payment, r.Market} }
+func sheetKeyOf(r *Row) sheetKey { return sheetKey{r.Plan, r.Term, r.Payment, r.Market} }
 
 func (k sheetKey) cmp(o sheetKey) int {
 	if c := strings.Compare(k.plan, o.plan); c != 0 {
@@ -344,7 +363,7 @@ func (k sheetKey) cmp(o sheetKey) int {
 	return cmp.Or(cmp.Compare(k.term, o.term), cmp.Compare(k.payment, o.payment), cmp.Compare(k.market, o.market))
 }
 
-func sheetCompare(a, b LocalPrice) int { return sheetKeyOf(&a.SheetRow).cmp(sheetKeyOf(&b.SheetRow)) }
+func sheetCompare(a, b LocalPrice) int { return sheetKeyOf(&a.Row).cmp(sheetKeyOf(&b.Row)) }
 
 var (
 	shMsgAtRequired   = rule.Message{English: "the instant of the save is required", Swedish: "tidpunkten för sparandet måste anges"}
@@ -398,7 +417,7 @@ var (
 // (wrapping [ErrMarketNotSold]), an override outside the plan's markets or
 // in the wrong currency, an unusable rate ([ErrBadRate]), and a currency
 // without a rate (one problem per currency, wrapping [ErrNoRate]).
-func (p SheetPolicy) Save(prev Sheet, list []ListPrice, rates []DatedRate, at time.Time) (Sheet, error) {
+func (p Policy) Save(prev Sheet, list []ListPrice, rates []DatedRate, at time.Time) (Sheet, error) {
 	var ps rule.Problems
 	if at.IsZero() {
 		ps.Add(rule.PRC03, "at", shMsgAtRequired)
@@ -445,11 +464,11 @@ func (p SheetPolicy) Save(prev Sheet, list []ListPrice, rates []DatedRate, at ti
 		}
 		// The group of prev with this plan, term and payment.
 		lo, _ := slices.BinarySearchFunc(old, sheetKey{lp.Plan, lp.Term, lp.Payment, 0}, func(q LocalPrice, k sheetKey) int {
-			return sheetKeyOf(&q.SheetRow).cmp(k)
+			return sheetKeyOf(&q.Row).cmp(k)
 		})
 		j := lo
 		for mc := range lp.Markets.All() {
-			row := SheetRow{Market: mc, Plan: lp.Plan, Term: lp.Term, Payment: lp.Payment}
+			row := Row{Market: mc, Plan: lp.Plan, Term: lp.Term, Payment: lp.Payment}
 			// The saved price of this market, if any.
 			var saved *LocalPrice
 			for j < len(old) && old[j].Plan == lp.Plan && old[j].Term == lp.Term && old[j].Payment == lp.Payment && old[j].Market < mc {
@@ -465,7 +484,7 @@ func (p SheetPolicy) Save(prev Sheet, list []ListPrice, rates []DatedRate, at ti
 					out = append(out, *saved)
 					out[len(out)-1].USD = usd
 				} else {
-					out = append(out, LocalPrice{SheetRow: row, Source: SourceOverride, USD: usd, SavedAt: at})
+					out = append(out, LocalPrice{Row: row, Source: SourceOverride, USD: usd, SavedAt: at})
 				}
 				continue
 			}
@@ -475,7 +494,7 @@ func (p SheetPolicy) Save(prev Sheet, list []ListPrice, rates []DatedRate, at ti
 			}
 			if cur == currency.USD {
 				row.Price = usd
-				out = append(out, LocalPrice{SheetRow: row, Source: SourceList, USD: usd, SavedAt: at})
+				out = append(out, LocalPrice{Row: row, Source: SourceList, USD: usd, SavedAt: at})
 				continue
 			}
 			ri := rateOf[mc]
@@ -504,7 +523,7 @@ func (p SheetPolicy) Save(prev Sheet, list []ListPrice, rates []DatedRate, at ti
 				continue
 			}
 			row.Price = v
-			out = append(out, LocalPrice{SheetRow: row, Source: SourceConverted, USD: usd, Rate: r, Rounding: p.Rounding, SavedAt: at})
+			out = append(out, LocalPrice{Row: row, Source: SourceConverted, USD: usd, Rate: r, Rounding: p.Rounding, SavedAt: at})
 		}
 		for _, o := range lp.Overrides {
 			overrideAt[o.Market] = 0
@@ -555,22 +574,22 @@ func sheetCheckList(list []ListPrice, ps *rule.Problems) ([]int, int) {
 		lp := &list[i]
 		at := fmt.Sprintf("list[%d]", i)
 		if !plan.ValidID(lp.Plan) {
-			*ps = append(*ps, rule.Problem{Rule: rule.PLN01, Path: at + ".plan", Message: shMsgPlanID, Args: []any{shTruncate(lp.Plan, 60)}, Err: ErrSheetPrice})
+			*ps = append(*ps, rule.Problem{Rule: rule.PLN01, Path: at + ".plan", Message: shMsgPlanID, Args: []any{shTruncate(lp.Plan, 60)}, Err: ErrPrice})
 		}
 		switch {
 		case !sheetTerm(lp.Term):
-			*ps = append(*ps, rule.Problem{Rule: rule.EXT05, Path: at + ".term", Message: shMsgSheetTerm, Args: []any{lp.Term.String()}, Err: ErrSheetPrice})
+			*ps = append(*ps, rule.Problem{Rule: rule.EXT05, Path: at + ".term", Message: shMsgSheetTerm, Args: []any{lp.Term.String()}, Err: ErrPrice})
 		case !lp.Payment.Allows(lp.Term):
-			*ps = append(*ps, rule.Problem{Rule: rule.EXT05, Path: at + ".payment", Message: shMsgSheetPay, Args: []any{lp.Term.Words(), lp.Payment.String()}, Err: ErrSheetPrice})
+			*ps = append(*ps, rule.Problem{Rule: rule.EXT05, Path: at + ".payment", Message: shMsgSheetPay, Args: []any{lp.Term.Words(), lp.Payment.String()}, Err: ErrPrice})
 		}
 		switch {
 		case lp.Price.Code() != currency.USD && lp.Price != (currency.Money{}):
-			*ps = append(*ps, rule.Problem{Rule: rule.PRC03, Path: at + ".price", Message: shMsgListUSD, Args: []any{lp.Price.Code().String()}, Err: ErrSheetPrice})
+			*ps = append(*ps, rule.Problem{Rule: rule.PRC03, Path: at + ".price", Message: shMsgListUSD, Args: []any{lp.Price.Code().String()}, Err: ErrPrice})
 		case lp.Price.IsNegative():
-			*ps = append(*ps, rule.Problem{Rule: rule.PRC03, Path: at + ".price", Message: shMsgPriceNeg, Args: []any{lp.Price}, Err: ErrSheetPrice})
+			*ps = append(*ps, rule.Problem{Rule: rule.PRC03, Path: at + ".price", Message: shMsgPriceNeg, Args: []any{lp.Price}, Err: ErrPrice})
 		}
 		if lp.Markets.IsEmpty() {
-			*ps = append(*ps, rule.Problem{Rule: rule.PLN06, Path: at + ".markets", Message: shMsgNoMarkets, Err: ErrSheetPrice})
+			*ps = append(*ps, rule.Problem{Rule: rule.PLN06, Path: at + ".markets", Message: shMsgNoMarkets, Err: ErrPrice})
 		}
 		for c := range lp.Markets.All() {
 			if m := c.Market(); !m.Transacts {
@@ -585,14 +604,14 @@ func sheetCheckList(list []ListPrice, ps *rule.Problems) ([]int, int) {
 			mk := o.Market.Market()
 			switch {
 			case !lp.Markets.Has(o.Market):
-				*ps = append(*ps, rule.Problem{Rule: rule.PRC03, Path: op + ".market", Message: shMsgOverMarket, Args: []any{o.Market.String()}, Err: ErrSheetPrice})
+				*ps = append(*ps, rule.Problem{Rule: rule.PRC03, Path: op + ".market", Message: shMsgOverMarket, Args: []any{o.Market.String()}, Err: ErrPrice})
 			case seen.Has(o.Market):
-				*ps = append(*ps, rule.Problem{Rule: rule.PRC03, Path: op + ".market", Message: shMsgOverTwice, Args: []any{o.Market.String()}, Err: ErrSheetDuplicate})
+				*ps = append(*ps, rule.Problem{Rule: rule.PRC03, Path: op + ".market", Message: shMsgOverTwice, Args: []any{o.Market.String()}, Err: ErrDuplicate})
 			case o.Price.Code() != mk.Currency:
 				*ps = append(*ps, rule.Problem{Rule: rule.PRC03, Path: op + ".price", Message: shMsgOverCur,
-					Args: []any{mk.Label(), mk.Currency.String(), o.Price.Code().String()}, Err: ErrSheetPrice})
+					Args: []any{mk.Label(), mk.Currency.String(), o.Price.Code().String()}, Err: ErrPrice})
 			case o.Price.IsNegative():
-				*ps = append(*ps, rule.Problem{Rule: rule.PRC03, Path: op + ".price", Message: shMsgPriceNeg, Args: []any{o.Price}, Err: ErrSheetPrice})
+				*ps = append(*ps, rule.Problem{Rule: rule.PRC03, Path: op + ".price", Message: shMsgPriceNeg, Args: []any{o.Price}, Err: ErrPrice})
 			}
 			seen.Add(o.Market)
 		}
@@ -605,7 +624,7 @@ func sheetCheckList(list []ListPrice, ps *rule.Problems) ([]int, int) {
 		x, y := &list[order[k-1]], &list[order[k]]
 		if x.Plan == y.Plan && x.Term == y.Term {
 			*ps = append(*ps, rule.Problem{Rule: rule.EXT05, Path: fmt.Sprintf("list[%d].term", order[k]), Message: shMsgTermTwice,
-				Args: []any{shTruncate(y.Plan, 60), y.Term.String()}, Err: ErrSheetDuplicate})
+				Args: []any{shTruncate(y.Plan, 60), y.Term.String()}, Err: ErrDuplicate})
 		}
 	}
 	return order, total
@@ -622,7 +641,7 @@ func sheetTerm(t plan.Term) bool { return t.Valid() && t != plan.Hourly }
 // nothing; prices without a row are kept. Every row must name a price of
 // prev in the market's billing currency; all problems are reported at
 // once as [rule.Problems] with paths "rows[i]".
-func (p SheetPolicy) Import(prev Sheet, rows []SheetRow, at time.Time) (Sheet, error) {
+func (p Policy) Import(prev Sheet, rows []Row, at time.Time) (Sheet, error) {
 	var ps rule.Problems
 	if at.IsZero() {
 		ps.Add(rule.PRC03, "at", shMsgAtRequired)
@@ -636,25 +655,25 @@ func (p SheetPolicy) Import(prev Sheet, rows []SheetRow, at time.Time) (Sheet, e
 		path := fmt.Sprintf("rows[%d]", i)
 		k := sheetKeyOf(&r)
 		if first, dup := seen[k]; dup {
-			ps = append(ps, rule.Problem{Rule: rule.PRC03, Path: path, Message: shMsgRowDup, Args: []any{fmt.Sprintf("rows[%d]", first)}, Err: ErrSheetDuplicate})
+			ps = append(ps, rule.Problem{Rule: rule.PRC03, Path: path, Message: shMsgRowDup, Args: []any{fmt.Sprintf("rows[%d]", first)}, Err: ErrDuplicate})
 			continue
 		}
 		seen[k] = i
-		j, ok := slices.BinarySearchFunc(out, k, func(q LocalPrice, k sheetKey) int { return sheetKeyOf(&q.SheetRow).cmp(k) })
+		j, ok := slices.BinarySearchFunc(out, k, func(q LocalPrice, k sheetKey) int { return sheetKeyOf(&q.Row).cmp(k) })
 		if !ok {
 			ps = append(ps, rule.Problem{Rule: rule.PRC03, Path: path, Message: shMsgImportNone,
-				Args: []any{shTruncate(r.Plan, 60), r.Term.String(), r.Payment.String(), r.Market.String()}, Err: ErrSheetPrice})
+				Args: []any{shTruncate(r.Plan, 60), r.Term.String(), r.Payment.String(), r.Market.String()}, Err: ErrPrice})
 			continue
 		}
 		mk := r.Market.Market()
 		switch {
 		case r.Price.Code() != mk.Currency:
 			ps = append(ps, rule.Problem{Rule: rule.PRC03, Path: path + ".price", Message: shMsgOverCur,
-				Args: []any{mk.Label(), mk.Currency.String(), r.Price.Code().String()}, Err: ErrSheetPrice})
+				Args: []any{mk.Label(), mk.Currency.String(), r.Price.Code().String()}, Err: ErrPrice})
 		case r.Price.IsNegative():
-			ps = append(ps, rule.Problem{Rule: rule.PRC03, Path: path + ".price", Message: shMsgPriceNeg, Args: []any{r.Price}, Err: ErrSheetPrice})
+			ps = append(ps, rule.Problem{Rule: rule.PRC03, Path: path + ".price", Message: shMsgPriceNeg, Args: []any{r.Price}, Err: ErrPrice})
 		case out[j].Price != r.Price:
-			out[j] = LocalPrice{SheetRow: r, Source: SourceOverride, USD: out[j].USD, SavedAt: at}
+			out[j] = LocalPrice{Row: r, Source: SourceOverride, USD: out[j].USD, SavedAt: at}
 		}
 	}
 	if len(ps) > 0 {

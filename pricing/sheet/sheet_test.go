@@ -1,4 +1,4 @@
-package pricing
+package sheet
 
 import (
 	"encoding/json"
@@ -120,7 +120,7 @@ func TestPRC03_SaveConverts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			pol := DefaultSheetPolicy()
+			pol := DefaultPolicy()
 			pol.Rounding = tt.rounding
 			list := []ListPrice{{Plan: "gold", Term: plan.OneYear, Payment: plan.Upfront, Price: pbMoney(tt.usd), Markets: market.SetOf(tt.m)}}
 			s, err := pol.Save(Sheet{}, list, rates, pbT0)
@@ -148,14 +148,14 @@ func TestPRC03_SaveConverts(t *testing.T) {
 }
 
 func TestPRC03_SaveKeepsSavedPrices(t *testing.T) {
-	// PRC-03 (fact 7): once saved, local prices are static; a later rate
+	// PRC-03 : once saved, local prices are static; a later rate
 	// changes nothing, while a plan, term or market saved later uses the
 	// rates of its own save.
 	r1 := pbRates("2024-01-01T00:00:00Z", 1000)
 	r2 := append(slices.Clone(r1), pbRates("2024-03-01T00:00:00Z", 1100)...)
 	t1, t2 := pbTime("2024-01-15T10:00:00Z"), pbTime("2024-03-15T10:00:00Z")
 	gold := ListPrice{Plan: "gold", Term: plan.OneMonth, Price: pbMoney("10.00 USD"), Markets: market.SetOf(market.SE, market.US, market.JP)}
-	pol := DefaultSheetPolicy()
+	pol := DefaultPolicy()
 	first, err := pol.Save(Sheet{}, []ListPrice{gold}, r1, t1)
 	if err != nil {
 		t.Fatal(err)
@@ -239,7 +239,7 @@ func TestPRC03_SaveKeepsSavedPrices(t *testing.T) {
 func TestPRC03_OverrideKeptAcrossSaves(t *testing.T) {
 	// PRC-03: the publisher owns a price it set; saving again with the
 	// same override keeps its first save instant.
-	pol := DefaultSheetPolicy()
+	pol := DefaultPolicy()
 	lp := ListPrice{Plan: "gold", Term: plan.OneMonth, Price: pbMoney("10.00 USD"), Markets: market.SetOf(market.SE),
 		Overrides: []plan.MarketPrice{{Market: market.SE, Price: pbMoney("99.00 SEK")}}}
 	t1, t2 := pbTime("2024-01-15T10:00:00Z"), pbTime("2024-02-15T10:00:00Z")
@@ -274,7 +274,7 @@ func TestPRC03_SaveOrderAndRates(t *testing.T) {
 		{Plan: "gold", Term: plan.OneYear, Price: pbMoney("100.00 USD"), Markets: market.SetOf(market.US, market.DE)},
 		{Plan: "gold", Term: plan.OneMonth, Price: pbMoney("10.00 USD"), Markets: market.SetOf(market.SE)},
 	}
-	s, err := DefaultSheetPolicy().Save(Sheet{}, list, pbRates("2024-01-01T00:00:00Z", 1000), pbT0)
+	s, err := DefaultPolicy().Save(Sheet{}, list, pbRates("2024-01-01T00:00:00Z", 1000), pbT0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -303,7 +303,7 @@ func TestPRC03_SaveOrderAndRates(t *testing.T) {
 		t.Errorf("Lookup in a reversed sheet = %v, %v", p, ok)
 	}
 	// A previous sheet out of order is still merged.
-	again, err := DefaultSheetPolicy().Save(rev, list, nil, pbT0.Add(time.Hour))
+	again, err := DefaultPolicy().Save(rev, list, nil, pbT0.Add(time.Hour))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -332,26 +332,26 @@ func TestPRC03_SaveErrors(t *testing.T) {
 			pbRates("2024-02-01T00:00:00Z", 1000), pbT0, []string{"list[0].markets[SE]"}, rule.PRC03, ErrNoRate},
 		{"China does not transact", with(func(lp *ListPrice) { lp.Markets = market.SetOf(market.CN, market.US) }),
 			rates, pbT0, []string{"list[0].markets[CN]"}, rule.PRC09, ErrMarketNotSold},
-		{"no markets", with(func(lp *ListPrice) { lp.Markets = market.Set{} }), rates, pbT0, []string{"list[0].markets"}, rule.PLN06, ErrSheetPrice},
-		{"plan ID", with(func(lp *ListPrice) { lp.Plan = "Gold!" }), rates, pbT0, []string{"list[0].plan"}, rule.PLN01, ErrSheetPrice},
-		{"hourly term", with(func(lp *ListPrice) { lp.Term = plan.Hourly }), rates, pbT0, []string{"list[0].term"}, rule.EXT05, ErrSheetPrice},
-		{"payment option", with(func(lp *ListPrice) { lp.Payment = plan.Monthly }), rates, pbT0, []string{"list[0].payment"}, rule.EXT05, ErrSheetPrice},
-		{"price not in USD", with(func(lp *ListPrice) { lp.Price = pbMoney("10.00 EUR") }), rates, pbT0, []string{"list[0].price"}, rule.PRC03, ErrSheetPrice},
-		{"negative price", with(func(lp *ListPrice) { lp.Price = pbMoney("-1.00 USD") }), rates, pbT0, []string{"list[0].price"}, rule.PRC03, ErrSheetPrice},
+		{"no markets", with(func(lp *ListPrice) { lp.Markets = market.Set{} }), rates, pbT0, []string{"list[0].markets"}, rule.PLN06, ErrPrice},
+		{"plan ID", with(func(lp *ListPrice) { lp.Plan = "Gold!" }), rates, pbT0, []string{"list[0].plan"}, rule.PLN01, ErrPrice},
+		{"hourly term", with(func(lp *ListPrice) { lp.Term = plan.Hourly }), rates, pbT0, []string{"list[0].term"}, rule.EXT05, ErrPrice},
+		{"payment option", with(func(lp *ListPrice) { lp.Payment = plan.Monthly }), rates, pbT0, []string{"list[0].payment"}, rule.EXT05, ErrPrice},
+		{"price not in USD", with(func(lp *ListPrice) { lp.Price = pbMoney("10.00 EUR") }), rates, pbT0, []string{"list[0].price"}, rule.PRC03, ErrPrice},
+		{"negative price", with(func(lp *ListPrice) { lp.Price = pbMoney("-1.00 USD") }), rates, pbT0, []string{"list[0].price"}, rule.PRC03, ErrPrice},
 		{"override outside the markets", with(func(lp *ListPrice) {
 			lp.Overrides = []plan.MarketPrice{{Market: market.SE, Price: pbMoney("1.00 SEK")}}
-		}), rates, pbT0, []string{"list[0].overrides[0].market"}, rule.PRC03, ErrSheetPrice},
+		}), rates, pbT0, []string{"list[0].overrides[0].market"}, rule.PRC03, ErrPrice},
 		{"override in the wrong currency", with(func(lp *ListPrice) {
 			lp.Overrides = []plan.MarketPrice{{Market: market.US, Price: pbMoney("1.00 EUR")}}
-		}), rates, pbT0, []string{"list[0].overrides[0].price"}, rule.PRC03, ErrSheetPrice},
+		}), rates, pbT0, []string{"list[0].overrides[0].price"}, rule.PRC03, ErrPrice},
 		{"negative override", with(func(lp *ListPrice) {
 			lp.Overrides = []plan.MarketPrice{{Market: market.US, Price: pbMoney("-1.00 USD")}}
-		}), rates, pbT0, []string{"list[0].overrides[0].price"}, rule.PRC03, ErrSheetPrice},
+		}), rates, pbT0, []string{"list[0].overrides[0].price"}, rule.PRC03, ErrPrice},
 		{"override twice", with(func(lp *ListPrice) {
 			lp.Overrides = []plan.MarketPrice{{Market: market.US, Price: pbMoney("1.00 USD")}, {Market: market.US, Price: pbMoney("2.00 USD")}}
-		}), rates, pbT0, []string{"list[0].overrides[1].market"}, rule.PRC03, ErrSheetDuplicate},
+		}), rates, pbT0, []string{"list[0].overrides[1].market"}, rule.PRC03, ErrDuplicate},
 		{"a term priced twice", []ListPrice{ok, func() ListPrice { lp := ok; lp.Price = pbMoney("11.00 USD"); return lp }()},
-			rates, pbT0, []string{"list[1].term"}, rule.EXT05, ErrSheetDuplicate},
+			rates, pbT0, []string{"list[1].term"}, rule.EXT05, ErrDuplicate},
 		{"rate not from USD", nil, []DatedRate{{ExchangeRate: currency.ExchangeRate{From: currency.EUR, To: currency.SEK, Rate: currency.MustParseRate("11")}, AsOf: pbT0}},
 			pbT0, []string{"rates[0]"}, rule.PRC03, ErrBadRate},
 		{"rate without target", nil, []DatedRate{{ExchangeRate: currency.ExchangeRate{From: currency.USD, Rate: currency.MustParseRate("11")}, AsOf: pbT0}},
@@ -365,7 +365,7 @@ func TestPRC03_SaveErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := DefaultSheetPolicy().Save(Sheet{}, tt.list, tt.rates, tt.at)
+			_, err := DefaultPolicy().Save(Sheet{}, tt.list, tt.rates, tt.at)
 			if err == nil {
 				t.Fatal("no error")
 			}
@@ -387,7 +387,7 @@ func TestPRC03_NoRateReportedOncePerCurrency(t *testing.T) {
 	// PRC-03: a missing rate is one problem per currency, naming the
 	// first price that needs it and how many others do.
 	list := pbBigList(3)
-	_, err := DefaultSheetPolicy().Save(Sheet{}, list, nil, pbT0)
+	_, err := DefaultPolicy().Save(Sheet{}, list, nil, pbT0)
 	var ps rule.Problems
 	if !errors.As(err, &ps) {
 		t.Fatalf("error %v", err)
@@ -413,7 +413,7 @@ func TestPRC03_NoRateReportedOncePerCurrency(t *testing.T) {
 func TestPRC03_Import(t *testing.T) {
 	// PRC-03: the publisher exports the sheet, edits it and imports it
 	// again; edited rows become the publisher's prices.
-	pol := DefaultSheetPolicy()
+	pol := DefaultPolicy()
 	list := []ListPrice{{Plan: "gold", Term: plan.OneMonth, Price: pbMoney("10.00 USD"), Markets: market.SetOf(market.SE, market.US)}}
 	s, err := pol.Save(Sheet{}, list, pbRates("2024-01-01T00:00:00Z", 1000), pbT0)
 	if err != nil {
@@ -427,12 +427,12 @@ func TestPRC03_Import(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := slices.Clone(s.Prices)
-	want[0] = LocalPrice{SheetRow: rows[0], Source: SourceOverride, USD: pbMoney("10.00 USD"), SavedAt: t2}
+	want[0] = LocalPrice{Row: rows[0], Source: SourceOverride, USD: pbMoney("10.00 USD"), SavedAt: t2}
 	if diff := cmp.Diff(Sheet{SavedAt: t2, Prices: want}, got); diff != "" {
 		t.Errorf("import (-want +got):\n%s", diff)
 	}
 
-	bad := []SheetRow{
+	bad := []Row{
 		{Market: market.NO, Plan: "gold", Term: plan.OneMonth, Price: pbMoney("1.00 NOK")},
 		{Market: market.SE, Plan: "gold", Term: plan.OneMonth, Price: pbMoney("1.00 EUR")},
 		{Market: market.US, Plan: "gold", Term: plan.OneMonth, Price: pbMoney("-1.00 USD")},
@@ -443,7 +443,7 @@ func TestPRC03_Import(t *testing.T) {
 	if diff := cmp.Diff(wantPaths, pbPaths(err)); diff != "" {
 		t.Errorf("paths (-want +got):\n%s", diff)
 	}
-	if !errors.Is(err, ErrSheetDuplicate) || !errors.Is(err, ErrSheetPrice) {
+	if !errors.Is(err, ErrDuplicate) || !errors.Is(err, ErrPrice) {
 		t.Errorf("error %v does not wrap the sentinels", err)
 	}
 }
@@ -467,7 +467,7 @@ func TestPRC03_SaveProperties(t *testing.T) {
 				Price: currency.FromMinor(rng.Int64N(1_000_000), currency.USD), Markets: ms})
 		}
 		rates := append(pbRates("2024-01-01T00:00:00Z", 900+rng.Int64N(200)), pbRates("2023-06-01T00:00:00Z", 500)...)
-		pol := DefaultSheetPolicy()
+		pol := DefaultPolicy()
 		pol.Rounding = currency.RoundingMode(rng.IntN(7))
 		s, err := pol.Save(Sheet{}, list, rates, pbT0)
 		if err != nil {
@@ -556,7 +556,7 @@ func TestPRC03_PriceList(t *testing.T) {
 func TestPRC03_SheetJSON(t *testing.T) {
 	// PRC-03: a saved sheet round-trips through JSON, rates and rounding
 	// included, so a host can store it and pass it to the next save.
-	s, err := DefaultSheetPolicy().Save(Sheet{}, pbBigList(1), pbRates("2024-01-01T00:00:00Z", 1000), pbT0)
+	s, err := DefaultPolicy().Save(Sheet{}, pbBigList(1), pbRates("2024-01-01T00:00:00Z", 1000), pbT0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -592,7 +592,10 @@ func TestPRC03_PriceSourceText(t *testing.T) {
 			t.Errorf("%v: round trip gave %v, %v", s, back, err)
 		}
 	}
-	if _, err := PriceSource(99).MarshalText(); err == nil {
+	if b, err := PriceSource(0).MarshalText(); err != nil || len(b) != 0 {
+		t.Errorf("the zero source, unset, marshals to %q, %v", b, err)
+	}
+	if _, err := PriceSource(9).MarshalText(); err == nil {
 		t.Error("an invalid source marshals")
 	}
 	var s PriceSource
@@ -605,7 +608,7 @@ func TestPRC03_Explain(t *testing.T) {
 	// PRC-03: every price says how it was obtained, in English and Swedish.
 	list := []ListPrice{{Plan: "gold", Term: plan.OneYear, Price: pbMoney("100.00 USD"), Markets: market.SetOf(market.SE, market.US, market.NO),
 		Overrides: []plan.MarketPrice{{Market: market.NO, Price: pbMoney("999.00 NOK")}}}}
-	s, err := DefaultSheetPolicy().Save(Sheet{}, list, pbRates("2024-01-01T00:00:00Z", 1000), pbT0)
+	s, err := DefaultPolicy().Save(Sheet{}, list, pbRates("2024-01-01T00:00:00Z", 1000), pbT0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -637,7 +640,7 @@ func TestPRC03_Explain(t *testing.T) {
 func BenchmarkSheetSave(b *testing.B) {
 	list := pbBigList(100)
 	rates := pbRates("2024-01-01T00:00:00Z", 1000)
-	pol := DefaultSheetPolicy()
+	pol := DefaultPolicy()
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := pol.Save(Sheet{}, list, rates, pbT0); err != nil {
@@ -651,7 +654,7 @@ func BenchmarkSheetSave(b *testing.B) {
 func BenchmarkSheetResave(b *testing.B) {
 	list := pbBigList(100)
 	rates := pbRates("2024-01-01T00:00:00Z", 1000)
-	pol := DefaultSheetPolicy()
+	pol := DefaultPolicy()
 	prev, err := pol.Save(Sheet{}, list, rates, pbT0)
 	if err != nil {
 		b.Fatal(err)
@@ -711,7 +714,7 @@ func FuzzDatedRateJSON(f *testing.F) {
 func TestPRC03_SavePolicyAndOverflow(t *testing.T) {
 	// PRC-03: an undefined rounding mode is one problem; a conversion that
 	// overflows is reported at its price.
-	pol := DefaultSheetPolicy()
+	pol := DefaultPolicy()
 	pol.Rounding = 42
 	list := []ListPrice{{Plan: "gold", Term: plan.OneMonth, Price: pbMoney("10.00 USD"), Markets: market.TransactingSet()}}
 	_, err := pol.Save(Sheet{}, list, pbRates("2024-01-01T00:00:00Z", 1000), pbT0)
@@ -719,7 +722,7 @@ func TestPRC03_SavePolicyAndOverflow(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	huge := []ListPrice{{Plan: "gold", Term: plan.OneMonth, Price: currency.FromMinor(1<<62, currency.USD), Markets: market.SetOf(market.KR)}}
-	_, err = DefaultSheetPolicy().Save(Sheet{}, huge, pbRates("2024-01-01T00:00:00Z", 1000), pbT0)
+	_, err = DefaultPolicy().Save(Sheet{}, huge, pbRates("2024-01-01T00:00:00Z", 1000), pbT0)
 	if diff := cmp.Diff([]string{"list[0].markets[KR]"}, pbPaths(err)); diff != "" || !errors.Is(err, currency.ErrOverflow) {
 		t.Errorf("%v (-want +got):\n%s", err, diff)
 	}

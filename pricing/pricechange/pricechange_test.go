@@ -1,8 +1,9 @@
-package pricing
+package pricechange
 
 import (
 	"encoding/json"
 	"errors"
+	"github.com/marketrules/marketrules/calendar"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -28,7 +29,7 @@ var (
 )
 
 func TestEXT08_W17Schedule(t *testing.T) {
-	// EXT-08, W17: a decrease takes effect on the 1st of the next month if
+	// EXT-08: a decrease takes effect on the 1st of the next month if
 	// published before the cut-off (4 days before month end for SaaS, 6
 	// for VMs, 14 for Azure applications), else the month after; an
 	// increase on the 1st of a month at least 90 days later.
@@ -65,7 +66,7 @@ func TestEXT08_W17Schedule(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d, err := PriceChangePolicy2023().Decide(PriceChangeRequest{Offer: tt.offer, Plan: "gold", Published: pbTime(tt.published),
+			d, err := Policy2023().Decide(Request{Offer: tt.offer, Plan: "gold", Published: pbTime(tt.published),
 				Changes: []offer.PriceChange{tt.change}})
 			if err != nil {
 				t.Fatal(err)
@@ -92,9 +93,9 @@ func TestEXT08_ZoneOfCalendarDays(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pol := PriceChangePolicy2023()
+	pol := Policy2023()
 	pol.Zone = la
-	req := PriceChangeRequest{Offer: offer.SaaS, Plan: "gold", Changes: []offer.PriceChange{pbDown}}
+	req := Request{Offer: offer.SaaS, Plan: "gold", Changes: []offer.PriceChange{pbDown}}
 	// 2024-01-28 05:00 UTC is January 27, 21:00 in Los Angeles: in time
 	// there, late in UTC.
 	req.Published = pbTime("2024-01-28T05:00:00Z")
@@ -105,7 +106,7 @@ func TestEXT08_ZoneOfCalendarDays(t *testing.T) {
 	if want := time.Date(2024, 2, 1, 0, 0, 0, 0, la); !d.Effective.Equal(want) || d.Zone != "America/Los_Angeles" {
 		t.Errorf("Los Angeles: %v in %s, want %v", d.Effective, d.Zone, want)
 	}
-	if d, _ := PriceChangePolicy2023().Decide(req); !d.Effective.Equal(pbTime("2024-03-01T00:00:00Z")) || d.Zone != "UTC" {
+	if d, _ := Policy2023().Decide(req); !d.Effective.Equal(pbTime("2024-03-01T00:00:00Z")) || d.Zone != "UTC" {
 		t.Errorf("UTC: %v in %s", d.Effective, d.Zone)
 	}
 	// Across a daylight-saving change, 90 calendar days keep the clock.
@@ -120,37 +121,37 @@ func TestEXT08_ZoneOfCalendarDays(t *testing.T) {
 func TestEXT08_Refusals(t *testing.T) {
 	// EXT-08, PLN-11: what a price change cannot do.
 	at := pbTime("2024-01-10T09:00:00Z")
-	base := PriceChangeRequest{Offer: offer.SaaS, Plan: "gold", Published: at, Changes: []offer.PriceChange{pbDown}}
-	with := func(f func(*PriceChangeRequest)) PriceChangeRequest { r := base; f(&r); return r }
+	base := Request{Offer: offer.SaaS, Plan: "gold", Published: at, Changes: []offer.PriceChange{pbDown}}
+	with := func(f func(*Request)) Request { r := base; f(&r); return r }
 	tests := []struct {
 		name      string
-		pol       PriceChangePolicy
-		req       PriceChangeRequest
+		pol       Policy
+		req       Request
 		rule      rule.ID
 		reason    rule.Reason
-		direction PriceDirection
+		direction Direction
 		change    int
 	}{
-		{"seed policy: a published price cannot change", DefaultPriceChangePolicy(), base, rule.PLN11, ReasonPriceFixed, PriceDecrease, -1},
-		{"offer type without price changes", PriceChangePolicy2023(), with(func(r *PriceChangeRequest) { r.Offer = offer.Container }), rule.EXT08, ReasonPriceOfferType, PriceDecrease, -1},
-		{"Dynamics 365", PriceChangePolicy2023(), with(func(r *PriceChangeRequest) { r.Offer = offer.BusinessCentral }), rule.EXT08, ReasonPriceOfferType, PriceDecrease, -1},
-		{"hidden plan", PriceChangePolicy2023(), with(func(r *PriceChangeRequest) { r.Visibility = plan.Hidden }), rule.EXT08, ReasonPriceHiddenPlan, PriceDecrease, -1},
-		{"Azure Government", PriceChangePolicy2023(), with(func(r *PriceChangeRequest) { r.AzureGovernment = true }), rule.EXT08, ReasonPriceAzureGovernment, PriceDecrease, -1},
-		{"a change already scheduled", PriceChangePolicy2023(), with(func(r *PriceChangeRequest) { r.Pending = pbTime("2024-02-01T00:00:00Z") }), rule.EXT08, ReasonPricePending, PriceDecrease, -1},
-		{"free to paid", PriceChangePolicy2023(), with(func(r *PriceChangeRequest) {
+		{"default policy: a published price cannot change", DefaultPolicy(), base, rule.PLN11, ReasonPriceFixed, PriceDecrease, -1},
+		{"offer type without price changes", Policy2023(), with(func(r *Request) { r.Offer = offer.Container }), rule.EXT08, ReasonPriceOfferType, PriceDecrease, -1},
+		{"Dynamics 365", Policy2023(), with(func(r *Request) { r.Offer = offer.BusinessCentral }), rule.EXT08, ReasonPriceOfferType, PriceDecrease, -1},
+		{"hidden plan", Policy2023(), with(func(r *Request) { r.Visibility = plan.Hidden }), rule.EXT08, ReasonPriceHiddenPlan, PriceDecrease, -1},
+		{"Azure Government", Policy2023(), with(func(r *Request) { r.AzureGovernment = true }), rule.EXT08, ReasonPriceAzureGovernment, PriceDecrease, -1},
+		{"a change already scheduled", Policy2023(), with(func(r *Request) { r.Pending = pbTime("2024-02-01T00:00:00Z") }), rule.EXT08, ReasonPricePending, PriceDecrease, -1},
+		{"free to paid", Policy2023(), with(func(r *Request) {
 			r.Changes = []offer.PriceChange{pbChange("5.00 USD", "6.00 USD"), pbChange("0.00 USD", "1.00 USD")}
 		}), rule.EXT08, ReasonPriceFreeToPaid, PriceIncrease, 1},
-		{"free to paid from the zero Money", PriceChangePolicy2023(), with(func(r *PriceChangeRequest) {
+		{"free to paid from the zero Money", Policy2023(), with(func(r *Request) {
 			r.Changes = []offer.PriceChange{{Plan: "gold", New: currency.MustParse("1.00 USD")}}
 		}), rule.EXT08, ReasonPriceFreeToPaid, PriceIncrease, 0},
-		{"increase and decrease", PriceChangePolicy2023(), with(func(r *PriceChangeRequest) {
+		{"increase and decrease", Policy2023(), with(func(r *Request) {
 			r.Changes = []offer.PriceChange{pbDown, pbUp}
 		}), rule.EXT08, ReasonPriceMixed, PriceMixed, 1},
-		{"no change", PriceChangePolicy2023(), with(func(r *PriceChangeRequest) {
+		{"no change", Policy2023(), with(func(r *Request) {
 			r.Changes = []offer.PriceChange{pbChange("10.00 USD", "10.00 USD")}
 		}), rule.EXT08, ReasonPriceUnchanged, PriceUnchanged, -1},
-		{"no change under the seed policy", DefaultPriceChangePolicy(), with(func(r *PriceChangeRequest) { r.Changes = nil }), rule.PLN11, ReasonPriceUnchanged, PriceUnchanged, -1},
-		{"offer policy without price changes", PriceChangePolicyFor(offer.DefaultPolicy()), base, rule.PLN11, ReasonPriceFixed, PriceDecrease, -1},
+		{"no change under the default policy", DefaultPolicy(), with(func(r *Request) { r.Changes = nil }), rule.PLN11, ReasonPriceUnchanged, PriceUnchanged, -1},
+		{"offer policy without price changes", PolicyFor(offer.DefaultPolicy()), base, rule.PLN11, ReasonPriceFixed, PriceDecrease, -1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -165,35 +166,35 @@ func TestEXT08_Refusals(t *testing.T) {
 		})
 	}
 	// A pending change that has taken effect no longer blocks.
-	d, err := PriceChangePolicy2023().Decide(with(func(r *PriceChangeRequest) { r.Pending = pbTime("2024-01-01T00:00:00Z") }))
+	d, err := Policy2023().Decide(with(func(r *Request) { r.Pending = pbTime("2024-01-01T00:00:00Z") }))
 	if err != nil || !d.Allowed {
 		t.Errorf("past pending change: %+v %v", d, err)
 	}
 	// Private plans are scheduled like public ones.
-	d, err = PriceChangePolicy2023().Decide(with(func(r *PriceChangeRequest) { r.Visibility = plan.Private }))
+	d, err = Policy2023().Decide(with(func(r *Request) { r.Visibility = plan.Private }))
 	if err != nil || !d.Allowed {
 		t.Errorf("private plan: %+v %v", d, err)
 	}
-	if !PriceChangePolicyFor(offer.Policy2023()).Allowed || PriceChangePolicyFor(offer.DefaultPolicy()).Allowed {
-		t.Error("PriceChangePolicyFor does not mirror offer.Policy.PriceChanges")
+	if !PolicyFor(offer.Policy2023()).Allowed || PolicyFor(offer.DefaultPolicy()).Allowed {
+		t.Error("PolicyFor does not mirror offer.Policy.PriceChanges")
 	}
 }
 
 func TestEXT08_DecideErrors(t *testing.T) {
 	// EXT-08: invalid input is reported at once with paths.
-	req := PriceChangeRequest{Plan: "gold", Changes: []offer.PriceChange{
+	req := Request{Plan: "gold", Changes: []offer.PriceChange{
 		{Plan: "silver", Old: currency.MustParse("1.00 USD"), New: currency.MustParse("2.00 USD")},
 		{Plan: "gold", Old: currency.MustParse("1.00 USD"), New: currency.MustParse("2.00 EUR")},
 		{Plan: "gold", Old: currency.MustParse("-1.00 USD"), New: currency.MustParse("2.00 USD")},
 		{Plan: "gold", Old: currency.MustParse("1.00 USD"), New: currency.MustParse("-2.00 USD")},
 	}}
-	_, err := PriceChangePolicy2023().Decide(req)
+	_, err := Policy2023().Decide(req)
 	want := []string{"published", "offer", "changes[0].plan", "changes[1]", "changes[2].old", "changes[3].new"}
 	if diff := cmp.Diff(want, pbPaths(err)); diff != "" {
 		t.Errorf("paths (-want +got):\n%s", diff)
 	}
-	if !errors.Is(err, ErrPriceChange) {
-		t.Errorf("%v does not wrap ErrPriceChange", err)
+	if !errors.Is(err, ErrChange) {
+		t.Errorf("%v does not wrap ErrChange", err)
 	}
 }
 
@@ -214,7 +215,7 @@ func TestEXT08_DecideOffer(t *testing.T) {
 		t.Fatal(err)
 	}
 	at := pbTime("2024-01-10T09:00:00Z")
-	ds, err := PriceChangePolicy2023().DecideOffer(&published, ch.Prices, nil, at)
+	ds, err := Policy2023().DecideOffer(&published, ch.Prices, nil, at)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -226,12 +227,12 @@ func TestEXT08_DecideOffer(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
-	ds, err = PriceChangePolicy2023().DecideOffer(&published, ch.Prices, map[string]time.Time{"gold": pbTime("2024-03-01T00:00:00Z")}, at)
+	ds, err = Policy2023().DecideOffer(&published, ch.Prices, map[string]time.Time{"gold": pbTime("2024-03-01T00:00:00Z")}, at)
 	if err != nil || ds[0].Reason != ReasonPricePending {
 		t.Errorf("pending: %+v %v", ds, err)
 	}
 	bad := append(ch.Prices, offer.PriceChange{Plan: "gold", Old: currency.MustParse("1.00 USD"), New: currency.MustParse("1.00 EUR")})
-	_, err = PriceChangePolicy2023().DecideOffer(&published, bad, nil, at)
+	_, err = Policy2023().DecideOffer(&published, bad, nil, at)
 	if diff := cmp.Diff([]string{"plans[gold].changes[1]"}, pbPaths(err)); diff != "" {
 		t.Errorf("paths (-want +got):\n%s", diff)
 	}
@@ -261,7 +262,7 @@ func TestEXT08_ContractPrice(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, err := ContractPriceAt(pbTime(tt.anchor), tt.term, s, pbTime(tt.at))
+			a, err := DefaultPolicy().ContractPrice(pbTime(tt.anchor), tt.term, s, pbTime(tt.at))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -270,19 +271,19 @@ func TestEXT08_ContractPrice(t *testing.T) {
 			}
 		})
 	}
-	if a, err := ContractPriceAt(pbTime("2024-01-15T00:00:00Z"), plan.OneMonth, ScheduledPrice{Old: s.Old}, pbTime("2025-01-15T00:00:00Z")); err != nil || a.Price != s.Old || a.Reason != ReasonPriceChangeNotTaken {
+	if a, err := DefaultPolicy().ContractPrice(pbTime("2024-01-15T00:00:00Z"), plan.OneMonth, ScheduledPrice{Old: s.Old}, pbTime("2025-01-15T00:00:00Z")); err != nil || a.Price != s.Old || a.Reason != ReasonPriceChangeNotTaken {
 		t.Errorf("nothing scheduled: %+v %v", a, err)
 	}
-	if _, err := ContractPriceAt(pbTime("2024-01-15T00:00:00Z"), plan.Hourly, s, pbTime("2024-05-15T00:00:00Z")); !errors.Is(err, ErrContract) {
+	if _, err := DefaultPolicy().ContractPrice(pbTime("2024-01-15T00:00:00Z"), plan.Hourly, s, pbTime("2024-05-15T00:00:00Z")); !errors.Is(err, ErrContract) {
 		t.Errorf("hourly: %v", err)
 	}
-	if _, err := ContractPriceAt(pbTime("2024-01-15T00:00:00Z"), plan.OneMonth, s, pbTime("2024-01-14T00:00:00Z")); !errors.Is(err, ErrContract) || !errors.Is(err, plan.ErrCycle) {
+	if _, err := DefaultPolicy().ContractPrice(pbTime("2024-01-15T00:00:00Z"), plan.OneMonth, s, pbTime("2024-01-14T00:00:00Z")); !errors.Is(err, ErrContract) || !errors.Is(err, calendar.ErrBeforeAnchor) {
 		t.Errorf("before the anchor: %v", err)
 	}
 }
 
 func TestEXT08_UsagePrice(t *testing.T) {
-	// EXT-08, fact 69: usage after the change is billed at the new price,
+	// EXT-08: usage after the change is billed at the new price,
 	// whatever the contract.
 	s := ScheduledPrice{Old: currency.MustParse("0.05 USD"), New: currency.MustParse("0.04 USD"), Effective: pbTime("2024-02-01T00:00:00Z")}
 	tests := []struct {
@@ -295,12 +296,12 @@ func TestEXT08_UsagePrice(t *testing.T) {
 		{"2030-01-01T00:00:00Z", "0.04 USD", ReasonPriceUsageAfter},
 	}
 	for _, tt := range tests {
-		a := UsagePriceAt(s, pbTime(tt.at))
+		a := DefaultPolicy().UsagePrice(s, pbTime(tt.at))
 		if a.Price != currency.MustParse(tt.want) || a.Reason != tt.reason {
 			t.Errorf("%s: got %v %s, want %s %s", tt.at, a.Price, a.Reason, tt.want, tt.reason)
 		}
 	}
-	if a := UsagePriceAt(ScheduledPrice{Old: s.Old}, pbTime("2030-01-01T00:00:00Z")); a.Price != s.Old || a.Reason != ReasonPriceChangeNotTaken {
+	if a := DefaultPolicy().UsagePrice(ScheduledPrice{Old: s.Old}, pbTime("2030-01-01T00:00:00Z")); a.Price != s.Old || a.Reason != ReasonPriceChangeNotTaken {
 		t.Errorf("nothing scheduled: %+v", a)
 	}
 }
@@ -311,7 +312,7 @@ func TestEXT08_ScheduleProperties(t *testing.T) {
 	// increase at least 90 days ahead and less than 90 days plus two
 	// months; both are monotone in the publish instant.
 	rng := rand.New(rand.NewPCG(21, 34))
-	pol := PriceChangePolicy2023()
+	pol := Policy2023()
 	types := []offer.Type{offer.SaaS, offer.VirtualMachine, offer.ManagedApplication}
 	for _, ch := range []offer.PriceChange{pbDown, pbUp} {
 		for _, ty := range types {
@@ -319,7 +320,7 @@ func TestEXT08_ScheduleProperties(t *testing.T) {
 			at := pbTime("2023-01-01T00:00:00Z")
 			for range 2000 {
 				at = at.Add(time.Duration(rng.Int64N(int64(72 * time.Hour))))
-				d, err := pol.Decide(PriceChangeRequest{Offer: ty, Plan: "gold", Published: at, Changes: []offer.PriceChange{ch}})
+				d, err := pol.Decide(Request{Offer: ty, Plan: "gold", Published: at, Changes: []offer.PriceChange{ch}})
 				if err != nil || !d.Allowed {
 					t.Fatalf("%v: %+v %v", at, d, err)
 				}
@@ -329,11 +330,11 @@ func TestEXT08_ScheduleProperties(t *testing.T) {
 				}
 				switch d.Direction {
 				case PriceDecrease:
-					if e.After(plan.AddMonths(at, 2)) {
+					if e.After(addMonths(at, 2)) {
 						t.Fatalf("decrease %v → %v", at, e)
 					}
 				case PriceIncrease:
-					if e.Before(at.AddDate(0, 0, 90)) || !e.Before(plan.AddMonths(at.AddDate(0, 0, 90), 2)) {
+					if e.Before(at.AddDate(0, 0, 90)) || !e.Before(addMonths(at.AddDate(0, 0, 90), 2)) {
 						t.Fatalf("increase %v → %v", at, e)
 					}
 				}
@@ -346,11 +347,11 @@ func TestEXT08_ScheduleProperties(t *testing.T) {
 func TestEXT08_Explain(t *testing.T) {
 	// EXT-08, PLN-11: decisions and applied prices explain themselves.
 	at := pbTime("2024-01-28T09:00:00Z")
-	req := PriceChangeRequest{Offer: offer.SaaS, Plan: "gold", Published: at, Changes: []offer.PriceChange{pbDown}}
-	dec, _ := PriceChangePolicy2023().Decide(req)
+	req := Request{Offer: offer.SaaS, Plan: "gold", Published: at, Changes: []offer.PriceChange{pbDown}}
+	dec, _ := Policy2023().Decide(req)
 	req.Changes = []offer.PriceChange{pbUp}
-	inc, _ := PriceChangePolicy2023().Decide(req)
-	fixed, _ := DefaultPriceChangePolicy().Decide(req)
+	inc, _ := Policy2023().Decide(req)
+	fixed, _ := DefaultPolicy().Decide(req)
 	tests := []struct {
 		got, want string
 	}{
@@ -364,7 +365,7 @@ func TestEXT08_Explain(t *testing.T) {
 		}
 	}
 	// Every reason has its own explanation, in both languages.
-	reqs := map[rule.Reason]PriceChangeRequest{
+	reqs := map[rule.Reason]Request{
 		ReasonPriceOfferType:       {Offer: offer.Container, Plan: "gold", Published: at, Changes: []offer.PriceChange{pbUp}},
 		ReasonPriceHiddenPlan:      {Offer: offer.SaaS, Visibility: plan.Hidden, Plan: "gold", Published: at, Changes: []offer.PriceChange{pbUp}},
 		ReasonPriceAzureGovernment: {Offer: offer.SaaS, AzureGovernment: true, Plan: "gold", Published: at, Changes: []offer.PriceChange{pbUp}},
@@ -375,7 +376,7 @@ func TestEXT08_Explain(t *testing.T) {
 	}
 	seen := map[string]bool{}
 	for reason, r := range reqs {
-		d, err := PriceChangePolicy2023().Decide(r)
+		d, err := Policy2023().Decide(r)
 		if err != nil || d.Reason != reason {
 			t.Fatalf("%s: %v %v", reason, d.Reason, err)
 		}
@@ -388,29 +389,29 @@ func TestEXT08_Explain(t *testing.T) {
 		}
 	}
 	s := ScheduledPrice{Old: currency.MustParse("10.00 USD"), New: currency.MustParse("12.00 USD"), Effective: pbTime("2024-05-01T00:00:00Z")}
-	kept, _ := ContractPriceAt(pbTime("2024-01-15T00:00:00Z"), plan.OneYear, s, pbTime("2024-06-01T00:00:00Z"))
+	kept, _ := DefaultPolicy().ContractPrice(pbTime("2024-01-15T00:00:00Z"), plan.OneYear, s, pbTime("2024-06-01T00:00:00Z"))
 	if got, want := kept.Explain(rule.English), "$10.00 applies at 2024-06-01 00:00:00 UTC: the contract term 2024-01-15 00:00:00 UTC – 2025-01-15 00:00:00 UTC began before the change of 2024-05-01 00:00:00 UTC, and existing customers keep their contract price until the term renews (EXT-08)."; got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 	for _, a := range []AppliedPrice{
 		func() AppliedPrice {
-			a, _ := ContractPriceAt(pbTime("2024-01-15T00:00:00Z"), plan.OneYear, s, pbTime("2025-02-01T00:00:00Z"))
+			a, _ := DefaultPolicy().ContractPrice(pbTime("2024-01-15T00:00:00Z"), plan.OneYear, s, pbTime("2025-02-01T00:00:00Z"))
 			return a
 		}(),
 		func() AppliedPrice {
-			a, _ := ContractPriceAt(pbTime("2024-07-15T00:00:00Z"), plan.OneYear, s, pbTime("2024-08-01T00:00:00Z"))
+			a, _ := DefaultPolicy().ContractPrice(pbTime("2024-07-15T00:00:00Z"), plan.OneYear, s, pbTime("2024-08-01T00:00:00Z"))
 			return a
 		}(),
 		func() AppliedPrice {
-			a, _ := ContractPriceAt(pbTime("2024-01-15T00:00:00Z"), plan.OneYear, s, pbTime("2024-02-01T00:00:00Z"))
+			a, _ := DefaultPolicy().ContractPrice(pbTime("2024-01-15T00:00:00Z"), plan.OneYear, s, pbTime("2024-02-01T00:00:00Z"))
 			return a
 		}(),
 		func() AppliedPrice {
-			a, _ := ContractPriceAt(pbTime("2024-01-15T00:00:00Z"), plan.OneYear, ScheduledPrice{Old: s.Old}, pbTime("2024-02-01T00:00:00Z"))
+			a, _ := DefaultPolicy().ContractPrice(pbTime("2024-01-15T00:00:00Z"), plan.OneYear, ScheduledPrice{Old: s.Old}, pbTime("2024-02-01T00:00:00Z"))
 			return a
 		}(),
-		UsagePriceAt(s, pbTime("2024-04-01T00:00:00Z")),
-		UsagePriceAt(s, pbTime("2024-06-01T00:00:00Z")),
+		DefaultPolicy().UsagePrice(s, pbTime("2024-04-01T00:00:00Z")),
+		DefaultPolicy().UsagePrice(s, pbTime("2024-06-01T00:00:00Z")),
 	} {
 		for _, lang := range []rule.Language{rule.English, rule.Swedish} {
 			got := a.Explain(lang)
@@ -424,7 +425,7 @@ func TestEXT08_Explain(t *testing.T) {
 
 func TestEXT08_DecisionJSON(t *testing.T) {
 	// EXT-08: a decision round-trips through JSON.
-	d, err := PriceChangePolicy2023().Decide(PriceChangeRequest{Offer: offer.SaaS, Plan: "gold", Published: pbTime("2024-01-10T09:00:00Z"), Changes: []offer.PriceChange{pbUp}})
+	d, err := Policy2023().Decide(Request{Offer: offer.SaaS, Plan: "gold", Published: pbTime("2024-01-10T09:00:00Z"), Changes: []offer.PriceChange{pbUp}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -432,7 +433,7 @@ func TestEXT08_DecisionJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var back PriceChangeDecision
+	var back Decision
 	if err := json.Unmarshal(b, &back); err != nil {
 		t.Fatal(err)
 	}
@@ -441,7 +442,7 @@ func TestEXT08_DecisionJSON(t *testing.T) {
 	}
 	for dir := PriceUnchanged; dir <= PriceMixed; dir++ {
 		b, _ := dir.MarshalText()
-		var got PriceDirection
+		var got Direction
 		if err := got.UnmarshalText(b); err != nil || got != dir {
 			t.Errorf("%v: %v %v", dir, got, err)
 		}
@@ -449,15 +450,15 @@ func TestEXT08_DecisionJSON(t *testing.T) {
 	if sp, ok := d.Scheduled(pbUp); !ok || sp.New != pbUp.New || !sp.Effective.Equal(d.Effective) {
 		t.Errorf("Scheduled: %+v %v", sp, ok)
 	}
-	if _, ok := (PriceChangeDecision{}).Scheduled(pbUp); ok {
+	if _, ok := (Decision{}).Scheduled(pbUp); ok {
 		t.Error("a refused change scheduled something")
 	}
 }
 
 func BenchmarkPriceChangeDecide(b *testing.B) {
-	req := PriceChangeRequest{Offer: offer.SaaS, Plan: "gold", Published: pbTime("2024-01-28T09:00:00Z"),
+	req := Request{Offer: offer.SaaS, Plan: "gold", Published: pbTime("2024-01-28T09:00:00Z"),
 		Changes: []offer.PriceChange{pbUp, pbChange("100.00 USD", "120.00 USD"), pbChange("1000.00 SEK", "1200.00 SEK")}}
-	pol := PriceChangePolicy2023()
+	pol := Policy2023()
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := pol.Decide(req); err != nil {
@@ -466,12 +467,12 @@ func BenchmarkPriceChangeDecide(b *testing.B) {
 	}
 }
 
-func BenchmarkPriceChangeContractPriceAt(b *testing.B) {
+func BenchmarkPriceChangeContractPrice(b *testing.B) {
 	s := ScheduledPrice{Old: currency.MustParse("10.00 USD"), New: currency.MustParse("12.00 USD"), Effective: pbTime("2024-05-01T00:00:00Z")}
 	anchor, at := pbTime("2021-01-31T00:00:00Z"), pbTime("2024-05-10T00:00:00Z")
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := ContractPriceAt(anchor, plan.OneMonth, s, at); err != nil {
+		if _, err := DefaultPolicy().ContractPrice(anchor, plan.OneMonth, s, at); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -480,10 +481,28 @@ func BenchmarkPriceChangeContractPriceAt(b *testing.B) {
 func TestEXT08_ShortNoticePolicy(t *testing.T) {
 	// EXT-08: with a policy of no notice, an increase takes effect no
 	// earlier than a decrease would.
-	pol := PriceChangePolicy2023()
-	pol.IncreaseNoticeDays = -30
-	d, err := pol.Decide(PriceChangeRequest{Offer: offer.SaaS, Plan: "gold", Published: pbTime("2024-01-10T00:00:00Z"), Changes: []offer.PriceChange{pbUp}})
+	pol := Policy2023()
+	pol.IncreaseNoticeDays = 0
+	req := Request{Offer: offer.SaaS, Plan: "gold", Published: pbTime("2024-01-10T00:00:00Z"), Changes: []offer.PriceChange{pbUp}}
+	d, err := pol.Decide(req)
 	if err != nil || !d.Effective.Equal(pbTime("2024-02-01T00:00:00Z")) {
 		t.Errorf("%v %v", d.Effective, err)
 	}
+	// A negative notice is not a policy: it is refused, naming the field.
+	pol.IncreaseNoticeDays = -30
+	if _, err := pol.Decide(req); !errors.Is(err, ErrChange) || len(pbPaths(err)) != 1 || pbPaths(err)[0] != "policy.increaseNoticeDays" {
+		t.Errorf("negative notice: %v", err)
+	}
+	// The zero Policy is DefaultPolicy(): a published price is fixed.
+	if d, err := (Policy{}).Decide(req); err != nil || d.Allowed || d.Reason != ReasonPriceFixed {
+		t.Errorf("zero policy: %+v, %v", d, err)
+	}
+}
+
+func addMonths(t time.Time, n calendar.Months) time.Time {
+	u, err := calendar.AddMonths(t, n)
+	if err != nil {
+		panic(err)
+	}
+	return u
 }

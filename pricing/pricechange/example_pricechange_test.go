@@ -1,4 +1,4 @@
-package pricing_test
+package pricechange_test
 
 import (
 	"fmt"
@@ -9,7 +9,7 @@ import (
 	"github.com/marketrules/marketrules/market"
 	"github.com/marketrules/marketrules/offer"
 	"github.com/marketrules/marketrules/plan"
-	"github.com/marketrules/marketrules/pricing"
+	"github.com/marketrules/marketrules/pricing/pricechange"
 	"github.com/marketrules/marketrules/rule"
 )
 
@@ -17,13 +17,13 @@ func pbxChange(old, nw string) offer.PriceChange {
 	return offer.PriceChange{Plan: "gold", Term: plan.OneMonth, Old: currency.MustParse(old), New: currency.MustParse(nw)}
 }
 
-func ExamplePriceChangePolicy_Decide() {
-	// W17: a SaaS price change published on January 27 (in time) and on
+func ExamplePolicy_Decide() {
+	// a SaaS price change published on January 27 (in time) and on
 	// January 28 (at the cut-off, 4 days before the end of the month).
-	pol := pricing.PriceChangePolicy2023()
+	pol := pricechange.Policy2023()
 	for _, day := range []int{27, 28} {
 		for _, ch := range []offer.PriceChange{pbxChange("10.00 USD", "8.00 USD"), pbxChange("10.00 USD", "12.00 USD")} {
-			d, err := pol.Decide(pricing.PriceChangeRequest{Offer: offer.SaaS, Plan: "gold",
+			d, err := pol.Decide(pricechange.Request{Offer: offer.SaaS, Plan: "gold",
 				Published: time.Date(2024, 1, day, 12, 0, 0, 0, time.UTC), Changes: []offer.PriceChange{ch}})
 			if err != nil {
 				fmt.Println(err)
@@ -32,8 +32,8 @@ func ExamplePriceChangePolicy_Decide() {
 			fmt.Println("Jan", day, d.Direction, d.Effective.Format(time.DateOnly))
 		}
 	}
-	// Under the seeds a published price cannot change at all (PLN-11).
-	d, _ := pricing.DefaultPriceChangePolicy().Decide(pricing.PriceChangeRequest{Offer: offer.SaaS, Plan: "gold",
+	// Under the default policy a published price cannot change at all (PLN-11).
+	d, _ := pricechange.DefaultPolicy().Decide(pricechange.Request{Offer: offer.SaaS, Plan: "gold",
 		Published: time.Date(2024, 1, 10, 0, 0, 0, 0, time.UTC), Changes: []offer.PriceChange{pbxChange("10.00 USD", "8.00 USD")}})
 	fmt.Println(d.Allowed, d.Rule, d.Reason)
 	// Output:
@@ -44,7 +44,7 @@ func ExamplePriceChangePolicy_Decide() {
 	// false PLN-11 published-price-fixed
 }
 
-func ExamplePriceChangePolicy_DecideOffer() {
+func ExamplePolicy_DecideOffer() {
 	gold := plan.Plan{ID: "gold", Name: "Gold", Status: plan.Live, Markets: market.SetOf(market.US),
 		Pricing: plan.Pricing{Model: plan.FlatRate, Terms: []plan.TermPrice{{Term: plan.OneMonth, Price: currency.MustParse("10.00 USD")}}}}
 	published := offer.Offer{ID: "contoso", Type: offer.SaaS, SellThroughMicrosoft: true, Listing: offer.GetItNow, Plans: []plan.Plan{gold}}
@@ -56,7 +56,7 @@ func ExamplePriceChangePolicy_DecideOffer() {
 		fmt.Println(err)
 		return
 	}
-	ds, err := pricing.PriceChangePolicy2023().DecideOffer(&published, ch.Prices, nil, time.Date(2024, 1, 10, 0, 0, 0, 0, time.UTC))
+	ds, err := pricechange.Policy2023().DecideOffer(&published, ch.Prices, nil, time.Date(2024, 1, 10, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -67,11 +67,11 @@ func ExamplePriceChangePolicy_DecideOffer() {
 	// Output: gold price-decrease-scheduled 2024-02-01
 }
 
-func ExamplePriceChangeDecision_Explain() {
-	d, _ := pricing.PriceChangePolicy2023().Decide(pricing.PriceChangeRequest{Offer: offer.SaaS, Plan: "gold",
+func ExampleDecision_Explain() {
+	d, _ := pricechange.Policy2023().Decide(pricechange.Request{Offer: offer.SaaS, Plan: "gold",
 		Published: time.Date(2024, 1, 10, 9, 0, 0, 0, time.UTC), Changes: []offer.PriceChange{pbxChange("10.00 USD", "8.00 USD")}})
 	fmt.Println(d.Explain(rule.English))
-	d, _ = pricing.PriceChangePolicy2023().Decide(pricing.PriceChangeRequest{Offer: offer.SaaS, Plan: "gold",
+	d, _ = pricechange.Policy2023().Decide(pricechange.Request{Offer: offer.SaaS, Plan: "gold",
 		Published: time.Date(2024, 1, 10, 9, 0, 0, 0, time.UTC), Changes: []offer.PriceChange{pbxChange("0.00 USD", "8.00 USD")}})
 	fmt.Println(d.Explain(rule.Swedish))
 	// Output:
@@ -79,69 +79,69 @@ func ExamplePriceChangeDecision_Explain() {
 	// Planen "gold": nekas. Ett pris kan inte ändras från gratis (0) till betalt (ändring 0); publicera en ny betald plan i stället (EXT-08).
 }
 
-func ExamplePriceChangeDecision_Scheduled() {
+func ExampleDecision_Scheduled() {
 	ch := pbxChange("10.00 USD", "12.00 USD")
-	d, _ := pricing.PriceChangePolicy2023().Decide(pricing.PriceChangeRequest{Offer: offer.SaaS, Plan: "gold",
+	d, _ := pricechange.Policy2023().Decide(pricechange.Request{Offer: offer.SaaS, Plan: "gold",
 		Published: time.Date(2024, 1, 10, 9, 0, 0, 0, time.UTC), Changes: []offer.PriceChange{ch}})
 	s, ok := d.Scheduled(ch)
 	fmt.Println(s.Old, s.New, s.Effective.Format(time.DateOnly), ok)
 	// Output: 10.00 USD 12.00 USD 2024-05-01 true
 }
 
-func ExampleDefaultPriceChangePolicy() {
-	p := pricing.DefaultPriceChangePolicy()
+func ExampleDefaultPolicy() {
+	p := pricechange.DefaultPolicy()
 	fmt.Println(p.Name, p.Allowed)
-	// Output: seed false
+	// Output: default false
 }
 
-func ExamplePriceChangePolicy2023() {
-	p := pricing.PriceChangePolicy2023()
+func ExamplePolicy2023() {
+	p := pricechange.Policy2023()
 	fmt.Println(p.Name, p.Allowed, p.SaaSCutoffDays, p.VMCutoffDays, p.AppCutoffDays, p.IncreaseNoticeDays)
-	// Output: 2023 true 4 6 14 90
+	// Output: 2023 true 4 days 6 days 14 days 90 days
 }
 
-func ExamplePriceChangePolicyFor() {
-	fmt.Println(pricing.PriceChangePolicyFor(offer.DefaultPolicy()).Allowed, pricing.PriceChangePolicyFor(offer.Policy2023()).Allowed)
+func ExamplePolicyFor() {
+	fmt.Println(pricechange.PolicyFor(offer.DefaultPolicy()).Allowed, pricechange.PolicyFor(offer.Policy2023()).Allowed)
 	// Output: false true
 }
 
-func ExamplePriceChangePolicy_CutoffDays() {
-	p := pricing.PriceChangePolicy2023()
+func ExamplePolicy_CutoffDays() {
+	p := pricechange.Policy2023()
 	for _, t := range []offer.Type{offer.SaaS, offer.VirtualMachine, offer.ManagedApplication, offer.Container} {
 		fmt.Println(t, p.CutoffDays(t))
 	}
 	// Output:
-	// saas 4
-	// azure-virtual-machine 6
-	// azure-managed-application 14
-	// azure-container 0
+	// saas 4 days
+	// azure-virtual-machine 6 days
+	// azure-managed-application 14 days
+	// azure-container 0 days
 }
 
-func ExamplePriceDirection_String() {
-	fmt.Println(pricing.PriceUnchanged, pricing.PriceDecrease, pricing.PriceIncrease, pricing.PriceMixed)
+func ExampleDirection_String() {
+	fmt.Println(pricechange.PriceUnchanged, pricechange.PriceDecrease, pricechange.PriceIncrease, pricechange.PriceMixed)
 	// Output: unchanged decrease increase mixed
 }
 
-func ExamplePriceDirection_MarshalText() {
-	b, _ := pricing.PriceIncrease.MarshalText()
+func ExampleDirection_MarshalText() {
+	b, _ := pricechange.PriceIncrease.MarshalText()
 	fmt.Println(string(b))
 	// Output: increase
 }
 
-func ExamplePriceDirection_UnmarshalText() {
-	var d pricing.PriceDirection
+func ExampleDirection_UnmarshalText() {
+	var d pricechange.Direction
 	fmt.Println(d.UnmarshalText([]byte("decrease")), d)
 	// Output: <nil> decrease
 }
 
-func ExampleContractPriceAt() {
+func ExamplePolicy_ContractPrice() {
 	// An annual subscription bought on January 15 keeps its price when
 	// an increase takes effect on May 1, until it renews.
-	s := pricing.ScheduledPrice{Old: currency.MustParse("100.00 USD"), New: currency.MustParse("120.00 USD"),
+	s := pricechange.ScheduledPrice{Old: currency.MustParse("100.00 USD"), New: currency.MustParse("120.00 USD"),
 		Effective: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)}
 	anchor := time.Date(2024, 1, 15, 0, 0, 0, 0, time.UTC)
 	for _, at := range []time.Time{time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 1, 15, 0, 0, 0, 0, time.UTC)} {
-		a, err := pricing.ContractPriceAt(anchor, plan.OneYear, s, at)
+		a, err := pricechange.DefaultPolicy().ContractPrice(anchor, plan.OneYear, s, at)
 		if err != nil {
 			fmt.Println(err)
 			continue
@@ -153,21 +153,33 @@ func ExampleContractPriceAt() {
 	// 2025-01-15 120.00 USD renewed-at-new-price
 }
 
-func ExampleUsagePriceAt() {
-	// Fact 69: usage after the change is billed at the new price.
-	s := pricing.ScheduledPrice{Old: currency.MustParse("0.05 USD"), New: currency.MustParse("0.04 USD"),
+func ExamplePolicy_UsagePrice() {
+	// EXT-08: usage after the change is billed at the new price.
+	s := pricechange.ScheduledPrice{Old: currency.MustParse("0.05 USD"), New: currency.MustParse("0.04 USD"),
 		Effective: time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC)}
-	fmt.Println(pricing.UsagePriceAt(s, time.Date(2024, 1, 31, 23, 0, 0, 0, time.UTC)).Price)
-	fmt.Println(pricing.UsagePriceAt(s, time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC)).Price)
+	fmt.Println(pricechange.DefaultPolicy().UsagePrice(s, time.Date(2024, 1, 31, 23, 0, 0, 0, time.UTC)).Price)
+	fmt.Println(pricechange.DefaultPolicy().UsagePrice(s, time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC)).Price)
 	// Output:
 	// 0.05 USD
 	// 0.04 USD
 }
 
 func ExampleAppliedPrice_Explain() {
-	s := pricing.ScheduledPrice{Old: currency.MustParse("0.05 USD"), New: currency.MustParse("0.04 USD"),
+	s := pricechange.ScheduledPrice{Old: currency.MustParse("0.05 USD"), New: currency.MustParse("0.04 USD"),
 		Effective: time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC)}
-	a := pricing.UsagePriceAt(s, time.Date(2024, 2, 3, 0, 0, 0, 0, time.UTC))
+	a := pricechange.DefaultPolicy().UsagePrice(s, time.Date(2024, 2, 3, 0, 0, 0, 0, time.UTC))
 	fmt.Println(strings.ReplaceAll(a.Explain(rule.English), "\u00a0", " "))
 	// Output: $0.04 applies to usage at 2024-02-03 00:00:00 UTC: usage after the change of 2024-02-01 00:00:00 UTC is billed at the new price, whatever the contract (EXT-08).
+}
+
+// The zero Policy is DefaultPolicy(); Validate names a field that cannot
+// be applied.
+func ExamplePolicy_Validate() {
+	p := pricechange.Policy2023()
+	p.SaaSCutoffDays = 40
+	fmt.Println(pricechange.Policy{}.Validate(), pricechange.Policy{}.IsZero())
+	fmt.Println(p.Validate())
+	// Output:
+	// <nil> true
+	// policy.saasCutoffDays: 40 days is outside 0 to 31 (EXT-08)
 }

@@ -1,8 +1,9 @@
-package pricing
+package pricechange
 
 import (
 	"errors"
 	"fmt"
+	"github.com/marketrules/marketrules/calendar"
 	"time"
 
 	"github.com/marketrules/marketrules/currency"
@@ -12,24 +13,24 @@ import (
 	"github.com/marketrules/marketrules/rule"
 )
 
-// ErrPriceChange is wrapped by the problems of a price change that cannot
+// ErrChange is wrapped by the problems of a price change that cannot
 // be judged: no publish instant, an invalid offer type, a change between
 // currencies, a negative price, changes of another plan.
-var ErrPriceChange = errors.New("invalid price change")
+var ErrChange = errors.New("invalid price change")
 
-// PriceChangePolicy holds the rules of changing a published price. The
-// seeds forbid it (PLN-11, [DefaultPriceChangePolicy]); the 2023 documents
-// allow a scheduled change (EXT-08, [PriceChangePolicy2023]).
+// Policy holds the rules of changing a published price. The
+// published rules forbid it (PLN-11, [DefaultPolicy]); the 2023 documents
+// allow a scheduled change (EXT-08, [Policy2023]).
 //
 // Calendar days count in Zone. The sources name no time zone for "the
 // first of the month" and "four days before the end of the month"; the
 // default is UTC, and a host that knows Partner Center's zone for its
 // account sets it.
-type PriceChangePolicy struct {
-	// Name identifies the policy: "seed" or "2023".
+type Policy struct {
+	// Name identifies the policy: "default" or "2023".
 	Name string `json:"name"`
 	// Allowed says whether a published price may change at all: false
-	// under the seeds (PLN-11), true in 2023 (EXT-08). It mirrors
+	// under the default policy (PLN-11), true in 2023 (EXT-08). It mirrors
 	// offer.Policy.PriceChanges.
 	Allowed bool `json:"allowed"`
 	// SaaSCutoffDays, VMCutoffDays and AppCutoffDays are the cut-offs of
@@ -37,53 +38,100 @@ type PriceChangePolicy struct {
 	// offers: a change must be published before the last this-many
 	// calendar days of a month to count in that month: 4, 6 and 14 (from
 	// offer.Type.Capabilities). Other offer types cannot change prices.
-	SaaSCutoffDays int `json:"saasCutoffDays"`
-	VMCutoffDays   int `json:"vmCutoffDays"`
-	AppCutoffDays  int `json:"appCutoffDays"`
+	SaaSCutoffDays calendar.Days `json:"saasCutoffDays"`
+	VMCutoffDays   calendar.Days `json:"vmCutoffDays"`
+	AppCutoffDays  calendar.Days `json:"appCutoffDays"`
 	// IncreaseNoticeDays is the least number of calendar days from
 	// publishing an increase to its effective date: 90.
-	IncreaseNoticeDays int `json:"increaseNoticeDays"`
-	// Zone is the time zone of calendar days; nil means UTC.
+	IncreaseNoticeDays calendar.Days `json:"increaseNoticeDays"`
+	// Zone is the time zone of calendar days; nil means UTC. Hosts that
+	// store a policy keep the zone's name beside it.
 	Zone *time.Location `json:"-"`
 }
 
-// DefaultPriceChangePolicy returns the seeds' rule: a published market
-// price cannot change (PLN-11). Its other fields are the 2023 values, so
-// that setting Allowed is all it takes to switch.
-func DefaultPriceChangePolicy() PriceChangePolicy {
-	p := PriceChangePolicy2023()
-	p.Name, p.Allowed = "seed", false
+// IsZero reports whether p is the zero Policy. The zero Policy refuses
+// every change of a published price, as [DefaultPolicy] does (PLN-11):
+// its methods apply DefaultPolicy().
+func (p Policy) IsZero() bool {
+	return p.Name == "" && !p.Allowed && p.SaaSCutoffDays == 0 && p.VMCutoffDays == 0 && p.AppCutoffDays == 0 &&
+		p.IncreaseNoticeDays == 0 && p.Zone == nil
+}
+
+// resolved returns DefaultPolicy() for the zero Policy, else p.
+func (p Policy) resolved() Policy {
+	if p.IsZero() {
+		return DefaultPolicy()
+	}
 	return p
 }
 
-// PriceChangePolicy2023 returns the 2023 rules (EXT-08, W17): decreases on
+// Validate reports every field of p that cannot be applied, as
+// [rule.Problems] wrapping [ErrChange]: a negative or implausible cut-off
+// or notice (0 to 31 and 0 to 3,660 days). The zero Policy is valid.
+func (p Policy) Validate() error {
+	var ps rule.Problems
+	for _, f := range [...]struct {
+		path string
+		v    calendar.Days
+		max  calendar.Days
+	}{
+		{"policy.saasCutoffDays", p.SaaSCutoffDays, 31},
+		{"policy.vmCutoffDays", p.VMCutoffDays, 31},
+		{"policy.appCutoffDays", p.AppCutoffDays, 31},
+		{"policy.increaseNoticeDays", p.IncreaseNoticeDays, 3660},
+	} {
+		if f.v < 0 || f.v > f.max {
+			ps = append(ps, rule.Problem{Rule: rule.EXT08, Path: f.path, Message: pcMsgPolicyDays, Args: []any{int64(f.v), int64(f.max)}, Err: ErrChange})
+		}
+	}
+	return ps.Err()
+}
+
+var pcMsgPolicyDays = rule.Message{English: "%d days is outside 0 to %d", Swedish: "%d dagar ligger utanför 0 till %d"}
+
+// String returns the decision in English.
+func (d Decision) String() string { return d.Explain(rule.English) }
+
+// String returns the answer in English.
+func (a AppliedPrice) String() string { return a.Explain(rule.English) }
+
+// DefaultPolicy returns the published rule: a published market
+// price cannot change (PLN-11). Its other fields are the 2023 values, so
+// that setting Allowed is all it takes to switch.
+func DefaultPolicy() Policy {
+	p := Policy2023()
+	p.Name, p.Allowed = "default", false
+	return p
+}
+
+// Policy2023 returns the 2023 rules (EXT-08): decreases on
 // the 1st of the next month, increases on the 1st of a month at least 90
 // days away, cut-offs of 4 (SaaS), 6 (VM) and 14 (Azure application)
 // days, calendar days in UTC.
-func PriceChangePolicy2023() PriceChangePolicy {
-	return PriceChangePolicy{
+func Policy2023() Policy {
+	return Policy{
 		Name:               "2023",
 		Allowed:            true,
-		SaaSCutoffDays:     offer.SaaS.Capabilities().PriceChangeCutoffDays,
-		VMCutoffDays:       offer.VirtualMachine.Capabilities().PriceChangeCutoffDays,
-		AppCutoffDays:      offer.ManagedApplication.Capabilities().PriceChangeCutoffDays,
+		SaaSCutoffDays:     calendar.Days(offer.SaaS.Capabilities().PriceChangeCutoffDays),
+		VMCutoffDays:       calendar.Days(offer.VirtualMachine.Capabilities().PriceChangeCutoffDays),
+		AppCutoffDays:      calendar.Days(offer.ManagedApplication.Capabilities().PriceChangeCutoffDays),
 		IncreaseNoticeDays: 90,
 	}
 }
 
-// PriceChangePolicyFor returns the price-change policy that matches an
-// offer policy: [PriceChangePolicy2023] where op.PriceChanges is set, else
-// [DefaultPriceChangePolicy].
-func PriceChangePolicyFor(op offer.Policy) PriceChangePolicy {
+// PolicyFor returns the price-change policy that matches an
+// offer policy: [Policy2023] where op.PriceChanges is set, else
+// [DefaultPolicy].
+func PolicyFor(op offer.Policy) Policy {
 	if op.PriceChanges {
-		return PriceChangePolicy2023()
+		return Policy2023()
 	}
-	return DefaultPriceChangePolicy()
+	return DefaultPolicy()
 }
 
 // CutoffDays returns the cut-off of offer type t, 0 for types whose
 // prices cannot change.
-func (p PriceChangePolicy) CutoffDays(t offer.Type) int {
+func (p Policy) CutoffDays(t offer.Type) calendar.Days {
 	switch t {
 	case offer.SaaS:
 		return p.SaaSCutoffDays
@@ -95,21 +143,21 @@ func (p PriceChangePolicy) CutoffDays(t offer.Type) int {
 	return 0
 }
 
-func (p PriceChangePolicy) zone() *time.Location {
+func (p Policy) zone() *time.Location {
 	if p.Zone == nil {
 		return time.UTC
 	}
 	return p.Zone
 }
 
-// PriceDirection is which way a plan's prices move. The enum is
+// Direction is which way a plan's prices move. The enum is
 // append-only.
-type PriceDirection uint8
+type Direction uint8
 
 // The directions.
 const (
 	// PriceUnchanged: no price changes.
-	PriceUnchanged PriceDirection = iota
+	PriceUnchanged Direction = iota
 	// PriceDecrease: some prices go down, none up.
 	PriceDecrease
 	// PriceIncrease: some prices go up, none down.
@@ -118,16 +166,16 @@ const (
 	PriceMixed
 )
 
-var priceDirectionNames = enum.Names[PriceDirection]{Type: "price direction", Names: []string{"unchanged", "decrease", "increase", "mixed"}}
+var priceDirectionNames = enum.Names[Direction]{Type: "price direction", Names: []string{"unchanged", "decrease", "increase", "mixed"}}
 
 // String returns "unchanged", "decrease", "increase" or "mixed".
-func (d PriceDirection) String() string { return priceDirectionNames.String(d) }
+func (d Direction) String() string { return priceDirectionNames.String(d) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (d PriceDirection) MarshalText() ([]byte, error) { return priceDirectionNames.Marshal(d) }
+func (d Direction) MarshalText() ([]byte, error) { return priceDirectionNames.Marshal(d) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
-func (d *PriceDirection) UnmarshalText(b []byte) error { return priceDirectionNames.Unmarshal(b, d) }
+func (d *Direction) UnmarshalText(b []byte) error { return priceDirectionNames.Unmarshal(b, d) }
 
 // The reasons of price-change decisions: stable codes, never renamed or
 // reused.
@@ -157,11 +205,11 @@ const (
 	ReasonPriceMixed rule.Reason = "price-increase-and-decrease"
 )
 
-// PriceChangeRequest asks when a change to a published plan's prices
+// Request asks when a change to a published plan's prices
 // takes effect, if at all (EXT-08, PLN-11).
-type PriceChangeRequest struct {
+type Request struct {
 	// Offer is the offer's type; its cut-off decides the schedule.
-	Offer offer.Type `json:"offer"`
+	Offer offer.Type `json:"offer,omitzero"`
 	// Plan is the plan's ID; every change must be of this plan (or have
 	// an empty Plan).
 	Plan string `json:"plan"`
@@ -181,17 +229,17 @@ type PriceChangeRequest struct {
 	Changes []offer.PriceChange `json:"changes"`
 }
 
-// PriceChangeDecision says whether a plan's price change is allowed and
+// Decision says whether a plan's price change is allowed and
 // when it takes effect, with the rule, the reason and the figures of the
 // schedule. It is a value, not an error; render it with
-// [PriceChangeDecision.Explain].
-type PriceChangeDecision struct {
+// [Decision.Explain].
+type Decision struct {
 	Plan string `json:"plan"`
 	// Allowed reports whether the change is scheduled.
 	Allowed bool `json:"allowed"`
 	// Direction is which way the prices move.
-	Direction PriceDirection `json:"direction"`
-	// Rule is EXT-08 (or PLN-11 under the seed policy); Reason says why.
+	Direction Direction `json:"direction"`
+	// Rule is EXT-08 (or PLN-11 under the default policy); Reason says why.
 	Rule   rule.ID     `json:"rule"`
 	Reason rule.Reason `json:"reason"`
 	// Effective is when the new prices take effect: 00:00 on the 1st of a
@@ -208,8 +256,8 @@ type PriceChangeDecision struct {
 	// an increase: Effective is the first 1st of a month at or after it.
 	NoticeEnd time.Time `json:"noticeEnd,omitzero"`
 	// CutoffDays and NoticeDays are the policy's figures used.
-	CutoffDays int `json:"cutoffDays,omitempty"`
-	NoticeDays int `json:"noticeDays,omitempty"`
+	CutoffDays calendar.Days `json:"cutoffDays,omitempty"`
+	NoticeDays calendar.Days `json:"noticeDays,omitempty"`
 	// Zone names the time zone of calendar days.
 	Zone string `json:"zone,omitempty"`
 	// Pending is the request's pending change, when it refused this one.
@@ -219,7 +267,7 @@ type PriceChangeDecision struct {
 	// otherwise.
 	Change int `json:"change"`
 	// Offer is the offer type.
-	Offer offer.Type `json:"offer"`
+	Offer offer.Type `json:"offer,omitzero"`
 }
 
 var (
@@ -258,11 +306,15 @@ var (
 //
 // Invalid input (no publish instant, an unknown offer type, a change of
 // another plan, old and new prices in different currencies, a negative
-// price) is reported as [rule.Problems] wrapping [ErrPriceChange].
-func (p PriceChangePolicy) Decide(req PriceChangeRequest) (PriceChangeDecision, error) {
+// price) is reported as [rule.Problems] wrapping [ErrChange].
+func (p Policy) Decide(req Request) (Decision, error) {
+	p = p.resolved()
 	var ps rule.Problems
+	if err := p.Validate(); err != nil {
+		return Decision{}, err
+	}
 	add := func(path string, m rule.Message, args ...any) {
-		ps = append(ps, rule.Problem{Rule: rule.EXT08, Path: path, Message: m, Args: args, Err: ErrPriceChange})
+		ps = append(ps, rule.Problem{Rule: rule.EXT08, Path: path, Message: m, Args: args, Err: ErrChange})
 	}
 	if req.Published.IsZero() {
 		add("published", pcMsgPublished)
@@ -306,10 +358,10 @@ func (p PriceChangePolicy) Decide(req PriceChangeRequest) (PriceChangeDecision, 
 		}
 	}
 	if err := ps.Err(); err != nil {
-		return PriceChangeDecision{}, err
+		return Decision{}, err
 	}
 
-	d := PriceChangeDecision{Plan: req.Plan, Rule: rule.EXT08, Published: req.Published, Change: -1, Offer: req.Offer}
+	d := Decision{Plan: req.Plan, Rule: rule.EXT08, Published: req.Published, Change: -1, Offer: req.Offer}
 	switch {
 	case ups > 0 && downs > 0:
 		d.Direction = PriceMixed
@@ -351,7 +403,7 @@ func (p PriceChangePolicy) Decide(req PriceChangeRequest) (PriceChangeDecision, 
 
 	z := p.zone()
 	d.Zone, d.CutoffDays = z.String(), cutoff
-	d.Cutoff, d.CountsFrom = p.schedule(req.Published, cutoff)
+	d.Cutoff, d.CountsFrom = p.schedule(req.Published, int(cutoff))
 	d.Allowed = true
 	if d.Direction == PriceDecrease {
 		d.Reason = ReasonPriceDecrease
@@ -360,7 +412,7 @@ func (p PriceChangePolicy) Decide(req PriceChangeRequest) (PriceChangeDecision, 
 		return d, nil
 	}
 	d.Reason, d.NoticeDays = ReasonPriceIncrease, p.IncreaseNoticeDays
-	d.NoticeEnd = d.CountsFrom.AddDate(0, 0, p.IncreaseNoticeDays)
+	d.NoticeEnd = d.CountsFrom.AddDate(0, 0, int(p.IncreaseNoticeDays))
 	d.Effective = pcFirstOfMonth(d.NoticeEnd)
 	// Never earlier than a decrease would be (a policy with a short or
 	// negative notice).
@@ -373,7 +425,7 @@ func (p PriceChangePolicy) Decide(req PriceChangeRequest) (PriceChangeDecision, 
 
 // schedule returns the cut-off of the month of published (in the
 // policy's zone) and the instant the schedule counts from.
-func (p PriceChangePolicy) schedule(published time.Time, cutoffDays int) (cutoff, from time.Time) {
+func (p Policy) schedule(published time.Time, cutoffDays int) (cutoff, from time.Time) {
 	z := p.zone()
 	t := published.In(z)
 	y, m, _ := t.Date()
@@ -403,7 +455,7 @@ func pcFirstOfMonth(t time.Time) time.Time {
 // maps a plan ID to the effective instant of a change scheduled before
 // (absent or zero: none). Problems of all plans are reported together,
 // their paths prefixed with "plans[<id>]".
-func (p PriceChangePolicy) DecideOffer(published *offer.Offer, changes []offer.PriceChange, pending map[string]time.Time, at time.Time) ([]PriceChangeDecision, error) {
+func (p Policy) DecideOffer(published *offer.Offer, changes []offer.PriceChange, pending map[string]time.Time, at time.Time) ([]Decision, error) {
 	var order []string
 	byPlan := map[string][]offer.PriceChange{}
 	for _, c := range changes {
@@ -413,9 +465,9 @@ func (p PriceChangePolicy) DecideOffer(published *offer.Offer, changes []offer.P
 		byPlan[c.Plan] = append(byPlan[c.Plan], c)
 	}
 	var ps rule.Problems
-	out := make([]PriceChangeDecision, 0, len(order))
+	out := make([]Decision, 0, len(order))
 	for _, id := range order {
-		req := PriceChangeRequest{Offer: published.Type, Plan: id, AzureGovernment: published.AzureGovernment,
+		req := Request{Offer: published.Type, Plan: id, AzureGovernment: published.AzureGovernment,
 			Pending: pending[id], Published: at, Changes: byPlan[id]}
 		if pl, ok := published.Plan(id); ok {
 			req.Visibility = pl.Visibility
@@ -453,7 +505,7 @@ var (
 )
 
 // Explain renders the decision in lang.
-func (d PriceChangeDecision) Explain(lang rule.Language) string {
+func (d Decision) Explain(lang rule.Language) string {
 	id := string(d.Rule)
 	when := pcWordBefore
 	if !d.CountsFrom.Equal(d.Published) {
@@ -492,7 +544,7 @@ type ScheduledPrice struct {
 
 // Scheduled returns change c of an allowed decision as a ScheduledPrice,
 // and false when the decision scheduled nothing.
-func (d PriceChangeDecision) Scheduled(c offer.PriceChange) (ScheduledPrice, bool) {
+func (d Decision) Scheduled(c offer.PriceChange) (ScheduledPrice, bool) {
 	if !d.Allowed {
 		return ScheduledPrice{}, false
 	}
@@ -519,7 +571,7 @@ const (
 )
 
 // AppliedPrice says which price applies at an instant to an existing
-// customer when a price change is scheduled (EXT-08, fact 69).
+// customer when a price change is scheduled (EXT-08).
 type AppliedPrice struct {
 	// Price is the price that applies; New whether it is the new one.
 	Price currency.Money `json:"price"`
@@ -529,7 +581,7 @@ type AppliedPrice struct {
 	Reason rule.Reason `json:"reason"`
 	// Term is the contract term that contains At (contract prices
 	// only): the price in effect at its start applies for all of it.
-	Term plan.Period `json:"term,omitzero"`
+	Term calendar.Period `json:"term,omitzero"`
 	// Effective is the change's effective instant; At the instant asked
 	// about.
 	Effective time.Time `json:"effective"`
@@ -568,24 +620,24 @@ func (a AppliedPrice) Explain(lang rule.Language) string {
 	return m.Render(lang, a.Price, a.At, a.Effective, a.Effective, id)
 }
 
-// ErrContract is wrapped by the error of [ContractPriceAt] for a term
+// ErrContract is wrapped by the error of [Policy.ContractPrice] for a term
 // that is not a contract term, or an instant before the contract starts.
 var ErrContract = errors.New("invalid contract")
 
-// ContractPriceAt returns the flat-rate or per-user price that applies at
+// ContractPrice returns the flat-rate or per-user price that applies at
 // instant at to a subscription whose contract started at anchor with
 // billing term term, when s is scheduled (EXT-08): existing customers keep
 // their contract price for the length of the term, and each renewal
 // takes the price in effect when it starts. The contract terms are
-// plan.Cycle periods from anchor (computed from the anchor, clamped to
+// calendar.Cycle periods from anchor (computed from the anchor, clamped to
 // month end, half-open); the price of a term is s.New if the term starts
 // at or after s.Effective, else s.Old. Seats added mid-term pay the same
 // contract price. A zero s.Effective means no change is scheduled.
-func ContractPriceAt(anchor time.Time, term plan.Term, s ScheduledPrice, at time.Time) (AppliedPrice, error) {
+func (p Policy) ContractPrice(anchor time.Time, term plan.Term, s ScheduledPrice, at time.Time) (AppliedPrice, error) {
 	if term.Months() == 0 {
 		return AppliedPrice{}, fmt.Errorf("pricing: term %s is not a contract term (use UsagePriceAt for usage): %w", term, ErrContract)
 	}
-	n, period, err := term.Cycle(anchor).At(at)
+	n, period, err := term.BillingCycle(anchor).At(at)
 	if err != nil {
 		return AppliedPrice{}, fmt.Errorf("pricing: %w: %w", ErrContract, err)
 	}
@@ -605,11 +657,11 @@ func ContractPriceAt(anchor time.Time, term plan.Term, s ScheduledPrice, at time
 	return a, nil
 }
 
-// UsagePriceAt returns the price that applies to usage at instant at — a
+// UsagePrice returns the price that applies to usage at instant at — a
 // meter's price per unit or a virtual machine's hourly price — when s is
 // scheduled: the new price for usage at or after s.Effective, whatever the
-// contract (fact 69). A zero s.Effective means no change is scheduled.
-func UsagePriceAt(s ScheduledPrice, at time.Time) AppliedPrice {
+// contract. A zero s.Effective means no change is scheduled.
+func (p Policy) UsagePrice(s ScheduledPrice, at time.Time) AppliedPrice {
 	a := AppliedPrice{Rule: rule.EXT08, Effective: s.Effective, At: at}
 	switch {
 	case s.Effective.IsZero():

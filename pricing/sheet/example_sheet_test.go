@@ -1,4 +1,4 @@
-package pricing_test
+package sheet_test
 
 import (
 	"bytes"
@@ -12,12 +12,12 @@ import (
 	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/market"
 	"github.com/marketrules/marketrules/plan"
-	"github.com/marketrules/marketrules/pricing"
+	"github.com/marketrules/marketrules/pricing/sheet"
 	"github.com/marketrules/marketrules/rule"
 )
 
-func pbxRate(to currency.Code, r string, asOf time.Time) pricing.DatedRate {
-	return pricing.DatedRate{ExchangeRate: currency.ExchangeRate{From: currency.USD, To: to, Rate: currency.MustParseRate(r)}, AsOf: asOf}
+func pbxRate(to currency.Code, r string, asOf time.Time) sheet.DatedRate {
+	return sheet.DatedRate{ExchangeRate: currency.ExchangeRate{From: currency.USD, To: to, Rate: currency.MustParseRate(r)}, AsOf: asOf}
 }
 
 var (
@@ -26,23 +26,23 @@ var (
 )
 
 // pbxSheet saves a small sheet: gold, monthly, in Sweden, Japan and the US.
-func pbxSheet() pricing.Sheet {
-	list := []pricing.ListPrice{{Plan: "gold", Term: plan.OneMonth, Price: currency.MustParse("10.00 USD"),
+func pbxSheet() sheet.Sheet {
+	list := []sheet.ListPrice{{Plan: "gold", Term: plan.OneMonth, Price: currency.MustParse("10.00 USD"),
 		Markets: market.SetOf(market.SE, market.JP, market.US)}}
-	rates := []pricing.DatedRate{pbxRate(currency.SEK, "10.4512", pbxJan), pbxRate(currency.JPY, "149.2345", pbxJan)}
-	s, err := pricing.DefaultSheetPolicy().Save(pricing.Sheet{}, list, rates, pbxJan.Add(14*24*time.Hour))
+	rates := []sheet.DatedRate{pbxRate(currency.SEK, "10.4512", pbxJan), pbxRate(currency.JPY, "149.2345", pbxJan)}
+	s, err := sheet.DefaultPolicy().Save(sheet.Sheet{}, list, rates, pbxJan.Add(14*24*time.Hour))
 	if err != nil {
 		panic(err)
 	}
 	return s
 }
 
-func ExampleSheetPolicy_Save() {
-	pol := pricing.DefaultSheetPolicy()
-	list := []pricing.ListPrice{{Plan: "gold", Term: plan.OneMonth, Price: currency.MustParse("10.00 USD"),
+func ExamplePolicy_Save() {
+	pol := sheet.DefaultPolicy()
+	list := []sheet.ListPrice{{Plan: "gold", Term: plan.OneMonth, Price: currency.MustParse("10.00 USD"),
 		Markets: market.SetOf(market.SE, market.JP, market.US)}}
-	rates := []pricing.DatedRate{pbxRate(currency.SEK, "10.4512", pbxJan), pbxRate(currency.JPY, "149.2345", pbxJan)}
-	first, err := pol.Save(pricing.Sheet{}, list, rates, pbxJan.Add(14*24*time.Hour))
+	rates := []sheet.DatedRate{pbxRate(currency.SEK, "10.4512", pbxJan), pbxRate(currency.JPY, "149.2345", pbxJan)}
+	first, err := pol.Save(sheet.Sheet{}, list, rates, pbxJan.Add(14*24*time.Hour))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -54,7 +54,7 @@ func ExampleSheetPolicy_Save() {
 	// In March the krona has moved and the plan gets a yearly term: the
 	// saved monthly prices stay, the new term uses March's rate.
 	rates = append(rates, pbxRate(currency.SEK, "11.0000", pbxMar))
-	list = append(list, pricing.ListPrice{Plan: "gold", Term: plan.OneYear, Price: currency.MustParse("100.00 USD"), Markets: market.SetOf(market.SE)})
+	list = append(list, sheet.ListPrice{Plan: "gold", Term: plan.OneYear, Price: currency.MustParse("100.00 USD"), Markets: market.SetOf(market.SE)})
 	second, err := pol.Save(first, list, rates, pbxMar.Add(time.Hour))
 	if err != nil {
 		fmt.Println(err)
@@ -73,26 +73,26 @@ func ExampleSheetPolicy_Save() {
 	// SE P1Y 1100.00 SEK 2024-03-01
 }
 
-func ExampleSheetPolicy_Save_errors() {
-	list := []pricing.ListPrice{
+func ExamplePolicy_Save_errors() {
+	list := []sheet.ListPrice{
 		{Plan: "gold", Term: plan.OneMonth, Price: currency.MustParse("10.00 USD"), Markets: market.SetOf(market.SE, market.CN)},
 	}
-	_, err := pricing.DefaultSheetPolicy().Save(pricing.Sheet{}, list, nil, pbxJan)
+	_, err := sheet.DefaultPolicy().Save(sheet.Sheet{}, list, nil, pbxJan)
 	var ps rule.Problems
 	if errors.As(err, &ps) {
 		for _, p := range ps {
-			fmt.Println(p.Path, errors.Is(p, pricing.ErrNoRate), errors.Is(p, pricing.ErrMarketNotSold))
+			fmt.Println(p.Path, errors.Is(p, sheet.ErrNoRate), errors.Is(p, sheet.ErrMarketNotSold))
 		}
 	}
 	// Output:
 	// list[0].markets[CN] false true
 }
 
-func ExampleSheetPolicy_Import() {
+func ExamplePolicy_Import() {
 	s := pbxSheet()
 	rows := s.Rows()
 	rows[1].Price = currency.MustParse("99.00 SEK") // the publisher rounds the Swedish price
-	s, err := pricing.DefaultSheetPolicy().Import(s, rows, pbxMar)
+	s, err := sheet.DefaultPolicy().Import(s, rows, pbxMar)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -102,17 +102,17 @@ func ExampleSheetPolicy_Import() {
 	// Output: 99.00 SEK override 2024-03-01
 }
 
-func ExampleDefaultSheetPolicy() {
-	p := pricing.DefaultSheetPolicy()
+func ExampleDefaultPolicy() {
+	p := sheet.DefaultPolicy()
 	fmt.Println(p.Rounding, p.MaxRows, p.MaxBytes)
 	// Output: half-even 100000 16777216
 }
 
 func ExampleRateAt() {
-	rates := []pricing.DatedRate{pbxRate(currency.SEK, "10.4512", pbxJan), pbxRate(currency.SEK, "11.0000", pbxMar)}
-	r, ok := pricing.RateAt(rates, currency.SEK, pbxMar.Add(-time.Second))
+	rates := []sheet.DatedRate{pbxRate(currency.SEK, "10.4512", pbxJan), pbxRate(currency.SEK, "11.0000", pbxMar)}
+	r, ok := sheet.RateAt(rates, currency.SEK, pbxMar.Add(-time.Second))
 	fmt.Println(r.Rate, ok)
-	_, ok = pricing.RateAt(rates, currency.NOK, pbxMar)
+	_, ok = sheet.RateAt(rates, currency.NOK, pbxMar)
 	fmt.Println(ok)
 	// Output:
 	// 10.4512 true
@@ -125,7 +125,7 @@ func ExampleDatedRate_String() {
 }
 
 func ExampleDatedRate_IsZero() {
-	fmt.Println(pricing.DatedRate{}.IsZero(), pbxRate(currency.SEK, "10.4512", pbxJan).IsZero())
+	fmt.Println(sheet.DatedRate{}.IsZero(), pbxRate(currency.SEK, "10.4512", pbxJan).IsZero())
 	// Output: true false
 }
 
@@ -136,7 +136,7 @@ func ExampleDatedRate_MarshalJSON() {
 }
 
 func ExampleDatedRate_UnmarshalJSON() {
-	var r pricing.DatedRate
+	var r sheet.DatedRate
 	err := json.Unmarshal([]byte(`{"from":"USD","to":"NOK","rate":"10.65","asOf":"2024-01-01T00:00:00Z"}`), &r)
 	fmt.Println(r, err)
 	err = json.Unmarshal([]byte(`{"from":"USD","to":"NOK","rate":10.65}`), &r)
@@ -153,7 +153,7 @@ func ExamplePriceList() {
 			{Term: plan.OneYear, Payment: plan.Monthly, Price: currency.MustParse("100.00 USD"),
 				Markets: []plan.MarketPrice{{Market: market.SE, Price: currency.MustParse("999.00 SEK")}}},
 		}}}
-	for _, lp := range pricing.PriceList(gold) {
+	for _, lp := range sheet.PriceList(gold) {
 		fmt.Println(lp.Plan, lp.Term, lp.Payment, lp.Price, lp.Markets, len(lp.Overrides))
 	}
 	// Output:
@@ -162,18 +162,18 @@ func ExamplePriceList() {
 }
 
 func ExamplePriceSource_String() {
-	fmt.Println(pricing.SourceConverted, pricing.SourceList, pricing.SourceOverride)
+	fmt.Println(sheet.SourceConverted, sheet.SourceList, sheet.SourceOverride)
 	// Output: converted list override
 }
 
 func ExamplePriceSource_MarshalText() {
-	b, _ := pricing.SourceOverride.MarshalText()
+	b, _ := sheet.SourceOverride.MarshalText()
 	fmt.Println(string(b))
 	// Output: override
 }
 
 func ExamplePriceSource_UnmarshalText() {
-	var s pricing.PriceSource
+	var s sheet.PriceSource
 	fmt.Println(s.UnmarshalText([]byte("Converted")), s)
 	// Output: <nil> converted
 }
@@ -221,13 +221,13 @@ func ExampleSheet_Lookup() {
 	// false
 }
 
-func ExampleSheetColumns() {
-	fmt.Println(strings.Join(pricing.SheetColumns(), ","))
+func ExampleColumns() {
+	fmt.Println(strings.Join(sheet.Columns(), ","))
 	// Output: market,currency,plan,term,payment,price
 }
 
-func ExampleWriteSheetCSV() {
-	if err := pricing.WriteSheetCSV(os.Stdout, pbxSheet().Rows()); err != nil {
+func ExampleWriteCSV() {
+	if err := sheet.WriteCSV(os.Stdout, pbxSheet().Rows()); err != nil {
 		fmt.Println(err)
 	}
 	// Output:
@@ -237,23 +237,23 @@ func ExampleWriteSheetCSV() {
 	// US,USD,gold,P1M,upfront,10.00
 }
 
-func ExampleReadSheetCSV() {
+func ExamplePolicy_ReadCSV() {
 	in := "market,currency,plan,term,payment,price\n" +
 		"SE,SEK,gold,P1M,upfront,99.00\n" +
 		"NO,EUR,gold,P1M,upfront,9.00\n" +
 		"XX,USD,gold,P1M,upfront,1.00\n" +
 		"US,USD,gold,P1M,upfront,1.001\n" +
 		"SE,SEK,gold,P1M,upfront,98.00\n"
-	_, err := pricing.ReadSheetCSV(strings.NewReader(in), "prices.csv", nil, pricing.DefaultSheetPolicy())
+	_, err := sheet.DefaultPolicy().ReadCSV(strings.NewReader(in), "prices.csv", nil)
 	var ps rule.Problems
 	if errors.As(err, &ps) {
 		fmt.Print(ps.Text(rule.English))
 	}
 
-	rows, err := pricing.ReadSheetCSV(strings.NewReader(in[:70]), "prices.csv", nil, pricing.DefaultSheetPolicy())
+	rows, err := sheet.DefaultPolicy().ReadCSV(strings.NewReader(in[:70]), "prices.csv", nil)
 	fmt.Println(rows, err)
 	var buf bytes.Buffer
-	_ = pricing.WriteSheetCSV(&buf, rows)
+	_ = sheet.WriteCSV(&buf, rows)
 	fmt.Print(buf.String())
 	// Output:
 	// prices.csv line 3: currency: Norway is billed in NOK, not EUR (PRC-03)
@@ -266,9 +266,9 @@ func ExampleReadSheetCSV() {
 }
 
 func ExampleReadRatesCSV() {
-	rates, err := pricing.ReadRatesCSV(strings.NewReader("as_of,from,to,rate\n2026-01-02,USD,SEK,9.4215\n"), "rates.csv")
+	rates, err := sheet.ReadRatesCSV(strings.NewReader("as_of,from,to,rate\n2026-01-02,USD,SEK,9.4215\n"), "rates.csv")
 	fmt.Println(rates, err)
-	_ = pricing.WriteRatesCSV(os.Stdout, rates)
+	_ = sheet.WriteRatesCSV(os.Stdout, rates)
 	// Output:
 	// [9.4215 SEK/USD as of 2026-01-02T00:00:00Z] <nil>
 	// as_of,from,to,rate
@@ -276,14 +276,14 @@ func ExampleReadRatesCSV() {
 }
 
 func ExampleRatesColumns() {
-	fmt.Println(pricing.RatesColumns())
+	fmt.Println(sheet.RatesColumns())
 	// Output: [as_of from to rate]
 }
 
 func ExampleWriteRatesCSV() {
-	r := pricing.DatedRate{ExchangeRate: currency.ExchangeRate{From: currency.USD, To: currency.NOK, Rate: currency.MustParseRate("10.1459")},
+	r := sheet.DatedRate{ExchangeRate: currency.ExchangeRate{From: currency.USD, To: currency.NOK, Rate: currency.MustParseRate("10.1459")},
 		AsOf: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)}
-	_ = pricing.WriteRatesCSV(os.Stdout, []pricing.DatedRate{r})
+	_ = sheet.WriteRatesCSV(os.Stdout, []sheet.DatedRate{r})
 	// Output:
 	// as_of,from,to,rate
 	// 2026-01-02,USD,NOK,10.1459

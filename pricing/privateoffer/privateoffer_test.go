@@ -1,8 +1,9 @@
-package pricing
+package privateoffer
 
 import (
 	"encoding/json"
 	"errors"
+	"math"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -18,20 +19,20 @@ import (
 
 func pbDate(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
-func pbPercentOffer(id, pct string) PrivateOffer {
-	return PrivateOffer{ID: id, Plan: "gold", Pricing: PercentageDiscount, DiscountPercent: currency.MustParseRate(pct),
+func pbPercentOffer(id, pct string) Offer {
+	return Offer{ID: id, Plan: "gold", Pricing: PercentageDiscount, DiscountPercent: currency.MustParseRate(pct),
 		End: pbDate(2024, 12, 31), Accepted: pbTime("2024-01-10T12:00:00Z")}
 }
 
-func pbAbsoluteOffer(id, price string) PrivateOffer {
-	return PrivateOffer{ID: id, Plan: "gold", Pricing: AbsolutePrice, Price: currency.MustParse(price), Term: plan.OneMonth,
+func pbAbsoluteOffer(id, price string) Offer {
+	return Offer{ID: id, Plan: "gold", Pricing: AbsolutePrice, Price: currency.MustParse(price), Term: plan.OneMonth,
 		End: pbDate(2024, 12, 31), Accepted: pbTime("2024-01-10T12:00:00Z")}
 }
 
 func TestEXT09_W10Multiparty(t *testing.T) {
-	// EXT-09, W10: customer price = partner price + partner price ×
+	// EXT-09: customer price = partner price + partner price ×
 	// adjustment %, and back.
-	pol := DefaultPrivateOfferPolicy()
+	pol := DefaultPolicy()
 	abs := func(s string) PartnerPrice { return PartnerPrice{Pricing: AbsolutePrice, Price: currency.MustParse(s)} }
 	tests := []struct {
 		partner, adjustment, customer, markup string
@@ -73,7 +74,7 @@ func TestEXT09_W10Multiparty(t *testing.T) {
 func TestEXT09_MultipartyCap(t *testing.T) {
 	// EXT-09: the adjustment % cannot exceed the discount % the publisher
 	// gave the partner; an absolute partner price has no cap.
-	pol := DefaultPrivateOfferPolicy()
+	pol := DefaultPolicy()
 	disc := PartnerPrice{Pricing: PercentageDiscount, List: currency.MustParse("100.00 USD"), DiscountPercent: currency.MustParseRate("20")}
 	tests := []struct {
 		name       string
@@ -117,7 +118,7 @@ func TestEXT09_MultipartyCap(t *testing.T) {
 func TestEXT09_MultipartyRefusalsAndErrors(t *testing.T) {
 	// EXT-09: the adjustment only raises the price; invalid input is a
 	// problem.
-	pol := DefaultPrivateOfferPolicy()
+	pol := DefaultPolicy()
 	abs := PartnerPrice{Pricing: AbsolutePrice, Price: currency.MustParse("95.00 USD")}
 	d, err := pol.MultipartyAdjustment(abs, currency.MustParse("90.00 USD"))
 	if err != nil || d.Allowed || d.Reason != ReasonMPOBelowPartner {
@@ -153,7 +154,7 @@ func TestEXT09_MultipartyRefusalsAndErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		_, err := pol.Multiparty(tt.pp, currency.MustParseRate(tt.adj))
-		if diff := cmp.Diff(tt.paths, pbPaths(err)); diff != "" || !errors.Is(err, ErrPrivateOffer) {
+		if diff := cmp.Diff(tt.paths, pbPaths(err)); diff != "" || !errors.Is(err, ErrOffer) {
 			t.Errorf("%s: %v (-want +got):\n%s", tt.name, err, diff)
 		}
 	}
@@ -163,10 +164,10 @@ func TestEXT09_MultipartyRefusalsAndErrors(t *testing.T) {
 	if _, err := pol.MultipartyAdjustment(abs, currency.MustParse("105.00 EUR")); diff(pbPaths(err), []string{"desired"}) {
 		t.Errorf("desired in EUR: %v", err)
 	}
-	if _, err := pol.MultipartyAdjustment(PartnerPrice{}, currency.MustParse("105.00 EUR")); !errors.Is(err, ErrPrivateOffer) {
+	if _, err := pol.MultipartyAdjustment(PartnerPrice{}, currency.MustParse("105.00 EUR")); !errors.Is(err, ErrOffer) {
 		t.Errorf("invalid partner price: %v", err)
 	}
-	if _, err := pol.PartnerPrice(PartnerPrice{}); !errors.Is(err, ErrPrivateOffer) {
+	if _, err := pol.PartnerPrice(PartnerPrice{}); !errors.Is(err, ErrOffer) {
 		t.Errorf("PartnerPrice of nothing: %v", err)
 	}
 	bad := pol
@@ -176,19 +177,22 @@ func TestEXT09_MultipartyRefusalsAndErrors(t *testing.T) {
 	}
 	bad = pol
 	bad.Rounding = 99
-	if _, err := bad.Multiparty(abs, currency.MustParseRate("1")); !errors.Is(err, currency.ErrRoundingMode) {
+	if _, err := bad.Multiparty(abs, currency.MustParseRate("1")); diff(pbPaths(err), []string{"policy.rounding"}) || bad.Validate() == nil {
 		t.Errorf("rounding mode: %v", err)
+	}
+	if err := (Policy{}).Validate(); err != nil {
+		t.Errorf("zero policy: %v", err)
 	}
 }
 
 func diff(a, b []string) bool { return !cmp.Equal(a, b) }
 
 func TestEXT09_MultipartyReverseProperty(t *testing.T) {
-	// EXT-09, W10, property: the adjustment computed for a desired price
+	// EXT-09, property: the adjustment computed for a desired price
 	// gives that price exactly (partner prices up to 10 million), and
 	// customer = partner + markup.
 	rng := rand.New(rand.NewPCG(55, 89))
-	pol := DefaultPrivateOfferPolicy()
+	pol := DefaultPolicy()
 	for range 20000 {
 		partner := currency.FromMinor(1+rng.Int64N(1_000_000_000), currency.USD)
 		desired := currency.FromMinor(partner.Minor()+rng.Int64N(partner.Minor()*3+1), currency.USD)
@@ -224,26 +228,26 @@ func TestEXT09_BestPrice(t *testing.T) {
 	yearly.Term = plan.OneYear
 	tests := []struct {
 		name    string
-		req     PrivatePriceRequest
+		req     PriceRequest
 		price   string
 		offer   string
 		reason  rule.Reason
 		applied bool
 	}{
-		{"no offers", PrivatePriceRequest{}, "100.00 USD", "", ReasonPrivateNone, false},
-		{"inactive offers only", PrivatePriceRequest{Offers: []PrivateOffer{expired, notAccepted, otherPlan, yearly}}, "100.00 USD", "", ReasonPrivateNone, false},
-		{"highest percentage", PrivatePriceRequest{Offers: []PrivateOffer{pbPercentOffer("a", "10"), pbPercentOffer("b", "15.5"), pbPercentOffer("c", "12")}}, "84.50 USD", "b", ReasonPrivatePercentage, true},
-		{"offer-level discount", PrivatePriceRequest{Offers: []PrivateOffer{pbPercentOffer("a", "10"), offerLevel}}, "75.00 USD", "all", ReasonPrivatePercentage, true},
-		{"tie goes to the earlier", PrivatePriceRequest{Offers: []PrivateOffer{pbPercentOffer("a", "10"), pbPercentOffer("b", "10.0")}}, "90.00 USD", "a", ReasonPrivatePercentage, true},
-		{"absolute beats a better percentage", PrivatePriceRequest{Offers: []PrivateOffer{pbPercentOffer("a", "50"), pbAbsoluteOffer("abs", "80.00 USD")}}, "80.00 USD", "abs", ReasonPrivateAbsolute, true},
-		{"absolute above the public price", PrivatePriceRequest{Offers: []PrivateOffer{pbAbsoluteOffer("abs", "120.00 USD")}}, "120.00 USD", "abs", ReasonPrivateAbsolute, true},
-		{"lowest absolute", PrivatePriceRequest{Offers: []PrivateOffer{pbAbsoluteOffer("x", "90.00 USD"), pbAbsoluteOffer("y", "85.00 USD")}}, "85.00 USD", "y", ReasonPrivateAbsolute, true},
-		{"meter dimension gets the percentage", PrivatePriceRequest{Term: 0, Dimension: "emails", Public: currency.MustParse("0.05 USD"),
-			Offers: []PrivateOffer{pbPercentOffer("a", "20"), pbAbsoluteOffer("abs", "80.00 USD")}}, "0.04 USD", "a", ReasonPrivatePercentage, true},
-		{"infrastructure is never discounted", PrivatePriceRequest{Infrastructure: true, Public: currency.MustParse("0.14 USD"),
-			Offers: []PrivateOffer{pbPercentOffer("a", "20")}}, "0.14 USD", "", ReasonPrivateInfrastructure, false},
-		{"a percentage cannot lower a zero price", PrivatePriceRequest{Public: currency.MustParse("0.00 USD"),
-			Offers: []PrivateOffer{pbPercentOffer("a", "20")}}, "0.00 USD", "", ReasonPrivateZeroPublic, false},
+		{"no offers", PriceRequest{}, "100.00 USD", "", ReasonPrivateNone, false},
+		{"inactive offers only", PriceRequest{Offers: []Offer{expired, notAccepted, otherPlan, yearly}}, "100.00 USD", "", ReasonPrivateNone, false},
+		{"highest percentage", PriceRequest{Offers: []Offer{pbPercentOffer("a", "10"), pbPercentOffer("b", "15.5"), pbPercentOffer("c", "12")}}, "84.50 USD", "b", ReasonPrivatePercentage, true},
+		{"offer-level discount", PriceRequest{Offers: []Offer{pbPercentOffer("a", "10"), offerLevel}}, "75.00 USD", "all", ReasonPrivatePercentage, true},
+		{"tie goes to the earlier", PriceRequest{Offers: []Offer{pbPercentOffer("a", "10"), pbPercentOffer("b", "10.0")}}, "90.00 USD", "a", ReasonPrivatePercentage, true},
+		{"absolute beats a better percentage", PriceRequest{Offers: []Offer{pbPercentOffer("a", "50"), pbAbsoluteOffer("abs", "80.00 USD")}}, "80.00 USD", "abs", ReasonPrivateAbsolute, true},
+		{"absolute above the public price", PriceRequest{Offers: []Offer{pbAbsoluteOffer("abs", "120.00 USD")}}, "120.00 USD", "abs", ReasonPrivateAbsolute, true},
+		{"lowest absolute", PriceRequest{Offers: []Offer{pbAbsoluteOffer("x", "90.00 USD"), pbAbsoluteOffer("y", "85.00 USD")}}, "85.00 USD", "y", ReasonPrivateAbsolute, true},
+		{"meter dimension gets the percentage", PriceRequest{Term: 0, Dimension: "emails", Public: currency.MustParse("0.05 USD"),
+			Offers: []Offer{pbPercentOffer("a", "20"), pbAbsoluteOffer("abs", "80.00 USD")}}, "0.04 USD", "a", ReasonPrivatePercentage, true},
+		{"infrastructure is never discounted", PriceRequest{Infrastructure: true, Public: currency.MustParse("0.14 USD"),
+			Offers: []Offer{pbPercentOffer("a", "20")}}, "0.14 USD", "", ReasonPrivateInfrastructure, false},
+		{"a percentage cannot lower a zero price", PriceRequest{Public: currency.MustParse("0.00 USD"),
+			Offers: []Offer{pbPercentOffer("a", "20")}}, "0.00 USD", "", ReasonPrivateZeroPublic, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -255,17 +259,17 @@ func TestEXT09_BestPrice(t *testing.T) {
 			if req.Public == (currency.Money{}) {
 				req.Public = public
 			}
-			d, err := DefaultPrivateOfferPolicy().Price(req)
+			d, err := DefaultPolicy().Price(req)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if d.Price != currency.MustParse(tt.price) || d.Offer != tt.offer || d.Reason != tt.reason || d.Applied != tt.applied || d.Rule != rule.EXT09 {
-				t.Errorf("got %v from %q (%s, applied %v); want %s from %q (%s)", d.Price, d.Offer, d.Reason, d.Applied, tt.price, tt.offer, tt.reason)
+			if d.Price != currency.MustParse(tt.price) || d.Offer != tt.offer || d.Reason != tt.reason || d.Allowed != tt.applied || d.Rule != rule.EXT09 {
+				t.Errorf("got %v from %q (%s, applied %v); want %s from %q (%s)", d.Price, d.Offer, d.Reason, d.Allowed, tt.price, tt.offer, tt.reason)
 			}
 			if sum, _ := d.Price.Add(d.Discount); sum != d.Public {
 				t.Errorf("price %v + discount %v ≠ public %v", d.Price, d.Discount, d.Public)
 			}
-			if (d.Index >= 0) != d.Applied || (d.Applied && req.Offers[d.Index].ID != d.Offer) {
+			if (d.Index >= 0) != d.Allowed || (d.Allowed && req.Offers[d.Index].ID != d.Offer) {
 				t.Errorf("index %d", d.Index)
 			}
 		})
@@ -279,23 +283,23 @@ func TestEXT09_Window(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pol := DefaultPrivateOfferPolicy()
+	pol := DefaultPolicy()
 	pol.Zone = sto
 	tests := []struct {
 		name       string
-		o          PrivateOffer
+		o          Offer
 		start, end time.Time
 		ok         bool
 	}{
-		{"on acceptance", PrivateOffer{End: pbDate(2024, 3, 31), Accepted: pbTime("2024-01-10T12:00:00Z")},
+		{"on acceptance", Offer{End: pbDate(2024, 3, 31), Accepted: pbTime("2024-01-10T12:00:00Z")},
 			pbTime("2024-01-10T12:00:00Z"), time.Date(2024, 4, 1, 0, 0, 0, 0, sto), true},
-		{"specific month, accepted before", PrivateOffer{Start: pbDate(2024, 2, 1), End: pbDate(2024, 2, 29), Accepted: pbTime("2024-01-10T12:00:00Z")},
+		{"specific month, accepted before", Offer{Start: pbDate(2024, 2, 1), End: pbDate(2024, 2, 29), Accepted: pbTime("2024-01-10T12:00:00Z")},
 			time.Date(2024, 2, 1, 0, 0, 0, 0, sto), time.Date(2024, 3, 1, 0, 0, 0, 0, sto), true},
-		{"specific month, accepted during it", PrivateOffer{Start: pbDate(2024, 2, 1), End: pbDate(2024, 2, 29), Accepted: pbTime("2024-02-10T12:00:00Z")},
+		{"specific month, accepted during it", Offer{Start: pbDate(2024, 2, 1), End: pbDate(2024, 2, 29), Accepted: pbTime("2024-02-10T12:00:00Z")},
 			pbTime("2024-02-10T12:00:00Z"), time.Date(2024, 3, 1, 0, 0, 0, 0, sto), true},
-		{"not accepted", PrivateOffer{Start: pbDate(2024, 2, 1), End: pbDate(2024, 2, 29)}, time.Time{}, time.Time{}, false},
-		{"accepted after the end", PrivateOffer{End: pbDate(2024, 2, 29), Accepted: pbTime("2024-03-01T12:00:00Z")}, time.Time{}, time.Time{}, false},
-		{"no end", PrivateOffer{Accepted: pbTime("2024-03-01T12:00:00Z")}, time.Time{}, time.Time{}, false},
+		{"not accepted", Offer{Start: pbDate(2024, 2, 1), End: pbDate(2024, 2, 29)}, time.Time{}, time.Time{}, false},
+		{"accepted after the end", Offer{End: pbDate(2024, 2, 29), Accepted: pbTime("2024-03-01T12:00:00Z")}, time.Time{}, time.Time{}, false},
+		{"no end", Offer{Accepted: pbTime("2024-03-01T12:00:00Z")}, time.Time{}, time.Time{}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -314,77 +318,77 @@ func TestEXT09_Window(t *testing.T) {
 		time.Date(2024, 1, 10, 12, 0, 0, 0, time.UTC):   true,
 		time.Date(2024, 1, 10, 11, 59, 59, 0, time.UTC): false,
 	} {
-		d, err := pol.Price(PrivatePriceRequest{Plan: "gold", Term: plan.OneMonth, Public: currency.MustParse("10.00 USD"), Offers: []PrivateOffer{o}, At: at})
-		if err != nil || d.Applied != want {
-			t.Errorf("%v: applied %v, want %v (%v)", at, d.Applied, want, err)
+		d, err := pol.Price(PriceRequest{Plan: "gold", Term: plan.OneMonth, Public: currency.MustParse("10.00 USD"), Offers: []Offer{o}, At: at})
+		if err != nil || d.Allowed != want {
+			t.Errorf("%v: applied %v, want %v (%v)", at, d.Allowed, want, err)
 		}
 	}
 }
 
 func TestEXT09_Validate(t *testing.T) {
 	// EXT-09: what a private offer may be.
-	pol := DefaultPrivateOfferPolicy()
+	pol := DefaultPolicy()
 	gold := &plan.Plan{ID: "gold", Pricing: plan.Pricing{Model: plan.FlatRate, Terms: []plan.TermPrice{{Term: plan.OneMonth}},
 		Meters: []plan.Meter{{Dimension: "emails"}}}}
 	trial := &plan.Plan{ID: "gold", Trial: plan.Trial{Months: 1}, Pricing: gold.Pricing}
 	pct := pbPercentOffer("a", "10")
 	abs := pbAbsoluteOffer("b", "80.00 USD")
-	with := func(o PrivateOffer, f func(*PrivateOffer)) PrivateOffer { f(&o); return o }
+	with := func(o Offer, f func(*Offer)) Offer { f(&o); return o }
 	ok := []struct {
 		name string
-		o    PrivateOffer
+		o    Offer
 		t    offer.Type
 		pl   *plan.Plan
-		pol  PrivateOfferPolicy
+		pol  Policy
 	}{
 		{"percentage on SaaS", pct, offer.SaaS, gold, pol},
 		{"percentage on a VM", pct, offer.VirtualMachine, nil, pol},
 		{"percentage on a trial plan", pct, offer.SaaS, trial, pol},
 		{"absolute on SaaS", abs, offer.SaaS, gold, pol},
 		{"absolute on a managed application", abs, offer.ManagedApplication, gold, pol},
-		{"absolute meter price", with(abs, func(o *PrivateOffer) { o.Term, o.Dimension = 0, "emails" }), offer.SaaS, gold, pol},
-		{"starting in a month", with(pct, func(o *PrivateOffer) { o.Start = pbDate(2024, 2, 1) }), offer.SaaS, gold, pol},
-		{"one month", with(pct, func(o *PrivateOffer) { o.Start, o.End = pbDate(2024, 2, 1), pbDate(2024, 2, 29) }), offer.SaaS, gold, pol},
-		{"100% when allowed", with(pct, func(o *PrivateOffer) { o.DiscountPercent = currency.MustParseRate("100") }), offer.SaaS, gold,
-			func() PrivateOfferPolicy { p := pol; p.FullDiscount = true; return p }()},
+		{"absolute meter price", with(abs, func(o *Offer) { o.Term, o.Dimension = 0, "emails" }), offer.SaaS, gold, pol},
+		{"starting in a month", with(pct, func(o *Offer) { o.Start = pbDate(2024, 2, 1) }), offer.SaaS, gold, pol},
+		{"one month", with(pct, func(o *Offer) { o.Start, o.End = pbDate(2024, 2, 1), pbDate(2024, 2, 29) }), offer.SaaS, gold, pol},
+		{"100% when allowed", with(pct, func(o *Offer) { o.DiscountPercent = currency.MustParseRate("100") }), offer.SaaS, gold,
+			func() Policy { p := pol; p.FullDiscount = true; return p }()},
 	}
 	for _, tt := range ok {
-		if err := tt.pol.Validate(tt.o, tt.t, tt.pl); err != nil {
+		if err := tt.pol.ValidateOffer(tt.o, tt.t, tt.pl); err != nil {
 			t.Errorf("%s: %v", tt.name, err)
 		}
 	}
 	bad := []struct {
 		name  string
-		o     PrivateOffer
+		o     Offer
 		t     offer.Type
 		pl    *plan.Plan
-		pol   PrivateOfferPolicy
+		pol   Policy
 		paths []string
 	}{
-		{"0%", with(pct, func(o *PrivateOffer) { o.DiscountPercent = currency.Rate{} }), offer.SaaS, gold, pol, []string{"discountPercent"}},
-		{"100%", with(pct, func(o *PrivateOffer) { o.DiscountPercent = currency.MustParseRate("100") }), offer.SaaS, gold, pol, []string{"discountPercent"}},
-		{"101% when 100 is allowed", with(pct, func(o *PrivateOffer) { o.DiscountPercent = currency.MustParseRate("101") }), offer.SaaS, gold,
-			func() PrivateOfferPolicy { p := pol; p.FullDiscount = true; return p }(), []string{"discountPercent"}},
-		{"percentage with a price and a term", with(pct, func(o *PrivateOffer) { o.Price, o.Term = currency.MustParse("1.00 USD"), plan.OneMonth }), offer.SaaS, gold, pol, []string{"price", "term"}},
+		{"0%", with(pct, func(o *Offer) { o.DiscountPercent = currency.Rate{} }), offer.SaaS, gold, pol, []string{"discountPercent"}},
+		{"100%", with(pct, func(o *Offer) { o.DiscountPercent = currency.MustParseRate("100") }), offer.SaaS, gold, pol, []string{"discountPercent"}},
+		{"101% when 100 is allowed", with(pct, func(o *Offer) { o.DiscountPercent = currency.MustParseRate("101") }), offer.SaaS, gold,
+			func() Policy { p := pol; p.FullDiscount = true; return p }(), []string{"discountPercent"}},
+		{"percentage with a price and a term", with(pct, func(o *Offer) { o.Price, o.Term = currency.MustParse("1.00 USD"), plan.OneMonth }), offer.SaaS, gold, pol, []string{"price", "term"}},
 		{"absolute on a VM", abs, offer.VirtualMachine, nil, pol, []string{"pricing"}},
 		{"absolute on a trial plan", abs, offer.SaaS, trial, pol, []string{"pricing"}},
-		{"absolute with a discount", with(abs, func(o *PrivateOffer) { o.DiscountPercent = currency.MustParseRate("5") }), offer.SaaS, gold, pol, []string{"discountPercent"}},
-		{"absolute without currency", with(abs, func(o *PrivateOffer) { o.Price = currency.Money{} }), offer.SaaS, gold, pol, []string{"price"}},
-		{"negative absolute", with(abs, func(o *PrivateOffer) { o.Price = currency.MustParse("-1.00 USD") }), offer.SaaS, gold, pol, []string{"price"}},
-		{"absolute at offer level", with(abs, func(o *PrivateOffer) { o.Plan = "" }), offer.SaaS, nil, pol, []string{"plan"}},
-		{"absolute for a term and a dimension", with(abs, func(o *PrivateOffer) { o.Dimension = "emails" }), offer.SaaS, gold, pol, []string{"term"}},
-		{"absolute for a term the plan lacks", with(abs, func(o *PrivateOffer) { o.Term = plan.ThreeYears }), offer.SaaS, gold, pol, []string{"term"}},
-		{"absolute for a dimension the plan lacks", with(abs, func(o *PrivateOffer) { o.Term, o.Dimension = 0, "texts" }), offer.SaaS, gold, pol, []string{"dimension"}},
-		{"another plan", with(pct, func(o *PrivateOffer) { o.Plan = "silver" }), offer.SaaS, gold, pol, []string{"plan"}},
-		{"no pricing", with(pct, func(o *PrivateOffer) { o.Pricing = 0 }), offer.SaaS, gold, pol, []string{"pricing"}},
-		{"start not the 1st", with(pct, func(o *PrivateOffer) { o.Start = pbDate(2024, 2, 15) }), offer.SaaS, gold, pol, []string{"start"}},
-		{"end not the last day", with(pct, func(o *PrivateOffer) { o.End = pbDate(2024, 2, 28) }), offer.SaaS, gold, pol, []string{"end"}},
-		{"no end", with(pct, func(o *PrivateOffer) { o.End = time.Time{} }), offer.SaaS, gold, pol, []string{"end"}},
-		{"start after end", with(pct, func(o *PrivateOffer) { o.Start, o.End = pbDate(2025, 2, 1), pbDate(2024, 12, 31) }), offer.SaaS, gold, pol, []string{"start"}},
+		{"absolute with a discount", with(abs, func(o *Offer) { o.DiscountPercent = currency.MustParseRate("5") }), offer.SaaS, gold, pol, []string{"discountPercent"}},
+		{"absolute without currency", with(abs, func(o *Offer) { o.Price = currency.Money{} }), offer.SaaS, gold, pol, []string{"price"}},
+		{"negative absolute", with(abs, func(o *Offer) { o.Price = currency.MustParse("-1.00 USD") }), offer.SaaS, gold, pol, []string{"price"}},
+		{"absolute at offer level", with(abs, func(o *Offer) { o.Plan = "" }), offer.SaaS, nil, pol, []string{"plan"}},
+		{"absolute for a term and a dimension", with(abs, func(o *Offer) { o.Dimension = "emails" }), offer.SaaS, gold, pol, []string{"term"}},
+		{"absolute for a term the plan lacks", with(abs, func(o *Offer) { o.Term = plan.ThreeYears }), offer.SaaS, gold, pol, []string{"term"}},
+		{"absolute for a dimension the plan lacks", with(abs, func(o *Offer) { o.Term, o.Dimension = 0, "texts" }), offer.SaaS, gold, pol, []string{"dimension"}},
+		{"another plan", with(pct, func(o *Offer) { o.Plan = "silver" }), offer.SaaS, gold, pol, []string{"plan"}},
+		{"no pricing", with(pct, func(o *Offer) { o.Pricing = 0 }), offer.SaaS, gold, pol, []string{"pricing"}},
+		{"start not the 1st", with(pct, func(o *Offer) { o.Start = pbDate(2024, 2, 15) }), offer.SaaS, gold, pol, []string{"start"}},
+		{"end not the last day", with(pct, func(o *Offer) { o.End = pbDate(2024, 2, 28) }), offer.SaaS, gold, pol, []string{"end"}},
+		{"no end", with(pct, func(o *Offer) { o.End = time.Time{} }), offer.SaaS, gold, pol, []string{"end"}},
+		{"start after end", with(pct, func(o *Offer) { o.Start, o.End = pbDate(2025, 2, 1), pbDate(2024, 12, 31) }), offer.SaaS, gold, pol, []string{"start"}},
 	}
 	for _, tt := range bad {
-		err := tt.pol.Validate(tt.o, tt.t, tt.pl)
-		if diff := cmp.Diff(tt.paths, pbPaths(err)); diff != "" || !errors.Is(err, ErrPrivateOffer) {
+		err := tt.pol.ValidateOffer(tt.o, tt.t, tt.pl)
+		if diff := cmp.Diff(tt.paths, pbPaths(err)); diff != "" || !errors.Is(err, ErrOffer) {
 			t.Errorf("%s: %v (-want +got):\n%s", tt.name, err, diff)
 			continue
 		}
@@ -399,15 +403,15 @@ func TestEXT09_PriceErrors(t *testing.T) {
 	// EXT-09: invalid requests and offers are problems with paths.
 	o := pbAbsoluteOffer("abs", "80.00 EUR")
 	p := pbPercentOffer("p", "0")
-	_, err := DefaultPrivateOfferPolicy().Price(PrivatePriceRequest{Public: currency.MustParse("-1.00 USD"), Offers: []PrivateOffer{o, p}})
+	_, err := DefaultPolicy().Price(PriceRequest{Public: currency.MustParse("-1.00 USD"), Offers: []Offer{o, p}})
 	want := []string{"at", "term", "public", "offers[0].price", "offers[1].discountPercent"}
 	if diff := cmp.Diff(want, pbPaths(err)); diff != "" {
 		t.Errorf("(-want +got):\n%s\n%v", diff, err)
 	}
-	bad := DefaultPrivateOfferPolicy()
+	bad := DefaultPolicy()
 	bad.Rounding = 42
-	_, err = bad.Price(PrivatePriceRequest{Plan: "gold", Term: plan.OneMonth, Public: currency.MustParse("10.00 USD"),
-		Offers: []PrivateOffer{pbPercentOffer("a", "10")}, At: pbTime("2024-06-01T00:00:00Z")})
+	_, err = bad.Price(PriceRequest{Plan: "gold", Term: plan.OneMonth, Public: currency.MustParse("10.00 USD"),
+		Offers: []Offer{pbPercentOffer("a", "10")}, At: pbTime("2024-06-01T00:00:00Z")})
 	if !errors.Is(err, currency.ErrRoundingMode) {
 		t.Errorf("rounding mode: %v", err)
 	}
@@ -421,14 +425,14 @@ func TestEXT09_PriceProperties(t *testing.T) {
 	at := pbTime("2024-06-15T12:00:00Z")
 	for range 5000 {
 		public := currency.FromMinor(rng.Int64N(10_000_000), currency.USD)
-		var offers []PrivateOffer
+		var offers []Offer
 		for i := range rng.IntN(6) {
 			pct, _ := currency.NewRate(1+rng.Int64N(9999), 2) // 0.01 … 99.99
 			o := pbPercentOffer(string(rune('a'+i)), pct.String())
 			offers = append(offers, o)
 		}
-		req := PrivatePriceRequest{Plan: "gold", Term: plan.OneYear, Public: public, Offers: offers, At: at}
-		d, err := DefaultPrivateOfferPolicy().Price(req)
+		req := PriceRequest{Plan: "gold", Term: plan.OneYear, Public: public, Offers: offers, At: at}
+		d, err := DefaultPolicy().Price(req)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -437,7 +441,7 @@ func TestEXT09_PriceProperties(t *testing.T) {
 		}
 		more := append(offers, pbPercentOffer("z", "50"))
 		req.Offers = more
-		d2, _ := DefaultPrivateOfferPolicy().Price(req)
+		d2, _ := DefaultPolicy().Price(req)
 		if d2.Price.Minor() > d.Price.Minor() {
 			t.Fatalf("another offer raised the price: %v → %v", d.Price, d2.Price)
 		}
@@ -447,27 +451,27 @@ func TestEXT09_PriceProperties(t *testing.T) {
 func TestEXT09_Explain(t *testing.T) {
 	// EXT-09: decisions explain themselves.
 	at := pbTime("2024-06-15T12:00:00Z")
-	base := PrivatePriceRequest{Plan: "gold", Term: plan.OneMonth, Public: currency.MustParse("100.00 USD"), At: at}
-	with := func(f func(*PrivatePriceRequest)) PrivatePriceRequest { r := base; f(&r); return r }
-	pol := DefaultPrivateOfferPolicy()
+	base := PriceRequest{Plan: "gold", Term: plan.OneMonth, Public: currency.MustParse("100.00 USD"), At: at}
+	with := func(f func(*PriceRequest)) PriceRequest { r := base; f(&r); return r }
+	pol := DefaultPolicy()
 	tests := []struct {
-		req  PrivatePriceRequest
+		req  PriceRequest
 		lang rule.Language
 		want string
 	}{
 		{base, rule.English, "$100.00: no private offer applies at 2024-06-15 12:00:00 UTC; the public price applies (EXT-09)."},
-		{with(func(r *PrivatePriceRequest) {
-			r.Offers = []PrivateOffer{pbPercentOffer("a", "10"), pbPercentOffer("b", "15")}
+		{with(func(r *PriceRequest) {
+			r.Offers = []Offer{pbPercentOffer("a", "10"), pbPercentOffer("b", "15")}
 		}), rule.English,
 			`$85.00 instead of $100.00: private offer "b" gives 15% off, the highest discount of 2 active offers (EXT-09).`},
-		{with(func(r *PrivatePriceRequest) {
-			r.Offers = []PrivateOffer{pbPercentOffer("a", "10"), pbAbsoluteOffer("x", "80.00 USD")}
+		{with(func(r *PriceRequest) {
+			r.Offers = []Offer{pbPercentOffer("a", "10"), pbAbsoluteOffer("x", "80.00 USD")}
 		}), rule.Swedish,
 			"80,00\u00a0US$ i stället för 100,00\u00a0US$: det privata erbjudandet \"x\" anger ett absolut pris, som går före procentrabatter (2 aktiva erbjudanden) (EXT-09)."},
-		{with(func(r *PrivatePriceRequest) { r.Infrastructure, r.Term = true, 0 }), rule.English, "$100.00: Azure infrastructure charges are never discounted by private offers (EXT-09)."},
-		{with(func(r *PrivatePriceRequest) {
+		{with(func(r *PriceRequest) { r.Infrastructure, r.Term = true, 0 }), rule.English, "$100.00: Azure infrastructure charges are never discounted by private offers (EXT-09)."},
+		{with(func(r *PriceRequest) {
 			r.Public = currency.MustParse("0.00 USD")
-			r.Offers = []PrivateOffer{pbPercentOffer("a", "10")}
+			r.Offers = []Offer{pbPercentOffer("a", "10")}
 		}), rule.English, "$0.00: a percentage discount applies only below the public price, and the public price is zero (EXT-09)."},
 	}
 	for _, tt := range tests {
@@ -518,12 +522,12 @@ func TestEXT09_Explain(t *testing.T) {
 
 func TestEXT09_JSON(t *testing.T) {
 	// EXT-09: offers and decisions round-trip through JSON.
-	offers := []PrivateOffer{pbPercentOffer("a", "12.5"), pbAbsoluteOffer("b", "80.00 USD")}
+	offers := []Offer{pbPercentOffer("a", "12.5"), pbAbsoluteOffer("b", "80.00 USD")}
 	b, err := json.Marshal(offers)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var back []PrivateOffer
+	var back []Offer
 	if err := json.Unmarshal(b, &back); err != nil {
 		t.Fatal(err)
 	}
@@ -533,16 +537,16 @@ func TestEXT09_JSON(t *testing.T) {
 	if !strings.Contains(string(b), `"pricing":"percentage","discountPercent":"12.5"`) {
 		t.Errorf("JSON %s", b)
 	}
-	d, _ := DefaultPrivateOfferPolicy().Price(PrivatePriceRequest{Plan: "gold", Term: plan.OneMonth, Public: currency.MustParse("100.00 USD"),
+	d, _ := DefaultPolicy().Price(PriceRequest{Plan: "gold", Term: plan.OneMonth, Public: currency.MustParse("100.00 USD"),
 		Offers: offers[:1], At: pbTime("2024-06-15T12:00:00Z")})
 	b, _ = json.Marshal(d)
-	var dback PrivatePriceDecision
+	var dback PriceDecision
 	if err := json.Unmarshal(b, &dback); err != nil || !cmp.Equal(d, dback) {
 		t.Errorf("decision: %v %s", err, cmp.Diff(d, dback))
 	}
-	for _, p := range []PrivatePricing{PercentageDiscount, AbsolutePrice} {
+	for _, p := range []Pricing{PercentageDiscount, AbsolutePrice} {
 		b, _ := p.MarshalText()
-		var got PrivatePricing
+		var got Pricing
 		if err := got.UnmarshalText(b); err != nil || got != p {
 			t.Errorf("%v: %v %v", p, got, err)
 		}
@@ -551,9 +555,9 @@ func TestEXT09_JSON(t *testing.T) {
 
 func TestEXT09_ExplainSingleOffer(t *testing.T) {
 	// EXT-09: a single active offer is named as such.
-	pol := DefaultPrivateOfferPolicy()
-	d, err := pol.Price(PrivatePriceRequest{Plan: "gold", Term: plan.OneMonth, Public: currency.MustParse("100.00 USD"),
-		Offers: []PrivateOffer{pbAbsoluteOffer("x", "80.00 USD")}, At: pbTime("2024-06-15T12:00:00Z")})
+	pol := DefaultPolicy()
+	d, err := pol.Price(PriceRequest{Plan: "gold", Term: plan.OneMonth, Public: currency.MustParse("100.00 USD"),
+		Offers: []Offer{pbAbsoluteOffer("x", "80.00 USD")}, At: pbTime("2024-06-15T12:00:00Z")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -563,9 +567,9 @@ func TestEXT09_ExplainSingleOffer(t *testing.T) {
 }
 
 func BenchmarkPrivatePrice(b *testing.B) {
-	offers := []PrivateOffer{pbPercentOffer("a", "10"), pbPercentOffer("b", "15.5"), pbAbsoluteOffer("c", "80.00 USD"), pbPercentOffer("d", "12")}
-	req := PrivatePriceRequest{Plan: "gold", Term: plan.OneMonth, Public: currency.MustParse("100.00 USD"), Offers: offers, At: pbTime("2024-06-15T12:00:00Z")}
-	pol := DefaultPrivateOfferPolicy()
+	offers := []Offer{pbPercentOffer("a", "10"), pbPercentOffer("b", "15.5"), pbAbsoluteOffer("c", "80.00 USD"), pbPercentOffer("d", "12")}
+	req := PriceRequest{Plan: "gold", Term: plan.OneMonth, Public: currency.MustParse("100.00 USD"), Offers: offers, At: pbTime("2024-06-15T12:00:00Z")}
+	pol := DefaultPolicy()
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := pol.Price(req); err != nil {
@@ -575,7 +579,7 @@ func BenchmarkPrivatePrice(b *testing.B) {
 }
 
 func BenchmarkPrivateMultiparty(b *testing.B) {
-	pol := DefaultPrivateOfferPolicy()
+	pol := DefaultPolicy()
 	pp := PartnerPrice{Pricing: PercentageDiscount, List: currency.MustParse("100.00 USD"), DiscountPercent: currency.MustParseRate("20")}
 	adj := currency.MustParseRate("10.52631579")
 	b.ReportAllocs()
@@ -587,7 +591,7 @@ func BenchmarkPrivateMultiparty(b *testing.B) {
 }
 
 func BenchmarkPrivateMultipartyAdjustment(b *testing.B) {
-	pol := DefaultPrivateOfferPolicy()
+	pol := DefaultPolicy()
 	pp := PartnerPrice{Pricing: AbsolutePrice, Price: currency.MustParse("95.00 USD")}
 	desired := currency.MustParse("105.00 USD")
 	b.ReportAllocs()
@@ -599,11 +603,11 @@ func BenchmarkPrivateMultipartyAdjustment(b *testing.B) {
 }
 
 func TestEXT09_MultipartyAdjustmentRoundingModes(t *testing.T) {
-	// EXT-09, W10: the computed adjustment rounds with the policy's mode;
+	// EXT-09: the computed adjustment rounds with the policy's mode;
 	// the nearest exact one is chosen whatever the mode.
 	pp := PartnerPrice{Pricing: AbsolutePrice, Price: currency.MustParse("95.00 USD")}
 	for mode := currency.HalfEven; mode <= currency.Floor; mode++ {
-		pol := DefaultPrivateOfferPolicy()
+		pol := DefaultPolicy()
 		pol.AdjustmentRounding = mode
 		d, err := pol.MultipartyAdjustment(pp, currency.MustParse("105.00 USD"))
 		if err != nil || !d.Exact || d.Customer != currency.MustParse("105.00 USD") {
@@ -617,7 +621,7 @@ func TestEXT09_MultipartyAdjustmentRoundingModes(t *testing.T) {
 	}
 	// A tie: 8 JPY to 9 JPY is 12.5%; at 0 decimals both 12% and 13%
 	// give 9 JPY, and the mode picks.
-	pol := DefaultPrivateOfferPolicy()
+	pol := DefaultPolicy()
 	pol.AdjustmentDecimals = 0
 	for mode, want := range map[currency.RoundingMode]string{currency.HalfEven: "12", currency.HalfUp: "13", currency.HalfDown: "12"} {
 		pol.AdjustmentRounding = mode
@@ -626,12 +630,12 @@ func TestEXT09_MultipartyAdjustmentRoundingModes(t *testing.T) {
 			t.Errorf("%v: %v %v, want %s", mode, d.AdjustmentPercent, err, want)
 		}
 	}
-	bad := DefaultPrivateOfferPolicy()
+	bad := DefaultPolicy()
 	bad.AdjustmentRounding = 77
 	if _, err := bad.MultipartyAdjustment(pp, currency.MustParse("105.00 USD")); diff(pbPaths(err), []string{"policy.adjustmentRounding"}) {
 		t.Errorf("rounding: %v", err)
 	}
-	if _, err := DefaultPrivateOfferPolicy().MultipartyAdjustment(pp, currency.MustParse("-1.00 USD")); diff(pbPaths(err), []string{"desired"}) {
+	if _, err := DefaultPolicy().MultipartyAdjustment(pp, currency.MustParse("-1.00 USD")); diff(pbPaths(err), []string{"desired"}) {
 		t.Errorf("negative desired: %v", err)
 	}
 }
@@ -655,6 +659,22 @@ func TestEXT09_PoDivRound(t *testing.T) {
 		got, ok := poDivRound(tt.hi, tt.lo, tt.den, tt.mode)
 		if got != tt.want || ok != tt.ok {
 			t.Errorf("poDivRound(%d, %d, %d, %v) = %d, %v; want %d, %v", tt.hi, tt.lo, tt.den, tt.mode, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestEXT09_MultipartyExtremeDecimalsReturn(t *testing.T) {
+	// Issue 17: AdjustmentDecimals = math.MinInt (or MaxInt) is refused by
+	// the policy check and the adjustment loop still ends.
+	for _, dec := range []int{math.MinInt, -1, math.MaxInt} {
+		p := DefaultPolicy()
+		p.AdjustmentDecimals = dec
+		pp := PartnerPrice{Pricing: AbsolutePrice, Price: currency.MustParse("95.00 USD")}
+		if _, err := p.Multiparty(pp, currency.MustParseRate("10.5")); err == nil {
+			t.Errorf("AdjustmentDecimals %d: no error", dec)
+		}
+		if _, err := p.MultipartyAdjustment(pp, currency.MustParse("105.00 USD")); err == nil {
+			t.Errorf("AdjustmentDecimals %d: MultipartyAdjustment: no error", dec)
 		}
 	}
 }
