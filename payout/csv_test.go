@@ -14,7 +14,7 @@ import (
 	"github.com/marketrules/marketrules/rule"
 )
 
-const header = "id,date,agreement,payment,kind,type,gross,currency,qualified,collected,invoiced\n"
+const header = "id,date,agreement,payment,charge,type,gross,currency,qualified,collected,invoiced\n"
 
 func readAll(t *testing.T, in string, opt CSVOptions) ([]Transaction, []error) {
 	t.Helper()
@@ -42,11 +42,11 @@ func TestCSVRead(t *testing.T) {
 		t.Fatal(errs)
 	}
 	want := []Transaction{
-		{ID: "T-1", Date: time.Date(2024, 1, 10, 10, 0, 0, 0, time.UTC), Agreement: EA, Payment: Invoice, Kind: Order, Type: Purchase,
+		{ID: "T-1", Date: time.Date(2024, 1, 10, 10, 0, 0, 0, time.UTC), Agreement: EA, Payment: Invoice, Charge: Order, Type: Sale,
 			Gross: money("100.00 USD")},
-		{ID: " T 2 ", Date: pstDate(2024, 1, 10), Agreement: MCA, Payment: CreditCard, Kind: Usage, Type: Purchase,
+		{ID: " T 2 ", Date: pstDate(2024, 1, 10), Agreement: MCA, Payment: CreditCard, Charge: Usage, Type: Sale,
 			Gross: money("1200 JPY"), Qualified: true, Collected: pstDate(2024, 1, 11), Invoiced: pstDate(2024, 2, 1)},
-		{ID: "T-3", Date: time.Date(2024, 2, 14, 23, 0, 0, 500_000_000, time.UTC), Agreement: CSP, Payment: CreditCard, Kind: Order,
+		{ID: "T-3", Date: time.Date(2024, 2, 14, 23, 0, 0, 500_000_000, time.UTC), Agreement: CSP, Payment: CreditCard, Charge: Order,
 			Type: Chargeback, Gross: money("-3.50 CNY"), Qualified: true, Collected: pstDate(2024, 1, 5)},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -77,9 +77,9 @@ func TestCSVRowErrors(t *testing.T) {
 		paths     []string
 		sentinels []error
 	}{
-		{[]string{"sales.csv line 3, date", "sales.csv line 3, agreement", "sales.csv line 3, payment", "sales.csv line 3, kind",
+		{[]string{"sales.csv line 3, date", "sales.csv line 3, agreement", "sales.csv line 3, payment", "sales.csv line 3, charge",
 			"sales.csv line 3, type", "sales.csv line 3, gross", "sales.csv line 3, qualified", "sales.csv line 3, collected",
-			"sales.csv line 3, invoiced"}, []error{ErrDate, ErrAgreement, ErrPayment, ErrKind, ErrType, ErrAmount, ErrField}},
+			"sales.csv line 3, invoiced"}, []error{ErrDate, ErrUnknown, ErrUnknown, ErrUnknown, ErrUnknown, ErrAmount, ErrField}},
 		{[]string{"sales.csv line 4, gross"}, []error{ErrAmount}},
 		{[]string{"sales.csv line 5, currency", "sales.csv line 5, gross"}, []error{ErrCurrency, ErrAmount}},
 		{[]string{"sales.csv line 6, currency", "sales.csv line 6, date"}, []error{ErrCurrency, ErrDate}},
@@ -221,7 +221,7 @@ func TestLedgerAddCSV(t *testing.T) {
 		_ = w.Write(x)
 	}
 	_ = w.Flush()
-	l, _ := NewLedger(DefaultPolicy())
+	l, _ := NewLedger(Policy2023())
 	if err := l.AddCSV(&buf, CSVOptions{}); err != nil {
 		t.Fatal(err)
 	}
@@ -229,7 +229,7 @@ func TestLedgerAddCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fromValues, _ := BuildStatement(DefaultPolicy(), func(yield func(Transaction) bool) {
+	fromValues, _ := Policy2023().BuildStatement(func(yield func(Transaction) bool) {
 		for _, x := range txs {
 			if !yield(x) {
 				return
@@ -244,7 +244,7 @@ func TestLedgerAddCSV(t *testing.T) {
 	in := header + "a,2024-01-10,ea,invoice,order,purchase,1.00,USD,,,\n" +
 		"b,2024-01-10,ea,invoice,order,purchase,-1.00,USD,,,\n" +
 		`"c` + "\n"
-	l, _ = NewLedger(DefaultPolicy())
+	l, _ = NewLedger(Policy2023())
 	err = l.AddCSV(strings.NewReader(in), CSVOptions{Name: "in.csv"})
 	wantProblems(t, err, []string{"in.csv line 3, gross", "in.csv line 4"}, ErrAmount, ErrCSV)
 	if l.Len() != 1 {
@@ -259,8 +259,9 @@ func TestLedgerAddCSV(t *testing.T) {
 		t.Errorf("%d problems: %v … %v", len(ps), ps[maxProblems], ps[len(ps)-1])
 	}
 	// Overflow on a CSV row is a problem at its line.
-	l, _ = NewLedger(DefaultPolicy())
-	huge := header + strings.Repeat("h,2024-01-10,ea,invoice,order,purchase,50000000000000000.00,USD,,,\n", 2)
+	l, _ = NewLedger(Policy2023())
+	huge := header + "h,2024-01-10,ea,invoice,order,purchase,50000000000000000.00,USD,,,\n" +
+		"h2,2024-01-10,ea,invoice,order,purchase,50000000000000000.00,USD,,,\n"
 	err = l.AddCSV(strings.NewReader(huge), CSVOptions{})
 	wantProblems(t, err, []string{"transactions.csv line 3, gross"}, ErrOverflow)
 }

@@ -28,7 +28,7 @@ func ExampleParseMonth() {
 	fmt.Println(err)
 	// Output:
 	// 2024-04 <nil>
-	// payout: invalid month "2024-13" (want YYYY-MM)
+	// payout: invalid month "2024-13" (want YYYY-MM): invalid date
 }
 
 func ExampleMonth_AddMonths() {

@@ -47,7 +47,7 @@ func FuzzReader(f *testing.F) {
 			t.Fatalf("round trip (-read +re-read):\n%s", diff)
 		}
 		// Accepted transactions are valid and can be added.
-		l, _ := NewLedger(DefaultPolicy())
+		l, _ := NewLedger(Policy2023())
 		for _, x := range accepted {
 			if err := l.Add(x); err != nil {
 				if x.Gross.Minor() > 1<<60 || x.Gross.Minor() < -(1<<60) {

@@ -10,15 +10,24 @@ import (
 // made (PAY-01). It is a small comparable value that orders
 // chronologically with < and is usable as a map key.
 //
-// The zero Month is not a valid month (year 0); valid months run from
-// 0001-01 to 9999-12. In text and JSON a Month is "2006-01".
+// The zero Month is unset (it would be year 0, which is not valid): it
+// marshals to "" and "" reads back as it. Valid months run from 0001-01 to
+// 9999-12. In text and JSON a Month is "2006-01".
 type Month int32
 
 // MonthOf returns the month of year and month; MonthOf(2024, time.April)
 // is 2024-04. Months outside 1…12 are normalized as time.Date does them:
-// MonthOf(2024, 13) is 2025-01.
+// MonthOf(2024, 13) is 2025-01. A result outside 0001-01…9999-12 is the
+// zero Month, which is not Valid.
 func MonthOf(year int, month time.Month) Month {
-	return Month(int32(year)*12 + int32(month) - 1)
+	if year < 0 || year > 10000 || month < -120000 || month > 120000 {
+		return 0
+	}
+	m := int64(year)*12 + int64(month) - 1
+	if m < 12 || m > 9999*12+11 {
+		return 0
+	}
+	return Month(m)
 }
 
 // MonthIn returns the calendar month of instant t in zone loc (UTC when loc
@@ -41,7 +50,7 @@ func ParseMonth(s string) (Month, error) {
 			return MonthOf(y, time.Month(mo)), nil
 		}
 	}
-	return 0, fmt.Errorf("payout: %w %q (want YYYY-MM)", ErrMonth, truncate(s, 40))
+	return 0, fmt.Errorf("payout: invalid month %q (want YYYY-MM): %w", truncate(s, 40), ErrDate)
 }
 
 func cut(s string, sep byte) (string, string, bool) {
@@ -73,7 +82,18 @@ func floorDiv(a, b int32) int32 {
 }
 
 // AddMonths returns the month n months after m (before, for negative n).
-func (m Month) AddMonths(n int) Month { return m + Month(n) }
+// When m is not valid or the result would be outside 0001-01…9999-12, it
+// returns the zero Month, which is not Valid: it never wraps round.
+func (m Month) AddMonths(n int) Month {
+	if !m.Valid() || n > 12*10000 || n < -12*10000 {
+		return 0
+	}
+	r := Month(int64(m) + int64(n))
+	if !r.Valid() {
+		return 0
+	}
+	return r
+}
 
 // Sub returns the number of months from o to m: 2024-04 minus 2024-01 is 3.
 func (m Month) Sub(o Month) int { return int(m) - int(o) }
@@ -106,19 +126,29 @@ func (m Month) appendText(b []byte) []byte {
 	return append(b, byte('0'+mo/10), byte('0'+mo%10))
 }
 
-// AppendText implements [encoding.TextAppender].
+// AppendText implements [encoding.TextAppender]: "2006-01", nothing for
+// the zero Month, and an error wrapping ErrDate for another invalid month.
 func (m Month) AppendText(b []byte) ([]byte, error) {
+	if m == 0 {
+		return b, nil
+	}
 	if !m.Valid() {
-		return b, fmt.Errorf("payout: %w: %s", ErrMonth, m.String())
+		return b, fmt.Errorf("payout: invalid month %s: %w", m.String(), ErrDate)
 	}
 	return m.appendText(b), nil
 }
 
-// MarshalText implements [encoding.TextMarshaler]: "2006-01".
-func (m Month) MarshalText() ([]byte, error) { return m.AppendText(nil) }
+// MarshalText implements [encoding.TextMarshaler]: "2006-01", "" for the
+// zero Month.
+func (m Month) MarshalText() ([]byte, error) { return m.AppendText([]byte{}) }
 
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseMonth].
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseMonth];
+// "" is the zero Month.
 func (m *Month) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*m = 0
+		return nil
+	}
 	v, err := ParseMonth(string(b))
 	if err == nil {
 		*m = v

@@ -153,7 +153,7 @@ func print(p *textout.Printer, st payout.Statement, name string, l rule.Language
 		if len(paid) == 0 {
 			paid = []string{"—"}
 		}
-		t.Row(po.Month.String(), po.Date.Format("Jan 2"), po.Status.String(), en.Format(po.Combined),
+		t.Row(po.Month.String(), po.Date.Format("Jan 2"), outcome(po), en.Format(po.Combined),
 			strings.Join(paid, " + "), firstSentence(po.Explain(l)))
 	}
 	t.Write(p)
@@ -191,4 +191,15 @@ func firstSentence(s string) string {
 		return s[:i]
 	}
 	return s
+}
+
+// outcome names a payout's outcome: paid, carried or withheld.
+func outcome(po payout.Payout) string {
+	switch {
+	case po.Allowed:
+		return "paid"
+	case po.Reason == payout.ReasonNegativeBalance:
+		return "withheld"
+	}
+	return "carried"
 }

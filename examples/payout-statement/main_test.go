@@ -40,7 +40,7 @@ func TestSampleStatement(t *testing.T) {
 func TestBadInput(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.csv")
-	os.WriteFile(bad, []byte("id,date,agreement,payment,kind,type,gross,currency,qualified,collected,invoiced\nX,2025-01-01,ea,invoice,order,purchase,1.001,USD,false,,\n"), 0o644)
+	os.WriteFile(bad, []byte("id,date,agreement,payment,charge,type,gross,currency,qualified,collected,invoiced\nX,2025-01-01,ea,invoice,order,purchase,1.001,USD,false,,\n"), 0o644)
 	if code, _, errOut := runArgs(bad); code != 1 || !strings.Contains(errOut, "bad.csv line 2") {
 		t.Errorf("malformed row: exit %d, stderr %q", code, errOut)
 	}
