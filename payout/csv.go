@@ -60,8 +60,14 @@ type CSVOptions struct {
 	MaxBytes    int64 `json:"maxBytes,omitempty"`
 	MaxRows     int   `json:"maxRows,omitempty"`
 	MaxRowBytes int   `json:"maxRowBytes,omitempty"`
-	// Zone is the time zone of date-only values; nil means PST().
+	// Zone is the time zone of date-only values; nil means PST() (the
+	// policy's zone for Policy.ReconcileEarnings).
 	Zone *time.Location `json:"-"`
+	// Agreement and Charge are given to every row of the earnings export
+	// (ReadEarnings), which has no column for them; zero means MCA and
+	// Order. The transaction CSV format reads them from its columns.
+	Agreement Agreement `json:"agreement,omitzero"`
+	Charge    Charge    `json:"charge,omitzero"`
 }
 
 // rowLimiter fails a read once a CSV record (up to a line break outside

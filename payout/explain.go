@@ -62,6 +62,13 @@ const (
 	// nothing is paid until it is recovered (EXT-11).
 	ReasonNegativeBalance rule.Reason = "negative-balance"
 
+	// ReasonEarningMatches: an earnings export row agrees with the
+	// policy in every figure (ERN-01).
+	ReasonEarningMatches rule.Reason = "earning-matches"
+	// ReasonEarningDiffers: an earnings export row differs from the
+	// policy in at least one figure (ERN-01).
+	ReasonEarningDiffers rule.Reason = "earning-differs"
+
 	// ReasonCarriedWithoutRate: a month without transactions had no
 	// exchange rate for a balance brought forward, so every balance was
 	// carried unconverted to the next month (PAY-04).
