@@ -84,10 +84,19 @@ func (r Reconciliation) Explain(lang rule.Language) string {
 	var b strings.Builder
 	b.WriteString(msgRecBad.Render(lang, r.Line, r.TransactionID))
 	for _, d := range r.Differences {
-		b.WriteString(msgRecDiff.Render(lang, d.Column, d.Reported, d.Expected, string(d.Rule)))
+		b.WriteString(msgRecDiff.Render(lang, d.Column, localized(d.Reported), localized(d.Expected), string(d.Rule)))
 	}
 	s := strings.TrimSuffix(b.String(), ";") + "."
 	return withRule(s, ern01)
+}
+
+// localized returns an amount as Money, which renders in the language of
+// the message, and any other text as it is.
+func localized(s string) any {
+	if m, err := currency.Parse(s); err == nil {
+		return m
+	}
+	return s
 }
 
 // String is Explain in English.

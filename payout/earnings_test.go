@@ -40,7 +40,7 @@ func TestERN01_Reconcile(t *testing.T) {
 	want := []string{
 		"Row 2 (T-1) agrees: store fee $3.00, earning $97.00, payment month 2024-04. (ERN-01)",
 		"Row 3 (T-2) agrees: store fee $3.00, earning $97.00, payment month 2024-05. (ERN-01)",
-		"Row 4 (T-3) differs: storeFee is 35.00 SEK, the policy gives 30.00 SEK (PAY-05); earningAmount is 965.00 SEK, the policy gives 970.00 SEK (PAY-05). (ERN-01)",
+		"Row 4 (T-3) differs: storeFee is SEK\u00a035.00, the policy gives SEK\u00a030.00 (PAY-05); earningAmount is SEK\u00a0965.00, the policy gives SEK\u00a0970.00 (PAY-05). (ERN-01)",
 		"Row 5 (T-4) agrees: store fee -$3.00, earning -$97.00, payment month 2024-03. (ERN-01)",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {

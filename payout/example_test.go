@@ -16,7 +16,7 @@ import (
 
 var pst = payout.PST()
 
-// A sale in the 3% era: W1's VM with a 1.00 USD license and 0.14 USD of
+// A sale in the 3% era: the VM worked example's with a 1.00 USD license and 0.14 USD of
 // Azure infrastructure per hour.
 func ExamplePolicy_Fee() {
 	p := payout.Policy2023()
@@ -33,7 +33,7 @@ func ExamplePolicy_Fee() {
 }
 
 // The fee is charged on the price after a private-offer discount
-// (reference fact 27): 20% off 100.00 USD is 80.00 USD, and 3% of it is
+//: 20% off 100.00 USD is 80.00 USD, and 3% of it is
 // 2.40 USD.
 func ExamplePolicy_Fee_privateOffer() {
 	f, _ := payout.Policy2023().Fee(payout.Transaction{Gross: currency.MustParse("80.00 USD"), Collected: time.Date(2024, 1, 5, 0, 0, 0, 0, pst)})
@@ -50,7 +50,7 @@ func ExampleFee_Explain() {
 	// Output: Reduced store service fee for a qualified offer: 10% of the license fee $100.00 is $10.00 (rounded half-even); the publisher's share is $90.00. (EXT-10)
 }
 
-// W13: an MCA order paid by credit card in January is paid out in May.
+// an MCA order paid by credit card in January is paid out in May.
 func ExamplePolicy_Schedule() {
 	s, err := payout.Policy2023().Schedule(payout.Transaction{
 		Date: time.Date(2024, 1, 10, 9, 0, 0, 0, pst), Agreement: payout.MCA, Payment: payout.CreditCard,

@@ -22,7 +22,7 @@ var (
 	toRed   = pstDate(2020, time.July, 1)
 )
 
-// W1 and W2: the worked examples of the store fee.
+// The store fee worked examples: the worked examples of the store fee.
 func TestW1W2_StoreFee(t *testing.T) {
 	// PAY-05, PAY-06, EXT-10
 	p := Policy2023()
@@ -39,22 +39,22 @@ func TestW1W2_StoreFee(t *testing.T) {
 		sale Transaction
 		want want
 	}{
-		{"W1 VM usage, 3%: license 1.00, infrastructure 0.14",
+		{"VM usage, 3%: license 1.00, infrastructure 0.14",
 			Transaction{Gross: money("1.00 USD"), Infrastructure: money("0.14 USD"), Collected: era3},
 			want{rule.PAY05, ReasonFeeStandard, "0.03", "0.03 USD", "0.97 USD", "0.14 USD", "1.14 USD", from3}},
-		{"W1 BYOL: Microsoft bills 0.14 and keeps 0% of the license",
+		{"BYOL: Microsoft bills 0.14 and keeps 0% of the license",
 			Transaction{Infrastructure: money("0.14 USD"), Pricing: BYOL, Collected: era3},
 			want{rule.EXT10, ReasonFeeBYOL, "0", "0.00 USD", "0.00 USD", "0.14 USD", "0.14 USD", from3}},
-		{"W1 20% era: 0.80 to the publisher, 0.20 kept",
+		{"20% era: 0.80 to the publisher, 0.20 kept",
 			Transaction{Gross: money("1.00 USD"), Infrastructure: money("0.14 USD"), Collected: era20},
 			want{rule.PAY05, ReasonFeeStandard, "0.20", "0.20 USD", "0.80 USD", "0.14 USD", "1.14 USD", toRed}},
-		{"W2 SaaS 100.00, 3%",
+		{"SaaS 100.00, 3%",
 			Transaction{Gross: money("100.00 USD"), Collected: era3},
 			want{rule.PAY05, ReasonFeeStandard, "0.03", "3.00 USD", "97.00 USD", "0.00 USD", "100.00 USD", from3}},
-		{"W2 SaaS 100.00, 20% era",
+		{"SaaS 100.00, 20% era",
 			Transaction{Gross: money("100.00 USD"), Collected: era20},
 			want{rule.PAY05, ReasonFeeStandard, "0.20", "20.00 USD", "80.00 USD", "0.00 USD", "100.00 USD", toRed}},
-		{"W2 qualified SaaS 100.00, reduced 10%",
+		{"qualified SaaS 100.00, reduced 10%",
 			Transaction{Gross: money("100.00 USD"), Qualified: true, Collected: eraRed},
 			want{rule.EXT10, ReasonFeeReduced, "0.10", "10.00 USD", "90.00 USD", "0.00 USD", "100.00 USD", fromRed}},
 	}

@@ -125,8 +125,8 @@ func TestLedgerMerge(t *testing.T) {
 	if got := st.Payouts[0].Subtotals[0].Gross.String(); got != "60.00 USD" {
 		t.Errorf("doubled gross %s", got)
 	}
-	seed, _ := NewLedger(DefaultPolicy())
-	if err := a.Merge(seed); !errors.Is(err, ErrPolicy) {
+	other0, _ := NewLedger(DefaultPolicy())
+	if err := a.Merge(other0); !errors.Is(err, ErrPolicy) {
 		t.Errorf("merge across policies: %v", err)
 	}
 	p := Policy2023()

@@ -13,7 +13,7 @@ import (
 
 var jan10 = pstDate(2024, time.January, 10)
 
-// W13: the payout month offsets of reference fact 31–32.
+// the payout month offsets of.
 func TestW13_PayoutMonths(t *testing.T) {
 	// EXT-11, PAY-03
 	p := Policy2023()
@@ -109,8 +109,8 @@ func TestEXT11_CollectedLate(t *testing.T) {
 	}
 }
 
-func TestPAY02_SeedPolicy(t *testing.T) {
-	// PAY-02 (SeedPolicy): the first payout day on or after invoice + 30 days.
+func TestPAY02_DefaultPolicy(t *testing.T) {
+	// PAY-02 (DefaultPolicy): the first payout day on or after invoice + 30 days.
 	p := DefaultPolicy()
 	inv := func(t Transaction, d time.Time) Transaction { t.Invoiced = d; return t }
 	tests := []struct {
@@ -145,7 +145,7 @@ func TestPAY02_SeedPolicy(t *testing.T) {
 }
 
 func TestEXT11_Adjustments(t *testing.T) {
-	// EXT-11, W12: refunds, reversals and chargebacks are deducted from the next payout.
+	// EXT-11: refunds, reversals and chargebacks are deducted from the next payout.
 	p := Policy2023()
 	for _, typ := range []TransactionType{Refund, Reversal, Chargeback} {
 		for _, a := range []Agreement{EA, MCA, CSP} {
@@ -179,7 +179,7 @@ func TestEXT11_Zone(t *testing.T) {
 }
 
 func TestEXT11_StateAt(t *testing.T) {
-	// EXT-11, reference fact 36: Unprocessed, Processed, Sent.
+	// EXT-11: Unprocessed, Processed, Sent.
 	s, err := Policy2023().Schedule(tx(jan10, MCA, Invoice, Order, "1.00 USD"))
 	if err != nil {
 		t.Fatal(err)

@@ -46,7 +46,7 @@ func rows(st Statement) []payoutRow {
 	return out
 }
 
-// W12: a written-off non-payment is deducted from the next payout and
+// a written-off non-payment is deducted from the next payout and
 // later payouts are withheld until it is recovered.
 func TestW12_Recoupment(t *testing.T) {
 	// EXT-11, PAY-04
@@ -72,7 +72,7 @@ func TestW12_Recoupment(t *testing.T) {
 	oct, _ := st.Payout(MonthOf(2020, 10))
 	mar, _ := st.Payout(MonthOf(2021, 3))
 	if !oct.Date.Equal(pstDate(2020, 10, 15)) || !mar.PreparedFrom.Equal(pstDate(2021, 3, 1)) || !mar.Date.Equal(pstDate(2021, 3, 15)) {
-		t.Errorf("W12 dates: paid %v, deducted %v, withheld %v", oct.Date, mar.PreparedFrom, mar.Date)
+		t.Errorf("dates: paid %v, deducted %v, withheld %v", oct.Date, mar.PreparedFrom, mar.Date)
 	}
 	if b := mar.Balances[0]; b.Opening.String() != "0.00 USD" || b.Net.String() != "-600.00 USD" || b.Closing.String() != "-600.00 USD" {
 		t.Errorf("March balance %+v", b)
@@ -220,7 +220,7 @@ func TestPAY01_StatementShape(t *testing.T) {
 }
 
 func TestEXT11_PayoutStateAt(t *testing.T) {
-	// EXT-11, reference fact 36
+	// EXT-11
 	st := buildStatement(t, nil, tx(jan10, EA, Invoice, Order, "10.00 USD"), tx(pstDate(2024, 2, 1), EA, Invoice, Order, "100.00 USD"))
 	carried, paid := st.Payouts[0], st.Payouts[1]
 	for _, tt := range []struct {

@@ -12,7 +12,7 @@ import (
 )
 
 func TestRWD01_Tiers(t *testing.T) {
-	// RWD-01: the FY24 tiers of reference fact 100, by billed sales or Teams MAU.
+	// RWD-01: the FY24 tiers of, by billed sales or Teams MAU.
 	p := DefaultPolicy()
 	at := pstDate(2023, 9, 1)
 	type got struct {
@@ -83,7 +83,7 @@ func TestRWD02_FraudRemoved(t *testing.T) {
 func TestRWD01_SeatsSold(t *testing.T) {
 	// RWD-01: seats sold count for Microsoft 365 apps only until 30 June 2021.
 	p := DefaultPolicy()
-	// The published thresholds are not known (reference fact 104): the caller supplies them.
+	// The published thresholds are not known: the caller supplies them.
 	p.Tiers[2].SeatsSold = 100
 	p.Tiers[3].SeatsSold = 1000
 	before := pstDate(2021, 6, 30)
