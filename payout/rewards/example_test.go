@@ -1,6 +1,7 @@
 package rewards_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -119,4 +120,75 @@ func ExampleDefaultPolicy() {
 	p := rewards.DefaultPolicy()
 	fmt.Println(len(p.Tiers), p.Tiers[2].Name, p.Tiers[2].TeamsMAU, p.EngagementMonths, p.Validate())
 	// Output: 9 $25K 250 3 <nil>
+}
+
+func ExamplePolicy_Validate() {
+	p := rewards.DefaultPolicy()
+	p.Tiers[1].Name = ""
+	p.EngagementMonths = -1
+	fmt.Println(p.Validate())
+	// Output: 2 problems: policy.tiers[1].name: a tier needs a name (RWD-01); policy.engagementMonths: -1 is not in 0…1,200 (RWD-04)
+}
+
+func ExampleAssessment_String() {
+	r, _ := rewards.DefaultPolicy().Assess(rewards.Activity{BilledSales: currency.MustParse("600.00 USD")})
+	fmt.Println(r.Measure, r)
+	// Output: billed-sales Marketplace Rewards tier $500, reached by billed sales of $600.00; the next tier, $25K, needs $24,400.00 more billed sales. (RWD-01)
+}
+
+func ExampleEngagement_String() {
+	e, _ := rewards.DefaultPolicy().EngagementManager(rewards.Publication{Track: rewards.TrackList, Published: time.Date(2026, 1, 31, 0, 0, 0, 0, time.UTC)})
+	fmt.Println(e)
+	// Output: a newly published list offer gets an engagement manager for 3 months, until 2026-04-30 (RWD-04)
+}
+
+func ExampleTierCount_String() {
+	c, _ := rewards.DefaultPolicy().CountTowardsTier(rewards.SaleFacts{Fraudulent: true})
+	fmt.Println(c)
+	// Output: the sale does not count towards the tier: a known or suspected fraudulent purchase (RWD-02)
+}
+
+func ExampleWithdrawal_String() {
+	w, _ := rewards.DefaultPolicy().CheckWithdrawal(rewards.GroundInfringement)
+	fmt.Println(w.Allowed, w)
+	// Output: true Microsoft may withdraw the benefits: copyright or trademark violation (RWD-03)
+}
+
+func ExampleMeasure_String() {
+	fmt.Println(rewards.ByBilledSales, rewards.ByTeamsMAU, rewards.BySeatsSold)
+	// Output: billed-sales teams-mau seats-sold
+}
+
+func ExampleMeasure_MarshalText() {
+	b, _ := json.Marshal(map[string]rewards.Measure{"set": rewards.ByTeamsMAU, "unset": 0})
+	fmt.Println(string(b))
+	// Output: {"set":"teams-mau","unset":""}
+}
+
+func ExampleMeasure_UnmarshalText() {
+	var m rewards.Measure
+	fmt.Println(m.UnmarshalText([]byte("Seats-Sold")), m)
+	// Output: <nil> seats-sold
+}
+
+func ExampleTrack_String() {
+	fmt.Println(rewards.TrackList, rewards.TrackTrial, rewards.TrackConsulting, rewards.TrackTransact)
+	// Output: list trial consulting transact
+}
+
+func ExampleTrack_MarshalText() {
+	b, _ := json.Marshal(rewards.TrackTrial)
+	fmt.Println(string(b))
+	// Output: "trial"
+}
+
+func ExampleGround_String() {
+	fmt.Println(rewards.GroundFraud)
+	// Output: fraud
+}
+
+func ExampleGround_MarshalText() {
+	b, _ := json.Marshal(rewards.GroundDelisted)
+	fmt.Println(string(b))
+	// Output: "delisted"
 }
