@@ -33,7 +33,7 @@ func ExamplePolicy_Fee() {
 }
 
 // The fee is charged on the price after a private-offer discount
-//: 20% off 100.00 USD is 80.00 USD, and 3% of it is
+// : 20% off 100.00 USD is 80.00 USD, and 3% of it is
 // 2.40 USD.
 func ExamplePolicy_Fee_privateOffer() {
 	f, _ := payout.Policy2023().Fee(payout.Transaction{Gross: currency.MustParse("80.00 USD"), Collected: time.Date(2024, 1, 5, 0, 0, 0, 0, pst)})
