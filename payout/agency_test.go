@@ -1,6 +1,7 @@
 package payout_test
 
 import (
+	"github.com/marketrules/marketrules/calendar"
 	"testing"
 	"time"
 
@@ -68,9 +69,9 @@ func TestPAY07_AgencyModel(t *testing.T) {
 	}
 }
 
-func mustMonth(t *testing.T, s string) payout.Month {
+func mustMonth(t *testing.T, s string) calendar.YearMonth {
 	t.Helper()
-	m, err := payout.ParseMonth(s)
+	m, err := calendar.ParseYearMonth(s)
 	if err != nil {
 		t.Fatal(err)
 	}

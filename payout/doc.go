@@ -104,7 +104,7 @@
 //
 // # Time conventions
 //
-// Months and days are counted in Policy.Zone, by default [PST]: Pacific
+// calendar.Months and days are counted in Policy.Zone, by default [PST]: Pacific
 // Standard Time as a fixed UTC−8 all year, as Microsoft's payout documents
 // state it. Payout dates are civil dates and print without a zone
 // ("2024-07-15"), so a July date does not read as a summer offset.

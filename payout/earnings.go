@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
+	"github.com/marketrules/marketrules/calendar"
 	"io"
 	"iter"
 	"strconv"
@@ -37,11 +38,11 @@ type Earning struct {
 	// taxRemitted, storeFee (as a positive fee on a sale, whatever sign the
 	// export writes it with) and earningAmount, each rounded half-even to
 	// the currency's minor unit; estimatedPaymentMonth (zero when empty).
-	TransactionAmount     currency.Money `json:"transactionAmount"`
-	TaxRemitted           currency.Money `json:"taxRemitted"`
-	StoreFee              currency.Money `json:"storeFee"`
-	EarningAmount         currency.Money `json:"earningAmount"`
-	EstimatedPaymentMonth Month          `json:"estimatedPaymentMonth,omitzero"`
+	TransactionAmount     currency.Money     `json:"transactionAmount"`
+	TaxRemitted           currency.Money     `json:"taxRemitted"`
+	StoreFee              currency.Money     `json:"storeFee"`
+	EarningAmount         currency.Money     `json:"earningAmount"`
+	EstimatedPaymentMonth calendar.YearMonth `json:"estimatedPaymentMonth,omitzero"`
 }
 
 // Difference is one figure of an earnings row that differs from the
@@ -133,8 +134,8 @@ func (p *Policy) reconcile(e *Earning) (Reconciliation, error) {
 	r := Reconciliation{Allowed: true, Rule: ern01, Reason: ReasonEarningMatches, Line: e.Line, TransactionID: t.ID,
 		Fee: f, Earning: f.Share,
 		Schedule: Schedule{Rule: s.id, Reason: s.reason, Agreement: t.Agreement, Payment: t.Payment, Charge: t.Charge,
-			Type: t.Type, Date: t.Date, Month: s.month, PayoutMonth: s.payout, MonthsAfter: Months(s.payout - s.month),
-			PreparedFrom: s.payout.Start(p.Zone), PayoutDate: s.payout.Day(p.PayoutDay, p.Zone), Convention: conventionEarliest}}
+			Type: t.Type, Date: t.Date, Month: s.month, PayoutMonth: s.payout, MonthsAfter: calendar.Months(s.payout - s.month),
+			PreparedFrom: startOf(s.payout, p.Zone), PayoutDate: dayOf(s.payout, p.PayoutDay, p.Zone), Convention: conventionEarliest}}
 	add := func(col, reported, expected string, id rule.ID) {
 		if r.Allowed {
 			r.Rule = id
@@ -621,12 +622,12 @@ func parseExportInstant(s string, zone *time.Location) (time.Time, bool) {
 }
 
 // parseExportMonth reads a month: "2006-01", or the month of a date.
-func parseExportMonth(s string) (Month, bool) {
-	if m, err := ParseMonth(s); err == nil {
+func parseExportMonth(s string) (calendar.YearMonth, bool) {
+	if m, err := calendar.ParseYearMonth(s); err == nil {
 		return m, true
 	}
 	if t, ok := parseExportInstant(s, time.UTC); ok {
-		return MonthOf(t.Year(), t.Month()), true
+		return monthOf(t.Year(), t.Month()), true
 	}
 	return 0, false
 }

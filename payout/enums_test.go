@@ -2,13 +2,11 @@ package payout
 
 import (
 	"encoding"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/internal/enum"
@@ -107,70 +105,6 @@ func underscore(s string) string {
 		}
 	}
 	return string(b)
-}
-
-func TestMonth(t *testing.T) {
-	m := MonthOf(2024, time.April)
-	if m.Year() != 2024 || m.Month() != time.April || m.String() != "2024-04" || !m.Valid() {
-		t.Errorf("MonthOf(2024, April) = %v (%d-%d)", m, m.Year(), m.Month())
-	}
-	if MonthOf(2024, 13) != MonthOf(2025, 1) || m.AddMonths(-4) != MonthOf(2023, 12) || m.Sub(MonthOf(2023, 11)) != 5 {
-		t.Error("month arithmetic")
-	}
-	if !m.Start(nil).Equal(time.Date(2024, 4, 1, 0, 0, 0, 0, time.UTC)) || !m.Day(15, PST()).Equal(pstDate(2024, 4, 15)) {
-		t.Error("Start/Day")
-	}
-	if MonthIn(time.Date(2024, 5, 1, 3, 0, 0, 0, time.UTC), PST()) != m || MonthIn(time.Date(2024, 5, 1, 3, 0, 0, 0, time.UTC), nil) != m+1 {
-		t.Error("MonthIn")
-	}
-	// Out of range: the zero Month, never a wrapped date.
-	for _, got := range []Month{m.AddMonths(math.MaxInt), m.AddMonths(math.MinInt), MonthOf(9999, 12).AddMonths(1),
-		MonthOf(1, 1).AddMonths(-1), Month(0).AddMonths(1), MonthOf(math.MaxInt, 1), MonthOf(2024, math.MaxInt), MonthOf(10000, 1)} {
-		if got != 0 || got.Valid() {
-			t.Errorf("out of range = %v", got)
-		}
-	}
-	for _, tt := range []struct {
-		in   string
-		want Month
-		ok   bool
-	}{
-		{"2024-04", m, true}, {"2024-4", m, true}, {"0001-01", MonthOf(1, 1), true}, {"9999-12", MonthOf(9999, 12), true},
-		{"2024-13", 0, false}, {"2024-00", 0, false}, {"0000-01", 0, false}, {"24-04", 0, false}, {"2024", 0, false},
-		{"2024-+4", 0, false}, {"+024-04", 0, false}, {"2024-004", 0, false}, {"", 0, false},
-	} {
-		got, err := ParseMonth(tt.in)
-		if (err == nil) != tt.ok || got != tt.want {
-			t.Errorf("ParseMonth(%q) = %v, %v", tt.in, got, err)
-		}
-		if err != nil && !errors.Is(err, ErrDate) {
-			t.Errorf("ParseMonth(%q) error %v", tt.in, err)
-		}
-	}
-	var zero Month
-	if zero.Valid() || zero.String() != "Month(0)" {
-		t.Errorf("zero Month: %v", zero)
-	}
-	if b, err := zero.MarshalText(); err != nil || len(b) != 0 {
-		t.Error("MarshalText(zero)")
-	}
-	if _, err := Month(-5).MarshalText(); !errors.Is(err, ErrDate) {
-		t.Error("MarshalText(invalid)")
-	}
-	if err := zero.UnmarshalText(nil); err != nil || zero != 0 {
-		t.Error("UnmarshalText(empty)")
-	}
-	if Month(-1).Year() != -1 || Month(-11).Month() != time.February {
-		t.Error("negative years")
-	}
-	data, _ := json.Marshal(map[string]Month{"m": m})
-	var back map[string]Month
-	if string(data) != `{"m":"2024-04"}` || json.Unmarshal(data, &back) != nil || back["m"] != m {
-		t.Errorf("JSON %s %v", data, back)
-	}
-	if err := json.Unmarshal([]byte(`{"m":"x"}`), &back); !errors.Is(err, ErrDate) {
-		t.Errorf("bad JSON month: %v", err)
-	}
 }
 
 func TestPolicyValidate(t *testing.T) {

@@ -49,7 +49,7 @@ func ExamplePolicy_Reconcile() {
 		Date: time.Date(2024, 1, 10, 0, 0, 0, 0, payout.PST()), Agreement: payout.MCA, Payment: payout.CreditCard,
 		Charge: payout.Order, Type: payout.Sale, Gross: currency.MustParse("50.00 EUR")},
 		StoreFee: currency.MustParse("1.50 EUR"), EarningAmount: currency.MustParse("48.50 EUR"),
-		EstimatedPaymentMonth: payout.MonthOf(2024, time.April)}
+		EstimatedPaymentMonth: ym(2024, time.April)}
 	r, _ := payout.DefaultPolicy().Reconcile(e)
 	for _, d := range r.Differences {
 		fmt.Println(d.Column, d.Reported, d.Expected, d.Rule)

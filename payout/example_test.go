@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/marketrules/marketrules/calendar"
 	"slices"
 	"strings"
 	"time"
@@ -62,7 +63,7 @@ func ExamplePolicy_Schedule() {
 	fmt.Println(s.PayoutMonth, s.MonthsAfter, s.PayoutDate.Format("2006-01-02"), s.Rule, s.Reason)
 	fmt.Println(s.Convention)
 	// Output:
-	// 2024-05 4 2024-05-15 PAY-03 card-hold
+	// 2024-05 4 months 2024-05-15 PAY-03 card-hold
 	// earliest-payout-subject-to-threshold
 }
 
@@ -127,7 +128,7 @@ func ExamplePolicy2023() {
 	// 2019-05-01 0.20 0.10
 	// 2020-07-01 0.20 0.20
 	// 2021-07-01 0.03 0.03
-	// 50.00 USD 15 PST 0 1 2
+	// 50.00 USD 15 PST 0 days 1 month 2 months
 }
 
 // DefaultPolicy's EA rule (PAY-02): the first payout day on or after the
@@ -176,7 +177,7 @@ func sales() []payout.Transaction {
 }
 
 var rates = payout.MonthRates{
-	payout.MonthOf(2024, 3): {{From: currency.SEK, To: currency.USD, Rate: currency.MustParseRate("0.0952")}},
+	ym(2024, 3): {{From: currency.SEK, To: currency.USD, Rate: currency.MustParseRate("0.0952")}},
 }
 
 func ExamplePolicy_BuildStatement() {
@@ -204,7 +205,7 @@ func ExampleStatement_Explain() {
 
 func ExampleStatement_Payout() {
 	st, _ := payout.Policy2023().BuildStatement(slices.Values(sales()), rates)
-	p, ok := st.Payout(payout.MonthOf(2024, 3))
+	p, ok := st.Payout(ym(2024, 3))
 	fmt.Println(ok)
 	for _, b := range p.Balances {
 		fmt.Println(b.Currency, b.Opening, b.Net, b.Paid, b.Closing, b.Converted)
@@ -240,9 +241,9 @@ func ExamplePayout_StateAt() {
 }
 
 func ExampleMonthRates_Rate() {
-	x, ok := rates.Rate(payout.MonthOf(2024, 3), currency.SEK, currency.USD)
+	x, ok := rates.Rate(ym(2024, 3), currency.SEK, currency.USD)
 	fmt.Println(x.Rate, ok)
-	_, ok = rates.Rate(payout.MonthOf(2024, 4), currency.SEK, currency.USD)
+	_, ok = rates.Rate(ym(2024, 4), currency.SEK, currency.USD)
 	fmt.Println(ok)
 	// Output:
 	// 0.0952 true
@@ -331,7 +332,7 @@ func ExampleLedger_Len() {
 // threshold.
 func ExampleLedger_Open() {
 	l, _ := payout.NewLedger(payout.Policy2023())
-	_ = l.Open(payout.MonthOf(2024, time.April), currency.MustParse("30.00 USD"))
+	_ = l.Open(ym(2024, time.April), currency.MustParse("30.00 USD"))
 	_ = l.Add(payout.Transaction{Date: time.Date(2024, 3, 5, 0, 0, 0, 0, pst), Agreement: payout.EA,
 		Payment: payout.Invoice, Charge: payout.Order, Type: payout.Sale, Gross: currency.MustParse("25.78 USD")})
 	st, _ := l.Statement(nil)
@@ -445,4 +446,13 @@ func ExampleWriter_Flush() {
 	w := payout.NewWriter(&buf)
 	fmt.Println(w.Flush(), buf.String() == strings.Join(payout.Columns(), ",")+"\n")
 	// Output: <nil> true
+}
+
+// ym returns a payout month.
+func ym(y int, m time.Month) calendar.YearMonth {
+	v, err := calendar.YearMonthOf(y, m)
+	if err != nil {
+		panic(err)
+	}
+	return v
 }

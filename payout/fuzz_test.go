@@ -84,23 +84,3 @@ func FuzzLedgerJSON(f *testing.F) {
 		}
 	})
 }
-
-// FuzzParseMonth: ParseMonth never panics and round-trips through String.
-func FuzzParseMonth(f *testing.F) {
-	for _, s := range []string{"2024-04", "0001-01", "9999-12", "2024-4", "2024-13", "+024-01", "-001-01", ""} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		m, err := ParseMonth(s)
-		if err != nil {
-			return
-		}
-		if !m.Valid() {
-			t.Fatalf("ParseMonth(%q) = invalid %d", s, int32(m))
-		}
-		back, err := ParseMonth(m.String())
-		if err != nil || back != m {
-			t.Fatalf("%q → %v → %v, %v", s, m, back, err)
-		}
-	})
-}

@@ -2,6 +2,7 @@ package payout
 
 import (
 	"errors"
+	"github.com/marketrules/marketrules/calendar"
 	"math/rand/v2"
 	"testing"
 	"time"
@@ -106,4 +107,16 @@ func mustRate(coef int64, scale int) currency.Rate {
 		panic(err)
 	}
 	return r
+}
+
+// Month, MonthOf and MonthIn name payout months in tests.
+type Month = calendar.YearMonth
+
+func MonthOf(y int, m time.Month) Month { return monthOf(y, m) }
+
+func MonthIn(t time.Time, loc *time.Location) Month {
+	if loc == nil {
+		loc = time.UTC
+	}
+	return monthIn(t, loc)
 }

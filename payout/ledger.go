@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/marketrules/marketrules/calendar"
 	"iter"
 	"slices"
 
@@ -50,12 +51,12 @@ type bucket struct {
 // key packs a payout month, currency and type into one map key, whose
 // order is month, then currency (alphabetical), then type. Type 0 holds
 // an opening balance (Open).
-func key(m Month, c currency.Code, t TransactionType) uint64 {
+func key(m calendar.YearMonth, c currency.Code, t TransactionType) uint64 {
 	return uint64(uint32(m))<<32 | uint64(c)<<8 | uint64(t)
 }
 
-func splitKey(k uint64) (Month, currency.Code, TransactionType) {
-	return Month(int32(uint32(k >> 32))), currency.Code(uint16(k >> 8)), TransactionType(uint8(k))
+func splitKey(k uint64) (calendar.YearMonth, currency.Code, TransactionType) {
+	return calendar.YearMonth(int32(uint32(k >> 32))), currency.Code(uint16(k >> 8)), TransactionType(uint8(k))
 }
 
 // idHash is the 64-bit FNV-1a hash of a transaction ID.
@@ -123,7 +124,7 @@ var (
 // may have several, in any months and currencies; they add up. Invalid
 // input is [rule.Problems] with paths "opening.month" and
 // "opening.balance".
-func (l *Ledger) Open(m Month, balance currency.Money) error {
+func (l *Ledger) Open(m calendar.YearMonth, balance currency.Money) error {
 	if l == nil {
 		return rule.Problems{{Path: "ledger", Message: msgNilLedger, Err: ErrField}}
 	}
@@ -366,11 +367,11 @@ func (l *Ledger) sortedKeys() []uint64 {
 
 // ledgerEntry is one sum of the JSON form of a Ledger.
 type ledgerEntry struct {
-	Month Month           `json:"month"`
-	Type  TransactionType `json:"type"` // "" for an opening balance
-	Count int64           `json:"count"`
-	Gross currency.Money  `json:"gross"`
-	Fee   currency.Money  `json:"fee"`
+	Month calendar.YearMonth `json:"month"`
+	Type  TransactionType    `json:"type"` // "" for an opening balance
+	Count int64              `json:"count"`
+	Gross currency.Money     `json:"gross"`
+	Fee   currency.Money     `json:"fee"`
 }
 
 type ledgerJSON struct {

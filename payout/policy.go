@@ -2,6 +2,7 @@ package payout
 
 import (
 	"fmt"
+	"github.com/marketrules/marketrules/calendar"
 	"time"
 
 	"github.com/marketrules/marketrules/currency"
@@ -35,12 +36,6 @@ type FeeEra struct {
 	Source string `json:"source,omitempty"`
 }
 
-// Months is a number of calendar months, counted in the policy's zone.
-type Months int
-
-// Days is a number of calendar days, counted in the policy's zone.
-type Days int
-
 // Policy holds every number the payout rules use. Pass it by value. The
 // zero Policy means [DefaultPolicy]; a nil Zone means [PST]. Any other
 // policy is checked by Validate, which names every field that is wrong;
@@ -68,25 +63,25 @@ type Policy struct {
 	// invoice: an EA sale is paid on the first payout day on or after the
 	// invoice date plus EAInvoiceDays (30). Zero means EXT-11's month
 	// table instead: EAOrderMonths and EAUsageMonths.
-	EAInvoiceDays Days `json:"eaInvoiceDays"`
+	EAInvoiceDays calendar.Days `json:"eaInvoiceDays"`
 	// EAOrderMonths and EAUsageMonths are EXT-11's offsets for Enterprise
 	// Agreement sales when EAInvoiceDays is zero: an order in month M is
 	// paid out in M+1, usage in M+2.
-	EAOrderMonths Months `json:"eaOrderMonths"`
-	EAUsageMonths Months `json:"eaUsageMonths"`
+	EAOrderMonths calendar.Months `json:"eaOrderMonths"`
+	EAUsageMonths calendar.Months `json:"eaUsageMonths"`
 	// CollectedMonths is EXT-11's offset for MCA and CSP sales: a sale in
 	// month M is paid out in M+3, once Microsoft has collected.
-	CollectedMonths Months `json:"collectedMonths"`
+	CollectedMonths calendar.Months `json:"collectedMonths"`
 	// CardHoldDays is PAY-03's hold after Microsoft receives a credit card
 	// payment: 30.
-	CardHoldDays Days `json:"cardHoldDays"`
+	CardHoldDays calendar.Days `json:"cardHoldDays"`
 	// CardExtraMonths is EXT-11's extra delay for credit card payments: 1
 	// month (M+4 instead of M+3 for MCA and CSP).
-	CardExtraMonths Months `json:"cardExtraMonths"`
+	CardExtraMonths calendar.Months `json:"cardExtraMonths"`
 	// AdjustmentMonths is when a refund, reversal or chargeback is
 	// deducted: the payout AdjustmentMonths after its month, 1 (a
 	// write-off in February is deducted from the March payout, EXT-11).
-	AdjustmentMonths Months `json:"adjustmentMonths"`
+	AdjustmentMonths calendar.Months `json:"adjustmentMonths"`
 
 	// Threshold is the minimum combined balance that is paid out (PAY-04,
 	// EXT-11): 50.00 USD. Balances in other currencies are converted into

@@ -3,6 +3,7 @@ package payout
 import (
 	"encoding/json"
 	"errors"
+	"github.com/marketrules/marketrules/calendar"
 	"iter"
 	"math"
 	"math/rand/v2"
@@ -89,7 +90,7 @@ func TestProperties(t *testing.T) {
 		}
 		_, _ = p.Reconcile(Earning{Transaction: x, StoreFee: x.Gross, EarningAmount: x.Gross, EstimatedPaymentMonth: Month(r.Int32())})
 		m := Month(r.Int32())
-		_ = m.AddMonths(r.Int())
+		_, _ = m.AddMonths(calendar.Months(r.Int()))
 		_ = m.String()
 		_, _ = m.MarshalText()
 	}

@@ -1,6 +1,7 @@
 package payout
 
 import (
+	"github.com/marketrules/marketrules/calendar"
 	"strings"
 	"time"
 	"unicode"
@@ -29,27 +30,27 @@ type Schedule struct {
 	Payment   PaymentMethod   `json:"payment"`   // the transaction's
 	Charge    Charge          `json:"charge"`    // the transaction's
 	Type      TransactionType `json:"type"`      // the transaction's
-	// Date is the transaction date and Month its calendar month in the
+	// Date is the transaction date and calendar.YearMonth its calendar month in the
 	// policy's zone: month M of the rules.
-	Date  time.Time `json:"date"`
-	Month Month     `json:"month"`
+	Date  time.Time          `json:"date"`
+	Month calendar.YearMonth `json:"month"`
 	// Collected is the collection instant as given; zero when the usual
 	// schedule was assumed.
 	Collected time.Time `json:"collected,omitzero"`
 	// HoldDays and HoldEnds are the credit card hold (PAY-03): the days
 	// held after Microsoft receives the payment and the end of the hold,
 	// when the collection instant is known.
-	HoldDays Days      `json:"holdDays,omitempty"`
-	HoldEnds time.Time `json:"holdEnds,omitzero"`
+	HoldDays calendar.Days `json:"holdDays,omitempty"`
+	HoldEnds time.Time     `json:"holdEnds,omitzero"`
 	// Invoiced is the invoice date PAY-02's EA rule counted from, given
 	// or assumed, and InvoiceDays the days it waited; zero under EXT-11's
 	// month table.
-	Invoiced    time.Time `json:"invoiced,omitzero"`
-	InvoiceDays Days      `json:"invoiceDays,omitempty"`
+	Invoiced    time.Time     `json:"invoiced,omitzero"`
+	InvoiceDays calendar.Days `json:"invoiceDays,omitempty"`
 	// PayoutMonth is the month of the payout, MonthsAfter months after
-	// Month.
-	PayoutMonth Month  `json:"payoutMonth"`
-	MonthsAfter Months `json:"monthsAfter"`
+	// calendar.YearMonth.
+	PayoutMonth calendar.YearMonth `json:"payoutMonth"`
+	MonthsAfter calendar.Months    `json:"monthsAfter"`
 	// PreparedFrom is the start of the payout month, when the payout is
 	// prepared (in its first week); the earning is Processed from then.
 	PreparedFrom time.Time `json:"preparedFrom,omitzero"`
@@ -68,7 +69,7 @@ const conventionEarliest = "earliest-payout-subject-to-threshold"
 
 // sched is the hot-path form of a Schedule.
 type sched struct {
-	month, payout Month
+	month, payout calendar.YearMonth
 	id            rule.ID
 	reason        rule.Reason
 	holdEnds      time.Time
@@ -79,14 +80,14 @@ type sched struct {
 func (p *Policy) plan(t *Transaction) sched {
 	loc := p.Zone
 	y, mo, _ := t.Date.In(loc).Date()
-	s := sched{month: MonthOf(y, mo)}
+	s := sched{month: monthOf(y, mo)}
 	defer func() {
 		// Never before the transaction's own month, whatever the dates
 		// given (Validate refuses an invoice before the transaction).
 		s.payout = max(s.payout, s.month)
 	}()
 	if t.Type.Negative() {
-		s.payout = s.month + Month(p.AdjustmentMonths)
+		s.payout = s.month + calendar.YearMonth(p.AdjustmentMonths)
 		s.id, s.reason = rule.EXT11, ReasonAdjustment
 		return s
 	}
@@ -98,7 +99,7 @@ func (p *Policy) plan(t *Transaction) sched {
 			inv := t.Invoiced
 			if inv.IsZero() {
 				if t.Charge == Usage {
-					inv = (s.month + 1).Start(loc)
+					inv = startOf(s.month+1, loc)
 				} else {
 					inv = t.Date
 				}
@@ -106,27 +107,27 @@ func (p *Policy) plan(t *Transaction) sched {
 			s.invoiced = inv
 			iy, im, id := inv.In(loc).Date()
 			dy, dm, dd := time.Date(iy, im, id+int(p.EAInvoiceDays), 12, 0, 0, 0, time.UTC).Date()
-			s.payout = MonthOf(dy, dm)
+			s.payout = monthOf(dy, dm)
 			if dd > p.PayoutDay {
 				s.payout++
 			}
 			s.id, s.reason = rule.PAY02, ReasonEAInvoice
 		case t.Charge == Usage:
-			s.payout = s.month + Month(p.EAUsageMonths)
+			s.payout = s.month + calendar.YearMonth(p.EAUsageMonths)
 			s.id, s.reason = rule.EXT11, ReasonEAUsage
 		default:
-			s.payout = s.month + Month(p.EAOrderMonths)
+			s.payout = s.month + calendar.YearMonth(p.EAOrderMonths)
 			s.id, s.reason = rule.EXT11, ReasonEAOrder
 		}
 		if card {
-			s.payout += Month(p.CardExtraMonths)
+			s.payout += calendar.YearMonth(p.CardExtraMonths)
 			s.id, s.reason = rule.PAY03, ReasonCardHold
 		}
 	default: // MCA, CSP
-		s.payout = s.month + Month(p.CollectedMonths)
+		s.payout = s.month + calendar.YearMonth(p.CollectedMonths)
 		switch {
 		case card:
-			s.payout += Month(p.CardExtraMonths)
+			s.payout += calendar.YearMonth(p.CardExtraMonths)
 			s.id, s.reason = rule.PAY03, ReasonCardHold
 		case t.Collected.IsZero():
 			s.id, s.reason = rule.EXT11, ReasonCollectionAssumed
@@ -145,7 +146,7 @@ func (p *Policy) plan(t *Transaction) sched {
 			s.holdEnds = cleared
 		}
 		cy, cm, _ := cleared.Date()
-		if earliest := MonthOf(cy, cm) + 1; earliest > s.payout {
+		if earliest := monthOf(cy, cm) + 1; earliest > s.payout {
 			s.payout = earliest
 			s.reason = ReasonCollectedLate
 			if !card {
@@ -189,8 +190,8 @@ func (p Policy) Schedule(t Transaction) (Schedule, error) {
 		Rule: s.id, Reason: s.reason,
 		Agreement: t.Agreement, Payment: t.Payment, Charge: t.Charge, Type: t.Type,
 		Date: t.Date, Month: s.month, Collected: t.Collected, HoldEnds: s.holdEnds, Invoiced: s.invoiced,
-		PayoutMonth: s.payout, MonthsAfter: Months(s.payout.Sub(s.month)),
-		PreparedFrom: s.payout.Start(p.Zone), PayoutDate: s.payout.Day(p.PayoutDay, p.Zone),
+		PayoutMonth: s.payout, MonthsAfter: calendar.Months(s.payout - s.month),
+		PreparedFrom: startOf(s.payout, p.Zone), PayoutDate: dayOf(s.payout, p.PayoutDay, p.Zone),
 		Convention: conventionEarliest,
 	}
 	if t.Payment == CreditCard && !t.Type.Negative() {

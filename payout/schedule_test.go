@@ -54,7 +54,7 @@ func TestW13_PayoutMonths(t *testing.T) {
 			if diff := cmp.Diff(tt.want, g); diff != "" {
 				t.Errorf("mismatch (-want +got):\n%s", diff)
 			}
-			if s.Month != MonthOf(2024, 1) || !s.PreparedFrom.Equal(s.PayoutMonth.Start(PST())) {
+			if s.Month != MonthOf(2024, 1) || !s.PreparedFrom.Equal(startOf(s.PayoutMonth, PST())) {
 				t.Errorf("Month %v, PreparedFrom %v", s.Month, s.PreparedFrom)
 			}
 		})

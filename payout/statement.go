@@ -1,6 +1,7 @@
 package payout
 
 import (
+	"github.com/marketrules/marketrules/calendar"
 	"iter"
 	"math"
 	"slices"
@@ -16,17 +17,17 @@ import (
 // comparison of month (PAY-04). MonthRates is a ready implementation; a
 // host may implement it over its own rate store.
 type Rates interface {
-	Rate(month Month, from, to currency.Code) (currency.ExchangeRate, bool)
+	Rate(month calendar.YearMonth, from, to currency.Code) (currency.ExchangeRate, bool)
 }
 
 // MonthRates is a Rates held in memory: per payout month, a list of
 // exchange rates, such as {From: SEK, To: USD, Rate: 0.0952}. Rates are
 // looked up in the direction asked (from the balance's currency into the
 // threshold's); inverse rates are not derived.
-type MonthRates map[Month][]currency.ExchangeRate
+type MonthRates map[calendar.YearMonth][]currency.ExchangeRate
 
 // Rate returns the first rate of month from from into to.
-func (r MonthRates) Rate(month Month, from, to currency.Code) (currency.ExchangeRate, bool) {
+func (r MonthRates) Rate(month calendar.YearMonth, from, to currency.Code) (currency.ExchangeRate, bool) {
 	for _, x := range r[month] {
 		if x.From == from && x.To == to {
 			return x, true
@@ -84,11 +85,11 @@ type Balance struct {
 // until later earnings recover it) or ReasonCarriedWithoutRate (a month
 // without transactions whose rates were not given: carried unconverted).
 type Payout struct {
-	Month        Month       `json:"month"`        // the payout month
-	Allowed      bool        `json:"allowed"`      // the month is paid
-	ThresholdMet bool        `json:"thresholdMet"` // Combined ≥ Threshold
-	Rule         rule.ID     `json:"rule"`         // PAY-04, or EXT-11 for a negative balance
-	Reason       rule.Reason `json:"reason"`       // ReasonThresholdMet, …
+	Month        calendar.YearMonth `json:"month"`        // the payout month
+	Allowed      bool               `json:"allowed"`      // the month is paid
+	ThresholdMet bool               `json:"thresholdMet"` // Combined ≥ Threshold
+	Rule         rule.ID            `json:"rule"`         // PAY-04, or EXT-11 for a negative balance
+	Reason       rule.Reason        `json:"reason"`       // ReasonThresholdMet, …
 	// PreparedFrom is the start of the month; Date the payout day, by the
 	// end of which a paid payout is sent.
 	PreparedFrom time.Time  `json:"preparedFrom,omitzero"`
@@ -212,9 +213,9 @@ type finalizer struct {
 type total struct{ count, opening, gross, fee, paid int64 }
 
 // month decides the payout of month m, whose ledger keys are keys.
-func (f *finalizer) month(m Month, l *Ledger, keys []uint64) Payout {
+func (f *finalizer) month(m calendar.YearMonth, l *Ledger, keys []uint64) Payout {
 	p := f.p
-	po := Payout{Month: m, PreparedFrom: m.Start(p.Zone), Date: m.Day(p.PayoutDay, p.Zone),
+	po := Payout{Month: m, PreparedFrom: startOf(m, p.Zone), Date: dayOf(m, p.PayoutDay, p.Zone),
 		Threshold: p.Threshold, Rounding: p.ConversionRounding}
 	net, lines := f.lines(&po, l, keys)
 	// The currencies in play: those with lines, and those with a balance.
@@ -330,7 +331,7 @@ func (f *finalizer) lines(po *Payout, l *Ledger, keys []uint64) (map[currency.Co
 
 // convert converts a balance into the threshold's currency at month m's
 // rate; it reports false, with a problem in missing, when it cannot.
-func (f *finalizer) convert(bal currency.Money, m Month, missing *rule.Problems) (currency.Money, currency.ExchangeRate, bool) {
+func (f *finalizer) convert(bal currency.Money, m calendar.YearMonth, missing *rule.Problems) (currency.Money, currency.ExchangeRate, bool) {
 	tc := f.p.Threshold.Code()
 	if bal.Code() == tc {
 		return bal, currency.ExchangeRate{}, true
@@ -358,7 +359,7 @@ func (f *finalizer) convert(bal currency.Money, m Month, missing *rule.Problems)
 
 // totals returns the totals per currency; the closing balances are carried
 // or withheld as the last payout was.
-func (f *finalizer) totals(last *Payout, m Month) []Total {
+func (f *finalizer) totals(last *Payout, m calendar.YearMonth) []Total {
 	codes := make([]currency.Code, 0, len(f.tots))
 	for c := range f.tots {
 		codes = append(codes, c)
@@ -385,7 +386,7 @@ func (f *finalizer) totals(last *Payout, m Month) []Total {
 	return out
 }
 
-func (f *finalizer) overflow(c currency.Code, m Month) {
+func (f *finalizer) overflow(c currency.Code, m calendar.YearMonth) {
 	f.ps = append(f.ps, rule.Problem{Rule: rule.PAY04, Path: "statement[" + m.String() + "]." + c.String(),
 		Message: msgOverflow, Args: []any{"the " + c.String() + " sums"}, Err: ErrOverflow})
 }
@@ -420,7 +421,7 @@ func (p Policy) BuildStatement(seq iter.Seq[Transaction], rates Rates) (Statemen
 }
 
 // Payout returns the payout of month m, if the statement has one.
-func (s Statement) Payout(m Month) (Payout, bool) {
+func (s Statement) Payout(m calendar.YearMonth) (Payout, bool) {
 	for _, p := range s.Payouts {
 		if p.Month == m {
 			return p, true

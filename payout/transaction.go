@@ -74,16 +74,16 @@ type Transaction struct {
 const maxIDLen = 100
 
 // minYear and maxYear bound the instants of a transaction, so that every
-// payout month a policy can compute is a valid Month.
+// payout month a policy can compute is a valid calendar.YearMonth.
 const (
-	minYear = 1
+	minYear = 2
 	maxYear = 9000
 )
 
 var (
 	msgTxID         = rule.Message{English: "the ID %q is longer than 100 bytes, not UTF-8, or has control characters", Swedish: "ID:t %q är längre än 100 byte, inte UTF-8 eller har styrtecken"}
 	msgTxDate       = rule.Message{English: "the transaction date is missing", Swedish: "transaktionsdatumet saknas"}
-	msgTxYear       = rule.Message{English: "%s is outside the years 1…9000", Swedish: "%s ligger utanför åren 1…9000"}
+	msgTxYear       = rule.Message{English: "%s is outside the years 2…9000", Swedish: "%s ligger utanför åren 2…9000"}
 	msgTxAgreement  = rule.Message{English: "unknown customer agreement %s (want ea, mca or csp)", Swedish: "okänt kundavtal %s (ska vara ea, mca eller csp)"}
 	msgTxPayment    = rule.Message{English: "unknown payment method %s (want invoice or credit-card)", Swedish: "okänt betalningssätt %s (ska vara invoice eller credit-card)"}
 	msgTxKind       = rule.Message{English: "unknown charge %s (want order or usage)", Swedish: "okänd debitering %s (ska vara order eller usage)"}

@@ -22,6 +22,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/marketrules/marketrules/calendar"
 	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/examples/internal/textout"
 	"github.com/marketrules/marketrules/payout"
@@ -124,7 +125,7 @@ func readRates(r io.Reader, name string) (payout.MonthRates, error) {
 		if len(f) != 4 {
 			return nil, fmt.Errorf("%s line %d: want month,from,to,rate", name, i+1)
 		}
-		m, err := payout.ParseMonth(f[0])
+		m, err := calendar.ParseYearMonth(f[0])
 		if err != nil {
 			return nil, fmt.Errorf("%s line %d: %w", name, i+1, err)
 		}

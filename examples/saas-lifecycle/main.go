@@ -25,6 +25,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/marketrules/marketrules/calendar"
 	"io"
 	"os"
 	"slices"
@@ -577,7 +578,9 @@ func (s *story) payouts() error {
 	s.decision(sch.Rule, sch.Explain(s.l))
 
 	rates := payout.MonthRates{}
-	for m := payout.MonthOf(2026, time.January); m <= payout.MonthOf(2027, time.December); m = m.AddMonths(1) {
+	jan2026, _ := calendar.YearMonthOf(2026, time.January)
+	for i := range calendar.Months(24) {
+		m, _ := jan2026.AddMonths(i)
 		rates[m] = []currency.ExchangeRate{{From: currency.SEK, To: currency.USD, Rate: sekToUSD}}
 	}
 	st, err := pol.BuildStatement(slices.Values(txs), rates)

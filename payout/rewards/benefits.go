@@ -3,7 +3,7 @@ package rewards
 import (
 	"time"
 
-	"github.com/marketrules/marketrules/plan"
+	"github.com/marketrules/marketrules/calendar"
 	"github.com/marketrules/marketrules/rule"
 )
 
@@ -43,6 +43,7 @@ var (
 	msgWithdraw   = rule.Message{English: "Microsoft may withdraw the benefits: %v", Swedish: "Microsoft kan dra tillbaka förmånerna: %v"}
 	msgCountedOut = rule.Message{English: "the sale does not count towards the tier: %v", Swedish: "försäljningen räknas inte mot nivån: %v"}
 	msgCounted    = rule.Message{English: "the sale counts towards the tier", Swedish: "försäljningen räknas mot nivån"}
+	msgPublished  = rule.Message{English: "the engagement's end is out of range: %v", Swedish: "engagemangets slut ligger utanför intervallet: %v"}
 	msgTrack      = rule.Message{English: "unknown benefit track %s", Swedish: "okänt förmånsspår %s"}
 	msgGround     = rule.Message{English: "unknown withdrawal ground %s", Swedish: "okänd grund för tillbakadragande %s"}
 	trackText     = []rule.Message{{}, {English: "list", Swedish: "lista"}, {English: "trial", Swedish: "utvärdering"}, {English: "consulting", Swedish: "konsulttjänst"}, {English: "transact", Swedish: "transaktion"}}
@@ -68,12 +69,12 @@ type Publication struct {
 // Policy.EngagementMonths from publication; a transact offer's benefits
 // engagement is evergreen.
 type Engagement struct {
-	Rule      rule.ID     `json:"rule"`             // RWD-04
-	Reason    rule.Reason `json:"reason"`           // ReasonEngagementWindow or ReasonEngagementEvergreen
-	Track     Track       `json:"track"`            // the offer's
-	Published time.Time   `json:"published"`        // the offer's
-	Months    Months      `json:"months,omitempty"` // the policy's EngagementMonths; 0 for transact offers
-	Until     time.Time   `json:"until,omitzero"`   // zero for transact offers: evergreen
+	Rule      rule.ID         `json:"rule"`             // RWD-04
+	Reason    rule.Reason     `json:"reason"`           // ReasonEngagementWindow or ReasonEngagementEvergreen
+	Track     Track           `json:"track"`            // the offer's
+	Published time.Time       `json:"published"`        // the offer's
+	Months    calendar.Months `json:"months,omitempty"` // the policy's EngagementMonths; 0 for transact offers
+	Until     time.Time       `json:"until,omitzero"`   // zero for transact offers: evergreen
 }
 
 // ActiveAt reports whether the engagement runs at instant at: from
@@ -107,7 +108,11 @@ func (p Policy) EngagementManager(pub Publication) (Engagement, error) {
 	e := Engagement{Track: pub.Track, Published: pub.Published, Rule: rule.RWD04, Reason: ReasonEngagementEvergreen}
 	if pub.Track != TrackTransact {
 		e.Months, e.Reason = p.EngagementMonths, ReasonEngagementWindow
-		e.Until = plan.AddMonths(pub.Published, int(p.EngagementMonths))
+		until, err := calendar.AddMonths(pub.Published, p.EngagementMonths)
+		if err != nil {
+			return Engagement{}, rule.Problems{{Rule: rule.RWD04, Path: "publication.published", Message: msgPublished, Args: []any{err}, Err: ErrActivity}}
+		}
+		e.Until = until
 	}
 	return e, nil
 }

@@ -119,7 +119,7 @@ func ExampleAssessment_Explain() {
 func ExampleDefaultPolicy() {
 	p := rewards.DefaultPolicy()
 	fmt.Println(len(p.Tiers), p.Tiers[2].Name, p.Tiers[2].TeamsMAU, p.EngagementMonths, p.Validate())
-	// Output: 9 $25K 250 3 <nil>
+	// Output: 9 $25K 250 3 months <nil>
 }
 
 func ExamplePolicy_Validate() {

@@ -2,6 +2,7 @@ package rewards
 
 import (
 	"fmt"
+	"github.com/marketrules/marketrules/calendar"
 	"time"
 
 	"github.com/marketrules/marketrules/currency"
@@ -20,9 +21,6 @@ type Tier struct {
 	SeatsSold   int64          `json:"seatsSold,omitempty"` // minimum seats sold; 0: no such path
 }
 
-// Months is a number of calendar months.
-type Months int
-
 // Policy holds every number the rewards rules use. Pass it by value. The
 // zero Policy means [DefaultPolicy]; any other policy must pass Validate.
 type Policy struct {
@@ -34,7 +32,7 @@ type Policy struct {
 	SeatsSoldUntil time.Time `json:"seatsSoldUntil,omitzero"`
 	// EngagementMonths is how long a newly published list, trial or
 	// consulting offer has an engagement manager (RWD-04): 3.
-	EngagementMonths Months `json:"engagementMonths"`
+	EngagementMonths calendar.Months `json:"engagementMonths"`
 }
 
 var pacific = time.FixedZone("PST", -8*60*60)
