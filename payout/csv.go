@@ -48,7 +48,7 @@ const (
 // CSVOptions configures a CSV reader (NewReader, NewEarningsReader). The
 // zero value is ready to use.
 type CSVOptions struct {
-	// Name names the input in errors: "sales.csv line 12, gross: …".
+	// Name names the input in errors: "sales.csv line 12, column gross: …".
 	// Default "transactions.csv" (earnings: "earnings.csv").
 	Name string `json:"name,omitempty"`
 	// MaxBytes, MaxRows and MaxRowBytes bound the input: 0 means the
@@ -167,7 +167,7 @@ func (opt CSVOptions) resolve(name string) (CSVOptions, csvx.Limits) {
 // Read returns the next transaction, or io.EOF after the last.
 //
 // A row with bad fields gives [rule.Problems] listing every problem of the
-// row, with paths such as "transactions.csv line 12, gross"; the next
+// row, with paths such as "transactions.csv line 12, column gross"; the next
 // Read goes on with the next row. An input that cannot be read further
 // (malformed CSV, a wrong header, more bytes or rows than allowed) gives
 // an error wrapping ErrCSV or ErrLimit, naming the line, and every later
@@ -433,7 +433,7 @@ func (r *Reader) All() iter.Seq2[Transaction, error] {
 // AddCSV reads transactions in the format of Columns from r and adds the
 // valid ones, like AddAll: every problem, up to 100, is reported at once
 // as [rule.Problems] with paths that name the line ("transactions.csv line
-// 12, gross"), and then how many more there were. Reading stops at an
+// 12, column gross"), and then how many more there were. Reading stops at an
 // error wrapping ErrCSV or ErrLimit, which is the last problem listed.
 func (l *Ledger) AddCSV(r io.Reader, opt CSVOptions) error {
 	if l == nil {

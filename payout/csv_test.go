@@ -77,23 +77,23 @@ func TestCSVRowErrors(t *testing.T) {
 		paths     []string
 		sentinels []error
 	}{
-		{[]string{"sales.csv line 3, date", "sales.csv line 3, agreement", "sales.csv line 3, payment", "sales.csv line 3, charge",
-			"sales.csv line 3, type", "sales.csv line 3, gross", "sales.csv line 3, qualified", "sales.csv line 3, collected",
-			"sales.csv line 3, invoiced"}, []error{ErrDate, ErrUnknown, ErrUnknown, ErrUnknown, ErrUnknown, ErrAmount, ErrField}},
-		{[]string{"sales.csv line 4, gross"}, []error{ErrAmount}},
-		{[]string{"sales.csv line 5, currency", "sales.csv line 5, gross"}, []error{ErrCurrency, ErrAmount}},
-		{[]string{"sales.csv line 6, currency", "sales.csv line 6, date"}, []error{ErrCurrency, ErrDate}},
-		{[]string{"sales.csv line 7, collected"}, []error{ErrDate}},
+		{[]string{"sales.csv line 3, column date", "sales.csv line 3, column agreement", "sales.csv line 3, column payment", "sales.csv line 3, column charge",
+			"sales.csv line 3, column type", "sales.csv line 3, column gross", "sales.csv line 3, column qualified", "sales.csv line 3, column collected",
+			"sales.csv line 3, column invoiced"}, []error{ErrDate, ErrUnknown, ErrUnknown, ErrUnknown, ErrUnknown, ErrAmount, ErrField}},
+		{[]string{"sales.csv line 4, column gross"}, []error{ErrAmount}},
+		{[]string{"sales.csv line 5, column currency", "sales.csv line 5, column gross"}, []error{ErrCurrency, ErrAmount}},
+		{[]string{"sales.csv line 6, column currency", "sales.csv line 6, column date"}, []error{ErrCurrency, ErrDate}},
+		{[]string{"sales.csv line 7, column collected"}, []error{ErrDate}},
 	}
 	for i, tt := range tests {
 		wantProblems(t, errs[i], tt.paths, tt.sentinels...)
 	}
 	var ps rule.Problems
 	errors.As(errs[0], &ps)
-	if got := ps[1].Error(); got != `sales.csv line 3, agreement: unknown customer agreement "xx" (want ea, mca or csp) (EXT-11)` {
+	if got := ps[1].Error(); got != `sales.csv line 3, column agreement: unknown customer agreement "xx" (want ea, mca or csp) (EXT-11)` {
 		t.Errorf("message %q", got)
 	}
-	if got := ps[5].Error(); !strings.HasPrefix(got, `sales.csv line 3, gross: "1.001" is not an exact USD amount: currency: parsing amount`) {
+	if got := ps[5].Error(); !strings.HasPrefix(got, `sales.csv line 3, column gross: "1.001" is not an exact USD amount: currency: parsing amount`) {
 		t.Errorf("message %q", got)
 	}
 }
@@ -246,7 +246,7 @@ func TestLedgerAddCSV(t *testing.T) {
 		`"c` + "\n"
 	l, _ = NewLedger(Policy2023())
 	err = l.AddCSV(strings.NewReader(in), CSVOptions{Name: "in.csv"})
-	wantProblems(t, err, []string{"in.csv line 3, gross", "in.csv line 4"}, ErrAmount, ErrCSV)
+	wantProblems(t, err, []string{"in.csv line 3, column gross", "in.csv line 4"}, ErrAmount, ErrCSV)
 	if l.Len() != 1 {
 		t.Errorf("Len = %d", l.Len())
 	}
@@ -263,5 +263,5 @@ func TestLedgerAddCSV(t *testing.T) {
 	huge := header + "h,2024-01-10,ea,invoice,order,purchase,50000000000000000.00,USD,,,\n" +
 		"h2,2024-01-10,ea,invoice,order,purchase,50000000000000000.00,USD,,,\n"
 	err = l.AddCSV(strings.NewReader(huge), CSVOptions{})
-	wantProblems(t, err, []string{"transactions.csv line 3, gross"}, ErrOverflow)
+	wantProblems(t, err, []string{"transactions.csv line 3, column gross"}, ErrOverflow)
 }

@@ -191,7 +191,7 @@
 // Invalid input is reported with every problem at once, as [rule.Problems]
 // whose problems name the rule, the path in the input's JSON or CSV names
 // ("transaction.gross", "transactions[12].date", "sales.csv line 14,
-// currency", "earnings.csv line 3, column storeFee", "policy.payoutDay")
+// column currency", "earnings.csv line 3, column storeFee", "policy.payoutDay")
 // and wrap one exported sentinel: [ErrUnknown] (an unknown enum name),
 // [ErrCurrency], [ErrAmount], [ErrDate], [ErrField], [ErrDuplicate],
 // [ErrOverflow], [ErrNoRate], [ErrPolicy]; input that cannot be read

@@ -514,7 +514,7 @@ func (er *earningsReader) parse(ps *rule.Problems) (Earning, rowStatus) {
 	n := len(*ps)
 	w := where{name: er.name, line: er.line}
 	bad := func(id rule.ID, col string, err error, msg rule.Message, args ...any) {
-		*ps = append(*ps, rule.Problem{Rule: id, Path: w.path("column " + col), Message: msg, Args: args, Err: err})
+		*ps = append(*ps, rule.Problem{Rule: id, Path: w.path(col), Message: msg, Args: args, Err: err})
 	}
 	e := Earning{Line: er.line}
 	t := &e.Transaction
@@ -601,7 +601,7 @@ func exportPath(path string, w where) string {
 	for field, col := range map[string]string{"gross": "transactionAmount", "date": "transactionDate", "type": "transactionType",
 		"payment": "transactionPaymentMethod", "currency": "transactionCurrency", "id": "transactionId"} {
 		if path == w.path(field) {
-			return w.path("column " + col)
+			return w.path(col)
 		}
 	}
 	return path

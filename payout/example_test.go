@@ -292,7 +292,7 @@ A-2,2024-01-11,ea,invoice,order,purchase,12.345,USD,false,,
 	fmt.Println(err)
 	// Output:
 	// 1
-	// sales.csv line 3, gross: "12.345" is not an exact USD amount: currency: parsing amount "12.345": more decimal places than allowed (USD has 2 decimal places) (EXT-11)
+	// sales.csv line 3, column gross: "12.345" is not an exact USD amount: currency: parsing amount "12.345": more decimal places than allowed (USD has 2 decimal places) (EXT-11)
 }
 
 func ExampleLedger_Merge() {
@@ -405,7 +405,7 @@ func ExampleReader_Read() {
 		fmt.Println(t.ID, t.Gross)
 	}
 	// Output:
-	// in.csv line 2, type: unknown transaction type "gift" (want purchase, refund, reversal or chargeback) (EXT-11)
+	// in.csv line 2, column type: unknown transaction type "gift" (want purchase, refund, reversal or chargeback) (EXT-11)
 	// A-2 1.00 USD
 	// EOF
 }

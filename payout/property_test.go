@@ -246,7 +246,7 @@ func TestDuplicateIDs(t *testing.T) {
 	in := "id,date,agreement,payment,charge,type,gross,currency,qualified,collected,invoiced\n" +
 		"D,2024-01-10,ea,invoice,order,purchase,1.00,USD,,,\nD,2024-01-10,ea,invoice,order,purchase,1.00,USD,,,\n"
 	c, _ := NewLedger(DefaultPolicy())
-	wantProblems(t, c.AddCSV(strings.NewReader(in), CSVOptions{}), []string{"transactions.csv line 3, id"}, ErrDuplicate)
+	wantProblems(t, c.AddCSV(strings.NewReader(in), CSVOptions{}), []string{"transactions.csv line 3, column id"}, ErrDuplicate)
 	a.IgnoreDuplicateIDs()
 	if err := a.Merge(b); err != nil {
 		t.Errorf("merge without duplicate checks: %v", err)

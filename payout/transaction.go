@@ -102,7 +102,7 @@ var (
 
 // where names the place of a transaction in its input, for problem paths:
 // "transaction.gross", "transactions[12].gross" or
-// "sales.csv line 14, gross".
+// "sales.csv line 14, column gross".
 type where struct {
 	name  string
 	index int // ≥ 0 for a sequence
@@ -112,7 +112,7 @@ type where struct {
 func (w where) path(field string) string {
 	switch {
 	case w.line > 0:
-		return w.name + " line " + strconv.Itoa(w.line) + ", " + field
+		return w.name + " line " + strconv.Itoa(w.line) + ", column " + field
 	case w.index >= 0:
 		return w.name + "[" + strconv.Itoa(w.index) + "]." + field
 	}

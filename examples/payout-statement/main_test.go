@@ -105,9 +105,9 @@ func TestBadInput(t *testing.T) {
 		want   string
 	}{
 		{"malformed row", "", []string{write("bad.csv", head+"X,2025-01-01,ea,invoice,order,purchase,1.001,USD,false,,\n")}, 1,
-			"bad.csv line 2, gross: \"1.001\" is not an exact USD amount"},
+			"bad.csv line 2, column gross: \"1.001\" is not an exact USD amount"},
 		{"duplicate IDs", "", []string{write("dup.csv", head+"D,2025-01-01,ea,invoice,order,purchase,1.00,USD,false,,\n"+
-			"D,2025-01-02,ea,invoice,order,purchase,2.00,USD,false,,\n")}, 1, "dup.csv line 3, id: the ID \"D\" was seen before"},
+			"D,2025-01-02,ea,invoice,order,purchase,2.00,USD,false,,\n")}, 1, "dup.csv line 3, column id: the ID \"D\" was seen before"},
 		{"missing rate", "", []string{"transactions.csv", write("rates.csv", "month,from,to,rate\n")}, 1, "rates[2025-04].SEK"},
 		{"rates over the limit", "", []string{"transactions.csv", bigRates}, 2, "big-rates.csv: longer than 1048576 bytes"},
 		{"bad rate", "", []string{"transactions.csv", write("r.csv", "month,from,to,rate\n2025-01,SEK,USD,x\n")}, 1, "r.csv line 2, column rate"},
@@ -120,7 +120,7 @@ func TestBadInput(t *testing.T) {
 		{"two stdins", "", []string{"-", "-"}, 2, "only one input can be standard input"},
 		{"earnings and files", "", []string{"-earnings", "sample", "x.csv"}, 2, "-earnings takes no other files"},
 		{"bad stdin, Swedish", head + "X,2025-01-01,xx,invoice,order,purchase,1.00,USD,false,,\n", []string{"-lang", "sv", "-"}, 1,
-			"standard input: 1 problem\n  standard input line 2, agreement: okänt kundavtal"},
+			"standard input: 1 problem\n  standard input line 2, column agreement: okänt kundavtal"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
