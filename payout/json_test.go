@@ -88,3 +88,31 @@ func TestTransactionJSONShape(t *testing.T) {
 		t.Errorf("bad agreement: %v", err)
 	}
 }
+
+// Policies, reconciliations and earnings rows round-trip through JSON; a
+// decoded policy counts in PST.
+func TestJSONRoundTripsV1(t *testing.T) {
+	for _, p := range []Policy{DefaultPolicy(), Policy2023()} {
+		back := roundTrip(t, p)
+		if r := back.resolve(); !r.sameAs(&p) || r.Zone != PST() {
+			t.Errorf("policy round trip: %+v", back)
+		}
+	}
+	for r, err := range DefaultPolicy().ReconcileEarnings(strings.NewReader(sampleExport), CSVOptions{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(r, roundTrip(t, r)); diff != "" {
+			t.Errorf("reconciliation (-want +got):\n%s", diff)
+		}
+	}
+	for e := range ReadEarnings(strings.NewReader(sampleExport), CSVOptions{}) {
+		if diff := cmp.Diff(e, roundTrip(t, e)); diff != "" {
+			t.Errorf("earning (-want +got):\n%s", diff)
+		}
+	}
+	var zero Policy
+	if diff := cmp.Diff(zero.resolve().Fees, roundTrip(t, zero).resolve().Fees); diff != "" {
+		t.Errorf("zero policy: %s", diff)
+	}
+}
