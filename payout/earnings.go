@@ -112,7 +112,8 @@ func (r Reconciliation) String() string { return r.Explain(rule.English) }
 // [rule.Problems].
 func (p Policy) Reconcile(e Earning) (Reconciliation, error) {
 	p = p.resolve()
-	if err := p.Validate(); err != nil {
+	if !p.fastValid() {
+		err := p.Validate()
 		return Reconciliation{}, err
 	}
 	var ps rule.Problems
@@ -252,7 +253,8 @@ func ReadEarnings(r io.Reader, opt CSVOptions) iter.Seq2[Earning, error] {
 func (p Policy) ReconcileEarnings(r io.Reader, opt CSVOptions) iter.Seq2[Reconciliation, error] {
 	return func(yield func(Reconciliation, error) bool) {
 		p = p.resolve()
-		if err := p.Validate(); err != nil {
+		if !p.fastValid() {
+			err := p.Validate()
 			yield(Reconciliation{}, err)
 			return
 		}

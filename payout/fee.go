@@ -61,7 +61,8 @@ var (
 // "transaction.gross".
 func (p Policy) Fee(t Transaction) (Fee, error) {
 	p = p.resolve()
-	if err := p.Validate(); err != nil {
+	if !p.fastValid() {
+		err := p.Validate()
 		return Fee{}, err
 	}
 	var ps rule.Problems

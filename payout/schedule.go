@@ -179,7 +179,8 @@ func (p *Policy) plan(t *Transaction) sched {
 // input is reported, all problems at once, as [rule.Problems].
 func (p Policy) Schedule(t Transaction) (Schedule, error) {
 	p = p.resolve()
-	if err := p.Validate(); err != nil {
+	if !p.fastValid() {
+		err := p.Validate()
 		return Schedule{}, err
 	}
 	if err := t.Validate(); err != nil {

@@ -211,10 +211,13 @@ func (t *Transaction) checkSkip(w where, ps *rule.Problems, skip uint16) bool {
 	return len(*ps) == n
 }
 
-func inYears(t time.Time) bool {
-	y := t.UTC().Year()
-	return y >= minYear && y <= maxYear
-}
+// The first and the end instant of the years minYear…maxYear in UTC.
+var (
+	firstInstant = time.Date(minYear, time.January, 1, 0, 0, 0, 0, time.UTC)
+	endInstant   = time.Date(maxYear+1, time.January, 1, 0, 0, 0, 0, time.UTC)
+)
+
+func inYears(t time.Time) bool { return !t.Before(firstInstant) && t.Before(endInstant) }
 
 // validID reports whether s is at most maxIDLen bytes of UTF-8 without
 // control characters, so that it survives CSV and JSON unchanged.
