@@ -62,6 +62,8 @@ const (
 	// nothing is paid until it is recovered (EXT-11).
 	ReasonNegativeBalance rule.Reason = "negative-balance"
 
+	// ReasonMonthlyStatement: a statement of monthly payouts (PAY-01).
+	ReasonMonthlyStatement rule.Reason = "monthly-statement"
 	// ReasonEarningMatches: an earnings export row agrees with the
 	// policy in every figure (ERN-01).
 	ReasonEarningMatches rule.Reason = "earning-matches"

@@ -128,10 +128,16 @@ type Total struct {
 // Statement is the result of a ledger: the payout of every month from the
 // first to the last month with transactions (months without transactions
 // and without a balance are left out), and totals per currency.
+//
+// Each sale's own fee is Policy.Fee of its transaction: a statement keeps
+// sums by month, currency and type, so that its memory does not grow with
+// the transactions.
 type Statement struct {
-	Transactions int64    `json:"transactions"` // the number of transactions
-	Payouts      []Payout `json:"payouts"`      // in month order
-	Totals       []Total  `json:"totals"`       // in currency code order
+	Rule         rule.ID     `json:"rule,omitempty"`   // PAY-01: payouts are monthly
+	Reason       rule.Reason `json:"reason,omitempty"` // ReasonMonthlyStatement
+	Transactions int64       `json:"transactions"`     // the number of transactions
+	Payouts      []Payout    `json:"payouts"`          // in month order
+	Totals       []Total     `json:"totals"`           // in currency code order
 }
 
 var (
@@ -170,7 +176,7 @@ func (l *Ledger) Statement(rates Rates) (Statement, error) {
 	}
 	l.init()
 	keys := l.sortedKeys()
-	st := Statement{Transactions: l.n}
+	st := Statement{Rule: rule.PAY01, Reason: ReasonMonthlyStatement, Transactions: l.n}
 	if len(keys) == 0 {
 		return st, nil
 	}
