@@ -23,7 +23,7 @@ var (
 )
 
 // The store fee worked examples: the worked examples of the store fee.
-func TestW1W2_StoreFee(t *testing.T) {
+func TestPAY05_StoreFeeWorkedExamples(t *testing.T) {
 	// PAY-05, PAY-06, EXT-10
 	p := Policy2023()
 	type want struct {

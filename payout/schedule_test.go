@@ -14,7 +14,7 @@ import (
 var jan10 = pstDate(2024, time.January, 10)
 
 // the payout month offsets of.
-func TestW13_PayoutMonths(t *testing.T) {
+func TestEXT11_PayoutMonths(t *testing.T) {
 	// EXT-11, PAY-03
 	p := Policy2023()
 	type got struct {

@@ -48,7 +48,7 @@ func rows(st Statement) []payoutRow {
 
 // a written-off non-payment is deducted from the next payout and
 // later payouts are withheld until it is recovered.
-func TestW12_Recoupment(t *testing.T) {
+func TestEXT11_Recoupment(t *testing.T) {
 	// EXT-11, PAY-04
 	sale := tx(pstDate(2020, time.September, 20), EA, Invoice, Order, "1250.00 USD") // 20% era: 1,000.00 net
 	writeOff := Transaction{Date: pstDate(2021, time.February, 15), Agreement: EA, Payment: Invoice, Charge: Order,
