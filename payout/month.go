@@ -25,11 +25,6 @@ func monthIn(t time.Time, loc *time.Location) calendar.YearMonth {
 	return monthOf(y, m)
 }
 
-// addMonths returns the month n months after m, for valid m and small n.
-func addMonths(m calendar.YearMonth, n calendar.Months) calendar.YearMonth {
-	return m + calendar.YearMonth(n)
-}
-
 // startOf returns the first instant of month m in zone loc (UTC when
 // nil).
 func startOf(m calendar.YearMonth, loc *time.Location) time.Time { return dayOf(m, 1, loc) }

@@ -59,15 +59,15 @@ func main() {
 
 // text holds every word the program prints, in English and Swedish.
 type text struct {
-	locale                                            currency.Locale
-	statementFor, fees, feesHead, months, why, totals string
-	conserved, notConserved                           string
-	outcome                                           [3]string // paid, carried, withheld
-	monthCols, feeCols, totalCols, diffCols           []string
-	transactions                                      [2]string // one, many
-	problems                                          [2]string
-	rows                                              [2]string
-	exportOK, exportBad, none                         string
+	locale                                  currency.Locale
+	statementFor, fees, months, why, totals string
+	conserved, notConserved                 string
+	outcome                                 [3]string // paid, carried, withheld
+	monthCols, feeCols, totalCols, diffCols []string
+	transactions                            [2]string // one, many
+	problems                                [2]string
+	rows                                    [2]string
+	exportOK, exportBad, none               string
 }
 
 var texts = map[rule.Language]text{
