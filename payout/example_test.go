@@ -456,3 +456,14 @@ func ym(y int, m time.Month) calendar.YearMonth {
 	}
 	return v
 }
+
+// A policy read from JSON is checked strictly; its zone is PST.
+func ExamplePolicy_UnmarshalJSON() {
+	data, _ := json.Marshal(payout.Policy2023())
+	var p payout.Policy
+	fmt.Println(json.Unmarshal(data, &p), p.EAInvoiceDays, p.PayoutDay)
+	fmt.Println(json.Unmarshal([]byte(`{"payoutDay":31}`), &p))
+	// Output:
+	// <nil> 0 days 15
+	// 3 problems: policy.fees: the fee schedule is empty (PAY-05); policy.payoutDay: payout day 31 is not in 1…28 (EXT-11); policy.threshold: the threshold 0 must be a non-negative amount in a known currency (PAY-04)
+}

@@ -2,6 +2,7 @@ package payout
 
 import (
 	"encoding/json"
+	"errors"
 	"math/rand/v2"
 	"slices"
 	"strconv"
@@ -9,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/marketrules/marketrules/rule"
 )
 
 // roundTrip marshals v to JSON and back into a new value of the same type.
@@ -114,5 +117,27 @@ func TestJSONRoundTripsV1(t *testing.T) {
 	var zero Policy
 	if diff := cmp.Diff(zero.resolve().Fees, roundTrip(t, zero).resolve().Fees); diff != "" {
 		t.Errorf("zero policy: %s", diff)
+	}
+}
+
+// A policy decodes strictly: unknown members and invalid values are
+// problems at their paths.
+func TestPolicyJSONStrict(t *testing.T) {
+	var p Policy
+	err := json.Unmarshal([]byte(`{"payoutDay":40,"bogus":1}`), &p)
+	var ps rule.Problems
+	if !errors.As(err, &ps) || !strings.Contains(err.Error(), `unknown field "bogus"`) || !errors.Is(err, ErrPolicy) {
+		t.Errorf("unknown member: %v", err)
+	}
+	err = json.Unmarshal([]byte(`{"payoutDay":40}`), &p)
+	if !errors.Is(err, ErrPolicy) || !strings.Contains(err.Error(), "policy.payoutDay") {
+		t.Errorf("invalid value: %v", err)
+	}
+	if err := json.Unmarshal([]byte(`{}`), &p); err != nil || !p.isZero() {
+		t.Errorf("empty policy: %v", err)
+	}
+	var nilp *Policy
+	if nilp.UnmarshalJSON([]byte(`{}`)) == nil {
+		t.Error("nil policy")
 	}
 }

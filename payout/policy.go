@@ -3,6 +3,7 @@ package payout
 import (
 	"fmt"
 	"github.com/marketrules/marketrules/calendar"
+	"github.com/marketrules/marketrules/internal/jsonx"
 	"time"
 
 	"github.com/marketrules/marketrules/currency"
@@ -182,6 +183,7 @@ var (
 	msgPolicyRounding   = rule.Message{English: "unknown rounding mode %d", Swedish: "okänt avrundningsläge %d"}
 	msgPolicyDay        = rule.Message{English: "payout day %d is not in 1…28", Swedish: "utbetalningsdagen %d ligger inte i 1…28"}
 	msgPolicyCount      = rule.Message{English: "%d is not in 0…%d", Swedish: "%d ligger inte i 0…%d"}
+	msgPolicyNil        = rule.Message{English: "the policy is nil", Swedish: "policyn är nil"}
 	msgPolicyThreshold  = rule.Message{English: "the threshold %s must be a non-negative amount in a known currency", Swedish: "tröskeln %s måste vara ett icke-negativt belopp i en känd valuta"}
 )
 
@@ -329,4 +331,35 @@ func sameZone(a, b *time.Location) bool {
 		}
 	}
 	return true
+}
+
+// policyJSON is Policy without its methods, for decoding.
+type policyJSON Policy
+
+// UnmarshalJSON decodes a policy strictly, as a declaration a person
+// writes: an unknown or repeated member, a value of the wrong type and
+// every rule Validate checks are problems at their paths
+// ("policy.payoutDay"), all at once, as [rule.Problems]. The zone is not
+// part of the JSON: a decoded policy counts in PST. On error *p is not
+// changed.
+func (p *Policy) UnmarshalJSON(data []byte) error {
+	if p == nil {
+		return rule.Problems{{Path: "policy", Message: msgPolicyNil, Err: ErrPolicy}}
+	}
+	var v policyJSON
+	var ps rule.Problems
+	jsonx.Decode(data, &v, "policy", &ps)
+	if len(ps) > 0 {
+		for i := range ps {
+			if ps[i].Err == nil {
+				ps[i].Err = ErrPolicy
+			}
+		}
+		return ps
+	}
+	if err := Policy(v).Validate(); err != nil {
+		return err
+	}
+	*p = Policy(v)
+	return nil
 }
