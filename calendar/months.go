@@ -190,23 +190,24 @@ func NewCalendar(anchor time.Time) Calendar { return Calendar{newAnchor(anchor)}
 // Anchor returns the calendar's anchor.
 func (c *Calendar) Anchor() time.Time { return c.c.t }
 
-func (c *Calendar) init() {
-	if c.c == (anchor{}) {
-		c.c = newAnchor(time.Time{})
+// prepared returns the calendar's anchor, prepared: the zero Calendar's
+// is the zero time's. It never writes to c, so a Calendar is safe to
+// share.
+func (c *Calendar) prepared() *anchor {
+	if c.c.utc || c.c != (anchor{}) {
+		return &c.c
 	}
+	a := newAnchor(time.Time{})
+	return &a
 }
 
 // AddMonths returns AddMonths(anchor, n), with its errors.
-func (c *Calendar) AddMonths(n Months) (time.Time, error) {
-	c.init()
-	return c.c.add(n)
-}
+func (c *Calendar) AddMonths(n Months) (time.Time, error) { return c.prepared().add(n) }
 
 // Period returns period n of the cycle of months-month periods from the
 // anchor, as [Cycle.Period] does.
 func (c *Calendar) Period(months Months, n int) (Period, error) {
-	c.init()
-	return c.c.period(months, n)
+	return c.prepared().period(months, n)
 }
 
 // PeriodAt returns the index and bounds of the period of the cycle of
@@ -214,8 +215,7 @@ func (c *Calendar) Period(months Months, n int) (Period, error) {
 // does: months outside 1–119,988 are an error wrapping [ErrRange], an
 // instant before the anchor one wrapping [ErrBeforeAnchor].
 func (c *Calendar) PeriodAt(months Months, t time.Time) (int, Period, error) {
-	c.init()
-	return c.c.periodAt(months, t)
+	return c.prepared().periodAt(months, t)
 }
 
 // Cycle is a sequence of consecutive periods of Months calendar months

@@ -61,7 +61,7 @@ func libraryValues(t *testing.T) map[string]any {
 	stmt, err := payout.DefaultPolicy().BuildStatement(slices.Values([]payout.Transaction{{Date: at, Agreement: payout.EA,
 		Payment: payout.Invoice, Charge: payout.Order, Type: payout.Sale, Gross: mrt.Money(t, "100.00 USD")}}), payout.MonthRates{})
 	must(err)
-	buy := offer.CanPurchase(offer.Buyer{Store: offer.AzureMarketplace, Payment: offer.AzureCredits, BillingCountry: market.SE})
+	buy, _ := offer.DefaultPolicy().CheckPurchase(offer.Buyer{Store: offer.AzureMarketplace, PaymentMethod: offer.AzureCredits, BillingCountry: market.SE})
 	cal := plan.NewCalendar(sub.Start)
 	bad := mrt.SaaSOffer(mrt.FlatRatePlan(t, "BAD", "1 SEK"))
 	return map[string]any{
@@ -78,7 +78,7 @@ func libraryValues(t *testing.T) map[string]any {
 		"schedule":      sch,
 		"statement":     stmt,
 		"purchase":      buy,
-		"problems":      bad.Validate(offer.DefaultPolicy()),
+		"problems":      offer.DefaultPolicy().CheckOffer(bad),
 		"policies": []any{pricing.DefaultProrationPolicy(), pricing.PriceChangePolicy2023(), payout.DefaultPolicy(),
 			offer.DefaultPolicy(), trial.DefaultPolicy(), refund.DefaultPolicy(), pricing.DefaultPrivateOfferPolicy()},
 		"calendar": cal,
@@ -98,7 +98,7 @@ func TestCmpOptionsLibraryValues(t *testing.T) {
 			t.Errorf("%s: two computations differ (-a +b):\n%s", name, diff)
 		}
 	}
-	if len(a["purchase"].(offer.Purchase).Requirements) == 0 || a["problems"] == nil {
+	if len(a["purchase"].(offer.PurchaseDecision).Requirements) == 0 || a["problems"] == nil {
 		t.Fatal("the purchase and the validation should have explanations to ignore")
 	}
 }
@@ -203,7 +203,7 @@ func TestOnlyFields(t *testing.T) {
 
 func TestProblemsOf(t *testing.T) {
 	o := mrt.SaaSOffer(mrt.FlatRatePlan(t, "gold", "49.99 USD", mrt.Term(plan.OneYear, plan.Annual, "499.00 USD"), mrt.Trial(3)))
-	err := o.Validate(offer.DefaultPolicy())
+	err := offer.DefaultPolicy().CheckOffer(o)
 	want := []mrt.ProblemKey{
 		{Rule: rule.EXT05, Path: "plans[0].pricing.terms[1].payment"},
 		{Rule: rule.TRL02, Path: "plans[0].trial.months"},

@@ -181,7 +181,7 @@ func (r *Reader) Read() (Transaction, error) {
 	case rowEOF:
 		return Transaction{}, io.EOF
 	case rowBad:
-		return Transaction{}, ps
+		return Transaction{}, ps.Err()
 	}
 	return Transaction{}, r.err
 }
@@ -231,7 +231,7 @@ func (r *Reader) next(ps *rule.Problems) (Transaction, rowStatus) {
 // ErrLimit.
 func (r *Reader) fail(err error) rule.Problems {
 	ps := csvProblem(r.name, err, r.rl)
-	r.err = ps
+	r.err = ps.Err()
 	return ps
 }
 
@@ -375,7 +375,7 @@ func (w *Writer) Write(t Transaction) error {
 		return err
 	}
 	if t.Pricing != Transact || t.Infrastructure != (currency.Money{}) {
-		return rule.Problems{{Rule: rule.EXT10, Path: "transaction.pricing", Message: msgNoColumn, Err: ErrField}}
+		return rule.Problems{{Rule: rule.EXT10, Path: "transaction.pricing", Message: msgNoColumn, Err: ErrField}}.Err()
 	}
 	if !w.header {
 		w.header = true
@@ -437,7 +437,7 @@ func (r *Reader) All() iter.Seq2[Transaction, error] {
 // error wrapping ErrCSV or ErrLimit, which is the last problem listed.
 func (l *Ledger) AddCSV(r io.Reader, opt CSVOptions) error {
 	if l == nil {
-		return rule.Problems{{Path: "ledger", Message: msgNilLedger, Err: ErrField}}
+		return rule.Problems{{Path: "ledger", Message: msgNilLedger, Err: ErrField}}.Err()
 	}
 	l.init()
 	rd := NewReader(r, opt)

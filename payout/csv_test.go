@@ -255,7 +255,7 @@ func TestLedgerAddCSV(t *testing.T) {
 	err = l.AddCSV(strings.NewReader(many), CSVOptions{})
 	var ps rule.Problems
 	if !errors.As(err, &ps) || len(ps) != maxProblems+2 || !errors.Is(ps[maxProblems], ErrCSV) ||
-		ps[maxProblems+1].Error() != "20 more problems not listed" {
+		ps[maxProblems+1].Error() != "and 20 more problems" || ps.Len() != 121 {
 		t.Errorf("%d problems: %v … %v", len(ps), ps[maxProblems], ps[len(ps)-1])
 	}
 	// Overflow on a CSV row is a problem at its line.

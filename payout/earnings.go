@@ -119,7 +119,7 @@ func (p Policy) Reconcile(e Earning) (Reconciliation, error) {
 	var ps rule.Problems
 	w := where{name: "earning.transaction", index: -1}
 	if !e.Transaction.check(w, &ps) {
-		return Reconciliation{}, ps
+		return Reconciliation{}, ps.Err()
 	}
 	return p.reconcile(&e)
 }
@@ -234,11 +234,11 @@ func ReadEarnings(r io.Reader, opt CSVOptions) iter.Seq2[Earning, error] {
 					return
 				}
 			case rowBad:
-				if !yield(Earning{}, ps) {
+				if !yield(Earning{}, ps.Err()) {
 					return
 				}
 			case rowFatal:
-				yield(Earning{}, ps)
+				yield(Earning{}, ps.Err())
 				return
 			}
 		}
@@ -274,11 +274,11 @@ func (p Policy) ReconcileEarnings(r io.Reader, opt CSVOptions) iter.Seq2[Reconci
 					return
 				}
 			case rowBad:
-				if !yield(Reconciliation{}, ps) {
+				if !yield(Reconciliation{}, ps.Err()) {
 					return
 				}
 			case rowFatal:
-				yield(Reconciliation{}, ps)
+				yield(Reconciliation{}, ps.Err())
 				return
 			}
 		}
@@ -306,7 +306,7 @@ func (er *earningsReader) fatal(ps *rule.Problems, line int, sentinel error, msg
 	}
 	p := rule.Problems{{Path: path, Message: msg, Args: args, Err: sentinel}}
 	*ps = append(*ps, p...)
-	er.err = p
+	er.err = p.Err()
 	return rowFatal
 }
 

@@ -2,6 +2,7 @@ package payout
 
 import (
 	"errors"
+	"github.com/marketrules/marketrules/currency"
 
 	"github.com/marketrules/marketrules/internal/enum"
 )
@@ -36,8 +37,9 @@ var (
 	// month out of the years 1…9999.
 	ErrOverflow = errors.New("amount overflow")
 	// ErrNoRate: no exchange rate, for a payout month, from a currency in
-	// play to the threshold's currency (PAY-04).
-	ErrNoRate = errors.New("no exchange rate")
+	// play to the threshold's currency (PAY-04). It is currency.ErrNoRate,
+	// the module's one sentinel for a missing exchange rate.
+	ErrNoRate = currency.ErrNoRate
 	// ErrPolicy: a policy value that cannot be applied (unsorted fee eras,
 	// a payout day that not every month has), or ledgers built under
 	// different policies being merged.

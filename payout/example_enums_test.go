@@ -17,7 +17,7 @@ func ExampleAgreement_String() {
 	// "ea"
 	// "mca"
 	// "csp"
-	// "customer-agreement(0)"
+	// ""
 }
 
 func ExampleAgreement_MarshalText() {

@@ -103,7 +103,9 @@ func ExamplePolicy_Validate() {
 	p.CardHoldDays = -1
 	err := p.Validate()
 	fmt.Println(errors.Is(err, payout.ErrPolicy))
-	fmt.Print(err.(rule.Problems).Text(rule.English))
+	var ps rule.Problems
+	errors.As(err, &ps)
+	fmt.Print(ps.Text(rule.English))
 	var zero payout.Policy // means DefaultPolicy
 	fmt.Println(zero.Validate())
 	// Output:

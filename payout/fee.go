@@ -67,7 +67,7 @@ func (p Policy) Fee(t Transaction) (Fee, error) {
 	}
 	var ps rule.Problems
 	if !t.checkSkip(where{name: "transaction", index: -1}, &ps, fFee) {
-		return Fee{}, ps
+		return Fee{}, ps.Err()
 	}
 	return p.fee(&t)
 }
@@ -118,7 +118,7 @@ func (p *Policy) fee(t *Transaction) (Fee, error) {
 }
 
 func overflowProblem(id rule.ID, path string, err error) error {
-	return rule.Problems{{Rule: id, Path: path, Message: msgOverflow, Args: []any{err}, Err: ErrOverflow}}
+	return rule.Problems{{Rule: id, Path: path, Message: msgOverflow, Args: []any{err}, Err: ErrOverflow}}.Err()
 }
 
 var (

@@ -126,7 +126,7 @@ var (
 // "opening.balance".
 func (l *Ledger) Open(m calendar.YearMonth, balance currency.Money) error {
 	if l == nil {
-		return rule.Problems{{Path: "ledger", Message: msgNilLedger, Err: ErrField}}
+		return rule.Problems{{Path: "ledger", Message: msgNilLedger, Err: ErrField}}.Err()
 	}
 	l.init()
 	var ps rule.Problems
@@ -137,7 +137,7 @@ func (l *Ledger) Open(m calendar.YearMonth, balance currency.Money) error {
 		ps = append(ps, rule.Problem{Rule: rule.PRC08, Path: "opening.balance", Message: msgOpenMoney, Args: []any{balance.String()}, Err: ErrCurrency})
 	}
 	if len(ps) > 0 {
-		return ps
+		return ps.Err()
 	}
 	k := key(m, balance.Code(), 0)
 	b := l.buckets[k]
@@ -159,11 +159,11 @@ func (l *Ledger) Open(m calendar.YearMonth, balance currency.Money) error {
 // "transaction.gross".
 func (l *Ledger) Add(t Transaction) error {
 	if l == nil {
-		return rule.Problems{{Path: "ledger", Message: msgNilLedger, Err: ErrField}}
+		return rule.Problems{{Path: "ledger", Message: msgNilLedger, Err: ErrField}}.Err()
 	}
 	var ps rule.Problems
 	if !l.add(&t, where{name: "transaction", index: -1}, &ps) {
-		return ps
+		return ps.Err()
 	}
 	return nil
 }
@@ -179,7 +179,7 @@ const maxProblems = 100
 // added even when the error is not nil. A nil seq is empty.
 func (l *Ledger) AddAll(seq iter.Seq[Transaction]) error {
 	if l == nil {
-		return rule.Problems{{Path: "ledger", Message: msgNilLedger, Err: ErrField}}
+		return rule.Problems{{Path: "ledger", Message: msgNilLedger, Err: ErrField}}.Err()
 	}
 	if seq == nil {
 		return nil
@@ -200,7 +200,8 @@ func (l *Ledger) AddAll(seq iter.Seq[Transaction]) error {
 
 func finishProblems(ps rule.Problems, extra int) error {
 	if extra > 0 {
-		ps = append(ps, rule.Problem{Message: msgMoreProblems, Args: []any{extra}})
+		// The rule package's summary problem: "and 20 more problems".
+		ps.Append(rule.Problem{Args: []any{extra}, Err: rule.ErrTooManyProblems})
 	}
 	return ps.Err()
 }
@@ -232,7 +233,7 @@ func (l *Ledger) addValid(t *Transaction, w where, ps *rule.Problems) bool {
 	}
 	era := p.era(at)
 	var fee int64
-	if r := era.rate(t.Qualified); !r.IsZero() && !t.Gross.IsZero() {
+	if r := era.rate(t.Qualified); !r.IsZero() && t.Gross.Sign() != 0 {
 		f, err := t.Gross.MulRate(r, p.FeeRounding)
 		if err != nil {
 			*ps = append(*ps, rule.Problem{Rule: rule.PAY05, Path: w.path("gross"), Message: msgOverflow, Args: []any{err}, Err: ErrOverflow})
@@ -289,7 +290,7 @@ func addInt(a, b int64) (int64, bool) {
 // empty.
 func (l *Ledger) Merge(o *Ledger) error {
 	if l == nil {
-		return rule.Problems{{Path: "ledger", Message: msgNilLedger, Err: ErrField}}
+		return rule.Problems{{Path: "ledger", Message: msgNilLedger, Err: ErrField}}.Err()
 	}
 	if o == nil {
 		return nil
@@ -421,13 +422,13 @@ var (
 // the ledger is not changed.
 func (l *Ledger) UnmarshalJSON(data []byte) error {
 	if l == nil {
-		return rule.Problems{{Path: "ledger", Message: msgNilLedger, Err: ErrField}}
+		return rule.Problems{{Path: "ledger", Message: msgNilLedger, Err: ErrField}}.Err()
 	}
 	var v ledgerJSON
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&v); err != nil {
-		return rule.Problems{{Path: "ledger", Message: msgLedgerJSON, Args: []any{err}, Err: ErrField}}
+		return rule.Problems{{Path: "ledger", Message: msgLedgerJSON, Args: []any{err}, Err: ErrField}}.Err()
 	}
 	var ps rule.Problems
 	add := func(id rule.ID, path string, err error, msg rule.Message, args ...any) {
@@ -475,7 +476,7 @@ func (l *Ledger) UnmarshalJSON(data []byte) error {
 		add("", "ledger.transactions", ErrField, msgLedgerTotal, v.Transactions, total)
 	}
 	if len(ps) > 0 {
-		return ps
+		return ps.Err()
 	}
 	l.init()
 	l.buckets, l.n, l.last, l.ids = buckets, v.Transactions, nil, nil

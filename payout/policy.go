@@ -344,7 +344,7 @@ type policyJSON Policy
 // changed.
 func (p *Policy) UnmarshalJSON(data []byte) error {
 	if p == nil {
-		return rule.Problems{{Path: "policy", Message: msgPolicyNil, Err: ErrPolicy}}
+		return rule.Problems{{Path: "policy", Message: msgPolicyNil, Err: ErrPolicy}}.Err()
 	}
 	var v policyJSON
 	var ps rule.Problems
@@ -355,7 +355,7 @@ func (p *Policy) UnmarshalJSON(data []byte) error {
 				ps[i].Err = ErrPolicy
 			}
 		}
-		return ps
+		return ps.Err()
 	}
 	if err := Policy(v).Validate(); err != nil {
 		return err

@@ -201,7 +201,7 @@ func (l *Ledger) Statement(rates Rates) (Statement, error) {
 		st.Totals = f.totals(&st.Payouts[len(st.Payouts)-1], last)
 	}
 	if len(f.ps) > 0 {
-		return Statement{}, f.ps
+		return Statement{}, f.ps.Err()
 	}
 	return st, nil
 }

@@ -81,23 +81,22 @@ const (
 )
 
 var (
-	msgTxID         = rule.Message{English: "the ID %q is longer than 100 bytes, not UTF-8, or has control characters", Swedish: "ID:t %q är längre än 100 byte, inte UTF-8 eller har styrtecken"}
-	msgTxDate       = rule.Message{English: "the transaction date is missing", Swedish: "transaktionsdatumet saknas"}
-	msgTxYear       = rule.Message{English: "%s is outside the years 2…9000", Swedish: "%s ligger utanför åren 2…9000"}
-	msgTxAgreement  = rule.Message{English: "unknown customer agreement %s (want ea, mca or csp)", Swedish: "okänt kundavtal %s (ska vara ea, mca eller csp)"}
-	msgTxPayment    = rule.Message{English: "unknown payment method %s (want invoice or credit-card)", Swedish: "okänt betalningssätt %s (ska vara invoice eller credit-card)"}
-	msgTxKind       = rule.Message{English: "unknown charge %s (want order or usage)", Swedish: "okänd debitering %s (ska vara order eller usage)"}
-	msgTxPricing    = rule.Message{English: "unknown pricing %s (want transact, byol, zero-price or list-only)", Swedish: "okänd prissättning %s (ska vara transact, byol, zero-price eller list-only)"}
-	msgTxInfra      = rule.Message{English: "the license %s and the infrastructure %s are in different currencies", Swedish: "licensen %s och infrastrukturen %s är i olika valutor"}
-	msgTxLicense    = rule.Message{English: "a %s offer has no license fee billed by Microsoft, but gross is %s", Swedish: "ett %s-erbjudande har ingen licensavgift som Microsoft fakturerar, men bruttobeloppet är %s"}
-	msgTxInvoiced   = rule.Message{English: "invoiced %s, before the transaction date %s", Swedish: "fakturerad %s, före transaktionsdatumet %s"}
-	msgTxDup        = rule.Message{English: "the ID %q was seen before", Swedish: "ID:t %q har redan förekommit"}
-	msgTxType       = rule.Message{English: "unknown transaction type %s (want purchase, refund, reversal or chargeback)", Swedish: "okänd transaktionstyp %s (ska vara purchase, refund, reversal eller chargeback)"}
-	msgTxCurrency   = rule.Message{English: "the amount %s has no known currency", Swedish: "beloppet %s har ingen känd valuta"}
-	msgTxPurchase   = rule.Message{English: "a purchase of %s is negative: refunds, reversals and chargebacks are the negative lines", Swedish: "ett köp på %s är negativt: återbetalningar, återföringar och återkrav är de negativa raderna"}
-	msgTxNegative   = rule.Message{English: "a %s of %s is positive: refunds, reversals and chargebacks are zero or negative", Swedish: "en rad av typen %s på %s är positiv: återbetalningar, återföringar och återkrav är noll eller negativa"}
-	msgTxCollected  = rule.Message{English: "collected %s, before the transaction date %s", Swedish: "indrivet %s, före transaktionsdatumet %s"}
-	msgMoreProblems = rule.Message{English: "%d more problems not listed", Swedish: "%d problem till visas inte"}
+	msgTxID        = rule.Message{English: "the ID %q is longer than 100 bytes, not UTF-8, or has control characters", Swedish: "ID:t %q är längre än 100 byte, inte UTF-8 eller har styrtecken"}
+	msgTxDate      = rule.Message{English: "the transaction date is missing", Swedish: "transaktionsdatumet saknas"}
+	msgTxYear      = rule.Message{English: "%s is outside the years 2…9000", Swedish: "%s ligger utanför åren 2…9000"}
+	msgTxAgreement = rule.Message{English: "unknown customer agreement %s (want ea, mca or csp)", Swedish: "okänt kundavtal %s (ska vara ea, mca eller csp)"}
+	msgTxPayment   = rule.Message{English: "unknown payment method %s (want invoice or credit-card)", Swedish: "okänt betalningssätt %s (ska vara invoice eller credit-card)"}
+	msgTxKind      = rule.Message{English: "unknown charge %s (want order or usage)", Swedish: "okänd debitering %s (ska vara order eller usage)"}
+	msgTxPricing   = rule.Message{English: "unknown pricing %s (want transact, byol, zero-price or list-only)", Swedish: "okänd prissättning %s (ska vara transact, byol, zero-price eller list-only)"}
+	msgTxInfra     = rule.Message{English: "the license %s and the infrastructure %s are in different currencies", Swedish: "licensen %s och infrastrukturen %s är i olika valutor"}
+	msgTxLicense   = rule.Message{English: "a %s offer has no license fee billed by Microsoft, but gross is %s", Swedish: "ett %s-erbjudande har ingen licensavgift som Microsoft fakturerar, men bruttobeloppet är %s"}
+	msgTxInvoiced  = rule.Message{English: "invoiced %s, before the transaction date %s", Swedish: "fakturerad %s, före transaktionsdatumet %s"}
+	msgTxDup       = rule.Message{English: "the ID %q was seen before", Swedish: "ID:t %q har redan förekommit"}
+	msgTxType      = rule.Message{English: "unknown transaction type %s (want purchase, refund, reversal or chargeback)", Swedish: "okänd transaktionstyp %s (ska vara purchase, refund, reversal eller chargeback)"}
+	msgTxCurrency  = rule.Message{English: "the amount %s has no known currency", Swedish: "beloppet %s har ingen känd valuta"}
+	msgTxPurchase  = rule.Message{English: "a purchase of %s is negative: refunds, reversals and chargebacks are the negative lines", Swedish: "ett köp på %s är negativt: återbetalningar, återföringar och återkrav är de negativa raderna"}
+	msgTxNegative  = rule.Message{English: "a %s of %s is positive: refunds, reversals and chargebacks are zero or negative", Swedish: "en rad av typen %s på %s är positiv: återbetalningar, återföringar och återkrav är noll eller negativa"}
+	msgTxCollected = rule.Message{English: "collected %s, before the transaction date %s", Swedish: "indrivet %s, före transaktionsdatumet %s"}
 )
 
 // where names the place of a transaction in its input, for problem paths:

@@ -429,10 +429,10 @@ func ExampleKind_String() {
 }
 
 func ExampleKind_MarshalText() {
-	_, err := trial.Kind(0).MarshalText()
+	_, err := trial.Kind(99).MarshalText()
 	b, _ := trial.Tick.MarshalText()
 	fmt.Println(string(b), err)
-	// Output: tick unknown trial event "0" (want start, switch, convert, cancel, tick or purchase)
+	// Output: tick unknown trial event "trial.Kind(99)" (want start, switch, convert, cancel, tick or purchase)
 }
 
 func ExampleKind_UnmarshalText() {

@@ -411,7 +411,7 @@ func TestEnumText(t *testing.T) {
 			t.Errorf("parse nonsense: no error")
 		}
 	}
-	invalid := []textEnum{trial.Phase(9), trial.Kind(0), trial.Action(0), trial.Conversion(0), trial.SwitchRule(7)}
+	invalid := []textEnum{trial.Phase(9), trial.Kind(99), trial.Action(99), trial.Conversion(99), trial.SwitchRule(7)}
 	for _, v := range invalid {
 		if _, err := v.MarshalText(); err == nil {
 			t.Errorf("%v marshals", v)

@@ -184,8 +184,8 @@ func newStory(p *textout.Printer, l rule.Language) (*story, error) {
 			return nil, fmt.Errorf("offer %s has no plan %q", pl.o.ID, pl.id)
 		}
 	}
-	s.wsTrial = trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offer{Type: s.workspace.Type, Transactable: s.workspace.Transactable()}}
-	s.mailTrial = trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offer{Type: s.mail.Type, Transactable: s.mail.Transactable()}}
+	s.wsTrial = trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offer{Type: s.workspace.Type, Transactable: s.workspace.SellsThroughMicrosoft()}}
+	s.mailTrial = trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offer{Type: s.mail.Type, Transactable: s.mail.SellsThroughMicrosoft()}}
 	return s, nil
 }
 
@@ -530,7 +530,7 @@ func (s *story) overage(at time.Time) error {
 	}
 	for _, line := range lines {
 		s.decision(line.Rule, line.Explain(s.l))
-		if !line.Amount.IsZero() {
+		if line.Amount.Sign() != 0 {
 			s.add(charge{line.BilledAt, "Mail Analytics", "overage, " + line.Dimension, line.Rule, line.Amount, payout.Usage, payout.Sale})
 		}
 	}
@@ -594,7 +594,7 @@ func (s *story) payouts() error {
 	for _, po := range st.Payouts {
 		paid := "—"
 		for _, b := range po.Balances {
-			if !b.Paid.IsZero() {
+			if b.Paid.Sign() != 0 {
 				paid = s.loc.Format(b.Paid)
 			}
 		}

@@ -103,14 +103,14 @@ func (p Policy) EngagementManager(pub Publication) (Engagement, error) {
 		return Engagement{}, err
 	}
 	if !trackNames.Valid(pub.Track) {
-		return Engagement{}, rule.Problems{{Rule: rule.RWD04, Path: "publication.track", Message: msgTrack, Args: []any{pub.Track.String()}, Err: ErrUnknown}}
+		return Engagement{}, rule.Problems{{Rule: rule.RWD04, Path: "publication.track", Message: msgTrack, Args: []any{pub.Track.String()}, Err: ErrUnknown}}.Err()
 	}
 	e := Engagement{Track: pub.Track, Published: pub.Published, Rule: rule.RWD04, Reason: ReasonEngagementEvergreen}
 	if pub.Track != TrackTransact {
 		e.Months, e.Reason = p.EngagementMonths, ReasonEngagementWindow
 		until, err := calendar.AddMonths(pub.Published, p.EngagementMonths)
 		if err != nil {
-			return Engagement{}, rule.Problems{{Rule: rule.RWD04, Path: "publication.published", Message: msgPublished, Args: []any{err}, Err: ErrActivity}}
+			return Engagement{}, rule.Problems{{Rule: rule.RWD04, Path: "publication.published", Message: msgPublished, Args: []any{err}, Err: ErrActivity}}.Err()
 		}
 		e.Until = until
 	}
@@ -140,7 +140,7 @@ func (w Withdrawal) String() string { return w.Explain(rule.English) }
 // ErrUnknown.
 func (p Policy) CheckWithdrawal(g Ground) (Withdrawal, error) {
 	if !groundNames.Valid(g) {
-		return Withdrawal{}, rule.Problems{{Rule: rule.RWD03, Path: "ground", Message: msgGround, Args: []any{g.String()}, Err: ErrUnknown}}
+		return Withdrawal{}, rule.Problems{{Rule: rule.RWD03, Path: "ground", Message: msgGround, Args: []any{g.String()}, Err: ErrUnknown}}.Err()
 	}
 	return Withdrawal{Allowed: true, Ground: g, Rule: rule.RWD03, Reason: ReasonWithdrawable}, nil
 }
@@ -181,7 +181,7 @@ func (c TierCount) String() string { return c.Explain(rule.English) }
 // at "sale.cancelled" wrapping ErrUnknown.
 func (p Policy) CountTowardsTier(s SaleFacts) (TierCount, error) {
 	if s.Cancelled != 0 && !groundNames.Valid(s.Cancelled) {
-		return TierCount{}, rule.Problems{{Rule: rule.RWD03, Path: "sale.cancelled", Message: msgGround, Args: []any{s.Cancelled.String()}, Err: ErrUnknown}}
+		return TierCount{}, rule.Problems{{Rule: rule.RWD03, Path: "sale.cancelled", Message: msgGround, Args: []any{s.Cancelled.String()}, Err: ErrUnknown}}.Err()
 	}
 	switch {
 	case s.Fraudulent:

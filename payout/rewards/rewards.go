@@ -93,7 +93,7 @@ func (p Policy) Assess(a Activity) (Assessment, error) {
 		ps = append(ps, rule.Problem{Rule: id, Path: "activity." + path, Message: msg, Args: args, Err: ErrActivity})
 	}
 	if len(p.Tiers) == 0 {
-		return Assessment{}, rule.Problems{{Rule: rule.RWD01, Path: "policy.tiers", Message: msgActNoTiers, Err: ErrPolicy}}
+		return Assessment{}, rule.Problems{{Rule: rule.RWD01, Path: "policy.tiers", Message: msgActNoTiers, Err: ErrPolicy}}.Err()
 	}
 	c := p.Tiers[0].BilledSales.Code()
 	sales, fraud := a.BilledSales, a.Fraudulent
@@ -120,7 +120,7 @@ func (p Policy) Assess(a Activity) (Assessment, error) {
 		add(rule.RWD01, "at", msgActSeatsAt, day(p.SeatsSoldUntil))
 	}
 	if len(ps) > 0 {
-		return Assessment{}, ps
+		return Assessment{}, ps.Err()
 	}
 	counted := currency.FromMinor(sales.Minor()-fraud.Minor(), c)
 	seats := a.SeatsSold
