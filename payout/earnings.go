@@ -206,7 +206,15 @@ type earningsReader struct {
 	fields  [][]byte
 	scratch []byte
 	err     error
+	// Values that repeat from row to row (types, methods, currencies,
+	// months, dates) are kept, up to maxInterned, so that they cost no
+	// allocation and no parsing after their first row.
+	interned map[string]string
+	dates    map[string]time.Time
 }
+
+// maxInterned bounds the values kept by an earnings reader.
+const maxInterned = 4096
 
 // ReadEarnings reads Partner Center's earnings export (CSV with camelCase
 // column names, in any order, matched ignoring case; other columns are
@@ -470,6 +478,48 @@ func (er *earningsReader) field(c int) string {
 	return string(bytes.TrimSpace(er.fields[i]))
 }
 
+// value returns column c of the current row, trimmed, as a string kept
+// across rows.
+func (er *earningsReader) value(c int) string {
+	i := er.idx[c]
+	if i < 0 || i >= len(er.fields) {
+		return ""
+	}
+	b := bytes.TrimSpace(er.fields[i])
+	if s, ok := er.interned[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	if er.interned == nil {
+		er.interned = make(map[string]string)
+	}
+	if len(er.interned) < maxInterned {
+		er.interned[s] = s
+	}
+	return s
+}
+
+// date parses column c as an instant, remembering the dates it has seen.
+func (er *earningsReader) date(c int) (string, time.Time, bool) {
+	i := er.idx[c]
+	if i >= 0 && i < len(er.fields) {
+		if t, ok := er.dates[string(bytes.TrimSpace(er.fields[i]))]; ok {
+			return "", t, true
+		}
+	}
+	s := er.field(c)
+	t, ok := parseExportInstant(s, er.opt.Zone)
+	if ok {
+		if er.dates == nil {
+			er.dates = make(map[string]time.Time)
+		}
+		if len(er.dates) < maxInterned {
+			er.dates[s] = t
+		}
+	}
+	return s, t, ok
+}
+
 // next reads and parses one data row.
 func (er *earningsReader) next(ps *rule.Problems) (Earning, rowStatus) {
 	if er.err != nil {
@@ -529,22 +579,22 @@ func (er *earningsReader) parse(ps *rule.Problems) (Earning, rowStatus) {
 		t.ID = t.ID[:maxIDLen]
 	}
 	var ok bool
-	s := er.field(colTransactionDate)
-	if t.Date, ok = parseExportInstant(s, er.opt.Zone); !ok {
+	s, date, ok := er.date(colTransactionDate)
+	if t.Date = date; !ok {
 		bad(rule.EXT11, "transactionDate", ErrDate, msgInstant, truncate(s, 40))
 	}
 	var err error
-	s = er.field(colTransactionType)
+	s = er.value(colTransactionType)
 	if t.Type, err = parseEnum(typeNames, s); err != nil {
 		bad(rule.EXT11, "transactionType", ErrUnknown, msgTxType, quote(s))
 	}
 	t.Payment = Invoice
-	if s = er.field(colPaymentMethod); s != "" {
+	if s = er.value(colPaymentMethod); s != "" {
 		if t.Payment, err = parseEnum(paymentNames, s); err != nil {
 			bad(rule.PAY03, "transactionPaymentMethod", ErrUnknown, msgTxPayment, quote(s))
 		}
 	}
-	cs := er.field(colCurrency)
+	cs := er.value(colCurrency)
 	code, cerr := currency.ParseCode(cs)
 	if cerr != nil || !code.IsMarketplace() {
 		bad(rule.PRC08, "transactionCurrency", ErrCurrency, msgCode, truncate(cs, 40))
@@ -579,7 +629,7 @@ func (er *earningsReader) parse(ps *rule.Problems) (Earning, rowStatus) {
 			}
 		}
 	}
-	if s = er.field(colPaymentMonth); s != "" {
+	if s = er.value(colPaymentMonth); s != "" {
 		if e.EstimatedPaymentMonth, ok = parseExportMonth(s); !ok {
 			bad(rule.EXT11, "estimatedPaymentMonth", ErrDate, msgMonth, truncate(s, 40))
 		}
