@@ -121,7 +121,7 @@
 //
 // [Transaction] is one earnings line. [Month] is a calendar month
 // (int32, ordered, "2006-01" in text; the zero Month is unset). Enums
-// ([Agreement], [PaymentMethod], [Charge], [TransactionType], [Pricing],
+// ([Agreement], [PaymentMethod] (which is offer.PaymentMethod), [Charge], [TransactionType], [Pricing],
 // [State]) are append-only uint8 values with stable lowercase text names,
 // which JSON and CSV use; their text is read ignoring case and the
 // separators '-', '_' and ' ', and an unset zero value marshals to "".

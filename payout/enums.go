@@ -1,6 +1,7 @@
 package payout
 
 import (
+	"github.com/marketrules/marketrules/offer"
 	"strings"
 
 	"github.com/marketrules/marketrules/internal/enum"
@@ -78,18 +79,19 @@ const (
 	ListOnly
 )
 
-// PaymentMethod is how the customer pays Microsoft (PAY-03), as
-// offer.PaymentMethod names it for a purchase. The zero PaymentMethod is
-// unset: a transaction needs one for its schedule, not for its fee.
-type PaymentMethod uint8
+// PaymentMethod is how the customer pays Microsoft (PAY-03): it is
+// [offer.PaymentMethod], the module's one name for the concept. Payouts
+// know two of its values, Invoice and CreditCard; the zero value is unset
+// (a transaction needs one for its schedule, not for its fee).
+type PaymentMethod = offer.PaymentMethod
 
-// The payment methods.
+// The payment methods of payouts.
 const (
 	// Invoice: the customer pays an invoice.
-	Invoice PaymentMethod = iota + 1
+	Invoice = offer.Invoice
 	// CreditCard: the customer pays by credit card; earnings wait an
 	// extra 30 days after Microsoft receives the money (PAY-03).
-	CreditCard
+	CreditCard = offer.CreditCard
 )
 
 // State is the state of an earning at an instant (EXT-11). The zero State
@@ -113,7 +115,10 @@ var (
 	typeNames      = enum.Names[TransactionType]{Type: "transaction type", Names: []string{"", "purchase", "refund", "reversal", "chargeback"}}
 	pricingNames   = enum.Names[Pricing]{Type: "pricing", Names: []string{"transact", "byol", "zero-price", "list-only"}}
 	stateNames     = enum.Names[State]{Type: "earning state", Names: []string{"", "unprocessed", "processed", "sent"}}
-	paymentNames   = enum.Names[PaymentMethod]{Type: "payment method", Names: []string{"", "invoice", "credit-card"}}
+	// paymentNames are the payment methods a payout knows, by value of
+	// offer.PaymentMethod; azure-credits pays for no partner solution.
+	paymentNames = enum.Names[PaymentMethod]{Type: "payment method", Names: []string{
+		offer.CreditCard: "credit-card", offer.Invoice: "invoice", offer.AzureCredits: ""}}
 )
 
 // parseEnum finds s among n's names, ignoring case and treating '-', '_'
@@ -195,16 +200,6 @@ func (a Agreement) MarshalText() ([]byte, error) { return marshalEnum(agreementN
 
 // UnmarshalText implements [encoding.TextUnmarshaler]: "ea", "MCA", "csp".
 func (a *Agreement) UnmarshalText(b []byte) error { return unmarshalEnum(agreementNames, b, a) }
-
-// String returns "invoice" or "credit-card".
-func (m PaymentMethod) String() string { return paymentNames.String(m) }
-
-// MarshalText implements [encoding.TextMarshaler].
-func (m PaymentMethod) MarshalText() ([]byte, error) { return marshalEnum(paymentNames, m) }
-
-// UnmarshalText implements [encoding.TextUnmarshaler]: "invoice",
-// "Credit Card", "credit_card".
-func (m *PaymentMethod) UnmarshalText(b []byte) error { return unmarshalEnum(paymentNames, b, m) }
 
 // String returns "order" or "usage".
 func (k Charge) String() string { return chargeNames.String(k) }

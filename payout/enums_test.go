@@ -28,7 +28,6 @@ func TestEnums(t *testing.T) {
 		unset  bool // the zero value is unset, marshaling to ""
 	}{
 		{"Agreement", []textEnum{EA, MCA, CSP}, []string{"ea", "mca", "csp"}, func() encoding.TextUnmarshaler { return new(Agreement) }, true},
-		{"PaymentMethod", []textEnum{Invoice, CreditCard}, []string{"invoice", "credit-card"}, func() encoding.TextUnmarshaler { return new(PaymentMethod) }, true},
 		{"Charge", []textEnum{Order, Usage}, []string{"order", "usage"}, func() encoding.TextUnmarshaler { return new(Charge) }, true},
 		{"TransactionType", []textEnum{Sale, Refund, Reversal, Chargeback}, []string{"purchase", "refund", "reversal", "chargeback"}, func() encoding.TextUnmarshaler { return new(TransactionType) }, true},
 		{"Pricing", []textEnum{Transact, BYOL, ZeroPrice, ListOnly}, []string{"transact", "byol", "zero-price", "list-only"}, func() encoding.TextUnmarshaler { return new(Pricing) }, false},
@@ -62,12 +61,12 @@ func TestEnums(t *testing.T) {
 			}
 		})
 	}
-	for _, v := range []textEnum{Agreement(0), PaymentMethod(0), Charge(0), TransactionType(0), State(0)} {
+	for _, v := range []textEnum{Agreement(0), Charge(0), TransactionType(0), State(0)} {
 		if b, err := v.MarshalText(); err != nil || len(b) != 0 {
 			t.Errorf("%T zero: %q %v", v, b, err)
 		}
 	}
-	for _, v := range []textEnum{Agreement(9), PaymentMethod(9), Charge(9), TransactionType(9), Pricing(9), State(9)} {
+	for _, v := range []textEnum{Agreement(9), Charge(9), TransactionType(9), Pricing(9), State(9)} {
 		if _, err := v.MarshalText(); !errors.Is(err, ErrUnknown) {
 			t.Errorf("%T(9).MarshalText = %v", v, err)
 		}
@@ -75,9 +74,16 @@ func TestEnums(t *testing.T) {
 			t.Errorf("invalid String() = %q", v.String())
 		}
 	}
-	var pm PaymentMethod
-	if err := pm.UnmarshalText([]byte("creditcard")); err != nil || pm != CreditCard {
-		t.Errorf("creditcard = %v, %v", pm, err)
+	// The payment method is offer.PaymentMethod; payout's CSV and export
+	// readers also accept "Credit card", "CREDIT_CARD" and "creditcard",
+	// and refuse azure-credits.
+	for _, s := range []string{"Credit card", "CREDIT_CARD", "creditcard", "credit-card"} {
+		if pm, err := parseEnum(paymentNames, s); err != nil || pm != CreditCard {
+			t.Errorf("%q = %v, %v", s, pm, err)
+		}
+	}
+	if _, err := parseEnum(paymentNames, "azure-credits"); !errors.Is(err, ErrUnknown) {
+		t.Errorf("azure-credits: %v", err)
 	}
 	if !Refund.Negative() || Sale.Negative() || TransactionType(0).Negative() {
 		t.Error("TransactionType.Negative")

@@ -40,30 +40,6 @@ func ExampleAgreement_UnmarshalText() {
 	// unknown customer agreement "bogus" (want ea, mca or csp)
 }
 
-func ExamplePaymentMethod_String() {
-	fmt.Println(payout.Invoice, payout.CreditCard)
-	// Output: invoice credit-card
-}
-
-func ExamplePaymentMethod_MarshalText() {
-	data, _ := json.Marshal(payout.CreditCard)
-	fmt.Println(string(data))
-	// Output: "credit-card"
-}
-
-func ExamplePaymentMethod_UnmarshalText() {
-	var v payout.PaymentMethod
-	for _, s := range []string{"Credit Card", "CREDIT_CARD", "creditcard", "invoice"} {
-		_ = v.UnmarshalText([]byte(s))
-		fmt.Println(v)
-	}
-	// Output:
-	// credit-card
-	// credit-card
-	// credit-card
-	// invoice
-}
-
 func ExampleCharge_String() {
 	fmt.Println(payout.Order, payout.Usage)
 	// Output: order usage
