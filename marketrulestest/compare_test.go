@@ -57,13 +57,13 @@ func libraryValues(t *testing.T) map[string]any {
 	st, effects := tr.State, tr.Effects
 	el, err := tp.CheckEligibility(shop, starter, st.History())
 	must(err)
-	fee, err := payout.DefaultPolicy().Fee(payout.Sale{License: mrt.Money(t, "100.00 USD"), Collected: at})
+	fee, err := payout.DefaultPolicy().Fee(payout.Transaction{Gross: mrt.Money(t, "100.00 USD"), Collected: at})
 	must(err)
 	sch, err := payout.DefaultPolicy().Schedule(payout.Transaction{Date: at, Agreement: payout.MCA, Payment: payout.Invoice,
-		Kind: payout.Order, Type: payout.Purchase, Gross: mrt.Money(t, "100.00 USD")})
+		Charge: payout.Order, Type: payout.Sale, Gross: mrt.Money(t, "100.00 USD")})
 	must(err)
-	stmt, err := payout.BuildStatement(payout.DefaultPolicy(), slices.Values([]payout.Transaction{{Date: at, Agreement: payout.EA,
-		Payment: payout.Invoice, Kind: payout.Order, Type: payout.Purchase, Gross: mrt.Money(t, "100.00 USD")}}), payout.MonthRates{})
+	stmt, err := payout.DefaultPolicy().BuildStatement(slices.Values([]payout.Transaction{{Date: at, Agreement: payout.EA,
+		Payment: payout.Invoice, Charge: payout.Order, Type: payout.Sale, Gross: mrt.Money(t, "100.00 USD")}}), payout.MonthRates{})
 	must(err)
 	buy, _ := offer.DefaultPolicy().CheckPurchase(offer.Buyer{Store: offer.AzureMarketplace, PaymentMethod: offer.AzureCredits, BillingCountry: market.SE})
 	cal := plan.NewCalendar(sub.Start)

@@ -411,7 +411,7 @@ func fee(p *textout.Printer, l rule.Language) error {
 	if err != nil {
 		return err
 	}
-	f, err := payout.DefaultPolicy().Fee(payout.Sale{License: license, Collected: time.Date(2026, time.March, 2, 10, 0, 0, 0, time.UTC)})
+	f, err := payout.DefaultPolicy().Fee(payout.Transaction{Gross: license, Collected: time.Date(2026, time.March, 2, 10, 0, 0, 0, time.UTC)})
 	if err != nil {
 		return err
 	}

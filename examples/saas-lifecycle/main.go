@@ -25,6 +25,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/marketrules/marketrules/calendar"
 	"io"
 	"os"
 	"slices"
@@ -147,8 +148,8 @@ type charge struct {
 	what   string
 	rule   rule.ID
 	amount currency.Money
-	kind   payout.Kind
-	typ    payout.Type
+	kind   payout.Charge
+	typ    payout.TransactionType
 }
 
 func newStory(p *textout.Printer, l rule.Language) (*story, error) {
@@ -346,7 +347,7 @@ func (s *story) bill(sub *pricing.Subscription, name string, at time.Time) error
 		if sub.Plan.Pricing.Model == plan.PerUser {
 			what += ", " + users(line.Quantity)
 		}
-		s.add(charge{at, name, what, line.Rule, line.Amount, payout.Order, payout.Purchase})
+		s.add(charge{at, name, what, line.Rule, line.Amount, payout.Order, payout.Sale})
 	}
 	return nil
 }
@@ -384,7 +385,7 @@ func (s *story) change(at time.Time, ch pricing.SubscriptionChange) error {
 	if pr.Kind == pricing.SeatChange {
 		what = fmt.Sprintf("proration %d → %d users", pr.FromQuantity, pr.ToQuantity)
 	}
-	s.add(charge{at, "Workspace", what, pr.Rule, pr.Net, payout.Order, payout.Purchase})
+	s.add(charge{at, "Workspace", what, pr.Rule, pr.Net, payout.Order, payout.Sale})
 	return nil
 }
 
@@ -437,7 +438,7 @@ func (s *story) refundInside(at time.Time) error {
 func (s *story) refundOutside(at time.Time) error {
 	var renewal charge
 	for _, c := range s.charges {
-		if c.sub == "Workspace" && c.typ == payout.Purchase && !c.at.After(at) {
+		if c.sub == "Workspace" && c.typ == payout.Sale && !c.at.After(at) {
 			renewal = c
 		}
 	}
@@ -526,7 +527,7 @@ func (s *story) overage(at time.Time) error {
 	for _, line := range lines {
 		s.decision(line.Rule, line.Explain(s.l))
 		if line.Amount.Sign() != 0 {
-			s.add(charge{line.BilledAt, "Mail Analytics", "overage, " + line.Dimension, line.Rule, line.Amount, payout.Usage, payout.Purchase})
+			s.add(charge{line.BilledAt, "Mail Analytics", "overage, " + line.Dimension, line.Rule, line.Amount, payout.Usage, payout.Sale})
 		}
 	}
 	return nil
@@ -557,10 +558,10 @@ func (s *story) payouts() error {
 	var txs []payout.Transaction
 	for i, c := range s.charges {
 		txs = append(txs, payout.Transaction{ID: fmt.Sprintf("T-%02d", i+1), Date: c.at, Agreement: payout.MCA, Payment: payout.Invoice,
-			Kind: c.kind, Type: c.typ, Gross: c.amount})
+			Charge: c.kind, Type: c.typ, Gross: c.amount})
 	}
 	first := txs[0]
-	f, err := pol.Fee(payout.Sale{License: first.Gross, Collected: first.Date})
+	f, err := pol.Fee(payout.Transaction{Gross: first.Gross, Collected: first.Date})
 	if err != nil {
 		return err
 	}
@@ -573,10 +574,12 @@ func (s *story) payouts() error {
 	s.decision(sch.Rule, sch.Explain(s.l))
 
 	rates := payout.MonthRates{}
-	for m := payout.MonthOf(2026, time.January); m <= payout.MonthOf(2027, time.December); m = m.AddMonths(1) {
+	jan2026, _ := calendar.YearMonthOf(2026, time.January)
+	for i := range calendar.Months(24) {
+		m, _ := jan2026.AddMonths(i)
 		rates[m] = []currency.ExchangeRate{{From: currency.SEK, To: currency.USD, Rate: sekToUSD}}
 	}
-	st, err := payout.BuildStatement(pol, slices.Values(txs), rates)
+	st, err := pol.BuildStatement(slices.Values(txs), rates)
 	if err != nil {
 		return err
 	}
@@ -591,12 +594,12 @@ func (s *story) payouts() error {
 				paid = s.loc.Format(b.Paid)
 			}
 		}
-		t.Row(po.Month.String(), po.Date.Format("2 Jan 2006"), po.Status.String(), usd.Format(po.Combined), paid, string(po.Rule))
+		t.Row(po.Month.String(), po.Date.Format("2 Jan 2006"), outcome(po), usd.Format(po.Combined), paid, string(po.Rule))
 	}
 	t.Write(s.p)
 	s.p.Println()
 	for _, po := range st.Payouts {
-		if po.Status != payout.Paid || po.Month == st.Payouts[0].Month {
+		if !po.Allowed || po.Month == st.Payouts[0].Month {
 			s.decision(po.Rule, firstLine(po.Explain(s.l)))
 		}
 	}
@@ -611,4 +614,15 @@ func (s *story) payouts() error {
 func firstLine(s string) string {
 	first, _, _ := strings.Cut(s, "\n")
 	return first
+}
+
+// outcome names a payout's outcome: paid, carried or withheld.
+func outcome(po payout.Payout) string {
+	switch {
+	case po.Allowed:
+		return "paid"
+	case po.Reason == payout.ReasonNegativeBalance:
+		return "withheld"
+	}
+	return "carried"
 }

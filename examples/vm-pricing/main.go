@@ -406,7 +406,7 @@ func fees(p *textout.Printer, plans []vmPlan, runs []vmRun, customer market.Code
 	p.Println()
 	type sale struct {
 		what string
-		sale payout.Sale
+		sale payout.Transaction
 		loc  currency.Locale
 	}
 	var sales []sale
@@ -425,10 +425,10 @@ func fees(p *textout.Printer, plans []vmPlan, runs []vmRun, customer market.Code
 		if err != nil {
 			return err
 		}
-		s := payout.Sale{License: q.Price, Infrastructure: infrastructure, Collected: collected}
+		s := payout.Transaction{Gross: q.Price, Infrastructure: infrastructure, Collected: collected}
 		if model == plan.BYOL {
 			byol = true
-			s.Pricing, s.License = payout.BYOL, currency.Money{}
+			s.Pricing, s.Gross = payout.BYOL, currency.Money{}
 		}
 		sales = append(sales, sale{fmt.Sprintf("1 hour of %s, %s", vp.plan.ID, vcpus(n)), s, usLoc})
 		if model.IsPaid() {
@@ -440,7 +440,7 @@ func fees(p *textout.Printer, plans []vmPlan, runs []vmRun, customer market.Code
 					return err
 				}
 				sales = append(sales, sale{fmt.Sprintf("%s reservation of %s, %s", r.Term.Words(), vp.plan.ID, vcpus(n)),
-					payout.Sale{License: rq.Price, Collected: collected}, usLoc})
+					payout.Transaction{Gross: rq.Price, Collected: collected}, usLoc})
 			}
 		}
 	}
@@ -460,7 +460,7 @@ func fees(p *textout.Printer, plans []vmPlan, runs []vmRun, customer market.Code
 		}
 	}
 	if len(runs) > 0 {
-		sales = append(sales, sale{month.Format("January 2006") + " usage in " + customer.Market().Name, payout.Sale{License: software, Collected: collected},
+		sales = append(sales, sale{month.Format("January 2006") + " usage in " + customer.Market().Name, payout.Transaction{Gross: software, Collected: collected},
 			customer.Market().Locale()})
 	}
 

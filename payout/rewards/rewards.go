@@ -1,4 +1,4 @@
-package payout
+package rewards
 
 import (
 	"time"
@@ -28,16 +28,16 @@ type Activity struct {
 	SeatsSold int64 `json:"seatsSold,omitempty"`
 }
 
-// Rewards is the Marketplace Rewards tier decision (RWD-01, RWD-02): the
+// Assessment is the Marketplace Rewards tier decision (RWD-01, RWD-02): the
 // highest tier reached by any path, the path, and the figures used.
-type Rewards struct {
+type Assessment struct {
 	Rule   rule.ID     `json:"rule"`   // RWD-01, or RWD-02 when fraud was removed
 	Reason rule.Reason `json:"reason"` // ReasonTierBilledSales, …
 	// Tier is the index of the tier in Policy.Tiers, −1 when none is
 	// reached; Name its name.
-	Tier  int    `json:"tier"`
-	Name  string `json:"name"`
-	Basis Basis  `json:"basis,omitzero"` // the path that reached the tier
+	Tier    int     `json:"tier"`
+	Name    string  `json:"name"`
+	Measure Measure `json:"measure,omitzero"` // the path that reached the tier
 	// BilledSales is the billed sales counted: the activity's less the
 	// fraudulent part.
 	BilledSales currency.Money `json:"billedSales"`
@@ -77,22 +77,23 @@ var (
 	msgRewardTop  = rule.Message{English: "; it is the highest tier.", Swedish: "; det är den högsta nivån."}
 )
 
-// Rewards decides a publisher's Marketplace Rewards tier (RWD-01,
-// RWD-02): the highest tier of p.Tiers reached by billed sales with the
-// proven fraudulent part removed, by Teams app monthly active users, or,
-// before p.SeatsSoldUntil, by seats sold; on a tie billed sales is named as
-// the basis. Invalid input is reported, all problems at once, as
-// [rule.Problems] wrapping ErrActivity.
-func (p Policy) Rewards(a Activity) (Rewards, error) {
+// Assess decides a publisher's Marketplace Rewards tier (RWD-01, RWD-02):
+// the highest tier of p.Tiers reached by billed sales with the proven
+// fraudulent part removed, by Teams app monthly active users, or, before
+// p.SeatsSoldUntil, by seats sold; on a tie billed sales is named as the
+// measure. Invalid input is reported, all problems at once, as
+// [rule.Problems] wrapping ErrActivity (paths "activity.billedSales", …).
+func (p Policy) Assess(a Activity) (Assessment, error) {
+	p = p.resolved()
 	if err := p.Validate(); err != nil {
-		return Rewards{}, err
+		return Assessment{}, err
 	}
 	var ps rule.Problems
 	add := func(id rule.ID, path string, msg rule.Message, args ...any) {
-		ps = append(ps, rule.Problem{Rule: id, Path: "Activity." + path, Message: msg, Args: args, Err: ErrActivity})
+		ps = append(ps, rule.Problem{Rule: id, Path: "activity." + path, Message: msg, Args: args, Err: ErrActivity})
 	}
 	if len(p.Tiers) == 0 {
-		return Rewards{}, rule.Problems{{Rule: rule.RWD01, Path: "Policy.Tiers", Message: msgActNoTiers, Err: ErrPolicy}}
+		return Assessment{}, rule.Problems{{Rule: rule.RWD01, Path: "policy.tiers", Message: msgActNoTiers, Err: ErrPolicy}}.Err()
 	}
 	c := p.Tiers[0].BilledSales.Code()
 	sales, fraud := a.BilledSales, a.Fraudulent
@@ -103,54 +104,54 @@ func (p Policy) Rewards(a Activity) (Rewards, error) {
 		fraud = currency.FromMinor(0, c)
 	}
 	if sales.Code() != c || sales.IsNegative() {
-		add(rule.RWD01, "BilledSales", msgActMoney, sales.String(), c.String())
+		add(rule.RWD01, "billedSales", msgActMoney, sales.String(), c.String())
 	}
 	if fraud.Code() != c || fraud.IsNegative() {
-		add(rule.RWD02, "Fraudulent", msgActMoney, fraud.String(), c.String())
+		add(rule.RWD02, "fraudulent", msgActMoney, fraud.String(), c.String())
 	} else if sales.Code() == c && fraud.Minor() > sales.Minor() {
-		add(rule.RWD02, "Fraudulent", msgActFraud, fraud.String(), sales.String())
+		add(rule.RWD02, "fraudulent", msgActFraud, fraud.String(), sales.String())
 	}
 	if a.TeamsMAU < 0 {
-		add(rule.RWD01, "TeamsMAU", msgActCount, a.TeamsMAU)
+		add(rule.RWD01, "teamsMau", msgActCount, a.TeamsMAU)
 	}
 	if a.SeatsSold < 0 {
-		add(rule.RWD01, "SeatsSold", msgActCount, a.SeatsSold)
+		add(rule.RWD01, "seatsSold", msgActCount, a.SeatsSold)
 	} else if a.SeatsSold > 0 && a.At.IsZero() {
-		add(rule.RWD01, "At", msgActSeatsAt, day(p.SeatsSoldUntil))
+		add(rule.RWD01, "at", msgActSeatsAt, day(p.SeatsSoldUntil))
 	}
 	if len(ps) > 0 {
-		return Rewards{}, ps
+		return Assessment{}, ps.Err()
 	}
 	counted := currency.FromMinor(sales.Minor()-fraud.Minor(), c)
 	seats := a.SeatsSold
 	if seats > 0 && !a.At.Before(p.SeatsSoldUntil) {
 		seats = 0
 	}
-	r := Rewards{Tier: -1, BilledSales: counted, Fraudulent: fraud, TeamsMAU: a.TeamsMAU, SeatsSold: seats,
+	r := Assessment{Tier: -1, BilledSales: counted, Fraudulent: fraud, TeamsMAU: a.TeamsMAU, SeatsSold: seats,
 		Rule: rule.RWD01, Reason: ReasonTierNone}
 	if fraud.Sign() != 0 {
 		r.Rule = rule.RWD02
 	}
 	for i, t := range p.Tiers {
-		var b Basis
+		var b Measure
 		switch {
 		case counted.Minor() >= t.BilledSales.Minor():
-			b = BilledSales
+			b = ByBilledSales
 		case t.TeamsMAU > 0 && a.TeamsMAU >= t.TeamsMAU:
-			b = TeamsMAU
+			b = ByTeamsMAU
 		case t.SeatsSold > 0 && seats >= t.SeatsSold:
-			b = SeatsSold
+			b = BySeatsSold
 		default:
 			continue
 		}
-		r.Tier, r.Name, r.Basis = i, t.Name, b
+		r.Tier, r.Name, r.Measure = i, t.Name, b
 	}
-	switch r.Basis {
-	case BilledSales:
+	switch r.Measure {
+	case ByBilledSales:
 		r.Reason = ReasonTierBilledSales
-	case TeamsMAU:
+	case ByTeamsMAU:
 		r.Rule, r.Reason = rule.RWD01, ReasonTierTeamsMAU
-	case SeatsSold:
+	case BySeatsSold:
 		r.Rule, r.Reason = rule.RWD01, ReasonTierSeatsSold
 	}
 	if next := r.Tier + 1; next < len(p.Tiers) {
@@ -161,14 +162,14 @@ func (p Policy) Rewards(a Activity) (Rewards, error) {
 }
 
 // Explain renders the decision in lang, citing its rule.
-func (r Rewards) Explain(lang rule.Language) string {
+func (r Assessment) Explain(lang rule.Language) string {
 	var s string
-	switch r.Basis {
-	case TeamsMAU:
+	switch r.Measure {
+	case ByTeamsMAU:
 		s = msgRewardMAU.Render(lang, r.Name, r.TeamsMAU)
-	case SeatsSold:
+	case BySeatsSold:
 		s = msgRewardSeats.Render(lang, r.Name, r.SeatsSold)
-	case BilledSales:
+	case ByBilledSales:
 		s = msgRewardSales.Render(lang, r.Name, r.BilledSales)
 	default:
 		s = msgRewardNone.Render(lang, r.BilledSales)
@@ -183,3 +184,6 @@ func (r Rewards) Explain(lang rule.Language) string {
 	}
 	return withRule(s, r.Rule)
 }
+
+// String is Explain in English.
+func (r Assessment) String() string { return r.Explain(rule.English) }
