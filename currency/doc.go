@@ -26,9 +26,9 @@
 //
 // The marketplace transacts in 17 currencies: AUD, BRL, CAD, CHF, DKK,
 // EUR, GBP, INR, JPY, KRW, NOK, NZD, RMB, RUB, SEK, TWD, USD.
-// [Code.IsMarketplace] and [Marketplace] identify them. The seeds write
-// RMB; ISO 4217 says CNY, which is this package's code, and [ParseCode]
-// accepts RMB as an alias (RULES.md, Conflicts).
+// [Code.IsMarketplace] and [Marketplace] identify them. Microsoft's
+// documents write RMB; ISO 4217 says CNY, which is this package's code,
+// and [ParseCode] accepts RMB as an alias.
 //
 // # Arithmetic and rounding
 //

@@ -146,20 +146,24 @@ func (r *Rate) UnmarshalText(text []byte) error {
 
 // ExchangeRate is the price of one unit of From in units of To:
 // {USD, JPY, 149.2345} says 1 USD = 149.2345 JPY.
+//
+// In JSON it is {"from":"USD","to":"JPY","rate":"149.2345"}.
 type ExchangeRate struct {
-	From Code
-	To   Code
-	Rate Rate
+	From Code `json:"from"`
+	To   Code `json:"to"`
+	Rate Rate `json:"rate"`
 }
 
 // Conversion records one conversion: the amount converted, the result, and
 // the exchange rate and rounding that produced it, so that an invoice or a
 // log line can say exactly how a local price was obtained.
+//
+// In JSON it is {"from":{…},"to":{…},"rate":{…},"rounding":"half-even"}.
 type Conversion struct {
-	From     Money
-	To       Money
-	Rate     ExchangeRate
-	Rounding RoundingMode
+	From     Money        `json:"from"`
+	To       Money        `json:"to"`
+	Rate     ExchangeRate `json:"rate"`
+	Rounding RoundingMode `json:"rounding"`
 }
 
 // String returns "123.45 USD → 18423 JPY at 149.2345 JPY/USD (half-even)".

@@ -121,7 +121,7 @@ func ExamplePurchaseTestPlan() {
 	for _, p := range []plan.Plan{marketrulestest.PurchaseTestPlan(), marketrulestest.ZeroPriceTestPlan()} {
 		q, _ := pricing.QuoteTerm(pricing.QuoteRequest{Plan: &p, Market: market.US, Term: plan.OneMonth}, pricing.DefaultQuotePolicy())
 		sale := payout.Sale{License: q.Price, Collected: at}
-		if q.Price.IsZero() {
+		if q.Price.Sign() == 0 {
 			sale.Pricing = payout.ZeroPrice
 		}
 		fee, _ := payout.DefaultPolicy().Fee(sale)

@@ -150,14 +150,14 @@ func TestPLN13_PurchaseTestPlan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !q0.Price.IsZero() {
+	if q0.Price.Sign() != 0 {
 		t.Errorf("free plan quoted at %v", q0.Price)
 	}
 	fee0, err := pol.Fee(payout.Sale{License: q0.Price, Pricing: payout.ZeroPrice, Collected: at})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !fee0.Fee.IsZero() || fee0.Rule != rule.PAY06 || fee0.Reason != payout.ReasonFeeZeroPrice {
+	if fee0.Fee.Sign() != 0 || fee0.Rule != rule.PAY06 || fee0.Reason != payout.ReasonFeeZeroPrice {
 		t.Errorf("fee on a 0.00 USD plan: %v (%s %s), want none (PAY-06)", fee0.Fee, fee0.Rule, fee0.Reason)
 	}
 }

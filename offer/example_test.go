@@ -63,10 +63,14 @@ func ExampleCheckRepublish() {
 	draft.Plans[0].Trial = plan.Trial{}
 
 	_, err := offer.CheckRepublish(&published, &draft, offer.DefaultPolicy())
-	fmt.Print("seed:\n", err.(rule.Problems).Text(rule.English))
+	if ps := (rule.Problems{}); errors.As(err, &ps) {
+		fmt.Print("seed:\n", ps.Text(rule.English))
+	}
 
 	changes, err := offer.CheckRepublish(&published, &draft, offer.Policy2023())
-	fmt.Print("2023:\n", err.(rule.Problems).Text(rule.English))
+	if ps := (rule.Problems{}); errors.As(err, &ps) {
+		fmt.Print("2023:\n", ps.Text(rule.English))
+	}
 	for _, c := range changes.Prices {
 		fmt.Println("schedule:", c.Plan, c.Term, c.Old, "→", c.New)
 	}
@@ -85,7 +89,9 @@ func ExampleDecode() {
 	in := `{"id": "contoso-mail", "type": "saas", "listing": "get-it-now",
 	        "plans": [{"id": "basic", "pricing": {"model": "tiered"}, "colour": "blue"}]}`
 	_, err := offer.Decode(strings.NewReader(in), 0)
-	fmt.Print(err.(rule.Problems).Text(rule.English))
+	if ps := (rule.Problems{}); errors.As(err, &ps) {
+		fmt.Print(ps.Text(rule.English))
+	}
 
 	_, err = offer.Decode(strings.NewReader(strings.Repeat(" ", 2000)), 1000)
 	fmt.Println(errors.Is(err, offer.ErrTooLarge))

@@ -269,7 +269,7 @@ func TestAudienceEnums(t *testing.T) {
 	}{
 		{&k, "Tenant", true}, {&k, "users", false}, {&s, "CSV", true}, {&s, "file", false},
 		{&v, "hidden", true}, {&v, "secret", false}, {&st, "stop-sold", true}, {&st, "deleted", false},
-		{&a, "stop-selling", true}, {&a, "", false}, {&po, "annual", true}, {&po, "weekly", false},
+		{&a, "stop-selling", true}, {&a, "nope", false}, {&po, "annual", true}, {&po, "weekly", false},
 		{&m, "per-vcpu-size", true}, {&m, "tiered", false},
 	}
 	for _, u := range un {
@@ -280,8 +280,8 @@ func TestAudienceEnums(t *testing.T) {
 	if k != plan.TenantIDs || s != plan.CSV || v != plan.Hidden || st != plan.StopSold || a != plan.StopSelling || po != plan.Annual || m != plan.PerVCPUSize {
 		t.Errorf("decoded %v %v %v %v %v %v %v", k, s, v, st, a, po, m)
 	}
-	if _, err := plan.Model(0).MarshalText(); err == nil {
-		t.Error("Model(0).MarshalText succeeded")
+	if _, err := plan.Model(99).MarshalText(); err == nil {
+		t.Error("Model(99).MarshalText succeeded")
 	}
 	if plan.Model(0).Valid() || !plan.PerVCPU.Valid() || plan.Model(9).Valid() {
 		t.Error("Model.Valid")

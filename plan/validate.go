@@ -337,7 +337,7 @@ func (p *Plan) validateTerms(s Scope, path string, ps *rule.Problems) {
 			seen[tp.Term] = true
 		}
 		checkUSD(tp.Price, join(at, "price"), rule.PRC03, ps)
-		if p.Pricing.Model == UsageOnly && !tp.Price.IsZero() {
+		if p.Pricing.Model == UsageOnly && tp.Price.Sign() != 0 {
 			ps.Add(rule.EXT02, join(at, "price"), msgUsageZero)
 		}
 		checkMarketPrices(p.Markets, tp.Markets, join(at, "markets"), ps)

@@ -64,7 +64,7 @@ func (d Decision) Explain(lang rule.Language) string {
 	}
 
 	// The reservation limit.
-	if !d.Limit.Limit.IsZero() {
+	if d.Limit.Limit.Sign() != 0 {
 		m := exLimitFits
 		if !d.Limit.Fits {
 			m = exLimitExceeded

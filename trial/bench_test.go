@@ -149,7 +149,7 @@ func TestApplyAllocations(t *testing.T) {
 	at := jan1.Add(time.Hour)
 	n := testing.AllocsPerRun(200, func() {
 		for e := range fx.All() {
-			sinkBool = e.Amount.IsZero()
+			sinkBool = e.Amount.Sign() == 0
 		}
 		e, _ := fx.Find(trial.Notify)
 		sinkBool = e.At.IsZero() && fx.At(1).Months == 1 && fx.Len() == 3

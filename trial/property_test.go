@@ -128,7 +128,7 @@ func (c *checker) apply(e trial.Event) {
 				t.Fatalf("a trial started after history %+v", h)
 			}
 		case trial.CollectBilling:
-			if !f.Amount.IsZero() {
+			if f.Amount.Sign() != 0 {
 				t.Fatalf("a trial charges %v", f.Amount)
 			}
 		case trial.StartBilling:

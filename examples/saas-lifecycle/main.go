@@ -525,7 +525,7 @@ func (s *story) overage(at time.Time) error {
 	}
 	for _, line := range lines {
 		s.decision(line.Rule, line.Explain(s.l))
-		if !line.Amount.IsZero() {
+		if line.Amount.Sign() != 0 {
 			s.add(charge{line.BilledAt, "Mail Analytics", "overage, " + line.Dimension, line.Rule, line.Amount, payout.Usage, payout.Purchase})
 		}
 	}
@@ -587,7 +587,7 @@ func (s *story) payouts() error {
 	for _, po := range st.Payouts {
 		paid := "—"
 		for _, b := range po.Balances {
-			if !b.Paid.IsZero() {
+			if b.Paid.Sign() != 0 {
 				paid = s.loc.Format(b.Paid)
 			}
 		}
