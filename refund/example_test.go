@@ -197,7 +197,7 @@ func ExamplePolicy_Validate() {
 	// Output:
 	// true
 	// policy.saas: the SaaS schedule has no entries (RFD-01)
-	// policy.rounding: unknown rounding mode RoundingMode(99) (RFD-04)
+	// policy.rounding: unknown rounding mode currency.RoundingMode(99) (RFD-04)
 }
 
 func ExamplePolicy_LimitAt() {

@@ -436,7 +436,7 @@ func ExampleEventType_MarshalText() {
 	_, err := trial.EventType(9).MarshalText()
 	b, _ := trial.Tick.MarshalText()
 	fmt.Printf("%s %q %v\n", b, unset, err)
-	// Output: tick "" unknown trial event type "9" (want start, switch, convert, cancel, tick or purchase)
+	// Output: tick "" unknown trial event type "trial.EventType(9)" (want start, switch, convert, cancel, tick or purchase)
 }
 
 func ExampleEventType_UnmarshalText() {
