@@ -204,7 +204,7 @@ func TestLimitAtErrors(t *testing.T) {
 		})
 	}
 	l, err := noLimit.LimitAt(t0, money("5.00 USD"), nil)
-	if err != nil || !l.Fits || l.Limit.Sign() != 0 || l.Requested != money("5.00 USD") {
+	if err != nil || !l.Allowed || l.Limit.Sign() != 0 || l.Requested != money("5.00 USD") {
 		t.Errorf("without a limit: %+v, %v; want it to fit", l, err)
 	}
 }
