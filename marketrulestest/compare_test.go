@@ -3,6 +3,9 @@ package marketrulestest_test
 import (
 	"errors"
 	"fmt"
+	"github.com/marketrules/marketrules/pricing/pricechange"
+	"github.com/marketrules/marketrules/pricing/privateoffer"
+	"github.com/marketrules/marketrules/pricing/sheet"
 	"slices"
 	"strings"
 	"testing"
@@ -42,7 +45,7 @@ func libraryValues(t *testing.T) map[string]any {
 	must(err)
 	pr, err := pricing.Prorate(sub, pricing.SubscriptionChange{Quantity: 15}, at, pricing.DefaultProrationPolicy())
 	must(err)
-	sheet, err := pricing.DefaultSheetPolicy().Save(pricing.Sheet{}, pricing.PriceList(team), mrt.ExchangeRates(), at)
+	sheet, err := sheet.DefaultPolicy().Save(sheet.Sheet{}, sheet.PriceList(team), mrt.ExchangeRates(), at)
 	must(err)
 	rd, err := refund.DefaultPolicy().Decide(refund.Request{Charge: refund.SaaS, Term: plan.OneMonth, Start: sub.Start, At: sub.Start.Add(time.Hour),
 		Paid: mrt.Money(t, "100.00 USD")})
@@ -62,7 +65,7 @@ func libraryValues(t *testing.T) map[string]any {
 	stmt, err := payout.BuildStatement(payout.DefaultPolicy(), slices.Values([]payout.Transaction{{Date: at, Agreement: payout.EA,
 		Payment: payout.Invoice, Kind: payout.Order, Type: payout.Purchase, Gross: mrt.Money(t, "100.00 USD")}}), payout.MonthRates{})
 	must(err)
-	buy := offer.CanPurchase(offer.Buyer{Store: offer.AzureMarketplace, Payment: offer.AzureCredits, BillingCountry: market.SE})
+	buy, _ := offer.DefaultPolicy().CheckPurchase(offer.Buyer{Store: offer.AzureMarketplace, PaymentMethod: offer.AzureCredits, BillingCountry: market.SE})
 	cal := plan.NewCalendar(sub.Start)
 	bad := mrt.SaaSOffer(mrt.FlatRatePlan(t, "BAD", "1 SEK"))
 	return map[string]any{
@@ -79,9 +82,9 @@ func libraryValues(t *testing.T) map[string]any {
 		"schedule":      sch,
 		"statement":     stmt,
 		"purchase":      buy,
-		"problems":      bad.Validate(offer.DefaultPolicy()),
-		"policies": []any{pricing.DefaultProrationPolicy(), pricing.PriceChangePolicy2023(), payout.DefaultPolicy(),
-			offer.DefaultPolicy(), trial.DefaultPolicy(), refund.DefaultPolicy(), pricing.DefaultPrivateOfferPolicy()},
+		"problems":      offer.DefaultPolicy().CheckOffer(bad),
+		"policies": []any{pricing.DefaultProrationPolicy(), pricechange.Policy2023(), payout.DefaultPolicy(),
+			offer.DefaultPolicy(), trial.DefaultPolicy(), refund.DefaultPolicy(), privateoffer.DefaultPolicy()},
 		"calendar": cal,
 		"locale":   currency.MustParseLocale("sv-SE"),
 		"rates":    mrt.ExchangeRates(),
@@ -99,7 +102,7 @@ func TestCmpOptionsLibraryValues(t *testing.T) {
 			t.Errorf("%s: two computations differ (-a +b):\n%s", name, diff)
 		}
 	}
-	if len(a["purchase"].(offer.Purchase).Requirements) == 0 || a["problems"] == nil {
+	if len(a["purchase"].(offer.PurchaseDecision).Requirements) == 0 || a["problems"] == nil {
 		t.Fatal("the purchase and the validation should have explanations to ignore")
 	}
 }
@@ -204,7 +207,7 @@ func TestOnlyFields(t *testing.T) {
 
 func TestProblemsOf(t *testing.T) {
 	o := mrt.SaaSOffer(mrt.FlatRatePlan(t, "gold", "49.99 USD", mrt.Term(plan.OneYear, plan.Annual, "499.00 USD"), mrt.Trial(3)))
-	err := o.Validate(offer.DefaultPolicy())
+	err := offer.DefaultPolicy().CheckOffer(o)
 	want := []mrt.ProblemKey{
 		{Rule: rule.EXT05, Path: "plans[0].pricing.terms[1].payment"},
 		{Rule: rule.TRL02, Path: "plans[0].trial.months"},

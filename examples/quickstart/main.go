@@ -350,8 +350,7 @@ func gold() *plan.Plan {
 func quote(p *textout.Printer, l rule.Language) error {
 	p.Println("5. A quote (pricing): the plan's price for a customer in Sweden")
 	p.Println()
-	q, err := pricing.QuoteTerm(pricing.QuoteRequest{Plan: gold(), Market: market.SE, Term: plan.OneMonth, Rate: seRate},
-		pricing.DefaultQuotePolicy())
+	q, err := pricing.DefaultPolicy().Quote(pricing.Subscription{Plan: gold(), Market: market.SE, Term: plan.OneMonth, Rate: seRate})
 	if err != nil {
 		return err
 	}

@@ -121,8 +121,8 @@ type story struct {
 	l       rule.Language
 	zone    *time.Location
 	loc     currency.Locale // how Sweden writes money
-	quote   pricing.QuotePolicy
-	prorate pricing.ProrationPolicy
+	quote   pricing.Policy
+	prorate pricing.Policy
 
 	workspace, mail offer.Offer
 	// The plans of the story.
@@ -133,8 +133,8 @@ type story struct {
 	wsTrial, mailTrial trial.Offering
 	wsState, mailState trial.State
 
-	sub     pricing.QuoteRequest // the Workspace subscription
-	mailSub pricing.QuoteRequest // the Mail Analytics subscription
+	sub     pricing.Subscription // the Workspace subscription
+	mailSub pricing.Subscription // the Mail Analytics subscription
 	second  charge               // the purchase of a second Workspace subscription
 	charges []charge
 	month   time.Time // the month of the last heading
@@ -157,10 +157,10 @@ func newStory(p *textout.Printer, l rule.Language) (*story, error) {
 		return nil, err
 	}
 	s := &story{p: p, l: l, zone: zone, loc: home.Market().Locale(),
-		quote: pricing.DefaultQuotePolicy(), prorate: pricing.DefaultProrationPolicy()}
+		quote: pricing.DefaultPolicy(), prorate: pricing.DefaultPolicy()}
 	// Billing periods and proration days count in the customer's zone.
 	s.quote.Location = zone
-	s.prorate.Quote.Location = zone
+	s.prorate.Location = zone
 	for _, o := range []struct {
 		dst  *offer.Offer
 		name string
@@ -185,8 +185,8 @@ func newStory(p *textout.Printer, l rule.Language) (*story, error) {
 		}
 	}
 	s.trials = trial.DefaultPolicy()
-	s.wsTrial = trial.Offering{Type: s.workspace.Type, SellThroughMicrosoft: s.workspace.Transactable()}
-	s.mailTrial = trial.Offering{Type: s.mail.Type, SellThroughMicrosoft: s.mail.Transactable()}
+	s.wsTrial = trial.Offering{Type: s.workspace.Type, SellThroughMicrosoft: s.workspace.SellsThroughMicrosoft()}
+	s.mailTrial = trial.Offering{Type: s.mail.Type, SellThroughMicrosoft: s.mail.SellsThroughMicrosoft()}
 	return s, nil
 }
 
@@ -320,10 +320,10 @@ func (s *story) convert(at time.Time) error {
 	if !ok {
 		return fmt.Errorf("no plan %q", bill.Plan)
 	}
-	s.sub = pricing.QuoteRequest{Plan: pl, Market: home, Term: plan.OneMonth, Payment: plan.Upfront, Quantity: 25, Start: bill.At}
+	s.sub = pricing.Subscription{Plan: pl, Market: home, Term: plan.OneMonth, Payment: plan.Upfront, Quantity: 25, Start: bill.At}
 	s.p.Println()
 	s.p.Println("  The first charge, for 25 users:")
-	q, err := pricing.QuoteTerm(s.sub, s.quote)
+	q, err := s.quote.Quote(s.sub)
 	if err != nil {
 		return err
 	}
@@ -332,8 +332,8 @@ func (s *story) convert(at time.Time) error {
 }
 
 // bill charges the term of sub that starts at at.
-func (s *story) bill(sub *pricing.QuoteRequest, name string, at time.Time) error {
-	lines, err := pricing.AppendSchedule(nil, *sub, at, s.quote)
+func (s *story) bill(sub *pricing.Subscription, name string, at time.Time) error {
+	lines, err := s.quote.AppendSchedule(nil, *sub, at)
 	if err != nil {
 		return err
 	}
@@ -352,7 +352,7 @@ func (s *story) bill(sub *pricing.QuoteRequest, name string, at time.Time) error
 }
 
 // renew returns the event that bills a subscription's next month.
-func (s *story) renew(sub *pricing.QuoteRequest, name string) func(time.Time) error {
+func (s *story) renew(sub *pricing.Subscription, name string) func(time.Time) error {
 	return func(at time.Time) error { return s.bill(sub, name, at) }
 }
 
@@ -367,7 +367,7 @@ func users(n int64) string {
 
 // change prorates a change of the Workspace subscription and applies it.
 func (s *story) change(at time.Time, ch pricing.SubscriptionChange) error {
-	pr, err := pricing.Prorate(s.sub, ch, at, s.prorate)
+	pr, err := s.prorate.Prorate(s.sub, ch, at)
 	if err != nil {
 		return err
 	}
@@ -405,7 +405,7 @@ func (s *story) secondPurchase(at time.Time) error {
 		return err
 	}
 	s.decision(e.Rule, e.Explain(s.l))
-	second := pricing.QuoteRequest{Plan: team, Market: home, Term: plan.OneMonth, Quantity: 5, Start: at}
+	second := pricing.Subscription{Plan: team, Market: home, Term: plan.OneMonth, Quantity: 5, Start: at}
 	if err := s.bill(&second, "Workspace (2nd)", at); err != nil {
 		return err
 	}
@@ -462,7 +462,7 @@ func (s *story) buyMail(at time.Time) error {
 		return err
 	}
 	s.mailState = bought.State
-	s.mailSub = pricing.QuoteRequest{Plan: basic, Market: home, Term: plan.OneMonth, Rate: usdToSEK, Start: at}
+	s.mailSub = pricing.Subscription{Plan: basic, Market: home, Term: plan.OneMonth, Rate: usdToSEK, Start: at}
 	return s.bill(&s.mailSub, "Mail Analytics", at)
 }
 
@@ -519,7 +519,7 @@ func (s *story) overage(at time.Time) error {
 		{Dimension: "emails", Used: 134}, // hundreds of emails: 13,400
 		{Dimension: "texts", Used: 1180},
 	}
-	lines, err := pricing.AppendOverage(nil, s.mailSub, at.Add(-time.Hour), september, s.quote)
+	lines, err := s.quote.AppendOverage(nil, s.mailSub, at.Add(-time.Hour), september)
 	if err != nil {
 		return err
 	}
@@ -587,7 +587,7 @@ func (s *story) payouts() error {
 	for _, po := range st.Payouts {
 		paid := "—"
 		for _, b := range po.Balances {
-			if b.Paid.Sign() != 0 {
+			if !b.Paid.IsZero() {
 				paid = s.loc.Format(b.Paid)
 			}
 		}
