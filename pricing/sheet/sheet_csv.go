@@ -105,41 +105,101 @@ func (p Policy) ReadCSV(r io.Reader, name string, known []ListPrice) ([]Row, err
 		lim.MaxRows = 0
 	}
 	rd := csvx.NewReader(r, name, lim)
-	var ps problemList
+	rp := RowParser{loc: name + " line ", name: name}
 	if err := rd.Header(sheetColumns[:]...); err != nil {
-		ps.add(sheetCSVProblem(name, err))
-		return nil, ps.err()
+		rp.ps.add(sheetCSVProblem(name, err))
+		return rp.Rows()
 	}
-	catalog := sheetNewCatalog(known)
-	rows := make([]Row, 0, estimateRows(r, lim, 28))
-	lines := make([]int32, 0, cap(rows))
-	var seen dupCheck
-	var codes codeCache
+	rp.init(known, estimateRows(r, lim, 28))
 	for {
 		rec, line, err := rd.Read()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			ps.add(sheetCSVProblem(name, err))
+			rp.ps.add(sheetCSVProblem(name, err))
 			break
 		}
-		row, ok := parseSheetRow(rec, name, line, &catalog, &codes, &ps)
-		if !ok {
-			continue
-		}
-		if first := seen.check(&row, rows, lines); first > 0 {
-			ps.add(rule.Problem{Rule: rule.PRC03, Path: name + " line " + strconv.Itoa(line), Message: shMsgRowDup,
-				Args: []any{name + " line " + strconv.Itoa(int(first))}, Err: ErrDuplicate})
-			continue
-		}
-		rows = append(rows, row)
-		lines = append(lines, int32(line))
+		rp.Parse(rec, line)
 	}
-	if err := ps.err(); err != nil {
+	return rp.Rows()
+}
+
+// RowParser checks the records of a price sheet read in a form other
+// than CSV (package sheetxlsx reads an Excel workbook with it) by the
+// rules of [Policy.ReadCSV], with the same problems, the same duplicate
+// check and at most [MaxProblems] problems listed. A record is the
+// fields of one row in the order of [Columns]. The zero RowParser is not
+// usable; [Policy.NewRowParser] makes one.
+type RowParser struct {
+	loc, name string
+	catalog   sheetCatalog
+	codes     codeCache
+	ps        problemList
+	seen      dupCheck
+	rows      []Row
+	lines     []int32
+}
+
+// NewRowParser returns a parser of the rows of the sheet named name,
+// whose rows are numbered in unit: with name "prices.xlsx" and unit
+// "row", a problem's path is "prices.xlsx row 12". known is as for
+// [Policy.ReadCSV]; sizeHint is the number of rows expected (0 when
+// unknown).
+func (p Policy) NewRowParser(name, unit string, known []ListPrice, sizeHint int) *RowParser {
+	rp := &RowParser{loc: name + " " + unit + " ", name: name}
+	rp.init(known, min(max(sizeHint, 16), DefaultMaxRows))
+	return rp
+}
+
+func (rp *RowParser) init(known []ListPrice, n int) {
+	rp.catalog = sheetNewCatalog(known)
+	rp.rows = make([]Row, 0, n)
+	rp.lines = make([]int32, 0, n)
+}
+
+// Where returns the path of row n in problems: "prices.xlsx row 12".
+func (rp *RowParser) Where(n int) string { return rp.loc + strconv.Itoa(n) }
+
+// Parse checks rec, the fields of row n in the order of [Columns] (a
+// missing field is empty), and keeps the row when it has no problem and
+// does not repeat an earlier row. It reports whether the row was kept.
+func (rp *RowParser) Parse(rec []string, n int) bool {
+	if len(rec) < len(sheetColumns) {
+		var full [len(sheetColumns)]string
+		copy(full[:], rec)
+		rec = full[:]
+	}
+	row, ok := parseSheetRow(rec, rp.loc, n, &rp.catalog, &rp.codes, &rp.ps)
+	if !ok {
+		return false
+	}
+	if first := rp.seen.check(&row, rp.rows, rp.lines); first > 0 {
+		rp.ps.add(rule.Problem{Rule: rule.PRC03, Path: rp.Where(n), Message: shMsgRowDup,
+			Args: []any{rp.Where(int(first))}, Err: ErrDuplicate})
+		return false
+	}
+	rp.rows = append(rp.rows, row)
+	rp.lines = append(rp.lines, int32(min(n, 1<<31-1)))
+	return true
+}
+
+// Add adds a problem found outside a row's fields (a malformed file, an
+// input over a limit); it counts towards [MaxProblems].
+func (rp *RowParser) Add(p rule.Problem) { rp.ps.add(p) }
+
+// Problems returns the number of problems so far.
+func (rp *RowParser) Problems() int { return rp.ps.len() }
+
+// Rows returns the rows kept, in the order parsed, when there was no
+// problem; else nil and the problems as [rule.Problems], the first
+// [MaxProblems] of them followed by one that counts the rest.
+func (rp *RowParser) Rows() ([]Row, error) {
+	rp.ps.name = rp.name
+	if err := rp.ps.err(); err != nil {
 		return nil, err
 	}
-	return rows, nil
+	return rp.rows, nil
 }
 
 // MaxProblems is the most problems a CSV reader lists; one more problem
@@ -150,6 +210,9 @@ const MaxProblems = 100
 type problemList struct {
 	ps   rule.Problems
 	more int
+	// name, when set, is the path of the problem that counts the rest;
+	// else the path of the last problem up to " line ".
+	name string
 }
 
 func (l *problemList) add(p rule.Problem) {
@@ -166,6 +229,9 @@ func (l *problemList) err() error {
 	if l.more > 0 {
 		last := l.ps[len(l.ps)-1]
 		path, _, _ := strings.Cut(last.Path, " line ")
+		if l.name != "" {
+			path = l.name
+		}
 		l.ps = append(l.ps, rule.Problem{Rule: last.Rule, Path: path, Message: shMsgMore, Args: []any{l.more}, Err: last.Err})
 		l.more = 0
 	}
@@ -355,11 +421,12 @@ func sheetNewCatalog(list []ListPrice) sheetCatalog {
 }
 
 // parseSheetRow parses and checks one record, appending its problems.
-func parseSheetRow(rec []string, name string, line int, c *sheetCatalog, codes *codeCache, ps *problemList) (Row, bool) {
+// loc is the path of a row without its number: "prices.csv line ".
+func parseSheetRow(rec []string, loc string, line int, c *sheetCatalog, codes *codeCache, ps *problemList) (Row, bool) {
 	var row Row
 	n := ps.len()
 	bad := func(id rule.ID, m rule.Message, err error, args ...any) {
-		ps.add(rule.Problem{Rule: id, Path: name + " line " + strconv.Itoa(line), Message: m, Args: args, Err: err})
+		ps.add(rule.Problem{Rule: id, Path: loc + strconv.Itoa(line), Message: m, Args: args, Err: err})
 	}
 	field := func(i int) string { return trim(rec[i]) }
 
@@ -477,15 +544,8 @@ func sheetPayment(s string) (plan.PaymentOption, bool) {
 // names it. [Policy.ReadCSV] reads the output back to the same rows.
 func WriteCSV(w io.Writer, rows []Row) error {
 	for i, r := range rows {
-		switch {
-		case !r.Market.Valid():
-			return fmt.Errorf("pricing: rows[%d]: invalid market: %w", i, ErrPrice)
-		case !sheetTerm(r.Term):
-			return fmt.Errorf("pricing: rows[%d]: term %s has no price sheet: %w", i, r.Term, ErrPrice)
-		case !r.Payment.Allows(r.Term):
-			return fmt.Errorf("pricing: rows[%d]: a %s term cannot be paid %s: %w", i, r.Term.Words(), r.Payment, ErrPrice)
-		case !r.Price.Code().Valid():
-			return fmt.Errorf("pricing: rows[%d]: price without a currency: %w", i, ErrPrice)
+		if err := r.Check(); err != nil {
+			return fmt.Errorf("pricing: rows[%d]: %w", i, err)
 		}
 	}
 	const chunk = 64 << 10
@@ -515,6 +575,25 @@ func WriteCSV(w io.Writer, rows []Row) error {
 		if _, err := w.Write(buf); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// Check reports whether r can be written to a price sheet: it returns an
+// error wrapping [ErrPrice] for an invalid market, a term without a
+// price sheet (hourly), a payment option the term does not allow, or a
+// price without a currency. [WriteCSV] checks every row with it, and so
+// do the writers of other forms.
+func (r Row) Check() error {
+	switch {
+	case !r.Market.Valid():
+		return fmt.Errorf("invalid market: %w", ErrPrice)
+	case !sheetTerm(r.Term):
+		return fmt.Errorf("term %s has no price sheet: %w", r.Term, ErrPrice)
+	case !r.Payment.Allows(r.Term):
+		return fmt.Errorf("a %s term cannot be paid %s: %w", r.Term.Words(), r.Payment, ErrPrice)
+	case !r.Price.Code().Valid():
+		return fmt.Errorf("price without a currency: %w", ErrPrice)
 	}
 	return nil
 }
