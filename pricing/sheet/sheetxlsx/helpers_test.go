@@ -1,0 +1,81 @@
+package sheetxlsx
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/marketrules/marketrules/currency"
+	"github.com/marketrules/marketrules/market"
+	"github.com/marketrules/marketrules/plan"
+	"github.com/marketrules/marketrules/pricing/sheet"
+	"github.com/marketrules/marketrules/rule"
+)
+
+var xT0 = time.Date(2024, 1, 15, 10, 0, 0, 0, time.UTC)
+
+// xRates returns USD rates for every transacting market's currency.
+func xRates() []sheet.DatedRate {
+	base := map[currency.Code]string{
+		currency.AUD: "1.5123", currency.BRL: "4.9876", currency.CAD: "1.3512", currency.CHF: "0.8801",
+		currency.DKK: "6.8712", currency.EUR: "0.9213", currency.GBP: "0.7912", currency.INR: "83.1234",
+		currency.JPY: "149.2345", currency.KRW: "1331.27", currency.NOK: "10.6543", currency.NZD: "1.6321",
+		currency.RUB: "91.5", currency.SEK: "10.4512", currency.TWD: "31.4567",
+	}
+	var out []sheet.DatedRate
+	for c, r := range base {
+		out = append(out, sheet.DatedRate{ExchangeRate: currency.ExchangeRate{From: currency.USD, To: c, Rate: currency.MustParseRate(r)},
+			AsOf: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)})
+	}
+	return out
+}
+
+// xList returns n plans × 4 terms sold in all transacting markets.
+func xList(n int) []sheet.ListPrice {
+	terms := []struct {
+		t plan.Term
+		p plan.PaymentOption
+	}{{plan.OneMonth, plan.Upfront}, {plan.OneYear, plan.Monthly}, {plan.TwoYears, plan.Annual}, {plan.ThreeYears, plan.Upfront}}
+	var out []sheet.ListPrice
+	for i := range n {
+		for k, tp := range terms {
+			out = append(out, sheet.ListPrice{Plan: fmt.Sprintf("plan-%03d", i), Term: tp.t, Payment: tp.p,
+				Price: currency.FromMinor(int64(999+i*100+k*1000), currency.USD), Markets: market.TransactingSet()})
+		}
+	}
+	return out
+}
+
+// xSheet saves the list of n plans.
+func xSheet(tb testing.TB, n int) sheet.Sheet {
+	tb.Helper()
+	s, err := sheet.DefaultPolicy().Save(sheet.Sheet{}, xList(n), xRates(), xT0)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s
+}
+
+// xWorkbook writes rows as a workbook.
+func xWorkbook(tb testing.TB, rows []sheet.Row) []byte {
+	tb.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, rows); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func xPaths(err error) []string {
+	var ps rule.Problems
+	if !errors.As(err, &ps) {
+		return nil
+	}
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.Path)
+	}
+	return out
+}

@@ -1,0 +1,520 @@
+package sheetxlsx
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/marketrules/marketrules/currency"
+	"github.com/marketrules/marketrules/pricing/sheet"
+	"github.com/marketrules/marketrules/rule"
+)
+
+// SheetName is the name of the worksheet [Write] and [WriteSheet] write.
+// [Policy.Read] reads the worksheet of that name (in any case), else the
+// workbook's first worksheet.
+const SheetName = "Prices"
+
+// Default bounds of a workbook read by [Policy.Read]. A workbook of the
+// largest sheet the default row limit allows (100,000 rows, written by
+// [WriteSheet]) is about 4 MiB and uncompressed about 80 MiB.
+const (
+	DefaultMaxBytes    = 16 << 20
+	DefaultMaxUnzipped = 256 << 20
+)
+
+// The columns of a workbook's header row. [Write] writes the first six,
+// those of [sheet.Columns]; [WriteSheet] all of them:
+//
+//	market      the market's ISO 3166-1 code: "SE"
+//	currency    the market's billing currency: "SEK"
+//	plan        the plan's ID: "gold"
+//	term        the billing term: "P1M", "P1Y", "P2Y" or "P3Y"
+//	payment     the payment option: "upfront", "monthly" or "annual"
+//	price       the price in major units, exact: "1045.12", "14920" (JPY)
+//	source      how the price was obtained: "converted", "list" or "override"
+//	usd         the USD list price it belongs to: "100.00"
+//	rate        the rate it was converted at (converted only): "10.4512"
+//	rate_as_of  the instant the rate is quoted for: "2024-01-01" or RFC 3339
+//	saved_at    when the price was saved, RFC 3339
+var provenanceColumns = [...]string{"source", "usd", "rate", "rate_as_of", "saved_at"}
+
+// Columns returns the header row [WriteSheet] writes: the columns of
+// [sheet.Columns], then source, usd, rate, rate_as_of and saved_at.
+func Columns() []string { return append(sheet.Columns(), provenanceColumns[:]...) }
+
+// Policy holds the bounds of a workbook read by [Policy.Read]. The zero
+// Policy is DefaultPolicy(): a zero bound means its default; a negative
+// bound means no limit.
+type Policy struct {
+	// MaxRows bounds the rows of the sheet after the header (blank rows
+	// aside), as [sheet.Policy.MaxRows] bounds a CSV sheet: 100,000.
+	MaxRows int `json:"maxRows"`
+	// MaxBytes bounds the workbook file: 16 MiB.
+	MaxBytes int64 `json:"maxBytes"`
+	// MaxUnzipped bounds the total uncompressed size of the workbook's
+	// parts, as its zip directory declares them (uncompressing stops
+	// at the declared size): 256 MiB. A workbook over it is refused
+	// before anything is uncompressed.
+	MaxUnzipped int64 `json:"maxUnzipped"`
+}
+
+// DefaultPolicy returns the bounds the library uses: 100,000 rows, a
+// 16 MiB workbook and 256 MiB uncompressed.
+func DefaultPolicy() Policy {
+	return Policy{MaxRows: sheet.DefaultMaxRows, MaxBytes: DefaultMaxBytes, MaxUnzipped: DefaultMaxUnzipped}
+}
+
+// limits returns p's bounds with the defaults in place of zeros and the
+// largest values in place of negatives.
+func (p Policy) limits() (rows int, size, unzipped int64) {
+	bound := func(v, def int64) int64 {
+		switch {
+		case v == 0:
+			return def
+		case v < 0:
+			return math.MaxInt64 - 1
+		}
+		return v
+	}
+	return int(bound(int64(p.MaxRows), sheet.DefaultMaxRows)), bound(p.MaxBytes, DefaultMaxBytes), bound(p.MaxUnzipped, DefaultMaxUnzipped)
+}
+
+var (
+	msgXLSX     = rule.Message{Key: "xlsx-malformed", English: "not a workbook that can be read: %s", Swedish: "ingen arbetsbok som kan läsas: %s"}
+	msgSize     = rule.Message{Key: "xlsx-too-large", English: "the workbook is larger than %d bytes", Swedish: "arbetsboken är större än %d byte"}
+	msgUnzipped = rule.Message{Key: "xlsx-unzipped-too-large", English: "the workbook's parts are larger than %d bytes uncompressed", Swedish: "arbetsbokens delar är större än %d byte okomprimerade"}
+	msgRows     = rule.Message{Key: "xlsx-too-many-rows", English: "the sheet has more than %d rows", Swedish: "bladet har fler än %d rader"}
+	msgNoHeader = rule.Message{Key: "xlsx-no-header", English: "worksheet %q has no header row", Swedish: "bladet %q har ingen rubrikrad"}
+	msgMissing  = rule.Message{Key: "xlsx-missing-column", English: "the header has no column %s (want %s, in any order)", Swedish: "rubrikraden saknar kolumnen %s (ska ha %s, i valfri ordning)"}
+	msgTwice    = rule.Message{Key: "xlsx-column-twice", English: "the header names column %s twice", Swedish: "rubrikraden har kolumnen %s två gånger"}
+	msgRow      = rule.Message{Key: "xlsx-bad-row", English: "row cannot be read: %s", Swedish: "raden kan inte läsas: %s"}
+)
+
+// Read reads a price sheet workbook from r, named name in problem paths
+// ("prices.xlsx row 12", the worksheet's row number as Excel shows it),
+// within the bounds of p. The worksheet is the one named [SheetName] in
+// any case, else the first. Its first non-blank row is the header, which
+// must name the columns of [sheet.Columns] in any case and order; other
+// columns are ignored. Blank rows are skipped. Every later row is checked
+// as [sheet.Policy.ReadCSV] checks a CSV row, with the same problems
+// (rule, sentinel, message) reported all at once as [rule.Problems], and
+// known means the same. The rows are returned in the sheet's order only
+// when there is no problem.
+//
+// Each cell is read from its stored text, whether Excel stores it as text
+// or as a number: "49.99", never through a binary floating-point value.
+// Excel writes some numbers with 17 significant digits ("1045.12" as
+// "1045.1199999999999") and shows them with 15. A price with more than
+// 15 significant digits and more decimals than its currency has is
+// therefore read as Excel shows it, rounded to 15 significant digits
+// (half away from zero, in decimal), when that has no more decimals than
+// the currency; a number in exponent form ("1.5E+3") is read exactly as
+// the decimal it denotes.
+//
+// A workbook over p's bounds stops reading with a problem wrapping
+// [sheet.ErrLimit]: a file over MaxBytes or parts over MaxUnzipped before
+// anything is uncompressed, more rows than MaxRows at the first row over.
+// Input that is not a readable workbook stops it with one wrapping
+// [ErrXLSX].
+func (p Policy) Read(r io.Reader, name string, known []sheet.ListPrice) (rows []sheet.Row, err error) {
+	if name == "" {
+		name = "prices.xlsx"
+	}
+	maxRows, maxSize, maxUnzipped := p.limits()
+	rp := sheet.DefaultPolicy().NewRowParser(name, "row", known, 0)
+	stop := func(path string, m rule.Message, sentinel error, args ...any) ([]sheet.Row, error) {
+		rp.Add(rule.Problem{Rule: rule.PRC03, Path: path, Message: m, Args: args, Err: sentinel})
+		return rp.Rows()
+	}
+	if r == nil {
+		return stop(name, msgXLSX, ErrXLSX, "no input")
+	}
+	data, err := io.ReadAll(io.LimitReader(r, min(maxSize, math.MaxInt64-1)+1))
+	switch {
+	case err != nil:
+		return stop(name, msgXLSX, ErrXLSX, err.Error())
+	case int64(len(data)) > maxSize:
+		return stop(name, msgSize, sheet.ErrLimit, maxSize)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return stop(name, msgXLSX, ErrXLSX, "not a zip archive: "+err.Error())
+	}
+	var unzipped uint64
+	for _, f := range zr.File {
+		unzipped += f.UncompressedSize64
+		if unzipped > uint64(maxUnzipped) || f.UncompressedSize64 > uint64(maxUnzipped) {
+			return stop(name, msgUnzipped, sheet.ErrLimit, maxUnzipped)
+		}
+	}
+	defer func() {
+		// excelize is a large third-party parser; a panic in it on hostile
+		// input is reported as a malformed workbook, never passed on.
+		if v := recover(); v != nil {
+			rows, err = nil, rule.Problems{{Rule: rule.PRC03, Path: name, Message: msgXLSX, Args: []any{fmt.Sprint("internal error of the xlsx reader: ", v)}, Err: ErrXLSX}}
+		}
+	}()
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		RawCellValue: true,
+		// Equal limits keep every part in memory: excelize spills parts
+		// over UnzipXMLSizeLimit to temporary files.
+		UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxUnzipped,
+	})
+	if err != nil {
+		return stop(name, msgXLSX, ErrXLSX, err.Error())
+	}
+	defer f.Close()
+	ws := ""
+	for i, s := range f.GetSheetList() {
+		if i == 0 || strings.EqualFold(s, SheetName) {
+			ws = s
+		}
+		if strings.EqualFold(s, SheetName) {
+			break
+		}
+	}
+	if ws == "" {
+		return stop(name, msgXLSX, ErrXLSX, "no worksheet")
+	}
+	it, err := f.Rows(ws)
+	if err != nil {
+		return stop(name, msgXLSX, ErrXLSX, err.Error())
+	}
+	defer it.Close()
+	readRows(it, rp, ws, maxRows)
+	return rp.Rows()
+}
+
+// readRows reads the header and the rows of it into rp.
+func readRows(it *excelize.Rows, rp *sheet.RowParser, ws string, maxRows int) {
+	var (
+		index  []int // index[k] is the cell of column k of sheet.Columns
+		n      int   // the row number
+		rows   int   // the non-blank rows after the header
+		rec    [6]string
+		header = sheet.Columns()
+	)
+	for it.Next() {
+		n++
+		cells, err := it.Columns()
+		if err != nil {
+			rp.Add(rule.Problem{Rule: rule.PRC03, Path: rp.Where(n), Message: msgRow, Args: []any{err.Error()}, Err: ErrXLSX})
+			return
+		}
+		if blank(cells) {
+			continue
+		}
+		if index == nil {
+			if index = headerIndex(cells, header, rp, n); index == nil {
+				return
+			}
+			continue
+		}
+		if rows++; rows > maxRows {
+			rp.Add(rule.Problem{Rule: rule.PRC03, Path: rp.Where(n), Message: msgRows, Args: []any{maxRows}, Err: sheet.ErrLimit})
+			return
+		}
+		for k, i := range index {
+			rec[k] = ""
+			if i < len(cells) {
+				rec[k] = cells[i]
+			}
+		}
+		rec[5] = excelNumber(rec[5], rec[1])
+		rp.Parse(rec[:], n)
+	}
+	if err := it.Error(); err != nil {
+		rp.Add(rule.Problem{Rule: rule.PRC03, Path: rp.Where(n + 1), Message: msgRow, Args: []any{err.Error()}, Err: ErrXLSX})
+		return
+	}
+	if index == nil {
+		rp.Add(rule.Problem{Rule: rule.PRC03, Path: rp.Where(1), Message: msgNoHeader, Args: []any{ws}, Err: ErrXLSX})
+	}
+}
+
+// headerIndex maps the columns of header to the cells of the header row
+// n, or reports the header's problems and returns nil.
+func headerIndex(cells, header []string, rp *sheet.RowParser, n int) []int {
+	index := make([]int, len(header))
+	for k := range index {
+		index[k] = -1
+	}
+	ok := true
+	for i, c := range cells {
+		c = strings.TrimSpace(c)
+		for k, h := range header {
+			if !strings.EqualFold(c, h) {
+				continue
+			}
+			if index[k] >= 0 {
+				rp.Add(rule.Problem{Rule: rule.PRC03, Path: rp.Where(n), Message: msgTwice, Args: []any{h}, Err: ErrXLSX})
+				ok = false
+			}
+			index[k] = i
+		}
+	}
+	for k, i := range index {
+		if i < 0 {
+			rp.Add(rule.Problem{Rule: rule.PRC03, Path: rp.Where(n), Message: msgMissing, Args: []any{header[k], strings.Join(header, ", ")}, Err: ErrXLSX})
+			ok = false
+		}
+	}
+	if !ok {
+		return nil
+	}
+	return index
+}
+
+// blank reports whether every cell is empty or space.
+func blank(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// excelNumber returns the price text s of a row in currency cur as
+// [Policy.Read] documents: a number in exponent form as its plain
+// decimal, and one with more than 15 significant digits and more
+// decimals than cur has rounded to 15 significant digits when that fits
+// cur. Any other text is returned as it is, for the row's checks.
+func excelNumber(s, cur string) string {
+	t := strings.TrimSpace(s)
+	if i := strings.IndexAny(t, "eE"); i > 0 {
+		if plain, ok := expandExponent(t[:i], t[i+1:]); ok {
+			t = plain
+		} else {
+			return s
+		}
+	}
+	neg := strings.HasPrefix(t, "-")
+	digits := strings.TrimPrefix(t, "-")
+	intPart, frac, _ := strings.Cut(digits, ".")
+	if !allDigits(intPart) || !allDigits(frac) || intPart == "" {
+		return s
+	}
+	c, err := currency.ParseCode(strings.TrimSpace(cur))
+	if err != nil || len(strings.TrimRight(frac, "0")) <= c.Digits() {
+		return t
+	}
+	d := intPart + frac
+	lead := len(d) - len(strings.TrimLeft(d, "0"))
+	if len(d)-lead <= 15 {
+		return t
+	}
+	// Round to 15 significant digits, half away from zero; the digits
+	// after them become zeros. A carry out of the first digit (all
+	// nines) makes the number one digit longer.
+	keep := []byte(d[lead : lead+15])
+	point := len(intPart)
+	if d[lead+15] >= '5' {
+		i := len(keep) - 1
+		for ; i >= 0 && keep[i] == '9'; i-- {
+			keep[i] = '0'
+		}
+		if i >= 0 {
+			keep[i]++
+		} else {
+			keep = append([]byte{'1'}, keep...)
+			point++
+		}
+	}
+	r := d[:lead] + string(keep) + strings.Repeat("0", len(d)-lead-15)
+	ip := strings.TrimLeft(r[:point], "0")
+	fp := strings.TrimRight(r[point:], "0")
+	if len(fp) > c.Digits() {
+		return t
+	}
+	if ip == "" {
+		ip = "0"
+	}
+	out := ip
+	if fp != "" {
+		out += "." + fp
+	}
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
+
+// expandExponent returns mantissa × 10^exp as a plain decimal, for an
+// exponent of at most 40 in size.
+func expandExponent(mantissa, exp string) (string, bool) {
+	e, err := strconv.Atoi(strings.TrimPrefix(exp, "+"))
+	if err != nil || e > 40 || e < -40 {
+		return "", false
+	}
+	neg := strings.HasPrefix(mantissa, "-")
+	m := strings.TrimPrefix(strings.TrimPrefix(mantissa, "-"), "+")
+	ip, fp, _ := strings.Cut(m, ".")
+	if ip == "" || !allDigits(ip) || !allDigits(fp) {
+		return "", false
+	}
+	ds, point := ip+fp, len(ip)+e
+	switch {
+	case point <= 0:
+		ds, point = strings.Repeat("0", 1-point)+ds, 1
+	case point > len(ds):
+		ds += strings.Repeat("0", point-len(ds))
+	}
+	out := ds[:point]
+	if point < len(ds) {
+		out += "." + ds[point:]
+	}
+	if neg {
+		out = "-" + out
+	}
+	return out, true
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// Write writes rows to w as a workbook with one worksheet, [SheetName]:
+// the header of [sheet.Columns], then one row per [sheet.Row] in the
+// given order, each price as text with exactly its currency's decimal
+// places. It checks every row first ([sheet.Row.Check]) and writes
+// nothing when one cannot be written, returning an error that names it.
+// [Policy.Read] reads the output back to the same rows.
+func Write(w io.Writer, rows []sheet.Row) error {
+	for i, r := range rows {
+		if err := r.Check(); err != nil {
+			return fmt.Errorf("sheetxlsx: rows[%d]: %w", i, err)
+		}
+	}
+	return write(w, sheet.Columns(), len(rows), func(i int, cells []any) {
+		rowCells(cells, rows[i])
+	})
+}
+
+// WriteSheet writes s to w as [Write] writes its rows, with the
+// provenance of each price in the further columns of [Columns]: how it
+// was obtained, the USD list price, the rate it was converted at with its
+// as-of instant, and when it was saved. A cell without a value (the rate
+// of a price that was not converted) is left empty. [Policy.Read] reads
+// the output back to s.Rows().
+func WriteSheet(w io.Writer, s sheet.Sheet) error {
+	for i := range s.Prices {
+		if err := s.Prices[i].Row.Check(); err != nil {
+			return fmt.Errorf("sheetxlsx: prices[%d]: %w", i, err)
+		}
+	}
+	return write(w, Columns(), len(s.Prices), func(i int, cells []any) {
+		p := &s.Prices[i]
+		rowCells(cells, p.Row)
+		cells[6], cells[7], cells[8], cells[9], cells[10] = "", "", "", "", ""
+		if p.Source != 0 {
+			cells[6] = p.Source.String()
+		}
+		if p.USD.Code().Valid() {
+			cells[7] = p.USD.Amount()
+		}
+		if !p.Rate.IsZero() {
+			cells[8] = p.Rate.Rate.String()
+			cells[9] = instant(p.Rate.AsOf)
+		}
+		if !p.SavedAt.IsZero() {
+			cells[10] = instant(p.SavedAt)
+		}
+	})
+}
+
+// instant formats t as "2006-01-02" when it is midnight UTC, else as
+// RFC 3339 in UTC, as the rates CSV of package sheet does.
+func instant(t time.Time) string {
+	u := t.UTC()
+	if u.Hour() == 0 && u.Minute() == 0 && u.Second() == 0 && u.Nanosecond() == 0 {
+		return u.Format(time.DateOnly)
+	}
+	return u.Format(time.RFC3339Nano)
+}
+
+// rowCells sets the first six cells to r's fields.
+func rowCells(cells []any, r sheet.Row) {
+	cells[0], cells[1], cells[2] = r.Market.String(), r.Price.Code().String(), r.Plan
+	cells[3], cells[4], cells[5] = r.Term.String(), r.Payment.String(), r.Price.Amount()
+}
+
+// write writes a workbook of the header and n rows, filling each row's
+// cells with fill, every cell formatted as text.
+func write(w io.Writer, header []string, n int, fill func(i int, cells []any)) (err error) {
+	f := excelize.NewFile()
+	defer func() {
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("sheetxlsx: internal error of the xlsx writer: %v: %w", v, ErrXLSX)
+		}
+	}()
+	if err := f.SetSheetName("Sheet1", SheetName); err != nil {
+		return fmt.Errorf("sheetxlsx: %w", err)
+	}
+	text, err := f.NewStyle(&excelize.Style{NumFmt: 49}) // "@": text
+	if err != nil {
+		return fmt.Errorf("sheetxlsx: %w", err)
+	}
+	bold, err := f.NewStyle(&excelize.Style{NumFmt: 49, Font: &excelize.Font{Bold: true}})
+	if err != nil {
+		return fmt.Errorf("sheetxlsx: %w", err)
+	}
+	sw, err := f.NewStreamWriter(SheetName)
+	if err != nil {
+		return fmt.Errorf("sheetxlsx: %w", err)
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return fmt.Errorf("sheetxlsx: %w", err)
+	}
+	if err := sw.SetColWidth(1, len(header), 12); err != nil {
+		return fmt.Errorf("sheetxlsx: %w", err)
+	}
+	cells := make([]any, len(header))
+	boxed := make([]excelize.Cell, len(header))
+	row := make([]any, len(header))
+	for k := range row {
+		boxed[k] = excelize.Cell{StyleID: bold, Value: header[k]}
+		row[k] = boxed[k]
+	}
+	if err := sw.SetRow("A1", row); err != nil {
+		return fmt.Errorf("sheetxlsx: %w", err)
+	}
+	for i := range n {
+		fill(i, cells)
+		for k, c := range cells {
+			row[k] = excelize.Cell{StyleID: text, Value: c}
+		}
+		ref, err := excelize.CoordinatesToCellName(1, i+2)
+		if err == nil {
+			err = sw.SetRow(ref, row)
+		}
+		if err != nil {
+			return fmt.Errorf("sheetxlsx: rows[%d]: %w", i, err)
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return fmt.Errorf("sheetxlsx: %w", err)
+	}
+	if _, err := f.WriteTo(w); err != nil {
+		return err
+	}
+	return nil
+}
