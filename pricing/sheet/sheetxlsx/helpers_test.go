@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/market"
@@ -78,4 +81,69 @@ func xPaths(err error) []string {
 		out = append(out, p.Path)
 	}
 	return out
+}
+
+// xNum is a cell Excel stores as a number, with its stored text.
+type xNum string
+
+// xBook builds a workbook as Excel would save it: strings in the shared
+// strings table, xNum cells as numbers stored with their text.
+func xBook(tb testing.TB, sheetName string, rows [][]any) []byte {
+	tb.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	if sheetName != "Sheet1" {
+		if err := f.SetSheetName("Sheet1", sheetName); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	for i, row := range rows {
+		for j, v := range row {
+			ref, err := excelize.CoordinatesToCellName(j+1, i+1)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			switch v := v.(type) {
+			case string:
+				err = f.SetCellStr(sheetName, ref, v)
+			case xNum:
+				err = f.SetCellDefault(sheetName, ref, string(v))
+			case nil:
+			default:
+				err = f.SetCellValue(sheetName, ref, v)
+			}
+			if err != nil {
+				tb.Fatal(err)
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// xStrings turns CSV-like lines into workbook rows of strings.
+func xStrings(lines ...string) [][]any {
+	var out [][]any
+	for _, l := range lines {
+		var row []any
+		for _, c := range strings.Split(l, ",") {
+			row = append(row, c)
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+var xRaw = excelize.Options{RawCellValue: true}
+
+func xOpen(tb testing.TB, data []byte) *excelize.File {
+	tb.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return f
 }
