@@ -1,9 +1,11 @@
 package sheetxlsx
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -146,4 +148,35 @@ func xOpen(tb testing.TB, data []byte) *excelize.File {
 		tb.Fatal(err)
 	}
 	return f
+}
+
+// xPatch returns the workbook data with part name replaced by content.
+func xPatch(tb testing.TB, data []byte, name, content string) []byte {
+	tb.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	parts := map[string][]byte{name: []byte(content)}
+	for _, f := range zr.File {
+		if f.Name == name {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			tb.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		parts[f.Name] = b
+	}
+	return xZip(tb, parts)
+}
+
+// xSheetXML returns a worksheet part of the given rows' XML.
+func xSheetXML(rows string) string {
+	return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+		`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` + rows + `</sheetData></worksheet>`
 }

@@ -22,6 +22,11 @@ import (
 // workbook's first worksheet.
 const SheetName = "Prices"
 
+// CellsPerRow is the average number of cells a row may have, blank
+// ones up to the row's last cell included: the cells read are bounded to
+// CellsPerRow × (MaxRows + 1).
+const CellsPerRow = 64
+
 // Default bounds of a workbook read by [Policy.Read]. A workbook of the
 // largest sheet the default row limit allows (100,000 rows, written by
 // [WriteSheet]) is about 4 MiB, its parts about 70 MiB uncompressed.
@@ -56,6 +61,9 @@ func Columns() []string { return append(sheet.Columns(), provenanceColumns[:]...
 type Policy struct {
 	// MaxRows bounds the rows of the sheet after the header (blank rows
 	// aside), as [sheet.Policy.MaxRows] bounds a CSV sheet: 100,000.
+	// It also bounds the cells read, blank ones included, to
+	// [CellsPerRow] times MaxRows + 1: a small workbook of rows reaching
+	// far to the right (column XFD) is refused before it costs much.
 	MaxRows int `json:"maxRows"`
 	// MaxBytes bounds the workbook file: 16 MiB.
 	MaxBytes int64 `json:"maxBytes"`
@@ -73,8 +81,9 @@ func DefaultPolicy() Policy {
 }
 
 // limits returns p's bounds with the defaults in place of zeros and the
-// largest values in place of negatives.
-func (p Policy) limits() (rows int, size, unzipped int64) {
+// largest values in place of negatives: the rows, the cells, the file
+// size and the uncompressed size.
+func (p Policy) limits() (rows int, cells, size, unzipped int64) {
 	bound := func(v, def int64) int64 {
 		switch {
 		case v == 0:
@@ -84,13 +93,25 @@ func (p Policy) limits() (rows int, size, unzipped int64) {
 		}
 		return v
 	}
-	return int(bound(int64(p.MaxRows), sheet.DefaultMaxRows)), bound(p.MaxBytes, DefaultMaxBytes), bound(p.MaxUnzipped, DefaultMaxUnzipped)
+	rows = p.MaxRows
+	switch {
+	case rows == 0:
+		rows = sheet.DefaultMaxRows
+	case rows < 0:
+		rows = math.MaxInt
+	}
+	cells = math.MaxInt64
+	if int64(rows) < math.MaxInt64/CellsPerRow-1 {
+		cells = CellsPerRow * (int64(rows) + 1)
+	}
+	return rows, cells, bound(p.MaxBytes, DefaultMaxBytes), bound(p.MaxUnzipped, DefaultMaxUnzipped)
 }
 
 var (
 	msgXLSX     = rule.Message{Key: "xlsx-malformed", English: "not a workbook that can be read: %s", Swedish: "ingen arbetsbok som kan läsas: %s"}
 	msgSize     = rule.Message{Key: "xlsx-too-large", English: "the workbook is larger than %d bytes", Swedish: "arbetsboken är större än %d byte"}
 	msgUnzipped = rule.Message{Key: "xlsx-unzipped-too-large", English: "the workbook's parts are larger than %d bytes uncompressed", Swedish: "arbetsbokens delar är större än %d byte okomprimerade"}
+	msgCells    = rule.Message{Key: "xlsx-too-many-cells", English: "the sheet has more than %d cells", Swedish: "bladet har fler än %d celler"}
 	msgRows     = rule.Message{Key: "xlsx-too-many-rows", English: "the sheet has more than %d rows", Swedish: "bladet har fler än %d rader"}
 	msgNoHeader = rule.Message{Key: "xlsx-no-header", English: "worksheet %q has no header row", Swedish: "bladet %q har ingen rubrikrad"}
 	msgMissing  = rule.Message{Key: "xlsx-missing-column", English: "the header has no column %s (want %s, in any order)", Swedish: "rubrikraden saknar kolumnen %s (ska ha %s, i valfri ordning)"}
@@ -121,14 +142,15 @@ var (
 //
 // A workbook over p's bounds stops reading with a problem wrapping
 // [sheet.ErrLimit]: a file over MaxBytes or parts over MaxUnzipped before
-// anything is uncompressed, more rows than MaxRows at the first row over.
+// anything is uncompressed, more rows than MaxRows or more cells than
+// CellsPerRow × (MaxRows + 1) at the first row over.
 // Input that is not a readable workbook stops it with one wrapping
 // [ErrXLSX].
 func (p Policy) Read(r io.Reader, name string, known []sheet.ListPrice) (rows []sheet.Row, err error) {
 	if name == "" {
 		name = "prices.xlsx"
 	}
-	maxRows, maxSize, maxUnzipped := p.limits()
+	maxRows, maxCells, maxSize, maxUnzipped := p.limits()
 	rp := sheet.DefaultPolicy().NewRowParser(name, "row", known, 0)
 	stop := func(path string, m rule.Message, sentinel error, args ...any) ([]sheet.Row, error) {
 		rp.Add(rule.Problem{Rule: rule.PRC03, Path: path, Message: m, Args: args, Err: sentinel})
@@ -137,7 +159,7 @@ func (p Policy) Read(r io.Reader, name string, known []sheet.ListPrice) (rows []
 	if r == nil {
 		return stop(name, msgXLSX, ErrXLSX, "no input")
 	}
-	data, err := io.ReadAll(io.LimitReader(r, min(maxSize, math.MaxInt64-1)+1))
+	data, err := io.ReadAll(io.LimitReader(r, maxSize+1))
 	switch {
 	case err != nil:
 		return stop(name, msgXLSX, ErrXLSX, err.Error())
@@ -189,16 +211,17 @@ func (p Policy) Read(r io.Reader, name string, known []sheet.ListPrice) (rows []
 		return stop(name, msgXLSX, ErrXLSX, err.Error())
 	}
 	defer it.Close()
-	readRows(it, rp, ws, maxRows)
+	readRows(it, rp, ws, maxRows, maxCells)
 	return rp.Rows()
 }
 
 // readRows reads the header and the rows of it into rp.
-func readRows(it *excelize.Rows, rp *sheet.RowParser, ws string, maxRows int) {
+func readRows(it *excelize.Rows, rp *sheet.RowParser, ws string, maxRows int, maxCells int64) {
 	var (
 		index  []int // index[k] is the cell of column k of sheet.Columns
 		n      int   // the row number
-		rows   int   // the non-blank rows after the header
+		budget = maxCells
+		rows   int // the non-blank rows after the header
 		rec    [6]string
 		header = sheet.Columns()
 	)
@@ -207,6 +230,10 @@ func readRows(it *excelize.Rows, rp *sheet.RowParser, ws string, maxRows int) {
 		cells, err := it.Columns()
 		if err != nil {
 			rp.Add(rule.Problem{Rule: rule.PRC03, Path: rp.Where(n), Message: msgRow, Args: []any{err.Error()}, Err: ErrXLSX})
+			return
+		}
+		if budget -= int64(len(cells)); budget < 0 {
+			rp.Add(rule.Problem{Rule: rule.PRC03, Path: rp.Where(n), Message: msgCells, Args: []any{maxCells}, Err: sheet.ErrLimit})
 			return
 		}
 		if blank(cells) {

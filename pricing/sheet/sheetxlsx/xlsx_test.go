@@ -298,6 +298,19 @@ func TestPRC03_XLSXStops(t *testing.T) {
 			}
 		})
 	}
+	// A small workbook of rows reaching column XFD is refused by the cells
+	// it would cost, a gap of a million rows costs nothing.
+	hdr := `<row r="1"><c r="A1" t="inlineStr"><is><t>market</t></is></c><c r="B1" t="inlineStr"><is><t>currency</t></is></c>` +
+		`<c r="C1" t="inlineStr"><is><t>plan</t></is></c><c r="D1" t="inlineStr"><is><t>term</t></is></c>` +
+		`<c r="E1" t="inlineStr"><is><t>payment</t></is></c><c r="F1" t="inlineStr"><is><t>price</t></is></c></row>`
+	wide := xPatch(t, good, "xl/worksheets/sheet1.xml", xSheetXML(hdr+strings.Repeat(`<row><c r="XFD1"><v>1</v></c></row>`, 1000)))
+	if _, err := (Policy{MaxRows: 1000}).Read(bytes.NewReader(wide), "w.xlsx", nil); !errors.Is(err, sheet.ErrLimit) || !strings.Contains(err.Error(), "w.xlsx row 5: the sheet has more than 64,064 cells") {
+		t.Errorf("wide rows: %v", err)
+	}
+	gap := xPatch(t, good, "xl/worksheets/sheet1.xml", xSheetXML(hdr+`<row r="1048576"><c r="A1048576"><v>1</v></c></row>`))
+	if _, err := DefaultPolicy().Read(bytes.NewReader(gap), "g.xlsx", nil); !errors.Is(err, sheet.ErrPrice) || !strings.Contains(err.Error(), "g.xlsx row 1048576") {
+		t.Errorf("gap: %v", err)
+	}
 	// Negative limits mean none; a nil reader is an error.
 	if _, err := (Policy{MaxRows: -1, MaxBytes: -1, MaxUnzipped: -1}).Read(bytes.NewReader(good), "p.xlsx", nil); err != nil {
 		t.Errorf("no limits: %v", err)
