@@ -3,6 +3,7 @@ package sheetxlsx
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"math"
@@ -177,6 +178,9 @@ func (p Policy) Read(r io.Reader, name string, known []sheet.ListPrice) (rows []
 			return stop(name, msgUnzipped, sheet.ErrLimit, maxUnzipped)
 		}
 	}
+	if err := checkParts(zr); err != nil {
+		return stop(name, msgXLSX, ErrXLSX, err.Error())
+	}
 	defer func() {
 		// excelize is a large third-party parser; a panic in it on hostile
 		// input is reported as a malformed workbook, never passed on.
@@ -213,6 +217,115 @@ func (p Policy) Read(r io.Reader, name string, known []sheet.ListPrice) (rows []
 	defer it.Close()
 	readRows(it, rp, ws, maxRows, maxCells)
 	return rp.Rows()
+}
+
+// checkParts checks that every XML part of the workbook is well-formed,
+// that every row and cell reference of a worksheet is valid and that
+// every shared-string cell refers to a string that exists. excelize's
+// row iterator stops without an error at malformed XML and reads a
+// missing shared string as its index; checking first means no row is
+// dropped or misread silently.
+func checkParts(zr *zip.Reader) error {
+	strs := -1 // shared strings, -1 without a table
+	for _, f := range zr.File {
+		if strings.EqualFold(f.Name, "xl/sharedStrings.xml") {
+			n, err := scanPart(f, false, 0)
+			if err != nil {
+				return err
+			}
+			strs = n
+		}
+	}
+	for _, f := range zr.File {
+		lower := strings.ToLower(f.Name)
+		if lower == "xl/sharedstrings.xml" || !strings.HasSuffix(lower, ".xml") && !strings.HasSuffix(lower, ".rels") {
+			continue
+		}
+		if _, err := scanPart(f, strings.HasPrefix(lower, "xl/worksheets/"), max(strs, 0)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// scanPart reads the XML part f to its end and returns the number of
+// its shared strings (si elements). In a worksheet (sheet) it checks
+// the references of rows and cells, and that a shared-string cell's
+// index is below strs.
+func scanPart(f *zip.File, sheet bool, strs int) (int, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w", f.Name, err)
+	}
+	defer rc.Close()
+	d := xml.NewDecoder(rc)
+	var (
+		si     int
+		shared bool // in a shared-string cell
+		inV    bool
+		open   []xml.Name // the elements open, checked against their ends
+	)
+	bad := func(format string, args ...any) (int, error) {
+		line, _ := d.InputPos()
+		return 0, fmt.Errorf("%s line %d: %s", f.Name, line, fmt.Sprintf(format, args...))
+	}
+	for {
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			if len(open) > 0 {
+				return bad("element <%s> is not closed", open[len(open)-1].Local)
+			}
+			return si, nil
+		}
+		if err != nil {
+			return 0, fmt.Errorf("%s: %w", f.Name, err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			open = append(open, t.Name)
+			switch t.Name.Local {
+			case "si":
+				si++
+			case "v":
+				inV = true
+			case "row", "c":
+				if !sheet {
+					continue
+				}
+				for _, a := range t.Attr {
+					switch {
+					case a.Name.Local == "r" && t.Name.Local == "row":
+						if n, err := strconv.Atoi(a.Value); err != nil || n < 1 || n > excelize.TotalRows {
+							return bad("row %q is not a row number", a.Value)
+						}
+					case a.Name.Local == "r":
+						if _, _, err := excelize.CellNameToCoordinates(a.Value); err != nil {
+							return bad("cell %q is not a cell reference", a.Value)
+						}
+					case a.Name.Local == "t":
+						shared = a.Value == "s"
+					}
+				}
+			}
+		case xml.EndElement:
+			if len(open) == 0 || open[len(open)-1] != t.Name {
+				return bad("element </%s> closes no open element", t.Name.Local)
+			}
+			open = open[:len(open)-1]
+			switch t.Name.Local {
+			case "v":
+				inV = false
+			case "c":
+				shared = false
+			}
+		case xml.CharData:
+			if sheet && shared && inV {
+				if i, err := strconv.Atoi(strings.TrimSpace(string(t))); err != nil || i < 0 || i >= strs {
+					return bad("shared string %q does not exist", t)
+				}
+			}
+		}
+	}
 }
 
 // readRows reads the header and the rows of it into rp.
@@ -493,36 +606,35 @@ func write(w io.Writer, header []string, n int, fill func(i int, cells []any)) (
 			err = fmt.Errorf("sheetxlsx: internal error of the xlsx writer: %v: %w", v, ErrXLSX)
 		}
 	}()
-	if err := f.SetSheetName("Sheet1", SheetName); err != nil {
-		return fmt.Errorf("sheetxlsx: %w", err)
+	var (
+		text, bold int
+		sw         *excelize.StreamWriter
+		cells      = make([]any, len(header))
+		row        = make([]any, len(header))
+	)
+	steps := [...]func() error{
+		func() error { return f.SetSheetName("Sheet1", SheetName) },
+		func() (err error) { text, err = f.NewStyle(&excelize.Style{NumFmt: 49}); return err }, // "@": text
+		func() (err error) {
+			bold, err = f.NewStyle(&excelize.Style{NumFmt: 49, Font: &excelize.Font{Bold: true}})
+			return err
+		},
+		func() (err error) { sw, err = f.NewStreamWriter(SheetName); return err },
+		func() error {
+			return sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+		},
+		func() error { return sw.SetColWidth(1, len(header), 12) },
+		func() error {
+			for k := range row {
+				row[k] = excelize.Cell{StyleID: bold, Value: header[k]}
+			}
+			return sw.SetRow("A1", row)
+		},
 	}
-	text, err := f.NewStyle(&excelize.Style{NumFmt: 49}) // "@": text
-	if err != nil {
-		return fmt.Errorf("sheetxlsx: %w", err)
-	}
-	bold, err := f.NewStyle(&excelize.Style{NumFmt: 49, Font: &excelize.Font{Bold: true}})
-	if err != nil {
-		return fmt.Errorf("sheetxlsx: %w", err)
-	}
-	sw, err := f.NewStreamWriter(SheetName)
-	if err != nil {
-		return fmt.Errorf("sheetxlsx: %w", err)
-	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return fmt.Errorf("sheetxlsx: %w", err)
-	}
-	if err := sw.SetColWidth(1, len(header), 12); err != nil {
-		return fmt.Errorf("sheetxlsx: %w", err)
-	}
-	cells := make([]any, len(header))
-	boxed := make([]excelize.Cell, len(header))
-	row := make([]any, len(header))
-	for k := range row {
-		boxed[k] = excelize.Cell{StyleID: bold, Value: header[k]}
-		row[k] = boxed[k]
-	}
-	if err := sw.SetRow("A1", row); err != nil {
-		return fmt.Errorf("sheetxlsx: %w", err)
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return fmt.Errorf("sheetxlsx: %w", err)
+		}
 	}
 	for i := range n {
 		fill(i, cells)
@@ -540,8 +652,6 @@ func write(w io.Writer, header []string, n int, fill func(i int, cells []any)) (
 	if err := sw.Flush(); err != nil {
 		return fmt.Errorf("sheetxlsx: %w", err)
 	}
-	if _, err := f.WriteTo(w); err != nil {
-		return err
-	}
-	return nil
+	_, err = f.WriteTo(w)
+	return err
 }
