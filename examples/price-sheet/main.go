@@ -8,6 +8,8 @@
 //	go run ./examples/price-sheet                        # the samples beside this file
 //	go run ./examples/price-sheet -csv > sheet.csv       # the sheet as CSV
 //	go run ./examples/price-sheet -o sheet.csv           # the table, and the CSV in a file
+//	go run ./examples/price-sheet -xlsx sheet.xlsx       # the table, and an Excel workbook
+//	go run ./examples/price-sheet -import sheet.xlsx     # import the edited workbook (or .csv)
 //	go run ./examples/price-sheet -markets SE,NO,JP -lang sv
 //	go run ./examples/price-sheet my-prices.csv my-rates.csv
 //
@@ -67,9 +69,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	lang := fs.String("lang", "en", "language of the explanations: en or sv")
 	csvOut := fs.Bool("csv", false, "write the sheet as CSV to stdout instead of the table")
 	outPath := fs.String("o", "", "also write the sheet as CSV to this file")
+	xlsxOut := fs.String("xlsx", "", "also write the sheet as an Excel workbook (.xlsx) to this file")
+	importPath := fs.String("import", "", "import the publisher's edited sheet (.xlsx by extension, else CSV) into the saved one")
 	only := fs.String("markets", "", "comma-separated market codes to sell in (default: all 141)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: price-sheet [-lang en|sv] [-csv] [-o sheet.csv] [-markets SE,NO,…] [prices.csv [rates.csv]]")
+		fmt.Fprintln(stderr, "usage: price-sheet [-lang en|sv] [-csv] [-o sheet.csv] [-xlsx sheet.xlsx] [-import edited.xlsx] [-markets SE,NO,…] [prices.csv [rates.csv]]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -135,6 +139,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return fail(1, fmt.Errorf("%s: no exchange rates", inputs[1].name))
 	}
 	final := saves[len(saves)-1]
+	var changed []string
+	if *importPath != "" {
+		if final, changed, err = importSheet(*importPath, list, final); err != nil {
+			return fail(1, err)
+		}
+		saves[len(saves)-1] = final
+	}
+	if *xlsxOut != "" {
+		if err := writeXLSXFile(*xlsxOut, final); err != nil {
+			return fail(2, err)
+		}
+	}
 
 	if *outPath != "" {
 		if err := writeCSVFile(*outPath, final.Rows()); err != nil {
@@ -151,6 +167,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	report(p, list, rates, saves, inputs[0].name, inputs[1].name, l)
 	if *outPath != "" {
 		p.Printf("\nWrote the sheet, %d rows, to %s.\n", len(final.Prices), *outPath)
+	}
+	if *xlsxOut != "" {
+		p.Printf("\nWrote the sheet, %d rows, to %s.\n", len(final.Prices), *xlsxOut)
+	}
+	if *importPath != "" {
+		p.Printf("\nImported %s: %d prices set by the publisher.\n", *importPath, len(changed))
+		for _, c := range changed {
+			p.Printf("  %s\n", c)
+		}
 	}
 	if p.Err() != nil {
 		return fail(2, p.Err())
