@@ -1,81 +1,75 @@
-package pricing
+package metering
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"strconv"
 
 	"github.com/marketrules/marketrules/currency"
 )
 
-// ErrUsageQuantity is wrapped by the error for text that is not a usage
-// quantity; the error also wraps currency.ErrSyntax, ErrPrecision or
-// ErrOverflow.
-var ErrUsageQuantity = errors.New("invalid usage quantity")
-
-// UsageQuantity is the quantity of a usage event, exactly: the metering
+// Quantity is the quantity of a usage event, exactly: the metering
 // API's quantity is a JSON number (a double, such as 5.0 or 0.25), which
 // this type keeps as a decimal without ever becoming a float. It may be
 // negative or zero, so that such an event can be represented and
-// rejected as InvalidQuantity (EXT-03). Its magnitude is a
+// rejected as InvalidQuantity (MTR-01). Its magnitude is a
 // [currency.Rate]: at most 18 significant digits and 15 decimal places.
 //
-// The zero UsageQuantity is 0. A quantity keeps the decimal places it was
+// The zero Quantity is 0. A quantity keeps the decimal places it was
 // written with ("5.0" stays "5.0"); compare values with
-// [UsageQuantity.Cmp] or [UsageQuantity.Equal].
-type UsageQuantity struct {
+// [Quantity.Cmp] or [Quantity.Equal].
+type Quantity struct {
 	neg bool
 	mag currency.Rate
 }
 
-// NewUsageQuantity returns the quantity coef × 10^−scale: (50, 1) is 5.0.
-func NewUsageQuantity(coef int64, scale int) (UsageQuantity, error) {
+// NewQuantity returns the quantity coef × 10^−scale: (50, 1) is 5.0.
+func NewQuantity(coef int64, scale int) (Quantity, error) {
 	neg := coef < 0
 	if neg {
 		if coef == -coef { // the most negative int64
-			return UsageQuantity{}, fmt.Errorf("pricing: usage quantity %de-%d: %w: %w", coef, scale, ErrUsageQuantity, currency.ErrOverflow)
+			return Quantity{}, fmt.Errorf("metering: quantity %de-%d: %w: %w", coef, scale, ErrQuantity, currency.ErrOverflow)
 		}
 		coef = -coef
 	}
 	r, err := currency.NewRate(coef, scale)
 	if err != nil {
-		return UsageQuantity{}, fmt.Errorf("pricing: usage quantity: %w: %w", ErrUsageQuantity, err)
+		return Quantity{}, fmt.Errorf("metering: quantity: %w: %w", ErrQuantity, err)
 	}
-	return UsageQuantity{neg: neg && coef != 0, mag: r}, nil
+	return Quantity{neg: neg && coef != 0, mag: r}, nil
 }
 
-// UsageQuantityOf returns the non-negative quantity r.
-func UsageQuantityOf(r currency.Rate) UsageQuantity { return UsageQuantity{mag: r} }
+// QuantityOf returns the non-negative quantity r.
+func QuantityOf(r currency.Rate) Quantity { return Quantity{mag: r} }
 
-// ParseUsageQuantity parses a quantity as the metering API writes it, a
+// ParseQuantity parses a quantity as the metering API writes it, a
 // JSON number: an optional sign, digits with an optional fraction, and an
 // optional exponent ("5", "5.0", "-1", "0.25", "1e3", "2.5E-4"). The value
-// is exact; it fails (wrapping [ErrUsageQuantity]) for other text, for
+// is exact; it fails (wrapping [ErrQuantity]) for other text, for
 // more than 18 significant digits and for more than 15 decimal places.
-func ParseUsageQuantity(s string) (UsageQuantity, error) {
-	q, err := parseUsageQuantity(s)
+func ParseQuantity(s string) (Quantity, error) {
+	q, err := parseQuantity(s)
 	if err != nil {
 		in := s
 		if len(in) > 40 {
 			in = in[:40] + "…"
 		}
-		return UsageQuantity{}, fmt.Errorf("pricing: usage quantity %q: %w: %w", in, ErrUsageQuantity, err)
+		return Quantity{}, fmt.Errorf("metering: quantity %q: %w: %w", in, ErrQuantity, err)
 	}
 	return q, nil
 }
 
-// MustParseUsageQuantity is like [ParseUsageQuantity] but panics on error;
+// MustParseQuantity is like [ParseQuantity] but panics on error;
 // for tests and examples.
-func MustParseUsageQuantity(s string) UsageQuantity {
-	q, err := ParseUsageQuantity(s)
+func MustParseQuantity(s string) Quantity {
+	q, err := ParseQuantity(s)
 	if err != nil {
 		panic(err)
 	}
 	return q
 }
 
-func parseUsageQuantity(s string) (UsageQuantity, error) {
+func parseQuantity(s string) (Quantity, error) {
 	i := 0
 	neg := false
 	if i < len(s) && (s[i] == '+' || s[i] == '-') {
@@ -104,7 +98,7 @@ func parseUsageQuantity(s string) (UsageQuantity, error) {
 			if sig > 18 {
 				// Digits past the 18th must all be zeros, dropped exactly.
 				if c != '0' {
-					return UsageQuantity{}, currency.ErrOverflow
+					return Quantity{}, currency.ErrOverflow
 				}
 				scale-- // the dropped zero is a factor of ten kept in the scale
 				continue
@@ -115,7 +109,7 @@ func parseUsageQuantity(s string) (UsageQuantity, error) {
 		break
 	}
 	if digits == 0 {
-		return UsageQuantity{}, currency.ErrSyntax
+		return Quantity{}, currency.ErrSyntax
 	}
 	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
 		i++
@@ -132,7 +126,7 @@ func parseUsageQuantity(s string) (UsageQuantity, error) {
 			n++
 		}
 		if n == 0 {
-			return UsageQuantity{}, currency.ErrSyntax
+			return Quantity{}, currency.ErrSyntax
 		}
 		if eneg {
 			scale += exp
@@ -141,7 +135,7 @@ func parseUsageQuantity(s string) (UsageQuantity, error) {
 		}
 	}
 	if i != len(s) {
-		return UsageQuantity{}, currency.ErrSyntax
+		return Quantity{}, currency.ErrSyntax
 	}
 	if coef == 0 {
 		scale = max(0, min(scale, currency.MaxRateScale))
@@ -149,27 +143,27 @@ func parseUsageQuantity(s string) (UsageQuantity, error) {
 	// Bring the scale into 0…MaxRateScale exactly.
 	for scale < 0 {
 		if coef > 99_999_999_999_999_999 {
-			return UsageQuantity{}, currency.ErrOverflow
+			return Quantity{}, currency.ErrOverflow
 		}
 		coef *= 10
 		scale++
 	}
 	for scale > currency.MaxRateScale {
 		if coef%10 != 0 {
-			return UsageQuantity{}, currency.ErrPrecision
+			return Quantity{}, currency.ErrPrecision
 		}
 		coef /= 10
 		scale--
 	}
 	r, err := currency.NewRate(int64(coef), scale)
 	if err != nil {
-		return UsageQuantity{}, currency.ErrOverflow
+		return Quantity{}, currency.ErrOverflow
 	}
-	return UsageQuantity{neg: neg && coef != 0, mag: r}, nil
+	return Quantity{neg: neg && coef != 0, mag: r}, nil
 }
 
 // Sign returns −1, 0 or +1.
-func (q UsageQuantity) Sign() int {
+func (q Quantity) Sign() int {
 	switch {
 	case q.mag.IsZero():
 		return 0
@@ -180,13 +174,13 @@ func (q UsageQuantity) Sign() int {
 }
 
 // IsPositive reports whether q > 0, the condition of EXT-03.
-func (q UsageQuantity) IsPositive() bool { return q.Sign() > 0 }
+func (q Quantity) IsPositive() bool { return q.Sign() > 0 }
 
 // Magnitude returns |q|.
-func (q UsageQuantity) Magnitude() currency.Rate { return q.mag }
+func (q Quantity) Magnitude() currency.Rate { return q.mag }
 
 // Cmp compares q and o by value: −1, 0 or +1.
-func (q UsageQuantity) Cmp(o UsageQuantity) int {
+func (q Quantity) Cmp(o Quantity) int {
 	switch qs, os := q.Sign(), o.Sign(); {
 	case qs != os:
 		if qs < os {
@@ -201,11 +195,11 @@ func (q UsageQuantity) Cmp(o UsageQuantity) int {
 
 // Equal reports whether q and o have the same value ("5" equals "5.0");
 // go-cmp uses it.
-func (q UsageQuantity) Equal(o UsageQuantity) bool { return q.Cmp(o) == 0 }
+func (q Quantity) Equal(o Quantity) bool { return q.Cmp(o) == 0 }
 
 // AppendText implements [encoding.TextAppender]: the quantity with the
 // decimal places it was written with, "5.0", "-1".
-func (q UsageQuantity) AppendText(b []byte) ([]byte, error) {
+func (q Quantity) AppendText(b []byte) ([]byte, error) {
 	if q.Sign() < 0 {
 		b = append(b, '-')
 	}
@@ -213,18 +207,18 @@ func (q UsageQuantity) AppendText(b []byte) ([]byte, error) {
 }
 
 // String returns the quantity as AppendText writes it.
-func (q UsageQuantity) String() string {
+func (q Quantity) String() string {
 	b, _ := q.AppendText(make([]byte, 0, 24))
 	return string(b)
 }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (q UsageQuantity) MarshalText() ([]byte, error) { return q.AppendText(nil) }
+func (q Quantity) MarshalText() ([]byte, error) { return q.AppendText(nil) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with
-// [ParseUsageQuantity].
-func (q *UsageQuantity) UnmarshalText(b []byte) error {
-	v, err := ParseUsageQuantity(string(b))
+// [ParseQuantity].
+func (q *Quantity) UnmarshalText(b []byte) error {
+	v, err := ParseQuantity(string(b))
 	if err != nil {
 		return err
 	}
@@ -234,16 +228,16 @@ func (q *UsageQuantity) UnmarshalText(b []byte) error {
 
 // MarshalJSON implements [json.Marshaler]: a JSON number, as the metering
 // API expects, written exactly ("5.0").
-func (q UsageQuantity) MarshalJSON() ([]byte, error) { return q.AppendText(nil) }
+func (q Quantity) MarshalJSON() ([]byte, error) { return q.AppendText(nil) }
 
 // UnmarshalJSON implements [json.Unmarshaler]: a JSON number, or a string
 // holding one, parsed exactly.
-func (q *UsageQuantity) UnmarshalJSON(b []byte) error {
+func (q *Quantity) UnmarshalJSON(b []byte) error {
 	b = bytes.TrimSpace(b)
 	if len(b) > 0 && b[0] == '"' {
 		s, err := strconv.Unquote(string(b))
 		if err != nil {
-			return fmt.Errorf("pricing: usage quantity %s: %w: %w", b, ErrUsageQuantity, currency.ErrSyntax)
+			return fmt.Errorf("metering: quantity %s: %w: %w", b, ErrQuantity, currency.ErrSyntax)
 		}
 		return q.UnmarshalText([]byte(s))
 	}

@@ -1,0 +1,198 @@
+package metering
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/marketrules/marketrules/rule"
+)
+
+// This file is the package's one door to a JSON engine: readBody bounds
+// the input, decodeBytes decodes it leniently (unknown members ignored)
+// and reports what it cannot read as problems with JSON paths. It can be
+// swapped for another engine without touching the rest of the package.
+
+var (
+	msgTooLarge  = rule.Message{English: "the body is longer than %d bytes", Swedish: "innehållet är längre än %d byte"}
+	msgTooDeep   = rule.Message{English: "the body is nested deeper than %d levels", Swedish: "innehållet är nästlat djupare än %d nivåer"}
+	msgMalformed = rule.Message{English: "not well-formed JSON: %s", Swedish: "inte välformad JSON: %s"}
+	msgWrongType = rule.Message{English: "a %s cannot be read here", Swedish: "ett värde av typen %s kan inte läsas här"}
+	msgBadValue  = rule.Message{English: "%q is not a valid %s", Swedish: "%q är inte ett giltigt värde för %s"}
+	msgReadFail  = rule.Message{English: "reading failed: %v", Swedish: "läsningen misslyckades: %v"}
+)
+
+// readBody reads at most max bytes of r; a longer body is refused as soon
+// as its max+1st byte arrives, without reading on.
+func readBody(r io.Reader, max int64, ps *rule.Problems) []byte {
+	if r == nil {
+		problem(ps, ruleMTR04, "", ErrMalformed, msgMalformed, "no body")
+		return nil
+	}
+	b, err := io.ReadAll(io.LimitReader(r, max+1))
+	switch {
+	case err != nil:
+		problem(ps, ruleMTR04, "", ErrMalformed, msgReadFail, err)
+		return nil
+	case int64(len(b)) > max:
+		problem(ps, ruleMTR04, "", ErrTooLarge, msgTooLarge, max)
+		return nil
+	}
+	return b
+}
+
+// depthOK reports whether b nests at most max arrays and objects deep,
+// without decoding it.
+func depthOK(b []byte, max int) bool {
+	depth, inString, escaped := 0, false, false
+	for _, c := range b {
+		switch {
+		case inString:
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+		case c == '"':
+			inString = true
+		case c == '{' || c == '[':
+			depth++
+			if depth > max {
+				return false
+			}
+		case c == '}' || c == ']':
+			depth--
+		}
+	}
+	return true
+}
+
+// decodeBytes decodes b into v leniently, with the default depth limit,
+// adding problems for malformed input and values of the wrong type.
+func decodeBytes(b []byte, v any, ps *rule.Problems) error {
+	return decodeDepth(b, DefaultPolicy().MaxDepth, v, ps)
+}
+
+func decodeDepth(b []byte, maxDepth int, v any, ps *rule.Problems) error {
+	if !depthOK(b, maxDepth) {
+		problem(ps, ruleMTR04, "", ErrTooLarge, msgTooDeep, maxDepth)
+		return ps.Err()
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			problem(ps, ruleMTR04, jsonPath(te.Field), ErrMalformed, msgWrongType, te.Value)
+		} else {
+			problem(ps, ruleMTR04, "", ErrMalformed, msgMalformed, err.Error())
+		}
+		return ps.Err()
+	}
+	return nil
+}
+
+// jsonPath turns encoding/json's dotted field path ("result.3.quantity")
+// into the package's path style ("result[3].quantity").
+func jsonPath(field string) string {
+	if field == "" {
+		return ""
+	}
+	var b strings.Builder
+	for i, part := range strings.Split(field, ".") {
+		if _, err := strconv.Atoi(part); err == nil && i > 0 {
+			b.WriteString("[" + part + "]")
+			continue
+		}
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(part)
+	}
+	return b.String()
+}
+
+// join returns the path of member name under path.
+func join(path, name string) string {
+	if path == "" {
+		return name
+	}
+	return path + "." + name
+}
+
+// index returns the path of element i under path.
+func index(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
+
+// wireTime reads a metering API instant: RFC 3339, or without an offset
+// (UTC). An absent or null member is the zero time.
+func wireTime(raw json.RawMessage, path string, ps *rule.Problems) time.Time {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || string(raw) == "null" {
+		return time.Time{}
+	}
+	var s string
+	if err := json.Unmarshal(raw, &s); err != nil {
+		problem(ps, ruleMTR01, path, ErrMalformed, msgBadValue, string(raw), "instant")
+		return time.Time{}
+	}
+	t, ok := parseInstant(s)
+	if !ok {
+		problem(ps, ruleMTR01, path, ErrMalformed, msgBadValue, s, "instant")
+	}
+	return t
+}
+
+// parseInstant parses RFC 3339 or the same without an offset, as UTC.
+func parseInstant(s string) (time.Time, bool) {
+	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
+		return t, true
+	}
+	t, err := time.Parse("2006-01-02T15:04:05.999999999", s)
+	if err != nil {
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// wireQuantity reads a quantity: a JSON number or a string holding one.
+func wireQuantity(raw json.RawMessage, path string, ps *rule.Problems) Quantity {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || string(raw) == "null" {
+		return Quantity{}
+	}
+	var q Quantity
+	if err := q.UnmarshalJSON(raw); err != nil {
+		problem(ps, ruleMTR01, path, ErrQuantity, msgBadValue, string(raw), "quantity")
+	}
+	return q
+}
+
+// wireStatus reads a status name; an unknown name is a problem.
+func wireStatus(s, path string, ps *rule.Problems) Status {
+	var st Status
+	if err := st.UnmarshalText([]byte(s)); err != nil {
+		problem(ps, ruleMTR04, path, ErrMalformed, msgBadValue, s, "status")
+	}
+	return st
+}
+
+// wireEvent is an event as it arrives, read field by field.
+type wireEvent struct {
+	ResourceID         string          `json:"resourceId"`
+	ResourceURI        string          `json:"resourceUri"`
+	Quantity           json.RawMessage `json:"quantity"`
+	Dimension          string          `json:"dimension"`
+	EffectiveStartTime json.RawMessage `json:"effectiveStartTime"`
+	PlanID             string          `json:"planId"`
+}
+
+func (w *wireEvent) event(path string, ps *rule.Problems) Event {
+	return Event{ResourceID: w.ResourceID, ResourceURI: w.ResourceURI,
+		Quantity: wireQuantity(w.Quantity, join(path, "quantity"), ps), Dimension: w.Dimension,
+		EffectiveStartTime: wireTime(w.EffectiveStartTime, join(path, "effectiveStartTime"), ps), PlanID: w.PlanID}
+}
