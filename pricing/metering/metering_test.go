@@ -396,7 +396,7 @@ func TestEXT03_UsageEventJSON(t *testing.T) {
 		t.Errorf("resourceUri and an offset: %+v %v", back, err)
 	}
 	for in, path := range map[string]string{
-		`{"quantity":"five"}`: "quantity",
+		`{"quantity":"five"}`:                "quantity",
 		`{"effectiveStartTime":"yesterday"}`: "effectiveStartTime", `{"dimension":3}`: "dimension",
 	} {
 		err := json.Unmarshal([]byte(in), &back)
