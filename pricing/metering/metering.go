@@ -4,6 +4,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/marketrules/marketrules/currency"
+
 	"github.com/marketrules/marketrules/internal/enum"
 	"github.com/marketrules/marketrules/plan"
 	"github.com/marketrules/marketrules/rule"
@@ -137,6 +139,9 @@ type Policy struct {
 	// MaxProblems is how many problems of bad records an answer keeps;
 	// the rest are counted. 100.
 	MaxProblems int `json:"maxProblems,omitzero"`
+	// Rounding rounds an invoice line's amount, quantity × unit price,
+	// once to the cent; the zero value is currency.HalfEven.
+	Rounding currency.RoundingMode `json:"rounding,omitzero"`
 }
 
 // DefaultPolicy returns the metering API's limits: 24 hours back,

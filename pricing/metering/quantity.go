@@ -3,6 +3,7 @@ package metering
 import (
 	"bytes"
 	"fmt"
+	"math/bits"
 	"strconv"
 
 	"github.com/marketrules/marketrules/currency"
@@ -245,4 +246,113 @@ func (q *Quantity) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	return q.UnmarshalText(b)
+}
+
+// pow10 holds the powers of ten that fit in a uint64.
+var pow10 = [20]uint64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14,
+	1e15, 1e16, 1e17, 1e18, 1e19}
+
+// maxCoef is the largest coefficient of a quantity: 18 digits.
+const maxCoef = 999_999_999_999_999_999
+
+// parts returns q's sign, coefficient and scale.
+func (q Quantity) parts() (bool, uint64, int) {
+	return q.neg, uint64(q.mag.Coefficient()), q.mag.Scale()
+}
+
+// align returns the coefficients a and b, of scales as and bs, at the
+// larger of the two scales; false when one overflows.
+func align(a uint64, as int, b uint64, bs int) (uint64, uint64, int, bool) {
+	switch {
+	case as < bs:
+		hi, lo := bits.Mul64(a, pow10[bs-as])
+		return lo, b, bs, hi == 0
+	case bs < as:
+		hi, lo := bits.Mul64(b, pow10[as-bs])
+		return a, lo, as, hi == 0
+	}
+	return a, b, as, true
+}
+
+// makeQuantity returns the quantity ±c × 10^−s; a coefficient of more
+// than 18 digits loses trailing zeros, and fails if it has none to lose.
+func makeQuantity(neg bool, c uint64, s int) (Quantity, bool) {
+	for c > maxCoef && s > 0 && c%10 == 0 {
+		c /= 10
+		s--
+	}
+	if c > maxCoef {
+		return Quantity{}, false
+	}
+	r, err := currency.NewRate(int64(c), s)
+	if err != nil {
+		return Quantity{}, false
+	}
+	return Quantity{neg: neg && c != 0, mag: r}, true
+}
+
+// quantityOfInt returns the quantity n.
+func quantityOfInt(n int64) Quantity {
+	q, _ := makeQuantity(n < 0, uint64(max(n, -n)), 0)
+	return q
+}
+
+// Neg returns −q.
+func (q Quantity) Neg() Quantity { return Quantity{neg: !q.neg && !q.mag.IsZero(), mag: q.mag} }
+
+// Add returns q + o exactly, with the larger of their decimal places
+// ("1.5" + "2" is "3.5"). It fails, wrapping [ErrQuantity] and
+// currency.ErrOverflow, when the sum needs more than 18 significant digits.
+func (q Quantity) Add(o Quantity) (Quantity, error) {
+	an, ac, as := q.parts()
+	bn, bc, bs := o.parts()
+	ac, bc, s, ok := align(ac, as, bc, bs)
+	var r Quantity
+	if ok {
+		switch {
+		case an == bn:
+			sum, carry := bits.Add64(ac, bc, 0)
+			r, ok = makeQuantity(an, sum, s)
+			ok = ok && carry == 0
+		case ac >= bc:
+			r, ok = makeQuantity(an, ac-bc, s)
+		default:
+			r, ok = makeQuantity(bn, bc-ac, s)
+		}
+	}
+	if !ok {
+		return Quantity{}, fmt.Errorf("metering: %v + %v: %w: %w", q, o, ErrQuantity, currency.ErrOverflow)
+	}
+	return r, nil
+}
+
+// Sub returns q − o exactly, as [Quantity.Add] does.
+func (q Quantity) Sub(o Quantity) (Quantity, error) { return q.Add(o.Neg()) }
+
+// acc is an exact running sum of non-negative quantities, without
+// allocation: a coefficient at the largest scale added so far.
+type acc struct {
+	c uint64
+	s uint8
+}
+
+// add adds the quantity c × 10^−s; false when the sum would overflow
+// 18 significant digits (the sum is then unchanged).
+func (a *acc) add(c uint64, s int) bool {
+	ac, bc, sc, ok := align(a.c, int(a.s), c, s)
+	if !ok {
+		return false
+	}
+	sum, carry := bits.Add64(ac, bc, 0)
+	if carry != 0 || sum > maxCoef {
+		return false
+	}
+	a.c, a.s = sum, uint8(sc)
+	return true
+}
+
+// quantity returns the sum.
+func (a acc) quantity() Quantity {
+	q, _ := makeQuantity(false, a.c, int(a.s))
+	return q
 }
