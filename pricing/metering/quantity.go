@@ -70,7 +70,7 @@ func MustParseQuantity(s string) Quantity {
 	return q
 }
 
-func parseQuantity(s string) (Quantity, error) {
+func parseQuantity[T ~string | ~[]byte](s T) (Quantity, error) {
 	i := 0
 	neg := false
 	if i < len(s) && (s[i] == '+' || s[i] == '-') {
