@@ -34,9 +34,9 @@ type Mismatch struct {
 }
 
 var msgMismatch = map[rule.Reason]rule.Message{
-	ReasonMissing:          {English: "Missing: %s of %q for %s on %s was delivered, but the retrieval has no row (%s).", Swedish: "Saknas: %s av %q för %s den %s levererades, men hämtningen har ingen rad (%s)."},
+	ReasonMissing:          {English: "Missing: %[1]s of %[2]q for %[3]s on %[4]s was delivered, but the retrieval has no row (%[6]s).", Swedish: "Saknas: %[1]s av %[2]q för %[3]s den %[4]s levererades, men hämtningen har ingen rad (%[6]s)."},
 	ReasonUnexpected:       {English: "Not sent: the retrieval reports %[5]s of %[2]q for %[3]s on %[4]s, which was not delivered (%[6]s).", Swedish: "Inte skickad: hämtningen anger %[5]s av %[2]q för %[3]s den %[4]s, som inte levererades (%[6]s)."},
-	ReasonSubmittedDiffers: {English: "Submitted differs: %s of %q for %s on %s was delivered, the retrieval says %s submitted (%s).", Swedish: "Inskickat skiljer sig: %s av %q för %s den %s levererades, hämtningen anger %s inskickat (%s)."},
+	ReasonSubmittedDiffers: {English: "Submitted differs: %[1]s of %[2]q for %[3]s on %[4]s was delivered, the retrieval says %[5]s submitted (%[6]s).", Swedish: "Inskickat skiljer sig: %[1]s av %[2]q för %[3]s den %[4]s levererades, hämtningen anger %[5]s inskickat (%[6]s)."},
 	ReasonNotProcessed:     {English: "Not processed: %[5]s of %[2]q for %[3]s on %[4]s submitted, %[7]s processed, status %[8]s (%[6]s).", Swedish: "Inte behandlad: %[5]s av %[2]q för %[3]s den %[4]s inskickat, %[7]s behandlat, status %[8]s (%[6]s)."},
 }
 
