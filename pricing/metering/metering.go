@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/marketrules/marketrules/currency"
-
 	"github.com/marketrules/marketrules/internal/enum"
 	"github.com/marketrules/marketrules/plan"
 	"github.com/marketrules/marketrules/rule"
