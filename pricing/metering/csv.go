@@ -314,14 +314,15 @@ func (r *Reader) record(line []byte) (Record, bool) {
 		r.skip("", ErrMalformed, msgCSVQuote)
 		return Record{}, false
 	}
-	id, ok1 := r.field(colID)
-	uri, ok2 := r.field(colURI)
-	dim, ok3 := r.field(colDim)
-	qty, ok4 := r.field(colQty)
-	tm, ok5 := r.field(colTime)
-	if !(ok1 && ok2 && ok3 && ok4 && ok5) {
-		return Record{}, false
+	var f [5][]byte
+	for c := range f {
+		v, ok := r.field(c)
+		if !ok {
+			return Record{}, false
+		}
+		f[c] = v
 	}
+	id, uri, dim, qty, tm := f[colID], f[colURI], f[colDim], f[colQty], f[colTime]
 	q, err := parseQuantity(qty)
 	if err != nil {
 		r.skip(colNames[colQty], ErrQuantity, msgCSVQuantity, string(qty))

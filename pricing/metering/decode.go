@@ -80,6 +80,23 @@ func decodeBytes(b []byte, v any, ps *rule.Problems) error {
 	return decodeDepth(b, DefaultPolicy().MaxDepth, v, ps)
 }
 
+// decodeAt decodes b into v as decodeDepth does, with problem paths
+// under path.
+func decodeAt(b []byte, path string, v any, ps *rule.Problems) bool {
+	var own rule.Problems
+	if decodeDepth(b, 1<<30, v, &own) == nil {
+		return true
+	}
+	for _, p := range own {
+		p.Path = join(path, p.Path)
+		if p.Path == "" {
+			p.Path = path
+		}
+		*ps = append(*ps, p)
+	}
+	return false
+}
+
 func decodeDepth(b []byte, maxDepth int, v any, ps *rule.Problems) error {
 	if !depthOK(b, maxDepth) {
 		problem(ps, ruleMTR04, "", ErrTooLarge, msgTooDeep, maxDepth)
@@ -121,6 +138,9 @@ func jsonPath(field string) string {
 func join(path, name string) string {
 	if path == "" {
 		return name
+	}
+	if name == "" {
+		return path
 	}
 	return path + "." + name
 }

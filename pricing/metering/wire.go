@@ -96,8 +96,8 @@ type wireError struct {
 type wireReply struct {
 	wireResult
 	wireError
-	Result []wireResult `json:"result"`
-	Count  int          `json:"count"`
+	Result []json.RawMessage `json:"result"`
+	Count  int               `json:"count"`
 }
 
 func (w *wireResult) result(path string, ps *rule.Problems) Result {
@@ -149,8 +149,11 @@ func (p Policy) DecodeReply(httpStatus int, body io.Reader) (Reply, error) {
 	case httpStatus == 200 && w.Result != nil:
 		rep.Count = w.Count
 		rep.Results = make([]Result, len(w.Result))
-		for i := range w.Result {
-			rep.Results[i] = w.Result[i].result(index("result", i), &ps)
+		for i, raw := range w.Result {
+			var wr wireResult
+			if decodeAt(raw, index("result", i), &wr, &ps) {
+				rep.Results[i] = wr.result(index("result", i), &ps)
+			}
 		}
 	case httpStatus == 200:
 		rep.Results = []Result{w.wireResult.result("", &ps)}
@@ -257,11 +260,11 @@ func (p Policy) DecodeRows(body io.Reader) ([]Row, error) {
 	if ps != nil {
 		return nil, ps.Err()
 	}
-	var ws []wireRow
+	var ws []json.RawMessage
 	prefix := ""
 	if t := bytes.TrimSpace(b); len(t) > 0 && t[0] == '{' {
 		var v struct {
-			Value []wireRow `json:"value"`
+			Value []json.RawMessage `json:"value"`
 		}
 		if err := decodeDepth(b, p.MaxDepth, &v, &ps); err != nil {
 			return nil, err
@@ -271,8 +274,12 @@ func (p Policy) DecodeRows(body io.Reader) ([]Row, error) {
 		return nil, err
 	}
 	rows := make([]Row, len(ws))
-	for i, w := range ws {
+	for i, raw := range ws {
 		path := index(prefix, i)
+		var w wireRow
+		if !decodeAt(raw, path, &w, &ps) {
+			continue
+		}
 		r := Row{UsageResourceID: w.UsageResourceID, Dimension: w.Dimension, PlanID: w.PlanID, PlanName: w.PlanName,
 			OfferID: w.OfferID, OfferName: w.OfferName, OfferType: w.OfferType, AzureSubscriptionID: w.AzureSubscriptionID,
 			UsageDate:         wireTime(w.UsageDate, join(path, "usageDate"), &ps),
