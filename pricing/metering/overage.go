@@ -44,7 +44,7 @@ func MetersOf(p plan.Plan, t plan.Term) []Meter {
 type OverageRequest struct {
 	// Term is the subscription's billing term: the included quantities
 	// refill at each renewal, every Term.Months() months from Start.
-	Term plan.Term `json:"term"`
+	Term plan.Term `json:"term,omitzero"`
 	// Start is the instant the first term started (the activation), in
 	// the subscription's zone: renewals fall on the same day of the month
 	// and time of day in that zone, clamped to the month's end (a term
