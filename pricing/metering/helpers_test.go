@@ -1,6 +1,9 @@
 package metering
 
-import "iter"
+import (
+	"bytes"
+	"iter"
+)
 
 func seqOf[T any](s []T) iter.Seq[T] {
 	return func(yield func(T) bool) {
@@ -11,3 +14,7 @@ func seqOf[T any](s []T) iter.Seq[T] {
 		}
 	}
 }
+
+func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }
+
+func iterPull(r *Reader) (func() (Record, bool), func()) { return iter.Pull(r.Records()) }
