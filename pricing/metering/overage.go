@@ -359,9 +359,12 @@ func (p Policy) Overage(req OverageRequest) (Overage, error) {
 		}
 		h.Billable, _ = e.Quantity.Sub(h.Included)
 		left, _ = left.Sub(h.Included)
+		sc := e.Quantity.mag.Scale()
+		h.Included, h.Billable, left = h.Included.trim(sc), h.Billable.trim(sc), left.trim(0)
 		cur.Used, _ = cur.Used.Add(e.Quantity)
 		cur.Included, _ = cur.Included.Add(h.Included)
 		cur.Billable, _ = cur.Billable.Add(h.Billable)
+		cur.Used, cur.Included, cur.Billable = cur.Used.trim(0), cur.Included.trim(0), cur.Billable.trim(0)
 		out.Hours = append(out.Hours, h)
 		if h.Billable.IsPositive() {
 			mi, month := monthCal.PeriodAt(1, e.EffectiveStartTime)
@@ -373,6 +376,7 @@ func (p Policy) Overage(req OverageRequest) (Overage, error) {
 				lineOrder = append(lineOrder, k)
 			}
 			l.Quantity, _ = l.Quantity.Add(h.Billable)
+			l.Quantity = l.Quantity.trim(0)
 		}
 	}
 	prices := map[string]Price{}

@@ -356,3 +356,16 @@ func (a acc) quantity() Quantity {
 	q, _ := makeQuantity(false, a.c, int(a.s))
 	return q
 }
+
+// trim returns q without trailing fractional zeros, keeping at least
+// scale decimal places: a computed quantity is written as simply as its
+// inputs ("100.50" − "0.00" stays as "100.5" beside an input "105").
+func (q Quantity) trim(scale int) Quantity {
+	neg, c, s := q.parts()
+	for s > scale && s > 0 && c%10 == 0 {
+		c /= 10
+		s--
+	}
+	r, _ := makeQuantity(neg, c, s)
+	return r
+}

@@ -50,14 +50,17 @@ type Submission struct {
 	Reason  rule.Reason        `json:"reason"`
 	At      time.Time          `json:"at"`
 	Status  SubscriptionStatus `json:"status,omitempty"`
-	Batches []Batch            `json:"batches,omitempty"`
-	Expired []Event            `json:"expired,omitempty"`
-	Pending []Event            `json:"pending,omitempty"`
-	Held    []Event            `json:"held,omitempty"`
+	// MaxBatch and MaxAge are the policy's limits the batches follow.
+	MaxBatch int           `json:"maxBatch"`
+	MaxAge   time.Duration `json:"maxAge"`
+	Batches  []Batch       `json:"batches,omitempty"`
+	Expired  []Event       `json:"expired,omitempty"`
+	Pending  []Event       `json:"pending,omitempty"`
+	Held     []Event       `json:"held,omitempty"`
 }
 
 var (
-	msgSubmit        = rule.Message{English: "%d events to send in %d batches of at most %d at %v; %d expired, %d pending (%s).", Swedish: "%d händelser att skicka i %d satser om högst %d vid %v; %d utgångna, %d väntande (%s)."}
+	msgSubmit        = rule.Message{English: "%d events to send at %v in %d batches (at most %d a batch); %d expired, %d pending (%s).", Swedish: "%d händelser att skicka %v i %d satser (högst %d per sats); %d utgångna, %d väntande (%s)."}
 	msgNotSubscribed = rule.Message{English: "Nothing is sent: the subscription is %q, and usage is accepted only while it is Subscribed; %d events held (%s).", Swedish: "Inget skickas: prenumerationen är %q, och användning tas bara emot medan den är Subscribed; %d händelser hålls kvar (%s)."}
 	msgExpiredEvent  = rule.Message{English: "Expired: %s of %q for the hour from %v can be sent only until %v (%s).", Swedish: "Utgången: %s av %q för timmen från %v kan bara skickas till och med %v (%s)."}
 	msgInvalidSubmit = rule.Message{English: "the instant of sending is missing", Swedish: "tidpunkten för sändningen saknas"}
@@ -73,25 +76,13 @@ func (s Submission) Explain(lang rule.Language) string {
 	for _, b := range s.Batches {
 		n += len(b.Request)
 	}
-	max := DefaultPolicy().MaxBatch
-	if len(s.Batches) > 0 {
-		max = max0(s.Batches)
-	}
 	var b strings.Builder
-	b.WriteString(msgSubmit.Render(lang, n, len(s.Batches), max, s.At, len(s.Expired), len(s.Pending), string(s.Rule)))
+	b.WriteString(msgSubmit.Render(lang, n, s.At, len(s.Batches), s.MaxBatch, len(s.Expired), len(s.Pending), string(s.Rule)))
 	for _, e := range s.Expired {
 		b.WriteString("\n  ")
-		b.WriteString(msgExpiredEvent.Render(lang, e.Quantity.String(), e.Dimension, e.EffectiveStartTime, e.EffectiveStartTime.Add(DefaultPolicy().MaxAge), string(ruleMTR02)))
+		b.WriteString(msgExpiredEvent.Render(lang, e.Quantity.String(), e.Dimension, e.EffectiveStartTime, e.EffectiveStartTime.Add(s.MaxAge), string(ruleMTR02)))
 	}
 	return b.String()
-}
-
-func max0(bs []Batch) int {
-	m := 0
-	for _, b := range bs {
-		m = max(m, len(b.Request))
-	}
-	return m
 }
 
 // String returns the English explanation.
@@ -136,7 +127,7 @@ func (p Policy) Submit(req SubmitRequest) (Submission, error) {
 	slices.SortStableFunc(evs, func(a, b Event) int {
 		return cmp.Or(a.EffectiveStartTime.Compare(b.EffectiveStartTime), strings.Compare(a.Resource(), b.Resource()), strings.Compare(a.Dimension, b.Dimension))
 	})
-	s := Submission{Rule: ruleMTR05, Reason: ReasonNotSubscribed, At: req.At, Status: req.Status}
+	s := Submission{Rule: ruleMTR05, Reason: ReasonNotSubscribed, At: req.At, Status: req.Status, MaxBatch: p.MaxBatch, MaxAge: p.MaxAge}
 	if req.Status != Subscribed {
 		s.Held = evs
 		return s, nil
