@@ -222,6 +222,7 @@ func (r *report) explain(text string) {
 
 var (
 	msgUsage     = rule.Message{English: "Usage: %s, plan %s, term %s from %v.", Swedish: "Användning: %s, plan %s, period %s från %v."}
+	msgColumns   = rule.Message{English: "Hour (UTC)|Resource|Dimension|Quantity|Term|Included|Billable", Swedish: "Timme (UTC)|Resurs|Dimension|Mängd|Period|Inkluderat|Att fakturera"}
 	msgEvents    = rule.Message{English: "Hourly events, included and billable:", Swedish: "Timhändelser, inkluderat och att fakturera:"}
 	msgInvoice   = rule.Message{English: "Overage invoice:", Swedish: "Faktura för överförbrukning:"}
 	msgBatches   = rule.Message{English: "To send at %v:", Swedish: "Att skicka %v:"}
@@ -236,7 +237,7 @@ func (r *report) header(s string) { r.p.Printf("\n%s\n", s) }
 
 func (r *report) run(pf planFile, usage io.Reader, name string, at time.Time, status metering.SubscriptionStatus, answers []answer) error {
 	pol, l := r.pol, r.l
-	r.p.Printf("%s\n", msgUsage.Render(l, name, pf.PlanID, pf.Term.Words(), pf.Start))
+	r.p.Printf("%s\n", msgUsage.Render(l, name, pf.PlanID, pf.Term.String(), pf.Start))
 
 	// 1–2. Read and aggregate (MTR-02).
 	rd := pol.NewReader(usage, name)
@@ -269,7 +270,7 @@ func (r *report) run(pf planFile, usage io.Reader, name string, at time.Time, st
 		return err
 	}
 	r.header(msgEvents.Format(l))
-	t := textout.NewTable("Hour (UTC)", "Resource", "Dimension", "Quantity", "Term", "Included", "Billable").AlignRight(3, 4, 5, 6)
+	t := textout.NewTable(strings.Split(msgColumns.Format(l), "|")...).AlignRight(3, 4, 5, 6)
 	for _, h := range o.Hours {
 		t.Row(h.Event.EffectiveStartTime.Format("2006-01-02 15:04"), h.Event.Resource(), h.Event.Dimension, h.Event.Quantity.String(),
 			fmt.Sprint(h.Term), h.Included.String(), h.Billable.String())

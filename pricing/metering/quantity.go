@@ -358,10 +358,14 @@ func (a acc) quantity() Quantity {
 }
 
 // trim returns q without trailing fractional zeros, keeping at least
-// scale decimal places: a computed quantity is written as simply as its
-// inputs ("100.50" − "0.00" stays as "100.5" beside an input "105").
+// scale decimal places (zero is "0"): a computed quantity is written as
+// simply as its inputs ("100.50" − "0.00" is "100.5" beside an input
+// "105").
 func (q Quantity) trim(scale int) Quantity {
 	neg, c, s := q.parts()
+	if c == 0 {
+		return Quantity{}
+	}
 	for s > scale && s > 0 && c%10 == 0 {
 		c /= 10
 		s--
