@@ -18,3 +18,5 @@ func seqOf[T any](s []T) iter.Seq[T] {
 func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }
 
 func iterPull(r *Reader) (func() (Record, bool), func()) { return iter.Pull(r.Records()) }
+
+func bytesIndexByte(b []byte, c byte) int { return bytes.IndexByte(b, c) }
