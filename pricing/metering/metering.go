@@ -73,12 +73,16 @@ type Key struct {
 
 // KeyOf returns the key of event e under policy p: its resource,
 // dimension and the UTC clock hour (p.Slot) of its effective time.
-func (p Policy) KeyOf(e Event) Key {
+func (p Policy) KeyOf(e Event) Key { return p.norm().keyOf(e) }
+
+// keyOf is KeyOf for a normalized policy.
+func (p Policy) keyOf(e Event) Key {
 	return Key{Resource: e.Resource(), Dimension: e.Dimension, Hour: p.slotOf(e.EffectiveStartTime)}
 }
 
+// slotOf returns the start of t's slot, in UTC; p is normalized.
 func (p Policy) slotOf(t time.Time) time.Time {
-	return t.UTC().Truncate(p.norm().Slot)
+	return t.UTC().Truncate(p.Slot)
 }
 
 // Ledger is what the caller already accepted: [Validation] asks
@@ -398,7 +402,7 @@ func (p Policy) Validate(v Validation, e Event) Decision {
 func (p Policy) check(v *Validation, e Event) Decision {
 	now := v.At
 	maxAge := p.MaxAge
-	r := Decision{Rule: rule.EXT03, Key: p.KeyOf(e), Quantity: e.Quantity,
+	r := Decision{Rule: rule.EXT03, Key: p.keyOf(e), Quantity: e.Quantity,
 		Effective: e.EffectiveStartTime, At: now, Earlier: -1}
 	if !e.EffectiveStartTime.IsZero() {
 		r.Deadline = e.EffectiveStartTime.Add(maxAge)
