@@ -14,8 +14,6 @@ import (
 	"unicode"
 
 	"golang.org/x/text/width"
-
-	"github.com/marketrules/marketrules/rule"
 )
 
 // Printer writes to W and keeps the first write error, so that a program
@@ -166,17 +164,6 @@ func Wrap(prefix, text string, width int) string {
 		b.WriteString(line + "\n")
 	}
 	return b.String()
-}
-
-// Language parses the -lang flag of the programs: "en" or "sv".
-func Language(s string) (rule.Language, error) {
-	switch s {
-	case "en":
-		return rule.English, nil
-	case "sv":
-		return rule.Swedish, nil
-	}
-	return rule.English, fmt.Errorf("unknown language %q (want en or sv)", s)
 }
 
 // ReadCSV reads text as CSV whose first line must be header exactly, and

@@ -1,6 +1,7 @@
-package plan
+package calendar
 
 import (
+	"errors"
 	"testing"
 	"time"
 )
@@ -23,9 +24,15 @@ func TestDaysInExported(t *testing.T) {
 		m    time.Month
 		want int
 	}{{2024, time.February, 29}, {1900, time.February, 28}, {2000, time.February, 29}, {2023, time.April, 30},
-		{2023, 13, 31}, {2024, 0, 31}, {2024, 14, 28}} {
-		if got := DaysIn(c.y, c.m); got != c.want {
-			t.Errorf("DaysIn(%d, %d) = %d, want %d", c.y, c.m, got, c.want)
+		{1, time.January, 31}, {9999, time.December, 31}, {-4, time.February, 29}} {
+		if got, err := DaysIn(c.y, c.m); got != c.want || err != nil {
+			t.Errorf("DaysIn(%d, %d) = %d, %v, want %d", c.y, c.m, got, err, c.want)
+		}
+	}
+	// Issue 17: month 13 and month 0 are errors, not 31.
+	for _, m := range []time.Month{0, 13, 14, -1} {
+		if n, err := DaysIn(2026, m); !errors.Is(err, ErrRange) || n != 0 {
+			t.Errorf("DaysIn(2026, %d) = %d, %v", m, n, err)
 		}
 	}
 }
