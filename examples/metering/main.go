@@ -36,7 +36,6 @@ import (
 	_ "embed"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -86,97 +85,89 @@ type answer struct {
 var errRules = errors.New("the input breaks a rule")
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("metering", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	lang := fs.String("lang", "en", "language of the explanations: en or sv")
-	planPath := fs.String("plan", "", "the plan as JSON (default: the sample plan.json)")
-	answersPath := fs.String("answers", "", "the API's answers to the batches, as JSON")
-	atFlag := fs.String("at", "", "the instant of sending, RFC 3339 (default: the end of the last hour of usage)")
-	status := fs.String("status", string(metering.Subscribed), "the subscription's status")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: metering [-lang en|sv] [-plan plan.json] [-at instant] [-status Subscribed] [-answers answers.json] [usage.csv | -]")
-		fmt.Fprintln(stderr, "Turns raw usage into hourly metering events, the included and billable quantities per term,")
-		fmt.Fprintln(stderr, "the overage invoice, the batches to send and, given the API's answers, what became of each event.")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	fail := func(code int, err error) int {
-		fmt.Fprintln(stderr, "metering:", err)
+	cmd := textout.NewCommand("metering",
+		"turns raw usage into hourly metering events, the included and billable quantities per term, the overage invoice, the batches to send and, given the API's answers, what became of each event.",
+		"[-lang en|sv] [-plan plan.json] [-at instant] [-status Subscribed] [-answers answers.json] [usage.csv | -]", stdout, stderr)
+	cmd.LanguageFlag()
+	planPath := cmd.Flags.String("plan", "", "the plan as JSON (default: the sample plan.json)")
+	answersPath := cmd.Flags.String("answers", "", "the API's answers to the batches, as JSON")
+	atFlag := cmd.Flags.String("at", "", "the instant of sending, RFC 3339 (default: the end of the last hour of usage)")
+	status := cmd.Flags.String("status", string(metering.Subscribed), "the subscription's status")
+	l, ok, code := cmd.Parse(args)
+	if !ok {
 		return code
 	}
-	l, err := textout.Language(*lang)
-	if err != nil {
-		return fail(2, err)
-	}
-	if fs.NArg() > 1 {
-		fs.Usage()
-		return 2
+	if cmd.Flags.NArg() > 1 {
+		return cmd.Usagef("at most one usage file")
 	}
 	var at time.Time
 	if *atFlag != "" {
+		var err error
 		if at, err = time.Parse(time.RFC3339, *atFlag); err != nil {
-			return fail(2, fmt.Errorf("-at: %q is not an RFC 3339 instant", *atFlag))
+			return cmd.Usagef("-at: %q is not an RFC 3339 instant", *atFlag)
 		}
 	}
 
 	usageName, usage := "usage.csv", io.Reader(strings.NewReader(sampleUsage))
-	if fs.NArg() == 1 {
-		usageName = fs.Arg(0)
+	if cmd.Flags.NArg() == 1 {
+		usageName = cmd.Flags.Arg(0)
 		if usageName == "-" {
 			usageName, usage = "stdin", stdin
+			if stdin == nil {
+				return cmd.Failf(textout.ExitUsage, "standard input: not available")
+			}
 		} else {
 			f, err := os.Open(usageName)
 			if err != nil {
-				return fail(2, err)
+				return cmd.Failf(textout.ExitUsage, "%v", err)
 			}
 			defer f.Close()
+			if st, err := f.Stat(); err == nil && st.IsDir() {
+				return cmd.Failf(textout.ExitUsage, "%s: is a directory", usageName)
+			}
 			usage = f
 		}
 	}
 	planText, planName := []byte(samplePlan), "plan.json"
 	if *planPath != "" {
-		if planText, err = readFile(*planPath); err != nil {
-			return fail(2, err)
+		var err error
+		if planText, err = textout.ReadInput(*planPath, stdin, maxInput); err != nil {
+			return cmd.Failf(textout.ExitUsage, "%v", err)
 		}
 		planName = *planPath
 	}
 	var answers []answer
 	if *answersPath != "" {
-		b, err := readFile(*answersPath)
+		b, err := textout.ReadInput(*answersPath, stdin, maxInput)
 		if err != nil {
-			return fail(2, err)
+			return cmd.Failf(textout.ExitUsage, "%v", err)
 		}
 		if err := json.Unmarshal(b, &answers); err != nil {
-			return fail(1, fmt.Errorf("%s: %w", *answersPath, err))
+			return cmd.Failf(textout.ExitRule, "%s: %v", *answersPath, err)
 		}
 	}
+	fail := cmd.Failf
 	pf, err := readPlan(planText, planName)
 	if err != nil {
-		return fail(1, err)
+		return fail(textout.ExitRule, "%v", err)
 	}
 
 	r := report{p: &textout.Printer{W: stdout}, l: l, pol: metering.DefaultPolicy()}
 	err = r.run(pf, usage, usageName, at, metering.SubscriptionStatus(*status), answers)
 	if r.p.Err() != nil {
-		return fail(2, r.p.Err())
+		return fail(textout.ExitUsage, "%v", r.p.Err())
 	}
 	var ps rule.Problems
 	switch {
 	case errors.As(err, &ps):
 		fmt.Fprintf(stderr, "metering: %s", ps.Text(l))
-		return 1
+		return textout.ExitRule
 	case errors.Is(err, errRules):
-		fmt.Fprintln(stderr, "metering:", err)
-		return 1
+		return fail(textout.ExitRule, "%v", err)
 	case err != nil:
-		return fail(2, err)
+		return fail(textout.ExitUsage, "%v", err)
 	}
-	return 0
+	return textout.ExitOK
 }
 
 func readPlan(b []byte, name string) (planFile, error) {
@@ -194,19 +185,6 @@ func readPlan(b []byte, name string) (planFile, error) {
 		pf.Start = pf.Start.In(loc)
 	}
 	return pf, nil
-}
-
-func readFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, maxInput+1))
-	if err == nil && len(b) > maxInput {
-		err = fmt.Errorf("%s: larger than %d bytes", path, maxInput)
-	}
-	return b, err
 }
 
 // report prints the pipeline's answers.

@@ -60,7 +60,7 @@ func TestDefaultsAndStdin(t *testing.T) {
 
 func TestHelp(t *testing.T) {
 	code, out, errOut := runArgs("", "-h")
-	if code != 0 || out != "" || !strings.Contains(errOut, "Turns raw usage into hourly metering events") {
+	if code != 0 || errOut != "" || !strings.Contains(out, "turns raw usage into hourly metering events") || !strings.Contains(out, "-answers") {
 		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
 }
@@ -70,7 +70,7 @@ func TestUsageErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"-lang", "fi"}, `unknown language "fi"`},
+		{[]string{"-lang", "fi"}, `"fi"`},
 		{[]string{"-bogus"}, "flag provided but not defined"},
 		{[]string{"-at", "tomorrow"}, `-at: "tomorrow" is not an RFC 3339 instant`},
 		{[]string{"no-such.csv"}, "no-such.csv"},

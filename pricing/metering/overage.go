@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/marketrules/marketrules/calendar"
 	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/plan"
 	"github.com/marketrules/marketrules/rule"
@@ -73,13 +74,13 @@ type Hour struct {
 // the usage, how much of it was included and how much is billable
 // (Included + Billable = Used).
 type TermUse struct {
-	Dimension string        `json:"dimension"`
-	Term      int           `json:"term"`
-	Period    plan.Period   `json:"period"`
-	Allowance plan.Quantity `json:"allowance"`
-	Used      Quantity      `json:"used"`
-	Included  Quantity      `json:"included"`
-	Billable  Quantity      `json:"billable"`
+	Dimension string          `json:"dimension"`
+	Term      int             `json:"term"`
+	Period    calendar.Period `json:"period"`
+	Allowance plan.Quantity   `json:"allowance"`
+	Used      Quantity        `json:"used"`
+	Included  Quantity        `json:"included"`
+	Billable  Quantity        `json:"billable"`
 }
 
 // Price is a meter's price as billed (EXT-02): prices are accurate to the
@@ -143,14 +144,14 @@ func billedPrice(dim string, declared currency.Rate) Price {
 // billed unit price and the amount, quantity × price rounded once to the
 // cent with the policy's Rounding.
 type InvoiceLine struct {
-	Dimension string         `json:"dimension"`
-	Period    plan.Period    `json:"period"`
-	BilledAt  time.Time      `json:"billedAt"`
-	Quantity  Quantity       `json:"quantity"`
-	UnitPrice currency.Money `json:"unitPrice"`
-	Amount    currency.Money `json:"amount"`
-	Rule      rule.ID        `json:"rule"`
-	Reason    rule.Reason    `json:"reason"`
+	Dimension string          `json:"dimension"`
+	Period    calendar.Period `json:"period"`
+	BilledAt  time.Time       `json:"billedAt"`
+	Quantity  Quantity        `json:"quantity"`
+	UnitPrice currency.Money  `json:"unitPrice"`
+	Amount    currency.Money  `json:"amount"`
+	Rule      rule.ID         `json:"rule"`
+	Reason    rule.Reason     `json:"reason"`
 }
 
 var msgLine = rule.Message{English: "Overage of %q from %v to %v: %s units × %v = %v, billed %v (%s).", Swedish: "Överförbrukning av %q från %v till %v: %s enheter × %v = %v, faktureras %v (%s)."}
@@ -254,6 +255,7 @@ var (
 	msgBadAllowance = rule.Message{English: "the included quantity %d is negative", Swedish: "den inkluderade mängden %d är negativ"}
 	msgOtherRes     = rule.Message{English: "the event is for resource %q, not %q: bill one subscription at a time", Swedish: "händelsen gäller resursen %q, inte %q: fakturera en prenumeration i taget"}
 	msgBeforeStart  = rule.Message{English: "the event's hour %v is before the term's start %v", Swedish: "händelsens timme %v är före periodens start %v"}
+	msgOutOfRange   = rule.Message{English: "the hour %v cannot be placed in a term: %v", Swedish: "timmen %v kan inte placeras i en period: %v"}
 	msgDupHour      = rule.Message{English: "a second event for dimension %q and the hour from %v", Swedish: "en andra händelse för dimensionen %q och timmen från %v"}
 )
 
@@ -331,7 +333,7 @@ func (p Policy) Overage(req OverageRequest) (Overage, error) {
 		return cmp.Or(strings.Compare(a.Dimension, b.Dimension), a.EffectiveStartTime.Compare(b.EffectiveStartTime))
 	})
 	out := Overage{Rule: ruleMTR03, Reason: ReasonAllIncluded, Hours: make([]Hour, 0, len(evs)), Total: currency.FromMinor(0, currency.USD)}
-	termCal, monthCal := plan.NewCalendar(req.Start), plan.NewCalendar(req.Start)
+	termCal, monthCal := calendar.NewCalendar(req.Start), calendar.NewCalendar(req.Start)
 	type lineKey struct {
 		month int
 		dim   string
@@ -342,7 +344,11 @@ func (p Policy) Overage(req OverageRequest) (Overage, error) {
 	var left Quantity
 	for _, e := range evs {
 		m := meters[e.Dimension]
-		n, period := termCal.PeriodAt(months, e.EffectiveStartTime)
+		n, period, err := termCal.PeriodAt(calendar.Months(months), e.EffectiveStartTime)
+		if err != nil {
+			problem(&ps, ruleMTR03, "events", ErrRecord, msgOutOfRange, e.EffectiveStartTime, err)
+			continue
+		}
 		if cur == nil || cur.Dimension != e.Dimension || cur.Term != n {
 			out.Terms = append(out.Terms, TermUse{Dimension: e.Dimension, Term: n, Period: period, Allowance: m.Included})
 			cur = &out.Terms[len(out.Terms)-1]
@@ -367,7 +373,11 @@ func (p Policy) Overage(req OverageRequest) (Overage, error) {
 		cur.Used, cur.Included, cur.Billable = cur.Used.trim(0), cur.Included.trim(0), cur.Billable.trim(0)
 		out.Hours = append(out.Hours, h)
 		if h.Billable.IsPositive() {
-			mi, month := monthCal.PeriodAt(1, e.EffectiveStartTime)
+			mi, month, err := monthCal.PeriodAt(1, e.EffectiveStartTime)
+			if err != nil {
+				problem(&ps, ruleMTR03, "events", ErrRecord, msgOutOfRange, e.EffectiveStartTime, err)
+				continue
+			}
 			k := lineKey{mi, e.Dimension}
 			l := lines[k]
 			if l == nil {
