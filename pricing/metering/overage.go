@@ -344,7 +344,12 @@ func (p Policy) Overage(req OverageRequest) (Overage, error) {
 	var left Quantity
 	for _, e := range evs {
 		m := meters[e.Dimension]
-		n, period, err := termCal.PeriodAt(calendar.Months(months), e.EffectiveStartTime)
+		// The hour the subscription started in counts from the start.
+		t := e.EffectiveStartTime
+		if t.Before(req.Start) {
+			t = req.Start
+		}
+		n, period, err := termCal.PeriodAt(calendar.Months(months), t)
 		if err != nil {
 			problem(&ps, ruleMTR03, "events", ErrRecord, msgOutOfRange, e.EffectiveStartTime, err)
 			continue
@@ -373,7 +378,7 @@ func (p Policy) Overage(req OverageRequest) (Overage, error) {
 		cur.Used, cur.Included, cur.Billable = cur.Used.trim(0), cur.Included.trim(0), cur.Billable.trim(0)
 		out.Hours = append(out.Hours, h)
 		if h.Billable.IsPositive() {
-			mi, month, err := monthCal.PeriodAt(1, e.EffectiveStartTime)
+			mi, month, err := monthCal.PeriodAt(1, t)
 			if err != nil {
 				problem(&ps, ruleMTR03, "events", ErrRecord, msgOutOfRange, e.EffectiveStartTime, err)
 				continue

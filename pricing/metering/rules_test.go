@@ -147,9 +147,9 @@ func TestMTR03_OneMonthTermAnchoredJan31(t *testing.T) {
 	// MTR-03: a one-month term started on January 31 renews on the last
 	// day of each shorter month and on the 31st of the longer ones, each
 	// counted from the start, never drifting to the 28th or 29th.
-	start := utc(2023, 1, 31, 9, 0, 0, 0)
+	start := utc(2023, 1, 31, 9, 30, 0, 0)
 	var events []Event
-	for _, d := range []time.Time{utc(2023, 2, 28, 9, 0, 0, 0), utc(2023, 3, 30, 9, 0, 0, 0), utc(2023, 3, 31, 9, 0, 0, 0), utc(2023, 4, 30, 9, 0, 0, 0), utc(2023, 5, 31, 8, 0, 0, 0)} {
+	for _, d := range []time.Time{utc(2023, 1, 31, 9, 0, 0, 0), utc(2023, 2, 28, 9, 0, 0, 0), utc(2023, 3, 30, 9, 0, 0, 0), utc(2023, 3, 31, 9, 0, 0, 0), utc(2023, 4, 30, 9, 0, 0, 0), utc(2023, 5, 31, 8, 0, 0, 0)} {
 		events = append(events, ev("sub-1", "emails", d, "1"))
 	}
 	o, err := DefaultPolicy().Overage(OverageRequest{Term: plan.OneMonth, Start: start, Events: events,
@@ -161,19 +161,19 @@ func TestMTR03_OneMonthTermAnchoredJan31(t *testing.T) {
 	for _, tu := range o.Terms {
 		starts = append(starts, tu.Period.Start.Format("2006-01-02"))
 	}
-	want := []string{"2023-02-28", "2023-03-31", "2023-04-30"}
+	want := []string{"2023-01-31", "2023-02-28", "2023-03-31", "2023-04-30"}
 	got := []string{}
 	for _, h := range o.Hours {
 		got = append(got, h.Event.EffectiveStartTime.Format("01-02")+":"+itoa(h.Term))
 	}
-	wantHours := []string{"02-28:1", "03-30:1", "03-31:2", "04-30:3", "05-31:3"}
+	wantHours := []string{"01-31:0", "02-28:0", "03-30:1", "03-31:1", "04-30:2", "05-31:3"}
 	if diff := cmp.Diff(wantHours, got); diff != "" {
 		t.Errorf("hours (-want +got):\n%s", diff)
 	}
 	if diff := cmp.Diff(want, starts); diff != "" {
 		t.Errorf("term starts (-want +got):\n%s", diff)
 	}
-	if len(o.Lines) != 3 || o.Lines[0].BilledAt != utc(2023, 3, 31, 9, 0, 0, 0) {
+	if len(o.Lines) != 4 || o.Lines[0].BilledAt != utc(2023, 2, 28, 9, 30, 0, 0) || o.Lines[1].BilledAt != utc(2023, 3, 31, 9, 30, 0, 0) {
 		t.Errorf("lines: %v", o.Lines)
 	}
 }
