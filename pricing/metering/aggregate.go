@@ -71,9 +71,10 @@ type hourSum struct {
 // whatever the order (the merge is associative and commutative), so a
 // host can shard records by resource and merge the parts.
 //
-// An Aggregator is made by [Policy.Aggregator]; the zero Aggregator (or
-// a nil one) holds nothing and refuses nothing. It is not safe for
-// concurrent use.
+// An Aggregator is made by [Policy.Aggregator]; the zero Aggregator is
+// ready to use, with the default policy, no plan ID and every dimension
+// accepted. A nil *Aggregator holds nothing and adds nothing. It is not
+// safe for concurrent use.
 type Aggregator struct {
 	policy   Policy
 	req      AggregateRequest
@@ -117,8 +118,11 @@ var (
 // line or position; the rest still aggregates. Add does not allocate
 // unless the record opens a new hour or is refused.
 func (a *Aggregator) Add(r Record) bool {
-	if a == nil || a.index == nil {
+	if a == nil {
 		return false
+	}
+	if a.index == nil {
+		*a = *DefaultPolicy().Aggregator(AggregateRequest{})
 	}
 	a.seen++
 	res, uri := r.ResourceID, false
