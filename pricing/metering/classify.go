@@ -62,7 +62,7 @@ func (c *Class) UnmarshalText(b []byte) error {
 }
 
 // classOf returns the class of a status.
-func classOf(s Status) (Class, rule.Reason) {
+func classOf(s EventStatus) (Class, rule.Reason) {
 	switch s {
 	case Accepted:
 		return Delivered, ReasonDelivered
@@ -101,7 +101,7 @@ type ClassifyRequest struct {
 type Outcome struct {
 	Event        Event          `json:"event"`
 	Class        Class          `json:"class"`
-	Status       Status         `json:"status"`
+	Status       EventStatus    `json:"status"`
 	UsageEventID string         `json:"usageEventId,omitempty"`
 	Accepted     *Result        `json:"accepted,omitempty"`
 	Lost         currency.Money `json:"lost,omitzero"`

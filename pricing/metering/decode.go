@@ -193,8 +193,8 @@ func wireQuantity(raw json.RawMessage, path string, ps *rule.Problems) Quantity 
 }
 
 // wireStatus reads a status name; an unknown name is a problem.
-func wireStatus(s, path string, ps *rule.Problems) Status {
-	var st Status
+func wireStatus(s, path string, ps *rule.Problems) EventStatus {
+	var st EventStatus
 	if err := st.UnmarshalText([]byte(s)); err != nil {
 		problem(ps, ruleMTR04, path, ErrMalformed, msgBadValue, s, "status")
 	}

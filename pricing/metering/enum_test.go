@@ -14,9 +14,9 @@ import (
 )
 
 func TestEnumsRoundTrip(t *testing.T) {
-	for s := Status(0); s <= InvalidDimension; s++ {
+	for s := EventStatus(0); s <= InvalidDimension; s++ {
 		b, err := s.MarshalText()
-		var back Status
+		var back EventStatus
 		if err != nil || back.UnmarshalText(b) != nil || back != s || back.String() != string(b) {
 			t.Errorf("status %d: %q %v", s, b, err)
 		}
@@ -35,7 +35,7 @@ func TestEnumsRoundTrip(t *testing.T) {
 			t.Errorf("class %d: %q %v", c, b, err)
 		}
 	}
-	var s Status
+	var s EventStatus
 	var r ReconStatus
 	var c Class
 	for _, err := range []error{s.UnmarshalText([]byte("Maybe")), r.UnmarshalText([]byte("x")), c.UnmarshalText([]byte("x"))} {
@@ -43,7 +43,7 @@ func TestEnumsRoundTrip(t *testing.T) {
 			t.Errorf("unknown name: %v", err)
 		}
 	}
-	if _, err := Status(99).MarshalText(); err == nil {
+	if _, err := EventStatus(99).MarshalText(); err == nil {
 		t.Error("invalid status marshaled")
 	}
 	if _, err := Class(99).MarshalText(); err == nil || !strings.Contains(Class(99).String(), "99") {

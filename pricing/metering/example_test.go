@@ -164,19 +164,19 @@ func ExampleEvent_UnmarshalJSON() {
 	// quantity: "\"five\"" is not a valid quantity (MTR-01)
 }
 
-func ExampleStatus_String() {
+func ExampleEventStatus_String() {
 	fmt.Println(metering.Accepted, metering.Duplicate, metering.ResourceNotFound)
 	// Output: Accepted Duplicate ResourceNotFound
 }
 
-func ExampleStatus_MarshalText() {
+func ExampleEventStatus_MarshalText() {
 	b, _ := metering.Expired.MarshalText()
 	fmt.Println(string(b))
 	// Output: Expired
 }
 
-func ExampleStatus_UnmarshalText() {
-	var s metering.Status
+func ExampleEventStatus_UnmarshalText() {
+	var s metering.EventStatus
 	err := s.UnmarshalText([]byte("invalidquantity"))
 	fmt.Println(s, err)
 	// Output: InvalidQuantity <nil>

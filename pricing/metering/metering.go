@@ -178,15 +178,15 @@ func (p Policy) norm() Policy {
 	return p
 }
 
-// Status is the status of a usage event, named as the metering API's
-// statuses (MTR-04). The enum is append-only; the zero Status is "unset"
+// EventStatus is the status of a usage event, named as the metering API's
+// statuses (MTR-04). The enum is append-only; the zero EventStatus is "unset"
 // and marshals to "".
-type Status uint8
+type EventStatus uint8
 
 // The usage statuses.
 const (
 	// Accepted: the event is valid and its slot is free.
-	Accepted Status = iota + 1
+	Accepted EventStatus = iota + 1
 	// Expired: the event is more than MaxAge old (HTTP 400).
 	Expired
 	// Duplicate: an event for the same resource, dimension and hour
@@ -211,21 +211,21 @@ const (
 	InvalidDimension
 )
 
-var usageStatusNames = enum.Names[Status]{Type: "usage status", Names: []string{"",
+var usageStatusNames = enum.Names[EventStatus]{Type: "usage status", Names: []string{"",
 	"Accepted", "Expired", "Duplicate", "InvalidQuantity", "BadArgument", "ResourceNotFound",
 	"Error", "ResourceNotAuthorized", "ResourceNotActive", "InvalidDimension"}}
 
 // String returns the metering API's name of the status: "Accepted",
-// "Expired", "Duplicate", "InvalidQuantity", …; "" for the zero Status.
-func (s Status) String() string {
+// "Expired", "Duplicate", "InvalidQuantity", …; "" for the zero EventStatus.
+func (s EventStatus) String() string {
 	if s == 0 {
 		return ""
 	}
 	return usageStatusNames.String(s)
 }
 
-// MarshalText implements [encoding.TextMarshaler]; the zero Status is "".
-func (s Status) MarshalText() ([]byte, error) {
+// MarshalText implements [encoding.TextMarshaler]; the zero EventStatus is "".
+func (s EventStatus) MarshalText() ([]byte, error) {
 	if s == 0 {
 		return []byte{}, nil
 	}
@@ -233,8 +233,8 @@ func (s Status) MarshalText() ([]byte, error) {
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; case is ignored,
-// and "" is the zero Status.
-func (s *Status) UnmarshalText(b []byte) error {
+// and "" is the zero EventStatus.
+func (s *EventStatus) UnmarshalText(b []byte) error {
 	if len(b) == 0 {
 		*s = 0
 		return nil
@@ -285,7 +285,7 @@ const (
 // with [Decision.Explain].
 type Decision struct {
 	Allowed bool        `json:"allowed"`
-	Status  Status      `json:"status"`
+	Status  EventStatus `json:"status"`
 	Rule    rule.ID     `json:"rule"`
 	Reason  rule.Reason `json:"reason"`
 	// Key is the event's slot: resource, dimension and UTC clock hour.
@@ -398,7 +398,7 @@ func (p Policy) Validate(v Validation, e Event) Decision {
 	return r
 }
 
-// check runs checks 1–6; a zero Status means they passed.
+// check runs checks 1–6; a zero EventStatus means they passed.
 func (p Policy) check(v *Validation, e Event) Decision {
 	now := v.At
 	maxAge := p.MaxAge

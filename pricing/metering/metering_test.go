@@ -66,7 +66,7 @@ func TestEXT03_W9EmissionDeadline(t *testing.T) {
 	ev := pbEvent("2024-03-01T13:00:00Z", "5.0")
 	tests := []struct {
 		now    string
-		status Status
+		status EventStatus
 		reason rule.Reason
 	}{
 		{"2024-03-01T13:00:00Z", Accepted, ReasonAccepted},
@@ -107,7 +107,7 @@ func TestEXT03_W8DuplicateHour(t *testing.T) {
 	tests := []struct {
 		name   string
 		ev     Event
-		status Status
+		status EventStatus
 	}{
 		{"same hour, start", pbEvent("2024-03-01T08:00:00Z", "2"), Duplicate},
 		{"same hour, last second", pbEvent("2024-03-01T08:59:59.999Z", "2"), Duplicate},
@@ -144,7 +144,7 @@ func TestEXT03_EventStatuses(t *testing.T) {
 	tests := []struct {
 		name   string
 		ev     Event
-		status Status
+		status EventStatus
 		reason rule.Reason
 	}{
 		{"accepted", ok, Accepted, ReasonAccepted},
@@ -256,7 +256,7 @@ func TestEXT03_MonotoneInTime(t *testing.T) {
 		ev := Event{ResourceID: "r", Quantity: MustParseQuantity("1"), Dimension: "emails", EffectiveStartTime: eff, PlanID: "basic"}
 		stage := 0
 		for now := eff.Add(-2 * time.Hour); now.Before(eff.Add(30 * time.Hour)); now = now.Add(time.Duration(rng.Int64N(int64(time.Hour)))) {
-			s := map[Status]int{BadArgument: 0, Accepted: 1, Expired: 2}[v.Validate(ev, now).Status]
+			s := map[EventStatus]int{BadArgument: 0, Accepted: 1, Expired: 2}[v.Validate(ev, now).Status]
 			if s < stage {
 				t.Fatalf("status went back at %v for %v", now, eff)
 			}
@@ -421,7 +421,7 @@ func TestEXT03_StatusAndExplain(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var back Status
+		var back EventStatus
 		if err := back.UnmarshalText([]byte(strings.ToLower(string(b)))); err != nil || back != s {
 			t.Errorf("%v: %v %v", s, back, err)
 		}

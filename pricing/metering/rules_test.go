@@ -246,7 +246,7 @@ func TestMTR04_RetryNeverResendsDelivered(t *testing.T) {
 	p := DefaultPolicy()
 	at := utc(2024, 3, 1, 12, 0, 0, 0)
 	a, b, c := ev("sub-1", "emails", at.Add(-3*time.Hour), "1"), ev("sub-1", "emails", at.Add(-2*time.Hour), "2"), ev("sub-1", "texts", at.Add(-2*time.Hour), "3")
-	res := func(e Event, s Status) Result {
+	res := func(e Event, s EventStatus) Result {
 		return Result{Status: s, ResourceID: e.ResourceID, Dimension: e.Dimension, EffectiveStartTime: e.EffectiveStartTime, Quantity: e.Quantity, PlanID: e.PlanID}
 	}
 	c1, err := p.Classify(ClassifyRequest{At: at, Exchanges: []Exchange{

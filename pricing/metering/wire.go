@@ -16,16 +16,16 @@ import (
 // not accepted has its Status, a MessageTime of the zero instant, and may
 // carry the error body (for a Duplicate, with the accepted event).
 type Result struct {
-	UsageEventID       string     `json:"usageEventId,omitempty"`
-	Status             Status     `json:"status"`
-	MessageTime        time.Time  `json:"messageTime,omitzero"`
-	ResourceID         string     `json:"resourceId,omitempty"`
-	ResourceURI        string     `json:"resourceUri,omitempty"`
-	Quantity           Quantity   `json:"quantity"`
-	Dimension          string     `json:"dimension"`
-	EffectiveStartTime time.Time  `json:"effectiveStartTime"`
-	PlanID             string     `json:"planId"`
-	Error              *ErrorBody `json:"error,omitempty"`
+	UsageEventID       string      `json:"usageEventId,omitempty"`
+	Status             EventStatus `json:"status"`
+	MessageTime        time.Time   `json:"messageTime,omitzero"`
+	ResourceID         string      `json:"resourceId,omitempty"`
+	ResourceURI        string      `json:"resourceUri,omitempty"`
+	Quantity           Quantity    `json:"quantity"`
+	Dimension          string      `json:"dimension"`
+	EffectiveStartTime time.Time   `json:"effectiveStartTime"`
+	PlanID             string      `json:"planId"`
+	Error              *ErrorBody  `json:"error,omitempty"`
 }
 
 // Event returns the event the result is about.
