@@ -35,7 +35,7 @@ import (
 // currency.Money, currency.Rate, market.Set, metering.Quantity,
 // refund.Window and trial.Effects need no option: their Equal methods,
 // which go-cmp calls, compare them. The state holders payout.Ledger,
-// payout.Reader, payout.Writer and metering.Set are not values and are
+// payout.Reader, payout.Writer and metering.KeySet are not values and are
 // not compared.
 func CmpOptions(extra ...cmp.Option) cmp.Options {
 	return append(cmp.Options{

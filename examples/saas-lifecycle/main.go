@@ -482,7 +482,7 @@ func (s *story) usageBatch(at time.Time) error {
 	}
 	policy := metering.DefaultPolicy()
 	// An earlier batch was accepted for 07:00–08:00 UTC.
-	var accepted metering.Set
+	var accepted metering.KeySet
 	accepted.Add(policy.KeyOf(ev("emails", "11", utc(14, 7, 5))))
 	v := metering.Validation{Plans: s.mail.Plans, Ledger: &accepted,
 		Known: func(r string) bool { return r == mailResource }, At: at}

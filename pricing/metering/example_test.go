@@ -33,7 +33,7 @@ func ExamplePolicy_Validate() {
 	}
 
 	// One event per resource, dimension and hour.
-	var accepted metering.Set
+	var accepted metering.KeySet
 	accepted.Add(p.KeyOf(pbxEvent("2024-03-01T08:00:00Z", "1")))
 	v.Ledger = &accepted
 	v.At = time.Date(2024, 3, 1, 12, 0, 0, 0, time.UTC)
@@ -113,8 +113,8 @@ func ExamplePolicy_KeyOf() {
 	// Output: sub-1 emails 2024-03-01 08:00:00 +0000 UTC
 }
 
-func ExampleSet() {
-	var s metering.Set
+func ExampleKeySet() {
+	var s metering.KeySet
 	k := metering.Key{Resource: "sub-1", Dimension: "emails", Hour: time.Date(2024, 3, 1, 8, 0, 0, 0, time.UTC)}
 	fmt.Println(s.Accepted(k), s.Len())
 	s.Add(k)
@@ -124,15 +124,15 @@ func ExampleSet() {
 	// true 1
 }
 
-func ExampleSet_Add() {
-	var s metering.Set
+func ExampleKeySet_Add() {
+	var s metering.KeySet
 	s.Add(metering.Key{Resource: "sub-1", Dimension: "emails", Hour: time.Date(2024, 3, 1, 8, 0, 0, 0, time.UTC)})
 	fmt.Println(s.Len())
 	// Output: 1
 }
 
-func ExampleSet_Accepted() {
-	var s metering.Set
+func ExampleKeySet_Accepted() {
+	var s metering.KeySet
 	k := metering.Key{Resource: "sub-1", Dimension: "emails", Hour: time.Date(2024, 3, 1, 8, 0, 0, 0, time.UTC)}
 	s.Add(k)
 	k.Dimension = "texts"
@@ -140,8 +140,8 @@ func ExampleSet_Accepted() {
 	// Output: false
 }
 
-func ExampleSet_Len() {
-	var s metering.Set
+func ExampleKeySet_Len() {
+	var s metering.KeySet
 	fmt.Println(s.Len())
 	// Output: 0
 }

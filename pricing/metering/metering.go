@@ -87,22 +87,22 @@ func (p Policy) slotOf(t time.Time) time.Time {
 
 // Ledger is what the caller already accepted: [Validation] asks
 // it whether an event for a key was accepted before, to reject a second
-// one as a duplicate. [Set] is a ready implementation.
+// one as a duplicate. [KeySet] is a ready implementation.
 type Ledger interface {
 	// Accepted reports whether an event with the key was accepted.
 	Accepted(k Key) bool
 }
 
-// Set is a set of accepted usage keys, a [Ledger] held by the
-// caller. The zero Set is empty and ready to use; it is not safe
+// KeySet is a set of accepted usage keys, a [Ledger] held by the
+// caller. The zero KeySet is empty and ready to use; it is not safe
 // for concurrent use.
-type Set struct {
+type KeySet struct {
 	keys map[Key]struct{}
 }
 
 // Add records an accepted key. Its Hour should be a key's UTC hour, as
 // [Policy.KeyOf] or [Decision] give it.
-func (s *Set) Add(k Key) {
+func (s *KeySet) Add(k Key) {
 	if s.keys == nil {
 		s.keys = make(map[Key]struct{})
 	}
@@ -110,13 +110,13 @@ func (s *Set) Add(k Key) {
 }
 
 // Accepted reports whether k was added.
-func (s *Set) Accepted(k Key) bool {
+func (s *KeySet) Accepted(k Key) bool {
 	_, ok := s.keys[k]
 	return ok
 }
 
 // Len returns the number of keys.
-func (s *Set) Len() int { return len(s.keys) }
+func (s *KeySet) Len() int { return len(s.keys) }
 
 // Policy holds the limits of the metering rules (EXT-03, MTR-01…MTR-06)
 // and of the decoders of the metering API's bodies. [DefaultPolicy]

@@ -98,7 +98,7 @@ func TestEXT03_W9EmissionDeadline(t *testing.T) {
 func TestEXT03_W8DuplicateHour(t *testing.T) {
 	// EXT-03, W8: one event per resource, dimension and clock hour
 	// (minute 0 to 59, UTC); a second one is a Duplicate.
-	var ledger Set
+	var ledger KeySet
 	first := pbEvent("2024-03-01T08:00:00Z", "1")
 	pol := DefaultPolicy()
 	ledger.Add(pol.KeyOf(first))
@@ -206,7 +206,7 @@ func TestEXT03_Batch(t *testing.T) {
 		t.Errorf("empty batch: %+v", b)
 	}
 
-	var ledger Set
+	var ledger KeySet
 	ledger.Add(Key{Resource: "sub-1", Dimension: "emails", Hour: pbTime("2024-03-01T05:00:00Z")})
 	mixed := []Event{
 		pbEvent("2024-03-01T08:10:00Z", "0"),    // invalid: does not take the slot
@@ -232,7 +232,7 @@ func TestEXT03_Batch(t *testing.T) {
 
 func TestEXT03_ValidateAllocs(t *testing.T) {
 	// EXT-03: validating one event allocates nothing.
-	var ledger Set
+	var ledger KeySet
 	ledger.Add(Key{Resource: "sub-1", Dimension: "emails", Hour: pbTime("2024-03-01T05:00:00Z")})
 	v := pbValidator(&ledger)
 	v.Known = func(id string) bool { return id != "" }
@@ -429,7 +429,7 @@ func TestEXT03_StatusAndExplain(t *testing.T) {
 	if Duplicate.String() != "Duplicate" || InvalidQuantity.String() != "InvalidQuantity" {
 		t.Error("API names")
 	}
-	var ledger Set
+	var ledger KeySet
 	ledger.Add(Key{Resource: "sub-1", Dimension: "emails", Hour: pbTime("2024-03-01T08:00:00Z")})
 	v := pbValidator(&ledger)
 	v.Known = func(id string) bool { return id != "ghost" }
@@ -510,7 +510,7 @@ func FuzzUsageEventJSON(f *testing.F) {
 }
 
 func BenchmarkMeterValidate(b *testing.B) {
-	var ledger Set
+	var ledger KeySet
 	for h := range 24 {
 		ledger.Add(Key{Resource: "sub-1", Dimension: "emails", Hour: pbTime("2024-03-01T00:00:00Z").Add(time.Duration(h) * time.Hour)})
 	}
