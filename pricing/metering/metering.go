@@ -85,15 +85,15 @@ func (p Policy) slotOf(t time.Time) time.Time {
 	return t.UTC().Truncate(p.Slot)
 }
 
-// Ledger is what the caller already accepted: [Validation] asks
+// History is what the service accepted before: [Policy.Validate] asks
 // it whether an event for a key was accepted before, to reject a second
 // one as a duplicate. [KeySet] is a ready implementation.
-type Ledger interface {
+type History interface {
 	// Accepted reports whether an event with the key was accepted.
 	Accepted(k Key) bool
 }
 
-// KeySet is a set of accepted usage keys, a [Ledger] held by the
+// KeySet is a set of accepted usage keys, a [History] held by the
 // caller. The zero KeySet is empty and ready to use; it is not safe
 // for concurrent use.
 type KeySet struct {
@@ -300,7 +300,7 @@ type Decision struct {
 	At        time.Time `json:"at"`
 	// Earlier is, for a duplicate within a batch, the index of the earlier
 	// accepted event of the same slot; −1 when the duplicate is of an
-	// event the ledger holds, and for other statuses.
+	// event the History holds, and for other statuses.
 	Earlier int `json:"earlier"`
 }
 
@@ -356,8 +356,8 @@ type Validation struct {
 	// Plans are the plans of the known resources: an event's plan must be
 	// one of them, and its dimension one of that plan's meters.
 	Plans []plan.Plan `json:"plans,omitempty"`
-	// Ledger holds the events accepted before; nil means none.
-	Ledger Ledger `json:"-"`
+	// History holds the events accepted before; nil means none.
+	History History `json:"-"`
 	// Known reports whether a resource exists; nil means every resource
 	// does (ResourceNotFound is then never reported).
 	Known func(resource string) bool `json:"-"`
@@ -379,7 +379,7 @@ type Validation struct {
 //  5. InvalidQuantity: the quantity is zero or negative;
 //  6. Expired: the effective time is more than MaxAge before v.At
 //     (exactly 24 hours is still accepted);
-//  7. Duplicate: the Ledger already holds the event's key (the resource,
+//  7. Duplicate: History already holds the event's key (the resource,
 //     dimension and UTC clock hour);
 //  8. otherwise Accepted.
 //
@@ -388,7 +388,7 @@ func (p Policy) Validate(v Validation, e Event) Decision {
 	p = p.norm()
 	r := p.check(&v, e)
 	if r.Status == 0 {
-		if v.Ledger != nil && v.Ledger.Accepted(r.Key) {
+		if v.History != nil && v.History.Accepted(r.Key) {
 			r.Status, r.Reason = Duplicate, ReasonDuplicate
 		} else {
 			r.Status, r.Reason = Accepted, ReasonAccepted
@@ -549,7 +549,7 @@ func (p Policy) validateAll(v *Validation, events []Event, b BatchDecision) Batc
 			}
 		}
 		if r.Status == 0 {
-			if v.Ledger != nil && v.Ledger.Accepted(r.Key) {
+			if v.History != nil && v.History.Accepted(r.Key) {
 				r.Status, r.Reason = Duplicate, ReasonDuplicate
 			} else {
 				r.Status, r.Reason = Accepted, ReasonAccepted

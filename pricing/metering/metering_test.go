@@ -55,8 +55,8 @@ func pbTime(s string) time.Time {
 	return t
 }
 
-func pbValidator(ledger Ledger) pbV {
-	return pbV{Validation{Plans: pbMeteredPlans, Ledger: ledger}, DefaultPolicy()}
+func pbValidator(ledger History) pbV {
+	return pbV{Validation{Plans: pbMeteredPlans, History: ledger}, DefaultPolicy()}
 }
 
 func TestEXT03_W9EmissionDeadline(t *testing.T) {
