@@ -196,7 +196,9 @@ var msgNoMatch = rule.Message{English: "a result for an event that was not sent 
 // event is billed), Lost (Expired, with the revenue lost at the meter's
 // billed price), Fix (InvalidDimension, InvalidQuantity, BadArgument, or
 // the whole request refused with 400), Stop (ResourceNotActive,
-// ResourceNotFound, ResourceNotAuthorized) or Retry (Error, or no answer).
+// ResourceNotFound, ResourceNotAuthorized, or the whole request refused
+// with 403) or Retry (Error, or no answer). A 409 without the accepted
+// event is AlreadyDelivered.
 //
 // The retry plan holds each event to retry once, in batches of at most
 // MaxBatch, and never an event whose key was delivered or already
@@ -246,6 +248,10 @@ func (p Policy) Classify(req ClassifyRequest) (Classification, error) {
 				}
 			case ex.Reply.HTTPStatus == 400:
 				o.Status, o.Class, o.Reason = BadArgument, Fix, ReasonFix
+			case ex.Reply.HTTPStatus == 403:
+				o.Status, o.Class, o.Reason = ResourceNotAuthorized, Stop, ReasonStop
+			case ex.Reply.HTTPStatus == 409:
+				o.Status, o.Class, o.Reason = Duplicate, AlreadyDelivered, ReasonAlreadyDelivered
 			default:
 				o.Class, o.Reason = Retry, ReasonRetry
 			}

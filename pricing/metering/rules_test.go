@@ -267,6 +267,11 @@ func TestMTR04_RetryNeverResendsDelivered(t *testing.T) {
 	if diff := cmp.Diff(map[string]Class{"emails1": Delivered, "emails2": Retry, "texts3": Fix}, got); diff != "" {
 		t.Error(diff)
 	}
+	// A 409 without the accepted event, a 403 for the whole request.
+	c3, _ := p.Classify(ClassifyRequest{Exchanges: []Exchange{{Sent: []Event{a}, Reply: Reply{HTTPStatus: 409}}, {Sent: []Event{c}, Reply: Reply{HTTPStatus: 403}}}})
+	if c3.Outcomes[0].Class != AlreadyDelivered || c3.Outcomes[1].Class != Stop || len(c3.Stopped) != 1 {
+		t.Errorf("%v", c3)
+	}
 	// A result for an event not sent is a problem.
 	_, err = p.Classify(ClassifyRequest{Exchanges: []Exchange{{Sent: []Event{a}, Reply: Reply{HTTPStatus: 200, Results: []Result{res(b, Accepted)}}}}})
 	if !errors.Is(err, ErrMalformed) {
