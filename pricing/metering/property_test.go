@@ -261,3 +261,66 @@ func TestPropertyNoPanic(t *testing.T) {
 		_ = b
 	}
 }
+
+func TestPropertyRetryNeverResendsDelivered(t *testing.T) {
+	// MTR-04: whatever the answers, no event in the retry plan was
+	// delivered (Accepted or Duplicate) in any exchange, each is there
+	// once, and none is of a stopped resource.
+	r := rand.New(rand.NewPCG(11, 12))
+	p := DefaultPolicy()
+	at := utc(2024, 3, 2, 0, 0, 0, 0)
+	statuses := []EventStatus{0, Accepted, Expired, Duplicate, InvalidQuantity, BadArgument, ResourceNotFound, Error, ResourceNotAuthorized, ResourceNotActive, InvalidDimension}
+	for range 300 {
+		var pool []Event
+		for i := range 1 + r.IntN(20) {
+			pool = append(pool, ev(fmt.Sprintf("sub-%d", r.IntN(3)), "emails", at.Add(-time.Duration(1+i)*time.Hour), "1"))
+		}
+		var exs []Exchange
+		for range 1 + r.IntN(5) {
+			var ex Exchange
+			ex.Reply.HTTPStatus = []int{0, 200, 200, 200, 400, 403, 409, 500}[r.IntN(8)]
+			for _, e := range pool {
+				if r.IntN(2) == 0 {
+					continue
+				}
+				ex.Sent = append(ex.Sent, e)
+				if ex.Reply.HTTPStatus == 200 && r.IntN(4) > 0 {
+					ex.Reply.Results = append(ex.Reply.Results, Result{Status: statuses[r.IntN(len(statuses))], ResourceID: e.ResourceID,
+						Dimension: e.Dimension, EffectiveStartTime: e.EffectiveStartTime, Quantity: e.Quantity, PlanID: e.PlanID})
+				}
+			}
+			exs = append(exs, ex)
+		}
+		c, err := p.Classify(ClassifyRequest{Exchanges: exs, At: at})
+		if err != nil {
+			t.Fatal(err)
+		}
+		delivered := map[Key]bool{}
+		for _, ex := range exs {
+			for _, res := range ex.Reply.Results {
+				if res.Status == Accepted || res.Status == Duplicate {
+					delivered[p.KeyOf(res.Event())] = true
+				}
+			}
+			if ex.Reply.HTTPStatus == 409 {
+				for _, e := range ex.Sent {
+					delivered[p.KeyOf(e)] = true
+				}
+			}
+		}
+		stopped := map[string]bool{}
+		for _, s := range c.Stopped {
+			stopped[s] = true
+		}
+		seen := map[Key]bool{}
+		for _, b := range c.Retry {
+			for _, e := range b.Request {
+				k := p.KeyOf(e)
+				if delivered[k] || seen[k] || stopped[e.Resource()] {
+					t.Fatalf("retry of %v: delivered %v, twice %v, stopped %v", k, delivered[k], seen[k], stopped[e.Resource()])
+				}
+				seen[k] = true
+			}
+		}
+	}
+}
