@@ -355,7 +355,7 @@ var (
 // Explain renders the aggregation in lang, each problem on its own line.
 func (g Aggregation) Explain(lang rule.Language) string {
 	var b strings.Builder
-	b.WriteString(msgAggregated.Render(lang, g.Records, len(g.Events), g.Quantity.String(), string(g.Rule)))
+	b.WriteString(msgAggregated.Render(lang, g.Records, len(g.Events), qtext(lang, g.Quantity), string(g.Rule)))
 	if g.Refused > 0 {
 		b.WriteByte('\n')
 		b.WriteString(msgRefused.Render(lang, g.Refused, string(ruleMTR01)))

@@ -131,9 +131,9 @@ func (o Outcome) Explain(lang rule.Language) string {
 	var s string
 	switch o.Class {
 	case Fix, Stop:
-		s = m.Render(lang, e.Quantity.String(), e.Dimension, e.Resource(), e.EffectiveStartTime, o.Status.String(), string(o.Rule))
+		s = m.Render(lang, qtext(lang, e.Quantity), e.Dimension, e.Resource(), e.EffectiveStartTime, o.Status.String(), string(o.Rule))
 	default:
-		s = m.Render(lang, e.Quantity.String(), e.Dimension, e.Resource(), e.EffectiveStartTime, string(o.Rule))
+		s = m.Render(lang, qtext(lang, e.Quantity), e.Dimension, e.Resource(), e.EffectiveStartTime, string(o.Rule))
 	}
 	if o.Class == Lost && o.Lost.Code() != 0 {
 		s += msgLostAmount.Render(lang, o.Lost)

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"testing/iotest"
 	"time"
+
+	"github.com/marketrules/marketrules/rule"
 )
 
 func TestEdgesOfTheDecoders(t *testing.T) {
@@ -97,5 +99,20 @@ func TestEdgesOfTheCSVReader(t *testing.T) {
 	}
 	if got, _ := parseInstantBytes([]byte("2024-03-01T10:00:00-01:30")); !got.Equal(time.Date(2024, 3, 1, 11, 30, 0, 0, time.UTC)) {
 		t.Errorf("offset: %v", got)
+	}
+}
+
+func TestQuantityText(t *testing.T) {
+	for _, tt := range []struct{ in, en, sv string }{
+		{"0", "0", "0"},
+		{"999", "999", "999"},
+		{"1000", "1,000", "1\u00a0000"},
+		{"-1234567.125", "-1,234,567.125", "\u22121\u00a0234\u00a0567,125"},
+		{"0.5", "0.5", "0,5"},
+	} {
+		q := MustParseQuantity(tt.in)
+		if en, sv := qtext(rule.English, q), qtext(rule.Swedish, q); en != tt.en || sv != tt.sv {
+			t.Errorf("%s: %q %q", tt.in, en, sv)
+		}
 	}
 }

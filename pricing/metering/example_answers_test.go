@@ -54,7 +54,7 @@ func ExamplePolicy_Classify() {
 	// Output:
 	// 5 events: 1 delivered, 1 already delivered, 1 lost, 0 to fix, 1 stopped, 1 to retry in 1 batches (MTR-04).
 	//   Already delivered: 5 of "texts" for sub-1 in the hour from 2024-03-01 10:00:00 UTC; the event accepted before is billed (MTR-04).
-	//   Lost: 1200 of "emails" for sub-1 in the hour from 2024-02-28 08:00:00 UTC expired and can no longer be billed (MTR-04). Revenue lost: $60.00.
+	//   Lost: 1,200 of "emails" for sub-1 in the hour from 2024-02-28 08:00:00 UTC expired and can no longer be billed (MTR-04). Revenue lost: $60.00.
 	//   Stop: 7 of "emails" for sub-2 in the hour from 2024-03-01 10:00:00 UTC was refused as ResourceNotActive; send no more usage for the resource (MTR-04).
 	//   Retry: 3 of "emails" for sub-1 in the hour from 2024-03-01 11:00:00 UTC got no final answer (MTR-04). <nil>
 	// 1 emails [sub-2]

@@ -52,7 +52,7 @@ func ExamplePolicy_Aggregate() {
 	// Output:
 	// 10:00AM emails 750.5
 	// 11:00AM emails 600
-	// 3 records summed into 2 hourly events, 1350.5 in all (MTR-02).
+	// 3 records summed into 2 hourly events, 1,350.5 in all (MTR-02).
 	// 2 records left out (MTR-01):
 	//   usage.csv line 5: dimension "texts" is not one of the plan's (MTR-01)
 	//   usage.csv line 6: the quantity -2 is not above zero (MTR-01)
@@ -91,8 +91,8 @@ func ExamplePolicy_Overage() {
 	// 2024-02-29 14:00:00 1 300 0
 	// 2024-03-10 09:00:00 1 700 100
 	// 4 hours of usage over 2 terms; overage billed monthly in arrears: $2.50 (MTR-03).
-	//   "emails", term 0 from 2024-01-31 14:30:00 CET: used 1150, included 1000 of 1000, billable 150.
-	//   "emails", term 1 from 2024-02-29 14:30:00 CET: used 1100, included 1000 of 1000, billable 100.
+	//   "emails", term 0 from 2024-01-31 14:30:00 CET: used 1,150, included 1,000 of 1,000, billable 150.
+	//   "emails", term 1 from 2024-02-29 14:30:00 CET: used 1,100, included 1,000 of 1,000, billable 100.
 	//   The declared price of "emails", 0.0125 USD per unit, has more than two decimals and is truncated to $0.01 (EXT-02).
 	//   Overage of "emails" from 2024-01-31 14:30:00 CET to 2024-02-29 14:30:00 CET: 150 units × $0.01 = $1.50, billed 2024-02-29 14:30:00 CET (MTR-03).
 	//   Overage of "emails" from 2024-02-29 14:30:00 CET to 2024-03-31 14:30:00 CEST: 100 units × $0.01 = $1.00, billed 2024-03-31 14:30:00 CEST (MTR-03).

@@ -158,7 +158,7 @@ var msgLine = rule.Message{English: "Overage of %q from %v to %v: %s units × %v
 
 // Explain renders the line in lang.
 func (l InvoiceLine) Explain(lang rule.Language) string {
-	return msgLine.Render(lang, l.Dimension, l.Period.Start, l.Period.End, l.Quantity.String(), l.UnitPrice, l.Amount, l.BilledAt, string(l.Rule))
+	return msgLine.Render(lang, l.Dimension, l.Period.Start, l.Period.End, qtext(lang, l.Quantity), l.UnitPrice, l.Amount, l.BilledAt, string(l.Rule))
 }
 
 // String returns the English explanation.
@@ -194,7 +194,7 @@ func (o Overage) Explain(lang rule.Language) string {
 	}
 	for _, t := range o.Terms {
 		b.WriteString("\n  ")
-		b.WriteString(msgTermUse.Render(lang, t.Dimension, t.Term, t.Period.Start, t.Used.String(), t.Included.String(), allowanceText(lang, t.Allowance), t.Billable.String()))
+		b.WriteString(msgTermUse.Render(lang, t.Dimension, t.Term, t.Period.Start, qtext(lang, t.Used), qtext(lang, t.Included), allowanceText(lang, t.Allowance), qtext(lang, t.Billable)))
 	}
 	for _, p := range o.Prices {
 		if p.Reason != ReasonPriceKept {
@@ -215,7 +215,7 @@ func allowanceText(lang rule.Language, q plan.Quantity) string {
 	if q.IsUnlimited() {
 		return msgUnlimited.Format(lang)
 	}
-	return quantityOfInt(int64(q)).String()
+	return qtext(lang, quantityOfInt(int64(q)))
 }
 
 func (o Overage) termCount() int {

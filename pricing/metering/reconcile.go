@@ -46,8 +46,8 @@ func (m Mismatch) Explain(lang rule.Language) string {
 	if !ok {
 		msg = msgMismatch[ReasonNotProcessed]
 	}
-	return msg.Render(lang, m.Delivered.String(), m.Dimension, m.Resource, m.Day.Format(time.DateOnly),
-		m.Submitted.String(), string(m.Rule), m.Processed.String(), m.ReconStatus.String())
+	return msg.Render(lang, qtext(lang, m.Delivered), m.Dimension, m.Resource, m.Day.Format(time.DateOnly),
+		qtext(lang, m.Submitted), string(m.Rule), qtext(lang, m.Processed), m.ReconStatus.String())
 }
 
 // String returns the English explanation.

@@ -80,7 +80,7 @@ func (s Submission) Explain(lang rule.Language) string {
 	b.WriteString(msgSubmit.Render(lang, n, s.At, len(s.Batches), s.MaxBatch, len(s.Expired), len(s.Pending), string(s.Rule)))
 	for _, e := range s.Expired {
 		b.WriteString("\n  ")
-		b.WriteString(msgExpiredEvent.Render(lang, e.Quantity.String(), e.Dimension, e.EffectiveStartTime, e.EffectiveStartTime.Add(s.MaxAge), string(ruleMTR02)))
+		b.WriteString(msgExpiredEvent.Render(lang, qtext(lang, e.Quantity), e.Dimension, e.EffectiveStartTime, e.EffectiveStartTime.Add(s.MaxAge), string(ruleMTR02)))
 	}
 	return b.String()
 }
