@@ -8,3 +8,5 @@ require (
 )
 
 require github.com/google/go-cmp v0.7.0
+
+require github.com/go-jose/go-jose/v4 v4.1.9

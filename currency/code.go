@@ -23,10 +23,14 @@ type Code uint16
 func (c Code) Valid() bool { return c != 0 && int(c) <= numCodes }
 
 // String returns the three-letter ISO 4217 code, such as "SEK", or "" for
-// the zero Code. It does not allocate.
+// the zero Code, without allocating; a Code outside ISO 4217 (made by a
+// conversion such as Code(9999)) prints as "currency.Code(9999)".
 func (c Code) String() string {
 	if !c.Valid() {
-		return ""
+		if c == 0 {
+			return ""
+		}
+		return "currency.Code(" + strconv.Itoa(int(c)) + ")"
 	}
 	i := int(c-1) * 3
 	return codeLetters[i : i+3]
@@ -172,9 +176,18 @@ func cmp3(k [3]byte, s string) int {
 }
 
 // AppendText implements [encoding.TextAppender]: it appends the code's
-// three letters, or nothing for the zero Code.
+// three letters, or nothing for the zero Code. A Code outside ISO 4217 is
+// an error wrapping [ErrUnknownCode].
 func (c Code) AppendText(b []byte) ([]byte, error) {
+	if !c.Valid() && c != 0 {
+		return b, c.invalid("currency code")
+	}
 	return append(b, c.String()...), nil
+}
+
+// invalid is the error for a Code outside ISO 4217 met as kind.
+func (c Code) invalid(kind string) error {
+	return &ParseError{Kind: kind, Input: c.String(), Err: ErrUnknownCode, Detail: "not an ISO 4217 code"}
 }
 
 // MarshalText implements [encoding.TextMarshaler]. The zero Code marshals

@@ -33,6 +33,11 @@ var (
 	ErrRoundingMode = errors.New("unknown rounding mode")
 	// ErrZeroRate: a conversion at an exchange rate of zero.
 	ErrZeroRate = errors.New("zero exchange rate")
+	// ErrNoRate: no exchange rate for a pair of currencies (or for a
+	// date) where one is needed. This package never looks rates up; it is
+	// the one sentinel for a missing rate across the module, which the
+	// packages that hold rate tables return.
+	ErrNoRate = errors.New("no exchange rate")
 	// ErrArgument: arguments that do not fit together, such as a
 	// destination slice and a list of weights of different lengths.
 	ErrArgument = errors.New("invalid argument")

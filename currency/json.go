@@ -8,12 +8,19 @@ import (
 // MarshalJSON implements [json.Marshaler]. Money is an object with the
 // amount as a string, never a float, with exactly the currency's decimal
 // places: {"amount":"12.34","currency":"SEK"}, {"amount":"1235","currency":"JPY"}.
-// The zero Money is null.
+// The zero Money is null. A Money in a code outside ISO 4217 is an error
+// wrapping [ErrUnknownCode].
 func (m Money) MarshalJSON() ([]byte, error) {
+	if !m.code.Valid() && m != (Money{}) {
+		return nil, m.code.invalid("money")
+	}
 	return m.AppendJSON(make([]byte, 0, 48)), nil
 }
 
-// AppendJSON appends the JSON form of [Money.MarshalJSON] to b.
+// AppendJSON appends the JSON form of [Money.MarshalJSON] to b; for a
+// Money in a code outside ISO 4217 it writes the code as
+// "currency.Code(9999)", which does not decode: use MarshalJSON to get an
+// error instead.
 func (m Money) AppendJSON(b []byte) []byte {
 	if m == (Money{}) {
 		return append(b, "null"...)

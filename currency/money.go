@@ -30,9 +30,25 @@ type Money struct {
 
 // FromMinor returns the amount of minor units in currency c:
 // FromMinor(1999, USD) is 19.99 USD and FromMinor(1999, JPY) is 1,999 JPY.
-// c should be a valid Code (a constant of this package or the result of
-// [ParseCode]).
+// It is for codes known to be valid: the constants of this package and the
+// results of [ParseCode]. For a code from elsewhere use [New], which
+// refuses a code outside ISO 4217. A Money made by FromMinor with such a
+// code prints as "5 currency.Code(9999)", and every operation that
+// produces text, JSON or a conversion from it fails with [ErrUnknownCode].
 func FromMinor(minor int64, c Code) Money { return Money{minor: minor, code: c} }
+
+// New returns the amount of minor units in currency c, as [FromMinor]
+// does, or an error wrapping [ErrUnknownCode] when c is not an ISO 4217
+// code (the zero Code included): New(5, Code(9999)) is an error.
+func New(minor int64, c Code) (Money, error) {
+	if !c.Valid() {
+		if c == 0 {
+			return Money{}, &ParseError{Kind: "currency code", Input: "", Err: ErrUnknownCode, Detail: "no currency given"}
+		}
+		return Money{}, c.invalid("currency code")
+	}
+	return Money{minor: minor, code: c}, nil
+}
 
 // Minor returns the amount in minor units: 1999 for 19.99 USD.
 func (m Money) Minor() int64 { return m.minor }
@@ -40,8 +56,10 @@ func (m Money) Minor() int64 { return m.minor }
 // Code returns the currency; the zero Money has the zero Code.
 func (m Money) Code() Code { return m.code }
 
-// IsZero reports whether the amount is zero, in any currency.
-func (m Money) IsZero() bool { return m.minor == 0 }
+// IsZero reports whether m is the zero Money: zero in no currency. 0.00 SEK
+// is not the zero Money, so an `omitzero` JSON field keeps it. To test for
+// a zero amount in any currency, use m.Sign() == 0.
+func (m Money) IsZero() bool { return m == Money{} }
 
 // Sign returns −1, 0 or +1 for a negative, zero or positive amount.
 func (m Money) Sign() int {
@@ -216,8 +234,10 @@ func (m Money) Convert(to Code, r Rate, mode RoundingMode) (Money, error) {
 	// Amount × coefficient × 10^up / 10^down: the common case, where the
 	// target has no more decimal places than the rate and source together
 	// (up ≤ down), is one inline multiply-divide.
-	up, down := uint8(to.Digits()), r.scale+uint8(m.code.Digits())
-	if up <= down && r.coef != 0 && mode <= Floor {
+	// An invalid target has 255 digits and an invalid source 64, so that
+	// both fail the test below and take the slow path, which refuses them.
+	up, down := to.toDigits(), r.scale+m.code.fromDigits()
+	if up <= down && down-up < uint8(len(pow10)) && r.coef != 0 && mode <= Floor {
 		d := pow10[down-up]
 		if m.minor >= 0 { // the usual case: no sign to handle
 			hi, lo := bits.Mul64(uint64(m.minor), r.coef)
@@ -235,9 +255,30 @@ func (m Money) Convert(to Code, r Rate, mode RoundingMode) (Money, error) {
 	return m.convertSlow(to, r, mode, up, down)
 }
 
+// toDigits is Digits for a conversion's target: 255 for the zero Code and
+// a Code outside ISO 4217.
+func (c Code) toDigits() uint8 {
+	if c-1 < numCodes {
+		return codeDigits[c] - '0'
+	}
+	return 255
+}
+
+// fromDigits is Digits for a conversion's source: 0 for the zero Code (the
+// zero Money converts to zero) and 64 for a Code outside ISO 4217.
+func (c Code) fromDigits() uint8 {
+	if int(c) < len(codeDigits) {
+		return codeDigits[c] - '0'
+	}
+	return 64
+}
+
 // convertSlow is Convert's rare cases: a target with more decimal places,
 // and every failure.
 func (m Money) convertSlow(to Code, r Rate, mode RoundingMode, up, down uint8) (Money, error) {
+	if !to.Valid() || (!m.code.Valid() && m.code != 0) {
+		return Money{}, &OpError{Op: "convert", X: m, Rate: r, To: to, Mode: mode, Err: ErrUnknownCode}
+	}
 	if r.coef == 0 {
 		return Money{}, &OpError{Op: "convert", X: m, Rate: r, To: to, Mode: mode, Err: ErrZeroRate}
 	}

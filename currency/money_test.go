@@ -36,7 +36,7 @@ func TestMoneyZeroValue(t *testing.T) {
 		}
 	}
 	// Zero in a currency is not the zero Money: it keeps its currency.
-	if zs := FromMinor(0, SEK); zs == z || !zs.IsZero() {
+	if zs := FromMinor(0, SEK); zs == z || zs.Sign() != 0 || zs.IsZero() {
 		t.Errorf("0 SEK vs zero Money")
 	}
 	if _, err := FromMinor(0, SEK).Add(usd(1)); !errors.Is(err, ErrCurrencyMismatch) {
@@ -252,7 +252,7 @@ func TestPRC03_Convert(t *testing.T) {
 		{"0.99 USD", "0.03", HalfEven, "0.03 USD"}, // 0.0297
 		{"1.00 USD", "0.005", HalfEven, "0.00 USD"},
 		{"1.00 USD", "0.005", HalfUp, "0.01 USD"},
-		{"95.00 USD", "0.1052631579", HalfEven, "10.00 USD"}, // W10's customer adjustment
+		{"95.00 USD", "0.1052631579", HalfEven, "10.00 USD"}, // a multiparty customer adjustment (EXT-09)
 	} {
 		got, err := MustParse(tt.m).MulRate(MustParseRate(tt.rate), tt.mode)
 		if err != nil || got.String() != tt.want {

@@ -3,6 +3,7 @@ package currency
 import (
 	"math/bits"
 	"strconv"
+	"strings"
 )
 
 // decimalText is a parsed decimal string: a magnitude of up to 19 digits
@@ -126,7 +127,11 @@ func ParseAmountRound(s string, c Code, mode RoundingMode) (Money, error) {
 
 func parseAmount(s string, c Code, mode RoundingMode, rounding bool) (Money, error) {
 	if !c.Valid() {
-		return Money{}, &ParseError{Kind: "amount", Input: s, Err: ErrUnknownCode, Detail: "no currency given"}
+		detail := "no currency given"
+		if c != 0 {
+			detail = c.String() + " is not an ISO 4217 code"
+		}
+		return Money{}, &ParseError{Kind: "amount", Input: s, Err: ErrUnknownCode, Detail: detail}
 	}
 	if rounding && !mode.Valid() {
 		return Money{}, &ParseError{Kind: "amount", Input: s, Err: ErrRoundingMode}
@@ -134,7 +139,11 @@ func parseAmount(s string, c Code, mode RoundingMode, rounding bool) (Money, err
 	digits := c.Digits()
 	d, err := parseDecimal(s, digits)
 	if err != nil {
-		return Money{}, &ParseError{Kind: "amount", Input: s, Err: err}
+		pe := &ParseError{Kind: "amount", Input: s, Err: err}
+		if err == ErrOverflow {
+			pe.Detail = tooManyDigits(c)
+		}
+		return Money{}, pe
 	}
 	if !d.exact() {
 		if !rounding {
@@ -142,36 +151,37 @@ func parseAmount(s string, c Code, mode RoundingMode, rounding bool) (Money, err
 				Detail: c.String() + " has " + strconv.Itoa(digits) + " decimal places"}
 		}
 		if !d.round(mode) {
-			return Money{}, &ParseError{Kind: "amount", Input: s, Err: ErrOverflow}
+			return Money{}, &ParseError{Kind: "amount", Input: s, Err: ErrOverflow, Detail: tooManyDigits(c)}
 		}
 	}
 	v, ok := d.toMinor(digits)
 	if !ok {
-		return Money{}, &ParseError{Kind: "amount", Input: s, Err: ErrOverflow}
+		return Money{}, &ParseError{Kind: "amount", Input: s, Err: ErrOverflow, Detail: tooManyDigits(c)}
 	}
 	return Money{v, c}, nil
 }
 
+// tooManyDigits explains an amount too large for int64 minor units.
+func tooManyDigits(c Code) string { return "too many digits for " + c.String() }
+
 // Parse parses the text form of Money, an amount and a currency code
-// separated by one space: "1234.50 SEK", "-3 JPY". The amount is parsed
-// exactly as by [ParseAmount]; the code as by [ParseCode]. It is the
-// inverse of [Money.String] for every non-zero Money.
+// separated by a space: "1234.50 SEK", "-3 JPY". Spaces around the text and
+// extra spaces between amount and code are ignored (" 49.99  USD " is
+// 49.99 USD). The amount is parsed exactly as by [ParseAmount]; the code
+// as by [ParseCode]. It is the inverse of [Money.String] for every
+// non-zero Money.
 func Parse(s string) (Money, error) {
-	sp := -1
-	for i := 0; i < len(s); i++ {
-		if s[i] == ' ' {
-			sp = i
-			break
-		}
-	}
+	t := strings.TrimSpace(s)
+	sp := strings.LastIndexByte(t, ' ')
 	if sp < 0 {
 		return Money{}, &ParseError{Kind: "money", Input: s, Err: ErrSyntax, Detail: `want "<amount> <code>"`}
 	}
-	c, ok := lookupCode(s[sp+1:])
+	c, ok := lookupCode(t[sp+1:])
 	if !ok {
-		return Money{}, &ParseError{Kind: "money", Input: s, Err: ErrUnknownCode}
+		return Money{}, &ParseError{Kind: "money", Input: s, Err: ErrUnknownCode,
+			Detail: strconv.Quote(truncate(t[sp+1:], 16)) + " is not an ISO 4217 code"}
 	}
-	m, err := ParseAmount(s[:sp], c)
+	m, err := ParseAmount(strings.TrimRight(t[:sp], " "), c)
 	if err != nil {
 		pe := err.(*ParseError)
 		pe.Kind, pe.Input = "money", s
@@ -246,10 +256,14 @@ func (m Money) appendText(b []byte) []byte {
 }
 
 // AppendText implements [encoding.TextAppender] with the format of
-// [Money.String]; the zero Money appends nothing.
+// [Money.String]; the zero Money appends nothing, and a Money in a code
+// outside ISO 4217 is an error wrapping [ErrUnknownCode].
 func (m Money) AppendText(b []byte) ([]byte, error) {
-	if m == (Money{}) {
+	switch {
+	case m == (Money{}):
 		return b, nil
+	case !m.code.Valid():
+		return b, m.code.invalid("money")
 	}
 	return m.appendText(b), nil
 }

@@ -40,7 +40,7 @@ func NewRate(coef int64, scale int) (Rate, error) {
 			Detail: "at most " + strconv.Itoa(MaxRateScale) + " decimal places"}
 	case coef > maxRateCoef:
 		return Rate{}, &ParseError{Kind: "rate", Input: strconv.FormatInt(coef, 10) + "e-" + strconv.Itoa(scale), Err: ErrOverflow,
-			Detail: "at most 18 significant digits"}
+			Detail: "too many digits: at most 18 significant digits"}
 	}
 	return Rate{coef: uint64(coef), scale: uint8(scale)}, nil
 }
@@ -52,6 +52,8 @@ func NewRate(coef int64, scale int) (Rate, error) {
 func ParseRate(s string) (Rate, error) {
 	d, err := parseDecimal(s, MaxRateScale)
 	switch {
+	case err == ErrOverflow:
+		return Rate{}, &ParseError{Kind: "rate", Input: s, Err: err, Detail: "too many digits: at most 18 significant digits"}
 	case err != nil:
 		return Rate{}, &ParseError{Kind: "rate", Input: s, Err: err}
 	case d.neg && d.mag != 0:
@@ -60,7 +62,7 @@ func ParseRate(s string) (Rate, error) {
 		return Rate{}, &ParseError{Kind: "rate", Input: s, Err: ErrPrecision,
 			Detail: "at most " + strconv.Itoa(MaxRateScale) + " decimal places"}
 	case d.mag > maxRateCoef:
-		return Rate{}, &ParseError{Kind: "rate", Input: s, Err: ErrOverflow, Detail: "at most 18 significant digits"}
+		return Rate{}, &ParseError{Kind: "rate", Input: s, Err: ErrOverflow, Detail: "too many digits: at most 18 significant digits"}
 	}
 	return Rate{coef: d.mag, scale: uint8(d.scale)}, nil
 }
@@ -146,20 +148,24 @@ func (r *Rate) UnmarshalText(text []byte) error {
 
 // ExchangeRate is the price of one unit of From in units of To:
 // {USD, JPY, 149.2345} says 1 USD = 149.2345 JPY.
+//
+// In JSON it is {"from":"USD","to":"JPY","rate":"149.2345"}.
 type ExchangeRate struct {
-	From Code
-	To   Code
-	Rate Rate
+	From Code `json:"from"`
+	To   Code `json:"to"`
+	Rate Rate `json:"rate"`
 }
 
 // Conversion records one conversion: the amount converted, the result, and
 // the exchange rate and rounding that produced it, so that an invoice or a
 // log line can say exactly how a local price was obtained.
+//
+// In JSON it is {"from":{…},"to":{…},"rate":{…},"rounding":"half-even"}.
 type Conversion struct {
-	From     Money
-	To       Money
-	Rate     ExchangeRate
-	Rounding RoundingMode
+	From     Money        `json:"from"`
+	To       Money        `json:"to"`
+	Rate     ExchangeRate `json:"rate"`
+	Rounding RoundingMode `json:"rounding"`
 }
 
 // String returns "123.45 USD → 18423 JPY at 149.2345 JPY/USD (half-even)".

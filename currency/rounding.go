@@ -53,7 +53,7 @@ func (r RoundingMode) Valid() bool { return int(r) < len(roundingNames) }
 // String returns the mode's stable name, such as "half-even".
 func (r RoundingMode) String() string {
 	if !r.Valid() {
-		return fmt.Sprintf("RoundingMode(%d)", uint8(r))
+		return fmt.Sprintf("currency.RoundingMode(%d)", uint8(r))
 	}
 	return roundingNames[r]
 }

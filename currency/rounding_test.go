@@ -154,7 +154,7 @@ func TestRoundingModeText(t *testing.T) {
 		}
 	}
 	bad := RoundingMode(42)
-	if bad.Valid() || bad.String() != "RoundingMode(42)" {
+	if bad.Valid() || bad.String() != "currency.RoundingMode(42)" {
 		t.Errorf("RoundingMode(42): Valid %v, String %q", bad.Valid(), bad.String())
 	}
 	if _, err := bad.MarshalText(); !errors.Is(err, ErrRoundingMode) {

@@ -35,8 +35,9 @@
 //   - PLN-06: a publisher may restrict a plan to the markets where
 //     Microsoft remits tax: [Market.TaxRemitted], [TaxRemittedSet] (61
 //     markets: the Microsoft-managed ones and Brazil, the reseller market).
-//   - CSP-04: Azure reservations are not available in the markets seed 004
-//     lists; of the marketplace's markets those are Andorra, Azerbaijan,
+//   - CSP-04: Azure reservations are not available in the markets that
+//     "Sell software subscriptions through the Cloud Solution Provider
+//     program" (2023-06-30) lists; of the marketplace's markets those are Andorra, Azerbaijan,
 //     China, Vatican City and Yemen ([Market.Reservations] is false).
 //   - EXT-15: the market list, with ISO code, billing currency and tax
 //     handling; a plan selects 1 to 141 markets.

@@ -314,20 +314,23 @@ func ExampleSet_UnmarshalJSON() {
 
 func ExampleTaxHandling_String() {
 	fmt.Println(market.MicrosoftManaged, market.PublisherManaged, market.Reseller, market.NotEnabled)
-	fmt.Println(market.TaxHandling(0))
+	fmt.Printf("%q\n", market.TaxHandling(0))
 	// Output:
 	// microsoft-managed publisher-managed reseller not-enabled
-	// TaxHandling(0)
+	// ""
 }
 
 func ExampleTaxHandling_MarshalText() {
 	b, err := market.Reseller.MarshalText()
 	fmt.Println(string(b), err)
-	_, err = market.TaxHandling(0).MarshalText()
+	b, err = market.TaxHandling(0).MarshalText()
+	fmt.Printf("%q %v\n", b, err)
+	_, err = market.TaxHandling(9).MarshalText()
 	fmt.Println(err)
 	// Output:
 	// reseller <nil>
-	// market: invalid tax handling 0
+	// "" <nil>
+	// unknown tax handling "market.TaxHandling(9)" (want publisher-managed, microsoft-managed, reseller or not-enabled)
 }
 
 func ExampleTaxHandling_UnmarshalText() {
@@ -338,7 +341,7 @@ func ExampleTaxHandling_UnmarshalText() {
 	fmt.Println(err)
 	// Output:
 	// microsoft-managed <nil>
-	// market: unknown tax handling "Microsoft" (want one of microsoft-managed, publisher-managed, reseller, not-enabled)
+	// unknown tax handling "Microsoft" (want publisher-managed, microsoft-managed, reseller or not-enabled)
 }
 
 func ExampleUnknownError() {
@@ -347,4 +350,9 @@ func ExampleUnknownError() {
 	fmt.Println(errors.As(err, &ue), ue.Input)
 	// Output:
 	// true Sverige
+}
+
+func ExampleTaxHandling_Valid() {
+	fmt.Println(market.MicrosoftManaged.Valid(), market.TaxHandling(0).Valid())
+	// Output: true false
 }

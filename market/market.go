@@ -2,7 +2,6 @@ package market
 
 import (
 	"errors"
-	"fmt"
 	"iter"
 	"math/bits"
 	"strconv"
@@ -11,6 +10,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/marketrules/marketrules/currency"
+	"github.com/marketrules/marketrules/internal/enum"
 	"github.com/marketrules/marketrules/rule"
 )
 
@@ -23,7 +23,8 @@ import (
 type Code uint8
 
 // TaxHandling says who handles customer tax on marketplace sales in a
-// market (marketplace-facts.md fact 10). The enum is append-only.
+// market, as "Tax details for commercial marketplace publishers"
+// (2022-09-01) lists it. The enum is append-only.
 type TaxHandling uint8
 
 // The ways tax is handled.
@@ -42,60 +43,50 @@ const (
 	NotEnabled
 )
 
-var taxNames = [...]string{"", "publisher-managed", "microsoft-managed", "reseller", "not-enabled"}
+var taxNames = enum.Names[TaxHandling]{Type: "tax handling", Names: []string{"", "publisher-managed", "microsoft-managed", "reseller", "not-enabled"}}
+
+// Valid reports whether t is one of the ways tax is handled; the zero
+// TaxHandling (unset) is not.
+func (t TaxHandling) Valid() bool { return taxNames.Valid(t) }
 
 // String returns the stable name: "microsoft-managed", "publisher-managed",
-// "reseller" or "not-enabled".
-func (t TaxHandling) String() string {
-	if int(t) >= len(taxNames) || t == 0 {
-		return "TaxHandling(" + strconv.Itoa(int(t)) + ")"
-	}
-	return taxNames[t]
-}
+// "reseller" or "not-enabled"; "" for the zero TaxHandling, which means
+// unset, and "market.TaxHandling(9)" for a value outside the enum.
+func (t TaxHandling) String() string { return taxNames.String(t) }
 
-// MarshalText implements [encoding.TextMarshaler].
-func (t TaxHandling) MarshalText() ([]byte, error) {
-	if int(t) >= len(taxNames) || t == 0 {
-		return nil, fmt.Errorf("market: invalid tax handling %d", uint8(t))
-	}
-	return []byte(taxNames[t]), nil
-}
+// MarshalText implements [encoding.TextMarshaler]: the name, or "" for the
+// unset zero value; a value outside the enum is an error.
+func (t TaxHandling) MarshalText() ([]byte, error) { return taxNames.Marshal(t) }
 
-// UnmarshalText implements [encoding.TextUnmarshaler].
-func (t *TaxHandling) UnmarshalText(b []byte) error {
-	for i := 1; i < len(taxNames); i++ {
-		if string(b) == taxNames[i] {
-			*t = TaxHandling(i)
-			return nil
-		}
-	}
-	return fmt.Errorf("market: unknown tax handling %q (want one of microsoft-managed, publisher-managed, reseller, not-enabled)", b)
-}
+// UnmarshalText implements [encoding.TextUnmarshaler]: a name in any
+// case, or "" for the unset zero value. An unknown name is a
+// rule.UnknownNameError.
+func (t *TaxHandling) UnmarshalText(b []byte) error { return taxNames.Unmarshal(b, t) }
 
 // Market is one market of the marketplace, as the published market list
 // describes it ([DataSource]).
 type Market struct {
-	Code Code
+	Code Code `json:"code"`
 	// Name is the English name, as Partner Center lists it.
-	Name string
+	Name string `json:"name"`
 	// SwedishName is the Swedish name, from CLDR: "Sverige", "Tyskland".
-	SwedishName string
+	SwedishName string `json:"swedishName"`
 	// Currency is the billing currency for all offer types; the zero Code
 	// where the marketplace does not transact (China).
-	Currency currency.Code
+	Currency currency.Code `json:"currency"`
 	// Tax says who handles customer tax.
-	Tax TaxHandling
+	Tax TaxHandling `json:"tax"`
 	// Transacts reports whether customers can buy here (PRC-09: 141
 	// markets). China lists only free and BYOL VM images.
-	Transacts bool
+	Transacts bool `json:"transacts"`
 	// Reservations reports whether Azure reservations are available
 	// (CSP-04).
-	Reservations bool
+	Reservations bool `json:"reservations"`
 	// Notes carries the source's remarks: exceptions (Mexico is a reseller
 	// market for Enterprise Agreement purchases; CSP purchases in Brazil
 	// use USD), tax on the store service fee, consulting-service
 	// currencies.
-	Notes string
+	Notes string `json:"notes,omitzero"`
 }
 
 // Label returns the market's name in English and Swedish as a
@@ -147,10 +138,13 @@ func (m Market) Locale() currency.Locale {
 func (c Code) Valid() bool { return c != 0 && int(c) <= numMarkets }
 
 // String returns the ISO 3166-1 alpha-2 code, "SE", or "" for the zero
-// Code.
+// Code; a Code outside the market list prints as "market.Code(200)".
 func (c Code) String() string {
 	if !c.Valid() {
-		return ""
+		if c == 0 {
+			return ""
+		}
+		return "market.Code(" + strconv.Itoa(int(c)) + ")"
 	}
 	i := int(c-1) * 2
 	return codeLetters[i : i+2]
@@ -165,8 +159,15 @@ func (c Code) Market() Market {
 	return markets[c-1]
 }
 
-// AppendText implements [encoding.TextAppender].
-func (c Code) AppendText(b []byte) ([]byte, error) { return append(b, c.String()...), nil }
+// AppendText implements [encoding.TextAppender]: the code, or nothing for
+// the zero Code; a Code outside the market list is an error wrapping
+// [ErrUnknown].
+func (c Code) AppendText(b []byte) ([]byte, error) {
+	if !c.Valid() && c != 0 {
+		return b, &UnknownError{Input: c.String()}
+	}
+	return append(b, c.String()...), nil
+}
 
 // MarshalText implements [encoding.TextMarshaler]; the zero Code is "".
 func (c Code) MarshalText() ([]byte, error) { return c.AppendText(nil) }

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -135,7 +136,8 @@ func TestPRC09_TransactingMarkets(t *testing.T) {
 }
 
 // PRC-08: every billing currency is a marketplace transaction currency;
-// the markets use 16 of them with the counts of reference fact 2.
+// the markets use 16 of them, with the counts of "Geographic availability
+// and currency support for the commercial marketplace" (2023-05-31).
 func TestPRC08_BillingCurrencies(t *testing.T) {
 	want := map[currency.Code]int{
 		currency.USD: 95, currency.EUR: 30, currency.AUD: 2, currency.DKK: 2,
@@ -221,8 +223,8 @@ func TestPLN06_TaxRemitted(t *testing.T) {
 	}
 }
 
-// CSP-04: Azure reservations are unavailable in the markets seed 004
-// lists, which among the marketplace's markets are AD, AZ, CN, VA and YE.
+// CSP-04: Azure reservations are unavailable in the markets the CSP
+// software subscriptions document lists, which among the marketplace's markets are AD, AZ, CN, VA and YE.
 func TestCSP04_Reservations(t *testing.T) {
 	var none market.Set
 	for m := range market.Filter(func(m market.Market) bool { return !m.Reservations }) {
@@ -345,11 +347,19 @@ func TestEXT15_CodeText(t *testing.T) {
 		code market.Code
 	}{{0}, {market.Code(143)}, {market.Code(255)}}
 	for _, tt := range zero {
-		if tt.code.Valid() || tt.code.String() != "" {
-			t.Errorf("Code(%d): Valid %t, String %q; want false, \"\"", tt.code, tt.code.Valid(), tt.code.String())
+		wantString := ""
+		if tt.code != 0 {
+			wantString = "market.Code(" + strconv.Itoa(int(tt.code)) + ")"
 		}
-		if b, err := tt.code.MarshalText(); err != nil || len(b) != 0 {
-			t.Errorf("Code(%d).MarshalText() = %q, %v; want \"\", nil", tt.code, b, err)
+		if tt.code.Valid() || tt.code.String() != wantString {
+			t.Errorf("Code(%d): Valid %t, String %q; want false, %q", tt.code, tt.code.Valid(), tt.code.String(), wantString)
+		}
+		b, err := tt.code.MarshalText()
+		if tt.code == 0 && (err != nil || len(b) != 0) {
+			t.Errorf("Code(0).MarshalText() = %q, %v; want \"\", nil", b, err)
+		}
+		if tt.code != 0 && !errors.Is(err, market.ErrUnknown) {
+			t.Errorf("Code(%d).MarshalText() = %q, %v; want ErrUnknown", tt.code, b, err)
 		}
 		if diff := cmp.Diff(market.Market{}, tt.code.Market()); diff != "" {
 			t.Errorf("Code(%d).Market() (-want +got):\n%s", tt.code, diff)
@@ -435,36 +445,39 @@ func TestPLN06_TaxHandlingText(t *testing.T) {
 	}
 }
 
-// PLN-06: undefined tax handlings have no text form, and unknown names do
-// not unmarshal.
+// PLN-06: the zero tax handling is unset and marshals to ""; values
+// outside the enum have no text form and print as market.TaxHandling(N);
+// unknown names do not unmarshal, and name any case.
 func TestPLN06_TaxHandlingTextErrors(t *testing.T) {
-	invalid := []struct {
-		tax        market.TaxHandling
-		wantString string
-		wantErr    string
-	}{
-		{0, "TaxHandling(0)", "market: invalid tax handling 0"},
-		{5, "TaxHandling(5)", "market: invalid tax handling 5"},
-		{255, "TaxHandling(255)", "market: invalid tax handling 255"},
+	var zero market.TaxHandling
+	if b, err := zero.MarshalText(); err != nil || len(b) != 0 || zero.String() != "" || zero.Valid() {
+		t.Errorf("zero TaxHandling: %q, %v, %q", b, err, zero.String())
 	}
-	for _, tt := range invalid {
-		if got := tt.tax.String(); got != tt.wantString {
-			t.Errorf("TaxHandling(%d).String() = %q, want %q", uint8(tt.tax), got, tt.wantString)
+	for _, tax := range []market.TaxHandling{5, 255} {
+		want := "market.TaxHandling(" + strconv.Itoa(int(tax)) + ")"
+		if got := tax.String(); got != want {
+			t.Errorf("TaxHandling(%d).String() = %q, want %q", uint8(tax), got, want)
 		}
-		b, err := tt.tax.MarshalText()
-		if err == nil || err.Error() != tt.wantErr || b != nil {
-			t.Errorf("TaxHandling(%d).MarshalText() = %q, %v; want error %q", uint8(tt.tax), b, err, tt.wantErr)
+		var e *rule.UnknownNameError
+		if b, err := tax.MarshalText(); !errors.As(err, &e) || b != nil || e.Input != want {
+			t.Errorf("TaxHandling(%d).MarshalText() = %q, %v", uint8(tax), b, err)
 		}
 	}
-	for _, in := range []string{"", "Reseller", "microsoft", "TaxHandling(1)", "reseller "} {
+	for _, in := range []string{"microsoft", "TaxHandling(1)", "re seller"} {
 		got := market.Reseller
 		err := got.UnmarshalText([]byte(in))
-		want := `market: unknown tax handling "` + in + `" (want one of microsoft-managed, publisher-managed, reseller, not-enabled)`
-		if err == nil || err.Error() != want {
+		want := `unknown tax handling "` + in + `" (want publisher-managed, microsoft-managed, reseller or not-enabled)`
+		if err == nil || err.Error() != want || !errors.Is(err, rule.ErrUnknownName) {
 			t.Errorf("UnmarshalText(%q) error = %v, want %q", in, err, want)
 		}
 		if got != market.Reseller {
 			t.Errorf("UnmarshalText(%q) changed the value to %v", in, got)
+		}
+	}
+	for in, want := range map[string]market.TaxHandling{"": 0, "Reseller": market.Reseller, "reseller ": market.Reseller} {
+		got := market.NotEnabled
+		if err := got.UnmarshalText([]byte(in)); err != nil || got != want {
+			t.Errorf("UnmarshalText(%q) = %v, %v; want %v", in, got, err, want)
 		}
 	}
 }

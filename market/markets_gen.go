@@ -5,7 +5,7 @@ package market
 import "github.com/marketrules/marketrules/currency"
 
 // DataSource identifies the data the market table was generated from.
-const DataSource = "shared/reference/markets.csv (marketplace-facts.md facts 1-22: S1 \"Geographic availability and currency support\", ms.date 5/31/2023; S2 \"Tax details for commercial marketplace publishers\", ms.date 09/01/2022)."
+const DataSource = "\"Geographic availability and currency support for the commercial marketplace\" (ms.date 2023-05-31) and \"Tax details for commercial marketplace publishers\" (ms.date 2022-09-01), Microsoft."
 
 const numMarkets = 142
 

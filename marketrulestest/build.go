@@ -2,21 +2,25 @@ package marketrulestest
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/marketrules/marketrules/currency"
 
 	"github.com/marketrules/marketrules/market"
 	"github.com/marketrules/marketrules/offer"
 	"github.com/marketrules/marketrules/plan"
 )
 
-// PlanOption changes a plan that a plan builder ([FlatRatePlan],
-// [PerUserPlan], …) makes. The builder applies its options in order, after
-// setting its defaults, and passes them its testing.TB: an option given a
-// literal it cannot parse fails the test with tb.Fatalf. A host can write
-// its own options as functions of this type.
-type PlanOption func(tb testing.TB, p *plan.Plan)
+// PlanOption changes a plan that a plan builder ([NewFlatRatePlan],
+// [FlatRatePlan], …) makes. The builder applies its options in order,
+// after setting its defaults, and stops at the first error: an option
+// given a literal it cannot parse returns an error naming the literal
+// (and the testing.TB forms fail the test with it). A host can write its
+// own options as functions of this type.
+type PlanOption func(p *plan.Plan) error
 
 // defaultMarkets are the markets of a built plan: five markets billed in
 // five currencies (USD, SEK, EUR, GBP, JPY).
@@ -26,13 +30,35 @@ func defaultMarkets() market.Set {
 
 // newPlan returns a public draft plan with the default markets, named after
 // its ID ("gold" is "Gold"), with the options applied.
-func newPlan(tb testing.TB, id string, pr plan.Pricing, opts []PlanOption) plan.Plan {
-	tb.Helper()
+func newPlan(id string, pr plan.Pricing, opts []PlanOption) (plan.Plan, error) {
 	p := plan.Plan{ID: id, Name: nameOf(id), Markets: defaultMarkets(), Pricing: pr}
 	for _, o := range opts {
-		o(tb, &p)
+		if o == nil {
+			continue
+		}
+		if err := o(&p); err != nil {
+			return plan.Plan{}, err
+		}
 	}
-	return p
+	return p, nil
+}
+
+// must fails the test with err, naming the builder, or returns v.
+func must[T any](tb testing.TB, name string, v T, err error) T {
+	tb.Helper()
+	if err != nil {
+		tb.Fatalf("marketrulestest.%s: %v", name, err)
+	}
+	return v
+}
+
+// money parses a price for a builder, naming the literal on error.
+func money(s string) (currency.Money, error) {
+	m, err := currency.Parse(s)
+	if err != nil {
+		return currency.Money{}, fmt.Errorf("price %q: %w", s, err)
+	}
+	return m, nil
 }
 
 // nameOf turns a plan ID into a name: "gold-annual" is "Gold annual".
@@ -51,67 +77,116 @@ func nameOf(id string) string {
 // add terms, meters, a trial and so on. The plan's status is Draft, the
 // zero value; use Status(plan.Live) for a published plan.
 //
-// A price that is not money text fails the test with tb.Fatalf. The builder
-// does not validate the plan: a test may build an invalid one on purpose.
-func FlatRatePlan(tb testing.TB, id, price string, opts ...PlanOption) plan.Plan {
-	tb.Helper()
-	pr := plan.Pricing{Model: plan.FlatRate, Terms: []plan.TermPrice{{Term: plan.OneMonth, Price: Money(tb, price)}}}
-	return newPlan(tb, id, pr, opts)
+// A price that is not money text is an error. The builder does not
+// validate the plan: a test may build an invalid one on purpose.
+func NewFlatRatePlan(id, price string, opts ...PlanOption) (plan.Plan, error) {
+	m, err := money(price)
+	if err != nil {
+		return plan.Plan{}, err
+	}
+	return newPlan(id, plan.Pricing{Model: plan.FlatRate, Terms: []plan.TermPrice{{Term: plan.OneMonth, Price: m}}}, opts)
 }
 
-// PerUserPlan is like [FlatRatePlan] for a SaaS plan priced per user:
-// price is the price of one user for 1 month, paid upfront, and the plan
-// has no user limits (1 to unlimited) unless the Users option sets them.
+// FlatRatePlan is [NewFlatRatePlan] for a test: an error fails the test
+// with tb.Fatalf.
+func FlatRatePlan(tb testing.TB, id, price string, opts ...PlanOption) plan.Plan {
+	tb.Helper()
+	p, err := NewFlatRatePlan(id, price, opts...)
+	return must(tb, "FlatRatePlan", p, err)
+}
+
+// NewPerUserPlan is like [NewFlatRatePlan] for a SaaS plan priced per
+// user: price is the price of one user for 1 month, paid upfront, and the
+// plan has no user limits (1 to unlimited) unless the Users option sets
+// them.
+func NewPerUserPlan(id, price string, opts ...PlanOption) (plan.Plan, error) {
+	m, err := money(price)
+	if err != nil {
+		return plan.Plan{}, err
+	}
+	return newPlan(id, plan.Pricing{Model: plan.PerUser, Terms: []plan.TermPrice{{Term: plan.OneMonth, Price: m}}}, opts)
+}
+
+// PerUserPlan is [NewPerUserPlan] for a test: an error fails the test
+// with tb.Fatalf.
 func PerUserPlan(tb testing.TB, id, price string, opts ...PlanOption) plan.Plan {
 	tb.Helper()
-	pr := plan.Pricing{Model: plan.PerUser, Terms: []plan.TermPrice{{Term: plan.OneMonth, Price: Money(tb, price)}}}
-	return newPlan(tb, id, pr, opts)
+	p, err := NewPerUserPlan(id, price, opts...)
+	return must(tb, "PerUserPlan", p, err)
 }
 
 // FreePlan returns a public free plan (no software charge, PRC-01) with the
 // markets of [FlatRatePlan]: the plan of a solution template, a container,
 // an IoT Edge module or a free virtual machine image.
+func NewFreePlan(id string, opts ...PlanOption) (plan.Plan, error) {
+	return newPlan(id, plan.Pricing{Model: plan.Free}, opts)
+}
+
+// FreePlan is [NewFreePlan] for a test: an error fails the test with
+// tb.Fatalf.
 func FreePlan(tb testing.TB, id string, opts ...PlanOption) plan.Plan {
 	tb.Helper()
-	return newPlan(tb, id, plan.Pricing{Model: plan.Free}, opts)
+	p, err := NewFreePlan(id, opts...)
+	return must(tb, "FreePlan", p, err)
 }
 
 // BYOLPlan returns a public bring-your-own-license plan (PRC-01) with the
 // markets of [FlatRatePlan]: the plan of a managed service, a container,
 // an IoT Edge module or a BYOL virtual machine image.
+func NewBYOLPlan(id string, opts ...PlanOption) (plan.Plan, error) {
+	return newPlan(id, plan.Pricing{Model: plan.BYOL}, opts)
+}
+
+// BYOLPlan is [NewBYOLPlan] for a test: an error fails the test with
+// tb.Fatalf.
 func BYOLPlan(tb testing.TB, id string, opts ...PlanOption) plan.Plan {
 	tb.Helper()
-	return newPlan(tb, id, plan.Pricing{Model: plan.BYOL}, opts)
+	p, err := NewBYOLPlan(id, opts...)
+	return must(tb, "BYOLPlan", p, err)
 }
 
 // PerVCPUSizePlan returns a public virtual machine plan priced per hour by
 // VM size (EXT-07): sizes maps a number of vCPUs to its USD price per hour,
 // {2: "0.06 USD", 4: "0.11 USD"}, listed in the plan by size. Add software
 // reservations with [Reservation].
-func PerVCPUSizePlan(tb testing.TB, id string, sizes map[int]string, opts ...PlanOption) plan.Plan {
-	tb.Helper()
+func NewPerVCPUSizePlan(id string, sizes map[int]string, opts ...PlanOption) (plan.Plan, error) {
 	var vm plan.VMPricing
-	for vcpus, price := range sizes {
-		vm.Sizes = append(vm.Sizes, plan.SizePrice{VCPUs: vcpus, Price: Money(tb, price)})
+	for vcpus := range sizes {
+		vm.Sizes = append(vm.Sizes, plan.SizePrice{VCPUs: vcpus})
 	}
 	slices.SortFunc(vm.Sizes, func(a, b plan.SizePrice) int { return cmp.Compare(a.VCPUs, b.VCPUs) })
-	return newPlan(tb, id, plan.Pricing{Model: plan.PerVCPUSize, VM: vm}, opts)
+	for i := range vm.Sizes {
+		m, err := money(sizes[vm.Sizes[i].VCPUs])
+		if err != nil {
+			return plan.Plan{}, err
+		}
+		vm.Sizes[i].Price = m
+	}
+	return newPlan(id, plan.Pricing{Model: plan.PerVCPUSize, VM: vm}, opts)
+}
+
+// PerVCPUSizePlan is [NewPerVCPUSizePlan] for a test: an error fails the
+// test with tb.Fatalf.
+func PerVCPUSizePlan(tb testing.TB, id string, sizes map[int]string, opts ...PlanOption) plan.Plan {
+	tb.Helper()
+	p, err := NewPerVCPUSizePlan(id, sizes, opts...)
+	return must(tb, "PerVCPUSizePlan", p, err)
 }
 
 // Name sets the plan's name (PLN-02).
 func Name(name string) PlanOption {
-	return func(_ testing.TB, p *plan.Plan) { p.Name = name }
+	return func(p *plan.Plan) error { p.Name = name; return nil }
 }
 
 // Markets sets the markets the plan is sold in, replacing the builder's.
 func Markets(codes ...market.Code) PlanOption {
-	return func(_ testing.TB, p *plan.Plan) { p.Markets = market.SetOf(codes...) }
+	return func(p *plan.Plan) error { p.Markets = market.SetOf(codes...); return nil }
 }
 
 // Status sets the plan's lifecycle status (PLN-05): plan.Live for a
 // published plan.
 func Status(s plan.Status) PlanOption {
-	return func(_ testing.TB, p *plan.Plan) { p.Status = s }
+	return func(p *plan.Plan) error { p.Status = s; return nil }
 }
 
 // Term adds a billing term paid with payment option pay at price, a USD
@@ -119,14 +194,18 @@ func Status(s plan.Status) PlanOption {
 // "499.00 USD"). A term the plan already has gets the new payment option
 // and price.
 func Term(term plan.Term, pay plan.PaymentOption, price string) PlanOption {
-	return func(tb testing.TB, p *plan.Plan) {
-		tb.Helper()
-		tp := plan.TermPrice{Term: term, Payment: pay, Price: Money(tb, price)}
+	return func(p *plan.Plan) error {
+		m, err := money(price)
+		if err != nil {
+			return fmt.Errorf("Term: %w", err)
+		}
+		tp := plan.TermPrice{Term: term, Payment: pay, Price: m}
 		if i := termIndex(p, term); i >= 0 {
 			p.Pricing.Terms[i].Payment, p.Pricing.Terms[i].Price = tp.Payment, tp.Price
-			return
+			return nil
 		}
 		p.Pricing.Terms = append(p.Pricing.Terms, tp)
+		return nil
 	}
 }
 
@@ -136,17 +215,19 @@ func termIndex(p *plan.Plan, term plan.Term) int {
 
 // MarketPrice sets the plan's price for term in market m, in the market's
 // billing currency ("449.00 SEK"), in place of the converted USD price
-// (PRC-03), and adds m to the plan's markets. A plan without the term fails
-// the test with tb.Fatalf: give the Term option first.
+// (PRC-03), and adds m to the plan's markets. A plan without the term is
+// an error: give the Term option first.
 func MarketPrice(term plan.Term, m market.Code, price string) PlanOption {
-	return func(tb testing.TB, p *plan.Plan) {
-		tb.Helper()
+	return func(p *plan.Plan) error {
 		i := termIndex(p, term)
 		if i < 0 {
-			tb.Fatalf("marketrulestest.MarketPrice: plan %q has no %s term", p.ID, term)
-			return
+			return fmt.Errorf("MarketPrice: plan %q has no %s term", p.ID, term)
 		}
-		mp := plan.MarketPrice{Market: m, Price: Money(tb, price)}
+		amount, err := money(price)
+		if err != nil {
+			return fmt.Errorf("MarketPrice: %w", err)
+		}
+		mp := plan.MarketPrice{Market: m, Price: amount}
 		tp := &p.Pricing.Terms[i]
 		if j := slices.IndexFunc(tp.Markets, func(x plan.MarketPrice) bool { return x.Market == m }); j >= 0 {
 			tp.Markets[j] = mp
@@ -154,13 +235,14 @@ func MarketPrice(term plan.Term, m market.Code, price string) PlanOption {
 			tp.Markets = append(tp.Markets, mp)
 		}
 		p.Markets.Add(m)
+		return nil
 	}
 }
 
 // Users sets the user limits of a per-user plan (EXT-06); 0 leaves a limit
 // unset (a minimum of 1, no maximum).
 func Users(minUsers, maxUsers int64) PlanOption {
-	return func(_ testing.TB, p *plan.Plan) { p.Pricing.Users = plan.Users{Min: minUsers, Max: maxUsers} }
+	return func(p *plan.Plan) error { p.Pricing.Users = plan.Users{Min: minUsers, Max: maxUsers}; return nil }
 }
 
 // Meter prices one of the offer's metering dimensions (EXT-02): price is
@@ -169,20 +251,24 @@ func Users(minUsers, maxUsers int64) PlanOption {
 // time the option is applied, so give it after the Term options. The offer
 // builders declare the dimension.
 func Meter(dimension, price string, included plan.Quantity) PlanOption {
-	return func(tb testing.TB, p *plan.Plan) {
-		tb.Helper()
-		m := plan.Meter{Dimension: dimension, Price: Money(tb, price)}
+	return func(p *plan.Plan) error {
+		amount, err := money(price)
+		if err != nil {
+			return fmt.Errorf("Meter: %w", err)
+		}
+		m := plan.Meter{Dimension: dimension, Price: amount}
 		for _, tp := range p.Pricing.Terms {
 			m.Included = append(m.Included, plan.Included{Term: tp.Term, Quantity: included})
 		}
 		p.Pricing.Meters = append(p.Pricing.Meters, m)
+		return nil
 	}
 }
 
 // Trial gives the plan a free trial of months months (TRL-01, TRL-02: 1
 // for SaaS; 1, 3 or 6 for virtual machines).
 func Trial(months int) PlanOption {
-	return func(_ testing.TB, p *plan.Plan) { p.Trial = plan.Trial{Months: months} }
+	return func(p *plan.Plan) error { p.Trial = plan.Trial{Months: months}; return nil }
 }
 
 // Private makes the plan private to an audience of IDs of the given kind,
@@ -190,18 +276,20 @@ func Trial(months int) PlanOption {
 // for Azure applications and managed services. [TenantID] and
 // [SubscriptionID] make IDs.
 func Private(kind plan.IDKind, ids ...plan.GUID) PlanOption {
-	return func(_ testing.TB, p *plan.Plan) {
+	return func(p *plan.Plan) error {
 		p.Visibility = plan.Private
 		p.Audience = plan.NewAudience(kind, plan.Manual, ids...)
+		return nil
 	}
 }
 
 // Hidden hides the plan from browsing customers (PLN-07): it is deployed
 // only through a solution that references it.
 func Hidden() PlanOption {
-	return func(_ testing.TB, p *plan.Plan) {
+	return func(p *plan.Plan) error {
 		p.Visibility = plan.Hidden
 		p.Audience = plan.Audience{}
+		return nil
 	}
 }
 
@@ -209,10 +297,13 @@ func Hidden() PlanOption {
 // (plan.OneYear or plan.ThreeYears) with saving, a fraction of the hourly
 // price ("0.30" for 30%) (EXT-07).
 func Reservation(term plan.Term, saving string) PlanOption {
-	return func(tb testing.TB, p *plan.Plan) {
-		tb.Helper()
-		r := plan.Reservation{Term: term, Saving: Rate(tb, saving)}
-		p.Pricing.VM.Reservations = append(p.Pricing.VM.Reservations, r)
+	return func(p *plan.Plan) error {
+		r, err := currency.ParseRate(saving)
+		if err != nil {
+			return fmt.Errorf("Reservation: saving %q: %w", saving, err)
+		}
+		p.Pricing.VM.Reservations = append(p.Pricing.VM.Reservations, plan.Reservation{Term: term, Saving: r})
+		return nil
 	}
 }
 
@@ -226,7 +317,7 @@ func Reservation(term plan.Term, saving string) PlanOption {
 // (EXT-02).
 //
 // The plans are used as given (their slices are shared with the
-// arguments); NewOffer does not validate: call offer.Offer.Validate.
+// arguments); NewOffer does not validate: call offer.Policy.CheckOffer.
 func NewOffer(t offer.Type, plans ...plan.Plan) offer.Offer {
 	c := t.Capabilities()
 	id := "contoso-offer"
@@ -236,7 +327,7 @@ func NewOffer(t offer.Type, plans ...plan.Plan) offer.Offer {
 	o := offer.Offer{
 		ID:                   id,
 		Type:                 t,
-		SellThroughMicrosoft: c.Transactable,
+		SellThroughMicrosoft: c.SellThroughMicrosoft,
 		Plans:                plans,
 	}
 	switch {

@@ -39,7 +39,7 @@ func TestFlatRatePlan(t *testing.T) {
 		t.Errorf("FlatRatePlan (-want +got):\n%s", diff)
 	}
 	o := mrt.SaaSOffer(got)
-	mrt.AssertProblems(t, o.Validate(offer.DefaultPolicy()))
+	mrt.AssertProblems(t, offer.DefaultPolicy().CheckOffer(o))
 	if diff := cmp.Diff([]plan.Dimension{{ID: "emails", DisplayName: "emails", Unit: "per unit"}}, o.Dimensions); diff != "" {
 		t.Errorf("dimensions (-want +got):\n%s", diff)
 	}
@@ -82,7 +82,7 @@ func TestBuildersValidate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			mrt.AssertProblems(t, tt.offer.Validate(offer.DefaultPolicy()))
+			mrt.AssertProblems(t, offer.DefaultPolicy().CheckOffer(tt.offer))
 		})
 	}
 }
@@ -109,19 +109,19 @@ func TestNewOffer(t *testing.T) {
 	}
 	// An invalid type: no listing, no capabilities; Validate reports it.
 	o = mrt.NewOffer(0)
-	mrt.AssertProblems(t, o.Validate(offer.DefaultPolicy()), mrt.ProblemKey{Rule: rule.OFR01, Path: "type"})
+	mrt.AssertProblems(t, offer.DefaultPolicy().CheckOffer(o), mrt.ProblemKey{Rule: rule.OFR01, Path: "type"})
 }
 
 // Builders report a bad literal with Fatalf, naming it, and go on without
-// panicking.
+// panicking; the plain constructors return the same failure as an error.
 func TestBuildersBadLiterals(t *testing.T) {
 	tests := []struct {
 		name  string
 		build func(tb *fakeTB)
 		parts []string
 	}{
-		{"price", func(tb *fakeTB) { mrt.FlatRatePlan(tb, "gold", "49.99") }, []string{"marketrulestest.Money", `"49.99"`}},
-		{"per-user price", func(tb *fakeTB) { mrt.PerUserPlan(tb, "team", "10.001 USD") }, []string{"marketrulestest.Money", "10.001"}},
+		{"price", func(tb *fakeTB) { mrt.FlatRatePlan(tb, "gold", "49.99") }, []string{"marketrulestest.FlatRatePlan", `price "49.99"`}},
+		{"per-user price", func(tb *fakeTB) { mrt.PerUserPlan(tb, "team", "10.001 USD") }, []string{"marketrulestest.PerUserPlan", "10.001"}},
 		{"size price", func(tb *fakeTB) { mrt.PerVCPUSizePlan(tb, "vm", map[int]string{2: "cheap"}) }, []string{"cheap"}},
 		{"term price", func(tb *fakeTB) { mrt.FreePlan(tb, "x", mrt.Term(plan.OneYear, plan.Upfront, "USD 1")) }, []string{"USD 1"}},
 		{"market price", func(tb *fakeTB) {
@@ -130,8 +130,8 @@ func TestBuildersBadLiterals(t *testing.T) {
 		{"market price term", func(tb *fakeTB) {
 			mrt.FlatRatePlan(tb, "x", "1.00 USD", mrt.MarketPrice(plan.OneYear, market.SE, "10.00 SEK"))
 		}, []string{"MarketPrice", `plan "x" has no P1Y term`}},
-		{"meter price", func(tb *fakeTB) { mrt.FlatRatePlan(tb, "x", "1.00 USD", mrt.Meter("emails", "", 0)) }, []string{"marketrulestest.Money"}},
-		{"saving", func(tb *fakeTB) { mrt.BYOLPlan(tb, "x", mrt.Reservation(plan.OneYear, "30%")) }, []string{"marketrulestest.Rate", "30%"}},
+		{"meter price", func(tb *fakeTB) { mrt.FlatRatePlan(tb, "x", "1.00 USD", mrt.Meter("emails", "", 0)) }, []string{"Meter", `price ""`}},
+		{"saving", func(tb *fakeTB) { mrt.BYOLPlan(tb, "x", mrt.Reservation(plan.OneYear, "30%")) }, []string{"Reservation", "30%"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -140,12 +140,30 @@ func TestBuildersBadLiterals(t *testing.T) {
 			tb.expectFailure(t, tt.parts...)
 		})
 	}
+	for name, f := range map[string]func() error{
+		"NewFlatRatePlan":    func() error { _, err := mrt.NewFlatRatePlan("x", "49.99"); return err },
+		"NewPerUserPlan":     func() error { _, err := mrt.NewPerUserPlan("x", "1.0.0 USD", mrt.Users(1, 5)); return err },
+		"NewPerVCPUSizePlan": func() error { _, err := mrt.NewPerVCPUSizePlan("x", map[int]string{2: "?"}); return err },
+		"NewFreePlan option": func() error { _, err := mrt.NewFreePlan("x", mrt.Term(plan.OneYear, plan.Upfront, "?")); return err },
+		"NewBYOLPlan option": func() error { _, err := mrt.NewBYOLPlan("x", mrt.Reservation(plan.OneYear, "?")); return err },
+		"ParseTime":          func() error { _, err := mrt.ParseTime("31/01/2026"); return err },
+		"NewOnlyFields":      func() error { _, err := mrt.NewOnlyFields(plan.Plan{}, "Nope"); return err },
+		"NewOnlyFields type": func() error { _, err := mrt.NewOnlyFields(3, "X"); return err },
+	} {
+		if f() == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+	// A nil option is skipped.
+	if p, err := mrt.NewFreePlan("x", nil); err != nil || p.ID != "x" {
+		t.Errorf("nil option: %v %v", p, err)
+	}
 }
 
 // A host's own option.
 func TestPlanOptionFunc(t *testing.T) {
 	described := func(s string) mrt.PlanOption {
-		return func(_ testing.TB, p *plan.Plan) { p.Description = s }
+		return func(p *plan.Plan) error { p.Description = s; return nil }
 	}
 	p := mrt.BYOLPlan(t, "byol", described("Bring your own license."))
 	if p.Description != "Bring your own license." || p.Name != "Byol" {

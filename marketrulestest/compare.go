@@ -89,30 +89,35 @@ func IgnoreExplanations() cmp.Option {
 // fields, fails the test with tb.Fatalf.
 func OnlyFields(tb testing.TB, typ any, names ...string) cmp.Option {
 	tb.Helper()
+	o, err := NewOnlyFields(typ, names...)
+	return must(tb, "OnlyFields", o, err)
+}
+
+// NewOnlyFields is [OnlyFields] outside a test: a typ that is not a
+// struct, or a name that is not one of its fields, is an error.
+func NewOnlyFields(typ any, names ...string) (cmp.Option, error) {
 	t := reflect.TypeOf(typ)
 	if t == nil || t.Kind() != reflect.Struct {
-		tb.Fatalf("marketrulestest.OnlyFields: %T is not a struct type", typ)
-		return cmp.Options{}
+		return cmp.Options{}, fmt.Errorf("%T is not a struct type", typ)
 	}
 	keep := make(map[string]bool, len(names))
 	for _, n := range names {
 		if _, ok := t.FieldByName(n); !ok {
-			tb.Fatalf("marketrulestest.OnlyFields: %v has no field %s", t, n)
-			return cmp.Options{}
+			return cmp.Options{}, fmt.Errorf("%v has no field %s", t, n)
 		}
 		keep[n] = true
 	}
 	return cmp.FilterPath(func(p cmp.Path) bool {
 		sf, ok := p.Last().(cmp.StructField)
 		return ok && len(p) >= 2 && p.Index(-2).Type() == t && !keep[sf.Name()]
-	}, cmp.Ignore())
+	}, cmp.Ignore()), nil
 }
 
 // ProblemKey is what a test asserts about a validation problem: the rule
 // it cites and the path where it was found, without the message text.
 type ProblemKey struct {
-	Rule rule.ID
-	Path string
+	Rule rule.ID `json:"rule,omitempty"`
+	Path string  `json:"path"`
 }
 
 // String returns "PLN-01 plans[0].id", or "(no rule) id" for a problem

@@ -44,14 +44,15 @@ func libraryValues(t *testing.T) map[string]any {
 	must(err)
 	sheet, err := pricing.DefaultSheetPolicy().Save(pricing.Sheet{}, pricing.PriceList(team), mrt.ExchangeRates(), at)
 	must(err)
-	rd, err := refund.Decide(refund.Request{Kind: refund.SaaS, Term: plan.OneMonth, Start: sub.Start, At: sub.Start.Add(time.Hour),
+	rd, err := refund.DefaultPolicy().Decide(refund.Request{Charge: refund.SaaS, Term: plan.OneMonth, Start: sub.Start, At: sub.Start.Add(time.Hour),
 		Paid: mrt.Money(t, "100.00 USD")})
 	must(err)
-	m := trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offer{Type: offer.SaaS, Transactable: true}}
+	tp, shop := trial.DefaultPolicy(), trial.Offering{Type: offer.SaaS, SellThroughMicrosoft: true}
 	starter, _ := ptr(mrt.SaaSFlatRateOffer()).Plan("starter")
-	st, effects, err := m.Apply(trial.State{}, trial.Event{Kind: trial.Start, At: at, Plan: starter, Market: market.SE})
+	tr, err := tp.Apply(trial.State{}, trial.Event{Type: trial.Start, At: at, Plan: starter, Market: market.SE, Offer: shop})
 	must(err)
-	el, err := m.Eligible(starter, st.History())
+	st, effects := tr.State, tr.Effects
+	el, err := tp.CheckEligibility(shop, starter, st.History())
 	must(err)
 	fee, err := payout.DefaultPolicy().Fee(payout.Sale{License: mrt.Money(t, "100.00 USD"), Collected: at})
 	must(err)
@@ -61,7 +62,7 @@ func libraryValues(t *testing.T) map[string]any {
 	stmt, err := payout.BuildStatement(payout.DefaultPolicy(), slices.Values([]payout.Transaction{{Date: at, Agreement: payout.EA,
 		Payment: payout.Invoice, Kind: payout.Order, Type: payout.Purchase, Gross: mrt.Money(t, "100.00 USD")}}), payout.MonthRates{})
 	must(err)
-	buy := offer.CanPurchase(offer.Buyer{Store: offer.AzureMarketplace, Payment: offer.AzureCredits, BillingCountry: market.SE})
+	buy, _ := offer.DefaultPolicy().CheckPurchase(offer.Buyer{Store: offer.AzureMarketplace, PaymentMethod: offer.AzureCredits, BillingCountry: market.SE})
 	cal := plan.NewCalendar(sub.Start)
 	bad := mrt.SaaSOffer(mrt.FlatRatePlan(t, "BAD", "1 SEK"))
 	return map[string]any{
@@ -78,7 +79,7 @@ func libraryValues(t *testing.T) map[string]any {
 		"schedule":      sch,
 		"statement":     stmt,
 		"purchase":      buy,
-		"problems":      bad.Validate(offer.DefaultPolicy()),
+		"problems":      offer.DefaultPolicy().CheckOffer(bad),
 		"policies": []any{pricing.DefaultProrationPolicy(), pricing.PriceChangePolicy2023(), payout.DefaultPolicy(),
 			offer.DefaultPolicy(), trial.DefaultPolicy(), refund.DefaultPolicy(), pricing.DefaultPrivateOfferPolicy()},
 		"calendar": cal,
@@ -98,7 +99,7 @@ func TestCmpOptionsLibraryValues(t *testing.T) {
 			t.Errorf("%s: two computations differ (-a +b):\n%s", name, diff)
 		}
 	}
-	if len(a["purchase"].(offer.Purchase).Requirements) == 0 || a["problems"] == nil {
+	if len(a["purchase"].(offer.PurchaseDecision).Requirements) == 0 || a["problems"] == nil {
 		t.Fatal("the purchase and the validation should have explanations to ignore")
 	}
 }
@@ -163,7 +164,7 @@ func TestCmpOptionsExtra(t *testing.T) {
 
 func TestOnlyFields(t *testing.T) {
 	at := mrt.Time(t, "2026-01-01T00:00:00Z")
-	got, err := refund.Decide(refund.Request{Kind: refund.SaaS, Term: plan.OneMonth, Start: at, At: at.Add(time.Hour),
+	got, err := refund.DefaultPolicy().Decide(refund.Request{Charge: refund.SaaS, Term: plan.OneMonth, Start: at, At: at.Add(time.Hour),
 		Paid: mrt.Money(t, "100.00 USD")})
 	if err != nil {
 		t.Fatal(err)
@@ -203,7 +204,7 @@ func TestOnlyFields(t *testing.T) {
 
 func TestProblemsOf(t *testing.T) {
 	o := mrt.SaaSOffer(mrt.FlatRatePlan(t, "gold", "49.99 USD", mrt.Term(plan.OneYear, plan.Annual, "499.00 USD"), mrt.Trial(3)))
-	err := o.Validate(offer.DefaultPolicy())
+	err := offer.DefaultPolicy().CheckOffer(o)
 	want := []mrt.ProblemKey{
 		{Rule: rule.EXT05, Path: "plans[0].pricing.terms[1].payment"},
 		{Rule: rule.TRL02, Path: "plans[0].trial.months"},

@@ -2,8 +2,10 @@
 // logic against the marketplace rules of package marketrules: fixtures of
 // valid offers and plans, builders for variations, helpers for instants,
 // money, exchange rates and GUIDs, and go-cmp options for the library's
-// values. It is to marketrules what net/http/httptest is to net/http: import
-// it from _test.go files only.
+// values. It is to marketrules what net/http/httptest is to net/http. Its
+// builders work outside tests too (sample data, demos, a host's own
+// fixtures): each has a form that returns (value, error), and a
+// testing.TB form on top for tests.
 //
 // # What it is for
 //
@@ -24,10 +26,12 @@
 //		if diff := cmp.Diff(want, got, marketrulestest.CmpOptions()); diff != "" { … }
 //	}
 //
-// Helpers that read a literal ("49.99 USD", "2026-01-31T10:00:00Z") take the
-// test's testing.TB and fail the test with tb.Fatalf, naming the literal,
-// when it cannot be read: nothing in this package panics. Nothing reads a
-// clock either: every instant is one the test writes.
+// Helpers that read a literal ("49.99 USD", "2026-01-31T10:00:00Z") come
+// in two forms: [NewFlatRatePlan], [ParseTime] and the like return an
+// error naming the literal; [FlatRatePlan], [Time] and the like take the
+// test's testing.TB and fail the test with tb.Fatalf. Nothing in this
+// package panics, and nothing reads a clock: every instant is one the
+// caller writes.
 //
 // # Fixtures
 //
@@ -57,9 +61,11 @@
 // # Builders
 //
 // Builders return the library's own plain values, so a test changes
-// anything further with ordinary assignments. [FlatRatePlan],
-// [PerUserPlan], [FreePlan], [BYOLPlan] and [PerVCPUSizePlan] build a plan
-// from an ID and a price, and take options ([PlanOption]) for variations:
+// anything further with ordinary assignments. [NewFlatRatePlan],
+// [NewPerUserPlan], [NewFreePlan], [NewBYOLPlan] and [NewPerVCPUSizePlan]
+// (and their testing.TB forms [FlatRatePlan], [PerUserPlan], [FreePlan],
+// [BYOLPlan], [PerVCPUSizePlan]) build a plan from an ID and a price, and
+// take options ([PlanOption], which return an error) for variations:
 // [Term], [MarketPrice], [Meter], [Users], [Trial], [Private], [Hidden],
 // [Reservation], [Markets], [Name], [Status]. [NewOffer] and [SaaSOffer]
 // put plans into an offer ready to validate, declaring the metering
@@ -72,7 +78,9 @@
 //		marketrulestest.FlatRatePlan(t, "silver", "19.99 USD", marketrulestest.Trial(1)),
 //	)
 //
-// [Time], [Money] and [Rate] read instants, amounts and rates.
+// [ParseTime] (and [Time]), [Money] and [Rate] read instants, amounts and
+// rates; outside tests, currency.Parse and currency.ParseRate read the
+// last two.
 //
 // # Comparing values
 //
@@ -80,14 +88,14 @@
 // instants by instant ([EquateInstants]), validation problems by rule and
 // path ([EquateProblems]), no message text ([IgnoreExplanations]), nil and
 // empty slices alike, and comparers for the few types with unexported
-// fields and no Equal method. [OnlyFields] narrows a comparison to a
-// decision's outcome.
+// fields and no Equal method. [OnlyFields] ([NewOnlyFields] outside a
+// test) narrows a comparison to a decision's outcome.
 //
 // To assert a validation result without its wording, [ProblemsOf] returns
 // the {Rule, Path} of every problem of an error, in order, and
 // [AssertProblems] checks them:
 //
-//	marketrulestest.AssertProblems(t, o.Validate(offer.DefaultPolicy()),
+//	marketrulestest.AssertProblems(t, offer.DefaultPolicy().CheckOffer(o),
 //		marketrulestest.ProblemKey{Rule: rule.EXT05, Path: "plans[0].pricing.terms[0].payment"})
 //
 // # Example

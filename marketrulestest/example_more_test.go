@@ -17,46 +17,46 @@ import (
 // reports a mismatch with t.Errorf and the test goes on.
 func ExampleAssertProblems() {
 	o := marketrulestest.SaaSOffer(marketrulestest.FlatRatePlan(t, "Gold", "49.99 USD"))
-	ok := marketrulestest.AssertProblems(t, o.Validate(offer.DefaultPolicy()),
+	ok := marketrulestest.AssertProblems(t, offer.DefaultPolicy().CheckOffer(o),
 		marketrulestest.ProblemKey{Rule: rule.PLN01, Path: "plans[0].id"})
-	fmt.Println(ok, marketrulestest.AssertProblems(t, marketrulestest.SaaSFlatRateOffer().Validate(offer.DefaultPolicy())))
+	fmt.Println(ok, marketrulestest.AssertProblems(t, offer.DefaultPolicy().CheckOffer(marketrulestest.SaaSFlatRateOffer())))
 	// Output: true true
 }
 
 func ExampleBYOLPlan() {
 	p := marketrulestest.BYOLPlan(t, "monitoring")
 	o := marketrulestest.NewOffer(offer.ManagedService, p)
-	fmt.Println(p.Name, p.Pricing.Model, p.Markets, o.Validate(offer.DefaultPolicy()))
+	fmt.Println(p.Name, p.Pricing.Model, p.Markets, offer.DefaultPolicy().CheckOffer(o))
 	// Output: Monitoring byol DE GB JP SE US <nil>
 }
 
 func ExampleBusinessCentralOffer() {
 	o := marketrulestest.BusinessCentralOffer()
-	fmt.Println(o.Type, o.Listing, len(o.Plans), o.Validate(offer.DefaultPolicy()))
+	fmt.Println(o.Type, o.Listing, len(o.Plans), offer.DefaultPolicy().CheckOffer(o))
 	// Output: dynamics-365-business-central get-it-now 0 <nil>
 }
 
 func ExampleConsultingServiceOffer() {
 	o := marketrulestest.ConsultingServiceOffer()
-	fmt.Println(o.Type, o.Listing, o.Transactable(), len(o.Plans), o.Validate(offer.DefaultPolicy()))
+	fmt.Println(o.Type, o.Listing, o.SellsThroughMicrosoft(), len(o.Plans), offer.DefaultPolicy().CheckOffer(o))
 	// Output: consulting-service contact-me false 0 <nil>
 }
 
 func ExampleContainerOffer() {
 	o := marketrulestest.ContainerOffer()
-	fmt.Println(o.Type, o.Plans[0].ID, o.Plans[0].Pricing.Model, o.Validate(offer.DefaultPolicy()))
+	fmt.Println(o.Type, o.Plans[0].ID, o.Plans[0].Pricing.Model, offer.DefaultPolicy().CheckOffer(o))
 	// Output: azure-container byol byol <nil>
 }
 
 func ExampleCustomerEngagementOffer() {
 	o := marketrulestest.CustomerEngagementOffer()
-	fmt.Println(o.Type, o.Listing, len(o.Plans), o.Validate(offer.DefaultPolicy()))
+	fmt.Println(o.Type, o.Listing, len(o.Plans), offer.DefaultPolicy().CheckOffer(o))
 	// Output: dynamics-365-customer-engagement free-trial 0 <nil>
 }
 
 func ExampleDynamicsOperationsOffer() {
 	o := marketrulestest.DynamicsOperationsOffer()
-	fmt.Println(o.Type, o.Listing, len(o.Plans), o.Validate(offer.DefaultPolicy()))
+	fmt.Println(o.Type, o.Listing, len(o.Plans), offer.DefaultPolicy().CheckOffer(o))
 	// Output: dynamics-365-operations test-drive 0 <nil>
 }
 
@@ -81,7 +81,7 @@ func ExampleEquateProblems() {
 func ExampleFreePlan() {
 	p := marketrulestest.FreePlan(t, "single-vm")
 	o := marketrulestest.NewOffer(offer.SolutionTemplate, p)
-	fmt.Println(p.Name, p.Pricing.Model, o.SellThroughMicrosoft, o.Validate(offer.DefaultPolicy()))
+	fmt.Println(p.Name, p.Pricing.Model, o.SellThroughMicrosoft, offer.DefaultPolicy().CheckOffer(o))
 	// Output: Single vm free false <nil>
 }
 
@@ -104,7 +104,7 @@ func ExampleIgnoreExplanations() {
 
 func ExampleIoTEdgeModuleOffer() {
 	o := marketrulestest.IoTEdgeModuleOffer()
-	fmt.Println(o.Type, o.Plans[0].ID, o.Plans[0].Pricing.Model, o.Validate(offer.DefaultPolicy()))
+	fmt.Println(o.Type, o.Plans[0].ID, o.Plans[0].Pricing.Model, offer.DefaultPolicy().CheckOffer(o))
 	// Output: iot-edge-module free free <nil>
 }
 
@@ -113,7 +113,7 @@ func ExampleManagedApplicationOffer() {
 	for _, p := range o.Plans {
 		fmt.Println(p.ID, p.Status, p.Visibility, p.Pricing.Terms[0].Price, p.Audience.Has(marketrulestest.SubscriptionID(1)))
 	}
-	fmt.Println(o.AzureGovernment, o.Dimensions[0].ID, o.Validate(offer.DefaultPolicy()))
+	fmt.Println(o.AzureGovernment, o.Dimensions[0].ID, offer.DefaultPolicy().CheckOffer(o))
 	// Output:
 	// standard live public 99.00 USD false
 	// fabrikam live private 79.00 USD true
@@ -142,7 +142,7 @@ func ExampleNewOffer() {
 	gold := marketrulestest.FlatRatePlan(t, "gold", "99.00 USD", marketrulestest.Meter("managed-vm", "0.10 USD", 100))
 	o := marketrulestest.NewOffer(offer.ManagedApplication, gold)
 	fmt.Println(o.ID, o.SellThroughMicrosoft, o.Listing, o.Dimensions)
-	fmt.Println(o.Validate(offer.DefaultPolicy()))
+	fmt.Println(offer.DefaultPolicy().CheckOffer(o))
 	// Output:
 	// contoso-azure-managed-application true get-it-now [{managed-vm managed-vm per unit}]
 	// <nil>
@@ -160,7 +160,7 @@ func ExamplePerUserPlan() {
 
 func ExamplePowerBIAppOffer() {
 	o := marketrulestest.PowerBIAppOffer()
-	fmt.Println(o.Type, o.Listing, len(o.Plans), o.Validate(offer.DefaultPolicy()))
+	fmt.Println(o.Type, o.Listing, len(o.Plans), offer.DefaultPolicy().CheckOffer(o))
 	// Output: power-bi-app get-it-now 0 <nil>
 }
 
@@ -176,7 +176,7 @@ func ExampleSaaSOffer() {
 	o := marketrulestest.SaaSOffer(
 		marketrulestest.FlatRatePlan(t, "gold", "49.99 USD", marketrulestest.Meter("emails", "0.01 USD", 1000)),
 		marketrulestest.FlatRatePlan(t, "silver", "19.99 USD", marketrulestest.Trial(1)))
-	fmt.Println(o.ID, o.Type, len(o.Plans), o.Dimensions, o.Validate(offer.DefaultPolicy()))
+	fmt.Println(o.ID, o.Type, len(o.Plans), o.Dimensions, offer.DefaultPolicy().CheckOffer(o))
 	// Output: contoso-saas saas 2 [{emails emails per unit}] <nil>
 }
 
@@ -231,14 +231,14 @@ func ExampleUSDTo() {
 
 func ExampleVirtualMachineBYOLOffer() {
 	o := marketrulestest.VirtualMachineBYOLOffer()
-	fmt.Println(o.Type, o.Plans[0].ID, o.Plans[0].Pricing.Model, o.Validate(offer.DefaultPolicy()))
+	fmt.Println(o.Type, o.Plans[0].ID, o.Plans[0].Pricing.Model, offer.DefaultPolicy().CheckOffer(o))
 	// Output: azure-virtual-machine byol byol <nil>
 }
 
 func ExampleVirtualMachineFreeOffer() {
 	o := marketrulestest.VirtualMachineFreeOffer()
 	free := o.Plans[0]
-	fmt.Println(free.ID, free.Pricing.Model, free.Markets.Has(market.CN), o.Validate(offer.DefaultPolicy()))
+	fmt.Println(free.ID, free.Pricing.Model, free.Markets.Has(market.CN), offer.DefaultPolicy().CheckOffer(o))
 	// Output: free free true <nil>
 }
 

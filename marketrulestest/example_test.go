@@ -51,7 +51,7 @@ func Example() {
 // Every fixture validates; a test ranges over them by name.
 func ExampleOffers() {
 	for name, o := range marketrulestest.Offers() {
-		fmt.Printf("%-21s %-33s %d plans, valid: %v\n", name, o.Type, len(o.Plans), o.Validate(offer.DefaultPolicy()) == nil)
+		fmt.Printf("%-21s %-33s %d plans, valid: %v\n", name, o.Type, len(o.Plans), offer.DefaultPolicy().CheckOffer(o) == nil)
 	}
 	// Output:
 	// managed-application   azure-managed-application         2 plans, valid: true
@@ -76,7 +76,7 @@ func ExampleSaaSFlatRateOffer() {
 	o := marketrulestest.SaaSFlatRateOffer()
 	basic, _ := o.Plan("basic")
 	basic.Trial = plan.Trial{Months: 1} // metered plans cannot have a free trial
-	fmt.Println(marketrulestest.ProblemsOf(o.Validate(offer.DefaultPolicy())))
+	fmt.Println(marketrulestest.ProblemsOf(offer.DefaultPolicy().CheckOffer(o)))
 	// Output:
 	// [EXT-04 plans[0].trial]
 }
@@ -89,7 +89,7 @@ func ExampleFlatRatePlan() {
 		marketrulestest.MarketPrice(plan.OneYear, market.SE, "4990.00 SEK"),
 		marketrulestest.Meter("emails", "0.01 USD", 1000))
 	o := marketrulestest.SaaSOffer(gold, marketrulestest.FlatRatePlan(t, "silver", "19.99 USD", marketrulestest.Trial(1)))
-	fmt.Println(o.ID, o.Dimensions, o.Validate(offer.DefaultPolicy()))
+	fmt.Println(o.ID, o.Dimensions, offer.DefaultPolicy().CheckOffer(o))
 
 	q, _ := pricing.QuoteTerm(pricing.QuoteRequest{Plan: &gold, Market: market.SE, Term: plan.OneYear, Payment: plan.Monthly},
 		pricing.DefaultQuotePolicy())
@@ -104,7 +104,7 @@ func ExamplePerVCPUSizePlan() {
 	vm := marketrulestest.PerVCPUSizePlan(t, "hardened", map[int]string{2: "0.06 USD", 4: "0.11 USD"},
 		marketrulestest.Reservation(plan.OneYear, "0.30"))
 	o := marketrulestest.NewOffer(offer.VirtualMachine, vm)
-	fmt.Println(o.Validate(offer.DefaultPolicy()))
+	fmt.Println(offer.DefaultPolicy().CheckOffer(o))
 
 	q, _ := pricing.QuoteTerm(pricing.QuoteRequest{Plan: &vm, Market: market.US, Term: plan.OneYear, VCPUs: 4},
 		pricing.DefaultQuotePolicy())
@@ -121,7 +121,7 @@ func ExamplePurchaseTestPlan() {
 	for _, p := range []plan.Plan{marketrulestest.PurchaseTestPlan(), marketrulestest.ZeroPriceTestPlan()} {
 		q, _ := pricing.QuoteTerm(pricing.QuoteRequest{Plan: &p, Market: market.US, Term: plan.OneMonth}, pricing.DefaultQuotePolicy())
 		sale := payout.Sale{License: q.Price, Collected: at}
-		if q.Price.IsZero() {
+		if q.Price.Sign() == 0 {
 			sale.Pricing = payout.ZeroPrice
 		}
 		fee, _ := payout.DefaultPolicy().Fee(sale)
@@ -187,7 +187,7 @@ func ExampleCmpOptions() {
 // window figures.
 func ExampleOnlyFields() {
 	start := marketrulestest.Time(t, "2026-01-01T00:00:00Z")
-	got, _ := refund.Decide(refund.Request{Kind: refund.SaaS, Term: plan.OneMonth, Start: start,
+	got, _ := refund.DefaultPolicy().Decide(refund.Request{Charge: refund.SaaS, Term: plan.OneMonth, Start: start,
 		At: marketrulestest.Time(t, "2026-01-02T12:00:00Z"), Paid: marketrulestest.Money(t, "49.99 USD")})
 	want := refund.Decision{Allowed: true, Rule: rule.RFD01, Reason: refund.ReasonWithinWindow,
 		Refund: marketrulestest.Money(t, "49.99 USD")}
@@ -202,7 +202,7 @@ func ExampleOnlyFields() {
 func ExampleProblemsOf() {
 	gold := marketrulestest.FlatRatePlan(t, "Gold", "49.99 USD", marketrulestest.Term(plan.OneYear, plan.Annual, "499.00 USD"))
 	o := marketrulestest.SaaSOffer(gold)
-	err := o.Validate(offer.DefaultPolicy())
+	err := offer.DefaultPolicy().CheckOffer(o)
 	for _, k := range marketrulestest.ProblemsOf(err) {
 		fmt.Println(k)
 	}

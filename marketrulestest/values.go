@@ -2,6 +2,7 @@ package marketrulestest
 
 import (
 	"crypto/sha256"
+	"fmt"
 	"strconv"
 	"testing"
 	"time"
@@ -12,43 +13,45 @@ import (
 	"github.com/marketrules/marketrules/pricing"
 )
 
-// Time parses an instant written in RFC 3339 ("2026-01-31T10:00:00Z",
-// "2026-01-31T10:00:00+01:00") or a date ("2026-01-31", midnight UTC).
-// Other text fails the test with tb.Fatalf, naming the input.
-func Time(tb testing.TB, s string) time.Time {
-	tb.Helper()
+// ParseTime parses an instant written in RFC 3339
+// ("2026-01-31T10:00:00Z", "2026-01-31T10:00:00+01:00") or a date
+// ("2026-01-31", midnight UTC). Other text is an error naming the input.
+func ParseTime(s string) (time.Time, error) {
 	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
-		return t
+		return t, nil
 	}
 	if t, err := time.Parse(time.DateOnly, s); err == nil {
-		return t
+		return t, nil
 	}
-	tb.Fatalf("marketrulestest.Time: %q is neither RFC 3339 (2026-01-31T10:00:00Z) nor a date (2026-01-31)", s)
-	return time.Time{}
+	return time.Time{}, fmt.Errorf("%q is neither RFC 3339 (2026-01-31T10:00:00Z) nor a date (2026-01-31)", s)
+}
+
+// Time is [ParseTime] for a test: text it cannot read fails the test with
+// tb.Fatalf, naming the input.
+func Time(tb testing.TB, s string) time.Time {
+	tb.Helper()
+	t, err := ParseTime(s)
+	return must(tb, "Time", t, err)
 }
 
 // Money parses an amount in the text form of [currency.Parse], "12.50 SEK"
 // or "1235 JPY", exactly. Other text, or more decimal places than the
-// currency has, fails the test with tb.Fatalf.
+// currency has, fails the test with tb.Fatalf. Outside tests, call
+// currency.Parse.
 func Money(tb testing.TB, s string) currency.Money {
 	tb.Helper()
 	m, err := currency.Parse(s)
-	if err != nil {
-		tb.Fatalf("marketrulestest.Money: %v", err)
-	}
-	return m
+	return must(tb, "Money", m, err)
 }
 
 // Rate parses a non-negative fixed-point number as [currency.ParseRate]
 // does: a fee ("0.03"), a reservation saving ("0.30"), a discount
-// percentage ("15"). Other text fails the test with tb.Fatalf.
+// percentage ("15"). Other text fails the test with tb.Fatalf. Outside
+// tests, call currency.ParseRate.
 func Rate(tb testing.TB, s string) currency.Rate {
 	tb.Helper()
 	r, err := currency.ParseRate(s)
-	if err != nil {
-		tb.Fatalf("marketrulestest.Rate: %v", err)
-	}
-	return r
+	return must(tb, "Rate", r, err)
 }
 
 // ExchangeRatesAsOf is the date of the rates of [ExchangeRates]: midnight
@@ -132,7 +135,7 @@ func MarketRate(m market.Code) currency.ExchangeRate {
 type GUIDs struct {
 	// Namespace separates sequences: "tenant", "subscription", a test's
 	// name.
-	Namespace string
+	Namespace string `json:"namespace"`
 	n         int
 }
 

@@ -59,11 +59,11 @@ func TestMaximalOfferIsValid(t *testing.T) {
 		t.Skip("builds 900,000 IDs")
 	}
 	o := maximalOffer(20000)
-	if err := o.Validate(offer.DefaultPolicy()); err != nil {
+	if err := offer.DefaultPolicy().CheckOffer(o); err != nil {
 		t.Fatal(err)
 	}
 	o.Plans[0].Audience.IDs = append(o.Plans[0].Audience.IDs, o.Plans[0].Audience.IDs[0])
-	if err := o.Validate(offer.DefaultPolicy()); err == nil {
+	if err := offer.DefaultPolicy().CheckOffer(o); err == nil {
 		t.Fatal("20,001 IDs accepted")
 	}
 }
@@ -76,12 +76,12 @@ func BenchmarkValidateMaximal(b *testing.B) {
 		b.Run(fmt.Sprintf("ids=%d", ids), func(b *testing.B) {
 			o := maximalOffer(ids)
 			pol := offer.DefaultPolicy()
-			if err := o.Validate(pol); err != nil {
+			if err := pol.CheckOffer(o); err != nil {
 				b.Fatal(err)
 			}
 			b.ReportAllocs()
 			for b.Loop() {
-				if err := o.Validate(pol); err != nil {
+				if err := pol.CheckOffer(o); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -105,7 +105,7 @@ func BenchmarkCheckRepublishMaximal(b *testing.B) {
 	d := maximalOffer(2000)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := offer.CheckRepublish(&o, &d, offer.DefaultPolicy()); err != nil {
+		if _, err := checkRepublish(&o, &d, offer.DefaultPolicy()); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -7,7 +7,7 @@ import (
 )
 
 // SubscriptionRole is the buying user's role on the Azure subscription
-// that pays (BUY-02).
+// that pays (BUY-02). The zero value is NoSubscriptionRole.
 type SubscriptionRole uint8
 
 // The Azure subscription roles that matter for buying.
@@ -29,7 +29,8 @@ func (r SubscriptionRole) MarshalText() ([]byte, error) { return subRoleNames.Ma
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (r *SubscriptionRole) UnmarshalText(b []byte) error { return subRoleNames.Unmarshal(b, r) }
 
-// PaymentMethod is how the buyer pays (PRC-11, PRC-12).
+// PaymentMethod is how the buyer pays (PRC-11, PRC-12): the one name of
+// that concept in the module. The zero PaymentMethod is unset.
 type PaymentMethod uint8
 
 // The payment methods.
@@ -55,7 +56,7 @@ func (m *PaymentMethod) UnmarshalText(b []byte) error { return paymentMethodName
 // Buyer is what is known about a customer about to buy in a store.
 type Buyer struct {
 	// Store is where the purchase happens (OFR-11).
-	Store Store `json:"store"`
+	Store Store `json:"store,omitempty"`
 	// HasEntraID: the customer has an Entra ID (Azure AD) tenant.
 	HasEntraID bool `json:"hasEntraId"`
 	// HasActiveSubscription: the customer has an active Azure
@@ -63,8 +64,8 @@ type Buyer struct {
 	HasActiveSubscription bool `json:"hasActiveSubscription"`
 	// Role is the buying user's role on that subscription.
 	Role SubscriptionRole `json:"role"`
-	// Payment is how the customer pays.
-	Payment PaymentMethod `json:"payment"`
+	// PaymentMethod is how the customer pays.
+	PaymentMethod PaymentMethod `json:"paymentMethod,omitempty"`
 	// CardCountry is the country of the credit card's billing address.
 	CardCountry market.Code `json:"cardCountry,omitempty"`
 	// TenantCountry is the country of the customer's Entra ID tenant.
@@ -103,19 +104,33 @@ func (r Requirement) Explain(lang rule.Language) string {
 	return r.Message.Render(lang, r.Args...) + " (" + string(r.Rule) + ")"
 }
 
-// Purchase is the answer to "may this buyer buy here?".
-type Purchase struct {
+// String returns the requirement in English.
+func (r Requirement) String() string { return r.Explain(rule.English) }
+
+// ReasonPrerequisitesMet: every purchase prerequisite is met.
+const ReasonPrerequisitesMet rule.Reason = "prerequisites-met"
+
+// PurchaseDecision is the answer to "may this buyer buy here?".
+type PurchaseDecision struct {
 	// Allowed: nothing blocks the purchase (requirements met in the flow
 	// may remain).
 	Allowed bool `json:"allowed"`
+	// Rule and Reason are the first blocking requirement's (the first
+	// requirement's when none blocks), or BUY-01 and
+	// ReasonPrerequisitesMet when every prerequisite is met.
+	Rule   rule.ID     `json:"rule"`
+	Reason rule.Reason `json:"reason"`
 	// Requirements lists every prerequisite not met, blocking or not.
 	Requirements []Requirement `json:"requirements,omitempty"`
 }
 
+// String returns the explanation in English.
+func (p PurchaseDecision) String() string { return p.Explain(rule.English) }
+
 // Explain renders the answer in lang, one requirement per line.
-func (p Purchase) Explain(lang rule.Language) string {
+func (p PurchaseDecision) Explain(lang rule.Language) string {
 	if len(p.Requirements) == 0 {
-		return msgBuyOK.Render(lang)
+		return msgBuyOK.Render(lang) + " (" + string(p.Rule) + ")"
 	}
 	s := ""
 	for i, r := range p.Requirements {
@@ -144,7 +159,7 @@ var (
 	msgBuyStore        = rule.Message{English: "a store is required", Swedish: "en butik måste anges"}
 )
 
-// CanPurchase checks a buyer's prerequisites for a paid purchase in their
+// CheckPurchase decides on a buyer's prerequisites for a paid purchase in their
 // store: Azure Marketplace needs an Entra ID and an active Azure
 // subscription (BUY-01), on which the user is Owner or Contributor
 // (BUY-02), paid by credit card or invoice (PRC-12), never with Azure
@@ -153,9 +168,13 @@ var (
 // buyer must be in a transacting market (PRC-09). A missing Entra ID or
 // subscription can be created in the purchase flow and does not block;
 // the role (BUY-02) is checked only on an existing subscription, since
-// the buyer owns one the flow creates.
-func CanPurchase(b Buyer) Purchase {
-	var p Purchase
+// the buyer owns one the flow creates. A refusal is a decision with
+// Allowed false; the error is for an invalid policy only.
+func (pol Policy) CheckPurchase(b Buyer) (PurchaseDecision, error) {
+	if err := pol.Validate(); err != nil {
+		return PurchaseDecision{}, err
+	}
+	var p PurchaseDecision
 	add := func(id rule.ID, reason rule.Reason, inFlow bool, msg rule.Message, args ...any) {
 		p.Requirements = append(p.Requirements, Requirement{Rule: id, Reason: reason, InFlow: inFlow, Message: msg, Args: args})
 	}
@@ -172,7 +191,7 @@ func CanPurchase(b Buyer) Purchase {
 	if !b.HasEntraID {
 		add(rule.BUY01, ReasonCreateEntraID, true, msgBuyEntra)
 	}
-	if b.Payment == AzureCredits {
+	if b.PaymentMethod == AzureCredits {
 		add(rule.PRC11, ReasonCredits, false, msgBuyCredits)
 	}
 	switch b.Store {
@@ -184,24 +203,30 @@ func CanPurchase(b Buyer) Purchase {
 		case b.Role != SubscriptionOwner && b.Role != SubscriptionContributor:
 			add(rule.BUY02, ReasonSubscriptionRole, false, msgBuyRole, b.Role.words())
 		}
-		if b.Payment != CreditCard && b.Payment != Invoice && b.Payment != AzureCredits {
+		if b.PaymentMethod != CreditCard && b.PaymentMethod != Invoice && b.PaymentMethod != AzureCredits {
 			add(rule.PRC12, ReasonPaymentMethod, false, msgBuyPayment)
 		}
 	case AppSource:
 		switch {
-		case b.Payment != CreditCard && b.Payment != AzureCredits:
+		case b.PaymentMethod != CreditCard && b.PaymentMethod != AzureCredits:
 			add(rule.PRC12, ReasonPaymentMethod, false, msgBuyPayAppSource)
-		case b.Payment == CreditCard && (b.CardCountry == 0 || b.CardCountry != b.TenantCountry):
+		case b.PaymentMethod == CreditCard && (b.CardCountry == 0 || b.CardCountry != b.TenantCountry):
 			add(rule.BUY03, ReasonCardCountry, false, msgBuyCard, b.TenantCountry.String(), b.CardCountry.String())
 		}
 	}
-	p.Allowed = true
+	p.Allowed, p.Rule, p.Reason = true, rule.BUY01, ReasonPrerequisitesMet
+	if len(p.Requirements) > 0 {
+		p.Rule, p.Reason = p.Requirements[0].Rule, p.Requirements[0].Reason
+	}
 	for _, r := range p.Requirements {
 		if !r.InFlow {
+			if p.Allowed {
+				p.Rule, p.Reason = r.Rule, r.Reason
+			}
 			p.Allowed = false
 		}
 	}
-	return p
+	return p, nil
 }
 
 func (r SubscriptionRole) words() rule.Message {

@@ -18,7 +18,7 @@ type req struct {
 	InFlow bool
 }
 
-func reqs(p offer.Purchase) []req {
+func reqs(p offer.PurchaseDecision) []req {
 	var out []req
 	for _, r := range p.Requirements {
 		out = append(out, req{r.Rule, r.Reason, r.InFlow})
@@ -29,12 +29,12 @@ func reqs(p offer.Purchase) []req {
 // azureBuyer may buy on Azure Marketplace.
 func azureBuyer() offer.Buyer {
 	return offer.Buyer{Store: offer.AzureMarketplace, HasEntraID: true, HasActiveSubscription: true,
-		Role: offer.SubscriptionContributor, Payment: offer.Invoice, BillingCountry: market.SE}
+		Role: offer.SubscriptionContributor, PaymentMethod: offer.Invoice, BillingCountry: market.SE}
 }
 
 // appSourceBuyer may buy on AppSource.
 func appSourceBuyer() offer.Buyer {
-	return offer.Buyer{Store: offer.AppSource, HasEntraID: true, Payment: offer.CreditCard,
+	return offer.Buyer{Store: offer.AppSource, HasEntraID: true, PaymentMethod: offer.CreditCard,
 		CardCountry: market.SE, TenantCountry: market.SE, BillingCountry: market.SE}
 }
 
@@ -53,7 +53,7 @@ func runBuy(t *testing.T, tests []btest) {
 		if tt.change != nil {
 			tt.change(&b)
 		}
-		p := offer.CanPurchase(b)
+		p := checkPurchase(b)
 		if p.Allowed != tt.allowed {
 			t.Errorf("%s: Allowed = %v, want %v (%+v)", tt.name, p.Allowed, tt.allowed, p.Requirements)
 		}
@@ -113,7 +113,7 @@ func TestBUY03_CardCountry(t *testing.T) {
 		{name: "tenant country unknown", base: appSourceBuyer, change: func(b *offer.Buyer) { b.TenantCountry = 0 },
 			want: []req{{rule.BUY03, offer.ReasonCardCountry, false}}},
 		{name: "azure marketplace does not ask", base: azureBuyer, change: func(b *offer.Buyer) {
-			b.Payment, b.CardCountry, b.TenantCountry = offer.CreditCard, market.NO, market.SE
+			b.PaymentMethod, b.CardCountry, b.TenantCountry = offer.CreditCard, market.NO, market.SE
 		}, allowed: true},
 	})
 }
@@ -124,7 +124,7 @@ func TestPRC09_Markets(t *testing.T) {
 	for c := range market.All() {
 		b := azureBuyer()
 		b.BillingCountry = c.Code
-		p := offer.CanPurchase(b)
+		p := checkPurchase(b)
 		if p.Allowed != c.Transacts {
 			t.Errorf("%v: Allowed = %v", c.Code, p.Allowed)
 		}
@@ -143,7 +143,7 @@ func TestPRC09_Markets(t *testing.T) {
 
 // PRC-11: Azure credits cannot pay for partner solutions.
 func TestPRC11_AzureCredits(t *testing.T) {
-	credits := func(b *offer.Buyer) { b.Payment = offer.AzureCredits }
+	credits := func(b *offer.Buyer) { b.PaymentMethod = offer.AzureCredits }
 	runBuy(t, []btest{
 		{name: "azure marketplace", base: azureBuyer, change: credits, want: []req{{rule.PRC11, offer.ReasonCredits, false}}},
 		{name: "appsource", base: appSourceBuyer, change: credits, want: []req{{rule.PRC11, offer.ReasonCredits, false}}},
@@ -153,7 +153,7 @@ func TestPRC11_AzureCredits(t *testing.T) {
 // PRC-12: AppSource takes credit cards; Azure Marketplace credit cards or
 // invoices.
 func TestPRC12_PaymentMethods(t *testing.T) {
-	pay := func(m offer.PaymentMethod) func(*offer.Buyer) { return func(b *offer.Buyer) { b.Payment = m } }
+	pay := func(m offer.PaymentMethod) func(*offer.Buyer) { return func(b *offer.Buyer) { b.PaymentMethod = m } }
 	runBuy(t, []btest{
 		{name: "azure card", base: azureBuyer, change: pay(offer.CreditCard), allowed: true},
 		{name: "azure invoice", base: azureBuyer, change: pay(offer.Invoice), allowed: true},
@@ -175,8 +175,8 @@ func TestPRC12_PaymentMethods(t *testing.T) {
 // Swedish.
 func TestPurchaseExplain(t *testing.T) {
 	b := offer.Buyer{Store: offer.AzureMarketplace, HasActiveSubscription: true, Role: offer.SubscriptionReader,
-		Payment: offer.AzureCredits, BillingCountry: market.CN}
-	p := offer.CanPurchase(b)
+		PaymentMethod: offer.AzureCredits, BillingCountry: market.CN}
+	p := checkPurchase(b)
 	want := []req{
 		{rule.PRC09, offer.ReasonMarket, false},
 		{rule.BUY01, offer.ReasonCreateEntraID, true},
@@ -200,18 +200,18 @@ func TestPurchaseExplain(t *testing.T) {
 	if got := p.Explain(rule.Swedish); got != sv {
 		t.Errorf("Swedish:\n%s\nwant\n%s", got, sv)
 	}
-	ok := offer.CanPurchase(appSourceBuyer())
-	if ok.Explain(rule.English) != "every purchase prerequisite is met" || ok.Explain(rule.Swedish) != "alla förutsättningar för köpet är uppfyllda" {
+	ok := checkPurchase(appSourceBuyer())
+	if ok.Explain(rule.English) != "every purchase prerequisite is met (BUY-01)" || ok.Explain(rule.Swedish) != "alla förutsättningar för köpet är uppfyllda (BUY-01)" || ok.String() != ok.Explain(rule.English) {
 		t.Errorf("allowed: %q / %q", ok.Explain(rule.English), ok.Explain(rule.Swedish))
 	}
 	card := appSourceBuyer()
 	card.CardCountry = market.NO
-	if got, want := offer.CanPurchase(card).Explain(rule.English), "AppSource needs a credit card billed in the tenant's country (SE), not NO (BUY-03)"; got != want {
+	if got, want := checkPurchase(card).Explain(rule.English), "AppSource needs a credit card billed in the tenant's country (SE), not NO (BUY-03)"; got != want {
 		t.Errorf("BUY-03: %q, want %q", got, want)
 	}
 	// The answer's JSON: rule, reason and InFlow; messages are rendered.
-	j, err := json.Marshal(offer.CanPurchase(offer.Buyer{Store: offer.AppSource, Payment: offer.CreditCard, CardCountry: market.SE, TenantCountry: market.SE, BillingCountry: market.SE}))
-	if want := `{"allowed":true,"requirements":[{"rule":"BUY-01","reason":"create-entra-id","inFlow":true}]}`; err != nil || string(j) != want {
+	j, err := json.Marshal(checkPurchase(offer.Buyer{Store: offer.AppSource, PaymentMethod: offer.CreditCard, CardCountry: market.SE, TenantCountry: market.SE, BillingCountry: market.SE}))
+	if want := `{"allowed":true,"rule":"BUY-01","reason":"create-entra-id","requirements":[{"rule":"BUY-01","reason":"create-entra-id","inFlow":true}]}`; err != nil || string(j) != want {
 		t.Errorf("JSON = %s, %v; want %s", j, err, want)
 	}
 }

@@ -14,9 +14,6 @@ import (
 // tenant IDs each, is about 37 MB).
 const DefaultMaxJSONBytes = 48 << 20
 
-// ErrTooLarge is wrapped by the error for input over the byte limit.
-var ErrTooLarge = errors.New("offer JSON too large")
-
 // Decode reads an offer's JSON from r, reading at most maxBytes (≤ 0
 // means [DefaultMaxJSONBytes]). Input that is longer is refused as soon as
 // the limit is passed, or before reading anything when r reports its size

@@ -214,8 +214,8 @@ func FuzzDecodeOffer(f *testing.F) {
 		if err != nil {
 			return
 		}
-		_ = o.Validate(offer.DefaultPolicy()) // never panics
-		_, _ = offer.CheckRepublish(&o, &o, offer.Policy2023())
+		_ = offer.DefaultPolicy().CheckOffer(o) // never panics
+		_, _ = checkRepublish(&o, &o, offer.Policy2023())
 		enc, err := json.Marshal(o)
 		if err != nil {
 			t.Fatalf("Marshal of a decoded offer: %v", err)

@@ -1,6 +1,7 @@
 package offer_test
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/marketrules/marketrules/market"
@@ -25,11 +26,11 @@ func ExampleOffer_Plan() {
 
 // Only VM, managed application and SaaS offers can be sold through
 // Microsoft (OFR-08).
-func ExampleOffer_Transactable() {
+func ExampleOffer_SellsThroughMicrosoft() {
 	saas := offer.Offer{ID: "contoso-mail", Type: offer.SaaS, SellThroughMicrosoft: true}
 	listed := offer.Offer{ID: "contoso-mail", Type: offer.SaaS}
 	consulting := offer.Offer{ID: "contoso-audit", Type: offer.ConsultingService, SellThroughMicrosoft: true}
-	fmt.Println(saas.Transactable(), listed.Transactable(), consulting.Transactable())
+	fmt.Println(saas.SellsThroughMicrosoft(), listed.SellsThroughMicrosoft(), consulting.SellsThroughMicrosoft())
 	// Output: true false false
 }
 
@@ -58,15 +59,15 @@ func ExamplePreview_Includes() {
 
 // An Azure Marketplace purchase by a Reader of the subscription, paying
 // with Azure credits: two blocking requirements.
-func ExamplePurchase_Explain() {
-	p := offer.CanPurchase(offer.Buyer{
+func ExamplePolicy_CheckPurchase() {
+	p, _ := offer.DefaultPolicy().CheckPurchase(offer.Buyer{
 		Store: offer.AzureMarketplace, HasEntraID: true, HasActiveSubscription: true,
-		Role: offer.SubscriptionReader, Payment: offer.AzureCredits, BillingCountry: market.SE,
+		Role: offer.SubscriptionReader, PaymentMethod: offer.AzureCredits, BillingCountry: market.SE,
 	})
-	fmt.Println(p.Allowed, len(p.Requirements))
+	fmt.Println(p.Allowed, p.Rule, p.Reason, len(p.Requirements))
 	fmt.Println(p.Explain(rule.English))
 	// Output:
-	// false 2
+	// false PRC-11 azure-credits 2
 	// prepaid or sponsored Azure credits cannot pay for partner solutions (PRC-11)
 	// the buying user needs the Owner or Contributor role on the Azure subscription, not Reader (BUY-02)
 }
@@ -74,12 +75,14 @@ func ExamplePurchase_Explain() {
 // A first-time buyer with neither an Entra ID nor an Azure subscription:
 // the purchase flow creates both, so neither blocks the purchase.
 func ExampleRequirement_Explain() {
-	p := offer.CanPurchase(offer.Buyer{Store: offer.AzureMarketplace, Payment: offer.Invoice, BillingCountry: market.US})
+	p, _ := offer.DefaultPolicy().CheckPurchase(offer.Buyer{Store: offer.AzureMarketplace, PaymentMethod: offer.Invoice, BillingCountry: market.US})
+	fmt.Println(p.Allowed, p.Rule, p.Reason)
 	for _, r := range p.Requirements {
 		fmt.Println(r.Rule, r.Reason, r.InFlow)
 		fmt.Println(r.Explain(rule.Swedish))
 	}
 	// Output:
+	// true BUY-01 create-entra-id
 	// BUY-01 create-entra-id true
 	// kräver en Entra ID-klient (Azure AD); köpflödet ber kunden att skapa en (BUY-01)
 	// BUY-01 create-azure-subscription true
@@ -111,4 +114,30 @@ func ExampleType_TrialMonths() {
 	pol := offer.DefaultPolicy()
 	fmt.Println(offer.SaaS.TrialMonths(pol), offer.VirtualMachine.TrialMonths(pol), offer.ManagedApplication.TrialMonths(pol) == nil)
 	// Output: [1] [1 3 6] true
+}
+
+// A policy's limits are checked before it is used, each at its JSON path;
+// the zero Policy means DefaultPolicy().
+func ExamplePolicy_Validate() {
+	pol := offer.DefaultPolicy()
+	pol.MaxPlans = 0
+	pol.VMTrialMonths = []int{1, 13}
+	var ps rule.Problems
+	errors.As(pol.Validate(), &ps)
+	fmt.Print(ps.Text(rule.English))
+	fmt.Println(offer.Policy{}.Validate())
+	// Output:
+	// policy.maxPlans: limit 0 is out of range (want 1 to 1,000,000) (OFR-03)
+	// policy.vmTrialMonths[1]: a free trial of 13 months is out of range (want 1 to 12) (TRL-02)
+	// <nil>
+}
+
+func ExamplePurchaseDecision_String() {
+	p, _ := offer.DefaultPolicy().CheckPurchase(offer.Buyer{Store: offer.AppSource, HasEntraID: true,
+		PaymentMethod: offer.CreditCard, CardCountry: market.SE, TenantCountry: market.SE, BillingCountry: market.SE})
+	fmt.Println(p.Allowed, p.Rule, p.Reason)
+	fmt.Println(p)
+	// Output:
+	// true BUY-01 prerequisites-met
+	// every purchase prerequisite is met (BUY-01)
 }

@@ -14,7 +14,7 @@ import (
 
 // Validation reports every problem at once, each with its rule and path,
 // in English or Swedish.
-func ExampleOffer_Validate() {
+func ExamplePolicy_CheckOffer() {
 	o := offer.Offer{
 		ID:                   "contoso-mail",
 		Type:                 offer.SaaS,
@@ -31,7 +31,7 @@ func ExampleOffer_Validate() {
 				Trial: plan.Trial{Months: 3}},
 		},
 	}
-	err := o.Validate(offer.DefaultPolicy())
+	err := offer.DefaultPolicy().CheckOffer(o)
 	var ps rule.Problems
 	if errors.As(err, &ps) {
 		for _, p := range ps {
@@ -50,9 +50,9 @@ func ExampleOffer_Validate() {
 	// plans[1].pricing.model: prismodellen per-user skiljer sig från plans[0]:s flat-rate: alla planer i ett erbjudande använder samma modell (OFR-06)
 }
 
-// A price change on a published plan: forbidden by the seed (PLN-11),
+// A price change on a published plan: forbidden by default (PLN-11),
 // allowed and returned for scheduling by the 2023 policy (EXT-08).
-func ExampleCheckRepublish() {
+func ExamplePolicy_CheckRepublish() {
 	published := offer.Offer{ID: "contoso-mail", Type: offer.SaaS, SellThroughMicrosoft: true, Listing: offer.GetItNow,
 		Plans: []plan.Plan{{ID: "basic", Name: "Basic", Status: plan.Live, Visibility: plan.Public, Markets: market.SetOf(market.US),
 			Pricing: plan.Pricing{Model: plan.FlatRate, Terms: []plan.TermPrice{{Term: plan.OneMonth, Price: currency.MustParse("5.00 USD")}}},
@@ -62,20 +62,24 @@ func ExampleCheckRepublish() {
 	draft.Plans[0].Pricing.Terms = []plan.TermPrice{{Term: plan.OneMonth, Price: currency.MustParse("6.00 USD")}}
 	draft.Plans[0].Trial = plan.Trial{}
 
-	_, err := offer.CheckRepublish(&published, &draft, offer.DefaultPolicy())
-	fmt.Print("seed:\n", err.(rule.Problems).Text(rule.English))
+	d, _ := offer.DefaultPolicy().CheckRepublish(&published, &draft)
+	fmt.Println("default:", d.Allowed, d.Rule, d.Reason)
+	fmt.Println(d)
 
-	changes, err := offer.CheckRepublish(&published, &draft, offer.Policy2023())
-	fmt.Print("2023:\n", err.(rule.Problems).Text(rule.English))
-	for _, c := range changes.Prices {
+	draft.Plans[0].Trial = published.Plans[0].Trial
+	d, _ = offer.Policy2023().CheckRepublish(&published, &draft)
+	fmt.Println("2023:", d.Allowed, d.Rule, d.Reason)
+	fmt.Println(d.Explain(rule.Swedish))
+	for _, c := range d.Prices {
 		fmt.Println("schedule:", c.Plan, c.Term, c.Old, "→", c.New)
 	}
 	// Output:
-	// seed:
+	// default: false EXT-04 republish-refused
+	// the draft may not be republished:
 	// plans[0].trial: a free trial published on a transactable plan cannot be disabled (EXT-04)
 	// plans[0].pricing.terms[0].price: the published price $5.00 cannot change (now $6.00) (PLN-11)
-	// 2023:
-	// plans[0].trial: a free trial published on a transactable plan cannot be disabled (EXT-04)
+	// 2023: true OFR-10 republish-allowed
+	// utkastet får publiceras på nytt; 1 prisändring att schemalägga (OFR-10)
 	// schedule: basic P1M 5.00 USD → 6.00 USD
 }
 
@@ -85,7 +89,9 @@ func ExampleDecode() {
 	in := `{"id": "contoso-mail", "type": "saas", "listing": "get-it-now",
 	        "plans": [{"id": "basic", "pricing": {"model": "tiered"}, "colour": "blue"}]}`
 	_, err := offer.Decode(strings.NewReader(in), 0)
-	fmt.Print(err.(rule.Problems).Text(rule.English))
+	var ps rule.Problems
+	errors.As(err, &ps)
+	fmt.Print(ps.Text(rule.English))
 
 	_, err = offer.Decode(strings.NewReader(strings.Repeat(" ", 2000)), 1000)
 	fmt.Println(errors.Is(err, offer.ErrTooLarge))
@@ -170,21 +176,24 @@ func ExampleRoles_Can() {
 	// true true false
 }
 
-func ExampleCanPurchase() {
-	p := offer.CanPurchase(offer.Buyer{
+// A purchase needs some prerequisites; those the purchase flow meets
+// (BUY-01) do not block it.
+func ExamplePurchaseDecision_Explain() {
+	pol := offer.DefaultPolicy()
+	p, _ := pol.CheckPurchase(offer.Buyer{
 		Store:          offer.AzureMarketplace,
 		HasEntraID:     true,
 		Role:           offer.NoSubscriptionRole,
-		Payment:        offer.CreditCard,
+		PaymentMethod:  offer.CreditCard,
 		BillingCountry: market.SE,
 	})
 	fmt.Println(p.Allowed)
 	fmt.Println(p.Explain(rule.English))
 
-	p = offer.CanPurchase(offer.Buyer{
+	p, _ = pol.CheckPurchase(offer.Buyer{
 		Store:          offer.AppSource,
 		HasEntraID:     true,
-		Payment:        offer.CreditCard,
+		PaymentMethod:  offer.CreditCard,
 		CardCountry:    market.NO,
 		TenantCountry:  market.SE,
 		BillingCountry: market.SE,

@@ -2,7 +2,6 @@ package offer_test
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"testing"
 
@@ -11,32 +10,32 @@ import (
 
 	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/market"
+	mrt "github.com/marketrules/marketrules/marketrulestest"
 	"github.com/marketrules/marketrules/offer"
 	"github.com/marketrules/marketrules/plan"
 	"github.com/marketrules/marketrules/rule"
 )
 
 // problem is what the tests compare of a rule.Problem: its rule and path,
-// never its text.
+// never its text (marketrulestest.ProblemKey, as a local type so that the
+// tables can use unkeyed literals, which vet's composites check refuses
+// for a struct of another package).
 type problem struct {
 	Rule rule.ID
 	Path string
 }
 
 // problemsOf returns the rule and path of every problem in err, which must
-// be nil or hold a rule.Problems.
+// be nil or hold a rule.Problems, with marketrulestest.ProblemsOf.
 func problemsOf(t *testing.T, err error) []problem {
 	t.Helper()
-	if err == nil {
-		return nil
-	}
-	var ps rule.Problems
-	if !errors.As(err, &ps) {
+	keys := mrt.ProblemsOf(err)
+	if err != nil && keys == nil {
 		t.Fatalf("error %v (%T) holds no rule.Problems", err, err)
 	}
-	out := make([]problem, len(ps))
-	for i, p := range ps {
-		out[i] = problem{p.Rule, p.Path}
+	var out []problem
+	for _, k := range keys {
+		out = append(out, problem(k))
 	}
 	return out
 }
@@ -176,7 +175,7 @@ func runOTests(t *testing.T, tests []otest, valid bool) {
 			if tt.pol != nil {
 				pol = *tt.pol
 			}
-			err := o.Validate(pol)
+			err := pol.CheckOffer(o)
 			if valid {
 				if err != nil {
 					t.Fatalf("Validate: %v", err)
@@ -209,3 +208,22 @@ func cmpSet[T ~uint8]() cmp.Option {
 }
 
 func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }
+
+// checkPurchase is the default policy's purchase decision.
+func checkPurchase(b offer.Buyer) offer.PurchaseDecision {
+	d, err := offer.DefaultPolicy().CheckPurchase(b)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// checkRepublish is p.CheckRepublish with the refusals as an error, as
+// the rule tables compare them.
+func checkRepublish(published, draft *offer.Offer, p offer.Policy) (offer.RepublishDecision, error) {
+	d, err := p.CheckRepublish(published, draft)
+	if err != nil {
+		return d, err
+	}
+	return d, d.Refusals.Err()
+}

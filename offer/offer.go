@@ -13,10 +13,10 @@ import (
 // identity and type, how it is listed and sold, its plans and metering
 // dimensions, who in the CSP channel may resell it, and who may preview
 // it. It is a plain value: build it in Go or decode it from JSON, then
-// call [Offer.Validate].
+// call [Policy.CheckOffer].
 type Offer struct {
 	// ID identifies the offer: at most 50 lowercase letters, digits,
-	// hyphens and underscores (marketplace-facts.md fact 97).
+	// hyphens and underscores, as Partner Center accepts it.
 	ID string `json:"id"`
 	// Type is the offer type (OFR-01).
 	Type Type `json:"type,omitempty"`
@@ -41,6 +41,9 @@ type Offer struct {
 
 // Plan returns the plan with the given ID, and whether there is one.
 func (o *Offer) Plan(id string) (*plan.Plan, bool) {
+	if o == nil {
+		return nil, false
+	}
 	for i := range o.Plans {
 		if o.Plans[i].ID == id {
 			return &o.Plans[i], true
@@ -49,9 +52,11 @@ func (o *Offer) Plan(id string) (*plan.Plan, bool) {
 	return nil, false
 }
 
-// Transactable reports whether the offer is sold through Microsoft and of
-// a type that can be (OFR-08).
-func (o *Offer) Transactable() bool { return o.SellThroughMicrosoft && o.Type.caps().Transactable }
+// SellsThroughMicrosoft reports whether the offer is sold through
+// Microsoft and of a type that can be (OFR-08); false for a nil offer.
+func (o *Offer) SellsThroughMicrosoft() bool {
+	return o != nil && o.SellThroughMicrosoft && o.Type.caps().SellThroughMicrosoft
+}
 
 // ResellerMode says which CSP partners may resell an offer (OFR-12). The
 // zero value is NoResellers.
@@ -130,9 +135,9 @@ func (pv Preview) Includes(email string) bool {
 // Viewer is someone looking at an offer's plans: a customer identified by
 // tenant and subscription, or a preview audience member by e-mail.
 type Viewer struct {
-	Tenant       plan.GUID
-	Subscription plan.GUID
-	Email        string
+	Tenant       plan.GUID `json:"tenant,omitzero"`
+	Subscription plan.GUID `json:"subscription,omitzero"`
+	Email        string    `json:"email,omitempty"`
 }
 
 // CanSee reports whether v sees plan p of the offer. While the offer is
@@ -141,8 +146,11 @@ type Viewer struct {
 // everyone, a private plan by its audience only (matched by tenant or
 // subscription ID, PLN-07, PLN-08), and a hidden plan by no one browsing
 // the marketplace (it is deployed through the solution that references
-// it).
+// it). Nobody sees a plan of a nil offer, or a nil plan.
 func (o *Offer) CanSee(v Viewer, p *plan.Plan, inPreview bool) bool {
+	if o == nil || p == nil {
+		return false
+	}
 	if inPreview {
 		return v.Email != "" && o.Preview.Includes(v.Email)
 	}
@@ -165,7 +173,7 @@ func (o *Offer) CanSee(v Viewer, p *plan.Plan, inPreview bool) bool {
 // encoding/json writes for it: unknown members, values of the wrong type
 // and unknown enum names are rejected, and all problems are reported at
 // once as [rule.Problems] with paths such as "plans[3].pricing.model". A
-// value that decodes is not yet validated: call [Offer.Validate]. To read
+// value that decodes is not yet validated: call [Policy.CheckOffer]. To read
 // untrusted input of unknown size, use [Decode], which refuses oversized
 // input before reading it all.
 func (o *Offer) UnmarshalJSON(b []byte) error {

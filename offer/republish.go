@@ -32,10 +32,25 @@ type PriceChange struct {
 
 // Changes lists what a republish changes that the rules allow but someone
 // must act on.
+//
+// Deprecated: use RepublishDecision; removed before v1.
 type Changes struct {
-	// Prices are the price changes to schedule (EXT-08); under the seed
+	// Prices are the price changes to schedule (EXT-08); under the default
 	// policy they are problems instead (PLN-11).
 	Prices []PriceChange `json:"prices,omitempty"`
+}
+
+// CheckRepublish reports the changes the rules forbid as [rule.Problems]
+// and returns the allowed ones to schedule.
+//
+// Deprecated: use p.CheckRepublish(published, draft), which returns a
+// decision; removed before v1.
+func CheckRepublish(published, draft *Offer, p Policy) (Changes, error) {
+	d, err := p.CheckRepublish(published, draft)
+	if err != nil {
+		return Changes{}, err
+	}
+	return Changes{Prices: d.Prices}, d.Refusals.Err()
 }
 
 var (
@@ -60,21 +75,104 @@ var (
 	wordDisplayName  = rule.Message{English: "display name", Swedish: "visningsnamnet"}
 )
 
-// CheckRepublish reports every change from the published offer to the
-// draft that the rules forbid, as [rule.Problems], and returns the changes
-// the policy allows but that must be scheduled. Forbidden: changing the
-// offer ID or type or whether it is sold through Microsoft; changing a
-// published plan's ID or dropping it without stopping its sale (PLN-01,
-// PLN-05); changing its pricing model, removing or re-paying a billing
-// term, or changing a market price (PLN-11; under a policy with
-// PriceChanges a price change is allowed and listed in Changes for
-// package pricing's schedule, EXT-08); making a public plan private
-// (PLN-09); disabling a published trial on a transactable plan (EXT-04);
-// changing a published dimension's ID, name or unit, a plan's included
-// quantities, or which dimensions a plan bills (EXT-02). The draft is not
-// validated: call [Offer.Validate] for that. Plans of the published offer
-// that are still drafts may change freely.
-func CheckRepublish(published, draft *Offer, p Policy) (Changes, error) {
+// Reasons of a republish decision.
+const (
+	ReasonRepublishAllowed rule.Reason = "republish-allowed"
+	ReasonRepublishRefused rule.Reason = "republish-refused"
+)
+
+// RepublishDecision is the answer to "may the published offer be
+// republished as this draft?".
+type RepublishDecision struct {
+	// Allowed: no change the rules forbid.
+	Allowed bool `json:"allowed"`
+	// Rule is the first forbidden change's rule, or OFR-10 (a published
+	// offer is republished as a whole) when nothing is forbidden.
+	Rule   rule.ID     `json:"rule"`
+	Reason rule.Reason `json:"reason"`
+	// Prices are the price changes to schedule (EXT-08), when the policy
+	// allows them; under the default policy they are refusals instead
+	// (PLN-11).
+	Prices []PriceChange `json:"prices,omitempty"`
+	// Refusals are the forbidden changes, each with its rule and the
+	// draft's path ("plans[2].pricing.terms[0].price").
+	Refusals rule.Problems `json:"refusals,omitempty"`
+}
+
+var (
+	msgRepublishOK = rule.Message{English: "the draft may be republished", Swedish: "utkastet får publiceras på nytt"}
+	msgRepublishNo = rule.Message{English: "the draft may not be republished:", Swedish: "utkastet får inte publiceras på nytt:"}
+	msgRepublishPr = rule.Message{English: "%d price changes to schedule", Swedish: "%d prisändringar att schemalägga"}
+	msgRepublish1  = rule.Message{English: "1 price change to schedule", Swedish: "1 prisändring att schemalägga"}
+)
+
+// Explain renders the decision in lang: whether the draft may be
+// republished, then one forbidden change a line.
+func (d RepublishDecision) Explain(lang rule.Language) string {
+	if d.Allowed {
+		s := msgRepublishOK.Render(lang)
+		switch len(d.Prices) {
+		case 0:
+		case 1:
+			s += "; " + msgRepublish1.Render(lang)
+		default:
+			s += "; " + msgRepublishPr.Render(lang, len(d.Prices))
+		}
+		return s + " (" + string(d.Rule) + ")"
+	}
+	s := msgRepublishNo.Render(lang)
+	for _, p := range d.Refusals {
+		s += "\n" + p.Text(lang)
+	}
+	return s
+}
+
+// String returns the explanation in English.
+func (d RepublishDecision) String() string { return d.Explain(rule.English) }
+
+var msgNoOffer = rule.Message{English: "an offer is required", Swedish: "ett erbjudande måste anges"}
+
+// CheckRepublish decides whether the published offer may be republished
+// as the draft. Forbidden: changing the offer ID or type or whether it is
+// sold through Microsoft; changing a published plan's ID or dropping it
+// without stopping its sale (PLN-01, PLN-05); changing its pricing model,
+// removing or re-paying a billing term, or changing a market price
+// (PLN-11; under a policy with PriceChanges a price change is allowed and
+// listed in Prices for package pricing's schedule, EXT-08); making a
+// public plan private (PLN-09); disabling a published trial on a
+// transactable plan (EXT-04); changing a published dimension's ID, name
+// or unit, a plan's included quantities, or which dimensions a plan bills
+// (EXT-02). Forbidden changes are refusals in the decision, not errors.
+// The draft is not validated: call [Policy.CheckOffer] for that. Plans of
+// the published offer that are still drafts may change freely.
+//
+// A nil offer, or an invalid policy, is an error ([rule.Problems]
+// wrapping [ErrNoOffer] or [ErrPolicy]).
+func (p Policy) CheckRepublish(published, draft *Offer) (RepublishDecision, error) {
+	if err := p.Validate(); err != nil {
+		return RepublishDecision{}, err
+	}
+	var bad rule.Problems
+	if published == nil {
+		bad = append(bad, rule.Problem{Path: "published", Message: msgNoOffer, Err: ErrNoOffer})
+	}
+	if draft == nil {
+		bad = append(bad, rule.Problem{Path: "draft", Message: msgNoOffer, Err: ErrNoOffer})
+	}
+	if len(bad) > 0 {
+		return RepublishDecision{}, bad
+	}
+	p = p.orDefault()
+	ps, ch := republish(published, draft, p)
+	d := RepublishDecision{Allowed: len(ps) == 0, Rule: rule.OFR10, Reason: ReasonRepublishAllowed, Prices: ch.Prices, Refusals: ps}
+	if !d.Allowed {
+		d.Rule, d.Reason = ps[0].Rule, ReasonRepublishRefused
+	}
+	return d, nil
+}
+
+// republish lists the forbidden changes and the allowed ones.
+func republish(published, draft *Offer, p Policy) (rule.Problems, Changes) {
 	var ps rule.Problems
 	var ch Changes
 	if draft.ID != published.ID {
@@ -102,7 +200,7 @@ func CheckRepublish(published, draft *Offer, p Policy) (Changes, error) {
 			ps.Add(rule.EXT02, at+".displayName", msgDimChanged, wordDisplayName, d.ID, d.DisplayName, nd.DisplayName)
 		}
 	}
-	transactable := published.Transactable()
+	transactable := published.SellsThroughMicrosoft()
 	for i := range published.Plans {
 		old := &published.Plans[i]
 		if !old.Status.IsPublished() {
@@ -124,7 +222,7 @@ func CheckRepublish(published, draft *Offer, p Policy) (Changes, error) {
 		}
 		checkPlan(old, &draft.Plans[j], fmt.Sprintf("plans[%d]", j), transactable, p, &ps, &ch)
 	}
-	return ch, ps.Err()
+	return ps, ch
 }
 
 func checkPlan(old, nw *plan.Plan, at string, transactable bool, p Policy, ps *rule.Problems, ch *Changes) {
@@ -175,7 +273,7 @@ func checkPlan(old, nw *plan.Plan, at string, transactable bool, p Policy, ps *r
 		}
 	}
 	// Whether a dimension is enabled on a published plan cannot change
-	// (EXT-02, fact 63): no meter removed, none added.
+	// (EXT-02): no meter removed, none added.
 	for _, om := range old.Pricing.Meters {
 		if !slices.ContainsFunc(nw.Pricing.Meters, func(x plan.Meter) bool { return x.Dimension == om.Dimension }) {
 			ps.Add(rule.EXT02, at+".pricing.meters", msgMeterRemoved, om.Dimension)

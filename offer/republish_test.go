@@ -65,12 +65,12 @@ func runRepublish(t *testing.T, tests []rtest) {
 			if tt.change != nil {
 				tt.change(&draft)
 			}
-			// Seed policy: price changes are PLN-11 problems.
+			// Default policy: price changes are PLN-11 problems.
 			want := append([]problem(nil), tt.want...)
 			for _, p := range tt.pricePaths {
 				want = append(want, problem{rule.PLN11, p})
 			}
-			ch, err := offer.CheckRepublish(&published, &draft, offer.DefaultPolicy())
+			ch, err := checkRepublish(&published, &draft, offer.DefaultPolicy())
 			if diff := cmp.Diff(sortedProblems(want), sortedProblems(problemsOf(t, err))); diff != "" {
 				t.Errorf("DefaultPolicy problems (-want +got):\n%s\n%v", diff, err)
 			}
@@ -78,7 +78,7 @@ func runRepublish(t *testing.T, tests []rtest) {
 				t.Errorf("DefaultPolicy listed price changes %v", ch.Prices)
 			}
 			// 2023 policy: price changes are allowed and listed.
-			ch, err = offer.CheckRepublish(&published, &draft, offer.Policy2023())
+			ch, err = checkRepublish(&published, &draft, offer.Policy2023())
 			if diff := cmp.Diff(sortedProblems(tt.want), sortedProblems(problemsOf(t, err))); diff != "" {
 				t.Errorf("Policy2023 problems (-want +got):\n%s\n%v", diff, err)
 			}
@@ -206,7 +206,7 @@ func TestPLN09_PublicNeverPrivate(t *testing.T) {
 }
 
 // PLN-11: the pricing model, published terms and their payment options,
-// and (under the seed policy) published prices cannot change. Under the
+// and (under the default policy) published prices cannot change. Under the
 // 2023 policy a price change is listed for scheduling (EXT-08).
 func TestPLN11_PublishedPricesLocked(t *testing.T) {
 	runRepublish(t, []rtest{
@@ -258,18 +258,18 @@ func TestPLN11_PublishedPricesLocked(t *testing.T) {
 				{Plan: "basic", Dimension: "emails", Old: usd("1.00"), New: usd("1.50")},
 			}},
 	})
-	// The changes' JSON, for a host to store.
-	b, err := json.Marshal(offer.Changes{Prices: []offer.PriceChange{
+	// The decision's JSON, for a host to store.
+	b, err := json.Marshal(offer.RepublishDecision{Allowed: true, Rule: rule.OFR10, Reason: offer.ReasonRepublishAllowed, Prices: []offer.PriceChange{
 		{Plan: "standard", Term: plan.Hourly, VCPUs: 4, Old: usd("0.18"), New: usd("0.20")},
 		{Plan: "basic", Term: plan.OneMonth, Market: market.SE, Old: money("49.00 SEK"), New: money("55.00 SEK")},
 	}})
-	want := `{"prices":[{"plan":"standard","term":"PT1H","vcpus":4,"old":{"amount":"0.18","currency":"USD"},"new":{"amount":"0.20","currency":"USD"}},` +
+	want := `{"allowed":true,"rule":"OFR-10","reason":"republish-allowed","prices":[{"plan":"standard","term":"PT1H","vcpus":4,"old":{"amount":"0.18","currency":"USD"},"new":{"amount":"0.20","currency":"USD"}},` +
 		`{"plan":"basic","term":"P1M","market":"SE","old":{"amount":"49.00","currency":"SEK"},"new":{"amount":"55.00","currency":"SEK"}}]}`
 	if err != nil || string(b) != want {
-		t.Errorf("Changes JSON = %s, %v\nwant %s", b, err, want)
+		t.Errorf("RepublishDecision JSON = %s, %v\nwant %s", b, err, want)
 	}
 	if !offer.Policy2023().PriceChanges || offer.DefaultPolicy().PriceChanges {
-		t.Error("PriceChanges: the seed policy forbids, 2023 allows")
+		t.Error("PriceChanges: the default policy forbids, 2023 allows")
 	}
 }
 

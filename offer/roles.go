@@ -6,7 +6,8 @@ import (
 	"github.com/marketrules/marketrules/internal/enum"
 )
 
-// Role is a Partner Center user role (ACC-01). The enum is append-only.
+// Role is a Partner Center user role (ACC-01). The enum is append-only;
+// the zero Role is unset.
 type Role uint8
 
 // The roles.
@@ -36,7 +37,8 @@ func (r Role) MarshalText() ([]byte, error) { return roleNames.Marshal(r) }
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (r *Role) UnmarshalText(b []byte) error { return roleNames.Unmarshal(b, r) }
 
-// Permission is something a Partner Center user may do.
+// Permission is something a Partner Center user may do. The zero
+// Permission is unset.
 type Permission uint8
 
 // The permissions of ACC-01.
@@ -61,9 +63,9 @@ func (p Permission) MarshalText() ([]byte, error) { return permissionNames.Marsh
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (p *Permission) UnmarshalText(b []byte) error { return permissionNames.Unmarshal(b, p) }
 
-// permissions is ACC-01 as a table: the permissions of each role. The seed
-// gives Owner the payout account and tax profile, and (in its answer on
-// payout reporting) the payout reports.
+// permissions is ACC-01 as a table: the permissions of each role. The
+// commercial marketplace FAQ gives Owner the payout account and tax
+// profile, and (in its answer on payout reporting) the payout reports.
 var permissions = [...][]Permission{
 	Owner:                {ConfigurePayoutAccount, ConfigureTaxProfile, ViewPayoutReports},
 	Manager:              {ManageUsers, CreateOffers, UpdateOffers},

@@ -8,10 +8,11 @@ import (
 	"github.com/marketrules/marketrules/offer"
 )
 
-// ACC-01: the full matrix of roles and permissions, from the seed (000):
+// ACC-01: the full matrix of roles and permissions, from the commercial
+// marketplace FAQ:
 // Manager manages users and creates and updates offers; Developer creates
 // and updates offers; Financial contributor views payout reports; Owner
-// configures the payout account and tax profile, and (seed 000, "Where do
+// configures the payout account and tax profile, and (the FAQ's "Where do
 // I find payout reporting") views payout reports.
 func TestACC01_Roles(t *testing.T) {
 	perms := []offer.Permission{offer.ManageUsers, offer.CreateOffers, offer.UpdateOffers,

@@ -54,7 +54,8 @@ func Types() []Type {
 	return out
 }
 
-// Store is a storefront of the commercial marketplace (OFR-11).
+// Store is a storefront of the commercial marketplace (OFR-11). The zero
+// Store is unset.
 type Store uint8
 
 // The stores.
@@ -78,7 +79,7 @@ func (s Store) MarshalText() ([]byte, error) { return storeNames.Marshal(s) }
 func (s *Store) UnmarshalText(b []byte) error { return storeNames.Unmarshal(b, s) }
 
 // Listing is a listing option: what the button on the offer's page does
-// (OFR-07, EXT-01).
+// (OFR-07, EXT-01). The zero Listing is unset.
 type Listing uint8
 
 // The listing options.
@@ -106,7 +107,7 @@ func (l Listing) MarshalText() ([]byte, error) { return listingNames.Marshal(l) 
 func (l *Listing) UnmarshalText(b []byte) error { return listingNames.Unmarshal(b, l) }
 
 // Charge is a Get-it-now pricing option (EXT-01): how a customer who gets
-// the offer pays for the software.
+// the offer pays for the software. The zero Charge is unset.
 type Charge uint8
 
 // The Get-it-now pricing options.
@@ -129,51 +130,52 @@ func (c Charge) MarshalText() ([]byte, error) { return chargeNames.Marshal(c) }
 func (c *Charge) UnmarshalText(b []byte) error { return chargeNames.Unmarshal(b, c) }
 
 // Capabilities is what an offer type can do: the facts of OFR-01, OFR-02
-// (the seed table whose check marks were lost, restored from the English
-// original), OFR-04, OFR-08, OFR-09, OFR-11, PRC-01, PRC-02, PLN-03,
+// (the table whose check marks the Swedish edition of "Plans and pricing
+// for commercial marketplace offers" lost, restored from the English
+// edition), OFR-04, OFR-08, OFR-09, OFR-11, PRC-01, PRC-02, PLN-03,
 // PLN-08, TRL-01, EXT-01 and EXT-08, in one row per type.
 type Capabilities struct {
 	// Name is the type's name as Partner Center shows it.
-	Name string
+	Name string `json:"name"`
 	// Plans: the type's offers have plans (OFR-01).
-	Plans bool
+	Plans bool `json:"plans"`
 	// PricedPlans: plans with pricing options (OFR-02); only these types
 	// can have paid plans (OFR-04).
-	PricedPlans bool
+	PricedPlans bool `json:"pricedPlans"`
 	// Models are the pricing models its plans may use (PRC-01); plans
 	// without pricing are Free or BYOL (OFR-02).
-	Models []plan.Model
+	Models []plan.Model `json:"models"`
 	// Terms are the billing terms of recurring plans (SaaS: 1 month to 3
 	// years; managed application: monthly).
-	Terms []plan.Term
+	Terms []plan.Term `json:"terms"`
 	// Hourly: a flat rate is an hourly VM price (EXT-07).
-	Hourly bool
+	Hourly bool `json:"hourly"`
 	// Summary: plans have a summary (PLN-03: not SaaS).
-	Summary bool
+	Summary bool `json:"summary"`
 	// Metering: plans may bill metering dimensions (PRC-02).
-	Metering bool
+	Metering bool `json:"metering"`
 	// PrivateAudience: plans may be private (OFR-02).
-	PrivateAudience bool
+	PrivateAudience bool `json:"privateAudience"`
 	// AudienceKinds: what a private audience lists (PLN-08).
-	AudienceKinds []plan.IDKind
-	// Transactable: the type can be sold through Microsoft, with a Get it
-	// now listing (OFR-08).
-	Transactable bool
+	AudienceKinds []plan.IDKind `json:"audienceKinds"`
+	// SellThroughMicrosoft: the type can be sold through Microsoft (a
+	// transactable offer), with a Get it now listing (OFR-08).
+	SellThroughMicrosoft bool `json:"sellThroughMicrosoft"`
 	// PlanTrials: transactable plans may have free trials (TRL-01); the
 	// lengths are a policy (TRL-02).
-	PlanTrials bool
+	PlanTrials bool `json:"planTrials"`
 	// Listings are the listing options the type's page may have (EXT-01).
-	Listings []Listing
+	Listings []Listing `json:"listings"`
 	// Charges are the Get-it-now pricing options (EXT-01).
-	Charges []Charge
+	Charges []Charge `json:"charges"`
 	// AzureGovernment: accepted by Azure Government Marketplace (OFR-09).
-	AzureGovernment bool
+	AzureGovernment bool `json:"azureGovernment"`
 	// Stores are where the type is listed (OFR-11).
-	Stores []Store
+	Stores []Store `json:"stores"`
 	// PriceChangeCutoffDays: a price change must be published this many
 	// days before month end to take effect on the 1st (EXT-08); 0 where
 	// price changes are not supported.
-	PriceChangeCutoffDays int
+	PriceChangeCutoffDays int `json:"priceChangeCutoffDays"`
 }
 
 var (
@@ -192,7 +194,7 @@ var (
 var capabilities = [...]Capabilities{
 	ManagedApplication: {Name: "Azure managed application", Plans: true, PricedPlans: true,
 		Models: []plan.Model{plan.FlatRate, plan.UsageOnly}, Terms: monthly, Summary: true, Metering: true,
-		PrivateAudience: true, AudienceKinds: subIDs, Transactable: true,
+		PrivateAudience: true, AudienceKinds: subIDs, SellThroughMicrosoft: true,
 		Listings: []Listing{GetItNow, TestDrive}, Charges: []Charge{ChargeSubscription, ChargeUsage},
 		AzureGovernment: true, Stores: azure, PriceChangeCutoffDays: 14},
 	SolutionTemplate: {Name: "Azure solution template", Plans: true,
@@ -209,12 +211,12 @@ var capabilities = [...]Capabilities{
 		Listings: []Listing{GetItNow}, Charges: []Charge{ChargeBYOL}, Stores: azure},
 	SaaS: {Name: "Software as a service", Plans: true, PricedPlans: true,
 		Models: saasModels, Terms: allTerms, Metering: true,
-		PrivateAudience: true, AudienceKinds: []plan.IDKind{plan.TenantIDs}, Transactable: true, PlanTrials: true,
+		PrivateAudience: true, AudienceKinds: []plan.IDKind{plan.TenantIDs}, SellThroughMicrosoft: true, PlanTrials: true,
 		Listings: allListing, Charges: []Charge{ChargeFree, ChargeSubscription, ChargeUsage},
 		Stores: both, PriceChangeCutoffDays: 4},
 	VirtualMachine: {Name: "Azure virtual machine", Plans: true, PricedPlans: true,
 		Models: vmModels, Hourly: true, Summary: true,
-		PrivateAudience: true, AudienceKinds: []plan.IDKind{plan.SubscriptionIDs, plan.TenantIDs}, Transactable: true, PlanTrials: true,
+		PrivateAudience: true, AudienceKinds: []plan.IDKind{plan.SubscriptionIDs, plan.TenantIDs}, SellThroughMicrosoft: true, PlanTrials: true,
 		Listings: []Listing{GetItNow, FreeTrial, TestDrive}, Charges: []Charge{ChargeBYOL, ChargeUsage},
 		AzureGovernment: true, Stores: azure, PriceChangeCutoffDays: 6},
 	ConsultingService: {Name: "Consulting service",
@@ -271,12 +273,12 @@ func (t Type) TrialMonths(p Policy) []int {
 }
 
 // Scope returns what a plan of an offer of type t allows, for
-// [plan.Plan.Validate]: the models, terms, audience kinds and trial
+// [plan.Policy.CheckPlan]: the models, terms, audience kinds and trial
 // lengths of the type, and the offer's dimensions. A plan of an offer not
 // sold through Microsoft has no paid models and no trials. The type's
 // slices are copies, the caller's to keep; TrialMonths and Dimensions are
 // p's and dims.
-func (t Type) Scope(p Policy, transactable bool, dims []plan.Dimension) plan.Scope {
+func (t Type) Scope(p Policy, sellThroughMicrosoft bool, dims []plan.Dimension) plan.Scope {
 	c := t.caps()
 	s := plan.Scope{
 		Models:        slices.Clone(c.Models),
@@ -288,7 +290,7 @@ func (t Type) Scope(p Policy, transactable bool, dims []plan.Dimension) plan.Sco
 		AudienceKinds: slices.Clone(c.AudienceKinds),
 		Dimensions:    dims,
 	}
-	if transactable && c.Transactable {
+	if sellThroughMicrosoft && c.SellThroughMicrosoft {
 		s.TrialMonths = t.TrialMonths(p)
 	} else if c.PricedPlans {
 		s.Models = nil

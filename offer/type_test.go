@@ -13,13 +13,12 @@ import (
 )
 
 // The capability table, written out independently from the sources:
-// OFR-01 (which types have plans), OFR-02 and fact 96 (plans with and
-// without pricing, private audiences), OFR-04 (paid plans), PRC-01 and
-// facts 98-99 (models), EXT-05 and PRC-01 (terms), EXT-07 (hourly VM
-// prices), PLN-03 (summary), PRC-02 and fact 59 (metering), fact 92 (ID
-// kinds), OFR-08 (transactable), TRL-01 (plan trials), EXT-01 and fact 87
-// (listing and Get-it-now pricing options), OFR-09 (Azure Government),
-// OFR-11 (stores), EXT-08 and fact 79 (price-change cut-offs).
+// OFR-01 (which types have plans), OFR-02 (plans with and without
+// pricing, private audiences), OFR-04 (paid plans), PRC-01 (models),
+// EXT-05 and PRC-01 (terms), EXT-07 (hourly VM prices), PLN-03 (summary),
+// PRC-02 (metering), PLN-08 (ID kinds), OFR-08 (transactable), TRL-01
+// (plan trials), EXT-01 (listing and Get-it-now pricing options), OFR-09
+// (Azure Government), OFR-11 (stores), EXT-08 (price-change cut-offs).
 func wantCapabilities() map[offer.Type]offer.Capabilities {
 	const (
 		getItNow  = offer.GetItNow
@@ -32,7 +31,7 @@ func wantCapabilities() map[offer.Type]offer.Capabilities {
 		offer.ManagedApplication: {
 			Name: "Azure managed application", Plans: true, PricedPlans: true,
 			Models: []plan.Model{plan.FlatRate, plan.UsageOnly}, Terms: []plan.Term{plan.OneMonth},
-			Summary: true, Metering: true, PrivateAudience: true, AudienceKinds: subs, Transactable: true,
+			Summary: true, Metering: true, PrivateAudience: true, AudienceKinds: subs, SellThroughMicrosoft: true,
 			Listings: []offer.Listing{getItNow, testDrive}, Charges: []offer.Charge{offer.ChargeSubscription, offer.ChargeUsage},
 			AzureGovernment: true, Stores: []offer.Store{offer.AzureMarketplace}, PriceChangeCutoffDays: 14,
 		},
@@ -66,7 +65,7 @@ func wantCapabilities() map[offer.Type]offer.Capabilities {
 			Terms:  []plan.Term{plan.OneMonth, plan.OneYear, plan.TwoYears, plan.ThreeYears},
 			// No summary for SaaS (PLN-03).
 			Metering: true, PrivateAudience: true, AudienceKinds: []plan.IDKind{plan.TenantIDs},
-			Transactable: true, PlanTrials: true,
+			SellThroughMicrosoft: true, PlanTrials: true,
 			Listings: []offer.Listing{getItNow, freeTrial, testDrive, contactMe},
 			Charges:  []offer.Charge{offer.ChargeFree, offer.ChargeSubscription, offer.ChargeUsage},
 			Stores:   []offer.Store{offer.AppSource, offer.AzureMarketplace}, PriceChangeCutoffDays: 4,
@@ -75,7 +74,7 @@ func wantCapabilities() map[offer.Type]offer.Capabilities {
 			Name: "Azure virtual machine", Plans: true, PricedPlans: true,
 			Models: []plan.Model{plan.Free, plan.BYOL, plan.FlatRate, plan.PerVCPU, plan.PerVCPUSize, plan.PerMarketAndVCPUSize},
 			Hourly: true, Summary: true, PrivateAudience: true, AudienceKinds: []plan.IDKind{plan.SubscriptionIDs, plan.TenantIDs},
-			Transactable: true, PlanTrials: true,
+			SellThroughMicrosoft: true, PlanTrials: true,
 			Listings: []offer.Listing{getItNow, freeTrial, testDrive}, Charges: []offer.Charge{offer.ChargeBYOL, offer.ChargeUsage},
 			AzureGovernment: true, Stores: []offer.Store{offer.AzureMarketplace}, PriceChangeCutoffDays: 6,
 		},
@@ -102,7 +101,7 @@ func wantCapabilities() map[offer.Type]offer.Capabilities {
 	}
 }
 
-// OFR-02 (with OFR-01, EXT-01): the rules the seed's table lost, one row
+// OFR-02 (with OFR-01, EXT-01): the rules the Swedish edition's table lost, one row
 // per offer type.
 func TestOFR02_Capabilities(t *testing.T) {
 	want := wantCapabilities()
@@ -116,7 +115,7 @@ func TestOFR02_Capabilities(t *testing.T) {
 			}
 		})
 	}
-	// The seven plan types of fact 96 and their three columns.
+	// The seven plan types of OFR-02 and their three columns.
 	table := []struct {
 		typ                          offer.Type
 		priced, unpriced, privateAud bool
@@ -257,16 +256,16 @@ func TestOFR04_PaidPlans(t *testing.T) {
 func TestOFR08_Transactable(t *testing.T) {
 	for _, typ := range offer.Types() {
 		want := typ == offer.VirtualMachine || typ == offer.ManagedApplication || typ == offer.SaaS
-		if got := typ.Capabilities().Transactable; got != want {
+		if got := typ.Capabilities().SellThroughMicrosoft; got != want {
 			t.Errorf("%v transactable: %v", typ, got)
 		}
 		o := offer.Offer{Type: typ, SellThroughMicrosoft: true}
-		if o.Transactable() != want {
-			t.Errorf("Offer{%v, sold through Microsoft}.Transactable() = %v", typ, o.Transactable())
+		if o.SellsThroughMicrosoft() != want {
+			t.Errorf("Offer{%v, sold through Microsoft}.SellsThroughMicrosoft() = %v", typ, o.SellsThroughMicrosoft())
 		}
 		o.SellThroughMicrosoft = false
-		if o.Transactable() {
-			t.Errorf("Offer{%v, not sold through Microsoft}.Transactable()", typ)
+		if o.SellsThroughMicrosoft() {
+			t.Errorf("Offer{%v, not sold through Microsoft}.SellsThroughMicrosoft()", typ)
 		}
 	}
 	runValid(t, []otest{
@@ -333,7 +332,7 @@ func TestOFR11_Stores(t *testing.T) {
 			t.Errorf("%v: %q, %v", s, b, err)
 		}
 	}
-	if p := offer.CanPurchase(offer.Buyer{HasEntraID: true, Payment: offer.CreditCard, BillingCountry: 0}); p.Allowed || p.Requirements[0].Rule != rule.OFR11 {
+	if p := checkPurchase(offer.Buyer{HasEntraID: true, PaymentMethod: offer.CreditCard, BillingCountry: 0}); p.Allowed || p.Requirements[0].Rule != rule.OFR11 {
 		t.Errorf("purchase in no store: %+v", p)
 	}
 }
@@ -354,7 +353,7 @@ func TestEXT01_ListingOptions(t *testing.T) {
 			}
 		}
 	}
-	if len(invalid) != 21 || len(valid) != 27 { // fact 87: 27 check marks in 12 rows of 4
+	if len(invalid) != 21 || len(valid) != 27 { // EXT-01: 27 check marks in 12 rows of 4
 		t.Errorf("%d listing options allowed, %d refused; want 27 and 21", len(valid), len(invalid))
 	}
 	runValid(t, valid)

@@ -1,6 +1,7 @@
 package offer
 
 import (
+	"errors"
 	"fmt"
 	"net/mail"
 	"slices"
@@ -40,19 +41,29 @@ var (
 	msgDupEmail     = rule.Message{English: "%q is listed twice", Swedish: "%q finns två gånger"}
 )
 
-// Validate reports every problem that would stop Partner Center from
-// accepting the offer, as [rule.Problems] with a rule ID and a path each
-// ("plans[3].id"), or nil. It checks the offer (OFR-01, OFR-03, OFR-05,
-// OFR-06, OFR-08, OFR-09, OFR-12, EXT-01, EXT-02, EXT-14), every plan
-// within what the offer type allows ([plan.Plan.Validate] with
-// [Type.Scope]: PLN-01…04, PLN-06…08, PRC-01, PRC-02, EXT-02, EXT-04…07,
-// TRL-01, TRL-02), and the rules across plans (unique plan IDs and names,
-// one pricing model, the number of private plans).
-func (o Offer) Validate(p Policy) error {
+// CheckOffer reports every problem that would stop Partner Center from
+// accepting offer o, as [rule.Problems] with a rule ID and a path each
+// ("plans[3].pricing.terms[0].price"), or nil. It checks the offer
+// (OFR-01, OFR-03, OFR-05, OFR-06, OFR-08, OFR-09, OFR-12, EXT-01, EXT-02,
+// EXT-14), every plan within what the offer type allows
+// ([plan.Policy.CheckPlan] with [Type.Scope]: PLN-01…04, PLN-06…08,
+// PRC-01, PRC-02, EXT-02, EXT-04…07, TRL-01, TRL-02), and the rules
+// across plans (unique plan IDs and names, one pricing model, the number
+// of private plans). An invalid policy is reported as its problems
+// instead.
+func (p Policy) CheckOffer(o Offer) error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
 	var ps rule.Problems
-	o.validate(p, &ps)
+	o.validate(p.orDefault(), &ps)
 	return ps.Err()
 }
+
+// Validate is [Policy.CheckOffer] with the offer as receiver.
+//
+// Deprecated: use p.CheckOffer(o); removed before v1.
+func (o Offer) Validate(p Policy) error { return p.CheckOffer(o) }
 
 func (o *Offer) validate(p Policy, ps *rule.Problems) {
 	// The offer's own fields.
@@ -80,7 +91,7 @@ func (o *Offer) validate(p Policy, ps *rule.Problems) {
 	case o.SellThroughMicrosoft && o.Listing != GetItNow:
 		ps.Add(rule.OFR08, "listing", msgTransactList, o.Listing.String())
 	}
-	if o.SellThroughMicrosoft && !c.Transactable {
+	if o.SellThroughMicrosoft && !c.SellThroughMicrosoft {
 		ps.Add(rule.OFR08, "sellThroughMicrosoft", msgNotTransact, c.Name)
 	}
 	if o.AzureGovernment && !c.AzureGovernment {
@@ -91,7 +102,7 @@ func (o *Offer) validate(p Policy, ps *rule.Problems) {
 	switch {
 	case !c.Plans && len(o.Plans) > 0:
 		ps.Add(rule.OFR01, "plans", msgNoPlans, c.Name)
-	case o.SellThroughMicrosoft && c.Transactable && len(o.Plans) == 0:
+	case o.SellThroughMicrosoft && c.SellThroughMicrosoft && len(o.Plans) == 0:
 		ps.Add(rule.OFR05, "plans", msgNeedPlan)
 	}
 	if len(o.Plans) > p.MaxPlans {
@@ -132,7 +143,7 @@ func (o *Offer) validate(p Policy, ps *rule.Problems) {
 	// Every plan on its own, within the type's scope.
 	scope := o.Type.Scope(p, o.SellThroughMicrosoft, o.Dimensions)
 	for i := range o.Plans {
-		o.Plans[i].ValidateInto(p.Policy, scope, fmt.Sprintf("plans[%d]", i), ps)
+		checkPlanInto(p.Policy, o.Plans[i], scope, fmt.Sprintf("plans[%d]", i), ps)
 	}
 
 	// Across plans: PLN-01 and PLN-02 uniqueness, OFR-06 one model.
@@ -207,4 +218,20 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return s[:n] + "…"
+}
+
+// checkPlanInto appends plan pl's problems to ps, each path prefixed by
+// prefix ("plans[3]").
+func checkPlanInto(pol plan.Policy, pl plan.Plan, scope plan.Scope, prefix string, ps *rule.Problems) {
+	var plps rule.Problems
+	if errors.As(pol.CheckPlan(pl, scope), &plps) {
+		for _, pr := range plps {
+			if pr.Path == "" {
+				pr.Path = prefix
+			} else {
+				pr.Path = prefix + "." + pr.Path
+			}
+			*ps = append(*ps, pr)
+		}
+	}
 }

@@ -114,7 +114,9 @@ func ExamplePolicy_Validate() {
 	p.Zone = nil
 	err := p.Validate()
 	fmt.Println(errors.Is(err, payout.ErrPolicy))
-	fmt.Print(err.(rule.Problems).Text(rule.English))
+	if ps := (rule.Problems{}); errors.As(err, &ps) {
+		fmt.Print(ps.Text(rule.English))
+	}
 	// Output:
 	// true
 	// Policy.Zone: the time zone is missing (EXT-11)

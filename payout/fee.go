@@ -106,7 +106,7 @@ func (p Policy) Fee(s Sale) (Fee, error) {
 	}
 	if !s.Pricing.Valid() {
 		add(rule.EXT10, "Pricing", ErrPricing, msgSalePricing, int(s.Pricing))
-	} else if s.Pricing != Transact && !s.License.IsZero() {
+	} else if s.Pricing != Transact && s.License.Sign() != 0 {
 		add(rule.EXT10, "License", ErrSale, msgSaleLicense, s.Pricing.String(), s.License.String())
 	}
 	if s.Collected.IsZero() {
@@ -127,7 +127,7 @@ func (p Policy) Fee(s Sale) (Fee, error) {
 		f.Rule, f.Reason = rule.EXT10, ReasonFeeBYOL
 	case s.Pricing == ListOnly:
 		f.Rule, f.Reason = rule.EXT10, ReasonFeeListOnly
-	case s.Pricing == ZeroPrice || license.IsZero():
+	case s.Pricing == ZeroPrice || license.Sign() == 0:
 		f.Rule, f.Reason = rule.PAY06, ReasonFeeZeroPrice
 	case s.Qualified && era.Qualified.Cmp(era.Standard) < 0:
 		f.Rule, f.Reason, f.Rate = rule.EXT10, ReasonFeeReduced, era.Qualified
@@ -189,7 +189,7 @@ func (f Fee) Explain(lang rule.Language) string {
 	default:
 		s = msgFeeStandard.Render(lang, percent(f.Rate, lang), f.License, f.Fee, f.Rounding.String(), f.Share)
 	}
-	if !f.Infrastructure.IsZero() {
+	if f.Infrastructure.Sign() != 0 {
 		s += msgFeeInfra.Render(lang, f.Infrastructure)
 	}
 	return withRule(s, f.Rule)

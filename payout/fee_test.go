@@ -124,7 +124,7 @@ func TestPAY06_ZeroPrice(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if f.Rule != tt.rule || f.Reason != tt.reason || !f.Fee.IsZero() || !f.Share.IsZero() || !f.Rate.IsZero() {
+		if f.Rule != tt.rule || f.Reason != tt.reason || f.Fee.Sign() != 0 || f.Share.Sign() != 0 || !f.Rate.IsZero() {
 			t.Errorf("Fee(%+v) = %+v, want no fee by %s %s", tt.sale, f, tt.rule, tt.reason)
 		}
 	}

@@ -144,7 +144,7 @@ func (l *Ledger) addValid(t *Transaction, w where, ps *rule.Problems) bool {
 	}
 	era := p.era(at)
 	var fee int64
-	if r := era.rate(t.Qualified); !r.IsZero() && !t.Gross.IsZero() {
+	if r := era.rate(t.Qualified); !r.IsZero() && t.Gross.Sign() != 0 {
 		f, err := t.Gross.MulRate(r, p.FeeRounding)
 		if err != nil {
 			*ps = append(*ps, rule.Problem{Rule: rule.PAY05, Path: w.path("gross"), Message: msgOverflow, Args: []any{err}, Err: ErrOverflow})

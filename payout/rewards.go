@@ -128,7 +128,7 @@ func (p Policy) Rewards(a Activity) (Rewards, error) {
 	}
 	r := Rewards{Tier: -1, BilledSales: counted, Fraudulent: fraud, TeamsMAU: a.TeamsMAU, SeatsSold: seats,
 		Rule: rule.RWD01, Reason: ReasonTierNone}
-	if !fraud.IsZero() {
+	if fraud.Sign() != 0 {
 		r.Rule = rule.RWD02
 	}
 	for i, t := range p.Tiers {
@@ -173,7 +173,7 @@ func (r Rewards) Explain(lang rule.Language) string {
 	default:
 		s = msgRewardNone.Render(lang, r.BilledSales)
 	}
-	if !r.Fraudulent.IsZero() {
+	if r.Fraudulent.Sign() != 0 {
 		s += msgRewardFraud.Render(lang, r.Fraudulent)
 	}
 	if r.Next != "" {

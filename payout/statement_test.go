@@ -78,13 +78,13 @@ func TestW12_Recoupment(t *testing.T) {
 		t.Errorf("March balance %+v", b)
 	}
 	tot, _ := st.Total(currency.USD)
-	if tot.Paid.String() != "1600.00 USD" || tot.Net.String() != "1600.00 USD" || !tot.Carried.IsZero() || !tot.Withheld.IsZero() {
+	if tot.Paid.String() != "1600.00 USD" || tot.Net.String() != "1600.00 USD" || tot.Carried.Sign() != 0 || tot.Withheld.Sign() != 0 {
 		t.Errorf("totals %+v", tot)
 	}
 	// Stopped in April, the statement still owes: the negative balance is withheld.
 	st = buildStatement(t, nil, append([]Transaction{sale, writeOff}, later[:2]...)...)
 	tot, _ = st.Total(currency.USD)
-	if tot.Withheld.String() != "-200.00 USD" || !tot.Carried.IsZero() {
+	if tot.Withheld.String() != "-200.00 USD" || tot.Carried.Sign() != 0 {
 		t.Errorf("withheld totals %+v", tot)
 	}
 	if got := mar.Explain(rule.English); got != "Payout 2021-03: the combined balance -$600.00 is negative, so nothing is paid until later earnings recover it. (EXT-11)" {
@@ -285,7 +285,7 @@ func checkConservation(t *testing.T, st Statement) {
 				t.Errorf("%v balance %+v: opening %d, previous closing %d; net %d", p.Month, b, b.Opening.Minor(), closing[b.Currency], net[b.Currency])
 			}
 			closing[b.Currency] = b.Closing.Minor()
-			if (p.Status == Paid) != (b.Closing.IsZero() && b.Paid.Minor() == b.Opening.Minor()+b.Net.Minor()) {
+			if (p.Status == Paid) != (b.Closing.Sign() == 0 && b.Paid.Minor() == b.Opening.Minor()+b.Net.Minor()) {
 				t.Errorf("%v %v balance %+v", p.Month, p.Status, b)
 			}
 		}

@@ -58,7 +58,7 @@ func (s *Source) UnmarshalText(b []byte) error { return sourceNames.Unmarshal(b,
 
 // Audience is the private audience of a plan (PLN-08): tenant or
 // subscription IDs, entered by hand or imported from CSV. [NewAudience]
-// and [ReadAudience] keep IDs sorted and unique, which lets validation
+// and [Policy.ReadAudience] keep IDs sorted and unique, which lets validation
 // check a 20,000-entry audience in one pass without allocating; an
 // audience built by hand or decoded from JSON keeps its order (so JSON
 // round-trips exactly), and validation sorts a copy when it is unsorted.
@@ -93,15 +93,6 @@ func NewAudience(kind IDKind, src Source, ids ...GUID) Audience {
 	return Audience{Kind: kind, Source: src, IDs: slices.Compact(ids)}
 }
 
-// Audience reading errors.
-var (
-	// ErrAudienceTooLarge: an audience file with more IDs (or bytes) than
-	// the policy allows for its kind (PLN-08).
-	ErrAudienceTooLarge = errors.New("audience too large")
-	// ErrDuplicateID: an ID listed twice.
-	ErrDuplicateID = errors.New("duplicate audience ID")
-)
-
 // Messages of audience problems.
 var (
 	msgAudienceGUID = rule.Message{
@@ -120,6 +111,18 @@ var (
 		English: "more than %d %v IDs: a CSV import holds at most %d",
 		Swedish: "fler än %d %v-ID:n: en CSV-import rymmer högst %d",
 	}
+	msgAudienceEmpty = rule.Message{
+		English: "the file holds no IDs: one tenant or subscription ID a line, after an optional header row",
+		Swedish: "filen innehåller inga ID:n: ett klient- eller prenumerations-ID per rad, efter en valfri rubrikrad",
+	}
+	msgAudienceCR = rule.Message{
+		English: "lines end in a lone carriage return; save the file with Windows (CRLF) or Unix (LF) line endings",
+		Swedish: "raderna slutar med ensamma vagnreturer; spara filen med Windows- (CRLF) eller Unix-radslut (LF)",
+	}
+	msgAudienceKind = rule.Message{
+		English: "audience ID kind %s is not tenant or subscription",
+		Swedish: "målgruppens ID-typ %s är varken tenant eller subscription",
+	}
 	msgAudienceCSV = rule.Message{
 		English: "%s",
 		Swedish: "%s",
@@ -127,7 +130,9 @@ var (
 )
 
 // ReadAudience reads a private audience of the given kind from a CSV file
-// named name (used in problem paths, "audience.csv line 12"), as Partner
+// named name (used in problem paths: "audience.csv line 12, column
+// TenantId" for an ID, by its header's name or "column 1" without a
+// header; "audience.csv line 12" for a line that is not CSV), as Partner
 // Center imports it (PLN-08): one ID per row in the first column (further
 // columns, such as a description, are ignored), an optional header row
 // whose first field is not a GUID, a UTF-8 byte-order mark and blank lines
@@ -136,11 +141,25 @@ var (
 // The policy's limit for the kind (10,000 subscription IDs or 20,000
 // tenant IDs by default) is enforced while reading: reading stops at the
 // first row over the limit, so a file of a million lines is refused after
-// the limit, in bounded memory. Malformed GUIDs and duplicates are all
-// reported, each with its line, as [rule.Problems]; the audience returned
-// holds the valid, unique IDs, sorted, even when there are problems.
-func ReadAudience(r io.Reader, name string, kind IDKind, pol Policy) (Audience, error) {
-	limit := pol.AudienceCSVMax(kind)
+// the limit, in bounded memory (at most 128 bytes a row of the limit).
+// Malformed GUIDs and duplicates are all reported, each with its line, as
+// [rule.Problems]; the audience returned holds the valid, unique IDs,
+// sorted, even when there are problems. A file without a single ID row
+// (empty, one byte, a header only) is a problem wrapping [ErrAudience], and
+// so is one whose lines end in lone carriage returns, which Partner Center
+// does not read as line ends. An invalid policy or kind is reported as
+// problems before anything is read.
+func (pol Policy) ReadAudience(r io.Reader, name string, kind IDKind) (Audience, error) {
+	if err := pol.Validate(); err != nil {
+		return Audience{}, err
+	}
+	if err := checkKind(kind); err != nil {
+		return Audience{}, err
+	}
+	if r == nil {
+		return Audience{}, rule.Problems{{Rule: rule.PLN08, Path: name, Message: msgAudienceEmpty, Err: ErrAudience}}
+	}
+	limit := pol.orDefault().audienceCSVMax(kind)
 	// 128 bytes a row is far more than a GUID and a short description.
 	rd := csvx.NewReader(r, name, csvx.Limits{MaxBytes: int64(limit+1) * 128, MaxRows: limit + 1})
 	var ps rule.Problems
@@ -154,7 +173,8 @@ func ReadAudience(r io.Reader, name string, kind IDKind, pol Policy) (Audience, 
 			Args: []any{limit, kind.words(), limit}, Err: ErrAudienceTooLarge}}
 	}
 	first := true
-	rows := 0 // ID rows, the header excluded
+	column := "1" // the ID column: its header's name, or its number
+	rows := 0     // ID rows, the header excluded
 	for {
 		rec, line, err := rd.Read()
 		if err == io.EOF {
@@ -172,10 +192,20 @@ func ReadAudience(r io.Reader, name string, kind IDKind, pol Policy) (Audience, 
 			ps = append(ps, rule.Problem{Path: lineRef(name, line), Message: msgAudienceCSV, Args: []any{msg}, Err: err})
 			break
 		}
+		if len(rec) == 0 {
+			continue
+		}
+		if slices.ContainsFunc(rec, func(f string) bool { return strings.ContainsRune(f, '\r') }) {
+			ps = append(ps, rule.Problem{Path: lineRef(name, line), Message: msgAudienceCR, Err: ErrAudience})
+			break
+		}
 		field := strings.TrimSpace(rec[0])
 		g, ok := parseGUID(field)
 		if first && !ok && !strings.Contains(field, "-") {
 			first = false
+			if field != "" {
+				column = truncate(field, 40)
+			}
 			continue // a header row ("Id", "TenantId", …)
 		}
 		first = false
@@ -186,12 +216,15 @@ func ReadAudience(r io.Reader, name string, kind IDKind, pol Policy) (Audience, 
 		}
 		switch {
 		case !ok:
-			ps = append(ps, rule.Problem{Rule: rule.PLN08, Path: lineRef(name, line), Message: msgAudienceGUID, Args: []any{truncate(field, 60)}, Err: ErrGUID})
+			ps = append(ps, rule.Problem{Rule: rule.PLN08, Path: cellRef(name, line, column), Message: msgAudienceGUID, Args: []any{truncate(field, 60)}, Err: ErrGUID})
 		case g.IsNil():
-			ps = append(ps, rule.Problem{Rule: rule.PLN08, Path: lineRef(name, line), Message: msgAudienceNil, Err: ErrGUID})
+			ps = append(ps, rule.Problem{Rule: rule.PLN08, Path: cellRef(name, line, column), Message: msgAudienceNil, Err: ErrGUID})
 		default:
 			entries = append(entries, entry{g, line})
 		}
+	}
+	if rows == 0 && len(ps) == 0 {
+		return Audience{}, rule.Problems{{Rule: rule.PLN08, Path: name, Message: msgAudienceEmpty, Err: ErrAudience}}
 	}
 	// Sort by ID, then line, so duplicates are adjacent and the first
 	// occurrence comes first; report each later one.
@@ -205,7 +238,7 @@ func ReadAudience(r io.Reader, name string, kind IDKind, pol Policy) (Audience, 
 	firstLine := 0
 	for i, e := range entries {
 		if i > 0 && entries[i-1].id == e.id {
-			ps = append(ps, rule.Problem{Rule: rule.PLN08, Path: lineRef(name, e.line), Message: msgAudienceDup,
+			ps = append(ps, rule.Problem{Rule: rule.PLN08, Path: cellRef(name, e.line, column), Message: msgAudienceDup,
 				Args: []any{e.id.String(), firstLine}, Err: ErrDuplicateID})
 			continue
 		}
@@ -218,11 +251,18 @@ func ReadAudience(r io.Reader, name string, kind IDKind, pol Policy) (Audience, 
 
 func lineRef(name string, line int) string { return name + " line " + strconv.Itoa(line) }
 
+// cellRef names the ID cell of a line: "audience.csv line 12, column
+// TenantId" ("column 1" without a header row).
+func cellRef(name string, line int, column string) string {
+	return lineRef(name, line) + ", column " + column
+}
+
 // sortByLine orders problems by the line number at the end of their path.
 func sortByLine(ps rule.Problems) {
 	lineOf := func(p rule.Problem) int {
-		i := strings.LastIndexByte(p.Path, ' ')
-		n, _ := strconv.Atoi(p.Path[i+1:])
+		_, rest, _ := strings.Cut(p.Path, " line ")
+		digits, _, _ := strings.Cut(rest, ",")
+		n, _ := strconv.Atoi(digits)
 		return n
 	}
 	slices.SortStableFunc(ps, func(a, b rule.Problem) int { return lineOf(a) - lineOf(b) })

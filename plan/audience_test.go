@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -34,11 +35,9 @@ func TestReadAudience(t *testing.T) {
 		{"blank lines", "\n\n" + g0 + "\n\n  \n" + g1 + "\n\n", []int{0, 1}},
 		{"spaces around the ID", "  " + g0 + "  ,x\n", []int{0}},
 		{"braces and uppercase", "{" + strings.ToUpper(g0) + "}\n", []int{0}},
-		{"empty file", "", nil},
-		{"header only", "Id,Description\n", nil},
 	}
 	for _, tt := range tests {
-		a, err := plan.ReadAudience(strings.NewReader(tt.in), "audience.csv", plan.TenantIDs, plan.DefaultPolicy())
+		a, err := plan.DefaultPolicy().ReadAudience(strings.NewReader(tt.in), "audience.csv", plan.TenantIDs)
 		if err != nil {
 			t.Errorf("%s: %v", tt.name, err)
 			continue
@@ -50,6 +49,50 @@ func TestReadAudience(t *testing.T) {
 		if a.Kind != plan.TenantIDs || a.Source != plan.CSV || !slices.Equal(a.IDs, want) {
 			t.Errorf("%s: ReadAudience = %+v, want IDs %v", tt.name, a, want)
 		}
+	}
+}
+
+// PLN-08: a file without a single ID, or with lone carriage returns for
+// line ends, is a clear problem wrapping ErrAudience, never an empty
+// audience; so is an unknown ID kind, and a policy limit out of range is
+// the policy's problem (issue 17: a negative limit panicked, MaxInt turned
+// the limits off).
+func TestReadAudienceUnusableFiles(t *testing.T) {
+	g0, g1 := guidText(0), guidText(1)
+	for name, in := range map[string]string{
+		"empty file":          "",
+		"one byte":            "x",
+		"one newline":         "\n",
+		"header only":         "Id,Description\n",
+		"byte-order mark":     "\xEF\xBB\xBF",
+		"blank lines":         "\n\r\n  \n",
+		"lone CR two columns": "Id,Description\r" + g0 + ",Contoso\r" + g1 + ",Fabrikam\r",
+		"lone CR one column":  g0 + "\r" + g1 + "\r",
+	} {
+		a, err := plan.DefaultPolicy().ReadAudience(strings.NewReader(in), "a.csv", plan.TenantIDs)
+		if !errors.Is(err, plan.ErrAudience) || a.Len() != 0 {
+			t.Errorf("%s: %d IDs, %v; want ErrAudience", name, a.Len(), err)
+		}
+	}
+	if _, err := plan.DefaultPolicy().ReadAudience(nil, "a.csv", plan.TenantIDs); !errors.Is(err, plan.ErrAudience) {
+		t.Errorf("nil reader: %v", err)
+	}
+	for _, k := range []plan.IDKind{0, 3, 255} {
+		if _, err := plan.DefaultPolicy().ReadAudience(strings.NewReader(g0), "a.csv", k); !errors.Is(err, plan.ErrAudience) {
+			t.Errorf("kind %d: %v", k, err)
+		}
+	}
+	for _, limit := range []int{-1, 0, math.MinInt, math.MaxInt, 1_000_001} {
+		pol := plan.DefaultPolicy()
+		pol.AudienceTenantCSVMax = limit
+		_, err := pol.ReadAudience(strings.NewReader(g0), "a.csv", plan.TenantIDs)
+		if !errors.Is(err, plan.ErrPolicy) {
+			t.Errorf("limit %d: %v", limit, err)
+		}
+	}
+	var zero plan.Policy // means DefaultPolicy()
+	if a, err := zero.ReadAudience(strings.NewReader(g0), "a.csv", plan.TenantIDs); err != nil || a.Len() != 1 {
+		t.Errorf("zero policy: %v %v", a, err)
 	}
 }
 
@@ -69,14 +112,14 @@ func TestReadAudienceProblems(t *testing.T) {
 		"72f988bf-86f1-41af-91ab-2d7cd011db4",  // 9
 		g0,                                     // 10
 	}, "\r\n")
-	a, err := plan.ReadAudience(strings.NewReader(in), "audience.csv", plan.TenantIDs, plan.DefaultPolicy())
+	a, err := plan.DefaultPolicy().ReadAudience(strings.NewReader(in), "audience.csv", plan.TenantIDs)
 	want := []problem{
-		{rule.PLN08, "audience.csv line 4"},
-		{rule.PLN08, "audience.csv line 6"},
-		{rule.PLN08, "audience.csv line 7"},
-		{rule.PLN08, "audience.csv line 8"},
-		{rule.PLN08, "audience.csv line 9"},
-		{rule.PLN08, "audience.csv line 10"},
+		{rule.PLN08, "audience.csv line 4, column Id"},
+		{rule.PLN08, "audience.csv line 6, column Id"},
+		{rule.PLN08, "audience.csv line 7, column Id"},
+		{rule.PLN08, "audience.csv line 8, column Id"},
+		{rule.PLN08, "audience.csv line 9, column Id"},
+		{rule.PLN08, "audience.csv line 10, column Id"},
 	}
 	if diff := cmp.Diff(want, problemsOf(t, err)); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
@@ -90,27 +133,27 @@ func TestReadAudienceProblems(t *testing.T) {
 	var ps rule.Problems
 	errors.As(err, &ps)
 	lines := []string{
-		`audience.csv line 4: "not-a-guid" is not a GUID (want xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx) (PLN-08)`,
-		`audience.csv line 6: the nil GUID names no tenant or subscription (PLN-08)`,
-		`audience.csv line 7: ` + g0 + ` is listed again (first on line 2) (PLN-08)`,
+		`audience.csv line 4, column Id: "not-a-guid" is not a GUID (want xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx) (PLN-08)`,
+		`audience.csv line 6, column Id: the nil GUID names no tenant or subscription (PLN-08)`,
+		`audience.csv line 7, column Id: ` + g0 + ` is listed again (first on line 2) (PLN-08)`,
 	}
 	for i, l := range lines {
 		if got := ps[i].Text(rule.English); got != l {
 			t.Errorf("problem %d = %q, want %q", i, got, l)
 		}
 	}
-	if got, want := ps[3].Text(rule.Swedish), "audience.csv line 8: "+g1+" finns redan (första gången på rad 5) (PLN-08)"; got != want {
+	if got, want := ps[3].Text(rule.Swedish), "audience.csv line 8, column Id: "+g1+" finns redan (första gången på rad 5) (PLN-08)"; got != want {
 		t.Errorf("Swedish = %q, want %q", got, want)
 	}
 
 	// Malformed CSV stops reading, at its line.
-	_, err = plan.ReadAudience(strings.NewReader(g0+"\n\"unterminated\n"), "a.csv", plan.TenantIDs, plan.DefaultPolicy())
+	_, err = plan.DefaultPolicy().ReadAudience(strings.NewReader(g0+"\n\"unterminated\n"), "a.csv", plan.TenantIDs)
 	if diff := cmp.Diff([]problem{{"", "a.csv line 2"}}, problemsOf(t, err)); diff != "" {
 		t.Errorf("malformed CSV (-want +got):\n%s", diff)
 	}
 	// A first row that is a malformed GUID with hyphens is not a header.
-	_, err = plan.ReadAudience(strings.NewReader("72f988bf-zz\n"+g0+"\n"), "a.csv", plan.TenantIDs, plan.DefaultPolicy())
-	if diff := cmp.Diff([]problem{{rule.PLN08, "a.csv line 1"}}, problemsOf(t, err)); diff != "" {
+	_, err = plan.DefaultPolicy().ReadAudience(strings.NewReader("72f988bf-zz\n"+g0+"\n"), "a.csv", plan.TenantIDs)
+	if diff := cmp.Diff([]problem{{rule.PLN08, "a.csv line 1, column 1"}}, problemsOf(t, err)); diff != "" {
 		t.Errorf("bad first row (-want +got):\n%s", diff)
 	}
 }
@@ -139,11 +182,11 @@ func TestReadAudienceLimits(t *testing.T) {
 	}{{plan.SubscriptionIDs, 10000}, {plan.TenantIDs, 20000}}
 	for _, tt := range tests {
 		for _, header := range []bool{false, true} {
-			a, err := plan.ReadAudience(strings.NewReader(audienceCSV(tt.limit, header)), "a.csv", tt.kind, pol)
+			a, err := pol.ReadAudience(strings.NewReader(audienceCSV(tt.limit, header)), "a.csv", tt.kind)
 			if err != nil || a.Len() != tt.limit {
 				t.Errorf("%v, header %v: %d IDs: %d read, %v", tt.kind, header, tt.limit, a.Len(), err)
 			}
-			a, err = plan.ReadAudience(strings.NewReader(audienceCSV(tt.limit+1, header)), "a.csv", tt.kind, pol)
+			a, err = pol.ReadAudience(strings.NewReader(audienceCSV(tt.limit+1, header)), "a.csv", tt.kind)
 			if !errors.Is(err, plan.ErrAudienceTooLarge) || a.Len() != 0 {
 				t.Errorf("%v, header %v: %d IDs: %d read, %v; want ErrAudienceTooLarge", tt.kind, header, tt.limit+1, a.Len(), err)
 			}
@@ -155,10 +198,10 @@ func TestReadAudienceLimits(t *testing.T) {
 	// The limits are the policy's.
 	small := pol
 	small.AudienceTenantCSVMax = 3
-	if _, err := plan.ReadAudience(strings.NewReader(audienceCSV(3, false)), "a.csv", plan.TenantIDs, small); err != nil {
+	if _, err := small.ReadAudience(strings.NewReader(audienceCSV(3, false)), "a.csv", plan.TenantIDs); err != nil {
 		t.Errorf("3 of 3: %v", err)
 	}
-	_, err := plan.ReadAudience(strings.NewReader(audienceCSV(4, false)), "a.csv", plan.TenantIDs, small)
+	_, err := small.ReadAudience(strings.NewReader(audienceCSV(4, false)), "a.csv", plan.TenantIDs)
 	var ps rule.Problems
 	if !errors.As(err, &ps) || ps[0].Text(rule.English) != "a.csv: more than 3 tenant IDs: a CSV import holds at most 3 (PLN-08)" {
 		t.Errorf("4 of 3: %v", err)
@@ -193,10 +236,13 @@ func TestReadAudienceEndless(t *testing.T) {
 		"one line, no breaks": strings.Repeat("x", 1000),
 	}
 	for _, kind := range []plan.IDKind{plan.TenantIDs, plan.SubscriptionIDs} {
-		limit := plan.DefaultPolicy().AudienceCSVMax(kind)
+		limit := plan.DefaultPolicy().AudienceTenantCSVMax
+		if kind == plan.SubscriptionIDs {
+			limit = plan.DefaultPolicy().AudienceSubscriptionCSVMax
+		}
 		for name, row := range rows {
 			r := &endless{row: []byte(row)}
-			a, err := plan.ReadAudience(r, "huge.csv", kind, plan.DefaultPolicy())
+			a, err := plan.DefaultPolicy().ReadAudience(r, "huge.csv", kind)
 			if !errors.Is(err, plan.ErrAudienceTooLarge) || a.Len() != 0 {
 				t.Errorf("%v %s: %d IDs, %v; want ErrAudienceTooLarge", kind, name, a.Len(), err)
 			}
@@ -269,7 +315,7 @@ func TestAudienceEnums(t *testing.T) {
 	}{
 		{&k, "Tenant", true}, {&k, "users", false}, {&s, "CSV", true}, {&s, "file", false},
 		{&v, "hidden", true}, {&v, "secret", false}, {&st, "stop-sold", true}, {&st, "deleted", false},
-		{&a, "stop-selling", true}, {&a, "", false}, {&po, "annual", true}, {&po, "weekly", false},
+		{&a, "stop-selling", true}, {&a, "nope", false}, {&po, "annual", true}, {&po, "weekly", false},
 		{&m, "per-vcpu-size", true}, {&m, "tiered", false},
 	}
 	for _, u := range un {
@@ -280,8 +326,8 @@ func TestAudienceEnums(t *testing.T) {
 	if k != plan.TenantIDs || s != plan.CSV || v != plan.Hidden || st != plan.StopSold || a != plan.StopSelling || po != plan.Annual || m != plan.PerVCPUSize {
 		t.Errorf("decoded %v %v %v %v %v %v %v", k, s, v, st, a, po, m)
 	}
-	if _, err := plan.Model(0).MarshalText(); err == nil {
-		t.Error("Model(0).MarshalText succeeded")
+	if _, err := plan.Model(99).MarshalText(); err == nil {
+		t.Error("Model(99).MarshalText succeeded")
 	}
 	if plan.Model(0).Valid() || !plan.PerVCPU.Valid() || plan.Model(9).Valid() {
 		t.Error("Model.Valid")
@@ -311,8 +357,8 @@ func FuzzReadAudience(f *testing.F) {
 		pol := plan.DefaultPolicy()
 		pol.AudienceTenantCSVMax = 5 // small limits, so the fuzzer reaches them
 		pol.AudienceSubscriptionCSVMax = 3
-		k := plan.IDKind(kind%3 + 1)
-		a, err := plan.ReadAudience(strings.NewReader(string(in)), "f.csv", k, pol)
+		k := plan.IDKind(kind%2 + 1)
+		a, err := pol.ReadAudience(strings.NewReader(string(in)), "f.csv", k)
 		if err != nil {
 			var ps rule.Problems
 			if !errors.As(err, &ps) || len(ps) == 0 {
@@ -324,8 +370,8 @@ func FuzzReadAudience(f *testing.F) {
 				}
 			}
 		}
-		if a.Len() > pol.AudienceCSVMax(k) {
-			t.Fatalf("%d IDs over the limit %d", a.Len(), pol.AudienceCSVMax(k))
+		if limit := map[plan.IDKind]int{plan.TenantIDs: 5, plan.SubscriptionIDs: 3}[k]; a.Len() > limit {
+			t.Fatalf("%d IDs over the limit %d", a.Len(), limit)
 		}
 		for i, id := range a.IDs {
 			if id.IsNil() {
@@ -344,7 +390,7 @@ func BenchmarkReadAudience20k(b *testing.B) {
 	b.SetBytes(int64(len(in)))
 	b.ReportAllocs()
 	for b.Loop() {
-		a, err := plan.ReadAudience(strings.NewReader(in), "a.csv", plan.TenantIDs, pol)
+		a, err := pol.ReadAudience(strings.NewReader(in), "a.csv", plan.TenantIDs)
 		if err != nil || a.Len() != 20000 {
 			b.Fatal(a.Len(), err)
 		}

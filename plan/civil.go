@@ -122,8 +122,8 @@ func (c *Calendar) PeriodAt(months int, t time.Time) (int, Period) {
 //
 // Deprecated: use calendar.Cycle (or Term.BillingCycle); removed before v1.
 type Cycle struct {
-	Anchor time.Time
-	Months int
+	Anchor time.Time `json:"anchor"`
+	Months int       `json:"months"`
 }
 
 // ErrCycle is returned by [Cycle.At] for a cycle with no months, or an

@@ -1,6 +1,15 @@
 // Package plan holds what a publisher declares about a plan of a
-// marketplace offer, validates it, and provides the billing calendar every
-// other package computes with.
+// marketplace offer and validates it. Dates are counted by package
+// calendar; plan's billing [Term] names a length in months.
+//
+// # Entry points
+//
+// The package's questions are methods of its [Policy]:
+// [Policy.CheckPlan] (is the plan valid within its offer's scope?) and
+// [Policy.ReadAudience] (read a private audience from CSV). Errors are
+// invalid input, reported all at once as [rule.Problems]. The zero
+// Policy{} means DefaultPolicy(); [Policy.Validate] names every limit out
+// of range.
 //
 // # What it declares
 //
@@ -18,7 +27,7 @@
 //
 // # Rules
 //
-// [Plan.Validate] checks a plan within what its offer allows (a [Scope],
+// [Policy.CheckPlan] checks a plan within what its offer allows (a [Scope],
 // which package offer derives from the offer type):
 //
 //   - PLN-01 the ID: required, lowercase letters, digits, hyphens and
@@ -48,32 +57,35 @@
 // problem is reported at once as [rule.Problems], each with its rule and
 // its path ("pricing.terms[1].payment").
 //
-// # Billing calendar
+// # Billing terms
 //
 // A [Term] is 1 month, 1, 2 or 3 years, or hourly (VM usage), written as
-// its ISO 8601 duration ("P1M", "P1Y", "PT1H"). [AddMonths] adds calendar
-// months clamped to month end (Jan 31 + 1 month is Feb 28, or 29 in a
-// leap year); a [Cycle] computes period n from its anchor every time, so
-// an anchor on the 31st gives Feb 28/29, then Mar 31, Apr 30, and never
-// drifts to the 28th. Periods ([Period]) are half-open [Start, End) and
-// keep the anchor's clock time and location, across daylight-saving
-// changes; a clock time that a change skips (02:30 when clocks go from
-// 02:00 to 03:00) moves forward by the gap, to 03:30.
+// its ISO 8601 duration ("P1M", "P1Y", "PT1H"). [Term.BillingCycle] gives
+// its cycle of periods from an anchor as a calendar.Cycle: months clamped
+// to month end, computed from the anchor every time, half-open periods
+// (see package calendar, which also documents the module's time
+// conventions). The date functions that lived here (AddMonths, Cycle,
+// Calendar, Period, DayNumber, CivilDate, DaysIn) forward to package
+// calendar and are deprecated.
 //
 // # Audiences
 //
-// [ReadAudience] reads a private audience from a CSV file as Partner
-// Center imports it: the limit for the ID kind (10,000 subscription IDs
-// or 20,000 tenant IDs) is enforced while reading, so a file of a million
-// lines is refused in bounded memory; malformed GUIDs and duplicates are
-// reported with their line numbers; a byte-order mark, a header row and
-// blank lines are tolerated.
+// [Policy.ReadAudience] reads a private audience from a CSV file as
+// Partner Center imports it: the limit for the ID kind (10,000
+// subscription IDs or 20,000 tenant IDs) is enforced while reading, so a
+// file of a million lines is refused in bounded memory; malformed GUIDs
+// and duplicates are reported with their line numbers; a byte-order mark,
+// a header row and blank lines are tolerated. A file without a single ID
+// (empty, one byte, a header only) or with lone carriage returns for line
+// ends is a problem, never an empty audience.
 //
 // # Policies
 //
-// [DefaultPolicy] follows the seed documents; [Policy2023] the 2022–2023
-// documents (names up to 200 and descriptions up to 3,000 characters).
-// Every limit is a field.
+// [DefaultPolicy] follows "Plans and pricing for commercial marketplace
+// offers" as the rules were first written from it; [Policy2023] the
+// 2022–2023 editions of Microsoft's documents (names up to 200 and
+// descriptions up to 3,000 characters). Every limit is a field; policies
+// marshal with camelCase keys ("audienceTenantCsvMax").
 //
 // # JSON
 //
@@ -89,11 +101,12 @@
 // Validation and decoding report every problem at once as [rule.Problems],
 // each with its rule and path. Parsers ([ParseTerm], [ParseGUID]) return
 // errors that name the input and wrap [ErrTerm] or [ErrGUID];
-// [ReadAudience] wraps [ErrAudienceTooLarge], [ErrDuplicateID] and
-// [ErrGUID] in its problems. Nothing panics on input.
+// [Policy.ReadAudience] wraps [ErrAudienceTooLarge], [ErrDuplicateID],
+// [ErrAudience] and [ErrGUID] in its problems; a policy limit out of range
+// wraps [ErrPolicy]. Nothing panics on input, nil pointers included.
 //
 // # Examples
 //
 // The package's Example functions cover validation, audiences, terms and
-// cycles; examples/validate-offer validates whole offers.
+// policies; examples/validate-offer validates whole offers.
 package plan

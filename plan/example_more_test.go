@@ -1,38 +1,14 @@
 package plan_test
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
 	"github.com/marketrules/marketrules/currency"
-	"github.com/marketrules/marketrules/market"
 	"github.com/marketrules/marketrules/plan"
 	"github.com/marketrules/marketrules/rule"
 )
-
-// Days between a purchase and a renewal, counted on calendar days.
-func ExampleDayNumber() {
-	bought := plan.DayNumber(2024, time.January, 31)
-	renews := plan.DayNumber(2024, time.February, 29)
-	fmt.Println(bought, renews, renews-bought)
-	fmt.Println(plan.DayNumber(1970, time.January, 1), plan.DayNumber(2024, time.January, 32) == plan.DayNumber(2024, time.February, 1))
-	// Output:
-	// 19753 19782 29
-	// 0 true
-}
-
-func ExampleCivilDate() {
-	fmt.Println(plan.CivilDate(19782))
-	fmt.Println(plan.CivilDate(plan.DayNumber(2024, time.January, 31) + 30))
-	// Output:
-	// 2024 February 29
-	// 2024 March 1
-}
-
-func ExampleDaysIn() {
-	fmt.Println(plan.DaysIn(2024, time.February), plan.DaysIn(2023, time.February), plan.DaysIn(2100, time.February), plan.DaysIn(2024, time.April))
-	// Output: 29 28 28 30
-}
 
 // Plan IDs may use only lowercase letters, digits, hyphens and underscores
 // (PLN-01).
@@ -61,44 +37,6 @@ func ExampleAudience_Len() {
 		plan.MustParseGUID("E4C9AB4E-BD27-40D5-8459-230BA2A757FB")) // a duplicate
 	fmt.Println(a.Len(), a.Len() <= plan.DefaultPolicy().AudienceManualMax)
 	// Output: 2 true
-}
-
-func ExampleNewCalendar() {
-	cal := plan.NewCalendar(time.Date(2024, 1, 31, 9, 0, 0, 0, time.UTC))
-	for n := range 4 {
-		fmt.Println(cal.AddMonths(n).Format(time.DateOnly))
-	}
-	// Output:
-	// 2024-01-31
-	// 2024-02-29
-	// 2024-03-31
-	// 2024-04-30
-}
-
-func ExampleCalendar_AddMonths() {
-	cal := plan.NewCalendar(time.Date(2023, 12, 31, 0, 0, 0, 0, time.UTC))
-	fmt.Println(cal.AddMonths(2).Format(time.DateOnly), cal.AddMonths(-1).Format(time.DateOnly), cal.AddMonths(12).Format(time.DateOnly))
-	// Output: 2024-02-29 2023-11-30 2024-12-31
-}
-
-func ExampleCalendar_Anchor() {
-	anchor := time.Date(2024, 1, 31, 9, 30, 0, 0, time.UTC)
-	cal := plan.NewCalendar(anchor)
-	fmt.Println(cal.Anchor(), cal.Anchor().Equal(anchor))
-	// Output: 2024-01-31 09:30:00 +0000 UTC true
-}
-
-// Monthly periods of a subscription bought on January 31: March 15 falls
-// in the period that starts on February 29.
-func ExampleCalendar_PeriodAt() {
-	cal := plan.NewCalendar(time.Date(2024, 1, 31, 0, 0, 0, 0, time.UTC))
-	n, p := cal.PeriodAt(1, time.Date(2024, 3, 15, 0, 0, 0, 0, time.UTC))
-	fmt.Println(n, p)
-	n, p = cal.PeriodAt(12, time.Date(2025, 2, 28, 0, 0, 0, 0, time.UTC))
-	fmt.Println(n, p)
-	// Output:
-	// 1 [2024-02-29T00:00:00Z, 2024-03-31T00:00:00Z)
-	// 1 [2025-01-31T00:00:00Z, 2026-01-31T00:00:00Z)
 }
 
 func ExampleMustParseGUID() {
@@ -159,19 +97,6 @@ func ExamplePaymentOption_Months() {
 	// Output: upfront=36 annual=12 monthly=1
 }
 
-// Periods are half-open: the end instant belongs to the next period.
-func ExamplePeriod_Contains() {
-	p := plan.OneMonth.Cycle(time.Date(2024, 1, 31, 0, 0, 0, 0, time.UTC)).Period(0)
-	fmt.Println(p.Contains(p.Start), p.Contains(time.Date(2024, 2, 14, 0, 0, 0, 0, time.UTC)), p.Contains(p.End))
-	// Output: true true false
-}
-
-func ExamplePeriod_Duration() {
-	c := plan.OneMonth.Cycle(time.Date(2024, 1, 31, 0, 0, 0, 0, time.UTC))
-	fmt.Println(c.Period(0).Duration().Hours()/24, c.Period(1).Duration().Hours()/24)
-	// Output: 29 31
-}
-
 func ExamplePlan_HasMeters() {
 	p := plan.Plan{ID: "standard", Pricing: plan.Pricing{Model: plan.FlatRate}}
 	fmt.Println(p.HasMeters())
@@ -191,25 +116,24 @@ func ExamplePlan_IsPrivate() {
 	// Output: true false
 }
 
-// Package offer validates every plan into one list, each path prefixed
-// with the plan's position.
-func ExamplePlan_ValidateInto() {
-	scope := plan.Scope{Models: []plan.Model{plan.FlatRate}, Terms: []plan.Term{plan.OneMonth}}
+// A policy's limits are checked before it is used; the zero Policy means
+// DefaultPolicy().
+func ExamplePolicy_Validate() {
+	pol := plan.DefaultPolicy()
+	pol.AudienceTenantCSVMax = -1
 	var ps rule.Problems
-	for i, p := range []plan.Plan{{ID: "basic", Name: "Basic"}, {ID: "Pro", Name: "Pro"}} {
-		p.Markets = market.SetOf(market.US)
-		p.Pricing = plan.Pricing{Model: plan.FlatRate, Terms: []plan.TermPrice{{Term: plan.OneMonth, Price: currency.MustParse("10.00 USD")}}}
-		p.ValidateInto(plan.DefaultPolicy(), scope, fmt.Sprintf("plans[%d]", i), &ps)
-	}
+	errors.As(pol.Validate(), &ps)
 	fmt.Print(ps.Text(rule.English))
+	fmt.Println(plan.Policy{}.Validate())
 	// Output:
-	// plans[1].id: "Pro" may contain only lowercase letters, digits, hyphens and underscores (PLN-01)
+	// policy.audienceTenantCsvMax: limit -1 is out of range (want 1 to 1,000,000) (PLN-08)
+	// <nil>
 }
 
 func ExampleDefaultPolicy() {
 	pol := plan.DefaultPolicy()
 	fmt.Println(pol.Name, pol.IDMax, pol.NameMax, pol.DescriptionMax, pol.AudienceManualMax)
-	// Output: seed 50 50 500 10
+	// Output: default 50 50 500 10
 }
 
 // The 2022–2023 documents allow longer plan names and descriptions
@@ -220,9 +144,9 @@ func ExamplePolicy2023() {
 	// Output: 2023 50 200 3000
 }
 
-func ExamplePolicy_AudienceCSVMax() {
+func ExamplePolicy_AudienceTenantCSVMax() {
 	pol := plan.DefaultPolicy()
-	fmt.Println(pol.AudienceCSVMax(plan.TenantIDs), pol.AudienceCSVMax(plan.SubscriptionIDs))
+	fmt.Println(pol.AudienceTenantCSVMax, pol.AudienceSubscriptionCSVMax)
 	// Output: 20000 10000
 }
 
@@ -241,10 +165,12 @@ func ExampleStatus_IsPublished() {
 
 // An annual term bought on February 29 renews on February 28 in the
 // years without one.
-func ExampleTerm_Cycle() {
-	c := plan.OneYear.Cycle(time.Date(2024, 2, 29, 0, 0, 0, 0, time.UTC))
-	fmt.Println(c.Months, c.Period(0))
-	fmt.Println(c.Months, c.Period(1))
+func ExampleTerm_BillingCycle() {
+	c := plan.OneYear.BillingCycle(time.Date(2024, 2, 29, 0, 0, 0, 0, time.UTC))
+	p0, _ := c.Period(0)
+	p1, _ := c.Period(1)
+	fmt.Println(int(c.Months), p0)
+	fmt.Println(int(c.Months), p1)
 	// Output:
 	// 12 [2024-02-29T00:00:00Z, 2025-02-28T00:00:00Z)
 	// 12 [2025-02-28T00:00:00Z, 2026-02-28T00:00:00Z)

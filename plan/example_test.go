@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/market"
@@ -15,7 +14,7 @@ import (
 
 // A SaaS plan checked within what a SaaS offer allows (package offer
 // derives the scope from the offer type: offer.SaaS.Scope).
-func ExamplePlan_Validate() {
+func ExamplePolicy_CheckPlan() {
 	scope := plan.Scope{
 		Models:        []plan.Model{plan.FlatRate, plan.PerUser, plan.UsageOnly},
 		Terms:         []plan.Term{plan.OneMonth, plan.OneYear, plan.TwoYears, plan.ThreeYears},
@@ -38,7 +37,7 @@ func ExamplePlan_Validate() {
 		},
 		Trial: plan.Trial{Months: 1},
 	}
-	err := p.Validate(plan.DefaultPolicy(), scope)
+	err := plan.DefaultPolicy().CheckPlan(p, scope)
 	var ps rule.Problems
 	if errors.As(err, &ps) {
 		for _, pr := range ps {
@@ -60,14 +59,14 @@ func ExamplePlan_Validate() {
 // A private audience imported from Partner Center's CSV file: the header
 // row and blank lines are skipped, and every bad row is reported with its
 // line.
-func ExampleReadAudience() {
+func ExamplePolicy_ReadAudience() {
 	csv := "Id,Description\r\n" +
 		"e4c9ab4e-bd27-40d5-8459-230ba2a757fb,Fabrikam\r\n" +
 		"\r\n" +
 		"72F988BF-86F1-41AF-91AB-2D7CD011DB47,Contoso\r\n" +
 		"72f988bf-86f1-41af-91ab-2d7cd011db4,typo\r\n" +
 		"e4c9ab4e-bd27-40d5-8459-230ba2a757fb,again\r\n"
-	a, err := plan.ReadAudience(strings.NewReader(csv), "audience.csv", plan.TenantIDs, plan.DefaultPolicy())
+	a, err := plan.DefaultPolicy().ReadAudience(strings.NewReader(csv), "audience.csv", plan.TenantIDs)
 	fmt.Println(a.Kind, a.Source, a.IDs)
 	var ps rule.Problems
 	if errors.As(err, &ps) {
@@ -75,8 +74,8 @@ func ExampleReadAudience() {
 	}
 	// Output:
 	// tenant csv [72f988bf-86f1-41af-91ab-2d7cd011db47 e4c9ab4e-bd27-40d5-8459-230ba2a757fb]
-	// audience.csv line 5: "72f988bf-86f1-41af-91ab-2d7cd011db4" is not a GUID (want xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx) (PLN-08)
-	// audience.csv line 6: e4c9ab4e-bd27-40d5-8459-230ba2a757fb is listed again (first on line 2) (PLN-08)
+	// audience.csv line 5, column Id: "72f988bf-86f1-41af-91ab-2d7cd011db4" is not a GUID (want xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx) (PLN-08)
+	// audience.csv line 6, column Id: e4c9ab4e-bd27-40d5-8459-230ba2a757fb is listed again (first on line 2) (PLN-08)
 }
 
 func ExampleNewAudience() {
@@ -99,48 +98,6 @@ func ExampleParseGUID() {
 	// Output:
 	// 72f988bf-86f1-41af-91ab-2d7cd011db47 <nil>
 	// true plan: malformed GUID "72f988bf86f141af91ab2d7cd011db47" (want xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)
-}
-
-func ExampleAddMonths() {
-	jan31 := time.Date(2024, 1, 31, 9, 0, 0, 0, time.UTC)
-	fmt.Println(plan.AddMonths(jan31, 1).Format(time.DateOnly))  // clamped to month end
-	fmt.Println(jan31.AddDate(0, 1, 0).Format(time.DateOnly))    // what time.AddDate gives
-	fmt.Println(plan.AddMonths(jan31, -2).Format(time.DateOnly)) // back to Nov 30
-	dec31 := time.Date(2022, 12, 31, 0, 0, 0, 0, time.UTC)
-	fmt.Println(plan.AddMonths(dec31, 2).Format(time.DateOnly))
-	// Output:
-	// 2024-02-29
-	// 2024-03-02
-	// 2023-11-30
-	// 2023-02-28
-}
-
-// Periods are computed from the anchor each time: after February the day
-// comes back to the 31st.
-func ExampleCycle_Period() {
-	c := plan.OneMonth.Cycle(time.Date(2024, 1, 31, 0, 0, 0, 0, time.UTC))
-	for n := range 4 {
-		p := c.Period(n)
-		fmt.Println(n, p.Start.Format(time.DateOnly), p.End.Format(time.DateOnly))
-	}
-	// Output:
-	// 0 2024-01-31 2024-02-29
-	// 1 2024-02-29 2024-03-31
-	// 2 2024-03-31 2024-04-30
-	// 3 2024-04-30 2024-05-31
-}
-
-// At finds the billing period an instant falls in; a period's start
-// belongs to it (periods are half-open).
-func ExampleCycle_At() {
-	c := plan.Cycle{Anchor: time.Date(2024, 1, 31, 12, 0, 0, 0, time.UTC), Months: 1}
-	n, p, err := c.At(time.Date(2024, 3, 31, 12, 0, 0, 0, time.UTC))
-	fmt.Println(n, p, err)
-	_, _, err = c.At(time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC))
-	fmt.Println(errors.Is(err, plan.ErrCycle))
-	// Output:
-	// 2 [2024-03-31T12:00:00Z, 2024-04-30T12:00:00Z) <nil>
-	// true
 }
 
 func ExampleParseTerm() {

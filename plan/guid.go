@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"errors"
 	"strconv"
 )
 
@@ -10,9 +9,6 @@ import (
 // "72f988bf-86f1-41af-91ab-2d7cd011db47". The zero GUID is the nil GUID,
 // which names no tenant or subscription.
 type GUID [16]byte
-
-// ErrGUID is wrapped by the error for text that is not a GUID.
-var ErrGUID = errors.New("malformed GUID")
 
 // ParseGUID parses the 8-4-4-4-12 hexadecimal form, in any case, with or
 // without surrounding braces. The error names the input.

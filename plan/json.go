@@ -10,7 +10,7 @@ import (
 // members, values of the wrong type and unknown enum names are rejected,
 // and all problems are reported at once as [rule.Problems] with paths
 // such as "pricing.terms[0].payment". A value that decodes is not yet
-// validated: call [Plan.Validate].
+// validated: call [Policy.CheckPlan].
 func (p *Plan) UnmarshalJSON(b []byte) error {
 	type plain Plan // the same fields, without this method
 	var v plain

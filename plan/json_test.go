@@ -154,8 +154,8 @@ func FuzzPlanJSON(f *testing.F) {
 		if err := json.Unmarshal(in, &p); err != nil {
 			return
 		}
-		_ = p.Validate(plan.DefaultPolicy(), saasScope) // never panics
-		_ = p.Validate(plan.Policy2023(), vmScope)
+		_ = plan.DefaultPolicy().CheckPlan(p, saasScope) // never panics
+		_ = plan.Policy2023().CheckPlan(p, vmScope)
 		enc, err := json.Marshal(p)
 		if err != nil {
 			// Only values outside an enum (none decode) or a Money the

@@ -13,7 +13,7 @@ import (
 // identity and texts, who may see it, its lifecycle status, where it is
 // sold, how it is priced, and whether it has a free trial. It is a plain
 // value: build it in Go or decode it from JSON, then validate it (alone
-// with [Plan.Validate], or with its offer through package offer).
+// with [Policy.CheckPlan], or with its offer through package offer).
 type Plan struct {
 	// ID identifies the plan within its offer: at most 50 lowercase
 	// letters, digits, hyphens and underscores, unchangeable once
@@ -47,11 +47,13 @@ type Plan struct {
 	Trial Trial `json:"trial,omitzero"`
 }
 
-// IsPrivate reports whether the plan is visible only to its audience.
-func (p *Plan) IsPrivate() bool { return p.Visibility == Private }
+// IsPrivate reports whether the plan is visible only to its audience
+// (false for a nil plan).
+func (p *Plan) IsPrivate() bool { return p != nil && p.Visibility == Private }
 
-// HasMeters reports whether the plan bills metering dimensions.
-func (p *Plan) HasMeters() bool { return len(p.Pricing.Meters) > 0 }
+// HasMeters reports whether the plan bills metering dimensions (false for
+// a nil plan).
+func (p *Plan) HasMeters() bool { return p != nil && len(p.Pricing.Meters) > 0 }
 
 // Visibility says who can see a plan (PLN-07). The zero value is Public.
 type Visibility uint8
@@ -106,7 +108,8 @@ func (s *Status) UnmarshalText(b []byte) error { return statusNames.Unmarshal(b,
 // StopSold).
 func (s Status) IsPublished() bool { return s == Live || s == StopSold }
 
-// Action is something a publisher does to a plan in Partner Center.
+// Action is something a publisher does to a plan in Partner Center. The
+// zero Action is unset.
 type Action uint8
 
 // The plan actions of PLN-05.
@@ -406,7 +409,7 @@ type MarketSizePrice struct {
 
 // Reservation is a VM software reservation: a term (OneYear or
 // ThreeYears) and its saving against the hourly price, as a fraction
-// (0.30 for 30%) (EXT-07, W3).
+// (0.30 for 30%) (EXT-07).
 type Reservation struct {
 	Term   Term          `json:"term,omitempty"`
 	Saving currency.Rate `json:"saving"`

@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -11,7 +10,8 @@ import (
 
 // Term is a billing term: how long a subscription commits for, or, for VM
 // usage, the hour that usage is priced by. The enum is append-only; the
-// zero Term is invalid. In text and JSON a term is its ISO 8601 duration,
+// zero Term is "unset": not a valid term, it marshals to "" and "" decodes
+// to it. In text and JSON a term is its ISO 8601 duration,
 // as Partner Center writes it: "P1M", "P1Y", "P2Y", "P3Y", "PT1H".
 type Term uint8
 
@@ -56,10 +56,6 @@ func (t Term) Words() string {
 	return termWords[t]
 }
 
-// ErrTerm is wrapped by errors for a term that is not one of the defined
-// terms.
-var ErrTerm = errors.New("unknown billing term")
-
 // ParseTerm parses a term's ISO 8601 duration ("P1M", "p1y") or its words
 // ("1 month", "3 years", "hourly", "monthly", "annual"), ignoring case.
 func ParseTerm(s string) (Term, error) {
@@ -84,16 +80,26 @@ func ParseTerm(s string) (Term, error) {
 	return 0, fmt.Errorf("plan: %w %q (want P1M, P1Y, P2Y, P3Y or PT1H)", ErrTerm, truncate(s, 40))
 }
 
-// MarshalText implements [encoding.TextMarshaler].
+// MarshalText implements [encoding.TextMarshaler]: the ISO 8601
+// duration, "" for the zero Term; other invalid terms are an error
+// wrapping [ErrTerm].
 func (t Term) MarshalText() ([]byte, error) {
+	if t == 0 {
+		return []byte{}, nil
+	}
 	if !t.Valid() {
 		return nil, fmt.Errorf("plan: %w %d", ErrTerm, uint8(t))
 	}
 	return []byte(termNames[t]), nil
 }
 
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseTerm].
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseTerm];
+// "" is the zero Term.
 func (t *Term) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*t = 0
+		return nil
+	}
 	v, err := ParseTerm(string(b))
 	if err != nil {
 		return err
@@ -105,6 +111,8 @@ func (t *Term) UnmarshalText(b []byte) error {
 // Cycle returns the term's cycle from anchor: consecutive terms of
 // t.Months() months. For Hourly, Months is 0: the cycle has no periods,
 // and [Cycle.At] reports [ErrCycle].
+//
+// Deprecated: use Term.BillingCycle; removed before v1.
 func (t Term) Cycle(anchor time.Time) Cycle { return Cycle{Anchor: anchor, Months: t.Months()} }
 
 // BillingCycle returns the term's cycle from anchor as a calendar.Cycle:

@@ -312,8 +312,14 @@ func TestParseTermErrors(t *testing.T) {
 	if err := tm.UnmarshalText([]byte("P4Y")); !errors.Is(err, plan.ErrTerm) || tm != 0 {
 		t.Errorf("UnmarshalText(P4Y) = %v, term %v", err, tm)
 	}
+	if b, err := plan.Term(0).MarshalText(); err != nil || len(b) != 0 {
+		t.Errorf("Term(0).MarshalText() = %q, %v; want \"\" (unset)", b, err)
+	}
+	if err := tm.UnmarshalText(nil); err != nil || tm != 0 {
+		t.Errorf("UnmarshalText(\"\") = %v, term %v", err, tm)
+	}
 	for _, bad := range []plan.Term{0, 6, 255} {
-		if b, err := bad.MarshalText(); !errors.Is(err, plan.ErrTerm) || b != nil {
+		if b, err := bad.MarshalText(); bad != 0 && (!errors.Is(err, plan.ErrTerm) || b != nil) {
 			t.Errorf("Term(%d).MarshalText() = %q, %v", bad, b, err)
 		}
 		if bad.Valid() || bad.Months() != 0 {

@@ -15,27 +15,27 @@ import (
 // offer's policy. The zero Scope allows nothing.
 type Scope struct {
 	// Models are the pricing models plans may use (PRC-01, OFR-02, OFR-04).
-	Models []Model
+	Models []Model `json:"models"`
 	// Terms are the billing terms plans may offer (a managed
 	// application's flat rate is monthly; SaaS offers all four).
-	Terms []Term
+	Terms []Term `json:"terms"`
 	// Hourly says that FlatRate means an hourly price (virtual machines,
 	// EXT-07) rather than a price per billing term.
-	Hourly bool
+	Hourly bool `json:"hourly"`
 	// Summary says whether plans have a summary (all but SaaS, PLN-03).
-	Summary bool
+	Summary bool `json:"summary"`
 	// Metering says whether plans may bill metering dimensions (PRC-02).
-	Metering bool
+	Metering bool `json:"metering"`
 	// Private says whether plans may be private (OFR-02).
-	Private bool
+	Private bool `json:"private"`
 	// AudienceKinds are the ID kinds a private audience may list (PLN-08).
-	AudienceKinds []IDKind
+	AudienceKinds []IDKind `json:"audienceKinds"`
 	// TrialMonths are the allowed free-trial lengths; empty means no free
 	// trials (TRL-01, TRL-02).
-	TrialMonths []int
+	TrialMonths []int `json:"trialMonths"`
 	// Dimensions are the offer's metering dimensions, which meters must
 	// name (EXT-02).
-	Dimensions []Dimension
+	Dimensions []Dimension `json:"dimensions"`
 }
 
 // Messages of plan problems, in English and Swedish.
@@ -91,24 +91,6 @@ var (
 	msgTrialMeter  = rule.Message{English: "a plan cannot have both metered billing and a free trial", Swedish: "en plan kan inte ha både avläst fakturering och en kostnadsfri utvärderingsversion"}
 	msgTrialUsage  = rule.Message{English: "usage-only plans have no free trial", Swedish: "planer med enbart användningsbaserad prissättning har ingen kostnadsfri utvärderingsversion"}
 )
-
-// Validate reports every problem of the plan on its own, within what its
-// offer allows (scope), as [rule.Problems] with paths relative to the plan
-// ("id", "pricing.terms[1].payment"). It returns nil for a valid plan.
-// Checks that involve other plans (unique IDs and names, one pricing
-// model per offer, the number of private plans) are package offer's.
-func (p Plan) Validate(pol Policy, scope Scope) error {
-	var ps rule.Problems
-	p.validate(pol, scope, "", &ps)
-	return ps.Err()
-}
-
-// ValidateInto is [Plan.Validate] appending to ps, with every path
-// prefixed by prefix ("plans[3]"); package offer uses it to validate all
-// plans into one list.
-func (p *Plan) ValidateInto(pol Policy, scope Scope, prefix string, ps *rule.Problems) {
-	p.validate(pol, scope, prefix, ps)
-}
 
 func join(prefix, field string) string {
 	if prefix == "" {
@@ -215,8 +197,8 @@ func (p *Plan) validateAudience(pol Policy, s Scope, prefix string, ps *rule.Pro
 	switch n := a.Len(); {
 	case a.Source == Manual && n > pol.AudienceManualMax:
 		ps.Add(rule.PLN08, join(path, "ids"), msgManualMax, n, pol.AudienceManualMax)
-	case a.Source == CSV && n > pol.AudienceCSVMax(a.Kind):
-		ps.Add(rule.PLN08, join(path, "ids"), msgCSVMax, n, a.Kind.words(), pol.AudienceCSVMax(a.Kind))
+	case a.Source == CSV && n > pol.audienceCSVMax(a.Kind):
+		ps.Add(rule.PLN08, join(path, "ids"), msgCSVMax, n, a.Kind.words(), pol.audienceCSVMax(a.Kind))
 	}
 	// Sorted audiences (every one the library builds) are checked in one
 	// pass without allocating; others are sorted in a copy.
@@ -337,7 +319,7 @@ func (p *Plan) validateTerms(s Scope, path string, ps *rule.Problems) {
 			seen[tp.Term] = true
 		}
 		checkUSD(tp.Price, join(at, "price"), rule.PRC03, ps)
-		if p.Pricing.Model == UsageOnly && !tp.Price.IsZero() {
+		if p.Pricing.Model == UsageOnly && tp.Price.Sign() != 0 {
 			ps.Add(rule.EXT02, join(at, "price"), msgUsageZero)
 		}
 		checkMarketPrices(p.Markets, tp.Markets, join(at, "markets"), ps)

@@ -114,7 +114,7 @@ func TestEXT14_NewerFieldLimits(t *testing.T) {
 	})
 	runInvalid(t, []vtest{
 		{name: "201 and 3001", pol: p23, change: change(201, 3001), want: []problem{{rule.EXT14, "name"}, {rule.EXT14, "description"}}},
-		{name: "seed policy refuses 51 and 501", change: change(51, 501), want: []problem{{rule.PLN02, "name"}, {rule.PLN04, "description"}}},
+		{name: "default policy refuses 51 and 501", change: change(51, 501), want: []problem{{rule.PLN02, "name"}, {rule.PLN04, "description"}}},
 	})
 }
 
@@ -301,7 +301,7 @@ func TestEXT05_TermsAndPaymentOptions(t *testing.T) {
 			// The same combination in a plan: valid exactly when allowed.
 			p := perUserPlan()
 			p.Pricing.Terms = []plan.TermPrice{{Term: term, Payment: opt, Price: usd("10.00")}}
-			err := p.Validate(plan.DefaultPolicy(), saasScope)
+			err := plan.DefaultPolicy().CheckPlan(p, saasScope)
 			var wantProblems []problem
 			switch {
 			case term == plan.Hourly || !term.Valid():
@@ -639,23 +639,20 @@ func itoa(n int) string {
 	return itoa(n/10) + itoa(n%10)
 }
 
-// Validation reports every problem at once, with paths under a prefix
-// when validated into an offer's list.
-func TestValidateIntoPrefixesPaths(t *testing.T) {
+// Validation reports every problem at once, with paths relative to the
+// plan (package offer prefixes them with "plans[7]").
+func TestCheckPlanReportsEveryProblem(t *testing.T) {
 	p := saasPlan()
 	p.ID = "Bad ID"
 	p.Name = ""
 	p.Pricing.Terms[0].Payment = plan.Annual
-	var ps rule.Problems
-	ps.Add(rule.OFR03, "plans", rule.Message{English: "earlier"})
-	p.ValidateInto(plan.DefaultPolicy(), saasScope, "plans[7]", &ps)
-	want := []problem{{rule.OFR03, "plans"}, {rule.PLN01, "plans[7].id"}, {rule.PLN02, "plans[7].name"}, {rule.EXT05, "plans[7].pricing.terms[0].payment"}}
-	if diff := cmp.Diff(want, problemsOf(t, ps)); diff != "" {
+	want := []problem{{rule.PLN01, "id"}, {rule.PLN02, "name"}, {rule.EXT05, "pricing.terms[0].payment"}}
+	if diff := cmp.Diff(want, problemsOf(t, plan.DefaultPolicy().CheckPlan(p, saasScope))); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	// The zero Scope allows nothing: no paid model (OFR-04).
 	q := saasPlan()
-	if diff := cmp.Diff([]problem{{rule.OFR04, "pricing.model"}}, problemsOf(t, q.Validate(plan.DefaultPolicy(), plan.Scope{}))); diff != "" {
+	if diff := cmp.Diff([]problem{{rule.OFR04, "pricing.model"}}, problemsOf(t, plan.DefaultPolicy().CheckPlan(q, plan.Scope{}))); diff != "" {
 		t.Errorf("zero scope (-want +got):\n%s", diff)
 	}
 }
@@ -665,7 +662,7 @@ func TestProblemsInSwedish(t *testing.T) {
 	p := saasPlan()
 	p.Name = strings.Repeat("n", 51)
 	p.Pricing.Terms[0].Payment = plan.Monthly
-	err := p.Validate(plan.DefaultPolicy(), saasScope)
+	err := plan.DefaultPolicy().CheckPlan(p, saasScope)
 	var ps rule.Problems
 	if !errorsAs(err, &ps) {
 		t.Fatalf("Validate = %v", err)

@@ -132,7 +132,7 @@ func TestQuote_ExplainKinds(t *testing.T) {
 	// A quote built by hand with values outside the enums still renders.
 	odd := pricing.Quote{Plan: "odd", Model: plan.FlatRate, Term: plan.Term(42), Payment: plan.PaymentOption(9), Quantity: 1, Payments: 3,
 		Price: qtMoney("1.00 USD"), UnitPrice: qtMoney("1.00 USD")}
-	if s := odd.Explain(rule.English); !strings.Contains(s, "Term(42)") || !strings.Contains(s, "payment-option(9)") {
+	if s := odd.Explain(rule.English); !strings.Contains(s, "Term(42)") || !strings.Contains(s, "plan.PaymentOption(9)") {
 		t.Errorf("odd quote: %s", s)
 	}
 	if got, want := (pricing.Quote{}).String(), ` ""  Term(0) upfront: 0 × 0 = 0`; got != want {

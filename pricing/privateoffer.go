@@ -494,7 +494,7 @@ func (p PrivateOfferPolicy) Price(req PrivatePriceRequest) (PrivatePriceDecision
 		return d, nil
 	}
 	o := &req.Offers[best]
-	if !bestAbs && req.Public.IsZero() {
+	if !bestAbs && req.Public.Sign() == 0 {
 		d.Reason = ReasonPrivateZeroPublic
 		return d, nil
 	}

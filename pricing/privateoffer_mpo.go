@@ -300,7 +300,7 @@ func (p PrivateOfferPolicy) MultipartyAdjustment(pp PartnerPrice, desired curren
 		zero, _ := currency.NewRate(0, 0)
 		d.Exact = true
 		return d, p.mpoApply(&d, zero)
-	case d.Partner.IsZero():
+	case d.Partner.Sign() == 0:
 		d.Reason = ReasonMPOUnreachable
 		return d, nil
 	}

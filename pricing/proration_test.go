@@ -294,7 +294,7 @@ func TestPRC05_ChangeTiming(t *testing.T) {
 			if !p.TermEnd.Equal(renewal) || p.Policy != tc.pol.Name {
 				t.Errorf("term end %v, policy %q", p.TermEnd, p.Policy)
 			}
-			if p.Timing != pricing.TimingImmediate && (!p.Credit.IsZero() || !p.Charge.IsZero() || p.Credited != (plan.Period{})) {
+			if p.Timing != pricing.TimingImmediate && (p.Credit.Sign() != 0 || p.Charge.Sign() != 0 || p.Credited != (plan.Period{})) {
 				t.Errorf("a deferred change has money: %v", p)
 			}
 			prCheckInvariants(t, p)
@@ -587,21 +587,21 @@ func TestProration_Enums(t *testing.T) {
 			err := v.UnmarshalText([]byte(s))
 			return v, err
 		})
-	check([]enum{pricing.Upgrade, pricing.Downgrade, pricing.Lateral}, pricing.ChangeDirection(0),
+	check([]enum{pricing.Upgrade, pricing.Downgrade, pricing.Lateral}, pricing.ChangeDirection(99),
 		func(s string) (enum, error) {
 			var v pricing.ChangeDirection
 			err := v.UnmarshalText([]byte(s))
 			return v, err
 		})
-	check([]enum{pricing.PlanChange, pricing.SeatChange}, pricing.ChangeKind(0),
+	check([]enum{pricing.PlanChange, pricing.SeatChange}, pricing.ChangeKind(99),
 		func(s string) (enum, error) {
 			var v pricing.ChangeKind
 			err := v.UnmarshalText([]byte(s))
 			return v, err
 		})
 	check([]enum{pricing.LineRecurring, pricing.LineOverage, pricing.LineVMUsage, pricing.LineReservation, pricing.LineProrationCredit, pricing.LineProrationCharge},
-		pricing.LineKind(0), func(s string) (enum, error) { var v pricing.LineKind; err := v.UnmarshalText([]byte(s)); return v, err })
-	check([]enum{pricing.QuoteFromMarket, pricing.QuoteFromUSD, pricing.QuoteConverted, pricing.QuoteNoCharge}, pricing.QuoteSource(0),
+		pricing.LineKind(99), func(s string) (enum, error) { var v pricing.LineKind; err := v.UnmarshalText([]byte(s)); return v, err })
+	check([]enum{pricing.QuoteFromMarket, pricing.QuoteFromUSD, pricing.QuoteConverted, pricing.QuoteNoCharge}, pricing.QuoteSource(99),
 		func(s string) (enum, error) {
 			var v pricing.QuoteSource
 			err := v.UnmarshalText([]byte(s))
@@ -610,7 +610,7 @@ func TestProration_Enums(t *testing.T) {
 	if pricing.LineKind(0).Valid() || !pricing.LineOverage.Valid() {
 		t.Error("LineKind.Valid")
 	}
-	if got := pricing.ChangeDirection(7).String(); got != "change-direction(7)" {
+	if got := pricing.ChangeDirection(7).String(); got != "pricing.ChangeDirection(7)" {
 		t.Errorf("invalid direction prints %q", got)
 	}
 	_ = currency.USD

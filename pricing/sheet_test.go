@@ -592,8 +592,8 @@ func TestPRC03_PriceSourceText(t *testing.T) {
 			t.Errorf("%v: round trip gave %v, %v", s, back, err)
 		}
 	}
-	if _, err := PriceSource(0).MarshalText(); err == nil {
-		t.Error("the zero source marshals")
+	if _, err := PriceSource(99).MarshalText(); err == nil {
+		t.Error("an invalid source marshals")
 	}
 	var s PriceSource
 	if err := s.UnmarshalText([]byte("guessed")); err == nil {

@@ -23,14 +23,14 @@ func hotRequests(tb testing.TB) []struct {
 		name string
 		r    refund.Request
 	}{
-		{"SaaS", refund.Request{Kind: refund.SaaS, Term: plan.OneMonth, Start: start, At: start.Add(time.Hour), Paid: currency.MustParse("100.00 USD")}},
-		{"Usage", refund.Request{Kind: refund.Usage, Start: start, At: start.Add(time.Hour), Paid: currency.MustParse("0.14 USD")}},
-		{"VMReservation", refund.Request{Kind: refund.VMReservation, Term: plan.ThreeYears, Start: start, At: start.Add(50 * time.Hour), Paid: currency.MustParse("3650.00 USD"),
+		{"SaaS", refund.Request{Charge: refund.SaaS, Term: plan.OneMonth, Start: start, At: start.Add(time.Hour), Paid: currency.MustParse("100.00 USD")}},
+		{"Usage", refund.Request{Charge: refund.Usage, Start: start, At: start.Add(time.Hour), Paid: currency.MustParse("0.14 USD")}},
+		{"VMReservation", refund.Request{Charge: refund.VMReservation, Term: plan.ThreeYears, Start: start, At: start.Add(50 * time.Hour), Paid: currency.MustParse("3650.00 USD"),
 			History: []refund.Cancellation{{At: start.AddDate(0, -2, 0), Amount: currency.MustParse("2400.00 USD")}}}},
-		{"CSPSoftware", refund.Request{Kind: refund.CSPSoftware, Term: plan.OneYear, Start: start, At: start.Add(50 * time.Hour), Paid: currency.MustParse("3650.00 SEK"), Zone: sto}},
-		{"CSPSoftwarePaidUntil", refund.Request{Kind: refund.CSPSoftware, Start: start, At: start.Add(50 * time.Hour), PaidUntil: start.AddDate(0, 1, 0), Paid: currency.MustParse("310.00 SEK"), Zone: sto}},
-		{"CSPPerpetual", refund.Request{Kind: refund.CSPPerpetual, Start: start, At: start.Add(50 * time.Hour), Paid: currency.MustParse("3650.00 SEK"), Zone: sto}},
-		{"CSPSaaS", refund.Request{Kind: refund.CSPSaaS, Term: plan.OneYear, Start: start, At: start.Add(50 * time.Hour), Paid: currency.MustParse("20.00 EUR")}},
+		{"CSPSoftware", refund.Request{Charge: refund.CSPSoftware, Term: plan.OneYear, Start: start, At: start.Add(50 * time.Hour), Paid: currency.MustParse("3650.00 SEK"), Zone: sto}},
+		{"CSPSoftwarePaidUntil", refund.Request{Charge: refund.CSPSoftware, Start: start, At: start.Add(50 * time.Hour), PaidUntil: start.AddDate(0, 1, 0), Paid: currency.MustParse("310.00 SEK"), Zone: sto}},
+		{"CSPPerpetual", refund.Request{Charge: refund.CSPPerpetual, Start: start, At: start.Add(50 * time.Hour), Paid: currency.MustParse("3650.00 SEK"), Zone: sto}},
+		{"CSPSaaS", refund.Request{Charge: refund.CSPSaaS, Term: plan.OneYear, Start: start, At: start.Add(50 * time.Hour), Paid: currency.MustParse("20.00 EUR")}},
 	}
 }
 
@@ -48,7 +48,7 @@ func TestDecideDoesNotAllocate(t *testing.T) {
 			}); n != 0 {
 				t.Errorf("%s after %v: %v allocations, want 0", hr.name, after, n)
 			}
-			if n := testing.AllocsPerRun(100, func() { _, _ = refund.Decide(r) }); n != 0 {
+			if n := testing.AllocsPerRun(100, func() { _, _ = refund.Policy{}.Decide(r) }); n != 0 {
 				t.Errorf("package Decide, %s: %v allocations, want 0", hr.name, n)
 			}
 		}
@@ -74,10 +74,10 @@ func BenchmarkDecide(b *testing.B) {
 }
 
 func BenchmarkDecideError(b *testing.B) {
-	r := refund.Request{Kind: refund.CSPSoftware, Start: t0, At: t0.Add(-time.Hour), Paid: money("1.00 USD")}
+	r := refund.Request{Charge: refund.CSPSoftware, Start: t0, At: t0.Add(-time.Hour), Paid: money("1.00 USD")}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := refund.Decide(r); err == nil {
+		if _, err := refund.DefaultPolicy().Decide(r); err == nil {
 			b.Fatal("no error")
 		}
 	}
@@ -85,7 +85,7 @@ func BenchmarkDecideError(b *testing.B) {
 
 func BenchmarkExplain(b *testing.B) {
 	hr := hotRequests(b)[3]
-	d, err := refund.Decide(hr.r)
+	d, err := refund.DefaultPolicy().Decide(hr.r)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -114,7 +114,7 @@ func BenchmarkLimitAt(b *testing.B) {
 }
 
 func BenchmarkDecisionMarshalJSON(b *testing.B) {
-	d, err := refund.Decide(hotRequests(b)[3].r)
+	d, err := refund.DefaultPolicy().Decide(hotRequests(b)[3].r)
 	if err != nil {
 		b.Fatal(err)
 	}

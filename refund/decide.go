@@ -3,14 +3,10 @@ package refund
 import (
 	"time"
 
+	"github.com/marketrules/marketrules/calendar"
 	"github.com/marketrules/marketrules/currency"
-	"github.com/marketrules/marketrules/plan"
 	"github.com/marketrules/marketrules/rule"
 )
-
-// Decide decides r under [DefaultPolicy]. It does not allocate (except
-// for an error).
-func Decide(r Request) (Decision, error) { return defaultPolicy.Decide(r) }
 
 // Decide answers r under p: whether a refund is due at r.At, how much,
 // until when, and which rule says so. A refund that is not due is a
@@ -18,13 +14,19 @@ func Decide(r Request) (Decision, error) { return defaultPolicy.Decide(r) }
 //
 // The error is a [rule.Problems] listing every problem of the request
 // (and of the parts of p it needs) at once: a field path such as
-// "request.at" or "policy.csp_software", the rule, a message in English
+// "request.at" or "policy.cspSoftware", the rule, a message in English
 // and Swedish, and a sentinel ([ErrKind], [ErrEvent], [ErrTerm],
 // [ErrMissing], [ErrBeforeStart], [ErrAmount], [ErrCurrency], [ErrZone],
 // [ErrPeriod], [ErrPolicy]) for [errors.Is]. Decide never panics and,
-// without an error, does not allocate.
+// without an error, does not allocate. The zero Policy decides as
+// [DefaultPolicy].
 func (p Policy) Decide(r Request) (d Decision, err error) {
-	if ps := p.decide(&d, &r); ps != nil {
+	pp := &p
+	if p.isZero() {
+		def := defaults()
+		pp = &def
+	}
+	if ps := pp.decide(&d, &r); ps != nil {
 		return Decision{}, ps
 	}
 	return d, nil
@@ -39,31 +41,31 @@ func (p *Policy) decide(d *Decision, r *Request) rule.Problems {
 	}
 	// d is the zero Decision: set fields one by one rather than copy a
 	// whole new one over it.
-	d.Kind, d.Event, d.Term, d.At = r.Kind, r.Event, r.Term, r.At.In(s.loc)
+	d.Charge, d.Trigger, d.Term, d.At = r.Charge, r.Trigger, r.Term, r.At.In(s.loc)
 	d.Paid, d.Refund, d.Retained = r.Paid, zeroLike(r.Paid), r.Paid
 	d.Rule = s.rule
-	if r.Kind == CSPSoftware || r.Kind == CSPPerpetual {
+	if r.Charge == CSPSoftware || r.Charge == CSPPerpetual {
 		d.Vendor = r.Vendor
 	}
 
 	// Charges that no window can make refundable.
 	switch {
-	case r.Kind == Usage:
+	case r.Charge == Usage:
 		d.Reason, d.Cancel = ReasonUsage, NothingToCancel
 		return nil
-	case r.Kind == VMReservation && r.PrivateOffer:
+	case r.Charge == VMReservation && r.PrivateOffer:
 		d.Reason, d.Cancel = ReasonPrivateOffer, CannotCancel
 		d.setTermEnd(r, s.loc)
 		return nil
-	case (r.Kind == CSPSoftware || r.Kind == CSPPerpetual) && r.Vendor != OtherVendor:
+	case (r.Charge == CSPSoftware || r.Charge == CSPPerpetual) && r.Vendor != OtherVendor:
 		d.Rule, d.Reason, d.Cancel = rule.RFD05, ReasonVendor, CannotCancel
 		d.setTermEnd(r, s.loc)
 		return nil
-	case r.Kind == CSPLicense && r.Event == Upgrade:
+	case r.Charge == CSPLicense && r.Trigger == Upgrade:
 		d.Reason, d.Cancel = ReasonUpgrade, CannotCancel
 		d.setTermEnd(r, s.loc)
 		return nil
-	case r.Kind == CSPSoftware && r.Event == SeatsAdded:
+	case r.Charge == CSPSoftware && r.Trigger == SeatsAdded:
 		d.Reason, d.Cancel = ReasonNoSeatReduction, CannotCancel
 		d.setTermEnd(r, s.loc)
 		return nil
@@ -82,15 +84,15 @@ func (p *Policy) decide(d *Decision, r *Request) rule.Problems {
 		if s.window.IsZero() {
 			d.Reason = ReasonNoWindow
 		}
-		d.Cancel = afterWindow(r.Kind)
-		if r.Kind == SaaS && r.Term.Months() >= 24 && p.SaaS[s.entry].MultiYearLocked {
+		d.Cancel = afterWindow(r.Charge)
+		if r.Charge == SaaS && r.Term.Months() >= 24 && p.SaaS[s.entry].MultiYearLocked {
 			d.Rule, d.Reason, d.Cancel = rule.EXT12, ReasonMultiYearLocked, CannotCancel
 		}
 		d.setTermEnd(r, s.loc)
 		return nil
 	}
 
-	if r.Kind == VMReservation && p.ReservationLimit != (currency.Money{}) {
+	if r.Charge == VMReservation && p.ReservationLimit != (currency.Money{}) {
 		req := r.Commitment
 		if req == (currency.Money{}) {
 			req = r.Paid
@@ -110,7 +112,7 @@ func (p *Policy) decide(d *Decision, r *Request) rule.Problems {
 	d.Allowed, d.Reason, d.Cancel = true, ReasonWithinWindow, CancelNow
 	switch {
 	case s.prorate:
-		d.Basis = ProratedRefund
+		d.Settlement = ProratedRefund
 		unused := min(max(int64(d.DaysPaid)-int64(d.DaysUsed), 0), int64(d.DaysPaid))
 		refund, err := r.Paid.MulDiv(unused, int64(d.DaysPaid), p.Rounding)
 		if err != nil { // unreachable: spec checked the rounding mode, and the ratio is at most 1
@@ -118,26 +120,33 @@ func (p *Policy) decide(d *Decision, r *Request) rule.Problems {
 		}
 		d.Refund = refund
 		d.Retained = currency.FromMinor(r.Paid.Minor()-refund.Minor(), r.Paid.Code())
-	case r.Kind == CSPPerpetual:
-		d.Basis, d.Refund, d.Retained = InvoiceCredit, r.Paid, zeroLike(r.Paid)
+	case r.Charge == CSPPerpetual:
+		d.Settlement, d.Refund, d.Retained = InvoiceCredit, r.Paid, zeroLike(r.Paid)
 		d.KeysRevoked = true
 	default:
-		d.Basis, d.Refund, d.Retained = FullRefund, r.Paid, zeroLike(r.Paid)
+		d.Settlement, d.Refund, d.Retained = FullRefund, r.Paid, zeroLike(r.Paid)
+	}
+	if r.Paid.Sign() == 0 {
+		// Nothing was paid, so nothing is refunded: the charge can still
+		// be cancelled as the window allows.
+		d.Allowed, d.Reason, d.Settlement = false, ReasonNothingPaid, NoRefund
+		d.Refund, d.Retained, d.KeysRevoked = r.Paid, r.Paid, r.Charge == CSPPerpetual
 	}
 	return nil
 }
 
 // setTermEnd sets TermEnd, Start plus the request's term in loc, for a
-// decision whose charge runs on to the end of its term.
+// decision whose charge runs on to the end of its term; it stays zero
+// where that end is beyond the year 9999.
 func (d *Decision) setTermEnd(r *Request, loc *time.Location) {
 	if n := r.Term.Months(); n > 0 {
-		d.TermEnd = plan.AddMonths(r.Start.In(loc), n)
+		d.TermEnd, _ = calendar.AddMonths(r.Start.In(loc), calendar.Months(n))
 	}
 }
 
 // afterWindow is what can still be done with a charge of kind k once its
 // window has closed.
-func afterWindow(k Kind) Cancel {
+func afterWindow(k ChargeType) Cancel {
 	switch k {
 	case SaaS, ProfessionalService, Container, ManagedAppFee, CSPSaaS:
 		// Recurring marketplace charges: cancel (or turn off
@@ -158,10 +167,10 @@ func applyWindow(d *Decision, r *Request, s *spec) bool {
 	d.Window = w
 	if s.counts {
 		d.Zone = s.loc.String()
-		d.DaysUsed = int(s.zone.day(r.At) - s.day0 + 1)
+		d.DaysUsed = int(s.zone.DayNumber(r.At) - s.day0 + 1)
 		if w.IsCalendar() {
 			d.WindowStart = r.Start.In(s.loc)
-			d.WindowEnd = startOfDay(s.day0+int64(w.Days()), &s.zone)
+			d.WindowEnd = s.zone.StartOfDay(s.day0 + int64(w.Days()))
 		}
 	}
 	if !w.IsCalendar() {
@@ -173,7 +182,7 @@ func applyWindow(d *Decision, r *Request, s *spec) bool {
 	}
 	d.Remaining = d.WindowEnd.Sub(r.At)
 	if w.IsCalendar() {
-		d.DaysLeft = max(w.Days()-d.DaysUsed+1, 1)
+		d.DaysLeft = max(int(w.Days())-d.DaysUsed+1, 1)
 	}
 	return true
 }

@@ -3,11 +3,11 @@ package refund
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"strconv"
 	"time"
 
 	"github.com/marketrules/marketrules/currency"
+	"github.com/marketrules/marketrules/internal/jsonx"
 	"github.com/marketrules/marketrules/plan"
 	"github.com/marketrules/marketrules/rule"
 )
@@ -33,7 +33,7 @@ const (
 	ReasonVendor rule.Reason = "vendor-not-cancellable"
 	// ReasonLimitExceeded: the reservation's commitment exceeds the
 	// reservation cancellation limit available at the request (EXT-12,
-	// W15).
+	// "Self-service exchanges and refunds for Azure Reservations").
 	ReasonLimitExceeded rule.Reason = "reservation-limit-exceeded"
 	// ReasonMultiYearLocked: a 2- or 3-year SaaS plan whose window has
 	// closed cannot be cancelled until its term ends (EXT-12).
@@ -43,8 +43,12 @@ const (
 	ReasonUpgrade rule.Reason = "upgrade-no-window"
 	// ReasonNoSeatReduction: seats of a CSP software subscription cannot be
 	// reduced; the subscription can only be cancelled within its window
-	// (RFD-04, fact 56).
+	// (RFD-04).
 	ReasonNoSeatReduction rule.Reason = "seat-reduction-not-offered"
+	// ReasonNothingPaid: the request is inside the window, but nothing was
+	// paid (Paid is zero in its currency), so nothing is refunded; the
+	// charge can still be cancelled now.
+	ReasonNothingPaid rule.Reason = "nothing-paid"
 )
 
 // Decision is the answer to a [Request]: whether a refund is due, how
@@ -56,11 +60,11 @@ const (
 // The money always adds up: Refund + Retained = Paid, exactly, and 0 ≤
 // Refund ≤ Paid.
 type Decision struct {
-	// Kind, Event, Term and Vendor repeat the request.
-	Kind   Kind      `json:"kind,omitzero"`
-	Event  Event     `json:"event"`
-	Term   plan.Term `json:"term,omitzero"`
-	Vendor Vendor    `json:"vendor,omitzero"`
+	// Charge, Event, Term and Vendor repeat the request.
+	Charge  ChargeType `json:"charge,omitzero"`
+	Trigger Trigger    `json:"trigger"`
+	Term    plan.Term  `json:"term,omitzero"`
+	Vendor  Vendor     `json:"vendor,omitzero"`
 
 	// Allowed reports whether a refund (or credit, or seat reduction) is
 	// due if the charge is cancelled at At.
@@ -72,8 +76,8 @@ type Decision struct {
 	Rule   rule.ID     `json:"rule"`
 	Reason rule.Reason `json:"reason"`
 
-	// Basis says how Refund is made up.
-	Basis Basis `json:"basis"`
+	// Settlement says how Refund is made up.
+	Settlement Settlement `json:"settlement"`
 	// Paid is the amount paid; Refund the part refunded or credited;
 	// Retained the rest. When nothing is refunded, Refund is zero in
 	// Paid's currency.
@@ -82,18 +86,18 @@ type Decision struct {
 	Retained currency.Money `json:"retained"`
 
 	// DaysUsed is the calendar day of At in a calendar-day count, the
-	// day of Start being day 1: W14's "the third day" is 3. DaysPaid is
+	// day of Start being day 1: "if you cancel on the third day" is 3. DaysPaid is
 	// the number of calendar days of the paid period [Start, PaidUntil),
 	// for prorated refunds. Both are 0 where no days are counted.
-	DaysUsed int `json:"days_used,omitempty"`
-	DaysPaid int `json:"days_paid,omitempty"`
+	DaysUsed int `json:"daysUsed,omitempty"`
+	DaysPaid int `json:"daysPaid,omitempty"`
 
 	// Window is the window applied (the zero Window where none applies);
 	// it covers [WindowStart, WindowEnd). The instants of a decision are
 	// in the request's Zone, or else in the location of its Start.
 	Window      Window    `json:"window"`
-	WindowStart time.Time `json:"window_start,omitzero"`
-	WindowEnd   time.Time `json:"window_end,omitzero"`
+	WindowStart time.Time `json:"windowStart,omitzero"`
+	WindowEnd   time.Time `json:"windowEnd,omitzero"`
 	// At is the instant of the request.
 	At time.Time `json:"at"`
 	// Remaining is WindowEnd − At while the window is open, else 0
@@ -102,24 +106,24 @@ type Decision struct {
 	// DaysLeft is, for a calendar window that is open, the number of
 	// calendar days left counting the day of At: 30 on the day of a
 	// perpetual software purchase, 1 on the last day (RFD-07); else 0.
-	DaysLeft int `json:"days_left,omitempty"`
+	DaysLeft int `json:"daysLeft,omitempty"`
 	// Zone names the time zone in which calendar days were counted, or is
 	// empty when none were.
 	Zone string `json:"zone,omitempty"`
 
 	// PaidUntil is the end of the paid period of a prorated refund.
-	PaidUntil time.Time `json:"paid_until,omitzero"`
+	PaidUntil time.Time `json:"paidUntil,omitzero"`
 	// TermEnd is Start plus Term (in Zone, or in Start's location), where
 	// the request gives a term and no refund is due: the charge runs on
 	// until then.
-	TermEnd time.Time `json:"term_end,omitzero"`
+	TermEnd time.Time `json:"termEnd,omitzero"`
 	// PolicyFrom is, for SaaS, the From of the schedule entry that
 	// decided: the policy in force when the charge was made.
-	PolicyFrom time.Time `json:"policy_from,omitzero"`
+	PolicyFrom time.Time `json:"policyFrom,omitzero"`
 
 	// KeysRevoked reports that cancelling revokes all the software's keys
 	// and download links (RFD-08).
-	KeysRevoked bool `json:"keys_revoked,omitempty"`
+	KeysRevoked bool `json:"keysRevoked,omitempty"`
 	// Limit is the reservation cancellation limit at At, for a VM software
 	// reservation whose window is open under a policy with a limit.
 	Limit Limit `json:"limit,omitzero"`
@@ -139,7 +143,7 @@ func (d Decision) String() string {
 	b = append(b, ' ')
 	b = append(b, d.Reason...)
 	b = append(b, ": "...)
-	switch d.Basis {
+	switch d.Settlement {
 	case FullRefund:
 		b = append(b, "full refund "...)
 	case ProratedRefund:
@@ -160,7 +164,7 @@ func (d Decision) String() string {
 }
 
 // Limit is the state of the reservation cancellation limit at an instant
-// (W15): how much commitment may still be cancelled, and whether a
+// (EXT-12): how much commitment may still be cancelled, and whether a
 // cancellation fits. The zero Limit.Limit means the policy has no limit.
 type Limit struct {
 	// Limit is the policy's limit.
@@ -177,34 +181,63 @@ type Limit struct {
 	Fits bool `json:"fits"`
 	// RestoresAt is when the earliest counted cancellation stops
 	// counting, and Available grows; zero when nothing counts.
-	RestoresAt time.Time `json:"restores_at,omitzero"`
+	RestoresAt time.Time `json:"restoresAt,omitzero"`
 }
 
 // IsZero reports whether l is the zero Limit, for the omitzero JSON
 // option.
 func (l Limit) IsZero() bool { return l == Limit{} }
 
-// decisionPlain has Decision's fields and JSON tags but none of its
-// methods, for MarshalJSON and UnmarshalJSON.
-type decisionPlain Decision
+// decisionJSON is a Decision's JSON form: its fields, with Remaining a
+// Go duration string.
+type decisionJSON struct {
+	Charge      ChargeType     `json:"charge,omitzero"`
+	Trigger     Trigger        `json:"trigger"`
+	Term        plan.Term      `json:"term,omitzero"`
+	Vendor      Vendor         `json:"vendor,omitzero"`
+	Allowed     bool           `json:"allowed"`
+	Cancel      Cancel         `json:"cancel"`
+	Rule        rule.ID        `json:"rule"`
+	Reason      rule.Reason    `json:"reason"`
+	Settlement  Settlement     `json:"settlement"`
+	Paid        currency.Money `json:"paid"`
+	Refund      currency.Money `json:"refund"`
+	Retained    currency.Money `json:"retained"`
+	DaysUsed    int            `json:"daysUsed,omitempty"`
+	DaysPaid    int            `json:"daysPaid,omitempty"`
+	Window      Window         `json:"window"`
+	WindowStart time.Time      `json:"windowStart,omitzero"`
+	WindowEnd   time.Time      `json:"windowEnd,omitzero"`
+	At          time.Time      `json:"at"`
+	Remaining   string         `json:"remaining,omitempty"`
+	DaysLeft    int            `json:"daysLeft,omitempty"`
+	Zone        string         `json:"zone,omitempty"`
+	PaidUntil   time.Time      `json:"paidUntil,omitzero"`
+	TermEnd     time.Time      `json:"termEnd,omitzero"`
+	PolicyFrom  time.Time      `json:"policyFrom,omitzero"`
+	KeysRevoked bool           `json:"keysRevoked,omitempty"`
+	Limit       Limit          `json:"limit,omitzero"`
+}
 
 // MarshalJSON implements [json.Marshaler]. A Decision is a JSON object
-// with snake_case fields; amounts are {"amount":"12.34","currency":"SEK"},
+// with camelCase members; amounts are {"amount":"12.34","currency":"SEK"},
 // instants RFC 3339 with their offset (in UTC if the offset has seconds,
 // as local mean times do), enums and the window their text names,
 // Remaining a Go duration string ("71h59m59s"). Zero-valued optional
 // fields are left out. Instants outside the years 0000 to 9999, which
 // RFC 3339 cannot write, make it fail.
 func (d Decision) MarshalJSON() ([]byte, error) {
-	v := struct {
-		decisionPlain
-		Remaining string `json:"remaining,omitempty"`
-	}{decisionPlain: decisionPlain(d)}
+	v := decisionJSON{
+		Charge: d.Charge, Trigger: d.Trigger, Term: d.Term, Vendor: d.Vendor, Allowed: d.Allowed, Cancel: d.Cancel,
+		Rule: d.Rule, Reason: d.Reason, Settlement: d.Settlement, Paid: d.Paid, Refund: d.Refund, Retained: d.Retained,
+		DaysUsed: d.DaysUsed, DaysPaid: d.DaysPaid, Window: d.Window, WindowStart: exactJSON(d.WindowStart),
+		WindowEnd: exactJSON(d.WindowEnd), At: exactJSON(d.At), DaysLeft: d.DaysLeft, Zone: d.Zone,
+		PaidUntil: exactJSON(d.PaidUntil), TermEnd: exactJSON(d.TermEnd), PolicyFrom: exactJSON(d.PolicyFrom),
+		KeysRevoked: d.KeysRevoked, Limit: d.Limit,
+	}
+	v.Limit.RestoresAt = exactJSON(v.Limit.RestoresAt)
 	if d.Remaining != 0 {
 		v.Remaining = d.Remaining.String()
-	}
-	for _, t := range [...]*time.Time{&v.WindowStart, &v.WindowEnd, &v.At, &v.PaidUntil, &v.TermEnd, &v.PolicyFrom, &v.Limit.RestoresAt} {
-		*t = exactJSON(*t)
 	}
 	return json.Marshal(v)
 }
@@ -219,31 +252,118 @@ func exactJSON(t time.Time) time.Time {
 	return t
 }
 
+// MaxJSONSize is the largest JSON text the decoders of this package
+// accept ([Decision.UnmarshalJSON], [Request.UnmarshalJSON]): 64 KiB, far
+// more than a decision, or a request with hundreds of earlier
+// cancellations, needs. Longer input is refused before it is parsed.
+const MaxJSONSize = 64 << 10
+
 // UnmarshalJSON implements [json.Unmarshaler] for the form MarshalJSON
-// writes. Unknown fields are ignored, so that decisions stored by a later
-// version of the package still load. Instants keep their UTC offset but
-// not the zone's name, so [Decision.Explain] of a decoded decision shows
-// offsets where the original showed abbreviations.
+// writes, strictly: member names match exactly (not ignoring case), an
+// unknown or repeated member is a problem, and so is every broken
+// invariant of a Decision, each at its JSON path with a sentinel:
+//
+//   - amounts: Paid, Refund and Retained not negative ([ErrAmount]), in
+//     one currency ([ErrCurrency]), Refund + Retained = Paid and Refund ≤
+//     Paid ([ErrDecision]);
+//   - the outcome: an allowed decision has a Settlement other than
+//     [NoRefund], and a refusal refunds nothing ([ErrDecision]); a full
+//     refund or credit refunds Paid;
+//   - figures: days and Remaining not negative, WindowStart not after
+//     WindowEnd, a known rule ([ErrDecision]).
+//
+// Errors are [rule.Problems], all at once. Input longer than
+// [MaxJSONSize] is refused. Instants keep their UTC offset but not the
+// zone's name, so [Decision.Explain] of a decoded decision shows offsets
+// where the original showed abbreviations.
 func (d *Decision) UnmarshalJSON(b []byte) error {
-	if bytes.Equal(bytes.TrimSpace(b), []byte("null")) {
+	if string(bytes.TrimSpace(b)) == "null" {
 		return nil
 	}
-	var v struct {
-		*decisionPlain
-		Remaining string `json:"remaining"`
+	var ps rule.Problems
+	if len(b) > MaxJSONSize {
+		ps = addProblem(ps, "", "", msgTooLarge, ErrDecision, strconv.Itoa(len(b)), strconv.Itoa(MaxJSONSize))
+		return ps
 	}
-	var out Decision
-	v.decisionPlain = (*decisionPlain)(&out)
-	if err := json.Unmarshal(b, &v); err != nil {
-		return fmt.Errorf("refund: decoding a decision: %w", err)
+	var v decisionJSON
+	jsonx.Decode(b, &v, "", &ps)
+	out := Decision{
+		Charge: v.Charge, Trigger: v.Trigger, Term: v.Term, Vendor: v.Vendor, Allowed: v.Allowed, Cancel: v.Cancel,
+		Rule: v.Rule, Reason: v.Reason, Settlement: v.Settlement, Paid: v.Paid, Refund: v.Refund, Retained: v.Retained,
+		DaysUsed: v.DaysUsed, DaysPaid: v.DaysPaid, Window: v.Window, WindowStart: v.WindowStart, WindowEnd: v.WindowEnd,
+		At: v.At, DaysLeft: v.DaysLeft, Zone: v.Zone, PaidUntil: v.PaidUntil, TermEnd: v.TermEnd,
+		PolicyFrom: v.PolicyFrom, KeysRevoked: v.KeysRevoked, Limit: v.Limit,
 	}
 	if v.Remaining != "" {
 		r, err := time.ParseDuration(v.Remaining)
 		if err != nil {
-			return fmt.Errorf("refund: decoding a decision: remaining %s: %w", strconv.Quote(v.Remaining), err)
+			ps = addProblem(ps, "", "remaining", msgRemaining, ErrDecision, v.Remaining)
 		}
 		out.Remaining = r
 	}
+	for i := range ps {
+		if ps[i].Err == nil {
+			ps[i].Err = ErrDecision
+		}
+	}
+	if len(ps) == 0 {
+		ps = out.check(ps)
+	}
+	if len(ps) > 0 {
+		return ps
+	}
 	*d = out
 	return nil
+}
+
+// check appends the broken invariants of d.
+func (d *Decision) check(ps rule.Problems) rule.Problems {
+	id := d.Rule
+	if id != "" && !id.Known() {
+		ps = addProblem(ps, "", "rule", msgDecisionRule, ErrDecision, string(id))
+		id = ""
+	}
+	n := len(ps)
+	ps = checkAmount(ps, id, "paid", d.Paid)
+	ps = checkAmount(ps, id, "refund", d.Refund)
+	ps = checkAmount(ps, id, "retained", d.Retained)
+	code := d.Paid.Code()
+	for _, f := range [...]struct {
+		path string
+		m    currency.Money
+	}{{"refund", d.Refund}, {"retained", d.Retained}} {
+		if f.m != (currency.Money{}) && f.m.Code() != code {
+			ps = addProblem(ps, id, f.path, msgDecisionCurrency, errCurrencyMismatch, f.m, d.Paid)
+		}
+	}
+	if len(ps) == n {
+		switch {
+		case d.Refund.Minor() > d.Paid.Minor():
+			ps = addProblem(ps, id, "refund", msgDecisionOverRefund, ErrDecision, d.Refund, d.Paid)
+		case d.Refund.Minor()+d.Retained.Minor() != d.Paid.Minor():
+			ps = addProblem(ps, id, "retained", msgDecisionSum, ErrDecision, d.Refund, d.Retained, d.Paid)
+		}
+	}
+	switch {
+	case d.Allowed && d.Settlement == NoRefund:
+		ps = addProblem(ps, id, "settlement", msgDecisionNoSettlement, ErrDecision)
+	case !d.Allowed && d.Settlement != NoRefund:
+		ps = addProblem(ps, id, "settlement", msgDecisionRefused, ErrDecision, d.Settlement.String())
+	case !d.Allowed && d.Refund.Sign() != 0:
+		ps = addProblem(ps, id, "refund", msgDecisionRefused, ErrDecision, d.Refund)
+	case (d.Settlement == FullRefund || d.Settlement == InvoiceCredit) && d.Refund != d.Paid:
+		ps = addProblem(ps, id, "refund", msgDecisionFull, ErrDecision, d.Settlement.String(), d.Refund, d.Paid)
+	}
+	for _, f := range [...]struct {
+		path string
+		n    int64
+	}{{"daysUsed", int64(d.DaysUsed)}, {"daysPaid", int64(d.DaysPaid)}, {"daysLeft", int64(d.DaysLeft)}, {"remaining", int64(d.Remaining)}} {
+		if f.n < 0 {
+			ps = addProblem(ps, id, f.path, msgDecisionNegative, ErrDecision, f.n)
+		}
+	}
+	if !d.WindowStart.IsZero() && !d.WindowEnd.IsZero() && d.WindowEnd.Before(d.WindowStart) {
+		ps = addProblem(ps, id, "windowEnd", msgDecisionWindow, ErrDecision, d.WindowEnd, d.WindowStart)
+	}
+	return ps
 }

@@ -3,16 +3,17 @@ package refund
 import (
 	"fmt"
 	"strconv"
-	"strings"
+
+	"github.com/marketrules/marketrules/internal/enum"
 )
 
-// Kind is the kind of charge a decision is about. The enum is append-only:
+// ChargeType is the kind of charge a decision is about. The enum is append-only:
 // the numeric values never change and new kinds are added at the end. The
-// zero Kind is invalid. In text and JSON a Kind is its name: "saas",
+// zero ChargeType is unset (invalid in a request), "" in text. In text and JSON a ChargeType is its name: "saas",
 // "usage", "professional-service", "vm-reservation", "container",
 // "managed-app-fee", "csp-software", "csp-perpetual", "csp-license",
 // "csp-saas".
-type Kind uint8
+type ChargeType uint8
 
 // The charge kinds. The first six are billed by Microsoft through the
 // commercial marketplace; the CSP kinds are billed by a Cloud Solution
@@ -20,7 +21,7 @@ type Kind uint8
 const (
 	// SaaS is a recurring flat-rate or per-user fee of a marketplace SaaS
 	// subscription (RFD-01, EXT-12). It needs a [plan.Term].
-	SaaS Kind = iota + 1
+	SaaS ChargeType = iota + 1
 	// Usage is a variable, usage-based charge: VM consumption, metered
 	// billing of SaaS, Azure applications and containers, pay-as-you-go.
 	// It is never refunded (RFD-02).
@@ -51,44 +52,40 @@ const (
 	CSPSaaS
 )
 
-var kindNames = [...]string{"", "saas", "usage", "professional-service", "vm-reservation", "container",
-	"managed-app-fee", "csp-software", "csp-perpetual", "csp-license", "csp-saas"}
+var kindNames = enum.Names[ChargeType]{Type: "charge type", Names: []string{"", "saas", "usage", "professional-service", "vm-reservation", "container",
+	"managed-app-fee", "csp-software", "csp-perpetual", "csp-license", "csp-saas"}}
 
 // Valid reports whether k is one of the defined kinds.
-func (k Kind) Valid() bool { return k > 0 && int(k) < len(kindNames) }
+func (k ChargeType) Valid() bool { return kindNames.Valid(k) }
 
 // String returns the kind's name, such as "csp-software", or "Kind(42)"
 // for an undefined kind.
-func (k Kind) String() string { return enumString(kindNames[:], uint8(k), "Kind") }
+func (k ChargeType) String() string { return enumString(kindNames, k, "ChargeType") }
 
-// MarshalText implements [encoding.TextMarshaler]. An undefined kind is
-// an error wrapping [ErrKind].
-func (k Kind) MarshalText() ([]byte, error) {
-	return enumMarshal(kindNames[:], uint8(k), "Kind", ErrKind, true)
+// MarshalText implements [encoding.TextMarshaler]. The zero ChargeType,
+// unset, is ""; an undefined one is an error wrapping [ErrKind].
+func (k ChargeType) MarshalText() ([]byte, error) {
+	return enumMarshal(kindNames, k, ErrKind)
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]. It accepts the
-// names String returns, ignoring case; anything else is an error
-// wrapping [ErrKind].
-func (k *Kind) UnmarshalText(b []byte) error {
-	v, err := enumParse(kindNames[:], b, "charge kind", ErrKind, true)
-	if err == nil {
-		*k = Kind(v)
-	}
-	return err
+// names String returns, ignoring case, and "" for the zero ChargeType;
+// anything else is an error wrapping [ErrKind] (and an *enum.Error).
+func (k *ChargeType) UnmarshalText(b []byte) error {
+	return enumParse(kindNames, b, k, ErrKind)
 }
 
-// Event is what opened the window of a charge: the purchase, a renewal
+// Trigger is what opened the window of a charge: the purchase, a renewal
 // into a new term, seats added to a CSP license-based subscription, or an
-// upgrade. The enum is append-only; the zero Event is [Purchase]. In text
-// and JSON an Event is its name: "purchase", "renewal", "seats-added",
+// upgrade. The enum is append-only; the zero Trigger is [NewPurchase]. In text
+// and JSON an Trigger is its name: "purchase", "renewal", "seats-added",
 // "upgrade".
-type Event uint8
+type Trigger uint8
 
 // The events.
 const (
-	// Purchase: the charge was bought at Request.Start.
-	Purchase Event = iota
+	// NewPurchase: the charge was bought at Request.Start.
+	NewPurchase Trigger = iota
 	// Renewal: the subscription renewed into a new term at Request.Start
 	// (RFD-01 "or the renewal"; RFD-04 "any term").
 	Renewal
@@ -101,27 +98,23 @@ const (
 	Upgrade
 )
 
-var eventNames = [...]string{"purchase", "renewal", "seats-added", "upgrade"}
+var eventNames = enum.Names[Trigger]{Type: "trigger", Names: []string{"purchase", "renewal", "seats-added", "upgrade"}}
 
 // Valid reports whether e is one of the defined events.
-func (e Event) Valid() bool { return int(e) < len(eventNames) }
+func (e Trigger) Valid() bool { return eventNames.Valid(e) }
 
 // String returns the event's name, such as "renewal".
-func (e Event) String() string { return enumString(eventNames[:], uint8(e), "Event") }
+func (e Trigger) String() string { return enumString(eventNames, e, "Trigger") }
 
 // MarshalText implements [encoding.TextMarshaler]. An undefined event is
 // an error wrapping [ErrEvent].
-func (e Event) MarshalText() ([]byte, error) {
-	return enumMarshal(eventNames[:], uint8(e), "Event", ErrEvent, false)
+func (e Trigger) MarshalText() ([]byte, error) {
+	return enumMarshal(eventNames, e, ErrEvent)
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler], ignoring case.
-func (e *Event) UnmarshalText(b []byte) error {
-	v, err := enumParse(eventNames[:], b, "event", ErrEvent, false)
-	if err == nil {
-		*e = Event(v)
-	}
-	return err
+func (e *Trigger) UnmarshalText(b []byte) error {
+	return enumParse(eventNames, b, e, ErrEvent)
 }
 
 // Vendor is the publisher of CSP software, where the rules single one out.
@@ -137,37 +130,33 @@ const (
 	SUSE
 )
 
-var vendorNames = [...]string{"other", "red-hat", "suse"}
+var vendorNames = enum.Names[Vendor]{Type: "vendor", Names: []string{"other", "red-hat", "suse"}}
 
 // Valid reports whether v is one of the defined vendors.
-func (v Vendor) Valid() bool { return int(v) < len(vendorNames) }
+func (v Vendor) Valid() bool { return vendorNames.Valid(v) }
 
 // String returns the vendor's name, such as "red-hat".
-func (v Vendor) String() string { return enumString(vendorNames[:], uint8(v), "Vendor") }
+func (v Vendor) String() string { return enumString(vendorNames, v, "Vendor") }
 
 // MarshalText implements [encoding.TextMarshaler].
 func (v Vendor) MarshalText() ([]byte, error) {
-	return enumMarshal(vendorNames[:], uint8(v), "Vendor", ErrName, false)
+	return enumMarshal(vendorNames, v, ErrName)
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler], ignoring case.
 func (v *Vendor) UnmarshalText(b []byte) error {
-	x, err := enumParse(vendorNames[:], b, "vendor", ErrName, false)
-	if err == nil {
-		*v = Vendor(x)
-	}
-	return err
+	return enumParse(vendorNames, b, v, ErrName)
 }
 
-// Basis says how the refundable amount of a [Decision] is made up. The
-// enum is append-only; the zero Basis is [NoRefund]. In text and JSON:
+// Settlement says how the refundable amount of a [Decision] is made up. The
+// enum is append-only; the zero Settlement is [NoRefund]. In text and JSON:
 // "none", "full", "prorated", "credit".
-type Basis uint8
+type Settlement uint8
 
 // The bases.
 const (
 	// NoRefund: nothing is refunded.
-	NoRefund Basis = iota
+	NoRefund Settlement = iota
 	// FullRefund: everything paid is refunded.
 	FullRefund
 	// ProratedRefund: what was paid, less the calendar days used.
@@ -176,26 +165,22 @@ const (
 	InvoiceCredit
 )
 
-var basisNames = [...]string{"none", "full", "prorated", "credit"}
+var basisNames = enum.Names[Settlement]{Type: "settlement", Names: []string{"none", "full", "prorated", "credit"}}
 
 // Valid reports whether b is one of the defined bases.
-func (b Basis) Valid() bool { return int(b) < len(basisNames) }
+func (b Settlement) Valid() bool { return basisNames.Valid(b) }
 
 // String returns the basis's name, such as "prorated".
-func (b Basis) String() string { return enumString(basisNames[:], uint8(b), "Basis") }
+func (b Settlement) String() string { return enumString(basisNames, b, "Settlement") }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (b Basis) MarshalText() ([]byte, error) {
-	return enumMarshal(basisNames[:], uint8(b), "Basis", ErrName, false)
+func (b Settlement) MarshalText() ([]byte, error) {
+	return enumMarshal(basisNames, b, ErrName)
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler], ignoring case.
-func (b *Basis) UnmarshalText(text []byte) error {
-	v, err := enumParse(basisNames[:], text, "basis", ErrName, false)
-	if err == nil {
-		*b = Basis(v)
-	}
-	return err
+func (b *Settlement) UnmarshalText(text []byte) error {
+	return enumParse(basisNames, text, b, ErrName)
 }
 
 // Cancel says whether, and how, a charge can still be cancelled at the
@@ -221,59 +206,57 @@ const (
 	CannotCancel
 )
 
-var cancelNames = [...]string{"not-applicable", "now", "at-period-end", "not-allowed"}
+var cancelNames = enum.Names[Cancel]{Type: "cancellation", Names: []string{"not-applicable", "now", "at-period-end", "not-allowed"}}
 
 // Valid reports whether c is one of the defined answers.
-func (c Cancel) Valid() bool { return int(c) < len(cancelNames) }
+func (c Cancel) Valid() bool { return cancelNames.Valid(c) }
 
 // String returns the answer's name, such as "at-period-end".
-func (c Cancel) String() string { return enumString(cancelNames[:], uint8(c), "Cancel") }
+func (c Cancel) String() string { return enumString(cancelNames, c, "Cancel") }
 
 // MarshalText implements [encoding.TextMarshaler].
 func (c Cancel) MarshalText() ([]byte, error) {
-	return enumMarshal(cancelNames[:], uint8(c), "Cancel", ErrName, false)
+	return enumMarshal(cancelNames, c, ErrName)
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler], ignoring case.
 func (c *Cancel) UnmarshalText(b []byte) error {
-	v, err := enumParse(cancelNames[:], b, "cancellation", ErrName, false)
-	if err == nil {
-		*c = Cancel(v)
-	}
-	return err
+	return enumParse(cancelNames, b, c, ErrName)
 }
 
-// enumString returns names[v], or "Type(v)" when v is out of range (or the
-// empty zero name of a one-based enum).
-func enumString(names []string, v uint8, typ string) string {
-	if int(v) < len(names) && names[v] != "" {
-		return names[v]
+// enumString returns names.Names[v], or "refund.Type(v)" for an
+// undefined value (or the empty zero name of a one-based enum).
+func enumString[T ~uint8](names enum.Names[T], v T, typ string) string {
+	if names.Valid(v) {
+		return names.Names[v]
 	}
-	return typ + "(" + strconv.Itoa(int(v)) + ")"
+	return "refund." + typ + "(" + strconv.Itoa(int(v)) + ")"
 }
 
-func enumMarshal(names []string, v uint8, typ string, sentinel error, oneBased bool) ([]byte, error) {
-	if int(v) >= len(names) || (oneBased && v == 0) {
-		return nil, fmt.Errorf("refund: %w: %s(%d)", sentinel, typ, v)
+// enumMarshal returns v's name, "" for the zero value of a one-based enum
+// (unset), or an error wrapping sentinel and *enum.Error.
+func enumMarshal[T ~uint8](names enum.Names[T], v T, sentinel error) ([]byte, error) {
+	if v == 0 && names.Names[0] == "" {
+		return []byte{}, nil
 	}
-	return []byte(names[v]), nil
+	b, err := names.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("refund: %w: %w", sentinel, err)
+	}
+	return b, nil
 }
 
-func enumParse(names []string, b []byte, what string, sentinel error, oneBased bool) (uint8, error) {
-	for i, n := range names {
-		if (i > 0 || !oneBased) && strings.EqualFold(string(b), n) {
-			return uint8(i), nil
-		}
+// enumParse parses a name, ignoring case; "" is the zero value of a
+// one-based enum (unset). Errors wrap sentinel and *enum.Error.
+func enumParse[T ~uint8](names enum.Names[T], b []byte, v *T, sentinel error) error {
+	if len(b) == 0 && names.Names[0] == "" {
+		*v = 0
+		return nil
 	}
-	first := 0
-	if oneBased {
-		first = 1
+	if err := names.Unmarshal(b, v); err != nil {
+		return fmt.Errorf("refund: %w: %w", sentinel, err)
 	}
-	s := string(b)
-	if len(s) > 40 {
-		s = s[:40] + "…"
-	}
-	return 0, fmt.Errorf("refund: %w: %s %q (want %s)", sentinel, what, s, strings.Join(names[first:], ", "))
+	return nil
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }

@@ -41,7 +41,15 @@ var (
 	// empty or unsorted SaaS schedule, an unknown rounding mode, a
 	// reservation limit without a positive rolling period.
 	ErrPolicy = errors.New("invalid policy")
-	// ErrWindow: text that is not a [Window].
+	// ErrDecision: a stored [Decision] whose figures contradict each
+	// other (see [Decision.UnmarshalJSON]), or JSON that is not one.
+	ErrDecision = errors.New("invalid decision")
+	// ErrJSON: JSON text that is not a [Request]: malformed, too long,
+	// with an unknown, repeated or case-folded member or a value of the
+	// wrong type.
+	ErrJSON = errors.New("invalid request JSON")
+	// ErrWindow: text that is not a [Window], or a negative or
+	// out-of-range window length.
 	ErrWindow = errors.New("invalid window")
 	// ErrName: text that is not the name of a value of an enum of this
 	// package ([Event] names wrap [ErrEvent] and [Kind] names [ErrKind]

@@ -45,7 +45,7 @@ var cmpErr = cmp.Comparer(func(a, b error) bool { return errors.Is(a, b) || erro
 
 func TestDecideErrors(t *testing.T) {
 	sto := mustZone(t, "Europe/Stockholm")
-	ok := refund.Request{Kind: refund.CSPSoftware, Term: plan.OneMonth, Zone: sto, Start: t0, At: t0.Add(time.Hour), Paid: money("10.00 SEK")}
+	ok := refund.Request{Charge: refund.CSPSoftware, Term: plan.OneMonth, Zone: sto, Start: t0, At: t0.Add(time.Hour), Paid: money("10.00 SEK")}
 	with := func(f func(*refund.Request)) refund.Request { r := ok; f(&r); return r }
 	badPolicy := func(f func(*refund.Policy)) refund.Policy { p := refund.DefaultPolicy(); f(&p); return p }
 	huge := currency.FromMinor(math.MaxInt64/2+1, currency.USD)
@@ -56,63 +56,59 @@ func TestDecideErrors(t *testing.T) {
 		want []problem
 	}{
 		{"zero request", refund.DefaultPolicy(), refund.Request{}, []problem{{"request.kind", "", refund.ErrKind}}},
-		{"unknown kind", refund.DefaultPolicy(), with(func(r *refund.Request) { r.Kind = 42 }), []problem{{"request.kind", "", refund.ErrKind}}},
-		{"renewal of perpetual software", refund.DefaultPolicy(), with(func(r *refund.Request) { r.Kind, r.Event = refund.CSPPerpetual, refund.Renewal }),
+		{"unknown kind", refund.DefaultPolicy(), with(func(r *refund.Request) { r.Charge = 42 }), []problem{{"request.kind", "", refund.ErrKind}}},
+		{"renewal of perpetual software", refund.DefaultPolicy(), with(func(r *refund.Request) { r.Charge, r.Trigger = refund.CSPPerpetual, refund.Renewal }),
 			[]problem{{"request.event", rule.RFD06, refund.ErrEvent}}},
-		{"upgrade of SaaS", refund.DefaultPolicy(), with(func(r *refund.Request) { r.Kind, r.Event = refund.SaaS, refund.Upgrade }),
+		{"upgrade of SaaS", refund.DefaultPolicy(), with(func(r *refund.Request) { r.Charge, r.Trigger = refund.SaaS, refund.Upgrade }),
 			[]problem{{"request.event", rule.RFD01, refund.ErrEvent}}},
-		{"undefined event", refund.DefaultPolicy(), with(func(r *refund.Request) { r.Event = 9 }), []problem{{"request.event", rule.RFD04, refund.ErrEvent}}},
+		{"undefined event", refund.DefaultPolicy(), with(func(r *refund.Request) { r.Trigger = 9 }), []problem{{"request.event", rule.RFD04, refund.ErrEvent}}},
 		{"missing start", refund.DefaultPolicy(), with(func(r *refund.Request) { r.Start = time.Time{} }), []problem{{"request.start", rule.RFD04, refund.ErrMissing}}},
 		{"missing at", refund.DefaultPolicy(), with(func(r *refund.Request) { r.At = time.Time{} }), []problem{{"request.at", rule.RFD04, refund.ErrMissing}}},
 		{"at a nanosecond before the start", refund.DefaultPolicy(), with(func(r *refund.Request) { r.At = r.Start.Add(-1) }),
 			[]problem{{"request.at", rule.RFD04, refund.ErrBeforeStart}}},
-		{"SaaS request before the purchase", refund.DefaultPolicy(), refund.Request{Kind: refund.SaaS, Term: plan.OneMonth, Start: t0, At: t0.Add(-time.Hour), Paid: money("1.00 USD")},
+		{"SaaS request before the purchase", refund.DefaultPolicy(), refund.Request{Charge: refund.SaaS, Term: plan.OneMonth, Start: t0, At: t0.Add(-time.Hour), Paid: money("1.00 USD")},
 			[]problem{{"request.at", rule.RFD01, refund.ErrBeforeStart}}},
 		{"negative amount", refund.DefaultPolicy(), with(func(r *refund.Request) { r.Paid = money("-0.01 SEK") }), []problem{{"request.paid", rule.RFD04, refund.ErrAmount}}},
 		{"amount without a currency", refund.DefaultPolicy(), with(func(r *refund.Request) { r.Paid = currency.FromMinor(100, 0) }), []problem{{"request.paid", rule.RFD04, refund.ErrAmount}}},
-		{"SaaS without a term", refund.DefaultPolicy(), refund.Request{Kind: refund.SaaS, Start: t0, At: t0, Paid: money("1.00 USD")},
+		{"SaaS without a term", refund.DefaultPolicy(), refund.Request{Charge: refund.SaaS, Start: t0, At: t0, Paid: money("1.00 USD")},
 			[]problem{{"request.term", rule.RFD01, refund.ErrTerm}}},
-		{"CSP SaaS hourly", refund.DefaultPolicy(), refund.Request{Kind: refund.CSPSaaS, Term: plan.Hourly, Start: t0, At: t0, Paid: money("1.00 USD")},
+		{"CSP SaaS hourly", refund.DefaultPolicy(), refund.Request{Charge: refund.CSPSaaS, Term: plan.Hourly, Start: t0, At: t0, Paid: money("1.00 USD")},
 			[]problem{{"request.term", rule.RFD09, refund.ErrTerm}}},
 		{"undefined term", refund.DefaultPolicy(), with(func(r *refund.Request) { r.Term = 42 }), []problem{{"request.term", rule.RFD04, refund.ErrTerm}}},
 		{"no term and no paid_until to prorate", refund.DefaultPolicy(), with(func(r *refund.Request) { r.Term = 0 }), []problem{{"request.term", rule.RFD04, refund.ErrTerm}}},
 		{"software without a zone", refund.DefaultPolicy(), with(func(r *refund.Request) { r.Zone = nil }), []problem{{"request.zone", rule.RFD04, refund.ErrZone}}},
-		{"perpetual without a zone", refund.DefaultPolicy(), refund.Request{Kind: refund.CSPPerpetual, Start: t0, At: t0, Paid: money("1.00 USD")},
+		{"perpetual without a zone", refund.DefaultPolicy(), refund.Request{Charge: refund.CSPPerpetual, Start: t0, At: t0, Paid: money("1.00 USD")},
 			[]problem{{"request.zone", rule.RFD06, refund.ErrZone}}},
-		{"a calendar window set by policy needs a zone", badPolicy(func(p *refund.Policy) { p.Container = refund.CalendarDays(3) }),
-			refund.Request{Kind: refund.Container, Start: t0, At: t0, Paid: money("1.00 USD")}, []problem{{"request.zone", rule.EXT12, refund.ErrZone}}},
-		{"seats added without paid_until", refund.DefaultPolicy(), with(func(r *refund.Request) { r.Kind, r.Event = refund.CSPLicense, refund.SeatsAdded }),
-			[]problem{{"request.paid_until", rule.EXT13, refund.ErrMissing}}},
-		{"paid_until on the start date", refund.DefaultPolicy(), with(func(r *refund.Request) { r.PaidUntil = r.Start.Add(time.Hour) }),
-			[]problem{{"request.paid_until", rule.RFD04, refund.ErrPeriod}}},
-		{"paid_until before the start", refund.DefaultPolicy(), with(func(r *refund.Request) { r.PaidUntil = r.Start.AddDate(0, 0, -3) }),
-			[]problem{{"request.paid_until", rule.RFD04, refund.ErrPeriod}}},
+		{"a calendar window set by policy needs a zone", badPolicy(func(p *refund.Policy) { p.Container = mustWindow(refund.CalendarDays(3)) }),
+			refund.Request{Charge: refund.Container, Start: t0, At: t0, Paid: money("1.00 USD")}, []problem{{"request.zone", rule.EXT12, refund.ErrZone}}},
+		{"seats added without paid_until", refund.DefaultPolicy(), with(func(r *refund.Request) { r.Charge, r.Trigger = refund.CSPLicense, refund.SeatsAdded }),
+			[]problem{{"request.paidUntil", rule.EXT13, refund.ErrMissing}}},
+		{"paidUntil on the start date", refund.DefaultPolicy(), with(func(r *refund.Request) { r.PaidUntil = r.Start.Add(time.Hour) }),
+			[]problem{{"request.paidUntil", rule.RFD04, refund.ErrPeriod}}},
+		{"paidUntil before the start", refund.DefaultPolicy(), with(func(r *refund.Request) { r.PaidUntil = r.Start.AddDate(0, 0, -3) }),
+			[]problem{{"request.paidUntil", rule.RFD04, refund.ErrPeriod}}},
 		{"unknown vendor", refund.DefaultPolicy(), with(func(r *refund.Request) { r.Vendor = 9 }), []problem{{"request.vendor", rule.RFD05, refund.ErrName}}},
-		{"reservation paid in another currency than the limit", refund.DefaultPolicy(), refund.Request{Kind: refund.VMReservation, Start: t0, At: t0, Paid: money("100.00 SEK")},
+		{"reservation paid in another currency than the limit", refund.DefaultPolicy(), refund.Request{Charge: refund.VMReservation, Start: t0, At: t0, Paid: money("100.00 SEK")},
 			[]problem{{"request.paid", rule.EXT12, refund.ErrCurrency}}},
-		{"negative commitment", refund.DefaultPolicy(), refund.Request{Kind: refund.VMReservation, Start: t0, At: t0, Paid: money("100.00 USD"), Commitment: money("-1.00 USD")},
+		{"negative commitment", refund.DefaultPolicy(), refund.Request{Charge: refund.VMReservation, Start: t0, At: t0, Paid: money("100.00 USD"), Commitment: money("-1.00 USD")},
 			[]problem{{"request.commitment", rule.EXT12, refund.ErrAmount}}},
-		{"history: missing instant and wrong currency", refund.DefaultPolicy(), refund.Request{Kind: refund.VMReservation, Start: t0, At: t0, Paid: money("100.00 USD"),
+		{"history: missing instant and wrong currency", refund.DefaultPolicy(), refund.Request{Charge: refund.VMReservation, Start: t0, At: t0, Paid: money("100.00 USD"),
 			History: []refund.Cancellation{{Amount: money("1.00 USD")}, {At: t0, Amount: money("1.00 EUR")}, {At: t0, Amount: money("-1.00 USD")}}},
 			[]problem{{"request.history[0].at", rule.EXT12, refund.ErrMissing}, {"request.history[1].amount", rule.EXT12, refund.ErrCurrency}, {"request.history[2].amount", rule.EXT12, refund.ErrAmount}}},
-		{"history overflows", refund.DefaultPolicy(), refund.Request{Kind: refund.VMReservation, Start: t0, At: t0, Paid: money("100.00 USD"),
+		{"history overflows", refund.DefaultPolicy(), refund.Request{Charge: refund.VMReservation, Start: t0, At: t0, Paid: money("100.00 USD"),
 			History: []refund.Cancellation{{At: t0, Amount: huge}, {At: t0, Amount: huge}}},
 			[]problem{{"request.history", rule.EXT12, refund.ErrAmount}}},
-		{"every problem at once", refund.DefaultPolicy(), refund.Request{Kind: refund.CSPPerpetual, Event: refund.Upgrade, At: t0, Paid: money("-5.00 USD")},
+		{"every problem at once", refund.DefaultPolicy(), refund.Request{Charge: refund.CSPPerpetual, Trigger: refund.Upgrade, At: t0, Paid: money("-5.00 USD")},
 			[]problem{{"request.event", rule.RFD06, refund.ErrEvent}, {"request.start", rule.RFD06, refund.ErrMissing}, {"request.paid", rule.RFD06, refund.ErrAmount}, {"request.zone", rule.RFD06, refund.ErrZone}}},
-		{"negative policy window", badPolicy(func(p *refund.Policy) { p.CSPSoftware = refund.CalendarDays(-1) }), ok,
-			[]problem{{"policy.csp_software", rule.RFD04, refund.ErrPolicy}}},
-		{"negative SaaS window", badPolicy(func(p *refund.Policy) { p.SaaS[2].Annual = refund.Hours(-1) }),
-			refund.Request{Kind: refund.SaaS, Term: plan.OneYear, Start: t0, At: t0, Paid: money("1.00 USD")}, []problem{{"policy.saas[2].annual", rule.RFD01, refund.ErrPolicy}}},
 		{"empty SaaS schedule", badPolicy(func(p *refund.Policy) { p.SaaS = nil }),
-			refund.Request{Kind: refund.SaaS, Term: plan.OneYear, Start: t0, At: t0, Paid: money("1.00 USD")}, []problem{{"policy.saas", rule.RFD01, refund.ErrPolicy}}},
-		{"unsorted SaaS schedule", badPolicy(func(p *refund.Policy) { p.SaaS[1].From = p.SaaS[2].From }),
-			refund.Request{Kind: refund.SaaS, Term: plan.OneYear, Start: t0, At: t0, Paid: money("1.00 USD")}, []problem{{"policy.saas[2].from", rule.EXT12, refund.ErrPolicy}}},
+			refund.Request{Charge: refund.SaaS, Term: plan.OneYear, Start: t0, At: t0, Paid: money("1.00 USD")}, []problem{{"policy.saas", rule.RFD01, refund.ErrPolicy}}},
+		{"unsorted SaaS schedule", badPolicy(func(p *refund.Policy) { *p = refund.Policy2023(); p.SaaS[1].From = p.SaaS[2].From }),
+			refund.Request{Charge: refund.SaaS, Term: plan.OneYear, Start: t0, At: t0, Paid: money("1.00 USD")}, []problem{{"policy.saas[2].from", rule.EXT12, refund.ErrPolicy}}},
 		{"unknown rounding mode", badPolicy(func(p *refund.Policy) { p.Rounding = 99 }), ok, []problem{{"policy.rounding", rule.RFD04, refund.ErrPolicy}}},
 		{"negative limit", badPolicy(func(p *refund.Policy) { p.ReservationLimit = money("-1.00 USD") }),
-			refund.Request{Kind: refund.VMReservation, Start: t0, At: t0, Paid: money("1.00 USD")}, []problem{{"policy.reservation_limit", rule.EXT12, refund.ErrPolicy}}},
+			refund.Request{Charge: refund.VMReservation, Start: t0, At: t0, Paid: money("1.00 USD")}, []problem{{"policy.reservationLimit", rule.EXT12, refund.ErrPolicy}}},
 		{"limit without a period", badPolicy(func(p *refund.Policy) { p.ReservationPeriod = 0 }),
-			refund.Request{Kind: refund.VMReservation, Start: t0, At: t0, Paid: money("1.00 USD")}, []problem{{"policy.reservation_period", rule.EXT12, refund.ErrPolicy}}},
+			refund.Request{Charge: refund.VMReservation, Start: t0, At: t0, Paid: money("1.00 USD")}, []problem{{"policy.reservationPeriod", rule.EXT12, refund.ErrPolicy}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -137,43 +133,42 @@ func TestDecideErrors(t *testing.T) {
 
 // A currency problem also matches currency.ErrCurrencyMismatch.
 func TestDecideCurrencyErrorWrapsCurrencyPackage(t *testing.T) {
-	_, err := refund.Decide(refund.Request{Kind: refund.VMReservation, Start: t0, At: t0, Paid: money("100.00 SEK")})
+	_, err := refund.DefaultPolicy().Decide(refund.Request{Charge: refund.VMReservation, Start: t0, At: t0, Paid: money("100.00 SEK")})
 	if !errors.Is(err, refund.ErrCurrency) || !errors.Is(err, currency.ErrCurrencyMismatch) {
 		t.Errorf("err = %v, want ErrCurrency and currency.ErrCurrencyMismatch", err)
 	}
 }
 
 func TestPolicyValidate(t *testing.T) {
-	for _, p := range []refund.Policy{refund.DefaultPolicy(), refund.LatestPolicy()} {
+	for _, p := range []refund.Policy{refund.DefaultPolicy(), refund.Policy2023()} {
 		if err := p.Validate(); err != nil {
 			t.Errorf("Validate() = %v, want nil", err)
 		}
 	}
-	p := refund.DefaultPolicy()
-	p.SaaS[0].Monthly = refund.Hours(-24)
+	p := refund.Policy2023()
 	p.SaaS[1].Rule = "RFD-99"
 	p.SaaS[2].From = p.SaaS[1].From
-	p.VMReservation = refund.Exactly(-time.Second)
-	p.CSPSaaSAnnual = refund.CalendarDays(-14)
 	p.ReservationLimit = currency.FromMinor(5, 0)
 	p.ReservationPeriod = -time.Hour
 	p.Rounding = 200
 	want := []problem{
-		{"policy.saas[0].monthly", rule.EXT12, refund.ErrPolicy},
 		{"policy.saas[1].rule", rule.EXT12, refund.ErrPolicy},
 		{"policy.saas[2].from", rule.EXT12, refund.ErrPolicy},
-		{"policy.vm_reservation", rule.EXT12, refund.ErrPolicy},
-		{"policy.csp_saas_annual", rule.RFD09, refund.ErrPolicy},
-		{"policy.reservation_limit", rule.EXT12, refund.ErrPolicy},
-		{"policy.reservation_period", rule.EXT12, refund.ErrPolicy},
+		{"policy.reservationLimit", rule.EXT12, refund.ErrPolicy},
+		{"policy.reservationPeriod", rule.EXT12, refund.ErrPolicy},
 		{"policy.rounding", rule.RFD04, refund.ErrPolicy},
 	}
 	if diff := cmp.Diff(want, problemsOf(t, p.Validate()), cmpErr); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
 	}
-	p = refund.Policy{}
+	// The zero Policy means DefaultPolicy; a policy with some fields set
+	// and no SaaS schedule does not.
+	if err := (refund.Policy{}).Validate(); err != nil {
+		t.Errorf("zero Policy: %v", err)
+	}
+	p = refund.Policy{ProfessionalService: mustWindow(refund.Hours(72))}
 	if diff := cmp.Diff([]problem{{"policy.saas", rule.RFD01, refund.ErrPolicy}}, problemsOf(t, p.Validate()), cmpErr); diff != "" {
-		t.Errorf("zero policy problems (-want +got):\n%s", diff)
+		t.Errorf("policy without a schedule (-want +got):\n%s", diff)
 	}
 }
 
@@ -209,7 +204,7 @@ func TestLimitAtErrors(t *testing.T) {
 		})
 	}
 	l, err := noLimit.LimitAt(t0, money("5.00 USD"), nil)
-	if err != nil || !l.Fits || !l.Limit.IsZero() || l.Requested != money("5.00 USD") {
+	if err != nil || !l.Fits || l.Limit.Sign() != 0 || l.Requested != money("5.00 USD") {
 		t.Errorf("without a limit: %+v, %v; want it to fit", l, err)
 	}
 }

@@ -24,15 +24,15 @@ func (d Decision) Explain(lang rule.Language) string {
 	// The outcome.
 	outcome := exNoRefund
 	switch {
-	case d.Allowed && d.Basis == InvoiceCredit:
+	case d.Allowed && d.Settlement == InvoiceCredit:
 		outcome = exCreditDue
 	case d.Allowed:
 		outcome = exRefundDue
 	}
-	say(outcome, pick(lang, kindNouns[:], int(d.Kind)), string(d.Rule))
+	say(outcome, pick(lang, kindNouns[:], int(d.Charge)), string(d.Rule))
 
 	// The window, or why there is none.
-	ev := pick(lang, eventNouns[:], int(d.Event))
+	ev := pick(lang, eventNouns[:], int(d.Trigger))
 	switch d.Reason {
 	case ReasonUsage:
 		say(exUsage)
@@ -64,7 +64,7 @@ func (d Decision) Explain(lang rule.Language) string {
 	}
 
 	// The reservation limit.
-	if !d.Limit.Limit.IsZero() {
+	if d.Limit.Limit.Sign() != 0 {
 		m := exLimitFits
 		if !d.Limit.Fits {
 			m = exLimitExceeded
@@ -76,10 +76,10 @@ func (d Decision) Explain(lang rule.Language) string {
 	}
 
 	// The money.
-	switch d.Basis {
+	switch d.Settlement {
 	case FullRefund:
 		say(exFull, d.Refund)
-		if d.Kind == SaaS || d.Kind == ManagedAppFee || d.Kind == Container || d.Kind == VMReservation || d.Kind == CSPSaaS {
+		if d.Charge == SaaS || d.Charge == ManagedAppFee || d.Charge == Container || d.Charge == VMReservation || d.Charge == CSPSaaS {
 			say(exExcludingUsage)
 		}
 	case ProratedRefund:
@@ -87,15 +87,18 @@ func (d Decision) Explain(lang rule.Language) string {
 	case InvoiceCredit:
 		say(exCredit, d.Refund)
 	default:
-		if d.Paid.IsPositive() {
+		switch {
+		case d.Paid.IsPositive():
 			say(exRetained, d.Paid)
+		case d.Reason == ReasonNothingPaid:
+			say(exNothingPaid)
 		}
 	}
 
 	// What cancelling does.
 	switch d.Cancel {
 	case CancelNow:
-		if d.Event == SeatsAdded {
+		if d.Trigger == SeatsAdded {
 			say(exSeatsNow)
 		} else {
 			say(exCancelNow)
@@ -104,14 +107,14 @@ func (d Decision) Explain(lang rule.Language) string {
 			say(exKeysRevoked)
 		}
 	case CancelAtPeriodEnd:
-		if d.Kind == CSPSaaS {
+		if d.Charge == CSPSaaS {
 			say(exAutoRenewOff)
 		} else {
 			say(exAtPeriodEnd)
 		}
 	case CannotCancel:
 		switch {
-		case d.Event == SeatsAdded:
+		case d.Trigger == SeatsAdded:
 			say(exSeatsNever)
 		case d.Reason == ReasonMultiYearLocked:
 			say(exMultiYear, termWords(lang, d), d.TermEnd)
@@ -149,6 +152,7 @@ var (
 	exExcludingUsage  = rule.Message{English: "Metered and other usage charges are not refunded (RFD-02).", Swedish: "Förbrukningsbaserade och andra användningsavgifter återbetalas inte (RFD-02)."}
 	exProrated        = rule.Message{English: "Prorated refund of %v: %v paid for %s, less %s used; %v is retained.", Swedish: "Proportionell återbetalning på %v: %v betalt för %s, minus %s som använts; %v behålls."}
 	exCredit          = rule.Message{English: "A 100%% credit of %v appears on the next monthly invoice, with no early termination fee.", Swedish: "En kredit på 100 %% (%v) visas på nästa månadsfaktura, utan avgift för tidig uppsägning."}
+	exNothingPaid     = rule.Message{English: "Nothing was paid, so nothing is refunded.", Swedish: "Inget betalades, så inget återbetalas."}
 	exRetained        = rule.Message{English: "The %v paid is not refunded.", Swedish: "De betalda %v återbetalas inte."}
 	exCancelNow       = rule.Message{English: "It can be cancelled now.", Swedish: "Den kan sägas upp nu."}
 	exSeatsNow        = rule.Message{English: "The seats can be removed now.", Swedish: "Licenserna kan tas bort nu."}
@@ -179,10 +183,10 @@ var kindNouns = [...][2]string{
 }
 
 var eventNouns = [...][2]string{
-	Purchase:   {"purchase", "köpet"},
-	Renewal:    {"renewal", "förnyelsen"},
-	SeatsAdded: {"addition of the seats", "tillägget av licenserna"},
-	Upgrade:    {"upgrade", "uppgraderingen"},
+	NewPurchase: {"purchase", "köpet"},
+	Renewal:     {"renewal", "förnyelsen"},
+	SeatsAdded:  {"addition of the seats", "tillägget av licenserna"},
+	Upgrade:     {"upgrade", "uppgraderingen"},
 }
 
 var vendorNames2 = [...]string{"Other", "Red Hat", "SUSE"}
@@ -203,9 +207,9 @@ func windowWords(lang rule.Language, w Window) string {
 	var n string
 	switch {
 	case w.IsCalendar() && sv:
-		n = plural(w.Days(), "kalenderdag", "kalenderdagar")
+		n = plural(int(w.Days()), "kalenderdag", "kalenderdagar")
 	case w.IsCalendar():
-		n = plural(w.Days(), "calendar day", "calendar days")
+		n = plural(int(w.Days()), "calendar day", "calendar days")
 	case w.d > 72*time.Hour && w.d%(24*time.Hour) == 0 && sv:
 		n = plural(int(w.d/(24*time.Hour)), "dygn", "dygn") + " (" + plural(int(w.d/time.Hour), "timme", "timmar") + ")"
 	case w.d > 72*time.Hour && w.d%(24*time.Hour) == 0:

@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/marketrules/marketrules/calendar"
 	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/plan"
 	"github.com/marketrules/marketrules/refund"
@@ -38,8 +39,8 @@ func FuzzDecide(f *testing.F) {
 		const span = 300 * 365 * 86400
 		startT := time.Unix(-3786825600+(start%span+span)%span, int64(flags)*7919)
 		r := refund.Request{
-			Kind:         refund.Kind(kind % 12),
-			Event:        refund.Event(event % 5),
+			Charge:       refund.ChargeType(kind % 12),
+			Trigger:      refund.Trigger(event % 5),
 			Term:         plan.Term(term % 7),
 			Start:        startT,
 			At:           startT.Add(time.Duration(atDelta)),
@@ -60,18 +61,21 @@ func FuzzDecide(f *testing.F) {
 		if flags&2 != 0 {
 			r.Start = time.Time{}
 		}
-		p := refund.DefaultPolicy()
+		p := refund.Policy2023()
+		if policyBits&32 != 0 {
+			p = refund.DefaultPolicy()
+		}
 		if policyBits&1 != 0 {
-			p.CSPSoftware = refund.Hours(int(int8(policyBits)))
+			p.CSPSoftware = orZero(refund.Hours(int(int8(policyBits))))
 		}
 		if policyBits&2 != 0 {
-			p.Container = refund.CalendarDays(int(int8(policyBits)))
+			p.Container = orZero(refund.CalendarDays(calendar.Days(int8(policyBits))))
 		}
 		if policyBits&4 != 0 {
 			p.Rounding = currency.RoundingMode(policyBits % 9)
 		}
 		if policyBits&8 != 0 {
-			p.SaaS = p.SaaS[:policyBits%3]
+			p.SaaS = p.SaaS[:int(policyBits)%(len(p.SaaS)+1)]
 		}
 		if policyBits&16 != 0 {
 			p.ReservationLimit = currency.Money{}
@@ -146,8 +150,8 @@ func FuzzParseWindow(f *testing.F) {
 // FuzzDecisionJSON: decoding any bytes never panics; a decoded decision
 // explains itself and, if it encodes, decodes back to itself.
 func FuzzDecisionJSON(f *testing.F) {
-	f.Add([]byte(`{"kind":"csp-license","event":"seats-added","allowed":true,"cancel":"now","rule":"EXT-13","reason":"within-window","basis":"prorated","paid":{"amount":"90.00","currency":"USD"},"window":"P7D","at":"2024-03-20T09:00:00+01:00","remaining":"1h","days_used":3}`))
-	f.Add([]byte(`{"limit":{"limit":{"amount":"50000.00","currency":"USD"},"fits":true,"restores_at":"2025-01-01T00:00:00Z"}}`))
+	f.Add([]byte(`{"charge":"csp-license","trigger":"seats-added","allowed":true,"cancel":"now","rule":"EXT-13","reason":"within-window","settlement":"prorated","paid":{"amount":"90.00","currency":"USD"},"refund":{"amount":"60.00","currency":"USD"},"retained":{"amount":"30.00","currency":"USD"},"window":"P7D","at":"2024-03-20T09:00:00+01:00","remaining":"1h","daysUsed":3}`))
+	f.Add([]byte(`{"limit":{"limit":{"amount":"50000.00","currency":"USD"},"fits":true,"restoresAt":"2025-01-01T00:00:00Z"}}`))
 	f.Add([]byte(`null`))
 	f.Add([]byte(`{"remaining":"-9223372036854775808ns","window":"PT0S"}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
@@ -168,6 +172,38 @@ func FuzzDecisionJSON(f *testing.F) {
 		}
 		if diff := cmp.Diff(d, back); diff != "" {
 			t.Fatalf("round trip of %s (-want +got):\n%s", out, diff)
+		}
+	})
+}
+
+// Requests and policies decode strictly, never panic, and what decodes
+// round-trips.
+func FuzzRequestAndPolicyJSON(f *testing.F) {
+	f.Add([]byte(`{"charge":"csp-license","trigger":"seats-added","term":"P1Y","start":"2024-03-01T10:00:00+01:00","at":"2024-03-02T10:00:00+01:00","paid":{"amount":"90.00","currency":"USD"},"zone":"Europe/Stockholm","history":[{"at":"2024-01-01T00:00:00Z","amount":null}]}`))
+	f.Add([]byte(`{"saas":[{"from":"2020-11-20T00:00:00Z","rule":"EXT-12","monthly":"PT24H"}],"cspSoftware":"P7D","rounding":"half-even"}`))
+	f.Add([]byte(`{"zone":"+01:00"}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var r refund.Request
+		if err := json.Unmarshal(b, &r); err == nil {
+			_, _ = refund.Policy{}.Decide(r)
+			out, err := json.Marshal(r)
+			if err == nil {
+				var back refund.Request
+				if err := json.Unmarshal(out, &back); err != nil {
+					t.Fatalf("Unmarshal(%s) of Marshal's output: %v", out, err)
+				}
+			}
+		}
+		var p refund.Policy
+		if err := json.Unmarshal(b, &p); err == nil {
+			_ = p.Validate()
+			out, err := json.Marshal(p)
+			if err == nil {
+				var back refund.Policy
+				if err := json.Unmarshal(out, &back); err != nil {
+					t.Fatalf("Unmarshal(%s) of Marshal's output: %v", out, err)
+				}
+			}
 		}
 	})
 }

@@ -8,22 +8,25 @@ import (
 	"github.com/marketrules/marketrules/rule"
 )
 
-// LimitAt returns the reservation cancellation limit at instant at (W15):
+// LimitAt returns the reservation cancellation limit at instant at (EXT-12):
 // the commitment cancelled in the rolling period that ends at at, the
 // amount still available, and whether cancelling commitment (zero to
 // just ask) fits. An earlier cancellation at instant c counts for
 // instants in [c, c+p.ReservationPeriod); entries of history after at
 // have not happened yet and do not count.
 //
-// W15: after cancelling 2,400 USD the available limit is 47,600 USD; 365
+// For example, after cancelling 2,400 USD the available limit is 47,600 USD; 365
 // days later it is 50,000 USD again.
 //
-// Under a policy without a limit (the zero ReservationLimit), the Limit
+// The zero Policy means [DefaultPolicy]. Under a policy without a limit (the zero ReservationLimit), the Limit
 // is zero but for Requested, and Fits is true. Errors, as a
 // [rule.Problems]: a missing at, a negative amount, an amount not in the
 // limit's currency, a policy limit that is negative or has no positive
 // period, a sum that overflows.
 func (p Policy) LimitAt(at time.Time, commitment currency.Money, history []Cancellation) (Limit, error) {
+	if p.isZero() {
+		p = defaults()
+	}
 	var ps rule.Problems
 	if p.ReservationLimit == (currency.Money{}) {
 		ps = checkAmount(ps, rule.EXT12, "commitment", commitment)

@@ -20,26 +20,26 @@ var propertyZones = []string{
 
 // randomRequest returns a valid request of a random kind.
 func randomRequest(rng *rand.Rand, zones []*time.Location) refund.Request {
-	kind := refund.Kind(1 + rng.IntN(10))
+	kind := refund.ChargeType(1 + rng.IntN(10))
 	r := refund.Request{
-		Kind:  kind,
-		Term:  []plan.Term{plan.OneMonth, plan.OneYear, plan.TwoYears, plan.ThreeYears}[rng.IntN(4)],
-		Zone:  zones[rng.IntN(len(zones))],
-		Start: time.Date(2019, time.January, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(rng.Int64N(int64(8 * 365 * 24 * time.Hour)))),
+		Charge: kind,
+		Term:   []plan.Term{plan.OneMonth, plan.OneYear, plan.TwoYears, plan.ThreeYears}[rng.IntN(4)],
+		Zone:   zones[rng.IntN(len(zones))],
+		Start:  time.Date(2019, time.January, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(rng.Int64N(int64(8 * 365 * 24 * time.Hour)))),
 	}
 	codes := []currency.Code{currency.USD, currency.SEK, currency.JPY, currency.EUR, currency.KRW}
 	r.Paid = currency.FromMinor(rng.Int64N(1_000_000_000), codes[rng.IntN(len(codes))])
 	switch kind {
 	case refund.CSPPerpetual:
 	case refund.CSPLicense:
-		r.Event = refund.Event(rng.IntN(4))
+		r.Trigger = refund.Trigger(rng.IntN(4))
 	case refund.CSPSoftware:
-		r.Event = refund.Event(rng.IntN(3))
+		r.Trigger = refund.Trigger(rng.IntN(3))
 		r.Vendor = refund.Vendor(rng.IntN(10) / 8) // mostly other
 	default:
-		r.Event = refund.Event(rng.IntN(2))
+		r.Trigger = refund.Trigger(rng.IntN(2))
 	}
-	if r.Event == refund.SeatsAdded || rng.IntN(4) == 0 {
+	if r.Trigger == refund.SeatsAdded || rng.IntN(4) == 0 {
 		r.PaidUntil = r.Start.Add(time.Duration(2+rng.Int64N(400)) * 24 * time.Hour)
 	}
 	if kind == refund.VMReservation {
@@ -77,8 +77,8 @@ func TestPropertyMoneyIsConserved(t *testing.T) {
 			d.Refund.Code() != d.Paid.Code() || d.Retained.Code() != d.Paid.Code() {
 			t.Fatalf("money of %+v: paid %v refund %v retained %v", r, d.Paid, d.Refund, d.Retained)
 		}
-		if d.Allowed != (d.Basis != refund.NoRefund) {
-			t.Fatalf("allowed %v with basis %v", d.Allowed, d.Basis)
+		if d.Allowed != (d.Settlement != refund.NoRefund) {
+			t.Fatalf("allowed %v with basis %v", d.Allowed, d.Settlement)
 		}
 		if d.Allowed && !d.WindowOpen() {
 			t.Fatalf("allowed outside the window: %+v", d)
@@ -86,7 +86,7 @@ func TestPropertyMoneyIsConserved(t *testing.T) {
 		if d.Reason == refund.ReasonWindowClosed && d.WindowOpen() {
 			t.Fatalf("window closed but open: %+v", d)
 		}
-		if d.Basis == refund.ProratedRefund {
+		if d.Settlement == refund.ProratedRefund {
 			// One rounding step from the exact share.
 			want, err := d.Paid.MulDiv(int64(max(d.DaysPaid-d.DaysUsed, 0)), int64(d.DaysPaid), p.Rounding)
 			if err != nil || want != d.Refund {
@@ -142,7 +142,7 @@ func TestPropertyJSONRoundTrip(t *testing.T) {
 	zones := loadZones(t)
 	for range 2000 {
 		r := randomRequest(rng, zones)
-		d, err := refund.Decide(r)
+		d, err := refund.DefaultPolicy().Decide(r)
 		if err != nil {
 			continue // a reservation beyond the limit's currency
 		}

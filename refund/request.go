@@ -1,10 +1,14 @@
 package refund
 
 import (
+	"bytes"
+	"encoding/json"
 	"time"
 
 	"github.com/marketrules/marketrules/currency"
+	"github.com/marketrules/marketrules/internal/jsonx"
 	"github.com/marketrules/marketrules/plan"
+	"github.com/marketrules/marketrules/rule"
 )
 
 // Request is the question "may this charge still be refunded, how much,
@@ -14,8 +18,8 @@ import (
 //
 // Which fields a kind uses:
 //
-//   - Kind, Start, At, Paid: always.
-//   - Event: [Purchase] (the zero value) or [Renewal] for every kind
+//   - Charge, Start, At, Paid: always.
+//   - Trigger: [NewPurchase] (the zero value) or [Renewal] for every kind
 //     except [CSPPerpetual] (purchase only); [SeatsAdded] for
 //     [CSPLicense] and [CSPSoftware]; [Upgrade] for [CSPLicense].
 //   - Term: required for [SaaS] and [CSPSaaS]; for [CSPSoftware] and
@@ -33,10 +37,10 @@ import (
 //
 // Fields a kind does not use are ignored.
 type Request struct {
-	// Kind is the kind of charge.
-	Kind Kind
-	// Event is what opened the window at Start.
-	Event Event
+	// Charge is the kind of charge.
+	Charge ChargeType
+	// Trigger is what opened the window at Start.
+	Trigger Trigger
 	// Term is the subscription's billing term (plan.OneMonth to
 	// plan.ThreeYears).
 	Term plan.Term
@@ -52,7 +56,7 @@ type Request struct {
 	Paid currency.Money
 	// PaidUntil is the end of the period that Paid covers, for prorated
 	// refunds. Zero means Start plus Term, in Zone, clamped to month end
-	// (plan.AddMonths).
+	// (calendar.AddMonths).
 	PaidUntil time.Time
 	// Zone is the buyer's time zone, in which calendar days are counted.
 	Zone *time.Location
@@ -72,10 +76,84 @@ type Request struct {
 
 // Cancellation is an earlier cancellation of reservation commitment,
 // which counts against Policy.ReservationLimit for
-// Policy.ReservationPeriod from its instant (W15).
+// Policy.ReservationPeriod from its instant (EXT-12).
 type Cancellation struct {
 	// At is the instant of the cancellation.
 	At time.Time `json:"at"`
 	// Amount is the commitment cancelled, in the limit's currency.
 	Amount currency.Money `json:"amount"`
+}
+
+// requestJSON is a Request's JSON form: Zone by its name.
+type requestJSON struct {
+	Charge       ChargeType     `json:"charge,omitzero"`
+	Trigger      Trigger        `json:"trigger"`
+	Term         plan.Term      `json:"term,omitzero"`
+	Start        time.Time      `json:"start,omitzero"`
+	At           time.Time      `json:"at,omitzero"`
+	Paid         currency.Money `json:"paid"`
+	PaidUntil    time.Time      `json:"paidUntil,omitzero"`
+	Zone         string         `json:"zone,omitempty"`
+	Vendor       Vendor         `json:"vendor"`
+	PrivateOffer bool           `json:"privateOffer,omitempty"`
+	Commitment   currency.Money `json:"commitment"`
+	History      []Cancellation `json:"history,omitempty"`
+}
+
+// MarshalJSON implements [json.Marshaler]: an object with camelCase
+// members, Zone by its IANA name ("Europe/Stockholm"), amounts as
+// {"amount":"12.34","currency":"SEK"} (null when zero), instants RFC 3339.
+// The zero Request marshals.
+func (r Request) MarshalJSON() ([]byte, error) {
+	v := requestJSON{Charge: r.Charge, Trigger: r.Trigger, Term: r.Term, Start: exactJSON(r.Start), At: exactJSON(r.At),
+		Paid: r.Paid, PaidUntil: exactJSON(r.PaidUntil), Vendor: r.Vendor, PrivateOffer: r.PrivateOffer,
+		Commitment: r.Commitment, History: r.History}
+	if r.Zone != nil {
+		v.Zone = r.Zone.String()
+	}
+	return json.Marshal(v)
+}
+
+var msgZoneName = rule.Message{English: "unknown time zone %q", Swedish: "okänd tidszon %q"}
+
+// UnmarshalJSON implements [json.Unmarshaler] for the form MarshalJSON
+// writes, strictly: an unknown, repeated or case-folded member, a value
+// of the wrong type, an unknown name or a zone that is not "UTC" or a
+// name of the IANA time zone database ([time.LoadLocation]) is a problem
+// at its path. Input longer than [MaxJSONSize] is refused. Errors are
+// [rule.Problems]; the request is then unchanged. Whether the request
+// can be decided is [Policy.Decide]'s question.
+func (r *Request) UnmarshalJSON(b []byte) error {
+	if string(bytes.TrimSpace(b)) == "null" {
+		return nil
+	}
+	var ps rule.Problems
+	if len(b) > MaxJSONSize {
+		return addProblem(ps, "", "", msgTooLarge, ErrJSON, itoa(len(b)), itoa(MaxJSONSize))
+	}
+	var v requestJSON
+	jsonx.Decode(b, &v, "", &ps)
+	out := Request{Charge: v.Charge, Trigger: v.Trigger, Term: v.Term, Start: v.Start, At: v.At, Paid: v.Paid,
+		PaidUntil: v.PaidUntil, Vendor: v.Vendor, PrivateOffer: v.PrivateOffer, Commitment: v.Commitment, History: v.History}
+	switch v.Zone {
+	case "":
+	case "UTC":
+		out.Zone = time.UTC
+	default:
+		loc, err := time.LoadLocation(v.Zone)
+		if err != nil || v.Zone == "Local" {
+			ps = addProblem(ps, "", "zone", msgZoneName, ErrZone, v.Zone)
+		}
+		out.Zone = loc
+	}
+	for i := range ps {
+		if ps[i].Err == nil {
+			ps[i].Err = ErrJSON
+		}
+	}
+	if len(ps) > 0 {
+		return ps
+	}
+	*r = out
+	return nil
 }

@@ -19,7 +19,7 @@ type outcome struct {
 	Cancel    refund.Cancel
 	Rule      rule.ID
 	Reason    rule.Reason
-	Basis     refund.Basis
+	Basis     refund.Settlement
 	Refund    currency.Money
 	WindowEnd time.Time
 	Remaining time.Duration
@@ -30,7 +30,7 @@ type outcome struct {
 
 func outcomeOf(d refund.Decision) outcome {
 	return outcome{
-		Allowed: d.Allowed, Cancel: d.Cancel, Rule: d.Rule, Reason: d.Reason, Basis: d.Basis,
+		Allowed: d.Allowed, Cancel: d.Cancel, Rule: d.Rule, Reason: d.Reason, Basis: d.Settlement,
 		Refund: d.Refund, WindowEnd: d.WindowEnd, Remaining: d.Remaining,
 		DaysUsed: d.DaysUsed, DaysPaid: d.DaysPaid, DaysLeft: d.DaysLeft,
 	}
@@ -68,34 +68,34 @@ func TestRFD01_SaaSWithin72Hours(t *testing.T) {
 	full := money("100.00 USD")
 	tests := []struct {
 		name  string
-		event refund.Event
+		event refund.Trigger
 		term  plan.Term
 		after time.Duration
 		want  outcome
 	}{
-		{"at the purchase", refund.Purchase, plan.OneMonth, 0,
+		{"at the purchase", refund.NewPurchase, plan.OneMonth, 0,
 			outcome{Allowed: true, Cancel: refund.CancelNow, Rule: rule.RFD01, Reason: refund.ReasonWithinWindow, Basis: refund.FullRefund, Refund: full, WindowEnd: end, Remaining: 72 * time.Hour}},
-		{"71:59:59", refund.Purchase, plan.OneMonth, hms(71, 59, 59),
+		{"71:59:59", refund.NewPurchase, plan.OneMonth, hms(71, 59, 59),
 			outcome{Allowed: true, Cancel: refund.CancelNow, Rule: rule.RFD01, Reason: refund.ReasonWithinWindow, Basis: refund.FullRefund, Refund: full, WindowEnd: end, Remaining: time.Second}},
-		{"one nanosecond before 72 hours", refund.Purchase, plan.OneMonth, 72*time.Hour - 1,
+		{"one nanosecond before 72 hours", refund.NewPurchase, plan.OneMonth, 72*time.Hour - 1,
 			outcome{Allowed: true, Cancel: refund.CancelNow, Rule: rule.RFD01, Reason: refund.ReasonWithinWindow, Basis: refund.FullRefund, Refund: full, WindowEnd: end, Remaining: 1}},
-		{"72:00:00", refund.Purchase, plan.OneMonth, 72 * time.Hour,
+		{"72:00:00", refund.NewPurchase, plan.OneMonth, 72 * time.Hour,
 			outcome{Cancel: refund.CancelAtPeriodEnd, Rule: rule.RFD01, Reason: refund.ReasonWindowClosed, Refund: zero(usd), WindowEnd: end}},
-		{"a month later", refund.Purchase, plan.OneMonth, 30 * 24 * time.Hour,
+		{"a month later", refund.NewPurchase, plan.OneMonth, 30 * 24 * time.Hour,
 			outcome{Cancel: refund.CancelAtPeriodEnd, Rule: rule.RFD01, Reason: refund.ReasonWindowClosed, Refund: zero(usd), WindowEnd: end}},
 		{"renewal, 71:59:59", refund.Renewal, plan.OneMonth, hms(71, 59, 59),
 			outcome{Allowed: true, Cancel: refund.CancelNow, Rule: rule.RFD01, Reason: refund.ReasonWithinWindow, Basis: refund.FullRefund, Refund: full, WindowEnd: end, Remaining: time.Second}},
 		{"renewal, 72:00:00", refund.Renewal, plan.OneMonth, 72 * time.Hour,
 			outcome{Cancel: refund.CancelAtPeriodEnd, Rule: rule.RFD01, Reason: refund.ReasonWindowClosed, Refund: zero(usd), WindowEnd: end}},
-		{"annual, 71:59:59", refund.Purchase, plan.OneYear, hms(71, 59, 59),
+		{"annual, 71:59:59", refund.NewPurchase, plan.OneYear, hms(71, 59, 59),
 			outcome{Allowed: true, Cancel: refund.CancelNow, Rule: rule.RFD01, Reason: refund.ReasonWithinWindow, Basis: refund.FullRefund, Refund: full, WindowEnd: end, Remaining: time.Second}},
-		{"annual, 72:00:00: cancellable, no refund", refund.Purchase, plan.OneYear, 72 * time.Hour,
+		{"annual, 72:00:00: cancellable, no refund", refund.NewPurchase, plan.OneYear, 72 * time.Hour,
 			outcome{Cancel: refund.CancelAtPeriodEnd, Rule: rule.RFD01, Reason: refund.ReasonWindowClosed, Refund: zero(usd), WindowEnd: end}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := decide(t, refund.DefaultPolicy(), refund.Request{
-				Kind: refund.SaaS, Event: tt.event, Term: tt.term,
+				Charge: refund.SaaS, Trigger: tt.event, Term: tt.term,
 				Start: t0, At: t0.Add(tt.after), Paid: full,
 			})
 			if diff := cmp.Diff(tt.want, outcomeOf(d)); diff != "" {
@@ -110,18 +110,18 @@ func TestRFD01_SaaSWithin72Hours(t *testing.T) {
 func TestRFD01_SaaSDecisionFigures(t *testing.T) {
 	stockholm := mustZone(t, "Europe/Stockholm")
 	r := refund.Request{
-		Kind: refund.SaaS, Term: plan.OneMonth, Zone: stockholm,
+		Charge: refund.SaaS, Term: plan.OneMonth, Zone: stockholm,
 		Start: t0, At: t0.Add(48 * time.Hour), Paid: money("1200.00 SEK"),
 	}
 	want := refund.Decision{
-		Kind: refund.SaaS, Event: refund.Purchase, Term: plan.OneMonth,
+		Charge: refund.SaaS, Trigger: refund.NewPurchase, Term: plan.OneMonth,
 		Allowed: true, Cancel: refund.CancelNow, Rule: rule.RFD01, Reason: refund.ReasonWithinWindow,
-		Basis: refund.FullRefund, Paid: money("1200.00 SEK"), Refund: money("1200.00 SEK"), Retained: zero(currency.SEK),
-		Window: refund.Hours(72), WindowStart: t0, WindowEnd: t0.Add(72 * time.Hour), At: t0.Add(48 * time.Hour),
+		Settlement: refund.FullRefund, Paid: money("1200.00 SEK"), Refund: money("1200.00 SEK"), Retained: zero(currency.SEK),
+		Window: mustWindow(refund.Hours(72)), WindowStart: t0, WindowEnd: t0.Add(72 * time.Hour), At: t0.Add(48 * time.Hour),
 		Remaining:  24 * time.Hour,
 		PolicyFrom: time.Date(2022, time.June, 3, 0, 0, 0, 0, time.UTC),
 	}
-	got := decide(t, refund.DefaultPolicy(), r)
+	got := decide(t, refund.Policy2023(), r)
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("decision (-want +got):\n%s", diff)
 	}
@@ -143,7 +143,7 @@ func TestEXT12_SaaSWindowByDateOfCharge(t *testing.T) {
 	tests := []struct {
 		name        string
 		start       time.Time
-		event       refund.Event
+		event       refund.Trigger
 		term        plan.Term
 		after       time.Duration
 		wantAllowed bool
@@ -151,23 +151,23 @@ func TestEXT12_SaaSWindowByDateOfCharge(t *testing.T) {
 		wantFrom    time.Time
 		wantWindow  refund.Window
 	}{
-		{"2020 monthly, 23:59:59", time.Date(2020, 12, 1, 8, 0, 0, 0, time.UTC), refund.Purchase, plan.OneMonth, hms(23, 59, 59), true, rule.EXT12, from2020, refund.Hours(24)},
-		{"2020 monthly, 24:00:00", time.Date(2020, 12, 1, 8, 0, 0, 0, time.UTC), refund.Purchase, plan.OneMonth, 24 * time.Hour, false, rule.EXT12, from2020, refund.Hours(24)},
-		{"2020 annual, 14 days less 1 s", time.Date(2020, 12, 1, 8, 0, 0, 0, time.UTC), refund.Purchase, plan.OneYear, 14*24*time.Hour - time.Second, true, rule.EXT12, from2020, refund.Hours(336)},
-		{"2020 annual, 14 days", time.Date(2020, 12, 1, 8, 0, 0, 0, time.UTC), refund.Purchase, plan.OneYear, 14 * 24 * time.Hour, false, rule.EXT12, from2020, refund.Hours(336)},
-		{"before the first entry: the earliest policy", time.Date(2019, 6, 1, 0, 0, 0, 0, time.UTC), refund.Purchase, plan.OneMonth, 25 * time.Hour, false, rule.EXT12, from2020, refund.Hours(24)},
-		{"the last second of the 2020 policy", from2021.Add(-time.Second), refund.Purchase, plan.OneMonth, 23 * time.Hour, true, rule.EXT12, from2020, refund.Hours(24)},
-		{"the first instant of the 2021 policy", from2021, refund.Purchase, plan.OneMonth, 23 * time.Hour, true, rule.EXT12, from2021, refund.Hours(24)},
-		{"2021 three-year, 14 days less 1 s", time.Date(2021, 9, 1, 0, 0, 0, 0, time.UTC), refund.Purchase, plan.ThreeYears, 14*24*time.Hour - time.Second, true, rule.EXT12, from2021, refund.Hours(336)},
-		{"2021 monthly, 25 hours", from2022.Add(-time.Second), refund.Purchase, plan.OneMonth, 25 * time.Hour, false, rule.EXT12, from2021, refund.Hours(24)},
-		{"2022 monthly, 25 hours", from2022, refund.Purchase, plan.OneMonth, 25 * time.Hour, true, rule.RFD01, from2022, refund.Hours(72)},
-		{"2022 annual, 71 hours", from2022, refund.Purchase, plan.OneYear, 71 * time.Hour, true, rule.RFD01, from2022, refund.Hours(72)},
-		{"a 2023 renewal of a 2021 purchase: 72 hours", time.Date(2023, 9, 1, 0, 0, 0, 0, time.UTC), refund.Renewal, plan.OneYear, 71 * time.Hour, true, rule.RFD01, from2022, refund.Hours(72)},
+		{"2020 monthly, 23:59:59", time.Date(2020, 12, 1, 8, 0, 0, 0, time.UTC), refund.NewPurchase, plan.OneMonth, hms(23, 59, 59), true, rule.EXT12, from2020, mustWindow(refund.Hours(24))},
+		{"2020 monthly, 24:00:00", time.Date(2020, 12, 1, 8, 0, 0, 0, time.UTC), refund.NewPurchase, plan.OneMonth, 24 * time.Hour, false, rule.EXT12, from2020, mustWindow(refund.Hours(24))},
+		{"2020 annual, 14 days less 1 s", time.Date(2020, 12, 1, 8, 0, 0, 0, time.UTC), refund.NewPurchase, plan.OneYear, 14*24*time.Hour - time.Second, true, rule.EXT12, from2020, mustWindow(refund.Hours(336))},
+		{"2020 annual, 14 days", time.Date(2020, 12, 1, 8, 0, 0, 0, time.UTC), refund.NewPurchase, plan.OneYear, 14 * 24 * time.Hour, false, rule.EXT12, from2020, mustWindow(refund.Hours(336))},
+		{"before the first entry: the earliest policy", time.Date(2019, 6, 1, 0, 0, 0, 0, time.UTC), refund.NewPurchase, plan.OneMonth, 25 * time.Hour, false, rule.EXT12, from2020, mustWindow(refund.Hours(24))},
+		{"the last second of the 2020 policy", from2021.Add(-time.Second), refund.NewPurchase, plan.OneMonth, 23 * time.Hour, true, rule.EXT12, from2020, mustWindow(refund.Hours(24))},
+		{"the first instant of the 2021 policy", from2021, refund.NewPurchase, plan.OneMonth, 23 * time.Hour, true, rule.EXT12, from2021, mustWindow(refund.Hours(24))},
+		{"2021 three-year, 14 days less 1 s", time.Date(2021, 9, 1, 0, 0, 0, 0, time.UTC), refund.NewPurchase, plan.ThreeYears, 14*24*time.Hour - time.Second, true, rule.EXT12, from2021, mustWindow(refund.Hours(336))},
+		{"2021 monthly, 25 hours", from2022.Add(-time.Second), refund.NewPurchase, plan.OneMonth, 25 * time.Hour, false, rule.EXT12, from2021, mustWindow(refund.Hours(24))},
+		{"2022 monthly, 25 hours", from2022, refund.NewPurchase, plan.OneMonth, 25 * time.Hour, true, rule.RFD01, from2022, mustWindow(refund.Hours(72))},
+		{"2022 annual, 71 hours", from2022, refund.NewPurchase, plan.OneYear, 71 * time.Hour, true, rule.RFD01, from2022, mustWindow(refund.Hours(72))},
+		{"a 2023 renewal of a 2021 purchase: 72 hours", time.Date(2023, 9, 1, 0, 0, 0, 0, time.UTC), refund.Renewal, plan.OneYear, 71 * time.Hour, true, rule.RFD01, from2022, mustWindow(refund.Hours(72))},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := decide(t, refund.DefaultPolicy(), refund.Request{
-				Kind: refund.SaaS, Event: tt.event, Term: tt.term,
+			d := decide(t, refund.Policy2023(), refund.Request{
+				Charge: refund.SaaS, Trigger: tt.event, Term: tt.term,
 				Start: tt.start, At: tt.start.Add(tt.after), Paid: money("10.00 EUR"),
 			})
 			got := []any{d.Allowed, d.Rule, d.PolicyFrom, d.Window}
@@ -202,8 +202,8 @@ func TestEXT12_MultiYearSaaSLockedAfterWindow(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := decide(t, refund.DefaultPolicy(), refund.Request{
-				Kind: refund.SaaS, Term: tt.term, Start: tt.start, At: tt.start.Add(tt.after), Paid: money("900.00 USD"),
+			d := decide(t, refund.Policy2023(), refund.Request{
+				Charge: refund.SaaS, Term: tt.term, Start: tt.start, At: tt.start.Add(tt.after), Paid: money("900.00 USD"),
 			})
 			got := []any{d.Cancel, d.Reason, d.Rule, d.TermEnd, d.Allowed}
 			want := []any{tt.wantCancel, tt.wantReason, tt.wantRule, tt.wantTermEnd, tt.wantRefunded}
@@ -219,7 +219,7 @@ func TestEXT12_MultiYearSaaSLockedAfterWindow(t *testing.T) {
 func TestRFD02_UsageNeverRefunded(t *testing.T) {
 	for _, after := range []time.Duration{0, time.Second, time.Hour, 71 * time.Hour, 400 * 24 * time.Hour} {
 		d := decide(t, refund.DefaultPolicy(), refund.Request{
-			Kind: refund.Usage, Term: plan.Hourly, Start: t0, At: t0.Add(after), Paid: money("0.14 USD"),
+			Charge: refund.Usage, Term: plan.Hourly, Start: t0, At: t0.Add(after), Paid: money("0.14 USD"),
 		})
 		want := outcome{Cancel: refund.NothingToCancel, Rule: rule.RFD02, Reason: refund.ReasonUsage, Refund: zero(usd)}
 		if diff := cmp.Diff(want, outcomeOf(d)); diff != "" {
@@ -239,7 +239,7 @@ func TestEXT12_MarketplaceKindsWithin72Hours(t *testing.T) {
 	end := t0.Add(72 * time.Hour)
 	paid := money("250.00 GBP")
 	tests := []struct {
-		kind  refund.Kind
+		kind  refund.ChargeType
 		after time.Duration
 		want  outcome
 	}{
@@ -257,7 +257,7 @@ func TestEXT12_MarketplaceKindsWithin72Hours(t *testing.T) {
 	p.ReservationLimit = currency.Money{}
 	for _, tt := range tests {
 		t.Run(tt.kind.String()+"/"+tt.after.String(), func(t *testing.T) {
-			d := decide(t, p, refund.Request{Kind: tt.kind, Start: t0, At: t0.Add(tt.after), Paid: paid})
+			d := decide(t, p, refund.Request{Charge: tt.kind, Start: t0, At: t0.Add(tt.after), Paid: paid})
 			if diff := cmp.Diff(tt.want, outcomeOf(d)); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
@@ -270,7 +270,7 @@ func TestEXT12_MarketplaceKindsWithin72Hours(t *testing.T) {
 func TestEXT12_ZeroWindowNeverRefundable(t *testing.T) {
 	p := refund.DefaultPolicy()
 	p.ManagedAppFee = refund.Window{}
-	d := decide(t, p, refund.Request{Kind: refund.ManagedAppFee, Start: t0, At: t0, Paid: money("30.00 USD")})
+	d := decide(t, p, refund.Request{Charge: refund.ManagedAppFee, Start: t0, At: t0, Paid: money("30.00 USD")})
 	want := outcome{Cancel: refund.CancelAtPeriodEnd, Rule: rule.EXT12, Reason: refund.ReasonNoWindow, Refund: zero(usd), WindowEnd: t0}
 	if diff := cmp.Diff(want, outcomeOf(d)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
@@ -282,7 +282,7 @@ func TestEXT12_ZeroWindowNeverRefundable(t *testing.T) {
 func TestEXT12_PrivateOfferReservationNeverCancelled(t *testing.T) {
 	for _, after := range []time.Duration{0, time.Hour, 100 * time.Hour} {
 		d := decide(t, refund.DefaultPolicy(), refund.Request{
-			Kind: refund.VMReservation, PrivateOffer: true, Term: plan.OneYear,
+			Charge: refund.VMReservation, PrivateOffer: true, Term: plan.OneYear,
 			Start: t0, At: t0.Add(after), Paid: money("6132.00 USD"),
 		})
 		want := outcome{Cancel: refund.CannotCancel, Rule: rule.EXT12, Reason: refund.ReasonPrivateOffer, Refund: zero(usd)}
@@ -366,7 +366,7 @@ func TestEXT12_ReservationCancellationMustFitLimit(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := decide(t, tt.p, refund.Request{
-				Kind: refund.VMReservation, Term: plan.ThreeYears, Start: t0, At: t0.Add(30 * time.Minute),
+				Charge: refund.VMReservation, Term: plan.ThreeYears, Start: t0, At: t0.Add(30 * time.Minute),
 				Paid: tt.paid, Commitment: tt.commitment, History: old,
 			})
 			got := []any{d.Allowed, d.Reason, d.Limit.Available}
@@ -374,7 +374,7 @@ func TestEXT12_ReservationCancellationMustFitLimit(t *testing.T) {
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("allowed, reason, available (-want +got):\n%s", diff)
 			}
-			if !tt.wantOK && (d.Cancel != refund.CannotCancel || !d.Refund.IsZero()) {
+			if !tt.wantOK && (d.Cancel != refund.CannotCancel || d.Refund.Sign() != 0) {
 				t.Errorf("cancel %v refund %v, want not-allowed and nothing refunded", d.Cancel, d.Refund)
 			}
 		})
@@ -391,20 +391,20 @@ func TestRFD04_CSPSoftwareSevenCalendarDays(t *testing.T) {
 	paid := money("1200.00 SEK")
 	tests := []struct {
 		name  string
-		event refund.Event
+		event refund.Trigger
 		at    time.Time
 		want  outcome
 	}{
-		{"day 1, at the purchase", refund.Purchase, start,
+		{"day 1, at the purchase", refund.NewPurchase, start,
 			outcome{Allowed: true, Cancel: refund.CancelNow, Rule: rule.RFD04, Reason: refund.ReasonWithinWindow, Basis: refund.ProratedRefund,
 				Refund: money("1161.29 SEK"), WindowEnd: end, Remaining: end.Sub(start), DaysUsed: 1, DaysPaid: 31, DaysLeft: 7}},
-		{"day 3", refund.Purchase, time.Date(2024, time.May, 8, 9, 0, 0, 0, sto),
+		{"day 3", refund.NewPurchase, time.Date(2024, time.May, 8, 9, 0, 0, 0, sto),
 			outcome{Allowed: true, Cancel: refund.CancelNow, Rule: rule.RFD04, Reason: refund.ReasonWithinWindow, Basis: refund.ProratedRefund,
 				Refund: money("1083.87 SEK"), WindowEnd: end, Remaining: end.Sub(time.Date(2024, time.May, 8, 9, 0, 0, 0, sto)), DaysUsed: 3, DaysPaid: 31, DaysLeft: 5}},
-		{"day 7, 23:59:59", refund.Purchase, end.Add(-time.Second),
+		{"day 7, 23:59:59", refund.NewPurchase, end.Add(-time.Second),
 			outcome{Allowed: true, Cancel: refund.CancelNow, Rule: rule.RFD04, Reason: refund.ReasonWithinWindow, Basis: refund.ProratedRefund,
 				Refund: money("929.03 SEK"), WindowEnd: end, Remaining: time.Second, DaysUsed: 7, DaysPaid: 31, DaysLeft: 1}},
-		{"day 8, 00:00:00", refund.Purchase, end,
+		{"day 8, 00:00:00", refund.NewPurchase, end,
 			outcome{Cancel: refund.CannotCancel, Rule: rule.RFD04, Reason: refund.ReasonWindowClosed, Refund: zero(currency.SEK), WindowEnd: end, DaysUsed: 8, DaysPaid: 31}},
 		{"renewal, day 2", refund.Renewal, start.Add(24 * time.Hour),
 			outcome{Allowed: true, Cancel: refund.CancelNow, Rule: rule.RFD04, Reason: refund.ReasonWithinWindow, Basis: refund.ProratedRefund,
@@ -413,7 +413,7 @@ func TestRFD04_CSPSoftwareSevenCalendarDays(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := decide(t, refund.DefaultPolicy(), refund.Request{
-				Kind: refund.CSPSoftware, Event: tt.event, Term: plan.OneMonth, Zone: sto,
+				Charge: refund.CSPSoftware, Trigger: tt.event, Term: plan.OneMonth, Zone: sto,
 				Start: start, At: tt.at, Paid: paid,
 			})
 			if diff := cmp.Diff(tt.want, outcomeOf(d)); diff != "" {
@@ -450,10 +450,10 @@ func TestW14_CancelledOnTheThirdDay(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			third := tt.start.AddDate(0, 0, 2)
 			d := decide(t, refund.DefaultPolicy(), refund.Request{
-				Kind: refund.CSPSoftware, Term: tt.term, Zone: la,
+				Charge: refund.CSPSoftware, Term: tt.term, Zone: la,
 				Start: tt.start, At: third, PaidUntil: tt.paidUntil, Paid: tt.paid,
 			})
-			got := []any{d.DaysUsed, d.DaysPaid, d.Refund, d.Basis}
+			got := []any{d.DaysUsed, d.DaysPaid, d.Refund, d.Settlement}
 			want := []any{3, tt.wantPaid, tt.want, refund.ProratedRefund}
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("days used, days paid, refund, basis (-want +got):\n%s", diff)
@@ -466,10 +466,10 @@ func TestW14_CancelledOnTheThirdDay(t *testing.T) {
 // exchanged, not even on the day of purchase.
 func TestRFD05_RedHatAndSUSENeverCancelled(t *testing.T) {
 	sto := mustZone(t, "Europe/Stockholm")
-	for _, kind := range []refund.Kind{refund.CSPSoftware, refund.CSPPerpetual} {
+	for _, kind := range []refund.ChargeType{refund.CSPSoftware, refund.CSPPerpetual} {
 		for _, v := range []refund.Vendor{refund.RedHat, refund.SUSE} {
 			d := decide(t, refund.DefaultPolicy(), refund.Request{
-				Kind: kind, Vendor: v, Term: plan.OneYear, Zone: sto, Start: t0, At: t0, Paid: money("100.00 EUR"),
+				Charge: kind, Vendor: v, Term: plan.OneYear, Zone: sto, Start: t0, At: t0, Paid: money("100.00 EUR"),
 			})
 			want := outcome{Cancel: refund.CannotCancel, Rule: rule.RFD05, Reason: refund.ReasonVendor, Refund: zero(currency.EUR)}
 			if diff := cmp.Diff(want, outcomeOf(d)); diff != "" {
@@ -482,7 +482,7 @@ func TestRFD05_RedHatAndSUSENeverCancelled(t *testing.T) {
 	}
 	// Other vendors follow RFD-04.
 	d := decide(t, refund.DefaultPolicy(), refund.Request{
-		Kind: refund.CSPSoftware, Term: plan.OneYear, Zone: sto, Start: t0, At: t0, Paid: money("100.00 EUR"),
+		Charge: refund.CSPSoftware, Term: plan.OneYear, Zone: sto, Start: t0, At: t0, Paid: money("100.00 EUR"),
 	})
 	if !d.Allowed || d.Rule != rule.RFD04 {
 		t.Errorf("other vendor: allowed %v rule %v, want a refund under RFD-04", d.Allowed, d.Rule)
@@ -509,7 +509,7 @@ func TestRFD06_PerpetualSoftwareThirtyDays(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := decide(t, refund.DefaultPolicy(), refund.Request{Kind: refund.CSPPerpetual, Zone: sto, Start: start, At: tt.at, Paid: paid})
+			d := decide(t, refund.DefaultPolicy(), refund.Request{Charge: refund.CSPPerpetual, Zone: sto, Start: start, At: tt.at, Paid: paid})
 			if diff := cmp.Diff(tt.want, outcomeOf(d)); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
@@ -526,7 +526,7 @@ func TestRFD07_WindowEndAndDaysLeft(t *testing.T) {
 	end := time.Date(2024, time.November, 19, 0, 0, 0, 0, la)
 	for day := 1; day <= 31; day++ {
 		at := time.Date(2024, time.October, 19+day, 20, 0, 0, 0, la)
-		d := decide(t, refund.DefaultPolicy(), refund.Request{Kind: refund.CSPPerpetual, Zone: la, Start: start, At: at, Paid: money("10.00 USD")})
+		d := decide(t, refund.DefaultPolicy(), refund.Request{Charge: refund.CSPPerpetual, Zone: la, Start: start, At: at, Paid: money("10.00 USD")})
 		wantLeft, wantOpen, wantRemaining := 31-day, day <= 30, end.Sub(at)
 		if day == 31 {
 			wantRemaining = 0
@@ -548,7 +548,7 @@ func TestRFD08_KeysRevokedOnlyForPerpetualSoftware(t *testing.T) {
 		for _, after := range []time.Duration{time.Hour, 40 * 24 * time.Hour} {
 			p := refund.DefaultPolicy()
 			p.ReservationLimit = currency.Money{}
-			d := decide(t, p, refund.Request{Kind: kind, Term: plan.OneYear, Zone: sto, Start: t0, At: t0.Add(after), Paid: money("10.00 SEK")})
+			d := decide(t, p, refund.Request{Charge: kind, Term: plan.OneYear, Zone: sto, Start: t0, At: t0.Add(after), Paid: money("10.00 SEK")})
 			want := kind == refund.CSPPerpetual && after == time.Hour
 			if d.KeysRevoked != want {
 				t.Errorf("%v after %v: KeysRevoked = %v, want %v", kind, after, d.KeysRevoked, want)
@@ -579,7 +579,7 @@ func TestEXT13_SeatReductionWithinSevenDays(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := decide(t, refund.DefaultPolicy(), refund.Request{
-				Kind: refund.CSPLicense, Event: refund.SeatsAdded, Term: plan.OneYear, Zone: sto,
+				Charge: refund.CSPLicense, Trigger: refund.SeatsAdded, Term: plan.OneYear, Zone: sto,
 				Start: added, At: tt.at, PaidUntil: paidUntil, Paid: paid,
 			})
 			if diff := cmp.Diff(tt.want, outcomeOf(d)); diff != "" {
@@ -590,10 +590,10 @@ func TestEXT13_SeatReductionWithinSevenDays(t *testing.T) {
 	// A paid period shorter than the days used refunds nothing, though
 	// the window is open.
 	d := decide(t, refund.DefaultPolicy(), refund.Request{
-		Kind: refund.CSPLicense, Event: refund.SeatsAdded, Zone: sto, Start: time.Date(2024, time.May, 29, 9, 0, 0, 0, sto),
+		Charge: refund.CSPLicense, Trigger: refund.SeatsAdded, Zone: sto, Start: time.Date(2024, time.May, 29, 9, 0, 0, 0, sto),
 		At: time.Date(2024, time.June, 2, 9, 0, 0, 0, sto), PaidUntil: paidUntil, Paid: paid,
 	})
-	if !d.Allowed || !d.Refund.IsZero() || d.Retained != paid || d.DaysUsed != 5 || d.DaysPaid != 3 {
+	if !d.Allowed || d.Refund.Sign() != 0 || d.Retained != paid || d.DaysUsed != 5 || d.DaysPaid != 3 {
 		t.Errorf("short period: allowed %v refund %v retained %v days %d of %d; want allowed, nothing refunded, 5 of 3",
 			d.Allowed, d.Refund, d.Retained, d.DaysUsed, d.DaysPaid)
 	}
@@ -605,14 +605,14 @@ func TestEXT13_LicenseCancellationAndUpgrades(t *testing.T) {
 	sto := mustZone(t, "Europe/Stockholm")
 	start := time.Date(2024, time.January, 15, 10, 0, 0, 0, sto)
 	d := decide(t, refund.DefaultPolicy(), refund.Request{
-		Kind: refund.CSPLicense, Term: plan.OneMonth, Zone: sto, Start: start, At: start.AddDate(0, 0, 1), Paid: money("310.00 SEK"),
+		Charge: refund.CSPLicense, Term: plan.OneMonth, Zone: sto, Start: start, At: start.AddDate(0, 0, 1), Paid: money("310.00 SEK"),
 	})
 	if got, want := []any{d.Allowed, d.Rule, d.Refund, d.DaysUsed, d.DaysPaid}, []any{true, rule.EXT13, money("290.00 SEK"), 2, 31}; !cmp.Equal(got, want) {
 		t.Errorf("cancel on day 2: %v, want %v", got, want)
 	}
 	for _, after := range []time.Duration{0, time.Hour, 30 * 24 * time.Hour} {
 		d := decide(t, refund.DefaultPolicy(), refund.Request{
-			Kind: refund.CSPLicense, Event: refund.Upgrade, Term: plan.OneYear, Start: start, At: start.Add(after), Paid: money("99.00 SEK"),
+			Charge: refund.CSPLicense, Trigger: refund.Upgrade, Term: plan.OneYear, Start: start, At: start.Add(after), Paid: money("99.00 SEK"),
 		})
 		want := outcome{Cancel: refund.CannotCancel, Rule: rule.EXT13, Reason: refund.ReasonUpgrade, Refund: zero(currency.SEK)}
 		if diff := cmp.Diff(want, outcomeOf(d)); diff != "" {
@@ -624,7 +624,7 @@ func TestEXT13_LicenseCancellationAndUpgrades(t *testing.T) {
 // RFD-04 (fact 56): seats of a software subscription cannot be reduced.
 func TestRFD04_SoftwareSeatsCannotBeReduced(t *testing.T) {
 	d := decide(t, refund.DefaultPolicy(), refund.Request{
-		Kind: refund.CSPSoftware, Event: refund.SeatsAdded, Zone: time.UTC, Start: t0, At: t0.Add(time.Hour), Paid: money("50.00 USD"),
+		Charge: refund.CSPSoftware, Trigger: refund.SeatsAdded, Zone: time.UTC, Start: t0, At: t0.Add(time.Hour), Paid: money("50.00 USD"),
 	})
 	want := outcome{Cancel: refund.CannotCancel, Rule: rule.RFD04, Reason: refund.ReasonNoSeatReduction, Refund: zero(usd)}
 	if diff := cmp.Diff(want, outcomeOf(d)); diff != "" {
@@ -644,22 +644,22 @@ func TestRFD09_CSPSaaSWindowByTerm(t *testing.T) {
 		allowed bool
 		window  refund.Window
 	}{
-		{"monthly 23:59:59", refund.DefaultPolicy(), plan.OneMonth, hms(23, 59, 59), true, refund.Hours(24)},
-		{"monthly 24:00:00", refund.DefaultPolicy(), plan.OneMonth, 24 * time.Hour, false, refund.Hours(24)},
-		{"annual 335:59:59", refund.DefaultPolicy(), plan.OneYear, hms(335, 59, 59), true, refund.Hours(336)},
-		{"annual 336:00:00", refund.DefaultPolicy(), plan.OneYear, 336 * time.Hour, false, refund.Hours(336)},
-		{"three-year uses the yearly window", refund.DefaultPolicy(), plan.ThreeYears, 300 * time.Hour, true, refund.Hours(336)},
-		{"latest: monthly 71 h", refund.LatestPolicy(), plan.OneMonth, 71 * time.Hour, true, refund.Hours(72)},
-		{"latest: annual 72 h", refund.LatestPolicy(), plan.OneYear, 72 * time.Hour, false, refund.Hours(72)},
+		{"monthly 23:59:59", refund.DefaultPolicy(), plan.OneMonth, hms(23, 59, 59), true, mustWindow(refund.Hours(24))},
+		{"monthly 24:00:00", refund.DefaultPolicy(), plan.OneMonth, 24 * time.Hour, false, mustWindow(refund.Hours(24))},
+		{"annual 335:59:59", refund.DefaultPolicy(), plan.OneYear, hms(335, 59, 59), true, mustWindow(refund.Hours(336))},
+		{"annual 336:00:00", refund.DefaultPolicy(), plan.OneYear, 336 * time.Hour, false, mustWindow(refund.Hours(336))},
+		{"three-year uses the yearly window", refund.DefaultPolicy(), plan.ThreeYears, 300 * time.Hour, true, mustWindow(refund.Hours(336))},
+		{"latest: monthly 71 h", refund.Policy2023(), plan.OneMonth, 71 * time.Hour, true, mustWindow(refund.Hours(72))},
+		{"latest: annual 72 h", refund.Policy2023(), plan.OneYear, 72 * time.Hour, false, mustWindow(refund.Hours(72))},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := decide(t, tt.p, refund.Request{Kind: refund.CSPSaaS, Term: tt.term, Start: t0, At: t0.Add(tt.after), Paid: money("20.00 USD")})
+			d := decide(t, tt.p, refund.Request{Charge: refund.CSPSaaS, Term: tt.term, Start: t0, At: t0.Add(tt.after), Paid: money("20.00 USD")})
 			wantCancel, wantBasis := refund.CancelAtPeriodEnd, refund.NoRefund
 			if tt.allowed {
 				wantCancel, wantBasis = refund.CancelNow, refund.FullRefund
 			}
-			got := []any{d.Allowed, d.Window, d.Cancel, d.Basis, d.Rule}
+			got := []any{d.Allowed, d.Window, d.Cancel, d.Settlement, d.Rule}
 			want := []any{tt.allowed, tt.window, wantCancel, wantBasis, rule.RFD09}
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("allowed, window, cancel, basis, rule (-want +got):\n%s", diff)
@@ -683,7 +683,7 @@ func TestCalendarWindowsAcrossDaylightSaving(t *testing.T) {
 	}
 	tests := []struct {
 		name    string
-		kind    refund.Kind
+		kind    refund.ChargeType
 		zone    *time.Location
 		start   time.Time
 		wantEnd time.Time
@@ -697,7 +697,7 @@ func TestCalendarWindowsAcrossDaylightSaving(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := refund.Request{Kind: tt.kind, Term: plan.OneMonth, Zone: tt.zone, Start: tt.start, Paid: money("100.00 USD")}
+			r := refund.Request{Charge: tt.kind, Term: plan.OneMonth, Zone: tt.zone, Start: tt.start, Paid: money("100.00 USD")}
 			r.At = tt.wantEnd.Add(-time.Second)
 			before := decide(t, refund.DefaultPolicy(), r)
 			r.At = tt.wantEnd
@@ -711,7 +711,7 @@ func TestCalendarWindowsAcrossDaylightSaving(t *testing.T) {
 	}
 	// An hour window is exact whatever the zone.
 	start := time.Date(2024, time.March, 30, 12, 0, 0, 0, sto)
-	d := decide(t, refund.DefaultPolicy(), refund.Request{Kind: refund.SaaS, Term: plan.OneMonth, Zone: sto, Start: start, At: start, Paid: money("1.00 USD")})
+	d := decide(t, refund.DefaultPolicy(), refund.Request{Charge: refund.SaaS, Term: plan.OneMonth, Zone: sto, Start: start, At: start, Paid: money("1.00 USD")})
 	if got := d.WindowEnd.Sub(start); got != 72*time.Hour || d.Zone != "" {
 		t.Errorf("SaaS across spring forward: window %v in zone %q, want exactly 72h and no zone", got, d.Zone)
 	}
@@ -721,7 +721,7 @@ func TestCalendarWindowsAcrossDaylightSaving(t *testing.T) {
 // kind's window.
 func TestCSP01_CancelAfterWindow(t *testing.T) {
 	sto := mustZone(t, "Europe/Stockholm")
-	want := map[refund.Kind]refund.Cancel{
+	want := map[refund.ChargeType]refund.Cancel{
 		refund.SaaS: refund.CancelAtPeriodEnd, refund.Usage: refund.NothingToCancel,
 		refund.ProfessionalService: refund.CancelAtPeriodEnd, refund.VMReservation: refund.CannotCancel,
 		refund.Container: refund.CancelAtPeriodEnd, refund.ManagedAppFee: refund.CancelAtPeriodEnd,
@@ -730,7 +730,7 @@ func TestCSP01_CancelAfterWindow(t *testing.T) {
 	}
 	for kind := refund.SaaS; kind.Valid(); kind++ {
 		d := decide(t, refund.DefaultPolicy(), refund.Request{
-			Kind: kind, Term: plan.OneYear, Zone: sto, Start: t0, At: t0.AddDate(0, 2, 0), Paid: money("10.00 USD"),
+			Charge: kind, Term: plan.OneYear, Zone: sto, Start: t0, At: t0.AddDate(0, 2, 0), Paid: money("10.00 USD"),
 		})
 		if d.Cancel != want[kind] || d.Allowed {
 			t.Errorf("%v two months later: cancel %v allowed %v, want %v and no refund", kind, d.Cancel, d.Allowed, want[kind])

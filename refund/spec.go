@@ -3,6 +3,7 @@ package refund
 import (
 	"time"
 
+	"github.com/marketrules/marketrules/calendar"
 	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/plan"
 	"github.com/marketrules/marketrules/rule"
@@ -17,9 +18,9 @@ type spec struct {
 	entry     int // index of the SaaS schedule entry, or -1
 	prorate   bool
 	loc       *time.Location
-	counts    bool  // calendar days are counted, in zone
-	zone      zone  // loc with Start's zone period cached, when counting
-	day0      int64 // the day number of Start in loc, when counting
+	counts    bool          // calendar days are counted, in zone
+	zone      calendar.Zone // loc with Start's zone period cached, when counting
+	day0      int64         // the day number of Start in loc, when counting
 	paidUntil time.Time
 	daysPaid  int
 }
@@ -32,9 +33,9 @@ var kindRules = [...]rule.ID{
 }
 
 // eventAllowed reports whether event e can happen to a charge of kind k.
-func eventAllowed(k Kind, e Event) bool {
+func eventAllowed(k ChargeType, e Trigger) bool {
 	switch e {
-	case Purchase:
+	case NewPurchase:
 		return true
 	case Renewal:
 		return k != CSPPerpetual
@@ -51,13 +52,13 @@ func eventAllowed(k Kind, e Event) bool {
 func (p *Policy) spec(r *Request, s *spec) rule.Problems {
 	*s = spec{entry: -1}
 	var ps rule.Problems
-	if !r.Kind.Valid() {
-		return addProblem(ps, "", "request.kind", msgKind, ErrKind, r.Kind.String())
+	if !r.Charge.Valid() {
+		return addProblem(ps, "", "request.kind", msgKind, ErrKind, r.Charge.String())
 	}
-	id := kindRules[r.Kind]
+	id := kindRules[r.Charge]
 	s.rule = id
-	if !eventAllowed(r.Kind, r.Event) {
-		ps = addProblem(ps, id, "request.event", msgEvent, ErrEvent, r.Event.String(), r.Kind.String())
+	if !eventAllowed(r.Charge, r.Trigger) {
+		ps = addProblem(ps, id, "request.event", msgEvent, ErrEvent, r.Trigger.String(), r.Charge.String())
 	}
 	startOK := !r.Start.IsZero()
 	if !startOK {
@@ -71,19 +72,19 @@ func (p *Policy) spec(r *Request, s *spec) rule.Problems {
 	ps = checkAmount(ps, id, "request.paid", r.Paid)
 
 	switch {
-	case r.Term != 0 && (!r.Term.Valid() || (r.Term.Months() == 0 && r.Kind != Usage)):
+	case r.Term != 0 && (!r.Term.Valid() || (r.Term.Months() == 0 && r.Charge != Usage)):
 		ps = addProblem(ps, id, "request.term", msgTermInvalid, ErrTerm, r.Term.String())
-	case r.Term == 0 && (r.Kind == SaaS || r.Kind == CSPSaaS):
-		ps = addProblem(ps, id, "request.term", msgTermMissing, ErrTerm, r.Kind.String())
+	case r.Term == 0 && (r.Charge == SaaS || r.Charge == CSPSaaS):
+		ps = addProblem(ps, id, "request.term", msgTermMissing, ErrTerm, r.Charge.String())
 	}
 
 	// Charges decided without a window count nothing.
-	counts := !(r.Kind == Usage ||
-		(r.Kind == VMReservation && r.PrivateOffer) ||
-		((r.Kind == CSPSoftware || r.Kind == CSPPerpetual) && r.Vendor != OtherVendor) ||
-		(r.Kind == CSPLicense && r.Event == Upgrade) ||
-		(r.Kind == CSPSoftware && r.Event == SeatsAdded))
-	if !r.Vendor.Valid() && (r.Kind == CSPSoftware || r.Kind == CSPPerpetual) {
+	counts := !(r.Charge == Usage ||
+		(r.Charge == VMReservation && r.PrivateOffer) ||
+		((r.Charge == CSPSoftware || r.Charge == CSPPerpetual) && r.Vendor != OtherVendor) ||
+		(r.Charge == CSPLicense && r.Trigger == Upgrade) ||
+		(r.Charge == CSPSoftware && r.Trigger == SeatsAdded))
+	if !r.Vendor.Valid() && (r.Charge == CSPSoftware || r.Charge == CSPPerpetual) {
 		ps = addProblem(ps, rule.RFD05, "request.vendor", msgVendor, ErrName, r.Vendor.String())
 	}
 	if !counts {
@@ -91,29 +92,22 @@ func (p *Policy) spec(r *Request, s *spec) rule.Problems {
 		return ps
 	}
 
-	var path string
-	s.window, path, ps = p.window(r, s, ps)
-	if !s.window.valid() {
-		if s.entry >= 0 {
-			path = indexPath("policy.saas", s.entry, path)
-		}
-		ps = addProblem(ps, s.rule, path, msgNegativeWindow, ErrPolicy, s.window.String())
-	}
-	s.prorate = r.Kind == CSPSoftware || r.Kind == CSPLicense
+	s.window, ps = p.window(r, s, ps)
+	s.prorate = r.Charge == CSPSoftware || r.Charge == CSPLicense
 	zoneOK := r.Zone != nil
 	if !zoneOK && (s.window.IsCalendar() || s.prorate) {
-		ps = addProblem(ps, s.rule, "request.zone", msgZone, ErrZone, r.Kind.String())
+		ps = addProblem(ps, s.rule, "request.zone", msgZone, ErrZone, r.Charge.String())
 	}
 	s.loc = zoneOr(r)
 	if zoneOK && startOK && (s.window.IsCalendar() || s.prorate) {
 		s.counts = true
-		s.zone = newZone(s.loc, r.Start)
-		s.day0 = s.zone.day(r.Start)
+		s.zone = calendar.NewZone(s.loc, r.Start)
+		s.day0 = s.zone.DayNumber(r.Start)
 	}
 	if s.prorate {
 		ps = p.paidPeriod(r, s, ps)
 	}
-	if r.Kind == VMReservation && p.ReservationLimit != (currency.Money{}) {
+	if r.Charge == VMReservation && p.ReservationLimit != (currency.Money{}) {
 		n := len(ps)
 		if ps = p.checkLimit(ps); len(ps) == n {
 			req, path := r.Commitment, "request.commitment"
@@ -128,14 +122,13 @@ func (p *Policy) spec(r *Request, s *spec) rule.Problems {
 	return ps
 }
 
-// window finds the policy's window for r, with the path of the policy
-// field for problems; for SaaS it also checks the schedule and records the
-// entry in s.
-func (p *Policy) window(r *Request, s *spec, ps rule.Problems) (Window, string, rule.Problems) {
-	switch r.Kind {
+// window finds the policy's window for r; for SaaS it also checks the
+// schedule and records the entry in s.
+func (p *Policy) window(r *Request, s *spec, ps rule.Problems) (Window, rule.Problems) {
+	switch r.Charge {
 	case SaaS:
 		if len(p.SaaS) == 0 {
-			return Window{}, "policy.saas", policyProblem(ps, rule.RFD01, "policy.saas", msgSaaSEmpty)
+			return Window{}, policyProblem(ps, rule.RFD01, "policy.saas", msgSaaSEmpty)
 		}
 		for i := 1; i < len(p.SaaS); i++ {
 			if !p.SaaS[i].From.After(p.SaaS[i-1].From) {
@@ -150,31 +143,31 @@ func (p *Policy) window(r *Request, s *spec, ps rule.Problems) (Window, string, 
 		}
 		switch r.Term {
 		case plan.OneYear:
-			return e.Annual, "annual", ps
+			return e.Annual, ps
 		case plan.TwoYears, plan.ThreeYears:
-			return e.MultiYear, "multi_year", ps
+			return e.MultiYear, ps
 		}
-		return e.Monthly, "monthly", ps
+		return e.Monthly, ps
 	case ProfessionalService:
-		return p.ProfessionalService, "policy.professional_service", ps
+		return p.ProfessionalService, ps
 	case VMReservation:
-		return p.VMReservation, "policy.vm_reservation", ps
+		return p.VMReservation, ps
 	case Container:
-		return p.Container, "policy.container", ps
+		return p.Container, ps
 	case ManagedAppFee:
-		return p.ManagedAppFee, "policy.managed_app_fee", ps
+		return p.ManagedAppFee, ps
 	case CSPSoftware:
-		return p.CSPSoftware, "policy.csp_software", ps
+		return p.CSPSoftware, ps
 	case CSPPerpetual:
-		return p.CSPPerpetual, "policy.csp_perpetual", ps
+		return p.CSPPerpetual, ps
 	case CSPLicense:
-		return p.CSPLicense, "policy.csp_license", ps
+		return p.CSPLicense, ps
 	}
 	// CSPSaaS
 	if r.Term == plan.OneMonth {
-		return p.CSPSaaSMonthly, "policy.csp_saas_monthly", ps
+		return p.CSPSaaSMonthly, ps
 	}
-	return p.CSPSaaSAnnual, "policy.csp_saas_annual", ps
+	return p.CSPSaaSAnnual, ps
 }
 
 // paidPeriod sets the paid period of a prorated refund in s: its end and
@@ -190,19 +183,23 @@ func (p *Policy) paidPeriod(r *Request, s *spec, ps rule.Problems) rule.Problems
 			return ps
 		}
 		s.paidUntil = r.PaidUntil.In(s.loc)
-		endDay = s.zone.day(r.PaidUntil)
-	case r.Event == SeatsAdded:
-		return addProblem(ps, s.rule, "request.paid_until", msgPaidUntilSeats, ErrMissing)
+		endDay = s.zone.DayNumber(r.PaidUntil)
+	case r.Trigger == SeatsAdded:
+		return addProblem(ps, s.rule, "request.paidUntil", msgPaidUntilSeats, ErrMissing)
 	case r.Term == 0:
 		return addProblem(ps, s.rule, "request.term", msgTermPeriod, ErrTerm)
 	case !s.counts || r.Term.Months() == 0:
 		return ps // reported already
 	default:
-		s.paidUntil, endDay = addMonths(r.Start, &s.zone, s.day0, r.Term.Months())
+		t, err := calendar.AddMonths(r.Start.In(s.loc), calendar.Months(r.Term.Months()))
+		if err != nil {
+			return addProblem(ps, s.rule, "request.term", msgTermRange, ErrTerm, r.Term.String(), r.Start)
+		}
+		s.paidUntil, endDay = t, s.zone.DayNumber(t)
 	}
 	days := endDay - s.day0
 	if days < 1 || days > 1<<31 {
-		return addProblem(ps, s.rule, "request.paid_until", msgPeriod, ErrPeriod, s.paidUntil, r.Start.In(s.loc))
+		return addProblem(ps, s.rule, "request.paidUntil", msgPeriod, ErrPeriod, s.paidUntil, r.Start.In(s.loc))
 	}
 	s.daysPaid = int(days)
 	return ps

@@ -2,6 +2,7 @@ package refund
 
 import (
 	"fmt"
+	"github.com/marketrules/marketrules/calendar"
 	"math"
 	"strconv"
 	"strings"
@@ -14,9 +15,10 @@ import (
 // calendar days", counted in the buyer's time zone, the day that opens it
 // being day 1). See the package documentation, "Windows and time zones".
 //
-// Window is a small comparable value. The zero Window is no window at all:
-// a charge with a zero window is never refundable. Build windows with
-// [Hours], [Exactly] and [CalendarDays], or parse them with [ParseWindow].
+// Window is a small comparable value, never negative. The zero Window is
+// no window at all: a charge with a zero window is never refundable.
+// Build windows with [Hours], [Exactly] and [CalendarDays], or parse them
+// with [ParseWindow]; each refuses a negative or out-of-range length.
 // In text and JSON a window is an ISO 8601 duration: "PT72H" for an exact
 // duration, "P7D" for calendar days, "PT0S" for the zero Window.
 type Window struct {
@@ -24,33 +26,56 @@ type Window struct {
 	days int32         // calendar days; non-zero for a calendar window
 }
 
+var (
+	msgWindowNegative = "a window cannot be negative"
+	msgWindowRange    = "out of range"
+)
+
 // Hours returns an exact window of n hours: Hours(72) is the marketplace's
-// 72-hour window. A count beyond the range of [time.Duration] saturates.
-func Hours(n int) Window {
-	const limit = math.MaxInt64 / int64(time.Hour)
+// 72-hour window. A negative n, or one beyond the range of
+// [time.Duration] (about 2,562,047 hours), is an error wrapping
+// [ErrWindow].
+func Hours(n int) (Window, error) {
 	switch {
-	case int64(n) > limit:
-		return Exactly(math.MaxInt64)
-	case int64(n) < -limit:
-		return Exactly(math.MinInt64)
+	case n < 0:
+		return Window{}, windowError(strconv.Itoa(n)+" hours", msgWindowNegative)
+	case int64(n) > math.MaxInt64/int64(time.Hour):
+		return Window{}, windowError(strconv.Itoa(n)+" hours", msgWindowRange)
 	}
-	return Exactly(time.Duration(n) * time.Hour)
+	return hours(n), nil
 }
 
-// Exactly returns an exact window of duration d.
-func Exactly(d time.Duration) Window { return Window{d: d} }
+// hours is Hours for a count known to be in range.
+func hours(n int) Window { return Window{d: time.Duration(n) * time.Hour} }
+
+// Exactly returns an exact window of duration d. A negative d is an
+// error wrapping [ErrWindow].
+func Exactly(d time.Duration) (Window, error) {
+	if d < 0 {
+		return Window{}, windowError(d.String(), msgWindowNegative)
+	}
+	return Window{d: d}, nil
+}
 
 // CalendarDays returns a window of n calendar days in the buyer's time
 // zone: CalendarDays(7) ends at the first midnight after the 7th day,
-// counting the day that opens it as day 1.
-func CalendarDays(n int) Window {
+// counting the day that opens it as day 1. A negative n, or one of 2^31
+// or more, is an error wrapping [ErrWindow].
+func CalendarDays(n calendar.Days) (Window, error) {
 	switch {
+	case n < 0:
+		return Window{}, windowError(n.String()+" calendar days", msgWindowNegative)
 	case n > math.MaxInt32:
-		n = math.MaxInt32
-	case n < math.MinInt32:
-		n = math.MinInt32
+		return Window{}, windowError(n.String()+" calendar days", msgWindowRange)
 	}
-	return Window{days: int32(n)}
+	return calendarDays(n), nil
+}
+
+// calendarDays is CalendarDays for a count known to be in range.
+func calendarDays(n calendar.Days) Window { return Window{days: int32(n)} }
+
+func windowError(what, why string) error {
+	return fmt.Errorf("refund: %w %s: %s", ErrWindow, what, why)
 }
 
 // IsZero reports whether w is the zero Window (no window).
@@ -61,7 +86,7 @@ func (w Window) IsCalendar() bool { return w.days != 0 }
 
 // Days returns the number of calendar days of a calendar window, or 0 for
 // an exact window.
-func (w Window) Days() int { return int(w.days) }
+func (w Window) Days() calendar.Days { return calendar.Days(w.days) }
 
 // Duration returns the length of an exact window, or 0 for a calendar
 // window.
@@ -76,20 +101,13 @@ func (w Window) Duration() time.Duration {
 // provided so that go-cmp compares windows without options.
 func (w Window) Equal(o Window) bool { return w == o }
 
-// valid reports whether w can be used by a policy: not negative.
-func (w Window) valid() bool { return w.days >= 0 && w.d >= 0 }
-
 // String returns the ISO 8601 form that MarshalText writes: "PT72H",
-// "PT1H30M", "PT0.5S", "P7D", "PT0S". A negative window, which policies
-// reject, is written with a leading minus sign.
+// "PT1H30M", "PT0.5S", "P7D", "PT0S".
 func (w Window) String() string { return string(w.appendText(make([]byte, 0, 24))) }
 
 // MarshalText implements [encoding.TextMarshaler] with the form of
-// [Window.String]. A negative window is an error wrapping [ErrWindow].
+// [Window.String]. It never fails: no Window is negative.
 func (w Window) MarshalText() ([]byte, error) {
-	if !w.valid() {
-		return nil, fmt.Errorf("refund: %w: negative window %s", ErrWindow, w)
-	}
 	return w.appendText(nil), nil
 }
 
@@ -105,20 +123,11 @@ func (w *Window) UnmarshalText(b []byte) error {
 
 func (w Window) appendText(b []byte) []byte {
 	if w.days != 0 {
-		d := int64(w.days)
-		if d < 0 {
-			b = append(b, '-')
-			d = -d
-		}
 		b = append(b, 'P')
-		b = strconv.AppendInt(b, d, 10)
+		b = strconv.AppendInt(b, int64(w.days), 10)
 		return append(b, 'D')
 	}
 	u := uint64(w.d)
-	if w.d < 0 {
-		b = append(b, '-')
-		u = -u
-	}
 	b = append(b, "PT"...)
 	if u == 0 {
 		return append(b, "0S"...)

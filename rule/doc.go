@@ -5,7 +5,7 @@
 //
 // # Rule IDs
 //
-// Every rule of the rulebook (RULES.md) has an [ID] of three capital
+// Every rule of the rulebook has an [ID] of three capital
 // letters, a hyphen and two digits, "PLN-01", and a constant named after it
 // without the hyphen, [PLN01]. The prefix names the area:
 //
@@ -20,7 +20,9 @@
 //   - RWD: Marketplace Rewards (payout)
 //   - CSP: CSP subscriptions (refund, pricing, market)
 //   - BUY: buying (offer)
-//   - EXT: rules from Microsoft documents beyond the seed articles
+//   - EXT: rules from further Microsoft documents (listing options,
+//     metering, price changes, private offers, store fee, payout schedule,
+//     refund windows, new commerce, markets)
 //
 // An ID never changes meaning and is never reused. [Lookup] returns a
 // [Rule]: the package that encodes it, its source and its statement in
@@ -64,25 +66,33 @@
 // The library explains itself in English and Swedish ([Language];
 // [LanguageFor] picks one from a user's preferred language tags). A
 // [Message] holds one format string per language; [Message.Render] formats
-// it with the printers of [golang.org/x/text/message], so numbers are
+// it as the printers of [golang.org/x/text/message] do, so numbers are
 // localized ("10,000" and "10 000"), and renders [currency.Money] in the
-// language's CLDR currency format ("$1,234.50", "1 234,50 kr"). Rule
-// statements are in both languages too ([ID.Statement]).
+// language's CLDR currency format ("$1,234.50", "1 234,50 kr").
+// [Message.Append] builds a longer text in one buffer. Rule statements are
+// in both languages too ([ID.Statement]).
 //
 // # Data
 //
 // The rulebook (the ID constants and the table behind [Lookup] and [All])
 // is generated from data/rulebook.csv by internal/tools/genrules, with
-// go generate ./rule, into rulebook_gen.go. The generator rejects a
-// malformed or repeated ID and an empty field. Nothing is read at run
-// time.
+// go generate ./rule, into rulebook_gen.go. Each rule carries its
+// Microsoft sources ([Rule.Sources]: document title, version date and
+// section). The generator rejects a malformed or repeated ID, an empty
+// field, a malformed date and a statement that cites anything outside the
+// module. Nothing is read at run time.
 //
 // # Errors
 //
 // [Problems] is the error type of validation across the library: a list of
 // [Problem] values, each with its rule, path, bilingual message and
-// optional sentinel. errors.As extracts the list; errors.Is finds a
-// sentinel in any of its problems.
+// optional sentinel, holding at most [MaxProblems] and counting the rest.
+// A validator returns it with [Problems.Err], a comparable *Problems;
+// errors.As extracts the list; errors.Is finds a sentinel in any of its
+// problems. Its JSON form ([Problems.JSON], [Localized]) gives each
+// problem's rule, path, stable code ([Problem.Code]) and message in a
+// chosen language. Every enum of the module reports an unknown name as an
+// [UnknownNameError].
 //
 // # Examples
 //

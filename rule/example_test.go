@@ -13,13 +13,15 @@ import (
 
 func ExampleLookup() {
 	r, ok := rule.Lookup("PRC-09")
-	fmt.Println(ok, r.ID, r.Package, r.Source)
+	fmt.Println(ok, r.ID, r.Package)
+	fmt.Println(r.Source())
 	fmt.Println(r.English)
 
 	_, ok = rule.Lookup("PRC-99")
 	fmt.Println(ok)
 	// Output:
-	// true PRC-09 market 000 Purchasing
+	// true PRC-09 market
+	// Microsoft commercial marketplace publisher FAQ (2022-06-03), "Purchasing"
 	// Customers can buy from the commercial marketplace in 141 markets.
 	// false
 }
@@ -235,4 +237,33 @@ func ExampleProblems_Unwrap() {
 	// PLN-02 plans[0].name
 	// PLN-01 plans[1].id
 	// true
+}
+
+// Every rule names the Microsoft documents it comes from.
+func ExampleRule_Source() {
+	r, _ := rule.Lookup(rule.EXT13)
+	for _, s := range r.Sources {
+		fmt.Println(s.Title, s.Date)
+	}
+	fmt.Println(r.Source())
+	// Output:
+	// New commerce experience cancellation policy 2023-07-27
+	// Manage customer subscriptions 2023-10-19
+	// New commerce experience cancellation policy (2023-07-27)
+}
+
+func ExampleSource_String() {
+	fmt.Println(rule.Source{Title: "Plans and pricing for commercial marketplace offers", Date: "2021-07-05", Section: "Free trials"})
+	// Output: Plans and pricing for commercial marketplace offers (2021-07-05), "Free trials"
+}
+
+// Append builds a text of several messages in one buffer.
+func ExampleMessage_Append() {
+	seats := rule.Message{English: "%d seats", Swedish: "%d platser"}
+	price := rule.Message{English: " at %v each", Swedish: " à %v styck"}
+	var b []byte
+	b = seats.Append(b, rule.Swedish, 12000)
+	b = price.Append(b, rule.Swedish, currency.MustParse("99.00 SEK"))
+	fmt.Println(string(b))
+	// Output: 12 000 platser à 99,00 kr styck
 }

@@ -64,8 +64,8 @@ func TestLanguage_StringTag(t *testing.T) {
 	}{
 		{rule.English, "en", "en"},
 		{rule.Swedish, "sv", "sv"},
-		{rule.Language(2), "en", "en"},
-		{rule.Language(255), "en", "en"},
+		{rule.Language(2), "rule.Language(2)", "en"},
+		{rule.Language(255), "rule.Language(255)", "en"},
 	}
 	for _, tt := range tests {
 		if got := tt.lang.String(); got != tt.wantString {

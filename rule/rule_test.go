@@ -1,6 +1,7 @@
 package rule_test
 
 import (
+	"encoding/json"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -14,7 +15,10 @@ import (
 	"github.com/marketrules/marketrules/rule"
 )
 
-var idPattern = regexp.MustCompile(`^[A-Z]{3}-\d{2}$`)
+var (
+	idPattern   = regexp.MustCompile(`^[A-Z]{3}-\d{2}$`)
+	datePattern = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+)
 
 // The rulebook: 92 rules (OFR-01 … EXT-15), each with a well-formed,
 // unique ID, the package that encodes it, its source and both statements.
@@ -39,7 +43,15 @@ func TestRulebook_Rules(t *testing.T) {
 			t.Errorf("%s: Package %q is not a package of the library", r.ID, r.Package)
 		}
 		usedPackages[r.Package] = true
-		for field, v := range map[string]string{"Source": r.Source, "English": r.English, "Swedish": r.Swedish} {
+		if len(r.Sources) == 0 {
+			t.Errorf("%s: no source", r.ID)
+		}
+		for _, s := range r.Sources {
+			if strings.TrimSpace(s.Title) == "" || (s.Date != "" && !datePattern.MatchString(s.Date)) {
+				t.Errorf("%s: source %+v", r.ID, s)
+			}
+		}
+		for field, v := range map[string]string{"Title": r.Source().Title, "English": r.English, "Swedish": r.Swedish} {
 			if strings.TrimSpace(v) == "" || v != strings.TrimSpace(v) {
 				t.Errorf("%s: %s %q empty or padded", r.ID, field, v)
 			}
@@ -212,5 +224,51 @@ func TestRulebook_AllStops(t *testing.T) {
 	}
 	if diff := cmp.Diff([]rule.ID{rule.OFR01, rule.OFR02}, ids); diff != "" {
 		t.Errorf("first two rules (-want +got):\n%s", diff)
+	}
+}
+
+// Every rule cites Microsoft documents by title and date; a Source prints
+// as a citation; Lookup and All give copies that cannot change the
+// rulebook.
+func TestRulebook_Sources(t *testing.T) {
+	r, _ := rule.Lookup(rule.TRL02)
+	want := []rule.Source{
+		{Title: "Plans and pricing for commercial marketplace offers", Date: "2021-07-05", Section: "Free trials"},
+		{Title: "Microsoft commercial marketplace publisher FAQ", Date: "2022-06-03", Section: "Billing features"},
+	}
+	if diff := cmp.Diff(want, r.Sources); diff != "" {
+		t.Errorf("TRL-02 sources (-want +got):\n%s", diff)
+	}
+	r.Sources[0].Title = "changed"
+	if again, _ := rule.Lookup(rule.TRL02); again.Sources[0].Title == "changed" {
+		t.Error("a caller changed the rulebook through Lookup")
+	}
+	for _, tt := range []struct {
+		s    rule.Source
+		want string
+	}{
+		{rule.Source{Title: "T", Date: "2020-01-02", Section: "S"}, `T (2020-01-02), "S"`},
+		{rule.Source{Title: "T"}, "T"},
+		{rule.Source{}, ""},
+	} {
+		if got := tt.s.String(); got != tt.want {
+			t.Errorf("%+v.String() = %q, want %q", tt.s, got, tt.want)
+		}
+	}
+	if (rule.Rule{}).Source() != (rule.Source{}) {
+		t.Error("zero Rule has a source")
+	}
+	ext, _ := rule.Lookup(rule.EXT08)
+	if ext.Source().String() != "Changing prices in active commercial marketplace offers (2023-03-07)" {
+		t.Errorf("EXT-08 source %q", ext.Source())
+	}
+	// The JSON form has camelCase keys and round-trips.
+	b, err := json.Marshal(ext)
+	var back rule.Rule
+	if err != nil || json.Unmarshal(b, &back) != nil || !cmp.Equal(ext, back) {
+		t.Errorf("Rule JSON %s does not round-trip", b)
+	}
+	if !strings.HasPrefix(string(b), `{"id":"EXT-08","package":"pricing","sources":[{"title":"Changing prices`) {
+		t.Errorf("Rule JSON %s", b)
 	}
 }

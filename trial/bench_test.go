@@ -12,7 +12,7 @@ import (
 // that the machine accepts.
 func transitionCases(tb testing.TB) []struct {
 	name string
-	m    trial.Machine
+	m    machine
 	s    trial.State
 	e    trial.Event
 } {
@@ -27,7 +27,7 @@ func transitionCases(tb testing.TB) []struct {
 	}
 	return []struct {
 		name string
-		m    trial.Machine
+		m    machine
 		s    trial.State
 		e    trial.Event
 	}{
@@ -39,15 +39,15 @@ func transitionCases(tb testing.TB) []struct {
 		{"Cancel", saas, running, ev(trial.Cancel, nil, jan1.Add(3*day))},
 		{"TickBeforeEnd", saas, running, ev(trial.Tick, nil, jan1.Add(3*day))},
 		{"TickConverts", saas, running, ev(trial.Tick, nil, jan1.Add(40*day))},
-		{"Purchase", saas, trial.State{}, trial.Event{Kind: trial.Purchase, At: jan1, Plan: saasNoTrial, Market: market.SE}},
+		{"Purchase", saas, trial.State{}, trial.Event{Type: trial.Purchase, At: jan1, Plan: saasNoTrial, Market: market.SE}},
 	}
 }
 
 var (
-	sinkState   trial.State
-	sinkEffects trial.Effects
-	sinkErr     error
-	sinkBool    bool
+	sinkErr  error
+	sinkBool bool
+
+	sinkTransition trial.Transition
 )
 
 // BenchmarkApply measures one transition of each kind (the goal: under
@@ -57,27 +57,29 @@ func BenchmarkApply(b *testing.B) {
 		b.Run(tc.name, func(b *testing.B) {
 			b.ReportAllocs()
 			var (
-				s   trial.State
-				fx  trial.Effects
+				tr  trial.Transition
 				err error
 			)
+			p, e := tc.m.Policy, tc.e
+			e.Offer = tc.m.Offer
 			for b.Loop() {
-				s, fx, err = tc.m.Apply(tc.s, tc.e)
+				tr, err = p.Apply(tc.s, e)
 			}
-			if err != nil || s.Last.IsZero() && fx.Len() == 0 {
-				b.Fatal("no transition", err)
+			if err != nil || !tr.Allowed {
+				b.Fatal("no transition", err, tr)
 			}
 		})
 	}
 }
 
-// A refused event allocates its error; this measures what it costs.
+// A refused event is a decision like any other and does not allocate.
 func BenchmarkApplyRefused(b *testing.B) {
 	running, _ := run(b, saas, start(saasA, jan1))
 	e := ev(trial.Convert, saasA, jan1.Add(day))
+	p := saas.Policy
 	b.ReportAllocs()
 	for b.Loop() {
-		_, _, sinkErr = saas.Apply(running, e)
+		sinkTransition, sinkErr = p.Apply(running, e)
 	}
 }
 
@@ -86,7 +88,7 @@ func BenchmarkEffectsAll(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for e := range fx.All() {
-			sinkBool = e.Action == trial.StartBilling
+			sinkBool = e.Type == trial.StartBilling
 		}
 	}
 }
@@ -102,6 +104,9 @@ func BenchmarkIsFreeTrial(b *testing.B) {
 
 func BenchmarkReplay(b *testing.B) {
 	events := []trial.Event{start(saasA, jan1), ev(trial.Switch, saasB, jan1.Add(15*day)), ev(trial.Tick, nil, jan1.Add(40*day))}
+	for i := range events {
+		events[i].Offer = saasOffer
+	}
 	seq := func(yield func(trial.Event) bool) {
 		for _, e := range events {
 			if !yield(e) {
@@ -109,9 +114,10 @@ func BenchmarkReplay(b *testing.B) {
 			}
 		}
 	}
+	p := saas.Policy
 	b.ReportAllocs()
 	for b.Loop() {
-		sinkState, sinkErr = saas.Replay(trial.State{}, seq)
+		sinkTransition, _, sinkErr = p.Replay(trial.State{}, seq)
 	}
 }
 
@@ -122,20 +128,28 @@ func TestApplyAllocations(t *testing.T) {
 	}
 	for _, tc := range transitionCases(t) {
 		var err error
+		p, e := tc.m.Policy, tc.e
+		e.Offer = tc.m.Offer
 		n := testing.AllocsPerRun(200, func() {
-			sinkState, sinkEffects, err = tc.m.Apply(tc.s, tc.e)
+			sinkTransition, err = p.Apply(tc.s, e)
 		})
-		if err != nil || n != 0 {
+		if err != nil || n != 0 || !sinkTransition.Allowed {
 			t.Errorf("%s: %v allocations per transition, error %v", tc.name, n, err)
 		}
+	}
+	// Refusals are decisions and allocate nothing either, nor does the
+	// zero Policy, which means DefaultPolicy.
+	running, _ := run(t, saas, start(saasA, jan1))
+	refused := ev(trial.Convert, saasA, jan1.Add(day))
+	if n := testing.AllocsPerRun(200, func() { sinkTransition, _ = trial.Policy{}.Apply(running, refused) }); n != 0 || sinkTransition.Allowed {
+		t.Errorf("refusal: %v allocations", n)
 	}
 	_, fx := run(t, saas, start(saasA, jan1))
 	buf := make([]trial.Effect, 0, trial.MaxEffects)
 	at := jan1.Add(time.Hour)
-	running, _ := run(t, saas, start(saasA, jan1))
 	n := testing.AllocsPerRun(200, func() {
 		for e := range fx.All() {
-			sinkBool = e.Amount.IsZero()
+			sinkBool = e.Amount.Sign() == 0
 		}
 		e, _ := fx.Find(trial.Notify)
 		sinkBool = e.At.IsZero() && fx.At(1).Months == 1 && fx.Len() == 3

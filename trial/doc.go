@@ -1,39 +1,43 @@
 // Package trial is the free-trial lifecycle of the Microsoft commercial
 // marketplace as a pure state machine. A host application keeps each
-// customer's [State] for an offer and asks a [Machine] what each event
+// customer's [State] for an offer and asks a [Policy] what each event
 // does: may this customer start a trial, what happens on a switch, when
 // and to which plan does the trial convert. Nothing reads a clock: every
 // event carries its instant.
 //
-// # What it decides
+// # Entry points
 //
-//   - Eligibility: [Machine.Eligible] decides whether a customer may start
-//     a free trial of a plan, from the offer type, whether the offer is
-//     sold through Microsoft, the plan and the customer's [History] with
-//     the offer. The answer is an [Eligibility] value naming the rule and
-//     a stable reason; it is not an error.
-//   - Transitions: [Machine.Apply] takes a state and an [Event] (start,
-//     switch, convert, cancel, tick, purchase) and returns the next state
-//     and the [Effects] the host should carry out (collect billing
-//     details with a 0.00 charge, start or switch the trial, end it, start
-//     billing with the contract term, delete the trial's data, notify the
-//     customer), each naming its rule. [Machine.Replay] applies a sequence.
-//   - Length: a trial lasts the plan's months (TRL-02) and ends at
-//     plan.AddMonths(start, months) (see Time).
-//   - isFreeTrial: [State.IsFreeTrial] at any instant (TRL-11);
-//     [State.TrialPeriod] gives the interval.
+// A [Policy] holds the values the rules use (the trial lengths per offer
+// type and the switch rule); [DefaultPolicy] follows the rules' documents
+// and the zero Policy means DefaultPolicy. Its methods decide:
+//
+//   - [Policy.CheckEligibility]: may a customer start a free trial of a
+//     plan, from the offer ([Offering]: its type and whether it is sold
+//     through Microsoft), the plan and the customer's [History] with the
+//     offer. The answer is an [Eligibility] with Allowed, the rule and a
+//     stable reason.
+//   - [Policy.Apply]: a state and an [Event] (start, switch, convert,
+//     cancel, tick, purchase) give a [Transition]: Allowed, the rule and
+//     reason, the next State and the [Effects] the host should carry out
+//     (collect billing details with a 0.00 charge, start or switch the
+//     trial, end it, start billing with the contract term, delete the
+//     trial's data, notify the customer), each naming its rule.
+//   - [Policy.Replay] applies a sequence of events.
+//
+// A trial lasts the plan's months (TRL-02) and ends at
+// calendar.AddMonths(start, months) (see Time). [State.IsFreeTrial] says
+// whether a subscription is in its trial at any instant (TRL-11);
+// [State.TrialPeriod] gives the interval.
 //
 // # Rules by ID
 //
-//   - TRL-01: only plans of transactable Azure virtual machine and SaaS
-//     offers have trials (offer.Type's capabilities, PlanTrials), never
-//     usage-only plans ([ReasonOfferType], [ReasonNotTransactable],
+//   - TRL-01: only plans of Azure virtual machine and SaaS offers sold
+//     through Microsoft have trials, never usage-only plans
+//     ([ReasonOfferType], [ReasonNotTransactable],
 //     [ReasonPlanWithoutTrial], [ReasonUsageOnly]).
-//   - TRL-02: SaaS one month; virtual machines 1, 3 or 6 months. The
-//     lengths are policy (Policy.Offer's SaaSTrialMonths and
-//     VMTrialMonths, read by offer.Type.TrialMonths; seed 000's "one or
-//     three" is the conflict RULES.md resolves for 1, 3 and 6)
-//     ([ReasonLength]).
+//   - TRL-02: SaaS one month; virtual machines 1, 3 or 6 months
+//     (Policy.SaaSMonths, Policy.VMMonths; an older statement of 1 or 3
+//     months is a policy a caller can set) ([ReasonLength]).
 //   - TRL-03: billing details are collected at the start and nothing is
 //     billed during the trial: the start's [CollectBilling] effect charges
 //     0.00 in the currency of the customer's market.
@@ -42,9 +46,9 @@
 //   - TRL-05: billing and the contract term start at the conversion
 //     instant ([StartBilling], State.PaidAt).
 //   - TRL-06: a switch to another trial-enabled plan keeps the trial's
-//     clock: after 15 days on plan A, plan B has 15 days used (W16). Under
-//     the default policy the trial takes B's length counted from the
-//     original start ([NewPlanLength]); [KeepEnd] keeps the original end.
+//     clock: after 15 days on plan A, plan B has 15 days used. Under the
+//     default policy the trial takes B's length counted from the original
+//     start ([NewPlanLength]); [KeepEnd] keeps the original end.
 //   - TRL-07: the plan under evaluation when the trial ends converts.
 //   - TRL-08: a trial-enabled plan cannot be converted to paid before the
 //     trial ends: the plan under evaluation ([ReasonTrialPlan]) and, by
@@ -58,7 +62,7 @@
 //     a trial of it again ([ReasonPaidBefore]).
 //   - TRL-11: [State.IsFreeTrial].
 //   - EXT-04: a plan with metering dimensions has no trial
-//     ([ReasonMetered]; conflict C16).
+//     ([ReasonMetered]).
 //   - EXT-12: a cancelled trial cannot be restarted
 //     ([ReasonCancelledBefore]).
 //
@@ -68,8 +72,9 @@
 // # The state machine
 //
 // A [State] is in one [Phase]. Each cell says what an event at instant at
-// does, with the rule; "refused" is a [*RefusalError] and the state is
-// unchanged. Every accepted event sets State.Last to at.
+// does, with the rule; "refused" is a [Transition] with Allowed false,
+// the state unchanged and no effects. Every allowed event sets State.Last
+// to at.
 //
 //	phase \ event  start              switch               convert               cancel             tick                   purchase
 //	none           trial (TRL-01..03) refused (TRL-11)     refused (TRL-11)      refused (TRL-11)   no change              paid (purchased)
@@ -84,19 +89,20 @@
 //	cancelled      refused (EXT-12)   refused (EXT-12)     refused (EXT-12)      refused (EXT-12)   no change              paid (purchased)
 //	paid           refused (TRL-10)   refused (TRL-11)     refused (TRL-11)      refused (TRL-11)   no change              no change
 //
-// A start runs the checks of [Machine.Eligible] in its order (offer, plan,
-// then history), so a refused start names the same rule as the decision.
-// A switch is also refused to the plan under evaluation, to a plan whose
-// trial is not allowed (TRL-01, TRL-02, EXT-04), and, under
+// A start runs the checks of [Policy.CheckEligibility] in its order
+// (offer, plan, then history), so a refused start names the same rule as
+// the decision. A switch is also refused to the plan under evaluation, to
+// a plan whose trial is not allowed (TRL-01, TRL-02, EXT-04), and, under
 // [NewPlanLength], to a plan whose length counted from the start has
-// already passed ([ReasonUsedUp]).
+// already passed ([ReasonUsedUp]). "No change" is an allowed transition
+// with [ReasonNoChange]; a purchase outside a trial is [ReasonPurchased].
 //
 // Reaching the end is observed explicitly: a [Tick] at or after the end
 // converts the trial at its end (not at the tick's instant: State.PaidAt
 // and the [StartBilling] effect say End). Every other event at or after
-// the end is refused with [ErrTrialEnded] until the tick is applied, so a
-// conversion is never the side effect of another request; a host sends
-// a tick from a scheduler at [State.End], or before any event when
+// the end is refused with [ReasonTrialEnded] until the tick is applied,
+// so a conversion is never the side effect of another request; a host
+// sends a tick from a scheduler at [State.End], or before any event when
 // [State.ConversionDue] reports true. [State.IsFreeTrial] is false from
 // the end on, tick or not. There is at most one conversion: Paid is
 // final.
@@ -104,16 +110,19 @@
 // # Time
 //
 // A trial is the half-open interval [Start, End). End is
-// plan.AddMonths(Start, Months), counted in the calendar of the location
-// of the start event's instant (State.Zone names it): a trial started on
-// January 31 at 10:00 for one month ends on February 29 (leap year) or
-// 28 at 10:00 in that location, never on March 2 or 3; across a
-// daylight-saving change the clock time stays 10:00 local. Pass the start
-// in the customer's location (or UTC) to choose the calendar; an instant
-// in [time.Local] counts in the host's zone, named "Local", and one
-// parsed from text with an offset ("+05:30") in that fixed offset. A
-// location whose offset has seconds (19th-century mean solar times)
-// cannot hold a trial: RFC 3339, and so JSON, drops the seconds.
+// calendar.AddMonths(Start, Months), package calendar's calendar-months
+// convention, counted in the calendar of the location of the start
+// event's instant (State.Zone names it, as calendar.ZoneName does): a
+// trial started on January 31 at 10:00 for one month ends on February 29
+// (leap year) or 28 at 10:00 in that location, never on March 2 or 3;
+// across a daylight-saving change the clock time stays 10:00 local. Pass
+// the start in the customer's location (or UTC) to choose the calendar;
+// an instant in [time.Local] counts in the host's zone, named "Local",
+// and one parsed from text with an offset ("+05:30") in that fixed
+// offset. A location whose offset has seconds (19th-century mean solar
+// times) cannot hold a trial: RFC 3339, and so JSON, drops the seconds.
+// Event instants must lie between 0001-01-02 and 9999-12-30 UTC, and a
+// trial must end within the year 9999, so that every state can be stored.
 //
 // Events are compared as instants, whatever their location, and the state
 // keeps every instant in the trial's calendar (in UTC before any trial).
@@ -128,41 +137,40 @@
 //
 // # Errors
 //
-// Decisions are values: [Eligibility] says whether a trial may start.
-// [Machine.Apply] returns an error in two cases, both leaving the state
-// unchanged:
-//
-//   - invalid input: [rule.Problems], every problem at once, with paths
-//     ("at", "plan.id", "market") and sentinels [ErrInvalidEvent],
-//     [ErrOutOfOrder], [ErrInvalidOffer], [ErrZone]; decoding a state
-//     reports [ErrInvalidState];
-//   - a refusal: a [*RefusalError] with the rule, a stable reason, the
-//     figures used and [RefusalError.Explain] in English or Swedish; it
-//     wraps [ErrRefused] and one of [ErrNotEligible], [ErrNotInTrial],
-//     [ErrTrialEnded], [ErrTrialPlan], [ErrSwitch], [ErrPurchase].
-//
-// Use errors.Is for the sentinels and errors.As for the lists and the
-// refusal. Nothing in this package panics.
+// Decisions are values: [Eligibility] says whether a trial may start, a
+// [Transition] whether an event is allowed. Errors are for invalid input
+// only, with the state unchanged: [rule.Problems], every problem at once,
+// with paths ("at", "plan.id", "market", "policy.vmMonths[2]") and the
+// sentinels [ErrInvalidEvent], [ErrOutOfOrder], [ErrInvalidOffer],
+// [ErrZone] and [ErrPolicy]; decoding reports [ErrInvalidState] (or
+// [ErrPolicy] for a policy). Use errors.Is for the sentinels and
+// errors.As for the list. Nothing in this package panics, on any input:
+// a nil plan or event sequence, the zero Policy, extreme instants and
+// lengths.
 //
 // # Encoding
 //
-// [State], [Effect], [Effects] and [Eligibility] marshal to JSON with
-// encoding/json and decode strictly (unknown members, wrong types and
-// unknown names are errors with their paths). Enums are their names
-// ("trial", "start-billing"), instants RFC 3339 with nanoseconds, the
-// 0.00 charge {"amount":"0.00","currency":"SEK"}.
+// [Transition], [State], [Effect], [Effects], [Eligibility] and [Policy]
+// marshal to JSON with camelCase keys and decode strictly (unknown,
+// repeated or case-folded members, wrong types and unknown names are
+// problems with their paths; a decoded state must pass [State.Validate]).
+// Every decoder refuses input longer than [MaxJSONSize]. Enums are their
+// names ("trial", "start-billing"; the zero value of [EventType],
+// [EffectType] and [PaidVia] is unset, ""), instants RFC 3339 with
+// nanoseconds, the 0.00 charge {"amount":"0.00","currency":"SEK"}.
 //
 // # Performance
 //
-// A transition does not allocate: [Effects] is a small fixed-size value
-// from which each [Effect] is built on demand. Only errors and
-// explanations allocate. See BENCHMARKS.md.
+// A transition, allowed or refused, does not allocate: [Effects] is a
+// small fixed-size value from which each [Effect] is built on demand.
+// Only errors, explanations, JSON and a TRL-02 refusal's list of allowed
+// lengths allocate.
 //
 // # Examples
 //
-// The seed's stories are examples: 15 days on plan A, a switch to B,
-// which has 15 days used and converts at the end (W16,
-// Example_switchKeepsTheClock); a customer who paid once never gets
+// The rules' stories are examples: 15 days on plan A, a switch to B,
+// which has 15 days used and converts at the end
+// (Example_switchKeepsTheClock); a customer who paid once never gets
 // another trial (Example_paidCustomerGetsNoTrial); converting to a plan
 // without a trial loses the trial's data (Example_convertToPlanWithoutTrial).
 package trial

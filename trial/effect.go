@@ -19,8 +19,8 @@ import (
 // Which fields are set depends on the Action (see its constants); unused
 // fields are zero.
 type Effect struct {
-	// Action is what to do.
-	Action Action `json:"action"`
+	// Type is what to do.
+	Type EffectType `json:"type"`
 	// Rule causes the effect; Reason is the transition's stable reason
 	// code (ReasonTrialStarted, ReasonSwitched, ReasonConvertedAtEnd,
 	// ReasonConvertedEarly, ReasonCancelled).
@@ -69,7 +69,7 @@ var (
 // rule: "Start billing plan b at 2024-02-01 00:00:00 UTC, … (TRL-05)".
 func (e Effect) Explain(lang rule.Language) string {
 	var s string
-	switch e.Action {
+	switch e.Type {
 	case CollectBilling:
 		s = msgCollect.Render(lang, e.Amount, e.At)
 	case StartTrial:
@@ -109,16 +109,34 @@ func (e Effect) Explain(lang rule.Language) string {
 		}
 	}
 	if s == "" {
-		s = msgUnknownEffect.Render(lang, e.Action.String(), string(e.Reason), e.Plan, e.At)
+		s = msgUnknownEffect.Render(lang, e.Type.String(), string(e.Reason), e.Plan, e.At)
 	}
 	return s + " (" + string(e.Rule) + ")"
+}
+
+// String returns a one-line English summary for logs: "TRL-05
+// start-billing plan b at 2024-02-01T00:00:00Z".
+func (e Effect) String() string {
+	return string(e.Rule) + " " + e.Type.String() + " plan " + e.Plan + " at " + e.At.Format(time.RFC3339Nano)
+}
+
+// String returns the effects' summaries, separated by "; ".
+func (x Effects) String() string {
+	var b strings.Builder
+	for i := range x.Len() {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(x.At(i).String())
+	}
+	return b.String()
 }
 
 // effectJSON is an Effect's JSON form: Amount is a pointer, so that a
 // 0.00 charge (which Money.IsZero reports as zero) is kept and an unset
 // amount is left out.
 type effectJSON struct {
-	Action Action          `json:"action"`
+	Type   EffectType      `json:"type"`
 	Rule   rule.ID         `json:"rule"`
 	Reason rule.Reason     `json:"reason"`
 	At     time.Time       `json:"at"`
@@ -130,12 +148,12 @@ type effectJSON struct {
 	Amount *currency.Money `json:"amount,omitempty"`
 }
 
-// MarshalJSON implements [json.Marshaler]: {"action":"start-billing",
+// MarshalJSON implements [json.Marshaler]: {"type":"start-billing",
 // "rule":"TRL-05","reason":"converted-at-end","at":"…","plan":"b"}, with
 // "amount" ({"amount":"0.00","currency":"SEK"}) only where set and Used
 // in nanoseconds.
 func (e Effect) MarshalJSON() ([]byte, error) {
-	w := effectJSON{Action: e.Action, Rule: e.Rule, Reason: e.Reason, At: e.At, Plan: e.Plan, From: e.From,
+	w := effectJSON{Type: e.Type, Rule: e.Rule, Reason: e.Reason, At: e.At, Plan: e.Plan, From: e.From,
 		Months: e.Months, Until: e.Until, Used: e.Used}
 	if e.Amount != (currency.Money{}) {
 		w.Amount = &e.Amount
@@ -147,18 +165,21 @@ var msgAction = rule.Message{English: "an effect needs a known action", Swedish:
 
 // UnmarshalJSON implements [json.Unmarshaler] strictly: unknown members,
 // values of the wrong type and unknown names are rejected, all at once,
-// as [rule.Problems] with paths such as "action".
+// as [rule.Problems] with paths such as "type".
 func (e *Effect) UnmarshalJSON(b []byte) error {
+	if err := tooLarge(b, ErrInvalidState); err != nil {
+		return err
+	}
 	var w effectJSON
 	var ps rule.Problems
 	jsonx.Decode(b, &w, "", &ps)
-	if len(ps) == 0 && !w.Action.Valid() {
-		ps = append(ps, rule.Problem{Path: "action", Message: msgAction})
+	if len(ps) == 0 && !w.Type.Valid() && (w != effectJSON{}) {
+		ps = append(ps, rule.Problem{Path: "type", Message: msgAction})
 	}
 	if err := ps.Err(); err != nil {
 		return err
 	}
-	*e = Effect{Action: w.Action, Rule: w.Rule, Reason: w.Reason, At: w.At, Plan: w.Plan, From: w.From,
+	*e = Effect{Type: w.Type, Rule: w.Rule, Reason: w.Reason, At: w.At, Plan: w.Plan, From: w.From,
 		Months: w.Months, Until: w.Until, Used: w.Used}
 	if w.Amount != nil {
 		e.Amount = *w.Amount
@@ -184,7 +205,7 @@ const (
 )
 
 type step struct {
-	action Action
+	action EffectType
 	rule   rule.ID
 }
 
@@ -239,7 +260,7 @@ func (x Effects) At(i int) Effect {
 		return Effect{}
 	}
 	st := t.steps[i]
-	e := Effect{Action: st.action, Rule: st.rule, Reason: t.reason, At: x.at, Plan: x.plan}
+	e := Effect{Type: st.action, Rule: st.rule, Reason: t.reason, At: x.at, Plan: x.plan}
 	switch st.action {
 	case CollectBilling:
 		e.Amount = currency.FromMinor(0, x.cur)
@@ -271,7 +292,7 @@ func (x Effects) All() iter.Seq[Effect] {
 }
 
 // Find returns the first effect with action a, and whether there is one.
-func (x Effects) Find(a Action) (Effect, bool) {
+func (x Effects) Find(a EffectType) (Effect, bool) {
 	for i, st := range transitions[x.kind].steps {
 		if st.action == a {
 			return x.At(i), true
@@ -332,6 +353,9 @@ var msgNotTransition = rule.Message{English: "not the effects of a trial transit
 // ("[1].action"), and the list must be exactly the effects of one
 // transition (see [Effects]), with consistent figures.
 func (x *Effects) UnmarshalJSON(b []byte) error {
+	if err := tooLarge(b, ErrInvalidState); err != nil {
+		return err
+	}
 	var list []Effect
 	var ps rule.Problems
 	jsonx.Decode(b, &list, "", &ps)
@@ -349,7 +373,7 @@ func (x *Effects) UnmarshalJSON(b []byte) error {
 		}
 	}
 	for _, e := range list {
-		switch e.Action {
+		switch e.Type {
 		case CollectBilling:
 			out.cur = e.Amount.Code()
 		case StartTrial, SwitchTrial:
@@ -382,7 +406,7 @@ func (x *Effects) UnmarshalJSON(b []byte) error {
 // effectEqual reports whether two effects are the same, comparing
 // instants with time.Time.Equal.
 func effectEqual(e, f Effect) bool {
-	return e.Action == f.Action && e.Rule == f.Rule && e.Reason == f.Reason && e.At.Equal(f.At) &&
+	return e.Type == f.Type && e.Rule == f.Rule && e.Reason == f.Reason && e.At.Equal(f.At) &&
 		e.Plan == f.Plan && e.From == f.From && e.Months == f.Months && e.Until.Equal(f.Until) &&
 		e.Used == f.Used && e.Amount == f.Amount
 }

@@ -27,29 +27,39 @@ type History struct {
 // Eligibility is the answer to "may this customer start a free trial of
 // this plan?": a decision, not an error. Explain renders it.
 type Eligibility struct {
-	// Eligible reports whether the trial may start.
-	Eligible bool `json:"eligible"`
+	// Allowed reports whether the trial may start.
+	Allowed bool `json:"allowed"`
 	// Rule decided, and Reason says why (ReasonEligible when Eligible).
 	Rule   rule.ID     `json:"rule"`
 	Reason rule.Reason `json:"reason"`
-	// Offer is the machine's offer; Plan the plan asked about.
-	Offer Offer  `json:"offer"`
-	Plan  string `json:"plan"`
+	// Offer is the offer asked about; Plan the plan.
+	Offer Offering `json:"offer"`
+	Plan  string   `json:"plan"`
 	// Months is the plan's trial length (0 for a plan without a trial);
 	// Allowed the lengths the policy allows for the offer type (TRL-02).
 	Months  int   `json:"months,omitempty"`
-	Allowed []int `json:"allowed,omitempty"`
+	Lengths []int `json:"lengths,omitempty"`
+}
+
+// String returns a one-line English summary for logs: "TRL-10
+// paid-before: plan basic not allowed".
+func (e Eligibility) String() string {
+	verdict := " not allowed"
+	if e.Allowed {
+		verdict = " allowed"
+	}
+	return string(e.Rule) + " " + string(e.Reason) + ": plan " + e.Plan + verdict
 }
 
 // Explain renders the decision in lang, ending with the rule: "plan
 // basic may start a free trial of 1 month (TRL-01)".
 func (e Eligibility) Explain(lang rule.Language) string {
-	return reasonText(lang, e.Reason, facts{offer: e.Offer, plan: e.Plan, months: e.Months, allowed: e.Allowed}) +
+	return reasonText(lang, e.Reason, facts{offer: e.Offer, plan: e.Plan, months: e.Months, allowed: e.Lengths}) +
 		" (" + string(e.Rule) + ")"
 }
 
-// Eligible decides whether a customer with history h may start a free
-// trial of plan p of the machine's offer. The checks run in this order
+// CheckEligibility decides whether a customer with history h may start a
+// free trial of plan pl of offer o. The checks run in this order
 // and the first that fails decides:
 //
 //  1. the offer type has plan trials: Azure virtual machine and SaaS
@@ -66,25 +76,28 @@ func (e Eligibility) Explain(lang rule.Language) string {
 //     [ReasonTrialRunning]).
 //
 // Offer and plan come first because they hold for every customer. The
-// error is for invalid input only: an undefined offer type, a nil plan or
-// a plan without a valid ID (PLN-01), as [rule.Problems].
-func (m Machine) Eligible(p *plan.Plan, h History) (Eligibility, error) {
+// error is for invalid input only: an undefined offer type, a nil plan, a
+// plan without a valid ID (PLN-01) or an invalid policy, as
+// [rule.Problems].
+func (p Policy) CheckEligibility(o Offering, pl *plan.Plan, h History) (Eligibility, error) {
+	p = p.resolved()
 	var ps rule.Problems
-	m.checkOffer(&ps)
-	checkPlan(p, "plan", &ps)
+	p.checkPolicy(&ps)
+	checkOffer(o, &ps)
+	checkPlan(pl, "plan", &ps)
 	if err := ps.Err(); err != nil {
 		return Eligibility{}, err
 	}
-	e := Eligibility{Offer: m.Offer, Plan: p.ID, Months: p.Trial.Months}
-	if a := m.Offer.Type.TrialMonths(m.Policy.Offer); len(a) > 0 {
-		e.Allowed = slices.Clone(a)
+	e := Eligibility{Offer: o, Plan: pl.ID, Months: pl.Trial.Months}
+	if a := p.months(o.Type); len(a) > 0 {
+		e.Lengths = slices.Clone(a)
 	}
-	e.Rule, e.Reason = m.planTrial(p)
+	e.Rule, e.Reason = p.planTrial(o, pl)
 	if e.Reason == "" {
 		e.Rule, e.Reason = h.check()
 	}
 	if e.Reason == "" {
-		e.Eligible, e.Rule, e.Reason = true, rule.TRL01, ReasonEligible
+		e.Allowed, e.Rule, e.Reason = true, rule.TRL01, ReasonEligible
 	}
 	return e, nil
 }
@@ -92,13 +105,12 @@ func (m Machine) Eligible(p *plan.Plan, h History) (Eligibility, error) {
 // planTrial checks that the offer and plan p allow a free trial (TRL-01,
 // EXT-04, TRL-02). It returns the rule and reason of the first check
 // that fails, or an empty reason. It does not allocate.
-func (m *Machine) planTrial(p *plan.Plan) (rule.ID, rule.Reason) {
-	t := m.Offer.Type
-	allowed := t.TrialMonths(m.Policy.Offer)
+func (pol *Policy) planTrial(o Offering, p *plan.Plan) (rule.ID, rule.Reason) {
+	allowed := pol.months(o.Type)
 	switch {
-	case allowed == nil && !hasPlanTrials(t):
+	case !o.Type.HasPlanTrials():
 		return rule.TRL01, ReasonOfferType
-	case !m.Offer.Transactable:
+	case !o.SellThroughMicrosoft:
 		return rule.TRL01, ReasonNotTransactable
 	case !p.Trial.Enabled():
 		return rule.TRL01, ReasonPlanWithoutTrial

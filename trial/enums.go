@@ -38,16 +38,16 @@ func (p *Phase) UnmarshalText(b []byte) error { return phaseNames.Unmarshal(b, p
 // Valid reports whether p is a defined phase.
 func (p Phase) Valid() bool { return phaseNames.Valid(p) }
 
-// Kind is the kind of an [Event]. The zero Kind is invalid. The enum is
-// append-only; in text a Kind is its name: "start", "switch", "convert",
+// EventType is the kind of an [Event]. The zero EventType is invalid. The enum is
+// append-only; in text a EventType is its name: "start", "switch", "convert",
 // "cancel", "tick", "purchase".
-type Kind uint8
+type EventType uint8
 
 // The event kinds.
 const (
 	// Start: the customer starts a free trial of a plan (TRL-01, TRL-02,
 	// TRL-03).
-	Start Kind = iota + 1
+	Start EventType = iota + 1
 	// Switch: the customer moves the running trial to another
 	// trial-enabled plan of the offer; the trial's clock keeps running
 	// (TRL-06).
@@ -68,31 +68,32 @@ const (
 	Purchase
 )
 
-var kindNames = enum.Names[Kind]{Type: "trial event", Names: []string{"", "start", "switch", "convert", "cancel", "tick", "purchase"}}
+var kindNames = enum.Names[EventType]{Type: "trial event type", Names: []string{"", "start", "switch", "convert", "cancel", "tick", "purchase"}}
 
 // String returns the kind's name, such as "switch".
-func (k Kind) String() string { return kindNames.String(k) }
+func (k EventType) String() string { return kindNames.String(k) }
 
-// MarshalText implements [encoding.TextMarshaler].
-func (k Kind) MarshalText() ([]byte, error) { return kindNames.Marshal(k) }
+// MarshalText implements [encoding.TextMarshaler]. The zero EventType,
+// unset, is "".
+func (k EventType) MarshalText() ([]byte, error) { return marshalUnset(kindNames, k) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; names are matched
 // ignoring case.
-func (k *Kind) UnmarshalText(b []byte) error { return kindNames.Unmarshal(b, k) }
+func (k *EventType) UnmarshalText(b []byte) error { return unmarshalUnset(kindNames, b, k) }
 
 // Valid reports whether k is a defined event kind.
-func (k Kind) Valid() bool { return kindNames.Valid(k) }
+func (k EventType) Valid() bool { return kindNames.Valid(k) }
 
-// Action is what an [Effect] asks the host to do. The zero Action is
-// invalid. The enum is append-only; in text an Action is its name.
-type Action uint8
+// EffectType is what an [Effect] asks the host to do. The zero EffectType is
+// invalid. The enum is append-only; in text an EffectType is its name.
+type EffectType uint8
 
 // The actions.
 const (
 	// CollectBilling: collect the customer's billing details and charge
 	// 0.00 in the market's currency; nothing is billed during the trial
 	// (TRL-03).
-	CollectBilling Action = iota + 1
+	CollectBilling EffectType = iota + 1
 	// StartTrial: give the customer the free trial of Effect.Plan from
 	// Effect.At until Effect.Until (TRL-02).
 	StartTrial
@@ -115,32 +116,33 @@ const (
 	Notify
 )
 
-var actionNames = enum.Names[Action]{Type: "trial action", Names: []string{"",
+var actionNames = enum.Names[EffectType]{Type: "trial effect type", Names: []string{"",
 	"collect-billing", "start-trial", "switch-trial", "end-trial", "start-billing", "delete-trial-data", "notify"}}
 
 // String returns the action's name, such as "start-billing".
-func (a Action) String() string { return actionNames.String(a) }
+func (a EffectType) String() string { return actionNames.String(a) }
 
-// MarshalText implements [encoding.TextMarshaler].
-func (a Action) MarshalText() ([]byte, error) { return actionNames.Marshal(a) }
+// MarshalText implements [encoding.TextMarshaler]. The zero EffectType,
+// unset, is "".
+func (a EffectType) MarshalText() ([]byte, error) { return marshalUnset(actionNames, a) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; names are matched
 // ignoring case.
-func (a *Action) UnmarshalText(b []byte) error { return actionNames.Unmarshal(b, a) }
+func (a *EffectType) UnmarshalText(b []byte) error { return unmarshalUnset(actionNames, b, a) }
 
 // Valid reports whether a is a defined action.
-func (a Action) Valid() bool { return actionNames.Valid(a) }
+func (a EffectType) Valid() bool { return actionNames.Valid(a) }
 
-// Conversion says how a customer came to pay for a plan of the offer.
-// The zero Conversion is none (the customer has not paid). The enum is
-// append-only; in text a Conversion is its name.
-type Conversion uint8
+// PaidVia says how a customer came to pay for a plan of the offer.
+// The zero PaidVia is none (the customer has not paid). The enum is
+// append-only; in text a PaidVia is its name.
+type PaidVia uint8
 
 // The conversions.
 const (
 	// AtEnd: the trial reached its end and the plan under evaluation
 	// converted (TRL-04, TRL-07).
-	AtEnd Conversion = iota + 1
+	AtEnd PaidVia = iota + 1
 	// Early: the customer converted during the trial to a plan without a
 	// trial, which ended the trial at once (TRL-09).
 	Early
@@ -148,20 +150,21 @@ const (
 	Purchased
 )
 
-var conversionNames = enum.Names[Conversion]{Type: "conversion", Names: []string{"", "at-end", "early", "purchased"}}
+var conversionNames = enum.Names[PaidVia]{Type: "trial payment start", Names: []string{"", "at-end", "early", "purchased"}}
 
 // String returns "at-end", "early" or "purchased".
-func (c Conversion) String() string { return conversionNames.String(c) }
+func (c PaidVia) String() string { return conversionNames.String(c) }
 
-// MarshalText implements [encoding.TextMarshaler].
-func (c Conversion) MarshalText() ([]byte, error) { return conversionNames.Marshal(c) }
+// MarshalText implements [encoding.TextMarshaler]. The zero PaidVia,
+// unset, is "".
+func (c PaidVia) MarshalText() ([]byte, error) { return marshalUnset(conversionNames, c) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; names are matched
 // ignoring case.
-func (c *Conversion) UnmarshalText(b []byte) error { return conversionNames.Unmarshal(b, c) }
+func (c *PaidVia) UnmarshalText(b []byte) error { return unmarshalUnset(conversionNames, b, c) }
 
 // Valid reports whether c is a defined conversion (not the zero value).
-func (c Conversion) Valid() bool { return conversionNames.Valid(c) }
+func (c PaidVia) Valid() bool { return conversionNames.Valid(c) }
 
 // SwitchRule says how a [Switch] sets the end of the trial (TRL-06). The
 // zero value is [NewPlanLength], and a value outside the enum acts as it.
@@ -172,7 +175,7 @@ type SwitchRule uint8
 const (
 	// NewPlanLength: the trial now has the new plan's length, counted
 	// from the trial's original start: "the new trial period will account
-	// for 15 days used" (seed 001, W16). With equal lengths (every SaaS
+	// for 15 days used" ("Create plans for a SaaS offer"). With equal lengths (every SaaS
 	// plan) the end does not move.
 	NewPlanLength SwitchRule = iota
 	// KeepEnd: the trial keeps the end (and length) it was started with,
@@ -194,3 +197,21 @@ func (r *SwitchRule) UnmarshalText(b []byte) error { return switchNames.Unmarsha
 
 // Valid reports whether r is a defined switch rule.
 func (r SwitchRule) Valid() bool { return switchNames.Valid(r) }
+
+// marshalUnset marshals v, or "" for the zero value of a one-based enum
+// (unset).
+func marshalUnset[T ~uint8](n enum.Names[T], v T) ([]byte, error) {
+	if v == 0 {
+		return []byte{}, nil
+	}
+	return n.Marshal(v)
+}
+
+// unmarshalUnset parses b into *v, "" being the zero value (unset).
+func unmarshalUnset[T ~uint8](n enum.Names[T], b []byte, v *T) error {
+	if len(b) == 0 {
+		*v = 0
+		return nil
+	}
+	return n.Unmarshal(b, v)
+}

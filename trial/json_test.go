@@ -146,7 +146,7 @@ func TestStateJSONForm(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `{"phase":"paid","plan":"basic","market":"SE","months":1,"start":"2024-01-31T10:00:00+01:00","end":"2024-02-29T10:00:00+01:00",` +
-		`"zone":"Europe/Stockholm","paidAt":"2024-02-29T10:00:00+01:00","conversion":"at-end","last":"2024-03-01T00:00:00+01:00"}`
+		`"zone":"Europe/Stockholm","paidAt":"2024-02-29T10:00:00+01:00","paidVia":"at-end","last":"2024-03-01T00:00:00+01:00"}`
 	if string(b) != want {
 		t.Errorf("JSON\n got %s\nwant %s", b, want)
 	}
@@ -174,24 +174,24 @@ func TestStateJSONErrors(t *testing.T) {
 		{"end of a detached zone", `{"phase":"trial","plan":"basic","market":"SE","months":1,"start":"2024-01-01T09:00:00+01:00","end":"2024-02-03T09:00:00+01:00","zone":"Europe/Stockholm","last":"2024-01-01T09:00:00+01:00"}`, []string{"end"}},
 		{"trial without start", `{"phase":"trial","plan":"basic","last":"2024-01-01T09:00:00Z"}`, []string{"start"}},
 		{"trial without plan", `{"phase":"trial","market":"SE","months":1,"start":"2024-01-01T09:00:00Z","end":"2024-02-01T09:00:00Z","zone":"UTC","last":"2024-01-01T09:00:00Z"}`, []string{"plan"}},
-		{"bad plan ID", `{"phase":"paid","plan":"Basic!","paidAt":"2024-01-01T09:00:00Z","conversion":"purchased","last":"2024-01-01T09:00:00Z"}`, []string{"plan"}},
+		{"bad plan ID", `{"phase":"paid","plan":"Basic!","paidAt":"2024-01-01T09:00:00Z","paidVia":"purchased","last":"2024-01-01T09:00:00Z"}`, []string{"plan"}},
 		{"no market, zone or length", `{"phase":"trial","plan":"basic","start":"2024-01-01T09:00:00Z","end":"2024-02-01T09:00:00Z","last":"2024-01-01T09:00:00Z"}`, []string{"market", "zone", "months"}},
 		{"non-transacting market", `{"phase":"trial","plan":"basic","market":"CN","months":1,"start":"2024-01-01T09:00:00Z","end":"2024-02-01T09:00:00Z","zone":"UTC","last":"2024-01-01T09:00:00Z"}`, []string{"market"}},
 		{"last at the end of a running trial", `{"phase":"trial","plan":"basic","market":"SE","months":1,"start":"2024-01-01T09:00:00Z","end":"2024-02-01T09:00:00Z","zone":"UTC","last":"2024-02-01T09:00:00Z"}`, []string{"last"}},
 		{"last before start", `{"phase":"trial","plan":"basic","market":"SE","months":1,"start":"2024-01-01T09:00:00Z","end":"2024-02-01T09:00:00Z","zone":"UTC","last":"2023-01-01T09:00:00Z"}`, []string{"last"}},
-		{"none with a plan", `{"phase":"none","plan":"basic","paidAt":"2024-01-01T09:00:00Z","conversion":"purchased","last":"2024-01-01T09:00:00Z"}`, []string{"plan", "paidAt", "conversion"}},
-		{"an early conversion needs a trial", `{"phase":"paid","plan":"basic","paidAt":"2024-01-01T09:00:00Z","conversion":"early","last":"2024-01-01T09:00:00Z"}`, []string{"start"}},
+		{"none with a plan", `{"phase":"none","plan":"basic","paidAt":"2024-01-01T09:00:00Z","paidVia":"purchased","last":"2024-01-01T09:00:00Z"}`, []string{"plan", "paidAt", "paidVia"}},
+		{"an early conversion needs a trial", `{"phase":"paid","plan":"basic","paidAt":"2024-01-01T09:00:00Z","paidVia":"early","last":"2024-01-01T09:00:00Z"}`, []string{"start"}},
 		{"none with trial fields", `{"phase":"none","end":"2024-01-01T09:00:00Z","months":1,"zone":"UTC","market":"SE","cancelledAt":"2024-01-01T09:00:00Z","last":"2024-01-01T09:00:00Z"}`, []string{"end", "months", "zone", "market", "cancelledAt"}},
-		{"trial already paid", `{` + strings.Replace(ok, `"last"`, `"cancelledAt":"2024-01-01T09:00:00Z","paidAt":"2024-01-01T09:00:00Z","conversion":"early","last"`, 1) + `}`, []string{"paidAt", "conversion", "cancelledAt"}},
+		{"trial already paid", `{` + strings.Replace(ok, `"last"`, `"cancelledAt":"2024-01-01T09:00:00Z","paidAt":"2024-01-01T09:00:00Z","paidVia":"early","last"`, 1) + `}`, []string{"paidAt", "paidVia", "cancelledAt"}},
 		{"cancelled without instant", `{` + strings.Replace(ok, `"trial"`, `"cancelled"`, 1) + `}`, []string{"cancelledAt"}},
 		{"cancelled after the end", `{` + strings.Replace(strings.Replace(ok, `"trial"`, `"cancelled"`, 1), `"last":"2024-01-01T09:00:00Z"`, `"cancelledAt":"2024-03-01T09:00:00Z","last":"2024-03-01T09:00:00Z"`, 1) + `}`, []string{"cancelledAt"}},
-		{"paid without how", `{"phase":"paid","plan":"basic","last":"2024-01-01T09:00:00Z"}`, []string{"paidAt", "conversion"}},
-		{"at end, paid early", `{` + strings.Replace(strings.Replace(ok, `"trial"`, `"paid"`, 1), `"last"`, `"paidAt":"2024-01-05T09:00:00Z","conversion":"at-end","last"`, 1) + `}`, []string{"paidAt", "last"}},
-		{"at end, cancelled", `{` + strings.Replace(strings.Replace(ok, `"trial"`, `"paid"`, 1), `"last":"2024-01-01T09:00:00Z"`, `"cancelledAt":"2024-01-05T09:00:00Z","paidAt":"2024-02-01T09:00:00Z","conversion":"at-end","last":"2024-02-01T09:00:00Z"`, 1) + `}`, []string{"cancelledAt"}},
-		{"early after the end", `{` + strings.Replace(strings.Replace(ok, `"trial"`, `"paid"`, 1), `"last":"2024-01-01T09:00:00Z"`, `"paidAt":"2024-03-01T09:00:00Z","conversion":"early","last":"2024-03-01T09:00:00Z"`, 1) + `}`, []string{"paidAt"}},
-		{"early, cancelled", `{` + strings.Replace(strings.Replace(ok, `"trial"`, `"paid"`, 1), `"last":"2024-01-01T09:00:00Z"`, `"cancelledAt":"2024-01-02T09:00:00Z","paidAt":"2024-01-05T09:00:00Z","conversion":"early","last":"2024-01-05T09:00:00Z"`, 1) + `}`, []string{"cancelledAt"}},
-		{"purchase during a trial", `{` + strings.Replace(strings.Replace(ok, `"trial"`, `"paid"`, 1), `"last":"2024-01-01T09:00:00Z"`, `"paidAt":"2024-01-05T09:00:00Z","conversion":"purchased","last":"2024-01-05T09:00:00Z"`, 1) + `}`, []string{"cancelledAt"}},
-		{"purchase before the cancellation", `{` + strings.Replace(strings.Replace(ok, `"trial"`, `"paid"`, 1), `"last":"2024-01-01T09:00:00Z"`, `"cancelledAt":"2024-01-06T09:00:00Z","paidAt":"2024-01-05T09:00:00Z","conversion":"purchased","last":"2024-01-06T09:00:00Z"`, 1) + `}`, []string{"paidAt"}},
+		{"paid without how", `{"phase":"paid","plan":"basic","last":"2024-01-01T09:00:00Z"}`, []string{"paidAt", "paidVia"}},
+		{"at end, paid early", `{` + strings.Replace(strings.Replace(ok, `"trial"`, `"paid"`, 1), `"last"`, `"paidAt":"2024-01-05T09:00:00Z","paidVia":"at-end","last"`, 1) + `}`, []string{"paidAt", "last"}},
+		{"at end, cancelled", `{` + strings.Replace(strings.Replace(ok, `"trial"`, `"paid"`, 1), `"last":"2024-01-01T09:00:00Z"`, `"cancelledAt":"2024-01-05T09:00:00Z","paidAt":"2024-02-01T09:00:00Z","paidVia":"at-end","last":"2024-02-01T09:00:00Z"`, 1) + `}`, []string{"cancelledAt"}},
+		{"early after the end", `{` + strings.Replace(strings.Replace(ok, `"trial"`, `"paid"`, 1), `"last":"2024-01-01T09:00:00Z"`, `"paidAt":"2024-03-01T09:00:00Z","paidVia":"early","last":"2024-03-01T09:00:00Z"`, 1) + `}`, []string{"paidAt"}},
+		{"early, cancelled", `{` + strings.Replace(strings.Replace(ok, `"trial"`, `"paid"`, 1), `"last":"2024-01-01T09:00:00Z"`, `"cancelledAt":"2024-01-02T09:00:00Z","paidAt":"2024-01-05T09:00:00Z","paidVia":"early","last":"2024-01-05T09:00:00Z"`, 1) + `}`, []string{"cancelledAt"}},
+		{"purchase during a trial", `{` + strings.Replace(strings.Replace(ok, `"trial"`, `"paid"`, 1), `"last":"2024-01-01T09:00:00Z"`, `"paidAt":"2024-01-05T09:00:00Z","paidVia":"purchased","last":"2024-01-05T09:00:00Z"`, 1) + `}`, []string{"cancelledAt"}},
+		{"purchase before the cancellation", `{` + strings.Replace(strings.Replace(ok, `"trial"`, `"paid"`, 1), `"last":"2024-01-01T09:00:00Z"`, `"cancelledAt":"2024-01-06T09:00:00Z","paidAt":"2024-01-05T09:00:00Z","paidVia":"purchased","last":"2024-01-06T09:00:00Z"`, 1) + `}`, []string{"paidAt"}},
 		{"zero length", `{"phase":"trial","plan":"basic","market":"SE","months":0,"start":"2024-01-01T09:00:00Z","end":"2024-02-01T09:00:00Z","zone":"UTC","last":"2024-01-01T09:00:00Z"}`, []string{"months"}},
 	}
 	for _, tc := range cases {
@@ -232,7 +232,7 @@ func TestEffectsJSONRoundTrip(t *testing.T) {
 	at := date(2024, 1, 31, 10, 0, time.UTC)
 	cases := map[string][]trial.Event{
 		"start":    {start(saasA, at)},
-		"start JP": {{Kind: trial.Start, At: at, Plan: saasA, Market: market.JP}},
+		"start JP": {{Type: trial.Start, At: at, Plan: saasA, Market: market.JP}},
 		"switch":   {start(vm1, at), ev(trial.Switch, vm3, at.Add(10*day+time.Hour))},
 		"at end":   {start(saasA, at), ev(trial.Tick, nil, at.Add(40*day))},
 		"early":    {start(saasA, at), ev(trial.Convert, saasNoTrial, at.Add(2*day))},
@@ -275,9 +275,9 @@ func TestEffectsJSONRoundTrip(t *testing.T) {
 func TestEffectsJSONForm(t *testing.T) {
 	_, fx := run(t, saas, start(saasA, date(2024, 1, 31, 10, 0, time.UTC)))
 	b, _ := json.Marshal(fx)
-	want := `[{"action":"collect-billing","rule":"TRL-03","reason":"trial-started","at":"2024-01-31T10:00:00Z","plan":"basic","amount":{"amount":"0.00","currency":"SEK"}},` +
-		`{"action":"start-trial","rule":"TRL-02","reason":"trial-started","at":"2024-01-31T10:00:00Z","plan":"basic","months":1,"until":"2024-02-29T10:00:00Z"},` +
-		`{"action":"notify","rule":"TRL-04","reason":"trial-started","at":"2024-01-31T10:00:00Z","plan":"basic","until":"2024-02-29T10:00:00Z"}]`
+	want := `[{"type":"collect-billing","rule":"TRL-03","reason":"trial-started","at":"2024-01-31T10:00:00Z","plan":"basic","amount":{"amount":"0.00","currency":"SEK"}},` +
+		`{"type":"start-trial","rule":"TRL-02","reason":"trial-started","at":"2024-01-31T10:00:00Z","plan":"basic","months":1,"until":"2024-02-29T10:00:00Z"},` +
+		`{"type":"notify","rule":"TRL-04","reason":"trial-started","at":"2024-01-31T10:00:00Z","plan":"basic","until":"2024-02-29T10:00:00Z"}]`
 	if string(b) != want {
 		t.Errorf("JSON\n got %s\nwant %s", b, want)
 	}
@@ -287,24 +287,24 @@ func TestEffectsJSONForm(t *testing.T) {
 }
 
 func TestEffectsJSONErrors(t *testing.T) {
-	const cancel = `{"action":"end-trial","rule":"TRL-04","reason":"trial-cancelled","at":"2024-01-01T09:00:00Z","plan":"basic"}`
-	const notify = `{"action":"notify","rule":"EXT-12","reason":"trial-cancelled","at":"2024-01-01T09:00:00Z","plan":"basic"}`
+	const cancel = `{"type":"end-trial","rule":"TRL-04","reason":"trial-cancelled","at":"2024-01-01T09:00:00Z","plan":"basic"}`
+	const notify = `{"type":"notify","rule":"EXT-12","reason":"trial-cancelled","at":"2024-01-01T09:00:00Z","plan":"basic"}`
 	cases := []struct {
 		name string
 		json string
 		path string
 	}{
 		{"not an array", `{}`, ""},
-		{"unknown action", `[{"action":"refund","rule":"TRL-04","reason":"trial-cancelled","at":"2024-01-01T09:00:00Z","plan":"basic"}]`, "[0].action"},
-		{"missing action", `[{"rule":"TRL-04","reason":"trial-cancelled","at":"2024-01-01T09:00:00Z","plan":"basic"}]`, "[0].action"},
-		{"unknown member", `[{"action":"notify","extra":true}]`, "[0]"},
+		{"unknown action", `[{"type":"refund","rule":"TRL-04","reason":"trial-cancelled","at":"2024-01-01T09:00:00Z","plan":"basic"}]`, "[0].type"},
+		{"missing action", `[{"rule":"TRL-04","reason":"trial-cancelled","at":"2024-01-01T09:00:00Z","plan":"basic"}]`, "[0].type"},
+		{"unknown member", `[{"type":"notify","extra":true}]`, "[0]"},
 		{"wrong order", `[` + notify + `,` + cancel + `]`, "[0]"},
 		{"missing effect", `[` + cancel + `]`, "[0]"},
 		{"one too many", `[` + cancel + `,` + notify + `,` + notify + `]`, "[2]"},
 		{"unknown reason", `[` + strings.ReplaceAll(cancel, "trial-cancelled", "why-not") + `]`, "[0]"},
 		{"wrong rule", `[` + cancel + `,` + strings.Replace(notify, "EXT-12", "TRL-04", 1) + `]`, "[1]"},
 		{"inconsistent instants", `[` + cancel + `,` + strings.Replace(notify, "09:00", "10:00", 1) + `]`, "[1]"},
-		{"bad amount", `[{"action":"collect-billing","rule":"TRL-03","reason":"trial-started","at":"2024-01-01T09:00:00Z","plan":"basic","amount":{"amount":"0.001","currency":"SEK"}}]`, "[0].amount"},
+		{"bad amount", `[{"type":"collect-billing","rule":"TRL-03","reason":"trial-started","at":"2024-01-01T09:00:00Z","plan":"basic","amount":{"amount":"0.001","currency":"SEK"}}]`, "[0].amount"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -336,7 +336,7 @@ func TestEligibilityJSON(t *testing.T) {
 		}
 	}
 	var e trial.Eligibility
-	err := json.Unmarshal([]byte(`{"eligible":true,"offer":{"type":"cloud"}}`), &e)
+	err := json.Unmarshal([]byte(`{"allowed":true,"offer":{"type":"cloud"}}`), &e)
 	var ps rule.Problems
 	if !errors.As(err, &ps) || ps[0].Path != "offer.type" {
 		t.Errorf("error = %v, want a problem at offer.type", err)

@@ -2,7 +2,9 @@ package trial
 
 import (
 	"fmt"
+	"github.com/marketrules/marketrules/calendar"
 	"iter"
+	"slices"
 	"time"
 
 	"github.com/marketrules/marketrules/market"
@@ -10,36 +12,28 @@ import (
 	"github.com/marketrules/marketrules/rule"
 )
 
-// Machine applies the free-trial rules of one offer under a policy. It is
-// a plain value (build it with a struct literal) and is never modified:
-// one Machine serves every customer of the offer, from any number of
-// goroutines.
-type Machine struct {
-	// Policy holds the numbers the rules use; DefaultPolicy() follows the
-	// rulebook.
-	Policy Policy
-	// Offer is the offer whose trials the machine decides.
-	Offer Offer
-}
-
 // Event is something that happens to a customer's trial of the offer, at
 // an instant the caller gives. Plan is needed by Start, Switch, Convert
 // and Purchase (it is only read, never kept: the state records its ID);
 // Market by Start.
 type Event struct {
-	// Kind is what happens; At is when.
-	Kind Kind
-	At   time.Time
+	// Type is what happens; At is when.
+	Type EventType `json:"type"`
+	At   time.Time `json:"at"`
 	// Plan is the plan the event is about: started, switched to,
 	// converted to or bought.
-	Plan *plan.Plan
+	Plan *plan.Plan `json:"plan,omitempty"`
 	// Market is the customer's market (Start): the 0.00 charge is in its
 	// billing currency (TRL-03).
-	Market market.Code
+	Market market.Code `json:"market,omitzero"`
+	// Offer is the offer whose plans the trial evaluates (Start and
+	// Switch check it, TRL-01).
+	Offer Offering `json:"offer,omitzero"`
 }
 
 var (
 	msgEventKind     = rule.Message{English: "unknown event kind %d", Swedish: "okänd händelsetyp %d"}
+	msgEventYear     = rule.Message{English: "%v is outside 0001-01-02 to 9999-12-30 UTC, the instants a state can store in any zone", Swedish: "%v ligger utanför 0001-01-02 till 9999-12-30 UTC, de tidpunkter ett tillstånd kan lagra i varje zon"}
 	msgEventAt       = rule.Message{English: "the event's instant is required", Swedish: "händelsens tidpunkt måste anges"}
 	msgPlanRequired  = rule.Message{English: "the plan is required", Swedish: "planen måste anges"}
 	msgEventPlan     = rule.Message{English: "a %s event needs the plan", Swedish: "en händelse av typen %s behöver planen"}
@@ -50,15 +44,23 @@ var (
 	msgZoneDetached  = rule.Message{English: "the trial's calendar counts in %q, but its start is in %q: attach the location with State.In", Swedish: "utvärderingsperiodens kalender räknas i %q, men dess start ligger i %q: koppla platsen med State.In"}
 )
 
+// The first and last instants an event may have: a day inside the years
+// 1 to 9999, which RFC 3339 writes, so that the instant has such a year
+// in every zone. Never written.
+var (
+	minInstant = time.Date(1, time.January, 2, 0, 0, 0, 0, time.UTC)
+	maxInstant = time.Date(9999, time.December, 30, 0, 0, 0, 0, time.UTC)
+)
+
 // problem appends a problem wrapping sentinel err.
 func problem(ps *rule.Problems, id rule.ID, path string, err error, msg rule.Message, args ...any) {
 	*ps = append(*ps, rule.Problem{Rule: id, Path: path, Message: msg, Args: args, Err: err})
 }
 
 // checkOffer reports an undefined offer type.
-func (m *Machine) checkOffer(ps *rule.Problems) {
-	if !m.Offer.Type.Valid() {
-		problem(ps, "", "offer.type", ErrInvalidOffer, msgOfferUndef, uint8(m.Offer.Type))
+func checkOffer(o Offering, ps *rule.Problems) {
+	if !o.Type.Valid() {
+		problem(ps, "", "offer.type", ErrInvalidOffer, msgOfferUndef, uint8(o.Type))
 	}
 }
 
@@ -72,34 +74,37 @@ func checkPlan(p *plan.Plan, path string, ps *rule.Problems) {
 	}
 }
 
-// check reports every problem of event e applied to s.
-func (m *Machine) check(s *State, e *Event) error {
+// check reports every problem of event e applied to s under p.
+func (p *Policy) check(s *State, e *Event) error {
 	var ps rule.Problems
-	if e.Kind < Start || e.Kind > Purchase {
-		problem(&ps, "", "kind", ErrInvalidEvent, msgEventKind, uint8(e.Kind))
+	p.checkPolicy(&ps)
+	if !e.Type.Valid() {
+		problem(&ps, "", "type", ErrInvalidEvent, msgEventKind, uint8(e.Type))
 	}
 	if e.At.IsZero() {
 		problem(&ps, "", "at", ErrInvalidEvent, msgEventAt)
+	} else if e.At.Before(minInstant) || e.At.After(maxInstant) {
+		problem(&ps, "", "at", ErrInvalidEvent, msgEventYear, e.At)
 	} else if e.At.Before(s.Last) {
 		problem(&ps, "", "at", ErrOutOfOrder, msgOutOfOrder, e.At, s.Last)
 	}
-	if e.Kind == Start && !e.At.IsZero() && e.At.Location() != time.UTC {
+	if e.Type == Start && !e.At.IsZero() && e.At.Location() != time.UTC {
 		if _, off := e.At.Zone(); off%60 != 0 {
-			problem(&ps, "", "at", ErrInvalidEvent, msgOffsetSeconds, formatOffset(off))
+			problem(&ps, "", "at", ErrInvalidEvent, msgOffsetSeconds, e.At.Format("-07:00:00"))
 		}
 	}
-	switch e.Kind {
+	switch e.Type {
 	case Start, Switch, Convert, Purchase:
 		if e.Plan == nil {
-			problem(&ps, "", "plan", ErrInvalidEvent, msgEventPlan, e.Kind.String())
+			problem(&ps, "", "plan", ErrInvalidEvent, msgEventPlan, e.Type.String())
 		} else {
 			checkPlan(e.Plan, "plan", &ps)
 		}
 	}
-	if e.Kind == Start || e.Kind == Switch {
-		m.checkOffer(&ps)
+	if e.Type == Start || e.Type == Switch {
+		checkOffer(e.Offer, &ps)
 	}
-	if e.Kind == Start {
+	if e.Type == Start {
 		switch {
 		case e.Market == 0:
 			problem(&ps, "", "market", ErrInvalidEvent, msgEventMarket)
@@ -110,35 +115,59 @@ func (m *Machine) check(s *State, e *Event) error {
 	return ps.Err()
 }
 
-// Apply returns the state after event e, the effects the host should
-// carry out, or an error; s and e are not modified. It does not allocate
-// unless it returns an error.
+// Apply decides event e in state s: the [Transition] says whether the
+// rules allow it (Allowed), the rule and reason, the state after it and
+// the [Effects] the host should carry out. s and e are not modified. It
+// does not allocate, except for an error and for the allowed lengths of
+// a TRL-02 refusal.
 //
-// On error the state is s, unchanged, and there are no effects. An error
-// is [rule.Problems] for invalid input (an undefined kind, a zero instant,
-// an instant before s.Last, a missing plan or market: [ErrInvalidEvent],
-// [ErrOutOfOrder], [ErrInvalidOffer], [ErrZone]), or a [*RefusalError]
-// when the rules do not allow the event (see the package documentation's
-// table). Events at the same instant as s.Last are in order.
+// An event the rules do not allow is a Transition with Allowed false,
+// the state unchanged and no effects (see the package documentation's
+// table); it is not an error. The error is for invalid input only, as
+// [rule.Problems]: an undefined event type, a zero instant, an instant
+// before s.Last, a missing plan or market, an undefined offer type, a
+// trial whose end would not be a representable instant after its start
+// ([ErrInvalidEvent], [ErrOutOfOrder], [ErrInvalidOffer], [ErrZone]), or
+// an invalid policy ([ErrPolicy]). Events at the same instant as s.Last
+// are in order.
 //
 // The end of a running trial is observed by a [Tick] at or after it,
 // which converts the plan under evaluation at the end instant (not at the
-// Tick's instant). Any other event at or after the end is refused with
-// [ErrTrialEnded] until that Tick is applied, so that a conversion never
-// happens as a side effect of another request.
+// Tick's instant). Any other event at or after the end is refused
+// ([ReasonTrialEnded]) until that Tick is applied, so that a conversion
+// never happens as a side effect of another request.
 //
 // s must be a state returned by Apply, the zero State, or one that
 // passes [State.Validate] (as every state decoded from JSON does).
-func (m Machine) Apply(s State, e Event) (State, Effects, error) {
-	var fx Effects
-	err := m.apply(&s, &fx, &e)
-	return s, fx, err
+func (p Policy) Apply(s State, e Event) (t Transition, err error) {
+	if p.isZero() {
+		p = defaults()
+	}
+	t.Event, t.At, t.State = e.Type, e.At, s
+	t.setEvent(&e)
+	if err = p.apply(&t, &e); err != nil {
+		return Transition{}, err
+	}
+	return t, nil
 }
 
-// apply applies e to *s and sets *fx to its effects. Every check comes
-// before the first write, so on error *s and *fx are unchanged.
-func (m *Machine) apply(s *State, fx *Effects, e *Event) error {
-	if err := m.check(s, e); err != nil {
+// setEvent sets the figures of t that come from event e: its offer and
+// plan.
+func (t *Transition) setEvent(e *Event) {
+	if e.Offer.Type.Valid() {
+		t.Offer = e.Offer
+	}
+	if e.Plan != nil {
+		t.Plan = e.Plan.ID
+	}
+}
+
+// apply applies e to t.State and sets the transition's outcome. Every
+// check comes before the first write to the state, so on error or
+// refusal the state is unchanged.
+func (p *Policy) apply(t *Transition, e *Event) error {
+	s := &t.State
+	if err := p.check(s, e); err != nil {
 		return err
 	}
 	// No monotonic reading, and every instant of a state in one location:
@@ -148,166 +177,248 @@ func (m *Machine) apply(s *State, fx *Effects, e *Event) error {
 	switch {
 	case !s.Start.IsZero():
 		at = at.In(s.Start.Location())
-	case e.Kind != Start:
+	case e.Type != Start:
 		at = at.UTC()
 	}
 	if s.Phase == InTrial && !at.Before(s.End) {
-		if e.Kind != Tick {
-			return m.refuse(s, e, ErrTrialEnded, rule.TRL04, ReasonTrialEnded)
+		if e.Type != Tick {
+			p.refuse(t, e, rule.TRL04, ReasonTrialEnded)
+			return nil
 		}
 		// TRL-04, TRL-05, TRL-07: the plan under evaluation converts at
 		// the end.
-		s.Phase, s.Conversion, s.PaidAt, s.Last = Paid, AtEnd, s.End, at
-		fx.kind, fx.at, fx.plan = tAtEnd, s.End, s.Plan
+		s.Phase, s.PaidVia, s.PaidAt, s.Last = Paid, AtEnd, s.End, at
+		t.Effects = Effects{kind: tAtEnd, at: s.End, plan: s.Plan}
+		t.allow(tAtEnd)
 		return nil
 	}
-	switch e.Kind {
+	switch e.Type {
 	case Start:
-		return m.start(s, fx, e, at)
+		return p.start(t, e, at)
 	case Switch:
-		return m.switchTo(s, fx, e, at)
+		return p.switchTo(t, e, at)
 	case Convert:
-		return m.convert(s, fx, e, at)
+		p.convert(t, e, at)
+		return nil
 	case Cancel:
 		if s.Phase != InTrial {
-			return m.notInTrial(s, e)
+			p.notInTrial(t, e)
+			return nil
 		}
 		s.Phase, s.CancelledAt, s.Last = Cancelled, at, at
-		fx.kind, fx.at, fx.plan = tCancelled, at, s.Plan
+		t.Effects = Effects{kind: tCancelled, at: at, plan: s.Plan}
+		t.allow(tCancelled)
 		return nil
 	case Purchase:
 		switch s.Phase {
 		case InTrial:
-			return m.refuse(s, e, ErrPurchase, rule.TRL09, ReasonPurchaseInTrial)
+			p.refuse(t, e, rule.TRL09, ReasonPurchaseInTrial)
+			return nil
 		case None, Cancelled:
-			s.Phase, s.Conversion, s.PaidAt, s.Plan = Paid, Purchased, at, e.Plan.ID
+			s.Phase, s.PaidVia, s.PaidAt, s.Plan, s.Last = Paid, Purchased, at, e.Plan.ID, at
+			t.Allowed, t.Rule, t.Reason = true, rule.TRL10, ReasonPurchased
+			return nil
 		}
+		// Paid already: nothing changes.
+		s.Last = at
+		t.Allowed, t.Rule, t.Reason = true, rule.TRL10, ReasonNoChange
+		return nil
 	}
-	// Tick before the end, Purchase: record the instant.
+	// A Tick before the end, or without a running trial: record the
+	// instant.
 	s.Last = at
+	t.Allowed, t.Rule, t.Reason = true, rule.TRL04, ReasonNoChange
 	return nil
 }
 
+var msgEndRange = rule.Message{English: "a trial of %d months from %v would end at %v, which is not a representable instant after its start (years 1 to 9999)", Swedish: "en utvärderingsperiod på %d månader från %v skulle sluta %v, vilket inte är en tidpunkt efter starten inom åren 1 till 9999"}
+
+// trialEnd returns the end of a trial of n months from start, or a
+// problem when it is not an instant after start within the years that
+// RFC 3339 writes.
+func trialEnd(start time.Time, n int) (time.Time, error) {
+	end, err := calendar.AddMonths(start, calendar.Months(n))
+	if err != nil || n < 1 || n > MaxTrialMonths || !end.After(start) {
+		var ps rule.Problems
+		problem(&ps, rule.TRL02, "plan.trial.months", ErrInvalidEvent, msgEndRange, n, start, end)
+		return time.Time{}, ps
+	}
+	return end, nil
+}
+
 // start applies a Start (TRL-01, TRL-02, TRL-03, EXT-04, TRL-06, TRL-10,
-// EXT-12): the same checks, in the same order, as Machine.Eligible.
-func (m *Machine) start(s *State, fx *Effects, e *Event, at time.Time) error {
-	p := e.Plan
-	id, why := m.planTrial(p)
+// EXT-12): the same checks, in the same order, as Policy.CheckEligibility.
+func (p *Policy) start(t *Transition, e *Event, at time.Time) error {
+	s, pl := &t.State, e.Plan
+	id, why := p.planTrial(e.Offer, pl)
 	if why == "" {
 		id, why = s.History().check()
 	}
 	if why != "" {
-		return m.refuse(s, e, ErrNotEligible, id, why)
+		p.refuse(t, e, id, why)
+		return nil
 	}
 	// No zone has gone from whole minutes back to an offset with
 	// seconds, so the check of the start's offset (in check) covers End.
-	end := plan.AddMonths(at, p.Trial.Months)
+	end, err := trialEnd(at, pl.Trial.Months)
+	if err != nil {
+		return err
+	}
 	*s = State{
 		Phase:  InTrial,
-		Plan:   p.ID,
+		Plan:   pl.ID,
 		Market: e.Market,
-		Months: p.Trial.Months,
+		Months: pl.Trial.Months,
 		Start:  at,
 		End:    end,
-		Zone:   zoneName(at),
+		Zone:   calendar.ZoneName(at),
 		Last:   at,
 	}
-	*fx = Effects{kind: tStarted, cur: e.Market.Market().Currency, months: p.Trial.Months, at: at, until: end, plan: p.ID}
+	t.Effects = Effects{kind: tStarted, cur: e.Market.Market().Currency, months: pl.Trial.Months, at: at, until: end, plan: pl.ID}
+	t.allow(tStarted)
 	return nil
 }
 
 // switchTo applies a Switch (TRL-06, TRL-07).
-func (m *Machine) switchTo(s *State, fx *Effects, e *Event, at time.Time) error {
-	p := e.Plan
+func (p *Policy) switchTo(t *Transition, e *Event, at time.Time) error {
+	s, pl := &t.State, e.Plan
 	if s.Phase != InTrial {
-		return m.notInTrial(s, e)
+		p.notInTrial(t, e)
+		return nil
 	}
-	if p.ID == s.Plan {
-		return m.refuse(s, e, ErrSwitch, rule.TRL06, ReasonSamePlan)
+	if pl.ID == s.Plan {
+		p.refuse(t, e, rule.TRL06, ReasonSamePlan)
+		return nil
 	}
-	if id, why := m.planTrial(p); why != "" {
-		return m.refuse(s, e, ErrSwitch, id, why)
+	if id, why := p.planTrial(e.Offer, pl); why != "" {
+		p.refuse(t, e, id, why)
+		return nil
 	}
 	from := s.Plan
-	if m.Policy.Switch != KeepEnd && p.Trial.Months != s.Months {
+	months, end := s.Months, s.End
+	if p.Switch != KeepEnd && pl.Trial.Months != s.Months {
 		if !s.attached() {
 			var ps rule.Problems
-			problem(&ps, "", "zone", ErrZone, msgZoneDetached, s.Zone, zoneName(s.Start))
+			problem(&ps, "", "zone", ErrZone, msgZoneDetached, s.Zone, calendar.ZoneName(s.Start))
 			return ps
 		}
-		end := plan.AddMonths(s.Start, p.Trial.Months)
-		if !at.Before(end) {
-			err := m.refuse(s, e, ErrSwitch, rule.TRL06, ReasonUsedUp)
-			err.End = end
+		var err error
+		if end, err = trialEnd(s.Start, pl.Trial.Months); err != nil {
 			return err
 		}
-		s.Months, s.End = p.Trial.Months, end
+		if !at.Before(end) {
+			p.refuse(t, e, rule.TRL06, ReasonUsedUp)
+			t.End = end
+			return nil
+		}
+		months = pl.Trial.Months
 	}
-	s.Plan, s.Last = p.ID, at
-	*fx = Effects{kind: tSwitched, months: s.Months, at: at, until: s.End, plan: p.ID, from: from, used: at.Sub(s.Start)}
+	s.Months, s.End, s.Plan, s.Last = months, end, pl.ID, at
+	t.Effects = Effects{kind: tSwitched, months: s.Months, at: at, until: s.End, plan: pl.ID, from: from, used: at.Sub(s.Start)}
+	t.allow(tSwitched)
 	return nil
 }
 
 // convert applies a Convert (TRL-08, TRL-09).
-func (m *Machine) convert(s *State, fx *Effects, e *Event, at time.Time) error {
-	p := e.Plan
+func (p *Policy) convert(t *Transition, e *Event, at time.Time) {
+	s, pl := &t.State, e.Plan
 	switch {
 	case s.Phase != InTrial:
-		return m.notInTrial(s, e)
-	case p.ID == s.Plan:
-		return m.refuse(s, e, ErrTrialPlan, rule.TRL08, ReasonTrialPlan)
-	case p.Trial.Enabled():
-		return m.refuse(s, e, ErrTrialPlan, rule.TRL08, ReasonOtherTrialPlan)
+		p.notInTrial(t, e)
+		return
+	case pl.ID == s.Plan:
+		p.refuse(t, e, rule.TRL08, ReasonTrialPlan)
+		return
+	case pl.Trial.Enabled():
+		p.refuse(t, e, rule.TRL08, ReasonOtherTrialPlan)
+		return
 	}
 	from := s.Plan
-	s.Phase, s.Conversion, s.PaidAt, s.Plan, s.Last = Paid, Early, at, p.ID, at
-	*fx = Effects{kind: tEarly, at: at, plan: p.ID, from: from}
-	return nil
+	s.Phase, s.PaidVia, s.PaidAt, s.Plan, s.Last = Paid, Early, at, pl.ID, at
+	t.Effects = Effects{kind: tEarly, at: at, plan: pl.ID, from: from}
+	t.allow(tEarly)
 }
 
 // notInTrial refuses a Switch, Convert or Cancel without a running
 // trial: after a cancelled one (EXT-12), or with none (TRL-11).
-func (m *Machine) notInTrial(s *State, e *Event) *RefusalError {
-	if s.Phase == Cancelled {
-		return m.refuse(s, e, ErrNotInTrial, rule.EXT12, ReasonCancelledBefore)
+func (p *Policy) notInTrial(t *Transition, e *Event) {
+	if t.State.Phase == Cancelled {
+		p.refuse(t, e, rule.EXT12, ReasonCancelledBefore)
+		return
 	}
-	return m.refuse(s, e, ErrNotInTrial, rule.TRL11, ReasonNotInTrial)
+	p.refuse(t, e, rule.TRL11, ReasonNotInTrial)
 }
 
-// refuse builds the refusal of e in state s. It allocates; it is only
-// called on the way out with an error.
-func (m *Machine) refuse(s *State, e *Event, sentinel error, id rule.ID, why rule.Reason) *RefusalError {
-	r := &RefusalError{Event: e.Kind, At: e.At, Rule: id, Reason: why, Current: s.Plan, Phase: s.Phase,
-		Offer: m.Offer, Err: sentinel}
+// refuse makes t the refusal of e in its (unchanged) state.
+func (p *Policy) refuse(t *Transition, e *Event, id rule.ID, why rule.Reason) {
+	s := &t.State
+	t.Allowed, t.Rule, t.Reason = false, id, why
 	if s.Phase == InTrial {
-		r.End = s.End
+		t.End = s.End
 	}
 	if e.Plan != nil {
-		r.Plan = e.Plan.ID
-		r.Months = e.Plan.Trial.Months
+		t.Months = e.Plan.Trial.Months
 	}
 	if why == ReasonLength {
-		if a := m.Offer.Type.TrialMonths(m.Policy.Offer); len(a) > 0 {
-			r.Allowed = append([]int(nil), a...)
+		if a := p.months(e.Offer.Type); len(a) > 0 {
+			t.Lengths = slices.Clone(a)
 		}
 	}
-	return r
 }
 
-// Replay applies events in order to s and returns the final state. It
-// stops at the first error, returning the state reached before the event
-// that failed and the error, which wraps Apply's error and names the
-// event's index. Replaying the same events from the same state always
-// gives the same state. For a slice, pass slices.Values(events).
-func (m Machine) Replay(s State, events iter.Seq[Event]) (State, error) {
-	i := 0
-	for e := range events {
-		n, _, err := m.Apply(s, e)
-		if err != nil {
-			return s, fmt.Errorf("trial: event %d (%s): %w", i, e.Kind, err)
-		}
-		s = n
-		i++
+var msgReplayNil = rule.Message{English: "no events to replay (a nil sequence)", Swedish: "inga händelser att spela upp (en nil-sekvens)"}
+
+// Replay applies events in order to s, as [Policy.Apply] does, and
+// returns the transition of the last event and the number of events
+// applied. It stops at the first event that is refused, returning its
+// refusal (Allowed false, with the state reached before it), or that is
+// invalid, returning the last transition and an error that names the
+// event's index and wraps Apply's [rule.Problems]. Without events, the
+// transition is the zero Transition but for State, which is s. A nil
+// sequence is an error wrapping [ErrInvalidEvent]. Replaying the same
+// events from the same state always gives the same answer. For a slice,
+// pass slices.Values(events).
+func (p Policy) Replay(s State, events iter.Seq[Event]) (Transition, int, error) {
+	if events == nil {
+		return Transition{State: s}, 0, errNoEvents()
 	}
-	return s, nil
+	r := replay{p: p.resolved(), t: Transition{State: s}}
+	for e := range events {
+		if !r.step(&e) {
+			break
+		}
+	}
+	return r.t, r.n, r.err
+}
+
+// replay is the progress of Policy.Replay, in one value so that the loop
+// body captures one variable.
+type replay struct {
+	p   Policy
+	t   Transition
+	n   int
+	err error
+}
+
+// step applies e and reports whether to go on.
+func (r *replay) step(e *Event) bool {
+	t := Transition{Event: e.Type, At: e.At, State: r.t.State}
+	t.setEvent(e)
+	if err := r.p.apply(&t, e); err != nil {
+		r.err = fmt.Errorf("trial: event %d (%s): %w", r.n, e.Type, err)
+		return false
+	}
+	r.t = t
+	if !t.Allowed {
+		return false
+	}
+	r.n++
+	return true
+}
+
+//go:noinline
+func errNoEvents() error {
+	var ps rule.Problems
+	problem(&ps, "", "events", ErrInvalidEvent, msgReplayNil)
+	return ps
 }

@@ -27,25 +27,25 @@ func TestApplyInvalidInput(t *testing.T) {
 	}
 	cases := []struct {
 		name string
-		m    trial.Machine
+		m    machine
 		s    trial.State
 		e    trial.Event
 		want []want
 	}{
-		{"zero instant", saas, trial.State{}, trial.Event{Kind: trial.Tick}, []want{{"at", "", trial.ErrInvalidEvent}}},
-		{"unknown kind", saas, trial.State{}, trial.Event{Kind: 42, At: jan1}, []want{{"kind", "", trial.ErrInvalidEvent}}},
-		{"zero kind", saas, trial.State{}, trial.Event{At: jan1}, []want{{"kind", "", trial.ErrInvalidEvent}}},
-		{"start without plan", saas, trial.State{}, trial.Event{Kind: trial.Start, At: jan1, Market: market.SE}, []want{{"plan", "", trial.ErrInvalidEvent}}},
+		{"zero instant", saas, trial.State{}, trial.Event{Type: trial.Tick}, []want{{"at", "", trial.ErrInvalidEvent}}},
+		{"unknown kind", saas, trial.State{}, trial.Event{Type: 42, At: jan1}, []want{{"type", "", trial.ErrInvalidEvent}}},
+		{"zero kind", saas, trial.State{}, trial.Event{At: jan1}, []want{{"type", "", trial.ErrInvalidEvent}}},
+		{"start without plan", saas, trial.State{}, trial.Event{Type: trial.Start, At: jan1, Market: market.SE}, []want{{"plan", "", trial.ErrInvalidEvent}}},
 		{"switch without plan", saas, running, ev(trial.Switch, nil, jan1), []want{{"plan", "", trial.ErrInvalidEvent}}},
 		{"convert without plan", saas, running, ev(trial.Convert, nil, jan1), []want{{"plan", "", trial.ErrInvalidEvent}}},
 		{"purchase without plan", saas, trial.State{}, ev(trial.Purchase, nil, jan1), []want{{"plan", "", trial.ErrInvalidEvent}}},
 		{"plan without ID", saas, trial.State{}, start(&plan.Plan{Trial: plan.Trial{Months: 1}}, jan1), []want{{"plan.id", rule.PLN01, trial.ErrInvalidEvent}}},
 		{"start without market", saas, trial.State{}, ev(trial.Start, saasA, jan1), []want{{"market", "", trial.ErrInvalidEvent}}},
-		{"China does not transact", saas, trial.State{}, trial.Event{Kind: trial.Start, At: jan1, Plan: saasA, Market: market.CN}, []want{{"market", rule.PRC09, trial.ErrInvalidEvent}}},
-		{"undefined market", saas, trial.State{}, trial.Event{Kind: trial.Start, At: jan1, Plan: saasA, Market: 250}, []want{{"market", rule.PRC09, trial.ErrInvalidEvent}}},
-		{"no offer type", trial.Machine{Policy: trial.DefaultPolicy()}, trial.State{}, start(saasA, jan1), []want{{"offer.type", "", trial.ErrInvalidOffer}}},
+		{"China does not transact", saas, trial.State{}, trial.Event{Type: trial.Start, At: jan1, Plan: saasA, Market: market.CN}, []want{{"market", rule.PRC09, trial.ErrInvalidEvent}}},
+		{"undefined market", saas, trial.State{}, trial.Event{Type: trial.Start, At: jan1, Plan: saasA, Market: 250}, []want{{"market", rule.PRC09, trial.ErrInvalidEvent}}},
+		{"no offer type", machine{Policy: trial.DefaultPolicy()}, trial.State{}, start(saasA, jan1), []want{{"offer.type", "", trial.ErrInvalidOffer}}},
 		{"out of order", saas, running, ev(trial.Cancel, nil, jan1.Add(-time.Nanosecond)), []want{{"at", "", trial.ErrOutOfOrder}}},
-		{"everything wrong", trial.Machine{}, running, trial.Event{Kind: trial.Start, At: jan1.Add(-day)},
+		{"everything wrong", machine{}, running, trial.Event{Type: trial.Start, At: jan1.Add(-day)},
 			[]want{{"at", "", trial.ErrOutOfOrder}, {"plan", "", trial.ErrInvalidEvent}, {"offer.type", "", trial.ErrInvalidOffer}, {"market", "", trial.ErrInvalidEvent}}},
 	}
 	for _, tc := range cases {
@@ -67,7 +67,7 @@ func TestApplyInvalidInput(t *testing.T) {
 					t.Errorf("errors.Is(%v) = false", w.Err)
 				}
 			}
-			if errors.Is(err, trial.ErrRefused) {
+			if errors.Is(err, errRefused) {
 				t.Error("invalid input reported as a refusal")
 			}
 			if s != tc.s || fx.Len() != 0 {
@@ -157,7 +157,7 @@ func TestReplay(t *testing.T) {
 	bad := append(slices.Clone(events[:2]), ev(trial.Convert, saasB, jan1.Add(16*day)), events[3])
 	got, err = saas.Replay(trial.State{}, slices.Values(bad))
 	before, _ := run(t, saas, events[:2]...)
-	if !errors.Is(err, trial.ErrTrialPlan) || got != before || !strings.Contains(err.Error(), "event 2 (convert)") {
+	if !errors.Is(err, errTrialPlan) || got != before || !strings.Contains(err.Error(), "event 2 (convert)") {
 		t.Errorf("Replay = %+v, %v", got, err)
 	}
 	// Stopping early when the consumer stops.
@@ -179,14 +179,14 @@ func TestEffectsAccessors(t *testing.T) {
 	if _, ok := fx.Find(trial.SwitchTrial); ok {
 		t.Error("Find(switch-trial) found one")
 	}
-	var seen []trial.Action
+	var seen []trial.EffectType
 	for e := range fx.All() {
-		seen = append(seen, e.Action)
+		seen = append(seen, e.Type)
 		if len(seen) == 2 {
 			break
 		}
 	}
-	if diff := cmp.Diff([]trial.Action{trial.EndTrial, trial.DeleteTrialData}, seen); diff != "" {
+	if diff := cmp.Diff([]trial.EffectType{trial.EndTrial, trial.DeleteTrialData}, seen); diff != "" {
 		t.Errorf("All with break (-want +got):\n%s", diff)
 	}
 	if noEffects.Len() != 0 || noEffects.Append(nil) != nil || noEffects.Explain(rule.English) != "" {
@@ -254,7 +254,7 @@ func TestExplain(t *testing.T) {
 		}
 	}
 	// An effect that no transition produces still explains itself.
-	odd := trial.Effect{Action: trial.StartBilling, Rule: rule.TRL05, Reason: "made-up", Plan: "x", At: jan1}
+	odd := trial.Effect{Type: trial.StartBilling, Rule: rule.TRL05, Reason: "made-up", Plan: "x", At: jan1}
 	if got, want := odd.Explain(rule.English), "start-billing (made-up) of plan x at 2024-01-01 09:00:00 UTC (TRL-05)"; got != want {
 		t.Errorf("odd effect: %q, want %q", got, want)
 	}
@@ -264,8 +264,8 @@ func TestExplain(t *testing.T) {
 // rule.
 func TestExplainReasons(t *testing.T) {
 	seed000 := trial.DefaultPolicy()
-	seed000.Offer.VMTrialMonths = []int{1, 3}
-	vm13 := trial.Machine{Policy: seed000, Offer: vmOffer}
+	seed000.VMMonths = []int{1, 3}
+	vm13 := machine{Policy: seed000, Offer: vmOffer}
 	cases := []struct {
 		e  trial.Eligibility
 		en string
@@ -291,11 +291,11 @@ func TestExplainReasons(t *testing.T) {
 		}
 	}
 	none := trial.DefaultPolicy()
-	none.Offer.SaaSTrialMonths = nil
+	none.SaaSMonths = nil
 	reasons := []trial.Eligibility{
-		must(trial.Machine{Policy: none, Offer: saasOffer}.Eligible(saasA, trial.History{})),
-		must(trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offer{Type: 1, Transactable: true}}.Eligible(saasA, trial.History{})),
-		must(trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offer{Type: saasOffer.Type}}.Eligible(saasA, trial.History{})),
+		must(machine{Policy: none, Offer: saasOffer}.Eligible(saasA, trial.History{})),
+		must(machine{Policy: trial.DefaultPolicy(), Offer: trial.Offering{Type: 1, SellThroughMicrosoft: true}}.Eligible(saasA, trial.History{})),
+		must(machine{Policy: trial.DefaultPolicy(), Offer: trial.Offering{Type: saasOffer.Type}}.Eligible(saasA, trial.History{})),
 	}
 	for _, p := range []*plan.Plan{saasNoTrial, saasUsage, saasMetered} {
 		reasons = append(reasons, must(saas.Eligible(p, trial.History{})))
@@ -324,13 +324,16 @@ func must[T any](v T, err error) T {
 func TestRefusalText(t *testing.T) {
 	running, _ := run(t, saas, start(saasA, jan1))
 	_, _, err := saas.Apply(running, ev(trial.Convert, saasA, jan1.Add(day)))
-	var re *trial.RefusalError
+	var re *refusal
 	if !errors.As(err, &re) {
 		t.Fatal(err)
 	}
-	want := "trial: convert at 2024-01-02 09:00:00 UTC refused: plan basic is in its free trial and cannot convert to a paid subscription before the trial ends at 2024-02-01 09:00:00 UTC (TRL-08)"
-	if err.Error() != want {
-		t.Errorf("Error:\n got %q\nwant %q", err.Error(), want)
+	want := "plan basic is in its free trial and cannot convert to a paid subscription before the trial ends at 2024-02-01 09:00:00 UTC (TRL-08)"
+	if got := re.Explain(rule.English); got != want {
+		t.Errorf("Explain:\n got %q\nwant %q", got, want)
+	}
+	if got, want := re.String(), "TRL-08 trial-plan-before-end: convert at 2024-01-02T09:00:00Z refused"; got != want {
+		t.Errorf("String:\n got %q\nwant %q", got, want)
 	}
 	wantSV := "planen basic är i sin kostnadsfria utvärderingsversion och kan inte konverteras till en betald prenumeration innan utvärderingsperioden upphör 2024-02-01 09:00:00 UTC (TRL-08)"
 	if got := re.Explain(rule.Swedish); got != wantSV {
@@ -340,7 +343,7 @@ func TestRefusalText(t *testing.T) {
 	cancelled, _ := run(t, saas, start(saasA, jan1), ev(trial.Cancel, nil, jan1.Add(day)))
 	vmRunning, _ := run(t, vm, start(vm6, jan1))
 	refused := []struct {
-		m trial.Machine
+		m machine
 		s trial.State
 		e trial.Event
 	}{
@@ -358,9 +361,9 @@ func TestRefusalText(t *testing.T) {
 	seen := map[rule.Reason]bool{}
 	for _, r := range refused {
 		_, _, err := r.m.Apply(r.s, r.e)
-		var re *trial.RefusalError
+		var re *refusal
 		if !errors.As(err, &re) {
-			t.Fatalf("%s: %v", r.e.Kind, err)
+			t.Fatalf("%s: %v", r.e.Type, err)
 		}
 		seen[re.Reason] = true
 		en, sv := re.Explain(rule.English), re.Explain(rule.Swedish)
@@ -385,10 +388,18 @@ func TestEnumText(t *testing.T) {
 	}{
 		{trial.Paid, "paid", func(s string) (textEnum, error) { var v trial.Phase; err := v.UnmarshalText([]byte(s)); return v, err }},
 		{trial.None, "none", func(s string) (textEnum, error) { var v trial.Phase; err := v.UnmarshalText([]byte(s)); return v, err }},
-		{trial.Purchase, "purchase", func(s string) (textEnum, error) { var v trial.Kind; err := v.UnmarshalText([]byte(s)); return v, err }},
-		{trial.DeleteTrialData, "delete-trial-data", func(s string) (textEnum, error) { var v trial.Action; err := v.UnmarshalText([]byte(s)); return v, err }},
+		{trial.Purchase, "purchase", func(s string) (textEnum, error) {
+			var v trial.EventType
+			err := v.UnmarshalText([]byte(s))
+			return v, err
+		}},
+		{trial.DeleteTrialData, "delete-trial-data", func(s string) (textEnum, error) {
+			var v trial.EffectType
+			err := v.UnmarshalText([]byte(s))
+			return v, err
+		}},
 		{trial.Early, "early", func(s string) (textEnum, error) {
-			var v trial.Conversion
+			var v trial.PaidVia
 			err := v.UnmarshalText([]byte(s))
 			return v, err
 		}},
@@ -411,14 +422,26 @@ func TestEnumText(t *testing.T) {
 			t.Errorf("parse nonsense: no error")
 		}
 	}
-	invalid := []textEnum{trial.Phase(9), trial.Kind(0), trial.Action(0), trial.Conversion(0), trial.SwitchRule(7)}
+	invalid := []textEnum{trial.Phase(9), trial.EventType(9), trial.EffectType(9), trial.PaidVia(9), trial.SwitchRule(7)}
 	for _, v := range invalid {
 		if _, err := v.MarshalText(); err == nil {
 			t.Errorf("%v marshals", v)
 		}
 	}
+	// The zero value of a one-based enum is unset: "" both ways.
+	for _, v := range []textEnum{trial.EventType(0), trial.EffectType(0), trial.PaidVia(0)} {
+		if b, err := v.MarshalText(); err != nil || len(b) != 0 {
+			t.Errorf("%v marshals as %q, %v", v, b, err)
+		}
+	}
+	var et trial.EventType = trial.Tick
+	var ft trial.EffectType = trial.Notify
+	var pv trial.PaidVia = trial.Early
+	if et.UnmarshalText(nil) != nil || ft.UnmarshalText(nil) != nil || pv.UnmarshalText(nil) != nil || et != 0 || ft != 0 || pv != 0 {
+		t.Errorf("empty text does not parse as unset: %v %v %v", et, ft, pv)
+	}
 	valid := []bool{trial.Paid.Valid(), trial.Tick.Valid(), trial.Notify.Valid(), trial.AtEnd.Valid(), trial.NewPlanLength.Valid(),
-		!trial.Phase(4).Valid(), !trial.Kind(7).Valid(), !trial.Action(8).Valid(), !trial.Conversion(0).Valid(), !trial.SwitchRule(2).Valid()}
+		!trial.Phase(4).Valid(), !trial.EventType(7).Valid(), !trial.EffectType(8).Valid(), !trial.PaidVia(0).Valid(), !trial.SwitchRule(2).Valid()}
 	if slices.Contains(valid, false) {
 		t.Errorf("Valid: %v", valid)
 	}

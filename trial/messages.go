@@ -12,7 +12,7 @@ import (
 // The reasons: stable codes, never renamed or reused, that hosts may
 // switch on and store. The first five name what a transition did (every
 // [Effect] carries one); the others say why a trial is or is not
-// available ([Eligibility]) or why an event is refused ([RefusalError]).
+// available ([Eligibility]) or why an event is refused ([Transition]).
 const (
 	// ReasonTrialStarted: a trial started (TRL-02, TRL-03, TRL-04).
 	ReasonTrialStarted rule.Reason = "trial-started"
@@ -79,11 +79,18 @@ const (
 	// ReasonPurchaseInTrial: paying for a plan during a trial is a
 	// conversion (TRL-08, TRL-09).
 	ReasonPurchaseInTrial rule.Reason = "purchase-during-trial"
+	// ReasonPurchased: the customer bought a plan outside a trial, which
+	// rules out any later trial of the offer (TRL-10).
+	ReasonPurchased rule.Reason = "purchased"
+	// ReasonNoChange: the event is allowed and changes nothing but
+	// State.Last: a Tick before the end or without a running trial, a
+	// purchase by a customer who pays already.
+	ReasonNoChange rule.Reason = "no-change"
 )
 
 // facts are the figures a reason's message may use.
 type facts struct {
-	offer         Offer
+	offer         Offering
 	plan, current string
 	phase         Phase
 	end           time.Time

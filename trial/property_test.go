@@ -19,7 +19,7 @@ import (
 // A world is a machine and the plans of its offer that events pick from.
 type world struct {
 	name  string
-	m     trial.Machine
+	m     machine
 	plans []*plan.Plan
 }
 
@@ -61,22 +61,22 @@ func (c *checker) apply(e trial.Event) {
 	c.steps++
 	if err != nil {
 		var ps rule.Problems
-		var re *trial.RefusalError
+		var re *refusal
 		switch {
 		case errors.As(err, &re):
 			c.seen[re.Reason]++
-			if !errors.Is(err, trial.ErrRefused) || re.Rule == "" || re.Reason == "" || !re.Rule.Known() {
+			if !errors.Is(err, errRefused) || re.Rule == "" || re.Reason == "" || !re.Rule.Known() {
 				t.Fatalf("refusal without rule or reason: %#v", re)
 			}
 		case errors.As(err, &ps):
-			if errors.Is(err, trial.ErrRefused) || len(ps) == 0 {
+			if errors.Is(err, errRefused) || len(ps) == 0 {
 				t.Fatalf("invalid input reported as a refusal: %v", err)
 			}
 		default:
 			t.Fatalf("error of type %T: %v", err, err)
 		}
 		if n != before || fx.Len() != 0 {
-			t.Fatalf("%s refused, but the state changed or has effects", e.Kind)
+			t.Fatalf("%s refused, but the state changed or has effects", e.Type)
 		}
 		return
 	}
@@ -86,14 +86,14 @@ func (c *checker) apply(e trial.Event) {
 		c.seen[fx.At(0).Reason]++
 	}
 	if err := n.Validate(); err != nil {
-		t.Fatalf("after %s at %v: invalid state %+v: %v", e.Kind, e.At, n, err)
+		t.Fatalf("after %s at %v: invalid state %+v: %v", e.Type, e.At, n, err)
 	}
 	// Time moves forward, to the event's instant.
 	if !n.Last.Equal(e.At) || n.Last.Before(before.Last) {
 		t.Fatalf("Last = %v after an event at %v (before %v)", n.Last, e.At, before.Last)
 	}
 	// Paid is final: at most one conversion, never a trial after paying.
-	if before.Phase == trial.Paid && (n.Phase != trial.Paid || !n.PaidAt.Equal(before.PaidAt) || n.Conversion != before.Conversion || n.Plan != before.Plan) {
+	if before.Phase == trial.Paid && (n.Phase != trial.Paid || !n.PaidAt.Equal(before.PaidAt) || n.PaidVia != before.PaidVia || n.Plan != before.Plan) {
 		t.Fatalf("a paid state changed: %+v -> %+v", before, n)
 	}
 	// A cancelled trial never runs again.
@@ -102,7 +102,7 @@ func (c *checker) apply(e trial.Event) {
 	}
 	// A trial never runs longer than its length, which the policy allows.
 	if !n.Start.IsZero() {
-		allowed := c.w.m.Offer.Type.TrialMonths(c.w.m.Policy.Offer)
+		allowed := lengths(c.w.m)
 		if !slices.Contains(allowed, n.Months) {
 			t.Fatalf("trial of %d months, allowed %v", n.Months, allowed)
 		}
@@ -121,14 +121,14 @@ func (c *checker) apply(e trial.Event) {
 		if !f.Rule.Known() || f.Reason == "" {
 			t.Fatalf("effect without a known rule: %+v", f)
 		}
-		switch f.Action {
+		switch f.Type {
 		case trial.StartTrial:
 			c.trials++
 			if h := before.History(); h.Paid || h.Cancelled || h.Started {
 				t.Fatalf("a trial started after history %+v", h)
 			}
 		case trial.CollectBilling:
-			if !f.Amount.IsZero() {
+			if f.Amount.Sign() != 0 {
 				t.Fatalf("a trial charges %v", f.Amount)
 			}
 		case trial.StartBilling:
@@ -197,11 +197,11 @@ func (c *checker) finish() {
 // mostly starts one, a customer in a trial mostly switches, converts,
 // cancels or waits; a few events are invalid or out of order.
 func randomEvent(r *rand.Rand, w world, s trial.State, at time.Time) trial.Event {
-	pick := func(ks ...trial.Kind) trial.Kind { return ks[r.IntN(len(ks))] }
-	var k trial.Kind
+	pick := func(ks ...trial.EventType) trial.EventType { return ks[r.IntN(len(ks))] }
+	var k trial.EventType
 	switch {
 	case r.IntN(5) == 0:
-		k = trial.Kind(r.IntN(8)) // anything, including undefined kinds
+		k = trial.EventType(r.IntN(8)) // anything, including undefined kinds
 	case s.Phase == trial.None:
 		k = pick(trial.Start, trial.Start, trial.Start, trial.Purchase, trial.Tick)
 	case s.Phase == trial.InTrial:
@@ -209,7 +209,7 @@ func randomEvent(r *rand.Rand, w world, s trial.State, at time.Time) trial.Event
 	default:
 		k = pick(trial.Start, trial.Switch, trial.Convert, trial.Cancel, trial.Tick, trial.Purchase)
 	}
-	e := trial.Event{Kind: k, Market: market.SE}
+	e := trial.Event{Type: k, Market: market.SE}
 	if r.IntN(12) > 0 {
 		// Trial-enabled plans twice as often as the others.
 		var withTrial []*plan.Plan

@@ -21,7 +21,7 @@ func TestTRL01_Eligibility(t *testing.T) {
 	// TRL-01
 	ok := []struct {
 		name   string
-		m      trial.Machine
+		m      machine
 		p      *plan.Plan
 		months int
 	}{
@@ -36,8 +36,8 @@ func TestTRL01_Eligibility(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := trial.Eligibility{Eligible: true, Rule: rule.TRL01, Reason: trial.ReasonEligible, Offer: tc.m.Offer,
-				Plan: tc.p.ID, Months: tc.months, Allowed: tc.m.Offer.Type.TrialMonths(tc.m.Policy.Offer)}
+			want := trial.Eligibility{Allowed: true, Rule: rule.TRL01, Reason: trial.ReasonEligible, Offer: tc.m.Offer,
+				Plan: tc.p.ID, Months: tc.months, Lengths: lengths(tc.m)}
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("Eligible (-want +got):\n%s", diff)
 			}
@@ -48,27 +48,27 @@ func TestTRL01_Eligibility(t *testing.T) {
 // TRL-01, TRL-02, EXT-04, TRL-06, TRL-10, EXT-12: who may not.
 func TestTRL01_NotEligible(t *testing.T) {
 	seed000 := trial.DefaultPolicy()
-	seed000.Offer.VMTrialMonths = []int{1, 3} // seed 000's "one or three months"
+	seed000.VMMonths = []int{1, 3} // seed 000's "one or three months"
 	none := trial.DefaultPolicy()
-	none.Offer.SaaSTrialMonths = nil
+	none.SaaSMonths = nil
 	cases := []struct {
 		name   string
-		m      trial.Machine
+		m      machine
 		p      *plan.Plan
 		h      trial.History
 		rule   rule.ID
 		reason rule.Reason
 	}{
-		{"managed application", trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offer{Type: offer.ManagedApplication, Transactable: true}}, saasA, trial.History{}, rule.TRL01, trial.ReasonOfferType},
-		{"consulting service", trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offer{Type: offer.ConsultingService}}, saasA, trial.History{}, rule.TRL01, trial.ReasonOfferType},
-		{"not transactable", trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offer{Type: offer.SaaS}}, saasA, trial.History{}, rule.TRL01, trial.ReasonNotTransactable},
+		{"managed application", machine{Policy: trial.DefaultPolicy(), Offer: trial.Offering{Type: offer.ManagedApplication, SellThroughMicrosoft: true}}, saasA, trial.History{}, rule.TRL01, trial.ReasonOfferType},
+		{"consulting service", machine{Policy: trial.DefaultPolicy(), Offer: trial.Offering{Type: offer.ConsultingService}}, saasA, trial.History{}, rule.TRL01, trial.ReasonOfferType},
+		{"not transactable", machine{Policy: trial.DefaultPolicy(), Offer: trial.Offering{Type: offer.SaaS}}, saasA, trial.History{}, rule.TRL01, trial.ReasonNotTransactable},
 		{"plan without trial", saas, saasNoTrial, trial.History{}, rule.TRL01, trial.ReasonPlanWithoutTrial},
 		{"usage-only plan", saas, saasUsage, trial.History{}, rule.TRL01, trial.ReasonUsageOnly},
 		{"metered plan (EXT-04)", saas, saasMetered, trial.History{}, rule.EXT04, trial.ReasonMetered},
 		{"SaaS 3 months (TRL-02)", saas, saasThree, trial.History{}, rule.TRL02, trial.ReasonLength},
 		{"VM 2 months (TRL-02)", vm, vm2, trial.History{}, rule.TRL02, trial.ReasonLength},
-		{"VM 6 months under seed 000", trial.Machine{Policy: seed000, Offer: vmOffer}, vm6, trial.History{}, rule.TRL02, trial.ReasonLength},
-		{"no lengths allowed", trial.Machine{Policy: none, Offer: saasOffer}, saasA, trial.History{}, rule.TRL02, trial.ReasonLength},
+		{"VM 6 months under seed 000", machine{Policy: seed000, Offer: vmOffer}, vm6, trial.History{}, rule.TRL02, trial.ReasonLength},
+		{"no lengths allowed", machine{Policy: none, Offer: saasOffer}, saasA, trial.History{}, rule.TRL02, trial.ReasonLength},
 		{"paid before (TRL-10)", saas, saasA, trial.History{Paid: true}, rule.TRL10, trial.ReasonPaidBefore},
 		{"converted before (TRL-10)", saas, saasB, trial.History{Started: true, Converted: true}, rule.TRL10, trial.ReasonPaidBefore},
 		{"cancelled before (EXT-12)", saas, saasA, trial.History{Started: true, Cancelled: true}, rule.EXT12, trial.ReasonCancelledBefore},
@@ -82,8 +82,8 @@ func TestTRL01_NotEligible(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got.Eligible || got.Rule != tc.rule || got.Reason != tc.reason {
-				t.Errorf("Eligible = %v %s %s, want false %s %s", got.Eligible, got.Rule, got.Reason, tc.rule, tc.reason)
+			if got.Allowed || got.Rule != tc.rule || got.Reason != tc.reason {
+				t.Errorf("Eligible = %v %s %s, want false %s %s", got.Allowed, got.Rule, got.Reason, tc.rule, tc.reason)
 			}
 			// A start in the matching state is refused for the same rule
 			// and reason.
@@ -91,8 +91,8 @@ func TestTRL01_NotEligible(t *testing.T) {
 				return
 			}
 			_, _, err = tc.m.Apply(trial.State{}, start(tc.p, jan1))
-			var re *trial.RefusalError
-			if !errors.As(err, &re) || re.Rule != tc.rule || re.Reason != tc.reason || !errors.Is(err, trial.ErrNotEligible) {
+			var re *refusal
+			if !errors.As(err, &re) || re.Rule != tc.rule || re.Reason != tc.reason || !errors.Is(err, errNotEligible) {
 				t.Errorf("Apply(start) error = %v, want a refusal %s %s", err, tc.rule, tc.reason)
 			}
 		})
@@ -103,15 +103,15 @@ func TestTRL01_NotEligible(t *testing.T) {
 func TestEligibleInvalidInput(t *testing.T) {
 	cases := []struct {
 		name  string
-		m     trial.Machine
+		m     machine
 		p     *plan.Plan
 		paths []string
 		err   error
 	}{
 		{"nil plan", saas, nil, []string{"plan"}, trial.ErrInvalidEvent},
 		{"bad plan ID", saas, &plan.Plan{ID: "Basic Plan", Trial: plan.Trial{Months: 1}}, []string{"plan.id"}, trial.ErrInvalidEvent},
-		{"no offer type", trial.Machine{Policy: trial.DefaultPolicy()}, saasA, []string{"offer.type"}, trial.ErrInvalidOffer},
-		{"both", trial.Machine{}, nil, []string{"offer.type", "plan"}, trial.ErrInvalidOffer},
+		{"no offer type", machine{Policy: trial.DefaultPolicy()}, saasA, []string{"offer.type"}, trial.ErrInvalidOffer},
+		{"both", machine{}, nil, []string{"offer.type", "plan"}, trial.ErrInvalidOffer},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -136,7 +136,7 @@ func TestEligibleInvalidInput(t *testing.T) {
 func TestTRL02_TrialLength(t *testing.T) {
 	cases := []struct {
 		name  string
-		m     trial.Machine
+		m     machine
 		p     *plan.Plan
 		start time.Time
 		end   time.Time
@@ -183,12 +183,12 @@ func TestTRL03_ZeroChargeAtStart(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.market.String(), func(t *testing.T) {
-			s, fx, err := saas.Apply(trial.State{}, trial.Event{Kind: trial.Start, At: jan1, Plan: saasA, Market: tc.market})
+			s, fx, err := saas.Apply(trial.State{}, trial.Event{Type: trial.Start, At: jan1, Plan: saasA, Market: tc.market})
 			if err != nil {
 				t.Fatal(err)
 			}
 			got, ok := fx.Find(trial.CollectBilling)
-			want := trial.Effect{Action: trial.CollectBilling, Rule: rule.TRL03, Reason: trial.ReasonTrialStarted, At: jan1, Plan: "basic", Amount: tc.want}
+			want := trial.Effect{Type: trial.CollectBilling, Rule: rule.TRL03, Reason: trial.ReasonTrialStarted, At: jan1, Plan: "basic", Amount: tc.want}
 			if diff := cmp.Diff(want, got); !ok || diff != "" {
 				t.Errorf("collect-billing (-want +got):\n%s", diff)
 			}
@@ -212,13 +212,13 @@ func TestTRL04_ConvertsAtEndUnlessCancelled(t *testing.T) {
 		e       trial.Event
 		phase   trial.Phase
 		paidAt  time.Time
-		actions []trial.Action
+		actions []trial.EffectType
 	}{
 		{"tick before the end", ev(trial.Tick, nil, end.Add(-time.Nanosecond)), trial.InTrial, time.Time{}, nil},
-		{"tick at the end", ev(trial.Tick, nil, end), trial.Paid, end, []trial.Action{trial.EndTrial, trial.StartBilling, trial.Notify}},
-		{"tick a week later", ev(trial.Tick, nil, end.Add(7*day)), trial.Paid, end, []trial.Action{trial.EndTrial, trial.StartBilling, trial.Notify}},
-		{"cancel a nanosecond before the end", ev(trial.Cancel, nil, end.Add(-time.Nanosecond)), trial.Cancelled, time.Time{}, []trial.Action{trial.EndTrial, trial.Notify}},
-		{"cancel at the start", ev(trial.Cancel, nil, jan1), trial.Cancelled, time.Time{}, []trial.Action{trial.EndTrial, trial.Notify}},
+		{"tick at the end", ev(trial.Tick, nil, end), trial.Paid, end, []trial.EffectType{trial.EndTrial, trial.StartBilling, trial.Notify}},
+		{"tick a week later", ev(trial.Tick, nil, end.Add(7*day)), trial.Paid, end, []trial.EffectType{trial.EndTrial, trial.StartBilling, trial.Notify}},
+		{"cancel a nanosecond before the end", ev(trial.Cancel, nil, end.Add(-time.Nanosecond)), trial.Cancelled, time.Time{}, []trial.EffectType{trial.EndTrial, trial.Notify}},
+		{"cancel at the start", ev(trial.Cancel, nil, jan1), trial.Cancelled, time.Time{}, []trial.EffectType{trial.EndTrial, trial.Notify}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -256,10 +256,10 @@ func TestTRL04_EventsAfterTheEnd(t *testing.T) {
 		start(saasB, end),
 		ev(trial.Purchase, saasNoTrial, end),
 	} {
-		t.Run(e.Kind.String(), func(t *testing.T) {
+		t.Run(e.Type.String(), func(t *testing.T) {
 			s, fx, err := saas.Apply(started, e)
-			var re *trial.RefusalError
-			if !errors.As(err, &re) || !errors.Is(err, trial.ErrTrialEnded) || re.Rule != rule.TRL04 || re.Reason != trial.ReasonTrialEnded || !re.End.Equal(end) {
+			var re *refusal
+			if !errors.As(err, &re) || !errors.Is(err, errTrialEnded) || re.Rule != rule.TRL04 || re.Reason != trial.ReasonTrialEnded || !re.End.Equal(end) {
 				t.Fatalf("error = %v, want a TRL-04 trial-ended refusal", err)
 			}
 			if s != started || fx.Len() != 0 {
@@ -297,11 +297,11 @@ func TestTRL05_TermStartsAtConversion(t *testing.T) {
 // TRL-06, W16: switching keeps the trial's clock: 15 days on plan A, then
 // plan B has 15 days used.
 func TestTRL06_SwitchKeepsTheClock(t *testing.T) {
-	keep := trial.Machine{Policy: trial.DefaultPolicy(), Offer: vmOffer}
+	keep := machine{Policy: trial.DefaultPolicy(), Offer: vmOffer}
 	keep.Policy.Switch = trial.KeepEnd
 	cases := []struct {
 		name   string
-		m      trial.Machine
+		m      machine
 		first  *plan.Plan
 		then   *plan.Plan
 		after  time.Duration
@@ -319,7 +319,7 @@ func TestTRL06_SwitchKeepsTheClock(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			at := jan1.Add(tc.after)
 			s, fx := run(t, tc.m, start(tc.first, jan1), ev(trial.Switch, tc.then, at))
-			want := trial.Effect{Action: trial.SwitchTrial, Rule: rule.TRL06, Reason: trial.ReasonSwitched, At: at,
+			want := trial.Effect{Type: trial.SwitchTrial, Rule: rule.TRL06, Reason: trial.ReasonSwitched, At: at,
 				Plan: tc.then.ID, From: tc.first.ID, Months: tc.months, Until: tc.end, Used: tc.after}
 			if diff := cmp.Diff(want, fx.At(0)); diff != "" {
 				t.Errorf("switch-trial (-want +got):\n%s", diff)
@@ -335,7 +335,7 @@ func TestTRL06_SwitchKeepsTheClock(t *testing.T) {
 func TestTRL06_SwitchRefused(t *testing.T) {
 	cases := []struct {
 		name   string
-		m      trial.Machine
+		m      machine
 		first  *plan.Plan
 		then   *plan.Plan
 		after  time.Duration
@@ -343,20 +343,20 @@ func TestTRL06_SwitchRefused(t *testing.T) {
 		reason rule.Reason
 		err    error
 	}{
-		{"same plan", saas, saasA, saasA, day, rule.TRL06, trial.ReasonSamePlan, trial.ErrSwitch},
-		{"plan without trial", saas, saasA, saasNoTrial, day, rule.TRL01, trial.ReasonPlanWithoutTrial, trial.ErrSwitch},
-		{"metered plan", saas, saasA, saasMetered, day, rule.EXT04, trial.ReasonMetered, trial.ErrSwitch},
-		{"usage-only plan", saas, saasA, saasUsage, day, rule.TRL01, trial.ReasonUsageOnly, trial.ErrSwitch},
-		{"length not allowed", vm, vm1, vm2, day, rule.TRL02, trial.ReasonLength, trial.ErrSwitch},
-		{"6 to 1 month after 40 days: used up", vm, vm6, vm1, 40 * day, rule.TRL06, trial.ReasonUsedUp, trial.ErrSwitch},
-		{"3 to 1 month exactly at B's end", vm, vm3, vm1, 31 * day, rule.TRL06, trial.ReasonUsedUp, trial.ErrSwitch},
+		{"same plan", saas, saasA, saasA, day, rule.TRL06, trial.ReasonSamePlan, errSwitch},
+		{"plan without trial", saas, saasA, saasNoTrial, day, rule.TRL01, trial.ReasonPlanWithoutTrial, errSwitch},
+		{"metered plan", saas, saasA, saasMetered, day, rule.EXT04, trial.ReasonMetered, errSwitch},
+		{"usage-only plan", saas, saasA, saasUsage, day, rule.TRL01, trial.ReasonUsageOnly, errSwitch},
+		{"length not allowed", vm, vm1, vm2, day, rule.TRL02, trial.ReasonLength, errSwitch},
+		{"6 to 1 month after 40 days: used up", vm, vm6, vm1, 40 * day, rule.TRL06, trial.ReasonUsedUp, errSwitch},
+		{"3 to 1 month exactly at B's end", vm, vm3, vm1, 31 * day, rule.TRL06, trial.ReasonUsedUp, errSwitch},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			before, _ := run(t, tc.m, start(tc.first, jan1))
 			s, fx, err := tc.m.Apply(before, ev(trial.Switch, tc.then, jan1.Add(tc.after)))
-			var re *trial.RefusalError
-			if !errors.As(err, &re) || re.Rule != tc.rule || re.Reason != tc.reason || !errors.Is(err, tc.err) || !errors.Is(err, trial.ErrRefused) {
+			var re *refusal
+			if !errors.As(err, &re) || re.Rule != tc.rule || re.Reason != tc.reason || !errors.Is(err, tc.err) || !errors.Is(err, errRefused) {
 				t.Fatalf("error = %v, want %s %s", err, tc.rule, tc.reason)
 			}
 			if s != before || fx.Len() != 0 {
@@ -370,7 +370,7 @@ func TestTRL06_SwitchRefused(t *testing.T) {
 func TestTRL07_EvaluatedPlanConverts(t *testing.T) {
 	cases := []struct {
 		name   string
-		m      trial.Machine
+		m      machine
 		events []trial.Event
 		want   string
 	}{
@@ -387,8 +387,8 @@ func TestTRL07_EvaluatedPlanConverts(t *testing.T) {
 				t.Fatal(err)
 			}
 			bill, _ := fx.Find(trial.StartBilling)
-			if bill.Plan != tc.want || s.Plan != tc.want || s.Conversion != trial.AtEnd {
-				t.Errorf("converted %q (state %q, %s), want %q", bill.Plan, s.Plan, s.Conversion, tc.want)
+			if bill.Plan != tc.want || s.Plan != tc.want || s.PaidVia != trial.AtEnd {
+				t.Errorf("converted %q (state %q, %s), want %q", bill.Plan, s.Plan, s.PaidVia, tc.want)
 			}
 			if n, _ := fx.Find(trial.Notify); n.Rule != rule.TRL07 || n.Plan != tc.want {
 				t.Errorf("notice %+v", n)
@@ -411,9 +411,9 @@ func TestTRL08_NoEarlyConversionOfTrialPlans(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			s, _, err := saas.Apply(before, ev(trial.Convert, tc.p, jan1.Add(6*day)))
-			var re *trial.RefusalError
-			if !errors.As(err, &re) || re.Rule != rule.TRL08 || re.Reason != tc.reason || !errors.Is(err, trial.ErrTrialPlan) ||
-				re.Plan != tc.p.ID || re.Current != "premium" || !re.End.Equal(before.End) {
+			var re *refusal
+			if !errors.As(err, &re) || re.Rule != rule.TRL08 || re.Reason != tc.reason || !errors.Is(err, errTrialPlan) ||
+				re.Plan != tc.p.ID || re.State.Plan != "premium" || !re.End.Equal(before.End) {
 				t.Fatalf("error = %#v, want TRL-08 %s", err, tc.reason)
 			}
 			if s != before {
@@ -429,16 +429,16 @@ func TestTRL09_ConvertToPlanWithoutTrial(t *testing.T) {
 	at := jan1.Add(10 * day)
 	s, fx := run(t, saas, start(saasA, jan1), ev(trial.Convert, saasNoTrial, at))
 	want := []trial.Effect{
-		{Action: trial.EndTrial, Rule: rule.TRL09, Reason: trial.ReasonConvertedEarly, At: at, Plan: "basic"},
-		{Action: trial.DeleteTrialData, Rule: rule.TRL09, Reason: trial.ReasonConvertedEarly, At: at, Plan: "basic"},
-		{Action: trial.StartBilling, Rule: rule.TRL09, Reason: trial.ReasonConvertedEarly, At: at, Plan: "enterprise", From: "basic"},
-		{Action: trial.Notify, Rule: rule.TRL09, Reason: trial.ReasonConvertedEarly, At: at, Plan: "enterprise", From: "basic"},
+		{Type: trial.EndTrial, Rule: rule.TRL09, Reason: trial.ReasonConvertedEarly, At: at, Plan: "basic"},
+		{Type: trial.DeleteTrialData, Rule: rule.TRL09, Reason: trial.ReasonConvertedEarly, At: at, Plan: "basic"},
+		{Type: trial.StartBilling, Rule: rule.TRL09, Reason: trial.ReasonConvertedEarly, At: at, Plan: "enterprise", From: "basic"},
+		{Type: trial.Notify, Rule: rule.TRL09, Reason: trial.ReasonConvertedEarly, At: at, Plan: "enterprise", From: "basic"},
 	}
 	if diff := cmp.Diff(want, fx.Append(nil)); diff != "" {
 		t.Errorf("effects (-want +got):\n%s", diff)
 	}
 	wantState := trial.State{Phase: trial.Paid, Plan: "enterprise", Market: market.SE, Months: 1, Start: jan1,
-		End: date(2024, 2, 1, 9, 0, time.UTC), Zone: "UTC", PaidAt: at, Conversion: trial.Early, Last: at}
+		End: date(2024, 2, 1, 9, 0, time.UTC), Zone: "UTC", PaidAt: at, PaidVia: trial.Early, Last: at}
 	if diff := cmp.Diff(wantState, s); diff != "" {
 		t.Errorf("state (-want +got):\n%s", diff)
 	}
@@ -465,12 +465,12 @@ func TestTRL10_NoTrialAfterPaying(t *testing.T) {
 			paid, _ := run(t, saas, tc.events...)
 			for _, p := range []*plan.Plan{saasA, saasB} {
 				e, err := saas.Eligible(p, paid.History())
-				if err != nil || e.Eligible || e.Rule != rule.TRL10 || e.Reason != trial.ReasonPaidBefore {
+				if err != nil || e.Allowed || e.Rule != rule.TRL10 || e.Reason != trial.ReasonPaidBefore {
 					t.Errorf("Eligible(%s) = %+v, %v; want TRL-10", p.ID, e, err)
 				}
 				_, _, err = saas.Apply(paid, start(p, end.Add(365*day)))
-				var re *trial.RefusalError
-				if !errors.As(err, &re) || re.Rule != rule.TRL10 || !errors.Is(err, trial.ErrNotEligible) {
+				var re *refusal
+				if !errors.As(err, &re) || re.Rule != rule.TRL10 || !errors.Is(err, errNotEligible) {
 					t.Errorf("start of %s: %v, want a TRL-10 refusal", p.ID, err)
 				}
 			}
@@ -519,22 +519,22 @@ func TestEXT12_CancelledTrialCannotRestart(t *testing.T) {
 		e   trial.Event
 		err error
 	}{
-		{start(saasA, jan1.Add(2*day)), trial.ErrNotEligible},
-		{start(saasB, jan1.Add(40*day)), trial.ErrNotEligible},
-		{ev(trial.Switch, saasB, jan1.Add(2*day)), trial.ErrNotInTrial},
-		{ev(trial.Convert, saasNoTrial, jan1.Add(2*day)), trial.ErrNotInTrial},
-		{ev(trial.Cancel, nil, jan1.Add(2*day)), trial.ErrNotInTrial},
+		{start(saasA, jan1.Add(2*day)), errNotEligible},
+		{start(saasB, jan1.Add(40*day)), errNotEligible},
+		{ev(trial.Switch, saasB, jan1.Add(2*day)), errNotInTrial},
+		{ev(trial.Convert, saasNoTrial, jan1.Add(2*day)), errNotInTrial},
+		{ev(trial.Cancel, nil, jan1.Add(2*day)), errNotInTrial},
 	}
 	for _, tc := range cases {
-		t.Run(tc.e.Kind.String(), func(t *testing.T) {
+		t.Run(tc.e.Type.String(), func(t *testing.T) {
 			_, _, err := saas.Apply(cancelled, tc.e)
-			var re *trial.RefusalError
+			var re *refusal
 			if !errors.As(err, &re) || re.Rule != rule.EXT12 || re.Reason != trial.ReasonCancelledBefore || !errors.Is(err, tc.err) {
 				t.Errorf("error = %v, want EXT-12 wrapping %v", err, tc.err)
 			}
 		})
 	}
-	if e, _ := saas.Eligible(saasB, cancelled.History()); e.Eligible || e.Rule != rule.EXT12 {
+	if e, _ := saas.Eligible(saasB, cancelled.History()); e.Allowed || e.Rule != rule.EXT12 {
 		t.Errorf("Eligible after cancelling = %+v", e)
 	}
 }
@@ -542,7 +542,7 @@ func TestEXT12_CancelledTrialCannotRestart(t *testing.T) {
 // EXT-04: a plan with metered billing has no free trial.
 func TestEXT04_MeteredPlanHasNoTrial(t *testing.T) {
 	e, err := saas.Eligible(saasMetered, trial.History{})
-	if err != nil || e.Eligible || e.Rule != rule.EXT04 || e.Reason != trial.ReasonMetered {
+	if err != nil || e.Allowed || e.Rule != rule.EXT04 || e.Reason != trial.ReasonMetered {
 		t.Errorf("Eligible = %+v, %v", e, err)
 	}
 	// A metered plan without a trial is a plan without a trial (TRL-01).
@@ -566,19 +566,19 @@ func TestTRL11_NoTrialRunning(t *testing.T) {
 		reason rule.Reason
 		err    error
 	}{
-		{"switch, none", trial.State{}, ev(trial.Switch, saasB, jan1), rule.TRL11, trial.ReasonNotInTrial, trial.ErrNotInTrial},
-		{"convert, none", trial.State{}, ev(trial.Convert, saasNoTrial, jan1), rule.TRL11, trial.ReasonNotInTrial, trial.ErrNotInTrial},
-		{"cancel, none", trial.State{}, ev(trial.Cancel, nil, jan1), rule.TRL11, trial.ReasonNotInTrial, trial.ErrNotInTrial},
-		{"switch, paid", paid, ev(trial.Switch, saasB, jan1), rule.TRL11, trial.ReasonNotInTrial, trial.ErrNotInTrial},
-		{"cancel, paid", paid, ev(trial.Cancel, nil, jan1.Add(day)), rule.TRL11, trial.ReasonNotInTrial, trial.ErrNotInTrial},
-		{"start, running", running, start(saasB, jan1.Add(day)), rule.TRL06, trial.ReasonTrialRunning, trial.ErrNotEligible},
-		{"purchase, running", running, ev(trial.Purchase, saasNoTrial, jan1.Add(day)), rule.TRL09, trial.ReasonPurchaseInTrial, trial.ErrPurchase},
+		{"switch, none", trial.State{}, ev(trial.Switch, saasB, jan1), rule.TRL11, trial.ReasonNotInTrial, errNotInTrial},
+		{"convert, none", trial.State{}, ev(trial.Convert, saasNoTrial, jan1), rule.TRL11, trial.ReasonNotInTrial, errNotInTrial},
+		{"cancel, none", trial.State{}, ev(trial.Cancel, nil, jan1), rule.TRL11, trial.ReasonNotInTrial, errNotInTrial},
+		{"switch, paid", paid, ev(trial.Switch, saasB, jan1), rule.TRL11, trial.ReasonNotInTrial, errNotInTrial},
+		{"cancel, paid", paid, ev(trial.Cancel, nil, jan1.Add(day)), rule.TRL11, trial.ReasonNotInTrial, errNotInTrial},
+		{"start, running", running, start(saasB, jan1.Add(day)), rule.TRL06, trial.ReasonTrialRunning, errNotEligible},
+		{"purchase, running", running, ev(trial.Purchase, saasNoTrial, jan1.Add(day)), rule.TRL09, trial.ReasonPurchaseInTrial, errPurchase},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			_, _, err := saas.Apply(tc.s, tc.e)
-			var re *trial.RefusalError
-			if !errors.As(err, &re) || re.Rule != tc.rule || re.Reason != tc.reason || !errors.Is(err, tc.err) || re.Phase != tc.s.Phase {
+			var re *refusal
+			if !errors.As(err, &re) || re.Rule != tc.rule || re.Reason != tc.reason || !errors.Is(err, tc.err) || re.State.Phase != tc.s.Phase {
 				t.Errorf("error = %v, want %s %s", err, tc.rule, tc.reason)
 			}
 		})
@@ -612,7 +612,7 @@ func TestNoChangeEvents(t *testing.T) {
 	}
 	// A purchase after a cancelled trial records the payment.
 	s, _, err := saas.Apply(cancelled, ev(trial.Purchase, saasNoTrial, later))
-	if err != nil || s.Phase != trial.Paid || s.Conversion != trial.Purchased || s.Plan != "enterprise" || !s.PaidAt.Equal(later) ||
+	if err != nil || s.Phase != trial.Paid || s.PaidVia != trial.Purchased || s.Plan != "enterprise" || !s.PaidAt.Equal(later) ||
 		!slices.Equal([]bool{s.History().Cancelled, s.History().Paid}, []bool{true, true}) {
 		t.Errorf("purchase after cancelling: %+v, %v", s, err)
 	}

@@ -1,6 +1,7 @@
 package trial
 
 import (
+	"github.com/marketrules/marketrules/calendar"
 	"time"
 
 	"github.com/marketrules/marketrules/market"
@@ -10,11 +11,11 @@ import (
 
 // State is one customer's standing with the free trial of one offer: a
 // small value the host keeps (and stores as JSON) and passes to
-// [Machine.Apply] with each event. The zero State is [None]: no trial,
+// [Policy.Apply] with each event. The zero State is [None]: no trial,
 // nothing paid.
 //
 // The trial is the half-open interval [Start, End). End is always
-// plan.AddMonths(Start, Months), counted in the calendar of Start's
+// calendar.AddMonths(Start, Months), counted in the calendar of Start's
 // location (named in Zone): a trial started Jan 31 10:00 for one month
 // ends Feb 29 10:00 (leap year) in that location.
 type State struct {
@@ -45,8 +46,8 @@ type State struct {
 	// (TRL-05): End for a conversion at the end, the instant of an early
 	// conversion or a purchase.
 	PaidAt time.Time `json:"paidAt,omitzero"`
-	// Conversion says how paying started; zero unless Phase is Paid.
-	Conversion Conversion `json:"conversion,omitzero"`
+	// PaidVia says how paying started; zero unless Phase is Paid.
+	PaidVia PaidVia `json:"paidVia,omitzero"`
 	// Last is the instant of the last event applied; an event before it
 	// is out of order.
 	Last time.Time `json:"last,omitzero"`
@@ -63,16 +64,16 @@ func (s State) IsFreeTrial(at time.Time) bool { return s.TrialPeriod().Contains(
 // trial: [Start, End) for a running trial or one that converted at its
 // end, [Start, CancelledAt) for a cancelled one, [Start, PaidAt) for an
 // early conversion. It is the zero Period when no trial started.
-func (s State) TrialPeriod() plan.Period {
+func (s State) TrialPeriod() calendar.Period {
 	switch {
 	case s.Start.IsZero():
-		return plan.Period{}
+		return calendar.Period{}
 	case !s.CancelledAt.IsZero():
-		return plan.Period{Start: s.Start, End: s.CancelledAt}
-	case s.Conversion == Early:
-		return plan.Period{Start: s.Start, End: s.PaidAt}
+		return calendar.Period{Start: s.Start, End: s.CancelledAt}
+	case s.PaidVia == Early:
+		return calendar.Period{Start: s.Start, End: s.PaidAt}
 	}
-	return plan.Period{Start: s.Start, End: s.End}
+	return calendar.Period{Start: s.Start, End: s.End}
 }
 
 // ConversionDue reports whether a running trial has reached its end at
@@ -82,13 +83,13 @@ func (s State) ConversionDue(at time.Time) bool {
 }
 
 // History returns what the state says about the customer's history with
-// the offer, for [Machine.Eligible].
+// the offer, for [Policy.CheckEligibility].
 func (s State) History() History {
 	return History{
 		Paid:      s.Phase == Paid,
 		Started:   !s.Start.IsZero(),
 		Cancelled: !s.CancelledAt.IsZero(),
-		Converted: s.Conversion == AtEnd || s.Conversion == Early,
+		Converted: s.PaidVia == AtEnd || s.PaidVia == Early,
 	}
 }
 
@@ -113,14 +114,14 @@ func (s State) In(loc *time.Location) State {
 		}
 	}
 	if !s.Start.IsZero() {
-		s.Zone = zoneName(s.Start)
+		s.Zone = calendar.ZoneName(s.Start)
 	}
 	return s
 }
 
 // attached reports whether the state's instants are in the location its
 // calendar counts in.
-func (s *State) attached() bool { return zoneName(s.Start) == s.Zone }
+func (s *State) attached() bool { return calendar.ZoneName(s.Start) == s.Zone }
 
 var (
 	msgStateRequired  = rule.Message{English: "is required in phase %s", Swedish: "krävs i fasen %s"}
@@ -140,8 +141,8 @@ var (
 // Validate reports every contradiction in the state at once, as
 // [rule.Problems] wrapping [ErrInvalidState], with the JSON member names
 // as paths ("end", "paidAt"): fields a phase requires or forbids, an End
-// that is not plan.AddMonths(Start, Months), instants out of order. It
-// returns nil for every state that [Machine.Apply] produces. When the
+// that is not calendar.AddMonths(Start, Months), instants out of order. It
+// returns nil for every state that [Policy.Apply] produces. When the
 // instants are not in the location named by Zone (after decoding JSON,
 // before [State.In]), End is checked by its wall clock against the
 // calendar of Start's UTC offset, allowing for a daylight-saving gap.
@@ -168,11 +169,11 @@ func (s State) Validate() error {
 	if s.Plan != "" && !plan.ValidID(s.Plan) {
 		add(rule.PLN01, "plan", msgStatePlanID, truncate(s.Plan, 60))
 	}
-	if s.Conversion != 0 && !s.Conversion.Valid() {
-		add("", "conversion", msgStateRequired, ph)
+	if s.PaidVia != 0 && !s.PaidVia.Valid() {
+		add("", "paidVia", msgStateRequired, ph)
 	}
 	trial := !s.Start.IsZero()
-	if s.Phase == InTrial || s.Phase == Cancelled || s.Conversion == AtEnd || s.Conversion == Early {
+	if s.Phase == InTrial || s.Phase == Cancelled || s.PaidVia == AtEnd || s.PaidVia == Early {
 		required(trial, "start")
 	}
 	if trial {
@@ -188,11 +189,11 @@ func (s State) Validate() error {
 	case None:
 		empty(s.Plan == "", "plan")
 		empty(s.PaidAt.IsZero(), "paidAt")
-		empty(s.Conversion == 0, "conversion")
+		empty(s.PaidVia == 0, "paidVia")
 	case InTrial, Cancelled:
 		required(s.Plan != "", "plan")
 		empty(s.PaidAt.IsZero(), "paidAt")
-		empty(s.Conversion == 0, "conversion")
+		empty(s.PaidVia == 0, "paidVia")
 		if s.Phase == InTrial {
 			empty(s.CancelledAt.IsZero(), "cancelledAt")
 			if trial && !s.Last.Before(s.End) {
@@ -204,8 +205,8 @@ func (s State) Validate() error {
 	case Paid:
 		required(s.Plan != "", "plan")
 		required(!s.PaidAt.IsZero(), "paidAt")
-		required(s.Conversion != 0, "conversion")
-		switch s.Conversion {
+		required(s.PaidVia != 0, "paidVia")
+		switch s.PaidVia {
 		case AtEnd:
 			empty(s.CancelledAt.IsZero(), "cancelledAt")
 			if trial && !s.PaidAt.Equal(s.End) {
@@ -252,8 +253,8 @@ func (s *State) validateTrial(add func(rule.ID, string, rule.Message, ...any)) {
 		add(rule.TRL02, "months", msgStatePositive, s.Months)
 		return
 	}
-	want := plan.AddMonths(s.Start, s.Months)
-	ok := s.End.Equal(want)
+	want, err := calendar.AddMonths(s.Start, calendar.Months(s.Months))
+	ok := err == nil && s.End.Equal(want)
 	if !s.attached() {
 		// Start is in a fixed UTC offset: compare wall clocks. A clock
 		// time skipped by a daylight-saving gap moves forward, by less

@@ -146,7 +146,7 @@ func print(p *textout.Printer, st payout.Statement, name string, l rule.Language
 	for _, po := range st.Payouts {
 		var paid []string
 		for _, b := range po.Balances {
-			if !b.Paid.IsZero() {
+			if b.Paid.Sign() != 0 {
 				paid = append(paid, en.Format(b.Paid))
 			}
 		}

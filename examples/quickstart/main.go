@@ -364,20 +364,21 @@ func quote(p *textout.Printer, l rule.Language) error {
 func trials(p *textout.Printer, l rule.Language) error {
 	p.Println("6. A free trial (trial): started on January 31, it converts at its end")
 	p.Println()
-	m := trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offer{Type: offer.SaaS, Transactable: true}}
+	pol := trial.DefaultPolicy()
+	shop := trial.Offering{Type: offer.SaaS, SellThroughMicrosoft: true}
 	start := time.Date(2026, time.January, 31, 10, 0, 0, 0, time.UTC)
-	s, fx, err := m.Apply(trial.State{}, trial.Event{Kind: trial.Start, At: start, Plan: gold(), Market: market.SE})
+	t, err := pol.Apply(trial.State{}, trial.Event{Type: trial.Start, At: start, Plan: gold(), Market: market.SE, Offer: shop})
 	if err != nil {
 		return err
 	}
-	if e, ok := fx.Find(trial.StartTrial); ok {
+	if e, ok := t.Effects.Find(trial.StartTrial); ok {
 		explain(p, e.Rule, e.Explain(l))
 	}
-	_, fx, err = m.Apply(s, trial.Event{Kind: trial.Tick, At: s.End})
+	t, err = pol.Apply(t.State, trial.Event{Type: trial.Tick, At: t.State.End})
 	if err != nil {
 		return err
 	}
-	if e, ok := fx.Find(trial.StartBilling); ok {
+	if e, ok := t.Effects.Find(trial.StartBilling); ok {
 		explain(p, e.Rule, e.Explain(l))
 	}
 	return nil
@@ -394,7 +395,7 @@ func refunds(p *textout.Printer, l rule.Language) error {
 		return err
 	}
 	for _, after := range []time.Duration{72*time.Hour - time.Second, 72 * time.Hour} {
-		d, err := refund.Decide(refund.Request{Kind: refund.SaaS, Term: plan.OneMonth, Start: bought, At: bought.Add(after), Paid: paid})
+		d, err := refund.Policy2023().Decide(refund.Request{Charge: refund.SaaS, Term: plan.OneMonth, Start: bought, At: bought.Add(after), Paid: paid})
 		if err != nil {
 			return err
 		}

@@ -130,7 +130,8 @@ type story struct {
 	team, business, enterprise, basic *plan.Plan
 
 	// The trial rules of each offer, and the customer's standing with it.
-	wsTrial, mailTrial trial.Machine
+	trials             trial.Policy
+	wsTrial, mailTrial trial.Offering
 	wsState, mailState trial.State
 
 	sub     pricing.QuoteRequest // the Workspace subscription
@@ -184,8 +185,9 @@ func newStory(p *textout.Printer, l rule.Language) (*story, error) {
 			return nil, fmt.Errorf("offer %s has no plan %q", pl.o.ID, pl.id)
 		}
 	}
-	s.wsTrial = trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offer{Type: s.workspace.Type, Transactable: s.workspace.Transactable()}}
-	s.mailTrial = trial.Machine{Policy: trial.DefaultPolicy(), Offer: trial.Offer{Type: s.mail.Type, Transactable: s.mail.Transactable()}}
+	s.trials = trial.DefaultPolicy()
+	s.wsTrial = trial.Offering{Type: s.workspace.Type, SellThroughMicrosoft: s.workspace.SellsThroughMicrosoft()}
+	s.mailTrial = trial.Offering{Type: s.mail.Type, SellThroughMicrosoft: s.mail.SellsThroughMicrosoft()}
 	return s, nil
 }
 
@@ -259,51 +261,44 @@ func (s *story) effects(fx trial.Effects) {
 	}
 }
 
-// refusal prints a refused trial event, which is a decision too.
-func (s *story) refusal(err error) error {
-	var re *trial.RefusalError
-	if !errors.As(err, &re) {
-		return err
-	}
-	s.decision(re.Rule, re.Explain(s.l))
-	return nil
-}
-
 func (s *story) startTrial(at time.Time) error {
 	team := s.team
-	e, err := s.wsTrial.Eligible(team, s.wsState.History())
+	e, err := s.trials.CheckEligibility(s.wsTrial, team, s.wsState.History())
 	if err != nil {
 		return err
 	}
 	s.decision(e.Rule, e.Explain(s.l))
-	var fx trial.Effects
-	s.wsState, fx, err = s.wsTrial.Apply(s.wsState, trial.Event{Kind: trial.Start, At: at, Plan: team, Market: home})
+	t, err := s.trials.Apply(s.wsState, trial.Event{Type: trial.Start, At: at, Plan: team, Market: home, Offer: s.wsTrial})
 	if err != nil {
 		return err
 	}
-	s.effects(fx)
+	s.wsState = t.State
+	s.effects(t.Effects)
 	return nil
 }
 
 func (s *story) switchTrial(at time.Time) error {
-	var fx trial.Effects
-	var err error
-	s.wsState, fx, err = s.wsTrial.Apply(s.wsState, trial.Event{Kind: trial.Switch, At: at, Plan: s.business})
+	t, err := s.trials.Apply(s.wsState, trial.Event{Type: trial.Switch, At: at, Plan: s.business, Offer: s.wsTrial})
 	if err != nil {
 		return err
 	}
-	s.effects(fx)
+	s.wsState = t.State
+	s.effects(t.Effects)
 	return nil
 }
 
 // convertEarly: a trial-enabled plan cannot be paid for before the trial
 // ends (TRL-08); the state does not change.
 func (s *story) convertEarly(at time.Time) error {
-	_, _, err := s.wsTrial.Apply(s.wsState, trial.Event{Kind: trial.Convert, At: at, Plan: s.business})
-	if err == nil {
+	t, err := s.trials.Apply(s.wsState, trial.Event{Type: trial.Convert, At: at, Plan: s.business})
+	if err != nil {
+		return err
+	}
+	if t.Allowed {
 		return errors.New("an early conversion to a trial-enabled plan was accepted")
 	}
-	return s.refusal(err)
+	s.decision(t.Rule, t.Explain(s.l))
+	return nil
 }
 
 // convert: the scheduler ticks at the trial's end; the plan under
@@ -312,14 +307,13 @@ func (s *story) convert(at time.Time) error {
 	if !s.wsState.ConversionDue(at) {
 		return errors.New("the trial has not ended")
 	}
-	var fx trial.Effects
-	var err error
-	s.wsState, fx, err = s.wsTrial.Apply(s.wsState, trial.Event{Kind: trial.Tick, At: at})
+	t, err := s.trials.Apply(s.wsState, trial.Event{Type: trial.Tick, At: at})
 	if err != nil {
 		return err
 	}
-	s.effects(fx)
-	bill, ok := fx.Find(trial.StartBilling)
+	s.wsState = t.State
+	s.effects(t.Effects)
+	bill, ok := t.Effects.Find(trial.StartBilling)
 	if !ok {
 		return errors.New("the conversion started no billing")
 	}
@@ -407,7 +401,7 @@ func (s *story) planChange(at time.Time) error {
 // it again (TRL-10), so the second subscription is paid from the start.
 func (s *story) secondPurchase(at time.Time) error {
 	team := s.team
-	e, err := s.wsTrial.Eligible(team, s.wsState.History())
+	e, err := s.trials.CheckEligibility(s.wsTrial, team, s.wsState.History())
 	if err != nil {
 		return err
 	}
@@ -424,7 +418,7 @@ func (s *story) secondPurchase(at time.Time) error {
 // 72-hour window (RFD-01).
 func (s *story) refundInside(at time.Time) error {
 	bought := s.second
-	d, err := refund.Decide(refund.Request{Kind: refund.SaaS, Term: plan.OneMonth, Start: bought.at, At: at, Paid: bought.amount, Zone: s.zone})
+	d, err := refund.Policy2023().Decide(refund.Request{Charge: refund.SaaS, Term: plan.OneMonth, Start: bought.at, At: at, Paid: bought.amount, Zone: s.zone})
 	if err != nil {
 		return err
 	}
@@ -448,7 +442,7 @@ func (s *story) refundOutside(at time.Time) error {
 			renewal = c
 		}
 	}
-	d, err := refund.Decide(refund.Request{Kind: refund.SaaS, Term: plan.OneMonth, Start: renewal.at, At: at, Paid: renewal.amount, Zone: s.zone})
+	d, err := refund.Policy2023().Decide(refund.Request{Charge: refund.SaaS, Term: plan.OneMonth, Start: renewal.at, At: at, Paid: renewal.amount, Zone: s.zone})
 	if err != nil {
 		return err
 	}
@@ -459,14 +453,16 @@ func (s *story) refundOutside(at time.Time) error {
 // buyMail: a metered plan has no free trial (EXT-04); Fabrikam buys it.
 func (s *story) buyMail(at time.Time) error {
 	basic := s.basic
-	e, err := s.mailTrial.Eligible(basic, s.mailState.History())
+	e, err := s.trials.CheckEligibility(s.mailTrial, basic, s.mailState.History())
 	if err != nil {
 		return err
 	}
 	s.decision(e.Rule, e.Explain(s.l))
-	if s.mailState, _, err = s.mailTrial.Apply(s.mailState, trial.Event{Kind: trial.Purchase, At: at, Plan: basic}); err != nil {
+	bought, err := s.trials.Apply(s.mailState, trial.Event{Type: trial.Purchase, At: at, Plan: basic})
+	if err != nil {
 		return err
 	}
+	s.mailState = bought.State
 	s.mailSub = pricing.QuoteRequest{Plan: basic, Market: home, Term: plan.OneMonth, Rate: usdToSEK, Start: at}
 	return s.bill(&s.mailSub, "Mail Analytics", at)
 }
@@ -530,7 +526,7 @@ func (s *story) overage(at time.Time) error {
 	}
 	for _, line := range lines {
 		s.decision(line.Rule, line.Explain(s.l))
-		if !line.Amount.IsZero() {
+		if line.Amount.Sign() != 0 {
 			s.add(charge{line.BilledAt, "Mail Analytics", "overage, " + line.Dimension, line.Rule, line.Amount, payout.Usage, payout.Purchase})
 		}
 	}

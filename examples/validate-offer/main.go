@@ -153,7 +153,7 @@ func prices(pl *plan.Plan) string {
 	}
 	v := pr.VM
 	switch {
-	case !v.PerHour.IsZero():
+	case v.PerHour.Sign() != 0:
 		parts = append(parts, v.PerHour.String()+"/hour")
 	case len(v.Sizes) > 0:
 		parts = append(parts, fmt.Sprintf("%d %s from %s/hour", len(v.Sizes), plural(len(v.Sizes), "size", "sizes"), v.Sizes[0].Price))

@@ -19,7 +19,7 @@ func TestSampleIsValid(t *testing.T) {
 	if code != 0 || errOut != "" {
 		t.Fatalf("exit %d, stderr %q\n%s", code, errOut, out)
 	}
-	for _, want := range []string{"northwind-hardened-ubuntu (Azure virtual machine, 4 plans) is valid under the seed policy",
+	for _, want := range []string{"northwind-hardened-ubuntu (Azure virtual machine, 4 plans) is valid under the default policy",
 		"ubuntu-22-04-cis-l2", "private (2 subscriptions)", "3 months", "1 year reservation −0.30"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)

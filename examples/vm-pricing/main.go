@@ -331,7 +331,7 @@ func usage(p *textout.Printer, plans []vmPlan, runs []vmRun, customer market.Cod
 		}
 		t.Row(r.vm, r.plan, strconv.Itoa(r.usage.VCPUs), r.usage.Runtime.String(), group(line.Minutes),
 			loc.Format(perHour), loc.Format(line.Amount))
-		if explain == nil && r.usage.Runtime%time.Minute != 0 && !line.Amount.IsZero() {
+		if explain == nil && r.usage.Runtime%time.Minute != 0 && line.Amount.Sign() != 0 {
 			explain = &line
 		}
 		billed = line.BilledAt
@@ -479,11 +479,11 @@ func fees(p *textout.Printer, plans []vmPlan, runs []vmRun, customer market.Code
 			fee += " (" + percent(f.Rate) + ")"
 		}
 		infra := "—"
-		if !f.Infrastructure.IsZero() {
+		if f.Infrastructure.Sign() != 0 {
 			infra = s.loc.Format(f.Infrastructure)
 		}
 		t.Row(s.what, s.loc.Format(f.License), infra, s.loc.Format(f.Billed), fee, s.loc.Format(f.Share), s.loc.Format(keeps))
-		if !f.Infrastructure.IsZero() {
+		if f.Infrastructure.Sign() != 0 {
 			explained = append(explained, f)
 		}
 	}

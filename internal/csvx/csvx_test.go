@@ -171,3 +171,184 @@ func FuzzReader(f *testing.F) {
 		t.Fatal("more than MaxRows rows")
 	})
 }
+
+func TestHeaderWith(t *testing.T) {
+	read := func(in string, opt HeaderOptions) ([]row, error) {
+		r := NewReader(strings.NewReader(in), "in.csv", Limits{})
+		if err := r.HeaderWith(opt, "tenantId", "name"); err != nil {
+			return nil, err
+		}
+		var rows []row
+		for {
+			rec, line, err := r.Read()
+			if err == io.EOF {
+				return rows, nil
+			}
+			if err != nil {
+				return rows, err
+			}
+			rows = append(rows, row{line, append([]string(nil), rec...)})
+		}
+	}
+	any := HeaderOptions{AnyOrder: true, ExtraColumns: true}
+	for _, tc := range []struct {
+		name string
+		in   string
+		opt  HeaderOptions
+		want []row
+		err  string
+	}{
+		{"exact, BOM and case", "\xEF\xBB\xBFTenantId,NAME\n1,a\n", HeaderOptions{}, []row{{2, []string{"1", "a"}}}, ""},
+		{"any order", "name,tenantid\na,1\n", HeaderOptions{AnyOrder: true}, []row{{2, []string{"1", "a"}}}, ""},
+		{"extra columns, any order", "x,name,y,TENANTID\n0,a,0,1\n", any, []row{{2, []string{"1", "a"}}}, ""},
+		{"extra columns in order", "x,tenantId,y,name\n0,1,0,a\n", HeaderOptions{ExtraColumns: true}, []row{{2, []string{"1", "a"}}}, ""},
+		{"order refused", "name,tenantId\n", HeaderOptions{}, nil, `in.csv line 1: header is "name,tenantId": want columns "tenantId,name" in this order`},
+		{"extra refused", "tenantId,name,x\n", HeaderOptions{AnyOrder: true}, nil, `in.csv line 1: header is "tenantId,name,x": unknown column "x"; want "tenantId,name"`},
+		{"missing", "tenantId,x\n", any, nil, `in.csv line 1: header is "tenantId,x": missing column name`},
+		{"twice", "tenantId,name,TenantId\n", any, nil, `in.csv line 1: header is "tenantId,name,TenantId": column tenantId appears twice`},
+		{"empty", "", any, nil, "in.csv line 1: empty input: want a header row tenantId,name"},
+		{"bad quoting", "\"x\n", any, nil, "in.csv line 1: extraneous or missing \" in quoted-field"},
+		{"width", "name,tenantId\na,1,2\n", any, nil, "in.csv line 2: 3 fields, want 2"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := read(tc.in, tc.opt)
+			if tc.err != "" {
+				if err == nil || err.Error() != tc.err {
+					t.Fatalf("err = %v, want %s", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("rows (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestAtColumn(t *testing.T) {
+	r := NewReader(strings.NewReader("name,TenantID\na,1\n"), "aud.csv", Limits{})
+	if err := r.HeaderWith(HeaderOptions{AnyOrder: true}, "tenantId", "name"); err != nil {
+		t.Fatal(err)
+	}
+	if got := r.At(12, 0); got != "aud.csv line 12, column tenantId" {
+		t.Errorf("At = %q", got)
+	}
+	if got := r.At(12, 5); got != "aud.csv line 12" {
+		t.Errorf("At out of range = %q", got)
+	}
+	e := r.Errorf(3, 1, ErrSyntax, "bad %s", "name")
+	if e.Error() != "aud.csv line 3, column name: bad name" || !errors.Is(e, ErrSyntax) {
+		t.Errorf("Errorf = %v", e)
+	}
+	if e := r.Errorf(3, -1, nil, "x"); e.Error() != "aud.csv line 3: x" {
+		t.Errorf("Errorf = %v", e)
+	}
+	if got := r.Columns(); !cmp.Equal(got, []string{"tenantId", "name"}) {
+		t.Errorf("Columns = %v", got)
+	}
+	if (&Error{Name: "a.csv", Column: "x", Msg: "m"}).Error() != "a.csv column x: m" {
+		t.Error("column without line")
+	}
+}
+
+// A hostile row (200 MB in one field, or in a quoted field broken over
+// lines) is refused after reading little more than the row limit.
+func TestRowLimit(t *testing.T) {
+	for _, tc := range []struct{ start, row string }{{"1,", strings.Repeat("x", 1000)}, {"1,\"", "xxxxxxx\n"}} {
+		src := &endless{row: tc.row}
+		r := NewReader(io.MultiReader(strings.NewReader("id,name\n"+tc.start), src), "big.csv", Limits{})
+		if err := r.Header("id", "name"); err != nil {
+			t.Fatal(err)
+		}
+		_, _, err := r.Read()
+		if !errors.Is(err, ErrRowTooLarge) || !errors.Is(err, ErrTooLarge) || err.Error() != "big.csv line 2: row longer than 1048576 bytes" {
+			t.Fatalf("err = %v", err)
+		}
+		if limit := int64(DefaultMaxRowBytes + 2*readAhead); src.read > limit {
+			t.Errorf("read %d bytes, want ≤ %d", src.read, limit)
+		}
+	}
+	// Rows under the limit pass however many there are.
+	r := NewReader(io.LimitReader(&endless{row: "1,abc\n"}, 4<<20), "ok.csv", Limits{MaxRowBytes: 10})
+	n := 0
+	for {
+		_, _, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		n++
+	}
+	if n != 4<<20/6+1 {
+		t.Errorf("%d rows", n)
+	}
+}
+
+func TestNegativeLimits(t *testing.T) {
+	got, err := readAll(t, "id,name\n1,a\n", Limits{MaxBytes: -1, MaxRows: -5, MaxRowBytes: -1}, "id", "name")
+	if err != nil || len(got) != 1 {
+		t.Errorf("negative limits: %v %v", got, err)
+	}
+}
+
+// FuzzHeaderWith: whatever the header and rows, reading never panics,
+// rows come back with one field per column asked for, in that order,
+// and every error is an *Error.
+func FuzzHeaderWith(f *testing.F) {
+	f.Add("\xEF\xBB\xBFName,x,TENANTID\na,0,1\n", true, true)
+	f.Add("tenantId,name\n1,a\n", false, false)
+	f.Add("name,tenantId,name\n", true, true)
+	f.Fuzz(func(t *testing.T, in string, anyOrder, extra bool) {
+		r := NewReader(strings.NewReader(in), "f.csv", Limits{MaxBytes: 1 << 16, MaxRows: 100, MaxRowBytes: 1 << 10})
+		if err := r.HeaderWith(HeaderOptions{AnyOrder: anyOrder, ExtraColumns: extra}, "tenantId", "name"); err != nil {
+			var ce *Error
+			if !errors.As(err, &ce) {
+				t.Fatalf("error of type %T: %v", err, err)
+			}
+			return
+		}
+		for range 200 {
+			rec, _, err := r.Read()
+			if err != nil {
+				var ce *Error
+				if err != io.EOF && !errors.As(err, &ce) {
+					t.Fatalf("error of type %T: %v", err, err)
+				}
+				if r.Rows() > 100 {
+					t.Fatalf("%d rows", r.Rows())
+				}
+				return
+			}
+			if len(rec) != 2 {
+				t.Fatalf("record %q", rec)
+			}
+		}
+		t.Fatal("more than MaxRows rows")
+	})
+}
+
+func TestTruncate(t *testing.T) {
+	_, err := readAll(t, strings.Repeat("x", 300)+"\n", Limits{}, "id")
+	if err == nil || !strings.HasSuffix(err.Error(), `…", want "id"`) {
+		t.Errorf("long header: %v", err)
+	}
+}
+
+// The row limit is exact for rows that fit the read buffer: a row of the
+// limit passes, a byte more is refused at its line.
+func TestRowLimitExact(t *testing.T) {
+	row := "1," + strings.Repeat("x", 7) + "\n" // 10 bytes
+	got, err := readAll(t, "id,name\n"+row+row, Limits{MaxRowBytes: 10}, "id", "name")
+	if err != nil || len(got) != 2 {
+		t.Errorf("rows of the limit: %v %v", got, err)
+	}
+	_, err = readAll(t, "id,name\n"+row+"1,\"x\nxxxxxx\"\n", Limits{MaxRowBytes: 10}, "id", "name")
+	if !errors.Is(err, ErrRowTooLarge) || err.Error() != "in.csv line 3: row longer than 10 bytes" {
+		t.Errorf("a byte over: %v", err)
+	}
+}

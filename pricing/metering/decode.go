@@ -92,7 +92,7 @@ func decodeAt(b []byte, path string, v any, ps *rule.Problems) bool {
 		if p.Path == "" {
 			p.Path = path
 		}
-		*ps = append(*ps, p)
+		ps.Append(p)
 	}
 	return false
 }

@@ -39,5 +39,5 @@ var (
 
 // problem adds a problem with a sentinel.
 func problem(ps *rule.Problems, id rule.ID, path string, sentinel error, msg rule.Message, args ...any) {
-	*ps = append(*ps, rule.Problem{Rule: id, Path: path, Message: msg, Args: args, Err: sentinel})
+	ps.Append(rule.Problem{Rule: id, Path: path, Message: msg, Args: args, Err: sentinel})
 }

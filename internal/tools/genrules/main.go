@@ -1,6 +1,8 @@
 // Command genrules generates the rule package's rulebook
 // (rulebook_gen.go) from data/rulebook.csv: one ID constant per rule and
-// the table of statements. It reads nothing else.
+// the table of sources and statements. It reads nothing else, and refuses
+// a statement that cites a file or label that does not ship with the
+// module.
 //
 //	go generate ./rule
 package main
@@ -18,7 +20,13 @@ import (
 	"strings"
 )
 
-var idPattern = regexp.MustCompile(`^[A-Z]{3}-\d{2}$`)
+var (
+	idPattern   = regexp.MustCompile(`^[A-Z]{3}-\d{2}$`)
+	datePattern = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	// banned finds citations of files and labels that do not ship with
+	// the module.
+	banned = regexp.MustCompile(`(?i)\bfact [0-9]+|\bW[0-9]{1,2}\b|\bseeds?\b|RULES\.md|marketplace-facts|shared/reference|\breference/|\bext \[`)
+)
 
 func main() {
 	in := flag.String("in", "data/rulebook.csv", "rulebook data")
@@ -44,7 +52,7 @@ func main() {
 	if err != nil {
 		log.Fatalf("%s: %v", *in, err)
 	}
-	if strings.Join(rows[0], ",") != "id,package,source,en,sv" {
+	if strings.Join(rows[0], ",") != "id,package,title,date,section,en,sv" {
 		log.Fatalf("%s: unexpected header %v", *in, rows[0])
 	}
 	rows = rows[1:]
@@ -56,18 +64,32 @@ func main() {
 		if !idPattern.MatchString(r[0]) || seen[r[0]] {
 			log.Fatalf("%s: bad or repeated ID %q", *in, r[0])
 		}
-		for i, f := range r {
-			if strings.TrimSpace(f) == "" || f != strings.TrimSpace(f) {
+		for _, i := range []int{0, 1, 2, 5, 6} {
+			if f := r[i]; strings.TrimSpace(f) == "" || f != strings.TrimSpace(f) {
 				log.Fatalf("%s: %s: field %d empty or padded", *in, r[0], i)
 			}
 		}
+		if banned.MatchString(r[5] + " " + r[6]) {
+			log.Fatalf("%s: %s: the statement cites a file or label outside the module: %q", *in, r[0], banned.FindString(r[5]+" "+r[6]))
+		}
 		seen[r[0]] = true
-		fmt.Fprintf(&b, "\t%s ID = %q // %s\n", strings.ReplaceAll(r[0], "-", ""), r[0], r[3])
+		fmt.Fprintf(&b, "\t%s ID = %q // %s\n", strings.ReplaceAll(r[0], "-", ""), r[0], r[5])
 	}
 	b.WriteString(")\n\nvar rulebook = [...]Rule{\n")
 	for _, r := range rows {
-		fmt.Fprintf(&b, "\t{ID: %s, Package: %q, Source: %q,\n\t\tEnglish: %q,\n\t\tSwedish: %q},\n",
-			strings.ReplaceAll(r[0], "-", ""), r[1], r[2], r[3], r[4])
+		titles, dates, sections := strings.Split(r[2], " | "), strings.Split(r[3], " | "), strings.Split(r[4], " | ")
+		if len(dates) != len(titles) || len(sections) != len(titles) {
+			log.Fatalf("%s: %s: %d titles, %d dates and %d sections", *in, r[0], len(titles), len(dates), len(sections))
+		}
+		fmt.Fprintf(&b, "\t{ID: %s, Package: %q, Sources: []Source{", strings.ReplaceAll(r[0], "-", ""), r[1])
+		for i, t := range titles {
+			d, sec := strings.TrimSpace(dates[i]), strings.TrimSpace(sections[i])
+			if t = strings.TrimSpace(t); t == "" || (d != "" && !datePattern.MatchString(d)) {
+				log.Fatalf("%s: %s: source %d: empty title or bad date %q", *in, r[0], i, d)
+			}
+			fmt.Fprintf(&b, "\n\t\t{Title: %q, Date: %q, Section: %q},", t, d, sec)
+		}
+		fmt.Fprintf(&b, "\n\t},\n\t\tEnglish: %q,\n\t\tSwedish: %q},\n", r[5], r[6])
 	}
 	b.WriteString("}\n")
 	src, err := format.Source(b.Bytes())
