@@ -6,22 +6,23 @@ import (
 	"errors"
 	"io"
 	"strconv"
-	"strings"
 	"time"
 
+	"github.com/marketrules/marketrules/internal/jsonx"
 	"github.com/marketrules/marketrules/rule"
 )
 
 // This file is the package's one door to a JSON engine: readBody bounds
-// the input, decodeBytes decodes it leniently (unknown members ignored)
-// and reports what it cannot read as problems with JSON paths. It can be
-// swapped for another engine without touching the rest of the package.
+// the input, decodeDepth refuses deep nesting before decoding and decodes
+// leniently with internal/jsonx (unknown members ignored, names matched
+// without regard to case when none matches exactly), reporting what it
+// cannot read as problems with JSON paths under the package's rules and
+// sentinels.
 
 var (
 	msgTooLarge  = rule.Message{English: "the body is longer than %d bytes", Swedish: "innehållet är längre än %d byte"}
 	msgTooDeep   = rule.Message{English: "the body is nested deeper than %d levels", Swedish: "innehållet är nästlat djupare än %d nivåer"}
 	msgMalformed = rule.Message{English: "not well-formed JSON: %s", Swedish: "inte välformad JSON: %s"}
-	msgWrongType = rule.Message{English: "a %s cannot be read here", Swedish: "ett värde av typen %s kan inte läsas här"}
 	msgBadValue  = rule.Message{English: "%q is not a valid %s", Swedish: "%q är inte ett giltigt värde för %s"}
 	msgReadFail  = rule.Message{English: "reading failed: %v", Swedish: "läsningen misslyckades: %v"}
 )
@@ -102,36 +103,24 @@ func decodeDepth(b []byte, maxDepth int, v any, ps *rule.Problems) error {
 		problem(ps, ruleMTR04, "", ErrTooLarge, msgTooDeep, maxDepth)
 		return ps.Err()
 	}
-	if err := json.Unmarshal(b, v); err != nil {
-		var te *json.UnmarshalTypeError
-		if errors.As(err, &te) {
-			problem(ps, ruleMTR04, jsonPath(te.Field), ErrMalformed, msgWrongType, te.Value)
-		} else {
-			problem(ps, ruleMTR04, "", ErrMalformed, msgMalformed, err.Error())
-		}
-		return ps.Err()
+	var own rule.Problems
+	jsonx.Options{Lenient: true, MaxBytes: int64(len(b)) + 1, MaxDepth: maxDepth}.Decode(b, v, "", &own)
+	if len(own) == 0 {
+		return nil
 	}
-	return nil
-}
-
-// jsonPath turns encoding/json's dotted field path ("result.3.quantity")
-// into the package's path style ("result[3].quantity").
-func jsonPath(field string) string {
-	if field == "" {
-		return ""
-	}
-	var b strings.Builder
-	for i, part := range strings.Split(field, ".") {
-		if _, err := strconv.Atoi(part); err == nil && i > 0 {
-			b.WriteString("[" + part + "]")
-			continue
+	for _, p := range own {
+		if p.Rule == "" {
+			p.Rule = ruleMTR04
 		}
-		if i > 0 {
-			b.WriteByte('.')
+		switch {
+		case errors.Is(p, jsonx.ErrTooLarge):
+			p.Err = ErrTooLarge
+		case p.Err == nil:
+			p.Err = ErrMalformed
 		}
-		b.WriteString(part)
+		ps.Append(p)
 	}
-	return b.String()
+	return ps.Err()
 }
 
 // join returns the path of member name under path.
