@@ -315,6 +315,11 @@ func TestMTR04_DecodeReply(t *testing.T) {
 			t.Errorf("%s: %v", tt.body, err)
 		}
 	}
+	// Names are matched without regard to case when none matches exactly.
+	r, err = p.DecodeReply(200, strings.NewReader(`{"Status":"Accepted","ResourceId":"sub","Quantity":2,"PlanID":"p"}`))
+	if err != nil || r.Results[0].Status != Accepted || r.Results[0].ResourceID != "sub" || r.Results[0].PlanID != "p" || !r.Results[0].Quantity.Equal(MustParseQuantity("2")) {
+		t.Errorf("names in another case: %+v %v", r, err)
+	}
 	small := Policy{MaxBody: 10}
 	if _, err := small.DecodeReply(200, strings.NewReader(`{"status":"Accepted"}`)); !errors.Is(err, ErrTooLarge) {
 		t.Errorf("too large: %v", err)
