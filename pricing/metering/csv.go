@@ -176,7 +176,9 @@ func (r *Reader) next() ([]byte, bool) {
 	case err == io.EOF && len(line) == 0:
 		return nil, false
 	}
-	line = bytes.TrimRight(line, "\r\n")
+	for len(line) > 0 && (line[len(line)-1] == '\n' || line[len(line)-1] == '\r') {
+		line = line[:len(line)-1]
+	}
 	if len(bytes.TrimSpace(line)) == 0 {
 		return nil, true
 	}
@@ -396,8 +398,8 @@ func parseInstantBytes(b []byte) (time.Time, bool) {
 	default:
 		return time.Time{}, false
 	}
-	t := time.Date(y, time.Month(mo), d, h, mi, s, ns, time.UTC)
-	return t.Add(-time.Duration(off) * time.Second), true
+	sec := daysFromCivil(y, mo, d)*86400 + int64(h*3600+mi*60+s-off)
+	return time.Unix(sec, int64(ns)).UTC(), true
 }
 
 func daysIn(y int, m time.Month) int {
@@ -411,4 +413,21 @@ func daysIn(y int, m time.Month) int {
 		return 30
 	}
 	return 31
+}
+
+// daysFromCivil returns the number of days from 1970-01-01 to the date
+// (proleptic Gregorian calendar), in integer arithmetic.
+func daysFromCivil(y, m, d int) int64 {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era-- // year 0's January and February
+	}
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return int64(era)*146097 + int64(doe) - 719468
 }

@@ -3,6 +3,7 @@ package metering
 import (
 	"errors"
 	"io"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -110,6 +111,31 @@ func TestQuantityText(t *testing.T) {
 		q := MustParseQuantity(tt.in)
 		if en, sv := qtext(rule.English, q), qtext(rule.Swedish, q); en != tt.en || sv != tt.sv {
 			t.Errorf("%s: %q %q", tt.in, en, sv)
+		}
+	}
+}
+
+func TestParseInstantMatchesTime(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	for i := range 20000 {
+		sec := r.Int64N(253402300800+62135596800) - 62135596800 // years 1–9999
+		if i < 4 {
+			sec = []int64{-62135596800, -62162035200 + 86400*60, 253402300799, 0}[i]
+		}
+		want := time.Unix(sec, int64(r.IntN(1e9))).UTC()
+		for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05-07:00"} {
+			s := want.In(time.FixedZone("", (r.IntN(48)-24)*1800)).Format(layout)
+			got, ok := parseInstantBytes([]byte(s))
+			ref, err := time.Parse(time.RFC3339Nano, s)
+			if err != nil {
+				if ok {
+					t.Fatalf("%s accepted: %v", s, got)
+				}
+				continue
+			}
+			if !ok || !got.Equal(ref) {
+				t.Fatalf("%s: %v %v, want %v %v", s, got, ok, ref, err)
+			}
 		}
 	}
 }
