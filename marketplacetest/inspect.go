@@ -1,0 +1,247 @@
+package marketplacetest
+
+import (
+	"encoding/json"
+	"net/url"
+	"slices"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/marketrules/marketrules/currency"
+	"github.com/marketrules/marketrules/fulfillment"
+)
+
+// Kind says what an [Entry] of the log records.
+type Kind string
+
+// The kinds of log entries.
+const (
+	// KindRequest: a call of the publisher to the APIs.
+	KindRequest Kind = "request"
+	// KindWebhook: an attempt of the marketplace to call the host's
+	// webhook.
+	KindWebhook Kind = "webhook"
+)
+
+// Entry is one line of the emulator's log: a request to the APIs and its
+// answer, or one attempt at a webhook call and the host's answer, at the
+// virtual instant it happened.
+type Entry struct {
+	At     time.Time `json:"at"`
+	Kind   Kind      `json:"kind"`
+	Method string    `json:"method"`
+	// Path is the request's path, or the webhook URL's.
+	Path   string `json:"path"`
+	Status int    `json:"status"`
+	// SubscriptionID and OperationID are what the call concerned.
+	SubscriptionID string             `json:"subscriptionId,omitzero"`
+	OperationID    string             `json:"operationId,omitzero"`
+	Action         fulfillment.Action `json:"action,omitzero"`
+	// Attempt counts the attempts of a webhook call, from 1; Error says
+	// why one could not be delivered (Status 0).
+	Attempt int    `json:"attempt,omitzero"`
+	Error   string `json:"error,omitzero"`
+}
+
+// Log returns every request and webhook attempt so far, in order.
+func (s *Server) Log() []Entry {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.log)
+}
+
+// Usage is a usage event the metering API accepted.
+type Usage struct {
+	UsageEventID string      `json:"usageEventId"`
+	ResourceID   string      `json:"resourceId"`
+	PlanID       string      `json:"planId"`
+	Dimension    string      `json:"dimension"`
+	Quantity     json.Number `json:"quantity"`
+	// EffectiveStartTime is when the usage happened; MessageTime when it
+	// was accepted (virtual time).
+	EffectiveStartTime time.Time `json:"effectiveStartTime"`
+	MessageTime        time.Time `json:"messageTime"`
+}
+
+// Usage returns the usage events accepted so far, in order.
+func (s *Server) Usage() []Usage {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]Usage, 0, len(s.usage))
+	for _, u := range s.usage {
+		msg, _ := time.Parse(time.RFC3339Nano, u.result.MessageTime)
+		out = append(out, Usage{UsageEventID: u.result.UsageEventID, ResourceID: u.sub, PlanID: u.result.PlanID,
+			Dimension: u.result.Dimension, Quantity: json.Number(u.quantity.String()), EffectiveStartTime: u.effective, MessageTime: msg})
+	}
+	return out
+}
+
+// Charge is a line of what the marketplace would bill: a term's recurring
+// price (Dimension empty; Quantity the seats, 1 for a flat rate), or a
+// meter's usage in a term above the quantity the plan includes in each
+// term (refilled at every renewal).
+type Charge struct {
+	SubscriptionID string    `json:"subscriptionId"`
+	PlanID         string    `json:"planId"`
+	Dimension      string    `json:"dimension,omitzero"`
+	TermStart      time.Time `json:"termStart"`
+	TermEnd        time.Time `json:"termEnd"`
+	// Quantity is the seats or the usage; Included the usage the plan
+	// includes; Billed the part charged, at UnitPrice, for Amount.
+	Quantity  json.Number    `json:"quantity"`
+	Included  int64          `json:"included,omitzero"`
+	Billed    json.Number    `json:"billed"`
+	UnitPrice currency.Money `json:"unitPrice"`
+	Amount    currency.Money `json:"amount"`
+}
+
+// Charges returns what the marketplace would bill a subscription so far:
+// each term started (at activation and at each renewal) at its plan's
+// price, and each meter's accepted usage by term. Usage of a term is
+// charged at the plan the events name; a change of plan within a term is
+// not prorated. Amounts are rounded half to even to the currency's minor
+// unit.
+func (s *Server) Charges(subscriptionID string) []Charge {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sub, ok := s.byID[subscriptionID]
+	if !ok {
+		return nil
+	}
+	var out []Charge
+	for _, t := range sub.terms {
+		p, _ := s.plan(t.plan)
+		seats := max(t.quantity, 1)
+		if !p.PerUser {
+			seats = 1
+		}
+		out = append(out, charge(Charge{SubscriptionID: subscriptionID, PlanID: t.plan, TermStart: t.start, TermEnd: t.end, UnitPrice: p.Price},
+			decimal.NewFromInt(seats), decimal.Zero))
+		type key struct{ plan, dim string }
+		used := map[key]decimal.Decimal{}
+		var order []key
+		for _, u := range s.usage {
+			if u.sub != subscriptionID || u.effective.Before(t.start) || !u.effective.Before(t.end) {
+				continue
+			}
+			k := key{u.result.PlanID, u.result.Dimension}
+			if _, seen := used[k]; !seen {
+				order = append(order, k)
+			}
+			used[k] = used[k].Add(u.quantity)
+		}
+		for _, k := range order {
+			up, _ := s.plan(k.plan)
+			var dim Dimension
+			for _, d := range up.Dimensions {
+				if d.ID == k.dim {
+					dim = d
+				}
+			}
+			out = append(out, charge(Charge{SubscriptionID: subscriptionID, PlanID: k.plan, Dimension: k.dim, TermStart: t.start,
+				TermEnd: t.end, Included: dim.Included, UnitPrice: dim.Price}, used[k], decimal.NewFromInt(dim.Included)))
+		}
+	}
+	return out
+}
+
+func charge(c Charge, qty, included decimal.Decimal) Charge {
+	billed := qty.Sub(included)
+	if billed.Sign() < 0 {
+		billed = decimal.Zero
+	}
+	c.Quantity, c.Billed = json.Number(qty.String()), json.Number(billed.String())
+	price, err := decimal.NewFromString(c.UnitPrice.Amount())
+	if err != nil || c.UnitPrice.Code() == 0 {
+		return c
+	}
+	if m, err := currency.FromDecimal(price.Mul(billed), c.UnitPrice.Code(), currency.HalfEven); err == nil {
+		c.Amount = m
+	}
+	return c
+}
+
+// wirePlan is a plan as List Available Plans returns it.
+type wirePlan struct {
+	PlanID         string `json:"planId"`
+	DisplayName    string `json:"displayName"`
+	IsPrivate      bool   `json:"isPrivate"`
+	Description    string `json:"description"`
+	MinQuantity    int64  `json:"minQuantity"`
+	MaxQuantity    int64  `json:"maxQuantity"`
+	HasFreeTrials  bool   `json:"hasFreeTrials"`
+	IsPricePerSeat bool   `json:"isPricePerSeat"`
+	IsStopSell     bool   `json:"isStopSell"`
+	Market         string `json:"market"`
+	PlanComponents struct {
+		RecurrentBillingTerms []wireTerm      `json:"recurrentBillingTerms"`
+		MeteringDimensions    []wireDimension `json:"meteringDimensions"`
+	} `json:"planComponents"`
+}
+
+type wireTerm struct {
+	Currency                string         `json:"currency"`
+	Price                   json.Number    `json:"price"`
+	TermUnit                string         `json:"termUnit"`
+	TermDescription         string         `json:"termDescription"`
+	MeteredQuantityIncluded []wireIncluded `json:"meteredQuantityIncluded"`
+}
+
+type wireIncluded struct {
+	DimensionID string `json:"dimensionId"`
+	Units       string `json:"units"`
+}
+
+type wireDimension struct {
+	ID            string      `json:"id"`
+	Currency      string      `json:"currency"`
+	PricePerUnit  json.Number `json:"pricePerUnit"`
+	UnitOfMeasure string      `json:"unitOfMeasure"`
+	DisplayName   string      `json:"displayName"`
+}
+
+func amount(m currency.Money) json.Number {
+	a := m.Amount()
+	if a == "" {
+		a = "0"
+	}
+	return json.Number(a)
+}
+
+func toWire(p Plan) wirePlan {
+	w := wirePlan{PlanID: p.ID, DisplayName: p.DisplayName, Description: p.DisplayName, MinQuantity: p.MinQuantity,
+		MaxQuantity: p.MaxQuantity, HasFreeTrials: p.FreeTrial, IsPricePerSeat: p.PerUser, Market: "US"}
+	t := wireTerm{Currency: p.Price.Code().String(), Price: amount(p.Price), TermUnit: string(p.Term),
+		TermDescription: termDescription(p.Term), MeteredQuantityIncluded: []wireIncluded{}}
+	w.PlanComponents.MeteringDimensions = []wireDimension{}
+	for _, d := range p.Dimensions {
+		if d.Included > 0 {
+			t.MeteredQuantityIncluded = append(t.MeteredQuantityIncluded, wireIncluded{DimensionID: d.ID, Units: decimal.NewFromInt(d.Included).String()})
+		}
+		w.PlanComponents.MeteringDimensions = append(w.PlanComponents.MeteringDimensions, wireDimension{ID: d.ID,
+			Currency: d.Price.Code().String(), PricePerUnit: amount(d.Price), UnitOfMeasure: d.Unit, DisplayName: d.ID})
+	}
+	w.PlanComponents.RecurrentBillingTerms = []wireTerm{t}
+	return w
+}
+
+func termDescription(u fulfillment.TermUnit) string {
+	switch m := u.Months(); {
+	case m == 1:
+		return "1 month subscription"
+	case m%12 == 0 && m == 12:
+		return "1 year subscription"
+	case m%12 == 0:
+		return decimal.NewFromInt(int64(m/12)).String() + " years subscription"
+	}
+	return string(u)
+}
+
+func pathOf(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return raw
+	}
+	return u.Path
+}
