@@ -42,12 +42,12 @@ type Order struct {
 	Name     string `json:"name,omitzero"`
 	// NoAutoRenew: the subscription ends with its term instead of
 	// renewing.
-	NoAutoRenew bool                 `json:"noAutoRenew,omitzero"`
-	FreeTrial   bool                 `json:"isFreeTrial,omitzero"`
-	Test        bool                 `json:"isTest,omitzero"`
+	NoAutoRenew bool                    `json:"noAutoRenew,omitzero"`
+	FreeTrial   bool                    `json:"isFreeTrial,omitzero"`
+	Test        bool                    `json:"isTest,omitzero"`
 	Sandbox     fulfillment.SandboxType `json:"sandboxType,omitzero"`
-	Beneficiary fulfillment.Identity `json:"beneficiary,omitzero"`
-	Purchaser   fulfillment.Identity `json:"purchaser,omitzero"`
+	Beneficiary fulfillment.Identity    `json:"beneficiary,omitzero"`
+	Purchaser   fulfillment.Identity    `json:"purchaser,omitzero"`
 }
 
 // Purchase is the outcome of [Server.Buy]: the new subscription, awaiting

@@ -47,15 +47,15 @@ type wireEvent struct {
 // wireResult is the API's answer about one event (UsageEventOkResponse,
 // UsageBatchEventOkMessage).
 type wireResult struct {
-	UsageEventID       string        `json:"usageEventId,omitzero"`
-	Status             string        `json:"status"`
-	MessageTime        string        `json:"messageTime"`
-	ResourceID         string        `json:"resourceId,omitzero"`
-	ResourceURI        string        `json:"resourceUri,omitzero"`
-	Quantity           json.Number   `json:"quantity,omitzero"`
-	Dimension          string        `json:"dimension"`
-	EffectiveStartTime string        `json:"effectiveStartTime"`
-	PlanID             string        `json:"planId"`
+	UsageEventID       string         `json:"usageEventId,omitzero"`
+	Status             string         `json:"status"`
+	MessageTime        string         `json:"messageTime"`
+	ResourceID         string         `json:"resourceId,omitzero"`
+	ResourceURI        string         `json:"resourceUri,omitzero"`
+	Quantity           json.Number    `json:"quantity,omitzero"`
+	Dimension          string         `json:"dimension"`
+	EffectiveStartTime string         `json:"effectiveStartTime"`
+	PlanID             string         `json:"planId"`
 	Error              *meteringError `json:"error,omitzero"`
 }
 
@@ -65,10 +65,10 @@ type meteringError struct {
 	AdditionalInfo *struct {
 		AcceptedMessage wireResult `json:"acceptedMessage"`
 	} `json:"additionalInfo,omitzero"`
-	Message string         `json:"message"`
-	Target  string         `json:"target,omitzero"`
-	Details []errorDetail  `json:"details,omitzero"`
-	Code    string         `json:"code"`
+	Message string        `json:"message"`
+	Target  string        `json:"target,omitzero"`
+	Details []errorDetail `json:"details,omitzero"`
+	Code    string        `json:"code"`
 }
 
 type errorDetail struct {

@@ -100,7 +100,7 @@ func DefaultPlans() []Plan {
 		{ID: "basic", DisplayName: "Basic", Term: fulfillment.P1M, Price: currency.FromMinor(1000, currency.USD),
 			Dimensions: []Dimension{{ID: "api-calls", Unit: "call", Price: currency.FromMinor(1, currency.USD), Included: 1000}}},
 		{ID: "premium", DisplayName: "Premium", PerUser: true, MinQuantity: 1, MaxQuantity: 100, Term: fulfillment.P1M,
-			Price: currency.FromMinor(2500, currency.USD),
+			Price:      currency.FromMinor(2500, currency.USD),
 			Dimensions: []Dimension{{ID: "api-calls", Unit: "call", Price: currency.FromMinor(1, currency.USD), Included: 5000}}},
 	}
 }
