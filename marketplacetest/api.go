@@ -28,7 +28,7 @@ func errorAnswer(status int, code, msg string) answer {
 	return answer{status: status, body: fulfillment.ErrorBody{Code: code, Message: msg}}
 }
 
-func badRequest(msg string) answer { return errorAnswer(http.StatusBadRequest, "BadRequest", msg) }
+func badRequest(msg string) answer { return errorAnswer(http.StatusBadRequest, "BadArgument", msg) }
 func notFound(msg string) answer   { return errorAnswer(http.StatusNotFound, "NotFound", msg) }
 
 // route is a matched path: its handler by method, and the path's IDs.
@@ -238,7 +238,7 @@ func (s *Server) get(_ *http.Request, _ []byte, rt route) answer {
 // checkAnswer turns a refused check of the fulfillment rules into the
 // API's answer.
 func checkAnswer(c fulfillment.Check) answer {
-	code := "BadRequest"
+	code := "BadArgument"
 	switch c.HTTPStatus {
 	case http.StatusNotFound:
 		code = "NotFound"

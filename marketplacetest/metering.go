@@ -155,7 +155,6 @@ func (s *Server) meter(e wireEvent) (wireResult, int) {
 		}
 	}
 	r.UsageEventID, r.Status, r.MessageTime = s.newID(), statusAccepted, s.now.Format(time.RFC3339Nano)
-	r.EffectiveStartTime = at.Format(time.RFC3339Nano)
 	s.usage = append(s.usage, &usage{result: r, quantity: q, effective: at, sub: cur.ID})
 	return r, http.StatusOK
 }
