@@ -274,6 +274,11 @@ func (s *Server) operate(sub *subscription, a fulfillment.Action, to fulfillment
 	o := &operation{hook: hook}
 	sub.ops = append(sub.ops, o)
 	sent := hook
+	if was := sub.pending(); was != nil {
+		// A change awaiting an answer is overtaken by this operation
+		// (a suspension, a cancellation): it will never be applied.
+		was.hook.Status = fulfillment.OperationConflict
+	}
 	if d.Acknowledge && d.Ack == fulfillment.Success && d.State.PendingOperationID == hook.ID {
 		// Awaiting the publisher's answer: only the lock is recorded.
 		sub.state.PendingOperationID, sub.state.PendingUntil = d.State.PendingOperationID, d.State.PendingUntil
