@@ -169,13 +169,18 @@ func sortStrings(v []string) []string {
 // lenient decoder (FUL-12); its problems make a 400.
 func (s *Server) decode(body []byte, v any) (answer, bool) {
 	if err := s.pol.Decode(body, v); err != nil {
-		var ps rule.Problems
-		if errors.As(err, &ps) {
-			return badRequest(ps.Text(rule.English)), false
-		}
-		return badRequest(err.Error()), false
+		return badRequest(errText(err)), false
 	}
 	return answer{}, true
+}
+
+// errText is an error's text: every problem of a rule.Problems.
+func errText(err error) string {
+	var ps rule.Problems
+	if errors.As(err, &ps) {
+		return ps.Text(rule.English)
+	}
+	return err.Error()
 }
 
 func (s *Server) resolve(r *http.Request, _ []byte, _ route) answer {
@@ -329,11 +334,7 @@ func (s *Server) activate(_ *http.Request, body []byte, rt route) answer {
 	}
 	c, err := s.pol.Activate(fulfillment.ActivateRequest{Subscription: sub.state.Subscription, PlanID: to.PlanID, Quantity: to.Quantity})
 	if err != nil {
-		var ps rule.Problems
-		if errors.As(err, &ps) {
-			return badRequest(ps.Text(rule.English))
-		}
-		return badRequest(err.Error())
+		return badRequest(errText(err))
 	}
 	if !c.Allowed {
 		return checkAnswer(c)
@@ -410,11 +411,7 @@ func (s *Server) acknowledge(_ *http.Request, body []byte, rt route) answer {
 	}
 	c, err := s.pol.Acknowledge(fulfillment.AckRequest{State: sub.state, OperationID: o.hook.ID, Source: o.hook.Source, Body: ack, At: s.now})
 	if err != nil {
-		var ps rule.Problems
-		if errors.As(err, &ps) {
-			return badRequest(ps.Text(rule.English))
-		}
-		return badRequest(err.Error())
+		return badRequest(errText(err))
 	}
 	if !c.Allowed {
 		return checkAnswer(c)

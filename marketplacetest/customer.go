@@ -299,9 +299,6 @@ func (s *Server) operate(sub *subscription, a fulfillment.Action, to fulfillment
 func (s *Server) apply(sub *subscription, o *operation, next fulfillment.State) {
 	next.PendingOperationID, next.PendingUntil = "", time.Time{}
 	sub.state = next
-	if o == nil {
-		return
-	}
 	o.hook.Status = fulfillment.OperationSucceeded
 	if o.hook.Action == fulfillment.Renew {
 		sub.startTerm()
@@ -314,8 +311,13 @@ func (sub *subscription) reject(o *operation) {
 	sub.state.PendingOperationID, sub.state.PendingUntil = "", time.Time{}
 }
 
+// startTerm records the subscription's term for billing, unless it is
+// the term recorded last (a renewal the rules could not roll forward).
 func (sub *subscription) startTerm() {
 	t := sub.state.Subscription.Term
+	if n := len(sub.terms); n > 0 && sub.terms[n-1].start.Equal(t.Start) {
+		return
+	}
 	sub.terms = append(sub.terms, term{plan: sub.state.Subscription.PlanID, quantity: sub.state.Subscription.Quantity, start: t.Start, end: t.End})
 }
 
