@@ -60,20 +60,6 @@ type Purchase struct {
 	Expires        time.Time `json:"expires"`
 }
 
-// Errors of the marketplace's side.
-var (
-	// ErrNotFound: no subscription has the ID.
-	ErrNotFound = errors.New("marketplacetest: no such subscription")
-	// ErrRefused: the marketplace would not let the customer do it in
-	// the subscription's status (FUL-04).
-	ErrRefused = errors.New("marketplacetest: refused in the subscription's status")
-	// ErrInvalid: the order or change names no known plan, or a quantity
-	// outside the plan's limits.
-	ErrInvalid = errors.New("marketplacetest: invalid order or change")
-	// ErrClosed: the server was closed.
-	ErrClosed = errors.New("marketplacetest: server closed")
-)
-
 // Buy is a customer buying a plan (FUL-01, FUL-02): the subscription is
 // created PendingFulfillmentStart and the returned landing page URL
 // carries a purchase token, URL-encoded, that resolves for 24 hours of

@@ -57,7 +57,7 @@ type Usage struct {
 	ResourceID   string      `json:"resourceId"`
 	PlanID       string      `json:"planId"`
 	Dimension    string      `json:"dimension"`
-	Quantity     json.Number `json:"quantity"`
+	Quantity     json.Number `json:"quantity,omitzero"`
 	// EffectiveStartTime is when the usage happened; MessageTime when it
 	// was accepted (virtual time).
 	EffectiveStartTime time.Time `json:"effectiveStartTime"`
@@ -89,9 +89,9 @@ type Charge struct {
 	TermEnd        time.Time `json:"termEnd"`
 	// Quantity is the seats or the usage; Included the usage the plan
 	// includes; Billed the part charged, at UnitPrice, for Amount.
-	Quantity  json.Number    `json:"quantity"`
+	Quantity  json.Number    `json:"quantity,omitzero"`
 	Included  int64          `json:"included,omitzero"`
-	Billed    json.Number    `json:"billed"`
+	Billed    json.Number    `json:"billed,omitzero"`
 	UnitPrice currency.Money `json:"unitPrice"`
 	Amount    currency.Money `json:"amount"`
 }

@@ -5,7 +5,6 @@ import (
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
-	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -114,7 +113,7 @@ func DefaultPlans() []Plan {
 type Server struct {
 	// URL is the base URL of both APIs, the stand-in for
 	// https://marketplaceapi.microsoft.com/api.
-	URL string
+	URL string `json:"url"`
 
 	ts     *httptest.Server
 	client *http.Client
@@ -215,8 +214,6 @@ func (s *Server) SetWebhook(url string) {
 	s.mu.Unlock()
 }
 
-var errConfig = errors.New("marketplacetest: invalid config")
-
 func fill(cfg *Config) error {
 	if cfg.Policy.AckWithin == 0 && cfg.Policy.MaxBody == 0 {
 		cfg.Policy = fulfillment.DefaultPolicy()
@@ -246,14 +243,14 @@ func fill(cfg *Config) error {
 	for i := range cfg.Plans {
 		p := &cfg.Plans[i]
 		if p.ID == "" || seen[p.ID] {
-			return fmt.Errorf("%w: plans[%d].planId is empty or repeated", errConfig, i)
+			return fmt.Errorf("%w: plans[%d].planId is empty or repeated", ErrInvalid, i)
 		}
 		seen[p.ID] = true
 		if p.Term == "" {
 			p.Term = fulfillment.P1M
 		}
 		if p.Term.Months() == 0 {
-			return fmt.Errorf("%w: plans[%d].termUnit %q is not a term the API knows", errConfig, i, p.Term)
+			return fmt.Errorf("%w: plans[%d].termUnit %q is not a term the API knows", ErrInvalid, i, p.Term)
 		}
 	}
 	if cfg.PageSize <= 0 {
