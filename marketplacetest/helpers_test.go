@@ -48,6 +48,12 @@ func newReceiver(t *testing.T, srv *marketplacetest.Server) *receiver {
 	return rc
 }
 
+func (rc *receiver) setAnswer(f func(fulfillment.Webhook) int) {
+	rc.mu.Lock()
+	rc.answer = f
+	rc.mu.Unlock()
+}
+
 func (rc *receiver) calls() []fulfillment.Webhook {
 	rc.mu.Lock()
 	defer rc.mu.Unlock()

@@ -134,7 +134,10 @@ func TestFUL05_CustomerChange(t *testing.T) {
 	if h.ID != op.ID || h.Action != fulfillment.ChangePlan || h.Status != fulfillment.OperationInProgress || h.Source != fulfillment.FromAzure || h.PlanID != "premium" {
 		t.Fatalf("webhook %+v", h.Operation)
 	}
-	tc, err := fulfillment.DefaultPolicy().VerifyToken(fulfillment.TokenRequest{Token: rc.tokens[0], Audience: "8c8e3a1f-0000-4000-8000-0000000000aa",
+	rc.mu.Lock()
+	token := rc.tokens[0]
+	rc.mu.Unlock()
+	tc, err := fulfillment.DefaultPolicy().VerifyToken(fulfillment.TokenRequest{Token: token, Audience: "8c8e3a1f-0000-4000-8000-0000000000aa",
 		TenantID: "72f988bf-0000-4000-8000-0000000000bb", Keys: srv.Keys(), At: srv.Now()})
 	if err != nil || !tc.Allowed {
 		t.Fatalf("token refused: %v %+v", err, tc)
@@ -318,13 +321,13 @@ func TestFUL10_WebhookRetries(t *testing.T) {
 	rc := newReceiver(t, srv)
 	id := bought(t, srv, marketplacetest.Order{})
 	fails := 2
-	rc.answer = func(fulfillment.Webhook) int {
+	rc.setAnswer(func(fulfillment.Webhook) int {
 		if fails > 0 {
 			fails--
 			return 500
 		}
 		return 200
-	}
+	})
 	op, _ := srv.Suspend(id)
 	srv.Advance(time.Hour)
 	var got []marketplacetest.Entry
@@ -343,7 +346,7 @@ func TestFUL10_WebhookRetries(t *testing.T) {
 		t.Errorf("webhook log (-want +got):\n%s", diff)
 	}
 	// Bounded: a host that never answers is called at most 500 times over 8 hours.
-	rc.answer = func(fulfillment.Webhook) int { return 503 }
+	rc.setAnswer(func(fulfillment.Webhook) int { return 503 })
 	srv.Unsubscribe(id)
 	srv.Advance(24 * time.Hour)
 	n := 0
