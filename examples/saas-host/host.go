@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -308,10 +309,10 @@ func (h *Host) SendUsage(ctx context.Context) error {
 		if c := a.hour.Compare(b.hour); c != 0 {
 			return c
 		}
-		if a.sub != b.sub {
-			return cmpString(a.sub, b.sub)
+		if c := strings.Compare(a.sub, b.sub); c != 0 {
+			return c
 		}
-		return cmpString(a.dim, b.dim)
+		return strings.Compare(a.dim, b.dim)
 	})
 	qty := map[usageKey]int64{}
 	for _, k := range keys {
@@ -357,13 +358,6 @@ func (h *Host) SendUsage(ctx context.Context) error {
 	return nil
 }
 
-func cmpString(a, b string) int {
-	if a < b {
-		return -1
-	}
-	return 1
-}
-
 // apiError is a refusal of the marketplace's API.
 type apiError struct {
 	Status int
@@ -392,7 +386,7 @@ func (h *Host) do(ctx context.Context, method, path string, body, out any, extra
 	}
 	url := h.API + path + apiVersion
 	for i := 0; i+1 < len(extra); i += 2 {
-		if len(extra[i]) < 5 || extra[i][:5] != "x-ms-" {
+		if !strings.HasPrefix(extra[i], "x-ms-") {
 			url += "&" + extra[i] + "=" + extra[i+1]
 		}
 	}
@@ -402,7 +396,7 @@ func (h *Host) do(ctx context.Context, method, path string, body, out any, extra
 	}
 	req.Header.Set("Content-Type", "application/json")
 	for i := 0; i+1 < len(extra); i += 2 {
-		if len(extra[i]) >= 5 && extra[i][:5] == "x-ms-" {
+		if strings.HasPrefix(extra[i], "x-ms-") {
 			req.Header.Set(extra[i], extra[i+1])
 		}
 	}

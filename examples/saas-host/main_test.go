@@ -268,3 +268,48 @@ func TestFUL10_ForeignKeyRefused(t *testing.T) {
 		t.Error("a call with a foreign token was acted on")
 	}
 }
+
+// The host refuses what it cannot trust: a landing page without a token,
+// a webhook body it cannot read, an operation the marketplace does not
+// confirm, and it keeps usage whose sending failed.
+func TestHostRefusals(t *testing.T) {
+	w := newWorld(t)
+	get := func(path string) int {
+		resp, err := w.web.Client().Get(w.web.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if c := get("/landing"); c != 400 {
+		t.Errorf("landing without a token: %d", c)
+	}
+	if c := get("/landing?token=unknown"); c != 502 {
+		t.Errorf("landing with an unknown token: %d", c)
+	}
+	post := func(body string) int {
+		req := httptest.NewRequest("POST", "/webhook", strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+w.srv.Token())
+		rec := httptest.NewRecorder()
+		w.host.Handler().ServeHTTP(rec, req)
+		return rec.Code
+	}
+	if c := post("{"); c != 400 {
+		t.Errorf("unreadable body: %d", c)
+	}
+	if c := post(`{"id":"x","subscriptionId":"y","action":"Renew","timeStamp":"2024-01-31T09:00:00Z"}`); c != 400 {
+		t.Errorf("unconfirmed operation: %d", c)
+	}
+	id := w.buy(t, marketplacetest.Order{PlanID: "basic"})
+	w.host.Record(id, "api-calls", 1, w.srv.Now())
+	w.srv.Advance(time.Hour)
+	w.host.API = "http://127.0.0.1:1/api"
+	if err := w.host.SendUsage(context.Background()); err == nil {
+		t.Error("sending to nowhere succeeded")
+	}
+	w.host.Client = nil
+	if err := w.host.SendUsage(context.Background()); err == nil {
+		t.Error("sending without a client succeeded")
+	}
+}
