@@ -182,14 +182,23 @@ func (d Date) AddMonths(n Months) (Date, error) {
 // n is checked against the span of the calendar first.
 func addMonthsYM(y int, m time.Month, n Months) (int, time.Month, error) {
 	if n < -maxMonths || n > maxMonths || y < -maxAbsYear || y > maxAbsYear {
-		return 0, 0, fmt.Errorf("%w: %d-%02d plus %s is outside the years %d to %d", ErrRange, y, int(m), n, MinYear, MaxYear)
+		return 0, 0, monthsError(y, m, n)
 	}
 	total := int64(y)*12 + int64(m) - 1 + int64(n)
 	yy := floorDiv(total, 12)
 	if yy < MinYear || yy > MaxYear {
-		return 0, 0, fmt.Errorf("%w: %d-%02d plus %s is outside the years %d to %d", ErrRange, y, int(m), n, MinYear, MaxYear)
+		return 0, 0, monthsError(y, m, n)
 	}
 	return int(yy), time.Month(total-yy*12) + 1, nil
+}
+
+// monthsError reports y-m plus n months outside the calendar's years. It
+// is a function of its own so that addMonthsYM stays small enough to
+// inline.
+//
+//go:noinline
+func monthsError(y int, m time.Month, n Months) error {
+	return fmt.Errorf("%w: %d-%02d plus %s is outside the years %d to %d", ErrRange, y, int(m), n, MinYear, MaxYear)
 }
 
 // Sub returns the number of days from e to d: 2024-03-01 minus 2024-02-28

@@ -75,7 +75,9 @@
 //
 // A zone is named as [ZoneName] gives it: the location's name ("UTC",
 // "Europe/Stockholm", "UTC-08:00"), or "+01:00" for an unnamed fixed
-// offset.
+// offset. [ZoneOf] turns the names of UTC and fixed offsets back into
+// locations without a time-zone database, so a stored answer decodes to
+// the same zone.
 //
 // # Errors
 //

@@ -172,3 +172,25 @@ func TestText(t *testing.T) {
 		t.Error("Compare")
 	}
 }
+
+// ZoneOf reads back every fixed-offset name ZoneName writes, and nothing
+// else.
+func TestZoneOf(t *testing.T) {
+	for off := -secondsPerDay; off <= secondsPerDay; off += 389 {
+		name := ZoneName(time.Unix(0, 0).In(time.FixedZone("", off)))
+		loc, ok := ZoneOf(name)
+		if !ok || ZoneName(time.Unix(0, 0).In(loc)) != name {
+			t.Fatalf("ZoneOf(%q) = %v, %v", name, loc, ok)
+		}
+		if z, err := FixedZone(time.Duration(off) * time.Second); err == nil && off != 0 {
+			if loc, ok := ZoneOf(z.String()); !ok || loc.String() != z.String() {
+				t.Fatalf("ZoneOf(%q) = %v, %v", z, loc, ok)
+			}
+		}
+	}
+	for _, bad := range []string{"", "Local", "UTC+00:00", "UTC+1", "+1:00", "+01:60", "+25:00", "+01:00:00", "-00:00x", "UTCx", "+0a:00"} {
+		if loc, ok := ZoneOf(bad); ok {
+			t.Errorf("ZoneOf(%q) = %v", bad, loc)
+		}
+	}
+}

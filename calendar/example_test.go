@@ -376,3 +376,22 @@ func ExampleParseYearMonth() {
 	// 2024-04-15 2024-04
 	// true
 }
+
+// A stored answer's zone name gives its location back without a
+// time-zone database when it is UTC or a fixed offset.
+func ExampleZoneOf() {
+	for _, name := range []string{"UTC", "+01:00", "UTC-08:00", "Europe/Stockholm"} {
+		loc, ok := calendar.ZoneOf(name)
+		if !ok {
+			fmt.Println(name, "needs time.LoadLocation")
+			continue
+		}
+		t := time.Date(2026, 7, 15, 0, 0, 0, 0, loc)
+		fmt.Println(name, t.Format(time.RFC3339), calendar.ZoneName(t) == name)
+	}
+	// Output:
+	// UTC 2026-07-15T00:00:00Z true
+	// +01:00 2026-07-15T00:00:00+01:00 true
+	// UTC-08:00 2026-07-15T00:00:00-08:00 true
+	// Europe/Stockholm needs time.LoadLocation
+}

@@ -89,10 +89,20 @@ func (c *anchor) add(n Months) (time.Time, error) {
 	if !c.utc {
 		return addMonthsZoned(c.t, n)
 	}
-	y, m, err := addMonthsYM(c.y, c.m, n)
-	if err != nil {
-		return time.Time{}, err
+	// addMonthsYM, inline: c.y is the year of an instant, far inside
+	// ±2⁴⁰, so with n checked nothing overflows.
+	if n < -maxMonths || n > maxMonths {
+		return time.Time{}, monthsError(c.y, c.m, n)
 	}
+	total := c.y*12 + int(c.m) - 1 + int(n)
+	y, mi := total/12, total%12
+	if mi < 0 {
+		y, mi = y-1, mi+12
+	}
+	if y < MinYear || y > MaxYear {
+		return time.Time{}, monthsError(c.y, c.m, n)
+	}
+	m := time.Month(mi + 1)
 	d := min(c.d, daysIn(y, m))
 	return time.Unix(dayNumber(y, m, d)*86400+c.sod, c.ns).UTC(), nil
 }
@@ -110,9 +120,14 @@ func (c *anchor) month(t time.Time) (int, time.Month) {
 // checkMonths reports a period length outside 1…maxMonths.
 func checkMonths(months Months) error {
 	if months < 1 || months > maxMonths {
-		return fmt.Errorf("%w: periods of %s (want 1 to %d months)", ErrRange, months, maxMonths)
+		return periodsError(months)
 	}
 	return nil
+}
+
+//go:noinline
+func periodsError(months Months) error {
+	return fmt.Errorf("%w: periods of %s (want 1 to %d months)", ErrRange, months, maxMonths)
 }
 
 // periodAt returns the index and bounds of the period of months-month
@@ -127,11 +142,15 @@ func (c *anchor) periodAt(months Months, t time.Time) (int, Period, error) {
 		return 0, Period{}, fmt.Errorf("%w: %s is before the anchor %s", ErrBeforeAnchor,
 			t.Format(time.RFC3339Nano), c.t.Format(time.RFC3339Nano))
 	}
+	ay, am := c.y, c.m
+	if am == 0 { // the zero Calendar: its fields were never prepared
+		ay, am, _ = c.t.Date()
+	}
 	ty, tm := c.month(t)
 	if ty > MaxYear+1 {
 		return 0, Period{}, fmt.Errorf("%w: %s is after the year %d", ErrRange, t.Format(time.RFC3339), MaxYear)
 	}
-	diff := (int64(ty)-int64(c.y))*12 + int64(tm) - int64(c.m)
+	diff := (int64(ty)-int64(ay))*12 + int64(tm) - int64(am)
 	n := max(diff/int64(months), 0)
 	start, err := c.add(Months(n) * months)
 	for i := 0; i < 3 && err == nil && n > 0 && start.After(t); i++ {
@@ -190,32 +209,19 @@ func NewCalendar(anchor time.Time) Calendar { return Calendar{newAnchor(anchor)}
 // Anchor returns the calendar's anchor.
 func (c *Calendar) Anchor() time.Time { return c.c.t }
 
-// prepared returns the calendar's anchor, prepared: the zero Calendar's
-// is the zero time's. It never writes to c, so a Calendar is safe to
-// share.
-func (c *Calendar) prepared() *anchor {
-	if c.c.utc || c.c != (anchor{}) {
-		return &c.c
-	}
-	a := newAnchor(time.Time{})
-	return &a
-}
-
 // AddMonths returns AddMonths(anchor, n), with its errors.
-func (c *Calendar) AddMonths(n Months) (time.Time, error) { return c.prepared().add(n) }
+func (c *Calendar) AddMonths(n Months) (time.Time, error) { return c.c.add(n) }
 
 // Period returns period n of the cycle of months-month periods from the
 // anchor, as [Cycle.Period] does.
-func (c *Calendar) Period(months Months, n int) (Period, error) {
-	return c.prepared().period(months, n)
-}
+func (c *Calendar) Period(months Months, n int) (Period, error) { return c.c.period(months, n) }
 
 // PeriodAt returns the index and bounds of the period of the cycle of
 // months-month periods from the anchor that contains t, as [Cycle.At]
 // does: months outside 1–119,988 are an error wrapping [ErrRange], an
 // instant before the anchor one wrapping [ErrBeforeAnchor].
 func (c *Calendar) PeriodAt(months Months, t time.Time) (int, Period, error) {
-	return c.prepared().periodAt(months, t)
+	return c.c.periodAt(months, t)
 }
 
 // Cycle is a sequence of consecutive periods of Months calendar months

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -232,4 +233,52 @@ func FixedZone(offset time.Duration) (*time.Location, error) {
 	}
 	sec := int(offset / time.Second)
 	return time.FixedZone("UTC"+formatOffset(sec), sec), nil
+}
+
+// ZoneOf returns the location a zone name that [ZoneName] or
+// [FixedZone] writes stands for, when it needs no time-zone database:
+// "UTC", an offset ("+01:00", "-05:30", "+00:53:28", an unnamed fixed
+// zone, so ZoneName gives the name back) or "UTC-08:00" (FixedZone's). It
+// reports false for other names, such as "Europe/Stockholm", which a
+// caller loads with time.LoadLocation.
+func ZoneOf(name string) (*time.Location, bool) {
+	if name == "UTC" {
+		return time.UTC, true
+	}
+	if rest, ok := strings.CutPrefix(name, "UTC"); ok {
+		if off, ok := parseOffset(rest); ok && off != 0 {
+			return time.FixedZone(name, off), true
+		}
+		return nil, false
+	}
+	if off, ok := parseOffset(name); ok {
+		return time.FixedZone("", off), true
+	}
+	return nil, false
+}
+
+// parseOffset parses an offset that formatOffset writes, and reports
+// whether it is one.
+func parseOffset(s string) (int, bool) {
+	if len(s) != 6 && len(s) != 9 || (s[0] != '+' && s[0] != '-') || s[3] != ':' || len(s) == 9 && s[6] != ':' {
+		return 0, false
+	}
+	off := 0
+	for i, unit := range [...]int{3600, 60, 1} {
+		if 1+3*i >= len(s) {
+			break
+		}
+		d1, d2 := s[1+3*i], s[2+3*i]
+		if d1 < '0' || d1 > '9' || d2 < '0' || d2 > '9' {
+			return 0, false
+		}
+		off += (int(d1-'0')*10 + int(d2-'0')) * unit
+	}
+	if s[0] == '-' {
+		off = -off
+	}
+	if off < -secondsPerDay || off > secondsPerDay || formatOffset(off) != s {
+		return 0, false
+	}
+	return off, true
 }

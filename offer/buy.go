@@ -56,7 +56,7 @@ func (m *PaymentMethod) UnmarshalText(b []byte) error { return paymentMethodName
 // Buyer is what is known about a customer about to buy in a store.
 type Buyer struct {
 	// Store is where the purchase happens (OFR-11).
-	Store Store `json:"store"`
+	Store Store `json:"store,omitempty"`
 	// HasEntraID: the customer has an Entra ID (Azure AD) tenant.
 	HasEntraID bool `json:"hasEntraId"`
 	// HasActiveSubscription: the customer has an active Azure
@@ -65,7 +65,7 @@ type Buyer struct {
 	// Role is the buying user's role on that subscription.
 	Role SubscriptionRole `json:"role"`
 	// PaymentMethod is how the customer pays.
-	PaymentMethod PaymentMethod `json:"paymentMethod"`
+	PaymentMethod PaymentMethod `json:"paymentMethod,omitempty"`
 	// CardCountry is the country of the credit card's billing address.
 	CardCountry market.Code `json:"cardCountry,omitempty"`
 	// TenantCountry is the country of the customer's Entra ID tenant.

@@ -130,7 +130,9 @@ var (
 )
 
 // ReadAudience reads a private audience of the given kind from a CSV file
-// named name (used in problem paths, "audience.csv line 12"), as Partner
+// named name (used in problem paths: "audience.csv line 12, column
+// TenantId" for an ID, by its header's name or "column 1" without a
+// header; "audience.csv line 12" for a line that is not CSV), as Partner
 // Center imports it (PLN-08): one ID per row in the first column (further
 // columns, such as a description, are ignored), an optional header row
 // whose first field is not a GUID, a UTF-8 byte-order mark and blank lines
@@ -171,7 +173,8 @@ func (pol Policy) ReadAudience(r io.Reader, name string, kind IDKind) (Audience,
 			Args: []any{limit, kind.words(), limit}, Err: ErrAudienceTooLarge}}
 	}
 	first := true
-	rows := 0 // ID rows, the header excluded
+	column := "1" // the ID column: its header's name, or its number
+	rows := 0     // ID rows, the header excluded
 	for {
 		rec, line, err := rd.Read()
 		if err == io.EOF {
@@ -200,6 +203,9 @@ func (pol Policy) ReadAudience(r io.Reader, name string, kind IDKind) (Audience,
 		g, ok := parseGUID(field)
 		if first && !ok && !strings.Contains(field, "-") {
 			first = false
+			if field != "" {
+				column = truncate(field, 40)
+			}
 			continue // a header row ("Id", "TenantId", …)
 		}
 		first = false
@@ -210,9 +216,9 @@ func (pol Policy) ReadAudience(r io.Reader, name string, kind IDKind) (Audience,
 		}
 		switch {
 		case !ok:
-			ps = append(ps, rule.Problem{Rule: rule.PLN08, Path: lineRef(name, line), Message: msgAudienceGUID, Args: []any{truncate(field, 60)}, Err: ErrGUID})
+			ps = append(ps, rule.Problem{Rule: rule.PLN08, Path: cellRef(name, line, column), Message: msgAudienceGUID, Args: []any{truncate(field, 60)}, Err: ErrGUID})
 		case g.IsNil():
-			ps = append(ps, rule.Problem{Rule: rule.PLN08, Path: lineRef(name, line), Message: msgAudienceNil, Err: ErrGUID})
+			ps = append(ps, rule.Problem{Rule: rule.PLN08, Path: cellRef(name, line, column), Message: msgAudienceNil, Err: ErrGUID})
 		default:
 			entries = append(entries, entry{g, line})
 		}
@@ -232,7 +238,7 @@ func (pol Policy) ReadAudience(r io.Reader, name string, kind IDKind) (Audience,
 	firstLine := 0
 	for i, e := range entries {
 		if i > 0 && entries[i-1].id == e.id {
-			ps = append(ps, rule.Problem{Rule: rule.PLN08, Path: lineRef(name, e.line), Message: msgAudienceDup,
+			ps = append(ps, rule.Problem{Rule: rule.PLN08, Path: cellRef(name, e.line, column), Message: msgAudienceDup,
 				Args: []any{e.id.String(), firstLine}, Err: ErrDuplicateID})
 			continue
 		}
@@ -245,11 +251,18 @@ func (pol Policy) ReadAudience(r io.Reader, name string, kind IDKind) (Audience,
 
 func lineRef(name string, line int) string { return name + " line " + strconv.Itoa(line) }
 
+// cellRef names the ID cell of a line: "audience.csv line 12, column
+// TenantId" ("column 1" without a header row).
+func cellRef(name string, line int, column string) string {
+	return lineRef(name, line) + ", column " + column
+}
+
 // sortByLine orders problems by the line number at the end of their path.
 func sortByLine(ps rule.Problems) {
 	lineOf := func(p rule.Problem) int {
-		i := strings.LastIndexByte(p.Path, ' ')
-		n, _ := strconv.Atoi(p.Path[i+1:])
+		_, rest, _ := strings.Cut(p.Path, " line ")
+		digits, _, _ := strings.Cut(rest, ",")
+		n, _ := strconv.Atoi(digits)
 		return n
 	}
 	slices.SortStableFunc(ps, func(a, b rule.Problem) int { return lineOf(a) - lineOf(b) })

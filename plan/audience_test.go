@@ -114,12 +114,12 @@ func TestReadAudienceProblems(t *testing.T) {
 	}, "\r\n")
 	a, err := plan.DefaultPolicy().ReadAudience(strings.NewReader(in), "audience.csv", plan.TenantIDs)
 	want := []problem{
-		{rule.PLN08, "audience.csv line 4"},
-		{rule.PLN08, "audience.csv line 6"},
-		{rule.PLN08, "audience.csv line 7"},
-		{rule.PLN08, "audience.csv line 8"},
-		{rule.PLN08, "audience.csv line 9"},
-		{rule.PLN08, "audience.csv line 10"},
+		{rule.PLN08, "audience.csv line 4, column Id"},
+		{rule.PLN08, "audience.csv line 6, column Id"},
+		{rule.PLN08, "audience.csv line 7, column Id"},
+		{rule.PLN08, "audience.csv line 8, column Id"},
+		{rule.PLN08, "audience.csv line 9, column Id"},
+		{rule.PLN08, "audience.csv line 10, column Id"},
 	}
 	if diff := cmp.Diff(want, problemsOf(t, err)); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
@@ -133,16 +133,16 @@ func TestReadAudienceProblems(t *testing.T) {
 	var ps rule.Problems
 	errors.As(err, &ps)
 	lines := []string{
-		`audience.csv line 4: "not-a-guid" is not a GUID (want xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx) (PLN-08)`,
-		`audience.csv line 6: the nil GUID names no tenant or subscription (PLN-08)`,
-		`audience.csv line 7: ` + g0 + ` is listed again (first on line 2) (PLN-08)`,
+		`audience.csv line 4, column Id: "not-a-guid" is not a GUID (want xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx) (PLN-08)`,
+		`audience.csv line 6, column Id: the nil GUID names no tenant or subscription (PLN-08)`,
+		`audience.csv line 7, column Id: ` + g0 + ` is listed again (first on line 2) (PLN-08)`,
 	}
 	for i, l := range lines {
 		if got := ps[i].Text(rule.English); got != l {
 			t.Errorf("problem %d = %q, want %q", i, got, l)
 		}
 	}
-	if got, want := ps[3].Text(rule.Swedish), "audience.csv line 8: "+g1+" finns redan (första gången på rad 5) (PLN-08)"; got != want {
+	if got, want := ps[3].Text(rule.Swedish), "audience.csv line 8, column Id: "+g1+" finns redan (första gången på rad 5) (PLN-08)"; got != want {
 		t.Errorf("Swedish = %q, want %q", got, want)
 	}
 
@@ -153,7 +153,7 @@ func TestReadAudienceProblems(t *testing.T) {
 	}
 	// A first row that is a malformed GUID with hyphens is not a header.
 	_, err = plan.DefaultPolicy().ReadAudience(strings.NewReader("72f988bf-zz\n"+g0+"\n"), "a.csv", plan.TenantIDs)
-	if diff := cmp.Diff([]problem{{rule.PLN08, "a.csv line 1"}}, problemsOf(t, err)); diff != "" {
+	if diff := cmp.Diff([]problem{{rule.PLN08, "a.csv line 1, column 1"}}, problemsOf(t, err)); diff != "" {
 		t.Errorf("bad first row (-want +got):\n%s", diff)
 	}
 }

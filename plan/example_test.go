@@ -74,8 +74,8 @@ func ExamplePolicy_ReadAudience() {
 	}
 	// Output:
 	// tenant csv [72f988bf-86f1-41af-91ab-2d7cd011db47 e4c9ab4e-bd27-40d5-8459-230ba2a757fb]
-	// audience.csv line 5: "72f988bf-86f1-41af-91ab-2d7cd011db4" is not a GUID (want xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx) (PLN-08)
-	// audience.csv line 6: e4c9ab4e-bd27-40d5-8459-230ba2a757fb is listed again (first on line 2) (PLN-08)
+	// audience.csv line 5, column Id: "72f988bf-86f1-41af-91ab-2d7cd011db4" is not a GUID (want xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx) (PLN-08)
+	// audience.csv line 6, column Id: e4c9ab4e-bd27-40d5-8459-230ba2a757fb is listed again (first on line 2) (PLN-08)
 }
 
 func ExampleNewAudience() {

@@ -20,7 +20,8 @@
 // In both modes a value of the wrong JSON type, and a value that a field's
 // own UnmarshalJSON or UnmarshalText rejects (a bad enum name, a malformed
 // amount), is a problem at the field's path; decoding goes on after it and
-// the field keeps its zero value. A JSON null leaves a value unchanged,
+// the field keeps its zero value. Slices and pointers are always new,
+// never shared with the value decoded into. A JSON null leaves a value unchanged,
 // except that it sets a pointer, slice, map or interface to nil and is
 // passed to a type's own UnmarshalJSON, as encoding/json does. A problem
 // returned by a field's UnmarshalJSON as [rule.Problems] keeps its rule and
@@ -197,11 +198,7 @@ func (o Options) tooLarge(root string, ps *rule.Problems) {
 
 // addErr adds a problem carrying a sentinel.
 func addErr(ps *rule.Problems, path string, err error, msg rule.Message, args ...any) {
-	n := len(*ps)
-	ps.Add("", path, msg, args...)
-	if len(*ps) == n+1 && (*ps)[n].Path == path && (*ps)[n].Message == msg {
-		(*ps)[n].Err = err
-	}
+	ps.Append(rule.Problem{Path: path, Message: msg, Args: args, Err: err})
 }
 
 // Decode decodes data into v, a non-nil pointer, appending problems to ps
@@ -297,8 +294,25 @@ func writeSeg(b *strings.Builder, s seg) {
 	b.WriteString(s.name)
 }
 
+// full reports whether the problem list keeps no more problems, only
+// counts them, so that a problem need not be rendered.
+func (d *decoder) full() bool { return len(*d.ps) >= rule.MaxProblems }
+
 func (d *decoder) problem(msg rule.Message, args ...any) {
+	if d.full() {
+		d.ps.Add("", "", msg) // counted only: nothing to render
+		return
+	}
 	d.ps.Add("", d.path(""), msg, args...)
+}
+
+// repeated reports a member that appears twice.
+func (d *decoder) repeated(name string) {
+	if d.full() {
+		d.ps.Add("", "", msgRepeated)
+		return
+	}
+	d.ps.Add("", d.path(name), msgRepeated, name)
 }
 
 // syntax records the first syntax error and returns false.
@@ -422,10 +436,10 @@ func (d *decoder) value(v reflect.Value, ti *typeInfo) bool {
 		}
 		return d.mapObject(v, ti)
 	case kPtr:
-		if v.IsNil() {
-			v.Set(reflect.New(ti.t.Elem()))
-		}
-		return d.value(v.Elem(), ti.elem)
+		// A new value, never the one pointed to: it may be shared.
+		p := reflect.New(ti.t.Elem())
+		v.Set(p)
+		return d.value(p.Elem(), ti.elem)
 	case kString:
 		if c != '"' {
 			return d.wrongType("a string")
@@ -489,10 +503,10 @@ func (d *decoder) unmarshalerErr(err error) {
 	}
 	base := d.path("")
 	for _, p := range nested {
-		addErr(d.ps, joinPath(base, p.Path), p.Err, p.Message, p.Args...)
-		if n := len(*d.ps); n > 0 && (*d.ps)[n-1].Message == p.Message {
-			(*d.ps)[n-1].Rule = p.Rule
+		if !errors.Is(p.Err, rule.ErrTooManyProblems) {
+			p.Path = joinPath(base, p.Path)
 		}
+		d.ps.Append(p)
 	}
 }
 
@@ -564,7 +578,9 @@ func (d *decoder) object(v reflect.Value, ti *typeInfo) bool {
 		i := ti.lookup(key, d.lenient)
 		switch {
 		case i < 0:
-			if !d.lenient {
+			if !d.lenient && d.full() {
+				d.problem(msgUnknown)
+			} else if !d.lenient {
 				d.problem(msgUnknown, string(key))
 			}
 			if !d.skip() {
@@ -572,7 +588,7 @@ func (d *decoder) object(v reflect.Value, ti *typeInfo) bool {
 			}
 		case seen[i/64]&(1<<(i%64)) != 0:
 			f := &ti.fields[i]
-			d.ps.Add("", d.path(f.name), msgRepeated, f.name)
+			d.repeated(f.name)
 			if !d.skip() {
 				return false
 			}
@@ -673,7 +689,7 @@ func (d *decoder) array(v reflect.Value, ti *typeInfo) bool {
 	d.off++ // [
 	isSlice := ti.kind == kSlice
 	if isSlice && !v.IsNil() {
-		v.SetLen(0)
+		v.SetZero() // a new array, never the old one: it may be shared
 	}
 	d.segs = append(d.segs, seg{index: 0})
 	top := len(d.segs) - 1
@@ -698,9 +714,7 @@ func (d *decoder) array(v reflect.Value, ti *typeInfo) bool {
 				v.Grow(1)
 			}
 			v.SetLen(n + 1)
-			e := v.Index(n)
-			e.SetZero()
-			ok = d.value(e, ti.elem)
+			ok = d.value(v.Index(n), ti.elem)
 		case n < v.Len():
 			ok = d.value(v.Index(n), ti.elem)
 		default:
@@ -751,7 +765,7 @@ func (d *decoder) mapObject(v reflect.Value, ti *typeInfo) bool {
 		}
 		k := reflect.ValueOf(string(key)).Convert(kt)
 		if fresh && v.MapIndex(k).IsValid() {
-			d.ps.Add("", d.path(string(key)), msgRepeated, string(key))
+			d.repeated(string(key))
 			ok = d.skip()
 		} else {
 			e := reflect.New(ti.elem.t).Elem()

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -547,5 +548,72 @@ func TestDecodeOddKinds(t *testing.T) {
 	}
 	if want(reflect.Interface) != "a value" {
 		t.Error("want(interface)")
+	}
+}
+
+// Decoding into a value never writes through its slices and pointers,
+// which a copy may share.
+func TestDecodeDoesNotShare(t *testing.T) {
+	a := outer{Items: make([]inner, 1, 4), Tags: []string{"x"}, Ptr: &inner{Mode: modeFloor}}
+	b := a
+	var ps rule.Problems
+	Decode([]byte(`{"items":[{"mode":"half-up"},{"mode":"half-up"}],"tags":["y"],"ptr":{"mode":"half-up"}}`), &b, "", &ps)
+	if len(ps) != 0 || a.Items[:2][1].Mode != modeUnset || a.Items[0].Mode != modeUnset || a.Tags[0] != "x" || a.Ptr.Mode != modeFloor {
+		t.Errorf("shared: %+v %v", a, ps)
+	}
+	if b.Items[1].Mode != modeHalfUp || b.Tags[0] != "y" || b.Ptr.Mode != modeHalfUp {
+		t.Errorf("decoded: %+v", b)
+	}
+}
+
+// Problems are capped (rule.MaxProblems, then a count), and those past the
+// cap are counted without rendering: 199,999 unknown and repeated members
+// cost little more than skipping them.
+func TestDecodeProblemCap(t *testing.T) {
+	in := []byte("{" + strings.Repeat(`"x":1,"name":"a",`, 100000) + `"ok":true}`)
+	var ps rule.Problems
+	var v outer
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	Decode(in, &v, "doc", &ps)
+	runtime.ReadMemStats(&after)
+	if len(ps) != rule.MaxProblems+1 || ps.Len() != 199999 || ps[0].Error() != `doc: unknown field "x"` || ps[2].Error() != `doc.name: field "name" appears twice` {
+		t.Fatalf("%d problems listed, %d found: %v …", len(ps), ps.Len(), ps[:3])
+	}
+	// Past the cap, rule.Problems.Append boxes the new count, 24 bytes
+	// of garbage a problem; jsonx itself allocates nothing.
+	if got := after.TotalAlloc - before.TotalAlloc; !raceEnabled && got > 32*uint64(ps.Len()) {
+		t.Errorf("allocated %d bytes for %d problems", got, ps.Len())
+	}
+	// A nested decoder's capped list adds its count.
+	var w struct {
+		H []hooked `json:"h"`
+	}
+	ps = nil
+	Decode([]byte(`{"h":[{"a":"x"}]}`), &w, "", &ps)
+	if len(ps) != 1 || ps[0].Path != "h[0].a" {
+		t.Errorf("nested: %v", ps)
+	}
+}
+
+type manyProblems struct{}
+
+func (*manyProblems) UnmarshalJSON([]byte) error {
+	var ps rule.Problems
+	for range rule.MaxProblems + 5 {
+		ps.Add("", "x", msgBadValue, "bad")
+	}
+	return ps.Err()
+}
+
+func TestDecodeNestedCap(t *testing.T) {
+	var v struct {
+		M manyProblems `json:"m"`
+	}
+	var ps rule.Problems
+	Decode([]byte(`{"m":1}`), &v, "doc", &ps)
+	if len(ps) != rule.MaxProblems+1 || ps.Len() != rule.MaxProblems+5 || ps[0].Path != "doc.m.x" || ps[rule.MaxProblems].Path != "" {
+		t.Errorf("nested cap: %d listed, %d found, %v", len(ps), ps.Len(), ps[rule.MaxProblems])
 	}
 }
