@@ -147,3 +147,67 @@ func ExampleServer_Charges() {
 	// "" 1 billed 1 × 10.00 USD = 10.00 USD
 	// "api-calls" 1250 billed 250 × 0.01 USD = 2.50 USD
 }
+
+// In a test, NewServer(t, cfg) starts the emulator and closes it when the
+// test ends; with a nil testing.TB the caller closes it.
+func ExampleNewServer() {
+	srv := marketplacetest.NewServer(nil, marketplacetest.Config{})
+	defer srv.Close()
+	fmt.Println(strings.HasPrefix(srv.URL, "http://127.0.0.1:"), strings.HasSuffix(srv.URL, "/api"), srv.Now())
+	// Output:
+	// true true 2024-01-01 00:00:00 +0000 UTC
+}
+
+// Terms renew at their end, counted from the first term's start with the
+// day clamped to month end, so that they never drift (FUL-06).
+func ExampleServer_AdvanceTo() {
+	srv, _ := marketplacetest.Start(marketplacetest.Config{Start: time.Date(2024, 1, 31, 10, 0, 0, 0, time.UTC)})
+	defer srv.Close()
+	p, _ := srv.Buy(marketplacetest.Order{PlanID: "basic"})
+	resp, _ := srv.Client().Post(srv.URL+"/saas/subscriptions/"+p.SubscriptionID+"/activate?api-version=2018-08-31",
+		"application/json", strings.NewReader(`{"planId":"basic"}`))
+	resp.Body.Close()
+	srv.AdvanceTo(time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC))
+	for _, c := range srv.Charges(p.SubscriptionID) {
+		fmt.Println(c.TermStart.Format(time.DateOnly), "–", c.TermEnd.Format(time.DateOnly), c.Amount)
+	}
+	// Output:
+	// 2024-01-31 – 2024-02-29 10.00 USD
+	// 2024-02-29 – 2024-03-31 10.00 USD
+	// 2024-03-31 – 2024-04-30 10.00 USD
+	// 2024-04-30 – 2024-05-31 10.00 USD
+}
+
+// A payment that fails and then succeeds: Suspend, then Reinstate before
+// the 30 days end (FUL-07).
+func ExampleServer_Reinstate() {
+	srv, _ := marketplacetest.Start(marketplacetest.Config{})
+	defer srv.Close()
+	p, _ := srv.Buy(marketplacetest.Order{PlanID: "basic"})
+	resp, _ := srv.Client().Post(srv.URL+"/saas/subscriptions/"+p.SubscriptionID+"/activate?api-version=2018-08-31",
+		"application/json", strings.NewReader(`{"planId":"basic"}`))
+	resp.Body.Close()
+	srv.Suspend(p.SubscriptionID)
+	srv.Advance(29 * 24 * time.Hour)
+	srv.Reinstate(p.SubscriptionID)
+	srv.Advance(24 * time.Hour)
+	for _, st := range srv.Subscriptions() {
+		fmt.Println(st.Subscription.Status)
+	}
+	for _, op := range srv.Operations(p.SubscriptionID) {
+		fmt.Println(op.TimeStamp.Format(time.DateOnly), op.Action, op.Status)
+	}
+	// Output:
+	// Subscribed
+	// 2024-01-01 Suspend Succeeded
+	// 2024-01-30 Reinstate Succeeded
+}
+
+func ExampleDefaultPlans() {
+	for _, p := range marketplacetest.DefaultPlans() {
+		fmt.Println(p.ID, p.Term, p.Price, p.PerUser, p.Dimensions[0].ID, p.Dimensions[0].Included, p.Dimensions[0].Price)
+	}
+	// Output:
+	// basic P1M 10.00 USD false api-calls 1000 0.01 USD
+	// premium P1M 25.00 USD true api-calls 5000 0.01 USD
+}

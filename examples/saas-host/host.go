@@ -292,6 +292,23 @@ func (h *Host) Record(sub, dimension string, quantity int64, at time.Time) {
 	h.usage[usageKey{sub, st.Subscription.PlanID, dimension, at.UTC().Truncate(time.Hour)}] += quantity
 }
 
+// RunMetering is the metering job's loop: SendUsage at every tick (a
+// time.Ticker's channel of an hour in production) until ctx is done or
+// ticks is closed. A failed run is retried at the next tick.
+func (h *Host) RunMetering(ctx context.Context, ticks <-chan time.Time) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case _, ok := <-ticks:
+			if !ok {
+				return
+			}
+			_ = h.SendUsage(ctx)
+		}
+	}
+}
+
 // SendUsage is the hourly metering job: each completed hour of usage, one
 // event per subscription, dimension and hour, in batches of 25. An hour
 // the marketplace answers for (accepted, duplicate, expired…) is not sent

@@ -218,9 +218,10 @@ func TestMetering(t *testing.T) {
 	w.host.Record(id, "api-calls", 700, t0.Add(time.Minute))
 	w.srv.Advance(time.Hour)
 	ctx := context.Background()
-	if err := w.host.SendUsage(ctx); err != nil {
-		t.Fatal(err)
-	}
+	ticks := make(chan time.Time, 1)
+	ticks <- w.srv.Now()
+	close(ticks)
+	w.host.RunMetering(ctx, ticks) // one run of the hourly job
 	w.host.Record(id, "api-calls", 5, t0.Add(2*time.Minute)) // late usage of an hour already sent
 	w.srv.Advance(time.Hour)
 	w.host.SendUsage(ctx)
@@ -312,4 +313,7 @@ func TestHostRefusals(t *testing.T) {
 	if err := w.host.SendUsage(context.Background()); err == nil {
 		t.Error("sending without a client succeeded")
 	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	w.host.RunMetering(ctx, make(chan time.Time)) // returns when ctx is done
 }
