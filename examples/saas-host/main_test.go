@@ -221,7 +221,7 @@ func TestMetering(t *testing.T) {
 	ticks := make(chan time.Time, 1)
 	ticks <- w.srv.Now()
 	close(ticks)
-	w.host.RunMetering(ctx, ticks) // one run of the hourly job
+	w.host.RunMetering(ctx, ticks)                           // one run of the hourly job
 	w.host.Record(id, "api-calls", 5, t0.Add(2*time.Minute)) // late usage of an hour already sent
 	w.srv.Advance(time.Hour)
 	w.host.SendUsage(ctx)
