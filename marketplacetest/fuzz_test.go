@@ -26,7 +26,7 @@ func FuzzHandler(f *testing.F) {
 	p, _ := srv.Buy(marketplacetest.Order{PlanID: "premium", Quantity: 2})
 	id := p.SubscriptionID
 	client := srv.Client()
-	seeds := []struct {
+	corpus := []struct {
 		method byte
 		path   string
 		body   string
@@ -44,7 +44,7 @@ func FuzzHandler(f *testing.F) {
 		{0, "saas/subscriptions/?continuationToken=99999999999999999999", "", ""},
 		{0, "saas/subscriptions//operations/", "\x00\xff", ""},
 	}
-	for _, s := range seeds {
+	for _, s := range corpus {
 		f.Add(s.method, s.path, []byte(s.body), s.header)
 	}
 	methods := []string{"GET", "POST", "PATCH", "DELETE", "PUT", "HEAD", "OPTIONS"}
@@ -85,8 +85,8 @@ func FuzzHandler(f *testing.F) {
 // clock moves; every answer of the marketplace is consistent with its
 // state.
 func TestPropertyReplayAgrees(t *testing.T) {
-	for seed := range uint64(12) {
-		rng := rand.New(rand.NewPCG(seed, 7))
+	for run := range uint64(12) {
+		rng := rand.New(rand.NewPCG(run, 7))
 		srv := marketplacetest.NewServer(t, marketplacetest.Config{Start: time.Date(2024, 1, 31, 13, 0, 0, 0, time.UTC)})
 		rc := newReceiver(t, srv)
 		var ids []string
@@ -136,15 +136,15 @@ func TestPropertyReplayAgrees(t *testing.T) {
 		for _, id := range ids {
 			got, err := fulfillment.DefaultPolicy().Replay(first[id], byID[id])
 			if err != nil {
-				t.Fatalf("seed %d: %v", seed, err)
+				t.Fatalf("run %d: %v", run, err)
 			}
 			want, _ := srv.Subscription(id)
 			if diff := cmp.Diff(want.Subscription, got.Subscription, cmpopts.EquateEmpty()); diff != "" {
-				t.Errorf("seed %d, %s: marketplace and replayed webhooks disagree (-marketplace +replay):\n%s", seed, id, diff)
+				t.Errorf("run %d, %s: marketplace and replayed webhooks disagree (-marketplace +replay):\n%s", run, id, diff)
 			}
 			for _, op := range srv.Operations(id) {
 				if op.Status == fulfillment.OperationInProgress || op.Status == fulfillment.OperationNotStarted {
-					t.Errorf("seed %d: operation %s left %s", seed, op.ID, op.Status)
+					t.Errorf("run %d: operation %s left %s", run, op.ID, op.Status)
 				}
 			}
 		}
