@@ -124,6 +124,12 @@ func (s *Server) system(sub *subscription, a fulfillment.Action) {
 		sub.state.Subscription.Term.End = time.Time{}
 		return
 	}
+	if a == fulfillment.Renew && cur.IsFreeTrial {
+		// A free trial lasts one term; the renewal converts it to a paid
+		// subscription (isFreeTrial false).
+		sub.state.Subscription.IsFreeTrial = false
+		sub.terms[len(sub.terms)-1].trial = false
+	}
 	if a == fulfillment.Renew && !sub.state.Subscription.Term.End.After(end) {
 		// A term the rules cannot roll forward is not renewed again.
 		sub.state.Subscription.Term.End = time.Time{}

@@ -31,6 +31,7 @@ type term struct {
 	quantity int64
 	start    time.Time
 	end      time.Time
+	trial    bool
 }
 
 // Order is a customer's purchase: the plan, the seats of a per-user plan,
@@ -304,7 +305,8 @@ func (sub *subscription) startTerm() {
 	if n := len(sub.terms); n > 0 && sub.terms[n-1].start.Equal(t.Start) {
 		return
 	}
-	sub.terms = append(sub.terms, term{plan: sub.state.Subscription.PlanID, quantity: sub.state.Subscription.Quantity, start: t.Start, end: t.End})
+	cur := &sub.state.Subscription
+	sub.terms = append(sub.terms, term{plan: cur.PlanID, quantity: cur.Quantity, start: t.Start, end: t.End, trial: cur.IsFreeTrial})
 }
 
 // Operations returns every operation of a subscription in the order they

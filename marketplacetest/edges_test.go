@@ -194,3 +194,22 @@ func TestRenewalAtTheEndOfTime(t *testing.T) {
 		t.Errorf("%d terms billed", n)
 	}
 }
+
+// A free trial lasts its first term: the renewal converts it, and only
+// the paid terms are billed.
+func TestFreeTrialConverts(t *testing.T) {
+	srv := marketplacetest.NewServer(t, marketplacetest.Config{})
+	id := bought(t, srv, marketplacetest.Order{PlanID: "basic", FreeTrial: true})
+	srv.Advance(40 * 24 * time.Hour)
+	st, _ := srv.Subscription(id)
+	if st.Subscription.IsFreeTrial {
+		t.Error("still a free trial after its term")
+	}
+	var amounts []string
+	for _, c := range srv.Charges(id) {
+		amounts = append(amounts, c.Amount.String())
+	}
+	if strings.Join(amounts, " ") != "0.00 USD 10.00 USD" {
+		t.Errorf("charges %v", amounts)
+	}
+}

@@ -98,7 +98,7 @@ type Charge struct {
 
 // Charges returns what the marketplace would bill a subscription so far:
 // each term started (at activation and at each renewal) at its plan's
-// price, and each meter's accepted usage by term. Usage of a term is
+// price (nothing for a free trial's term), and each meter's accepted usage by term. Usage of a term is
 // charged at the plan the events name; a change of plan within a term is
 // not prorated. Amounts are rounded half to even to the currency's minor
 // unit.
@@ -116,8 +116,12 @@ func (s *Server) Charges(subscriptionID string) []Charge {
 		if !p.PerUser {
 			seats = 1
 		}
+		free := decimal.Zero
+		if t.trial {
+			free = decimal.NewFromInt(seats)
+		}
 		out = append(out, charge(Charge{SubscriptionID: subscriptionID, PlanID: t.plan, TermStart: t.start, TermEnd: t.end, UnitPrice: p.Price},
-			decimal.NewFromInt(seats), decimal.Zero))
+			decimal.NewFromInt(seats), free))
 		type key struct{ plan, dim string }
 		used := map[key]decimal.Decimal{}
 		var order []key
