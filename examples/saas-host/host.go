@@ -84,18 +84,17 @@ func NewHost(api string, client *http.Client, keys []fulfillment.SigningKey, now
 		states: map[string]fulfillment.State{}, prices: map[string]currency.Money{}, usage: map[usageKey]int64{}}
 }
 
-// SeatRule is the host's rule for changes: seats are never reduced during
-// a term (Failure); more than 10 seats added at once wait for the sales
-// team, who do not answer in time (the marketplace accepts them); every
-// other change is accepted.
+// SeatRule is the host's rule for changes: a customer never has fewer
+// seats during a term, so a change to fewer seats, or to a plan without
+// seats while some are in use, is rejected (Failure); more than 10 seats
+// added at once wait for the sales team, who do not answer in time (the
+// marketplace accepts them); every other change is accepted.
 func SeatRule(st fulfillment.State, w fulfillment.Webhook) fulfillment.AckStatus {
-	if w.Action == fulfillment.ChangeQuantity {
-		switch cur := st.Subscription.Quantity; {
-		case w.Quantity < cur:
-			return fulfillment.Failure
-		case w.Quantity-cur > 10:
-			return ""
-		}
+	switch cur := st.Subscription.Quantity; {
+	case w.Quantity < cur:
+		return fulfillment.Failure
+	case w.Action == fulfillment.ChangeQuantity && w.Quantity-cur > 10:
+		return ""
 	}
 	return fulfillment.Success
 }

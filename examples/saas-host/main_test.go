@@ -91,8 +91,9 @@ func TestFUL03_PurchaseToActivation(t *testing.T) {
 	}
 }
 
-// FUL-05: a plan change accepted and a seat reduction rejected within 10
-// seconds, and seats left unanswered accepted by the marketplace.
+// FUL-05: a plan change accepted and one rejected, seats added and seats
+// taken away rejected, each answered within 10 seconds, and seats left
+// unanswered accepted by the marketplace.
 func TestFUL05_ChangesAnswered(t *testing.T) {
 	w := newWorld(t)
 	id := w.buy(t, marketplacetest.Order{PlanID: "basic"})
@@ -102,6 +103,10 @@ func TestFUL05_ChangesAnswered(t *testing.T) {
 		t.Fatal(err)
 	}
 	seats, _ := w.srv.ChangeQuantity(id, 5)
+	back, err := w.srv.ChangePlan(id, "basic")
+	if err != nil {
+		t.Fatal(err)
+	}
 	down, _ := w.srv.ChangeQuantity(id, 2)
 	more, _ := w.srv.ChangeQuantity(id, 30)
 	// Before the deadline the marketplace holds the change unanswered;
@@ -120,6 +125,7 @@ func TestFUL05_ChangesAnswered(t *testing.T) {
 	want := []Answer{
 		{OperationID: up.ID, Action: fulfillment.ChangePlan, Status: 200, Ack: fulfillment.Success, Reason: "awaits-answer"},
 		{OperationID: seats.ID, Action: fulfillment.ChangeQuantity, Status: 200, Ack: fulfillment.Success, Reason: "awaits-answer"},
+		{OperationID: back.ID, Action: fulfillment.ChangePlan, Status: 200, Ack: fulfillment.Failure, Reason: "awaits-answer"},
 		{OperationID: down.ID, Action: fulfillment.ChangeQuantity, Status: 200, Ack: fulfillment.Failure, Reason: "awaits-answer"},
 		{OperationID: more.ID, Action: fulfillment.ChangeQuantity, Status: 200, Reason: "awaits-answer"},
 	}
@@ -136,7 +142,7 @@ func TestFUL05_ChangesAnswered(t *testing.T) {
 	for _, o := range ops {
 		status = append(status, o.Status)
 	}
-	if diff := cmp.Diff([]fulfillment.OperationStatus{"Succeeded", "Succeeded", "Failed", "Succeeded"}, status); diff != "" {
+	if diff := cmp.Diff([]fulfillment.OperationStatus{"Succeeded", "Succeeded", "Failed", "Failed", "Succeeded"}, status); diff != "" {
 		t.Errorf("operations (-want +got):\n%s", diff)
 	}
 }
