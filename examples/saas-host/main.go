@@ -12,8 +12,9 @@
 //
 // The program starts the emulator and the host on the loopback address,
 // plays two months of a customer in virtual time (a purchase, a rejected
-// seat reduction, seats left for the marketplace to accept, two hours of
-// usage, a renewal, a failed payment that ends the subscription 30 days
+// plan change and seat reduction, seats left for the marketplace to
+// accept, two hours of usage and then a duplicate hour and an expired
+// one, a renewal, a failed payment that ends the subscription 30 days
 // later), prints what happened and what the marketplace would bill, and
 // exits 0. It waits on no clock: the marketplace's time is virtual.
 package main
@@ -102,6 +103,10 @@ func run(out io.Writer) error {
 	id := p.SubscriptionID
 	say("bought and activated: %s", state(id))
 
+	if _, err := srv.ChangePlan(id, "basic"); err != nil {
+		return err
+	}
+	say("customer moves to the flat plan: rejected by the host's rule, seats are in use (FUL-05): %s", state(id))
 	if _, err := srv.ChangeQuantity(id, 3); err != nil {
 		return err
 	}
@@ -119,8 +124,13 @@ func run(out io.Writer) error {
 	if err := host.SendUsage(context.Background()); err != nil {
 		return err
 	}
+	host.Record(id, "api-calls", 10, srv.Now().Add(-2*time.Hour+time.Minute)) // late: an hour already sent
+	host.Record(id, "api-calls", 10, srv.Now().Add(-25*time.Hour))            // older than the 24-hour window
+	if err := host.SendUsage(context.Background()); err != nil {
+		return err
+	}
 	for _, m := range host.Metered() {
-		say("usage %s %s %d: %s", m.Hour.Format("15:04"), m.Dimension, m.Quantity, m.Status)
+		say("usage of %s, %s %d: %s", m.Hour.Format("01-02 15:04"), m.Dimension, m.Quantity, m.Status)
 	}
 
 	srv.AdvanceTo(time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC))
