@@ -44,6 +44,9 @@ type wireEvent struct {
 	PlanID             string      `json:"planId"`
 }
 
+// Resource is the event's resource ID or URI.
+func (e wireEvent) Resource() string { return e.ResourceID + e.ResourceURI }
+
 // wireResult is the API's answer about one event (UsageEventOkResponse,
 // UsageBatchEventOkMessage).
 type wireResult struct {
@@ -91,7 +94,14 @@ func badArgumentBody(target, msg string) *meteringError {
 }
 
 // meter decides one usage event: the result, and for a refused one the
-// error body (400, or 409 for a duplicate).
+// error body (400, or 409 for a duplicate). The checks, in order, the
+// first that fails deciding: a resource (ID or URI, not both), a
+// dimension, a plan and an effective time (BadArgument); a known
+// resource (ResourceNotFound) that is Subscribed (ResourceNotActive), with
+// the plan named (BadArgument) and the dimension one of its meters
+// (InvalidDimension); a time not in the future (BadArgument); a quantity
+// above zero (InvalidQuantity); at most 24 hours old (Expired); the first
+// of its resource, dimension and UTC hour (Duplicate).
 func (s *Server) meter(e wireEvent) (wireResult, int) {
 	r := wireResult{Status: statusBadArgument, MessageTime: "0001-01-01T00:00:00", ResourceID: e.ResourceID, ResourceURI: e.ResourceURI,
 		Quantity: e.Quantity, Dimension: e.Dimension, EffectiveStartTime: e.EffectiveStartTime, PlanID: e.PlanID}
@@ -108,10 +118,6 @@ func (s *Server) meter(e wireEvent) (wireResult, int) {
 	if e.PlanID == "" {
 		return refuse(statusBadArgument, "planId", "The planId is required.")
 	}
-	q, err := decimal.NewFromString(e.Quantity.String())
-	if err != nil || q.Sign() <= 0 {
-		return refuse(statusInvalidQuantity, "quantity", "The quantity must be a number greater than 0.")
-	}
 	at, err := time.Parse(time.RFC3339Nano, e.EffectiveStartTime)
 	if err != nil {
 		at, err = time.Parse("2006-01-02T15:04:05.999999999", e.EffectiveStartTime)
@@ -120,15 +126,9 @@ func (s *Server) meter(e wireEvent) (wireResult, int) {
 		return refuse(statusBadArgument, "effectiveStartTime", "The effectiveStartTime is not a date and time in UTC.")
 	}
 	at = at.UTC()
-	switch {
-	case at.After(s.now):
-		return refuse(statusBadArgument, "effectiveStartTime", "The effectiveStartTime is in the future.")
-	case s.now.Sub(at) > meterWindow:
-		return refuse(statusExpired, "effectiveStartTime", "The effectiveStartTime is more than 24 hours in the past.")
-	}
 	sub, ok := s.byID[e.ResourceID]
 	if !ok {
-		return refuse(statusResourceNotFound, "resourceId", "The resource "+e.ResourceID+" was not found.")
+		return refuse(statusResourceNotFound, "resourceId", "The resource "+e.Resource()+" was not found.")
 	}
 	cur := sub.state.Subscription
 	if cur.Status != fulfillment.Subscribed {
@@ -140,6 +140,16 @@ func (s *Server) meter(e wireEvent) (wireResult, int) {
 	p, _ := s.plan(cur.PlanID)
 	if !hasDimension(p, e.Dimension) {
 		return refuse(statusInvalidDimension, "dimension", "The dimension "+e.Dimension+" is not a meter of plan "+p.ID+".")
+	}
+	if at.After(s.now) {
+		return refuse(statusBadArgument, "effectiveStartTime", "The effectiveStartTime is in the future.")
+	}
+	q, err := decimal.NewFromString(e.Quantity.String())
+	if err != nil || q.Sign() <= 0 {
+		return refuse(statusInvalidQuantity, "quantity", "The quantity must be a number greater than 0.")
+	}
+	if s.now.Sub(at) > meterWindow {
+		return refuse(statusExpired, "effectiveStartTime", "The effectiveStartTime is more than 24 hours in the past.")
 	}
 	slot := at.Truncate(meterSlot)
 	for _, u := range s.usage {
