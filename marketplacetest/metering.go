@@ -1,227 +1,129 @@
 package marketplacetest
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"net/http"
 	"strings"
 	"time"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/marketrules/marketrules/fulfillment"
+	"github.com/marketrules/marketrules/plan"
+	"github.com/marketrules/marketrules/pricing/metering"
+	"github.com/marketrules/marketrules/rule"
 )
 
-// Metering limits of the Marketplace Metering Service API.
-const (
-	maxBatch     = 25
-	meterWindow  = 24 * time.Hour
-	meterSlot    = time.Hour
-	badArgument  = "BadArgument"
-	usageRequest = "usageEventRequest"
-)
+// usageRequest is the target of the metering API's 400 bodies.
+const usageRequest = "usageEventRequest"
 
-// Statuses of a usage event (the API's UsageEventStatusEnum).
-const (
-	statusAccepted          = "Accepted"
-	statusExpired           = "Expired"
-	statusDuplicate         = "Duplicate"
-	statusResourceNotFound  = "ResourceNotFound"
-	statusResourceNotActive = "ResourceNotActive"
-	statusInvalidDimension  = "InvalidDimension"
-	statusInvalidQuantity   = "InvalidQuantity"
-	statusBadArgument       = "BadArgument"
-)
+// zeroMessageTime is the messageTime of an event that was not accepted,
+// as the metering API writes it.
+const zeroMessageTime = "0001-01-01T00:00:00"
 
-// wireEvent is a usage event as the API reads it.
-type wireEvent struct {
-	ResourceID         string      `json:"resourceId"`
-	ResourceURI        string      `json:"resourceUri"`
-	Quantity           json.Number `json:"quantity"`
-	Dimension          string      `json:"dimension"`
-	EffectiveStartTime string      `json:"effectiveStartTime"`
-	PlanID             string      `json:"planId"`
-}
-
-// Resource is the event's resource ID or URI.
-func (e wireEvent) Resource() string { return e.ResourceID + e.ResourceURI }
-
-// wireResult is the API's answer about one event (UsageEventOkResponse,
-// UsageBatchEventOkMessage).
-type wireResult struct {
-	UsageEventID       string         `json:"usageEventId,omitzero"`
-	Status             string         `json:"status"`
-	MessageTime        string         `json:"messageTime"`
-	ResourceID         string         `json:"resourceId,omitzero"`
-	ResourceURI        string         `json:"resourceUri,omitzero"`
-	Quantity           json.Number    `json:"quantity,omitzero"`
-	Dimension          string         `json:"dimension"`
-	EffectiveStartTime string         `json:"effectiveStartTime"`
-	PlanID             string         `json:"planId"`
-	Error              *meteringError `json:"error,omitzero"`
-}
-
-// meteringError is the metering API's error body (UsageEventBadRequestResponse
-// and UsageEventConflictResponse): not wrapped in "error".
-type meteringError struct {
-	AdditionalInfo *struct {
-		AcceptedMessage wireResult `json:"acceptedMessage"`
-	} `json:"additionalInfo,omitzero"`
-	Message string        `json:"message"`
-	Target  string        `json:"target,omitzero"`
-	Details []errorDetail `json:"details,omitzero"`
-	Code    string        `json:"code"`
-}
-
-type errorDetail struct {
-	Message string `json:"message"`
-	Target  string `json:"target"`
-	Code    string `json:"code"`
+// result is the metering API's answer about one event: package
+// metering's Result with its messageTime always written, as the API
+// does (the zero instant for an event that was not accepted).
+type result struct {
+	metering.Result
+	MessageTime string `json:"messageTime"`
 }
 
 // usage is an accepted usage event.
 type usage struct {
-	result    wireResult
-	quantity  decimal.Decimal
-	effective time.Time
-	sub       string
+	result metering.Result
+	sub    string
 }
 
-func badArgumentBody(target, msg string) *meteringError {
-	return &meteringError{Message: "One or more errors have occurred.", Target: usageRequest, Code: badArgument,
-		Details: []errorDetail{{Message: msg, Target: target, Code: badArgument}}}
+// targets name the request field a refusal concerns.
+var targets = map[rule.Reason]string{
+	metering.ReasonNoResource: "resourceId", metering.ReasonTwoResources: "resourceId", metering.ReasonResourceNotFound: "resourceId",
+	metering.ReasonNoDimension: "dimension", metering.ReasonUnknownDimension: "dimension",
+	metering.ReasonNoPlan: "planId", metering.ReasonUnknownPlan: "planId",
+	metering.ReasonNoTime: "effectiveStartTime", metering.ReasonFuture: "effectiveStartTime", metering.ReasonExpired: "effectiveStartTime",
+	metering.ReasonQuantity: "quantity",
 }
 
-// meter decides one usage event: the result, and for a refused one the
-// error body (400, or 409 for a duplicate). The checks, in order, the
-// first that fails deciding: a resource (ID or URI, not both), a
-// dimension, a plan and an effective time (BadArgument); a known
-// resource (ResourceNotFound) that is Subscribed (ResourceNotActive), with
-// the plan named (BadArgument) and the dimension one of its meters
-// (InvalidDimension); a time not in the future (BadArgument); a quantity
-// above zero (InvalidQuantity); at most 24 hours old (Expired); the first
-// of its resource, dimension and UTC hour (Duplicate).
-func (s *Server) meter(e wireEvent) (wireResult, int) {
-	r := wireResult{Status: statusBadArgument, MessageTime: "0001-01-01T00:00:00", ResourceID: e.ResourceID, ResourceURI: e.ResourceURI,
-		Quantity: e.Quantity, Dimension: e.Dimension, EffectiveStartTime: e.EffectiveStartTime, PlanID: e.PlanID}
-	refuse := func(status, target, msg string) (wireResult, int) {
-		r.Status, r.Error = status, badArgumentBody(target, msg)
-		return r, http.StatusBadRequest
-	}
-	if (e.ResourceID == "") == (e.ResourceURI == "") {
-		return refuse(statusBadArgument, "resourceId", "Either resourceId or resourceUri is required, never both.")
-	}
-	if e.Dimension == "" {
-		return refuse(statusBadArgument, "dimension", "The dimension is required.")
-	}
-	if e.PlanID == "" {
-		return refuse(statusBadArgument, "planId", "The planId is required.")
-	}
-	at, err := time.Parse(time.RFC3339Nano, e.EffectiveStartTime)
-	if err != nil {
-		at, err = time.Parse("2006-01-02T15:04:05.999999999", e.EffectiveStartTime)
-	}
-	if err != nil {
-		return refuse(statusBadArgument, "effectiveStartTime", "The effectiveStartTime is not a date and time in UTC.")
-	}
-	at = at.UTC()
-	sub, ok := s.byID[e.ResourceID]
-	if !ok {
-		return refuse(statusResourceNotFound, "resourceId", "The resource "+e.Resource()+" was not found.")
-	}
-	cur := sub.state.Subscription
-	if cur.Status != fulfillment.Subscribed {
-		return refuse(statusResourceNotActive, "resourceId", "The subscription is "+cur.Status.String()+", not Subscribed.")
-	}
-	if e.PlanID != cur.PlanID {
-		return refuse(statusBadArgument, "planId", "The planId is not the subscription's plan "+cur.PlanID+".")
-	}
-	p, _ := s.plan(cur.PlanID)
-	if !hasDimension(p, e.Dimension) {
-		return refuse(statusInvalidDimension, "dimension", "The dimension "+e.Dimension+" is not a meter of plan "+p.ID+".")
-	}
-	if at.After(s.now) {
-		return refuse(statusBadArgument, "effectiveStartTime", "The effectiveStartTime is in the future.")
-	}
-	q, err := decimal.NewFromString(e.Quantity.String())
-	if err != nil || q.Sign() <= 0 {
-		return refuse(statusInvalidQuantity, "quantity", "The quantity must be a number greater than 0.")
-	}
-	if s.now.Sub(at) > meterWindow {
-		return refuse(statusExpired, "effectiveStartTime", "The effectiveStartTime is more than 24 hours in the past.")
-	}
-	slot := at.Truncate(meterSlot)
-	for _, u := range s.usage {
-		if u.sub == cur.ID && u.result.Dimension == e.Dimension && u.effective.Truncate(meterSlot).Equal(slot) {
-			r.Status = statusDuplicate
-			first := u.result
-			first.Status = statusDuplicate
-			r.Error = &meteringError{Message: "This usage event already exist.", Code: "Conflict"}
-			r.Error.AdditionalInfo = &struct {
-				AcceptedMessage wireResult `json:"acceptedMessage"`
-			}{first}
-			return r, http.StatusConflict
-		}
-	}
-	r.UsageEventID, r.Status, r.MessageTime = s.newID(), statusAccepted, s.now.Format(time.RFC3339Nano)
-	s.usage = append(s.usage, &usage{result: r, quantity: q, effective: at, sub: cur.ID})
-	return r, http.StatusOK
+func badArgument(target, msg string) *metering.ErrorBody {
+	return &metering.ErrorBody{Code: metering.BadArgument.String(), Message: "One or more errors have occurred.", Target: usageRequest,
+		Details: []metering.ErrorDetail{{Code: metering.BadArgument.String(), Message: msg, Target: target}}}
 }
 
-func hasDimension(p Plan, id string) bool {
+// meteringPlan is a plan as package metering knows it: its meters.
+func meteringPlan(p Plan) plan.Plan {
+	out := plan.Plan{ID: p.ID}
 	for _, d := range p.Dimensions {
-		if d.ID == id {
-			return true
+		out.Pricing.Meters = append(out.Pricing.Meters, plan.Meter{Dimension: d.ID, Price: d.Price})
+	}
+	return out
+}
+
+// meter decides one usage event with package metering's rules (EXT-03,
+// MTR-01, MTR-02), knowing the subscriptions, their plans and the events
+// accepted before, and answers it: the result and the HTTP status, 200,
+// 400, or 409 for a duplicate. An event the rules accept for a
+// subscription that is not Subscribed is ResourceNotActive (MTR-05).
+func (s *Server) meter(e metering.Event) (result, int) {
+	v := metering.Validation{History: &s.keys, At: s.now,
+		Known: func(r string) bool { _, ok := s.byID[r]; return ok }}
+	sub := s.byID[e.ResourceID]
+	if sub != nil {
+		p, _ := s.plan(sub.state.Subscription.PlanID)
+		v.Plans = []plan.Plan{meteringPlan(p)}
+	}
+	d := s.meterPol.Validate(v, e)
+	r := result{Result: metering.Result{Status: d.Status, ResourceID: e.ResourceID, ResourceURI: e.ResourceURI, Quantity: e.Quantity,
+		Dimension: e.Dimension, EffectiveStartTime: e.EffectiveStartTime, PlanID: e.PlanID}, MessageTime: zeroMessageTime}
+	switch {
+	case d.Allowed && sub.state.Subscription.Status != fulfillment.Subscribed:
+		r.Status = metering.ResourceNotActive
+		r.Error = badArgument("resourceId", "The subscription is "+sub.state.Subscription.Status.String()+", not Subscribed.")
+		return r, http.StatusBadRequest
+	case d.Allowed:
+		r.UsageEventID, r.Result.MessageTime = s.newID(), s.now
+		r.MessageTime = s.now.Format(time.RFC3339Nano)
+		s.keys.Add(d.Key)
+		s.usage = append(s.usage, &usage{result: r.Result, sub: e.ResourceID})
+		return r, http.StatusOK
+	case d.Status == metering.Duplicate:
+		var first *metering.Result
+		for _, u := range s.usage {
+			if s.meterPol.KeyOf(u.result.Event()) == d.Key {
+				accepted := u.result
+				accepted.Status = metering.Duplicate
+				first = &accepted
+				break
+			}
 		}
+		r.Error = &metering.ErrorBody{Code: "Conflict", Message: "This usage event already exist.",
+			AdditionalInfo: &metering.AdditionalInfo{AcceptedMessage: first}}
+		return r, http.StatusConflict
 	}
-	return false
+	r.Error = badArgument(targets[d.Reason], d.Explain(rule.English))
+	return r, http.StatusBadRequest
 }
-
-func decodeStrict(body []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.UseNumber()
-	if err := dec.Decode(v); err != nil {
-		return err
-	}
-	if dec.More() {
-		return errTrailing
-	}
-	return nil
-}
-
-var (
-	errTrailing = errors.New("trailing data after the JSON value")
-	errDate     = errors.New("not a date and time")
-)
 
 func (s *Server) usageEvent(_ *http.Request, body []byte, _ route) answer {
-	var e wireEvent
-	if err := decodeStrict(body, &e); err != nil {
-		return answer{status: http.StatusBadRequest, body: badArgumentBody("usageEventRequest", "The request body is not a usage event: "+err.Error())}
+	var e metering.Event
+	if err := json.Unmarshal(body, &e); err != nil {
+		return answer{status: http.StatusBadRequest, body: badArgument(usageRequest, "The request body is not a usage event: "+err.Error())}
 	}
 	r, status := s.meter(e)
-	switch status {
-	case http.StatusOK:
+	if status == http.StatusOK {
 		return answer{status: status, body: r, sub: e.ResourceID}
-	default:
-		return answer{status: status, body: r.Error, sub: e.ResourceID}
 	}
+	return answer{status: status, body: r.Error, sub: e.ResourceID}
 }
 
 func (s *Server) batchUsageEvent(_ *http.Request, body []byte, _ route) answer {
-	var b struct {
-		Request []wireEvent `json:"request"`
+	var b metering.Batch
+	if err := json.Unmarshal(body, &b); err != nil {
+		return answer{status: http.StatusBadRequest, body: badArgument("request", "The request body is not a batch of usage events: "+err.Error())}
 	}
-	if err := decodeStrict(body, &b); err != nil {
-		return answer{status: http.StatusBadRequest, body: badArgumentBody("request", "The request body is not a batch of usage events: "+err.Error())}
-	}
-	if len(b.Request) == 0 || len(b.Request) > maxBatch {
-		return answer{status: http.StatusBadRequest, body: badArgumentBody("request", "A batch holds 1 to 25 usage events.")}
+	if len(b.Request) == 0 || len(b.Request) > s.meterPol.MaxBatch {
+		return answer{status: http.StatusBadRequest, body: badArgument("request", "A batch holds 1 to 25 usage events.")}
 	}
 	out := struct {
-		Count  int          `json:"count"`
-		Result []wireResult `json:"result"`
+		Count  int      `json:"count"`
+		Result []result `json:"result"`
 	}{Count: len(b.Request)}
 	for _, e := range b.Request {
 		r, _ := s.meter(e)
@@ -230,58 +132,48 @@ func (s *Server) batchUsageEvent(_ *http.Request, body []byte, _ route) answer {
 	return answer{status: http.StatusOK, body: out}
 }
 
-// wireRow is a row of the usage-event retrieval (GetUsageEvent).
-type wireRow struct {
-	UsageDate           string      `json:"usageDate"`
-	UsageResourceID     string      `json:"usageResourceId"`
-	Dimension           string      `json:"dimension"`
-	PlanID              string      `json:"planId"`
-	PlanName            string      `json:"planName"`
-	OfferID             string      `json:"offerId"`
-	OfferName           string      `json:"offerName"`
-	OfferType           string      `json:"offerType"`
-	AzureSubscriptionID string      `json:"azureSubscriptionId"`
-	ReconStatus         string      `json:"reconStatus"`
-	SubmittedQuantity   json.Number `json:"submittedQuantity"`
-	ProcessedQuantity   json.Number `json:"processedQuantity"`
-	SubmittedCount      json.Number `json:"submittedCount"`
-}
-
 func (s *Server) usageEvents(r *http.Request, _ []byte, _ route) answer {
 	q := r.URL.Query()
-	from, err := parseDate(q.Get("usageStartDate"))
-	if err != nil {
-		return answer{status: http.StatusBadRequest, body: badArgumentBody("usageStartDate", "usageStartDate is required: a date and time.")}
+	from, ok := parseDate(q.Get("usageStartDate"))
+	if !ok {
+		return answer{status: http.StatusBadRequest, body: badArgument("usageStartDate", "usageStartDate is required: a date and time.")}
 	}
 	to := s.now.Add(time.Nanosecond)
 	if v := q.Get("UsageEndDate"); v != "" {
-		if to, err = parseDate(v); err != nil {
-			return answer{status: http.StatusBadRequest, body: badArgumentBody("UsageEndDate", "UsageEndDate is not a date and time.")}
+		if to, ok = parseDate(v); !ok {
+			return answer{status: http.StatusBadRequest, body: badArgument("UsageEndDate", "UsageEndDate is not a date and time.")}
 		}
 	}
-	rows := []wireRow{}
+	rows := []metering.Row{}
 	for _, u := range s.usage {
 		res := u.result
-		if u.effective.Before(from) || !u.effective.Before(to) || !matches(q.Get("offerId"), s.cfg.OfferID) ||
+		if res.EffectiveStartTime.Before(from) || !res.EffectiveStartTime.Before(to) || !matches(q.Get("offerId"), s.cfg.OfferID) ||
 			!matches(q.Get("planId"), res.PlanID) || !matches(q.Get("dimension"), res.Dimension) ||
-			!matches(q.Get("reconStatus"), "Accepted") {
+			!matches(q.Get("reconStatus"), metering.ReconAccepted.String()) {
 			continue
 		}
 		p, _ := s.plan(res.PlanID)
-		rows = append(rows, wireRow{UsageDate: res.EffectiveStartTime, UsageResourceID: res.ResourceID, Dimension: res.Dimension,
-			PlanID: res.PlanID, PlanName: p.DisplayName, OfferID: s.cfg.OfferID, OfferName: s.cfg.OfferID, OfferType: "SaaS",
-			ReconStatus: "Accepted", SubmittedQuantity: res.Quantity, ProcessedQuantity: res.Quantity, SubmittedCount: "1"})
+		name := p.DisplayName
+		if name == "" {
+			name = p.ID
+		}
+		// The customer's Azure subscription, made up from the SaaS one.
+		azure := "a2a2a2a2" + strings.TrimPrefix(res.ResourceID, "00000000")
+		rows = append(rows, metering.Row{UsageDate: res.EffectiveStartTime, UsageResourceID: res.ResourceID, Dimension: res.Dimension,
+			PlanID: res.PlanID, PlanName: name, AzureSubscriptionID: azure, OfferID: s.cfg.OfferID, OfferName: s.cfg.OfferID, OfferType: "SaaS",
+			ReconStatus: metering.ReconAccepted, SubmittedQuantity: res.Quantity, ProcessedQuantity: res.Quantity,
+			SubmittedCount: metering.MustParseQuantity("1")})
 	}
 	return answer{status: http.StatusOK, body: rows}
 }
 
 func matches(filter, v string) bool { return filter == "" || strings.EqualFold(filter, v) }
 
-func parseDate(v string) (time.Time, error) {
+func parseDate(v string) (time.Time, bool) {
 	for _, layout := range [...]string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02"} {
 		if t, err := time.Parse(layout, v); err == nil {
-			return t.UTC(), nil
+			return t.UTC(), true
 		}
 	}
-	return time.Time{}, errDate
+	return time.Time{}, false
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/fulfillment"
+	"github.com/marketrules/marketrules/pricing/metering"
 )
 
 // APIVersion is the api-version query parameter both APIs take.
@@ -134,6 +135,9 @@ type Server struct {
 	retry  []*delivery
 	log    []Entry
 	usage  []*usage
+
+	meterPol metering.Policy
+	keys     metering.KeySet
 }
 
 // NewServer starts a Server for a test, closed by tb.Cleanup so that it
@@ -163,7 +167,7 @@ func Start(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, pol: cfg.Policy, now: cfg.Start, key: key,
+	s := &Server{cfg: cfg, pol: cfg.Policy, now: cfg.Start, key: key, meterPol: metering.DefaultPolicy(),
 		byID: map[string]*subscription{}, tokens: map[string]*subscription{}}
 	s.tr = &http.Transport{DialContext: dialLoopback, DisableKeepAlives: true}
 	s.client = &http.Client{Transport: s.tr, Timeout: cfg.WebhookTimeout,

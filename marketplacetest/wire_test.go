@@ -11,6 +11,7 @@ import (
 	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/fulfillment"
 	"github.com/marketrules/marketrules/marketplacetest"
+	"github.com/marketrules/marketrules/pricing/metering"
 )
 
 // Every exported value marshals, its zero value included, and reads back
@@ -29,7 +30,7 @@ func TestJSONRoundTrip(t *testing.T) {
 		marketplacetest.Purchase{SubscriptionID: "s", Token: "+/=", LandingURL: "u", Expires: at},
 		marketplacetest.Entry{At: at, Kind: marketplacetest.KindWebhook, Method: "POST", Path: "/w", Status: 500, SubscriptionID: "s",
 			OperationID: "o", Action: fulfillment.Renew, Attempt: 2, Error: "e"},
-		marketplacetest.Usage{UsageEventID: "u", ResourceID: "r", PlanID: "p", Dimension: "d", Quantity: "0.25", EffectiveStartTime: at, MessageTime: at},
+		marketplacetest.Usage{UsageEventID: "u", ResourceID: "r", PlanID: "p", Dimension: "d", Quantity: metering.MustParseQuantity("0.25"), EffectiveStartTime: at, MessageTime: at},
 		marketplacetest.Charge{SubscriptionID: "s", PlanID: "p", Dimension: "d", TermStart: at, TermEnd: at, Quantity: "3", Included: 1,
 			Billed: "2", UnitPrice: currency.FromMinor(1, currency.USD), Amount: currency.FromMinor(2, currency.USD)},
 	}

@@ -243,7 +243,7 @@ func TestMetering(t *testing.T) {
 		t.Errorf("metered (-want +got):\n%s", diff)
 	}
 	usage := w.srv.Usage()
-	if len(usage) != 1 || usage[0].Quantity != "1300" {
+	if len(usage) != 1 || usage[0].Quantity.String() != "1300" {
 		t.Errorf("usage %+v", usage)
 	}
 	charges := w.srv.Charges(id)
