@@ -54,10 +54,10 @@ func (s *Server) Log() []Entry {
 
 // Usage is a usage event the metering API accepted.
 type Usage struct {
-	UsageEventID string      `json:"usageEventId"`
-	ResourceID   string      `json:"resourceId"`
-	PlanID       string      `json:"planId"`
-	Dimension    string      `json:"dimension"`
+	UsageEventID string            `json:"usageEventId"`
+	ResourceID   string            `json:"resourceId"`
+	PlanID       string            `json:"planId"`
+	Dimension    string            `json:"dimension"`
 	Quantity     metering.Quantity `json:"quantity"`
 	// EffectiveStartTime is when the usage happened; MessageTime when it
 	// was accepted (virtual time).
