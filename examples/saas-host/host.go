@@ -18,6 +18,7 @@ import (
 	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/fulfillment"
 	"github.com/marketrules/marketrules/plan"
+	"github.com/marketrules/marketrules/pricing/metering"
 	"github.com/marketrules/marketrules/refund"
 	"github.com/marketrules/marketrules/rule"
 )
@@ -48,7 +49,8 @@ type Host struct {
 	mu      sync.Mutex
 	states  map[string]fulfillment.State
 	prices  map[string]currency.Money
-	usage   map[usageKey]int64
+	agg     map[string]*metering.Aggregator
+	unsent  []metering.Event
 	answers []Answer
 	refunds []refund.Decision
 	meter   []Metered
@@ -65,23 +67,18 @@ type Answer struct {
 
 // Metered is the marketplace's answer about one hour of usage sent.
 type Metered struct {
-	SubscriptionID string    `json:"subscriptionId"`
-	Dimension      string    `json:"dimension"`
-	Hour           time.Time `json:"hour"`
-	Quantity       int64     `json:"quantity"`
-	Status         string    `json:"status"`
-}
-
-type usageKey struct {
-	sub, plan, dim string
-	hour           time.Time
+	SubscriptionID string               `json:"subscriptionId"`
+	Dimension      string               `json:"dimension"`
+	Hour           time.Time            `json:"hour"`
+	Quantity       metering.Quantity    `json:"quantity"`
+	Status         metering.EventStatus `json:"status"`
 }
 
 // NewHost returns a host calling the marketplace at api.
 func NewHost(api string, client *http.Client, keys []fulfillment.SigningKey, now func() time.Time) *Host {
 	return &Host{API: api, Client: client, Policy: fulfillment.DefaultPolicy(), Keys: keys, Now: now, Rule: SeatRule,
 		Audience: "8c8e3a1f-0000-4000-8000-0000000000aa", TenantID: "72f988bf-0000-4000-8000-0000000000bb",
-		states: map[string]fulfillment.State{}, prices: map[string]currency.Money{}, usage: map[usageKey]int64{}}
+		states: map[string]fulfillment.State{}, prices: map[string]currency.Money{}, agg: map[string]*metering.Aggregator{}}
 }
 
 // SeatRule is the host's rule for changes: a customer never has fewer
@@ -283,12 +280,19 @@ func (h *Host) refund(st fulfillment.State, call fulfillment.Webhook) refund.Dec
 	return d
 }
 
-// Record records usage of a meter, to be sent by the metering job.
+// Record records usage of a meter; the metering job sums it by hour
+// (MTR-02) with package metering's Aggregator, one per plan.
 func (h *Host) Record(sub, dimension string, quantity int64, at time.Time) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	st := h.states[sub]
-	h.usage[usageKey{sub, st.Subscription.PlanID, dimension, at.UTC().Truncate(time.Hour)}] += quantity
+	planID := h.states[sub].Subscription.PlanID
+	a := h.agg[planID]
+	if a == nil {
+		a = metering.DefaultPolicy().Aggregator(metering.AggregateRequest{PlanID: planID})
+		h.agg[planID] = a
+	}
+	q, _ := metering.NewQuantity(quantity, 0)
+	a.Add(metering.Record{ResourceID: sub, Dimension: dimension, Time: at, Quantity: q})
 }
 
 // RunMetering is the metering job's loop: SendUsage at every tick (a
@@ -308,68 +312,51 @@ func (h *Host) RunMetering(ctx context.Context, ticks <-chan time.Time) {
 	}
 }
 
-// SendUsage is the hourly metering job: each completed hour of usage, one
-// event per subscription, dimension and hour, in batches of 25. An hour
-// the marketplace answers for (accepted, duplicate, expired…) is not sent
-// again; an hour whose call failed is kept for the next run.
+// SendUsage is the hourly metering job: each hour of usage that has
+// ended, one event per subscription, dimension and hour, in batches of
+// 25 (MTR-01). An event the marketplace answers for (accepted, duplicate,
+// expired…) is not sent again; one whose call failed is kept for the next
+// run.
 func (h *Host) SendUsage(ctx context.Context) error {
 	h.mu.Lock()
 	hour := h.Now().UTC().Truncate(time.Hour)
-	var keys []usageKey
-	for k := range h.usage {
-		if k.hour.Before(hour) {
-			keys = append(keys, k)
-		}
+	plans := make([]string, 0, len(h.agg))
+	for p := range h.agg {
+		plans = append(plans, p)
 	}
-	slices.SortFunc(keys, func(a, b usageKey) int {
-		if c := a.hour.Compare(b.hour); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.sub, b.sub); c != 0 {
-			return c
-		}
-		return strings.Compare(a.dim, b.dim)
-	})
-	qty := map[usageKey]int64{}
-	for _, k := range keys {
-		qty[k] = h.usage[k]
+	slices.Sort(plans)
+	for _, p := range plans {
+		h.unsent = append(h.unsent, h.agg[p].Flush(hour).Events...)
 	}
+	events := slices.Clone(h.unsent)
 	h.mu.Unlock()
-	for len(keys) > 0 {
-		n := min(len(keys), 25)
-		batch, rest := keys[:n], keys[n:]
-		type event struct {
-			ResourceID         string `json:"resourceId"`
-			Quantity           int64  `json:"quantity"`
-			Dimension          string `json:"dimension"`
-			EffectiveStartTime string `json:"effectiveStartTime"`
-			PlanID             string `json:"planId"`
-		}
-		var req struct {
-			Request []event `json:"request"`
-		}
-		for _, k := range batch {
-			req.Request = append(req.Request, event{k.sub, qty[k], k.dim, k.hour.Format(time.RFC3339), k.plan})
-		}
-		var res struct {
-			Result []struct {
-				Status string `json:"status"`
-			} `json:"result"`
-		}
-		if err := h.do(ctx, "POST", "/batchUsageEvent", req, &res); err != nil {
+	pol := metering.DefaultPolicy()
+	for len(events) > 0 {
+		n := min(len(events), pol.MaxBatch)
+		batch := events[:n]
+		status, body, err := h.call(ctx, "POST", "/batchUsageEvent", metering.Batch{Request: batch})
+		if err != nil {
 			return err
 		}
-		h.mu.Lock()
-		for i, k := range batch {
-			status := "Unknown"
-			if i < len(res.Result) {
-				status = res.Result[i].Status
-			}
-			h.meter = append(h.meter, Metered{SubscriptionID: k.sub, Dimension: k.dim, Hour: k.hour, Quantity: qty[k], Status: status})
-			delete(h.usage, k)
+		reply, err := pol.DecodeReply(status, bytes.NewReader(body))
+		if err != nil {
+			return err
 		}
+		if status != http.StatusOK {
+			return &apiError{Status: status}
+		}
+		h.mu.Lock()
+		for i, e := range batch {
+			var st metering.EventStatus
+			if i < len(reply.Results) {
+				st = reply.Results[i].Status
+			}
+			h.meter = append(h.meter, Metered{SubscriptionID: e.ResourceID, Dimension: e.Dimension, Hour: e.EffectiveStartTime,
+				Quantity: e.Quantity, Status: st})
+		}
+		h.unsent = h.unsent[n:]
 		h.mu.Unlock()
-		keys = rest
+		events = events[n:]
 	}
 	return nil
 }
@@ -386,17 +373,17 @@ func (e *apiError) Error() string {
 
 var errNoClient = errors.New("no API client")
 
-// do calls the marketplace: body as JSON, the answer into out; extra is
-// header or query pairs (x-ms-… names are headers).
-func (h *Host) do(ctx context.Context, method, path string, body, out any, extra ...string) error {
+// call calls the marketplace: body as JSON; extra is header or query
+// pairs (x-ms-… names are headers). It returns the status and the body.
+func (h *Host) call(ctx context.Context, method, path string, body any, extra ...string) (int, []byte, error) {
 	if h.Client == nil {
-		return errNoClient
+		return 0, nil, errNoClient
 	}
 	var rd io.Reader
 	if body != nil {
 		b, err := json.Marshal(body)
 		if err != nil {
-			return err
+			return 0, nil, err
 		}
 		rd = bytes.NewReader(b)
 	}
@@ -408,7 +395,7 @@ func (h *Host) do(ctx context.Context, method, path string, body, out any, extra
 	}
 	req, err := http.NewRequestWithContext(ctx, method, url, rd)
 	if err != nil {
-		return err
+		return 0, nil, err
 	}
 	req.Header.Set("Content-Type", "application/json")
 	for i := 0; i+1 < len(extra); i += 2 {
@@ -418,15 +405,22 @@ func (h *Host) do(ctx context.Context, method, path string, body, out any, extra
 	}
 	resp, err := h.Client.Do(req)
 	if err != nil {
-		return err
+		return 0, nil, err
 	}
 	defer resp.Body.Close()
 	data, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+	return resp.StatusCode, data, err
+}
+
+// do calls the marketplace's fulfillment API and reads the answer into
+// out; a refusal is an *apiError.
+func (h *Host) do(ctx context.Context, method, path string, body, out any, extra ...string) error {
+	status, data, err := h.call(ctx, method, path, body, extra...)
 	if err != nil {
 		return err
 	}
-	if resp.StatusCode >= 300 {
-		e := &apiError{Status: resp.StatusCode}
+	if status >= 300 {
+		e := &apiError{Status: status}
 		_ = json.Unmarshal(data, &e.Body)
 		return e
 	}

@@ -130,7 +130,7 @@ func run(out io.Writer) error {
 		return err
 	}
 	for _, m := range host.Metered() {
-		say("usage of %s, %s %d: %s", m.Hour.Format("01-02 15:04"), m.Dimension, m.Quantity, m.Status)
+		say("usage of %s, %s %s: %s", m.Hour.Format("01-02 15:04"), m.Dimension, m.Quantity, m.Status)
 	}
 
 	srv.AdvanceTo(time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC))

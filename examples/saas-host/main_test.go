@@ -16,6 +16,7 @@ import (
 	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/fulfillment"
 	"github.com/marketrules/marketrules/marketplacetest"
+	"github.com/marketrules/marketrules/pricing/metering"
 )
 
 // newWorld starts the emulator and the host for a test.
@@ -235,9 +236,9 @@ func TestMetering(t *testing.T) {
 	w.host.SendUsage(ctx)
 	hour := t0.Truncate(time.Hour)
 	want := []Metered{
-		{SubscriptionID: id, Dimension: "api-calls", Hour: hour, Quantity: 1300, Status: "Accepted"},
-		{SubscriptionID: id, Dimension: "api-calls", Hour: hour, Quantity: 5, Status: "Duplicate"},
-		{SubscriptionID: id, Dimension: "api-calls", Hour: w.srv.Now().Add(-25 * time.Hour).Truncate(time.Hour), Quantity: 9, Status: "Expired"},
+		{SubscriptionID: id, Dimension: "api-calls", Hour: hour, Quantity: metering.MustParseQuantity("1300"), Status: metering.Accepted},
+		{SubscriptionID: id, Dimension: "api-calls", Hour: hour, Quantity: metering.MustParseQuantity("5"), Status: metering.Duplicate},
+		{SubscriptionID: id, Dimension: "api-calls", Hour: w.srv.Now().Add(-25 * time.Hour).Truncate(time.Hour), Quantity: metering.MustParseQuantity("9"), Status: metering.Expired},
 	}
 	if diff := cmp.Diff(want, w.host.Metered()); diff != "" {
 		t.Errorf("metered (-want +got):\n%s", diff)
