@@ -236,7 +236,7 @@ func TestMeteringStatuses(t *testing.T) {
 	}
 	srv.Suspend(id)
 	code, _, out = call(t, srv, "POST", "/usageEvent", `{"resourceId":"`+id+`","quantity":1,"dimension":"dim1","effectiveStartTime":"2018-12-01T07:00:00Z","planId":"plan1"}`)
-	if code != 400 || !strings.Contains(string(out), "Suspended") {
+	if code != 400 || !strings.Contains(string(out), "ResourceNotActive") {
 		t.Errorf("suspended: %d %s", code, out)
 	}
 	if code, _, _ := call(t, srv, "GET", "/usageEvents", ""); code != 400 {

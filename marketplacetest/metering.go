@@ -73,9 +73,9 @@ func (s *Server) meter(e metering.Event) (result, int) {
 	r := result{Result: metering.Result{Status: d.Status, ResourceID: e.ResourceID, ResourceURI: e.ResourceURI, Quantity: e.Quantity,
 		Dimension: e.Dimension, EffectiveStartTime: e.EffectiveStartTime, PlanID: e.PlanID}, MessageTime: zeroMessageTime}
 	switch {
-	case d.Allowed && sub.state.Subscription.Status != fulfillment.Subscribed:
+	case d.Allowed && (sub == nil || sub.state.Subscription.Status != fulfillment.Subscribed):
 		r.Status = metering.ResourceNotActive
-		r.Error = badArgument("resourceId", "The subscription is "+sub.state.Subscription.Status.String()+", not Subscribed.")
+		r.Error = badArgument("resourceId", "ResourceNotActive: the resource "+e.Resource()+" is not a Subscribed subscription.")
 		return r, http.StatusBadRequest
 	case d.Allowed:
 		r.UsageEventID, r.Result.MessageTime = s.newID(), s.now
