@@ -1,6 +1,8 @@
 package marketplacetest_test
 
 import (
+	"github.com/google/go-cmp/cmp"
+
 	"errors"
 	"strings"
 	"testing"
@@ -211,5 +213,44 @@ func TestFreeTrialConverts(t *testing.T) {
 	}
 	if strings.Join(amounts, " ") != "0.00 USD 10.00 USD" {
 		t.Errorf("charges %v", amounts)
+	}
+}
+
+// Usage is billed per term above the allowance, refilled at every
+// renewal (MTR-03): by package metering's Overage for the terms it
+// counts, by the emulator's own sum for the others (4 and 5 years).
+func TestChargesRefillPerTerm(t *testing.T) {
+	for _, unit := range []fulfillment.TermUnit{fulfillment.P1M, fulfillment.P4Y} {
+		srv := marketplacetest.NewServer(t, marketplacetest.Config{Start: time.Date(2024, 1, 31, 12, 0, 0, 0, time.UTC),
+			Plans: []marketplacetest.Plan{{ID: "p", Term: unit, Price: currency.FromMinor(100, currency.USD),
+				Dimensions: []marketplacetest.Dimension{{ID: "d", Price: currency.FromMinor(2, currency.USD), Included: 1000}}}}})
+		id := bought(t, srv, marketplacetest.Order{})
+		send := func(qty string) {
+			t.Helper()
+			at := srv.Now().Add(-time.Hour).Format(time.RFC3339)
+			code, _, b := call(t, srv, "POST", "/usageEvent", `{"resourceId":"`+id+`","quantity":`+qty+`,"dimension":"d","effectiveStartTime":"`+at+`","planId":"p"}`)
+			if code != 200 {
+				t.Fatalf("%s: %d %s", qty, code, b)
+			}
+		}
+		send("700")
+		srv.Advance(2 * time.Hour)
+		send("500.5")
+		srv.AdvanceTo(time.Date(2028, 2, 1, 0, 0, 0, 0, time.UTC))
+		send("800")
+		var got []string
+		for _, c := range srv.Charges(id) {
+			got = append(got, c.TermStart.Format("2006-01-02")+" "+c.Dimension+" "+c.Quantity.String()+" "+c.Billed.String()+" "+c.Amount.String())
+		}
+		want := map[fulfillment.TermUnit][]string{
+			fulfillment.P1M: {"2024-01-31  1 1 1.00 USD", "2024-01-31 d 1200.5 200.5 4.01 USD"},
+			fulfillment.P4Y: {"2024-01-31  1 1 1.00 USD", "2024-01-31 d 1200.5 200.5 4.01 USD", "2028-01-31  1 1 1.00 USD", "2028-01-31 d 800 0 0.00 USD"},
+		}[unit]
+		if unit == fulfillment.P1M {
+			got = got[:2]
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", unit, diff)
+		}
 	}
 }

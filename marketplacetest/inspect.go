@@ -10,6 +10,7 @@ import (
 
 	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/fulfillment"
+	"github.com/marketrules/marketrules/plan"
 	"github.com/marketrules/marketrules/pricing/metering"
 )
 
@@ -97,12 +98,15 @@ type Charge struct {
 	Amount    currency.Money `json:"amount"`
 }
 
-// Charges returns what the marketplace would bill a subscription so far:
-// each term started (at activation and at each renewal) at its plan's
-// price (nothing for a free trial's term), and each meter's accepted usage by term. Usage of a term is
-// charged at the plan the events name; a change of plan within a term is
-// not prorated. Amounts are rounded half to even to the currency's minor
-// unit.
+// Charges returns what the marketplace would bill a subscription so far,
+// in the order of the terms: each term started (at activation and at
+// each renewal) at its plan's price (nothing for a free trial's term),
+// and each meter's accepted usage per term above the quantity the plan
+// includes, refilled at every renewal, as package metering's Overage
+// counts it (MTR-03; for 4- and 5-year terms, which it does not count,
+// by the same rule in the emulator). Usage is charged at the plan the
+// events name; a change of plan within a term is not prorated. Amounts
+// are rounded half to even to the currency's minor unit.
 func (s *Server) Charges(subscriptionID string) []Charge {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -123,32 +127,98 @@ func (s *Server) Charges(subscriptionID string) []Charge {
 		}
 		out = append(out, charge(Charge{SubscriptionID: subscriptionID, PlanID: t.plan, TermStart: t.start, TermEnd: t.end, UnitPrice: p.Price},
 			decimal.NewFromInt(seats), free))
-		type key struct{ plan, dim string }
-		used := map[key]decimal.Decimal{}
-		var order []key
-		for _, u := range s.usage {
-			at := u.result.EffectiveStartTime
-			if u.sub != subscriptionID || at.Before(t.start) || !at.Before(t.end) {
-				continue
-			}
-			k := key{u.result.PlanID, u.result.Dimension}
-			if _, seen := used[k]; !seen {
-				order = append(order, k)
-			}
-			q, _ := decimal.NewFromString(u.result.Quantity.String())
-			used[k] = used[k].Add(q)
+	}
+	if !s.overageLines(sub, &out) {
+		for _, t := range sub.terms {
+			out = s.usageLines(sub, t, out)
 		}
-		for _, k := range order {
-			up, _ := s.plan(k.plan)
-			var dim Dimension
-			for _, d := range up.Dimensions {
-				if d.ID == k.dim {
-					dim = d
-				}
-			}
-			out = append(out, charge(Charge{SubscriptionID: subscriptionID, PlanID: k.plan, Dimension: k.dim, TermStart: t.start,
-				TermEnd: t.end, Included: dim.Included, UnitPrice: dim.Price}, used[k], decimal.NewFromInt(dim.Included)))
+	}
+	slices.SortStableFunc(out, func(a, b Charge) int { return a.TermStart.Compare(b.TermStart) })
+	return out
+}
+
+// overageLines bills the subscription's accepted usage with package
+// metering's Overage (MTR-03, EXT-03): per plan the events name, each
+// term's use of each dimension above the allowance, refilled at every
+// renewal counted from the first term's start. It reports false, adding
+// nothing, when the rules cannot bill it (a term they do not count).
+func (s *Server) overageLines(sub *subscription, out *[]Charge) bool {
+	id := sub.state.Subscription.ID
+	if len(sub.terms) == 0 {
+		return true
+	}
+	term, err := plan.ParseTerm(string(sub.state.Subscription.Term.Unit))
+	if err != nil {
+		return false
+	}
+	var plans []string
+	events := map[string][]metering.Event{}
+	for _, u := range s.usage {
+		if u.sub != id {
+			continue
 		}
+		if _, seen := events[u.result.PlanID]; !seen {
+			plans = append(plans, u.result.PlanID)
+		}
+		events[u.result.PlanID] = append(events[u.result.PlanID], u.result.Event())
+	}
+	var lines []Charge
+	for _, planID := range plans {
+		p, _ := s.plan(planID)
+		req := metering.OverageRequest{Term: term, Start: sub.terms[0].start, Events: events[planID]}
+		prices := map[string]currency.Money{}
+		for _, d := range p.Dimensions {
+			price, err := currency.ParseRate(string(amount(d.Price)))
+			if err != nil {
+				return false
+			}
+			req.Meters = append(req.Meters, metering.Meter{Dimension: d.ID, Price: price, Included: plan.Quantity(d.Included)})
+			prices[d.ID] = d.Price
+		}
+		o, err := s.meterPol.Overage(req)
+		if err != nil {
+			return false
+		}
+		for _, u := range o.Terms {
+			q, _ := decimal.NewFromString(u.Used.String())
+			billable, _ := decimal.NewFromString(u.Billable.String())
+			lines = append(lines, charge(Charge{SubscriptionID: id, PlanID: planID, Dimension: u.Dimension, TermStart: u.Period.Start,
+				TermEnd: u.Period.End, Included: int64(u.Allowance), UnitPrice: prices[u.Dimension]}, q, q.Sub(billable)))
+		}
+	}
+	*out = append(*out, lines...)
+	return true
+}
+
+// usageLines bills a term's usage where package metering cannot: each
+// meter's usage in the term above the plan's included quantity.
+func (s *Server) usageLines(sub *subscription, t term, out []Charge) []Charge {
+	id := sub.state.Subscription.ID
+	type key struct{ plan, dim string }
+	used := map[key]decimal.Decimal{}
+	var order []key
+	for _, u := range s.usage {
+		at := u.result.EffectiveStartTime
+		if u.sub != id || at.Before(t.start) || !at.Before(t.end) {
+			continue
+		}
+		k := key{u.result.PlanID, u.result.Dimension}
+		if _, seen := used[k]; !seen {
+			order = append(order, k)
+		}
+		q, _ := decimal.NewFromString(u.result.Quantity.String())
+		used[k] = used[k].Add(q)
+	}
+	for _, k := range order {
+		up, _ := s.plan(k.plan)
+		var dim Dimension
+		for _, d := range up.Dimensions {
+			if d.ID == k.dim {
+				dim = d
+			}
+		}
+		out = append(out, charge(Charge{SubscriptionID: id, PlanID: k.plan, Dimension: k.dim, TermStart: t.start,
+			TermEnd: t.end, Included: dim.Included, UnitPrice: dim.Price}, used[k], decimal.NewFromInt(dim.Included)))
 	}
 	return out
 }
