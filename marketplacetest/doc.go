@@ -46,7 +46,9 @@
 // are the customer's changes in Azure: the webhook is called with the
 // operation InProgress, and the change is applied when the publisher
 // PATCHes it Success, dropped when it PATCHes Failure, and accepted when
-// 10 seconds pass without an answer (FUL-05). [Server.Suspend] is a failed
+// 10 seconds pass without an answer (FUL-05); while one awaits its
+// answer the customer cannot make another, and a suspension or
+// cancellation meanwhile ends it Conflict. [Server.Suspend] is a failed
 // payment (FUL-07), [Server.Reinstate] its recovery, [Server.Unsubscribe]
 // the customer cancelling (FUL-08). Each decides the operation with
 // fulfillment.Policy.Decide on the marketplace's state and calls the
