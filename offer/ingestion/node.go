@@ -1,0 +1,395 @@
+package ingestion
+
+import (
+	"strconv"
+	"unicode/utf8"
+)
+
+// node is a JSON value as the wire carries it: objects keep their members in
+// order, numbers keep their literal text (so prices are read exactly, never
+// through a float), strings are unescaped. The tree of a resource is kept so
+// that members the library does not map survive re-encoding unchanged.
+type node struct {
+	kind byte     // 'o' object, 'a' array, 's' string, 'n' number, 'b' true/false, 'z' null
+	str  string   // string value, number literal, "true"/"false"
+	keys []string // object member names, parallel to kids
+	kids []node   // object member values or array elements
+}
+
+// get returns the member named key of an object node.
+func (n *node) get(key string) (*node, bool) {
+	if n == nil || n.kind != 'o' {
+		return nil, false
+	}
+	for i, k := range n.keys {
+		if k == key {
+			return &n.kids[i], true
+		}
+	}
+	return nil, false
+}
+
+// set replaces the member named key, or appends it.
+func (n *node) set(key string, v node) {
+	if n.kind != 'o' {
+		*n = node{kind: 'o'}
+	}
+	for i, k := range n.keys {
+		if k == key {
+			n.kids[i] = v
+			return
+		}
+	}
+	n.keys = append(n.keys, key)
+	n.kids = append(n.kids, v)
+}
+
+// del removes the member named key.
+func (n *node) del(key string) {
+	for i, k := range n.keys {
+		if k == key {
+			n.keys = append(n.keys[:i:i], n.keys[i+1:]...)
+			n.kids = append(n.kids[:i:i], n.kids[i+1:]...)
+			return
+		}
+	}
+}
+
+// clone returns a deep copy of n.
+func (n node) clone() node {
+	c := n
+	if n.keys != nil {
+		c.keys = append([]string(nil), n.keys...)
+	}
+	if n.kids != nil {
+		c.kids = make([]node, len(n.kids))
+		for i := range n.kids {
+			c.kids[i] = n.kids[i].clone()
+		}
+	}
+	return c
+}
+
+func strNode(s string) node  { return node{kind: 's', str: s} }
+func numNode(s string) node  { return node{kind: 'n', str: s} }
+func intNode(i int64) node   { return node{kind: 'n', str: strconv.FormatInt(i, 10)} }
+func objNode() node          { return node{kind: 'o', keys: []string{}, kids: []node{}} }
+func arrNode(n ...node) node { return node{kind: 'a', kids: append([]node{}, n...)} }
+func boolNode(b bool) node {
+	if b {
+		return node{kind: 'b', str: "true"}
+	}
+	return node{kind: 'b', str: "false"}
+}
+
+// parser reads JSON that jsonx has already checked for syntax, size and
+// depth; it still never panics or loops on anything else, returning false.
+type parser struct {
+	data []byte
+	off  int
+}
+
+func (p *parser) ws() {
+	for p.off < len(p.data) {
+		switch p.data[p.off] {
+		case ' ', '\t', '\n', '\r':
+			p.off++
+		default:
+			return
+		}
+	}
+}
+
+func (p *parser) value(n *node, depth int) bool {
+	if depth > 10000 {
+		return false
+	}
+	p.ws()
+	if p.off >= len(p.data) {
+		return false
+	}
+	switch c := p.data[p.off]; c {
+	case '{':
+		p.off++
+		n.kind = 'o'
+		n.keys = []string{}
+		n.kids = []node{}
+		p.ws()
+		if p.off < len(p.data) && p.data[p.off] == '}' {
+			p.off++
+			return true
+		}
+		for {
+			p.ws()
+			if p.off >= len(p.data) || p.data[p.off] != '"' {
+				return false
+			}
+			k, ok := p.str()
+			if !ok {
+				return false
+			}
+			p.ws()
+			if p.off >= len(p.data) || p.data[p.off] != ':' {
+				return false
+			}
+			p.off++
+			var v node
+			if !p.value(&v, depth+1) {
+				return false
+			}
+			n.keys = append(n.keys, k)
+			n.kids = append(n.kids, v)
+			p.ws()
+			if p.off >= len(p.data) {
+				return false
+			}
+			switch p.data[p.off] {
+			case ',':
+				p.off++
+			case '}':
+				p.off++
+				return true
+			default:
+				return false
+			}
+		}
+	case '[':
+		p.off++
+		n.kind = 'a'
+		n.kids = []node{}
+		p.ws()
+		if p.off < len(p.data) && p.data[p.off] == ']' {
+			p.off++
+			return true
+		}
+		for {
+			var v node
+			if !p.value(&v, depth+1) {
+				return false
+			}
+			n.kids = append(n.kids, v)
+			p.ws()
+			if p.off >= len(p.data) {
+				return false
+			}
+			switch p.data[p.off] {
+			case ',':
+				p.off++
+			case ']':
+				p.off++
+				return true
+			default:
+				return false
+			}
+		}
+	case '"':
+		s, ok := p.str()
+		n.kind, n.str = 's', s
+		return ok
+	case 't', 'f', 'n':
+		for _, lit := range [...]string{"true", "false", "null"} {
+			if len(p.data)-p.off >= len(lit) && string(p.data[p.off:p.off+len(lit)]) == lit {
+				p.off += len(lit)
+				if lit == "null" {
+					n.kind = 'z'
+				} else {
+					n.kind, n.str = 'b', lit
+				}
+				return true
+			}
+		}
+		return false
+	default:
+		start := p.off
+		for p.off < len(p.data) {
+			c := p.data[p.off]
+			if c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E' || (c >= '0' && c <= '9') {
+				p.off++
+				continue
+			}
+			break
+		}
+		if p.off == start {
+			return false
+		}
+		n.kind, n.str = 'n', string(p.data[start:p.off])
+		return true
+	}
+}
+
+// str reads a string starting at the opening quote.
+func (p *parser) str() (string, bool) {
+	p.off++
+	start := p.off
+	for p.off < len(p.data) {
+		c := p.data[p.off]
+		if c == '"' {
+			s := string(p.data[start:p.off])
+			p.off++
+			return s, true
+		}
+		if c == '\\' {
+			break
+		}
+		p.off++
+	}
+	// Escapes: the slow path.
+	end := p.off
+	for end < len(p.data) {
+		if p.data[end] == '\\' {
+			end += 2
+			continue
+		}
+		if p.data[end] == '"' {
+			break
+		}
+		end++
+	}
+	if end >= len(p.data) {
+		return "", false
+	}
+	s, err := strconv.Unquote(string(p.data[start-1 : end+1]))
+	if err != nil {
+		s = unquoteJSON(p.data[start:end])
+	}
+	p.off = end + 1
+	return s, true
+}
+
+// unquoteJSON handles the escapes strconv.Unquote does not (\/ and
+// surrogate pairs).
+func unquoteJSON(b []byte) string {
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c != '\\' || i+1 >= len(b) {
+			out = append(out, c)
+			continue
+		}
+		i++
+		switch b[i] {
+		case 'b':
+			out = append(out, '\b')
+		case 'f':
+			out = append(out, '\f')
+		case 'n':
+			out = append(out, '\n')
+		case 'r':
+			out = append(out, '\r')
+		case 't':
+			out = append(out, '\t')
+		case 'u':
+			if i+4 >= len(b) {
+				return string(out)
+			}
+			r, err := strconv.ParseUint(string(b[i+1:i+5]), 16, 32)
+			if err != nil {
+				return string(out)
+			}
+			i += 4
+			ru := rune(r)
+			if ru >= 0xD800 && ru < 0xDC00 && i+6 < len(b) && b[i+1] == '\\' && b[i+2] == 'u' {
+				if r2, err := strconv.ParseUint(string(b[i+3:i+7]), 16, 32); err == nil && r2 >= 0xDC00 && r2 < 0xE000 {
+					ru = (ru-0xD800)<<10 + (rune(r2) - 0xDC00) + 0x10000
+					i += 6
+				}
+			}
+			if ru >= 0xD800 && ru < 0xE000 {
+				ru = utf8.RuneError
+			}
+			out = utf8.AppendRune(out, ru)
+		default:
+			out = append(out, b[i])
+		}
+	}
+	return string(out)
+}
+
+// appendNode writes n as JSON; indent > 0 pretty-prints with that many
+// spaces a level.
+func appendNode(b []byte, n *node, indent, level int) []byte {
+	nl := func(b []byte, lvl int) []byte {
+		if indent <= 0 {
+			return b
+		}
+		b = append(b, '\n')
+		for i := 0; i < indent*lvl; i++ {
+			b = append(b, ' ')
+		}
+		return b
+	}
+	switch n.kind {
+	case 'o':
+		if len(n.keys) == 0 {
+			return append(b, "{}"...)
+		}
+		b = append(b, '{')
+		for i := range n.keys {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = nl(b, level+1)
+			b = appendString(b, n.keys[i])
+			b = append(b, ':')
+			if indent > 0 {
+				b = append(b, ' ')
+			}
+			b = appendNode(b, &n.kids[i], indent, level+1)
+		}
+		b = nl(b, level)
+		return append(b, '}')
+	case 'a':
+		if len(n.kids) == 0 {
+			return append(b, "[]"...)
+		}
+		b = append(b, '[')
+		for i := range n.kids {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = nl(b, level+1)
+			b = appendNode(b, &n.kids[i], indent, level+1)
+		}
+		b = nl(b, level)
+		return append(b, ']')
+	case 's':
+		return appendString(b, n.str)
+	case 'n', 'b':
+		if n.str == "" {
+			return append(b, '0')
+		}
+		return append(b, n.str...)
+	default:
+		return append(b, "null"...)
+	}
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendString writes s as a JSON string, replacing invalid UTF-8.
+func appendString(b []byte, s string) []byte {
+	b = append(b, '"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '"' || c == '\\':
+				b = append(b, '\\', c)
+			case c < 0x20:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			default:
+				b = append(b, c)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, `\ufffd`...)
+		} else {
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	return append(b, '"')
+}
