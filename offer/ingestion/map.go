@@ -790,7 +790,7 @@ var known = map[string]bool{
 	"type": true, "value": true, "pricePerPaymentInUsd": true, "customMeters": true, "meters": true,
 	"includedQuantities": true, "quantity": true, "isInfinite": true, "licenseModel": true, "corePricing": true,
 	"price": true, "pricePerCore": true, "pricePerCoreSize": true, "currency": true, "softwareReservation": true,
-	"term": true, "percentageSave": true, "trial": true, "id": true, "label": true,
+	"term": true, "percentageSave": true, "trial": true, "id": true,
 }
 
 // merge returns the new value nw with the unknown members of the original
@@ -1241,15 +1241,15 @@ func cloneOffer(o offer.Offer) offer.Offer {
 	for i, p := range o.Plans {
 		q := p
 		q.Audience.IDs = append([]plan.GUID(nil), p.Audience.IDs...)
-		q.Pricing.Terms = make([]plan.TermPrice, len(p.Pricing.Terms))
-		for j, tp := range p.Pricing.Terms {
+		q.Pricing.Terms = nil
+		for _, tp := range p.Pricing.Terms {
 			tp.Markets = append([]plan.MarketPrice(nil), tp.Markets...)
-			q.Pricing.Terms[j] = tp
+			q.Pricing.Terms = append(q.Pricing.Terms, tp)
 		}
-		q.Pricing.Meters = make([]plan.Meter, len(p.Pricing.Meters))
-		for j, m := range p.Pricing.Meters {
+		q.Pricing.Meters = nil
+		for _, m := range p.Pricing.Meters {
 			m.Included = append([]plan.Included(nil), m.Included...)
-			q.Pricing.Meters[j] = m
+			q.Pricing.Meters = append(q.Pricing.Meters, m)
 		}
 		q.Pricing.VM.Sizes = append([]plan.SizePrice(nil), p.Pricing.VM.Sizes...)
 		q.Pricing.VM.MarketSizes = append([]plan.MarketSizePrice(nil), p.Pricing.VM.MarketSizes...)

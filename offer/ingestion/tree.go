@@ -107,28 +107,9 @@ func (p Policy) DecodeReader(r io.Reader) (Tree, error) {
 // the byte limit is refused before it is scanned (ErrTooLarge).
 func (p Policy) Decode(data []byte) (Tree, error) {
 	p = p.norm()
-	var ps rule.Problems
 	var t Tree
-	if int64(len(data)) > p.MaxBytes {
-		ps = append(ps, rule.Problem{Path: "", Message: msgTooLarge, Args: []any{p.MaxBytes}, Err: ErrTooLarge})
-		return t, ps.Err()
-	}
-	// One pass with jsonx checks syntax and depth without building
-	// anything, and gives a malformed document's line and column.
-	var jps rule.Problems
-	var skip struct{}
-	jsonx.Options{Lenient: true, MaxBytes: p.MaxBytes, MaxDepth: p.MaxDepth}.Decode(data, &skip, "", &jps)
-	if len(jps) > 0 {
-		for _, pr := range jps {
-			pr.Err = ErrSyntax
-			ps = append(ps, pr)
-		}
-		return t, ps.Err()
-	}
-	var root node
-	pr := parser{data: bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))}
-	if !pr.value(&root, 0) || root.kind != 'o' {
-		ps = append(ps, rule.Problem{Path: "", Message: msgNotTree, Err: ErrSyntax})
+	root, ps := p.parse(data)
+	if root == nil {
 		return t, ps.Err()
 	}
 	res, ok := root.get("resources")
@@ -146,16 +127,6 @@ func (p Policy) Decode(data []byte) (Tree, error) {
 		if tt, ok := tg.get("targetType"); ok && tt.kind == 's' {
 			t.Target = tt.str
 		}
-	}
-	for i, k := range root.keys {
-		if k == "$schema" || k == "resources" {
-			continue
-		}
-		if t.extra == nil {
-			t.extra = map[string]node{}
-		}
-		t.extra[k] = root.kids[i]
-		t.keys = append(t.keys, k)
 	}
 	d := &decoder{pol: p, t: &t, ps: &ps}
 	d.decode(res.kids)
@@ -199,6 +170,36 @@ func (t *Tree) UnmarshalJSON(b []byte) error {
 	nt, err := DefaultPolicy().Decode(b)
 	*t = nt
 	return err
+}
+
+// parse checks a document's size, syntax and depth and reads it; nil and
+// the problems when it cannot be read.
+func (p Policy) parse(data []byte) (*node, rule.Problems) {
+	p = p.norm()
+	var ps rule.Problems
+	if int64(len(data)) > p.MaxBytes {
+		ps = append(ps, rule.Problem{Path: "", Message: msgTooLarge, Args: []any{p.MaxBytes}, Err: ErrTooLarge})
+		return nil, ps
+	}
+	// One pass with jsonx checks syntax and depth without building
+	// anything, and gives a malformed document's line and column.
+	var jps rule.Problems
+	var skip struct{}
+	jsonx.Options{Lenient: true, MaxBytes: p.MaxBytes, MaxDepth: p.MaxDepth}.Decode(data, &skip, "", &jps)
+	if len(jps) > 0 {
+		for _, pr := range jps {
+			pr.Err = ErrSyntax
+			ps = append(ps, pr)
+		}
+		return nil, ps
+	}
+	root := new(node)
+	pr := parser{data: bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))}
+	if !pr.value(root, 0) || root.kind != 'o' {
+		ps = append(ps, rule.Problem{Path: "", Message: msgNotTree, Err: ErrSyntax})
+		return nil, ps
+	}
+	return root, ps
 }
 
 // parseSchema splits a $schema URL into its resource type and version,
