@@ -6,6 +6,7 @@ package ingestion
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -49,8 +50,36 @@ var offerTypes = []struct {
 	{"powerBiApp", offer.PowerBIApp},
 }
 
-// Top-level members every resource may have.
-var common = []string{"$schema", "id", "resourceName", "validations", "product", "plan"}
+// The members of each resource the package knows (the first six are
+// common to every resource).
+var (
+	common         = []string{"$schema", "id", "resourceName", "validations", "product", "plan"}
+	setupFields    = append(common[:6:6], "sellThroughMicrosoft", "trialUri", "contactMe")
+	productFields  = append(common[:6:6], "identity", "type", "alias", "lifecycleState", "productGroup", "deprecationSchedule")
+	planFields     = append(common[:6:6], "identity", "alias", "lifecycleState", "subtype", "azureRegions", "azureGovernmentCertifications", "displayRank", "deprecationSchedule")
+	listingFields  = append(common[:6:6], "kind", "languageId", "name", "summary", "description", "lifecycleState")
+	metersFields   = append(common[:6:6], "customMeters")
+	priceFields    = append(common[:6:6], "audience", "visibility", "markets", "customerMarkets", "privateAudiences", "pricing", "trial", "softwareReservation", "billingTag")
+)
+
+// ix returns a function that renders the path prefix[j], so that paths are
+// built only for a problem.
+func ix(prefix string, j int) func() string {
+	return func() string { return prefix + "[" + strconv.Itoa(j) + "]" }
+}
+
+// fieldsAt is fields with a lazily rendered path.
+func (d *decoder) fieldsAt(n *node, f func() string, known ...string) {
+	if n == nil || n.kind != 'o' {
+		return
+	}
+	for _, k := range n.keys {
+		if !slices.Contains(known, k) {
+			d.fields(n, f(), known...)
+			return
+		}
+	}
+}
 
 type decoder struct {
 	pol    Policy
@@ -145,7 +174,7 @@ func (d *decoder) decode(kids []node) {
 		case "product":
 			d.product(n)
 		case "commercial-marketplace-setup":
-			d.fields(n, "", append(common, "sellThroughMicrosoft", "trialUri", "contactMe")...)
+			d.fields(n, "", setupFields...)
 			if v, ok := n.get("sellThroughMicrosoft"); ok && v.kind == 'b' {
 				b := v.str == "true"
 				d.setup = &b
@@ -167,7 +196,7 @@ func (d *decoder) decode(kids []node) {
 }
 
 func (d *decoder) product(n *node) {
-	d.fields(n, "", append(common, "identity", "type", "alias", "lifecycleState", "productGroup", "deprecationSchedule")...)
+	d.fields(n, "", productFields...)
 	if id, ok := n.get("identity"); ok {
 		d.fields(id, "identity", "externalId")
 		d.t.Offer.ID = str(id, "externalId")
@@ -185,8 +214,7 @@ func (d *decoder) product(n *node) {
 }
 
 func (d *decoder) plan(n *node, r *Resource) {
-	d.fields(n, "", append(common, "identity", "alias", "lifecycleState", "subtype", "azureRegions",
-		"azureGovernmentCertifications", "displayRank", "deprecationSchedule")...)
+	d.fields(n, "", planFields...)
 	id, _ := n.get("identity")
 	ext := str(id, "externalId")
 	d.fields(id, "identity", "externalId")
@@ -245,7 +273,7 @@ func (d *decoder) planOf(n *node, r *Resource) int {
 }
 
 func (d *decoder) listing(n *node, pl *plan.Plan) {
-	d.fields(n, "", append(common, "kind", "languageId", "name", "summary", "description", "lifecycleState")...)
+	d.fields(n, "", listingFields...)
 	if lang := str(n, "languageId"); lang != "" && !strings.EqualFold(lang, "en-us") && pl.Name != "" {
 		return // the English listing wins; others are kept verbatim
 	}
@@ -253,7 +281,7 @@ func (d *decoder) listing(n *node, pl *plan.Plan) {
 }
 
 func (d *decoder) dimensions(n *node) {
-	d.fields(n, "", append(common, "customMeters")...)
+	d.fields(n, "", metersFields...)
 	cm, ok := n.get("customMeters")
 	if !ok || cm.kind != 'o' {
 		return
@@ -266,8 +294,7 @@ func (d *decoder) dimensions(n *node) {
 }
 
 func (d *decoder) price(n *node, pl *plan.Plan) {
-	d.fields(n, "", append(common, "audience", "visibility", "markets", "customerMarkets", "privateAudiences",
-		"pricing", "trial", "softwareReservation", "billingTag")...)
+	d.fields(n, "", priceFields...)
 	switch str(n, "audience") {
 	case "private":
 		pl.Visibility = plan.Private
@@ -351,8 +378,8 @@ func (d *decoder) price(n *node, pl *plan.Plan) {
 func (d *decoder) audiences(pa *node, pl *plan.Plan) {
 	for j := range pa.kids {
 		a := &pa.kids[j]
-		f := fmt.Sprintf("privateAudiences[%d]", j)
-		d.fields(a, f, "type", "id", "label")
+		f := ix("privateAudiences", j)
+		d.fieldsAt(a, f, "type", "id", "label")
 		var kind plan.IDKind
 		switch typ := str(a, "type"); typ {
 		case "tenant":
@@ -360,16 +387,16 @@ func (d *decoder) audiences(pa *node, pl *plan.Plan) {
 		case "subscription":
 			kind = plan.SubscriptionIDs
 		default:
-			d.problem(ing01, f+".type", ErrUnmapped, msgAudienceType, typ)
+			d.problem(ing01, f()+".type", ErrUnmapped, msgAudienceType, typ)
 			continue
 		}
 		if pl.Audience.Kind != 0 && pl.Audience.Kind != kind {
-			d.problem(ing01, f+".type", ErrUnmapped, msgAudienceMixed)
+			d.problem(ing01, f()+".type", ErrUnmapped, msgAudienceMixed)
 			continue
 		}
 		g, err := plan.ParseGUID(str(a, "id"))
 		if err != nil {
-			d.problem(ing01, f+".id", ErrUnmapped, msgValue, str(a, "id"))
+			d.problem(ing01, f()+".id", ErrUnmapped, msgValue, str(a, "id"))
 			continue
 		}
 		pl.Audience.Kind = kind
@@ -402,7 +429,7 @@ func (d *decoder) saasPricing(pr *node, pl *plan.Plan) {
 		}
 		if ps, ok := rp.get("prices"); ok && ps.kind == 'a' {
 			for j := range ps.kids {
-				d.termPrice(&ps.kids[j], fmt.Sprintf("pricing.recurrentPrice.prices[%d]", j), pl)
+				d.termPrice(&ps.kids[j], ix("pricing.recurrentPrice.prices", j), pl)
 			}
 		}
 	} else {
@@ -435,12 +462,12 @@ func (d *decoder) saasPricing(pr *node, pl *plan.Plan) {
 		if iq, ok := m.get("includedQuantities"); ok && iq.kind == 'a' {
 			for j := range iq.kids {
 				q := &iq.kids[j]
-				g := fmt.Sprintf("%s.includedQuantities[%d]", f, j)
-				d.fields(q, g, "billingTerm", "quantity", "isInfinite")
+				gf := ix(f+".includedQuantities", j)
+				d.fieldsAt(q, gf, "billingTerm", "quantity", "isInfinite")
 				bt, _ := q.get("billingTerm")
 				term, ok := wireTerm(bt)
 				if !ok {
-					d.problem(ing02, g+".billingTerm", ErrUnmapped, msgTerm)
+					d.problem(ing02, gf()+".billingTerm", ErrUnmapped, msgTerm)
 					continue
 				}
 				inc := plan.Included{Term: term}
@@ -450,7 +477,7 @@ func (d *decoder) saasPricing(pr *node, pl *plan.Plan) {
 					qv, _ := q.get("quantity")
 					n, ok := whole(qv)
 					if !ok || n < 0 {
-						d.problem(ing02, g+".quantity", ErrUnmapped, msgValue, qv.textOf())
+						d.problem(ing02, gf()+".quantity", ErrUnmapped, msgValue, qv.textOf())
 						continue
 					}
 					inc.Quantity = plan.Quantity(n)
@@ -462,12 +489,12 @@ func (d *decoder) saasPricing(pr *node, pl *plan.Plan) {
 	}
 }
 
-func (d *decoder) termPrice(p *node, f string, pl *plan.Plan) {
-	d.fields(p, f, "billingTerm", "paymentOption", "pricePerPaymentInUsd", "prices")
+func (d *decoder) termPrice(p *node, fp func() string, pl *plan.Plan) {
+	d.fieldsAt(p, fp, "billingTerm", "paymentOption", "pricePerPaymentInUsd", "prices")
 	bt, _ := p.get("billingTerm")
 	term, ok := wireTerm(bt)
 	if !ok {
-		d.problem(ing02, f+".billingTerm", ErrUnmapped, msgTerm)
+		d.problem(ing02, fp()+".billingTerm", ErrUnmapped, msgTerm)
 		return
 	}
 	tp := plan.TermPrice{Term: term, Payment: plan.Upfront}
@@ -480,7 +507,7 @@ func (d *decoder) termPrice(p *node, f string, pl *plan.Plan) {
 		case pt == plan.OneYear:
 			tp.Payment = plan.Annual
 		default:
-			d.problem(ing02, f+".paymentOption", ErrUnmapped, msgPayment)
+			d.problem(ing02, fp()+".paymentOption", ErrUnmapped, msgPayment)
 			return
 		}
 	}
@@ -494,10 +521,11 @@ func (d *decoder) termPrice(p *node, f string, pl *plan.Plan) {
 		tp.Price, err = per.Mul(n)
 	}
 	if err != nil {
-		d.problem(ing02, f+".pricePerPaymentInUsd", ErrUnmapped, msgPrice, pp.textOf())
+		d.problem(ing02, fp()+".pricePerPaymentInUsd", ErrUnmapped, msgPrice, pp.textOf())
 		return
 	}
 	if mp, ok := p.get("prices"); ok && mp.kind == 'a' {
+		f := fp()
 		for j := range mp.kids {
 			g := fmt.Sprintf("%s.prices[%d]", f, j)
 			it := &mp.kids[j]

@@ -86,7 +86,38 @@ func boolNode(b bool) node {
 // depth; it still never panics or loops on anything else, returning false.
 type parser struct {
 	data []byte
+	src  string // data as one string: strings without escapes are slices of it
 	off  int
+	keys []string // stacks of the members of the objects and arrays being read
+	kids []node
+	// Slabs the finished objects and arrays are carved from, so that a
+	// document costs a few allocations rather than two per object.
+	keySlab []string
+	kidSlab []node
+}
+
+const slabSize = 1024
+
+// carve returns copies of the top n entries of the stacks, carved from the
+// slabs with their capacity capped, so that appending to one never
+// overwrites another.
+func (p *parser) carve(base int, withKeys bool) ([]string, []node) {
+	n := len(p.kids) - base
+	if cap(p.kidSlab)-len(p.kidSlab) < n {
+		p.kidSlab = make([]node, 0, max(slabSize, n))
+	}
+	l := len(p.kidSlab)
+	p.kidSlab = append(p.kidSlab, p.kids[base:]...)
+	kids := p.kidSlab[l : l+n : l+n]
+	if !withKeys {
+		return nil, kids
+	}
+	if cap(p.keySlab)-len(p.keySlab) < n {
+		p.keySlab = make([]string, 0, max(slabSize, n))
+	}
+	l = len(p.keySlab)
+	p.keySlab = append(p.keySlab, p.keys[base:]...)
+	return p.keySlab[l : l+n : l+n], kids
 }
 
 func (p *parser) ws() {
@@ -101,91 +132,106 @@ func (p *parser) ws() {
 }
 
 func (p *parser) value(n *node, depth int) bool {
+	v, ok := p.parse(depth)
+	*n = v
+	return ok
+}
+
+// parse reads one value; returning it (rather than filling a pointer) keeps
+// it off the heap.
+func (p *parser) parse(depth int) (nd node, ok bool) {
+	n := &nd
 	if depth > 10000 {
-		return false
+		return nd, false
 	}
 	p.ws()
 	if p.off >= len(p.data) {
-		return false
+		return nd, false
 	}
 	switch c := p.data[p.off]; c {
 	case '{':
 		p.off++
 		n.kind = 'o'
-		n.keys = []string{}
-		n.kids = []node{}
+		base := len(p.kids)
+		defer func() { p.keys, p.kids = p.keys[:base], p.kids[:base] }()
 		p.ws()
 		if p.off < len(p.data) && p.data[p.off] == '}' {
 			p.off++
-			return true
+			n.keys, n.kids = []string{}, []node{}
+			return nd, true
 		}
 		for {
 			p.ws()
 			if p.off >= len(p.data) || p.data[p.off] != '"' {
-				return false
+				return nd, false
 			}
 			k, ok := p.str()
 			if !ok {
-				return false
+				return nd, false
 			}
 			p.ws()
 			if p.off >= len(p.data) || p.data[p.off] != ':' {
-				return false
+				return nd, false
 			}
 			p.off++
-			var v node
-			if !p.value(&v, depth+1) {
-				return false
+			v, ok := p.parse(depth + 1)
+			if !ok {
+				return nd, false
 			}
-			n.keys = append(n.keys, k)
-			n.kids = append(n.kids, v)
+			p.keys = append(p.keys, k)
+			p.kids = append(p.kids, v)
 			p.ws()
 			if p.off >= len(p.data) {
-				return false
+				return nd, false
 			}
 			switch p.data[p.off] {
 			case ',':
 				p.off++
 			case '}':
 				p.off++
-				return true
+				n.keys, n.kids = p.carve(base, true)
+				return nd, true
 			default:
-				return false
+				return nd, false
 			}
 		}
 	case '[':
 		p.off++
 		n.kind = 'a'
-		n.kids = []node{}
+		base := len(p.kids)
+		defer func() { p.keys, p.kids = p.keys[:base], p.kids[:base] }()
 		p.ws()
 		if p.off < len(p.data) && p.data[p.off] == ']' {
 			p.off++
-			return true
+			n.kids = []node{}
+			return nd, true
 		}
 		for {
-			var v node
-			if !p.value(&v, depth+1) {
-				return false
+			v, ok := p.parse(depth + 1)
+			if !ok {
+				return nd, false
 			}
-			n.kids = append(n.kids, v)
+			p.keys = append(p.keys, "")
+			p.kids = append(p.kids, v)
 			p.ws()
 			if p.off >= len(p.data) {
-				return false
+				return nd, false
 			}
 			switch p.data[p.off] {
 			case ',':
 				p.off++
 			case ']':
 				p.off++
-				return true
+				_, n.kids = p.carve(base, false)
+				return nd, true
 			default:
-				return false
+				return nd, false
 			}
 		}
 	case '"':
 		s, ok := p.str()
 		n.kind, n.str = 's', s
-		return ok
+		return nd, ok
 	case 't', 'f', 'n':
 		for _, lit := range [...]string{"true", "false", "null"} {
 			if len(p.data)-p.off >= len(lit) && string(p.data[p.off:p.off+len(lit)]) == lit {
@@ -195,10 +241,10 @@ func (p *parser) value(n *node, depth int) bool {
 				} else {
 					n.kind, n.str = 'b', lit
 				}
-				return true
+				return nd, true
 			}
 		}
-		return false
+		return nd, false
 	default:
 		start := p.off
 		for p.off < len(p.data) {
@@ -210,10 +256,10 @@ func (p *parser) value(n *node, depth int) bool {
 			break
 		}
 		if p.off == start {
-			return false
+			return nd, false
 		}
-		n.kind, n.str = 'n', string(p.data[start:p.off])
-		return true
+		n.kind, n.str = 'n', p.src[start:p.off]
+		return nd, true
 	}
 }
 
@@ -224,7 +270,7 @@ func (p *parser) str() (string, bool) {
 	for p.off < len(p.data) {
 		c := p.data[p.off]
 		if c == '"' {
-			s := string(p.data[start:p.off])
+			s := p.src[start:p.off]
 			p.off++
 			return s, true
 		}

@@ -194,7 +194,8 @@ func (p Policy) parse(data []byte) (*node, rule.Problems) {
 		return nil, ps
 	}
 	root := new(node)
-	pr := parser{data: bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	pr := parser{data: data, src: string(data)}
 	if !pr.value(root, 0) || root.kind != 'o' {
 		ps = append(ps, rule.Problem{Path: "", Message: msgNotTree, Err: ErrSyntax})
 		return nil, ps
