@@ -53,13 +53,13 @@ var offerTypes = []struct {
 // The members of each resource the package knows (the first six are
 // common to every resource).
 var (
-	common         = []string{"$schema", "id", "resourceName", "validations", "product", "plan"}
-	setupFields    = append(common[:6:6], "sellThroughMicrosoft", "trialUri", "contactMe")
-	productFields  = append(common[:6:6], "identity", "type", "alias", "lifecycleState", "productGroup", "deprecationSchedule")
-	planFields     = append(common[:6:6], "identity", "alias", "lifecycleState", "subtype", "azureRegions", "azureGovernmentCertifications", "displayRank", "deprecationSchedule")
-	listingFields  = append(common[:6:6], "kind", "languageId", "name", "summary", "description", "lifecycleState")
-	metersFields   = append(common[:6:6], "customMeters")
-	priceFields    = append(common[:6:6], "audience", "visibility", "markets", "customerMarkets", "privateAudiences", "pricing", "trial", "softwareReservation", "billingTag")
+	common        = []string{"$schema", "id", "resourceName", "validations", "product", "plan"}
+	setupFields   = append(common[:6:6], "sellThroughMicrosoft", "trialUri", "contactMe")
+	productFields = append(common[:6:6], "identity", "type", "alias", "lifecycleState", "productGroup", "deprecationSchedule")
+	planFields    = append(common[:6:6], "identity", "alias", "lifecycleState", "subtype", "azureRegions", "azureGovernmentCertifications", "displayRank", "deprecationSchedule")
+	listingFields = append(common[:6:6], "kind", "languageId", "name", "summary", "description", "lifecycleState")
+	metersFields  = append(common[:6:6], "customMeters")
+	priceFields   = append(common[:6:6], "audience", "visibility", "markets", "customerMarkets", "privateAudiences", "pricing", "trial", "softwareReservation", "billingTag")
 )
 
 // ix returns a function that renders the path prefix[j], so that paths are
@@ -889,7 +889,7 @@ func encodeResources(t *Tree, ps *rule.Problems) []node {
 		n := raw.clone()
 		k, inOffer := planAt[r.Plan]
 		ok, inOrig := origAt[r.Plan]
-		changed := inOffer && (!inOrig || !reflect.DeepEqual(o.Plans[k], t.orig.Plans[ok]))
+		changed := inOffer && (!inOrig || !samePlan(o.Plans[k], t.orig.Plans[ok]))
 		switch r.Type {
 		case "product":
 			hasProduct = true
@@ -975,6 +975,13 @@ func encodeResources(t *Tree, ps *rule.Problems) []node {
 		added = append(added, p, l, a)
 	}
 	return append(added, out...)
+}
+
+// samePlan reports whether two plans write the same resources: the status
+// is not written (a resource tree does not hold it).
+func samePlan(a, b plan.Plan) bool {
+	a.Status = b.Status
+	return reflect.DeepEqual(a, b)
 }
 
 func mustGet(n *node, key string) *node {
