@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 )
 
@@ -51,4 +52,8 @@ func bigTree(t testing.TB, n int) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+func reflectNew(v any) any {
+	return reflect.New(reflect.TypeOf(v)).Interface()
 }

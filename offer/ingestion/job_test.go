@@ -39,7 +39,7 @@ func TestING03(t *testing.T) {
 					{Code: "resourceNotFound", Message: "?", ResourceID: "plan/nope"},
 				}}},
 		{name: "unknown status", in: `{"jobId":"j3","jobStatus":"sleeping","jobResult":"meh","jobStart":"yesterday"}`,
-			want: Job{ID: "j3"},
+			want:     Job{ID: "j3"},
 			problems: []problemWant{{ing03, "jobStatus", ErrUnmapped}, {ing03, "jobResult", ErrUnmapped}, {ing03, "jobStart", ErrUnmapped}}},
 		{name: "not JSON", in: `{"jobId":`, problems: []problemWant{{"", "", ErrSyntax}}},
 	}

@@ -325,7 +325,9 @@ func (d *decoder) price(n *node, pl *plan.Plan) {
 	if pa, ok := n.get("privateAudiences"); ok && pa.kind == 'a' {
 		d.audiences(pa, pl)
 	}
-	if pr, ok := n.get("pricing"); ok && pr.kind == 'o' {
+	if pr, ok := n.get("pricing"); !ok || pr.kind != 'o' || len(pr.keys) == 0 {
+		pl.Pricing.Model = plan.Free // a plan without pricing
+	} else {
 		if _, vm := pr.get("licenseModel"); vm {
 			d.vmPricing(pr, pl)
 		} else {
@@ -338,7 +340,7 @@ func (d *decoder) price(n *node, pl *plan.Plan) {
 		q, ok := whole(v)
 		switch typ := str(tr, "type"); {
 		case !ok || q < 0:
-			d.problem(ing02, "trial.value", ErrUnmapped, msgValue, v.str)
+			d.problem(ing02, "trial.value", ErrUnmapped, msgValue, v.textOf())
 		case typ == "month":
 			pl.Trial.Months = int(min(q, 1200))
 		case typ == "year":
@@ -367,7 +369,7 @@ func (d *decoder) price(n *node, pl *plan.Plan) {
 			ps, _ := r.get("percentageSave")
 			rate, err := percentRate(ps)
 			if err != nil {
-				d.problem(ing02, f+".percentageSave", ErrUnmapped, msgValue, ps.str)
+				d.problem(ing02, f+".percentageSave", ErrUnmapped, msgValue, ps.textOf())
 				continue
 			}
 			pl.Pricing.VM.Reservations = append(pl.Pricing.VM.Reservations, plan.Reservation{Term: term, Saving: rate})
@@ -663,6 +665,10 @@ func (d *decoder) finish() {
 	switch {
 	case d.setup != nil:
 		o.SellThroughMicrosoft = *d.setup
+	case o.Type == offer.VirtualMachine:
+		// Azure bills every virtual machine image, free and BYOL ones
+		// included (no software charge).
+		o.SellThroughMicrosoft = true
 	default:
 		for i := range o.Plans {
 			if o.Plans[i].Pricing.Model.IsPaid() {
