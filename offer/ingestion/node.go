@@ -14,6 +14,39 @@ type node struct {
 	str  string   // string value, number literal, "true"/"false"
 	keys []string // object member names, parallel to kids
 	kids []node   // object member values or array elements
+	// idx indexes the members of a wide object, built on first lookup;
+	// an entry is trusted only if it still names the member.
+	idx  map[string]int
+	idxn int // the number of members idx was built for
+}
+
+// wide is the number of members above which lookups use an index.
+const wide = 16
+
+// find returns the position of the member named key, or -1.
+func (n *node) find(key string) int {
+	if len(n.keys) > wide {
+		if i, ok := n.idx[key]; ok && i < len(n.keys) && n.keys[i] == key {
+			return i
+		}
+		if n.idx == nil || n.idxn != len(n.keys) {
+			n.idxn = len(n.keys)
+			n.idx = make(map[string]int, len(n.keys))
+			for i := len(n.keys) - 1; i >= 0; i-- {
+				n.idx[n.keys[i]] = i
+			}
+			if i, ok := n.idx[key]; ok {
+				return i
+			}
+		}
+		return -1
+	}
+	for i, k := range n.keys {
+		if k == key {
+			return i
+		}
+	}
+	return -1
 }
 
 // get returns the member named key of an object node.
@@ -21,10 +54,8 @@ func (n *node) get(key string) (*node, bool) {
 	if n == nil || n.kind != 'o' {
 		return nil, false
 	}
-	for i, k := range n.keys {
-		if k == key {
-			return &n.kids[i], true
-		}
+	if i := n.find(key); i >= 0 {
+		return &n.kids[i], true
 	}
 	return nil, false
 }
@@ -34,30 +65,31 @@ func (n *node) set(key string, v node) {
 	if n.kind != 'o' {
 		*n = node{kind: 'o'}
 	}
-	for i, k := range n.keys {
-		if k == key {
-			n.kids[i] = v
-			return
-		}
+	if i := n.find(key); i >= 0 {
+		n.kids[i] = v
+		return
 	}
 	n.keys = append(n.keys, key)
 	n.kids = append(n.kids, v)
+	if n.idx != nil && n.idxn == len(n.keys)-1 {
+		n.idx[key] = len(n.keys) - 1
+		n.idxn++
+	}
 }
 
 // del removes the member named key.
 func (n *node) del(key string) {
-	for i, k := range n.keys {
-		if k == key {
-			n.keys = append(n.keys[:i:i], n.keys[i+1:]...)
-			n.kids = append(n.kids[:i:i], n.kids[i+1:]...)
-			return
-		}
+	if i := n.find(key); i >= 0 {
+		n.keys = append(n.keys[:i:i], n.keys[i+1:]...)
+		n.kids = append(n.kids[:i:i], n.kids[i+1:]...)
+		n.idx = nil
 	}
 }
 
 // clone returns a deep copy of n.
 func (n node) clone() node {
 	c := n
+	c.idx = nil
 	if n.keys != nil {
 		c.keys = append([]string(nil), n.keys...)
 	}
@@ -431,7 +463,7 @@ func appendString(b []byte, s string) []byte {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 {
-			b = append(b, `\ufffd`...)
+			b = append(b, "\uFFFD"...)
 		} else {
 			b = append(b, s[i:i+size]...)
 		}
