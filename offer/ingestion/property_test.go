@@ -2,10 +2,10 @@ package ingestion
 
 import (
 	"bytes"
-	"errors"
-	"strings"
 	"encoding/json"
+	"errors"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
