@@ -778,6 +778,7 @@ func percentRate(n *node) (currency.Rate, error) {
 		return currency.Rate{}, ErrUnmapped
 	}
 	ip, fp, _ := strings.Cut(n.str, ".")
+	fp = strings.TrimRight(fp, "0")
 	digits := strings.TrimLeft(ip+fp, "0")
 	if digits == "" {
 		digits = "0"
