@@ -798,17 +798,12 @@ func percentText(r currency.Rate) string {
 		scale++
 	}
 	s := strconv.FormatInt(coef, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
 	for len(s) <= scale {
 		s = "0" + s
 	}
 	if scale > 0 {
 		s = strings.TrimRight(s[:len(s)-scale]+"."+s[len(s)-scale:], "0")
 		s = strings.TrimSuffix(s, ".")
-	}
-	if neg {
-		s = "-" + s
 	}
 	return s
 }
@@ -828,9 +823,15 @@ var known = map[string]bool{
 	"term": true, "percentageSave": true, "trial": true, "id": true,
 }
 
+// mapLike are the members whose keys are data (meter IDs, core sizes), not
+// names: merging them keeps the unknown members of each entry but drops
+// the entries the new value no longer has.
+var mapLike = map[string]bool{"pricePerCoreSize": true, "meters": true, "prices": true, "customMeters": true}
+
 // merge returns the new value nw with the unknown members of the original
-// old kept, recursively; arrays merge element by element.
-func merge(old *node, nw node) node {
+// old kept, recursively; arrays merge element by element. Members of a
+// map-like object (asMap) that nw lacks are dropped.
+func merge(old *node, nw node, asMap bool) node {
 	if old == nil {
 		return nw
 	}
@@ -838,8 +839,11 @@ func merge(old *node, nw node) node {
 	case old.kind == 'o' && nw.kind == 'o':
 		for i, k := range nw.keys {
 			if o, ok := old.get(k); ok {
-				nw.kids[i] = merge(o, nw.kids[i])
+				nw.kids[i] = merge(o, nw.kids[i], mapLike[k] && !asMap)
 			}
+		}
+		if asMap {
+			break
 		}
 		for i, k := range old.keys {
 			if _, ok := nw.get(k); !ok && !known[k] {
@@ -849,7 +853,7 @@ func merge(old *node, nw node) node {
 	case old.kind == 'a' && nw.kind == 'a':
 		for i := range nw.kids {
 			if i < len(old.kids) {
-				nw.kids[i] = merge(&old.kids[i], nw.kids[i])
+				nw.kids[i] = merge(&old.kids[i], nw.kids[i], false)
 			}
 		}
 	}
@@ -876,6 +880,7 @@ func encodeResources(t *Tree, ps *rule.Problems) []node {
 		origAt[t.orig.Plans[i].ID] = i
 	}
 	seen := map[string]bool{}
+	has := map[string]bool{} // "<type> <plan ID>" of the resources present
 	hasProduct, hasMeters := false, false
 	e.product = objNode()
 	e.product.set("externalId", strNode(o.ID))
@@ -894,6 +899,7 @@ func encodeResources(t *Tree, ps *rule.Problems) []node {
 			continue
 		}
 		n := raw.clone()
+		has[r.Type+" "+r.Plan] = true
 		k, inOffer := planAt[r.Plan]
 		ok, inOrig := origAt[r.Plan]
 		changed := inOffer && (!inOrig || !samePlan(o.Plans[k], t.orig.Plans[ok]))
@@ -929,7 +935,7 @@ func encodeResources(t *Tree, ps *rule.Problems) []node {
 		case "price-and-availability-custom-meter":
 			hasMeters = true
 			if !reflect.DeepEqual(o.Dimensions, t.orig.Dimensions) {
-				n.set("customMeters", merge(mustGet(raw, "customMeters"), dimensionsNode(o.Dimensions)))
+				n.set("customMeters", merge(mustGet(raw, "customMeters"), dimensionsNode(o.Dimensions), true))
 			}
 		}
 		out = append(out, n)
@@ -955,33 +961,46 @@ func encodeResources(t *Tree, ps *rule.Problems) []node {
 	}
 	for k := range o.Plans {
 		pl := &o.Plans[k]
-		if seen[pl.ID] {
-			continue
-		}
-		seen[pl.ID] = true
 		ref := node{kind: 'o', keys: []string{"externalId"}, kids: []node{strNode(pl.ID)}}
-		p := objNode()
-		p.set("$schema", strNode(SchemaBase+"plan/"+p3))
-		p.set("resourceName", strNode("plan-"+pl.ID))
-		p.set("product", e.product.clone())
-		p.set("identity", ref.clone())
-		p.set("alias", strNode(pl.Name))
-		l := objNode()
-		l.set("$schema", strNode(SchemaBase+"plan-listing/"+p5))
-		l.set("resourceName", strNode("plan-listing-"+pl.ID))
-		l.set("product", e.product.clone())
-		l.set("plan", ref.clone())
-		l.set("languageId", strNode("en-us"))
-		e.listing(&l, pl)
-		a := objNode()
-		a.set("$schema", strNode(SchemaBase+"price-and-availability-plan/"+p4))
-		a.set("resourceName", strNode("price-and-availability-plan-"+pl.ID))
-		a.set("product", e.product.clone())
-		a.set("plan", ref.clone())
-		e.price(&a, pl, fmt.Sprintf("plans[%d]", k))
-		added = append(added, p, l, a)
+		if !seen[pl.ID] {
+			seen[pl.ID] = true
+			p := objNode()
+			p.set("$schema", strNode(SchemaBase+"plan/"+p3))
+			p.set("resourceName", strNode("plan-"+pl.ID))
+			p.set("product", e.product.clone())
+			p.set("identity", ref.clone())
+			p.set("alias", strNode(pl.Name))
+			added = append(added, p)
+		}
+		if !has["plan-listing "+pl.ID] && (pl.Name != "" || pl.Summary != "" || pl.Description != "") {
+			l := objNode()
+			l.set("$schema", strNode(SchemaBase+"plan-listing/"+p5))
+			l.set("resourceName", strNode("plan-listing-"+pl.ID))
+			l.set("product", e.product.clone())
+			l.set("plan", ref.clone())
+			l.set("languageId", strNode("en-us"))
+			e.listing(&l, pl)
+			added = append(added, l)
+		}
+		if !has["price-and-availability-plan "+pl.ID] && !noAvailability(pl) {
+			a := objNode()
+			a.set("$schema", strNode(SchemaBase+"price-and-availability-plan/"+p4))
+			a.set("resourceName", strNode("price-and-availability-plan-"+pl.ID))
+			a.set("product", e.product.clone())
+			a.set("plan", ref.clone())
+			e.price(&a, pl, fmt.Sprintf("plans[%d]", k))
+			added = append(added, a)
+		}
 	}
 	return append(added, out...)
+}
+
+// noAvailability reports whether a plan declares nothing that a
+// price-and-availability-plan resource holds (a plan decoded from a tree
+// without one).
+func noAvailability(pl *plan.Plan) bool {
+	return pl.Visibility == plan.Public && pl.Markets.Len() == 0 && pl.Audience.IsZero() &&
+		!pl.Trial.Enabled() && reflect.DeepEqual(pl.Pricing, plan.Pricing{})
 }
 
 // samePlan reports whether two plans write the same resources: the status
@@ -1033,7 +1052,7 @@ func (e *encoder) problem(path string, msg rule.Message, args ...any) {
 // price writes the plan's availability and pricing onto a
 // price-and-availability-plan resource.
 func (e *encoder) price(n *node, pl *plan.Plan, path string) {
-	set := func(k string, v node) { n.set(k, merge(mustGet(n, k), v)) }
+	set := func(k string, v node) { n.set(k, merge(mustGet(n, k), v, false)) }
 	switch pl.Visibility {
 	case plan.Private:
 		set("audience", strNode("private"))
@@ -1077,7 +1096,7 @@ func (e *encoder) price(n *node, pl *plan.Plan, path string) {
 	} else if _, ok := n.get("trial"); ok {
 		n.set("trial", node{kind: 'z'})
 	}
-	if len(pl.Pricing.VM.Reservations) > 0 || pl.Pricing.Model.IsVMHourly() {
+	if _, had := n.get("softwareReservation"); had || len(pl.Pricing.VM.Reservations) > 0 || pl.Pricing.Model.IsVMHourly() {
 		sr := arrNode()
 		for j, r := range pl.Pricing.VM.Reservations {
 			it := objNode()

@@ -246,7 +246,9 @@ func TestING02(t *testing.T) {
 			if tt.problems != nil {
 				return
 			}
-			// What decodes without problems encodes and decodes back.
+			// What decodes without problems encodes and decodes back,
+			// also when the plan changed and its resources are rewritten.
+			tree.Offer.Plans[0].Name = "renamed"
 			out, err := DefaultPolicy().Encode(tree)
 			if err != nil {
 				t.Fatal(err)
