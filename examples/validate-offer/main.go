@@ -103,7 +103,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	} else {
 		o, err = offer.Decode(bytes.NewReader(data), 0)
 		if err == nil {
-			err = o.Validate(pol)
+			err = pol.CheckOffer(o)
 		}
 	}
 	var problems rule.Problems

@@ -29,10 +29,8 @@ type Tree struct {
 	Unknown []string `json:"unknown,omitempty"`
 
 	// state kept from decoding, for re-encoding.
-	raw   []node          // each resource's JSON, parallel to Resources
-	orig  offer.Offer     // the offer as decoded, to tell what changed
-	extra map[string]node // top-level members of the document besides $schema and resources
-	keys  []string        // their order
+	raw  []node      // each resource's JSON, parallel to Resources
+	orig offer.Offer // the offer as decoded, to tell what changed
 }
 
 // Resource is one resource of a tree.
