@@ -170,8 +170,15 @@ func (p *parser) value(n *node, depth int) bool {
 }
 
 // parse reads one value; returning it (rather than filling a pointer) keeps
-// it off the heap.
-func (p *parser) parse(depth int) (nd node, ok bool) {
+// it off the heap. The member stacks are restored whatever happens.
+func (p *parser) parse(depth int) (node, bool) {
+	base := len(p.kids)
+	nd, ok := p.parse1(depth)
+	p.keys, p.kids = p.keys[:base], p.kids[:base]
+	return nd, ok
+}
+
+func (p *parser) parse1(depth int) (nd node, ok bool) {
 	n := &nd
 	if depth > 10000 {
 		return nd, false
@@ -185,7 +192,6 @@ func (p *parser) parse(depth int) (nd node, ok bool) {
 		p.off++
 		n.kind = 'o'
 		base := len(p.kids)
-		defer func() { p.keys, p.kids = p.keys[:base], p.kids[:base] }()
 		p.ws()
 		if p.off < len(p.data) && p.data[p.off] == '}' {
 			p.off++
@@ -231,7 +237,6 @@ func (p *parser) parse(depth int) (nd node, ok bool) {
 		p.off++
 		n.kind = 'a'
 		base := len(p.kids)
-		defer func() { p.keys, p.kids = p.keys[:base], p.kids[:base] }()
 		p.ws()
 		if p.off < len(p.data) && p.data[p.off] == ']' {
 			p.off++
