@@ -620,7 +620,7 @@ func (d *decoder) vmPricing(pr *node, pl *plan.Plan) {
 			cores, ok := coreSize(k)
 			m, err := amount(&sz.kids[i], currency.USD)
 			if !ok || err != nil {
-				d.problem(ing02, g, ErrUnmapped, msgCoreSize, k, sz.kids[i].textOf())
+				d.sizeProblem(g, k, &sz.kids[i], ok)
 				continue
 			}
 			pl.Pricing.VM.Sizes = append(pl.Pricing.VM.Sizes, plan.SizePrice{VCPUs: cores, Price: m})
@@ -644,7 +644,7 @@ func (d *decoder) vmPricing(pr *node, pl *plan.Plan) {
 					cores, ok := coreSize(k)
 					m, err := amount(&sz.kids[i], cur)
 					if !ok || err != nil {
-						d.problem(ing02, g+".prices."+k, ErrUnmapped, msgCoreSize, k, sz.kids[i].textOf())
+						d.sizeProblem(g+".prices."+k, k, &sz.kids[i], ok)
 						continue
 					}
 					pl.Pricing.VM.MarketSizes = append(pl.Pricing.VM.MarketSizes, plan.MarketSizePrice{Market: c, VCPUs: cores, Price: m})
@@ -654,6 +654,15 @@ func (d *decoder) vmPricing(pr *node, pl *plan.Plan) {
 	default:
 		d.problem(ing02, f+".priceInputOption", ErrUnmapped, msgValue, opt)
 	}
+}
+
+// sizeProblem reports a core size that is not one, or its price.
+func (d *decoder) sizeProblem(field, key string, price *node, keyOK bool) {
+	if !keyOK {
+		d.problem(ing02, field, ErrUnmapped, msgCoreSize, key)
+		return
+	}
+	d.problem(ing02, field, ErrUnmapped, msgPrice, price.textOf())
 }
 
 // finish derives what the tree says only implicitly.
@@ -1331,7 +1340,7 @@ var (
 	msgTerm          = rule.Message{English: "a billing term must be 1 month or 1, 2 or 3 years", Swedish: "en faktureringsperiod måste vara 1 månad eller 1, 2 eller 3 år"}
 	msgPayment       = rule.Message{English: "a payment option must be the whole term, monthly or annual", Swedish: "ett betalningsalternativ måste vara hela perioden, månadsvis eller årsvis"}
 	msgPrice         = rule.Message{English: "price %q is not an exact amount in the currency's minor unit", Swedish: "priset %q är inte ett exakt belopp i valutans minsta enhet"}
-	msgCoreSize      = rule.Message{English: "core size %q with price %q cannot be mapped", Swedish: "kärnstorleken %q med priset %q kan inte mappas"}
+	msgCoreSize      = rule.Message{English: "%q is not a core size such as \"2core\"", Swedish: "%q är ingen kärnstorlek som \"2core\""}
 	msgAudienceType  = rule.Message{English: "private audience type %q is neither tenant nor subscription", Swedish: "den privata publiktypen %q är varken klient eller prenumeration"}
 	msgAudienceMixed = rule.Message{English: "a private audience lists either tenants or subscriptions, not both", Swedish: "en privat publik listar antingen klienter eller prenumerationer, inte båda"}
 	msgPayments      = rule.Message{English: "%v does not divide into %d equal payments", Swedish: "%v går inte att dela i %d lika betalningar"}
