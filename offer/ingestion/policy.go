@@ -42,17 +42,17 @@ func DefaultPolicy() Policy {
 func (p Policy) Validate() error {
 	var ps rule.Problems
 	if p.MaxBytes > 1<<31 {
-		ps = append(ps, rule.Problem{Path: "policy.maxBytes", Message: msgPolicyLimit, Args: []any{p.MaxBytes, int64(1 << 31)}, Err: ErrPolicy})
+		ps.Append(rule.Problem{Path: "policy.maxBytes", Message: msgPolicyLimit, Args: []any{p.MaxBytes, int64(1 << 31)}, Err: ErrPolicy})
 	}
 	if p.MaxDepth > 10000 {
-		ps = append(ps, rule.Problem{Path: "policy.maxDepth", Message: msgPolicyLimit, Args: []any{int64(p.MaxDepth), int64(10000)}, Err: ErrPolicy})
+		ps.Append(rule.Problem{Path: "policy.maxDepth", Message: msgPolicyLimit, Args: []any{int64(p.MaxDepth), int64(10000)}, Err: ErrPolicy})
 	}
 	if err := p.Offer.Validate(); err != nil {
 		var ops rule.Problems
 		if errors.As(err, &ops) {
 			for _, op := range ops {
 				op.Path = "policy.offer." + trimPolicy(op.Path)
-				ps = append(ps, op)
+				ps.Append(op)
 			}
 		}
 	}

@@ -83,7 +83,7 @@ const (
 func (p Policy) DecodeReader(r io.Reader) (Tree, error) {
 	if r == nil {
 		var ps rule.Problems
-		ps = append(ps, rule.Problem{Path: "", Message: msgNotTree, Err: ErrSyntax})
+		ps.Append(rule.Problem{Path: "", Message: msgNotTree, Err: ErrSyntax})
 		return Tree{}, ps.Err()
 	}
 	p = p.norm()
@@ -112,13 +112,13 @@ func (p Policy) Decode(data []byte) (Tree, error) {
 	}
 	res, ok := root.get("resources")
 	if !ok || res.kind != 'a' {
-		ps = append(ps, rule.Problem{Path: "resources", Message: msgNotTree, Err: ErrSyntax})
+		ps.Append(rule.Problem{Path: "resources", Message: msgNotTree, Err: ErrSyntax})
 		return t, ps.Err()
 	}
 	if s, ok := root.get("$schema"); ok {
 		typ, _, known := parseSchema(s.str)
 		if s.kind != 's' || !known || (typ != "configure" && typ != "resource-tree") {
-			ps = append(ps, rule.Problem{Rule: ing01, Path: "$schema", Message: msgSchema, Args: []any{s.str}, Err: ErrSchema})
+			ps.Append(rule.Problem{Rule: ing01, Path: "$schema", Message: msgSchema, Args: []any{s.str}, Err: ErrSchema})
 		}
 	}
 	if tg, ok := root.get("target"); ok {
@@ -176,7 +176,7 @@ func (p Policy) parse(data []byte) (*node, rule.Problems) {
 	p = p.norm()
 	var ps rule.Problems
 	if int64(len(data)) > p.MaxBytes {
-		ps = append(ps, rule.Problem{Path: "", Message: msgTooLarge, Args: []any{p.MaxBytes}, Err: ErrTooLarge})
+		ps.Append(rule.Problem{Path: "", Message: msgTooLarge, Args: []any{p.MaxBytes}, Err: ErrTooLarge})
 		return nil, ps
 	}
 	// One pass with jsonx checks syntax and depth without building
@@ -187,7 +187,7 @@ func (p Policy) parse(data []byte) (*node, rule.Problems) {
 	if len(jps) > 0 {
 		for _, pr := range jps {
 			pr.Err = ErrSyntax
-			ps = append(ps, pr)
+			ps.Append(pr)
 		}
 		return nil, ps
 	}
@@ -195,7 +195,7 @@ func (p Policy) parse(data []byte) (*node, rule.Problems) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	pr := parser{data: data, src: string(data)}
 	if !pr.value(root, 0) || root.kind != 'o' {
-		ps = append(ps, rule.Problem{Path: "", Message: msgNotTree, Err: ErrSyntax})
+		ps.Append(rule.Problem{Path: "", Message: msgNotTree, Err: ErrSyntax})
 		return nil, ps
 	}
 	return root, ps
