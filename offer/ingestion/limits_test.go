@@ -45,8 +45,8 @@ func TestLimits(t *testing.T) {
 	if err := nilTree.UnmarshalJSON([]byte(`{}`)); err == nil {
 		t.Error("(*Tree)(nil).UnmarshalJSON = nil")
 	}
-	if _, err := (Tree{Offer: offer.Offer{Plans: make([]plan.Plan, 1)}}).MarshalJSON(); err != nil {
-		t.Errorf("MarshalJSON of a tree with a zero plan: %v", err)
+	if _, err := (Tree{Offer: offer.Offer{Plans: make([]plan.Plan, 1)}}).MarshalJSON(); !errors.Is(err, ErrReference) {
+		t.Errorf("MarshalJSON of a tree with a plan without ID: %v, want ErrReference", err)
 	}
 }
 

@@ -882,7 +882,14 @@ func encodeResources(t *Tree, ps *rule.Problems) []node {
 	var out []node
 	planAt := map[string]int{}
 	for i := range o.Plans {
-		planAt[o.Plans[i].ID] = i
+		id := o.Plans[i].ID
+		if _, dup := planAt[id]; dup || id == "" {
+			// Resources refer to plans by ID: a plan without one, or
+			// with another plan's, cannot be written.
+			ps.Append(rule.Problem{Rule: rule.PLN01, Path: fmt.Sprintf("plans[%d].id", i), Message: msgPlanID, Args: []any{id}, Err: ErrReference})
+			continue
+		}
+		planAt[id] = i
 	}
 	origAt := map[string]int{}
 	for i := range t.orig.Plans {
@@ -970,6 +977,9 @@ func encodeResources(t *Tree, ps *rule.Problems) []node {
 	}
 	for k := range o.Plans {
 		pl := &o.Plans[k]
+		if planAt[pl.ID] != k {
+			continue
+		}
 		ref := node{kind: 'o', keys: []string{"externalId"}, kids: []node{strNode(pl.ID)}}
 		if !seen[pl.ID] {
 			seen[pl.ID] = true
@@ -1343,5 +1353,6 @@ var (
 	msgCoreSize      = rule.Message{English: "%q is not a core size such as \"2core\"", Swedish: "%q är ingen kärnstorlek som \"2core\""}
 	msgAudienceType  = rule.Message{English: "private audience type %q is neither tenant nor subscription", Swedish: "den privata publiktypen %q är varken klient eller prenumeration"}
 	msgAudienceMixed = rule.Message{English: "a private audience lists either tenants or subscriptions, not both", Swedish: "en privat publik listar antingen klienter eller prenumerationer, inte båda"}
+	msgPlanID        = rule.Message{English: "plan ID %q is empty or another plan's: resources refer to plans by ID", Swedish: "plan-ID:t %q är tomt eller en annan plans: resurserna hänvisar till planer med ID"}
 	msgPayments      = rule.Message{English: "%v does not divide into %d equal payments", Swedish: "%v går inte att dela i %d lika betalningar"}
 )

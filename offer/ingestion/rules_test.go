@@ -281,6 +281,15 @@ func TestING02Encode(t *testing.T) {
 		t.Errorf("problems (-want +got):\n%s", d)
 	}
 
+	// Plans are written by ID: a plan without one, or a second plan with
+	// the same, is a problem, never dropped silently.
+	dup := Tree{Offer: offer.Offer{ID: "x", Type: offer.SaaS, Plans: []plan.Plan{{ID: "a"}, {ID: "a"}, {}}}}
+	_, err = DefaultPolicy().Encode(dup)
+	want = []problemWant{{rule.PLN01, "plans[1].id", ErrReference}, {rule.PLN01, "plans[2].id", ErrReference}}
+	if d := cmp.Diff(want, problemsOf(t, err), cmp.AllowUnexported(problemWant{}), problemCmp); d != "" {
+		t.Errorf("problems (-want +got):\n%s", d)
+	}
+
 	// A new offer built in Go gets every resource.
 	o := offer.Offer{ID: "fresh", Type: offer.SaaS, SellThroughMicrosoft: true, Listing: offer.GetItNow,
 		Dimensions: []plan.Dimension{{ID: "calls", DisplayName: "API calls", Unit: "per call"}},

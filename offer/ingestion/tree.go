@@ -151,7 +151,9 @@ func (p Policy) Encode(t Tree) ([]byte, error) {
 	return b, ps.Err()
 }
 
-// MarshalJSON writes the tree as DefaultPolicy().Encode does.
+// MarshalJSON writes the tree as DefaultPolicy().Encode does; what Encode
+// reports as problems (a plan without an ID, a price that does not divide
+// into equal payments) makes it fail.
 func (t Tree) MarshalJSON() ([]byte, error) {
 	b, err := DefaultPolicy().Encode(t)
 	if err != nil {
