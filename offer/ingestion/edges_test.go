@@ -142,3 +142,33 @@ func TestJobFind(t *testing.T) {
 		t.Errorf("resources (-want +got):\n%s", d)
 	}
 }
+
+// Validation problems name the resource that holds the value.
+func TestHolder(t *testing.T) {
+	tree, err := DefaultPolicy().Decode(readTestdata(t, "saas-tree.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		path string
+		want int
+	}{
+		{"id", 0}, {"type", 0}, {"sellThroughMicrosoft", 1}, {"dimensions[0].unit", 3},
+		{"plans[0].id", 5}, {"plans[0].name", 6}, {"plans[0].pricing.model", 7}, {"plans[1].markets", 10},
+		{"plans[9].id", -1}, {"plans[x", -1}, {"plans[", -1}, {"listing", -1},
+	} {
+		r, ok := tree.holder(tt.path)
+		got := -1
+		if ok {
+			got = r.Index
+		}
+		if got != tt.want {
+			t.Errorf("holder(%q) = %d, want %d", tt.path, got, tt.want)
+		}
+	}
+	tree.Offer.Plans[1].Pricing.Model = 0
+	err = DefaultPolicy().CheckOffer(tree)
+	if err == nil || !strings.Contains(err.Error(), "resources[10] (price-and-availability-plan/") {
+		t.Errorf("CheckOffer = %v", err)
+	}
+}

@@ -107,7 +107,7 @@ func ExamplePolicy_CheckOffer() {
 	fmt.Println(p.CheckOffer(tree))
 	// Output:
 	// <nil>
-	// plans[0].pricing.meters[0].dimension: dimension "sms" is not one of the offer's dimensions (EXT-02)
+	// resources[7] (price-and-availability-plan/7ba807c8-386a-4efe-80f1-b97bf8a554f8/a5b0f1e2-6e47-4ad4-9a0a-6c2a8e0b7d11): plans[0].pricing.meters[0].dimension: dimension "sms" is not one of the offer's dimensions (EXT-02)
 }
 
 // The republish check compares the live tree with the draft: a public
