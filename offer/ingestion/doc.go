@@ -64,7 +64,8 @@
 // softwareReservation savings are percentages of the hourly price; its trial
 // is a number of months or years. Prices are read exactly from the number's
 // text, never through a float: a price finer than the currency's minor unit
-// is a problem, not a rounding.
+// is a problem, not a rounding — except a meter price, which Partner Center
+// truncates to the cent (0.0045 USD is 0.00, EXT-02).
 //
 // # Leniency and re-encoding
 //

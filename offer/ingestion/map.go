@@ -455,7 +455,7 @@ func (d *decoder) saasPricing(pr *node, pl *plan.Plan) {
 		d.fields(m, f, "pricePerPaymentInUsd", "includedQuantities")
 		mt := plan.Meter{Dimension: id, Price: currency.FromMinor(0, currency.USD)}
 		if p, ok := m.get("pricePerPaymentInUsd"); ok {
-			money, err := amount(p, currency.USD)
+			money, err := meterPrice(p)
 			if err != nil {
 				d.problem(ing02, f+".pricePerPaymentInUsd", ErrUnmapped, msgPrice, p.str)
 			}
@@ -728,6 +728,16 @@ func amount(n *node, c currency.Code) (currency.Money, error) {
 		s = strings.TrimSuffix(s, ".")
 	}
 	return currency.ParseAmount(s, c)
+}
+
+// meterPrice reads a meter's price per unit: meter prices are accurate to
+// the cent, and Partner Center truncates finer ones toward zero, so that
+// 0.0045 USD is 0.00 (EXT-02). The truncation is this one named step.
+func meterPrice(n *node) (currency.Money, error) {
+	if n == nil || n.kind != 'n' || strings.ContainsAny(n.str, "eE+") {
+		return currency.Money{}, ErrUnmapped
+	}
+	return currency.ParseAmountRound(n.str, currency.USD, currency.Down)
 }
 
 func (n *node) textOf() string {
