@@ -697,6 +697,40 @@ func (d *decoder) finish() {
 	}
 }
 
+// holder returns the resource that holds the value at an offer path.
+func (t *Tree) holder(path string) (Resource, bool) {
+	typ, planID := "product", ""
+	switch {
+	case strings.HasPrefix(path, "plans["):
+		i := strings.IndexByte(path, ']')
+		k, err := strconv.Atoi(path[len("plans["):max(i, len("plans["))])
+		if err != nil || k < 0 || k >= len(t.Offer.Plans) {
+			return Resource{}, false
+		}
+		planID = t.Offer.Plans[k].ID
+		switch rest := path[i+1:]; {
+		case rest == ".id":
+			typ = "plan"
+		case rest == ".name" || rest == ".summary" || rest == ".description":
+			typ = "plan-listing"
+		default:
+			typ = "price-and-availability-plan"
+		}
+	case strings.HasPrefix(path, "dimensions"):
+		typ = "price-and-availability-custom-meter"
+	case strings.HasPrefix(path, "sellThroughMicrosoft"):
+		typ = "commercial-marketplace-setup"
+	case path != "id" && path != "type":
+		return Resource{}, false
+	}
+	for _, r := range t.Resources {
+		if r.Type == typ && r.Plan == planID {
+			return r, true
+		}
+	}
+	return Resource{}, false
+}
+
 // whole reads a number node that holds a whole number ("10", "10.0").
 func whole(n *node) (int64, bool) {
 	if n == nil || n.kind != 'n' {
