@@ -135,3 +135,23 @@ func TestResourceTreeProblems(t *testing.T) {
 		t.Errorf("exit %d\n%s", code, out)
 	}
 }
+
+// A tree is recognized by its resources or by an ingestion $schema alone;
+// anything else is read as the offer's own JSON.
+func TestIsResourceTree(t *testing.T) {
+	for in, want := range map[string]bool{
+		`{"resources":[]}`: true, `{"resources":[{}]}`: true,
+		`{"$schema":"https://schema.mp.microsoft.com/schema/configure/2022-03-01-preview2"}`:             true,
+		`{"$schema":"https://product-ingestion.azureedge.net/schema/resource-tree/2022-03-01-preview2"}`: true,
+		`{"id":"x"}`: false, `{`: false, "\ufeff{\"resources\":[1]}": true,
+	} {
+		if got := isResourceTree([]byte(in)); got != want {
+			t.Errorf("isResourceTree(%s) = %v, want %v", in, got, want)
+		}
+	}
+	// A tree with nothing unknown says so by listing nothing.
+	code, out, _ := runArgs(t, filepath.Join("..", "..", "offer", "ingestion", "testdata", "vm-tree.json"))
+	if code != 0 || strings.Contains(out, "Kept as they are") || !strings.Contains(out, "12 resources, 10 of them mapped") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+}
