@@ -2,8 +2,44 @@ package ingestion
 
 import (
 	"bytes"
+	"encoding/json"
+	"errors"
 	"testing"
 )
+
+// deep reports whether JSON nests more than max objects and arrays.
+func deep(b []byte, max int) bool {
+	depth, in, esc := 0, false, false
+	for _, c := range b {
+		switch {
+		case in && esc:
+			esc = false
+		case in && c == '\\':
+			esc = true
+		case c == '"':
+			in = !in
+		case !in && (c == '{' || c == '['):
+			depth++
+			if depth > max {
+				return true
+			}
+		case !in && (c == '}' || c == ']'):
+			depth--
+		}
+	}
+	return false
+}
+
+// tree0 says whether a valid JSON object has a resources array.
+func tree0(b []byte) (any, bool) {
+	var v struct {
+		Resources []json.RawMessage `json:"resources"`
+	}
+	if json.Unmarshal(b, &v) != nil || v.Resources == nil {
+		return nil, false
+	}
+	return v, true
+}
 
 func addSeeds(f *testing.F) {
 	for _, name := range []string{"saas-tree.json", "vm-tree.json", "saas-per-user-configure.json", "vm-byol-configure.json"} {
@@ -22,6 +58,15 @@ func FuzzDecode(f *testing.F) {
 	p := Policy{MaxBytes: 1 << 20}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		tree, err := p.Decode(data)
+		body := bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+		if !json.Valid(body) && !errors.Is(err, ErrSyntax) {
+			t.Fatalf("invalid JSON decoded: %v", err)
+		}
+		if json.Valid(body) && bytes.HasPrefix(bytes.TrimSpace(body), []byte("{")) && errors.Is(err, ErrSyntax) && !deep(body, 32) {
+			if _, ok := tree0(body); ok {
+				t.Fatalf("valid JSON refused: %v", err)
+			}
+		}
 		out, eerr := p.Encode(tree)
 		if err != nil || eerr != nil {
 			return

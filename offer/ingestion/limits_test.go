@@ -26,7 +26,10 @@ func TestLimits(t *testing.T) {
 	if _, err := p.Decode([]byte(`{"resources":` + deep + `}`)); !errors.Is(err, ErrSyntax) {
 		t.Errorf("Decode(deep) = %v, want ErrSyntax", err)
 	}
-	for _, in := range []string{``, `{`, `[]`, `{"resources":{}}`, `{"resources":[}`, `null`, `"x"`} {
+	for _, in := range []string{``, `{`, `[]`, `{"resources":{}}`, `{"resources":[}`, `null`, `"x"`,
+		`{"resources":[]} x`, `{"resources":[01]}`, `{"resources":[1.]}`, `{"resources":[-]}`, `{"resources":[1e]}`, `{"resources":[.5]}`,
+		`{"resources":["\x"]}`, `{"resources":["\u12g4"]}`, `{"resources":["a` + "\n" + `"]}`, `{"resources":["\u12"]}`,
+		`{"resources":[tru]}`, `{"resources":[{"a" 1}]}`, `{"resources":[{"a":1,}]}`, `{"resources":[1 2]}`, `{"resources":["x\n` + "\t" + `"]}`} {
 		if _, err := p.Decode([]byte(in)); !errors.Is(err, ErrSyntax) {
 			t.Errorf("Decode(%q) = %v, want ErrSyntax", in, err)
 		}

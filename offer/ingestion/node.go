@@ -114,14 +114,16 @@ func boolNode(b bool) node {
 	return node{kind: 'b', str: "false"}
 }
 
-// parser reads JSON that jsonx has already checked for syntax, size and
-// depth; it still never panics or loops on anything else, returning false.
+// parser reads JSON strictly (RFC 8259, as encoding/json accepts it),
+// with objects and arrays nested at most maxDepth deep; on anything else it
+// returns false, and the caller asks jsonx where the input went wrong.
 type parser struct {
-	data []byte
-	src  string // data as one string: strings without escapes are slices of it
-	off  int
-	keys []string // stacks of the members of the objects and arrays being read
-	kids []node
+	maxDepth int
+	data     []byte
+	src      string // data as one string: strings without escapes are slices of it
+	off      int
+	keys     []string // stacks of the members of the objects and arrays being read
+	kids     []node
 	// Slabs the finished objects and arrays are carved from, so that a
 	// document costs a few allocations rather than two per object.
 	keySlab []string
@@ -180,8 +182,10 @@ func (p *parser) parse(depth int) (node, bool) {
 
 func (p *parser) parse1(depth int) (nd node, ok bool) {
 	n := &nd
-	if depth > 10000 {
-		return nd, false
+	if depth >= p.maxDepth || depth > 10000 {
+		if p.off < len(p.data) && (p.data[p.off] == '{' || p.data[p.off] == '[') {
+			return nd, false
+		}
 	}
 	p.ws()
 	if p.off >= len(p.data) {
@@ -284,15 +288,7 @@ func (p *parser) parse1(depth int) (nd node, ok bool) {
 		return nd, false
 	default:
 		start := p.off
-		for p.off < len(p.data) {
-			c := p.data[p.off]
-			if c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E' || (c >= '0' && c <= '9') {
-				p.off++
-				continue
-			}
-			break
-		}
-		if p.off == start {
+		if !p.number() {
 			return nd, false
 		}
 		n.kind, n.str = 'n', p.src[start:p.off]
@@ -300,47 +296,107 @@ func (p *parser) parse1(depth int) (nd node, ok bool) {
 	}
 }
 
-// str reads a string starting at the opening quote.
+// number reads -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?.
+func (p *parser) number() bool {
+	d := p.data
+	if p.off < len(d) && d[p.off] == '-' {
+		p.off++
+	}
+	digits := func() int {
+		n := 0
+		for p.off < len(d) && d[p.off] >= '0' && d[p.off] <= '9' {
+			p.off++
+			n++
+		}
+		return n
+	}
+	switch {
+	case p.off < len(d) && d[p.off] == '0':
+		p.off++
+	case digits() == 0:
+		return false
+	}
+	if p.off < len(d) && d[p.off] == '.' {
+		p.off++
+		if digits() == 0 {
+			return false
+		}
+	}
+	if p.off < len(d) && (d[p.off] == 'e' || d[p.off] == 'E') {
+		p.off++
+		if p.off < len(d) && (d[p.off] == '+' || d[p.off] == '-') {
+			p.off++
+		}
+		if digits() == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// str reads a string starting at the opening quote: control characters
+// are refused, escapes must be JSON's.
 func (p *parser) str() (string, bool) {
 	p.off++
 	start := p.off
-	for p.off < len(p.data) {
-		c := p.data[p.off]
-		if c == '"' {
+	d := p.data
+	for p.off < len(d) {
+		c := d[p.off]
+		switch {
+		case c == '"':
 			s := p.src[start:p.off]
 			p.off++
 			return s, true
-		}
-		if c == '\\' {
-			break
+		case c == '\\':
+			return p.escaped(start)
+		case c < 0x20:
+			return "", false
 		}
 		p.off++
 	}
-	// Escapes: the slow path.
-	end := p.off
-	for end < len(p.data) {
-		if p.data[end] == '\\' {
-			end += 2
-			continue
-		}
-		if p.data[end] == '"' {
-			break
-		}
-		end++
-	}
-	if end >= len(p.data) {
-		return "", false
-	}
-	s, err := strconv.Unquote(string(p.data[start-1 : end+1]))
-	if err != nil {
-		s = unquoteJSON(p.data[start:end])
-	}
-	p.off = end + 1
-	return s, true
+	return "", false
 }
 
-// unquoteJSON handles the escapes strconv.Unquote does not (\/ and
-// surrogate pairs).
+// escaped finishes a string with escapes: the slow path.
+func (p *parser) escaped(start int) (string, bool) {
+	d := p.data
+	for p.off < len(d) {
+		c := d[p.off]
+		switch {
+		case c == '"':
+			s := unquoteJSON(d[start:p.off])
+			p.off++
+			return s, true
+		case c < 0x20:
+			return "", false
+		case c == '\\':
+			if p.off+1 >= len(d) {
+				return "", false
+			}
+			switch d[p.off+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				p.off += 2
+				continue
+			case 'u':
+				if p.off+6 > len(d) {
+					return "", false
+				}
+				for _, h := range d[p.off+2 : p.off+6] {
+					if !('0' <= h && h <= '9' || 'a' <= h && h <= 'f' || 'A' <= h && h <= 'F') {
+						return "", false
+					}
+				}
+				p.off += 6
+				continue
+			}
+			return "", false
+		}
+		p.off++
+	}
+	return "", false
+}
+
+// unquoteJSON decodes the escapes of a string the parser has checked.
 func unquoteJSON(b []byte) string {
 	out := make([]byte, 0, len(b))
 	for i := 0; i < len(b); i++ {

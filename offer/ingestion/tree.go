@@ -181,22 +181,27 @@ func (p Policy) parse(data []byte) (*node, rule.Problems) {
 		ps.Append(rule.Problem{Path: "", Message: msgTooLarge, Args: []any{p.MaxBytes}, Err: ErrTooLarge})
 		return nil, ps
 	}
-	// One pass with jsonx checks syntax and depth without building
-	// anything, and gives a malformed document's line and column.
-	var jps rule.Problems
-	var skip struct{}
-	jsonx.Options{Lenient: true, MaxBytes: p.MaxBytes, MaxDepth: p.MaxDepth}.Decode(data, &skip, "", &jps)
-	if len(jps) > 0 {
+	root := new(node)
+	body := bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	pr := parser{maxDepth: p.MaxDepth, data: body, src: string(body)}
+	ok := pr.value(root, 0)
+	pr.ws()
+	if !ok || pr.off != len(body) {
+		// jsonx says where a malformed document goes wrong (line,
+		// column, byte offset), or that it nests too deep.
+		var jps rule.Problems
+		var skip struct{}
+		jsonx.Options{Lenient: true, MaxBytes: p.MaxBytes, MaxDepth: p.MaxDepth}.Decode(data, &skip, "", &jps)
 		for _, pr := range jps {
 			pr.Err = ErrSyntax
 			ps.Append(pr)
 		}
+		if len(ps) == 0 {
+			ps.Append(rule.Problem{Path: "", Message: msgNotTree, Err: ErrSyntax})
+		}
 		return nil, ps
 	}
-	root := new(node)
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	pr := parser{data: data, src: string(data)}
-	if !pr.value(root, 0) || root.kind != 'o' {
+	if root.kind != 'o' {
 		ps.Append(rule.Problem{Path: "", Message: msgNotTree, Err: ErrSyntax})
 		return nil, ps
 	}
