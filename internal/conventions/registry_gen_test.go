@@ -21,6 +21,7 @@ import (
 	pkg_pricing_pricechange "github.com/marketrules/marketrules/pricing/pricechange"
 	pkg_pricing_privateoffer "github.com/marketrules/marketrules/pricing/privateoffer"
 	pkg_pricing_sheet "github.com/marketrules/marketrules/pricing/sheet"
+	pkg_pricing_sheet_sheetxlsx "github.com/marketrules/marketrules/pricing/sheet/sheetxlsx"
 	pkg_refund "github.com/marketrules/marketrules/refund"
 	pkg_rule "github.com/marketrules/marketrules/rule"
 	pkg_trial "github.com/marketrules/marketrules/trial"
@@ -44,6 +45,7 @@ var packages = []pkgInfo{
 	{"github.com/marketrules/marketrules/pricing/pricechange", "pricing/pricechange"},
 	{"github.com/marketrules/marketrules/pricing/privateoffer", "pricing/privateoffer"},
 	{"github.com/marketrules/marketrules/pricing/sheet", "pricing/sheet"},
+	{"github.com/marketrules/marketrules/pricing/sheet/sheetxlsx", "pricing/sheet/sheetxlsx"},
 	{"github.com/marketrules/marketrules/refund", "refund"},
 	{"github.com/marketrules/marketrules/rule", "rule"},
 	{"github.com/marketrules/marketrules/trial", "trial"},
@@ -303,7 +305,9 @@ var registry = []typeInfo{
 	{"pricing/sheet", "Policy", reflect.TypeFor[pkg_pricing_sheet.Policy]()},
 	{"pricing/sheet", "PriceSource", reflect.TypeFor[pkg_pricing_sheet.PriceSource]()},
 	{"pricing/sheet", "Row", reflect.TypeFor[pkg_pricing_sheet.Row]()},
+	{"pricing/sheet", "RowParser", reflect.TypeFor[pkg_pricing_sheet.RowParser]()},
 	{"pricing/sheet", "Sheet", reflect.TypeFor[pkg_pricing_sheet.Sheet]()},
+	{"pricing/sheet/sheetxlsx", "Policy", reflect.TypeFor[pkg_pricing_sheet_sheetxlsx.Policy]()},
 	{"refund", "Cancel", reflect.TypeFor[pkg_refund.Cancel]()},
 	{"refund", "Cancellation", reflect.TypeFor[pkg_refund.Cancellation]()},
 	{"refund", "ChargeType", reflect.TypeFor[pkg_refund.ChargeType]()},
