@@ -13,7 +13,10 @@
 // [Policy.ReadCSV] and [WriteCSV] read and write a sheet, [ReadRatesCSV]
 // and [WriteRatesCSV] dated rates, with line-numbered problems, bounded
 // input (rows and bytes) and at most [MaxProblems] problems listed, one
-// allocation per row; the round trip is exact.
+// allocation per row; the round trip is exact. Package
+// pricing/sheet/sheetxlsx reads and writes the sheet as an Excel
+// workbook; it checks its rows with a [RowParser], so both forms report
+// the same problems, and it alone imports the workbook library.
 //
 // The zero Policy means [DefaultPolicy]. A missing exchange rate is
 // [ErrNoRate], the same sentinel as package pricing's. Nothing panics.

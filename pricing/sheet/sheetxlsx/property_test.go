@@ -92,6 +92,14 @@ func TestProperty_XLSXRoundTrip(t *testing.T) {
 		if diff := cmp.Diff(rows, got); diff != "" {
 			t.Fatalf("sheet %d: write → read (-want +got):\n%s", i, diff)
 		}
+		// Extreme bounds read it the same.
+		for _, pol := range []Policy{{}, {MaxRows: math.MaxInt, MaxBytes: math.MaxInt64, MaxUnzipped: math.MaxInt64},
+			{MaxRows: math.MinInt, MaxBytes: math.MinInt64, MaxUnzipped: math.MinInt64}} {
+			again, err := pol.Read(bytes.NewReader(data), "r.xlsx", nil)
+			if err != nil || len(again) != len(got) {
+				t.Fatalf("%+v: %d rows, %v", pol, len(again), err)
+			}
+		}
 		// Damage the workbook: flip bytes, cut it short.
 		for range 5 {
 			bad := append([]byte(nil), data...)

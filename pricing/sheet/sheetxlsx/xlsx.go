@@ -71,7 +71,9 @@ type Policy struct {
 	// MaxUnzipped bounds the total uncompressed size of the workbook's
 	// parts, as its zip directory declares them (uncompressing stops
 	// at the declared size): 256 MiB. A workbook over it is refused
-	// before anything is uncompressed.
+	// before anything is uncompressed. Reading holds the uncompressed
+	// parts in memory, so memory stays within about MaxBytes twice plus
+	// MaxUnzipped.
 	MaxUnzipped int64 `json:"maxUnzipped"`
 }
 
@@ -92,7 +94,7 @@ func (p Policy) limits() (rows int, cells, size, unzipped int64) {
 		case v < 0:
 			return math.MaxInt64 - 1
 		}
-		return v
+		return min(v, math.MaxInt64-1)
 	}
 	rows = p.MaxRows
 	switch {
