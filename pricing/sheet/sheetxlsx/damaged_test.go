@@ -1,6 +1,7 @@
 package sheetxlsx
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"strings"
@@ -21,6 +22,10 @@ func TestPRC03_XLSXDamaged(t *testing.T) {
 		"bad XML":       xPatch(t, good, "xl/worksheets/sheet1.xml", xSheetXML(hdr+`<row r="2"><c r="A2"><v>1</c></row>`)),
 		"bad row":       xPatch(t, good, "xl/worksheets/sheet1.xml", xSheetXML(hdr+`<row r="x"><c r="A2"><v>1</v></c></row>`)),
 		"shared string": xPatch(t, good, "xl/worksheets/sheet1.xml", xSheetXML(hdr+`<row r="2"><c r="A2" t="s"><v>99</v></c></row>`)),
+		"syntax":        xPatch(t, good, "xl/worksheets/sheet1.xml", xSheetXML(hdr+`<row r="2"><c r="A2"><v>1<</v></c></row>`)),
+		"not closed":    xPatch(t, good, "xl/worksheets/sheet1.xml", `<worksheet><sheetData>`),
+		"bad strings":   xPatch(t, good, "xl/sharedStrings.xml", `<sst><si><t>a</si></sst>`),
+		"compression":   xRawZip(t, "xl/workbook.xml", 99, []byte("<workbook/>")),
 	} {
 		rows, err := DefaultPolicy().Read(bytes.NewReader(in), "d.xlsx", nil)
 		t.Logf("%s: %v", name, err)
@@ -34,4 +39,28 @@ func TestPRC03_XLSXDamaged(t *testing.T) {
 			t.Errorf("%s: %v does not name the file", name, err)
 		}
 	}
+	// Elements named like a worksheet's in another part are not checked.
+	other := xPatch(t, good, "customXml/item1.xml", `<data><row r="x"><c r="@@"/></row></data>`)
+	if rows, err := DefaultPolicy().Read(bytes.NewReader(other), "d.xlsx", nil); err != nil || len(rows) != len(xCanonicalRows) {
+		t.Errorf("another part: %v, %v", rows, err)
+	}
+}
+
+// xRawZip returns a zip archive of one part stored with the given
+// compression method.
+func xRawZip(tb testing.TB, name string, method uint16, data []byte) []byte {
+	tb.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.CreateRaw(&zip.FileHeader{Name: name, Method: method, CompressedSize64: uint64(len(data)), UncompressedSize64: uint64(len(data))})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := w.Write(data); err != nil {
+		tb.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
 }
