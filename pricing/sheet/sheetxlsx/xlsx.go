@@ -535,6 +535,11 @@ func allDigits(s string) bool {
 // places. It checks every row first ([sheet.Row.Check]) and writes
 // nothing when one cannot be written, returning an error that names it.
 // [Policy.Read] reads the output back to the same rows.
+//
+// The workbook is built in memory and written to w at the end. Past
+// 16 MiB of worksheet XML (about 25,000 rows of [WriteSheet], 45,000 of
+// Write) excelize's stream writer keeps the rest in a temporary file
+// (os.TempDir), removed before Write returns.
 func Write(w io.Writer, rows []sheet.Row) error {
 	for i, r := range rows {
 		if err := r.Check(); err != nil {
