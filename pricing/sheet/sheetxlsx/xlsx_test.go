@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"os"
 	"strings"
 	"testing"
 
@@ -415,5 +416,33 @@ func TestExcelNumber(t *testing.T) {
 		if got := excelNumber(tt.in, tt.cur); got != tt.want {
 			t.Errorf("excelNumber(%q, %s) = %q, want %q", tt.in, tt.cur, got, tt.want)
 		}
+	}
+}
+
+func TestPRC03_XLSXLargeSheetNoTempFiles(t *testing.T) {
+	// PRC-03: a sheet of 48 plans in every market (27,072 rows, past
+	// excelize's 16 MiB in-memory buffer) is written whole, and no
+	// temporary file is left behind.
+	if testing.Short() {
+		t.Skip("writes 27,072 rows")
+	}
+	dir := t.TempDir()
+	t.Setenv("TMPDIR", dir)
+	s := xSheet(t, 48)
+	var buf bytes.Buffer
+	if err := WriteSheet(&buf, s); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if f.Name == "xl/worksheets/sheet1.xml" && f.UncompressedSize64 <= 16<<20 {
+			t.Errorf("the worksheet is %d bytes, not past 16 MiB", f.UncompressedSize64)
+		}
+	}
+	if left, _ := os.ReadDir(dir); len(left) != 0 {
+		t.Errorf("temporary files left: %v", left)
 	}
 }
