@@ -532,8 +532,9 @@ func allDigits(s string) bool {
 // Write writes rows to w as a workbook with one worksheet, [SheetName]:
 // the header of [sheet.Columns], then one row per [sheet.Row] in the
 // given order, each price as text with exactly its currency's decimal
-// places. It checks every row first ([sheet.Row.Check]) and writes
-// nothing when one cannot be written, returning an error that names it.
+// places. It checks every row first ([sheet.Row.Check], and a plan ID
+// must fit in a cell: 32,767 characters) and writes nothing when one
+// cannot be written, returning an error that names it.
 // [Policy.Read] reads the output back to the same rows.
 //
 // The workbook is built in memory and written to w at the end. Past
@@ -542,7 +543,7 @@ func allDigits(s string) bool {
 // (os.TempDir), removed before Write returns.
 func Write(w io.Writer, rows []sheet.Row) error {
 	for i, r := range rows {
-		if err := r.Check(); err != nil {
+		if err := check(r); err != nil {
 			return fmt.Errorf("sheetxlsx: rows[%d]: %w", i, err)
 		}
 	}
@@ -559,7 +560,7 @@ func Write(w io.Writer, rows []sheet.Row) error {
 // the output back to s.Rows().
 func WriteSheet(w io.Writer, s sheet.Sheet) error {
 	for i := range s.Prices {
-		if err := s.Prices[i].Row.Check(); err != nil {
+		if err := check(s.Prices[i].Row); err != nil {
 			return fmt.Errorf("sheetxlsx: prices[%d]: %w", i, err)
 		}
 	}
@@ -581,6 +582,15 @@ func WriteSheet(w io.Writer, s sheet.Sheet) error {
 			cells[10] = instant(p.SavedAt)
 		}
 	})
+}
+
+// check is [sheet.Row.Check], and refuses a plan ID longer than a cell
+// holds (32,767 characters), which excelize would cut short.
+func check(r sheet.Row) error {
+	if len(r.Plan) > excelize.TotalCellChars {
+		return fmt.Errorf("plan ID of %d bytes, longer than a cell holds: %w", len(r.Plan), sheet.ErrPrice)
+	}
+	return r.Check()
 }
 
 // instant formats t as "2006-01-02" when it is midnight UTC, else as

@@ -353,6 +353,7 @@ func TestPRC03_XLSXWriteErrors(t *testing.T) {
 		{"term", func(r *sheet.Row) { r.Term = plan.Hourly }},
 		{"payment", func(r *sheet.Row) { r.Payment = plan.Annual }},
 		{"currency", func(r *sheet.Row) { r.Price = currency.Money{} }},
+		{"plan longer than a cell", func(r *sheet.Row) { r.Plan = strings.Repeat("a", 32768) }},
 	}
 	for _, tt := range tests {
 		r := ok
