@@ -59,6 +59,22 @@ func TestPRC03_RowParser(t *testing.T) {
 	if last := ps[len(ps)-1]; last.Path != "p.xlsx" || !strings.Contains(last.Error(), "more problems") {
 		t.Errorf("last problem %v", last)
 	}
+	// The zero RowParser names rows by number; a nil one keeps nothing.
+	var zero sheet.RowParser
+	if !zero.Parse([]string{"SE", "SEK", "gold", "P1Y", "monthly", "1"}, 2) || zero.Parse([]string{"SE"}, 3) || zero.Where(3) != "3" {
+		t.Error("zero RowParser")
+	}
+	if _, err := zero.Rows(); !strings.Contains(fmt.Sprint(err), "problems: 3: currency") {
+		t.Errorf("zero RowParser: %v", err)
+	}
+	var nilRP *sheet.RowParser
+	nilRP.Add(rule.Problem{})
+	if nilRP.Parse([]string{"SE", "SEK", "gold", "P1Y", "monthly", "1"}, 2) || nilRP.Problems() != 0 || nilRP.Where(4) != "4" {
+		t.Error("nil RowParser")
+	}
+	if rows, err := nilRP.Rows(); rows != nil || err != nil {
+		t.Errorf("nil RowParser: %v, %v", rows, err)
+	}
 	ok := sheet.DefaultPolicy().NewRowParser("p.xlsx", "row", nil, 1<<30)
 	if !ok.Parse([]string{"SE", "SEK", "gold", "P1Y", "monthly", "1"}, math.MaxInt) {
 		t.Error("a good row at a huge row number was not kept")

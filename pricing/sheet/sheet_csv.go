@@ -129,8 +129,9 @@ func (p Policy) ReadCSV(r io.Reader, name string, known []ListPrice) ([]Row, err
 // than CSV (package sheetxlsx reads an Excel workbook with it) by the
 // rules of [Policy.ReadCSV], with the same problems, the same duplicate
 // check and at most [MaxProblems] problems listed. A record is the
-// fields of one row in the order of [Columns]. The zero RowParser is not
-// usable; [Policy.NewRowParser] makes one.
+// fields of one row in the order of [Columns]. [Policy.NewRowParser]
+// makes one; the zero RowParser checks rows without a price list and
+// names them by number alone, and a nil *RowParser keeps no row.
 type RowParser struct {
 	loc, name string
 	catalog   sheetCatalog
@@ -159,12 +160,20 @@ func (rp *RowParser) init(known []ListPrice, n int) {
 }
 
 // Where returns the path of row n in problems: "prices.xlsx row 12".
-func (rp *RowParser) Where(n int) string { return rp.loc + strconv.Itoa(n) }
+func (rp *RowParser) Where(n int) string {
+	if rp == nil {
+		return strconv.Itoa(n)
+	}
+	return rp.loc + strconv.Itoa(n)
+}
 
 // Parse checks rec, the fields of row n in the order of [Columns] (a
 // missing field is empty), and keeps the row when it has no problem and
 // does not repeat an earlier row. It reports whether the row was kept.
 func (rp *RowParser) Parse(rec []string, n int) bool {
+	if rp == nil {
+		return false
+	}
 	if len(rec) < len(sheetColumns) {
 		var full [len(sheetColumns)]string
 		copy(full[:], rec)
@@ -186,15 +195,27 @@ func (rp *RowParser) Parse(rec []string, n int) bool {
 
 // Add adds a problem found outside a row's fields (a malformed file, an
 // input over a limit); it counts towards [MaxProblems].
-func (rp *RowParser) Add(p rule.Problem) { rp.ps.add(p) }
+func (rp *RowParser) Add(p rule.Problem) {
+	if rp != nil {
+		rp.ps.add(p)
+	}
+}
 
 // Problems returns the number of problems so far.
-func (rp *RowParser) Problems() int { return rp.ps.len() }
+func (rp *RowParser) Problems() int {
+	if rp == nil {
+		return 0
+	}
+	return rp.ps.len()
+}
 
 // Rows returns the rows kept, in the order parsed, when there was no
 // problem; else nil and the problems as [rule.Problems], the first
 // [MaxProblems] of them followed by one that counts the rest.
 func (rp *RowParser) Rows() ([]Row, error) {
+	if rp == nil {
+		return nil, nil
+	}
 	rp.ps.name = rp.name
 	if err := rp.ps.err(); err != nil {
 		return nil, err
