@@ -612,6 +612,9 @@ func rowCells(cells []any, r sheet.Row) {
 // write writes a workbook of the header and n rows, filling each row's
 // cells with fill, every cell formatted as text.
 func write(w io.Writer, header []string, n int, fill func(i int, cells []any)) (err error) {
+	if w == nil {
+		return fmt.Errorf("sheetxlsx: no writer: %w", ErrXLSX)
+	}
 	f := excelize.NewFile()
 	defer func() {
 		if cerr := f.Close(); err == nil {

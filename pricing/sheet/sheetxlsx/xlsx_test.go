@@ -367,6 +367,9 @@ func TestPRC03_XLSXWriteErrors(t *testing.T) {
 			t.Errorf("%s: WriteSheet error %v, %d bytes written", tt.name, err, buf.Len())
 		}
 	}
+	if err := Write(nil, []sheet.Row{ok}); !errors.Is(err, ErrXLSX) {
+		t.Errorf("nil writer: %v", err)
+	}
 	if err := Write(xFailWriter{}, []sheet.Row{ok}); !errors.Is(err, io.ErrShortWrite) {
 		t.Errorf("writer error: %v", err)
 	}
