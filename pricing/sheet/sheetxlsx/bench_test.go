@@ -94,3 +94,22 @@ func BenchmarkReadCSV(b *testing.B) {
 	}
 	xRowsPerSecond(b, len(s.Prices))
 }
+
+// BenchmarkReadRows reads the workbook Write writes: the six columns of
+// the CSV form, for a like-for-like ratio.
+func BenchmarkReadRows(b *testing.B) {
+	s, list := xBenchSheet(b)
+	var buf bytes.Buffer
+	if err := Write(&buf, s.Rows()); err != nil {
+		b.Fatal(err)
+	}
+	data := buf.Bytes()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := DefaultPolicy().Read(bytes.NewReader(data), "prices.xlsx", list); err != nil {
+			b.Fatal(err)
+		}
+	}
+	xRowsPerSecond(b, len(s.Prices))
+}
