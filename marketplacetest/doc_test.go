@@ -163,6 +163,11 @@ func TestDocumentationMetering(t *testing.T) {
 	}
 	// The documentation's Duplicate shows no usageEventId, as the emulator.
 	sameShape(t, "metering-batch-200.json", body)
+	// MTR-04: the item not accepted carries the zero messageTime as the
+	// documentation writes it (package metering's Result encodes it).
+	if !strings.Contains(string(body), `"messageTime":"0001-01-01T00:00:00"`) {
+		t.Errorf("batch: no zero messageTime: %s", body)
+	}
 
 	code, _, body = call(t, srv, "GET", "/usageEvents?usageStartDate=2018-12-01", "")
 	if code != 200 {
@@ -192,8 +197,8 @@ func TestMeteringStatuses(t *testing.T) {
 		{"future", func(e map[string]any) { e["effectiveStartTime"] = "2018-12-01T11:00:00Z" }, "BadArgument"},
 		{"zero quantity", func(e map[string]any) { e["quantity"] = 0 }, "InvalidQuantity"},
 		{"negative quantity", func(e map[string]any) { e["quantity"] = -1.5 }, "InvalidQuantity"},
-		// Package metering answers an unknown dimension BadArgument.
-		{"unknown dimension", func(e map[string]any) { e["dimension"] = "sms" }, "BadArgument"},
+		// MTR-04: an unknown dimension is InvalidDimension.
+		{"unknown dimension", func(e map[string]any) { e["dimension"] = "sms" }, "InvalidDimension"},
 		{"unknown resource", func(e map[string]any) { e["resourceId"] = "nope" }, "ResourceNotFound"},
 		{"both resource and uri", func(e map[string]any) { e["resourceUri"] = "/subscriptions/x" }, "BadArgument"},
 		{"another plan", func(e map[string]any) { e["planId"] = "gold" }, "BadArgument"},

@@ -344,7 +344,7 @@ type Aggregation struct {
 	Records int64 `json:"records"`
 	Refused int64 `json:"refused"`
 	// Problems says why records were left out.
-	Problems rule.Problems `json:"-"`
+	Problems rule.Problems `json:"problems,omitempty"`
 }
 
 var (

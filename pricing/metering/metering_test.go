@@ -158,8 +158,8 @@ func TestEXT03_EventStatuses(t *testing.T) {
 		{"no plan", with(func(e *Event) { e.PlanID = "" }), BadArgument, ReasonNoPlan},
 		{"no time", with(func(e *Event) { e.EffectiveStartTime = time.Time{} }), BadArgument, ReasonNoTime},
 		{"unknown plan", with(func(e *Event) { e.PlanID = "gold" }), BadArgument, ReasonUnknownPlan},
-		{"dimension not in plan", with(func(e *Event) { e.Dimension = "sms" }), BadArgument, ReasonUnknownDimension},
-		{"plan without meters", with(func(e *Event) { e.PlanID = "flat" }), BadArgument, ReasonUnknownDimension},
+		{"dimension not in plan", with(func(e *Event) { e.Dimension = "sms" }), InvalidDimension, ReasonUnknownDimension},
+		{"plan without meters", with(func(e *Event) { e.PlanID = "flat" }), InvalidDimension, ReasonUnknownDimension},
 		{"unknown resource", with(func(e *Event) { e.ResourceID = "sub-9" }), ResourceNotFound, ReasonResourceNotFound},
 		{"expired and zero: quantity first", with(func(e *Event) {
 			e.Quantity, e.EffectiveStartTime = Quantity{}, pbTime("2024-02-01T00:00:00Z")
@@ -446,7 +446,7 @@ func TestEXT03_StatusAndExplain(t *testing.T) {
 		{pbEvent("2024-03-01T10:30:00Z", "-1"), rule.English, `InvalidQuantity: the quantity -1 is not above zero (EXT-03).`},
 		{func() Event { e := pbEvent("2024-03-01T10:30:00Z", "1"); e.ResourceID = "ghost"; return e }(), rule.English, `ResourceNotFound: resource "ghost" is not known (EXT-03).`},
 		{pbEvent("2024-03-01T13:30:00Z", "1"), rule.English, `BadArgument: the effective time 2024-03-01 13:30:00 UTC is after 2024-03-01 12:00:00 UTC; usage can be emitted only for the past (EXT-03).`},
-		{func() Event { e := pbEvent("2024-03-01T10:30:00Z", "1"); e.Dimension = "sms"; return e }(), rule.Swedish, `BadArgument: dimensionen är inte en av planens mätdimensioner (EXT-03).`},
+		{func() Event { e := pbEvent("2024-03-01T10:30:00Z", "1"); e.Dimension = "sms"; return e }(), rule.Swedish, `InvalidDimension: dimensionen "sms" är inte en av planens mätdimensioner (EXT-03).`},
 	}
 	for _, tt := range tests {
 		if got := v.Validate(tt.ev, now).Explain(tt.lang); got != tt.want {

@@ -13,12 +13,13 @@ import (
 // Result is the metering API's answer for one event: the 200 body of
 // POST /usageEvent, an item of a batch answer's result, or the accepted
 // event a 409 Duplicate carries (MTR-04). In a batch, an event that was
-// not accepted has its Status, a MessageTime of the zero instant, and may
-// carry the error body (for a Duplicate, with the accepted event).
+// not accepted has its Status, a MessageTime of the zero instant (written
+// "0001-01-01T00:00:00", as the API writes it), and may carry the error
+// body (for a Duplicate, with the accepted event).
 type Result struct {
 	UsageEventID       string      `json:"usageEventId,omitempty"`
 	Status             EventStatus `json:"status"`
-	MessageTime        time.Time   `json:"messageTime,omitzero"`
+	MessageTime        time.Time   `json:"messageTime"`
 	ResourceID         string      `json:"resourceId,omitempty"`
 	ResourceURI        string      `json:"resourceUri,omitempty"`
 	Quantity           Quantity    `json:"quantity"`
@@ -26,6 +27,59 @@ type Result struct {
 	EffectiveStartTime time.Time   `json:"effectiveStartTime"`
 	PlanID             string      `json:"planId"`
 	Error              *ErrorBody  `json:"error,omitempty"`
+}
+
+// zeroMessageTime is the messageTime of a batch item that was not
+// accepted, as the metering API writes it: the zero instant, without an
+// offset.
+const zeroMessageTime = "0001-01-01T00:00:00"
+
+// MarshalJSON implements [json.Marshaler] as the metering API writes a
+// result: messageTime always present, the zero instant written
+// "0001-01-01T00:00:00" (a batch item that was not accepted), and
+// effectiveStartTime in UTC, the instant exact (see [Event.MarshalJSON]).
+func (r Result) MarshalJSON() ([]byte, error) {
+	mt := []byte(`"` + zeroMessageTime + `"`)
+	if !r.MessageTime.IsZero() {
+		var err error
+		if mt, err = json.Marshal(r.MessageTime.UTC()); err != nil {
+			return nil, err
+		}
+	}
+	est, err := json.Marshal(r.EffectiveStartTime.UTC())
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(struct {
+		UsageEventID       string          `json:"usageEventId,omitempty"`
+		Status             EventStatus     `json:"status"`
+		MessageTime        json.RawMessage `json:"messageTime"`
+		ResourceID         string          `json:"resourceId,omitempty"`
+		ResourceURI        string          `json:"resourceUri,omitempty"`
+		Quantity           Quantity        `json:"quantity"`
+		Dimension          string          `json:"dimension"`
+		EffectiveStartTime json.RawMessage `json:"effectiveStartTime"`
+		PlanID             string          `json:"planId"`
+		Error              *ErrorBody      `json:"error,omitempty"`
+	}{r.UsageEventID, r.Status, mt, r.ResourceID, r.ResourceURI, r.Quantity, r.Dimension, est, r.PlanID, r.Error})
+}
+
+// UnmarshalJSON implements [json.Unmarshaler] leniently, as
+// [Policy.DecodeReply] reads a result: unknown members are ignored, a
+// time without an offset is UTC, and values of the wrong type are
+// problems with their paths ([rule.Problems]).
+func (r *Result) UnmarshalJSON(b []byte) error {
+	var w wireResult
+	var ps rule.Problems
+	if err := decodeBytes(b, &w, &ps); err != nil {
+		return err
+	}
+	res := w.result("", &ps)
+	if err := ps.Err(); err != nil {
+		return err
+	}
+	*r = res
+	return nil
 }
 
 // Event returns the event the result is about.
