@@ -240,7 +240,6 @@ var registry = []typeInfo{
 	{"pricing/metering", "Aggregator", reflect.TypeFor[pkg_pricing_metering.Aggregator]()},
 	{"pricing/metering", "Batch", reflect.TypeFor[pkg_pricing_metering.Batch]()},
 	{"pricing/metering", "BatchDecision", reflect.TypeFor[pkg_pricing_metering.BatchDecision]()},
-	{"pricing/metering", "Class", reflect.TypeFor[pkg_pricing_metering.Class]()},
 	{"pricing/metering", "Classification", reflect.TypeFor[pkg_pricing_metering.Classification]()},
 	{"pricing/metering", "ClassifyRequest", reflect.TypeFor[pkg_pricing_metering.ClassifyRequest]()},
 	{"pricing/metering", "Decision", reflect.TypeFor[pkg_pricing_metering.Decision]()},

@@ -31,9 +31,10 @@
 //     has not ended.
 //  5. Read the answers (MTR-04): [Policy.DecodeReply] decodes the 200, 400
 //     and 409 bodies and the batch answer; [Policy.Classify] classifies
-//     each sent event as Delivered, AlreadyDelivered, Lost (with the
-//     revenue lost), Fix, Stop or Retry, with a retry plan that never
-//     sends a delivered event again.
+//     each sent event by the reason of its [Outcome]: delivered, already
+//     delivered, lost (with the revenue lost), to fix, stop or retry
+//     (ReasonDelivered … ReasonRetry), with a retry plan that never sends
+//     a delivered event again.
 //  6. Reconcile (MTR-06): [Policy.DecodeRows] reads the usage-event
 //     retrieval and [Policy.Reconcile] reports every resource, dimension
 //     and day whose delivered, submitted and processed quantities differ.

@@ -79,14 +79,6 @@ func ExampleQuantity_Add() {
 	// -1.75 1.75
 }
 
-func ExampleClass() {
-	var c metering.Class
-	err := c.UnmarshalText([]byte("alreadydelivered"))
-	b, _ := metering.Retry.MarshalText()
-	fmt.Println(c, err, string(b))
-	// Output: AlreadyDelivered <nil> Retry
-}
-
 func ExampleReconStatus() {
 	var s metering.ReconStatus
 	err := s.UnmarshalText([]byte("mismatch"))

@@ -246,7 +246,7 @@ func TestPropertyNoPanic(t *testing.T) {
 	for _, v := range []any{Policy{}, Event{}, Key{}, Decision{}, BatchDecision{}, Validation{}, Quantity{}, Record{}, AggregateRequest{},
 		Aggregation{}, Meter{}, OverageRequest{}, Hour{}, TermUse{}, Price{}, InvoiceLine{}, Overage{}, SubmitRequest{}, Submission{}, Batch{},
 		Result{}, ErrorBody{}, ErrorDetail{}, AdditionalInfo{}, Reply{}, Row{}, Exchange{}, ClassifyRequest{}, Outcome{}, Classification{},
-		ReconcileRequest{}, Mismatch{}, Reconciliation{}, EventStatus(0), ReconStatus(0), Class(0), SubscriptionStatus("")} {
+		ReconcileRequest{}, Mismatch{}, Reconciliation{}, EventStatus(0), ReconStatus(0), SubscriptionStatus("")} {
 		b, err := json.Marshal(v)
 		if err != nil {
 			t.Errorf("%T: %v", v, err)

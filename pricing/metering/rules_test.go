@@ -261,16 +261,16 @@ func TestMTR04_RetryNeverResendsDelivered(t *testing.T) {
 	if len(c1.Retry) != 1 || len(c1.Retry[0].Request) != 1 || c1.Retry[0].Request[0] != b {
 		t.Errorf("retry %v", c1.Retry)
 	}
-	got := map[string]Class{}
+	got := map[string]rule.Reason{}
 	for _, o := range c1.Outcomes {
-		got[o.Event.Dimension+o.Event.Quantity.String()] = o.Class
+		got[o.Event.Dimension+o.Event.Quantity.String()] = o.Reason
 	}
-	if diff := cmp.Diff(map[string]Class{"emails1": Delivered, "emails2": Retry, "texts3": Fix}, got); diff != "" {
+	if diff := cmp.Diff(map[string]rule.Reason{"emails1": ReasonDelivered, "emails2": ReasonRetry, "texts3": ReasonFix}, got); diff != "" {
 		t.Error(diff)
 	}
 	// A 409 without the accepted event, a 403 for the whole request.
 	c3, _ := p.Classify(ClassifyRequest{Exchanges: []Exchange{{Sent: []Event{a}, Reply: Reply{HTTPStatus: 409}}, {Sent: []Event{c}, Reply: Reply{HTTPStatus: 403}}}})
-	if c3.Outcomes[0].Class != AlreadyDelivered || c3.Outcomes[1].Class != Stop || len(c3.Stopped) != 1 {
+	if c3.Outcomes[0].Reason != ReasonAlreadyDelivered || c3.Outcomes[1].Reason != ReasonStop || len(c3.Stopped) != 1 {
 		t.Errorf("%v", c3)
 	}
 	// A result for an event not sent is a problem.
@@ -280,7 +280,7 @@ func TestMTR04_RetryNeverResendsDelivered(t *testing.T) {
 	}
 	// Too old to retry at the instant of classification: lost.
 	c2, _ := p.Classify(ClassifyRequest{At: at.Add(48 * time.Hour), Exchanges: []Exchange{{Sent: []Event{b}}}})
-	if c2.Outcomes[0].Class != Lost || len(c2.Retry) != 0 {
+	if c2.Outcomes[0].Reason != ReasonLost || len(c2.Retry) != 0 {
 		t.Errorf("%v", c2)
 	}
 }
