@@ -73,10 +73,10 @@ func ExampleQuantity_Add() {
 	q, err := metering.MustParseQuantity("1.25").Add(metering.MustParseQuantity("2"))
 	fmt.Println(q, err)
 	d, _ := q.Sub(metering.MustParseQuantity("5"))
-	fmt.Println(d, d.Neg())
+	fmt.Println(d, d.Sign())
 	// Output:
 	// 3.25 <nil>
-	// -1.75 1.75
+	// -1.75 -1
 }
 
 func ExampleReconStatus() {

@@ -185,13 +185,13 @@ func ExampleEventStatus_UnmarshalText() {
 func ExampleParseQuantity() {
 	for _, s := range []string{"5.0", "-1", "2.5E-4", "0.1.2"} {
 		q, err := metering.ParseQuantity(s)
-		fmt.Println(q, q.IsPositive(), err)
+		fmt.Println(q, q.Sign(), err)
 	}
 	// Output:
-	// 5.0 true <nil>
-	// -1 false <nil>
-	// 0.00025 true <nil>
-	// 0 false metering: quantity "0.1.2": invalid usage quantity: invalid syntax
+	// 5.0 1 <nil>
+	// -1 -1 <nil>
+	// 0.00025 1 <nil>
+	// 0 0 metering: quantity "0.1.2": invalid usage quantity: invalid syntax
 }
 
 func ExampleMustParseQuantity() {
@@ -205,19 +205,9 @@ func ExampleNewQuantity() {
 	// Output: 5.0 <nil>
 }
 
-func ExampleQuantityOf() {
-	fmt.Println(metering.QuantityOf(currency.MustParseRate("0.25")))
-	// Output: 0.25
-}
-
 func ExampleQuantity_Sign() {
 	fmt.Println(metering.MustParseQuantity("-2").Sign(), metering.MustParseQuantity("0.0").Sign(), metering.MustParseQuantity("3").Sign())
 	// Output: -1 0 1
-}
-
-func ExampleQuantity_IsPositive() {
-	fmt.Println(metering.MustParseQuantity("0").IsPositive(), metering.MustParseQuantity("0.001").IsPositive())
-	// Output: false true
 }
 
 func ExampleQuantity_Magnitude() {
@@ -239,24 +229,6 @@ func ExampleQuantity_Equal() {
 func ExampleQuantity_String() {
 	fmt.Println(metering.MustParseQuantity("1e3").String())
 	// Output: 1000
-}
-
-func ExampleQuantity_AppendText() {
-	b, _ := metering.MustParseQuantity("5.0").AppendText([]byte("quantity="))
-	fmt.Println(string(b))
-	// Output: quantity=5.0
-}
-
-func ExampleQuantity_MarshalText() {
-	b, _ := metering.MustParseQuantity("-0.5").MarshalText()
-	fmt.Println(string(b))
-	// Output: -0.5
-}
-
-func ExampleQuantity_UnmarshalText() {
-	var q metering.Quantity
-	fmt.Println(q.UnmarshalText([]byte("7.25")), q)
-	// Output: <nil> 7.25
 }
 
 func ExampleQuantity_MarshalJSON() {

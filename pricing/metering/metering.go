@@ -488,7 +488,7 @@ func (p Policy) check(v *Validation, e Event) Decision {
 		r.Status, r.Reason = InvalidDimension, ReasonUnknownDimension
 	case e.EffectiveStartTime.After(now):
 		return bad(ReasonFuture)
-	case !e.Quantity.IsPositive():
+	case e.Quantity.Sign() <= 0:
 		r.Status, r.Reason = InvalidQuantity, ReasonQuantity
 	case now.Sub(e.EffectiveStartTime) > maxAge:
 		r.Status, r.Reason = Expired, ReasonExpired

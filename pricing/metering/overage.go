@@ -239,7 +239,7 @@ func (o Overage) String() string { return o.Explain(rule.English) }
 func (o Overage) Billable() []Event {
 	var out []Event
 	for _, h := range o.Hours {
-		if h.Billable.IsPositive() {
+		if h.Billable.Sign() > 0 {
 			e := h.Event
 			e.Quantity = h.Billable
 			out = append(out, e)
@@ -312,7 +312,7 @@ func (p Policy) Overage(req OverageRequest) (Overage, error) {
 		switch {
 		case r != res:
 			problem(&ps, ruleMTR03, path, ErrRecord, msgOtherRes, r, res)
-		case !e.Quantity.IsPositive():
+		case e.Quantity.Sign() <= 0:
 			problem(&ps, ruleMTR01, join(path, "quantity"), ErrRecord, msgNotPositive, e.Quantity)
 		case !req.Start.IsZero() && hour.Before(req.Start.Truncate(p.Slot)):
 			problem(&ps, ruleMTR03, join(path, "effectiveStartTime"), ErrRecord, msgBeforeStart, hour, req.Start)
@@ -377,7 +377,7 @@ func (p Policy) Overage(req OverageRequest) (Overage, error) {
 		cur.Billable, _ = cur.Billable.Add(h.Billable)
 		cur.Used, cur.Included, cur.Billable = cur.Used.trim(0), cur.Included.trim(0), cur.Billable.trim(0)
 		out.Hours = append(out.Hours, h)
-		if h.Billable.IsPositive() {
+		if h.Billable.Sign() > 0 {
 			mi, month, err := monthCal.PeriodAt(1, t)
 			if err != nil {
 				problem(&ps, ruleMTR03, "events", ErrRecord, msgOutOfRange, e.EffectiveStartTime, err)

@@ -231,7 +231,7 @@ func TestPropertyNoPanic(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 10))
 	for range 300 {
 		at := extremes[r.IntN(len(extremes))]
-		q := []Quantity{{}, big, big.Neg(), MustParseQuantity("0.000000000000001")}[r.IntN(4)]
+		q := []Quantity{{}, big, big.negated(), MustParseQuantity("0.000000000000001")}[r.IntN(4)]
 		e := Event{ResourceID: []string{"", "a"}[r.IntN(2)], ResourceURI: []string{"", "b"}[r.IntN(2)], Dimension: "d", PlanID: "p",
 			EffectiveStartTime: extremes[r.IntN(len(extremes))], Quantity: q}
 		_ = p.Validate(Validation{At: at, Plans: []plan.Plan{{ID: "p", Pricing: plan.Pricing{Meters: []plan.Meter{{Dimension: "d"}}}}}}, e)
