@@ -15,9 +15,10 @@ import (
 // usageRequest is the target of the metering API's 400 bodies.
 const usageRequest = "usageEventRequest"
 
-// usage is an accepted usage event.
+// usage is an accepted usage event: the answer and the event.
 type usage struct {
 	result metering.Result
+	event  metering.Event
 	sub    string
 }
 
@@ -32,7 +33,7 @@ var targets = map[rule.Reason]string{
 
 func badArgument(target, msg string) *metering.ErrorBody {
 	return &metering.ErrorBody{Code: metering.BadArgument.String(), Message: "One or more errors have occurred.", Target: usageRequest,
-		Details: []metering.ErrorDetail{{Code: metering.BadArgument.String(), Message: msg, Target: target}}}
+		Details: []metering.ErrorBody{{Code: metering.BadArgument.String(), Message: msg, Target: target}}}
 }
 
 // meteringPlan is a plan as package metering knows it: its meters.
@@ -77,12 +78,12 @@ func (s *Server) meter(e metering.Event) (metering.Result, int) {
 	case d.Allowed:
 		r.UsageEventID, r.MessageTime = s.newID(), s.now
 		s.keys.Add(d.Key)
-		s.usage = append(s.usage, &usage{result: r, sub: e.ResourceID})
+		s.usage = append(s.usage, &usage{result: r, event: e, sub: e.ResourceID})
 		return r, http.StatusOK
 	case d.Status == metering.Duplicate:
 		var first *metering.Result
 		for _, u := range s.usage {
-			if s.meterPol.KeyOf(u.result.Event()) == d.Key {
+			if s.meterPol.KeyOf(u.event) == d.Key {
 				accepted := u.result
 				accepted.Status = metering.Duplicate
 				first = &accepted

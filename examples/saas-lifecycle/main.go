@@ -505,7 +505,7 @@ func (s *story) usageBatch(at time.Time) error {
 	}
 	t.Write(s.p)
 	s.p.Println()
-	s.p.Printf("  %d of %d accepted. Why the others were not:\n", b.Accepted(), b.Count)
+	s.p.Printf("  %d of %d accepted. Why the others were not:\n", b.Accepted, b.Count)
 	for i, r := range b.Results {
 		if !r.Allowed {
 			s.decision(r.Rule, fmt.Sprintf("#%d %s", i+1, r.Explain(s.l)))

@@ -244,7 +244,6 @@ var registry = []typeInfo{
 	{"pricing/metering", "ClassifyRequest", reflect.TypeFor[pkg_pricing_metering.ClassifyRequest]()},
 	{"pricing/metering", "Decision", reflect.TypeFor[pkg_pricing_metering.Decision]()},
 	{"pricing/metering", "ErrorBody", reflect.TypeFor[pkg_pricing_metering.ErrorBody]()},
-	{"pricing/metering", "ErrorDetail", reflect.TypeFor[pkg_pricing_metering.ErrorDetail]()},
 	{"pricing/metering", "Event", reflect.TypeFor[pkg_pricing_metering.Event]()},
 	{"pricing/metering", "EventStatus", reflect.TypeFor[pkg_pricing_metering.EventStatus]()},
 	{"pricing/metering", "Exchange", reflect.TypeFor[pkg_pricing_metering.Exchange]()},

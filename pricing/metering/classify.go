@@ -76,8 +76,8 @@ var (
 	msgLostAmount = rule.Message{English: " Revenue lost: %v.", Swedish: " Förlorad intäkt: %v."}
 )
 
-// Explain renders the outcome in lang.
-func (o Outcome) Explain(lang rule.Language) string {
+// explain renders the outcome in lang.
+func (o Outcome) explain(lang rule.Language) string {
 	m, ok := msgOutcome[o.Reason]
 	if !ok {
 		m = msgOutcome[ReasonRetry]
@@ -95,9 +95,6 @@ func (o Outcome) Explain(lang rule.Language) string {
 	}
 	return s
 }
-
-// String returns the English explanation.
-func (o Outcome) String() string { return o.Explain(rule.English) }
 
 // Classification is the answer of [Policy.Classify]: each sent event's
 // latest outcome, the revenue lost, the resources to stop and the retry
@@ -136,7 +133,7 @@ func (c Classification) Explain(lang rule.Language) string {
 	for _, o := range c.Outcomes {
 		if o.Reason != ReasonDelivered {
 			b.WriteString("\n  ")
-			b.WriteString(o.Explain(lang))
+			b.WriteString(o.explain(lang))
 		}
 	}
 	return b.String()
@@ -176,7 +173,7 @@ func (p Policy) Classify(req ClassifyRequest) (Classification, error) {
 	for x, ex := range req.Exchanges {
 		byKey := make(map[Key]Result, len(ex.Reply.Results))
 		for i, r := range ex.Reply.Results {
-			k := p.KeyOf(r.Event())
+			k := p.KeyOf(r.event())
 			byKey[k] = r
 			found := false
 			for _, e := range ex.Sent {

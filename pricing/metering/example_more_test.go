@@ -26,11 +26,12 @@ func ExamplePolicy_Aggregator() {
 	if err := a.Merge(b); err != nil {
 		fmt.Println(err)
 	}
-	fmt.Println(a.Len(), "open hours")
+	fmt.Println(len(a.Result().Events), "open hours")
 	for _, e := range a.Flush(at(11, 0)).Events {
 		fmt.Println(e.ResourceID, e.EffectiveStartTime.Format(time.Kitchen), e.Quantity)
 	}
-	fmt.Println(a.Len(), "open hour:", a.Result().Events[0].ResourceID)
+	left := a.Result().Events
+	fmt.Println(len(left), "open hour:", left[0].ResourceID)
 	// Output:
 	// 2 open hours
 	// sub-1 10:00AM 3.5

@@ -67,10 +67,10 @@ func ExamplePolicy_ValidateBatch() {
 	// false usage-batch-too-large true
 }
 
-func ExampleBatchDecision_Accepted() {
+func ExampleBatchDecision() {
 	p, v := metering.DefaultPolicy(), metering.Validation{Plans: pbxPlans, At: time.Date(2024, 3, 1, 12, 0, 0, 0, time.UTC)}
 	b := p.ValidateBatch(v, []metering.Event{pbxEvent("2024-03-01T10:05:00Z", "1"), pbxEvent("2024-03-01T11:05:00Z", "1")})
-	fmt.Println(b.Accepted(), "of", b.Count)
+	fmt.Println(b.Accepted, "of", b.Count)
 	// Output: 2 of 2
 }
 
@@ -116,19 +116,20 @@ func ExamplePolicy_KeyOf() {
 func ExampleKeySet() {
 	var s metering.KeySet
 	k := metering.Key{Resource: "sub-1", Dimension: "emails", Hour: time.Date(2024, 3, 1, 8, 0, 0, 0, time.UTC)}
-	fmt.Println(s.Accepted(k), s.Len())
+	fmt.Println(s.Accepted(k))
 	s.Add(k)
-	fmt.Println(s.Accepted(k), s.Len())
+	fmt.Println(s.Accepted(k))
 	// Output:
-	// false 0
-	// true 1
+	// false
+	// true
 }
 
 func ExampleKeySet_Add() {
 	var s metering.KeySet
-	s.Add(metering.Key{Resource: "sub-1", Dimension: "emails", Hour: time.Date(2024, 3, 1, 8, 0, 0, 0, time.UTC)})
-	fmt.Println(s.Len())
-	// Output: 1
+	k := metering.Key{Resource: "sub-1", Dimension: "emails", Hour: time.Date(2024, 3, 1, 8, 0, 0, 0, time.UTC)}
+	s.Add(k)
+	fmt.Println(s.Accepted(k))
+	// Output: true
 }
 
 func ExampleKeySet_Accepted() {
@@ -138,12 +139,6 @@ func ExampleKeySet_Accepted() {
 	k.Dimension = "texts"
 	fmt.Println(s.Accepted(k))
 	// Output: false
-}
-
-func ExampleKeySet_Len() {
-	var s metering.KeySet
-	fmt.Println(s.Len())
-	// Output: 0
 }
 
 func ExampleEvent_Resource() {

@@ -136,8 +136,8 @@ func (s *KeySet) Accepted(k Key) bool {
 	return ok
 }
 
-// Len returns the number of keys.
-func (s *KeySet) Len() int { return len(s.keys) }
+// len returns the number of keys.
+func (s *KeySet) len() int { return len(s.keys) }
 
 // Policy holds the limits of the metering rules (EXT-03, MTR-01…MTR-06)
 // and of the decoders of the metering API's bodies. [DefaultPolicy]
@@ -508,22 +508,13 @@ type BatchDecision struct {
 	// ReasonBatchChecked.
 	Rule   rule.ID     `json:"rule"`
 	Reason rule.Reason `json:"reason"`
-	// Count is the number of events; Max the policy's limit.
-	Count int `json:"count"`
-	Max   int `json:"max"`
+	// Count is the number of events, Accepted the number accepted; Max
+	// the policy's limit.
+	Count    int `json:"count"`
+	Accepted int `json:"accepted"`
+	Max      int `json:"max"`
 	// Results has one decision per event, in order.
 	Results []Decision `json:"results,omitempty"`
-}
-
-// Accepted returns the number of accepted events.
-func (b BatchDecision) Accepted() int {
-	n := 0
-	for _, r := range b.Results {
-		if r.Status == Accepted {
-			n++
-		}
-	}
-	return n
 }
 
 var (
@@ -542,7 +533,7 @@ func (b BatchDecision) Explain(lang rule.Language) string {
 		return mtMsgEmpty.Render(lang, string(b.Rule))
 	}
 	var sb strings.Builder
-	sb.WriteString(mtMsgBatch.Render(lang, b.Accepted(), b.Count, string(b.Rule)))
+	sb.WriteString(mtMsgBatch.Render(lang, b.Accepted, b.Count, string(b.Rule)))
 	for _, r := range b.Results {
 		sb.WriteByte('\n')
 		sb.WriteString(r.Explain(lang))
@@ -596,6 +587,9 @@ func (p Policy) validateAll(v *Validation, events []Event, b BatchDecision) Batc
 			}
 		}
 		r.Allowed = r.Status == Accepted
+		if r.Allowed {
+			b.Accepted++
+		}
 		b.Results[i] = r
 	}
 	return b

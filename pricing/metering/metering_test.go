@@ -194,8 +194,8 @@ func TestEXT03_Batch(t *testing.T) {
 	}
 	v := pbValidator(nil)
 	b := v.ValidateBatch(evs, now)
-	if !b.Allowed || b.Accepted() != 25 || len(b.Results) != 25 || b.Reason != ReasonBatchChecked {
-		t.Errorf("25 distinct events: allowed %v, %d accepted", b.Allowed, b.Accepted())
+	if !b.Allowed || b.Accepted != 25 || len(b.Results) != 25 || b.Reason != ReasonBatchChecked {
+		t.Errorf("25 distinct events: allowed %v, %d accepted", b.Allowed, b.Accepted)
 	}
 	b = v.ValidateBatch(append(evs, pbEvent(hour(0), "1")), now)
 	want := BatchDecision{Rule: rule.EXT03, Reason: ReasonBatchTooLarge, Count: 26, Max: 25}
@@ -225,8 +225,8 @@ func TestEXT03_Batch(t *testing.T) {
 	if diff := cmp.Diff(wantS, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
-	if b.Accepted() != 2 || ledger.Len() != 1 {
-		t.Errorf("accepted %d; the ledger changed to %d", b.Accepted(), ledger.Len())
+	if b.Accepted != 2 || ledger.len() != 1 {
+		t.Errorf("accepted %d; the ledger changed to %d", b.Accepted, ledger.len())
 	}
 }
 
@@ -535,8 +535,8 @@ func BenchmarkMeterBatch25(b *testing.B) {
 	now := pbTime("2024-03-01T12:00:00Z")
 	b.ReportAllocs()
 	for b.Loop() {
-		if r := v.ValidateBatch(evs, now); r.Accepted() != 25 {
-			b.Fatal(r.Accepted())
+		if r := v.ValidateBatch(evs, now); r.Accepted != 25 {
+			b.Fatal(r.Accepted)
 		}
 	}
 }
@@ -566,8 +566,8 @@ func BenchmarkValidateBatchLinear(b *testing.B) {
 			}
 			b.ReportAllocs()
 			for b.Loop() {
-				if r := p.ValidateBatch(v, evs); r.Accepted() != n {
-					b.Fatal(r.Accepted())
+				if r := p.ValidateBatch(v, evs); r.Accepted != n {
+					b.Fatal(r.Accepted)
 				}
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/event")

@@ -117,8 +117,8 @@ func TestPropertyFlushBoundsMemory(t *testing.T) {
 		a.Add(rec)
 		if i%100 == 0 {
 			all = append(all, a.Flush(rec.Time).Events...)
-			if a.Len() > 6 {
-				t.Fatalf("%d open hours", a.Len())
+			if a.open() > 6 {
+				t.Fatalf("%d open hours", a.open())
 			}
 		}
 	}
@@ -216,11 +216,11 @@ func TestPropertyNoPanic(t *testing.T) {
 	p := Policy{}
 	var nilAgg *Aggregator
 	nilAgg.Add(Record{})
-	nilAgg.AddAll(nil)
+	nilAgg.addAll(nil)
 	_ = nilAgg.Merge(nil)
 	_ = nilAgg.Flush(time.Time{})
 	_ = nilAgg.Result()
-	_ = nilAgg.Len()
+	_ = nilAgg.open()
 	var zeroAgg Aggregator
 	zeroAgg.Add(Record{})
 	_ = zeroAgg.Merge(p.Aggregator(AggregateRequest{PlanID: "x"}))
@@ -245,7 +245,7 @@ func TestPropertyNoPanic(t *testing.T) {
 	}
 	for _, v := range []any{Policy{}, Event{}, Key{}, Decision{}, BatchDecision{}, Validation{}, Quantity{}, Record{}, AggregateRequest{},
 		Aggregation{}, Meter{}, OverageRequest{}, Hour{}, TermUse{}, Price{}, InvoiceLine{}, Overage{}, SubmitRequest{}, Submission{}, Batch{},
-		Result{}, ErrorBody{}, ErrorDetail{}, AdditionalInfo{}, Reply{}, Row{}, Exchange{}, ClassifyRequest{}, Outcome{}, Classification{},
+		Result{}, ErrorBody{}, AdditionalInfo{}, Reply{}, Row{}, Exchange{}, ClassifyRequest{}, Outcome{}, Classification{},
 		ReconcileRequest{}, Mismatch{}, Reconciliation{}, EventStatus(0), ReconStatus(0), SubscriptionStatus("")} {
 		b, err := json.Marshal(v)
 		if err != nil {
@@ -299,7 +299,7 @@ func TestPropertyRetryNeverResendsDelivered(t *testing.T) {
 		for _, ex := range exs {
 			for _, res := range ex.Reply.Results {
 				if res.Status == Accepted || res.Status == Duplicate {
-					delivered[p.KeyOf(res.Event())] = true
+					delivered[p.KeyOf(res.event())] = true
 				}
 			}
 			if ex.Reply.HTTPStatus == 409 {

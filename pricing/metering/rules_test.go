@@ -203,7 +203,7 @@ func TestEXT02_PriceTruncation(t *testing.T) {
 		if p.Billed != currency.FromMinor(tt.billed, currency.USD) || p.Reason != tt.reason || p.Rule != rule.EXT02 {
 			t.Errorf("%s: %v %s", tt.declared, p.Billed, p.Reason)
 		}
-		if p.String() == "" || p.Explain(rule.Swedish) == "" {
+		if p.explain(rule.English) == "" || p.explain(rule.Swedish) == "" {
 			t.Error("no explanation")
 		}
 	}

@@ -82,28 +82,23 @@ func (r *Result) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// Event returns the event the result is about.
-func (r Result) Event() Event {
+// event returns the event the result is about.
+func (r Result) event() Event {
 	return Event{ResourceID: r.ResourceID, ResourceURI: r.ResourceURI, Quantity: r.Quantity, Dimension: r.Dimension,
 		EffectiveStartTime: r.EffectiveStartTime, PlanID: r.PlanID}
 }
 
 // ErrorBody is the metering API's error body: the 400 body
-// {"code","message","target","details":[…]} and the 409 body, whose
-// additionalInfo.acceptedMessage is the event accepted before.
+// {"code","message","target","details":[…]}, each detail an ErrorBody
+// with only code, message and target (what is wrong, where), and the 409
+// body, whose additionalInfo.acceptedMessage is the event accepted
+// before.
 type ErrorBody struct {
 	Code           string          `json:"code,omitempty"`
 	Message        string          `json:"message,omitempty"`
 	Target         string          `json:"target,omitempty"`
-	Details        []ErrorDetail   `json:"details,omitempty"`
+	Details        []ErrorBody     `json:"details,omitempty"`
 	AdditionalInfo *AdditionalInfo `json:"additionalInfo,omitempty"`
-}
-
-// ErrorDetail is one detail of a 400 body: what is wrong, where.
-type ErrorDetail struct {
-	Code    string `json:"code,omitempty"`
-	Message string `json:"message,omitempty"`
-	Target  string `json:"target,omitempty"`
 }
 
 // AdditionalInfo is the 409 body's additional information: the event
@@ -138,10 +133,10 @@ type wireResult struct {
 }
 
 type wireError struct {
-	Code           string        `json:"code"`
-	Message        string        `json:"message"`
-	Target         string        `json:"target"`
-	Details        []ErrorDetail `json:"details"`
+	Code           string      `json:"code"`
+	Message        string      `json:"message"`
+	Target         string      `json:"target"`
+	Details        []ErrorBody `json:"details"`
 	AdditionalInfo *struct {
 		AcceptedMessage *wireResult `json:"acceptedMessage"`
 	} `json:"additionalInfo"`
