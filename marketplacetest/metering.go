@@ -51,7 +51,7 @@ func meteringPlan(p Plan) plan.Plan {
 // 400, or 409 for a duplicate. An event the rules accept for a
 // subscription that is not Subscribed is ResourceNotActive (MTR-05).
 func (s *Server) meter(e metering.Event) (metering.Result, int) {
-	v := metering.Validation{History: &s.keys, At: s.now,
+	v := metering.Validation{History: s.keys.Accepted, At: s.now,
 		Known: func(r string) bool { _, ok := s.byID[r]; return ok },
 		StatusOf: func(r string) metering.SubscriptionStatus {
 			switch sub := s.byID[r]; {

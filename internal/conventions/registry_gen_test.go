@@ -247,7 +247,6 @@ var registry = []typeInfo{
 	{"pricing/metering", "Event", reflect.TypeFor[pkg_pricing_metering.Event]()},
 	{"pricing/metering", "EventStatus", reflect.TypeFor[pkg_pricing_metering.EventStatus]()},
 	{"pricing/metering", "Exchange", reflect.TypeFor[pkg_pricing_metering.Exchange]()},
-	{"pricing/metering", "History", reflect.TypeFor[pkg_pricing_metering.History]()},
 	{"pricing/metering", "Hour", reflect.TypeFor[pkg_pricing_metering.Hour]()},
 	{"pricing/metering", "InvoiceLine", reflect.TypeFor[pkg_pricing_metering.InvoiceLine]()},
 	{"pricing/metering", "Key", reflect.TypeFor[pkg_pricing_metering.Key]()},

@@ -35,7 +35,7 @@ func ExamplePolicy_Validate() {
 	// One event per resource, dimension and hour.
 	var accepted metering.KeySet
 	accepted.Add(p.KeyOf(pbxEvent("2024-03-01T08:00:00Z", "1")))
-	v.History = &accepted
+	v.History = accepted.Accepted
 	v.At = time.Date(2024, 3, 1, 12, 0, 0, 0, time.UTC)
 	r := p.Validate(v, pbxEvent("2024-03-01T08:59:59Z", "2"))
 	fmt.Println(r.Status, r.Key.Hour.Format(time.Kitchen))

@@ -106,17 +106,9 @@ func (p Policy) slotOf(t time.Time) time.Time {
 	return t.UTC().Truncate(p.Slot)
 }
 
-// History is what the service accepted before: [Policy.Validate] asks
-// it whether an event for a key was accepted before, to reject a second
-// one as a duplicate. [KeySet] is a ready implementation.
-type History interface {
-	// Accepted reports whether an event with the key was accepted.
-	Accepted(k Key) bool
-}
-
-// KeySet is a set of accepted usage keys, a [History] held by the
-// caller. The zero KeySet is empty and ready to use; it is not safe
-// for concurrent use.
+// KeySet is a set of accepted usage keys held by the caller; its
+// Accepted method serves as a [Validation]'s History. The zero KeySet is
+// empty and ready to use; it is not safe for concurrent use.
 type KeySet struct {
 	keys map[Key]struct{}
 }
@@ -382,8 +374,10 @@ type Validation struct {
 	// Plans are the plans of the known resources: an event's plan must be
 	// one of them, and its dimension one of that plan's meters.
 	Plans []plan.Plan `json:"plans,omitempty"`
-	// History holds the events accepted before; nil means none.
-	History History `json:"-"`
+	// History reports whether an event for a key (its resource,
+	// dimension and UTC hour) was accepted before, to refuse a second one
+	// as a Duplicate; nil means none was. [KeySet.Accepted] is one.
+	History func(k Key) bool `json:"-"`
 	// Known reports whether a resource exists; nil means every resource
 	// does (ResourceNotFound is then never reported).
 	Known func(resource string) bool `json:"-"`
@@ -412,8 +406,8 @@ type Validation struct {
 //  6. InvalidQuantity: the quantity is zero or negative;
 //  7. Expired: the effective time is more than MaxAge before v.At
 //     (exactly 24 hours is still accepted);
-//  8. Duplicate: History already holds the event's key (the resource,
-//     dimension and UTC clock hour);
+//  8. Duplicate: History reports the event's key (the resource,
+//     dimension and UTC clock hour) accepted before;
 //  9. otherwise Accepted.
 //
 // Validate does not allocate.
@@ -421,7 +415,7 @@ func (p Policy) Validate(v Validation, e Event) Decision {
 	p = p.norm()
 	r := p.check(&v, e)
 	if r.Status == 0 {
-		if v.History != nil && v.History.Accepted(r.Key) {
+		if v.History != nil && v.History(r.Key) {
 			r.Status, r.Reason = Duplicate, ReasonDuplicate
 		} else {
 			r.Status, r.Reason = Accepted, ReasonAccepted
@@ -579,7 +573,7 @@ func (p Policy) validateAll(v *Validation, events []Event, b BatchDecision) Batc
 			}
 		}
 		if r.Status == 0 {
-			if v.History != nil && v.History.Accepted(r.Key) {
+			if v.History != nil && v.History(r.Key) {
 				r.Status, r.Reason = Duplicate, ReasonDuplicate
 			} else {
 				r.Status, r.Reason = Accepted, ReasonAccepted

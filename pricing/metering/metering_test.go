@@ -55,8 +55,12 @@ func pbTime(s string) time.Time {
 	return t
 }
 
-func pbValidator(ledger History) pbV {
-	return pbV{Validation{Plans: pbMeteredPlans, History: ledger}, DefaultPolicy()}
+func pbValidator(ledger *KeySet) pbV {
+	v := pbV{Validation{Plans: pbMeteredPlans}, DefaultPolicy()}
+	if ledger != nil {
+		v.History = ledger.Accepted
+	}
+	return v
 }
 
 func TestEXT03_W9EmissionDeadline(t *testing.T) {
