@@ -159,6 +159,33 @@ func ExampleEvent_UnmarshalJSON() {
 	// quantity: "\"five\"" is not a valid quantity (MTR-01)
 }
 
+func ExampleEvent_MarshalJSON() {
+	// The effective time is written in UTC, the instant exact (MTR-01).
+	cet := time.FixedZone("CET", 3600)
+	ev := metering.Event{ResourceID: "sub-1", Quantity: metering.MustParseQuantity("5.0"), Dimension: "emails",
+		EffectiveStartTime: time.Date(2024, 3, 1, 14, 0, 0, 0, cet), PlanID: "basic"}
+	b, err := json.Marshal(ev)
+	fmt.Println(string(b), err)
+	// Output: {"resourceId":"sub-1","quantity":5.0,"dimension":"emails","effectiveStartTime":"2024-03-01T13:00:00Z","planId":"basic"} <nil>
+}
+
+func ExampleResult_MarshalJSON() {
+	// A batch item that was not accepted has the zero messageTime, written
+	// as the metering API writes it (MTR-04).
+	r := metering.Result{Status: metering.Expired, ResourceID: "sub-1", Quantity: metering.MustParseQuantity("1"), Dimension: "emails",
+		EffectiveStartTime: time.Date(2024, 2, 28, 8, 0, 0, 0, time.UTC), PlanID: "basic"}
+	b, err := json.Marshal(r)
+	fmt.Println(string(b), err)
+	// Output: {"status":"Expired","messageTime":"0001-01-01T00:00:00","resourceId":"sub-1","quantity":1,"dimension":"emails","effectiveStartTime":"2024-02-28T08:00:00Z","planId":"basic"} <nil>
+}
+
+func ExampleResult_UnmarshalJSON() {
+	var r metering.Result
+	err := json.Unmarshal([]byte(`{"status":"Duplicate","messageTime":"0001-01-01T00:00:00","quantity":5.0,"effectiveStartTime":"2018-12-01T08:30:14"}`), &r)
+	fmt.Println(r.Status, r.MessageTime.IsZero(), r.EffectiveStartTime, err)
+	// Output: Duplicate true 2018-12-01 08:30:14 +0000 UTC <nil>
+}
+
 func ExampleEventStatus_String() {
 	fmt.Println(metering.Accepted, metering.Duplicate, metering.ResourceNotFound)
 	// Output: Accepted Duplicate ResourceNotFound
