@@ -176,6 +176,22 @@ func TestDocumentationMetering(t *testing.T) {
 	sameShape(t, "metering-usage-events-200.json", body)
 }
 
+// MTR-01: the effectiveStartTime sent is echoed as the same instant, in
+// UTC as the API writes its instants ("2020-01-12T11:03:28.14Z"), whatever
+// offset it was sent with; the accepted message of a 409 carries it too.
+func TestMTR01_EffectiveStartTimeEchoedInUTC(t *testing.T) {
+	srv, id := meteringServer(t)
+	req := `{"resourceId":"` + id + `","quantity":1,"dimension":"dim1","effectiveStartTime":"2018-12-01T10:30:14.25+02:00","planId":"plan1"}`
+	code, _, body := call(t, srv, "POST", "/usageEvent", req)
+	if code != 200 || !strings.Contains(string(body), `"effectiveStartTime":"2018-12-01T08:30:14.25Z"`) {
+		t.Fatalf("%d %s", code, body)
+	}
+	code, _, body = call(t, srv, "POST", "/usageEvent", strings.Replace(req, "10:30:14.25+02:00", "08:45:00Z", 1))
+	if code != 409 || !strings.Contains(string(body), `"effectiveStartTime":"2018-12-01T08:30:14.25Z"`) {
+		t.Fatalf("duplicate: %d %s", code, body)
+	}
+}
+
 // Metering statuses and limits (the Marketplace Metering Service API).
 func TestMeteringStatuses(t *testing.T) {
 	srv, id := meteringServer(t)
