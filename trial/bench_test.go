@@ -162,3 +162,46 @@ func TestApplyAllocations(t *testing.T) {
 		t.Errorf("reading effects and state: %v allocations", n)
 	}
 }
+
+// Replaying a sequence the caller builds allocates nothing.
+func TestReplayAllocations(t *testing.T) {
+	if testing.CoverMode() != "" {
+		t.Skip("coverage instrumentation allocates")
+	}
+	events := []trial.Event{start(saasA, jan1), ev(trial.Switch, saasB, jan1.Add(15*day)), ev(trial.Tick, nil, jan1.Add(40*day))}
+	for i := range events {
+		events[i].Offer = saasOffer
+	}
+	seq := func(yield func(trial.Event) bool) {
+		for _, e := range events {
+			if !yield(e) {
+				return
+			}
+		}
+	}
+	p := saas.Policy
+	var n int
+	allocs := testing.AllocsPerRun(200, func() { sinkTransition, n, sinkErr = p.Replay(trial.State{}, seq) })
+	if allocs != 0 || sinkErr != nil || n != len(events) {
+		t.Errorf("Replay: %v allocations, %d events applied, error %v", allocs, n, sinkErr)
+	}
+}
+
+// An iterator that goes on after yield returns false is not followed:
+// Replay stops at the first refusal all the same.
+func TestReplayIgnoredStop(t *testing.T) {
+	refused := ev(trial.Convert, saasA, jan1.Add(day)) // converting to the trial plan is refused
+	events := []trial.Event{start(saasA, jan1), refused, ev(trial.Tick, nil, jan1.Add(40*day))}
+	for i := range events {
+		events[i].Offer = saasOffer
+	}
+	stubborn := func(yield func(trial.Event) bool) {
+		for _, e := range events {
+			yield(e)
+		}
+	}
+	tr, n, err := saas.Policy.Replay(trial.State{}, stubborn)
+	if err != nil || n != 1 || tr.Allowed || tr.State.Phase != trial.InTrial {
+		t.Errorf("Replay = %+v, %d, %v; want the refusal of event 1", tr, n, err)
+	}
+}

@@ -379,14 +379,14 @@ var msgReplayNil = rule.Message{English: "no events to replay (a nil sequence)",
 // events from the same state always gives the same answer. For a slice,
 // pass slices.Values(events).
 func (p Policy) Replay(s State, events iter.Seq[Event]) (Transition, int, error) {
-	if events == nil {
-		return Transition{State: s}, 0, errNoEvents()
-	}
-	r := replay{p: p.resolved(), t: Transition{State: s}}
-	for e := range events {
-		if !r.step(&e) {
-			break
-		}
+	// Kept small enough to inline, so that the callback is a closure of
+	// the caller's that its iterator can call without it escaping:
+	// replaying a sequence the caller builds allocates nothing.
+	r := replay{p: p, t: Transition{State: s}}
+	if events != nil {
+		events(r.step)
+	} else {
+		noEvents(r.step)
 	}
 	return r.t, r.n, r.err
 }
@@ -394,22 +394,44 @@ func (p Policy) Replay(s State, events iter.Seq[Event]) (Transition, int, error)
 // replay is the progress of Policy.Replay, in one value so that the loop
 // body captures one variable.
 type replay struct {
-	p   Policy
-	t   Transition
-	n   int
-	err error
+	p        Policy
+	resolved bool // p is resolved (the zero Policy replaced by DefaultPolicy)
+	stopped  bool // an event was refused or invalid, or the sequence was nil
+	t        Transition
+	n        int
+	err      error
 }
 
-// step applies e and reports whether to go on.
-func (r *replay) step(e *Event) bool {
+// noEventsPlan marks the one event noEvents yields. Never written.
+var noEventsPlan = new(plan.Plan)
+
+// noEvents stands for a nil sequence: it yields one event that
+// replay.step recognizes, so that Replay needs no branch of its own to
+// report the error.
+func noEvents(yield func(Event) bool) { yield(Event{Plan: noEventsPlan}) }
+
+// step applies ev and reports whether to go on.
+func (r *replay) step(ev Event) bool {
+	if r.stopped {
+		return false // an iterator that ignores a false from yield
+	}
+	if ev.Plan == noEventsPlan {
+		r.err, r.stopped = errNoEvents(), true
+		return false
+	}
+	if !r.resolved {
+		r.p, r.resolved = r.p.resolved(), true
+	}
+	e := &ev
 	t := Transition{Event: e.Type, At: e.At, State: r.t.State}
 	t.setEvent(e)
 	if err := r.p.apply(&t, e); err != nil {
-		r.err = fmt.Errorf("trial: event %d (%s): %w", r.n, e.Type, err)
+		r.err, r.stopped = fmt.Errorf("trial: event %d (%s): %w", r.n, e.Type, err), true
 		return false
 	}
 	r.t = t
 	if !t.Allowed {
+		r.stopped = true
 		return false
 	}
 	r.n++
