@@ -1,8 +1,6 @@
 package refund
 
 import (
-	"time"
-
 	"github.com/marketrules/marketrules/calendar"
 	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/rule"
@@ -55,19 +53,19 @@ func (p *Policy) decide(d *Decision, r *Request) rule.Problems {
 		return nil
 	case r.Charge == VMReservation && r.PrivateOffer:
 		d.Reason, d.Cancel = ReasonPrivateOffer, CannotCancel
-		d.setTermEnd(r, s.loc)
+		d.setTermEnd(r, &s)
 		return nil
 	case (r.Charge == CSPSoftware || r.Charge == CSPPerpetual) && r.Vendor != OtherVendor:
 		d.Rule, d.Reason, d.Cancel = rule.RFD05, ReasonVendor, CannotCancel
-		d.setTermEnd(r, s.loc)
+		d.setTermEnd(r, &s)
 		return nil
 	case r.Charge == CSPLicense && r.Trigger == Upgrade:
 		d.Reason, d.Cancel = ReasonUpgrade, CannotCancel
-		d.setTermEnd(r, s.loc)
+		d.setTermEnd(r, &s)
 		return nil
 	case r.Charge == CSPSoftware && r.Trigger == SeatsAdded:
 		d.Reason, d.Cancel = ReasonNoSeatReduction, CannotCancel
-		d.setTermEnd(r, s.loc)
+		d.setTermEnd(r, &s)
 		return nil
 	}
 
@@ -88,7 +86,7 @@ func (p *Policy) decide(d *Decision, r *Request) rule.Problems {
 		if r.Charge == SaaS && r.Term.Months() >= 24 && p.SaaS[s.entry].MultiYearLocked {
 			d.Rule, d.Reason, d.Cancel = rule.EXT12, ReasonMultiYearLocked, CannotCancel
 		}
-		d.setTermEnd(r, s.loc)
+		d.setTermEnd(r, &s)
 		return nil
 	}
 
@@ -104,7 +102,7 @@ func (p *Policy) decide(d *Decision, r *Request) rule.Problems {
 		d.Limit = l
 		if !l.Allowed {
 			d.Reason, d.Cancel = ReasonLimitExceeded, CannotCancel
-			d.setTermEnd(r, s.loc)
+			d.setTermEnd(r, &s)
 			return nil
 		}
 	}
@@ -138,9 +136,14 @@ func (p *Policy) decide(d *Decision, r *Request) rule.Problems {
 // setTermEnd sets TermEnd, Start plus the request's term in loc, for a
 // decision whose charge runs on to the end of its term; it stays zero
 // where that end is beyond the year 9999.
-func (d *Decision) setTermEnd(r *Request, loc *time.Location) {
-	if n := r.Term.Months(); n > 0 {
-		d.TermEnd, _ = calendar.AddMonths(r.Start.In(loc), calendar.Months(n))
+func (d *Decision) setTermEnd(r *Request, s *spec) {
+	n := calendar.Months(r.Term.Months())
+	switch {
+	case n <= 0:
+	case s.counts:
+		d.TermEnd, _ = s.zone.AddMonths(r.Start, n)
+	default:
+		d.TermEnd, _ = calendar.AddMonths(r.Start.In(s.loc), n)
 	}
 }
 

@@ -194,7 +194,7 @@ func (p *Policy) paidPeriod(r *Request, s *spec, ps rule.Problems) rule.Problems
 	case !s.counts || r.Term.Months() == 0:
 		return ps // reported already
 	default:
-		t, err := calendar.AddMonths(r.Start.In(s.loc), calendar.Months(r.Term.Months()))
+		t, err := s.zone.AddMonths(r.Start, calendar.Months(r.Term.Months()))
 		if err != nil {
 			return addProblem(ps, s.rule, "request.term", msgTermRange, ErrTerm, r.Term.String(), r.Start)
 		}
