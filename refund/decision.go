@@ -199,18 +199,17 @@ type Limit struct {
 // available of the limit and, when it does not fit, when more becomes
 // available; ending with the rule.
 func (l Limit) Explain(lang rule.Language) string {
+	var buf [512]byte
+	x := explainer{lang: lang}
+	var b []byte
 	if l.Reason == ReasonNoLimit || l.Limit.Sign() == 0 {
-		return exNoLimit.Render(lang, l.Requested) + " (" + string(l.Rule) + ")"
+		b = x.say(buf[:0], exNoLimit, money(l.Requested))
+	} else {
+		b = l.sayLimit(x, buf[:0])
 	}
-	m := exLimitFits
-	if !l.Allowed {
-		m = exLimitExceeded
-	}
-	s := m.Render(lang, l.Requested, l.Available, l.Limit)
-	if !l.Allowed && !l.RestoresAt.IsZero() {
-		s += " " + exLimitRestores.Render(lang, l.RestoresAt)
-	}
-	return s + " (" + string(l.Rule) + ")"
+	b = append(b, " ("...)
+	b = append(b, l.Rule...)
+	return string(append(b, ')'))
 }
 
 // String returns a one-line English summary for logs: "EXT-12
