@@ -149,7 +149,7 @@ func (d *Decision) setTermEnd(r *Request, s *spec) {
 
 // afterWindow is what can still be done with a charge of kind k once its
 // window has closed.
-func afterWindow(k ChargeType) Cancel {
+func afterWindow(k ChargeType) CancelOption {
 	switch k {
 	case SaaS, ProfessionalService, Container, ManagedAppFee, CSPSaaS:
 		// Recurring marketplace charges: cancel (or turn off

@@ -76,7 +76,7 @@ type Decision struct {
 	Allowed bool `json:"allowed"`
 	// Cancel says whether and how the charge can be cancelled at At,
 	// refund or not.
-	Cancel Cancel `json:"cancel"`
+	Cancel CancelOption `json:"cancel"`
 	// Rule is the rule that decided; Reason why.
 	Rule   rule.ID     `json:"rule"`
 	Reason rule.Reason `json:"reason"`
@@ -241,7 +241,7 @@ type decisionJSON struct {
 	Term        plan.Term      `json:"term,omitzero"`
 	Vendor      Vendor         `json:"vendor,omitzero"`
 	Allowed     bool           `json:"allowed"`
-	Cancel      Cancel         `json:"cancel"`
+	Cancel      CancelOption   `json:"cancel"`
 	Rule        rule.ID        `json:"rule"`
 	Reason      rule.Reason    `json:"reason"`
 	Settlement  Settlement     `json:"settlement"`

@@ -183,17 +183,18 @@ func (b *Settlement) UnmarshalText(text []byte) error {
 	return enumParse(basisNames, text, b, ErrName)
 }
 
-// Cancel says whether, and how, a charge can still be cancelled at the
-// instant of a [Decision], whether or not a refund is due. The enum is
-// append-only; the zero Cancel is [NothingToCancel]. In text and JSON:
-// "not-applicable", "now", "at-period-end", "not-allowed".
-type Cancel uint8
+// CancelOption says whether, and how, a charge can still be cancelled
+// at the instant of a [Decision], whether or not a refund is due. The
+// enum is append-only; the zero CancelOption is [NothingToCancel]. In
+// text and JSON: "not-applicable", "now", "at-period-end",
+// "not-allowed".
+type CancelOption uint8
 
 // The cancellation answers.
 const (
 	// NothingToCancel: the charge is for usage already consumed; there is
 	// nothing to cancel (RFD-02).
-	NothingToCancel Cancel = iota
+	NothingToCancel CancelOption = iota
 	// CancelNow: the charge can be cancelled (or the seats reduced) now,
 	// with the refund of the decision.
 	CancelNow
@@ -206,21 +207,21 @@ const (
 	CannotCancel
 )
 
-var cancelNames = enum.Names[Cancel]{Type: "cancellation", Names: []string{"not-applicable", "now", "at-period-end", "not-allowed"}}
+var cancelNames = enum.Names[CancelOption]{Type: "cancellation", Names: []string{"not-applicable", "now", "at-period-end", "not-allowed"}}
 
 // Valid reports whether c is one of the defined answers.
-func (c Cancel) Valid() bool { return cancelNames.Valid(c) }
+func (c CancelOption) Valid() bool { return cancelNames.Valid(c) }
 
 // String returns the answer's name, such as "at-period-end".
-func (c Cancel) String() string { return cancelNames.String(c) }
+func (c CancelOption) String() string { return cancelNames.String(c) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (c Cancel) MarshalText() ([]byte, error) {
+func (c CancelOption) MarshalText() ([]byte, error) {
 	return enumMarshal(cancelNames, c, ErrName)
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler], ignoring case.
-func (c *Cancel) UnmarshalText(b []byte) error {
+func (c *CancelOption) UnmarshalText(b []byte) error {
 	return enumParse(cancelNames, b, c, ErrName)
 }
 
