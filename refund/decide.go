@@ -25,7 +25,7 @@ func (p Policy) Decide(r Request) (d Decision, err error) {
 		pp = &def
 	}
 	if ps := pp.decide(&d, &r); ps != nil {
-		return Decision{}, ps
+		return Decision{}, ps.Err()
 	}
 	return d, nil
 }

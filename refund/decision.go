@@ -328,7 +328,7 @@ func (d *Decision) UnmarshalJSON(b []byte) error {
 	var ps rule.Problems
 	if len(b) > MaxJSONSize {
 		ps = addProblem(ps, "", "", msgTooLarge, ErrDecision, strconv.Itoa(len(b)), strconv.Itoa(MaxJSONSize))
-		return ps
+		return ps.Err()
 	}
 	var v decisionJSON
 	jsonx.Decode(b, &v, "", &ps)
@@ -355,7 +355,7 @@ func (d *Decision) UnmarshalJSON(b []byte) error {
 		ps = out.check(ps)
 	}
 	if len(ps) > 0 {
-		return ps
+		return ps.Err()
 	}
 	*d = out
 	return nil

@@ -263,5 +263,6 @@ func (p *Policy) checkHistory(ps rule.Problems, base string, h []Cancellation) r
 }
 
 func addProblem(ps rule.Problems, id rule.ID, path string, m rule.Message, sentinel error, args ...any) rule.Problems {
-	return append(ps, rule.Problem{Rule: id, Path: path, Message: m, Args: args, Err: sentinel})
+	ps.Append(rule.Problem{Rule: id, Path: path, Message: m, Args: args, Err: sentinel})
+	return ps
 }

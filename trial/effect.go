@@ -174,7 +174,7 @@ func (e *Effect) UnmarshalJSON(b []byte) error {
 	var ps rule.Problems
 	jsonx.Decode(b, &w, "", &ps)
 	if len(ps) == 0 && !w.Type.Valid() && (w != effectJSON{}) {
-		ps = append(ps, rule.Problem{Path: "type", Message: msgAction})
+		ps.Append(rule.Problem{Path: "type", Message: msgAction})
 	}
 	if err := ps.Err(); err != nil {
 		return err
@@ -394,9 +394,9 @@ func (x *Effects) UnmarshalJSON(b []byte) error {
 	}
 	for i := range max(len(list), out.Len()) {
 		if i >= len(list) || i >= out.Len() || !effectEqual(list[i], out.At(i)) {
-			ps = append(ps, rule.Problem{Path: "[" + strconv.Itoa(min(i, len(list)-1)) + "]", Message: msgNotTransition,
+			ps.Append(rule.Problem{Path: "[" + strconv.Itoa(min(i, len(list)-1)) + "]", Message: msgNotTransition,
 				Args: []any{strings.Join(want, ", ")}})
-			return ps
+			return ps.Err()
 		}
 	}
 	*x = out

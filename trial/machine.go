@@ -54,7 +54,7 @@ var (
 
 // problem appends a problem wrapping sentinel err.
 func problem(ps *rule.Problems, id rule.ID, path string, err error, msg rule.Message, args ...any) {
-	*ps = append(*ps, rule.Problem{Rule: id, Path: path, Message: msg, Args: args, Err: err})
+	ps.Append(rule.Problem{Rule: id, Path: path, Message: msg, Args: args, Err: err})
 }
 
 // checkOffer reports an undefined offer type.
@@ -241,7 +241,7 @@ func trialEnd(start time.Time, n int) (time.Time, error) {
 	if err != nil || n < 1 || n > MaxTrialMonths || !end.After(start) {
 		var ps rule.Problems
 		problem(&ps, rule.TRL02, "plan.trial.months", ErrInvalidEvent, msgEndRange, n, start, end)
-		return time.Time{}, ps
+		return time.Time{}, ps.Err()
 	}
 	return end, nil
 }
@@ -300,7 +300,7 @@ func (p *Policy) switchTo(t *Transition, e *Event, at time.Time) error {
 		if !s.attached() {
 			var ps rule.Problems
 			problem(&ps, "", "zone", ErrZone, msgZoneDetached, s.Zone, calendar.ZoneName(s.Start))
-			return ps
+			return ps.Err()
 		}
 		var err error
 		if end, err = trialEnd(s.Start, pl.Trial.Months); err != nil {
@@ -442,5 +442,5 @@ func (r *replay) step(ev Event) bool {
 func errNoEvents() error {
 	var ps rule.Problems
 	problem(&ps, "", "events", ErrInvalidEvent, msgReplayNil)
-	return ps
+	return ps.Err()
 }
