@@ -52,6 +52,21 @@ var (
 	maxInstant = time.Date(9999, time.December, 30, 0, 0, 0, 0, time.UTC)
 )
 
+// The Unix seconds of minInstant and maxInstant, both on whole seconds:
+// an instant t is in [minInstant, maxInstant] when minUnix <= t.Unix()
+// and t.Unix() < maxUnix, or t is maxInstant.
+const (
+	minUnix = -62135510400 // 0001-01-02T00:00:00Z
+	maxUnix = 253402128000 // 9999-12-30T00:00:00Z
+)
+
+// inEventRange reports whether t is within [minInstant, maxInstant],
+// with one reading of t's seconds rather than two comparisons of times.
+func inEventRange(t time.Time) bool {
+	u := t.Unix()
+	return u >= minUnix && (u < maxUnix || u == maxUnix && t.Nanosecond() == 0)
+}
+
 // problem appends a problem wrapping sentinel err.
 func problem(ps *rule.Problems, id rule.ID, path string, err error, msg rule.Message, args ...any) {
 	ps.Append(rule.Problem{Rule: id, Path: path, Message: msg, Args: args, Err: err})
@@ -83,7 +98,7 @@ func (p *Policy) check(s *State, e *Event) error {
 	}
 	if e.At.IsZero() {
 		problem(&ps, "", "at", ErrInvalidEvent, msgEventAt)
-	} else if e.At.Before(minInstant) || e.At.After(maxInstant) {
+	} else if !inEventRange(e.At) {
 		problem(&ps, "", "at", ErrInvalidEvent, msgEventYear, e.At)
 	} else if e.At.Before(s.Last) {
 		problem(&ps, "", "at", ErrOutOfOrder, msgOutOfOrder, e.At, s.Last)
