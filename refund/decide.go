@@ -170,7 +170,7 @@ func applyWindow(d *Decision, r *Request, s *spec) bool {
 	d.Window = w
 	if s.counts {
 		d.Zone = s.loc.String()
-		d.DaysUsed = int(s.zone.DayNumber(r.At) - s.day0 + 1)
+		d.DaysUsed = int(s.dayNumber(r.At) - s.day0 + 1)
 		if w.IsCalendar() {
 			d.WindowStart = r.Start.In(s.loc)
 			d.WindowEnd = s.zone.StartOfDay(s.day0 + int64(w.Days()))
