@@ -252,7 +252,10 @@ var msgEndRange = rule.Message{English: "a trial of %d months from %v would end 
 // problem when it is not an instant after start within the years that
 // RFC 3339 writes.
 func trialEnd(start time.Time, n int) (time.Time, error) {
-	end, err := calendar.AddMonths(start, calendar.Months(n))
+	// calendar.AddMonths(start, n), with the zone prepared at start: no
+	// zone lookup in UTC, and fewer in a named zone.
+	z := calendar.NewZone(start.Location(), start)
+	end, err := z.AddMonths(start, calendar.Months(n))
 	if err != nil || n < 1 || n > MaxTrialMonths || !end.After(start) {
 		var ps rule.Problems
 		problem(&ps, rule.TRL02, "plan.trial.months", ErrInvalidEvent, msgEndRange, n, start, end)
