@@ -80,3 +80,22 @@ func BenchmarkZoneAddMonths(b *testing.B) {
 		}
 	})
 }
+
+// Zone.AddMonths is the function AddMonths in the zone for any instant,
+// any instant the zone is prepared for and any count of months.
+func FuzzZoneAddMonths(f *testing.F) {
+	f.Add(int64(1710061200), int64(1710061200), int32(12), uint8(1))
+	f.Add(int64(-62135596800), int64(0), int32(-1), uint8(7))
+	f.Add(int64(253402300799), int64(1<<40), int32(119988), uint8(11))
+	locs := locations(f)
+	f.Fuzz(func(t *testing.T, sec, near int64, n int32, zi uint8) {
+		loc := locs[int(zi)%len(locs)]
+		at := time.Unix(sec, sec&0xfff)
+		z := NewZone(loc, time.Unix(near, 0))
+		got, gerr := z.AddMonths(at, Months(n))
+		want, werr := AddMonths(at.In(z.Location()), Months(n))
+		if (gerr != nil) != (werr != nil) || !got.Equal(want) || got.Location() != want.Location() {
+			t.Fatalf("%v near %v: Zone.AddMonths(%v, %d) = %v, %v; AddMonths = %v, %v", loc, near, at, n, got, gerr, want, werr)
+		}
+	})
+}
