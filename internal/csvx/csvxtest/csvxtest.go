@@ -12,7 +12,9 @@ import (
 	"io"
 	"math"
 	"runtime"
+	"slices"
 	"testing"
+	"time"
 )
 
 // ReadFunc reads a whole CSV file and returns how many data rows it
@@ -48,12 +50,14 @@ var Sink int
 
 // Compare runs, for each size, the sub-benchmarks "rows=N/reader" (read)
 // and "rows=N/encoding-csv" ([Std]) on the same file gen(N), one after
-// the other, each reporting ns/row, allocs/row and B/row.
+// the other, each reporting ns/row, allocs/row and B/row, then
+// "rows=N/ratio" ([Ratio]).
 func Compare(b *testing.B, sizes []int, gen func(rows int) []byte, read ReadFunc) {
 	for _, n := range sizes {
 		in := gen(n)
 		b.Run(fmt.Sprintf("rows=%d/reader", n), func(b *testing.B) { Bench(b, in, n, read) })
 		b.Run(fmt.Sprintf("rows=%d/encoding-csv", n), func(b *testing.B) { Bench(b, in, n, Std) })
+		b.Run(fmt.Sprintf("rows=%d/ratio", n), func(b *testing.B) { Ratio(b, in, n, read) })
 	}
 }
 
@@ -105,4 +109,29 @@ func CheckAllocsPerRow(tb testing.TB, gen func(rows int) []byte, read ReadFunc, 
 	if math.Abs(s-l) > slack {
 		tb.Errorf("allocations per row: %.3f at %d rows, %.3f at %d rows: not constant within %.2f", s, small, l, large, slack)
 	}
+}
+
+// Ratio times read and [Std] alternately on in, once each per iteration,
+// and reports the median of their ratios as "x-encoding-csv": on a loaded
+// machine a ratio of paired runs is steadier than one of two benchmarks
+// run seconds apart.
+func Ratio(b *testing.B, in []byte, rows int, read ReadFunc) {
+	b.Helper()
+	var ratios []float64
+	for b.Loop() {
+		t0 := time.Now()
+		got, err := read(bytes.NewReader(in))
+		t1 := time.Now()
+		if err != nil || got != rows {
+			b.Fatalf("read %d rows, want %d: %v", got, rows, err)
+		}
+		if _, err := Std(bytes.NewReader(in)); err != nil {
+			b.Fatal(err)
+		}
+		t2 := time.Now()
+		ratios = append(ratios, float64(t1.Sub(t0))/float64(max(t2.Sub(t1), 1)))
+	}
+	slices.Sort(ratios)
+	b.ReportMetric(ratios[len(ratios)/2], "x-encoding-csv")
+	b.ReportMetric(0, "ns/op")
 }
