@@ -16,21 +16,19 @@ import (
 //
 // A result outside the years 1–9999 (of t's location) is an error
 // wrapping [ErrRange]; so is any n beyond ±119,988 months, the span of
-// those years. AddMonths(t, 0) is t. In UTC it uses only integer
-// arithmetic and allocates nothing.
+// those years. AddMonths(t, 0) is t. In UTC and in zones at a fixed
+// offset it uses only integer arithmetic and allocates nothing.
 func AddMonths(t time.Time, n Months) (time.Time, error) {
 	if n == 0 {
 		return t, nil // even at a clock time that occurs twice
 	}
-	if t.Location() == time.UTC {
-		c := newAnchor(t)
-		return c.add(n)
-	}
-	return addMonthsZoned(t, n)
+	c := newAnchor(t)
+	return c.add(n)
 }
 
 // addMonthsZoned is AddMonths through the time package's calendar, for
-// locations other than UTC.
+// any location: the reference the prepared paths agree with, and the
+// path for anchors far outside the years 1–9999.
 func addMonthsZoned(t time.Time, n Months) (time.Time, error) {
 	y, m, d := t.Date()
 	hh, mm, ss := t.Clock()
@@ -38,8 +36,13 @@ func addMonthsZoned(t time.Time, n Months) (time.Time, error) {
 	if err != nil {
 		return time.Time{}, err
 	}
-	d = min(d, daysIn(y, m))
-	r := time.Date(y, m, d, hh, mm, ss, t.Nanosecond(), t.Location())
+	return dateAt(y, m, min(d, daysIn(y, m)), hh, mm, ss, t.Nanosecond(), t.Location()), nil
+}
+
+// dateAt is time.Date for a valid date, with a clock time in a
+// daylight-saving gap moved forward by the gap.
+func dateAt(y int, m time.Month, d, hh, mm, ss, ns int, loc *time.Location) time.Time {
+	r := time.Date(y, m, d, hh, mm, ss, ns, loc)
 	if rh, rm, rs := r.Clock(); rh != hh || rm != mm || rs != ss {
 		// In a gap: if time.Date moved the clock back, move it forward.
 		ry, rmo, rd := r.Date()
@@ -49,35 +52,76 @@ func addMonthsZoned(t time.Time, n Months) (time.Time, error) {
 			r = r.Add(want.Sub(got))
 		}
 	}
-	return r, nil
+	return r
 }
 
-// anchor computes AddMonths(anchor, n) for one anchor and many n. In UTC,
-// where every day has 86,400 seconds, it works from the anchor's date and
-// time of day with integer arithmetic, several times faster than the time
-// package's calendar; in any other location it defers to the time package
-// through addMonthsZoned, which resolves daylight-saving gaps.
+// The kinds of anchor.
+const (
+	// kindGeneric: the zero Calendar, or an anchor far outside the years
+	// 1–9999; every result through the time package (addMonthsZoned).
+	kindGeneric = iota
+	// kindFixed: UTC or a zone at one offset for all time, where every
+	// day has 86,400 seconds: integer arithmetic only.
+	kindFixed
+	// kindZoned: a zone whose offset changes; the anchor's fields are
+	// prepared once, each result is one time.Date.
+	kindZoned
+)
+
+// The Unix seconds of the instants an anchor may be prepared for: its
+// local date in the years 0 to 10000, so that nothing below overflows and
+// every result of the years 1–9999 stays reachable.
+const (
+	anchorMinSec = (-719528 - 2) * secondsPerDay // 0000-01-01, less two days
+	anchorMaxSec = (2933262 + 2) * secondsPerDay // 10001-01-01, plus two days
+)
+
+// anchor computes AddMonths(anchor, n) for one anchor and many n. It
+// works from the anchor's local date and time of day, prepared once: in
+// UTC and fixed zones, where every day has 86,400 seconds, with integer
+// arithmetic, several times faster than the time package's calendar; in a
+// zone with daylight saving with one time.Date per result, which
+// resolves daylight-saving gaps. The range of n whose result stays within
+// the years 1–9999 is computed once too, so each result costs one
+// comparison for every check.
 type anchor struct {
-	t   time.Time
-	utc bool
-	y   int        // the anchor's year
-	m   time.Month // month
-	d   int        // day
-	sod int64      // seconds since midnight
-	ns  int64      // nanoseconds
+	t      time.Time
+	loc    *time.Location // the anchor's location; nil for UTC
+	kind   uint8
+	m      time.Month // the anchor's local month
+	y, d   int        // year and day
+	clock  [3]int     // hour, minute, second (kindZoned)
+	ns     int        // nanoseconds
+	off    int64      // the UTC offset in seconds (kindFixed)
+	sod    int64      // local seconds since midnight
+	base   int64      // y×12 + m − 1
+	lo, hi int64      // the n with a result in the years 1–9999
 }
 
 func newAnchor(t time.Time) anchor {
-	c := anchor{t: t, utc: t.Location() == time.UTC}
-	if c.utc {
-		sec := t.Unix()
-		day := floorDiv(sec, 86400)
-		c.sod = sec - day*86400
-		c.ns = int64(t.Nanosecond())
-		c.y, c.m, c.d = civil(day)
-	} else {
-		c.y, c.m, c.d = t.Date()
+	c := anchor{t: t}
+	sec := t.Unix()
+	if sec < anchorMinSec || sec > anchorMaxSec {
+		c.y, c.m, c.d = t.Date() // kindGeneric
+		return c
 	}
+	c.kind = kindFixed
+	if loc := t.Location(); loc != time.UTC {
+		c.loc = loc
+		if start, end := t.ZoneBounds(); !start.IsZero() || !end.IsZero() {
+			c.kind = kindZoned
+		}
+		_, off := t.Zone()
+		c.off = int64(off)
+	}
+	local := sec + c.off
+	day := floorDiv(local, secondsPerDay)
+	c.sod = local - day*secondsPerDay
+	c.ns = t.Nanosecond()
+	c.y, c.m, c.d = civil(day)
+	c.clock = [3]int{int(c.sod / 3600), int(c.sod / 60 % 60), int(c.sod % 60)}
+	c.base = int64(c.y)*12 + int64(c.m) - 1
+	c.lo, c.hi = MinYear*12-c.base, MaxYear*12+11-c.base
 	return c
 }
 
@@ -86,31 +130,53 @@ func (c *anchor) add(n Months) (time.Time, error) {
 	if n == 0 {
 		return c.t, nil
 	}
-	if !c.utc {
+	if c.kind == kindGeneric {
 		return addMonthsZoned(c.t, n)
 	}
-	// addMonthsYM, inline: c.y is the year of an instant, far inside
-	// ±2⁴⁰, so with n checked nothing overflows.
-	if n < -maxMonths || n > maxMonths {
+	sec, ok := c.localSec(n)
+	if !ok {
 		return time.Time{}, monthsError(c.y, c.m, n)
 	}
-	total := c.y*12 + int(c.m) - 1 + int(n)
-	y, mi := total/12, total%12
-	if mi < 0 {
-		y, mi = y-1, mi+12
+	if c.kind == kindZoned {
+		y, m, d := c.target(n)
+		return dateAt(y, m, d, c.clock[0], c.clock[1], c.clock[2], c.ns, c.loc), nil
 	}
-	if y < MinYear || y > MaxYear {
-		return time.Time{}, monthsError(c.y, c.m, n)
+	return c.instant(sec), nil
+}
+
+// target returns the date n months from the anchor, the day clamped; n
+// must be in c.lo…c.hi.
+func (c *anchor) target(n Months) (int, time.Month, int) {
+	total := uint64(c.base + int64(n)) // ≥ 12: the year is at least 1
+	y, m := int(total/12), time.Month(total%12+1)
+	return y, m, min(c.d, daysIn(y, m))
+}
+
+// localSec returns the local seconds (Unix seconds plus the offset) of
+// the result n months from the anchor at the anchor's clock time, and
+// whether it is within the years 1–9999.
+func (c *anchor) localSec(n Months) (int64, bool) {
+	if int64(n) < c.lo || int64(n) > c.hi {
+		return 0, false
 	}
-	m := time.Month(mi + 1)
-	d := min(c.d, daysIn(y, m))
-	return time.Unix(dayNumber(y, m, d)*86400+c.sod, c.ns).UTC(), nil
+	y, m, d := c.target(n)
+	return dayNumber(y, m, d)*secondsPerDay + c.sod, true
+}
+
+// instant returns the instant of local seconds sec at the anchor's
+// nanosecond, in a kindFixed anchor's location.
+func (c *anchor) instant(sec int64) time.Time {
+	t := time.Unix(sec-c.off, int64(c.ns))
+	if c.loc == nil {
+		return t.UTC()
+	}
+	return t.In(c.loc)
 }
 
 // month returns the year and month of t as the anchor's location sees it.
 func (c *anchor) month(t time.Time) (int, time.Month) {
-	if c.utc {
-		y, m, _ := civil(floorDiv(t.Unix(), 86400))
+	if c.kind == kindFixed {
+		y, m, _ := civil(localDay(t.Unix(), c.off))
 		return y, m
 	}
 	y, m, _ := t.In(c.t.Location()).Date()
@@ -139,8 +205,7 @@ func (c *anchor) periodAt(months Months, t time.Time) (int, Period, error) {
 		return 0, Period{}, err
 	}
 	if t.Before(c.t) {
-		return 0, Period{}, fmt.Errorf("%w: %s is before the anchor %s", ErrBeforeAnchor,
-			t.Format(time.RFC3339Nano), c.t.Format(time.RFC3339Nano))
+		return 0, Period{}, beforeAnchorError(c.t, t)
 	}
 	ay, am := c.y, c.m
 	if am == 0 { // the zero Calendar: its fields were never prepared
@@ -148,10 +213,13 @@ func (c *anchor) periodAt(months Months, t time.Time) (int, Period, error) {
 	}
 	ty, tm := c.month(t)
 	if ty > MaxYear+1 {
-		return 0, Period{}, fmt.Errorf("%w: %s is after the year %d", ErrRange, t.Format(time.RFC3339), MaxYear)
+		return 0, Period{}, afterYearsError(t)
 	}
 	diff := (int64(ty)-int64(ay))*12 + int64(tm) - int64(am)
 	n := max(diff/int64(months), 0)
+	if c.kind == kindFixed {
+		return c.periodAtFixed(months, n, t)
+	}
 	start, err := c.add(Months(n) * months)
 	for i := 0; i < 3 && err == nil && n > 0 && start.After(t); i++ {
 		n--
@@ -172,8 +240,53 @@ func (c *anchor) periodAt(months Months, t time.Time) (int, Period, error) {
 	if !start.After(t) && end.After(t) {
 		return int(n), Period{Start: start, End: end}, nil
 	}
-	return 0, Period{}, fmt.Errorf("%w: no period of %s from %s contains %s", ErrRange, months,
-		c.t.Format(time.RFC3339Nano), t.Format(time.RFC3339Nano))
+	return 0, Period{}, noPeriodError(months, c.t, t)
+}
+
+// periodAtFixed is periodAt's search for a kindFixed anchor, from the
+// first estimate n, comparing local seconds (and the anchor's nanosecond
+// with t's) instead of instants.
+func (c *anchor) periodAtFixed(months Months, n int64, t time.Time) (int, Period, error) {
+	tl, tns := t.Unix()+c.off, t.Nanosecond()
+	after := func(sec int64) bool { return sec > tl || sec == tl && c.ns > tns } // the instant is after t
+	start, ok := c.localSec(Months(n) * months)
+	for i := 0; i < 3 && ok && n > 0 && after(start); i++ {
+		n--
+		start, ok = c.localSec(Months(n) * months)
+	}
+	if !ok {
+		return 0, Period{}, monthsError(c.y, c.m, Months(n)*months)
+	}
+	end, ok := c.localSec(Months(n+1) * months)
+	for i := 0; i < 3 && ok && !after(end); i++ {
+		n++
+		start = end
+		end, ok = c.localSec(Months(n+1) * months)
+	}
+	if !ok {
+		return 0, Period{}, monthsError(c.y, c.m, Months(n+1)*months)
+	}
+	if !after(start) && after(end) {
+		return int(n), Period{Start: c.instant(start), End: c.instant(end)}, nil
+	}
+	return 0, Period{}, noPeriodError(months, c.t, t)
+}
+
+//go:noinline
+func beforeAnchorError(anchor, t time.Time) error {
+	return fmt.Errorf("%w: %s is before the anchor %s", ErrBeforeAnchor,
+		t.Format(time.RFC3339Nano), anchor.Format(time.RFC3339Nano))
+}
+
+//go:noinline
+func afterYearsError(t time.Time) error {
+	return fmt.Errorf("%w: %s is after the year %d", ErrRange, t.Format(time.RFC3339), MaxYear)
+}
+
+//go:noinline
+func noPeriodError(months Months, anchor, t time.Time) error {
+	return fmt.Errorf("%w: no period of %s from %s contains %s", ErrRange, months,
+		anchor.Format(time.RFC3339Nano), t.Format(time.RFC3339Nano))
 }
 
 // period returns period n of months-month periods.
