@@ -81,22 +81,26 @@ const (
 // UTC and fixed zones, where every day has 86,400 seconds, with integer
 // arithmetic, several times faster than the time package's calendar; in a
 // zone with daylight saving with one time.Date per result, which
-// resolves daylight-saving gaps. The range of n whose result stays within
-// the years 1–9999 is computed once too, so each result costs one
-// comparison for every check.
+// resolves daylight-saving gaps. Whether a result stays within the years
+// 1–9999 is one comparison.
 type anchor struct {
-	t      time.Time
-	loc    *time.Location // the anchor's location; nil for UTC
-	kind   uint8
-	m      time.Month // the anchor's local month
-	y, d   int        // year and day
-	clock  [3]int     // hour, minute, second (kindZoned)
-	ns     int        // nanoseconds
-	off    int64      // the UTC offset in seconds (kindFixed)
-	sod    int64      // local seconds since midnight
-	base   int64      // y×12 + m − 1
-	lo, hi int64      // the n with a result in the years 1–9999
+	t    time.Time
+	loc  *time.Location // the anchor's location; nil for UTC
+	base int64          // the anchor's local year×12 + month − 1
+	sod  int64          // local seconds since midnight
+	off  int64          // the UTC offset in seconds (kindFixed)
+	y, d int            // the anchor's local year and day
+	ns   int32          // nanoseconds
+	m    time.Month     // the anchor's local month
+	kind uint8
 }
+
+// The months from year 0 of the first and last month of the years
+// MinYear–MaxYear.
+const (
+	firstMonth = MinYear * 12
+	lastMonth  = MaxYear*12 + 11
+)
 
 func newAnchor(t time.Time) anchor {
 	c := anchor{t: t}
@@ -117,11 +121,9 @@ func newAnchor(t time.Time) anchor {
 	local := sec + c.off
 	day := floorDiv(local, secondsPerDay)
 	c.sod = local - day*secondsPerDay
-	c.ns = t.Nanosecond()
+	c.ns = int32(t.Nanosecond())
 	c.y, c.m, c.d = civil(day)
-	c.clock = [3]int{int(c.sod / 3600), int(c.sod / 60 % 60), int(c.sod % 60)}
 	c.base = int64(c.y)*12 + int64(c.m) - 1
-	c.lo, c.hi = MinYear*12-c.base, MaxYear*12+11-c.base
 	return c
 }
 
@@ -133,30 +135,38 @@ func (c *anchor) add(n Months) (time.Time, error) {
 	if c.kind == kindGeneric {
 		return addMonthsZoned(c.t, n)
 	}
-	sec, ok := c.localSec(n)
-	if !ok {
+	if !c.inRange(n) {
 		return time.Time{}, monthsError(c.y, c.m, n)
 	}
 	if c.kind == kindZoned {
 		y, m, d := c.target(n)
-		return dateAt(y, m, d, c.clock[0], c.clock[1], c.clock[2], c.ns, c.loc), nil
+		return dateAt(y, m, d, int(c.sod/3600), int(c.sod/60%60), int(c.sod%60), int(c.ns), c.loc), nil
 	}
-	return c.instant(sec), nil
+	y, m, d := c.target(n)
+	return c.instant(dayNumber(y, m, d)*secondsPerDay + c.sod), nil
 }
 
-// target returns the date n months from the anchor, the day clamped; n
-// must be in c.lo…c.hi.
+// target returns the date n months from the anchor, the day clamped; the
+// result must be within the years 1–9999 (inRange).
 func (c *anchor) target(n Months) (int, time.Month, int) {
 	total := uint64(c.base + int64(n)) // ≥ 12: the year is at least 1
 	y, m := int(total/12), time.Month(total%12+1)
 	return y, m, min(c.d, daysIn(y, m))
 }
 
+// inRange reports whether the month n months from the anchor is within
+// the years 1–9999, with one comparison. c.base is a month of the years
+// −1 to 10001, so base + n overflows only for n within 120,024 of the
+// int64 limits, where it wraps to the other end, also out of range.
+func (c *anchor) inRange(n Months) bool {
+	return uint64(c.base+int64(n)-firstMonth) <= lastMonth-firstMonth
+}
+
 // localSec returns the local seconds (Unix seconds plus the offset) of
 // the result n months from the anchor at the anchor's clock time, and
 // whether it is within the years 1–9999.
 func (c *anchor) localSec(n Months) (int64, bool) {
-	if int64(n) < c.lo || int64(n) > c.hi {
+	if !c.inRange(n) {
 		return 0, false
 	}
 	y, m, d := c.target(n)
@@ -247,10 +257,9 @@ func (c *anchor) periodAt(months Months, t time.Time) (int, Period, error) {
 // first estimate n, comparing local seconds (and the anchor's nanosecond
 // with t's) instead of instants.
 func (c *anchor) periodAtFixed(months Months, n int64, t time.Time) (int, Period, error) {
-	tl, tns := t.Unix()+c.off, t.Nanosecond()
-	after := func(sec int64) bool { return sec > tl || sec == tl && c.ns > tns } // the instant is after t
+	tl, tns := t.Unix()+c.off, int32(t.Nanosecond())
 	start, ok := c.localSec(Months(n) * months)
-	for i := 0; i < 3 && ok && n > 0 && after(start); i++ {
+	for i := 0; i < 3 && ok && n > 0 && c.after(start, tl, tns); i++ {
 		n--
 		start, ok = c.localSec(Months(n) * months)
 	}
@@ -258,7 +267,7 @@ func (c *anchor) periodAtFixed(months Months, n int64, t time.Time) (int, Period
 		return 0, Period{}, monthsError(c.y, c.m, Months(n)*months)
 	}
 	end, ok := c.localSec(Months(n+1) * months)
-	for i := 0; i < 3 && ok && !after(end); i++ {
+	for i := 0; i < 3 && ok && !c.after(end, tl, tns); i++ {
 		n++
 		start = end
 		end, ok = c.localSec(Months(n+1) * months)
@@ -266,11 +275,16 @@ func (c *anchor) periodAtFixed(months Months, n int64, t time.Time) (int, Period
 	if !ok {
 		return 0, Period{}, monthsError(c.y, c.m, Months(n+1)*months)
 	}
-	if !after(start) && after(end) {
+	if !c.after(start, tl, tns) && c.after(end, tl, tns) {
 		return int(n), Period{Start: c.instant(start), End: c.instant(end)}, nil
 	}
 	return 0, Period{}, noPeriodError(months, c.t, t)
 }
+
+// after reports whether the instant at local seconds sec and the
+// anchor's nanosecond is after the instant at local seconds tl and
+// nanosecond tns.
+func (c *anchor) after(sec, tl int64, tns int32) bool { return sec > tl || sec == tl && c.ns > tns }
 
 //go:noinline
 func beforeAnchorError(anchor, t time.Time) error {

@@ -182,3 +182,32 @@ func BenchmarkOldCalendarPeriodAtFixed(b *testing.B) {
 		benchSinkInt, _ = cal.periodAt(1, benchAt)
 	}
 }
+
+// A calendar prepared for one use, as a renewal decision does.
+func BenchmarkNewCalendarPeriodAtUTC(b *testing.B) {
+	for b.Loop() {
+		cal := NewCalendar(benchAnchor)
+		benchSinkInt, _, _ = cal.PeriodAt(1, benchAt)
+	}
+}
+
+func BenchmarkOldNewCalendarPeriodAtUTC(b *testing.B) {
+	for b.Loop() {
+		cal := oldNewCalendar(benchAnchor)
+		benchSinkInt, _ = cal.periodAt(1, benchAt)
+	}
+}
+
+func BenchmarkNewCalendarUTC(b *testing.B) {
+	for b.Loop() {
+		cal := NewCalendar(benchAnchor)
+		benchSinkInt = cal.c.d
+	}
+}
+
+func BenchmarkOldNewCalendarUTC(b *testing.B) {
+	for b.Loop() {
+		cal := oldNewCalendar(benchAnchor)
+		benchSinkInt = cal.d
+	}
+}
