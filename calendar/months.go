@@ -166,6 +166,9 @@ func (c *anchor) inRange(n Months) bool {
 // the result n months from the anchor at the anchor's clock time, and
 // whether it is within the years 1–9999.
 func (c *anchor) localSec(n Months) (int64, bool) {
+	if n == 0 { // the anchor itself, in range or not (as add gives it)
+		return dayNumber(c.y, c.m, c.d)*secondsPerDay + c.sod, true
+	}
 	if !c.inRange(n) {
 		return 0, false
 	}
@@ -276,7 +279,11 @@ func (c *anchor) periodAtFixed(months Months, n int64, t time.Time) (int, Period
 		return 0, Period{}, monthsError(c.y, c.m, Months(n+1)*months)
 	}
 	if !c.after(start, tl, tns) && c.after(end, tl, tns) {
-		return int(n), Period{Start: c.instant(start), End: c.instant(end)}, nil
+		p := Period{Start: c.t, End: c.instant(end)}
+		if n > 0 {
+			p.Start = c.instant(start)
+		}
+		return int(n), p, nil
 	}
 	return 0, Period{}, noPeriodError(months, c.t, t)
 }
