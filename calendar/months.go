@@ -16,11 +16,17 @@ import (
 //
 // A result outside the years 1–9999 (of t's location) is an error
 // wrapping [ErrRange]; so is any n beyond ±119,988 months, the span of
-// those years. AddMonths(t, 0) is t. In UTC and in zones at a fixed
-// offset it uses only integer arithmetic and allocates nothing.
+// those years. AddMonths(t, 0) is t. In UTC it uses only integer
+// arithmetic and allocates nothing; a [Calendar] does the same for zones
+// at a fixed offset.
 func AddMonths(t time.Time, n Months) (time.Time, error) {
 	if n == 0 {
 		return t, nil // even at a clock time that occurs twice
+	}
+	if t.Location() != time.UTC {
+		// For one result, preparing an anchor (finding whether the zone
+		// has a fixed offset) costs more than it saves.
+		return addMonthsZoned(t, n)
 	}
 	c := newAnchor(t)
 	return c.add(n)
@@ -189,7 +195,11 @@ func (c *anchor) instant(sec int64) time.Time {
 // month returns the year and month of t as the anchor's location sees it.
 func (c *anchor) month(t time.Time) (int, time.Month) {
 	if c.kind == kindFixed {
-		y, m, _ := civil(localDay(t.Unix(), c.off))
+		day := floorDiv(t.Unix(), secondsPerDay)
+		if c.off != 0 {
+			day = localDay(t.Unix(), c.off)
+		}
+		y, m, _ := civil(day)
 		return y, m
 	}
 	y, m, _ := t.In(c.t.Location()).Date()

@@ -211,3 +211,25 @@ func BenchmarkOldNewCalendarUTC(b *testing.B) {
 		benchSinkInt = cal.d
 	}
 }
+
+func BenchmarkOldAddMonthsZoned(b *testing.B) {
+	sto, _ := time.LoadLocation("Europe/Stockholm")
+	a := benchAnchor.In(sto)
+	for b.Loop() {
+		benchSinkTime = oldAddMonthsZoned(a, 25)
+	}
+}
+
+func BenchmarkOldAddMonthsFixed(b *testing.B) {
+	a := benchAnchor.In(benchFixed)
+	for b.Loop() {
+		benchSinkTime = oldAddMonthsZoned(a, 25)
+	}
+}
+
+func BenchmarkAddMonthsFixed(b *testing.B) {
+	a := benchAnchor.In(benchFixed)
+	for b.Loop() {
+		benchSinkTime, _ = AddMonths(a, 25)
+	}
+}
