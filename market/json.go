@@ -1,6 +1,7 @@
 package market
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"strconv"
@@ -54,7 +55,7 @@ func (s Set) MarshalJSON() ([]byte, error) {
 // [*UnknownError]), or a market listed twice (the error names it and
 // wraps [ErrDuplicate]).
 func (s *Set) UnmarshalJSON(b []byte) error {
-	if v := trimJSONSpace(b); strings.TrimRight(string(v), " \t\r\n") == "null" {
+	if v := trimJSONSpace(b); string(bytes.TrimRight(v, " \t\r\n")) == "null" {
 		return nil // encoding/json's convention: null leaves the value unchanged
 	} else if len(v) == 0 || v[0] != '[' {
 		return &jsonError{index: -1, err: errors.New("want a JSON array of market codes, got " + jsonKind(v))}

@@ -87,3 +87,12 @@ func BenchmarkSetUnmarshalJSONStd(b *testing.B) {
 		}
 	}
 }
+
+// Decoding every transacting market allocates nothing either.
+func TestSetUnmarshalJSONAllocsAll(t *testing.T) {
+	in := benchSetJSON()
+	var s Set
+	if n := testing.AllocsPerRun(100, func() { _ = s.UnmarshalJSON(in) }); n != 0 || s != TransactingSet() {
+		t.Errorf("%v allocations, %v", n, s)
+	}
+}
