@@ -264,14 +264,10 @@ type decisionJSON struct {
 	Limit       Limit          `json:"limit,omitzero"`
 }
 
-// MarshalJSON implements [json.Marshaler]. A Decision is a JSON object
-// with camelCase members; amounts are {"amount":"12.34","currency":"SEK"},
-// instants RFC 3339 with their offset (in UTC if the offset has seconds,
-// as local mean times do), enums and the window their text names,
-// Remaining a Go duration string ("71h59m59s"). Zero-valued optional
-// fields are left out. Instants outside the years 0000 to 9999, which
-// RFC 3339 cannot write, make it fail.
-func (d Decision) MarshalJSON() ([]byte, error) {
+// marshalJSONStd is MarshalJSON through encoding/json, a mirror struct
+// marshaled field by field: the reference MarshalJSON writes the same
+// bytes as, and the error it returns when a value fails.
+func (d Decision) marshalJSONStd() ([]byte, error) {
 	v := decisionJSON{
 		Charge: d.Charge, Trigger: d.Trigger, Term: d.Term, Vendor: d.Vendor, Allowed: d.Allowed, Cancel: d.Cancel,
 		Rule: d.Rule, Reason: d.Reason, Settlement: d.Settlement, Paid: d.Paid, Refund: d.Refund, Retained: d.Retained,
