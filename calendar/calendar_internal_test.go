@@ -92,10 +92,19 @@ func TestCalendarMatches(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	lo := time.Date(1, time.January, 1, 0, 0, 0, 0, time.UTC).Unix()
 	hi := time.Date(9800, time.January, 1, 0, 0, 0, 0, time.UTC).Unix()
+	nyc, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixed := []*time.Location{time.FixedZone("UTC+05:30", 19800), time.FixedZone("", -8*3600),
+		time.FixedZone("UTC", 0), time.Local, nyc}
 	for i := range 100_000 {
 		loc := time.UTC
-		if i%8 == 7 {
+		switch i % 8 {
+		case 7:
 			loc = sto
+		case 6:
+			loc = fixed[r.IntN(len(fixed))]
 		}
 		anchor := time.Unix(lo+r.Int64N(hi-lo), r.Int64N(1e9)).In(loc)
 		if i%4 == 0 { // month ends and leap days
@@ -106,8 +115,9 @@ func TestCalendarMatches(t *testing.T) {
 		n := Months(r.IntN(2400) - 1200)
 		got, err1 := c.AddMonths(n)
 		want, err2 := addMonthsZoned(anchor, n)
-		if (err1 == nil) != (err2 == nil) || !got.Equal(want) {
-			t.Fatalf("AddMonths(%v, %d): calendar %v, time %v", anchor, n, got, want)
+		if (err1 == nil) != (err2 == nil) || !got.Equal(want) || err1 == nil && got.Location() != want.Location() ||
+			err1 != nil && err1.Error() != err2.Error() {
+			t.Fatalf("AddMonths(%v, %d): calendar %v %v, time %v %v", anchor, n, got, err1, want, err2)
 		}
 		months := []Months{1, 3, 12, 24, 36}[r.IntN(5)]
 		at := anchor.Add(time.Duration(r.Int64N(int64(40 * 366 * 24 * time.Hour))))
@@ -125,6 +135,12 @@ func TestCalendarMatches(t *testing.T) {
 		if err != nil || k != wk || !p.Start.Equal(wp.Start) || !p.End.Equal(wp.End) || !p.Contains(at) {
 			t.Fatalf("anchor %v, %d months, at %v: got %d %v, Cycle says %d %v (%v)", anchor, months, at, k, p, wk, wp, err)
 		}
+		// The generic path (through the time package) agrees.
+		g := genericAnchor(anchor)
+		gk, gp, gerr := g.periodAt(months, at)
+		if gerr != nil || gk != k || gp != p || p.Start.Location() != anchor.Location() && k > 0 {
+			t.Fatalf("anchor %v, %d months, at %v: got %d %v, the time package %d %v (%v)", anchor, months, at, k, p, gk, gp, gerr)
+		}
 		if !p.Start.Equal(start) && k > 0 {
 			t.Fatalf("period %d of %v starts at %v", k, anchor, p.Start)
 		}
@@ -138,4 +154,11 @@ func TestCalendarMatches(t *testing.T) {
 			t.Errorf("PeriodAt(%d): %v", m, err)
 		}
 	}
+}
+
+// genericAnchor is the anchor of a through the time package only.
+func genericAnchor(a time.Time) anchor {
+	g := anchor{t: a}
+	g.y, g.m, g.d = a.Date()
+	return g
 }

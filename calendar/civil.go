@@ -98,18 +98,31 @@ func CivilDate(n int64) (y int, m time.Month, d int, err error) {
 	return y, m, d, nil
 }
 
-// civil is CivilDate for n within ±maxAbsDay.
+// civil is CivilDate for n within ±maxAbsDay. Days from 0000-03-01 on
+// take an unsigned path (unsigned division by a constant is cheaper).
 func civil(n int64) (y int, m time.Month, d int) {
 	z := n + 719468
-	var doe, era int64
-	if z >= 0 {
-		u := uint64(z)
-		e := u / 146097
-		era, doe = int64(e), int64(u-e*146097)
-	} else {
-		era = floorDiv(z, 146097)
-		doe = z - era*146097 // 0…146096
+	if z < 0 {
+		return civilSigned(z)
 	}
+	u := uint64(z)
+	era := u / 146097
+	doe := u - era*146097 // 0…146096
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	d = int(doy - (153*mp+2)/5 + 1)
+	y = int(yoe + era*400)
+	if mp < 10 {
+		return y, time.Month(mp + 3), d
+	}
+	return y + 1, time.Month(mp - 9), d
+}
+
+// civilSigned is civil for days before 0000-03-01 (z already shifted).
+func civilSigned(z int64) (y int, m time.Month, d int) {
+	era := floorDiv(z, 146097)
+	doe := z - era*146097 // 0…146096
 	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
 	doy := doe - (365*yoe + yoe/4 - yoe/100)
 	mp := (5*doy + 2) / 153

@@ -17,20 +17,24 @@ import (
 // A result outside the years 1–9999 (of t's location) is an error
 // wrapping [ErrRange]; so is any n beyond ±119,988 months, the span of
 // those years. AddMonths(t, 0) is t. In UTC it uses only integer
-// arithmetic and allocates nothing.
+// arithmetic and allocates nothing; a [Calendar] does the same for zones
+// at a fixed offset.
 func AddMonths(t time.Time, n Months) (time.Time, error) {
 	if n == 0 {
 		return t, nil // even at a clock time that occurs twice
 	}
-	if t.Location() == time.UTC {
-		c := newAnchor(t)
-		return c.add(n)
+	if t.Location() != time.UTC {
+		// For one result, preparing an anchor (finding whether the zone
+		// has a fixed offset) costs more than it saves.
+		return addMonthsZoned(t, n)
 	}
-	return addMonthsZoned(t, n)
+	c := newAnchor(t)
+	return c.add(n)
 }
 
 // addMonthsZoned is AddMonths through the time package's calendar, for
-// locations other than UTC.
+// any location: the reference the prepared paths agree with, and the
+// path for anchors far outside the years 1–9999.
 func addMonthsZoned(t time.Time, n Months) (time.Time, error) {
 	y, m, d := t.Date()
 	hh, mm, ss := t.Clock()
@@ -38,8 +42,13 @@ func addMonthsZoned(t time.Time, n Months) (time.Time, error) {
 	if err != nil {
 		return time.Time{}, err
 	}
-	d = min(d, daysIn(y, m))
-	r := time.Date(y, m, d, hh, mm, ss, t.Nanosecond(), t.Location())
+	return dateAt(y, m, min(d, daysIn(y, m)), hh, mm, ss, t.Nanosecond(), t.Location()), nil
+}
+
+// dateAt is time.Date for a valid date, with a clock time in a
+// daylight-saving gap moved forward by the gap.
+func dateAt(y int, m time.Month, d, hh, mm, ss, ns int, loc *time.Location) time.Time {
+	r := time.Date(y, m, d, hh, mm, ss, ns, loc)
 	if rh, rm, rs := r.Clock(); rh != hh || rm != mm || rs != ss {
 		// In a gap: if time.Date moved the clock back, move it forward.
 		ry, rmo, rd := r.Date()
@@ -49,35 +58,78 @@ func addMonthsZoned(t time.Time, n Months) (time.Time, error) {
 			r = r.Add(want.Sub(got))
 		}
 	}
-	return r, nil
+	return r
 }
 
-// anchor computes AddMonths(anchor, n) for one anchor and many n. In UTC,
-// where every day has 86,400 seconds, it works from the anchor's date and
-// time of day with integer arithmetic, several times faster than the time
-// package's calendar; in any other location it defers to the time package
-// through addMonthsZoned, which resolves daylight-saving gaps.
+// The kinds of anchor.
+const (
+	// kindGeneric: the zero Calendar, or an anchor far outside the years
+	// 1–9999; every result through the time package (addMonthsZoned).
+	kindGeneric = iota
+	// kindFixed: UTC or a zone at one offset for all time, where every
+	// day has 86,400 seconds: integer arithmetic only.
+	kindFixed
+	// kindZoned: a zone whose offset changes; the anchor's fields are
+	// prepared once, each result is one time.Date.
+	kindZoned
+)
+
+// The Unix seconds of the instants an anchor may be prepared for: its
+// local date in the years 0 to 10000, so that nothing below overflows and
+// every result of the years 1–9999 stays reachable.
+const (
+	anchorMinSec = (-719528 - 2) * secondsPerDay // 0000-01-01, less two days
+	anchorMaxSec = (2933262 + 2) * secondsPerDay // 10001-01-01, plus two days
+)
+
+// anchor computes AddMonths(anchor, n) for one anchor and many n. It
+// works from the anchor's local date and time of day, prepared once: in
+// UTC and fixed zones, where every day has 86,400 seconds, with integer
+// arithmetic, several times faster than the time package's calendar; in a
+// zone with daylight saving with one time.Date per result, which
+// resolves daylight-saving gaps. Whether a result stays within the years
+// 1–9999 is one comparison.
 type anchor struct {
-	t   time.Time
-	utc bool
-	y   int        // the anchor's year
-	m   time.Month // month
-	d   int        // day
-	sod int64      // seconds since midnight
-	ns  int64      // nanoseconds
+	t    time.Time
+	loc  *time.Location // the anchor's location; nil for UTC
+	base int64          // the anchor's local year×12 + month − 1
+	sod  int64          // local seconds since midnight
+	off  int64          // the UTC offset in seconds (kindFixed)
+	y, d int            // the anchor's local year and day
+	ns   int32          // nanoseconds
+	m    time.Month     // the anchor's local month
+	kind uint8
 }
+
+// The months from year 0 of the first and last month of the years
+// MinYear–MaxYear.
+const (
+	firstMonth = MinYear * 12
+	lastMonth  = MaxYear*12 + 11
+)
 
 func newAnchor(t time.Time) anchor {
-	c := anchor{t: t, utc: t.Location() == time.UTC}
-	if c.utc {
-		sec := t.Unix()
-		day := floorDiv(sec, 86400)
-		c.sod = sec - day*86400
-		c.ns = int64(t.Nanosecond())
-		c.y, c.m, c.d = civil(day)
-	} else {
-		c.y, c.m, c.d = t.Date()
+	c := anchor{t: t}
+	sec := t.Unix()
+	if sec < anchorMinSec || sec > anchorMaxSec {
+		c.y, c.m, c.d = t.Date() // kindGeneric
+		return c
 	}
+	c.kind = kindFixed
+	if loc := t.Location(); loc != time.UTC {
+		c.loc = loc
+		if start, end := t.ZoneBounds(); !start.IsZero() || !end.IsZero() {
+			c.kind = kindZoned
+		}
+		_, off := t.Zone()
+		c.off = int64(off)
+	}
+	local := sec + c.off
+	day := floorDiv(local, secondsPerDay)
+	c.sod = local - day*secondsPerDay
+	c.ns = int32(t.Nanosecond())
+	c.y, c.m, c.d = civil(day)
+	c.base = int64(c.y)*12 + int64(c.m) - 1
 	return c
 }
 
@@ -86,31 +138,68 @@ func (c *anchor) add(n Months) (time.Time, error) {
 	if n == 0 {
 		return c.t, nil
 	}
-	if !c.utc {
+	if c.kind == kindGeneric {
 		return addMonthsZoned(c.t, n)
 	}
-	// addMonthsYM, inline: c.y is the year of an instant, far inside
-	// ±2⁴⁰, so with n checked nothing overflows.
-	if n < -maxMonths || n > maxMonths {
+	if !c.inRange(n) {
 		return time.Time{}, monthsError(c.y, c.m, n)
 	}
-	total := c.y*12 + int(c.m) - 1 + int(n)
-	y, mi := total/12, total%12
-	if mi < 0 {
-		y, mi = y-1, mi+12
+	if c.kind == kindZoned {
+		y, m, d := c.target(n)
+		return dateAt(y, m, d, int(c.sod/3600), int(c.sod/60%60), int(c.sod%60), int(c.ns), c.loc), nil
 	}
-	if y < MinYear || y > MaxYear {
-		return time.Time{}, monthsError(c.y, c.m, n)
+	y, m, d := c.target(n)
+	return c.instant(dayNumber(y, m, d)*secondsPerDay + c.sod), nil
+}
+
+// target returns the date n months from the anchor, the day clamped; the
+// result must be within the years 1–9999 (inRange).
+func (c *anchor) target(n Months) (int, time.Month, int) {
+	total := uint64(c.base + int64(n)) // ≥ 12: the year is at least 1
+	y, m := int(total/12), time.Month(total%12+1)
+	return y, m, min(c.d, daysIn(y, m))
+}
+
+// inRange reports whether the month n months from the anchor is within
+// the years 1–9999, with one comparison. c.base is a month of the years
+// −1 to 10001, so base + n overflows only for n within 120,024 of the
+// int64 limits, where it wraps to the other end, also out of range.
+func (c *anchor) inRange(n Months) bool {
+	return uint64(c.base+int64(n)-firstMonth) <= lastMonth-firstMonth
+}
+
+// localSec returns the local seconds (Unix seconds plus the offset) of
+// the result n months from the anchor at the anchor's clock time, and
+// whether it is within the years 1–9999.
+func (c *anchor) localSec(n Months) (int64, bool) {
+	if n == 0 { // the anchor itself, in range or not (as add gives it)
+		return dayNumber(c.y, c.m, c.d)*secondsPerDay + c.sod, true
 	}
-	m := time.Month(mi + 1)
-	d := min(c.d, daysIn(y, m))
-	return time.Unix(dayNumber(y, m, d)*86400+c.sod, c.ns).UTC(), nil
+	if !c.inRange(n) {
+		return 0, false
+	}
+	y, m, d := c.target(n)
+	return dayNumber(y, m, d)*secondsPerDay + c.sod, true
+}
+
+// instant returns the instant of local seconds sec at the anchor's
+// nanosecond, in a kindFixed anchor's location.
+func (c *anchor) instant(sec int64) time.Time {
+	t := time.Unix(sec-c.off, int64(c.ns))
+	if c.loc == nil {
+		return t.UTC()
+	}
+	return t.In(c.loc)
 }
 
 // month returns the year and month of t as the anchor's location sees it.
 func (c *anchor) month(t time.Time) (int, time.Month) {
-	if c.utc {
-		y, m, _ := civil(floorDiv(t.Unix(), 86400))
+	if c.kind == kindFixed {
+		day := floorDiv(t.Unix(), secondsPerDay)
+		if c.off != 0 {
+			day = localDay(t.Unix(), c.off)
+		}
+		y, m, _ := civil(day)
 		return y, m
 	}
 	y, m, _ := t.In(c.t.Location()).Date()
@@ -139,8 +228,7 @@ func (c *anchor) periodAt(months Months, t time.Time) (int, Period, error) {
 		return 0, Period{}, err
 	}
 	if t.Before(c.t) {
-		return 0, Period{}, fmt.Errorf("%w: %s is before the anchor %s", ErrBeforeAnchor,
-			t.Format(time.RFC3339Nano), c.t.Format(time.RFC3339Nano))
+		return 0, Period{}, beforeAnchorError(c.t, t)
 	}
 	ay, am := c.y, c.m
 	if am == 0 { // the zero Calendar: its fields were never prepared
@@ -148,10 +236,13 @@ func (c *anchor) periodAt(months Months, t time.Time) (int, Period, error) {
 	}
 	ty, tm := c.month(t)
 	if ty > MaxYear+1 {
-		return 0, Period{}, fmt.Errorf("%w: %s is after the year %d", ErrRange, t.Format(time.RFC3339), MaxYear)
+		return 0, Period{}, afterYearsError(t)
 	}
 	diff := (int64(ty)-int64(ay))*12 + int64(tm) - int64(am)
 	n := max(diff/int64(months), 0)
+	if c.kind == kindFixed {
+		return c.periodAtFixed(months, n, t)
+	}
 	start, err := c.add(Months(n) * months)
 	for i := 0; i < 3 && err == nil && n > 0 && start.After(t); i++ {
 		n--
@@ -172,8 +263,61 @@ func (c *anchor) periodAt(months Months, t time.Time) (int, Period, error) {
 	if !start.After(t) && end.After(t) {
 		return int(n), Period{Start: start, End: end}, nil
 	}
-	return 0, Period{}, fmt.Errorf("%w: no period of %s from %s contains %s", ErrRange, months,
-		c.t.Format(time.RFC3339Nano), t.Format(time.RFC3339Nano))
+	return 0, Period{}, noPeriodError(months, c.t, t)
+}
+
+// periodAtFixed is periodAt's search for a kindFixed anchor, from the
+// first estimate n, comparing local seconds (and the anchor's nanosecond
+// with t's) instead of instants.
+func (c *anchor) periodAtFixed(months Months, n int64, t time.Time) (int, Period, error) {
+	tl, tns := t.Unix()+c.off, int32(t.Nanosecond())
+	start, ok := c.localSec(Months(n) * months)
+	for i := 0; i < 3 && ok && n > 0 && c.after(start, tl, tns); i++ {
+		n--
+		start, ok = c.localSec(Months(n) * months)
+	}
+	if !ok {
+		return 0, Period{}, monthsError(c.y, c.m, Months(n)*months)
+	}
+	end, ok := c.localSec(Months(n+1) * months)
+	for i := 0; i < 3 && ok && !c.after(end, tl, tns); i++ {
+		n++
+		start = end
+		end, ok = c.localSec(Months(n+1) * months)
+	}
+	if !ok {
+		return 0, Period{}, monthsError(c.y, c.m, Months(n+1)*months)
+	}
+	if !c.after(start, tl, tns) && c.after(end, tl, tns) {
+		p := Period{Start: c.t, End: c.instant(end)}
+		if n > 0 {
+			p.Start = c.instant(start)
+		}
+		return int(n), p, nil
+	}
+	return 0, Period{}, noPeriodError(months, c.t, t)
+}
+
+// after reports whether the instant at local seconds sec and the
+// anchor's nanosecond is after the instant at local seconds tl and
+// nanosecond tns.
+func (c *anchor) after(sec, tl int64, tns int32) bool { return sec > tl || sec == tl && c.ns > tns }
+
+//go:noinline
+func beforeAnchorError(anchor, t time.Time) error {
+	return fmt.Errorf("%w: %s is before the anchor %s", ErrBeforeAnchor,
+		t.Format(time.RFC3339Nano), anchor.Format(time.RFC3339Nano))
+}
+
+//go:noinline
+func afterYearsError(t time.Time) error {
+	return fmt.Errorf("%w: %s is after the year %d", ErrRange, t.Format(time.RFC3339), MaxYear)
+}
+
+//go:noinline
+func noPeriodError(months Months, anchor, t time.Time) error {
+	return fmt.Errorf("%w: no period of %s from %s contains %s", ErrRange, months,
+		anchor.Format(time.RFC3339Nano), t.Format(time.RFC3339Nano))
 }
 
 // period returns period n of months-month periods.

@@ -1,6 +1,7 @@
 package market
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"strconv"
@@ -54,11 +55,81 @@ func (s Set) MarshalJSON() ([]byte, error) {
 // [*UnknownError]), or a market listed twice (the error names it and
 // wraps [ErrDuplicate]).
 func (s *Set) UnmarshalJSON(b []byte) error {
-	if v := trimJSONSpace(b); strings.TrimRight(string(v), " \t\r\n") == "null" {
+	if v := trimJSONSpace(b); string(bytes.TrimRight(v, " \t\r\n")) == "null" {
 		return nil // encoding/json's convention: null leaves the value unchanged
 	} else if len(v) == 0 || v[0] != '[' {
 		return &jsonError{index: -1, err: errors.New("want a JSON array of market codes, got " + jsonKind(v))}
 	}
+	if t, ok := decodeSet(b); ok {
+		*s = t
+		return nil
+	}
+	return s.unmarshalJSONStd(b)
+}
+
+// decodeSet decodes the common form of a JSON Set without encoding/json
+// and without allocating: an array of strings of printable ASCII without
+// escapes, each a known market listed once, and nothing but white space
+// around it. It reports false for anything else, which unmarshalJSONStd
+// then decodes or refuses with its errors: what decodeSet accepts,
+// unmarshalJSONStd accepts with the same value (FuzzSetUnmarshalJSON
+// holds the two to it).
+func decodeSet(b []byte) (Set, bool) {
+	var t Set
+	i := skipSpace(b, 0)
+	if i >= len(b) || b[i] != '[' {
+		return t, false
+	}
+	i = skipSpace(b, i+1)
+	if i < len(b) && b[i] == ']' {
+		return t, skipSpace(b, i+1) == len(b)
+	}
+	for {
+		if i >= len(b) || b[i] != '"' {
+			return t, false
+		}
+		j := i + 1
+		for j < len(b) && b[j] != '"' {
+			if c := b[j]; c < 0x20 || c >= 0x7f || c == '\\' {
+				return t, false
+			}
+			j++
+		}
+		if j >= len(b) {
+			return t, false
+		}
+		c, ok := lookup(string(b[i+1 : j]))
+		if !ok || t.Has(c) {
+			return t, false
+		}
+		t.Add(c)
+		i = skipSpace(b, j+1)
+		if i >= len(b) {
+			return t, false
+		}
+		if b[i] == ']' {
+			return t, skipSpace(b, i+1) == len(b)
+		}
+		if b[i] != ',' {
+			return t, false
+		}
+		i = skipSpace(b, i+1)
+	}
+}
+
+// skipSpace returns the offset of the first byte at or after i that is
+// not JSON white space.
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// unmarshalJSONStd is UnmarshalJSON's decoding of an array through
+// encoding/json: the reference for decodeSet and the decoder of every
+// form it leaves.
+func (s *Set) unmarshalJSONStd(b []byte) error {
 	var elems []json.RawMessage
 	if err := json.Unmarshal(b, &elems); err != nil {
 		return &jsonError{index: -1, err: err}

@@ -305,7 +305,7 @@ var registry = []typeInfo{
 	{"pricing/sheet", "RowParser", reflect.TypeFor[pkg_pricing_sheet.RowParser]()},
 	{"pricing/sheet", "Sheet", reflect.TypeFor[pkg_pricing_sheet.Sheet]()},
 	{"pricing/sheet/sheetxlsx", "Policy", reflect.TypeFor[pkg_pricing_sheet_sheetxlsx.Policy]()},
-	{"refund", "Cancel", reflect.TypeFor[pkg_refund.Cancel]()},
+	{"refund", "CancelOption", reflect.TypeFor[pkg_refund.CancelOption]()},
 	{"refund", "Cancellation", reflect.TypeFor[pkg_refund.Cancellation]()},
 	{"refund", "ChargeType", reflect.TypeFor[pkg_refund.ChargeType]()},
 	{"refund", "Decision", reflect.TypeFor[pkg_refund.Decision]()},

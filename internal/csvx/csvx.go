@@ -13,7 +13,7 @@
 // far too long is refused once the limit plus the 64 KiB read buffer has
 // been read since the previous row ended, so a 200 MB row costs a few
 // MiB, not its size. Records are
-// reused: reading allocates one string per row (encoding/csv's) and
+// reused: reading allocates one string per row (the record's text) and
 // nothing else, so memory is flat in the number of rows.
 //
 // # Headers
@@ -109,7 +109,7 @@ type Reader struct {
 	name  string
 	lim   Limits
 	lr    *limitedReader
-	csv   *csv.Reader
+	tok   tokenizer
 	rows  int
 	width int      // fields each row must have; 0 before a header
 	line  int      // line of the last record read
@@ -135,10 +135,7 @@ func NewReader(r io.Reader, name string, lim Limits) *Reader {
 	if b, err := br.Peek(3); err == nil && string(b) == "\xEF\xBB\xBF" {
 		_, _ = br.Discard(3)
 	}
-	c := csv.NewReader(br)
-	c.ReuseRecord = true
-	c.FieldsPerRecord = -1
-	return &Reader{name: name, lim: lim, lr: lr, csv: c}
+	return &Reader{name: name, lim: lim, lr: lr, tok: tokenizer{r: br}}
 }
 
 // Header reads the header row and checks it against want (names compared
@@ -288,12 +285,12 @@ func (r *Reader) Read() ([]string, int, error) {
 func (r *Reader) Rows() int { return r.rows }
 
 func (r *Reader) next() ([]string, int, error) {
-	rec, err := r.csv.Read()
+	rec, err := r.tok.read()
 	if err == nil {
 		r.lr.row = 0
-		line, _ := r.csv.FieldPos(0)
+		line := r.tok.recLine
 		r.line = line
-		end := r.csv.InputOffset()
+		end := r.tok.offset
 		size := end - r.end
 		r.end = end
 		if size > int64(r.lim.MaxRowBytes) {

@@ -63,6 +63,7 @@ func BenchmarkOffer(b *testing.B) {
 		b.Run(fmt.Sprintf("size=%dKB/jsonx", len(in)>>10), func(b *testing.B) {
 			b.SetBytes(int64(len(in)))
 			b.ReportAllocs()
+			defer reportPerInputByte(b, len(in))()
 			for b.Loop() {
 				var v plainOffer
 				var ps rule.Problems
@@ -87,6 +88,7 @@ func BenchmarkOffer(b *testing.B) {
 		b.Run(fmt.Sprintf("size=%dKB/encoding-json", len(in)>>10), func(b *testing.B) {
 			b.SetBytes(int64(len(in)))
 			b.ReportAllocs()
+			defer reportPerInputByte(b, len(in))()
 			for b.Loop() {
 				var v plainOffer
 				if err := json.Unmarshal(in, &v); err != nil {
@@ -97,10 +99,11 @@ func BenchmarkOffer(b *testing.B) {
 	}
 }
 
-// TestOfferMemory bounds what decoding a large offer allocates: no more
-// than encoding/json allocates for the same types. Both allocate about
-// 5× the input, nearly all of it in the field types' own UnmarshalJSON
-// (currency.Money, market.Set, plan.Plan), not in jsonx.
+// TestOfferMemory bounds what decoding a large offer allocates (an upper
+// bound of the peak memory it adds): at most 2× the input, and no more
+// than encoding/json allocates for the same types. Money and Set decode
+// their common form without allocating and plans decode in the same pass
+// (jsonx.Plain), so what remains is the decoded value itself.
 func TestOfferMemory(t *testing.T) {
 	if testing.Short() {
 		t.Skip("large input")
@@ -124,7 +127,7 @@ func TestOfferMemory(t *testing.T) {
 		_ = json.Unmarshal(in, &v)
 	})
 	t.Logf("input %d bytes; jsonx allocates %.2f× the input, encoding/json %.2f×", len(in), float64(ours)/float64(len(in)), float64(std)/float64(len(in)))
-	if len(ps) > 0 || ours > std*11/10 {
+	if len(ps) > 0 || ours > std || ours > 2*uint64(len(in)) {
 		t.Errorf("jsonx allocated %d bytes for %d bytes of input (%v)", ours, len(in), ps)
 	}
 }
@@ -319,13 +322,15 @@ func median(xs []float64) float64 {
 	return s[len(s)/2]
 }
 
-// hookPlan stands for plan.Plan if it implemented jsonx.Plain: the same
-// fields decoded in the same pass, instead of Plan.UnmarshalJSON scanning
-// each plan's bytes again.
-type hookPlan plan.Plan
+// rescanPlan is plan.Plan decoded as it was before plan.Plan implemented
+// jsonx.Plain: jsonx skips each plan's bytes, then Plan.UnmarshalJSON
+// scans them again.
+type rescanPlan plan.Plan
 
-// TestPairedPlainHook logs what the Plain hook would save on plans. It
-// runs only with JSONX_PAIRED=1.
+func (p *rescanPlan) UnmarshalJSON(b []byte) error { return (*plan.Plan)(p).UnmarshalJSON(b) }
+
+// TestPairedPlainHook logs what the Plain hook saves on plans. It runs
+// only with JSONX_PAIRED=1.
 func TestPairedPlainHook(t *testing.T) {
 	if os.Getenv("JSONX_PAIRED") == "" {
 		t.Skip("set JSONX_PAIRED=1")
@@ -338,12 +343,27 @@ func TestPairedPlainHook(t *testing.T) {
 	}
 	in := []byte(doc.Plans)
 	t.Logf("%d KB of plans, same pass ÷ UnmarshalJSON per plan: %s", len(in)>>10, paired(func() {
-		var v []hookPlan
-		var ps rule.Problems
-		jsonx.Decode(in, &v, "", &ps)
-	}, func() {
 		var v []plan.Plan
 		var ps rule.Problems
 		jsonx.Decode(in, &v, "", &ps)
+	}, func() {
+		var v []rescanPlan
+		var ps rule.Problems
+		jsonx.Decode(in, &v, "", &ps)
 	}, int64(len(in)), "same pass", "UnmarshalJSON"))
+}
+
+// reportPerInputByte starts counting allocated bytes; the function it
+// returns reports them per byte of input ("B/inputB"), to be deferred
+// after b.Loop.
+func reportPerInputByte(b *testing.B, size int) func() {
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	return func() {
+		var after runtime.MemStats
+		runtime.ReadMemStats(&after)
+		if b.N > 0 {
+			b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(b.N)/float64(size), "B/inputB")
+		}
+	}
 }

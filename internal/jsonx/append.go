@@ -1,0 +1,149 @@
+package jsonx
+
+import (
+	"encoding"
+	"encoding/json"
+	"errors"
+	"strconv"
+	"time"
+
+	"github.com/marketrules/marketrules/currency"
+)
+
+// Object appends a JSON object member by member, for a type's MarshalJSON
+// that writes all its fields itself instead of marshaling a mirror struct
+// with encoding/json (which walks it by reflection and re-scans each
+// nested MarshalJSON's output, before the caller's encoder scans it all
+// again). It writes exactly what encoding/json writes for the same values:
+// strings escaped as encoding/json escapes them, instants as
+// time.Time.MarshalJSON, money as currency.Money.MarshalJSON, text as
+// MarshalText. The first failure (a value whose own marshaling fails) is
+// kept and reported by [Object.Bytes]; the type's MarshalJSON then falls
+// back to encoding/json for its error.
+type Object struct {
+	b   []byte
+	n   int // members written in the innermost open object
+	err error
+}
+
+// NewObject starts an object appended to b.
+func NewObject(b []byte) Object { return Object{b: append(b, '{')} }
+
+// Bytes closes the object and returns it, or the first failure.
+func (o *Object) Bytes() ([]byte, error) {
+	if o.err != nil {
+		return nil, o.err
+	}
+	return append(o.b, '}'), nil
+}
+
+// Key appends the name of the next member, k (which must need no
+// escape); its value follows.
+func (o *Object) Key(k string) {
+	if o.n > 0 {
+		o.b = append(o.b, ',')
+	}
+	o.n++
+	o.b = append(o.b, '"')
+	o.b = append(o.b, k...)
+	o.b = append(o.b, '"', ':')
+}
+
+// Open starts a member k whose value is an object; Close ends it.
+func (o *Object) Open(k string) {
+	o.Key(k)
+	o.b = append(o.b, '{')
+	o.n = 0
+}
+
+// Close ends the innermost object that Open started.
+func (o *Object) Close() {
+	o.b = append(o.b, '}')
+	o.n = 1 // the enclosing object holds at least this member
+}
+
+// String appends a member k with the string s.
+func (o *Object) String(k, s string) {
+	o.Key(k)
+	o.b = appendString(o.b, s)
+}
+
+// Int appends a member k with the number n.
+func (o *Object) Int(k string, n int64) {
+	o.Key(k)
+	o.b = strconv.AppendInt(o.b, n, 10)
+}
+
+// Bool appends a member k with the boolean v.
+func (o *Object) Bool(k string, v bool) {
+	o.Key(k)
+	o.b = strconv.AppendBool(o.b, v)
+}
+
+// Text appends a member k with v's MarshalText as a string.
+func (o *Object) Text(k string, v encoding.TextMarshaler) {
+	o.Key(k)
+	t, err := v.MarshalText()
+	if err != nil {
+		o.fail(err)
+		return
+	}
+	o.b = appendString(o.b, string(t))
+}
+
+// Time appends a member k with the instant t as time.Time.MarshalJSON
+// writes it (RFC 3339 with nanoseconds), failing as it fails.
+func (o *Object) Time(k string, t time.Time) {
+	o.Key(k)
+	n0 := len(o.b)
+	o.b = append(o.b, '"')
+	o.b = t.AppendFormat(o.b, time.RFC3339Nano)
+	// time.Time.MarshalJSON's checks: a year of four digits, a zone hour
+	// below 24.
+	b := o.b
+	switch {
+	case b[n0+1+len("9999")] != '-':
+		o.fail(errors.New("year outside of range [0,9999]"))
+		return
+	case b[len(b)-1] != 'Z':
+		c := b[len(b)-len("Z07:00")]
+		if '0' <= c && c <= '9' || 10*(b[len(b)-5]-'0')+(b[len(b)-4]-'0') >= 24 {
+			o.fail(errors.New("timezone hour outside of range [0,23]"))
+			return
+		}
+	}
+	o.b = append(o.b, '"')
+}
+
+// Money appends a member k with m as currency.Money.MarshalJSON writes
+// it, failing as it fails.
+func (o *Object) Money(k string, m currency.Money) {
+	o.Key(k)
+	if !m.Code().Valid() && m != (currency.Money{}) {
+		_, err := m.MarshalJSON()
+		o.fail(err)
+		return
+	}
+	o.b = m.AppendJSON(o.b)
+}
+
+func (o *Object) fail(err error) {
+	if o.err == nil {
+		o.err = err
+	}
+}
+
+// appendString appends s as a JSON string as encoding/json writes it: in
+// one pass when s is printable ASCII that needs no escape (encoding/json
+// escapes HTML's <, > and &), through encoding/json otherwise.
+func appendString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			q, _ := json.Marshal(s) // a string always marshals
+			return append(b, q...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
