@@ -2,6 +2,7 @@ package textout
 
 import (
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -191,4 +192,43 @@ func (t *Table) WriteWidth(p *Printer, width, keep int) {
 		}
 		part.Write(p)
 	}
+}
+
+var svRounding = map[currency.RoundingMode]string{
+	currency.HalfEven: "halvt till jämnt",
+	currency.HalfUp:   "halvt uppåt",
+	currency.HalfDown: "halvt nedåt",
+	currency.Up:       "bort från noll",
+	currency.Down:     "mot noll",
+	currency.Ceiling:  "uppåt",
+	currency.Floor:    "nedåt",
+}
+
+// Rounding names a rounding mode in l: "half-even" in English, "halvt
+// till jämnt" in Swedish.
+func Rounding(l rule.Language, r currency.RoundingMode) string {
+	if sv, ok := svRounding[r]; ok && l == rule.Swedish {
+		return sv
+	}
+	return r.String()
+}
+
+// svRate is a rate with a decimal point after a Swedish word for rate.
+var svRate = regexp.MustCompile(`(kursen|kurs) (\d+)\.(\d+)`)
+
+// Localize finishes a library explanation in l: in Swedish it names the
+// rounding modes in Swedish ("avrundat half-even" becomes "avrundat
+// halvt till jämnt") and writes a rate after "kursen" with a decimal
+// comma, where the library's Swedish text still has the English name or
+// the decimal point. English text is returned as it is.
+func Localize(l rule.Language, text string) string {
+	if l != rule.Swedish {
+		return text
+	}
+	for r, sv := range svRounding {
+		text = strings.ReplaceAll(text, "avrundat "+r.String(), "avrundat "+sv)
+		text = strings.ReplaceAll(text, "avrundning "+r.String(), "avrundning "+sv)
+		text = strings.ReplaceAll(text, "avrundning ("+r.String(), "avrundning ("+sv)
+	}
+	return svRate.ReplaceAllString(text, "$1 $2,$3")
 }

@@ -85,3 +85,21 @@ func TestCheckGolden(t *testing.T) {
 	CheckGolden(t, path, "a\nb\n", true)
 	CheckGolden(t, path, "a\nb\n", false)
 }
+
+func TestRounding(t *testing.T) {
+	if Rounding(rule.Swedish, currency.HalfEven) != "halvt till jämnt" || Rounding(rule.English, currency.HalfEven) != "half-even" ||
+		Rounding(rule.Swedish, currency.RoundingMode(99)) != currency.RoundingMode(99).String() {
+		t.Error("Rounding")
+	}
+}
+
+func TestLocalize(t *testing.T) {
+	in := "Omräknat från 49,99 US$ till kursen 9.4215 SEK per USD, avrundat half-even (PRC-03)."
+	want := "Omräknat från 49,99 US$ till kursen 9,4215 SEK per USD, avrundat halvt till jämnt (PRC-03)."
+	if got := Localize(rule.Swedish, in); got != want {
+		t.Errorf("Localize = %q", got)
+	}
+	if Localize(rule.English, in) != in {
+		t.Error("English changed")
+	}
+}
