@@ -15,7 +15,11 @@
 // data/iso4217.csv ([ISOVersion]).
 //
 // The zero Money is zero in no currency and the identity of [Money.Add] and
-// [Money.Sub]; the zero Code is no currency.
+// [Money.Sub]; [Money.IsZero] reports it, so an `omitzero` JSON field
+// drops the zero Money but keeps 0.00 SEK (test a zero amount with
+// m.Sign() == 0). The zero Code is no currency. A code outside ISO 4217
+// (Code(9999)) is refused wherever it enters: [New], [ParseAmount],
+// [Money.Convert], text and JSON; it prints as "currency.Code(9999)".
 //
 // A [Rate] is an exact non-negative fixed-point number (coefficient and
 // scale, up to 18 significant digits and [MaxRateScale] decimal places):
@@ -45,6 +49,14 @@
 //
 // [ExchangeRate.Convert] returns a [Conversion] that records the rate and
 // the rounding it used, so a price can say how it was obtained (PRC-03).
+// A missing exchange rate is [ErrNoRate] everywhere in the module.
+//
+// # Sums
+//
+// [Sum] adds a list of amounts; a [Total] adds them one by one in a loop
+// without an error check per addition: the first currency mismatch or
+// overflow sticks and [Total.Result] reports it. Neither allocates unless
+// it fails.
 //
 // # Splitting and allocation
 //
@@ -76,7 +88,7 @@
 // Every error wraps one of the exported sentinels ([ErrUnknownCode],
 // [ErrSyntax], [ErrPrecision], [ErrOverflow], [ErrCurrencyMismatch],
 // [ErrDivisionByZero], [ErrNegative], [ErrRoundingMode], [ErrZeroRate],
-// [ErrArgument]) for errors.Is. Parse failures are a [*ParseError] naming
+// [ErrNoRate], [ErrArgument]) for errors.Is. Parse failures are a [*ParseError] naming
 // the input; arithmetic failures are an [*OpError] carrying the operands.
 // Nothing in this package panics, except the Must functions on bad input.
 //

@@ -234,8 +234,10 @@ func (m Money) Convert(to Code, r Rate, mode RoundingMode) (Money, error) {
 	// Amount × coefficient × 10^up / 10^down: the common case, where the
 	// target has no more decimal places than the rate and source together
 	// (up ≤ down), is one inline multiply-divide.
-	up, down := uint8(to.Digits()), r.scale+uint8(m.code.Digits())
-	if up <= down && r.coef != 0 && mode <= Floor && (to-1)|(m.code-1) < numCodes { // both codes valid
+	// An invalid target has 255 digits and an invalid source 64, so that
+	// both fail the test below and take the slow path, which refuses them.
+	up, down := to.toDigits(), r.scale+m.code.fromDigits()
+	if up <= down && down-up < uint8(len(pow10)) && r.coef != 0 && mode <= Floor {
 		d := pow10[down-up]
 		if m.minor >= 0 { // the usual case: no sign to handle
 			hi, lo := bits.Mul64(uint64(m.minor), r.coef)
@@ -253,10 +255,28 @@ func (m Money) Convert(to Code, r Rate, mode RoundingMode) (Money, error) {
 	return m.convertSlow(to, r, mode, up, down)
 }
 
+// toDigits is Digits for a conversion's target: 255 for the zero Code and
+// a Code outside ISO 4217.
+func (c Code) toDigits() uint8 {
+	if c-1 < numCodes {
+		return codeDigits[c] - '0'
+	}
+	return 255
+}
+
+// fromDigits is Digits for a conversion's source: 0 for the zero Code (the
+// zero Money converts to zero) and 64 for a Code outside ISO 4217.
+func (c Code) fromDigits() uint8 {
+	if int(c) < len(codeDigits) {
+		return codeDigits[c] - '0'
+	}
+	return 64
+}
+
 // convertSlow is Convert's rare cases: a target with more decimal places,
 // and every failure.
 func (m Money) convertSlow(to Code, r Rate, mode RoundingMode, up, down uint8) (Money, error) {
-	if !to.Valid() || (!m.code.Valid() && m != Money{}) {
+	if !to.Valid() || (!m.code.Valid() && m.code != 0) {
 		return Money{}, &OpError{Op: "convert", X: m, Rate: r, To: to, Mode: mode, Err: ErrUnknownCode}
 	}
 	if r.coef == 0 {

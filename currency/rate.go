@@ -40,7 +40,7 @@ func NewRate(coef int64, scale int) (Rate, error) {
 			Detail: "at most " + strconv.Itoa(MaxRateScale) + " decimal places"}
 	case coef > maxRateCoef:
 		return Rate{}, &ParseError{Kind: "rate", Input: strconv.FormatInt(coef, 10) + "e-" + strconv.Itoa(scale), Err: ErrOverflow,
-			Detail: "at most 18 significant digits"}
+			Detail: "too many digits: at most 18 significant digits"}
 	}
 	return Rate{coef: uint64(coef), scale: uint8(scale)}, nil
 }
@@ -52,6 +52,8 @@ func NewRate(coef int64, scale int) (Rate, error) {
 func ParseRate(s string) (Rate, error) {
 	d, err := parseDecimal(s, MaxRateScale)
 	switch {
+	case err == ErrOverflow:
+		return Rate{}, &ParseError{Kind: "rate", Input: s, Err: err, Detail: "too many digits: at most 18 significant digits"}
 	case err != nil:
 		return Rate{}, &ParseError{Kind: "rate", Input: s, Err: err}
 	case d.neg && d.mag != 0:
@@ -60,7 +62,7 @@ func ParseRate(s string) (Rate, error) {
 		return Rate{}, &ParseError{Kind: "rate", Input: s, Err: ErrPrecision,
 			Detail: "at most " + strconv.Itoa(MaxRateScale) + " decimal places"}
 	case d.mag > maxRateCoef:
-		return Rate{}, &ParseError{Kind: "rate", Input: s, Err: ErrOverflow, Detail: "at most 18 significant digits"}
+		return Rate{}, &ParseError{Kind: "rate", Input: s, Err: ErrOverflow, Detail: "too many digits: at most 18 significant digits"}
 	}
 	return Rate{coef: d.mag, scale: uint8(d.scale)}, nil
 }

@@ -126,6 +126,15 @@ func TestInvalidCodes(t *testing.T) {
 	if _, err := m.Convert(USD, r, HalfEven); !errors.Is(err, ErrUnknownCode) {
 		t.Errorf("Convert from 9999: %v", err)
 	}
+	if _, err := m.Convert(bad, r, HalfEven); !errors.Is(err, ErrUnknownCode) {
+		t.Errorf("Convert from 9999 to 9999: %v", err)
+	}
+	if _, err := usd(100).Convert(0, r, HalfEven); !errors.Is(err, ErrUnknownCode) {
+		t.Errorf("Convert to no currency: %v", err)
+	}
+	if got, err := FromMinor(-5, Code(200)).Convert(BHD, MustParseRate("0.000000000000001"), HalfEven); !errors.Is(err, ErrUnknownCode) {
+		t.Errorf("Convert from Code(200) = %v, %v", got, err)
+	}
 	if _, err := (ExchangeRate{From: USD, To: bad, Rate: r}).Convert(usd(1), HalfEven); !errors.Is(err, ErrUnknownCode) {
 		t.Errorf("ExchangeRate.Convert to 9999: %v", err)
 	}
@@ -150,6 +159,9 @@ func TestParseMessages(t *testing.T) {
 		if _, err := Parse(in); err == nil || !strings.HasSuffix(err.Error(), want) {
 			t.Errorf("Parse(%q): %v; want …%s", in, err, want)
 		}
+	}
+	if _, err := ParseRate("123456789012345678901"); err == nil || !strings.HasSuffix(err.Error(), "overflow (too many digits: at most 18 significant digits)") {
+		t.Errorf("ParseRate overflow: %v", err)
 	}
 	if _, err := ParseAmountRound("99999999999999999999.5", USD, HalfUp); err == nil || !strings.Contains(err.Error(), "too many digits") {
 		t.Errorf("ParseAmountRound overflow: %v", err)

@@ -79,7 +79,7 @@ func (p Policy) Money(req MoneyRequest) (Money, error) {
 	sub := &req.Before.Subscription
 	m := Money{Rule: d.Rule, Reason: ReasonNoMoney, Action: d.Action}
 	if sub.SandboxType == SandboxCsp {
-		r := pricing.DefaultCSPPolicy().Renewal(sub.Created)
+		r := pricing.DefaultPolicy().CSPRenewal(sub.Created)
 		m.CSP = &r
 	}
 	if !d.Allowed {

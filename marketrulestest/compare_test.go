@@ -3,6 +3,9 @@ package marketrulestest_test
 import (
 	"errors"
 	"fmt"
+	"github.com/marketrules/marketrules/pricing/pricechange"
+	"github.com/marketrules/marketrules/pricing/privateoffer"
+	"github.com/marketrules/marketrules/pricing/sheet"
 	"slices"
 	"strings"
 	"testing"
@@ -42,7 +45,7 @@ func libraryValues(t *testing.T) map[string]any {
 	must(err)
 	pr, err := pricing.Prorate(sub, pricing.SubscriptionChange{Quantity: 15}, at, pricing.DefaultProrationPolicy())
 	must(err)
-	sheet, err := pricing.DefaultSheetPolicy().Save(pricing.Sheet{}, pricing.PriceList(team), mrt.ExchangeRates(), at)
+	sheet, err := sheet.DefaultPolicy().Save(sheet.Sheet{}, sheet.PriceList(team), mrt.ExchangeRates(), at)
 	must(err)
 	rd, err := refund.DefaultPolicy().Decide(refund.Request{Charge: refund.SaaS, Term: plan.OneMonth, Start: sub.Start, At: sub.Start.Add(time.Hour),
 		Paid: mrt.Money(t, "100.00 USD")})
@@ -54,13 +57,13 @@ func libraryValues(t *testing.T) map[string]any {
 	st, effects := tr.State, tr.Effects
 	el, err := tp.CheckEligibility(shop, starter, st.History())
 	must(err)
-	fee, err := payout.DefaultPolicy().Fee(payout.Sale{License: mrt.Money(t, "100.00 USD"), Collected: at})
+	fee, err := payout.DefaultPolicy().Fee(payout.Transaction{Gross: mrt.Money(t, "100.00 USD"), Collected: at})
 	must(err)
 	sch, err := payout.DefaultPolicy().Schedule(payout.Transaction{Date: at, Agreement: payout.MCA, Payment: payout.Invoice,
-		Kind: payout.Order, Type: payout.Purchase, Gross: mrt.Money(t, "100.00 USD")})
+		Charge: payout.Order, Type: payout.Sale, Gross: mrt.Money(t, "100.00 USD")})
 	must(err)
-	stmt, err := payout.BuildStatement(payout.DefaultPolicy(), slices.Values([]payout.Transaction{{Date: at, Agreement: payout.EA,
-		Payment: payout.Invoice, Kind: payout.Order, Type: payout.Purchase, Gross: mrt.Money(t, "100.00 USD")}}), payout.MonthRates{})
+	stmt, err := payout.DefaultPolicy().BuildStatement(slices.Values([]payout.Transaction{{Date: at, Agreement: payout.EA,
+		Payment: payout.Invoice, Charge: payout.Order, Type: payout.Sale, Gross: mrt.Money(t, "100.00 USD")}}), payout.MonthRates{})
 	must(err)
 	buy, _ := offer.DefaultPolicy().CheckPurchase(offer.Buyer{Store: offer.AzureMarketplace, PaymentMethod: offer.AzureCredits, BillingCountry: market.SE})
 	cal := plan.NewCalendar(sub.Start)
@@ -80,8 +83,8 @@ func libraryValues(t *testing.T) map[string]any {
 		"statement":     stmt,
 		"purchase":      buy,
 		"problems":      offer.DefaultPolicy().CheckOffer(bad),
-		"policies": []any{pricing.DefaultProrationPolicy(), pricing.PriceChangePolicy2023(), payout.DefaultPolicy(),
-			offer.DefaultPolicy(), trial.DefaultPolicy(), refund.DefaultPolicy(), pricing.DefaultPrivateOfferPolicy()},
+		"policies": []any{pricing.DefaultProrationPolicy(), pricechange.Policy2023(), payout.DefaultPolicy(),
+			offer.DefaultPolicy(), trial.DefaultPolicy(), refund.DefaultPolicy(), privateoffer.DefaultPolicy()},
 		"calendar": cal,
 		"locale":   currency.MustParseLocale("sv-SE"),
 		"rates":    mrt.ExchangeRates(),

@@ -120,7 +120,7 @@ func ExamplePurchaseTestPlan() {
 	at := marketrulestest.Time(t, "2026-01-31T10:00:00Z")
 	for _, p := range []plan.Plan{marketrulestest.PurchaseTestPlan(), marketrulestest.ZeroPriceTestPlan()} {
 		q, _ := pricing.QuoteTerm(pricing.QuoteRequest{Plan: &p, Market: market.US, Term: plan.OneMonth}, pricing.DefaultQuotePolicy())
-		sale := payout.Sale{License: q.Price, Collected: at}
+		sale := payout.Transaction{Gross: q.Price, Collected: at}
 		if q.Price.Sign() == 0 {
 			sale.Pricing = payout.ZeroPrice
 		}

@@ -139,7 +139,7 @@ func TestPLN13_PurchaseTestPlan(t *testing.T) {
 	// A paid sale carries a store service fee (PAY-05: 3% of 1.00 USD);
 	// a 0.00 USD plan carries none (PAY-06).
 	pol := payout.DefaultPolicy()
-	fee, err := pol.Fee(payout.Sale{License: q.Price, Collected: at})
+	fee, err := pol.Fee(payout.Transaction{Gross: q.Price, Collected: at})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -153,7 +153,7 @@ func TestPLN13_PurchaseTestPlan(t *testing.T) {
 	if q0.Price.Sign() != 0 {
 		t.Errorf("free plan quoted at %v", q0.Price)
 	}
-	fee0, err := pol.Fee(payout.Sale{License: q0.Price, Pricing: payout.ZeroPrice, Collected: at})
+	fee0, err := pol.Fee(payout.Transaction{Gross: q0.Price, Pricing: payout.ZeroPrice, Collected: at})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package marketrulestest
 import (
 	"crypto/sha256"
 	"fmt"
+	"github.com/marketrules/marketrules/pricing/sheet"
 	"strconv"
 	"testing"
 	"time"
@@ -10,7 +11,6 @@ import (
 	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/market"
 	"github.com/marketrules/marketrules/plan"
-	"github.com/marketrules/marketrules/pricing"
 )
 
 // ParseTime parses an instant written in RFC 3339
@@ -87,15 +87,15 @@ var illustrativeRates = [...]struct {
 
 // ExchangeRates returns a fixed set of exchange rates from USD to each of
 // the 17 marketplace currencies (PRC-08; USD to USD is 1.0000), quoted as of
-// [ExchangeRatesAsOf]: the dated rates that [pricing.SheetPolicy.Save] and
-// [pricing.RateAt] take. The rates are ILLUSTRATIVE TEST DATA with four
+// [ExchangeRatesAsOf]: the dated rates that [sheet.Policy.Save] and
+// [sheet.RateAt] take. The rates are ILLUSTRATIVE TEST DATA with four
 // decimal places, of plausible size but not market rates; 9.4215 SEK/USD is
 // the rate of the README's example. The slice is new on every call.
-func ExchangeRates() []pricing.DatedRate {
+func ExchangeRates() []sheet.DatedRate {
 	asOf := time.Date(2026, time.January, 2, 0, 0, 0, 0, time.UTC)
-	out := make([]pricing.DatedRate, 0, len(illustrativeRates))
+	out := make([]sheet.DatedRate, 0, len(illustrativeRates))
 	for _, r := range illustrativeRates {
-		out = append(out, pricing.DatedRate{ExchangeRate: usdTo(r.code, r.rate), AsOf: asOf})
+		out = append(out, sheet.DatedRate{ExchangeRate: usdTo(r.code, r.rate), AsOf: asOf})
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package marketrulestest_test
 
 import (
+	"github.com/marketrules/marketrules/pricing/sheet"
 	"slices"
 	"testing"
 	"time"
@@ -94,7 +95,7 @@ func TestExchangeRates(t *testing.T) {
 // saved with them has no problem.
 func TestExchangeRatesPriceEveryMarket(t *testing.T) {
 	gold := mrt.FlatRatePlan(t, "gold", "49.99 USD", mrt.Markets(slices.Collect(market.TransactingSet().All())...))
-	sheet, err := pricing.DefaultSheetPolicy().Save(pricing.Sheet{}, pricing.PriceList(gold), mrt.ExchangeRates(),
+	sheet, err := sheet.DefaultPolicy().Save(sheet.Sheet{}, sheet.PriceList(gold), mrt.ExchangeRates(),
 		mrt.Time(t, "2026-01-05T00:00:00Z"))
 	if err != nil {
 		t.Fatal(err)

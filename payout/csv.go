@@ -15,7 +15,7 @@ import (
 )
 
 // columns is the header of the CSV format (see Columns).
-var columns = [...]string{"id", "date", "agreement", "payment", "kind", "type", "gross", "currency", "qualified", "collected", "invoiced"}
+var columns = [...]string{"id", "date", "agreement", "payment", "charge", "type", "gross", "currency", "qualified", "collected", "invoiced"}
 
 // Columns returns the header of the CSV transaction format that Reader reads
 // and Writer writes. The first row is this header, exactly (case and
@@ -26,7 +26,7 @@ var columns = [...]string{"id", "date", "agreement", "payment", "kind", "type", 
 //	           or a date "2024-01-15", midnight in CSVOptions.Zone
 //	agreement  ea, mca or csp
 //	payment    invoice or credit-card
-//	kind       order or usage
+//	charge     order or usage
 //	type       purchase, refund, reversal or chargeback
 //	gross      the amount in major units, exact: "100.00", "-3.5", "1200" (JPY)
 //	currency   one of the 17 marketplace currencies (RMB is read as CNY)
@@ -35,38 +35,81 @@ var columns = [...]string{"id", "date", "agreement", "payment", "kind", "type", 
 //	invoiced   the invoice date; optional, as date
 //
 // Enum values ignore case and the separators '-', '_' and ' '. Blank rows
-// and a UTF-8 byte-order mark are skipped.
+// and a UTF-8 byte-order mark are skipped; lines may end in CRLF.
 func Columns() []string { return append([]string(nil), columns[:]...) }
 
-// Default limits of a CSV reader.
+// Default limits of the CSV readers (CSVOptions).
 const (
-	DefaultMaxBytes = 1 << 30    // 1 GiB
-	DefaultMaxRows  = 10_000_000 // data rows
+	defaultMaxBytes    = 1 << 30    // 1 GiB in all
+	defaultMaxRows     = 10_000_000 // data rows
+	defaultMaxRowBytes = 64 << 10   // 64 KiB in one row
 )
 
-// CSVOptions configures a CSV Reader. The zero value is ready to use.
+// CSVOptions configures a CSV reader (NewReader, NewEarningsReader). The
+// zero value is ready to use.
 type CSVOptions struct {
-	// Name names the input in errors: "sales.csv line 12, gross: …".
-	// Default "transactions.csv".
-	Name string
-	// MaxBytes and MaxRows bound the input: 0 means DefaultMaxBytes and
-	// DefaultMaxRows, a negative value no limit. The reader holds one row
-	// at a time, so memory does not grow with the input, and a row longer
-	// than MaxBytes is refused as it is read.
-	MaxBytes int64
-	MaxRows  int
-	// Zone is the time zone of date-only values; nil means PST().
-	Zone *time.Location
+	// Name names the input in errors: "sales.csv line 12, column gross: …".
+	// Default "transactions.csv" (earnings: "earnings.csv").
+	Name string `json:"name,omitempty"`
+	// MaxBytes, MaxRows and MaxRowBytes bound the input: 0 means the
+	// defaults, 1 GiB in all, 10,000,000 data rows and 64 KiB in one row
+	// (quoted line breaks included); a negative MaxBytes or MaxRows means
+	// no limit. The reader holds one row at a time, so its memory is a
+	// small multiple of MaxRowBytes whatever the input, and a longer row is
+	// refused (ErrLimit) as it is read.
+	MaxBytes    int64 `json:"maxBytes,omitempty"`
+	MaxRows     int   `json:"maxRows,omitempty"`
+	MaxRowBytes int   `json:"maxRowBytes,omitempty"`
+	// Zone is the time zone of date-only values; nil means PST() (the
+	// policy's zone for Policy.ReconcileEarnings).
+	Zone *time.Location `json:"-"`
+	// Agreement and Charge are given to every row of the earnings export
+	// (ReadEarnings), which has no column for them; zero means MCA and
+	// Order. The transaction CSV format reads them from its columns.
+	Agreement Agreement `json:"agreement,omitzero"`
+	Charge    Charge    `json:"charge,omitzero"`
 }
 
-// Sentinel errors of CSV input: the input cannot be read further.
-var (
-	// ErrCSV: malformed CSV (bad quoting, a wrong number of fields) or a
-	// missing or different header.
-	ErrCSV = errors.New("malformed CSV")
-	// ErrLimit: the input has more bytes or rows than CSVOptions allows.
-	ErrLimit = errors.New("input over limit")
-)
+// rowLimiter fails a read once a CSV record (up to a line break outside
+// quotes) is longer than max bytes, so that no record is held whole
+// beyond it.
+type rowLimiter struct {
+	r       io.Reader
+	max     int
+	n       int  // bytes of the current record
+	quoted  bool // inside a quoted field
+	over    bool
+	line    int
+	lineEnd int // line breaks seen
+}
+
+var errRowTooLong = errors.New("row too long")
+
+func (l *rowLimiter) Read(p []byte) (int, error) {
+	if l.over {
+		return 0, errRowTooLong
+	}
+	n, err := l.r.Read(p)
+	for i := 0; i < n; i++ {
+		switch p[i] {
+		case '"':
+			l.quoted = !l.quoted
+		case '\n':
+			l.lineEnd++
+			if !l.quoted {
+				l.n = 0
+				continue
+			}
+		}
+		l.n++
+		if l.n > l.max {
+			l.over = true
+			l.line = l.lineEnd + 1
+			return i, errRowTooLong
+		}
+	}
+	return n, err
+}
 
 // Reader reads transactions from CSV in the format of Columns.
 type Reader struct {
@@ -76,39 +119,55 @@ type Reader struct {
 	header bool
 	err    error // sticky: the input cannot be read further
 	line   int
+	rl     *rowLimiter
 }
 
-// NewReader returns a reader of CSV transactions from r.
+// NewReader returns a reader of CSV transactions from r. A nil r is an
+// empty input.
 func NewReader(r io.Reader, opt CSVOptions) *Reader {
+	opt, lim := opt.resolve("transactions.csv")
+	rl := &rowLimiter{r: orEmpty(r), max: opt.MaxRowBytes}
+	return &Reader{r: csvx.NewReader(rl, opt.Name, lim), name: opt.Name, zone: opt.Zone, rl: rl}
+}
+
+func orEmpty(r io.Reader) io.Reader {
+	if r == nil {
+		return strings.NewReader("")
+	}
+	return r
+}
+
+// resolve fills in the defaults of opt.
+func (opt CSVOptions) resolve(name string) (CSVOptions, csvx.Limits) {
 	if opt.Name == "" {
-		opt.Name = "transactions.csv"
+		opt.Name = name
 	}
 	if opt.Zone == nil {
 		opt.Zone = pst
 	}
+	if opt.MaxRowBytes <= 0 {
+		opt.MaxRowBytes = defaultMaxRowBytes
+	}
 	lim := csvx.Limits{MaxBytes: opt.MaxBytes, MaxRows: opt.MaxRows}
 	switch {
 	case lim.MaxBytes == 0:
-		lim.MaxBytes = DefaultMaxBytes
+		lim.MaxBytes = defaultMaxBytes
 	case lim.MaxBytes < 0:
 		lim.MaxBytes = 0
 	}
 	switch {
 	case lim.MaxRows == 0:
-		lim.MaxRows = DefaultMaxRows
+		lim.MaxRows = defaultMaxRows
 	case lim.MaxRows < 0:
 		lim.MaxRows = 0
 	}
-	return &Reader{r: csvx.NewReader(r, opt.Name, lim), name: opt.Name, zone: opt.Zone}
+	return opt, lim
 }
-
-// Line returns the line number of the last row read.
-func (r *Reader) Line() int { return r.line }
 
 // Read returns the next transaction, or io.EOF after the last.
 //
 // A row with bad fields gives [rule.Problems] listing every problem of the
-// row, with paths such as "transactions.csv line 12, gross"; the next
+// row, with paths such as "transactions.csv line 12, column gross"; the next
 // Read goes on with the next row. An input that cannot be read further
 // (malformed CSV, a wrong header, more bytes or rows than allowed) gives
 // an error wrapping ErrCSV or ErrLimit, naming the line, and every later
@@ -122,7 +181,7 @@ func (r *Reader) Read() (Transaction, error) {
 	case rowEOF:
 		return Transaction{}, io.EOF
 	case rowBad:
-		return Transaction{}, ps
+		return Transaction{}, ps.Err()
 	}
 	return Transaction{}, r.err
 }
@@ -171,31 +230,41 @@ func (r *Reader) next(ps *rule.Problems) (Transaction, rowStatus) {
 // fail turns a csvx error into a sticky problem wrapping ErrCSV or
 // ErrLimit.
 func (r *Reader) fail(err error) rule.Problems {
+	ps := csvProblem(r.name, err, r.rl)
+	r.err = ps.Err()
+	return ps
+}
+
+// csvProblem turns an error of reading CSV into a problem wrapping ErrCSV
+// or ErrLimit.
+func csvProblem(name string, err error, rl *rowLimiter) rule.Problems {
 	sentinel := ErrCSV
-	if errors.Is(err, csvx.ErrTooLarge) || errors.Is(err, csvx.ErrTooManyRows) {
+	if errors.Is(err, csvx.ErrTooLarge) || errors.Is(err, csvx.ErrTooManyRows) || errors.Is(err, errRowTooLong) {
 		sentinel = ErrLimit
 	}
-	path, msg := r.name, err.Error()
+	path, msg := name, err.Error()
 	var ce *csvx.Error
 	if errors.As(err, &ce) {
 		path, msg = ce.Where(), ce.Msg
+	}
+	if rl != nil && rl.over {
+		path, msg = name+" line "+strconv.Itoa(rl.line), "a row is longer than "+strconv.Itoa(rl.max)+" bytes"
 	}
 	m := msgCSV
 	if sentinel == ErrLimit {
 		m = msgLimit
 	}
-	ps := rule.Problems{{Path: path, Message: m, Args: []any{msg}, Err: sentinel}}
-	r.err = ps
-	return ps
+	return rule.Problems{{Path: path, Message: m, Args: []any{msg}, Err: sentinel}}
 }
 
 var (
-	msgCSV     = rule.Message{English: "malformed CSV: %s", Swedish: "felaktig CSV: %s"}
-	msgLimit   = rule.Message{English: "input over limit: %s", Swedish: "indata över gränsen: %s"}
-	msgInstant = rule.Message{English: "%q is not an RFC 3339 instant or a date YYYY-MM-DD", Swedish: "%q är inte en tidpunkt enligt RFC 3339 eller ett datum ÅÅÅÅ-MM-DD"}
-	msgAmount  = rule.Message{English: "%q is not an exact %s amount: %v", Swedish: "%q är inte ett exakt belopp i %s: %v"}
-	msgBool    = rule.Message{English: "%q is not true or false", Swedish: "%q är inte true eller false"}
-	msgCode    = rule.Message{English: "%q is not a currency code", Swedish: "%q är ingen valutakod"}
+	msgNoColumn = rule.Message{English: "the CSV format has no pricing or infrastructure column: only Transact license lines are written", Swedish: "CSV-formatet har ingen kolumn för prissättning eller infrastruktur: bara licensrader av typen Transact skrivs"}
+	msgCSV      = rule.Message{English: "malformed CSV: %s", Swedish: "felaktig CSV: %s"}
+	msgLimit    = rule.Message{English: "input over limit: %s", Swedish: "indata över gränsen: %s"}
+	msgInstant  = rule.Message{English: "%q is not an RFC 3339 instant or a date YYYY-MM-DD", Swedish: "%q är inte en tidpunkt enligt RFC 3339 eller ett datum ÅÅÅÅ-MM-DD"}
+	msgAmount   = rule.Message{English: "%q is not an exact %s amount: %v", Swedish: "%q är inte ett exakt belopp i %s: %v"}
+	msgBool     = rule.Message{English: "%q is not true or false", Swedish: "%q är inte true eller false"}
+	msgCode     = rule.Message{English: "%q is not a currency code", Swedish: "%q är ingen valutakod"}
 )
 
 // Fields of a transaction, for skipping checks of fields that did not
@@ -210,6 +279,8 @@ const (
 	fCurrency
 	fCollected
 	fInvoiced
+	fPricing
+	fFee // check only what a fee needs
 )
 
 // parseRow parses one CSV row; it appends every problem to ps and reports
@@ -229,17 +300,17 @@ func parseRow(rec []string, w where, zone *time.Location, ps *rule.Problems) (Tr
 			bad(fDate, rule.EXT11, "date", ErrDate, msgInstant, truncate(s, 40))
 		}
 	}
-	if t.Agreement, err = ParseAgreement(rec[2]); err != nil {
-		bad(fAgreement, rule.EXT11, "agreement", ErrAgreement, msgTxAgreement, quote(rec[2]))
+	if t.Agreement, err = parseEnum(agreementNames, rec[2]); err != nil {
+		bad(fAgreement, rule.EXT11, "agreement", ErrUnknown, msgTxAgreement, quote(rec[2]))
 	}
-	if t.Payment, err = ParsePayment(rec[3]); err != nil {
-		bad(fPayment, rule.PAY03, "payment", ErrPayment, msgTxPayment, quote(rec[3]))
+	if t.Payment, err = parseEnum(paymentNames, rec[3]); err != nil {
+		bad(fPayment, rule.PAY03, "payment", ErrUnknown, msgTxPayment, quote(rec[3]))
 	}
-	if t.Kind, err = ParseKind(rec[4]); err != nil {
-		bad(fKind, rule.EXT11, "kind", ErrKind, msgTxKind, quote(rec[4]))
+	if t.Charge, err = parseEnum(chargeNames, rec[4]); err != nil {
+		bad(fKind, rule.EXT11, "charge", ErrUnknown, msgTxKind, quote(rec[4]))
 	}
-	if t.Type, err = ParseType(rec[5]); err != nil {
-		bad(fType, rule.EXT11, "type", ErrType, msgTxType, quote(rec[5]))
+	if t.Type, err = parseEnum(typeNames, rec[5]); err != nil {
+		bad(fType, rule.EXT11, "type", ErrUnknown, msgTxType, quote(rec[5]))
 	}
 	cs := strings.TrimSpace(rec[7])
 	code, err := currency.ParseCode(cs)
@@ -303,6 +374,9 @@ func (w *Writer) Write(t Transaction) error {
 	if err := t.Validate(); err != nil {
 		return err
 	}
+	if t.Pricing != Transact || t.Infrastructure != (currency.Money{}) {
+		return rule.Problems{{Rule: rule.EXT10, Path: "transaction.pricing", Message: msgNoColumn, Err: ErrField}}.Err()
+	}
 	if !w.header {
 		w.header = true
 		if err := w.w.Write(columns[:]); err != nil {
@@ -312,7 +386,7 @@ func (w *Writer) Write(t Transaction) error {
 	r := &w.rec
 	r[0] = t.ID
 	r[1] = t.Date.Format(time.RFC3339Nano)
-	r[2], r[3], r[4], r[5] = t.Agreement.String(), t.Payment.String(), t.Kind.String(), t.Type.String()
+	r[2], r[3], r[4], r[5] = t.Agreement.String(), t.Payment.String(), t.Charge.String(), t.Type.String()
 	r[6] = t.Gross.Amount()
 	r[7] = t.Gross.Code().String()
 	r[8] = strconv.FormatBool(t.Qualified)
@@ -359,9 +433,12 @@ func (r *Reader) All() iter.Seq2[Transaction, error] {
 // AddCSV reads transactions in the format of Columns from r and adds the
 // valid ones, like AddAll: every problem, up to 100, is reported at once
 // as [rule.Problems] with paths that name the line ("transactions.csv line
-// 12, gross"). Reading stops at an error wrapping ErrCSV or ErrLimit,
-// which is the last problem listed.
+// 12, column gross"), and then how many more there were. Reading stops at an
+// error wrapping ErrCSV or ErrLimit, which is the last problem listed.
 func (l *Ledger) AddCSV(r io.Reader, opt CSVOptions) error {
+	if l == nil {
+		return rule.Problems{{Path: "ledger", Message: msgNilLedger, Err: ErrField}}.Err()
+	}
 	l.init()
 	rd := NewReader(r, opt)
 	var ps rule.Problems

@@ -14,7 +14,7 @@ import (
 	"github.com/marketrules/marketrules/rule"
 )
 
-const header = "id,date,agreement,payment,kind,type,gross,currency,qualified,collected,invoiced\n"
+const header = "id,date,agreement,payment,charge,type,gross,currency,qualified,collected,invoiced\n"
 
 func readAll(t *testing.T, in string, opt CSVOptions) ([]Transaction, []error) {
 	t.Helper()
@@ -42,11 +42,11 @@ func TestCSVRead(t *testing.T) {
 		t.Fatal(errs)
 	}
 	want := []Transaction{
-		{ID: "T-1", Date: time.Date(2024, 1, 10, 10, 0, 0, 0, time.UTC), Agreement: EA, Payment: Invoice, Kind: Order, Type: Purchase,
+		{ID: "T-1", Date: time.Date(2024, 1, 10, 10, 0, 0, 0, time.UTC), Agreement: EA, Payment: Invoice, Charge: Order, Type: Sale,
 			Gross: money("100.00 USD")},
-		{ID: " T 2 ", Date: pstDate(2024, 1, 10), Agreement: MCA, Payment: CreditCard, Kind: Usage, Type: Purchase,
+		{ID: " T 2 ", Date: pstDate(2024, 1, 10), Agreement: MCA, Payment: CreditCard, Charge: Usage, Type: Sale,
 			Gross: money("1200 JPY"), Qualified: true, Collected: pstDate(2024, 1, 11), Invoiced: pstDate(2024, 2, 1)},
-		{ID: "T-3", Date: time.Date(2024, 2, 14, 23, 0, 0, 500_000_000, time.UTC), Agreement: CSP, Payment: CreditCard, Kind: Order,
+		{ID: "T-3", Date: time.Date(2024, 2, 14, 23, 0, 0, 500_000_000, time.UTC), Agreement: CSP, Payment: CreditCard, Charge: Order,
 			Type: Chargeback, Gross: money("-3.50 CNY"), Qualified: true, Collected: pstDate(2024, 1, 5)},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -77,23 +77,23 @@ func TestCSVRowErrors(t *testing.T) {
 		paths     []string
 		sentinels []error
 	}{
-		{[]string{"sales.csv line 3, date", "sales.csv line 3, agreement", "sales.csv line 3, payment", "sales.csv line 3, kind",
-			"sales.csv line 3, type", "sales.csv line 3, gross", "sales.csv line 3, qualified", "sales.csv line 3, collected",
-			"sales.csv line 3, invoiced"}, []error{ErrDate, ErrAgreement, ErrPayment, ErrKind, ErrType, ErrAmount, ErrField}},
-		{[]string{"sales.csv line 4, gross"}, []error{ErrAmount}},
-		{[]string{"sales.csv line 5, currency", "sales.csv line 5, gross"}, []error{ErrCurrency, ErrAmount}},
-		{[]string{"sales.csv line 6, currency", "sales.csv line 6, date"}, []error{ErrCurrency, ErrDate}},
-		{[]string{"sales.csv line 7, collected"}, []error{ErrDate}},
+		{[]string{"sales.csv line 3, column date", "sales.csv line 3, column agreement", "sales.csv line 3, column payment", "sales.csv line 3, column charge",
+			"sales.csv line 3, column type", "sales.csv line 3, column gross", "sales.csv line 3, column qualified", "sales.csv line 3, column collected",
+			"sales.csv line 3, column invoiced"}, []error{ErrDate, ErrUnknown, ErrUnknown, ErrUnknown, ErrUnknown, ErrAmount, ErrField}},
+		{[]string{"sales.csv line 4, column gross"}, []error{ErrAmount}},
+		{[]string{"sales.csv line 5, column currency", "sales.csv line 5, column gross"}, []error{ErrCurrency, ErrAmount}},
+		{[]string{"sales.csv line 6, column currency", "sales.csv line 6, column date"}, []error{ErrCurrency, ErrDate}},
+		{[]string{"sales.csv line 7, column collected"}, []error{ErrDate}},
 	}
 	for i, tt := range tests {
 		wantProblems(t, errs[i], tt.paths, tt.sentinels...)
 	}
 	var ps rule.Problems
 	errors.As(errs[0], &ps)
-	if got := ps[1].Error(); got != `sales.csv line 3, agreement: unknown customer agreement "xx" (want ea, mca or csp) (EXT-11)` {
+	if got := ps[1].Error(); got != `sales.csv line 3, column agreement: unknown customer agreement "xx" (want ea, mca or csp) (EXT-11)` {
 		t.Errorf("message %q", got)
 	}
-	if got := ps[5].Error(); !strings.HasPrefix(got, `sales.csv line 3, gross: "1.001" is not an exact USD amount: currency: parsing amount`) {
+	if got := ps[5].Error(); !strings.HasPrefix(got, `sales.csv line 3, column gross: "1.001" is not an exact USD amount: currency: parsing amount`) {
 		t.Errorf("message %q", got)
 	}
 }
@@ -221,7 +221,7 @@ func TestLedgerAddCSV(t *testing.T) {
 		_ = w.Write(x)
 	}
 	_ = w.Flush()
-	l, _ := NewLedger(DefaultPolicy())
+	l, _ := NewLedger(Policy2023())
 	if err := l.AddCSV(&buf, CSVOptions{}); err != nil {
 		t.Fatal(err)
 	}
@@ -229,7 +229,7 @@ func TestLedgerAddCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fromValues, _ := BuildStatement(DefaultPolicy(), func(yield func(Transaction) bool) {
+	fromValues, _ := Policy2023().BuildStatement(func(yield func(Transaction) bool) {
 		for _, x := range txs {
 			if !yield(x) {
 				return
@@ -244,9 +244,9 @@ func TestLedgerAddCSV(t *testing.T) {
 	in := header + "a,2024-01-10,ea,invoice,order,purchase,1.00,USD,,,\n" +
 		"b,2024-01-10,ea,invoice,order,purchase,-1.00,USD,,,\n" +
 		`"c` + "\n"
-	l, _ = NewLedger(DefaultPolicy())
+	l, _ = NewLedger(Policy2023())
 	err = l.AddCSV(strings.NewReader(in), CSVOptions{Name: "in.csv"})
-	wantProblems(t, err, []string{"in.csv line 3, gross", "in.csv line 4"}, ErrAmount, ErrCSV)
+	wantProblems(t, err, []string{"in.csv line 3, column gross", "in.csv line 4"}, ErrAmount, ErrCSV)
 	if l.Len() != 1 {
 		t.Errorf("Len = %d", l.Len())
 	}
@@ -255,12 +255,13 @@ func TestLedgerAddCSV(t *testing.T) {
 	err = l.AddCSV(strings.NewReader(many), CSVOptions{})
 	var ps rule.Problems
 	if !errors.As(err, &ps) || len(ps) != maxProblems+2 || !errors.Is(ps[maxProblems], ErrCSV) ||
-		ps[maxProblems+1].Error() != "20 more problems not listed" {
+		ps[maxProblems+1].Error() != "and 20 more problems" || ps.Len() != 121 {
 		t.Errorf("%d problems: %v … %v", len(ps), ps[maxProblems], ps[len(ps)-1])
 	}
 	// Overflow on a CSV row is a problem at its line.
-	l, _ = NewLedger(DefaultPolicy())
-	huge := header + strings.Repeat("h,2024-01-10,ea,invoice,order,purchase,50000000000000000.00,USD,,,\n", 2)
+	l, _ = NewLedger(Policy2023())
+	huge := header + "h,2024-01-10,ea,invoice,order,purchase,50000000000000000.00,USD,,,\n" +
+		"h2,2024-01-10,ea,invoice,order,purchase,50000000000000000.00,USD,,,\n"
 	err = l.AddCSV(strings.NewReader(huge), CSVOptions{})
-	wantProblems(t, err, []string{"transactions.csv line 3, gross"}, ErrOverflow)
+	wantProblems(t, err, []string{"transactions.csv line 3, column gross"}, ErrOverflow)
 }

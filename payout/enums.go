@@ -1,24 +1,28 @@
 package payout
 
 import (
-	"fmt"
+	"github.com/marketrules/marketrules/offer"
 	"strings"
 
+	"github.com/marketrules/marketrules/internal/enum"
 	"github.com/marketrules/marketrules/rule"
 )
 
 // Every enum of this package is a uint8 with stable text names: the
 // numeric values never change and new values are only appended, but hosts
 // should store the text form (MarshalText), which is what JSON and CSV use.
+// Text is read ignoring case and the separators '-', '_' and ' '; an
+// unknown name is an error wrapping [ErrUnknown]. A zero value documented
+// as unset marshals to "" and "" reads back as it.
 
 // Agreement is the customer's agreement with Microsoft, which decides when
-// a sale is paid out (EXT-11). The zero Agreement is invalid.
+// a sale is paid out (EXT-11). The zero Agreement is unset: a transaction
+// needs one for its schedule, not for its fee.
 type Agreement uint8
 
 // The customer agreements.
 const (
-	// EA is an Enterprise Agreement: paid out before the customer pays
-	// (an order in month M in M+1, usage in M+2).
+	// EA is an Enterprise Agreement: paid out before the customer pays.
 	EA Agreement = iota + 1
 	// MCA is the Microsoft Customer Agreement: paid out once Microsoft has
 	// collected, in M+3 (M+4 by credit card).
@@ -27,42 +31,31 @@ const (
 	CSP
 )
 
-// Payment is how the customer pays Microsoft (PAY-03). The zero Payment is
-// invalid.
-type Payment uint8
+// Charge is what was charged: an order (a purchase or a subscription,
+// billed at the start of its period) or usage (billed monthly in arrears,
+// PRC-07). The zero Charge is unset: a transaction needs one for its
+// schedule, not for its fee.
+type Charge uint8
 
-// The payment methods.
+// The charges.
 const (
-	// Invoice: the customer pays an invoice.
-	Invoice Payment = iota + 1
-	// CreditCard: the customer pays by credit card; earnings wait an
-	// extra 30 days after Microsoft receives the money (PAY-03).
-	CreditCard
+	Order Charge = iota + 1 // a purchase or subscription
+	Usage                   // metered or hourly usage
 )
 
-// Kind is what was charged: an order (a purchase or a subscription, billed
-// at the start of its period) or usage (billed monthly in arrears, PRC-07).
-// The zero Kind is invalid.
-type Kind uint8
-
-// The charge kinds.
-const (
-	Order Kind = iota + 1 // a purchase or subscription
-	Usage                 // metered or hourly usage
-)
-
-// Type is the transaction type of an earnings line (reference fact 41):
-// purchases are positive; refunds, reversals and chargebacks are negative
-// lines that reduce later payouts. A write-off of a customer's
-// non-payment (EXT-11, W12) is a Reversal. The zero Type is invalid.
-type Type uint8
+// TransactionType is the transaction type of an earnings line, as
+// Partner Center's transactionType column names it: sales are positive;
+// refunds, reversals and chargebacks are negative lines that reduce later
+// payouts. A write-off of a customer's non-payment (EXT-11) is a Reversal.
+// The zero TransactionType is unset; a transaction needs one.
+type TransactionType uint8
 
 // The transaction types.
 const (
-	Purchase   Type = iota + 1 // a sale: zero or positive
-	Refund                     // money returned to the customer: zero or negative
-	Reversal                   // an earlier earning reversed, such as a write-off: zero or negative
-	Chargeback                 // a card payment disputed and returned: zero or negative
+	Sale       TransactionType = iota + 1 // a purchase ("purchase"): zero or positive
+	Refund                                // money returned to the customer: zero or negative
+	Reversal                              // an earlier earning reversed, such as a write-off: zero or negative
+	Chargeback                            // a card payment disputed and returned: zero or negative
 )
 
 // Pricing is how an offer's license is sold, which decides whether
@@ -82,12 +75,27 @@ const (
 	// publisher's own employees; no fee (PAY-06, PLN-12).
 	ZeroPrice
 	// ListOnly: a listing not sold through Microsoft (Contact me, free
-	// listing); the publisher keeps 100% (reference fact 28).
+	// listing); the publisher keeps 100% of the license.
 	ListOnly
 )
 
-// State is the state of an earning at an instant (reference fact 36). The
-// zero State is invalid.
+// PaymentMethod is how the customer pays Microsoft (PAY-03): it is
+// [offer.PaymentMethod], the module's one name for the concept. Payouts
+// know two of its values, Invoice and CreditCard; the zero value is unset
+// (a transaction needs one for its schedule, not for its fee).
+type PaymentMethod = offer.PaymentMethod
+
+// The payment methods of payouts.
+const (
+	// Invoice: the customer pays an invoice.
+	Invoice = offer.Invoice
+	// CreditCard: the customer pays by credit card; earnings wait an
+	// extra 30 days after Microsoft receives the money (PAY-03).
+	CreditCard = offer.CreditCard
+)
+
+// State is the state of an earning at an instant (EXT-11). The zero State
+// is unset.
 type State uint8
 
 // The earning states, in the order an earning goes through them.
@@ -101,81 +109,32 @@ const (
 	Sent
 )
 
-// Status says what happened to a month's balance (PAY-04, EXT-11). The
-// zero Status is invalid.
-type Status uint8
-
-// The payout statuses.
-const (
-	// Paid: the combined balance reached the threshold and was paid.
-	Paid Status = iota + 1
-	// Carried: the combined balance was below the threshold and carries
-	// over to the next month.
-	Carried
-	// Withheld: the combined balance was negative; nothing is paid until
-	// later earnings recover it.
-	Withheld
-)
-
-// EATiming says which source decides when an Enterprise Agreement sale is
-// paid out, where the sources conflict (conflict C12). The zero EATiming
-// is EAMonthTable, the default.
-type EATiming uint8
-
-// The EA timings.
-const (
-	// EAMonthTable follows EXT-11 (reference fact 31): an order in month
-	// M is paid out in M+1, usage in M+2.
-	EAMonthTable EATiming = iota
-	// EAInvoiceDays follows PAY-02 (seed 000): the first payout day on or
-	// after the invoice date plus Policy.EAInvoiceDays days.
-	EAInvoiceDays
-)
-
-// Basis is what a Marketplace Rewards tier was reached by (RWD-01). The
-// zero Basis is invalid.
-type Basis uint8
-
-// The rewards bases.
-const (
-	BilledSales Basis = iota + 1 // billed sales after fraud is removed
-	TeamsMAU                     // monthly active users of a Teams app
-	SeatsSold                    // seats sold, Microsoft 365 apps only, until 30 June 2021
-)
-
 var (
-	agreementNames = []string{"", "ea", "mca", "csp"}
-	paymentNames   = []string{"", "invoice", "credit-card"}
-	kindNames      = []string{"", "order", "usage"}
-	typeNames      = []string{"", "purchase", "refund", "reversal", "chargeback"}
-	pricingNames   = []string{"transact", "byol", "zero-price", "list-only"}
-	stateNames     = []string{"", "unprocessed", "processed", "sent"}
-	statusNames    = []string{"", "paid", "carried", "withheld"}
-	eaTimingNames  = []string{"month-table", "invoice-days"}
-	basisNames     = []string{"", "billed-sales", "teams-mau", "seats-sold"}
+	agreementNames = enum.Names[Agreement]{Type: "customer agreement", Names: []string{"", "ea", "mca", "csp"}}
+	chargeNames    = enum.Names[Charge]{Type: "charge", Names: []string{"", "order", "usage"}}
+	typeNames      = enum.Names[TransactionType]{Type: "transaction type", Names: []string{"", "purchase", "refund", "reversal", "chargeback"}}
+	pricingNames   = enum.Names[Pricing]{Type: "pricing", Names: []string{"transact", "byol", "zero-price", "list-only"}}
+	stateNames     = enum.Names[State]{Type: "earning state", Names: []string{"", "unprocessed", "processed", "sent"}}
+	// paymentNames are the payment methods a payout knows, by value of
+	// offer.PaymentMethod; azure-credits pays for no partner solution.
+	paymentNames = enum.Names[PaymentMethod]{Type: "payment method", Names: []string{
+		offer.CreditCard: "credit-card", offer.Invoice: "invoice", offer.AzureCredits: ""}}
 )
 
-// enumString returns names[v], or "Type(v)" for a value without a name.
-func enumString(v uint8, names []string, typ string) string {
-	if int(v) < len(names) && names[v] != "" {
-		return names[v]
-	}
-	return fmt.Sprintf("%s(%d)", typ, v)
-}
-
-// enumValid reports whether v has a name.
-func enumValid(v uint8, names []string) bool { return int(v) < len(names) && names[v] != "" }
-
-// enumParse finds s among names, ignoring case and treating '-', '_' and
-// ' ' alike (and optional), after trimming spaces.
-func enumParse(s string, names []string) (uint8, bool) {
-	s = strings.TrimSpace(s)
-	for i, n := range names {
-		if n != "" && sameName(s, n) {
-			return uint8(i), true
+// parseEnum finds s among n's names, ignoring case and treating '-', '_'
+// and ' ' alike (and optional), after trimming spaces.
+func parseEnum[T ~uint8](n enum.Names[T], s string) (T, error) {
+	t := strings.TrimSpace(s)
+	for i, name := range n.Names {
+		if name != "" && sameName(t, name) {
+			return T(i), nil
 		}
 	}
-	return 0, false
+	_, err := n.Parse("\x00" + s) // the enum's own error, naming the valid values
+	if e, ok := err.(*enum.Error); ok {
+		e.Input = s
+	}
+	return 0, err
 }
 
 // sameName compares s with a lowercase name, ignoring ASCII case and the
@@ -204,36 +163,26 @@ func sameName(s, name string) bool {
 	}
 }
 
-// EnumError reports text that is not a value of one of this package's
-// enums. It wraps the enum's sentinel (ErrAgreement, ErrType…).
-type EnumError struct {
-	Enum  string   // "agreement", "payment", …
-	Input string   // the text as given
-	Want  []string // the accepted names
-	Err   error    // the enum's sentinel, such as ErrAgreement
-}
-
-// Error returns a message such as
-// `payout: unknown customer agreement "xyz" (want ea, mca or csp)`.
-func (e *EnumError) Error() string {
-	return fmt.Sprintf("payout: %v %q (want %s)", e.Err, truncate(e.Input, 40), orList(e.Want))
-}
-
-// Unwrap returns the enum's sentinel error.
-func (e *EnumError) Unwrap() error { return e.Err }
-
-func enumError(enum, input string, names []string, err error) error {
-	return &EnumError{Enum: enum, Input: input, Want: nonEmpty(names), Err: err}
-}
-
-func orList(s []string) string {
-	switch len(s) {
-	case 0:
-		return ""
-	case 1:
-		return s[0]
+// marshalEnum marshals v, the unset zero value as "".
+func marshalEnum[T ~uint8](n enum.Names[T], v T) ([]byte, error) {
+	if v == 0 && !n.Valid(0) {
+		return []byte{}, nil
 	}
-	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
+	return n.Marshal(v)
+}
+
+// unmarshalEnum reads text into *v; "" is the unset zero value.
+func unmarshalEnum[T ~uint8](n enum.Names[T], b []byte, v *T) error {
+	if len(b) == 0 && !n.Valid(0) {
+		*v = 0
+		return nil
+	}
+	p, err := parseEnum(n, string(b))
+	if err != nil {
+		return err
+	}
+	*v = p
+	return nil
 }
 
 func truncate(s string, n int) string {
@@ -243,292 +192,62 @@ func truncate(s string, n int) string {
 	return s[:n] + "…"
 }
 
-func marshalEnum(v uint8, names []string, enum string, err error) ([]byte, error) {
-	if !enumValid(v, names) {
-		return nil, &EnumError{Enum: enum, Input: fmt.Sprint(v), Want: nonEmpty(names), Err: err}
-	}
-	return []byte(names[v]), nil
-}
-
-func nonEmpty(names []string) []string {
-	var out []string
-	for _, n := range names {
-		if n != "" {
-			out = append(out, n)
-		}
-	}
-	return out
-}
-
-// ParseAgreement parses "ea", "mca" or "csp", ignoring case.
-func ParseAgreement(s string) (Agreement, error) {
-	v, ok := enumParse(s, agreementNames)
-	if !ok {
-		return 0, enumError("agreement", s, agreementNames, ErrAgreement)
-	}
-	return Agreement(v), nil
-}
-
-// Valid reports whether a is one of the defined agreements.
-func (a Agreement) Valid() bool { return enumValid(uint8(a), agreementNames) }
-
 // String returns "ea", "mca" or "csp".
-func (a Agreement) String() string { return enumString(uint8(a), agreementNames, "Agreement") }
+func (a Agreement) String() string { return agreementNames.String(a) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (a Agreement) MarshalText() ([]byte, error) {
-	return marshalEnum(uint8(a), agreementNames, "agreement", ErrAgreement)
-}
+func (a Agreement) MarshalText() ([]byte, error) { return marshalEnum(agreementNames, a) }
 
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseAgreement].
-func (a *Agreement) UnmarshalText(b []byte) error {
-	v, err := ParseAgreement(string(b))
-	if err == nil {
-		*a = v
-	}
-	return err
-}
-
-// ParsePayment parses "invoice" or "credit-card" ("credit card",
-// "CREDIT_CARD" and "creditcard" too).
-func ParsePayment(s string) (Payment, error) {
-	v, ok := enumParse(s, paymentNames)
-	if !ok {
-		return 0, enumError("payment", s, paymentNames, ErrPayment)
-	}
-	return Payment(v), nil
-}
-
-// Valid reports whether p is one of the defined payment methods.
-func (p Payment) Valid() bool { return enumValid(uint8(p), paymentNames) }
-
-// String returns "invoice" or "credit-card".
-func (p Payment) String() string { return enumString(uint8(p), paymentNames, "Payment") }
-
-// MarshalText implements [encoding.TextMarshaler].
-func (p Payment) MarshalText() ([]byte, error) {
-	return marshalEnum(uint8(p), paymentNames, "payment", ErrPayment)
-}
-
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParsePayment].
-func (p *Payment) UnmarshalText(b []byte) error {
-	v, err := ParsePayment(string(b))
-	if err == nil {
-		*p = v
-	}
-	return err
-}
-
-// ParseKind parses "order" or "usage", ignoring case.
-func ParseKind(s string) (Kind, error) {
-	v, ok := enumParse(s, kindNames)
-	if !ok {
-		return 0, enumError("kind", s, kindNames, ErrKind)
-	}
-	return Kind(v), nil
-}
-
-// Valid reports whether k is one of the defined kinds.
-func (k Kind) Valid() bool { return enumValid(uint8(k), kindNames) }
+// UnmarshalText implements [encoding.TextUnmarshaler]: "ea", "MCA", "csp".
+func (a *Agreement) UnmarshalText(b []byte) error { return unmarshalEnum(agreementNames, b, a) }
 
 // String returns "order" or "usage".
-func (k Kind) String() string { return enumString(uint8(k), kindNames, "Kind") }
+func (k Charge) String() string { return chargeNames.String(k) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (k Kind) MarshalText() ([]byte, error) { return marshalEnum(uint8(k), kindNames, "kind", ErrKind) }
+func (k Charge) MarshalText() ([]byte, error) { return marshalEnum(chargeNames, k) }
 
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseKind].
-func (k *Kind) UnmarshalText(b []byte) error {
-	v, err := ParseKind(string(b))
-	if err == nil {
-		*k = v
-	}
-	return err
-}
-
-// ParseType parses "purchase", "refund", "reversal" or "chargeback",
-// ignoring case.
-func ParseType(s string) (Type, error) {
-	v, ok := enumParse(s, typeNames)
-	if !ok {
-		return 0, enumError("type", s, typeNames, ErrType)
-	}
-	return Type(v), nil
-}
-
-// Valid reports whether t is one of the defined transaction types.
-func (t Type) Valid() bool { return enumValid(uint8(t), typeNames) }
+// UnmarshalText implements [encoding.TextUnmarshaler]: "order", "usage".
+func (k *Charge) UnmarshalText(b []byte) error { return unmarshalEnum(chargeNames, b, k) }
 
 // Negative reports whether lines of type t are zero or negative: refunds,
 // reversals and chargebacks.
-func (t Type) Negative() bool { return t == Refund || t == Reversal || t == Chargeback }
+func (t TransactionType) Negative() bool { return t == Refund || t == Reversal || t == Chargeback }
 
 // String returns "purchase", "refund", "reversal" or "chargeback".
-func (t Type) String() string { return enumString(uint8(t), typeNames, "Type") }
+func (t TransactionType) String() string { return typeNames.String(t) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (t Type) MarshalText() ([]byte, error) { return marshalEnum(uint8(t), typeNames, "type", ErrType) }
+func (t TransactionType) MarshalText() ([]byte, error) { return marshalEnum(typeNames, t) }
 
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseType].
-func (t *Type) UnmarshalText(b []byte) error {
-	v, err := ParseType(string(b))
-	if err == nil {
-		*t = v
-	}
-	return err
-}
-
-// ParsePricing parses "transact", "byol", "zero-price" or "list-only",
-// ignoring case.
-func ParsePricing(s string) (Pricing, error) {
-	v, ok := enumParse(s, pricingNames)
-	if !ok {
-		return 0, enumError("pricing", s, pricingNames, ErrPricing)
-	}
-	return Pricing(v), nil
-}
-
-// Valid reports whether p is one of the defined pricings.
-func (p Pricing) Valid() bool { return enumValid(uint8(p), pricingNames) }
+// UnmarshalText implements [encoding.TextUnmarshaler]: "purchase",
+// "Refund", "reversal", "chargeback".
+func (t *TransactionType) UnmarshalText(b []byte) error { return unmarshalEnum(typeNames, b, t) }
 
 // String returns "transact", "byol", "zero-price" or "list-only".
-func (p Pricing) String() string { return enumString(uint8(p), pricingNames, "Pricing") }
+func (p Pricing) String() string { return pricingNames.String(p) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (p Pricing) MarshalText() ([]byte, error) {
-	return marshalEnum(uint8(p), pricingNames, "pricing", ErrPricing)
-}
+func (p Pricing) MarshalText() ([]byte, error) { return marshalEnum(pricingNames, p) }
 
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParsePricing].
-func (p *Pricing) UnmarshalText(b []byte) error {
-	v, err := ParsePricing(string(b))
-	if err == nil {
-		*p = v
-	}
-	return err
-}
-
-// ParseState parses "unprocessed", "processed" or "sent", ignoring case.
-func ParseState(s string) (State, error) {
-	v, ok := enumParse(s, stateNames)
-	if !ok {
-		return 0, enumError("state", s, stateNames, ErrState)
-	}
-	return State(v), nil
-}
-
-// Valid reports whether s is one of the defined states.
-func (s State) Valid() bool { return enumValid(uint8(s), stateNames) }
+// UnmarshalText implements [encoding.TextUnmarshaler]: "transact",
+// "BYOL", "zero price", "list-only".
+func (p *Pricing) UnmarshalText(b []byte) error { return unmarshalEnum(pricingNames, b, p) }
 
 // String returns "unprocessed", "processed" or "sent".
-func (s State) String() string { return enumString(uint8(s), stateNames, "State") }
+func (s State) String() string { return stateNames.String(s) }
 
 // Text returns the state's name in lang: "processed", "bearbetad".
 func (s State) Text(lang rule.Language) string {
-	if !s.Valid() {
+	if !stateNames.Valid(s) {
 		return s.String()
 	}
 	return pick(lang, stateWords[s])
 }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (s State) MarshalText() ([]byte, error) {
-	return marshalEnum(uint8(s), stateNames, "state", ErrState)
-}
+func (s State) MarshalText() ([]byte, error) { return marshalEnum(stateNames, s) }
 
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseState].
-func (s *State) UnmarshalText(b []byte) error {
-	v, err := ParseState(string(b))
-	if err == nil {
-		*s = v
-	}
-	return err
-}
-
-// ParseStatus parses "paid", "carried" or "withheld", ignoring case.
-func ParseStatus(s string) (Status, error) {
-	v, ok := enumParse(s, statusNames)
-	if !ok {
-		return 0, enumError("status", s, statusNames, ErrStatus)
-	}
-	return Status(v), nil
-}
-
-// Valid reports whether s is one of the defined statuses.
-func (s Status) Valid() bool { return enumValid(uint8(s), statusNames) }
-
-// String returns "paid", "carried" or "withheld".
-func (s Status) String() string { return enumString(uint8(s), statusNames, "Status") }
-
-// MarshalText implements [encoding.TextMarshaler].
-func (s Status) MarshalText() ([]byte, error) {
-	return marshalEnum(uint8(s), statusNames, "status", ErrStatus)
-}
-
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseStatus].
-func (s *Status) UnmarshalText(b []byte) error {
-	v, err := ParseStatus(string(b))
-	if err == nil {
-		*s = v
-	}
-	return err
-}
-
-// ParseEATiming parses "month-table" or "invoice-days", ignoring case.
-func ParseEATiming(s string) (EATiming, error) {
-	v, ok := enumParse(s, eaTimingNames)
-	if !ok {
-		return 0, enumError("EA timing", s, eaTimingNames, ErrEATiming)
-	}
-	return EATiming(v), nil
-}
-
-// Valid reports whether t is one of the defined EA timings.
-func (t EATiming) Valid() bool { return enumValid(uint8(t), eaTimingNames) }
-
-// String returns "month-table" or "invoice-days".
-func (t EATiming) String() string { return enumString(uint8(t), eaTimingNames, "EATiming") }
-
-// MarshalText implements [encoding.TextMarshaler].
-func (t EATiming) MarshalText() ([]byte, error) {
-	return marshalEnum(uint8(t), eaTimingNames, "EA timing", ErrEATiming)
-}
-
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseEATiming].
-func (t *EATiming) UnmarshalText(b []byte) error {
-	v, err := ParseEATiming(string(b))
-	if err == nil {
-		*t = v
-	}
-	return err
-}
-
-// ParseBasis parses "billed-sales", "teams-mau" or "seats-sold", ignoring
-// case.
-func ParseBasis(s string) (Basis, error) {
-	v, ok := enumParse(s, basisNames)
-	if !ok {
-		return 0, enumError("basis", s, basisNames, ErrBasis)
-	}
-	return Basis(v), nil
-}
-
-// Valid reports whether b is one of the defined bases.
-func (b Basis) Valid() bool { return enumValid(uint8(b), basisNames) }
-
-// String returns "billed-sales", "teams-mau" or "seats-sold".
-func (b Basis) String() string { return enumString(uint8(b), basisNames, "Basis") }
-
-// MarshalText implements [encoding.TextMarshaler].
-func (b Basis) MarshalText() ([]byte, error) {
-	return marshalEnum(uint8(b), basisNames, "basis", ErrBasis)
-}
-
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseBasis].
-func (b *Basis) UnmarshalText(text []byte) error {
-	v, err := ParseBasis(string(text))
-	if err == nil {
-		*b = v
-	}
-	return err
-}
+// UnmarshalText implements [encoding.TextUnmarshaler]: "unprocessed",
+// "processed", "sent".
+func (s *State) UnmarshalText(b []byte) error { return unmarshalEnum(stateNames, b, s) }

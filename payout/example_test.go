@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/marketrules/marketrules/calendar"
 	"slices"
 	"strings"
 	"time"
@@ -16,12 +17,12 @@ import (
 
 var pst = payout.PST()
 
-// A sale in the 3% era: W1's VM with a 1.00 USD license and 0.14 USD of
+// A sale in the 3% era: the VM worked example's with a 1.00 USD license and 0.14 USD of
 // Azure infrastructure per hour.
 func ExamplePolicy_Fee() {
-	p := payout.DefaultPolicy()
-	f, err := p.Fee(payout.Sale{
-		License:        currency.MustParse("1.00 USD"),
+	p := payout.Policy2023()
+	f, err := p.Fee(payout.Transaction{
+		Gross:          currency.MustParse("1.00 USD"),
 		Infrastructure: currency.MustParse("0.14 USD"),
 		Collected:      time.Date(2023, 3, 1, 0, 0, 0, 0, pst),
 	})
@@ -33,52 +34,55 @@ func ExamplePolicy_Fee() {
 }
 
 // The fee is charged on the price after a private-offer discount
-// (reference fact 27): 20% off 100.00 USD is 80.00 USD, and 3% of it is
+// : 20% off 100.00 USD is 80.00 USD, and 3% of it is
 // 2.40 USD.
 func ExamplePolicy_Fee_privateOffer() {
-	f, _ := payout.DefaultPolicy().Fee(payout.Sale{License: currency.MustParse("80.00 USD"), Collected: time.Date(2024, 1, 5, 0, 0, 0, 0, pst)})
+	f, _ := payout.Policy2023().Fee(payout.Transaction{Gross: currency.MustParse("80.00 USD"), Collected: time.Date(2024, 1, 5, 0, 0, 0, 0, pst)})
 	fmt.Println(f.Fee, f.Share)
 	// Output: 2.40 USD 77.60 USD
 }
 
 func ExampleFee_Explain() {
-	f, _ := payout.DefaultPolicy().Fee(payout.Sale{
-		License: currency.MustParse("100.00 USD"), Qualified: true,
+	f, _ := payout.Policy2023().Fee(payout.Transaction{
+		Gross: currency.MustParse("100.00 USD"), Qualified: true,
 		Collected: time.Date(2019, 6, 1, 0, 0, 0, 0, pst),
 	})
 	fmt.Println(f.Explain(rule.English))
 	// Output: Reduced store service fee for a qualified offer: 10% of the license fee $100.00 is $10.00 (rounded half-even); the publisher's share is $90.00. (EXT-10)
 }
 
-// W13: an MCA order paid by credit card in January is paid out in May.
+// an MCA order paid by credit card in January is paid out in May.
 func ExamplePolicy_Schedule() {
-	s, err := payout.DefaultPolicy().Schedule(payout.Transaction{
+	s, err := payout.Policy2023().Schedule(payout.Transaction{
 		Date: time.Date(2024, 1, 10, 9, 0, 0, 0, pst), Agreement: payout.MCA, Payment: payout.CreditCard,
-		Kind: payout.Order, Type: payout.Purchase, Gross: currency.MustParse("100.00 USD"),
+		Charge: payout.Order, Type: payout.Sale, Gross: currency.MustParse("100.00 USD"),
 	})
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(s.PayoutMonth, s.MonthsAfter, s.PayoutDate.Format("2006-01-02 MST"), s.Rule, s.Reason)
-	// Output: 2024-05 4 2024-05-15 PST PAY-03 card-hold
+	fmt.Println(s.PayoutMonth, s.MonthsAfter, s.PayoutDate.Format("2006-01-02"), s.Rule, s.Reason)
+	fmt.Println(s.Convention)
+	// Output:
+	// 2024-05 4 months 2024-05-15 PAY-03 card-hold
+	// earliest-payout-subject-to-threshold
 }
 
 func ExampleSchedule_Explain() {
-	s, _ := payout.DefaultPolicy().Schedule(payout.Transaction{
+	s, _ := payout.Policy2023().Schedule(payout.Transaction{
 		Date: time.Date(2024, 1, 10, 0, 0, 0, 0, pst), Agreement: payout.EA, Payment: payout.Invoice,
-		Kind: payout.Usage, Type: payout.Purchase, Gross: currency.MustParse("10.00 USD"),
+		Charge: payout.Usage, Type: payout.Sale, Gross: currency.MustParse("10.00 USD"),
 	})
 	fmt.Println(s.Explain(rule.English))
 	fmt.Println(s.Explain(rule.Swedish))
 	// Output:
-	// EA usage in 2024-01: paid out in 2024-03 (M+2), before the customer pays; sent by 2024-03-15 PST. (EXT-11)
-	// EA-användning i 2024-01: betalas ut i 2024-03 (M+2), innan kunden betalar; skickas senast 2024-03-15 PST. (EXT-11)
+	// EA usage in 2024-01: paid out in 2024-03 (M+2), before the customer pays; sent by 2024-03-15. (EXT-11)
+	// EA-användning i 2024-01: betalas ut i 2024-03 (M+2), innan kunden betalar; skickas senast 2024-03-15. (EXT-11)
 }
 
 func ExampleSchedule_StateAt() {
-	s, _ := payout.DefaultPolicy().Schedule(payout.Transaction{
+	s, _ := payout.Policy2023().Schedule(payout.Transaction{
 		Date: time.Date(2024, 1, 10, 0, 0, 0, 0, pst), Agreement: payout.CSP, Payment: payout.Invoice,
-		Kind: payout.Order, Type: payout.Purchase, Gross: currency.MustParse("10.00 EUR"),
+		Charge: payout.Order, Type: payout.Sale, Gross: currency.MustParse("10.00 EUR"),
 	})
 	for _, at := range []time.Time{
 		time.Date(2024, 3, 20, 0, 0, 0, 0, pst),
@@ -93,38 +97,26 @@ func ExampleSchedule_StateAt() {
 	// 2024-04-16 sent
 }
 
-func ExamplePolicy_Rewards() {
-	r, _ := payout.DefaultPolicy().Rewards(payout.Activity{
-		BilledSales: currency.MustParse("60000.00 USD"),
-		Fraudulent:  currency.MustParse("15000.00 USD"),
-	})
-	fmt.Println(r.Name, r.BilledSales, r.Next, r.Shortfall, r.Rule)
-	// Output: $25K 45000.00 USD $50K 5000.00 USD RWD-02
-}
-
-func ExampleRewards_Explain() {
-	r, _ := payout.DefaultPolicy().Rewards(payout.Activity{TeamsMAU: 1200})
-	fmt.Println(r.Explain(rule.English))
-	// Output: Marketplace Rewards tier $100K, reached by a Teams app with 1,200 monthly active users; the next tier, $500K, needs $500,000.00 more billed sales. (RWD-01)
-}
-
 func ExamplePolicy_Validate() {
-	p := payout.DefaultPolicy()
+	p := payout.Policy2023()
 	p.PayoutDay = 31
-	p.Zone = nil
+	p.CardHoldDays = -1
 	err := p.Validate()
 	fmt.Println(errors.Is(err, payout.ErrPolicy))
-	if ps := (rule.Problems{}); errors.As(err, &ps) {
-		fmt.Print(ps.Text(rule.English))
-	}
+	var ps rule.Problems
+	errors.As(err, &ps)
+	fmt.Print(ps.Text(rule.English))
+	var zero payout.Policy // means DefaultPolicy
+	fmt.Println(zero.Validate())
 	// Output:
 	// true
-	// Policy.Zone: the time zone is missing (EXT-11)
-	// Policy.PayoutDay: payout day 31 is not in 1…28 (EXT-11)
+	// policy.payoutDay: payout day 31 is not in 1…28 (EXT-11)
+	// policy.cardHoldDays: -1 is not in 0…1,200 (PAY-03)
+	// <nil>
 }
 
-func ExampleDefaultPolicy() {
-	p := payout.DefaultPolicy()
+func ExamplePolicy2023() {
+	p := payout.Policy2023()
 	for _, e := range p.Fees {
 		from := "always"
 		if !e.From.IsZero() {
@@ -132,23 +124,24 @@ func ExampleDefaultPolicy() {
 		}
 		fmt.Println(from, e.Standard, e.Qualified)
 	}
-	fmt.Println(p.Threshold, p.PayoutDay, p.Zone, len(p.Tiers))
+	fmt.Println(p.Threshold, p.PayoutDay, p.Zone, p.EAInvoiceDays, p.EAOrderMonths, p.EAUsageMonths)
 	// Output:
 	// always 0.20 0.20
 	// 2019-05-01 0.20 0.10
 	// 2020-07-01 0.20 0.20
 	// 2021-07-01 0.03 0.03
-	// 50.00 USD 15 PST 9
+	// 50.00 USD 15 PST 0 days 1 month 2 months
 }
 
-// The seed's EA rule: the first payout day on or after invoice + 30 days.
-func ExampleSeedPolicy() {
+// DefaultPolicy's EA rule (PAY-02): the first payout day on or after the
+// invoice + 30 days; Policy2023's (EXT-11): the month after an order.
+func ExampleDefaultPolicy() {
 	t := payout.Transaction{
 		Date: time.Date(2024, 1, 20, 0, 0, 0, 0, pst), Agreement: payout.EA, Payment: payout.Invoice,
-		Kind: payout.Order, Type: payout.Purchase, Gross: currency.MustParse("10.00 USD"),
+		Charge: payout.Order, Type: payout.Sale, Gross: currency.MustParse("10.00 USD"),
 	}
-	a, _ := payout.DefaultPolicy().Schedule(t)
-	b, _ := payout.SeedPolicy().Schedule(t)
+	a, _ := payout.Policy2023().Schedule(t)
+	b, _ := payout.DefaultPolicy().Schedule(t)
 	fmt.Println(a.PayoutMonth, a.Rule)
 	fmt.Println(b.PayoutMonth, b.Rule)
 	// Output:
@@ -164,7 +157,7 @@ func ExamplePST() {
 func ExampleTransaction_Validate() {
 	err := payout.Transaction{
 		Date: time.Date(2024, 1, 10, 0, 0, 0, 0, pst), Agreement: payout.EA, Payment: payout.Invoice,
-		Kind: payout.Order, Type: payout.Purchase, Gross: currency.MustParse("-5.00 USD"),
+		Charge: payout.Order, Type: payout.Sale, Gross: currency.MustParse("-5.00 USD"),
 	}.Validate()
 	fmt.Println(errors.Is(err, payout.ErrAmount))
 	fmt.Println(err)
@@ -175,8 +168,8 @@ func ExampleTransaction_Validate() {
 
 func sales() []payout.Transaction {
 	ea := func(d time.Time, gross string) payout.Transaction {
-		return payout.Transaction{Date: d, Agreement: payout.EA, Payment: payout.Invoice, Kind: payout.Order,
-			Type: payout.Purchase, Gross: currency.MustParse(gross)}
+		return payout.Transaction{Date: d, Agreement: payout.EA, Payment: payout.Invoice, Charge: payout.Order,
+			Type: payout.Sale, Gross: currency.MustParse(gross)}
 	}
 	return []payout.Transaction{
 		ea(time.Date(2024, 1, 10, 0, 0, 0, 0, pst), "30.00 USD"),
@@ -186,35 +179,35 @@ func sales() []payout.Transaction {
 }
 
 var rates = payout.MonthRates{
-	payout.MonthOf(2024, 3): {{From: currency.SEK, To: currency.USD, Rate: currency.MustParseRate("0.0952")}},
+	ym(2024, 3): {{From: currency.SEK, To: currency.USD, Rate: currency.MustParseRate("0.0952")}},
 }
 
-func ExampleBuildStatement() {
-	st, err := payout.BuildStatement(payout.DefaultPolicy(), slices.Values(sales()), rates)
+func ExamplePolicy_BuildStatement() {
+	st, err := payout.Policy2023().BuildStatement(slices.Values(sales()), rates)
 	if err != nil {
 		panic(err)
 	}
 	for _, p := range st.Payouts {
-		fmt.Println(p.Month, p.Status, p.Combined)
+		fmt.Println(p.Month, p.Allowed, p.Combined)
 	}
 	// Output:
-	// 2024-02 carried 29.10 USD
-	// 2024-03 paid 61.65 USD
+	// 2024-02 false 29.10 USD
+	// 2024-03 true 61.65 USD
 }
 
 // The spaces before "US$" and "kr" are no-break spaces, as CLDR writes
 // Swedish amounts.
 func ExampleStatement_Explain() {
-	st, _ := payout.BuildStatement(payout.DefaultPolicy(), slices.Values(sales()), rates)
+	st, _ := payout.Policy2023().BuildStatement(slices.Values(sales()), rates)
 	fmt.Print(st.Explain(rule.Swedish))
 	// Output:
 	// Utbetalning 2024-02: det kombinerade saldot 29,10 US$ är under tröskeln 50,00 US$, så inget betalas ut och det förs över till nästa månad. (PAY-04)
-	// Utbetalning 2024-03: det kombinerade saldot 61,65 US$ når tröskeln 50,00 US$ och betalas ut: 291,00 kr, 33,95 US$; skickas senast 2024-03-15 PST. (PAY-04)
+	// Utbetalning 2024-03: det kombinerade saldot 61,65 US$ når tröskeln 50,00 US$ och betalas ut: 291,00 kr och 33,95 US$; skickas senast 2024-03-15. (PAY-04)
 }
 
 func ExampleStatement_Payout() {
-	st, _ := payout.BuildStatement(payout.DefaultPolicy(), slices.Values(sales()), rates)
-	p, ok := st.Payout(payout.MonthOf(2024, 3))
+	st, _ := payout.Policy2023().BuildStatement(slices.Values(sales()), rates)
+	p, ok := st.Payout(ym(2024, 3))
 	fmt.Println(ok)
 	for _, b := range p.Balances {
 		fmt.Println(b.Currency, b.Opening, b.Net, b.Paid, b.Closing, b.Converted)
@@ -226,33 +219,33 @@ func ExampleStatement_Payout() {
 }
 
 func ExampleStatement_Total() {
-	st, _ := payout.BuildStatement(payout.DefaultPolicy(), slices.Values(sales()), rates)
+	st, _ := payout.Policy2023().BuildStatement(slices.Values(sales()), rates)
 	t, _ := st.Total(currency.USD)
 	fmt.Println(t.Count, t.Gross, t.Fee, t.Paid, t.Carried, t.Withheld)
 	// Output: 2 35.00 USD 1.05 USD 33.95 USD 0.00 USD 0.00 USD
 }
 
 func ExamplePayout_Explain() {
-	st, _ := payout.BuildStatement(payout.DefaultPolicy(), slices.Values(sales()[:1]), nil)
+	st, _ := payout.Policy2023().BuildStatement(slices.Values(sales()[:1]), nil)
 	fmt.Println(st.Payouts[0].Explain(rule.English))
 	// Output: Payout 2024-02: the combined balance $29.10 is below the threshold $50.00, so nothing is paid and it carries over to the next month. (PAY-04)
 }
 
 func ExamplePayout_StateAt() {
-	st, _ := payout.BuildStatement(payout.DefaultPolicy(), slices.Values(sales()), rates)
+	st, _ := payout.Policy2023().BuildStatement(slices.Values(sales()), rates)
 	at := time.Date(2024, 4, 1, 0, 0, 0, 0, pst)
 	for _, p := range st.Payouts {
-		fmt.Println(p.Month, p.Status, p.StateAt(at))
+		fmt.Println(p.Month, p.Allowed, p.StateAt(at))
 	}
 	// Output:
-	// 2024-02 carried processed
-	// 2024-03 paid sent
+	// 2024-02 false processed
+	// 2024-03 true sent
 }
 
 func ExampleMonthRates_Rate() {
-	x, ok := rates.Rate(payout.MonthOf(2024, 3), currency.SEK, currency.USD)
+	x, ok := rates.Rate(ym(2024, 3), currency.SEK, currency.USD)
 	fmt.Println(x.Rate, ok)
-	_, ok = rates.Rate(payout.MonthOf(2024, 4), currency.SEK, currency.USD)
+	_, ok = rates.Rate(ym(2024, 4), currency.SEK, currency.USD)
 	fmt.Println(ok)
 	// Output:
 	// 0.0952 true
@@ -260,7 +253,7 @@ func ExampleMonthRates_Rate() {
 }
 
 func ExampleNewLedger() {
-	l, err := payout.NewLedger(payout.SeedPolicy())
+	l, err := payout.NewLedger(payout.DefaultPolicy())
 	fmt.Println(l.Len(), err)
 	// Output: 0 <nil>
 }
@@ -268,20 +261,20 @@ func ExampleNewLedger() {
 func ExampleLedger_Add() {
 	var l payout.Ledger // the zero Ledger uses DefaultPolicy
 	err := l.Add(payout.Transaction{Date: time.Date(2024, 1, 10, 0, 0, 0, 0, pst), Agreement: payout.EA,
-		Payment: payout.Invoice, Kind: payout.Order, Type: payout.Purchase, Gross: currency.MustParse("100.00 USD")})
+		Payment: payout.Invoice, Charge: payout.Order, Type: payout.Sale, Gross: currency.MustParse("100.00 USD")})
 	fmt.Println(l.Len(), err)
 	err = l.Add(payout.Transaction{})
 	var ps rule.Problems
-	fmt.Println(errors.As(err, &ps), len(ps), errors.Is(err, payout.ErrAgreement))
+	fmt.Println(errors.As(err, &ps), len(ps), errors.Is(err, payout.ErrUnknown))
 	// Output:
 	// 1 <nil>
 	// true 6 true
 }
 
 func ExampleLedger_AddAll() {
-	l, _ := payout.NewLedger(payout.DefaultPolicy())
+	l, _ := payout.NewLedger(payout.Policy2023())
 	txs := append(sales(), payout.Transaction{Date: time.Date(2024, 1, 1, 0, 0, 0, 0, pst), Agreement: payout.EA,
-		Payment: payout.Invoice, Kind: payout.Order, Type: payout.Refund, Gross: currency.MustParse("5.00 USD")})
+		Payment: payout.Invoice, Charge: payout.Order, Type: payout.Refund, Gross: currency.MustParse("5.00 USD")})
 	err := l.AddAll(slices.Values(txs))
 	fmt.Println(l.Len())
 	fmt.Println(err)
@@ -291,22 +284,22 @@ func ExampleLedger_AddAll() {
 }
 
 func ExampleLedger_AddCSV() {
-	in := `id,date,agreement,payment,kind,type,gross,currency,qualified,collected,invoiced
+	in := `id,date,agreement,payment,charge,type,gross,currency,qualified,collected,invoiced
 A-1,2024-01-10,ea,invoice,order,purchase,100.00,USD,false,,
 A-2,2024-01-11,ea,invoice,order,purchase,12.345,USD,false,,
 `
-	l, _ := payout.NewLedger(payout.DefaultPolicy())
+	l, _ := payout.NewLedger(payout.Policy2023())
 	err := l.AddCSV(strings.NewReader(in), payout.CSVOptions{Name: "sales.csv"})
 	fmt.Println(l.Len())
 	fmt.Println(err)
 	// Output:
 	// 1
-	// sales.csv line 3, gross: "12.345" is not an exact USD amount: currency: parsing amount "12.345": more decimal places than allowed (USD has 2 decimal places) (EXT-11)
+	// sales.csv line 3, column gross: "12.345" is not an exact USD amount: currency: parsing amount "12.345": more decimal places than allowed (USD has 2 decimal places) (EXT-11)
 }
 
 func ExampleLedger_Merge() {
-	a, _ := payout.NewLedger(payout.DefaultPolicy())
-	b, _ := payout.NewLedger(payout.DefaultPolicy())
+	a, _ := payout.NewLedger(payout.Policy2023())
+	b, _ := payout.NewLedger(payout.Policy2023())
 	all := sales()
 	_ = a.AddAll(slices.Values(all[:1]))
 	_ = b.AddAll(slices.Values(all[1:]))
@@ -314,36 +307,57 @@ func ExampleLedger_Merge() {
 		panic(err)
 	}
 	st, _ := a.Statement(rates)
-	fmt.Println(a.Len(), len(st.Payouts), st.Payouts[1].Status)
-	// Output: 3 2 paid
+	fmt.Println(a.Len(), len(st.Payouts), st.Payouts[1].Allowed)
+	// Output: 3 2 true
 }
 
 func ExampleLedger_Statement() {
-	l, _ := payout.NewLedger(payout.DefaultPolicy())
+	l, _ := payout.NewLedger(payout.Policy2023())
 	_ = l.AddAll(slices.Values(sales()))
 	_, err := l.Statement(nil) // SEK needs a rate
 	fmt.Println(err)
-	fmt.Println(errors.Is(err, payout.ErrMissingRate))
+	fmt.Println(errors.Is(err, payout.ErrNoRate))
 	// Output:
 	// rates[2024-03].SEK: no exchange rate from SEK to USD for payout month 2024-03 (PAY-04)
 	// true
 }
 
 func ExampleLedger_Len() {
-	l, _ := payout.NewLedger(payout.DefaultPolicy())
+	l, _ := payout.NewLedger(payout.Policy2023())
 	_ = l.AddAll(slices.Values(sales()))
 	fmt.Println(l.Len())
 	// Output: 3
 }
 
-func ExampleLedger_Policy() {
-	l, _ := payout.NewLedger(payout.SeedPolicy())
-	fmt.Println(l.Policy().EATiming)
-	// Output: invoice-days
+// A ledger can start from the balance an earlier statement carried: 30.00
+// USD brought into April, plus 25.00 USD of April's earnings, passes the
+// threshold.
+func ExampleLedger_Open() {
+	l, _ := payout.NewLedger(payout.Policy2023())
+	_ = l.Open(ym(2024, time.April), currency.MustParse("30.00 USD"))
+	_ = l.Add(payout.Transaction{Date: time.Date(2024, 3, 5, 0, 0, 0, 0, pst), Agreement: payout.EA,
+		Payment: payout.Invoice, Charge: payout.Order, Type: payout.Sale, Gross: currency.MustParse("25.78 USD")})
+	st, _ := l.Statement(nil)
+	po := st.Payouts[0]
+	fmt.Println(po.Month, po.Balances[0].Opening, po.Balances[0].Net, po.ThresholdMet, po.Allowed)
+	// Output: 2024-04 30.00 USD 25.01 USD true true
+}
+
+// A repeated transaction ID is refused.
+func ExampleLedger_IgnoreDuplicateIDs() {
+	t := payout.Transaction{ID: "T-1", Date: time.Date(2024, 3, 5, 0, 0, 0, 0, pst), Agreement: payout.EA,
+		Payment: payout.Invoice, Charge: payout.Order, Type: payout.Sale, Gross: currency.MustParse("25.00 USD")}
+	l, _ := payout.NewLedger(payout.DefaultPolicy())
+	fmt.Println(l.Add(t), errors.Is(l.Add(t), payout.ErrDuplicate))
+	l.IgnoreDuplicateIDs() // for input already deduplicated: memory stays flat
+	fmt.Println(l.Add(t), l.Len())
+	// Output:
+	// <nil> true
+	// <nil> 2
 }
 
 func ExampleLedger_MarshalJSON() {
-	l, _ := payout.NewLedger(payout.DefaultPolicy())
+	l, _ := payout.NewLedger(payout.Policy2023())
 	_ = l.AddAll(slices.Values(sales()[:1]))
 	data, _ := json.Marshal(l)
 	fmt.Println(string(data))
@@ -364,20 +378,20 @@ func ExampleLedger_UnmarshalJSON() {
 
 func ExampleColumns() {
 	fmt.Println(strings.Join(payout.Columns(), ","))
-	// Output: id,date,agreement,payment,kind,type,gross,currency,qualified,collected,invoiced
+	// Output: id,date,agreement,payment,charge,type,gross,currency,qualified,collected,invoiced
 }
 
 func ExampleNewReader() {
-	in := "id,date,agreement,payment,kind,type,gross,currency,qualified,collected,invoiced\n" +
+	in := "id,date,agreement,payment,charge,type,gross,currency,qualified,collected,invoiced\n" +
 		"A-1,2024-01-10T08:00:00Z,mca,credit-card,usage,purchase,1200,JPY,true,,\n"
 	r := payout.NewReader(strings.NewReader(in), payout.CSVOptions{})
 	t, err := r.Read()
-	fmt.Println(t.ID, t.Date.Format(time.RFC3339), t.Agreement, t.Payment, t.Kind, t.Type, t.Gross, t.Qualified, err)
+	fmt.Println(t.ID, t.Date.Format(time.RFC3339), t.Agreement, t.Payment, t.Charge, t.Type, t.Gross, t.Qualified, err)
 	// Output: A-1 2024-01-10T08:00:00Z mca credit-card usage purchase 1200 JPY true <nil>
 }
 
 func ExampleReader_Read() {
-	in := "id,date,agreement,payment,kind,type,gross,currency,qualified,collected,invoiced\n" +
+	in := "id,date,agreement,payment,charge,type,gross,currency,qualified,collected,invoiced\n" +
 		"A-1,2024-01-10,ea,invoice,order,gift,1.00,USD,,,\n" +
 		"A-2,2024-01-10,ea,invoice,order,purchase,1.00,USD,,,\n"
 	r := payout.NewReader(strings.NewReader(in), payout.CSVOptions{Name: "in.csv"})
@@ -385,7 +399,7 @@ func ExampleReader_Read() {
 		t, err := r.Read()
 		if err != nil {
 			fmt.Println(err)
-			if errors.Is(err, payout.ErrType) {
+			if errors.Is(err, payout.ErrUnknown) {
 				continue // a bad row: go on with the next
 			}
 			break
@@ -393,13 +407,13 @@ func ExampleReader_Read() {
 		fmt.Println(t.ID, t.Gross)
 	}
 	// Output:
-	// in.csv line 2, type: unknown transaction type "gift" (want purchase, refund, reversal or chargeback) (EXT-11)
+	// in.csv line 2, column type: unknown transaction type "gift" (want purchase, refund, reversal or chargeback) (EXT-11)
 	// A-2 1.00 USD
 	// EOF
 }
 
 func ExampleReader_All() {
-	in := "id,date,agreement,payment,kind,type,gross,currency,qualified,collected,invoiced\n" +
+	in := "id,date,agreement,payment,charge,type,gross,currency,qualified,collected,invoiced\n" +
 		"A-1,2024-01-10,ea,invoice,order,purchase,1.00,USD,,,\n" +
 		"A-2\n"
 	for t, err := range payout.NewReader(strings.NewReader(in), payout.CSVOptions{}).All() {
@@ -410,24 +424,15 @@ func ExampleReader_All() {
 	//  transactions.csv line 3: malformed CSV: 1 fields, want 11 true
 }
 
-func ExampleReader_Line() {
-	in := "id,date,agreement,payment,kind,type,gross,currency,qualified,collected,invoiced\n\n" +
-		"A-1,2024-01-10,ea,invoice,order,purchase,1.00,USD,,,\n"
-	r := payout.NewReader(strings.NewReader(in), payout.CSVOptions{})
-	_, _ = r.Read()
-	fmt.Println(r.Line())
-	// Output: 3
-}
-
 func ExampleNewWriter() {
 	var buf bytes.Buffer
 	w := payout.NewWriter(&buf)
 	_ = w.Write(payout.Transaction{ID: "A-1", Date: time.Date(2024, 1, 10, 0, 0, 0, 0, pst), Agreement: payout.CSP,
-		Payment: payout.Invoice, Kind: payout.Order, Type: payout.Purchase, Gross: currency.MustParse("9.90 EUR")})
+		Payment: payout.Invoice, Charge: payout.Order, Type: payout.Sale, Gross: currency.MustParse("9.90 EUR")})
 	_ = w.Flush()
 	fmt.Print(buf.String())
 	// Output:
-	// id,date,agreement,payment,kind,type,gross,currency,qualified,collected,invoiced
+	// id,date,agreement,payment,charge,type,gross,currency,qualified,collected,invoiced
 	// A-1,2024-01-10T00:00:00-08:00,csp,invoice,order,purchase,9.90,EUR,false,,
 }
 
@@ -443,4 +448,24 @@ func ExampleWriter_Flush() {
 	w := payout.NewWriter(&buf)
 	fmt.Println(w.Flush(), buf.String() == strings.Join(payout.Columns(), ",")+"\n")
 	// Output: <nil> true
+}
+
+// ym returns a payout month.
+func ym(y int, m time.Month) calendar.YearMonth {
+	v, err := calendar.YearMonthOf(y, m)
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// A policy read from JSON is checked strictly; its zone is PST.
+func ExamplePolicy_UnmarshalJSON() {
+	data, _ := json.Marshal(payout.Policy2023())
+	var p payout.Policy
+	fmt.Println(json.Unmarshal(data, &p), p.EAInvoiceDays, p.PayoutDay)
+	fmt.Println(json.Unmarshal([]byte(`{"payoutDay":31}`), &p))
+	// Output:
+	// <nil> 0 days 15
+	// 3 problems: policy.fees: the fee schedule is empty (PAY-05); policy.payoutDay: payout day 31 is not in 1…28 (EXT-11); policy.threshold: the threshold 0 must be a non-negative amount in a known currency (PAY-04)
 }

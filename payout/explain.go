@@ -23,7 +23,7 @@ const (
 	// ReasonFeeBYOL: Microsoft keeps 0% of a BYOL license (EXT-10).
 	ReasonFeeBYOL rule.Reason = "fee-none-byol"
 	// ReasonFeeListOnly: a list-only offer is not sold through Microsoft
-	// and carries no fee (EXT-10, reference fact 28).
+	// and carries no fee (EXT-10).
 	ReasonFeeListOnly rule.Reason = "fee-none-list-only"
 
 	// ReasonEAOrder: an Enterprise Agreement order, paid out the month
@@ -62,18 +62,19 @@ const (
 	// nothing is paid until it is recovered (EXT-11).
 	ReasonNegativeBalance rule.Reason = "negative-balance"
 
-	// ReasonTierBilledSales: the tier was reached by billed sales
-	// (RWD-01, RWD-02).
-	ReasonTierBilledSales rule.Reason = "tier-billed-sales"
-	// ReasonTierTeamsMAU: the tier was reached by Teams app monthly active
-	// users (RWD-01).
-	ReasonTierTeamsMAU rule.Reason = "tier-teams-mau"
-	// ReasonTierSeatsSold: the tier was reached by seats sold, before the
-	// seats-sold path closed (RWD-01).
-	ReasonTierSeatsSold rule.Reason = "tier-seats-sold"
-	// ReasonTierNone: no tier was reached (only with tiers whose lowest
-	// threshold is above zero).
-	ReasonTierNone rule.Reason = "tier-none"
+	// ReasonMonthlyStatement: a statement of monthly payouts (PAY-01).
+	ReasonMonthlyStatement rule.Reason = "monthly-statement"
+	// ReasonEarningMatches: an earnings export row agrees with the
+	// policy in every figure (ERN-01).
+	ReasonEarningMatches rule.Reason = "earning-matches"
+	// ReasonEarningDiffers: an earnings export row differs from the
+	// policy in at least one figure (ERN-01).
+	ReasonEarningDiffers rule.Reason = "earning-differs"
+
+	// ReasonCarriedWithoutRate: a month without transactions had no
+	// exchange rate for a balance brought forward, so every balance was
+	// carried unconverted to the next month (PAY-04).
+	ReasonCarriedWithoutRate rule.Reason = "carried-without-rate"
 )
 
 // pick returns the text of lang from an English/Swedish pair.
@@ -87,7 +88,7 @@ func pick(lang rule.Language, w [2]string) string {
 var (
 	stateWords = [...][2]string{Unprocessed: {"unprocessed", "obearbetad"}, Processed: {"processed", "bearbetad"}, Sent: {"sent", "skickad"}}
 	kindWords  = [...][2]string{Order: {"order", "beställning"}, Usage: {"usage", "användning"}}
-	typeWords  = [...][2]string{Purchase: {"purchase", "köp"}, Refund: {"refund", "återbetalning"},
+	typeWords  = [...][2]string{Sale: {"purchase", "köp"}, Refund: {"refund", "återbetalning"},
 		Reversal: {"reversal", "återföring"}, Chargeback: {"chargeback", "återkrav"}}
 )
 
@@ -126,8 +127,10 @@ func percent(r currency.Rate, lang rule.Language) string {
 // day renders an instant as its date in its own zone: "2024-04-15".
 func day(t time.Time) string { return t.Format("2006-01-02") }
 
-// dayZone renders an instant as its date and zone: "2024-04-15 PST".
-func dayZone(t time.Time) string { return t.Format("2006-01-02 MST") }
+// dayZone renders a payout date: a civil date in the policy's zone, printed
+// without the zone ("2024-07-15"), since a fixed UTC−8 would read as a
+// wrong summer offset.
+func dayZone(t time.Time) string { return t.Format("2006-01-02") }
 
 // withRule appends " (PAY-05)".
 func withRule(s string, id rule.ID) string { return s + " (" + string(id) + ")" }

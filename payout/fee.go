@@ -7,49 +7,26 @@ import (
 	"github.com/marketrules/marketrules/rule"
 )
 
-// Sale is what a customer is billed for one offer in one charge, for the
-// store service fee decision (Policy.Fee).
-type Sale struct {
-	// License is the software license fee Microsoft bills as agent, after
-	// any private-offer discount, absolute price, CSP margin or
-	// multiparty partner price: the fee and the payout are computed on the
-	// price the customer actually pays (EXT-10, reference fact 27). It
-	// must be zero for BYOL, zero-price and list-only offers, which
-	// Microsoft bills no license for. Negative for a refund.
-	License currency.Money `json:"license"`
-	// Infrastructure is the Azure infrastructure billed with the license
-	// (a VM's compute, W1): Microsoft keeps all of it, and it carries no
-	// store service fee. Zero for SaaS.
-	Infrastructure currency.Money `json:"infrastructure,omitzero"`
-	// Pricing says how the offer is sold; the zero value is Transact.
-	Pricing Pricing `json:"pricing"`
-	// Qualified says the offer qualifies for a reduced fee where the
-	// schedule has one (EXT-10: IP co-sell ready or prioritized offers, 1
-	// May 2019 – 30 June 2020).
-	Qualified bool `json:"qualified,omitempty"`
-	// Collected is when Microsoft collected the license charge, which
-	// chooses the fee era (reference fact 25: "license charges collected
-	// by Microsoft between May 1, 2019 and June 30, 2020"). Required.
-	Collected time.Time `json:"collected"`
-}
-
 // Fee is the store service fee decision for a sale (PAY-05, PAY-06,
 // EXT-10): how the license fee splits between Microsoft's fee and the
 // publisher's share, with the rate, era and rounding used. Fee + Share ==
 // License exactly.
 type Fee struct {
-	Rule   rule.ID     `json:"rule"`   // PAY-05, PAY-06 or EXT-10
-	Reason rule.Reason `json:"reason"` // ReasonFeeStandard, …
+	// Allowed is true when Microsoft charges a store service fee on the
+	// license (a Transact sale with a rate above zero).
+	Allowed bool        `json:"allowed"`
+	Rule    rule.ID     `json:"rule"`   // PAY-05, PAY-06 or EXT-10
+	Reason  rule.Reason `json:"reason"` // ReasonFeeStandard, …
 
-	Pricing   Pricing `json:"pricing"`             // the sale's
-	Qualified bool    `json:"qualified,omitempty"` // the sale's
+	Pricing   Pricing `json:"pricing"`             // the transaction's
+	Qualified bool    `json:"qualified,omitempty"` // the transaction's
 	// License is the base of the fee: the license fee after discounts.
 	License currency.Money `json:"license"`
 	// Rate is the fraction applied (0.03); zero when no fee applies.
 	Rate currency.Rate `json:"rate"`
 	// EraFrom is the From of the fee era in effect when the charge was
 	// collected (the zero time for the first era).
-	EraFrom  time.Time             `json:"eraFrom"`
+	EraFrom  time.Time             `json:"eraFrom,omitzero"`
 	Rounding currency.RoundingMode `json:"rounding"` // the policy's FeeRounding
 	// Fee is Microsoft's store service fee: License × Rate, rounded once
 	// with Rounding.
@@ -64,93 +41,84 @@ type Fee struct {
 }
 
 var (
-	msgSaleCurrency   = rule.Message{English: "the sale has no currency: License or Infrastructure must be an amount in a marketplace currency", Swedish: "försäljningen saknar valuta: License eller Infrastructure måste vara ett belopp i en marknadsplatsvaluta"}
-	msgSaleMixed      = rule.Message{English: "license %s and infrastructure %s are in different currencies", Swedish: "licensen %s och infrastrukturen %s är i olika valutor"}
 	msgNotMarketplace = rule.Message{English: "%s is not one of the marketplace's 17 transaction currencies", Swedish: "%s är inte en av marknadsplatsens 17 transaktionsvalutor"}
-	msgSalePricing    = rule.Message{English: "unknown pricing %d", Swedish: "okänd prissättning %d"}
-	msgSaleLicense    = rule.Message{English: "a %s offer has no license fee billed by Microsoft, but License is %s", Swedish: "ett %s-erbjudande har ingen licensavgift som Microsoft fakturerar, men License är %s"}
-	msgSaleCollected  = rule.Message{English: "the collection instant is missing: it chooses the fee era", Swedish: "tidpunkten för indrivningen saknas: den väljer avgiftsperiod"}
 	msgOverflow       = rule.Message{English: "the amounts overflow: %v", Swedish: "beloppen flödar över: %v"}
 )
 
-// Fee decides the store service fee of a sale (PAY-05, PAY-06, EXT-10):
-// for a Transact sale, the rate of the fee era in effect when the charge
-// was collected (the reduced rate for a qualified offer), applied to the
-// license fee alone and rounded once with p.FeeRounding; the publisher's
-// share is the rest. BYOL, zero-price and list-only sales carry no fee, and
-// neither does a zero license fee. Azure infrastructure is never part of
-// the fee base: Microsoft keeps all of it.
+// Fee decides the store service fee of transaction t (PAY-05, PAY-06,
+// EXT-10): for a Transact sale, the rate of the fee era in effect when the
+// charge was collected (t.Collected, or t.Date when it is zero; the
+// reduced rate for a qualified offer), applied to the license fee t.Gross
+// alone and rounded once with p.FeeRounding; the publisher's share is the
+// rest. BYOL, zero-price and list-only sales carry no fee, and neither
+// does a zero license fee. Azure infrastructure is never part of the fee
+// base: Microsoft keeps all of it. A refund, reversal or chargeback
+// returns the fee of the charge it corrects (negative amounts).
 //
-// Invalid input (no currency, mixed currencies, a non-marketplace
-// currency, a license fee on a BYOL offer, a missing Collected) is
-// reported, all problems at once, as [rule.Problems].
-func (p Policy) Fee(s Sale) (Fee, error) {
-	if err := p.Validate(); err != nil {
+// Only the fields a fee needs are checked: t's Agreement, Payment and
+// Charge may be unset, and a zero Type is read as Sale. Invalid input is
+// reported, all problems at once, as [rule.Problems] with paths such as
+// "transaction.gross".
+func (p Policy) Fee(t Transaction) (Fee, error) {
+	p = p.resolve()
+	if !p.fastValid() {
+		err := p.Validate()
 		return Fee{}, err
 	}
 	var ps rule.Problems
-	add := func(id rule.ID, path string, err error, msg rule.Message, args ...any) {
-		ps = append(ps, rule.Problem{Rule: id, Path: "Sale." + path, Message: msg, Args: args, Err: err})
+	if !t.checkSkip(where{name: "transaction", index: -1}, &ps, fFee) {
+		return Fee{}, ps.Err()
 	}
-	code := s.License.Code()
+	return p.fee(&t)
+}
+
+// fee decides the fee of a checked transaction under a valid policy.
+func (p *Policy) fee(t *Transaction) (Fee, error) {
+	code := t.Gross.Code()
 	if code == 0 {
-		code = s.Infrastructure.Code()
+		code = t.Infrastructure.Code()
 	}
-	switch {
-	case !code.Valid():
-		add(rule.PRC08, "License", ErrCurrency, msgSaleCurrency)
-	case !code.IsMarketplace():
-		add(rule.PRC08, "License", ErrCurrency, msgNotMarketplace, code.String())
-	case s.Infrastructure.Code() != 0 && s.License.Code() != 0 && s.Infrastructure.Code() != s.License.Code():
-		add(rule.PRC08, "Infrastructure", ErrCurrency, msgSaleMixed, s.License.String(), s.Infrastructure.String())
+	license := currency.FromMinor(t.Gross.Minor(), code)
+	infra := currency.FromMinor(t.Infrastructure.Minor(), code)
+	at := t.Collected
+	if at.IsZero() {
+		at = t.Date
 	}
-	if !s.Pricing.Valid() {
-		add(rule.EXT10, "Pricing", ErrPricing, msgSalePricing, int(s.Pricing))
-	} else if s.Pricing != Transact && s.License.Sign() != 0 {
-		add(rule.EXT10, "License", ErrSale, msgSaleLicense, s.Pricing.String(), s.License.String())
-	}
-	if s.Collected.IsZero() {
-		add(rule.EXT10, "Collected", ErrDate, msgSaleCollected)
-	}
-	if len(ps) > 0 {
-		return Fee{}, ps
-	}
-	license := currency.FromMinor(s.License.Minor(), code)
-	infra := currency.FromMinor(s.Infrastructure.Minor(), code)
-	era := p.era(s.Collected)
+	era := p.era(at)
 	f := Fee{
-		Pricing: s.Pricing, Qualified: s.Qualified, License: license, EraFrom: era.From,
+		Pricing: t.Pricing, Qualified: t.Qualified, License: license, EraFrom: era.From,
 		Rounding: p.FeeRounding, Fee: currency.FromMinor(0, code), Infrastructure: infra,
 	}
 	switch {
-	case s.Pricing == BYOL:
+	case t.Pricing == BYOL:
 		f.Rule, f.Reason = rule.EXT10, ReasonFeeBYOL
-	case s.Pricing == ListOnly:
+	case t.Pricing == ListOnly:
 		f.Rule, f.Reason = rule.EXT10, ReasonFeeListOnly
-	case s.Pricing == ZeroPrice || license.Sign() == 0:
+	case t.Pricing == ZeroPrice || license.Sign() == 0:
 		f.Rule, f.Reason = rule.PAY06, ReasonFeeZeroPrice
-	case s.Qualified && era.Qualified.Cmp(era.Standard) < 0:
+	case t.Qualified && era.Qualified.Cmp(era.Standard) < 0:
 		f.Rule, f.Reason, f.Rate = rule.EXT10, ReasonFeeReduced, era.Qualified
 	default:
-		f.Rule, f.Reason, f.Rate = rule.PAY05, ReasonFeeStandard, era.rate(s.Qualified)
+		f.Rule, f.Reason, f.Rate = rule.PAY05, ReasonFeeStandard, era.rate(t.Qualified)
 	}
+	f.Allowed = !f.Rate.IsZero()
 	var err error
-	if !f.Rate.IsZero() {
+	if f.Allowed {
 		if f.Fee, err = license.MulRate(f.Rate, p.FeeRounding); err != nil {
-			return Fee{}, overflowProblem(rule.PAY05, "Sale.License", err)
+			return Fee{}, overflowProblem(rule.PAY05, "transaction.gross", err)
 		}
 	}
 	// The fee has the license's sign and at most its size (rates are at
 	// most 1), so the share cannot overflow.
 	f.Share = currency.FromMinor(license.Minor()-f.Fee.Minor(), code)
 	if f.Billed, err = license.Add(infra); err != nil {
-		return Fee{}, overflowProblem(rule.PAY05, "Sale.Infrastructure", err)
+		return Fee{}, overflowProblem(rule.PAY05, "transaction.infrastructure", err)
 	}
 	return f, nil
 }
 
 func overflowProblem(id rule.ID, path string, err error) error {
-	return rule.Problems{{Rule: id, Path: path, Message: msgOverflow, Args: []any{err}, Err: ErrOverflow}}
+	return rule.Problems{{Rule: id, Path: path, Message: msgOverflow, Args: []any{err}, Err: ErrOverflow}}.Err()
 }
 
 var (
@@ -194,3 +162,6 @@ func (f Fee) Explain(lang rule.Language) string {
 	}
 	return withRule(s, f.Rule)
 }
+
+// String is Explain in English.
+func (f Fee) String() string { return f.Explain(rule.English) }

@@ -22,10 +22,10 @@ var (
 	toRed   = pstDate(2020, time.July, 1)
 )
 
-// W1 and W2: the worked examples of the store fee.
-func TestW1W2_StoreFee(t *testing.T) {
+// The store fee worked examples: the worked examples of the store fee.
+func TestPAY05_StoreFeeWorkedExamples(t *testing.T) {
 	// PAY-05, PAY-06, EXT-10
-	p := DefaultPolicy()
+	p := Policy2023()
 	type want struct {
 		rule          rule.ID
 		reason        rule.Reason
@@ -36,26 +36,26 @@ func TestW1W2_StoreFee(t *testing.T) {
 	}
 	tests := []struct {
 		name string
-		sale Sale
+		sale Transaction
 		want want
 	}{
-		{"W1 VM usage, 3%: license 1.00, infrastructure 0.14",
-			Sale{License: money("1.00 USD"), Infrastructure: money("0.14 USD"), Collected: era3},
+		{"VM usage, 3%: license 1.00, infrastructure 0.14",
+			Transaction{Gross: money("1.00 USD"), Infrastructure: money("0.14 USD"), Collected: era3},
 			want{rule.PAY05, ReasonFeeStandard, "0.03", "0.03 USD", "0.97 USD", "0.14 USD", "1.14 USD", from3}},
-		{"W1 BYOL: Microsoft bills 0.14 and keeps 0% of the license",
-			Sale{Infrastructure: money("0.14 USD"), Pricing: BYOL, Collected: era3},
+		{"BYOL: Microsoft bills 0.14 and keeps 0% of the license",
+			Transaction{Infrastructure: money("0.14 USD"), Pricing: BYOL, Collected: era3},
 			want{rule.EXT10, ReasonFeeBYOL, "0", "0.00 USD", "0.00 USD", "0.14 USD", "0.14 USD", from3}},
-		{"W1 20% era: 0.80 to the publisher, 0.20 kept",
-			Sale{License: money("1.00 USD"), Infrastructure: money("0.14 USD"), Collected: era20},
+		{"20% era: 0.80 to the publisher, 0.20 kept",
+			Transaction{Gross: money("1.00 USD"), Infrastructure: money("0.14 USD"), Collected: era20},
 			want{rule.PAY05, ReasonFeeStandard, "0.20", "0.20 USD", "0.80 USD", "0.14 USD", "1.14 USD", toRed}},
-		{"W2 SaaS 100.00, 3%",
-			Sale{License: money("100.00 USD"), Collected: era3},
+		{"SaaS 100.00, 3%",
+			Transaction{Gross: money("100.00 USD"), Collected: era3},
 			want{rule.PAY05, ReasonFeeStandard, "0.03", "3.00 USD", "97.00 USD", "0.00 USD", "100.00 USD", from3}},
-		{"W2 SaaS 100.00, 20% era",
-			Sale{License: money("100.00 USD"), Collected: era20},
+		{"SaaS 100.00, 20% era",
+			Transaction{Gross: money("100.00 USD"), Collected: era20},
 			want{rule.PAY05, ReasonFeeStandard, "0.20", "20.00 USD", "80.00 USD", "0.00 USD", "100.00 USD", toRed}},
-		{"W2 qualified SaaS 100.00, reduced 10%",
-			Sale{License: money("100.00 USD"), Qualified: true, Collected: eraRed},
+		{"qualified SaaS 100.00, reduced 10%",
+			Transaction{Gross: money("100.00 USD"), Qualified: true, Collected: eraRed},
 			want{rule.EXT10, ReasonFeeReduced, "0.10", "10.00 USD", "90.00 USD", "0.00 USD", "100.00 USD", fromRed}},
 	}
 	for _, tt := range tests {
@@ -78,7 +78,7 @@ func TestW1W2_StoreFee(t *testing.T) {
 
 func TestEXT10_FeeEras(t *testing.T) {
 	// EXT-10, PAY-05: the effective-dated schedule, at its boundaries.
-	p := DefaultPolicy()
+	p := Policy2023()
 	tests := []struct {
 		name      string
 		at        time.Time
@@ -97,7 +97,7 @@ func TestEXT10_FeeEras(t *testing.T) {
 		{"1 July 2021 07:59 UTC is still 30 June in PST", time.Date(2021, 7, 1, 7, 59, 0, 0, time.UTC), false, "20.00 USD"},
 	}
 	for _, tt := range tests {
-		f, err := p.Fee(Sale{License: money("100.00 USD"), Qualified: tt.qualified, Collected: tt.at})
+		f, err := p.Fee(Transaction{Gross: money("100.00 USD"), Qualified: tt.qualified, Collected: tt.at})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -109,15 +109,15 @@ func TestEXT10_FeeEras(t *testing.T) {
 
 func TestPAY06_ZeroPrice(t *testing.T) {
 	// PAY-06, PLN-12: a 0 USD plan carries no fee; list-only offers carry none (EXT-10).
-	p := DefaultPolicy()
+	p := Policy2023()
 	tests := []struct {
-		sale   Sale
+		sale   Transaction
 		rule   rule.ID
 		reason rule.Reason
 	}{
-		{Sale{License: money("0.00 USD"), Pricing: ZeroPrice, Collected: era3}, rule.PAY06, ReasonFeeZeroPrice},
-		{Sale{License: money("0.00 USD"), Collected: era3}, rule.PAY06, ReasonFeeZeroPrice},
-		{Sale{License: money("0.00 USD"), Pricing: ListOnly, Collected: era3}, rule.EXT10, ReasonFeeListOnly},
+		{Transaction{Gross: money("0.00 USD"), Pricing: ZeroPrice, Collected: era3}, rule.PAY06, ReasonFeeZeroPrice},
+		{Transaction{Gross: money("0.00 USD"), Collected: era3}, rule.PAY06, ReasonFeeZeroPrice},
+		{Transaction{Gross: money("0.00 USD"), Pricing: ListOnly, Collected: era3}, rule.EXT10, ReasonFeeListOnly},
 	}
 	for _, tt := range tests {
 		f, err := p.Fee(tt.sale)
@@ -146,9 +146,9 @@ func TestPAY05_FeeRoundingAndRefunds(t *testing.T) {
 		{"1234.56 SEK", currency.HalfUp, "37.04 SEK", "1197.52 SEK"},
 	}
 	for _, tt := range tests {
-		p := DefaultPolicy()
+		p := Policy2023()
 		p.FeeRounding = tt.mode
-		f, err := p.Fee(Sale{License: money(tt.license), Collected: era3})
+		f, err := p.Fee(Transaction{Gross: money(tt.license), Collected: era3})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -160,20 +160,20 @@ func TestPAY05_FeeRoundingAndRefunds(t *testing.T) {
 
 func TestPAY05_FeeErrors(t *testing.T) {
 	// PAY-05, PRC-08, EXT-10: invalid sales, every problem at once.
-	p := DefaultPolicy()
+	p := Policy2023()
 	tests := []struct {
 		name      string
-		sale      Sale
+		sale      Transaction
 		paths     []string
 		sentinels []error
 	}{
-		{"no currency, no date", Sale{}, []string{"Sale.License", "Sale.Collected"}, []error{ErrCurrency, ErrDate}},
-		{"not a marketplace currency", Sale{License: money("10.00 XAF"), Collected: era3}, []string{"Sale.License"}, []error{ErrCurrency}},
-		{"mixed currencies", Sale{License: money("1.00 USD"), Infrastructure: money("1.00 SEK"), Collected: era3},
-			[]string{"Sale.Infrastructure"}, []error{ErrCurrency}},
-		{"license on BYOL", Sale{License: money("1.00 USD"), Pricing: BYOL, Collected: era3}, []string{"Sale.License"}, []error{ErrSale}},
-		{"license on a 0 USD plan", Sale{License: money("1.00 USD"), Pricing: ZeroPrice, Collected: era3}, []string{"Sale.License"}, []error{ErrSale}},
-		{"unknown pricing", Sale{License: money("1.00 USD"), Pricing: 9, Collected: era3}, []string{"Sale.Pricing"}, []error{ErrPricing}},
+		{"no currency, no date", Transaction{}, []string{"transaction.date", "transaction.gross"}, []error{ErrCurrency, ErrDate}},
+		{"not a marketplace currency", Transaction{Gross: money("10.00 XAF"), Collected: era3}, []string{"transaction.gross"}, []error{ErrCurrency}},
+		{"mixed currencies", Transaction{Gross: money("1.00 USD"), Infrastructure: money("1.00 SEK"), Collected: era3},
+			[]string{"transaction.infrastructure"}, []error{ErrCurrency}},
+		{"license on BYOL", Transaction{Gross: money("1.00 USD"), Pricing: BYOL, Collected: era3}, []string{"transaction.gross"}, []error{ErrAmount}},
+		{"license on a 0 USD plan", Transaction{Gross: money("1.00 USD"), Pricing: ZeroPrice, Collected: era3}, []string{"transaction.gross"}, []error{ErrAmount}},
+		{"unknown pricing", Transaction{Gross: money("1.00 USD"), Pricing: 9, Collected: era3}, []string{"transaction.pricing"}, []error{ErrUnknown}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -181,12 +181,12 @@ func TestPAY05_FeeErrors(t *testing.T) {
 			wantProblems(t, err, tt.paths, tt.sentinels...)
 		})
 	}
-	bad := DefaultPolicy()
-	bad.Zone = nil
-	if _, err := bad.Fee(Sale{License: money("1.00 USD"), Collected: era3}); !errors.Is(err, ErrPolicy) {
+	bad := Policy2023()
+	bad.PayoutDay = 0
+	if _, err := bad.Fee(Transaction{Gross: money("1.00 USD"), Collected: era3}); !errors.Is(err, ErrPolicy) {
 		t.Errorf("invalid policy: err = %v, want ErrPolicy", err)
 	}
-	huge := Sale{License: currency.FromMinor(1<<63-1, currency.USD), Infrastructure: money("0.01 USD"), Collected: era3}
+	huge := Transaction{Gross: currency.FromMinor(1<<63-1, currency.USD), Infrastructure: money("0.01 USD"), Collected: era3}
 	if _, err := p.Fee(huge); !errors.Is(err, ErrOverflow) {
 		t.Errorf("billed amount overflows: err = %v, want ErrOverflow", err)
 	}
@@ -199,13 +199,13 @@ func TestPAY05_FeePlusShareIsGross(t *testing.T) {
 	// PAY-05
 	r := rand.New(rand.NewPCG(5, 5))
 	for i := 0; i < 20000; i++ {
-		p := DefaultPolicy()
+		p := Policy2023()
 		p.FeeRounding = currency.RoundingMode(r.IntN(7))
 		rate := mustRate(r.Int64N(10_001), 4) // 0 … 100%
 		p.Fees = []FeeEra{{Standard: rate, Qualified: rate}}
 		c := testCurrencies[r.IntN(len(testCurrencies))]
 		lic := currency.FromMinor(r.Int64N(1<<50)-1<<49, c)
-		f, err := p.Fee(Sale{License: lic, Collected: era3})
+		f, err := p.Fee(Transaction{Gross: lic, Collected: era3})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -218,7 +218,7 @@ func TestPAY05_FeePlusShareIsGross(t *testing.T) {
 		}
 		if p.FeeRounding == currency.HalfEven {
 			neg, _ := lic.Neg()
-			g, _ := p.Fee(Sale{License: neg, Collected: era3})
+			g, _ := p.Fee(Transaction{Gross: neg, Collected: era3})
 			if g.Fee.Minor() != -f.Fee.Minor() {
 				t.Fatalf("fee(%v) = %v but fee(%v) = %v", lic, f.Fee, neg, g.Fee)
 			}
@@ -235,24 +235,24 @@ func abs(x int64) int64 {
 
 func TestFeeExplain(t *testing.T) {
 	// PAY-05, PAY-06, EXT-10
-	p := DefaultPolicy()
+	p := Policy2023()
 	tests := []struct {
-		sale   Sale
+		sale   Transaction
 		en, sv string
 	}{
-		{Sale{License: money("1.00 USD"), Infrastructure: money("0.14 USD"), Collected: era3},
+		{Transaction{Gross: money("1.00 USD"), Infrastructure: money("0.14 USD"), Collected: era3},
 			"Store service fee: 3% of the license fee $1.00 is $0.03 (rounded half-even); the publisher's share is $0.97. Azure infrastructure $0.14 carries no store service fee: Microsoft keeps all of it. (PAY-05)",
 			"Butikstjänstavgift: 3\u00a0% av licensavgiften 1,00\u00a0US$ är 0,03\u00a0US$ (avrundat half-even); utgivarens andel är 0,97\u00a0US$. Azure-infrastrukturen 0,14\u00a0US$ har ingen butikstjänstavgift: Microsoft behåller hela beloppet. (PAY-05)"},
-		{Sale{License: money("100.00 SEK"), Qualified: true, Collected: eraRed},
+		{Transaction{Gross: money("100.00 SEK"), Qualified: true, Collected: eraRed},
 			"Reduced store service fee for a qualified offer: 10% of the license fee SEK\u00a0100.00 is SEK\u00a010.00 (rounded half-even); the publisher's share is SEK\u00a090.00. (EXT-10)",
 			"Reducerad butikstjänstavgift för ett kvalificerat erbjudande: 10\u00a0% av licensavgiften 100,00\u00a0kr är 10,00\u00a0kr (avrundat half-even); utgivarens andel är 90,00\u00a0kr. (EXT-10)"},
-		{Sale{Infrastructure: money("0.14 USD"), Pricing: BYOL, Collected: era3},
+		{Transaction{Infrastructure: money("0.14 USD"), Pricing: BYOL, Collected: era3},
 			"BYOL: Microsoft bills no license fee and keeps 0% of it; the fee is $0.00. Azure infrastructure $0.14 carries no store service fee: Microsoft keeps all of it. (EXT-10)",
 			"BYOL: Microsoft fakturerar ingen licensavgift och behåller 0\u00a0% av den; avgiften är 0,00\u00a0US$. Azure-infrastrukturen 0,14\u00a0US$ har ingen butikstjänstavgift: Microsoft behåller hela beloppet. (EXT-10)"},
-		{Sale{License: money("0.00 USD"), Pricing: ZeroPrice, Collected: era3},
+		{Transaction{Gross: money("0.00 USD"), Pricing: ZeroPrice, Collected: era3},
 			"A 0 USD plan carries no store service fee: the fee is $0.00 and the publisher's share is $0.00. (PAY-06)",
 			"En plan för 0 USD har ingen butikstjänstavgift: avgiften är 0,00\u00a0US$ och utgivarens andel är 0,00\u00a0US$. (PAY-06)"},
-		{Sale{Pricing: ListOnly, License: money("0.00 EUR"), Collected: era3},
+		{Transaction{Pricing: ListOnly, Gross: money("0.00 EUR"), Collected: era3},
 			"A list-only offer is not sold through Microsoft: the publisher keeps 100% and the fee is €0.00. (EXT-10)",
 			"Ett erbjudande som bara listas säljs inte via Microsoft: utgivaren behåller 100\u00a0% och avgiften är 0,00\u00a0€. (EXT-10)"},
 	}

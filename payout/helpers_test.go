@@ -2,6 +2,7 @@ package payout
 
 import (
 	"errors"
+	"github.com/marketrules/marketrules/calendar"
 	"math/rand/v2"
 	"testing"
 	"time"
@@ -16,8 +17,8 @@ func money(s string) currency.Money { return currency.MustParse(s) }
 func pstDate(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, PST()) }
 
 // tx returns a valid purchase, to be adjusted by the test.
-func tx(date time.Time, a Agreement, pay Payment, k Kind, gross string) Transaction {
-	return Transaction{Date: date, Agreement: a, Payment: pay, Kind: k, Type: Purchase, Gross: money(gross)}
+func tx(date time.Time, a Agreement, pay PaymentMethod, k Charge, gross string) Transaction {
+	return Transaction{Date: date, Agreement: a, Payment: pay, Charge: k, Type: Sale, Gross: money(gross)}
 }
 
 // wantProblems checks that err is rule.Problems wrapping every sentinel of
@@ -66,14 +67,14 @@ func randTx(r *rand.Rand) Transaction {
 	t := Transaction{
 		Date:      date,
 		Agreement: Agreement(1 + r.IntN(3)),
-		Payment:   Payment(1 + r.IntN(2)),
-		Kind:      Kind(1 + r.IntN(2)),
-		Type:      Purchase,
+		Payment:   PaymentMethod(1 + r.IntN(2)),
+		Charge:    Charge(1 + r.IntN(2)),
+		Type:      Sale,
 		Gross:     currency.FromMinor(r.Int64N(2_000_000), c),
 		Qualified: r.IntN(4) == 0,
 	}
 	if r.IntN(5) == 0 {
-		t.Type = Type(2 + r.IntN(3))
+		t.Type = TransactionType(2 + r.IntN(3))
 		t.Gross = currency.FromMinor(-r.Int64N(500_000), c)
 	}
 	if r.IntN(2) == 0 {
@@ -106,4 +107,16 @@ func mustRate(coef int64, scale int) currency.Rate {
 		panic(err)
 	}
 	return r
+}
+
+// Month, MonthOf and MonthIn name payout months in tests.
+type Month = calendar.YearMonth
+
+func MonthOf(y int, m time.Month) Month { return monthOf(y, m) }
+
+func MonthIn(t time.Time, loc *time.Location) Month {
+	if loc == nil {
+		loc = time.UTC
+	}
+	return monthIn(t, loc)
 }

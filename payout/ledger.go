@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/marketrules/marketrules/calendar"
 	"iter"
 	"slices"
 
@@ -23,14 +24,24 @@ import (
 // carry-over and recoupment, which run in month order, are applied only by
 // Ledger.Statement.
 //
-// The zero Ledger is empty and uses DefaultPolicy. A Ledger is not safe for
-// concurrent use; build one per goroutine and merge them.
+// Transaction IDs: a ledger refuses a transaction whose ID it has seen
+// before (ErrDuplicate), in Add, AddAll, AddCSV and Merge. To do so it
+// remembers a 64-bit hash of every ID (about 16 bytes each; transactions
+// without an ID cost nothing). A host that has deduplicated its input, and
+// wants memory independent of the number of transactions, calls
+// IgnoreDuplicateIDs.
+//
+// The zero Ledger is empty and uses DefaultPolicy, and so does a nil
+// *Ledger for reading (Len, Statement, MarshalJSON). A Ledger is not safe
+// for concurrent use; build one per goroutine and merge them.
 type Ledger struct {
-	policy  Policy
-	buckets map[uint64]*bucket
-	n       int64
-	lastKey uint64
-	last    *bucket
+	policy   Policy
+	buckets  map[uint64]*bucket
+	n        int64
+	lastKey  uint64
+	last     *bucket
+	ids      map[uint64]struct{}
+	noDedupe bool
 }
 
 type bucket struct {
@@ -38,18 +49,40 @@ type bucket struct {
 }
 
 // key packs a payout month, currency and type into one map key, whose
-// order is month, then currency (alphabetical), then type.
-func key(m Month, c currency.Code, t Type) uint64 {
+// order is month, then currency (alphabetical), then type. Type 0 holds
+// an opening balance (Open).
+func key(m calendar.YearMonth, c currency.Code, t TransactionType) uint64 {
 	return uint64(uint32(m))<<32 | uint64(c)<<8 | uint64(t)
 }
 
-func splitKey(k uint64) (Month, currency.Code, Type) {
-	return Month(int32(uint32(k >> 32))), currency.Code(uint16(k >> 8)), Type(uint8(k))
+func splitKey(k uint64) (calendar.YearMonth, currency.Code, TransactionType) {
+	return calendar.YearMonth(int32(uint32(k >> 32))), currency.Code(uint16(k >> 8)), TransactionType(uint8(k))
 }
 
-// NewLedger returns an empty ledger that applies policy p. It fails, with
-// every problem of p, when p is not valid.
+// idHash is the 64-bit FNV-1a hash of a transaction ID.
+func idHash(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// IgnoreDuplicateIDs stops the ledger remembering transaction IDs: from
+// now on its memory does not grow with the number of transactions, and a
+// repeated ID is no longer refused. Use it for input already deduplicated.
+func (l *Ledger) IgnoreDuplicateIDs() {
+	if l != nil {
+		l.noDedupe, l.ids = true, nil
+	}
+}
+
+// NewLedger returns an empty ledger that applies policy p (the zero Policy
+// is DefaultPolicy). It fails, with every problem of p, when p is not
+// valid.
 func NewLedger(p Policy) (*Ledger, error) {
+	p = p.resolve()
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}
@@ -60,36 +93,77 @@ func NewLedger(p Policy) (*Ledger, error) {
 
 func clonePolicy(p Policy) Policy {
 	p.Fees = slices.Clone(p.Fees)
-	p.Tiers = slices.Clone(p.Tiers)
 	return p
 }
 
 func (l *Ledger) init() {
 	if l.buckets == nil {
-		if l.policy.Zone == nil {
-			l.policy = DefaultPolicy()
-		}
+		l.policy = l.policy.resolve()
 		l.buckets = make(map[uint64]*bucket)
 	}
 }
 
-// Policy returns the ledger's policy.
-func (l *Ledger) Policy() Policy {
-	l.init()
-	return clonePolicy(l.policy)
+// Len returns the number of transactions added, including those of merged
+// ledgers; 0 for a nil Ledger.
+func (l *Ledger) Len() int64 {
+	if l == nil {
+		return 0
+	}
+	return l.n
 }
 
-// Len returns the number of transactions added, including those of merged
-// ledgers.
-func (l *Ledger) Len() int64 { return l.n }
+var (
+	msgOpenMonth = rule.Message{English: "invalid month %s", Swedish: "ogiltig månad %s"}
+	msgOpenMoney = rule.Message{English: "the opening balance %s is not an amount in a marketplace currency", Swedish: "ingående saldo %s är inte ett belopp i en marknadsplatsvaluta"}
+	msgNilLedger = rule.Message{English: "the ledger is nil", Swedish: "huvudboken är nil"}
+)
+
+// Open gives the ledger an opening balance: balance is brought forward
+// into payout month m, as if carried from an earlier statement (positive:
+// earnings not yet paid; negative: an amount still to recover). A ledger
+// may have several, in any months and currencies; they add up. Invalid
+// input is [rule.Problems] with paths "opening.month" and
+// "opening.balance".
+func (l *Ledger) Open(m calendar.YearMonth, balance currency.Money) error {
+	if l == nil {
+		return rule.Problems{{Path: "ledger", Message: msgNilLedger, Err: ErrField}}.Err()
+	}
+	l.init()
+	var ps rule.Problems
+	if !m.Valid() {
+		ps = append(ps, rule.Problem{Rule: rule.PAY04, Path: "opening.month", Message: msgOpenMonth, Args: []any{m.String()}, Err: ErrDate})
+	}
+	if !balance.Code().IsMarketplace() {
+		ps = append(ps, rule.Problem{Rule: rule.PRC08, Path: "opening.balance", Message: msgOpenMoney, Args: []any{balance.String()}, Err: ErrCurrency})
+	}
+	if len(ps) > 0 {
+		return ps.Err()
+	}
+	k := key(m, balance.Code(), 0)
+	b := l.buckets[k]
+	if b == nil {
+		b = &bucket{}
+		l.buckets[k] = b
+	}
+	g, ok := addInt(b.gross, balance.Minor())
+	if !ok {
+		return overflowProblem(rule.PAY04, "opening.balance", ErrOverflow)
+	}
+	b.gross = g
+	l.last = nil
+	return nil
+}
 
 // Add adds one transaction. An invalid transaction is not added; the
 // error is [rule.Problems] listing all its problems, with paths such as
 // "transaction.gross".
 func (l *Ledger) Add(t Transaction) error {
+	if l == nil {
+		return rule.Problems{{Path: "ledger", Message: msgNilLedger, Err: ErrField}}.Err()
+	}
 	var ps rule.Problems
 	if !l.add(&t, where{name: "transaction", index: -1}, &ps) {
-		return ps
+		return ps.Err()
 	}
 	return nil
 }
@@ -102,8 +176,14 @@ const maxProblems = 100
 // at once: the error is [rule.Problems] with paths such as
 // "transactions[12].gross" (the index in seq), listing at most 100
 // problems and then how many more there were. The valid transactions are
-// added even when the error is not nil.
+// added even when the error is not nil. A nil seq is empty.
 func (l *Ledger) AddAll(seq iter.Seq[Transaction]) error {
+	if l == nil {
+		return rule.Problems{{Path: "ledger", Message: msgNilLedger, Err: ErrField}}.Err()
+	}
+	if seq == nil {
+		return nil
+	}
 	var ps rule.Problems
 	extra := 0
 	i := 0
@@ -120,7 +200,8 @@ func (l *Ledger) AddAll(seq iter.Seq[Transaction]) error {
 
 func finishProblems(ps rule.Problems, extra int) error {
 	if extra > 0 {
-		ps = append(ps, rule.Problem{Message: msgMoreProblems, Args: []any{extra}})
+		// The rule package's summary problem: "and 20 more problems".
+		ps.Append(rule.Problem{Args: []any{extra}, Err: rule.ErrTooManyProblems})
 	}
 	return ps.Err()
 }
@@ -137,6 +218,14 @@ func (l *Ledger) add(t *Transaction, w where, ps *rule.Problems) bool {
 // addValid adds t, which has passed check.
 func (l *Ledger) addValid(t *Transaction, w where, ps *rule.Problems) bool {
 	p := &l.policy
+	var h uint64
+	if t.ID != "" && !l.noDedupe {
+		h = idHash(t.ID)
+		if _, dup := l.ids[h]; dup {
+			*ps = append(*ps, rule.Problem{Path: w.path("id"), Message: msgTxDup, Args: []any{truncate(t.ID, 40)}, Err: ErrDuplicate})
+			return false
+		}
+	}
 	s := p.plan(t)
 	at := t.Collected
 	if at.IsZero() {
@@ -172,6 +261,12 @@ func (l *Ledger) addValid(t *Transaction, w where, ps *rule.Problems) bool {
 	b.gross, b.fee = g, f
 	b.count++
 	l.n++
+	if h != 0 {
+		if l.ids == nil {
+			l.ids = make(map[uint64]struct{})
+		}
+		l.ids[h] = struct{}{}
+	}
 	return true
 }
 
@@ -189,13 +284,28 @@ func addInt(a, b int64) (int64, bool) {
 }
 
 // Merge adds the sums of o to l, so that l becomes the ledger of the union
-// of both sets of transactions; o is not changed. Both must use the same
-// policy (ErrPolicyMismatch). On error l is not changed.
+// of both sets of transactions; o is not changed. Merging is associative
+// and commutative. Both must use the same policy (ErrPolicy) and share no
+// transaction ID (ErrDuplicate). On error l is not changed; a nil o is
+// empty.
 func (l *Ledger) Merge(o *Ledger) error {
+	if l == nil {
+		return rule.Problems{{Path: "ledger", Message: msgNilLedger, Err: ErrField}}.Err()
+	}
+	if o == nil {
+		return nil
+	}
 	l.init()
 	o.init()
 	if !l.policy.sameAs(&o.policy) {
-		return fmt.Errorf("payout: merge: %w", ErrPolicyMismatch)
+		return fmt.Errorf("payout: merge: ledgers use different policies: %w", ErrPolicy)
+	}
+	if !l.noDedupe && l != o {
+		for h := range o.ids {
+			if _, dup := l.ids[h]; dup {
+				return fmt.Errorf("payout: merge: a transaction ID is in both ledgers: %w", ErrDuplicate)
+			}
+		}
 	}
 	for k, ob := range o.buckets {
 		if b := l.buckets[k]; b != nil {
@@ -234,6 +344,15 @@ func (l *Ledger) Merge(o *Ledger) error {
 		b.count += e.b.count
 	}
 	l.n += o.n
+	if !l.noDedupe && len(o.ids) > 0 {
+		if l.ids == nil {
+			l.ids = make(map[uint64]struct{}, len(o.ids))
+		}
+		for h := range o.ids {
+			l.ids[h] = struct{}{}
+		}
+	}
+	l.last = nil
 	return nil
 }
 
@@ -249,11 +368,11 @@ func (l *Ledger) sortedKeys() []uint64 {
 
 // ledgerEntry is one sum of the JSON form of a Ledger.
 type ledgerEntry struct {
-	Month Month          `json:"month"`
-	Type  Type           `json:"type"`
-	Count int64          `json:"count"`
-	Gross currency.Money `json:"gross"`
-	Fee   currency.Money `json:"fee"`
+	Month calendar.YearMonth `json:"month"`
+	Type  TransactionType    `json:"type"` // "" for an opening balance
+	Count int64              `json:"count"`
+	Gross currency.Money     `json:"gross"`
+	Fee   currency.Money     `json:"fee"`
 }
 
 type ledgerJSON struct {
@@ -267,9 +386,13 @@ type ledgerJSON struct {
 //	{"transactions":2,"entries":[{"month":"2024-04","type":"purchase","count":2,
 //	  "gross":{"amount":"200.00","currency":"USD"},"fee":{"amount":"6.00","currency":"USD"}}]}
 //
-// The policy is not part of it: a host stores the ledger and supplies the
-// policy again when it loads it.
+// An opening balance (Open) is an entry with type "" and count 0. The
+// policy and the transaction IDs are not part of it: a host stores the
+// ledger and supplies the policy again when it loads it.
 func (l *Ledger) MarshalJSON() ([]byte, error) {
+	if l == nil {
+		return []byte(`{"transactions":0,"entries":[]}`), nil
+	}
 	l.init()
 	v := ledgerJSON{Transactions: l.n, Entries: make([]ledgerEntry, 0, len(l.buckets))}
 	for _, k := range l.sortedKeys() {
@@ -285,7 +408,7 @@ var (
 	msgLedgerJSON    = rule.Message{English: "malformed ledger JSON: %v", Swedish: "felaktig JSON för huvudbok: %v"}
 	msgLedgerMonth   = rule.Message{English: "invalid month %s", Swedish: "ogiltig månad %s"}
 	msgLedgerMoney   = rule.Message{English: "gross %s and fee %s must be in the same marketplace currency", Swedish: "brutto %s och avgift %s måste vara i samma marknadsplatsvaluta"}
-	msgLedgerCount   = rule.Message{English: "count %d is not positive", Swedish: "antalet %d är inte positivt"}
+	msgLedgerCount   = rule.Message{English: "count %d is not positive (zero for an opening balance)", Swedish: "antalet %d är inte positivt (noll för ett ingående saldo)"}
 	msgLedgerDup     = rule.Message{English: "a second entry for %s %s %s", Swedish: "en andra post för %s %s %s"}
 	msgLedgerTotal   = rule.Message{English: "the transaction count %d is not the sum of the entries' counts, %d", Swedish: "transaktionsantalet %d är inte summan av posternas antal, %d"}
 	msgLedgerSign    = rule.Message{English: "gross %s and fee %s do not fit a %s sum: purchases are positive, other types negative, and a fee has its gross's sign and at most its size", Swedish: "brutto %s och avgift %s passar inte en summa av typen %s: köp är positiva, andra typer negativa, och en avgift har bruttobeloppets tecken och högst dess storlek"}
@@ -298,11 +421,14 @@ var (
 // [rule.Problems] with paths such as "ledger.entries[3].month"; on error
 // the ledger is not changed.
 func (l *Ledger) UnmarshalJSON(data []byte) error {
+	if l == nil {
+		return rule.Problems{{Path: "ledger", Message: msgNilLedger, Err: ErrField}}.Err()
+	}
 	var v ledgerJSON
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&v); err != nil {
-		return rule.Problems{{Path: "ledger", Message: msgLedgerJSON, Args: []any{err}, Err: ErrField}}
+		return rule.Problems{{Path: "ledger", Message: msgLedgerJSON, Args: []any{err}, Err: ErrField}}.Err()
 	}
 	var ps rule.Problems
 	add := func(id rule.ID, path string, err error, msg rule.Message, args ...any) {
@@ -314,21 +440,21 @@ func (l *Ledger) UnmarshalJSON(data []byte) error {
 		path := fmt.Sprintf("ledger.entries[%d]", i)
 		n := len(ps)
 		if !e.Month.Valid() {
-			add(rule.EXT11, path+".month", ErrMonth, msgLedgerMonth, e.Month.String())
+			add(rule.EXT11, path+".month", ErrDate, msgLedgerMonth, e.Month.String())
 		}
-		if !e.Type.Valid() {
-			add(rule.EXT11, path+".type", ErrType, msgTxType, e.Type.String())
+		if !typeNames.Valid(e.Type) && e.Type != 0 {
+			add(rule.EXT11, path+".type", ErrUnknown, msgTxType, e.Type.String())
 		}
 		c := e.Gross.Code()
 		if !c.IsMarketplace() || e.Fee.Code() != c {
 			add(rule.PRC08, path+".gross", ErrCurrency, msgLedgerMoney, e.Gross.String(), e.Fee.String())
 		}
-		if e.Count <= 0 {
+		if (e.Count <= 0) != (e.Type == 0) || e.Count < 0 {
 			add("", path+".count", ErrField, msgLedgerCount, e.Count)
 		}
 		g, f := e.Gross.Minor(), e.Fee.Minor()
-		wrongSign := (e.Type == Purchase && g < 0) || (e.Type.Negative() && g > 0)
-		feeOff := (f < 0 && g > 0) || (f > 0 && g < 0) || abs64(f) > abs64(g)
+		wrongSign := (e.Type == Sale && g < 0) || (e.Type.Negative() && g > 0)
+		feeOff := (f < 0 && g > 0) || (f > 0 && g < 0) || abs64(f) > abs64(g) || (e.Type == 0 && f != 0)
 		if wrongSign || feeOff {
 			add(rule.EXT11, path+".gross", ErrAmount, msgLedgerSign, e.Gross.String(), e.Fee.String(), e.Type.String())
 		}
@@ -350,9 +476,9 @@ func (l *Ledger) UnmarshalJSON(data []byte) error {
 		add("", "ledger.transactions", ErrField, msgLedgerTotal, v.Transactions, total)
 	}
 	if len(ps) > 0 {
-		return ps
+		return ps.Err()
 	}
 	l.init()
-	l.buckets, l.n, l.last = buckets, v.Transactions, nil
+	l.buckets, l.n, l.last, l.ids = buckets, v.Transactions, nil, nil
 	return nil
 }

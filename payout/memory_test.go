@@ -26,7 +26,7 @@ func TestLedgerAddAllocs(t *testing.T) {
 	if raceEnabled {
 		t.Skip("the race detector allocates")
 	}
-	l, _ := NewLedger(DefaultPolicy())
+	l, _ := NewLedger(Policy2023())
 	r := rand.New(rand.NewPCG(6, 6))
 	txs := make([]Transaction, 64)
 	for i := range txs {

@@ -1,6 +1,7 @@
 package payout
 
 import (
+	"github.com/marketrules/marketrules/calendar"
 	"strings"
 	"time"
 	"unicode"
@@ -10,52 +11,65 @@ import (
 )
 
 // Schedule is the payout decision for one transaction (PAY-01…PAY-03,
-// EXT-11): the month whose payout includes it and the date by which that
-// payout is sent, with the figures used. Its StateAt gives the earning's
-// state at an instant. Whether the payout is actually made depends on the
-// month's whole balance (threshold, recoupment): see Ledger.
+// EXT-11): the earliest month whose payout can include it and the date by
+// which that payout is sent, with the figures used. Its StateAt gives the
+// earning's state at an instant.
+//
+// The convention, named in Convention and in Explain: PayoutDate is the
+// earliest payout date. Whether the earning is paid then depends on the
+// month's combined balance (the 50.00 USD threshold of PAY-04, and
+// recoupment of negative balances): a Ledger's Statement decides that, and
+// may carry the earning to a later month. Dates are civil dates counted in
+// the policy's zone (PST, a fixed UTC−8, by default) and are printed
+// without a zone.
 type Schedule struct {
 	Rule   rule.ID     `json:"rule"`   // EXT-11, PAY-02 or PAY-03
 	Reason rule.Reason `json:"reason"` // ReasonEAOrder, ReasonCardHold, …
 
-	Agreement Agreement `json:"agreement"` // the transaction's
-	Payment   Payment   `json:"payment"`   // the transaction's
-	Kind      Kind      `json:"kind"`      // the transaction's
-	Type      Type      `json:"type"`      // the transaction's
-	// Date is the transaction date and Month its calendar month in the
+	Agreement Agreement       `json:"agreement"` // the transaction's
+	Payment   PaymentMethod   `json:"payment"`   // the transaction's
+	Charge    Charge          `json:"charge"`    // the transaction's
+	Type      TransactionType `json:"type"`      // the transaction's
+	// Date is the transaction date and calendar.YearMonth its calendar month in the
 	// policy's zone: month M of the rules.
-	Date  time.Time `json:"date"`
-	Month Month     `json:"month"`
+	Date  time.Time          `json:"date"`
+	Month calendar.YearMonth `json:"month"`
 	// Collected is the collection instant as given; zero when the usual
 	// schedule was assumed.
 	Collected time.Time `json:"collected,omitzero"`
 	// HoldDays and HoldEnds are the credit card hold (PAY-03): the days
 	// held after Microsoft receives the payment and the end of the hold,
 	// when the collection instant is known.
-	HoldDays int       `json:"holdDays,omitempty"`
-	HoldEnds time.Time `json:"holdEnds,omitzero"`
-	// Invoiced is the invoice date the seed's EA rule counted from
-	// (PAY-02), given or assumed, and InvoiceDays the days it waited; zero
-	// under EXT-11's month table.
-	Invoiced    time.Time `json:"invoiced,omitzero"`
-	InvoiceDays int       `json:"invoiceDays,omitempty"`
+	HoldDays calendar.Days `json:"holdDays,omitempty"`
+	HoldEnds time.Time     `json:"holdEnds,omitzero"`
+	// Invoiced is the invoice date PAY-02's EA rule counted from, given
+	// or assumed, and InvoiceDays the days it waited; zero under EXT-11's
+	// month table.
+	Invoiced    time.Time     `json:"invoiced,omitzero"`
+	InvoiceDays calendar.Days `json:"invoiceDays,omitempty"`
 	// PayoutMonth is the month of the payout, MonthsAfter months after
-	// Month.
-	PayoutMonth Month `json:"payoutMonth"`
-	MonthsAfter int   `json:"monthsAfter"`
+	// calendar.YearMonth.
+	PayoutMonth calendar.YearMonth `json:"payoutMonth"`
+	MonthsAfter calendar.Months    `json:"monthsAfter"`
 	// PreparedFrom is the start of the payout month, when the payout is
-	// prepared (reference fact 31: "in the first week"); the earning is
-	// Processed from then.
-	PreparedFrom time.Time `json:"preparedFrom"`
-	// PayoutDate is the payout day (the 15th) at midnight in the policy's
-	// zone: the payout is sent by the end of that day, and the earning is
-	// Sent from the next midnight.
-	PayoutDate time.Time `json:"payoutDate"`
+	// prepared (in its first week); the earning is Processed from then.
+	PreparedFrom time.Time `json:"preparedFrom,omitzero"`
+	// PayoutDate is the earliest payout date: the payout day (the 15th)
+	// of PayoutMonth at midnight in the policy's zone. A paid payout is
+	// sent by the end of that day.
+	PayoutDate time.Time `json:"payoutDate,omitzero"`
+	// Convention names the convention of PayoutDate:
+	// "earliest-payout-subject-to-threshold", the earliest payout date, a
+	// civil date in the policy's zone, subject to the month's threshold
+	// (PAY-04) and recoupment.
+	Convention string `json:"convention,omitempty"`
 }
+
+const conventionEarliest = "earliest-payout-subject-to-threshold"
 
 // sched is the hot-path form of a Schedule.
 type sched struct {
-	month, payout Month
+	month, payout calendar.YearMonth
 	id            rule.ID
 	reason        rule.Reason
 	holdEnds      time.Time
@@ -66,9 +80,14 @@ type sched struct {
 func (p *Policy) plan(t *Transaction) sched {
 	loc := p.Zone
 	y, mo, _ := t.Date.In(loc).Date()
-	s := sched{month: MonthOf(y, mo)}
+	s := sched{month: monthOf(y, mo)}
+	defer func() {
+		// Never before the transaction's own month, whatever the dates
+		// given (Validate refuses an invoice before the transaction).
+		s.payout = max(s.payout, s.month)
+	}()
 	if t.Type.Negative() {
-		s.payout = s.month + Month(p.AdjustmentMonths)
+		s.payout = s.month + calendar.YearMonth(p.AdjustmentMonths)
 		s.id, s.reason = rule.EXT11, ReasonAdjustment
 		return s
 	}
@@ -76,39 +95,39 @@ func (p *Policy) plan(t *Transaction) sched {
 	switch t.Agreement {
 	case EA:
 		switch {
-		case p.EATiming == EAInvoiceDays:
+		case p.EAInvoiceDays > 0:
 			inv := t.Invoiced
 			if inv.IsZero() {
-				if t.Kind == Usage {
-					inv = (s.month + 1).Start(loc)
+				if t.Charge == Usage {
+					inv = startOf(s.month+1, loc)
 				} else {
 					inv = t.Date
 				}
 			}
 			s.invoiced = inv
 			iy, im, id := inv.In(loc).Date()
-			dy, dm, dd := time.Date(iy, im, id+p.EAInvoiceDays, 12, 0, 0, 0, time.UTC).Date()
-			s.payout = MonthOf(dy, dm)
+			dy, dm, dd := time.Date(iy, im, id+int(p.EAInvoiceDays), 12, 0, 0, 0, time.UTC).Date()
+			s.payout = monthOf(dy, dm)
 			if dd > p.PayoutDay {
 				s.payout++
 			}
 			s.id, s.reason = rule.PAY02, ReasonEAInvoice
-		case t.Kind == Usage:
-			s.payout = s.month + Month(p.EAUsageMonths)
+		case t.Charge == Usage:
+			s.payout = s.month + calendar.YearMonth(p.EAUsageMonths)
 			s.id, s.reason = rule.EXT11, ReasonEAUsage
 		default:
-			s.payout = s.month + Month(p.EAOrderMonths)
+			s.payout = s.month + calendar.YearMonth(p.EAOrderMonths)
 			s.id, s.reason = rule.EXT11, ReasonEAOrder
 		}
 		if card {
-			s.payout += Month(p.CardExtraMonths)
+			s.payout += calendar.YearMonth(p.CardExtraMonths)
 			s.id, s.reason = rule.PAY03, ReasonCardHold
 		}
 	default: // MCA, CSP
-		s.payout = s.month + Month(p.CollectedMonths)
+		s.payout = s.month + calendar.YearMonth(p.CollectedMonths)
 		switch {
 		case card:
-			s.payout += Month(p.CardExtraMonths)
+			s.payout += calendar.YearMonth(p.CardExtraMonths)
 			s.id, s.reason = rule.PAY03, ReasonCardHold
 		case t.Collected.IsZero():
 			s.id, s.reason = rule.EXT11, ReasonCollectionAssumed
@@ -123,11 +142,11 @@ func (p *Policy) plan(t *Transaction) sched {
 	if !t.Collected.IsZero() && (card || t.Agreement != EA) {
 		cleared := t.Collected.In(loc)
 		if card {
-			cleared = cleared.AddDate(0, 0, p.CardHoldDays)
+			cleared = cleared.AddDate(0, 0, int(p.CardHoldDays))
 			s.holdEnds = cleared
 		}
 		cy, cm, _ := cleared.Date()
-		if earliest := MonthOf(cy, cm) + 1; earliest > s.payout {
+		if earliest := monthOf(cy, cm) + 1; earliest > s.payout {
 			s.payout = earliest
 			s.reason = ReasonCollectedLate
 			if !card {
@@ -138,12 +157,13 @@ func (p *Policy) plan(t *Transaction) sched {
 	return s
 }
 
-// Schedule decides when transaction t is paid out under p (PAY-01…PAY-03,
-// EXT-11), in calendar months of p.Zone, where M is the month of t.Date:
+// Schedule decides when transaction t is paid out at the earliest under p
+// (PAY-01…PAY-03, EXT-11), in calendar months of p.Zone, where M is the
+// month of t.Date:
 //
-//   - Enterprise Agreement (EXT-11, the default): an order in M+1, usage in
-//     M+2, before the customer pays. Under SeedPolicy (PAY-02): on the first
-//     payout day on or after the invoice date plus 30 days.
+//   - Enterprise Agreement (PAY-02, the default): on the first payout day
+//     on or after the invoice date plus 30 days. Under Policy2023
+//     (EXT-11): an order in M+1, usage in M+2, before the customer pays.
 //   - MCA and CSP (EXT-11): once Microsoft has collected, in M+3.
 //   - Credit card (PAY-03, EXT-11): one month later than by invoice (M+4
 //     for MCA and CSP, M+2 or M+3 for EA), for the 30-day hold after
@@ -153,11 +173,14 @@ func (p *Policy) plan(t *Transaction) sched {
 //     plus, for a credit card, the 30-day hold. An invoice collected in M+4
 //     is paid in M+5, not M+3.
 //   - Refunds, reversals and chargebacks are deducted from the payout of
-//     the month after their Date (EXT-11, W12).
+//     the month after their Date (EXT-11).
 //
-// Invalid input is reported, all problems at once, as [rule.Problems].
+// The payout is never dated before the transaction's own month. Invalid
+// input is reported, all problems at once, as [rule.Problems].
 func (p Policy) Schedule(t Transaction) (Schedule, error) {
-	if err := p.Validate(); err != nil {
+	p = p.resolve()
+	if !p.fastValid() {
+		err := p.Validate()
 		return Schedule{}, err
 	}
 	if err := t.Validate(); err != nil {
@@ -166,10 +189,11 @@ func (p Policy) Schedule(t Transaction) (Schedule, error) {
 	s := p.plan(&t)
 	out := Schedule{
 		Rule: s.id, Reason: s.reason,
-		Agreement: t.Agreement, Payment: t.Payment, Kind: t.Kind, Type: t.Type,
+		Agreement: t.Agreement, Payment: t.Payment, Charge: t.Charge, Type: t.Type,
 		Date: t.Date, Month: s.month, Collected: t.Collected, HoldEnds: s.holdEnds, Invoiced: s.invoiced,
-		PayoutMonth: s.payout, MonthsAfter: s.payout.Sub(s.month),
-		PreparedFrom: s.payout.Start(p.Zone), PayoutDate: s.payout.Day(p.PayoutDay, p.Zone),
+		PayoutMonth: s.payout, MonthsAfter: calendar.Months(s.payout - s.month),
+		PreparedFrom: startOf(s.payout, p.Zone), PayoutDate: dayOf(s.payout, p.PayoutDay, p.Zone),
+		Convention: conventionEarliest,
 	}
 	if t.Payment == CreditCard && !t.Type.Negative() {
 		out.HoldDays = p.CardHoldDays
@@ -180,7 +204,8 @@ func (p Policy) Schedule(t Transaction) (Schedule, error) {
 	return out, nil
 }
 
-// StateAt returns the earning's state at instant at (reference fact 36):
+// StateAt returns the earning's state at instant at (EXT-11), if it is
+// paid at the earliest:
 // Unprocessed before the payout month, Processed from its start until the
 // end of the payout day, Sent after.
 func (s Schedule) StateAt(at time.Time) State {
@@ -223,14 +248,17 @@ func (s Schedule) what(lang rule.Language) string {
 	if s.Type.Negative() {
 		return capital(pick(lang, typeWords[s.Type]))
 	}
-	if !s.Kind.Valid() || !s.Agreement.Valid() {
-		return s.Agreement.String() + " " + s.Kind.String()
+	if s.Type == 0 && s.Agreement == 0 {
+		return pick(lang, [2]string{"A transaction", "En transaktion"})
+	}
+	if !chargeNames.Valid(s.Charge) || !agreementNames.Valid(s.Agreement) {
+		return s.Agreement.String() + " " + s.Charge.String()
 	}
 	a := strings.ToUpper(s.Agreement.String())
 	if lang == rule.Swedish {
-		return a + "-" + kindWords[s.Kind][1]
+		return a + "-" + kindWords[s.Charge][1]
 	}
-	return a + " " + kindWords[s.Kind][0]
+	return a + " " + kindWords[s.Charge][0]
 }
 
 func capital(s string) string {
@@ -244,23 +272,26 @@ func (s Schedule) Explain(lang rule.Language) string {
 	var out string
 	switch s.Reason {
 	case ReasonEAOrder, ReasonEAUsage:
-		out = msgSchedEA.Render(lang, w, m, pm, after, by)
+		out = msgSchedEA.Render(lang, w, m, pm, int(after), by)
 	case ReasonEAInvoice:
-		out = msgSchedEAInvoice.Render(lang, w, m, day(s.Invoiced), s.InvoiceDays, pm, after, by)
+		out = msgSchedEAInvoice.Render(lang, w, m, day(s.Invoiced), int(s.InvoiceDays), pm, int(after), by)
 	case ReasonCollected:
-		out = msgSchedCollected.Render(lang, w, m, day(s.Collected), pm, after, by)
+		out = msgSchedCollected.Render(lang, w, m, day(s.Collected), pm, int(after), by)
 	case ReasonCollectionAssumed:
-		out = msgSchedAssumed.Render(lang, w, m, pm, after, by)
+		out = msgSchedAssumed.Render(lang, w, m, pm, int(after), by)
 	case ReasonCardHold:
-		out = msgSchedCard.Render(lang, w, m, s.HoldDays, pm, after, by)
+		out = msgSchedCard.Render(lang, w, m, int(s.HoldDays), pm, int(after), by)
 	case ReasonCollectedLate:
 		cleared := s.Collected
 		if !s.HoldEnds.IsZero() {
 			cleared = s.HoldEnds
 		}
-		out = msgSchedLate.Render(lang, w, m, day(s.Collected), day(cleared), pm, after, by)
+		out = msgSchedLate.Render(lang, w, m, day(s.Collected), day(cleared), pm, int(after), by)
 	default:
 		out = msgSchedAdjust.Render(lang, w, m, pm, by)
 	}
 	return withRule(out, s.Rule)
 }
+
+// String is Explain in English.
+func (s Schedule) String() string { return s.Explain(rule.English) }

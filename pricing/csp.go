@@ -8,29 +8,6 @@ import (
 	"github.com/marketrules/marketrules/rule"
 )
 
-// CSPPolicy holds the dates of the CSP channel's software subscription
-// rules (seed 004), as instants: a caller who counts them in another zone
-// than UTC sets them to that zone's midnight.
-type CSPPolicy struct {
-	// AutoRenewFrom: software subscriptions bought on or after this day
-	// renew automatically by default; earlier ones expire on their end
-	// date (CSP-02): 14 October 2021.
-	AutoRenewFrom time.Time
-	// AnnualThreeYearFrom: from this day three-year SKUs may also be
-	// billed annually, not only every three years (CSP-03): 22 October
-	// 2021.
-	AnnualThreeYearFrom time.Time
-}
-
-// DefaultCSPPolicy returns the dates of seed 004, as midnight UTC (the
-// sources give dates without a zone).
-func DefaultCSPPolicy() CSPPolicy {
-	return CSPPolicy{
-		AutoRenewFrom:       time.Date(2021, time.October, 14, 0, 0, 0, 0, time.UTC),
-		AnnualThreeYearFrom: time.Date(2021, time.October, 22, 0, 0, 0, 0, time.UTC),
-	}
-}
-
 // Reasons of the CSP decisions.
 const (
 	ReasonCSPAutoRenews     rule.Reason = "csp-auto-renews"
@@ -53,7 +30,7 @@ var (
 type CSPRenewal struct {
 	AutoRenews bool        `json:"autoRenews"`
 	Purchased  time.Time   `json:"purchased"`
-	From       time.Time   `json:"from"` // the policy's AutoRenewFrom
+	From       time.Time   `json:"from"` // the policy's CSPAutoRenewFrom
 	Rule       rule.ID     `json:"rule"`
 	Reason     rule.Reason `json:"reason"`
 }
@@ -70,13 +47,14 @@ func (r CSPRenewal) Explain(lang rule.Language) string {
 // day formats the date of t, for explanations of date rules.
 func day(t time.Time) string { return t.Format("2006-01-02") }
 
-// Renewal says whether a software subscription bought through CSP at
+// CSPRenewal says whether a software subscription bought through CSP at
 // purchased renews automatically by default (CSP-02): yes if bought on or
-// after AutoRenewFrom; otherwise it expires on its end date. (The partner
+// after p.CSPAutoRenewFrom; otherwise it expires on its end date. (The partner
 // can turn auto-renewal off, CSP-01, RFD-09.)
-func (p CSPPolicy) Renewal(purchased time.Time) CSPRenewal {
-	r := CSPRenewal{Purchased: purchased, From: p.AutoRenewFrom, Rule: rule.CSP02, Reason: ReasonCSPExpires}
-	if !purchased.Before(p.AutoRenewFrom) {
+func (p Policy) CSPRenewal(purchased time.Time) CSPRenewal {
+	pol := p.resolved()
+	r := CSPRenewal{Purchased: purchased, From: pol.CSPAutoRenewFrom, Rule: rule.CSP02, Reason: ReasonCSPExpires}
+	if !purchased.Before(pol.CSPAutoRenewFrom) {
 		r.AutoRenews, r.Reason = true, ReasonCSPAutoRenews
 	}
 	return r
@@ -99,10 +77,12 @@ var frequencyNames = enum.Names[BillingFrequency]{Type: "billing frequency", Nam
 func (f BillingFrequency) String() string { return frequencyNames.String(f) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (f BillingFrequency) MarshalText() ([]byte, error) { return frequencyNames.Marshal(f) }
+// The zero value, unset, marshals to "".
+func (f BillingFrequency) MarshalText() ([]byte, error) { return unsetMarshal(frequencyNames, f) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
-func (f *BillingFrequency) UnmarshalText(b []byte) error { return frequencyNames.Unmarshal(b, f) }
+// "" is the zero value, unset.
+func (f *BillingFrequency) UnmarshalText(b []byte) error { return unsetUnmarshal(frequencyNames, b, f) }
 
 // Frequencies is a set of billing frequencies.
 type Frequencies uint8
@@ -127,13 +107,13 @@ func (fs Frequencies) String() string {
 	return s
 }
 
-// BillingFrequencies returns how a software subscription of the given
+// CSPBillingFrequencies returns how a software subscription of the given
 // term, bought through CSP at purchased, may be billed (CSP-03): a 1-month
 // term monthly; a 1-year term monthly or annually; a 3-year term every
-// three years and, from AnnualThreeYearFrom, annually. The product's own
+// three years and, from p.CSPAnnualThreeYearFrom, annually. The product's own
 // billing plans may offer fewer; Partner Center shows them before
 // purchase. Other terms have none.
-func (p CSPPolicy) BillingFrequencies(term plan.Term, purchased time.Time) Frequencies {
+func (p Policy) CSPBillingFrequencies(term plan.Term, purchased time.Time) Frequencies {
 	var fs Frequencies
 	switch term {
 	case plan.OneMonth:
@@ -142,7 +122,7 @@ func (p CSPPolicy) BillingFrequencies(term plan.Term, purchased time.Time) Frequ
 		fs = fs.With(BilledMonthly).With(BilledAnnually)
 	case plan.ThreeYears:
 		fs = fs.With(BilledTriennially)
-		if !purchased.Before(p.AnnualThreeYearFrom) {
+		if !purchased.Before(p.resolved().CSPAnnualThreeYearFrom) {
 			fs = fs.With(BilledAnnually)
 		}
 	}
@@ -181,11 +161,11 @@ func (b CSPBilling) Explain(lang rule.Language) string {
 	return s + " (" + string(b.Rule) + ")"
 }
 
-// BillingStart says when billing of a SaaS subscription bought through
+// CSPBillingStart says when billing of a SaaS subscription bought through
 // CSP starts (PAY-08): only once the publisher has assigned the licenses
 // and confirmed the account setup through the SaaS fulfillment API, at
 // the later of the two.
-func BillingStart(a CSPActivation) CSPBilling {
+func (p Policy) CSPBillingStart(a CSPActivation) CSPBilling {
 	b := CSPBilling{Rule: rule.PAY08}
 	switch {
 	case a.LicensesAssigned.IsZero():
@@ -200,3 +180,9 @@ func BillingStart(a CSPActivation) CSPBilling {
 	}
 	return b
 }
+
+// String returns the decision in English.
+func (r CSPRenewal) String() string { return r.Explain(rule.English) }
+
+// String returns the decision in English.
+func (b CSPBilling) String() string { return b.Explain(rule.English) }

@@ -16,7 +16,7 @@ import (
 // CSP-02: software subscriptions bought on or after 14 October 2021 renew
 // automatically by default; those bought before expire on their end date.
 func TestCSP02_AutoRenewal(t *testing.T) {
-	p := pricing.DefaultCSPPolicy()
+	p := pricing.DefaultPolicy()
 	for _, tt := range []struct {
 		at   time.Time
 		want bool
@@ -26,16 +26,16 @@ func TestCSP02_AutoRenewal(t *testing.T) {
 		{time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), false},
 		{time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC), true},
 	} {
-		r := p.Renewal(tt.at)
+		r := p.CSPRenewal(tt.at)
 		if r.AutoRenews != tt.want || r.Rule != rule.CSP02 {
 			t.Errorf("Renewal(%v) = %+v, want AutoRenews %v", tt.at, r, tt.want)
 		}
 	}
-	r := p.Renewal(time.Date(2021, 3, 1, 0, 0, 0, 0, time.UTC))
+	r := p.CSPRenewal(time.Date(2021, 3, 1, 0, 0, 0, 0, time.UTC))
 	if got := r.Explain(rule.English); got != "bought 2021-03-01, before 2021-10-14: it expires on its end date and does not renew automatically (CSP-02)" {
 		t.Errorf("Explain = %q", got)
 	}
-	if got := p.Renewal(p.AutoRenewFrom).Explain(rule.Swedish); !strings.Contains(got, "förnyas automatiskt som standard") {
+	if got := p.CSPRenewal(p.CSPAutoRenewFrom).Explain(rule.Swedish); !strings.Contains(got, "förnyas automatiskt som standard") {
 		t.Errorf("Swedish: %q", got)
 	}
 }
@@ -43,7 +43,7 @@ func TestCSP02_AutoRenewal(t *testing.T) {
 // CSP-03: billing frequencies by term; three-year SKUs may be billed
 // annually from 22 October 2021.
 func TestCSP03_BillingFrequencies(t *testing.T) {
-	p := pricing.DefaultCSPPolicy()
+	p := pricing.DefaultPolicy()
 	before := time.Date(2021, 10, 21, 12, 0, 0, 0, time.UTC)
 	after := time.Date(2021, 10, 22, 0, 0, 0, 0, time.UTC)
 	for _, tt := range []struct {
@@ -58,7 +58,7 @@ func TestCSP03_BillingFrequencies(t *testing.T) {
 		{plan.TwoYears, after, ""},
 		{plan.Hourly, after, ""},
 	} {
-		if got := p.BillingFrequencies(tt.term, tt.at).String(); got != tt.want {
+		if got := p.CSPBillingFrequencies(tt.term, tt.at).String(); got != tt.want {
 			t.Errorf("BillingFrequencies(%v, %v) = %q, want %q", tt.term, tt.at, got, tt.want)
 		}
 	}
@@ -89,16 +89,16 @@ func TestPAY08_CSPBillingStart(t *testing.T) {
 		{"both, licenses later", pricing.CSPActivation{LicensesAssigned: confirmed, SetupConfirmed: assigned},
 			pricing.CSPBilling{Started: true, From: confirmed, Rule: rule.PAY08, Reason: pricing.ReasonCSPBillingStarted}},
 	} {
-		if diff := cmp.Diff(tt.want, pricing.BillingStart(tt.a)); diff != "" {
+		if diff := cmp.Diff(tt.want, pricing.DefaultPolicy().CSPBillingStart(tt.a)); diff != "" {
 			t.Errorf("%s (-want +got):\n%s", tt.name, diff)
 		}
 	}
-	b := pricing.BillingStart(pricing.CSPActivation{LicensesAssigned: assigned, SetupConfirmed: confirmed})
+	b := pricing.DefaultPolicy().CSPBillingStart(pricing.CSPActivation{LicensesAssigned: assigned, SetupConfirmed: confirmed})
 	if got := b.Explain(rule.English); got != "billing starts 2026-03-03 14:00:00 UTC, once the licenses are assigned and the publisher has confirmed the account setup (PAY-08)" {
 		t.Errorf("Explain = %q", got)
 	}
 	for _, a := range []pricing.CSPActivation{{}, {LicensesAssigned: assigned}} {
-		if s := pricing.BillingStart(a).Explain(rule.Swedish); !strings.Contains(s, "faktureringen har inte startat") {
+		if s := pricing.DefaultPolicy().CSPBillingStart(a).Explain(rule.Swedish); !strings.Contains(s, "faktureringen har inte startat") {
 			t.Errorf("Swedish: %q", s)
 		}
 	}

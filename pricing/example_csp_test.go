@@ -9,33 +9,33 @@ import (
 	"github.com/marketrules/marketrules/rule"
 )
 
-func ExampleCSPPolicy_Renewal() {
-	p := pricing.DefaultCSPPolicy()
-	fmt.Println(p.Renewal(time.Date(2021, 9, 1, 0, 0, 0, 0, time.UTC)).Explain(rule.English))
-	fmt.Println(p.Renewal(time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)).AutoRenews)
+func ExamplePolicy_CSPRenewal() {
+	p := pricing.DefaultPolicy()
+	fmt.Println(p.CSPRenewal(time.Date(2021, 9, 1, 0, 0, 0, 0, time.UTC)).Explain(rule.English))
+	fmt.Println(p.CSPRenewal(time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)).AutoRenews)
 	// Output:
 	// bought 2021-09-01, before 2021-10-14: it expires on its end date and does not renew automatically (CSP-02)
 	// true
 }
 
-func ExampleCSPPolicy_BillingFrequencies() {
-	p := pricing.DefaultCSPPolicy()
-	fmt.Println(p.BillingFrequencies(plan.ThreeYears, time.Date(2021, 10, 1, 0, 0, 0, 0, time.UTC)))
-	fs := p.BillingFrequencies(plan.ThreeYears, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+func ExamplePolicy_CSPBillingFrequencies() {
+	p := pricing.DefaultPolicy()
+	fmt.Println(p.CSPBillingFrequencies(plan.ThreeYears, time.Date(2021, 10, 1, 0, 0, 0, 0, time.UTC)))
+	fs := p.CSPBillingFrequencies(plan.ThreeYears, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 	fmt.Println(fs, fs.Has(pricing.BilledAnnually))
 	// Output:
 	// triennial
 	// annual/triennial true
 }
 
-func ExampleBillingStart() {
-	b := pricing.BillingStart(pricing.CSPActivation{LicensesAssigned: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)})
+func ExamplePolicy_CSPBillingStart() {
+	b := pricing.DefaultPolicy().CSPBillingStart(pricing.CSPActivation{LicensesAssigned: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)})
 	fmt.Println(b.Started, b.Explain(rule.English))
 	// Output: false billing has not started: the publisher has not confirmed the account setup through the SaaS fulfillment API (PAY-08)
 }
 
 func ExampleCSPBilling_Explain() {
-	b := pricing.BillingStart(pricing.CSPActivation{
+	b := pricing.DefaultPolicy().CSPBillingStart(pricing.CSPActivation{
 		LicensesAssigned: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC),
 		SetupConfirmed:   time.Date(2026, 3, 4, 15, 30, 0, 0, time.UTC),
 	})
@@ -48,14 +48,14 @@ func ExampleCSPBilling_Explain() {
 	// faktureringen startar 2026-03-04 15:30:00 UTC, när licenserna har tilldelats och utgivaren har bekräftat kontokonfigurationen (PAY-08)
 }
 
-func ExampleDefaultCSPPolicy() {
-	p := pricing.DefaultCSPPolicy()
-	fmt.Println(p.AutoRenewFrom.Format(time.DateOnly), p.AnnualThreeYearFrom.Format(time.DateOnly))
+func ExampleDefaultPolicy_csp() {
+	p := pricing.DefaultPolicy()
+	fmt.Println(p.CSPAutoRenewFrom.Format(time.DateOnly), p.CSPAnnualThreeYearFrom.Format(time.DateOnly))
 	// Output: 2021-10-14 2021-10-22
 }
 
 func ExampleCSPRenewal_Explain() {
-	r := pricing.DefaultCSPPolicy().Renewal(time.Date(2021, 10, 14, 0, 0, 0, 0, time.UTC))
+	r := pricing.DefaultPolicy().CSPRenewal(time.Date(2021, 10, 14, 0, 0, 0, 0, time.UTC))
 	fmt.Println(r.AutoRenews, r.Reason)
 	fmt.Println(r.Explain(rule.English))
 	fmt.Println(r.Explain(rule.Swedish))
@@ -66,7 +66,7 @@ func ExampleCSPRenewal_Explain() {
 }
 
 func ExampleFrequencies_Has() {
-	fs := pricing.DefaultCSPPolicy().BillingFrequencies(plan.OneYear, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	fs := pricing.DefaultPolicy().CSPBillingFrequencies(plan.OneYear, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 	fmt.Println(fs, fs.Has(pricing.BilledMonthly), fs.Has(pricing.BilledTriennially))
 	// Output: monthly/annual true false
 }

@@ -18,17 +18,17 @@ func exMonthly(id, usd string) *plan.Plan {
 }
 
 // exSub is a monthly subscription to "std", started on January 31, 2024.
-func exSub() pricing.QuoteRequest {
-	return pricing.QuoteRequest{Plan: exMonthly("std", "31.00 USD"), Market: market.US, Term: plan.OneMonth,
+func exSub() pricing.Subscription {
+	return pricing.Subscription{Plan: exMonthly("std", "31.00 USD"), Market: market.US, Term: plan.OneMonth,
 		Start: time.Date(2024, time.January, 31, 0, 0, 0, 0, time.UTC)}
 }
 
 // An upgrade in the middle of February 2024: the period from January 31
 // has 29 days, and 14 remain on February 15, the day of the change
 // included.
-func ExampleProrate() {
-	p, err := pricing.Prorate(exSub(), pricing.SubscriptionChange{Plan: exMonthly("pro", "62.00 USD")},
-		time.Date(2024, time.February, 15, 9, 30, 0, 0, time.UTC), pricing.DefaultProrationPolicy())
+func ExamplePolicy_Prorate() {
+	p, err := pricing.DefaultPolicy().Prorate(exSub(), pricing.SubscriptionChange{Plan: exMonthly("pro", "62.00 USD")},
+		time.Date(2024, time.February, 15, 9, 30, 0, 0, time.UTC))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -41,9 +41,9 @@ func ExampleProrate() {
 }
 
 // A change on the last day of a period credits exactly one day.
-func ExampleProrate_lastDay() {
-	p, err := pricing.Prorate(exSub(), pricing.SubscriptionChange{Plan: exMonthly("pro", "62.00 USD")},
-		time.Date(2024, time.February, 28, 23, 0, 0, 0, time.UTC), pricing.DefaultProrationPolicy())
+func ExamplePolicy_Prorate_lastDay() {
+	p, err := pricing.DefaultPolicy().Prorate(exSub(), pricing.SubscriptionChange{Plan: exMonthly("pro", "62.00 USD")},
+		time.Date(2024, time.February, 28, 23, 0, 0, 0, time.UTC))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -54,13 +54,12 @@ func ExampleProrate_lastDay() {
 }
 
 // A per-user subscription changes its number of users (PRC-06).
-func ExampleProrate_seats() {
+func ExamplePolicy_Prorate_seats() {
 	team := &plan.Plan{ID: "team", Markets: market.SetOf(market.US), Pricing: plan.Pricing{Model: plan.PerUser,
 		Terms: []plan.TermPrice{{Term: plan.OneMonth, Price: currency.MustParse("10.00 USD")}}}}
-	sub := pricing.QuoteRequest{Plan: team, Market: market.US, Term: plan.OneMonth, Quantity: 10,
+	sub := pricing.Subscription{Plan: team, Market: market.US, Term: plan.OneMonth, Quantity: 10,
 		Start: time.Date(2024, time.January, 1, 0, 0, 0, 0, time.UTC)}
-	p, err := pricing.Prorate(sub, pricing.SubscriptionChange{Quantity: 15}, time.Date(2024, time.January, 11, 0, 0, 0, 0, time.UTC),
-		pricing.DefaultProrationPolicy())
+	p, err := pricing.DefaultPolicy().Prorate(sub, pricing.SubscriptionChange{Quantity: 15}, time.Date(2024, time.January, 11, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -72,26 +71,26 @@ func ExampleProrate_seats() {
 
 // A change of both the plan and the number of users is two changes
 // (EXT-06).
-func ExampleProrate_errors() {
-	_, err := pricing.Prorate(exSub(), pricing.SubscriptionChange{Plan: exMonthly("pro", "62.00 USD"), Quantity: 3},
-		time.Date(2024, time.February, 15, 0, 0, 0, 0, time.UTC), pricing.DefaultProrationPolicy())
+func ExamplePolicy_Prorate_errors() {
+	_, err := pricing.DefaultPolicy().Prorate(exSub(), pricing.SubscriptionChange{Plan: exMonthly("pro", "62.00 USD"), Quantity: 3},
+		time.Date(2024, time.February, 15, 0, 0, 0, 0, time.UTC))
 	fmt.Println(err)
 	// Output:
 	// change: a change may change the plan or the number of users, not both: make two changes (EXT-06)
 }
 
-func ExampleDefaultProrationPolicy() {
-	pol := pricing.DefaultProrationPolicy()
-	fmt.Println(pol.Name, pol.Unit, pol.Rounding, pol.Upgrade, pol.Downgrade, pol.SeatReductionDays)
+func ExampleDefaultPolicy_proration() {
+	pol := pricing.DefaultPolicy()
+	fmt.Println(pol.Name, pol.ProrationUnit, pol.ProrationRounding, pol.Upgrade, pol.Downgrade, pol.SeatReductionWindow)
 	// Output:
-	// default day half-even immediate immediate 0
+	// default day half-even immediate immediate 0 days
 }
 
 // Private offers cannot be upgraded mid-term: the change takes effect at
 // renewal, and nothing is prorated.
-func ExamplePrivateOfferProrationPolicy() {
-	p, err := pricing.Prorate(exSub(), pricing.SubscriptionChange{Plan: exMonthly("pro", "62.00 USD")},
-		time.Date(2024, time.February, 15, 0, 0, 0, 0, time.UTC), pricing.PrivateOfferProrationPolicy())
+func ExamplePrivateOfferPolicy() {
+	p, err := pricing.PrivateOfferPolicy().Prorate(exSub(), pricing.SubscriptionChange{Plan: exMonthly("pro", "62.00 USD")},
+		time.Date(2024, time.February, 15, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -103,15 +102,15 @@ func ExamplePrivateOfferProrationPolicy() {
 
 // In CSP new commerce seats can be reduced only within 7 calendar days of
 // being added (EXT-13).
-func ExampleNewCommerceProrationPolicy() {
+func ExampleNewCommercePolicy() {
 	team := &plan.Plan{ID: "team", Markets: market.SetOf(market.US), Pricing: plan.Pricing{Model: plan.PerUser,
 		Terms: []plan.TermPrice{{Term: plan.OneMonth, Price: currency.MustParse("10.00 USD")}}}}
-	sub := pricing.QuoteRequest{Plan: team, Market: market.US, Term: plan.OneMonth, Quantity: 15,
+	sub := pricing.Subscription{Plan: team, Market: market.US, Term: plan.OneMonth, Quantity: 15,
 		Start: time.Date(2024, time.January, 1, 0, 0, 0, 0, time.UTC)}
 	added := time.Date(2024, time.January, 5, 10, 0, 0, 0, time.UTC)
 	for _, day := range []int{11, 12} {
-		p, err := pricing.Prorate(sub, pricing.SubscriptionChange{Quantity: 10, SeatsAddedAt: added},
-			time.Date(2024, time.January, day, 12, 0, 0, 0, time.UTC), pricing.NewCommerceProrationPolicy())
+		p, err := pricing.NewCommercePolicy().Prorate(sub, pricing.SubscriptionChange{Quantity: 10, SeatsAddedAt: added},
+			time.Date(2024, time.January, day, 12, 0, 0, 0, time.UTC))
 		if err != nil {
 			fmt.Println(err)
 			return
@@ -130,14 +129,14 @@ func ExampleProration_Unused() {
 	// 14
 }
 
-func ExampleProration_AppendLines() {
-	p, err := pricing.Prorate(exSub(), pricing.SubscriptionChange{Plan: exMonthly("pro", "62.00 USD")},
-		time.Date(2024, time.February, 15, 9, 30, 0, 0, time.UTC), pricing.DefaultProrationPolicy())
+func ExampleProration_AppendCharges() {
+	p, err := pricing.DefaultPolicy().Prorate(exSub(), pricing.SubscriptionChange{Plan: exMonthly("pro", "62.00 USD")},
+		time.Date(2024, time.February, 15, 9, 30, 0, 0, time.UTC))
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	for _, l := range p.AppendLines(nil) {
+	for _, l := range p.AppendCharges(nil) {
 		fmt.Println(l)
 	}
 	// Output:
@@ -146,16 +145,16 @@ func ExampleProration_AppendLines() {
 }
 
 func ExampleProration_String() {
-	p, _ := pricing.Prorate(exSub(), pricing.SubscriptionChange{Plan: exMonthly("cheap", "15.50 USD")},
-		time.Date(2024, time.February, 15, 0, 0, 0, 0, time.UTC), pricing.DefaultProrationPolicy())
+	p, _ := pricing.DefaultPolicy().Prorate(exSub(), pricing.SubscriptionChange{Plan: exMonthly("cheap", "15.50 USD")},
+		time.Date(2024, time.February, 15, 0, 0, 0, 0, time.UTC))
 	fmt.Println(p)
 	// Output:
 	// PRC-05 change-prorated downgrade: credit -14.97 USD, charge 7.48 USD, net -7.49 USD (14/29 days unused)
 }
 
 func ExampleProration_Explain() {
-	p, _ := pricing.Prorate(exSub(), pricing.SubscriptionChange{Plan: exMonthly("pro", "62.00 USD")},
-		time.Date(2024, time.February, 15, 9, 30, 0, 0, time.UTC), pricing.DefaultProrationPolicy())
+	p, _ := pricing.DefaultPolicy().Prorate(exSub(), pricing.SubscriptionChange{Plan: exMonthly("pro", "62.00 USD")},
+		time.Date(2024, time.February, 15, 9, 30, 0, 0, time.UTC))
 	fmt.Println(p.Explain(rule.English))
 	fmt.Println(p.Explain(rule.Swedish))
 	// Output:
@@ -245,4 +244,38 @@ func ExampleChangeKind_UnmarshalText() {
 	fmt.Println(k == pricing.PlanChange, err)
 	// Output:
 	// true <nil>
+}
+
+// A subscription started on 15 January and billed on the 1st: the partial
+// first period, 17 of January's 31 days, is charged at the start, then
+// whole months from 1 February (PRC-07).
+func ExampleSubscription_billingDay() {
+	sub := pricing.Subscription{Plan: exMonthly("std", "31.00 USD"), Market: market.US, Term: plan.OneMonth,
+		Start: time.Date(2024, time.January, 15, 0, 0, 0, 0, time.UTC), BillingDay: 1}
+	charges, err := pricing.DefaultPolicy().AppendSchedule(nil, sub, sub.Start)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, c := range charges {
+		fmt.Println(c.Kind, c.Period, c.Amount)
+	}
+	// Output:
+	// partial-period [2024-01-15T00:00:00Z, 2024-02-01T00:00:00Z) 17.00 USD
+	// recurring [2024-02-01T00:00:00Z, 2024-03-01T00:00:00Z) 31.00 USD
+}
+
+// The zero Policy is the default; a policy with some fields set must set
+// every field it uses, and Validate names the others.
+func ExamplePolicy_Validate() {
+	fmt.Println(pricing.Policy{}.Validate())
+	fmt.Println(pricing.Policy{Name: "mine", UsageMonths: 3}.Validate())
+	// Output:
+	// <nil>
+	// policy.reservationYear: 0s is not a positive whole number of hours (EXT-07)
+}
+
+func ExamplePolicy_IsZero() {
+	fmt.Println(pricing.Policy{}.IsZero(), pricing.DefaultPolicy().IsZero())
+	// Output: true false
 }

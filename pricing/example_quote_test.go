@@ -2,6 +2,7 @@ package pricing_test
 
 import (
 	"fmt"
+	"github.com/marketrules/marketrules/calendar"
 	"time"
 
 	"github.com/marketrules/marketrules/currency"
@@ -19,7 +20,7 @@ func exTeam() *plan.Plan {
 		Terms: []plan.TermPrice{{Term: plan.OneYear, Payment: plan.Monthly, Price: currency.MustParse("120.00 USD")}}}}
 }
 
-// exBasic is W4's Basic plan: 5 USD a month including 10,000 emails
+// exBasic is the published example's Basic plan: 5 USD a month including 10,000 emails
 // (the dimension counts hundreds) and 1,000 texts.
 func exBasic() *plan.Plan {
 	return &plan.Plan{ID: "basic", Markets: market.SetOf(market.US, market.SE), Pricing: plan.Pricing{
@@ -31,7 +32,7 @@ func exBasic() *plan.Plan {
 		}}}
 }
 
-// exVM is a virtual machine plan priced per vCPU with W3's reservation
+// exVM is a virtual machine plan priced per vCPU with the published example's reservation
 // savings.
 func exVM() *plan.Plan {
 	return &plan.Plan{ID: "vm", Markets: market.SetOf(market.US, market.SE), Pricing: plan.Pricing{
@@ -43,10 +44,10 @@ func exVM() *plan.Plan {
 
 var exToSEK = currency.ExchangeRate{From: currency.USD, To: currency.SEK, Rate: currency.MustParseRate("10.4567")}
 
-func ExampleQuoteTerm() {
-	q, err := pricing.QuoteTerm(pricing.QuoteRequest{
+func ExamplePolicy_Quote() {
+	q, err := pricing.DefaultPolicy().Quote(pricing.Subscription{
 		Plan: exTeam(), Market: market.SE, Term: plan.OneYear, Payment: plan.Monthly, Quantity: 10, Rate: exToSEK,
-	}, pricing.DefaultQuotePolicy())
+	})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -59,10 +60,10 @@ func ExampleQuoteTerm() {
 }
 
 // A VM software reservation is the hourly price × 8,760 hours × years ×
-// (1 − saving) (W3).
-func ExampleQuoteTerm_reservation() {
+// (1 − saving).
+func ExamplePolicy_Quote_reservation() {
 	for _, term := range []plan.Term{plan.OneYear, plan.ThreeYears} {
-		q, err := pricing.QuoteTerm(pricing.QuoteRequest{Plan: exVM(), Market: market.US, Term: term, VCPUs: 1}, pricing.DefaultQuotePolicy())
+		q, err := pricing.DefaultPolicy().Quote(pricing.Subscription{Plan: exVM(), Market: market.US, Term: term, VCPUs: 1})
 		if err != nil {
 			fmt.Println(err)
 			return
@@ -75,10 +76,10 @@ func ExampleQuoteTerm_reservation() {
 }
 
 // Invalid requests report every problem at once, with paths and rules.
-func ExampleQuoteTerm_errors() {
-	_, err := pricing.QuoteTerm(pricing.QuoteRequest{
+func ExamplePolicy_Quote_errors() {
+	_, err := pricing.DefaultPolicy().Quote(pricing.Subscription{
 		Plan: exTeam(), Market: market.SE, Term: plan.OneYear, Payment: plan.Monthly, Quantity: 501,
-	}, pricing.DefaultQuotePolicy())
+	})
 	fmt.Println(err)
 	// Output:
 	// 2 problems: quantity: 501 users; the plan allows 1 to 500 (EXT-06); rate: a USD → SEK exchange rate is needed to price the plan in Sweden (PRC-03)
@@ -92,16 +93,14 @@ func ExampleQuote_Installment() {
 }
 
 func ExampleQuote_String() {
-	q, _ := pricing.QuoteTerm(pricing.QuoteRequest{Plan: exTeam(), Market: market.US, Term: plan.OneYear, Payment: plan.Monthly, Quantity: 3},
-		pricing.DefaultQuotePolicy())
+	q, _ := pricing.DefaultPolicy().Quote(pricing.Subscription{Plan: exTeam(), Market: market.US, Term: plan.OneYear, Payment: plan.Monthly, Quantity: 3})
 	fmt.Println(q)
 	// Output:
 	// PRC-04 "team" US P1Y monthly: 3 × 120.00 USD = 360.00 USD in 12 payments
 }
 
 func ExampleQuote_Explain() {
-	q, _ := pricing.QuoteTerm(pricing.QuoteRequest{Plan: exTeam(), Market: market.US, Term: plan.OneYear, Payment: plan.Monthly, Quantity: 3},
-		pricing.DefaultQuotePolicy())
+	q, _ := pricing.DefaultPolicy().Quote(pricing.Subscription{Plan: exTeam(), Market: market.US, Term: plan.OneYear, Payment: plan.Monthly, Quantity: 3})
 	fmt.Println(q.Explain(rule.English))
 	fmt.Println(q.Explain(rule.Swedish))
 	// Output:
@@ -109,21 +108,21 @@ func ExampleQuote_Explain() {
 	// Planen "team" i USA, 1 år: 3 × 120,00 US$ = 360,00 US$ (PRC-04). Betalas månadsvis i 12 lika delbetalningar på 30,00 US$, var och en i början av sin period (EXT-05). USA faktureras i USD, valutan för planens priser.
 }
 
-func ExampleDefaultQuotePolicy() {
-	pol := pricing.DefaultQuotePolicy()
-	fmt.Println(pol.HoursPerYear, pol.UsageMonths, pol.MinuteRounding, pol.ConversionRounding, pol.Location == nil)
+func ExampleDefaultPolicy() {
+	pol := pricing.DefaultPolicy()
+	fmt.Println(pol.ReservationYear, pol.UsageMonths, pol.MinuteRounding, pol.ConversionRounding, pol.Location == nil)
 	// Output:
-	// 8760 1 up half-even true
+	// 8760h0m0s 1 month up half-even true
 }
 
 // A 2-year term paid monthly is 24 payments, each at the start of its
 // month, from the anchor and clamped to month end.
-func ExampleAppendSchedule() {
+func ExamplePolicy_AppendSchedule() {
 	start := time.Date(2024, time.January, 31, 0, 0, 0, 0, time.UTC)
 	p := &plan.Plan{ID: "two", Markets: market.SetOf(market.US), Pricing: plan.Pricing{Model: plan.FlatRate,
 		Terms: []plan.TermPrice{{Term: plan.TwoYears, Payment: plan.Monthly, Price: currency.MustParse("100.00 USD")}}}}
-	req := pricing.QuoteRequest{Plan: p, Market: market.US, Term: plan.TwoYears, Payment: plan.Monthly, Start: start}
-	lines, err := pricing.AppendSchedule(make([]pricing.Line, 0, 24), req, start, pricing.DefaultQuotePolicy())
+	req := pricing.Subscription{Plan: p, Market: market.US, Term: plan.TwoYears, Payment: plan.Monthly, Start: start}
+	lines, err := pricing.DefaultPolicy().AppendSchedule(make([]pricing.Charge, 0, 24), req, start)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -140,13 +139,13 @@ func ExampleAppendSchedule() {
 	// 24 payments; the last 4.16 USD
 }
 
-// W6: the included quantity counts per term from activation, and overage
+// the included quantity counts per term from activation, and overage
 // is billed in arrears at the end of the period.
-func ExampleQuoteOverage() {
+func ExamplePolicy_QuoteOverage() {
 	start := time.Date(2024, time.January, 6, 0, 0, 0, 0, time.UTC)
-	req := pricing.QuoteRequest{Plan: exBasic(), Market: market.US, Term: plan.OneMonth, Start: start}
-	l, err := pricing.QuoteOverage(req, time.Date(2024, time.February, 20, 0, 0, 0, 0, time.UTC),
-		pricing.MeteredUsage{Dimension: "texts", Used: 1250}, pricing.DefaultQuotePolicy())
+	req := pricing.Subscription{Plan: exBasic(), Market: market.US, Term: plan.OneMonth, Start: start}
+	l, err := pricing.DefaultPolicy().QuoteOverage(req, time.Date(2024, time.February, 20, 0, 0, 0, 0, time.UTC),
+		pricing.MeteredUsage{Dimension: "texts", Used: 1250})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -156,18 +155,18 @@ func ExampleQuoteOverage() {
 	// 250 over × 0.05 USD = 12.50 USD billed 2024-03-06
 }
 
-// W4's derived test: Basic with 12,000 emails and 1,200 texts in a month
+// the published example's derived test: Basic with 12,000 emails and 1,200 texts in a month
 // is $5 + 20 × $1 + 200 × $0.05 = $35.00.
-func ExampleAppendOverage() {
+func ExamplePolicy_AppendOverage() {
 	start := time.Date(2024, time.January, 1, 0, 0, 0, 0, time.UTC)
-	req := pricing.QuoteRequest{Plan: exBasic(), Market: market.US, Term: plan.OneMonth, Start: start}
-	pol := pricing.DefaultQuotePolicy()
-	lines, err := pricing.AppendSchedule(nil, req, start, pol)
+	req := pricing.Subscription{Plan: exBasic(), Market: market.US, Term: plan.OneMonth, Start: start}
+	pol := pricing.DefaultPolicy()
+	lines, err := pol.AppendSchedule(nil, req, start)
 	if err == nil {
-		lines, err = pricing.AppendOverage(lines, req, start, []pricing.MeteredUsage{
+		lines, err = pol.AppendOverage(lines, req, start, []pricing.MeteredUsage{
 			{Dimension: "emails", Used: 120}, // hundreds of emails
 			{Dimension: "texts", Used: 1200},
-		}, pol)
+		})
 	}
 	if err != nil {
 		fmt.Println(err)
@@ -188,10 +187,10 @@ func ExampleAppendOverage() {
 
 // VM usage is priced per hour and charged by the minute; a started minute
 // counts (90 seconds are 2 minutes).
-func ExampleQuoteVMUsage() {
+func ExamplePolicy_QuoteVMUsage() {
 	start := time.Date(2024, time.March, 1, 0, 0, 0, 0, time.UTC)
-	req := pricing.QuoteRequest{Plan: exVM(), Market: market.SE, Rate: exToSEK, Start: start}
-	l, err := pricing.QuoteVMUsage(req, start, pricing.VMUsage{VCPUs: 4, Runtime: 10*time.Hour + 90*time.Second}, pricing.DefaultQuotePolicy())
+	req := pricing.Subscription{Plan: exVM(), Market: market.SE, Rate: exToSEK, Start: start}
+	l, err := pricing.DefaultPolicy().QuoteVMUsage(req, start, pricing.VMUsage{VCPUs: 4, Runtime: 10*time.Hour + 90*time.Second})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -201,13 +200,13 @@ func ExampleQuoteVMUsage() {
 	// 602 minutes × 4 vCPUs at 10.46 SEK per hour = 419.79 SEK
 }
 
-func ExampleAppendVMUsage() {
+func ExamplePolicy_AppendVMUsage() {
 	start := time.Date(2024, time.March, 1, 0, 0, 0, 0, time.UTC)
-	req := pricing.QuoteRequest{Plan: exVM(), Market: market.US, Start: start}
-	lines, err := pricing.AppendVMUsage(nil, req, start, []pricing.VMUsage{
+	req := pricing.Subscription{Plan: exVM(), Market: market.US, Start: start}
+	lines, err := pricing.DefaultPolicy().AppendVMUsage(nil, req, start, []pricing.VMUsage{
 		{VCPUs: 2, Runtime: 730 * time.Hour},
 		{VCPUs: 8, Runtime: 45 * time.Minute},
-	}, pricing.DefaultQuotePolicy())
+	})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -220,18 +219,18 @@ func ExampleAppendVMUsage() {
 	// 8 45 6.00 USD 2024-04-01
 }
 
-func ExampleLine_String() {
-	l := pricing.Line{Kind: pricing.LineOverage, Rule: rule.EXT03, Dimension: "texts", Amount: currency.MustParse("10.00 USD"),
-		Period: plan.Period{Start: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC)}}
+func ExampleCharge_String() {
+	l := pricing.Charge{Kind: pricing.ChargeOverage, Reason: pricing.ReasonUsageOverage, Rule: rule.EXT03, Dimension: "texts", Amount: currency.MustParse("10.00 USD"),
+		Period: calendar.Period{Start: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC)}}
 	fmt.Println(l)
 	// Output:
 	// EXT-03 overage texts 10.00 USD [2024-01-01T00:00:00Z, 2024-02-01T00:00:00Z)
 }
 
-func ExampleLine_Explain() {
+func ExampleCharge_Explain() {
 	start := time.Date(2024, time.January, 1, 0, 0, 0, 0, time.UTC)
-	req := pricing.QuoteRequest{Plan: exBasic(), Market: market.US, Term: plan.OneMonth, Start: start}
-	l, _ := pricing.QuoteOverage(req, start, pricing.MeteredUsage{Dimension: "texts", Used: 1200}, pricing.DefaultQuotePolicy())
+	req := pricing.Subscription{Plan: exBasic(), Market: market.US, Term: plan.OneMonth, Start: start}
+	l, _ := pricing.DefaultPolicy().QuoteOverage(req, start, pricing.MeteredUsage{Dimension: "texts", Used: 1200})
 	fmt.Println(l.Explain(rule.English))
 	fmt.Println(l.Explain(rule.Swedish))
 	// Output:
@@ -239,29 +238,29 @@ func ExampleLine_Explain() {
 	// Dimensionen "texts", 2024-01-01 00:00:00 UTC – 2024-02-01 00:00:00 UTC: 1 200 använda efter 0 tidigare under perioden, 1 000 ingår per period: 200 över × 0,05 US$ = 10,00 US$, debiteras i efterskott 2024-02-01 00:00:00 UTC (EXT-03).
 }
 
-func ExampleLineKind_String() {
-	fmt.Println(pricing.LineRecurring, pricing.LineOverage, pricing.LineProrationCredit)
+func ExampleChargeKind_String() {
+	fmt.Println(pricing.ChargeRecurring, pricing.ChargeOverage, pricing.ChargeProrationCredit)
 	// Output:
 	// recurring overage proration-credit
 }
 
-func ExampleLineKind_MarshalText() {
-	b, err := pricing.LineVMUsage.MarshalText()
+func ExampleChargeKind_MarshalText() {
+	b, err := pricing.ChargeVMUsage.MarshalText()
 	fmt.Println(string(b), err)
 	// Output:
 	// vm-usage <nil>
 }
 
-func ExampleLineKind_UnmarshalText() {
-	var k pricing.LineKind
+func ExampleChargeKind_UnmarshalText() {
+	var k pricing.ChargeKind
 	err := k.UnmarshalText([]byte("vm-reservation"))
-	fmt.Println(k == pricing.LineReservation, err)
+	fmt.Println(k == pricing.ChargeReservation, err)
 	// Output:
 	// true <nil>
 }
 
-func ExampleLineKind_Valid() {
-	fmt.Println(pricing.LineOverage.Valid(), pricing.LineKind(0).Valid())
+func ExampleChargeKind_Valid() {
+	fmt.Println(pricing.ChargeOverage.Valid(), pricing.ChargeKind(0).Valid())
 	// Output:
 	// true false
 }

@@ -2,6 +2,7 @@ package pricing
 
 import (
 	"errors"
+	"github.com/marketrules/marketrules/calendar"
 	"time"
 
 	"github.com/marketrules/marketrules/currency"
@@ -26,8 +27,8 @@ const (
 	// ReasonChangeAtRenewal: the policy defers the change to the renewal
 	// of the term; nothing is prorated.
 	ReasonChangeAtRenewal rule.Reason = "change-at-renewal"
-	// ReasonChangeBlocked: the policy blocks this kind of change (fact 88:
-	// "You can block downgrades"); the subscription does not change.
+	// ReasonChangeBlocked: the policy blocks this kind of change ("You
+	// can block downgrades"); the subscription does not change.
 	ReasonChangeBlocked rule.Reason = "change-blocked"
 	// ReasonSeatReductionClosed: seats can be reduced only within the
 	// policy's days of being added, and that window has closed (EXT-13).
@@ -41,7 +42,7 @@ type ProrationUnit uint8
 // The proration units.
 const (
 	// ProrateByDay counts whole days, the only granularity Microsoft
-	// documents ("Proration is calculated daily", fact 90). A day runs
+	// documents ("Proration is calculated daily"). A day runs
 	// from the billing period's start time on one calendar date to the
 	// same time on the next, on the calendar of the policy's location:
 	// for a period that starts at midnight, calendar days. The day of the
@@ -71,12 +72,12 @@ type ChangeTiming uint8
 // The timings.
 const (
 	// TimingImmediate: at once, prorated over the rest of the billing
-	// period (fact 88: changes "take effect immediately").
+	// period (changes "take effect immediately").
 	TimingImmediate ChangeTiming = iota
 	// TimingAtRenewal: at the renewal of the term, without proration
-	// (private offers "can't be upgraded mid-term", fact 93).
+	// (private offers "can't be upgraded mid-term").
 	TimingAtRenewal
-	// TimingBlocked: not at all ("You can block downgrades", fact 88).
+	// TimingBlocked: not at all ("You can block downgrades").
 	TimingBlocked
 )
 
@@ -111,10 +112,14 @@ var prDirectionNames = enum.Names[ChangeDirection]{Type: "change direction", Nam
 func (d ChangeDirection) String() string { return prDirectionNames.String(d) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (d ChangeDirection) MarshalText() ([]byte, error) { return prDirectionNames.Marshal(d) }
+// The zero value, unset, marshals to "".
+func (d ChangeDirection) MarshalText() ([]byte, error) { return unsetMarshal(prDirectionNames, d) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
-func (d *ChangeDirection) UnmarshalText(b []byte) error { return prDirectionNames.Unmarshal(b, d) }
+// "" is the zero value, unset.
+func (d *ChangeDirection) UnmarshalText(b []byte) error {
+	return unsetUnmarshal(prDirectionNames, b, d)
+}
 
 // ChangeKind says what a change changes: the plan (PRC-05) or the number
 // of users (PRC-06); never both (EXT-06). The enum is append-only; the
@@ -133,78 +138,26 @@ var prKindNames = enum.Names[ChangeKind]{Type: "change kind", Names: []string{""
 func (k ChangeKind) String() string { return prKindNames.String(k) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (k ChangeKind) MarshalText() ([]byte, error) { return prKindNames.Marshal(k) }
+// The zero value, unset, marshals to "".
+func (k ChangeKind) MarshalText() ([]byte, error) { return unsetMarshal(prKindNames, k) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
-func (k *ChangeKind) UnmarshalText(b []byte) error { return prKindNames.Unmarshal(b, k) }
-
-// ProrationPolicy holds the choices of proration. Every field is the
-// caller's to change; DefaultProrationPolicy gives the published rules.
-type ProrationPolicy struct {
-	// Name identifies the policy in explanations: "default",
-	// "private-offer", "csp-new-commerce".
-	Name string
-	// Unit is what the billing period is counted in: days (fact 90) or
-	// seconds.
-	Unit ProrationUnit
-	// Rounding rounds the credit and the charge, each once: price ×
-	// unused / total. Default [currency.HalfEven].
-	Rounding currency.RoundingMode
-	// Upgrade and Downgrade say when an upgrade (or a change that keeps
-	// the price) and a downgrade take effect.
-	Upgrade, Downgrade ChangeTiming
-	// SeatReductionDays, when positive, allows a reduction of seats only
-	// within that many calendar days of the seats being added, counting
-	// the day they were added as day 1, on the calendar of
-	// Quote.Location (EXT-13: 7 in CSP new commerce). Zero means no
-	// limit.
-	SeatReductionDays int
-	// Quote prices the old and new plans, and its Location is the
-	// calendar of billing periods and days.
-	Quote QuotePolicy
-}
-
-// DefaultProrationPolicy returns the policy of the marketplace rules:
-// changes take effect immediately (fact 88) and are prorated by whole
-// days in UTC (fact 90), rounded half-even.
-func DefaultProrationPolicy() ProrationPolicy {
-	return ProrationPolicy{Name: "default", Unit: ProrateByDay, Rounding: currency.HalfEven, Quote: DefaultQuotePolicy()}
-}
-
-// PrivateOfferProrationPolicy returns the policy of subscriptions bought
-// through a private offer, which "can't be upgraded mid-term" (fact 93;
-// multiparty private offers: "Marketplace only supports upgrades at
-// renewal", fact 95): upgrades and downgrades take effect at renewal.
-func PrivateOfferProrationPolicy() ProrationPolicy {
-	p := DefaultProrationPolicy()
-	p.Name = "private-offer"
-	p.Upgrade, p.Downgrade = TimingAtRenewal, TimingAtRenewal
-	return p
-}
-
-// NewCommerceProrationPolicy returns the policy of CSP new commerce
-// (EXT-13): proration is calculated daily, and seats can be reduced only
-// within 7 calendar days of being added.
-func NewCommerceProrationPolicy() ProrationPolicy {
-	p := DefaultProrationPolicy()
-	p.Name = "csp-new-commerce"
-	p.SeatReductionDays = 7
-	return p
-}
+// "" is the zero value, unset.
+func (k *ChangeKind) UnmarshalText(b []byte) error { return unsetUnmarshal(prKindNames, b, k) }
 
 // SubscriptionChange is what a customer changes in a subscription: its
 // plan or its number of users, not both (EXT-06).
 type SubscriptionChange struct {
 	// Plan is the new plan; nil, or a plan with the current plan's ID,
 	// keeps the plan.
-	Plan *plan.Plan
+	Plan *plan.Plan `json:"plan,omitempty"`
 	// Quantity is the new number of users of a per-user plan (PRC-06);
 	// zero keeps the current number.
-	Quantity int64
+	Quantity int64 `json:"quantity,omitempty"`
 	// SeatsAddedAt is when the seats a reduction removes were added; it
 	// is needed when the policy limits seat reductions
 	// (SeatReductionDays, EXT-13).
-	SeatsAddedAt time.Time
+	SeatsAddedAt time.Time `json:"seatsAddedAt,omitzero"`
 }
 
 // Proration is the answer to a mid-term change of plan or seats: when the
@@ -234,20 +187,20 @@ type Proration struct {
 	Policy string `json:"policy"`
 	// FromPlan, FromQuantity, ToPlan and ToQuantity are the plan IDs and
 	// quantities before and after.
-	FromPlan     string `json:"from_plan"`
-	FromQuantity int64  `json:"from_quantity"`
-	ToPlan       string `json:"to_plan"`
-	ToQuantity   int64  `json:"to_quantity"`
+	FromPlan     string `json:"fromPlan"`
+	FromQuantity int64  `json:"fromQuantity"`
+	ToPlan       string `json:"toPlan"`
+	ToQuantity   int64  `json:"toQuantity"`
 	// At is the instant of the change; EffectiveAt when it takes effect:
 	// At, TermEnd for a change at renewal, zero when blocked.
 	At          time.Time `json:"at"`
-	EffectiveAt time.Time `json:"effective_at,omitzero"`
+	EffectiveAt time.Time `json:"effectiveAt,omitzero"`
 	// Period is the billing period that contains At: the period the last
 	// payment paid for (the whole term when paid upfront). TermEnd is the
 	// end of the current term: its renewal, which the change does not
 	// move (PRC-05).
-	Period  plan.Period `json:"period"`
-	TermEnd time.Time   `json:"term_end"`
+	Period  calendar.Period `json:"period"`
+	TermEnd time.Time       `json:"termEnd"`
 	// Unit, Used and Total are the proration's fraction: Used of the
 	// period's Total days (or seconds) had passed before the change day;
 	// Total − Used remain. Zone is the location days are counted in.
@@ -255,22 +208,26 @@ type Proration struct {
 	Used  int64         `json:"used"`
 	Total int64         `json:"total"`
 	Zone  string        `json:"zone"`
+	// Convention names how Used and Total were counted:
+	// [calendar.AnchorDays] (whole days of Zone's calendar, each starting
+	// at the billing period's clock time) or [calendar.Elapsed] (seconds).
+	Convention calendar.Convention `json:"convention"`
 	// SeatWindowEnd is when the window for reducing the seats closes,
 	// under a policy that limits seat reductions (EXT-13).
-	SeatWindowEnd time.Time `json:"seat_window_end,omitzero"`
+	SeatWindowEnd time.Time `json:"seatWindowEnd,omitzero"`
 	// Credited is the unused part of Period that the change credits and
 	// charges: from the start of the day (or second) of the change to the
 	// period's end. It is zero unless the change takes effect at once.
-	Credited plan.Period `json:"credited,omitzero"`
+	Credited calendar.Period `json:"credited,omitzero"`
 	// Term and Payment are the subscription's; the change keeps them.
-	Term    plan.Term          `json:"term"`
+	Term    plan.Term          `json:"term,omitzero"`
 	Payment plan.PaymentOption `json:"payment"`
 	// Paid is what the period costs at the old plan and quantity (the
 	// payment made for it); NewPrice what it costs at the new.
 	Paid     currency.Money `json:"paid"`
-	NewPrice currency.Money `json:"new_price"`
+	NewPrice currency.Money `json:"newPrice"`
 	// Credit (zero or negative) and Charge (zero or positive) are billed
-	// at the change for the Credited part of the period; AppendLines
+	// at the change for the Credited part of the period; AppendCharges
 	// writes them as lines. Kept is the part of Paid for the used part,
 	// Paid + Credit; Net is Credit + Charge, what the customer is billed
 	// (or, if negative, credited) for the change.
@@ -280,19 +237,19 @@ type Proration struct {
 	Net    currency.Money `json:"net"`
 }
 
-// AppendLines appends the two lines an immediate change bills, the credit
-// (kind LineProrationCredit) and the charge (LineProrationCharge), both
+// AppendCharges appends the two lines an immediate change bills, the credit
+// (kind ChargeProrationCredit) and the charge (ChargeProrationCharge), both
 // for the Credited part of the period and billed at At, and returns the
 // extended slice. A change that does not take effect at once bills
 // nothing and appends nothing. It does not allocate when dst has room.
-func (p Proration) AppendLines(dst []Line) []Line {
+func (p Proration) AppendCharges(dst []Charge) []Charge {
 	if p.Timing != TimingImmediate || p.Reason == "" {
 		return dst
 	}
 	return append(dst,
-		Line{Kind: LineProrationCredit, Rule: p.Rule, Plan: p.FromPlan, Term: p.Term, Payment: p.Payment,
+		Charge{Kind: ChargeProrationCredit, Reason: ReasonProrationCredit, Rule: p.Rule, Plan: p.FromPlan, Term: p.Term, Payment: p.Payment,
 			Period: p.Credited, BilledAt: p.At, UnitPrice: p.Paid, Quantity: p.FromQuantity, Amount: p.Credit},
-		Line{Kind: LineProrationCharge, Rule: p.Rule, Plan: p.ToPlan, Term: p.Term, Payment: p.Payment,
+		Charge{Kind: ChargeProrationCharge, Reason: ReasonProrationCharge, Rule: p.Rule, Plan: p.ToPlan, Term: p.Term, Payment: p.Payment,
 			Period: p.Credited, BilledAt: p.At, UnitPrice: p.NewPrice, Quantity: p.ToQuantity, Amount: p.Charge})
 }
 
@@ -301,41 +258,46 @@ func (p Proration) AppendLines(dst []Line) []Line {
 func (p Proration) Unused() int64 { return p.Total - p.Used }
 
 // Prorate answers a change ch of the subscription sub (its plan, market,
-// term, payment option, quantity, exchange rate and start) at the instant
-// at, under the policy pol.
+// term, payment option, quantity, exchange rate, start and billing day)
+// at the instant at, under the policy p.
 //
 // The term stays (PRC-05, PRC-06): the billing period that contains at is
 // the one the last payment paid for, Payment.Months(Term) calendar months
-// from sub.Start (computed from the start every time, clamped to month
-// end, in pol.Quote.Location). For a change that takes effect at once,
-// the unused part of the period is credited at the old price and charged
-// at the new: the period's price under each is the payment for it, as
-// [AppendSchedule] bills it. The unused part is counted in pol.Unit: by
-// whole days, with the day of the change counted as unused, so a change
-// on a period's first day credits the whole period and one on its last
-// day credits one day; or by exact seconds.
+// from the billing anchor (computed from the anchor every time, clamped
+// to month end, in p.Location), or the partial first period of a
+// subscription whose billing day differs from its start. For a change
+// that takes effect at once, the unused part of the period is credited at
+// the old price and charged at the new: the period's price under each is
+// the payment for it, as [Policy.AppendSchedule] bills it. The unused
+// part is counted in p.ProrationUnit: by whole anchor days
+// (calendar.AnchorDays), with the day of the change counted as unused, so
+// a change on a period's first day credits the whole period and one on
+// its last day credits one day; or by exact seconds (calendar.Elapsed).
+// The answer's Convention and Zone say which.
 //
 // A change that raises the term's price is an upgrade, one that lowers it
-// a downgrade; pol says when each takes effect. A change at renewal or a
-// blocked one is a decision too, with no money. Under a policy with
-// SeatReductionDays, a seat reduction after the window is blocked
+// a downgrade; p says when each takes effect. A change at renewal or a
+// blocked one is a decision too, with no money. Under a policy with a
+// SeatReductionWindow, a seat reduction after the window is blocked
 // (EXT-13).
 //
-// The instants of the result (At, Period, TermEnd, …) are in
-// pol.Quote.Location, UTC by default.
+// The instants of the result (At, Period, TermEnd, …) are in p.Location,
+// UTC by default.
 //
 // Invalid input is reported as [rule.Problems], all at once: the problems
-// of [QuoteTerm] for the current subscription (paths "market", "rate", …)
-// and for the change ("change.plan", "change.quantity"), a change of both
-// plan and quantity or of neither ([ErrSubscriptionChange], EXT-06), a
-// change to a plan of another pricing model ([ErrSubscriptionChange],
+// of [Policy.Quote] for the current subscription (paths "market", "rate",
+// …) and for the change ("change.plan", "change.quantity"), a change of
+// both plan and quantity or of neither ([ErrSubscriptionChange], EXT-06),
+// a change to a plan of another pricing model ([ErrSubscriptionChange],
 // OFR-06), a seat change of a plan not priced per user ([ErrSeats],
-// PRC-06), and an instant before sub.Start ([ErrInstant]). Prorate does
-// not allocate unless it fails.
-func Prorate(sub QuoteRequest, ch SubscriptionChange, at time.Time, pol ProrationPolicy) (Proration, error) {
+// PRC-06), and an instant before sub.Start or a period ending after the
+// year 9999 ([ErrInstant]). Prorate does not allocate unless it fails.
+func (p Policy) Prorate(sub Subscription, ch SubscriptionChange, at time.Time) (Proration, error) {
 	var ps rule.Problems
-	prCheckPolicy(&pol, &ps)
+	pol := p.resolved()
+	qtCheckPolicy(pol, &ps)
 	instantsOK := qtCheckStartAt(sub.Start, at, rule.PRC05, "", &ps)
+	instantsOK = checkBillingDay(&sub, rule.PRC05, &ps) && instantsOK
 	if sub.Plan == nil {
 		qtAdd(&ps, ErrUnpriced, rule.PRC05, "plan", qtMsgPlanRequired)
 		return Proration{}, ps
@@ -382,10 +344,10 @@ func Prorate(sub QuoteRequest, ch SubscriptionChange, at time.Time, pol Proratio
 
 	// The prices before and after.
 	var old, nw Quote
-	qtQuote(&old, &sub, &pol.Quote, "", &ps)
+	qtQuote(&old, &sub, pol, "", &ps)
 	if len(ps) == 0 {
 		before := len(ps)
-		qtQuote(&nw, &newReq, &pol.Quote, "change", &ps)
+		qtQuote(&nw, &newReq, pol, "change", &ps)
 		for j := before; j < len(ps); j++ {
 			switch ps[j].Path {
 			case "change.rate":
@@ -399,34 +361,59 @@ func Prorate(sub QuoteRequest, ch SubscriptionChange, at time.Time, pol Proratio
 			}
 		}
 	}
-	reduction := seatsChanged && ch.Quantity < oldQty && pol.SeatReductionDays > 0
-	if reduction && qtCheckInstant(ch.SeatsAddedAt, rule.EXT13, "change.seats_added_at", &ps) && instantsOK &&
+	reduction := seatsChanged && ch.Quantity < oldQty && int(pol.SeatReductionWindow) > 0
+	if reduction && qtCheckInstant(ch.SeatsAddedAt, rule.EXT13, "change.seatsAddedAt", &ps) && instantsOK &&
 		ch.SeatsAddedAt.After(at) {
-		qtAdd(&ps, ErrInstant, rule.EXT13, "change.seats_added_at", prMsgAddedAfter, ch.SeatsAddedAt, at)
+		qtAdd(&ps, ErrInstant, rule.EXT13, "change.seatsAddedAt", prMsgAddedAfter, ch.SeatsAddedAt, at)
 	}
 	if len(ps) > 0 || !instantsOK {
 		return Proration{}, ps
 	}
 
-	loc := pol.Quote.location()
-	cal := plan.NewCalendar(sub.Start.In(loc))
+	loc := pol.location()
+	bl := newBilling(&sub, loc)
 	t := at.In(loc)
 	tm := sub.Term.Months()
 	n := old.Payments
-	k, period := cal.PeriodAt(tm/n, t)
-	i := k % n
-	termEnd := period.End
-	if i != n-1 {
-		termEnd = cal.AddMonths((k/n + 1) * tm)
+	k, period, ok := bl.periodAt(tm/n, t)
+	if !ok {
+		qtAdd(&ps, ErrInstant, rule.PRC05, "at", sbMsgBeyond, at)
+		return Proration{}, ps
 	}
-	paid := qtInstallment(old.Price, n, i)
-	newPrice := qtInstallment(nw.Price, n, i)
+	var paid, newPrice currency.Money
+	var termEnd time.Time
+	if k < 0 {
+		// The partial first period: its prorated charges, and the first
+		// term's end.
+		var err error
+		paid, _, _, err = bl.partialShare(qtInstallment(old.Price, n, 0), tm/n, pol)
+		if err == nil {
+			newPrice, _, _, err = bl.partialShare(qtInstallment(nw.Price, n, 0), tm/n, pol)
+		}
+		if err != nil { // cannot happen: the fraction is below 1
+			qtAdd(&ps, err, rule.PRC05, "at", qtMsgArith, err.Error())
+			return Proration{}, ps
+		}
+		termEnd = bl.at(tm)
+	} else {
+		if !inRange(bl.at((k/n + 1) * tm)) {
+			qtAdd(&ps, ErrInstant, rule.PRC05, "at", sbMsgBeyond, at)
+			return Proration{}, ps
+		}
+		i := k % n
+		termEnd = period.End
+		if i != n-1 {
+			termEnd = bl.at((k/n + 1) * tm)
+		}
+		paid = qtInstallment(old.Price, n, i)
+		newPrice = qtInstallment(nw.Price, n, i)
+	}
 	zero := currency.FromMinor(0, old.Price.Code())
 
 	r := Proration{
 		Kind: PlanChange, Rule: rule.PRC05, Policy: pol.Name,
 		FromPlan: old.Plan, FromQuantity: old.Quantity, ToPlan: nw.Plan, ToQuantity: nw.Quantity,
-		At: t, Period: period, TermEnd: termEnd, Unit: pol.Unit, Zone: loc.String(),
+		At: t, Period: period, TermEnd: termEnd, Unit: pol.ProrationUnit, Zone: loc.String(),
 		Term: sub.Term, Payment: sub.Payment,
 		Paid: paid, NewPrice: newPrice, Credit: zero, Charge: zero, Kept: paid, Net: zero,
 	}
@@ -444,7 +431,7 @@ func Prorate(sub QuoteRequest, ch SubscriptionChange, at time.Time, pol Proratio
 	if reduction {
 		r.Rule = rule.EXT13
 		y, m, d := ch.SeatsAddedAt.In(loc).Date()
-		r.SeatWindowEnd = time.Date(y, m, d+pol.SeatReductionDays, 0, 0, 0, 0, loc)
+		r.SeatWindowEnd = time.Date(y, m, d+int(pol.SeatReductionWindow), 0, 0, 0, 0, loc)
 		if !t.Before(r.SeatWindowEnd) {
 			r.Timing = TimingBlocked
 		}
@@ -464,13 +451,22 @@ func Prorate(sub QuoteRequest, ch SubscriptionChange, at time.Time, pol Proratio
 
 	// Immediate: credit and charge the unused part of the period.
 	var from time.Time
-	r.Used, r.Total, from = prCount(period, t, pol.Unit, loc)
+	var err error
+	r.Used, r.Total, from, err = prCount(period, t, pol.ProrationUnit, loc)
+	if err != nil { // cannot happen: t is in period
+		qtAdd(&ps, err, r.Rule, "at", qtMsgArith, err.Error())
+		return Proration{}, ps
+	}
+	r.Convention = calendar.AnchorDays
+	if pol.ProrationUnit == ProrateBySecond {
+		r.Convention = calendar.Elapsed
+	}
 	r.Reason, r.EffectiveAt = ReasonChangeProrated, t
-	r.Credited = plan.Period{Start: from, End: period.End}
+	r.Credited = calendar.Period{Start: from, End: period.End}
 	unused := r.Total - r.Used
-	credit, err := paid.MulDiv(unused, r.Total, pol.Rounding)
+	credit, err := paid.MulDiv(unused, r.Total, pol.ProrationRounding)
 	if err == nil {
-		r.Charge, err = newPrice.MulDiv(unused, r.Total, pol.Rounding)
+		r.Charge, err = newPrice.MulDiv(unused, r.Total, pol.ProrationRounding)
 	}
 	if err != nil { // cannot happen: the fraction is at most 1
 		qtAdd(&ps, err, r.Rule, "at", qtMsgArith, err.Error())
@@ -487,73 +483,20 @@ func prRecurring(m plan.Model) bool {
 	return m == plan.FlatRate || m == plan.PerUser || m == plan.UsageOnly
 }
 
-func prCheckPolicy(pol *ProrationPolicy, ps *rule.Problems) {
-	qtCheckPolicy(&pol.Quote, ps)
-	for j := range *ps {
-		(*ps)[j].Path = "policy.quote." + (*ps)[j].Path[len("policy."):]
-	}
-	if !pol.Rounding.Valid() {
-		qtAdd(ps, ErrQuotePolicy, rule.PRC05, "policy.rounding", qtMsgRounding, int(pol.Rounding))
-	}
-	if pol.Unit > ProrateBySecond {
-		qtAdd(ps, ErrQuotePolicy, rule.PRC05, "policy.unit", prMsgEnum, pol.Unit.String())
-	}
-	if pol.Upgrade > TimingBlocked {
-		qtAdd(ps, ErrQuotePolicy, rule.PRC05, "policy.upgrade", prMsgEnum, pol.Upgrade.String())
-	}
-	if pol.Downgrade > TimingBlocked {
-		qtAdd(ps, ErrQuotePolicy, rule.PRC05, "policy.downgrade", prMsgEnum, pol.Downgrade.String())
-	}
-	if pol.SeatReductionDays < 0 {
-		qtAdd(ps, ErrQuotePolicy, rule.EXT13, "policy.seat_reduction_days", qtMsgPositive, int64(pol.SeatReductionDays))
-	}
-}
-
 // prCount returns how many days (or seconds) of period had passed before
 // the one that contains t, how many the period has, and the start of the
-// day (or second) that contains t: the first instant credited.
-//
-// Days are counted on loc's calendar from the period's start time: day j
-// begins at the start's clock time on the start's date + j. For UTC that
-// is every 24 hours.
-func prCount(period plan.Period, t time.Time, unit ProrationUnit, loc *time.Location) (used, total int64, from time.Time) {
+// day (or second) that contains t: the first instant credited. Days are
+// [calendar.AnchorDays] of loc: day j begins at the period start's clock
+// time on its date + j (every 24 hours in UTC).
+func prCount(period calendar.Period, t time.Time, unit ProrationUnit, loc *time.Location) (used, total int64, from time.Time, err error) {
 	s, e := period.Start, period.End
 	if unit == ProrateBySecond {
 		total = int64(e.Sub(s) / time.Second)
 		used = int64(t.Sub(s) / time.Second)
-		return used, total, s.Add(time.Duration(used) * time.Second)
+		return used, total, s.Add(time.Duration(used) * time.Second), nil
 	}
-	if loc == time.UTC {
-		// Every day has 86,400 seconds; s and e share their nanoseconds.
-		ss, sn := s.Unix(), int64(s.Nanosecond())
-		total = (e.Unix() - ss) / 86400
-		el := t.Unix() - ss
-		if int64(t.Nanosecond()) < sn {
-			el--
-		}
-		used = el / 86400
-		return used, total, time.Unix(ss+used*86400, sn).UTC()
-	}
-	sy, sm, sd := s.Date()
-	ey, em, ed := e.Date()
-	ty, tm, td := t.Date()
-	s0 := plan.DayNumber(sy, sm, sd)
-	total = plan.DayNumber(ey, em, ed) - s0
-	j := plan.DayNumber(ty, tm, td) - s0
-	hh, mm, ss := s.Clock()
-	from = time.Date(sy, sm, sd+int(j), hh, mm, ss, s.Nanosecond(), loc)
-	for j > 0 && from.After(t) {
-		j--
-		from = time.Date(sy, sm, sd+int(j), hh, mm, ss, s.Nanosecond(), loc)
-	}
-	if total < 1 {
-		total = 1 // a period of less than a day on the calendar
-	}
-	if j > total-1 {
-		j = total - 1
-		from = time.Date(sy, sm, sd+int(j), hh, mm, ss, s.Nanosecond(), loc)
-	}
-	return j, total, from
+	dc, err := calendar.CountDays(period, t, calendar.AnchorDays, loc)
+	return int64(dc.Used), int64(dc.Total), dc.From, err
 }
 
 var (

@@ -1,6 +1,7 @@
 package pricing_test
 
 import (
+	"github.com/marketrules/marketrules/calendar"
 	"math/rand/v2"
 	"testing"
 	"time"
@@ -13,7 +14,7 @@ import (
 
 // prRandomCase returns a random subscription of a per-user plan, a plan
 // or seat change, an instant at or after its start, and a policy.
-func prRandomCase(r *rand.Rand) (pricing.QuoteRequest, pricing.SubscriptionChange, time.Time, pricing.ProrationPolicy) {
+func prRandomCase(r *rand.Rand) (pricing.Subscription, pricing.SubscriptionChange, time.Time, pricing.ProrationPolicy) {
 	terms := []struct {
 		t plan.Term
 		p plan.PaymentOption
@@ -23,16 +24,16 @@ func prRandomCase(r *rand.Rand) (pricing.QuoteRequest, pricing.SubscriptionChang
 	price := func() string { return currency.FromMinor(r.Int64N(10_000_000_00), currency.USD).String() }
 	old := qtPerUser("old", tp.t, tp.p, price(), 1, 0)
 	nw := qtPerUser("new", tp.t, tp.p, price(), 1, 0)
-	pol := pricing.DefaultProrationPolicy()
-	pol.Unit = pricing.ProrationUnit(r.IntN(2))
-	pol.Rounding = currency.RoundingMode(r.IntN(7))
-	pol.Quote.Location = []*time.Location{nil, qtStockholm, qtNewYork}[r.IntN(3)]
-	loc := pol.Quote.Location
+	pol := pricing.DefaultPolicy()
+	pol.ProrationUnit = pricing.ProrationUnit(r.IntN(2))
+	pol.ProrationRounding = currency.RoundingMode(r.IntN(7))
+	pol.Location = []*time.Location{nil, qtStockholm, qtNewYork}[r.IntN(3)]
+	loc := pol.Location
 	if loc == nil {
 		loc = time.UTC
 	}
 	start := time.Date(2000+r.IntN(100), time.Month(1+r.IntN(12)), 1+r.IntN(31), []int{0, 4, 9, 15, 23}[r.IntN(5)], r.IntN(60), r.IntN(60), 0, loc)
-	sub := pricing.QuoteRequest{Plan: old, Market: []market.Code{market.US, market.SE, market.JP}[r.IntN(3)], Term: tp.t, Payment: tp.p,
+	sub := pricing.Subscription{Plan: old, Market: []market.Code{market.US, market.SE, market.JP}[r.IntN(3)], Term: tp.t, Payment: tp.p,
 		Quantity: 1 + r.Int64N(1000), Rate: []currency.ExchangeRate{qtToSEK, qtToJPY}[r.IntN(2)], Start: start}
 	if sub.Market == market.SE {
 		sub.Rate = qtToSEK
@@ -52,13 +53,13 @@ func prRandomCase(r *rand.Rand) (pricing.QuoteRequest, pricing.SubscriptionChang
 
 // PRC-05, PRC-06: proration conserves money to the minor unit and follows
 // its formula: credit = −Paid × unused/total and charge = NewPrice ×
-// unused/total, each rounded once; the billing period is plan.Cycle's
+// unused/total, each rounded once; the billing period is calendar.Cycle's
 // and its days are the calendar's.
 func TestPRC05_Conservation(t *testing.T) {
 	r := rand.New(rand.NewPCG(11, 12))
 	for range 5000 {
 		sub, ch, at, pol := prRandomCase(r)
-		p, err := pricing.Prorate(sub, ch, at, pol)
+		p, err := pol.Prorate(sub, ch, at)
 		if err != nil {
 			t.Fatalf("%+v %+v %v: %v", sub, ch, at, err)
 		}
@@ -67,12 +68,12 @@ func TestPRC05_Conservation(t *testing.T) {
 		loc := p.At.Location()
 		anchor := sub.Start.In(loc)
 		months := sub.Payment.Months(sub.Term)
-		_, period, _ := plan.Cycle{Anchor: anchor, Months: months}.At(at)
+		_, period, _ := calendar.Cycle{Anchor: anchor, Months: calendar.Months(months)}.At(at)
 		if !period.Start.Equal(p.Period.Start) || !period.End.Equal(p.Period.End) {
-			t.Fatalf("period %v, plan.Cycle says %v", p.Period, period)
+			t.Fatalf("period %v, calendar.Cycle says %v", p.Period, period)
 		}
 		var used, total int64
-		if pol.Unit == pricing.ProrateBySecond {
+		if pol.ProrationUnit == pricing.ProrateBySecond {
 			total, used = int64(period.Duration()/time.Second), int64(at.Sub(period.Start)/time.Second)
 		} else {
 			for d := 1; !period.Start.AddDate(0, 0, d).After(period.End); d++ {
@@ -83,10 +84,10 @@ func TestPRC05_Conservation(t *testing.T) {
 			}
 		}
 		if used != p.Used || total != p.Total {
-			t.Fatalf("%v in %v at %v: %d of %d, counting says %d of %d", pol.Unit, period, at, p.Used, p.Total, used, total)
+			t.Fatalf("%v in %v at %v: %d of %d, counting says %d of %d", pol.ProrationUnit, period, at, p.Used, p.Total, used, total)
 		}
-		credit, _ := p.Paid.MulDiv(total-used, total, pol.Rounding)
-		charge, _ := p.NewPrice.MulDiv(total-used, total, pol.Rounding)
+		credit, _ := p.Paid.MulDiv(total-used, total, pol.ProrationRounding)
+		charge, _ := p.NewPrice.MulDiv(total-used, total, pol.ProrationRounding)
 		if p.Credit.Minor() != -credit.Minor() || p.Charge != charge {
 			t.Fatalf("credit %v, charge %v; the formula gives −%v and %v", p.Credit, p.Charge, credit, charge)
 		}
@@ -99,12 +100,12 @@ func TestPRC05_MonotoneInTime(t *testing.T) {
 	r := rand.New(rand.NewPCG(13, 14))
 	for range 5000 {
 		sub, ch, at, pol := prRandomCase(r)
-		p1, err := pricing.Prorate(sub, ch, at, pol)
+		p1, err := pol.Prorate(sub, ch, at)
 		if err != nil {
 			t.Fatal(err)
 		}
 		later := at.Add(time.Duration(r.Int64N(int64(p1.Period.End.Sub(at)))))
-		p2, err := pricing.Prorate(sub, ch, later, pol)
+		p2, err := pol.Prorate(sub, ch, later)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -2,6 +2,7 @@ package pricing_test
 
 import (
 	"encoding/json"
+	"github.com/marketrules/marketrules/calendar"
 	"strings"
 	"testing"
 	"time"
@@ -72,8 +73,8 @@ func TestPRC05_PlanChangeProration(t *testing.T) {
 	jan31 := qtUTC(2024, time.January, 31, 0, 0, 0)
 	feb29 := qtUTC(2024, time.February, 29, 0, 0, 0)
 	mar31 := qtUTC(2024, time.March, 31, 0, 0, 0)
-	seconds := pricing.DefaultProrationPolicy()
-	seconds.Unit = pricing.ProrateBySecond
+	seconds := pricing.DefaultPolicy()
+	seconds.ProrationUnit = pricing.ProrateBySecond
 	for _, tc := range []struct {
 		name     string
 		from, to *plan.Plan
@@ -82,36 +83,36 @@ func TestPRC05_PlanChangeProration(t *testing.T) {
 		pol      pricing.ProrationPolicy
 		want     prOutcome
 	}{
-		{"anchor Jan 31: Feb has 29 days in a leap year", std, pro, jan31, qtUTC(2024, time.February, 15, 0, 0, 0), pricing.DefaultProrationPolicy(),
+		{"anchor Jan 31: Feb has 29 days in a leap year", std, pro, jan31, qtUTC(2024, time.February, 15, 0, 0, 0), pricing.DefaultPolicy(),
 			prOutcome{jan31, feb29, 15, 29, "31.00 USD", "62.00 USD", "-14.97 USD", "29.93 USD", "14.96 USD", pricing.Upgrade, feb29}},
-		{"first day: the whole period is credited", std, pro, jan31, qtUTC(2024, time.January, 31, 10, 0, 0), pricing.DefaultProrationPolicy(),
+		{"first day: the whole period is credited", std, pro, jan31, qtUTC(2024, time.January, 31, 10, 0, 0), pricing.DefaultPolicy(),
 			prOutcome{jan31, feb29, 0, 29, "31.00 USD", "62.00 USD", "-31.00 USD", "62.00 USD", "31.00 USD", pricing.Upgrade, feb29}},
-		{"last day: exactly one day is credited", std, pro, jan31, qtUTC(2024, time.February, 28, 23, 59, 59), pricing.DefaultProrationPolicy(),
+		{"last day: exactly one day is credited", std, pro, jan31, qtUTC(2024, time.February, 28, 23, 59, 59), pricing.DefaultPolicy(),
 			prOutcome{jan31, feb29, 28, 29, "31.00 USD", "62.00 USD", "-1.07 USD", "2.14 USD", "1.07 USD", pricing.Upgrade, feb29}},
-		{"no drift: Feb 29 to Mar 31, never Mar 29", std, pro, jan31, qtUTC(2024, time.March, 30, 12, 0, 0), pricing.DefaultProrationPolicy(),
+		{"no drift: Feb 29 to Mar 31, never Mar 29", std, pro, jan31, qtUTC(2024, time.March, 30, 12, 0, 0), pricing.DefaultPolicy(),
 			prOutcome{feb29, mar31, 30, 31, "31.00 USD", "62.00 USD", "-1.00 USD", "2.00 USD", "1.00 USD", pricing.Upgrade, mar31}},
-		{"Mar 31 to Apr 30 has 30 days", std, pro, jan31, qtUTC(2024, time.April, 15, 0, 0, 0), pricing.DefaultProrationPolicy(),
+		{"Mar 31 to Apr 30 has 30 days", std, pro, jan31, qtUTC(2024, time.April, 15, 0, 0, 0), pricing.DefaultPolicy(),
 			prOutcome{mar31, qtUTC(2024, time.April, 30, 0, 0, 0), 15, 30, "31.00 USD", "62.00 USD", "-15.50 USD", "31.00 USD", "15.50 USD", pricing.Upgrade, qtUTC(2024, time.April, 30, 0, 0, 0)}},
-		{"year end", std, pro, qtUTC(2024, time.December, 15, 0, 0, 0), qtUTC(2025, time.January, 1, 0, 0, 0), pricing.DefaultProrationPolicy(),
+		{"year end", std, pro, qtUTC(2024, time.December, 15, 0, 0, 0), qtUTC(2025, time.January, 1, 0, 0, 0), pricing.DefaultPolicy(),
 			prOutcome{qtUTC(2024, time.December, 15, 0, 0, 0), qtUTC(2025, time.January, 15, 0, 0, 0), 17, 31, "31.00 USD", "62.00 USD", "-14.00 USD", "28.00 USD", "14.00 USD", pricing.Upgrade, qtUTC(2025, time.January, 15, 0, 0, 0)}},
-		{"Feb has 28 days in a common year", std, pro, qtUTC(2025, time.January, 31, 0, 0, 0), qtUTC(2025, time.February, 27, 0, 0, 0), pricing.DefaultProrationPolicy(),
+		{"Feb has 28 days in a common year", std, pro, qtUTC(2025, time.January, 31, 0, 0, 0), qtUTC(2025, time.February, 27, 0, 0, 0), pricing.DefaultPolicy(),
 			prOutcome{qtUTC(2025, time.January, 31, 0, 0, 0), qtUTC(2025, time.February, 28, 0, 0, 0), 27, 28, "31.00 USD", "62.00 USD", "-1.11 USD", "2.21 USD", "1.10 USD", pricing.Upgrade, qtUTC(2025, time.February, 28, 0, 0, 0)}},
-		{"downgrade", pro, std, jan31, qtUTC(2024, time.February, 15, 0, 0, 0), pricing.DefaultProrationPolicy(),
+		{"downgrade", pro, std, jan31, qtUTC(2024, time.February, 15, 0, 0, 0), pricing.DefaultPolicy(),
 			prOutcome{jan31, feb29, 15, 29, "62.00 USD", "31.00 USD", "-29.93 USD", "14.97 USD", "-14.96 USD", pricing.Downgrade, feb29}},
-		{"1 year upfront: 365 days", stdY, proY, qtUTC(2024, time.March, 1, 0, 0, 0), qtUTC(2024, time.September, 1, 0, 0, 0), pricing.DefaultProrationPolicy(),
+		{"1 year upfront: 365 days", stdY, proY, qtUTC(2024, time.March, 1, 0, 0, 0), qtUTC(2024, time.September, 1, 0, 0, 0), pricing.DefaultPolicy(),
 			prOutcome{qtUTC(2024, time.March, 1, 0, 0, 0), qtUTC(2025, time.March, 1, 0, 0, 0), 184, 365, "365.00 USD", "730.00 USD", "-181.00 USD", "362.00 USD", "181.00 USD", pricing.Upgrade, qtUTC(2025, time.March, 1, 0, 0, 0)}},
-		{"1 year upfront: 366 days in a leap year", stdY, proY, qtUTC(2024, time.January, 1, 0, 0, 0), qtUTC(2024, time.July, 1, 0, 0, 0), pricing.DefaultProrationPolicy(),
+		{"1 year upfront: 366 days in a leap year", stdY, proY, qtUTC(2024, time.January, 1, 0, 0, 0), qtUTC(2024, time.July, 1, 0, 0, 0), pricing.DefaultPolicy(),
 			prOutcome{qtUTC(2024, time.January, 1, 0, 0, 0), qtUTC(2025, time.January, 1, 0, 0, 0), 182, 366, "365.00 USD", "730.00 USD", "-183.50 USD", "366.99 USD", "183.49 USD", pricing.Upgrade, qtUTC(2025, time.January, 1, 0, 0, 0)}},
-		{"1 year paid monthly: the period is the month's payment", stdYM, proYM, qtUTC(2024, time.January, 1, 0, 0, 0), qtUTC(2024, time.February, 10, 0, 0, 0), pricing.DefaultProrationPolicy(),
+		{"1 year paid monthly: the period is the month's payment", stdYM, proYM, qtUTC(2024, time.January, 1, 0, 0, 0), qtUTC(2024, time.February, 10, 0, 0, 0), pricing.DefaultPolicy(),
 			prOutcome{qtUTC(2024, time.February, 1, 0, 0, 0), qtUTC(2024, time.March, 1, 0, 0, 0), 9, 29, "8.34 USD", "16.67 USD", "-5.75 USD", "11.50 USD", "5.75 USD", pricing.Upgrade, qtUTC(2025, time.January, 1, 0, 0, 0)}},
-		{"period from 14:35: the last day runs to 14:35", std, pro, qtUTC(2024, time.January, 6, 14, 35, 0), qtUTC(2024, time.February, 6, 10, 0, 0), pricing.DefaultProrationPolicy(),
+		{"period from 14:35: the last day runs to 14:35", std, pro, qtUTC(2024, time.January, 6, 14, 35, 0), qtUTC(2024, time.February, 6, 10, 0, 0), pricing.DefaultPolicy(),
 			prOutcome{qtUTC(2024, time.January, 6, 14, 35, 0), qtUTC(2024, time.February, 6, 14, 35, 0), 30, 31, "31.00 USD", "62.00 USD", "-1.00 USD", "2.00 USD", "1.00 USD", pricing.Upgrade, qtUTC(2024, time.February, 6, 14, 35, 0)}},
 		{"exact seconds", std, pro, qtUTC(2024, time.January, 1, 0, 0, 0), qtUTC(2024, time.January, 16, 12, 0, 0), seconds,
 			prOutcome{qtUTC(2024, time.January, 1, 0, 0, 0), qtUTC(2024, time.February, 1, 0, 0, 0), 1339200, 2678400, "31.00 USD", "62.00 USD", "-15.50 USD", "31.00 USD", "15.50 USD", pricing.Upgrade, qtUTC(2024, time.February, 1, 0, 0, 0)}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			sub := pricing.QuoteRequest{Plan: tc.from, Market: market.US, Term: tc.from.Pricing.Terms[0].Term, Payment: tc.from.Pricing.Terms[0].Payment, Start: tc.start}
-			p, err := pricing.Prorate(sub, pricing.SubscriptionChange{Plan: tc.to}, tc.at, tc.pol)
+			sub := pricing.Subscription{Plan: tc.from, Market: market.US, Term: tc.from.Pricing.Terms[0].Term, Payment: tc.from.Pricing.Terms[0].Payment, Start: tc.start}
+			p, err := tc.pol.Prorate(sub, pricing.SubscriptionChange{Plan: tc.to}, tc.at)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -130,7 +131,7 @@ func TestPRC05_PlanChangeProration(t *testing.T) {
 	}
 }
 
-// PRC-05, W16: a change does not restart the clock. W16 switches trials
+// PRC-05: a change does not restart the clock. The published example switches trials
 // after 15 days and the new trial "will account for 15 days used"; a paid
 // plan change 15 days into a monthly term likewise keeps the term: the
 // new plan is billed for the remainder of the month, and the next
@@ -147,14 +148,14 @@ func TestPRC05_W16TermDoesNotRestart(t *testing.T) {
 		{qtUTC(2024, time.February, 15, 0, 0, 0), 15, qtUTC(2024, time.February, 29, 0, 0, 0)},
 		{qtUTC(2024, time.March, 15, 0, 0, 0), 15, qtUTC(2024, time.March, 31, 0, 0, 0)},
 	} {
-		sub := pricing.QuoteRequest{Plan: std, Market: market.US, Term: plan.OneMonth, Start: start}
-		p, err := pricing.Prorate(sub, pricing.SubscriptionChange{Plan: pro}, tc.at, pricing.DefaultProrationPolicy())
+		sub := pricing.Subscription{Plan: std, Market: market.US, Term: plan.OneMonth, Start: start}
+		p, err := pricing.DefaultPolicy().Prorate(sub, pricing.SubscriptionChange{Plan: pro}, tc.at)
 		if err != nil {
 			t.Fatal(err)
 		}
 		// The new plan's next billing event, from the same anchor.
 		sub.Plan = pro
-		next, err := pricing.AppendSchedule(nil, sub, tc.renewal, pricing.DefaultQuotePolicy())
+		next, err := pricing.DefaultPolicy().AppendSchedule(nil, sub, tc.renewal)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -168,7 +169,7 @@ func TestPRC05_W16TermDoesNotRestart(t *testing.T) {
 // time; the term stays and the difference is prorated.
 func TestPRC06_SeatChange(t *testing.T) {
 	team := qtPerUser("team", plan.OneMonth, plan.Upfront, "10.00 USD", 1, 100)
-	sub := pricing.QuoteRequest{Plan: team, Market: market.US, Term: plan.OneMonth, Quantity: 10, Start: qtUTC(2024, time.January, 1, 0, 0, 0)}
+	sub := pricing.Subscription{Plan: team, Market: market.US, Term: plan.OneMonth, Quantity: 10, Start: qtUTC(2024, time.January, 1, 0, 0, 0)}
 	at := qtUTC(2024, time.January, 11, 8, 0, 0)
 	feb1 := qtUTC(2024, time.February, 1, 0, 0, 0)
 	for _, tc := range []struct {
@@ -178,7 +179,7 @@ func TestPRC06_SeatChange(t *testing.T) {
 		{15, prOutcome{sub.Start, feb1, 10, 31, "100.00 USD", "150.00 USD", "-67.74 USD", "101.61 USD", "33.87 USD", pricing.Upgrade, feb1}},
 		{5, prOutcome{sub.Start, feb1, 10, 31, "100.00 USD", "50.00 USD", "-67.74 USD", "33.87 USD", "-33.87 USD", pricing.Downgrade, feb1}},
 	} {
-		p, err := pricing.Prorate(sub, pricing.SubscriptionChange{Quantity: tc.n}, at, pricing.DefaultProrationPolicy())
+		p, err := pricing.DefaultPolicy().Prorate(sub, pricing.SubscriptionChange{Quantity: tc.n}, at)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -197,10 +198,10 @@ func TestPRC06_SeatChange(t *testing.T) {
 func TestPRC05_DaylightSaving(t *testing.T) {
 	std := qtFlat("std", plan.OneMonth, plan.Upfront, "31.00 USD")
 	pro := qtFlat("pro", plan.OneMonth, plan.Upfront, "62.00 USD")
-	days := pricing.DefaultProrationPolicy()
-	days.Quote.Location = qtStockholm
+	days := pricing.DefaultPolicy()
+	days.Location = qtStockholm
 	seconds := days
-	seconds.Unit = pricing.ProrateBySecond
+	seconds.ProrationUnit = pricing.ProrateBySecond
 	mar1 := time.Date(2025, time.March, 1, 0, 0, 0, 0, qtStockholm)
 	apr1 := time.Date(2025, time.April, 1, 0, 0, 0, 0, qtStockholm)
 	oct1 := time.Date(2025, time.October, 1, 0, 0, 0, 0, qtStockholm)
@@ -225,22 +226,22 @@ func TestPRC05_DaylightSaving(t *testing.T) {
 			prOutcome{oct1, nov1, 25, 31, "31.00 USD", "62.00 USD", "-6.00 USD", "12.00 USD", "6.00 USD", pricing.Upgrade, nov1}},
 		{"the last local day", oct1, time.Date(2025, time.October, 31, 23, 59, 0, 0, qtStockholm), days,
 			prOutcome{oct1, nov1, 30, 31, "31.00 USD", "62.00 USD", "-1.00 USD", "2.00 USD", "1.00 USD", pricing.Upgrade, nov1}},
-		{"the same instants on the UTC calendar", oct1, time.Date(2025, time.October, 31, 23, 59, 0, 0, qtStockholm), pricing.DefaultProrationPolicy(),
+		{"the same instants on the UTC calendar", oct1, time.Date(2025, time.October, 31, 23, 59, 0, 0, qtStockholm), pricing.DefaultPolicy(),
 			// Oct 1 00:00 CEST is Sep 30 22:00 UTC: on the UTC calendar the
 			// periods end on the 30th.
 			prOutcome{time.Date(2025, time.October, 30, 22, 0, 0, 0, time.UTC), time.Date(2025, time.November, 30, 22, 0, 0, 0, time.UTC), 1, 31,
 				"31.00 USD", "62.00 USD", "-30.00 USD", "60.00 USD", "30.00 USD", pricing.Upgrade, time.Date(2025, time.November, 30, 22, 0, 0, 0, time.UTC)}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			sub := pricing.QuoteRequest{Plan: std, Market: market.US, Term: plan.OneMonth, Start: tc.start}
-			p, err := pricing.Prorate(sub, pricing.SubscriptionChange{Plan: pro}, tc.at, tc.pol)
+			sub := pricing.Subscription{Plan: std, Market: market.US, Term: plan.OneMonth, Start: tc.start}
+			p, err := tc.pol.Prorate(sub, pricing.SubscriptionChange{Plan: pro}, tc.at)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if diff := cmp.Diff(tc.want, prOutcomeOf(p)); diff != "" {
 				t.Errorf("(-want +got)\n%s", diff)
 			}
-			if p.Zone != tc.pol.Quote.Location.String() && tc.pol.Quote.Location != nil {
+			if p.Zone != tc.pol.Location.String() && tc.pol.Location != nil {
 				t.Errorf("zone %q", p.Zone)
 			}
 			prCheckInvariants(t, p)
@@ -248,7 +249,7 @@ func TestPRC05_DaylightSaving(t *testing.T) {
 	}
 }
 
-// PRC-05, fact 88, fact 93: upgrades and downgrades take effect when the
+// PRC-05: upgrades and downgrades take effect when the
 // policy says: at once, at renewal (private offers), or never (blocked
 // downgrades).
 func TestPRC05_ChangeTiming(t *testing.T) {
@@ -258,7 +259,7 @@ func TestPRC05_ChangeTiming(t *testing.T) {
 	start := qtUTC(2024, time.January, 31, 0, 0, 0)
 	at := qtUTC(2024, time.June, 10, 0, 0, 0)
 	renewal := qtUTC(2025, time.January, 31, 0, 0, 0)
-	blockDown := pricing.DefaultProrationPolicy()
+	blockDown := pricing.DefaultPolicy()
 	blockDown.Name = "no-downgrades"
 	blockDown.Downgrade = pricing.TimingBlocked
 	type outcome struct {
@@ -274,16 +275,16 @@ func TestPRC05_ChangeTiming(t *testing.T) {
 		pol      pricing.ProrationPolicy
 		want     outcome
 	}{
-		{"default upgrade: immediate", std, pro, pricing.DefaultProrationPolicy(), outcome{pricing.Upgrade, pricing.TimingImmediate, pricing.ReasonChangeProrated, at, "6.66 USD"}},
-		{"private offer upgrade: at renewal", std, pro, pricing.PrivateOfferProrationPolicy(), outcome{pricing.Upgrade, pricing.TimingAtRenewal, pricing.ReasonChangeAtRenewal, renewal, "0.00 USD"}},
-		{"private offer downgrade: at renewal", pro, std, pricing.PrivateOfferProrationPolicy(), outcome{pricing.Downgrade, pricing.TimingAtRenewal, pricing.ReasonChangeAtRenewal, renewal, "0.00 USD"}},
+		{"default upgrade: immediate", std, pro, pricing.DefaultPolicy(), outcome{pricing.Upgrade, pricing.TimingImmediate, pricing.ReasonChangeProrated, at, "6.66 USD"}},
+		{"private offer upgrade: at renewal", std, pro, pricing.PrivateOfferPolicy(), outcome{pricing.Upgrade, pricing.TimingAtRenewal, pricing.ReasonChangeAtRenewal, renewal, "0.00 USD"}},
+		{"private offer downgrade: at renewal", pro, std, pricing.PrivateOfferPolicy(), outcome{pricing.Downgrade, pricing.TimingAtRenewal, pricing.ReasonChangeAtRenewal, renewal, "0.00 USD"}},
 		{"blocked downgrade", pro, std, blockDown, outcome{pricing.Downgrade, pricing.TimingBlocked, pricing.ReasonChangeBlocked, time.Time{}, "0.00 USD"}},
 		{"upgrade when downgrades are blocked", std, pro, blockDown, outcome{pricing.Upgrade, pricing.TimingImmediate, pricing.ReasonChangeProrated, at, "6.66 USD"}},
 		{"same price: lateral, upgrade timing", std, twin, blockDown, outcome{pricing.Lateral, pricing.TimingImmediate, pricing.ReasonChangeProrated, at, "0.00 USD"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			sub := pricing.QuoteRequest{Plan: tc.from, Market: market.US, Term: plan.OneYear, Payment: plan.Monthly, Start: start}
-			p, err := pricing.Prorate(sub, pricing.SubscriptionChange{Plan: tc.to}, at, tc.pol)
+			sub := pricing.Subscription{Plan: tc.from, Market: market.US, Term: plan.OneYear, Payment: plan.Monthly, Start: start}
+			p, err := tc.pol.Prorate(sub, pricing.SubscriptionChange{Plan: tc.to}, at)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -294,7 +295,7 @@ func TestPRC05_ChangeTiming(t *testing.T) {
 			if !p.TermEnd.Equal(renewal) || p.Policy != tc.pol.Name {
 				t.Errorf("term end %v, policy %q", p.TermEnd, p.Policy)
 			}
-			if p.Timing != pricing.TimingImmediate && (p.Credit.Sign() != 0 || p.Charge.Sign() != 0 || p.Credited != (plan.Period{})) {
+			if p.Timing != pricing.TimingImmediate && (p.Credit.Sign() != 0 || p.Charge.Sign() != 0 || p.Credited != (calendar.Period{})) {
 				t.Errorf("a deferred change has money: %v", p)
 			}
 			prCheckInvariants(t, p)
@@ -306,10 +307,10 @@ func TestPRC05_ChangeTiming(t *testing.T) {
 // calendar days of being added, and are refunded less the days used.
 func TestEXT13_SeatReductionWindow(t *testing.T) {
 	team := qtPerUser("team", plan.OneMonth, plan.Upfront, "10.00 USD", 1, 100)
-	sub := pricing.QuoteRequest{Plan: team, Market: market.US, Term: plan.OneMonth, Quantity: 15, Start: qtUTC(2024, time.January, 1, 0, 0, 0)}
+	sub := pricing.Subscription{Plan: team, Market: market.US, Term: plan.OneMonth, Quantity: 15, Start: qtUTC(2024, time.January, 1, 0, 0, 0)}
 	added := qtUTC(2024, time.January, 5, 10, 0, 0)
 	end := qtUTC(2024, time.January, 12, 0, 0, 0)
-	pol := pricing.NewCommerceProrationPolicy()
+	pol := pricing.NewCommercePolicy()
 	for _, tc := range []struct {
 		name   string
 		n      int64
@@ -324,7 +325,7 @@ func TestEXT13_SeatReductionWindow(t *testing.T) {
 		{"adding seats has no window", 20, end.Add(72 * time.Hour), pricing.TimingImmediate, pricing.ReasonChangeProrated, rule.PRC06, "27.42 USD"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p, err := pricing.Prorate(sub, pricing.SubscriptionChange{Quantity: tc.n, SeatsAddedAt: added}, tc.at, pol)
+			p, err := pol.Prorate(sub, pricing.SubscriptionChange{Quantity: tc.n, SeatsAddedAt: added}, tc.at)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -345,21 +346,21 @@ func TestEXT13_SeatReductionWindow(t *testing.T) {
 func TestPRC05_ProrationLines(t *testing.T) {
 	std := qtFlat("std", plan.OneMonth, plan.Upfront, "31.00 USD")
 	pro := qtFlat("pro", plan.OneMonth, plan.Upfront, "62.00 USD")
-	sub := pricing.QuoteRequest{Plan: std, Market: market.US, Term: plan.OneMonth, Start: qtUTC(2024, time.January, 31, 0, 0, 0)}
+	sub := pricing.Subscription{Plan: std, Market: market.US, Term: plan.OneMonth, Start: qtUTC(2024, time.January, 31, 0, 0, 0)}
 	at := qtUTC(2024, time.February, 15, 13, 0, 0)
-	p, err := pricing.Prorate(sub, pricing.SubscriptionChange{Plan: pro}, at, pricing.DefaultProrationPolicy())
+	p, err := pricing.DefaultPolicy().Prorate(sub, pricing.SubscriptionChange{Plan: pro}, at)
 	if err != nil {
 		t.Fatal(err)
 	}
-	span := plan.Period{Start: qtUTC(2024, time.February, 15, 0, 0, 0), End: qtUTC(2024, time.February, 29, 0, 0, 0)}
-	want := []pricing.Line{
-		{Kind: pricing.LineRecurring, Plan: "earlier"},
-		{Kind: pricing.LineProrationCredit, Rule: rule.PRC05, Plan: "std", Term: plan.OneMonth, Period: span, BilledAt: at,
+	span := calendar.Period{Start: qtUTC(2024, time.February, 15, 0, 0, 0), End: qtUTC(2024, time.February, 29, 0, 0, 0)}
+	want := []pricing.Charge{
+		{Kind: pricing.ChargeRecurring, Reason: pricing.ReasonRecurringFee, Plan: "earlier"},
+		{Kind: pricing.ChargeProrationCredit, Reason: pricing.ReasonProrationCredit, Rule: rule.PRC05, Plan: "std", Term: plan.OneMonth, Period: span, BilledAt: at,
 			UnitPrice: qtMoney("31.00 USD"), Quantity: 1, Amount: qtMoney("-14.97 USD")},
-		{Kind: pricing.LineProrationCharge, Rule: rule.PRC05, Plan: "pro", Term: plan.OneMonth, Period: span, BilledAt: at,
+		{Kind: pricing.ChargeProrationCharge, Reason: pricing.ReasonProrationCharge, Rule: rule.PRC05, Plan: "pro", Term: plan.OneMonth, Period: span, BilledAt: at,
 			UnitPrice: qtMoney("62.00 USD"), Quantity: 1, Amount: qtMoney("29.93 USD")},
 	}
-	got := p.AppendLines([]pricing.Line{want[0]})
+	got := p.AppendCharges([]pricing.Charge{want[0]})
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got)\n%s", diff)
 	}
@@ -371,14 +372,14 @@ func TestPRC05_ProrationLines(t *testing.T) {
 			t.Errorf("line %d:\n got %q\nwant %q", i+1, s, wantText)
 		}
 	}
-	deferred, err := pricing.Prorate(sub, pricing.SubscriptionChange{Plan: pro}, at, pricing.PrivateOfferProrationPolicy())
+	deferred, err := pricing.PrivateOfferPolicy().Prorate(sub, pricing.SubscriptionChange{Plan: pro}, at)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if lines := deferred.AppendLines(nil); len(lines) != 0 {
+	if lines := deferred.AppendCharges(nil); len(lines) != 0 {
 		t.Errorf("a change at renewal bills %v", lines)
 	}
-	if lines := (pricing.Proration{}).AppendLines(nil); len(lines) != 0 {
+	if lines := (pricing.Proration{}).AppendCharges(nil); len(lines) != 0 {
 		t.Errorf("the zero Proration bills %v", lines)
 	}
 }
@@ -396,73 +397,73 @@ func TestProrate_Errors(t *testing.T) {
 	byol := &plan.Plan{ID: "byol", Markets: qtAllMarkets, Pricing: plan.Pricing{Model: plan.BYOL}}
 	start := qtUTC(2024, time.January, 1, 0, 0, 0)
 	at := qtUTC(2024, time.January, 10, 0, 0, 0)
-	sub := func(p *plan.Plan, mk market.Code, n int64) pricing.QuoteRequest {
-		return pricing.QuoteRequest{Plan: p, Market: mk, Term: plan.OneMonth, Quantity: n, Start: start}
+	sub := func(p *plan.Plan, mk market.Code, n int64) pricing.Subscription {
+		return pricing.Subscription{Plan: p, Market: mk, Term: plan.OneMonth, Quantity: n, Start: start}
 	}
-	badPol := pricing.DefaultProrationPolicy()
-	badPol.Rounding, badPol.Unit, badPol.Upgrade, badPol.Downgrade, badPol.SeatReductionDays = 8, 7, 6, 5, -1
-	badPol.Quote.HoursPerYear = 0
+	badPol := pricing.DefaultPolicy()
+	badPol.ProrationRounding, badPol.ProrationUnit, badPol.Upgrade, badPol.Downgrade, badPol.SeatReductionWindow = 8, 7, 6, 5, -1
+	badPol.ReservationYear = 0
 	for _, tc := range []struct {
 		name string
-		sub  pricing.QuoteRequest
+		sub  pricing.Subscription
 		ch   pricing.SubscriptionChange
 		at   time.Time
 		pol  pricing.ProrationPolicy
 		want []qtProblem
 	}{
-		{"plan and quantity at once", sub(team, market.US, 10), pricing.SubscriptionChange{Plan: small, Quantity: 5}, at, pricing.DefaultProrationPolicy(),
+		{"plan and quantity at once", sub(team, market.US, 10), pricing.SubscriptionChange{Plan: small, Quantity: 5}, at, pricing.DefaultPolicy(),
 			[]qtProblem{{"change", rule.EXT06, pricing.ErrSubscriptionChange}}},
-		{"nothing changes", sub(team, market.US, 10), pricing.SubscriptionChange{}, at, pricing.DefaultProrationPolicy(),
+		{"nothing changes", sub(team, market.US, 10), pricing.SubscriptionChange{}, at, pricing.DefaultPolicy(),
 			[]qtProblem{{"change", rule.EXT06, pricing.ErrSubscriptionChange}}},
-		{"the same plan and quantity", sub(team, market.US, 10), pricing.SubscriptionChange{Plan: qtPerUser("team", plan.OneMonth, plan.Upfront, "1.00 USD", 1, 0), Quantity: 10}, at, pricing.DefaultProrationPolicy(),
+		{"the same plan and quantity", sub(team, market.US, 10), pricing.SubscriptionChange{Plan: qtPerUser("team", plan.OneMonth, plan.Upfront, "1.00 USD", 1, 0), Quantity: 10}, at, pricing.DefaultPolicy(),
 			[]qtProblem{{"change", rule.EXT06, pricing.ErrSubscriptionChange}}},
-		{"seats of a flat-rate plan", sub(std, market.US, 0), pricing.SubscriptionChange{Quantity: 3}, at, pricing.DefaultProrationPolicy(),
+		{"seats of a flat-rate plan", sub(std, market.US, 0), pricing.SubscriptionChange{Quantity: 3}, at, pricing.DefaultPolicy(),
 			[]qtProblem{{"change.quantity", rule.PRC06, pricing.ErrSeats}}},
-		{"negative seats", sub(team, market.US, 10), pricing.SubscriptionChange{Quantity: -3}, at, pricing.DefaultProrationPolicy(),
+		{"negative seats", sub(team, market.US, 10), pricing.SubscriptionChange{Quantity: -3}, at, pricing.DefaultPolicy(),
 			[]qtProblem{{"change.quantity", rule.EXT06, pricing.ErrSeats}}},
-		{"more seats than the plan allows", sub(team, market.US, 10), pricing.SubscriptionChange{Quantity: 101}, at, pricing.DefaultProrationPolicy(),
+		{"more seats than the plan allows", sub(team, market.US, 10), pricing.SubscriptionChange{Quantity: 101}, at, pricing.DefaultPolicy(),
 			[]qtProblem{{"change.quantity", rule.EXT06, pricing.ErrSeats}}},
-		{"the new plan does not allow the seats", sub(team, market.US, 10), pricing.SubscriptionChange{Plan: small}, at, pricing.DefaultProrationPolicy(),
+		{"the new plan does not allow the seats", sub(team, market.US, 10), pricing.SubscriptionChange{Plan: small}, at, pricing.DefaultPolicy(),
 			[]qtProblem{{"change.plan", rule.EXT06, pricing.ErrSeats}}},
-		{"the new plan is not sold in the market", sub(std, market.SE, 0), pricing.SubscriptionChange{Plan: usOnly}, at, pricing.DefaultProrationPolicy(),
-			[]qtProblem{{"rate", rule.PRC03, pricing.ErrExchangeRate}}},
-		{"the new plan is not sold in the market, rate given", pricing.QuoteRequest{Plan: std, Market: market.SE, Term: plan.OneMonth, Rate: qtToSEK, Start: start},
-			pricing.SubscriptionChange{Plan: usOnly}, at, pricing.DefaultProrationPolicy(),
+		{"the new plan is not sold in the market", sub(std, market.SE, 0), pricing.SubscriptionChange{Plan: usOnly}, at, pricing.DefaultPolicy(),
+			[]qtProblem{{"rate", rule.PRC03, pricing.ErrNoRate}}},
+		{"the new plan is not sold in the market, rate given", pricing.Subscription{Plan: std, Market: market.SE, Term: plan.OneMonth, Rate: qtToSEK, Start: start},
+			pricing.SubscriptionChange{Plan: usOnly}, at, pricing.DefaultPolicy(),
 			[]qtProblem{{"change.plan", rule.PLN06, pricing.ErrUnpriced}}},
-		{"the new plan lacks the term", sub(std, market.US, 0), pricing.SubscriptionChange{Plan: proYearly}, at, pricing.DefaultProrationPolicy(),
+		{"the new plan lacks the term", sub(std, market.US, 0), pricing.SubscriptionChange{Plan: proYearly}, at, pricing.DefaultPolicy(),
 			[]qtProblem{{"change.plan", rule.EXT05, pricing.ErrUnpriced}}},
-		{"the new plan needs a rate", sub(stdDE, market.DE, 0), pricing.SubscriptionChange{Plan: pro}, at, pricing.DefaultProrationPolicy(),
-			[]qtProblem{{"rate", rule.PRC03, pricing.ErrExchangeRate}}},
-		{"before the start", sub(std, market.US, 0), pricing.SubscriptionChange{Plan: pro}, start.Add(-time.Second), pricing.DefaultProrationPolicy(),
+		{"the new plan needs a rate", sub(stdDE, market.DE, 0), pricing.SubscriptionChange{Plan: pro}, at, pricing.DefaultPolicy(),
+			[]qtProblem{{"rate", rule.PRC03, pricing.ErrNoRate}}},
+		{"before the start", sub(std, market.US, 0), pricing.SubscriptionChange{Plan: pro}, start.Add(-time.Second), pricing.DefaultPolicy(),
 			[]qtProblem{{"at", rule.PRC05, pricing.ErrInstant}}},
-		{"no start", pricing.QuoteRequest{Plan: std, Market: market.US, Term: plan.OneMonth}, pricing.SubscriptionChange{Plan: pro}, at, pricing.DefaultProrationPolicy(),
+		{"no start", pricing.Subscription{Plan: std, Market: market.US, Term: plan.OneMonth}, pricing.SubscriptionChange{Plan: pro}, at, pricing.DefaultPolicy(),
 			[]qtProblem{{"start", rule.PRC05, pricing.ErrInstant}}},
-		{"a VM plan", pricing.QuoteRequest{Plan: qtVM(plan.FlatRate), Market: market.US, Term: plan.OneYear, Start: start}, pricing.SubscriptionChange{Plan: qtVM(plan.PerVCPU)}, at, pricing.DefaultProrationPolicy(),
+		{"a VM plan", pricing.Subscription{Plan: qtVM(plan.FlatRate), Market: market.US, Term: plan.OneYear, Start: start}, pricing.SubscriptionChange{Plan: qtVM(plan.PerVCPU)}, at, pricing.DefaultPolicy(),
 			[]qtProblem{{"change.plan", rule.OFR06, pricing.ErrSubscriptionChange}, {"plan", rule.PRC05, pricing.ErrUnpriced}, {"change.plan", rule.PRC05, pricing.ErrUnpriced}}},
-		{"to BYOL", sub(std, market.US, 0), pricing.SubscriptionChange{Plan: byol}, at, pricing.DefaultProrationPolicy(),
+		{"to BYOL", sub(std, market.US, 0), pricing.SubscriptionChange{Plan: byol}, at, pricing.DefaultPolicy(),
 			[]qtProblem{{"change.plan", rule.OFR06, pricing.ErrSubscriptionChange}, {"change.plan", rule.PRC05, pricing.ErrUnpriced}}},
-		{"flat rate to per user", sub(std, market.US, 0), pricing.SubscriptionChange{Plan: team}, at, pricing.DefaultProrationPolicy(),
+		{"flat rate to per user", sub(std, market.US, 0), pricing.SubscriptionChange{Plan: team}, at, pricing.DefaultPolicy(),
 			[]qtProblem{{"change.plan", rule.OFR06, pricing.ErrSubscriptionChange}}},
-		{"one seat of a flat-rate plan is no change", sub(std, market.US, 0), pricing.SubscriptionChange{Quantity: 1}, at, pricing.DefaultProrationPolicy(),
+		{"one seat of a flat-rate plan is no change", sub(std, market.US, 0), pricing.SubscriptionChange{Quantity: 1}, at, pricing.DefaultPolicy(),
 			[]qtProblem{{"change", rule.EXT06, pricing.ErrSubscriptionChange}}},
-		{"no plan", pricing.QuoteRequest{Market: market.US, Term: plan.OneMonth, Start: start}, pricing.SubscriptionChange{Plan: pro}, at, pricing.DefaultProrationPolicy(),
+		{"no plan", pricing.Subscription{Market: market.US, Term: plan.OneMonth, Start: start}, pricing.SubscriptionChange{Plan: pro}, at, pricing.DefaultPolicy(),
 			[]qtProblem{{"plan", rule.PRC05, pricing.ErrUnpriced}}},
-		{"a reduction without when the seats were added", sub(team, market.US, 10), pricing.SubscriptionChange{Quantity: 5}, at, pricing.NewCommerceProrationPolicy(),
-			[]qtProblem{{"change.seats_added_at", rule.EXT13, pricing.ErrInstant}}},
-		{"seats added after the change", sub(team, market.US, 10), pricing.SubscriptionChange{Quantity: 5, SeatsAddedAt: at.Add(time.Hour)}, at, pricing.NewCommerceProrationPolicy(),
-			[]qtProblem{{"change.seats_added_at", rule.EXT13, pricing.ErrInstant}}},
+		{"a reduction without when the seats were added", sub(team, market.US, 10), pricing.SubscriptionChange{Quantity: 5}, at, pricing.NewCommercePolicy(),
+			[]qtProblem{{"change.seatsAddedAt", rule.EXT13, pricing.ErrInstant}}},
+		{"seats added after the change", sub(team, market.US, 10), pricing.SubscriptionChange{Quantity: 5, SeatsAddedAt: at.Add(time.Hour)}, at, pricing.NewCommercePolicy(),
+			[]qtProblem{{"change.seatsAddedAt", rule.EXT13, pricing.ErrInstant}}},
 		{"policy", sub(std, market.US, 0), pricing.SubscriptionChange{Plan: pro}, at, badPol,
 			[]qtProblem{
-				{"policy.quote.hours_per_year", rule.EXT07, pricing.ErrQuotePolicy},
-				{"policy.rounding", rule.PRC05, pricing.ErrQuotePolicy},
-				{"policy.unit", rule.PRC05, pricing.ErrQuotePolicy},
-				{"policy.upgrade", rule.PRC05, pricing.ErrQuotePolicy},
-				{"policy.downgrade", rule.PRC05, pricing.ErrQuotePolicy},
-				{"policy.seat_reduction_days", rule.EXT13, pricing.ErrQuotePolicy},
+				{"policy.prorationRounding", rule.PRC05, pricing.ErrPolicy},
+				{"policy.reservationYear", rule.EXT07, pricing.ErrPolicy},
+				{"policy.prorationUnit", rule.PRC05, pricing.ErrPolicy},
+				{"policy.upgrade", rule.PRC05, pricing.ErrPolicy},
+				{"policy.downgrade", rule.PRC05, pricing.ErrPolicy},
+				{"policy.seatReductionWindow", rule.EXT13, pricing.ErrPolicy},
 			}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p, err := pricing.Prorate(tc.sub, tc.ch, tc.at, tc.pol)
+			p, err := tc.pol.Prorate(tc.sub, tc.ch, tc.at)
 			if err == nil {
 				t.Fatalf("no error: %v", p)
 			}
@@ -474,12 +475,12 @@ func TestProrate_Errors(t *testing.T) {
 }
 
 func TestProration_JSON(t *testing.T) {
-	sub := pricing.QuoteRequest{Plan: qtFlat("std", plan.OneMonth, plan.Upfront, "31.00 USD"), Market: market.SE, Term: plan.OneMonth, Rate: qtToSEK,
+	sub := pricing.Subscription{Plan: qtFlat("std", plan.OneMonth, plan.Upfront, "31.00 USD"), Market: market.SE, Term: plan.OneMonth, Rate: qtToSEK,
 		Start: time.Date(2024, time.January, 31, 0, 0, 0, 0, qtStockholm)}
-	pol := pricing.DefaultProrationPolicy()
-	pol.Quote.Location = qtStockholm
-	p, err := pricing.Prorate(sub, pricing.SubscriptionChange{Plan: qtFlat("pro", plan.OneMonth, plan.Upfront, "62.00 USD")},
-		time.Date(2024, time.February, 15, 9, 0, 0, 0, qtStockholm), pol)
+	pol := pricing.DefaultPolicy()
+	pol.Location = qtStockholm
+	p, err := pol.Prorate(sub, pricing.SubscriptionChange{Plan: qtFlat("pro", plan.OneMonth, plan.Upfront, "62.00 USD")},
+		time.Date(2024, time.February, 15, 9, 0, 0, 0, qtStockholm))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -505,24 +506,24 @@ func TestProration_JSON(t *testing.T) {
 func TestProration_Explain(t *testing.T) {
 	std := qtFlat("std", plan.OneMonth, plan.Upfront, "31.00 USD")
 	pro := qtFlat("pro", plan.OneMonth, plan.Upfront, "62.00 USD")
-	sub := pricing.QuoteRequest{Plan: std, Market: market.US, Term: plan.OneMonth, Start: qtUTC(2024, time.January, 31, 0, 0, 0)}
+	sub := pricing.Subscription{Plan: std, Market: market.US, Term: plan.OneMonth, Start: qtUTC(2024, time.January, 31, 0, 0, 0)}
 	at := qtUTC(2024, time.February, 15, 0, 0, 0)
-	immediate, err := pricing.Prorate(sub, pricing.SubscriptionChange{Plan: pro}, at, pricing.DefaultProrationPolicy())
+	immediate, err := pricing.DefaultPolicy().Prorate(sub, pricing.SubscriptionChange{Plan: pro}, at)
 	if err != nil {
 		t.Fatal(err)
 	}
-	renewal, _ := pricing.Prorate(sub, pricing.SubscriptionChange{Plan: pro}, at, pricing.PrivateOfferProrationPolicy())
-	blocked := pricing.DefaultProrationPolicy()
+	renewal, _ := pricing.PrivateOfferPolicy().Prorate(sub, pricing.SubscriptionChange{Plan: pro}, at)
+	blocked := pricing.DefaultPolicy()
 	blocked.Name, blocked.Downgrade = "no-downgrades", pricing.TimingBlocked
 	down := sub
 	down.Plan = pro
-	blockedP, _ := pricing.Prorate(down, pricing.SubscriptionChange{Plan: std}, at, blocked)
-	team := pricing.QuoteRequest{Plan: qtPerUser("team", plan.OneMonth, plan.Upfront, "10.00 USD", 1, 0), Market: market.US, Term: plan.OneMonth, Quantity: 9, Start: sub.Start}
-	closed, _ := pricing.Prorate(team, pricing.SubscriptionChange{Quantity: 3, SeatsAddedAt: sub.Start}, at, pricing.NewCommerceProrationPolicy())
-	seconds := pricing.DefaultProrationPolicy()
-	seconds.Unit = pricing.ProrateBySecond
-	bySecond, _ := pricing.Prorate(sub, pricing.SubscriptionChange{Plan: pro}, at, seconds)
-	open, _ := pricing.Prorate(team, pricing.SubscriptionChange{Quantity: 3, SeatsAddedAt: at.Add(-time.Hour)}, at, pricing.NewCommerceProrationPolicy())
+	blockedP, _ := blocked.Prorate(down, pricing.SubscriptionChange{Plan: std}, at)
+	team := pricing.Subscription{Plan: qtPerUser("team", plan.OneMonth, plan.Upfront, "10.00 USD", 1, 0), Market: market.US, Term: plan.OneMonth, Quantity: 9, Start: sub.Start}
+	closed, _ := pricing.NewCommercePolicy().Prorate(team, pricing.SubscriptionChange{Quantity: 3, SeatsAddedAt: sub.Start}, at)
+	seconds := pricing.DefaultPolicy()
+	seconds.ProrationUnit = pricing.ProrateBySecond
+	bySecond, _ := seconds.Prorate(sub, pricing.SubscriptionChange{Plan: pro}, at)
+	open, _ := pricing.NewCommercePolicy().Prorate(team, pricing.SubscriptionChange{Quantity: 3, SeatsAddedAt: at.Add(-time.Hour)}, at)
 	for _, tc := range []struct {
 		p        pricing.Proration
 		lang     rule.Language
@@ -599,15 +600,19 @@ func TestProration_Enums(t *testing.T) {
 			err := v.UnmarshalText([]byte(s))
 			return v, err
 		})
-	check([]enum{pricing.LineRecurring, pricing.LineOverage, pricing.LineVMUsage, pricing.LineReservation, pricing.LineProrationCredit, pricing.LineProrationCharge},
-		pricing.LineKind(99), func(s string) (enum, error) { var v pricing.LineKind; err := v.UnmarshalText([]byte(s)); return v, err })
+	check([]enum{pricing.ChargeRecurring, pricing.ChargeOverage, pricing.ChargeVMUsage, pricing.ChargeReservation, pricing.ChargeProrationCredit, pricing.ChargeProrationCharge, pricing.ChargePartialPeriod},
+		pricing.ChargeKind(99), func(s string) (enum, error) {
+			var v pricing.ChargeKind
+			err := v.UnmarshalText([]byte(s))
+			return v, err
+		})
 	check([]enum{pricing.QuoteFromMarket, pricing.QuoteFromUSD, pricing.QuoteConverted, pricing.QuoteNoCharge}, pricing.QuoteSource(99),
 		func(s string) (enum, error) {
 			var v pricing.QuoteSource
 			err := v.UnmarshalText([]byte(s))
 			return v, err
 		})
-	if pricing.LineKind(0).Valid() || !pricing.LineOverage.Valid() {
+	if pricing.ChargeKind(0).Valid() || !pricing.ChargeOverage.Valid() {
 		t.Error("LineKind.Valid")
 	}
 	if got := pricing.ChangeDirection(7).String(); got != "pricing.ChangeDirection(7)" {

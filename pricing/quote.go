@@ -3,7 +3,6 @@ package pricing
 import (
 	"errors"
 	"strconv"
-	"time"
 
 	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/internal/enum"
@@ -23,9 +22,10 @@ var (
 	// billing term or payment option the plan does not offer, a VM size,
 	// software reservation or metering dimension it does not price.
 	ErrUnpriced = errors.New("no price for the request")
-	// ErrExchangeRate: a USD price must be converted to the market's
-	// currency, and the request has no exchange rate from USD to it.
-	ErrExchangeRate = errors.New("no exchange rate for the market's currency")
+	// ErrNoRate is [currency.ErrNoRate], the module's one sentinel of a
+	// missing exchange rate: a USD price must be converted to a market's
+	// currency, and there is no usable exchange rate from USD to it.
+	ErrNoRate = currency.ErrNoRate
 	// ErrSeats: a quantity outside the plan's user limits (EXT-06), a
 	// negative quantity, or several seats of a plan that is not priced per
 	// user.
@@ -36,104 +36,21 @@ var (
 	// ErrInstant: a missing instant, one outside the years 1 to 9999, or
 	// one before the subscription's start.
 	ErrInstant = errors.New("invalid instant")
-	// ErrQuotePolicy: a policy value that cannot be applied, such as an
+	// ErrPolicy: a policy value that cannot be applied, such as an
 	// undefined rounding mode or a usage period that does not divide the
 	// billing term.
-	ErrQuotePolicy = errors.New("invalid pricing policy")
+	ErrPolicy = errors.New("invalid pricing policy")
 )
 
-// QuotePolicy holds the numbers and roundings of quotes. Every field is
-// the caller's to change; [DefaultQuotePolicy] gives the published values
-// and the library's documented choices where Microsoft publishes none.
-type QuotePolicy struct {
-	// Name identifies the policy in explanations: "default".
-	Name string
-	// ConversionRounding rounds a USD price converted to a market's
-	// currency (PRC-03). Microsoft documents no rounding for its
-	// conversion (marketplace-facts.md fact 77); the default is
-	// [currency.HalfEven].
-	ConversionRounding currency.RoundingMode
-	// MinuteRounding turns VM runtime into the whole minutes that usage is
-	// charged by ("partial hours are charged by the minute", EXT-07). The
-	// default, [currency.Up], charges a started minute as a whole one:
-	// 90 seconds are 2 minutes. [currency.Down] drops the seconds.
-	MinuteRounding currency.RoundingMode
-	// UsageRounding rounds VM usage: the hourly price × minutes / 60, one
-	// step per line (EXT-07). Default [currency.HalfEven].
-	UsageRounding currency.RoundingMode
-	// ReservationRounding rounds a VM software reservation price: hourly
-	// price × HoursPerYear × years × (1 − saving), one step (EXT-07, W3).
-	// Default [currency.HalfEven].
-	ReservationRounding currency.RoundingMode
-	// HoursPerYear is the year of a software reservation: 8,760 hours
-	// ("All calculations are based on 8,760 hours per year", W3).
-	HoursPerYear int64
-	// UsageMonths is the length of a usage billing period in calendar
-	// months: 1 ("usage is billed monthly in arrears", PRC-07; fact 67
-	// notes that some customers are billed quarterly). It must divide the
-	// months of the subscription's billing term.
-	UsageMonths int
-	// Location is the time zone in which billing periods are computed:
-	// calendar months from the subscription's start, clamped to the end
-	// of the month, with days counted on its calendar. Nil means UTC.
-	Location *time.Location
-}
+// The reasons of quotes, one per [QuoteSource].
+const (
+	ReasonPriceFromMarket rule.Reason = "price-from-market"
+	ReasonPriceInUSD      rule.Reason = "price-in-usd"
+	ReasonPriceConverted  rule.Reason = "price-converted"
+	ReasonNoCharge        rule.Reason = "no-charge"
+)
 
-// DefaultQuotePolicy returns the policy of the published rules: 8,760
-// hours per year, monthly usage billing, billing periods in UTC, started
-// minutes charged, and half-even rounding where Microsoft publishes none.
-func DefaultQuotePolicy() QuotePolicy {
-	return QuotePolicy{
-		Name:                "default",
-		ConversionRounding:  currency.HalfEven,
-		MinuteRounding:      currency.Up,
-		UsageRounding:       currency.HalfEven,
-		ReservationRounding: currency.HalfEven,
-		HoursPerYear:        8760,
-		UsageMonths:         1,
-	}
-}
-
-func (pol *QuotePolicy) location() *time.Location {
-	if pol.Location == nil {
-		return time.UTC
-	}
-	return pol.Location
-}
-
-// QuoteRequest describes what to price: a plan bought in a market for a
-// billing term and payment option, in a quantity, from a start.
-type QuoteRequest struct {
-	// Plan is the plan bought. Quotes read it and never change it.
-	Plan *plan.Plan
-	// Market is where the customer buys; its billing currency
-	// (market.Code.Market().Currency) is the currency of every amount.
-	Market market.Code
-	// Term is the billing term (P1M, P1Y, P2Y, P3Y). For a virtual
-	// machine plan, PT1H asks for the hourly usage price and P1Y or P3Y
-	// for a software reservation (EXT-07).
-	Term plan.Term
-	// Payment is how the term is paid (EXT-05); for a software
-	// reservation Upfront or Monthly.
-	Payment plan.PaymentOption
-	// Quantity is the number of users of a per-user plan, which must be
-	// within the plan's limits (EXT-06), or of VMs of a software
-	// reservation. Zero means 1 for every other plan, where a quantity
-	// above 1 is an error.
-	Quantity int64
-	// VCPUs is the VM size of an hourly or reservation quote of a
-	// per-vCPU, per-vCPU-size or per-market-and-vCPU-size plan.
-	VCPUs int
-	// Rate converts the plan's USD prices to the market's currency, from
-	// USD to it, where the plan declares no price for the market and the
-	// market is not billed in USD (PRC-03). It is rounded with
-	// QuotePolicy.ConversionRounding.
-	Rate currency.ExchangeRate
-	// Start is the subscription's start (its activation): the anchor of
-	// its terms and billing periods. Quotes of a price ([QuoteTerm])
-	// ignore it; schedules, usage and prorations need it.
-	Start time.Time
-}
+var quoteReasons = [...]rule.Reason{"", ReasonPriceFromMarket, ReasonPriceInUSD, ReasonPriceConverted, ReasonNoCharge}
 
 // QuoteSource says where a quote's price in the market comes from.
 // The enum is append-only; the zero value is invalid.
@@ -162,10 +79,12 @@ var quoteSourceNames = enum.Names[QuoteSource]{Type: "quote source", Names: []st
 func (s QuoteSource) String() string { return quoteSourceNames.String(s) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (s QuoteSource) MarshalText() ([]byte, error) { return quoteSourceNames.Marshal(s) }
+// The zero value, unset, marshals to "".
+func (s QuoteSource) MarshalText() ([]byte, error) { return unsetMarshal(quoteSourceNames, s) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
-func (s *QuoteSource) UnmarshalText(b []byte) error { return quoteSourceNames.Unmarshal(b, s) }
+// "" is the zero value, unset.
+func (s *QuoteSource) UnmarshalText(b []byte) error { return unsetUnmarshal(quoteSourceNames, b, s) }
 
 // Quote is the price of a plan in a market for a billing term and
 // payment option: the unit price in the market's currency and where it
@@ -179,14 +98,18 @@ type Quote struct {
 	// ID and pricing model, the market, the billing term and payment
 	// option.
 	Plan    string             `json:"plan"`
-	Model   plan.Model         `json:"model"`
+	Model   plan.Model         `json:"model,omitzero"`
 	Market  market.Code        `json:"market"`
-	Term    plan.Term          `json:"term"`
+	Term    plan.Term          `json:"term,omitzero"`
 	Payment plan.PaymentOption `json:"payment"`
 	// Rule is the rule the price follows: PRC-04 (recurring fees), EXT-07
 	// (VM hourly prices and reservations), EXT-02 (a usage-only plan's
 	// zero fee), PRC-01 (free and BYOL plans).
 	Rule rule.ID `json:"rule"`
+	// Reason is the quote's stable reason code, from Source:
+	// "price-from-market", "price-in-usd", "price-converted" or
+	// "no-charge".
+	Reason rule.Reason `json:"reason,omitempty"`
 	// Source says where UnitPrice (or Hourly) comes from; Conversion
 	// records the conversion when Source is QuoteConverted.
 	Source     QuoteSource         `json:"source"`
@@ -202,7 +125,7 @@ type Quote struct {
 	// UnitPrice is the price of one unit for the term: one user, one VM
 	// reservation, the flat rate; for VM usage (Term PT1H) the price per
 	// hour, per vCPU for a per-vCPU plan.
-	UnitPrice currency.Money `json:"unit_price"`
+	UnitPrice currency.Money `json:"unitPrice"`
 	// Quantity is the units priced: users, reserved VMs, vCPUs of a
 	// per-vCPU VM; 1 otherwise.
 	Quantity int64 `json:"quantity"`
@@ -250,33 +173,39 @@ func qtInstallment(m currency.Money, n, i int) currency.Money {
 	return currency.FromMinor(out, m.Code())
 }
 
-// QuoteTerm prices req: the unit price of the plan in the market for the
+// Quote prices s: the unit price of the plan in the market for the
 // term (the plan's price for the market if it declares one, else its USD
-// price, converted with req.Rate unless the market is billed in USD), the
+// price, converted with s.Rate unless the market is billed in USD), the
 // quantity, the term's price and its equal payments.
 //
 // For a virtual machine plan, Term PT1H quotes the hourly usage price of a
-// VM of req.VCPUs cores, and P1Y or P3Y a software reservation: the
-// hourly price × pol.HoursPerYear × years × (1 − saving), rounded once
-// (EXT-07, W3: 1 USD per hour with 30% saving for 1 year is 6,132.00 USD).
+// VM of s.VCPUs cores, and P1Y or P3Y a software reservation: the
+// hourly price × the policy's ReservationYear in hours × years × (1 − saving), rounded once
+// (EXT-07: 1 USD per hour with 30% saving for 1 year is 6,132.00 USD).
 // The hourly price is converted before the reservation is computed from
 // it, so that a reservation is consistent with the hourly price the market
 // shows. Free and BYOL plans quote zero (PRC-01).
 //
 // Invalid input is reported as [rule.Problems], all at once, with paths
 // such as "market" or "quantity", wrapping [ErrUnpriced],
-// [ErrExchangeRate], [ErrSeats], [ErrQuotePolicy] or
-// [currency.ErrOverflow]. QuoteTerm does not allocate unless it fails.
-func QuoteTerm(req QuoteRequest, pol QuotePolicy) (Quote, error) {
+// [ErrNoRate], [ErrSeats], [ErrPolicy] or
+// [currency.ErrOverflow]. Quote does not allocate unless it fails.
+func (p Policy) Quote(s Subscription) (Quote, error) {
 	var ps rule.Problems
 	var q Quote
-	qtCheckPolicy(&pol, &ps)
-	qtQuote(&q, &req, &pol, "", &ps)
+	pol := p.resolved()
+	qtCheckPolicy(pol, &ps)
+	qtQuote(&q, &s, pol, "", &ps)
 	if len(ps) > 0 {
 		return Quote{}, ps
 	}
 	return q, nil
 }
+
+// QuoteTerm prices req under pol.
+//
+// Deprecated: use pol.Quote(req); removed before v1.
+func QuoteTerm(req Subscription, pol Policy) (Quote, error) { return pol.Quote(req) }
 
 // qtAdd appends a problem that wraps err.
 func qtAdd(ps *rule.Problems, err error, id rule.ID, path string, msg rule.Message, args ...any) {
@@ -296,32 +225,7 @@ func qtIndex(prefix string, i int) string {
 	return prefix + "[" + strconv.Itoa(i) + "]"
 }
 
-func qtCheckPolicy(pol *QuotePolicy, ps *rule.Problems) {
-	if pol.ConversionRounding.Valid() && pol.MinuteRounding.Valid() && pol.UsageRounding.Valid() &&
-		pol.ReservationRounding.Valid() && pol.HoursPerYear > 0 && pol.UsageMonths > 0 {
-		return
-	}
-	for _, r := range [...]struct {
-		mode currency.RoundingMode
-		path string
-		id   rule.ID
-	}{
-		{pol.ConversionRounding, "policy.conversion_rounding", rule.PRC03},
-		{pol.MinuteRounding, "policy.minute_rounding", rule.EXT07},
-		{pol.UsageRounding, "policy.usage_rounding", rule.EXT07},
-		{pol.ReservationRounding, "policy.reservation_rounding", rule.EXT07},
-	} {
-		if !r.mode.Valid() {
-			qtAdd(ps, ErrQuotePolicy, r.id, r.path, qtMsgRounding, int(r.mode))
-		}
-	}
-	if pol.HoursPerYear <= 0 {
-		qtAdd(ps, ErrQuotePolicy, rule.EXT07, "policy.hours_per_year", qtMsgPositive, pol.HoursPerYear)
-	}
-	if pol.UsageMonths <= 0 {
-		qtAdd(ps, ErrQuotePolicy, rule.PRC07, "policy.usage_months", qtMsgPositive, int64(pol.UsageMonths))
-	}
-}
+func qtCheckPolicy(pol *Policy, ps *rule.Problems) { pol.check(ps) }
 
 // qtIsVM reports whether p prices virtual machine usage per hour.
 func qtIsVM(p *plan.Plan) bool {
@@ -340,7 +244,7 @@ func (m *qtMkt) name() rule.Message { return m.code.Market().Label() }
 
 // qtMarket checks that the plan is sold in req.Market and returns the
 // market; ok is false after a problem.
-func qtMarket(req *QuoteRequest, prefix string, ps *rule.Problems) (qtMkt, bool) {
+func qtMarket(req *Subscription, prefix string, ps *rule.Problems) (qtMkt, bool) {
 	p := req.Plan
 	if !req.Market.Valid() {
 		qtAdd(ps, ErrUnpriced, rule.PRC09, qtPath(prefix, "market"), qtMsgMarketUnknown, int(req.Market))
@@ -371,8 +275,8 @@ type qtPrice struct {
 //
 // It writes the price to *dst, and the conversion to *dst.conv, so that
 // the result is not copied around.
-func qtMarketPrice(dst *qtPrice, usd currency.Money, markets []plan.MarketPrice, req *QuoteRequest, mk *qtMkt,
-	pol *QuotePolicy, prefix, field string, id rule.ID, ps *rule.Problems) bool {
+func qtMarketPrice(dst *qtPrice, usd currency.Money, markets []plan.MarketPrice, req *Subscription, mk *qtMkt,
+	pol *Policy, prefix, field string, id rule.ID, ps *rule.Problems) bool {
 	for i := range markets {
 		if markets[i].Market != req.Market {
 			continue
@@ -406,9 +310,9 @@ func qtMarketPrice(dst *qtPrice, usd currency.Money, markets []plan.MarketPrice,
 	r := req.Rate
 	if r.From != currency.USD || r.To != mk.cur || r.Rate.IsZero() {
 		if r == (currency.ExchangeRate{}) {
-			qtAdd(ps, ErrExchangeRate, rule.PRC03, qtPath(prefix, "rate"), qtMsgRateMissing, mk.cur.String(), mk.name())
+			qtAdd(ps, ErrNoRate, rule.PRC03, qtPath(prefix, "rate"), qtMsgRateMissing, mk.cur.String(), mk.name())
 		} else {
-			qtAdd(ps, ErrExchangeRate, rule.PRC03, qtPath(prefix, "rate"), qtMsgRateWrong, r.Rate.String(), r.From.String(), r.To.String(), mk.name(), mk.cur.String())
+			qtAdd(ps, ErrNoRate, rule.PRC03, qtPath(prefix, "rate"), qtMsgRateWrong, r.Rate.String(), r.From.String(), r.To.String(), mk.name(), mk.cur.String())
 		}
 		return false
 	}
@@ -426,7 +330,7 @@ func qtMarketPrice(dst *qtPrice, usd currency.Money, markets []plan.MarketPrice,
 
 // qtQuantity returns the quantity a request prices: the users of a
 // per-user plan (EXT-06), else 1 (a request's 0 means 1).
-func qtQuantity(req *QuoteRequest, prefix string, perUnit bool, ps *rule.Problems) (int64, bool) {
+func qtQuantity(req *Subscription, prefix string, perUnit bool, ps *rule.Problems) (int64, bool) {
 	p := req.Plan
 	n := req.Quantity
 	switch {
@@ -459,7 +363,7 @@ func qtQuantity(req *QuoteRequest, prefix string, perUnit bool, ps *rule.Problem
 
 // qtQuote prices req into *q, which must be the zero Quote, adding
 // problems to ps; *q is the zero Quote when a problem was added.
-func qtQuote(q *Quote, req *QuoteRequest, pol *QuotePolicy, prefix string, ps *rule.Problems) {
+func qtQuote(q *Quote, req *Subscription, pol *Policy, prefix string, ps *rule.Problems) {
 	p := req.Plan
 	if p == nil {
 		qtAdd(ps, ErrUnpriced, rule.PRC04, qtPath(prefix, "plan"), qtMsgPlanRequired)
@@ -481,6 +385,10 @@ func qtQuote(q *Quote, req *QuoteRequest, pol *QuotePolicy, prefix string, ps *r
 	}
 	if len(*ps) > before {
 		*q = Quote{}
+		return
+	}
+	if int(q.Source) < len(quoteReasons) {
+		q.Reason = quoteReasons[q.Source]
 	}
 }
 
@@ -497,7 +405,7 @@ func qtTermPayment(t plan.Term, pay plan.PaymentOption, prefix string, ps *rule.
 	return true
 }
 
-func qtQuoteFree(req *QuoteRequest, mk *qtMkt, q *Quote, prefix string, ps *rule.Problems) {
+func qtQuoteFree(req *Subscription, mk *qtMkt, q *Quote, prefix string, ps *rule.Problems) {
 	if req.Term != plan.Hourly && !qtTermPayment(req.Term, req.Payment, prefix, ps) {
 		return
 	}
@@ -524,7 +432,7 @@ func qtPayments(t plan.Term, pay plan.PaymentOption) int {
 	return t.Months() / pay.Months(t)
 }
 
-func qtQuoteRecurring(req *QuoteRequest, mk *qtMkt, mok bool, pol *QuotePolicy, q *Quote, prefix string, ps *rule.Problems) {
+func qtQuoteRecurring(req *Subscription, mk *qtMkt, mok bool, pol *Policy, q *Quote, prefix string, ps *rule.Problems) {
 	p := req.Plan
 	if !qtTermPayment(req.Term, req.Payment, prefix, ps) {
 		qtQuantity(req, prefix, false, ps)
@@ -579,7 +487,7 @@ func qtQuoteRecurring(req *QuoteRequest, mk *qtMkt, mok bool, pol *QuotePolicy, 
 //
 // Problems about the plan or the rate have paths under prefix; those about
 // the size under sizePrefix.
-func qtVMHourly(pr *qtPrice, req *QuoteRequest, vcpus int, mk *qtMkt, pol *QuotePolicy, prefix, sizePrefix string, ps *rule.Problems) (int64, bool) {
+func qtVMHourly(pr *qtPrice, req *Subscription, vcpus int, mk *qtMkt, pol *Policy, prefix, sizePrefix string, ps *rule.Problems) (int64, bool) {
 	p := req.Plan
 	vm := &p.Pricing.VM
 	switch p.Pricing.Model {
@@ -623,7 +531,7 @@ func qtVMHourly(pr *qtPrice, req *QuoteRequest, vcpus int, mk *qtMkt, pol *Quote
 
 var qtRateOne = currency.MustParseRate("1")
 
-func qtQuoteVM(req *QuoteRequest, mk *qtMkt, mok bool, pol *QuotePolicy, q *Quote, prefix string, ps *rule.Problems) {
+func qtQuoteVM(req *Subscription, mk *qtMkt, mok bool, pol *Policy, q *Quote, prefix string, ps *rule.Problems) {
 	p := req.Plan
 	before := len(*ps)
 	var res *plan.Reservation
@@ -683,13 +591,13 @@ func qtQuoteVM(req *QuoteRequest, mk *qtMkt, mok bool, pol *QuotePolicy, q *Quot
 		return
 	}
 	// A software reservation: hourly × hours per year × years × (1 −
-	// saving), rounded once (EXT-07, W3).
+	// saving), rounded once (EXT-07).
 	hourly, err := pr.unit.Mul(per)
 	var hours, unit, total currency.Money
 	years := int64(req.Term.Months() / 12)
-	nh := pol.HoursPerYear * years
-	if err == nil && nh/years != pol.HoursPerYear {
-		err = &currency.OpError{Op: "mul", X: hourly, Num: pol.HoursPerYear, Err: currency.ErrOverflow}
+	nh := pol.hoursPerYear() * years
+	if err == nil && nh/years != pol.hoursPerYear() {
+		err = &currency.OpError{Op: "mul", X: hourly, Num: pol.hoursPerYear(), Err: currency.ErrOverflow}
 	}
 	if err == nil {
 		hours, err = hourly.Mul(nh)
@@ -731,7 +639,6 @@ var (
 	qtMsgRateWrong      = rule.Message{English: "rate %s %s → %s does not convert to %s's currency, USD → %s", Swedish: "kursen %s %s → %s växlar inte till valutan för %s, USD → %s"}
 	qtMsgArith          = rule.Message{English: "%s", Swedish: "%s"}
 	qtMsgRounding       = rule.Message{English: "rounding mode %d is not defined", Swedish: "avrundningsläget %d är inte definierat"}
-	qtMsgPositive       = rule.Message{English: "must be positive, not %d", Swedish: "måste vara positivt, inte %d"}
 	qtMsgQuantityNeg    = rule.Message{English: "quantity %d is negative", Swedish: "antalet %d är negativt"}
 	qtMsgSeatsRequired  = rule.Message{English: "a per-user plan needs the number of users", Swedish: "en plan per användare behöver antalet användare"}
 	qtMsgSeatsMin       = rule.Message{English: "%d users; the plan needs at least %d", Swedish: "%d användare; planen kräver minst %d"}

@@ -38,7 +38,7 @@ var (
 	qtBenchRate  = currency.ExchangeRate{From: currency.USD, To: currency.SEK, Rate: currency.MustParseRate("10.4567")}
 	qtBenchStart = time.Date(2024, time.January, 31, 9, 30, 0, 0, time.UTC)
 	qtBenchAt    = time.Date(2024, time.May, 17, 14, 0, 0, 0, time.UTC)
-	qtBenchReq   = pricing.QuoteRequest{Plan: qtBenchSaaS, Market: market.SE, Term: plan.OneYear, Payment: plan.Monthly,
+	qtBenchReq   = pricing.Subscription{Plan: qtBenchSaaS, Market: market.SE, Term: plan.OneYear, Payment: plan.Monthly,
 		Quantity: 25, Rate: qtBenchRate, Start: qtBenchStart}
 )
 
@@ -49,10 +49,10 @@ var (
 var qtSink currency.Money
 
 func BenchmarkQuoteTerm(b *testing.B) {
-	pol := pricing.DefaultQuotePolicy()
+	pol := pricing.DefaultPolicy()
 	b.ReportAllocs()
 	for b.Loop() {
-		q, err := pricing.QuoteTerm(qtBenchReq, pol)
+		q, err := pol.Quote(qtBenchReq)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -61,12 +61,12 @@ func BenchmarkQuoteTerm(b *testing.B) {
 }
 
 func BenchmarkQuoteOverage(b *testing.B) {
-	pol := pricing.DefaultQuotePolicy()
-	req := pricing.QuoteRequest{Plan: qtBenchMetered, Market: market.SE, Term: plan.OneMonth, Rate: qtBenchRate, Start: qtBenchStart}
+	pol := pricing.DefaultPolicy()
+	req := pricing.Subscription{Plan: qtBenchMetered, Market: market.SE, Term: plan.OneMonth, Rate: qtBenchRate, Start: qtBenchStart}
 	u := pricing.MeteredUsage{Dimension: "texts", Used: 1200}
 	b.ReportAllocs()
 	for b.Loop() {
-		l, err := pricing.QuoteOverage(req, qtBenchAt, u, pol)
+		l, err := pol.QuoteOverage(req, qtBenchAt, u)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -75,12 +75,12 @@ func BenchmarkQuoteOverage(b *testing.B) {
 }
 
 func BenchmarkQuoteVMUsage(b *testing.B) {
-	pol := pricing.DefaultQuotePolicy()
-	req := pricing.QuoteRequest{Plan: qtBenchVM, Market: market.SE, Rate: qtBenchRate, Start: qtBenchStart}
+	pol := pricing.DefaultPolicy()
+	req := pricing.Subscription{Plan: qtBenchVM, Market: market.SE, Rate: qtBenchRate, Start: qtBenchStart}
 	u := pricing.VMUsage{VCPUs: 4, Runtime: 731*time.Hour + 17*time.Minute + 3*time.Second}
 	b.ReportAllocs()
 	for b.Loop() {
-		l, err := pricing.QuoteVMUsage(req, qtBenchAt, u, pol)
+		l, err := pol.QuoteVMUsage(req, qtBenchAt, u)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -89,11 +89,11 @@ func BenchmarkQuoteVMUsage(b *testing.B) {
 }
 
 func BenchmarkSchedule(b *testing.B) {
-	pol := pricing.DefaultQuotePolicy()
-	dst := make([]pricing.Line, 0, 12)
+	pol := pricing.DefaultPolicy()
+	dst := make([]pricing.Charge, 0, 12)
 	b.ReportAllocs()
 	for b.Loop() {
-		lines, err := pricing.AppendSchedule(dst[:0], qtBenchReq, qtBenchAt, pol)
+		lines, err := pol.AppendSchedule(dst[:0], qtBenchReq, qtBenchAt)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -107,12 +107,12 @@ func BenchmarkProrate(b *testing.B) {
 		loc  *time.Location
 	}{{"UTC", nil}, {"Stockholm", qtStockholm}} {
 		b.Run(bc.name, func(b *testing.B) {
-			pol := pricing.DefaultProrationPolicy()
-			pol.Quote.Location = bc.loc
+			pol := pricing.DefaultPolicy()
+			pol.Location = bc.loc
 			ch := pricing.SubscriptionChange{Plan: qtBenchSaaS2}
 			b.ReportAllocs()
 			for b.Loop() {
-				p, err := pricing.Prorate(qtBenchReq, ch, qtBenchAt, pol)
+				p, err := pol.Prorate(qtBenchReq, ch, qtBenchAt)
 				if err != nil {
 					b.Fatal(err)
 				}

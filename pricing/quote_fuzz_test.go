@@ -3,6 +3,7 @@ package pricing_test
 import (
 	"encoding/binary"
 	"errors"
+	"github.com/marketrules/marketrules/calendar"
 	"testing"
 	"time"
 
@@ -130,12 +131,12 @@ func (b *qtFuzzBytes) quantity() int64 {
 	return []int64{0, 1, 1, 2, 5, 40}[b.intn(6)]
 }
 
-func (b *qtFuzzBytes) request() pricing.QuoteRequest {
+func (b *qtFuzzBytes) request() pricing.Subscription {
 	markets := []market.Code{market.US, market.SE, market.JP, market.CN, market.DE, 0, 200}
 	rates := []currency.ExchangeRate{{}, qtToSEK, qtToJPY, qtToEUR,
 		{From: currency.USD, To: currency.SEK, Rate: currency.MustParseRate("999999999999.999999")}}
 	t, pay := b.term()
-	req := pricing.QuoteRequest{Plan: b.plan("p", t, pay), Market: market.US, Term: t, Payment: pay,
+	req := pricing.Subscription{Plan: b.plan("p", t, pay), Market: market.US, Term: t, Payment: pay,
 		Quantity: b.quantity(), VCPUs: 1 << b.intn(5), Start: b.instant()}
 	switch b.intn(4) {
 	case 1:
@@ -153,15 +154,15 @@ func (b *qtFuzzBytes) request() pricing.QuoteRequest {
 }
 
 func (b *qtFuzzBytes) quotePolicy() pricing.QuotePolicy {
-	pol := pricing.DefaultQuotePolicy()
+	pol := pricing.DefaultPolicy()
 	pol.Location = []*time.Location{nil, time.UTC, qtStockholm, qtNewYork}[b.intn(4)]
 	pol.ConversionRounding = currency.RoundingMode(b.intn(7))
 	pol.MinuteRounding = currency.RoundingMode(b.intn(7))
 	if b.weird() {
 		pol.UsageRounding = currency.RoundingMode(b.intn(8))
 		pol.ReservationRounding = currency.RoundingMode(b.intn(8))
-		pol.HoursPerYear = b.small()
-		pol.UsageMonths = int(b.small())
+		pol.ReservationYear = time.Duration(b.small()) * time.Hour
+		pol.UsageMonths = calendar.Months(b.small())
 	}
 	return pol
 }
@@ -188,8 +189,8 @@ func qtCheckError(t *testing.T, err error) {
 			t.Fatalf("problem without path, rule or sentinel: %#v", p)
 		}
 		known := false
-		for _, s := range []error{pricing.ErrUnpriced, pricing.ErrExchangeRate, pricing.ErrSeats, pricing.ErrUsage, pricing.ErrInstant,
-			pricing.ErrQuotePolicy, pricing.ErrSubscriptionChange, currency.ErrOverflow} {
+		for _, s := range []error{pricing.ErrUnpriced, pricing.ErrNoRate, pricing.ErrSeats, pricing.ErrUsage, pricing.ErrInstant,
+			pricing.ErrPolicy, pricing.ErrSubscriptionChange, currency.ErrOverflow} {
 			known = known || errors.Is(p.Err, s)
 		}
 		if !known {
@@ -211,7 +212,7 @@ func FuzzQuote(f *testing.F) {
 		pol := b.quotePolicy()
 		at := b.instantAfter(req.Start)
 
-		q, err := pricing.QuoteTerm(req, pol)
+		q, err := pol.Quote(req)
 		if err != nil {
 			qtCheckError(t, err)
 		} else {
@@ -220,7 +221,7 @@ func FuzzQuote(f *testing.F) {
 			}
 			_ = q.Explain(rule.Swedish)
 		}
-		lines, err := pricing.AppendSchedule(nil, req, at, pol)
+		lines, err := pol.AppendSchedule(nil, req, at)
 		if err != nil {
 			qtCheckError(t, err)
 		} else {
@@ -234,7 +235,7 @@ func FuzzQuote(f *testing.F) {
 			}
 		}
 		u := pricing.MeteredUsage{Dimension: []string{"a", "a", "b", "x"}[b.intn(4)], UsedBefore: b.quantity() * 100, Used: b.quantity() * 100}
-		if l, err := pricing.QuoteOverage(req, at, u, pol); err != nil {
+		if l, err := pol.QuoteOverage(req, at, u); err != nil {
 			qtCheckError(t, err)
 		} else if l.Quantity < 0 || l.Quantity > u.Used || l.Amount.IsNegative() || !l.Period.Contains(at.In(l.Period.Start.Location())) {
 			t.Fatalf("overage line %+v for %+v", l, u)
@@ -243,7 +244,7 @@ func FuzzQuote(f *testing.F) {
 		if b.weird() {
 			v = pricing.VMUsage{VCPUs: int(b.small()), Runtime: time.Duration(b.small()) * time.Second}
 		}
-		if l, err := pricing.QuoteVMUsage(req, at, v, pol); err != nil {
+		if l, err := pol.QuoteVMUsage(req, at, v); err != nil {
 			qtCheckError(t, err)
 		} else if l.Amount.IsNegative() || l.Minutes < 0 {
 			t.Fatalf("VM line %+v for %+v", l, v)
@@ -260,17 +261,16 @@ func FuzzProrate(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		b := qtFuzzBytes(data)
 		sub := b.request()
-		pol := pricing.DefaultProrationPolicy()
-		pol.Quote = b.quotePolicy()
-		pol.Rounding = currency.RoundingMode(b.intn(7))
-		pol.Unit = pricing.ProrationUnit(b.intn(2))
+		pol := b.quotePolicy()
+		pol.ProrationRounding = currency.RoundingMode(b.intn(7))
+		pol.ProrationUnit = pricing.ProrationUnit(b.intn(2))
 		pol.Upgrade, pol.Downgrade = pricing.ChangeTiming(b.intn(3)), pricing.ChangeTiming(b.intn(3))
-		pol.SeatReductionDays = []int{0, 7}[b.intn(2)]
+		pol.SeatReductionWindow = []calendar.Days{0, 7}[b.intn(2)]
 		if b.weird() {
-			pol.Unit = pricing.ProrationUnit(b.intn(3))
-			pol.Rounding = currency.RoundingMode(b.intn(8))
+			pol.ProrationUnit = pricing.ProrationUnit(b.intn(3))
+			pol.ProrationRounding = currency.RoundingMode(b.intn(8))
 			pol.Upgrade, pol.Downgrade = pricing.ChangeTiming(b.intn(4)), pricing.ChangeTiming(b.intn(4))
-			pol.SeatReductionDays = int(b.small())
+			pol.SeatReductionWindow = calendar.Days(b.small())
 		}
 		var ch pricing.SubscriptionChange
 		switch b.intn(3) {
@@ -284,7 +284,7 @@ func FuzzProrate(f *testing.F) {
 			ch = pricing.SubscriptionChange{Plan: b.plan("q", sub.Term, sub.Payment), Quantity: b.small(), SeatsAddedAt: b.instant()}
 		}
 		at := b.instantAfter(sub.Start)
-		p, err := pricing.Prorate(sub, ch, at, pol)
+		p, err := pol.Prorate(sub, ch, at)
 		if err != nil {
 			qtCheckError(t, err)
 			return

@@ -53,7 +53,7 @@ func qtPerUser(id string, term plan.Term, pay plan.PaymentOption, usd string, lo
 	return p
 }
 
-// The metered SaaS sample of W4 (CNS, 2022): the emails dimension is
+// The metered SaaS sample of the metering documentation (CNS, 2022): the emails dimension is
 // priced per 100 emails, so its quantities are hundreds of emails.
 func qtCNSBasic() *plan.Plan {
 	return &plan.Plan{ID: "basic", Markets: qtAllMarkets, Pricing: plan.Pricing{Model: plan.FlatRate,
@@ -88,7 +88,7 @@ func qtCNSEnterprise() *plan.Plan {
 		}}}
 }
 
-// qtVM returns a virtual machine plan of the model with W3's prices:
+// qtVM returns a virtual machine plan of the model with the published example's prices:
 // 1 USD per hour (per vCPU), 30% saving over 1 year and 50% over 3.
 func qtVM(m plan.Model) *plan.Plan {
 	p := &plan.Plan{ID: "vm-" + m.String(), Markets: qtAllMarkets, Pricing: plan.Pricing{Model: m}}

@@ -1,13 +1,13 @@
 package pricing
 
 import (
+	"github.com/marketrules/marketrules/calendar"
 	"math/rand/v2"
 	"testing"
 	"time"
 	_ "time/tzdata"
 
 	"github.com/marketrules/marketrules/currency"
-	"github.com/marketrules/marketrules/plan"
 )
 
 // prCount agrees with counting the days one at a time, and the fast UTC
@@ -26,9 +26,9 @@ func TestPrCount(t *testing.T) {
 		anchor := time.Date(1990+r.IntN(60), time.Month(1+r.IntN(12)), 1+r.IntN(31), hh, r.IntN(60), r.IntN(60), 0, loc)
 		months := []int{1, 12}[r.IntN(2)]
 		at := anchor.Add(time.Duration(r.Int64N(int64(3 * 366 * 24 * time.Hour))))
-		c := plan.NewCalendar(anchor)
-		_, p := c.PeriodAt(months, at)
-		used, total, from := prCount(p, at, ProrateByDay, loc)
+		c := calendar.NewCalendar(anchor)
+		_, p, _ := c.PeriodAt(calendar.Months(months), at)
+		used, total, from, _ := prCount(p, at, ProrateByDay, loc)
 
 		var wantUsed, wantTotal int64
 		b := p.Start
@@ -49,7 +49,7 @@ func TestPrCount(t *testing.T) {
 			t.Fatalf("period %v at %v in %v: %d of %d from %v; stepping says %d of %d from %v", p, at, loc, used, total, from, wantUsed, wantTotal, b)
 		}
 		if loc == time.UTC {
-			u2, t2, f2 := prCount(plan.Period{Start: p.Start.In(noDST), End: p.End.In(noDST)}, at.In(noDST), ProrateByDay, noDST)
+			u2, t2, f2, _ := prCount(calendar.Period{Start: p.Start.In(noDST), End: p.End.In(noDST)}, at.In(noDST), ProrateByDay, noDST)
 			if u2 != used || t2 != total || !f2.Equal(from) {
 				t.Fatalf("general path %d of %d from %v, fast path %d of %d from %v", u2, t2, f2, used, total, from)
 			}

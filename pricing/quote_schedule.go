@@ -1,9 +1,9 @@
 package pricing
 
 import (
+	"github.com/marketrules/marketrules/calendar"
 	"time"
 
-	"github.com/marketrules/marketrules/plan"
 	"github.com/marketrules/marketrules/rule"
 )
 
@@ -42,8 +42,8 @@ func qtCheckStartAt(start, at time.Time, id rule.ID, prefix string, ps *rule.Pro
 	return true
 }
 
-// AppendSchedule appends to dst the billing events of the term of req's
-// subscription that contains at, and returns the extended slice: one
+// AppendSchedule appends to dst the billing events of the term of the
+// subscription s that contains at, and returns the extended slice: one
 // line per payment of the term, each billed at the start of the period it
 // pays for (PRC-07), for the term's price split into equal payments
 // (EXT-05): a 2-year term paid monthly is 24 payments, paid annually 2,
@@ -52,54 +52,85 @@ func qtCheckStartAt(start, at time.Time, id rule.ID, prefix string, ps *rule.Pro
 // [Quote.Installment] says. Each line carries its period, its payment
 // number and the figures of the term's price.
 //
-// Terms and periods are computed from req.Start, the anchor, in
-// pol.Location (UTC by default; the lines' instants are in it), with
-// [plan.AddMonths]: calendar months clamped to the end of the month and
-// never chained, so a subscription started on 31 January is billed on 29
-// February (in a leap year), 31 March, 30 April. Pass at = req.Start for
-// the first term; a renewal's schedule is that of any instant in it.
+// Terms and periods are computed from the billing anchor (s.Start, or
+// the first billing date of a subscription with a BillingDay) in
+// p.Location (UTC by default; the charges' instants are in it):
+// calendar months clamped to the end of the month and never chained, so
+// a subscription started on 31 January is billed on 29 February (in a
+// leap year), 31 March, 30 April. Pass at = s.Start for the first term;
+// a renewal's schedule is that of any instant in it. The first term's
+// schedule of a subscription whose BillingDay differs from its start
+// begins with the partial first period, a charge of kind
+// [ChargePartialPeriod] billed at s.Start: the first payment × the days
+// of [Start, first billing date) / the days of the full billing period
+// ending on that date, rounded once with p.ProrationRounding (Used and
+// Whole hold the two day counts).
 //
 // A VM software reservation (Term P1Y or P3Y of a VM plan) is scheduled
-// as a recurring charge of kind [LineReservation]. VM usage (Term PT1H)
-// is billed in arrears: see [QuoteVMUsage]. A free or BYOL plan's
+// as a recurring charge of kind [ChargeReservation]. VM usage (Term PT1H)
+// is billed in arrears: see [Policy.QuoteVMUsage]. A free or BYOL plan's
 // payments are zero lines.
 //
-// Invalid input is reported as by [QuoteTerm], and an at before
-// req.Start wraps [ErrInstant]. AppendSchedule does not allocate when dst
+// Invalid input is reported as by [Policy.Quote], and an at before
+// s.Start wraps [ErrInstant]. AppendSchedule does not allocate when dst
 // has room for the term's payments.
-func AppendSchedule(dst []Line, req QuoteRequest, at time.Time, pol QuotePolicy) ([]Line, error) {
+func (p Policy) AppendSchedule(dst []Charge, s Subscription, at time.Time) ([]Charge, error) {
 	var ps rule.Problems
 	var q Quote
-	qtCheckPolicy(&pol, &ps)
-	qtQuote(&q, &req, &pol, "", &ps)
-	qtCheckStartAt(req.Start, at, rule.PRC07, "", &ps)
+	pol := p.resolved()
+	qtCheckPolicy(pol, &ps)
+	qtQuote(&q, &s, pol, "", &ps)
+	qtCheckStartAt(s.Start, at, rule.PRC07, "", &ps)
+	checkBillingDay(&s, rule.PRC07, &ps)
 	if len(ps) == 0 && q.Payments == 0 {
-		qtAdd(&ps, ErrUnpriced, rule.PRC07, "term", qtMsgNotScheduled, req.Term.String())
+		qtAdd(&ps, ErrUnpriced, rule.PRC07, "term", qtMsgNotScheduled, s.Term.String())
 	}
 	if len(ps) > 0 {
 		return dst, ps
 	}
 	loc := pol.location()
-	cal := plan.NewCalendar(req.Start.In(loc))
-	tm := req.Term.Months()
-	k, _ := cal.PeriodAt(tm, at.In(loc))
-	kind, id := LineRecurring, rule.PRC07
+	bl := newBilling(&s, loc)
+	tm := s.Term.Months()
+	k, _, ok := bl.periodAt(tm, at.In(loc))
+	if k < 0 {
+		ok = inRange(bl.at(tm))
+	}
+	if !ok {
+		qtAdd(&ps, ErrInstant, rule.PRC07, "at", sbMsgBeyond, at)
+		return dst, ps
+	}
+	kind, id := ChargeRecurring, rule.PRC07
 	switch {
 	case q.Rule == rule.PRC01 || q.Rule == rule.EXT02:
 		id = q.Rule
 	case q.Rule == rule.EXT07:
-		kind, id = LineReservation, rule.EXT07
+		kind, id = ChargeReservation, rule.EXT07
 	case q.Payments > 1:
 		id = rule.EXT05
 	}
 	pm := tm / q.Payments
+	if k < 0 {
+		// The partial first period, then the first term.
+		first := qtInstallment(q.Price, q.Payments, 0)
+		amt, part, whole, err := bl.partialShare(first, pm, pol)
+		if err != nil { // cannot happen: the fraction is below 1
+			qtAdd(&ps, err, rule.PRC07, "billingDay", qtMsgArith, err.Error())
+			return dst, ps
+		}
+		dst = append(dst, Charge{
+			Kind: ChargePartialPeriod, Reason: ReasonPartialFirstPeriod, Rule: rule.PRC07, Plan: q.Plan, Term: q.Term, Payment: q.Payment,
+			Period: calendar.Period{Start: bl.start, End: bl.anchor}, BilledAt: bl.start,
+			UnitPrice: first, Quantity: q.Quantity, VCPUs: q.VCPUs, Used: part, Whole: whole, Amount: amt,
+		})
+		k = 0
+	}
 	base := k * tm
-	start := cal.AddMonths(base)
+	start := bl.at(base)
 	for i := range q.Payments {
-		end := cal.AddMonths(base + (i+1)*pm)
-		dst = append(dst, Line{
-			Kind: kind, Rule: id, Plan: q.Plan, Term: q.Term, Payment: q.Payment,
-			Period: plan.Period{Start: start, End: end}, BilledAt: start,
+		end := bl.at(base + (i+1)*pm)
+		dst = append(dst, Charge{
+			Kind: kind, Reason: reasonOf(kind), Rule: id, Plan: q.Plan, Term: q.Term, Payment: q.Payment,
+			Period: calendar.Period{Start: start, End: end}, BilledAt: start,
 			Installment: i + 1, Installments: q.Payments,
 			UnitPrice: q.UnitPrice, Quantity: q.Quantity, VCPUs: q.VCPUs,
 			Amount: qtInstallment(q.Price, q.Payments, i),
@@ -107,6 +138,13 @@ func AppendSchedule(dst []Line, req QuoteRequest, at time.Time, pol QuotePolicy)
 		start = end
 	}
 	return dst, nil
+}
+
+// AppendSchedule appends the schedule of req under pol.
+//
+// Deprecated: use pol.AppendSchedule(dst, req, at); removed before v1.
+func AppendSchedule(dst []Charge, req Subscription, at time.Time, pol Policy) ([]Charge, error) {
+	return pol.AppendSchedule(dst, req, at)
 }
 
 var (

@@ -1,6 +1,7 @@
 package pricing_test
 
 import (
+	"github.com/marketrules/marketrules/calendar"
 	"testing"
 	"time"
 
@@ -48,25 +49,25 @@ func TestPRC07_Schedule(t *testing.T) {
 			[]time.Time{jan31}, []string{"0.00 USD"}, 12},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			req := pricing.QuoteRequest{Plan: tc.p, Market: market.US, Term: tc.term, Payment: tc.pay, Start: jan31}
-			lines, err := pricing.AppendSchedule(nil, req, tc.at, pricing.DefaultQuotePolicy())
+			req := pricing.Subscription{Plan: tc.p, Market: market.US, Term: tc.term, Payment: tc.pay, Start: jan31}
+			lines, err := pricing.DefaultPolicy().AppendSchedule(nil, req, tc.at)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if len(lines) != tc.n {
 				t.Fatalf("%d lines, want %d", len(lines), tc.n)
 			}
-			q, _ := pricing.QuoteTerm(req, pricing.DefaultQuotePolicy())
+			q, _ := pricing.DefaultPolicy().Quote(req)
 			var sum currency.Money
-			cycle := plan.Cycle{Anchor: jan31, Months: tc.term.Months() / tc.n}
+			cycle := calendar.Cycle{Anchor: jan31, Months: calendar.Months(tc.term.Months() / tc.n)}
 			k0, _, _ := cycle.At(tc.at)
 			k0 -= k0 % tc.n
 			for i, l := range lines {
 				sum, _ = sum.Add(l.Amount)
-				if want := cycle.Period(k0 + i); !l.Period.Start.Equal(want.Start) || !l.Period.End.Equal(want.End) {
-					t.Errorf("line %d: period %v, plan.Cycle says %v", i, l.Period, want)
+				if want, _ := cycle.Period(k0 + i); !l.Period.Start.Equal(want.Start) || !l.Period.End.Equal(want.End) {
+					t.Errorf("line %d: period %v, calendar.Cycle says %v", i, l.Period, want)
 				}
-				if l.BilledAt != l.Period.Start || l.Installment != i+1 || l.Installments != tc.n || l.Rule != tc.id || l.Kind != pricing.LineRecurring {
+				if l.BilledAt != l.Period.Start || l.Installment != i+1 || l.Installments != tc.n || l.Rule != tc.id || l.Kind != pricing.ChargeRecurring {
 					t.Errorf("line %d: %+v", i, l)
 				}
 				if i < len(tc.starts) && (!l.Period.Start.Equal(tc.starts[i]) || l.Amount != qtMoney(tc.amounts[i])) {
@@ -86,11 +87,11 @@ func TestPRC07_Schedule(t *testing.T) {
 // PRC-07: billing periods in a local zone keep the local clock across
 // daylight-saving changes and clamp to month end on the local calendar.
 func TestPRC07_ScheduleLocalZone(t *testing.T) {
-	pol := pricing.DefaultQuotePolicy()
+	pol := pricing.DefaultPolicy()
 	pol.Location = qtStockholm
 	start := time.Date(2024, time.January, 31, 0, 0, 0, 0, qtStockholm)
-	req := pricing.QuoteRequest{Plan: qtFlat("y", plan.OneYear, plan.Monthly, "120.00 USD"), Market: market.US, Term: plan.OneYear, Payment: plan.Monthly, Start: start.UTC()}
-	lines, err := pricing.AppendSchedule(nil, req, start, pol)
+	req := pricing.Subscription{Plan: qtFlat("y", plan.OneYear, plan.Monthly, "120.00 USD"), Market: market.US, Term: plan.OneYear, Payment: plan.Monthly, Start: start.UTC()}
+	lines, err := pol.AppendSchedule(nil, req, start)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,8 +118,8 @@ func TestPRC07_ScheduleLocalZone(t *testing.T) {
 // payments.
 func TestEXT07_ReservationSchedule(t *testing.T) {
 	start := qtUTC(2024, time.March, 1, 0, 0, 0)
-	req := pricing.QuoteRequest{Plan: qtVM(plan.FlatRate), Market: market.US, Term: plan.ThreeYears, Payment: plan.Monthly, Quantity: 2, Start: start}
-	lines, err := pricing.AppendSchedule(nil, req, start, pricing.DefaultQuotePolicy())
+	req := pricing.Subscription{Plan: qtVM(plan.FlatRate), Market: market.US, Term: plan.ThreeYears, Payment: plan.Monthly, Quantity: 2, Start: start}
+	lines, err := pricing.DefaultPolicy().AppendSchedule(nil, req, start)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,7 +129,7 @@ func TestEXT07_ReservationSchedule(t *testing.T) {
 	var sum currency.Money
 	for _, l := range lines {
 		sum, _ = sum.Add(l.Amount)
-		if l.Kind != pricing.LineReservation || l.Rule != rule.EXT07 || l.UnitPrice != qtMoney("13140.00 USD") || l.Quantity != 2 {
+		if l.Kind != pricing.ChargeReservation || l.Rule != rule.EXT07 || l.UnitPrice != qtMoney("13140.00 USD") || l.Quantity != 2 {
 			t.Errorf("line %+v", l)
 		}
 	}
@@ -139,25 +140,25 @@ func TestEXT07_ReservationSchedule(t *testing.T) {
 
 func TestAppendSchedule_Errors(t *testing.T) {
 	start := qtUTC(2024, time.January, 1, 0, 0, 0)
-	monthly := pricing.QuoteRequest{Plan: qtFlat("m", plan.OneMonth, plan.Upfront, "1.00 USD"), Market: market.US, Term: plan.OneMonth, Start: start}
+	monthly := pricing.Subscription{Plan: qtFlat("m", plan.OneMonth, plan.Upfront, "1.00 USD"), Market: market.US, Term: plan.OneMonth, Start: start}
 	for _, tc := range []struct {
 		name string
-		req  pricing.QuoteRequest
+		req  pricing.Subscription
 		at   time.Time
 		want []qtProblem
 	}{
-		{"hourly usage is not scheduled", pricing.QuoteRequest{Plan: qtVM(plan.FlatRate), Market: market.US, Term: plan.Hourly, Start: start}, start,
+		{"hourly usage is not scheduled", pricing.Subscription{Plan: qtVM(plan.FlatRate), Market: market.US, Term: plan.Hourly, Start: start}, start,
 			[]qtProblem{{"term", rule.PRC07, pricing.ErrUnpriced}}},
 		{"before the start", monthly, start.Add(-time.Nanosecond), []qtProblem{{"at", rule.PRC07, pricing.ErrInstant}}},
-		{"no start", pricing.QuoteRequest{Plan: monthly.Plan, Market: market.US, Term: plan.OneMonth}, start, []qtProblem{{"start", rule.PRC07, pricing.ErrInstant}}},
+		{"no start", pricing.Subscription{Plan: monthly.Plan, Market: market.US, Term: plan.OneMonth}, start, []qtProblem{{"start", rule.PRC07, pricing.ErrInstant}}},
 		{"no instant", monthly, time.Time{}, []qtProblem{{"at", rule.PRC07, pricing.ErrInstant}}},
 		{"year 0", monthly, time.Date(0, 12, 31, 0, 0, 0, 0, time.UTC), []qtProblem{{"at", rule.PRC07, pricing.ErrInstant}}},
-		{"unpriced and before the start", pricing.QuoteRequest{Plan: monthly.Plan, Market: market.FR, Term: plan.OneMonth, Start: start}, start.Add(-1),
+		{"unpriced and before the start", pricing.Subscription{Plan: monthly.Plan, Market: market.FR, Term: plan.OneMonth, Start: start}, start.Add(-1),
 			[]qtProblem{{"market", rule.PLN06, pricing.ErrUnpriced}, {"at", rule.PRC07, pricing.ErrInstant}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			dst := make([]pricing.Line, 1, 4)
-			lines, err := pricing.AppendSchedule(dst, tc.req, tc.at, pricing.DefaultQuotePolicy())
+			dst := make([]pricing.Charge, 1, 4)
+			lines, err := pricing.DefaultPolicy().AppendSchedule(dst, tc.req, tc.at)
 			if err == nil {
 				t.Fatalf("no error: %v", lines)
 			}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -21,7 +22,7 @@ func TestPRC03_MarketPrice(t *testing.T) {
 	gold := qtFlat("gold", plan.OneMonth, plan.Upfront, "12.00 USD")
 	withDE := qtFlat("gold", plan.OneMonth, plan.Upfront, "12.00 USD")
 	withDE.Pricing.Terms[0].Markets = []plan.MarketPrice{{Market: market.DE, Price: qtMoney("11.00 EUR")}}
-	up := pricing.DefaultQuotePolicy()
+	up := pricing.DefaultPolicy()
 	up.ConversionRounding = currency.Up
 	type want struct {
 		Unit       currency.Money
@@ -36,21 +37,21 @@ func TestPRC03_MarketPrice(t *testing.T) {
 		pol  pricing.QuotePolicy
 		want want
 	}{
-		{"USD market", gold, market.US, currency.ExchangeRate{}, pricing.DefaultQuotePolicy(),
+		{"USD market", gold, market.US, currency.ExchangeRate{}, pricing.DefaultPolicy(),
 			want{qtMoney("12.00 USD"), pricing.QuoteFromUSD, currency.Conversion{}}},
-		{"converted to SEK, half-even", gold, market.SE, qtToSEK, pricing.DefaultQuotePolicy(),
+		{"converted to SEK, half-even", gold, market.SE, qtToSEK, pricing.DefaultPolicy(),
 			want{qtMoney("125.48 SEK"), pricing.QuoteConverted, currency.Conversion{From: qtMoney("12.00 USD"), To: qtMoney("125.48 SEK"), Rate: qtToSEK}}},
 		{"converted to SEK, up", gold, market.SE, qtToSEK, up,
 			want{qtMoney("125.49 SEK"), pricing.QuoteConverted, currency.Conversion{From: qtMoney("12.00 USD"), To: qtMoney("125.49 SEK"), Rate: qtToSEK, Rounding: currency.Up}}},
-		{"converted to JPY, no minor unit", gold, market.JP, qtToJPY, pricing.DefaultQuotePolicy(),
+		{"converted to JPY, no minor unit", gold, market.JP, qtToJPY, pricing.DefaultPolicy(),
 			want{qtMoney("1791 JPY"), pricing.QuoteConverted, currency.Conversion{From: qtMoney("12.00 USD"), To: qtMoney("1791 JPY"), Rate: qtToJPY}}},
-		{"declared market price, no rate needed", withDE, market.DE, currency.ExchangeRate{}, pricing.DefaultQuotePolicy(),
+		{"declared market price, no rate needed", withDE, market.DE, currency.ExchangeRate{}, pricing.DefaultPolicy(),
 			want{qtMoney("11.00 EUR"), pricing.QuoteFromMarket, currency.Conversion{}}},
-		{"declared price for another market", withDE, market.SE, qtToSEK, pricing.DefaultQuotePolicy(),
+		{"declared price for another market", withDE, market.SE, qtToSEK, pricing.DefaultPolicy(),
 			want{qtMoney("125.48 SEK"), pricing.QuoteConverted, currency.Conversion{From: qtMoney("12.00 USD"), To: qtMoney("125.48 SEK"), Rate: qtToSEK}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			q, err := pricing.QuoteTerm(pricing.QuoteRequest{Plan: tc.p, Market: tc.mk, Term: plan.OneMonth, Rate: tc.rate}, tc.pol)
+			q, err := tc.pol.Quote(pricing.Subscription{Plan: tc.p, Market: tc.mk, Term: plan.OneMonth, Rate: tc.rate})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -61,13 +62,13 @@ func TestPRC03_MarketPrice(t *testing.T) {
 	}
 }
 
-// PRC-04, EXT-05, W11: the price of a term and the equal payments it is
+// PRC-04, EXT-05: the price of a term and the equal payments it is
 // billed in.
 func TestPRC04_QuoteTerm(t *testing.T) {
 	team := qtPerUser("team", plan.OneYear, plan.Monthly, "120.00 USD", 1, 0)
 	multi := &plan.Plan{ID: "multi", Markets: qtAllMarkets, Pricing: plan.Pricing{Model: plan.FlatRate, Terms: []plan.TermPrice{
-		{Term: plan.TwoYears, Payment: plan.Monthly, Price: qtMoney("100.00 USD")}, // W11
-		{Term: plan.ThreeYears, Price: qtMoney("90.00 USD")},                       // W11
+		{Term: plan.TwoYears, Payment: plan.Monthly, Price: qtMoney("100.00 USD")},
+		{Term: plan.ThreeYears, Price: qtMoney("90.00 USD")},
 	}}}
 	annual := qtFlat("annual", plan.TwoYears, plan.Annual, "100.00 USD")
 	usageOnly := &plan.Plan{ID: "payg", Markets: qtAllMarkets, Pricing: plan.Pricing{Model: plan.UsageOnly,
@@ -76,36 +77,36 @@ func TestPRC04_QuoteTerm(t *testing.T) {
 	free := &plan.Plan{ID: "free", Markets: qtAllMarkets, Pricing: plan.Pricing{Model: plan.Free}}
 	for _, tc := range []struct {
 		name string
-		req  pricing.QuoteRequest
+		req  pricing.Subscription
 		want pricing.Quote
 	}{
-		{"flat rate, 1 month", pricing.QuoteRequest{Plan: qtFlat("gold", plan.OneMonth, plan.Upfront, "12.00 USD"), Market: market.US, Term: plan.OneMonth},
-			pricing.Quote{Plan: "gold", Model: plan.FlatRate, Market: market.US, Term: plan.OneMonth, Rule: rule.PRC04, Source: pricing.QuoteFromUSD,
+		{"flat rate, 1 month", pricing.Subscription{Plan: qtFlat("gold", plan.OneMonth, plan.Upfront, "12.00 USD"), Market: market.US, Term: plan.OneMonth},
+			pricing.Quote{Plan: "gold", Model: plan.FlatRate, Market: market.US, Term: plan.OneMonth, Rule: rule.PRC04, Source: pricing.QuoteFromUSD, Reason: pricing.ReasonPriceInUSD,
 				UnitPrice: qtMoney("12.00 USD"), Quantity: 1, Price: qtMoney("12.00 USD"), Payments: 1}},
-		{"per user, 1 year paid monthly, converted", pricing.QuoteRequest{Plan: team, Market: market.SE, Term: plan.OneYear, Payment: plan.Monthly, Quantity: 10, Rate: qtToSEK},
-			pricing.Quote{Plan: "team", Model: plan.PerUser, Market: market.SE, Term: plan.OneYear, Payment: plan.Monthly, Rule: rule.PRC04, Source: pricing.QuoteConverted,
+		{"per user, 1 year paid monthly, converted", pricing.Subscription{Plan: team, Market: market.SE, Term: plan.OneYear, Payment: plan.Monthly, Quantity: 10, Rate: qtToSEK},
+			pricing.Quote{Plan: "team", Model: plan.PerUser, Market: market.SE, Term: plan.OneYear, Payment: plan.Monthly, Rule: rule.PRC04, Source: pricing.QuoteConverted, Reason: pricing.ReasonPriceConverted,
 				Conversion: currency.Conversion{From: qtMoney("120.00 USD"), To: qtMoney("1254.80 SEK"), Rate: qtToSEK},
 				UnitPrice:  qtMoney("1254.80 SEK"), Quantity: 10, Price: qtMoney("12548.00 SEK"), Payments: 12}},
-		{"W11 2-year term paid monthly", pricing.QuoteRequest{Plan: multi, Market: market.US, Term: plan.TwoYears, Payment: plan.Monthly},
-			pricing.Quote{Plan: "multi", Model: plan.FlatRate, Market: market.US, Term: plan.TwoYears, Payment: plan.Monthly, Rule: rule.PRC04, Source: pricing.QuoteFromUSD,
+		{"2-year term paid monthly", pricing.Subscription{Plan: multi, Market: market.US, Term: plan.TwoYears, Payment: plan.Monthly},
+			pricing.Quote{Plan: "multi", Model: plan.FlatRate, Market: market.US, Term: plan.TwoYears, Payment: plan.Monthly, Rule: rule.PRC04, Source: pricing.QuoteFromUSD, Reason: pricing.ReasonPriceInUSD,
 				UnitPrice: qtMoney("100.00 USD"), Quantity: 1, Price: qtMoney("100.00 USD"), Payments: 24}},
-		{"W11 3-year term upfront", pricing.QuoteRequest{Plan: multi, Market: market.US, Term: plan.ThreeYears},
-			pricing.Quote{Plan: "multi", Model: plan.FlatRate, Market: market.US, Term: plan.ThreeYears, Rule: rule.PRC04, Source: pricing.QuoteFromUSD,
+		{"3-year term upfront", pricing.Subscription{Plan: multi, Market: market.US, Term: plan.ThreeYears},
+			pricing.Quote{Plan: "multi", Model: plan.FlatRate, Market: market.US, Term: plan.ThreeYears, Rule: rule.PRC04, Source: pricing.QuoteFromUSD, Reason: pricing.ReasonPriceInUSD,
 				UnitPrice: qtMoney("90.00 USD"), Quantity: 1, Price: qtMoney("90.00 USD"), Payments: 1}},
-		{"2-year term paid annually", pricing.QuoteRequest{Plan: annual, Market: market.US, Term: plan.TwoYears, Payment: plan.Annual, Quantity: 1},
-			pricing.Quote{Plan: "annual", Model: plan.FlatRate, Market: market.US, Term: plan.TwoYears, Payment: plan.Annual, Rule: rule.PRC04, Source: pricing.QuoteFromUSD,
+		{"2-year term paid annually", pricing.Subscription{Plan: annual, Market: market.US, Term: plan.TwoYears, Payment: plan.Annual, Quantity: 1},
+			pricing.Quote{Plan: "annual", Model: plan.FlatRate, Market: market.US, Term: plan.TwoYears, Payment: plan.Annual, Rule: rule.PRC04, Source: pricing.QuoteFromUSD, Reason: pricing.ReasonPriceInUSD,
 				UnitPrice: qtMoney("100.00 USD"), Quantity: 1, Price: qtMoney("100.00 USD"), Payments: 2}},
-		{"usage-only plan has no recurring fee", pricing.QuoteRequest{Plan: usageOnly, Market: market.SE, Term: plan.OneMonth},
-			pricing.Quote{Plan: "payg", Model: plan.UsageOnly, Market: market.SE, Term: plan.OneMonth, Rule: rule.EXT02, Source: pricing.QuoteNoCharge,
+		{"usage-only plan has no recurring fee", pricing.Subscription{Plan: usageOnly, Market: market.SE, Term: plan.OneMonth},
+			pricing.Quote{Plan: "payg", Model: plan.UsageOnly, Market: market.SE, Term: plan.OneMonth, Rule: rule.EXT02, Source: pricing.QuoteNoCharge, Reason: pricing.ReasonNoCharge,
 				UnitPrice: qtMoney("0.00 SEK"), Quantity: 1, Price: qtMoney("0.00 SEK"), Payments: 1}},
-		{"BYOL has no software charge", pricing.QuoteRequest{Plan: byol, Market: market.SE, Term: plan.OneYear, Payment: plan.Monthly},
-			pricing.Quote{Plan: "byol", Model: plan.BYOL, Market: market.SE, Term: plan.OneYear, Payment: plan.Monthly, Rule: rule.PRC01, Source: pricing.QuoteNoCharge,
+		{"BYOL has no software charge", pricing.Subscription{Plan: byol, Market: market.SE, Term: plan.OneYear, Payment: plan.Monthly},
+			pricing.Quote{Plan: "byol", Model: plan.BYOL, Market: market.SE, Term: plan.OneYear, Payment: plan.Monthly, Rule: rule.PRC01, Source: pricing.QuoteNoCharge, Reason: pricing.ReasonNoCharge,
 				UnitPrice: qtMoney("0.00 SEK"), Quantity: 1, Price: qtMoney("0.00 SEK"), Payments: 12}},
-		{"free VM in China, which has no currency", pricing.QuoteRequest{Plan: free, Market: market.CN, Term: plan.Hourly},
-			pricing.Quote{Plan: "free", Model: plan.Free, Market: market.CN, Term: plan.Hourly, Rule: rule.PRC01, Source: pricing.QuoteNoCharge, Quantity: 1}},
+		{"free VM in China, which has no currency", pricing.Subscription{Plan: free, Market: market.CN, Term: plan.Hourly},
+			pricing.Quote{Plan: "free", Model: plan.Free, Market: market.CN, Term: plan.Hourly, Rule: rule.PRC01, Source: pricing.QuoteNoCharge, Reason: pricing.ReasonNoCharge, Quantity: 1}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			q, err := pricing.QuoteTerm(tc.req, pricing.DefaultQuotePolicy())
+			q, err := pricing.DefaultPolicy().Quote(tc.req)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -182,7 +183,7 @@ func TestEXT06_SeatLimits(t *testing.T) {
 		{open, 1_000_000, "10000000.00 USD"},
 		{open, 0, ""},
 	} {
-		q, err := pricing.QuoteTerm(pricing.QuoteRequest{Plan: tc.p, Market: market.US, Term: plan.OneMonth, Quantity: tc.n}, pricing.DefaultQuotePolicy())
+		q, err := pricing.DefaultPolicy().Quote(pricing.Subscription{Plan: tc.p, Market: market.US, Term: plan.OneMonth, Quantity: tc.n})
 		switch {
 		case tc.want == "" && !qtCmpProblems(qtProblems(t, err), []qtProblem{{"quantity", rule.EXT06, pricing.ErrSeats}}):
 			t.Errorf("%s with %d users: error %v, want ErrSeats at quantity", tc.p.ID, tc.n, err)
@@ -192,28 +193,28 @@ func TestEXT06_SeatLimits(t *testing.T) {
 	}
 }
 
-// EXT-07, W3: a VM software reservation costs the hourly price × 8,760
+// EXT-07: a VM software reservation costs the hourly price × 8,760
 // hours × years × (1 − saving), for flat-rate, per-vCPU and per-vCPU-size
 // plans.
 func TestEXT07_SoftwareReservation(t *testing.T) {
 	for _, tc := range []struct {
 		name     string
-		req      pricing.QuoteRequest
+		req      pricing.Subscription
 		hourly   string
 		unit     string
 		price    string
 		payments int
 	}{
-		{"W3 1 year, 30% saving", pricing.QuoteRequest{Plan: qtVM(plan.FlatRate), Market: market.US, Term: plan.OneYear}, "1.00 USD", "6132.00 USD", "6132.00 USD", 1},
-		{"W3 3 years, 50% saving", pricing.QuoteRequest{Plan: qtVM(plan.FlatRate), Market: market.US, Term: plan.ThreeYears}, "1.00 USD", "13140.00 USD", "13140.00 USD", 1},
-		{"per vCPU, 4 vCPUs", pricing.QuoteRequest{Plan: qtVM(plan.PerVCPU), Market: market.US, Term: plan.OneYear, VCPUs: 4}, "4.00 USD", "24528.00 USD", "24528.00 USD", 1},
-		{"per vCPU size, 4 vCPUs", pricing.QuoteRequest{Plan: qtVM(plan.PerVCPUSize), Market: market.US, Term: plan.OneYear, VCPUs: 4}, "3.20 USD", "19622.40 USD", "19622.40 USD", 1},
-		{"3 VMs", pricing.QuoteRequest{Plan: qtVM(plan.FlatRate), Market: market.US, Term: plan.OneYear, Quantity: 3}, "1.00 USD", "6132.00 USD", "18396.00 USD", 1},
-		{"paid monthly", pricing.QuoteRequest{Plan: qtVM(plan.FlatRate), Market: market.US, Term: plan.OneYear, Payment: plan.Monthly}, "1.00 USD", "6132.00 USD", "6132.00 USD", 12},
-		{"in SEK, from the converted hourly price", pricing.QuoteRequest{Plan: qtVM(plan.FlatRate), Market: market.SE, Term: plan.OneYear, Rate: qtToSEK}, "10.46 SEK", "64140.72 SEK", "64140.72 SEK", 1},
+		{"1 year, 30% saving", pricing.Subscription{Plan: qtVM(plan.FlatRate), Market: market.US, Term: plan.OneYear}, "1.00 USD", "6132.00 USD", "6132.00 USD", 1},
+		{"3 years, 50% saving", pricing.Subscription{Plan: qtVM(plan.FlatRate), Market: market.US, Term: plan.ThreeYears}, "1.00 USD", "13140.00 USD", "13140.00 USD", 1},
+		{"per vCPU, 4 vCPUs", pricing.Subscription{Plan: qtVM(plan.PerVCPU), Market: market.US, Term: plan.OneYear, VCPUs: 4}, "4.00 USD", "24528.00 USD", "24528.00 USD", 1},
+		{"per vCPU size, 4 vCPUs", pricing.Subscription{Plan: qtVM(plan.PerVCPUSize), Market: market.US, Term: plan.OneYear, VCPUs: 4}, "3.20 USD", "19622.40 USD", "19622.40 USD", 1},
+		{"3 VMs", pricing.Subscription{Plan: qtVM(plan.FlatRate), Market: market.US, Term: plan.OneYear, Quantity: 3}, "1.00 USD", "6132.00 USD", "18396.00 USD", 1},
+		{"paid monthly", pricing.Subscription{Plan: qtVM(plan.FlatRate), Market: market.US, Term: plan.OneYear, Payment: plan.Monthly}, "1.00 USD", "6132.00 USD", "6132.00 USD", 12},
+		{"in SEK, from the converted hourly price", pricing.Subscription{Plan: qtVM(plan.FlatRate), Market: market.SE, Term: plan.OneYear, Rate: qtToSEK}, "10.46 SEK", "64140.72 SEK", "64140.72 SEK", 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			q, err := pricing.QuoteTerm(tc.req, pricing.DefaultQuotePolicy())
+			q, err := pricing.DefaultPolicy().Quote(tc.req)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -248,7 +249,7 @@ func TestEXT07_HourlyPrice(t *testing.T) {
 		{qtVM(plan.PerMarketAndVCPUSize), market.SE, 4, "30.00 SEK", 1, "30.00 SEK", pricing.QuoteFromMarket},
 		{qtVM(plan.PerMarketAndVCPUSize), market.JP, 4, "450 JPY", 1, "450 JPY", pricing.QuoteFromMarket},
 	} {
-		q, err := pricing.QuoteTerm(pricing.QuoteRequest{Plan: tc.p, Market: tc.mk, Term: plan.Hourly, VCPUs: tc.vcpus, Rate: qtToSEK}, pricing.DefaultQuotePolicy())
+		q, err := pricing.DefaultPolicy().Quote(pricing.Subscription{Plan: tc.p, Market: tc.mk, Term: plan.Hourly, VCPUs: tc.vcpus, Rate: qtToSEK})
 		if err != nil {
 			t.Fatalf("%s in %s: %v", tc.p.ID, tc.mk, err)
 		}
@@ -278,122 +279,124 @@ func TestQuoteTerm_Errors(t *testing.T) {
 	hugeVM.Pricing.VM.PerHour = qtMoney("92233720368547758.07 USD")
 	badSizes := qtVM(plan.PerMarketAndVCPUSize)
 	badSizes.Pricing.VM.MarketSizes[0].Price = qtMoney("30.00 EUR")
-	manyHours := pricing.DefaultQuotePolicy()
-	manyHours.HoursPerYear = 1 << 62
-	badPol := pricing.DefaultQuotePolicy()
+	hugeFlat := qtVM(plan.FlatRate)
+	hugeFlat.Pricing.VM.PerHour = qtMoney("92233720368547.00 USD")
+	manyHours := pricing.DefaultPolicy()
+	manyHours.ReservationYear = 1<<62 - 1<<62%time.Hour
+	badPol := pricing.DefaultPolicy()
 	badPol.ConversionRounding = 42
-	badPol.HoursPerYear = 0
+	badPol.ReservationYear = 0
 	badPol.UsageMonths = -1
 	badPol.MinuteRounding, badPol.UsageRounding, badPol.ReservationRounding = 9, 9, 9
-	req := func(p *plan.Plan, mk market.Code, term plan.Term, pay plan.PaymentOption, n int64) pricing.QuoteRequest {
-		return pricing.QuoteRequest{Plan: p, Market: mk, Term: term, Payment: pay, Quantity: n}
+	req := func(p *plan.Plan, mk market.Code, term plan.Term, pay plan.PaymentOption, n int64) pricing.Subscription {
+		return pricing.Subscription{Plan: p, Market: mk, Term: term, Payment: pay, Quantity: n}
 	}
 	for _, tc := range []struct {
 		name string
-		req  pricing.QuoteRequest
+		req  pricing.Subscription
 		pol  pricing.QuotePolicy
 		want []qtProblem
 	}{
-		{"no plan", pricing.QuoteRequest{Market: market.US, Term: plan.OneMonth}, pricing.DefaultQuotePolicy(),
+		{"no plan", pricing.Subscription{Market: market.US, Term: plan.OneMonth}, pricing.DefaultPolicy(),
 			[]qtProblem{{"plan", rule.PRC04, pricing.ErrUnpriced}}},
-		{"no market", req(gold, 0, plan.OneMonth, plan.Upfront, 0), pricing.DefaultQuotePolicy(),
+		{"no market", req(gold, 0, plan.OneMonth, plan.Upfront, 0), pricing.DefaultPolicy(),
 			[]qtProblem{{"market", rule.PRC09, pricing.ErrUnpriced}}},
-		{"market not in the plan", req(gold, market.FR, plan.OneMonth, plan.Upfront, 0), pricing.DefaultQuotePolicy(),
+		{"market not in the plan", req(gold, market.FR, plan.OneMonth, plan.Upfront, 0), pricing.DefaultPolicy(),
 			[]qtProblem{{"market", rule.PLN06, pricing.ErrUnpriced}}},
-		{"China has no currency", req(gold, market.CN, plan.OneMonth, plan.Upfront, 0), pricing.DefaultQuotePolicy(),
+		{"China has no currency", req(gold, market.CN, plan.OneMonth, plan.Upfront, 0), pricing.DefaultPolicy(),
 			[]qtProblem{{"market", rule.EXT15, pricing.ErrUnpriced}}},
-		{"no term", req(gold, market.US, 0, plan.Upfront, 0), pricing.DefaultQuotePolicy(),
+		{"no term", req(gold, market.US, 0, plan.Upfront, 0), pricing.DefaultPolicy(),
 			[]qtProblem{{"term", rule.EXT05, pricing.ErrUnpriced}}},
-		{"hourly SaaS", req(gold, market.US, plan.Hourly, plan.Upfront, 0), pricing.DefaultQuotePolicy(),
+		{"hourly SaaS", req(gold, market.US, plan.Hourly, plan.Upfront, 0), pricing.DefaultPolicy(),
 			[]qtProblem{{"term", rule.EXT05, pricing.ErrUnpriced}}},
-		{"1 month paid monthly", req(gold, market.US, plan.OneMonth, plan.Monthly, 0), pricing.DefaultQuotePolicy(),
+		{"1 month paid monthly", req(gold, market.US, plan.OneMonth, plan.Monthly, 0), pricing.DefaultPolicy(),
 			[]qtProblem{{"payment", rule.EXT05, pricing.ErrUnpriced}}},
-		{"term the plan lacks", req(gold, market.US, plan.TwoYears, plan.Upfront, 0), pricing.DefaultQuotePolicy(),
+		{"term the plan lacks", req(gold, market.US, plan.TwoYears, plan.Upfront, 0), pricing.DefaultPolicy(),
 			[]qtProblem{{"term", rule.EXT05, pricing.ErrUnpriced}}},
-		{"payment option the plan lacks", req(yearly, market.US, plan.OneYear, plan.Upfront, 0), pricing.DefaultQuotePolicy(),
+		{"payment option the plan lacks", req(yearly, market.US, plan.OneYear, plan.Upfront, 0), pricing.DefaultPolicy(),
 			[]qtProblem{{"payment", rule.EXT05, pricing.ErrUnpriced}}},
-		{"no rate", req(gold, market.SE, plan.OneMonth, plan.Upfront, 0), pricing.DefaultQuotePolicy(),
-			[]qtProblem{{"rate", rule.PRC03, pricing.ErrExchangeRate}}},
-		{"rate to another currency", pricing.QuoteRequest{Plan: gold, Market: market.SE, Term: plan.OneMonth, Rate: qtToEUR}, pricing.DefaultQuotePolicy(),
-			[]qtProblem{{"rate", rule.PRC03, pricing.ErrExchangeRate}}},
-		{"zero rate", pricing.QuoteRequest{Plan: gold, Market: market.SE, Term: plan.OneMonth, Rate: currency.ExchangeRate{From: currency.USD, To: currency.SEK}}, pricing.DefaultQuotePolicy(),
-			[]qtProblem{{"rate", rule.PRC03, pricing.ErrExchangeRate}}},
-		{"market price in the wrong currency", req(badMarket, market.SE, plan.OneMonth, plan.Upfront, 0), pricing.DefaultQuotePolicy(),
+		{"no rate", req(gold, market.SE, plan.OneMonth, plan.Upfront, 0), pricing.DefaultPolicy(),
+			[]qtProblem{{"rate", rule.PRC03, pricing.ErrNoRate}}},
+		{"rate to another currency", pricing.Subscription{Plan: gold, Market: market.SE, Term: plan.OneMonth, Rate: qtToEUR}, pricing.DefaultPolicy(),
+			[]qtProblem{{"rate", rule.PRC03, pricing.ErrNoRate}}},
+		{"zero rate", pricing.Subscription{Plan: gold, Market: market.SE, Term: plan.OneMonth, Rate: currency.ExchangeRate{From: currency.USD, To: currency.SEK}}, pricing.DefaultPolicy(),
+			[]qtProblem{{"rate", rule.PRC03, pricing.ErrNoRate}}},
+		{"market price in the wrong currency", req(badMarket, market.SE, plan.OneMonth, plan.Upfront, 0), pricing.DefaultPolicy(),
 			[]qtProblem{{"plan.pricing.terms", rule.PRC03, pricing.ErrUnpriced}}},
-		{"plan price not in USD", req(notUSD, market.US, plan.OneMonth, plan.Upfront, 0), pricing.DefaultQuotePolicy(),
+		{"plan price not in USD", req(notUSD, market.US, plan.OneMonth, plan.Upfront, 0), pricing.DefaultPolicy(),
 			[]qtProblem{{"plan.pricing.terms", rule.PRC03, pricing.ErrUnpriced}}},
-		{"negative quantity", req(gold, market.US, plan.OneMonth, plan.Upfront, -1), pricing.DefaultQuotePolicy(),
+		{"negative quantity", req(gold, market.US, plan.OneMonth, plan.Upfront, -1), pricing.DefaultPolicy(),
 			[]qtProblem{{"quantity", rule.EXT06, pricing.ErrSeats}}},
-		{"seats of a flat-rate plan", req(gold, market.US, plan.OneMonth, plan.Upfront, 2), pricing.DefaultQuotePolicy(),
+		{"seats of a flat-rate plan", req(gold, market.US, plan.OneMonth, plan.Upfront, 2), pricing.DefaultPolicy(),
 			[]qtProblem{{"quantity", rule.PRC06, pricing.ErrSeats}}},
-		{"no users", req(team, market.US, plan.OneMonth, plan.Upfront, 0), pricing.DefaultQuotePolicy(),
+		{"no users", req(team, market.US, plan.OneMonth, plan.Upfront, 0), pricing.DefaultPolicy(),
 			[]qtProblem{{"quantity", rule.EXT06, pricing.ErrSeats}}},
-		{"too many users", req(team, market.US, plan.OneMonth, plan.Upfront, 21), pricing.DefaultQuotePolicy(),
+		{"too many users", req(team, market.US, plan.OneMonth, plan.Upfront, 21), pricing.DefaultPolicy(),
 			[]qtProblem{{"quantity", rule.EXT06, pricing.ErrSeats}}},
-		{"price × users overflows", req(huge, market.US, plan.OneMonth, plan.Upfront, 2), pricing.DefaultQuotePolicy(),
+		{"price × users overflows", req(huge, market.US, plan.OneMonth, plan.Upfront, 2), pricing.DefaultPolicy(),
 			[]qtProblem{{"quantity", rule.EXT06, currency.ErrOverflow}}},
 		{"policy", req(gold, market.US, plan.OneMonth, plan.Upfront, 0), badPol,
 			[]qtProblem{
-				{"policy.conversion_rounding", rule.PRC03, pricing.ErrQuotePolicy},
-				{"policy.minute_rounding", rule.EXT07, pricing.ErrQuotePolicy},
-				{"policy.usage_rounding", rule.EXT07, pricing.ErrQuotePolicy},
-				{"policy.reservation_rounding", rule.EXT07, pricing.ErrQuotePolicy},
-				{"policy.hours_per_year", rule.EXT07, pricing.ErrQuotePolicy},
-				{"policy.usage_months", rule.PRC07, pricing.ErrQuotePolicy},
+				{"policy.conversionRounding", rule.PRC03, pricing.ErrPolicy},
+				{"policy.minuteRounding", rule.EXT07, pricing.ErrPolicy},
+				{"policy.usageRounding", rule.EXT07, pricing.ErrPolicy},
+				{"policy.reservationRounding", rule.EXT07, pricing.ErrPolicy},
+				{"policy.reservationYear", rule.EXT07, pricing.ErrPolicy},
+				{"policy.usageMonths", rule.PRC07, pricing.ErrPolicy},
 			}},
-		{"all at once", req(team, market.FR, plan.OneMonth, plan.Monthly, 30), pricing.DefaultQuotePolicy(),
+		{"all at once", req(team, market.FR, plan.OneMonth, plan.Monthly, 30), pricing.DefaultPolicy(),
 			[]qtProblem{{"market", rule.PLN06, pricing.ErrUnpriced}, {"payment", rule.EXT05, pricing.ErrUnpriced}, {"quantity", rule.EXT06, pricing.ErrSeats}}},
-		{"VM without vCPUs", pricing.QuoteRequest{Plan: qtVM(plan.PerVCPU), Market: market.US, Term: plan.Hourly}, pricing.DefaultQuotePolicy(),
+		{"VM without vCPUs", pricing.Subscription{Plan: qtVM(plan.PerVCPU), Market: market.US, Term: plan.Hourly}, pricing.DefaultPolicy(),
 			[]qtProblem{{"vcpus", rule.EXT07, pricing.ErrUsage}}},
-		{"VM size not priced", pricing.QuoteRequest{Plan: qtVM(plan.PerVCPUSize), Market: market.US, Term: plan.Hourly, VCPUs: 8}, pricing.DefaultQuotePolicy(),
+		{"VM size not priced", pricing.Subscription{Plan: qtVM(plan.PerVCPUSize), Market: market.US, Term: plan.Hourly, VCPUs: 8}, pricing.DefaultPolicy(),
 			[]qtProblem{{"vcpus", rule.EXT07, pricing.ErrUnpriced}}},
-		{"VM market size not priced", pricing.QuoteRequest{Plan: qtVM(plan.PerMarketAndVCPUSize), Market: market.DE, Term: plan.Hourly, VCPUs: 4}, pricing.DefaultQuotePolicy(),
+		{"VM market size not priced", pricing.Subscription{Plan: qtVM(plan.PerMarketAndVCPUSize), Market: market.DE, Term: plan.Hourly, VCPUs: 4}, pricing.DefaultPolicy(),
 			[]qtProblem{{"vcpus", rule.EXT07, pricing.ErrUnpriced}}},
-		{"VM flat rate with negative vCPUs", pricing.QuoteRequest{Plan: qtVM(plan.FlatRate), Market: market.US, Term: plan.Hourly, VCPUs: -2}, pricing.DefaultQuotePolicy(),
+		{"VM flat rate with negative vCPUs", pricing.Subscription{Plan: qtVM(plan.FlatRate), Market: market.US, Term: plan.Hourly, VCPUs: -2}, pricing.DefaultPolicy(),
 			[]qtProblem{{"vcpus", rule.EXT07, pricing.ErrUsage}}},
-		{"VM monthly term", pricing.QuoteRequest{Plan: qtVM(plan.FlatRate), Market: market.US, Term: plan.OneMonth}, pricing.DefaultQuotePolicy(),
+		{"VM monthly term", pricing.Subscription{Plan: qtVM(plan.FlatRate), Market: market.US, Term: plan.OneMonth}, pricing.DefaultPolicy(),
 			[]qtProblem{{"term", rule.EXT07, pricing.ErrUnpriced}}},
-		{"VM hourly paid monthly", pricing.QuoteRequest{Plan: qtVM(plan.FlatRate), Market: market.US, Term: plan.Hourly, Payment: plan.Monthly}, pricing.DefaultQuotePolicy(),
+		{"VM hourly paid monthly", pricing.Subscription{Plan: qtVM(plan.FlatRate), Market: market.US, Term: plan.Hourly, Payment: plan.Monthly}, pricing.DefaultPolicy(),
 			[]qtProblem{{"payment", rule.EXT07, pricing.ErrUnpriced}}},
-		{"VM hourly for 2 VMs", pricing.QuoteRequest{Plan: qtVM(plan.FlatRate), Market: market.US, Term: plan.Hourly, Quantity: 2}, pricing.DefaultQuotePolicy(),
+		{"VM hourly for 2 VMs", pricing.Subscription{Plan: qtVM(plan.FlatRate), Market: market.US, Term: plan.Hourly, Quantity: 2}, pricing.DefaultPolicy(),
 			[]qtProblem{{"quantity", rule.PRC06, pricing.ErrSeats}}},
-		{"no reservation for the term", pricing.QuoteRequest{Plan: noRes, Market: market.US, Term: plan.OneYear, VCPUs: 2}, pricing.DefaultQuotePolicy(),
+		{"no reservation for the term", pricing.Subscription{Plan: noRes, Market: market.US, Term: plan.OneYear, VCPUs: 2}, pricing.DefaultPolicy(),
 			[]qtProblem{{"term", rule.EXT07, pricing.ErrUnpriced}}},
-		{"reservation paid annually", pricing.QuoteRequest{Plan: qtVM(plan.FlatRate), Market: market.US, Term: plan.ThreeYears, Payment: plan.Annual}, pricing.DefaultQuotePolicy(),
+		{"reservation paid annually", pricing.Subscription{Plan: qtVM(plan.FlatRate), Market: market.US, Term: plan.ThreeYears, Payment: plan.Annual}, pricing.DefaultPolicy(),
 			[]qtProblem{{"payment", rule.EXT07, pricing.ErrUnpriced}}},
-		{"no reservations per market and size", pricing.QuoteRequest{Plan: qtVM(plan.PerMarketAndVCPUSize), Market: market.SE, Term: plan.OneYear, VCPUs: 4}, pricing.DefaultQuotePolicy(),
+		{"no reservations per market and size", pricing.Subscription{Plan: qtVM(plan.PerMarketAndVCPUSize), Market: market.SE, Term: plan.OneYear, VCPUs: 4}, pricing.DefaultPolicy(),
 			[]qtProblem{{"term", rule.EXT07, pricing.ErrUnpriced}}},
-		{"unknown model", pricing.QuoteRequest{Plan: &plan.Plan{ID: "x", Markets: qtAllMarkets}, Market: market.US, Term: plan.OneMonth}, pricing.DefaultQuotePolicy(),
+		{"unknown model", pricing.Subscription{Plan: &plan.Plan{ID: "x", Markets: qtAllMarkets}, Market: market.US, Term: plan.OneMonth}, pricing.DefaultPolicy(),
 			[]qtProblem{{"plan.pricing.model", rule.PRC01, pricing.ErrUnpriced}}},
-		{"negative market price", req(negMarket, market.SE, plan.OneMonth, plan.Upfront, 0), pricing.DefaultQuotePolicy(),
+		{"negative market price", req(negMarket, market.SE, plan.OneMonth, plan.Upfront, 0), pricing.DefaultPolicy(),
 			[]qtProblem{{"plan.pricing.terms", rule.PRC03, pricing.ErrUnpriced}}},
-		{"negative USD price", req(qtFlat("neg", plan.OneMonth, plan.Upfront, "-1.00 USD"), market.US, plan.OneMonth, plan.Upfront, 0), pricing.DefaultQuotePolicy(),
+		{"negative USD price", req(qtFlat("neg", plan.OneMonth, plan.Upfront, "-1.00 USD"), market.US, plan.OneMonth, plan.Upfront, 0), pricing.DefaultPolicy(),
 			[]qtProblem{{"plan.pricing.terms", rule.PRC03, pricing.ErrUnpriced}}},
-		{"conversion overflows", pricing.QuoteRequest{Plan: qtFlat("big", plan.OneMonth, plan.Upfront, "92233720368547758.07 USD"), Market: market.JP, Term: plan.OneMonth, Rate: qtToJPY},
-			pricing.DefaultQuotePolicy(), []qtProblem{{"rate", rule.PRC03, currency.ErrOverflow}}},
-		{"free plan, no term", pricing.QuoteRequest{Plan: &plan.Plan{ID: "f", Markets: qtAllMarkets, Pricing: plan.Pricing{Model: plan.Free}}, Market: market.US}, pricing.DefaultQuotePolicy(),
+		{"conversion overflows", pricing.Subscription{Plan: qtFlat("big", plan.OneMonth, plan.Upfront, "92233720368547758.07 USD"), Market: market.JP, Term: plan.OneMonth, Rate: qtToJPY},
+			pricing.DefaultPolicy(), []qtProblem{{"rate", rule.PRC03, currency.ErrOverflow}}},
+		{"free plan, no term", pricing.Subscription{Plan: &plan.Plan{ID: "f", Markets: qtAllMarkets, Pricing: plan.Pricing{Model: plan.Free}}, Market: market.US}, pricing.DefaultPolicy(),
 			[]qtProblem{{"term", rule.EXT05, pricing.ErrUnpriced}}},
-		{"free plan, negative quantity", pricing.QuoteRequest{Plan: &plan.Plan{ID: "f", Markets: qtAllMarkets, Pricing: plan.Pricing{Model: plan.Free}}, Market: market.US, Term: plan.OneMonth, Quantity: -1},
-			pricing.DefaultQuotePolicy(), []qtProblem{{"quantity", rule.EXT06, pricing.ErrSeats}}},
-		{"saving of 100%", pricing.QuoteRequest{Plan: fullSaving, Market: market.US, Term: plan.OneYear}, pricing.DefaultQuotePolicy(),
+		{"free plan, negative quantity", pricing.Subscription{Plan: &plan.Plan{ID: "f", Markets: qtAllMarkets, Pricing: plan.Pricing{Model: plan.Free}}, Market: market.US, Term: plan.OneMonth, Quantity: -1},
+			pricing.DefaultPolicy(), []qtProblem{{"quantity", rule.EXT06, pricing.ErrSeats}}},
+		{"saving of 100%", pricing.Subscription{Plan: fullSaving, Market: market.US, Term: plan.OneYear}, pricing.DefaultPolicy(),
 			[]qtProblem{{"plan.pricing.vm.reservations", rule.EXT07, pricing.ErrUnpriced}}},
-		{"hourly price × vCPUs overflows", pricing.QuoteRequest{Plan: hugeVM, Market: market.US, Term: plan.Hourly, VCPUs: 4}, pricing.DefaultQuotePolicy(),
+		{"hourly price × vCPUs overflows", pricing.Subscription{Plan: hugeVM, Market: market.US, Term: plan.Hourly, VCPUs: 4}, pricing.DefaultPolicy(),
 			[]qtProblem{{"vcpus", rule.EXT07, currency.ErrOverflow}}},
-		{"reservation overflows", pricing.QuoteRequest{Plan: hugeVM, Market: market.US, Term: plan.OneYear, VCPUs: 1}, pricing.DefaultQuotePolicy(),
+		{"reservation overflows", pricing.Subscription{Plan: hugeVM, Market: market.US, Term: plan.OneYear, VCPUs: 1}, pricing.DefaultPolicy(),
 			[]qtProblem{{"plan.pricing.vm.reservations", rule.EXT07, currency.ErrOverflow}}},
-		{"hours per year overflow", pricing.QuoteRequest{Plan: qtVM(plan.FlatRate), Market: market.US, Term: plan.ThreeYears}, manyHours,
+		{"hours per year overflow", pricing.Subscription{Plan: hugeFlat, Market: market.US, Term: plan.ThreeYears}, manyHours,
 			[]qtProblem{{"plan.pricing.vm.reservations", rule.EXT07, currency.ErrOverflow}}},
-		{"reserved VMs overflow", pricing.QuoteRequest{Plan: qtVM(plan.FlatRate), Market: market.US, Term: plan.OneYear, Quantity: 1 << 62}, pricing.DefaultQuotePolicy(),
+		{"reserved VMs overflow", pricing.Subscription{Plan: qtVM(plan.FlatRate), Market: market.US, Term: plan.OneYear, Quantity: 1 << 62}, pricing.DefaultPolicy(),
 			[]qtProblem{{"quantity", rule.EXT07, currency.ErrOverflow}}},
-		{"market size price in the wrong currency", pricing.QuoteRequest{Plan: badSizes, Market: market.SE, Term: plan.Hourly, VCPUs: 4}, pricing.DefaultQuotePolicy(),
+		{"market size price in the wrong currency", pricing.Subscription{Plan: badSizes, Market: market.SE, Term: plan.Hourly, VCPUs: 4}, pricing.DefaultPolicy(),
 			[]qtProblem{{"plan.pricing.vm.marketSizes", rule.EXT07, pricing.ErrUnpriced}}},
-		{"reservation: quantity, size and rate at once", pricing.QuoteRequest{Plan: qtVM(plan.PerVCPUSize), Market: market.SE, Term: plan.OneYear, Quantity: -2, VCPUs: 7},
-			pricing.DefaultQuotePolicy(), []qtProblem{{"quantity", rule.EXT06, pricing.ErrSeats}, {"vcpus", rule.EXT07, pricing.ErrUnpriced}}},
-		{"recurring: quantity and rate at once", req(team, market.SE, plan.OneMonth, plan.Upfront, 21), pricing.DefaultQuotePolicy(),
-			[]qtProblem{{"quantity", rule.EXT06, pricing.ErrSeats}, {"rate", rule.PRC03, pricing.ErrExchangeRate}}},
+		{"reservation: quantity, size and rate at once", pricing.Subscription{Plan: qtVM(plan.PerVCPUSize), Market: market.SE, Term: plan.OneYear, Quantity: -2, VCPUs: 7},
+			pricing.DefaultPolicy(), []qtProblem{{"quantity", rule.EXT06, pricing.ErrSeats}, {"vcpus", rule.EXT07, pricing.ErrUnpriced}}},
+		{"recurring: quantity and rate at once", req(team, market.SE, plan.OneMonth, plan.Upfront, 21), pricing.DefaultPolicy(),
+			[]qtProblem{{"quantity", rule.EXT06, pricing.ErrSeats}, {"rate", rule.PRC03, pricing.ErrNoRate}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			q, err := pricing.QuoteTerm(tc.req, tc.pol)
+			q, err := tc.pol.Quote(tc.req)
 			if err == nil {
 				t.Fatalf("no error; quote %v", q)
 			}
@@ -408,11 +411,11 @@ func TestQuoteTerm_Errors(t *testing.T) {
 }
 
 func TestQuote_JSON(t *testing.T) {
-	for _, req := range []pricing.QuoteRequest{
+	for _, req := range []pricing.Subscription{
 		{Plan: qtPerUser("team", plan.OneYear, plan.Monthly, "120.00 USD", 1, 0), Market: market.SE, Term: plan.OneYear, Payment: plan.Monthly, Quantity: 10, Rate: qtToSEK},
 		{Plan: qtVM(plan.PerVCPU), Market: market.US, Term: plan.ThreeYears, VCPUs: 8},
 	} {
-		q, err := pricing.QuoteTerm(req, pricing.DefaultQuotePolicy())
+		q, err := pricing.DefaultPolicy().Quote(req)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -434,8 +437,8 @@ func TestQuote_JSON(t *testing.T) {
 }
 
 func TestQuote_Explain(t *testing.T) {
-	q, err := pricing.QuoteTerm(pricing.QuoteRequest{Plan: qtPerUser("team", plan.OneYear, plan.Monthly, "120.00 USD", 1, 0),
-		Market: market.SE, Term: plan.OneYear, Payment: plan.Monthly, Quantity: 10, Rate: qtToSEK}, pricing.DefaultQuotePolicy())
+	q, err := pricing.DefaultPolicy().Quote(pricing.Subscription{Plan: qtPerUser("team", plan.OneYear, plan.Monthly, "120.00 USD", 1, 0),
+		Market: market.SE, Term: plan.OneYear, Payment: plan.Monthly, Quantity: 10, Rate: qtToSEK})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"github.com/marketrules/marketrules/calendar"
 	"math"
 	"slices"
 	"strings"
@@ -16,14 +17,14 @@ import (
 // dimension priced "per 100 emails" counts hundreds of emails).
 //
 // The quantity a plan includes counts per subscription term from its
-// start (EXT-03, W6), so the overage of a period depends on the usage
+// start (EXT-03), so the overage of a period depends on the usage
 // earlier in the same term: UsedBefore.
 type MeteredUsage struct {
 	// Dimension is the ID of the offer's metering dimension.
 	Dimension string `json:"dimension"`
 	// UsedBefore is the usage earlier in the same term, before the
 	// period; 0 in a term's first period.
-	UsedBefore int64 `json:"used_before,omitempty"`
+	UsedBefore int64 `json:"usedBefore,omitempty"`
 	// Used is the usage in the period.
 	Used int64 `json:"used"`
 }
@@ -41,51 +42,53 @@ type VMUsage struct {
 
 // QuoteOverage prices the usage u of one metering dimension of a
 // flat-rate or usage-only plan (EXT-02) in the usage billing period of
-// req's subscription that contains at: pol.UsageMonths calendar months
+// req's subscription that contains at: int(pol.UsageMonths) calendar months
 // from req.Start, billed in arrears at the period's end (PRC-07).
 //
 // The plan's meter includes a quantity per billing term (req.Term),
-// counted from the start of each term (EXT-03, W6): the period's overage
+// counted from the start of each term (EXT-03): the period's overage
 // is the usage above the included quantity after u.UsedBefore units
 // earlier in the term, max(0, UsedBefore + Used − Included) − max(0,
 // UsedBefore − Included), and none when the plan includes an unlimited
 // quantity. A meter that declares no included quantity for the term
 // includes none. The amount is the overage × the meter's unit price in
-// the market (its USD price converted as [QuoteTerm] converts, unit price
-// first), exactly: 200 texts over at 0.05 USD are 10.00 USD (W4). The
+// the market (its USD price converted as [Policy.Quote] converts, unit price
+// first), exactly: 200 texts over at 0.05 USD are 10.00 USD. The
 // line is returned even when there is no overage, with a zero amount, so
 // that it shows the included quantity at work.
 //
 // req.Payment does not matter; req.Quantity is not used. Invalid input is
-// reported as by [QuoteTerm]; negative usage wraps [ErrUsage]. QuoteOverage
+// reported as by [Policy.Quote]; negative usage wraps [ErrUsage]. QuoteOverage
 // does not allocate unless it fails.
-func QuoteOverage(req QuoteRequest, at time.Time, u MeteredUsage, pol QuotePolicy) (Line, error) {
+func (p Policy) QuoteOverage(req Subscription, at time.Time, u MeteredUsage) (Charge, error) {
 	var ps rule.Problems
-	mk, period, ok := qtUsageSetup(&req, at, &pol, false, &ps)
-	var l Line
+	pol := p.resolved()
+	mk, period, ok := qtUsageSetup(&req, at, pol, false, &ps)
+	var l Charge
 	if ok {
-		l, _ = qtOverageLine(&req, &mk, period, u, &pol, "usage", &ps)
+		l, _ = qtOverageLine(&req, &mk, period, u, pol, "usage", &ps)
 	}
 	if len(ps) > 0 {
-		return Line{}, ps
+		return Charge{}, ps
 	}
 	return l, nil
 }
 
 // AppendOverage appends to dst a line per element of usage, priced as by
-// [QuoteOverage] for the usage billing period that contains at, and
+// [Policy.QuoteOverage] for the usage billing period that contains at, and
 // returns the extended slice. The lines are in the order of usage. When
 // any input is invalid it reports every problem, with paths such as
 // "usage[2].used", and returns dst unchanged. It does not allocate when
 // dst has room.
-func AppendOverage(dst []Line, req QuoteRequest, at time.Time, usage []MeteredUsage, pol QuotePolicy) ([]Line, error) {
+func (p Policy) AppendOverage(dst []Charge, req Subscription, at time.Time, usage []MeteredUsage) ([]Charge, error) {
 	var ps rule.Problems
-	mk, period, ok := qtUsageSetup(&req, at, &pol, false, &ps)
+	pol := p.resolved()
+	mk, period, ok := qtUsageSetup(&req, at, pol, false, &ps)
 	n := len(dst)
 	if ok {
 		for i := range usage {
 			before := len(ps)
-			l, ok := qtOverageLine(&req, &mk, period, usage[i], &pol, "usage", &ps)
+			l, ok := qtOverageLine(&req, &mk, period, usage[i], pol, "usage", &ps)
 			ps = qtNameElement(ps, before, i)
 			if ok {
 				dst = append(dst, l)
@@ -118,50 +121,52 @@ func qtNameElement(ps rule.Problems, from, i int) rule.Problems {
 
 // QuoteVMUsage prices the runtime u of virtual machines of a virtual
 // machine plan in the usage billing period of req's subscription that
-// contains at: pol.UsageMonths calendar months from req.Start, billed
+// contains at: int(pol.UsageMonths) calendar months from req.Start, billed
 // monthly in arrears at the period's end (PRC-07, EXT-07).
 //
 // Usage is priced per hour and charged by the minute (EXT-07): the
-// runtime is turned into whole minutes with pol.MinuteRounding (by
+// runtime is turned into whole minutes with p.MinuteRounding (by
 // default a started minute is charged in full: 90 seconds are 2 minutes),
 // and the amount is the hourly price in the market × the quantity × the
-// minutes / 60, rounded once with pol.UsageRounding. The hourly price is
+// minutes / 60, rounded once with p.UsageRounding. The hourly price is
 // the flat rate; the price per vCPU, and the quantity the VM's vCPUs; the
 // price of the VM's size; or the plan's price for the market and size, in
 // the market's currency without conversion. Other prices are converted
-// from USD as by [QuoteTerm].
+// from USD as by [Policy.Quote].
 //
 // A free or BYOL plan has no software charge (PRC-01): its line has a
 // zero amount, never no line, so that every usage record is accounted
 // for. req.Term, req.Payment and req.Quantity are not used.
 //
-// Invalid input is reported as by [QuoteTerm]; a negative runtime or a
+// Invalid input is reported as by [Policy.Quote]; a negative runtime or a
 // size that is not a positive number of vCPUs wraps [ErrUsage].
 // QuoteVMUsage does not allocate unless it fails.
-func QuoteVMUsage(req QuoteRequest, at time.Time, u VMUsage, pol QuotePolicy) (Line, error) {
+func (p Policy) QuoteVMUsage(req Subscription, at time.Time, u VMUsage) (Charge, error) {
 	var ps rule.Problems
-	mk, period, ok := qtUsageSetup(&req, at, &pol, true, &ps)
-	var l Line
+	pol := p.resolved()
+	mk, period, ok := qtUsageSetup(&req, at, pol, true, &ps)
+	var l Charge
 	if ok {
-		l, _ = qtVMLine(&req, &mk, period, u, &pol, "usage", &ps)
+		l, _ = qtVMLine(&req, &mk, period, u, pol, "usage", &ps)
 	}
 	if len(ps) > 0 {
-		return Line{}, ps
+		return Charge{}, ps
 	}
 	return l, nil
 }
 
 // AppendVMUsage appends to dst a line per element of usage, priced as by
-// [QuoteVMUsage] for the usage billing period that contains at, and
-// returns the extended slice, as [AppendOverage] does.
-func AppendVMUsage(dst []Line, req QuoteRequest, at time.Time, usage []VMUsage, pol QuotePolicy) ([]Line, error) {
+// [Policy.QuoteVMUsage] for the usage billing period that contains at, and
+// returns the extended slice, as [Policy.AppendOverage] does.
+func (p Policy) AppendVMUsage(dst []Charge, req Subscription, at time.Time, usage []VMUsage) ([]Charge, error) {
 	var ps rule.Problems
-	mk, period, ok := qtUsageSetup(&req, at, &pol, true, &ps)
+	pol := p.resolved()
+	mk, period, ok := qtUsageSetup(&req, at, pol, true, &ps)
 	n := len(dst)
 	if ok {
 		for i := range usage {
 			before := len(ps)
-			l, ok := qtVMLine(&req, &mk, period, usage[i], &pol, "usage", &ps)
+			l, ok := qtVMLine(&req, &mk, period, usage[i], pol, "usage", &ps)
 			ps = qtNameElement(ps, before, i)
 			if ok {
 				dst = append(dst, l)
@@ -177,17 +182,18 @@ func AppendVMUsage(dst []Line, req QuoteRequest, at time.Time, usage []VMUsage, 
 
 // qtUsageSetup checks what a usage quote needs beyond the usage itself
 // and returns the market and the usage billing period that contains at.
-func qtUsageSetup(req *QuoteRequest, at time.Time, pol *QuotePolicy, vm bool, ps *rule.Problems) (qtMkt, plan.Period, bool) {
+func qtUsageSetup(req *Subscription, at time.Time, pol *Policy, vm bool, ps *rule.Problems) (qtMkt, calendar.Period, bool) {
 	qtCheckPolicy(pol, ps)
 	id := rule.EXT03
 	if vm {
 		id = rule.EXT07
 	}
 	okInstants := qtCheckStartAt(req.Start, at, id, "", ps)
+	okInstants = checkBillingDay(req, id, ps) && okInstants
 	p := req.Plan
 	if p == nil {
 		qtAdd(ps, ErrUnpriced, id, "plan", qtMsgPlanRequired)
-		return qtMkt{}, plan.Period{}, false
+		return qtMkt{}, calendar.Period{}, false
 	}
 	m := p.Pricing.Model
 	switch {
@@ -203,16 +209,20 @@ func qtUsageSetup(req *QuoteRequest, at time.Time, pol *QuotePolicy, vm bool, ps
 			qtAdd(ps, ErrUnpriced, rule.EXT03, "term", qtMsgTerm, t.String())
 		case len(p.Pricing.Terms) > 0 && !qtHasTerm(p, t):
 			qtAdd(ps, ErrUnpriced, rule.EXT03, "term", qtMsgTermPlan, p.ID, t.Words())
-		case pol.UsageMonths > 0 && t.Months()%pol.UsageMonths != 0:
-			qtAdd(ps, ErrQuotePolicy, rule.PRC07, "policy.usage_months", qtMsgUsageMonths, int64(pol.UsageMonths), t.Words())
+		case int(pol.UsageMonths) > 0 && t.Months()%int(pol.UsageMonths) != 0:
+			qtAdd(ps, ErrPolicy, rule.PRC07, "policy.usageMonths", qtMsgUsageMonths, int64(int(pol.UsageMonths)), t.Words())
 		}
 	}
 	if len(*ps) > 0 || !okInstants {
-		return mk, plan.Period{}, false
+		return mk, calendar.Period{}, false
 	}
 	loc := pol.location()
-	cal := plan.NewCalendar(req.Start.In(loc))
-	_, period := cal.PeriodAt(pol.UsageMonths, at.In(loc))
+	bl := newBilling(req, loc)
+	_, period, ok := bl.periodAt(int(pol.UsageMonths), at.In(loc))
+	if !ok {
+		qtAdd(ps, ErrInstant, id, "at", sbMsgBeyond, at)
+		return mk, calendar.Period{}, false
+	}
 	return mk, period, true
 }
 
@@ -226,8 +236,8 @@ func qtHasTerm(p *plan.Plan, t plan.Term) bool {
 }
 
 // qtOverageLine prices one dimension's usage; path names u.
-func qtOverageLine(req *QuoteRequest, mk *qtMkt, period plan.Period, u MeteredUsage, pol *QuotePolicy,
-	path string, ps *rule.Problems) (Line, bool) {
+func qtOverageLine(req *Subscription, mk *qtMkt, period calendar.Period, u MeteredUsage, pol *Policy,
+	path string, ps *rule.Problems) (Charge, bool) {
 	p := req.Plan
 	var meter *plan.Meter
 	for i := range p.Pricing.Meters {
@@ -242,7 +252,7 @@ func qtOverageLine(req *QuoteRequest, mk *qtMkt, period plan.Period, u MeteredUs
 		ok = false
 	}
 	if u.UsedBefore < 0 {
-		qtAdd(ps, ErrUsage, rule.EXT03, qtPath(path, "used_before"), qtMsgUsageNeg, u.UsedBefore)
+		qtAdd(ps, ErrUsage, rule.EXT03, qtPath(path, "usedBefore"), qtMsgUsageNeg, u.UsedBefore)
 		ok = false
 	}
 	if u.Used < 0 {
@@ -250,18 +260,18 @@ func qtOverageLine(req *QuoteRequest, mk *qtMkt, period plan.Period, u MeteredUs
 		ok = false
 	}
 	if !ok {
-		return Line{}, false
+		return Charge{}, false
 	}
 	var pr qtPrice
 	if !qtMarketPrice(&pr, meter.Price, nil, req, mk, pol, "", "plan.pricing.meters", rule.EXT02, ps) {
-		return Line{}, false
+		return Charge{}, false
 	}
 	included, _ := meter.IncludedFor(req.Term)
 	var over int64
 	if !included.IsUnlimited() {
 		if u.UsedBefore > math.MaxInt64-u.Used {
 			qtAdd(ps, currency.ErrOverflow, rule.EXT03, qtPath(path, "used"), qtMsgUsageOverflow, u.UsedBefore, u.Used)
-			return Line{}, false
+			return Charge{}, false
 		}
 		inc := max(int64(included), 0)
 		over = max(u.UsedBefore+u.Used-inc, 0) - max(u.UsedBefore-inc, 0)
@@ -269,10 +279,10 @@ func qtOverageLine(req *QuoteRequest, mk *qtMkt, period plan.Period, u MeteredUs
 	amount, err := pr.unit.Mul(over)
 	if err != nil {
 		qtAdd(ps, err, rule.EXT03, qtPath(path, "used"), qtMsgArith, err.Error())
-		return Line{}, false
+		return Charge{}, false
 	}
-	return Line{
-		Kind: LineOverage, Rule: rule.EXT03, Plan: p.ID, Dimension: u.Dimension,
+	return Charge{
+		Kind: ChargeOverage, Reason: ReasonUsageOverage, Rule: rule.EXT03, Plan: p.ID, Dimension: u.Dimension,
 		Term: req.Term, Payment: req.Payment, Period: period, BilledAt: period.End,
 		UnitPrice: pr.unit, Quantity: over, UsedBefore: u.UsedBefore, Used: u.Used, Included: included,
 		Amount: amount,
@@ -280,22 +290,22 @@ func qtOverageLine(req *QuoteRequest, mk *qtMkt, period plan.Period, u MeteredUs
 }
 
 // qtVMLine prices one VM size's runtime; path names u.
-func qtVMLine(req *QuoteRequest, mk *qtMkt, period plan.Period, u VMUsage, pol *QuotePolicy,
-	path string, ps *rule.Problems) (Line, bool) {
+func qtVMLine(req *Subscription, mk *qtMkt, period calendar.Period, u VMUsage, pol *Policy,
+	path string, ps *rule.Problems) (Charge, bool) {
 	p := req.Plan
 	if u.Runtime < 0 {
 		qtAdd(ps, ErrUsage, rule.EXT07, qtPath(path, "runtime"), qtMsgRuntimeNeg, u.Runtime.String())
-		return Line{}, false
+		return Charge{}, false
 	}
 	minutes := qtRoundDiv(int64(u.Runtime), int64(time.Minute), pol.MinuteRounding)
-	l := Line{
-		Kind: LineVMUsage, Rule: rule.EXT07, Plan: p.ID, Term: plan.Hourly,
+	l := Charge{
+		Kind: ChargeVMUsage, Reason: ReasonVMUsage, Rule: rule.EXT07, Plan: p.ID, Term: plan.Hourly,
 		Period: period, BilledAt: period.End, VCPUs: u.VCPUs, Minutes: minutes, Quantity: 1,
 	}
 	if m := p.Pricing.Model; m == plan.Free || m == plan.BYOL {
 		if u.VCPUs < 0 {
 			qtAdd(ps, ErrUsage, rule.EXT07, qtPath(path, "vcpus"), qtMsgVCPUs, int64(u.VCPUs))
-			return Line{}, false
+			return Charge{}, false
 		}
 		l.Rule = rule.PRC01
 		if mk.cur.Valid() {
@@ -307,7 +317,7 @@ func qtVMLine(req *QuoteRequest, mk *qtMkt, period plan.Period, u VMUsage, pol *
 	var pr qtPrice
 	per, ok := qtVMHourly(&pr, req, u.VCPUs, mk, pol, "", path, ps)
 	if !ok {
-		return Line{}, false
+		return Charge{}, false
 	}
 	hourly, err := pr.unit.Mul(per)
 	if err == nil {
@@ -315,7 +325,7 @@ func qtVMLine(req *QuoteRequest, mk *qtMkt, period plan.Period, u VMUsage, pol *
 	}
 	if err != nil {
 		qtAdd(ps, err, rule.EXT07, qtPath(path, "runtime"), qtMsgArith, err.Error())
-		return Line{}, false
+		return Charge{}, false
 	}
 	l.UnitPrice, l.Quantity = pr.unit, per
 	return l, true

@@ -1,6 +1,7 @@
 package pricing_test
 
 import (
+	"github.com/marketrules/marketrules/calendar"
 	"testing"
 	"time"
 
@@ -15,14 +16,14 @@ import (
 
 // qtBill returns the schedule's payment at at plus the overage lines of
 // the usage period that contains at: a month's bill of a metered plan.
-func qtBill(t *testing.T, req pricing.QuoteRequest, at time.Time, usage []pricing.MeteredUsage) (currency.Money, []pricing.Line) {
+func qtBill(t *testing.T, req pricing.Subscription, at time.Time, usage []pricing.MeteredUsage) (currency.Money, []pricing.Charge) {
 	t.Helper()
-	pol := pricing.DefaultQuotePolicy()
-	sched, err := pricing.AppendSchedule(nil, req, at, pol)
+	pol := pricing.DefaultPolicy()
+	sched, err := pol.AppendSchedule(nil, req, at)
 	if err != nil {
 		t.Fatal(err)
 	}
-	lines, err := pricing.AppendOverage(nil, req, at, usage, pol)
+	lines, err := pol.AppendOverage(nil, req, at, usage)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,7 +34,7 @@ func qtBill(t *testing.T, req pricing.QuoteRequest, at time.Time, usage []pricin
 	return total, lines
 }
 
-// EXT-03, W4 (the derived test): Basic with 12,000 emails and 1,200 texts
+// EXT-03 (the derived test): Basic with 12,000 emails and 1,200 texts
 // in a month is $5 + (2,000/100) × $1 + 200 × $0.05 = $35.00. The emails
 // dimension is priced per 100 emails, so usage counts hundreds.
 func TestEXT03_W4MeteredSaaS(t *testing.T) {
@@ -46,7 +47,7 @@ func TestEXT03_W4MeteredSaaS(t *testing.T) {
 		over  []int64
 		total string
 	}{
-		{"W4 Basic, derived test", qtCNSBasic(), plan.OneMonth,
+		{"Basic, derived test", qtCNSBasic(), plan.OneMonth,
 			[]pricing.MeteredUsage{{Dimension: "emails", Used: 120}, {Dimension: "texts", Used: 1200}}, []int64{20, 200}, "35.00 USD"},
 		{"Basic within the included quantities", qtCNSBasic(), plan.OneMonth,
 			[]pricing.MeteredUsage{{Dimension: "emails", Used: 100}, {Dimension: "texts", Used: 999}}, []int64{0, 0}, "5.00 USD"},
@@ -58,7 +59,7 @@ func TestEXT03_W4MeteredSaaS(t *testing.T) {
 			[]pricing.MeteredUsage{{Dimension: "emails", Used: 1_000_000}, {Dimension: "texts", Used: 1_000_000}}, []int64{0, 0}, "50.00 USD"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			req := pricing.QuoteRequest{Plan: tc.p, Market: market.US, Term: tc.term, Start: start}
+			req := pricing.Subscription{Plan: tc.p, Market: market.US, Term: tc.term, Start: start}
 			total, lines := qtBill(t, req, start.Add(14*24*time.Hour), tc.usage)
 			var over []int64
 			for _, l := range lines {
@@ -74,7 +75,7 @@ func TestEXT03_W4MeteredSaaS(t *testing.T) {
 	}
 }
 
-// EXT-02, W5: the managed application sample: Base analyzes 100 GB and
+// EXT-02: the managed application sample: Base analyzes 100 GB and
 // generates 100 reports for $0/month; Premium 1,000 GB (1 TB) and 1,000
 // reports for $350/month.
 func TestEXT02_W5ManagedApp(t *testing.T) {
@@ -99,14 +100,14 @@ func TestEXT02_W5ManagedApp(t *testing.T) {
 		{base, []pricing.MeteredUsage{{Dimension: "gb", Used: 130}, {Dimension: "reports", Used: 120}}, "320.00 USD"},
 		{premium, []pricing.MeteredUsage{{Dimension: "tb", Used: 3}, {Dimension: "reports", Used: 1500}}, "800.00 USD"},
 	} {
-		total, _ := qtBill(t, pricing.QuoteRequest{Plan: tc.p, Market: market.US, Term: plan.OneMonth, Start: start}, start, tc.usage)
+		total, _ := qtBill(t, pricing.Subscription{Plan: tc.p, Market: market.US, Term: plan.OneMonth, Start: start}, start, tc.usage)
 		if total != qtMoney(tc.total) {
 			t.Errorf("%s: %v, want %s", tc.p.ID, total, tc.total)
 		}
 	}
 }
 
-// EXT-03, W6: the included quantity counts per term from activation.
+// EXT-03: the included quantity counts per term from activation.
 // Activated January 6 with 1,000 emails included per month: 900 by
 // February 5 is no overage; the renewal on February 6 restarts the count;
 // 1,000 reached on February 15 makes the rest until March 5 overage at $1
@@ -143,7 +144,7 @@ func TestEXT03_W6IncludedPerTerm(t *testing.T) {
 			want{qtUTC(2024, time.March, 6, 0, 0, 0), qtUTC(2024, time.April, 6, 0, 0, 0), qtUTC(2024, time.April, 6, 0, 0, 0), 100, "100.00 USD"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			l, err := pricing.QuoteOverage(pricing.QuoteRequest{Plan: w6, Market: market.US, Term: tc.term, Start: start}, tc.at, tc.u, pricing.DefaultQuotePolicy())
+			l, err := pricing.DefaultPolicy().QuoteOverage(pricing.Subscription{Plan: w6, Market: market.US, Term: tc.term, Start: start}, tc.at, tc.u)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -151,14 +152,14 @@ func TestEXT03_W6IncludedPerTerm(t *testing.T) {
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("(-want +got)\n%s", diff)
 			}
-			if l.Kind != pricing.LineOverage || l.Rule != rule.EXT03 || l.Included != 1000 || l.Used != tc.u.Used || l.UsedBefore != tc.u.UsedBefore {
+			if l.Kind != pricing.ChargeOverage || l.Rule != rule.EXT03 || l.Included != 1000 || l.Used != tc.u.Used || l.UsedBefore != tc.u.UsedBefore {
 				t.Errorf("line %+v", l)
 			}
 		})
 	}
 }
 
-// EXT-02, W7: tiered pricing through three dimensions; the publisher
+// EXT-02: tiered pricing through three dimensions; the publisher
 // splits the usage into the tiers: $0.5 per email for the first 1,000,
 // $0.4 up to 5,000, $0.2 above.
 func TestEXT02_W7TieredDimensions(t *testing.T) {
@@ -178,7 +179,7 @@ func TestEXT02_W7TieredDimensions(t *testing.T) {
 			{Dimension: "tier2", Used: min(max(tc.emails-1000, 0), 4000)},
 			{Dimension: "tier3", Used: max(tc.emails-5000, 0)},
 		}
-		total, _ := qtBill(t, pricing.QuoteRequest{Plan: tiered, Market: market.US, Term: plan.OneMonth, Start: start}, start, usage)
+		total, _ := qtBill(t, pricing.Subscription{Plan: tiered, Market: market.US, Term: plan.OneMonth, Start: start}, start, usage)
 		if total != qtMoney(tc.total) {
 			t.Errorf("%d emails: %v, want %s", tc.emails, total, tc.total)
 		}
@@ -188,8 +189,8 @@ func TestEXT02_W7TieredDimensions(t *testing.T) {
 // EXT-03, PRC-03: a meter's USD unit price is converted, then multiplied.
 func TestEXT03_OverageConverted(t *testing.T) {
 	start := qtUTC(2024, time.January, 1, 0, 0, 0)
-	l, err := pricing.QuoteOverage(pricing.QuoteRequest{Plan: qtCNSBasic(), Market: market.SE, Term: plan.OneMonth, Rate: qtToSEK, Start: start},
-		start, pricing.MeteredUsage{Dimension: "texts", Used: 1200}, pricing.DefaultQuotePolicy())
+	l, err := pricing.DefaultPolicy().QuoteOverage(pricing.Subscription{Plan: qtCNSBasic(), Market: market.SE, Term: plan.OneMonth, Rate: qtToSEK, Start: start},
+		start, pricing.MeteredUsage{Dimension: "texts", Used: 1200})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -203,7 +204,7 @@ func TestEXT03_OverageConverted(t *testing.T) {
 func TestEXT07_VMUsage(t *testing.T) {
 	start := qtUTC(2024, time.January, 31, 0, 0, 0)
 	at := qtUTC(2024, time.February, 15, 0, 0, 0)
-	down := pricing.DefaultQuotePolicy()
+	down := pricing.DefaultPolicy()
 	down.MinuteRounding = currency.Down
 	byol := &plan.Plan{ID: "byol", Markets: qtAllMarkets, Pricing: plan.Pricing{Model: plan.BYOL}}
 	free := &plan.Plan{ID: "free", Markets: qtAllMarkets, Pricing: plan.Pricing{Model: plan.Free}}
@@ -219,38 +220,38 @@ func TestEXT07_VMUsage(t *testing.T) {
 		amount  currency.Money
 		id      rule.ID
 	}{
-		{"90 seconds are 2 minutes", qtVM(plan.FlatRate), market.US, pricing.VMUsage{Runtime: 90 * time.Second}, pricing.DefaultQuotePolicy(),
+		{"90 seconds are 2 minutes", qtVM(plan.FlatRate), market.US, pricing.VMUsage{Runtime: 90 * time.Second}, pricing.DefaultPolicy(),
 			2, qtMoney("1.00 USD"), 1, qtMoney("0.03 USD"), rule.EXT07},
-		{"a month of a flat rate", qtVM(plan.FlatRate), market.US, pricing.VMUsage{VCPUs: 64, Runtime: 730 * time.Hour}, pricing.DefaultQuotePolicy(),
+		{"a month of a flat rate", qtVM(plan.FlatRate), market.US, pricing.VMUsage{VCPUs: 64, Runtime: 730 * time.Hour}, pricing.DefaultPolicy(),
 			43800, qtMoney("1.00 USD"), 1, qtMoney("730.00 USD"), rule.EXT07},
-		{"per vCPU", qtVM(plan.PerVCPU), market.US, pricing.VMUsage{VCPUs: 4, Runtime: 10*time.Hour + 30*time.Minute}, pricing.DefaultQuotePolicy(),
+		{"per vCPU", qtVM(plan.PerVCPU), market.US, pricing.VMUsage{VCPUs: 4, Runtime: 10*time.Hour + 30*time.Minute}, pricing.DefaultPolicy(),
 			630, qtMoney("1.00 USD"), 4, qtMoney("42.00 USD"), rule.EXT07},
-		{"per size, a started minute", qtVM(plan.PerVCPUSize), market.US, pricing.VMUsage{VCPUs: 4, Runtime: time.Hour + time.Second}, pricing.DefaultQuotePolicy(),
+		{"per size, a started minute", qtVM(plan.PerVCPUSize), market.US, pricing.VMUsage{VCPUs: 4, Runtime: time.Hour + time.Second}, pricing.DefaultPolicy(),
 			61, qtMoney("3.20 USD"), 1, qtMoney("3.25 USD"), rule.EXT07},
 		{"per size, seconds dropped", qtVM(plan.PerVCPUSize), market.US, pricing.VMUsage{VCPUs: 4, Runtime: time.Hour + 59*time.Second}, down,
 			60, qtMoney("3.20 USD"), 1, qtMoney("3.20 USD"), rule.EXT07},
-		{"per market and size, no conversion", qtVM(plan.PerMarketAndVCPUSize), market.SE, pricing.VMUsage{VCPUs: 4, Runtime: 100 * time.Hour}, pricing.DefaultQuotePolicy(),
+		{"per market and size, no conversion", qtVM(plan.PerMarketAndVCPUSize), market.SE, pricing.VMUsage{VCPUs: 4, Runtime: 100 * time.Hour}, pricing.DefaultPolicy(),
 			6000, qtMoney("30.00 SEK"), 1, qtMoney("3000.00 SEK"), rule.EXT07},
-		{"converted", qtVM(plan.PerVCPU), market.SE, pricing.VMUsage{VCPUs: 2, Runtime: 3 * time.Hour}, pricing.DefaultQuotePolicy(),
+		{"converted", qtVM(plan.PerVCPU), market.SE, pricing.VMUsage{VCPUs: 2, Runtime: 3 * time.Hour}, pricing.DefaultPolicy(),
 			180, qtMoney("10.46 SEK"), 2, qtMoney("62.76 SEK"), rule.EXT07},
-		{"no usage", qtVM(plan.PerVCPU), market.US, pricing.VMUsage{VCPUs: 2}, pricing.DefaultQuotePolicy(),
+		{"no usage", qtVM(plan.PerVCPU), market.US, pricing.VMUsage{VCPUs: 2}, pricing.DefaultPolicy(),
 			0, qtMoney("1.00 USD"), 2, qtMoney("0.00 USD"), rule.EXT07},
-		{"BYOL: a zero line", byol, market.SE, pricing.VMUsage{VCPUs: 8, Runtime: 5 * time.Hour}, pricing.DefaultQuotePolicy(),
+		{"BYOL: a zero line", byol, market.SE, pricing.VMUsage{VCPUs: 8, Runtime: 5 * time.Hour}, pricing.DefaultPolicy(),
 			300, qtMoney("0.00 SEK"), 1, qtMoney("0.00 SEK"), rule.PRC01},
-		{"free in China: no currency", free, market.CN, pricing.VMUsage{VCPUs: 8, Runtime: 5 * time.Hour}, pricing.DefaultQuotePolicy(),
+		{"free in China: no currency", free, market.CN, pricing.VMUsage{VCPUs: 8, Runtime: 5 * time.Hour}, pricing.DefaultPolicy(),
 			300, currency.Money{}, 1, currency.Money{}, rule.PRC01},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			req := pricing.QuoteRequest{Plan: tc.p, Market: tc.mk, Start: start}
+			req := pricing.Subscription{Plan: tc.p, Market: tc.mk, Start: start}
 			if tc.name == "converted" {
 				req.Rate = qtToSEK
 			}
-			l, err := pricing.QuoteVMUsage(req, at, tc.u, tc.pol)
+			l, err := tc.pol.QuoteVMUsage(req, at, tc.u)
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := pricing.Line{Kind: pricing.LineVMUsage, Rule: tc.id, Plan: tc.p.ID, Term: plan.Hourly,
-				Period:   plan.Period{Start: start, End: qtUTC(2024, time.February, 29, 0, 0, 0)},
+			want := pricing.Charge{Kind: pricing.ChargeVMUsage, Reason: pricing.ReasonVMUsage, Rule: tc.id, Plan: tc.p.ID, Term: plan.Hourly,
+				Period:   calendar.Period{Start: start, End: qtUTC(2024, time.February, 29, 0, 0, 0)},
 				BilledAt: qtUTC(2024, time.February, 29, 0, 0, 0), UnitPrice: tc.unit, Quantity: tc.qty,
 				VCPUs: tc.u.VCPUs, Minutes: tc.minutes, Amount: tc.amount}
 			if diff := cmp.Diff(want, l); diff != "" {
@@ -263,52 +264,52 @@ func TestEXT07_VMUsage(t *testing.T) {
 func TestQuoteUsage_Errors(t *testing.T) {
 	start := qtUTC(2024, time.January, 1, 0, 0, 0)
 	at := qtUTC(2024, time.January, 15, 0, 0, 0)
-	basic := pricing.QuoteRequest{Plan: qtCNSBasic(), Market: market.US, Term: plan.OneMonth, Start: start}
-	with := func(f func(*pricing.QuoteRequest)) pricing.QuoteRequest { r := basic; f(&r); return r }
-	quarterly := pricing.DefaultQuotePolicy()
+	basic := pricing.Subscription{Plan: qtCNSBasic(), Market: market.US, Term: plan.OneMonth, Start: start}
+	with := func(f func(*pricing.Subscription)) pricing.Subscription { r := basic; f(&r); return r }
+	quarterly := pricing.DefaultPolicy()
 	quarterly.UsageMonths = 5
 	emails := pricing.MeteredUsage{Dimension: "emails", Used: 1}
 	for _, tc := range []struct {
 		name string
-		req  pricing.QuoteRequest
+		req  pricing.Subscription
 		at   time.Time
 		u    pricing.MeteredUsage
 		pol  pricing.QuotePolicy
 		want []qtProblem
 	}{
-		{"per-user plan", with(func(r *pricing.QuoteRequest) { r.Plan = qtPerUser("u", plan.OneMonth, plan.Upfront, "1.00 USD", 1, 0) }), at, emails, pricing.DefaultQuotePolicy(),
+		{"per-user plan", with(func(r *pricing.Subscription) { r.Plan = qtPerUser("u", plan.OneMonth, plan.Upfront, "1.00 USD", 1, 0) }), at, emails, pricing.DefaultPolicy(),
 			[]qtProblem{{"plan.pricing.model", rule.EXT02, pricing.ErrUnpriced}}},
-		{"VM plan", with(func(r *pricing.QuoteRequest) { r.Plan = qtVM(plan.FlatRate) }), at, emails, pricing.DefaultQuotePolicy(),
+		{"VM plan", with(func(r *pricing.Subscription) { r.Plan = qtVM(plan.FlatRate) }), at, emails, pricing.DefaultPolicy(),
 			[]qtProblem{{"plan.pricing.model", rule.EXT02, pricing.ErrUnpriced}}},
-		{"no plan", with(func(r *pricing.QuoteRequest) { r.Plan = nil }), at, emails, pricing.DefaultQuotePolicy(),
+		{"no plan", with(func(r *pricing.Subscription) { r.Plan = nil }), at, emails, pricing.DefaultPolicy(),
 			[]qtProblem{{"plan", rule.EXT03, pricing.ErrUnpriced}}},
-		{"unknown dimension", basic, at, pricing.MeteredUsage{Dimension: "faxes", Used: 1}, pricing.DefaultQuotePolicy(),
+		{"unknown dimension", basic, at, pricing.MeteredUsage{Dimension: "faxes", Used: 1}, pricing.DefaultPolicy(),
 			[]qtProblem{{"usage.dimension", rule.EXT02, pricing.ErrUnpriced}}},
-		{"negative usage", basic, at, pricing.MeteredUsage{Dimension: "emails", UsedBefore: -1, Used: -2}, pricing.DefaultQuotePolicy(),
-			[]qtProblem{{"usage.used_before", rule.EXT03, pricing.ErrUsage}, {"usage.used", rule.EXT03, pricing.ErrUsage}}},
-		{"usage overflows", basic, at, pricing.MeteredUsage{Dimension: "emails", UsedBefore: 1 << 62, Used: 1 << 62}, pricing.DefaultQuotePolicy(),
+		{"negative usage", basic, at, pricing.MeteredUsage{Dimension: "emails", UsedBefore: -1, Used: -2}, pricing.DefaultPolicy(),
+			[]qtProblem{{"usage.usedBefore", rule.EXT03, pricing.ErrUsage}, {"usage.used", rule.EXT03, pricing.ErrUsage}}},
+		{"usage overflows", basic, at, pricing.MeteredUsage{Dimension: "emails", UsedBefore: 1 << 62, Used: 1 << 62}, pricing.DefaultPolicy(),
 			[]qtProblem{{"usage.used", rule.EXT03, currency.ErrOverflow}}},
-		{"overage amount overflows", basic, at, pricing.MeteredUsage{Dimension: "emails", Used: 1 << 62}, pricing.DefaultQuotePolicy(),
+		{"overage amount overflows", basic, at, pricing.MeteredUsage{Dimension: "emails", Used: 1 << 62}, pricing.DefaultPolicy(),
 			[]qtProblem{{"usage.used", rule.EXT03, currency.ErrOverflow}}},
-		{"before the start", basic, start.Add(-time.Second), emails, pricing.DefaultQuotePolicy(),
+		{"before the start", basic, start.Add(-time.Second), emails, pricing.DefaultPolicy(),
 			[]qtProblem{{"at", rule.EXT03, pricing.ErrInstant}}},
-		{"no start", with(func(r *pricing.QuoteRequest) { r.Start = time.Time{} }), at, emails, pricing.DefaultQuotePolicy(),
+		{"no start", with(func(r *pricing.Subscription) { r.Start = time.Time{} }), at, emails, pricing.DefaultPolicy(),
 			[]qtProblem{{"start", rule.EXT03, pricing.ErrInstant}}},
-		{"year 10000", basic, time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), emails, pricing.DefaultQuotePolicy(),
+		{"year 10000", basic, time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), emails, pricing.DefaultPolicy(),
 			[]qtProblem{{"at", rule.EXT03, pricing.ErrInstant}}},
-		{"hourly term", with(func(r *pricing.QuoteRequest) { r.Term = plan.Hourly }), at, emails, pricing.DefaultQuotePolicy(),
+		{"hourly term", with(func(r *pricing.Subscription) { r.Term = plan.Hourly }), at, emails, pricing.DefaultPolicy(),
 			[]qtProblem{{"term", rule.EXT03, pricing.ErrUnpriced}}},
-		{"term the plan lacks", with(func(r *pricing.QuoteRequest) { r.Term = plan.OneYear }), at, emails, pricing.DefaultQuotePolicy(),
+		{"term the plan lacks", with(func(r *pricing.Subscription) { r.Term = plan.OneYear }), at, emails, pricing.DefaultPolicy(),
 			[]qtProblem{{"term", rule.EXT03, pricing.ErrUnpriced}}},
 		{"usage months do not divide the term", basic, at, emails, quarterly,
-			[]qtProblem{{"policy.usage_months", rule.PRC07, pricing.ErrQuotePolicy}}},
-		{"no rate", with(func(r *pricing.QuoteRequest) { r.Market = market.SE }), at, emails, pricing.DefaultQuotePolicy(),
-			[]qtProblem{{"rate", rule.PRC03, pricing.ErrExchangeRate}}},
-		{"market not in the plan", with(func(r *pricing.QuoteRequest) { r.Market = market.FR }), at, emails, pricing.DefaultQuotePolicy(),
+			[]qtProblem{{"policy.usageMonths", rule.PRC07, pricing.ErrPolicy}}},
+		{"no rate", with(func(r *pricing.Subscription) { r.Market = market.SE }), at, emails, pricing.DefaultPolicy(),
+			[]qtProblem{{"rate", rule.PRC03, pricing.ErrNoRate}}},
+		{"market not in the plan", with(func(r *pricing.Subscription) { r.Market = market.FR }), at, emails, pricing.DefaultPolicy(),
 			[]qtProblem{{"market", rule.PLN06, pricing.ErrUnpriced}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			l, err := pricing.QuoteOverage(tc.req, tc.at, tc.u, tc.pol)
+			l, err := tc.pol.QuoteOverage(tc.req, tc.at, tc.u)
 			if err == nil {
 				t.Fatalf("no error; line %v", l)
 			}
@@ -318,25 +319,25 @@ func TestQuoteUsage_Errors(t *testing.T) {
 		})
 	}
 
-	vmReq := pricing.QuoteRequest{Plan: qtVM(plan.PerVCPUSize), Market: market.US, Start: start}
+	vmReq := pricing.Subscription{Plan: qtVM(plan.PerVCPUSize), Market: market.US, Start: start}
 	for _, tc := range []struct {
 		name string
-		req  pricing.QuoteRequest
+		req  pricing.Subscription
 		u    pricing.VMUsage
 		want []qtProblem
 	}{
 		{"negative runtime", vmReq, pricing.VMUsage{VCPUs: 4, Runtime: -time.Minute}, []qtProblem{{"usage.runtime", rule.EXT07, pricing.ErrUsage}}},
 		{"size not priced", vmReq, pricing.VMUsage{VCPUs: 3, Runtime: time.Hour}, []qtProblem{{"usage.vcpus", rule.EXT07, pricing.ErrUnpriced}}},
 		{"no vCPUs", vmReq, pricing.VMUsage{Runtime: time.Hour}, []qtProblem{{"usage.vcpus", rule.EXT07, pricing.ErrUsage}}},
-		{"SaaS plan", pricing.QuoteRequest{Plan: qtCNSBasic(), Market: market.US, Start: start}, pricing.VMUsage{VCPUs: 4},
+		{"SaaS plan", pricing.Subscription{Plan: qtCNSBasic(), Market: market.US, Start: start}, pricing.VMUsage{VCPUs: 4},
 			[]qtProblem{{"plan.pricing.model", rule.EXT07, pricing.ErrUnpriced}}},
-		{"BYOL with negative vCPUs", pricing.QuoteRequest{Plan: &plan.Plan{ID: "b", Markets: qtAllMarkets, Pricing: plan.Pricing{Model: plan.BYOL}}, Market: market.US, Start: start},
+		{"BYOL with negative vCPUs", pricing.Subscription{Plan: &plan.Plan{ID: "b", Markets: qtAllMarkets, Pricing: plan.Pricing{Model: plan.BYOL}}, Market: market.US, Start: start},
 			pricing.VMUsage{VCPUs: -1}, []qtProblem{{"usage.vcpus", rule.EXT07, pricing.ErrUsage}}},
-		{"no rate", pricing.QuoteRequest{Plan: qtVM(plan.PerVCPU), Market: market.JP, Start: start}, pricing.VMUsage{VCPUs: 4},
-			[]qtProblem{{"rate", rule.PRC03, pricing.ErrExchangeRate}}},
+		{"no rate", pricing.Subscription{Plan: qtVM(plan.PerVCPU), Market: market.JP, Start: start}, pricing.VMUsage{VCPUs: 4},
+			[]qtProblem{{"rate", rule.PRC03, pricing.ErrNoRate}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			l, err := pricing.QuoteVMUsage(tc.req, at, tc.u, pricing.DefaultQuotePolicy())
+			l, err := pricing.DefaultPolicy().QuoteVMUsage(tc.req, at, tc.u)
 			if err == nil {
 				t.Fatalf("no error; line %v", l)
 			}
@@ -352,12 +353,12 @@ func TestQuoteUsage_Errors(t *testing.T) {
 // dst as it was.
 func TestQuoteUsage_Append(t *testing.T) {
 	start := qtUTC(2024, time.January, 1, 0, 0, 0)
-	pol := pricing.DefaultQuotePolicy()
-	basic := pricing.QuoteRequest{Plan: qtCNSBasic(), Market: market.US, Term: plan.OneMonth, Start: start}
-	prior := pricing.Line{Kind: pricing.LineRecurring, Plan: "prior"}
-	dst := append(make([]pricing.Line, 0, 8), prior)
+	pol := pricing.DefaultPolicy()
+	basic := pricing.Subscription{Plan: qtCNSBasic(), Market: market.US, Term: plan.OneMonth, Start: start}
+	prior := pricing.Charge{Kind: pricing.ChargeRecurring, Reason: pricing.ReasonRecurringFee, Plan: "prior"}
+	dst := append(make([]pricing.Charge, 0, 8), prior)
 
-	lines, err := pricing.AppendOverage(dst, basic, start, []pricing.MeteredUsage{{Dimension: "texts", Used: 1001}, {Dimension: "emails", Used: 101}}, pol)
+	lines, err := pol.AppendOverage(dst, basic, start, []pricing.MeteredUsage{{Dimension: "texts", Used: 1001}, {Dimension: "emails", Used: 101}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -366,41 +367,41 @@ func TestQuoteUsage_Append(t *testing.T) {
 		t.Errorf("lines %v", got)
 	}
 
-	lines, err = pricing.AppendOverage(dst, basic, start, []pricing.MeteredUsage{{Dimension: "texts", Used: 1}, {Dimension: "faxes"}, {Dimension: "emails", Used: -1}}, pol)
+	lines, err = pol.AppendOverage(dst, basic, start, []pricing.MeteredUsage{{Dimension: "texts", Used: 1}, {Dimension: "faxes"}, {Dimension: "emails", Used: -1}})
 	if want := []qtProblem{{"usage[1].dimension", rule.EXT02, pricing.ErrUnpriced}, {"usage[2].used", rule.EXT03, pricing.ErrUsage}}; !qtCmpProblems(qtProblems(t, err), want) {
 		t.Errorf("problems %v, want %v", err, want)
 	}
-	if len(lines) != 1 || lines[0] != prior || dst[:2][1] != (pricing.Line{}) {
+	if len(lines) != 1 || lines[0] != prior || dst[:2][1] != (pricing.Charge{}) {
 		t.Errorf("dst changed on error: %v", lines)
 	}
 
 	se := basic
 	se.Market = market.SE
-	_, err = pricing.AppendOverage(nil, se, start, []pricing.MeteredUsage{{Dimension: "texts", Used: 1}, {Dimension: "emails", Used: 1}}, pol)
-	if want := []qtProblem{{"rate", rule.PRC03, pricing.ErrExchangeRate}}; !qtCmpProblems(qtProblems(t, err), want) {
+	_, err = pol.AppendOverage(nil, se, start, []pricing.MeteredUsage{{Dimension: "texts", Used: 1}, {Dimension: "emails", Used: 1}})
+	if want := []qtProblem{{"rate", rule.PRC03, pricing.ErrNoRate}}; !qtCmpProblems(qtProblems(t, err), want) {
 		t.Errorf("a missing rate must be reported once: %v", err)
 	}
-	if lines, err := pricing.AppendOverage(dst, se, start, nil, pol); err != nil || len(lines) != 1 {
+	if lines, err := pol.AppendOverage(dst, se, start, nil); err != nil || len(lines) != 1 {
 		// Only records need the rate; no records need none.
 		t.Errorf("no records: %v, %v", lines, err)
 	}
 
-	vm := pricing.QuoteRequest{Plan: qtVM(plan.PerVCPUSize), Market: market.US, Start: start}
-	lines, err = pricing.AppendVMUsage(dst, vm, start, []pricing.VMUsage{{VCPUs: 1, Runtime: time.Hour}, {VCPUs: 4, Runtime: 2 * time.Hour}}, pol)
+	vm := pricing.Subscription{Plan: qtVM(plan.PerVCPUSize), Market: market.US, Start: start}
+	lines, err = pol.AppendVMUsage(dst, vm, start, []pricing.VMUsage{{VCPUs: 1, Runtime: time.Hour}, {VCPUs: 4, Runtime: 2 * time.Hour}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got := []any{len(lines), lines[1].Amount, lines[2].Amount}; !cmp.Equal(got, []any{3, qtMoney("1.00 USD"), qtMoney("6.40 USD")}) {
 		t.Errorf("lines %v", got)
 	}
-	lines, err = pricing.AppendVMUsage(dst, vm, start, []pricing.VMUsage{{VCPUs: 1}, {VCPUs: 2}, {VCPUs: 4, Runtime: -1}}, pol)
+	lines, err = pol.AppendVMUsage(dst, vm, start, []pricing.VMUsage{{VCPUs: 1}, {VCPUs: 2}, {VCPUs: 4, Runtime: -1}})
 	if want := []qtProblem{{"usage[1].vcpus", rule.EXT07, pricing.ErrUnpriced}, {"usage[2].runtime", rule.EXT07, pricing.ErrUsage}}; !qtCmpProblems(qtProblems(t, err), want) {
 		t.Errorf("problems %v, want %v", err, want)
 	}
 	if len(lines) != 1 {
 		t.Errorf("dst changed on error: %v", lines)
 	}
-	if _, err := pricing.AppendVMUsage(nil, pricing.QuoteRequest{Plan: nil, Start: start}, start, nil, pol); err == nil {
+	if _, err := pol.AppendVMUsage(nil, pricing.Subscription{Plan: nil, Start: start}, start, nil); err == nil {
 		t.Error("no error for a missing plan")
 	}
 }

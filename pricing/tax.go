@@ -1,8 +1,6 @@
 package pricing
 
 import (
-	"fmt"
-
 	"github.com/marketrules/marketrules/market"
 	"github.com/marketrules/marketrules/rule"
 )
@@ -16,20 +14,6 @@ const (
 	ReasonTaxIncluded rule.Reason = "csp-price-includes-tax"
 )
 
-// TaxPolicy says in which markets commercial (CSP) prices include tax.
-// [DefaultTaxPolicy] follows PRC-10.
-type TaxPolicy struct {
-	// CSPTaxInclusive are the markets whose CSP prices include tax; in
-	// every other market they exclude it (PRC-10): Australia and Brazil.
-	CSPTaxInclusive market.Set `json:"cspTaxInclusive"`
-}
-
-// DefaultTaxPolicy returns PRC-10's exceptions: CSP prices include tax in
-// Australia and Brazil and exclude it everywhere else.
-func DefaultTaxPolicy() TaxPolicy {
-	return TaxPolicy{CSPTaxInclusive: market.SetOf(market.AU, market.BR)}
-}
-
 // TaxDecision says how tax relates to a market's prices: whether a CSP
 // price there includes tax (PRC-10), and who handles customer tax on
 // marketplace sales, so whether Microsoft remits it (PLN-06, from package
@@ -40,7 +24,7 @@ type TaxDecision struct {
 	// include tax (PRC-10).
 	CSPIncludesTax bool `json:"cspIncludesTax"`
 	// Handling is who handles customer tax in the market.
-	Handling market.TaxHandling `json:"handling"`
+	Handling market.TaxHandling `json:"handling,omitzero"`
 	// Remitted reports whether Microsoft calculates, collects and remits
 	// customer tax there: the markets a plan may be restricted to (PLN-06).
 	Remitted bool `json:"remitted"`
@@ -50,6 +34,7 @@ type TaxDecision struct {
 }
 
 var (
+	txMsgNotSold  = rule.Message{English: "%s is not a market where the marketplace transacts", Swedish: "%s är ingen marknad där marknadsplatsen säljer"}
 	txMsgExcluded = rule.Message{
 		English: "CSP prices in %s exclude tax (%s).",
 		Swedish: "CSP-priser i %s exkluderar skatt (%s).",
@@ -97,14 +82,17 @@ var txHandlingWords = map[market.TaxHandling]rule.Message{
 // whether Microsoft remits customer tax there (PLN-06). It fails, wrapping
 // [ErrMarketNotSold], for a code that is not a market and for a market
 // where the marketplace does not transact (China).
-func (p TaxPolicy) Tax(m market.Code) (TaxDecision, error) {
+func (p Policy) Tax(m market.Code) (TaxDecision, error) {
 	mk := m.Market()
 	if !mk.Transacts {
-		return TaxDecision{}, fmt.Errorf("pricing: market %q: %w", m.String(), ErrMarketNotSold)
+		return TaxDecision{}, rule.Problems{{Rule: rule.PRC09, Path: "market", Message: txMsgNotSold, Args: []any{m.String()}, Err: ErrMarketNotSold}}
 	}
 	d := TaxDecision{Market: m, Handling: mk.Tax, Remitted: mk.TaxRemitted(), Rule: rule.PRC10, Reason: ReasonTaxExcluded}
-	if p.CSPTaxInclusive.Has(m) {
+	if p.resolved().CSPTaxInclusive.Has(m) {
 		d.CSPIncludesTax, d.Reason = true, ReasonTaxIncluded
 	}
 	return d, nil
 }
+
+// String returns the decision in English.
+func (d TaxDecision) String() string { return d.Explain(rule.English) }

@@ -8,32 +8,32 @@ import (
 	"github.com/marketrules/marketrules/rule"
 )
 
-func ExampleDefaultTaxPolicy() {
-	p := pricing.DefaultTaxPolicy()
+func ExampleDefaultPolicy_tax() {
+	p := pricing.DefaultPolicy()
 	fmt.Println(p.CSPTaxInclusive)
 	// Output: AU BR
 }
 
-func ExampleTaxPolicy_Tax() {
+func ExamplePolicy_Tax() {
 	for _, m := range []market.Code{market.AU, market.SE, market.JP} {
-		d, err := pricing.DefaultTaxPolicy().Tax(m)
+		d, err := pricing.DefaultPolicy().Tax(m)
 		if err != nil {
 			fmt.Println(err)
 			continue
 		}
 		fmt.Println(m, d.CSPIncludesTax, d.Remitted, d.Rule, d.Reason)
 	}
-	_, err := pricing.DefaultTaxPolicy().Tax(market.CN)
+	_, err := pricing.DefaultPolicy().Tax(market.CN)
 	fmt.Println(err)
 	// Output:
 	// AU true true PRC-10 csp-price-includes-tax
 	// SE false true PRC-10 csp-price-excludes-tax
 	// JP false false PRC-10 csp-price-excludes-tax
-	// pricing: market "CN": market cannot be priced
+	// market: CN is not a market where the marketplace transacts (PRC-09)
 }
 
 func ExampleTaxDecision_Explain() {
-	d, _ := pricing.DefaultTaxPolicy().Tax(market.BR)
+	d, _ := pricing.DefaultPolicy().Tax(market.BR)
 	fmt.Println(d.Explain(rule.English))
 	fmt.Println(d.Explain(rule.Swedish))
 	// Output:

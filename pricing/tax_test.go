@@ -31,7 +31,7 @@ func TestPRC10_Tax(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.m.String(), func(t *testing.T) {
-			d, err := DefaultTaxPolicy().Tax(tt.m)
+			d, err := DefaultPolicy().Tax(tt.m)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -44,7 +44,7 @@ func TestPRC10_Tax(t *testing.T) {
 	// Exactly two markets include tax.
 	n := 0
 	for m := range market.TransactingSet().All() {
-		if d, _ := DefaultTaxPolicy().Tax(m); d.CSPIncludesTax {
+		if d, _ := DefaultPolicy().Tax(m); d.CSPIncludesTax {
 			n++
 		}
 	}
@@ -56,7 +56,7 @@ func TestPRC10_Tax(t *testing.T) {
 func TestPRC10_TaxErrors(t *testing.T) {
 	// PRC-10: no decision for a market that does not transact.
 	for _, m := range []market.Code{0, market.CN, 250} {
-		if _, err := DefaultTaxPolicy().Tax(m); !errors.Is(err, ErrMarketNotSold) {
+		if _, err := DefaultPolicy().Tax(m); !errors.Is(err, ErrMarketNotSold) {
 			t.Errorf("%v: error %v", m, err)
 		}
 	}
@@ -64,8 +64,8 @@ func TestPRC10_TaxErrors(t *testing.T) {
 
 func TestPRC10_TaxExplain(t *testing.T) {
 	// PRC-10: the decision explains itself in both languages.
-	au, _ := DefaultTaxPolicy().Tax(market.AU)
-	jp, _ := DefaultTaxPolicy().Tax(market.JP)
+	au, _ := DefaultPolicy().Tax(market.AU)
+	jp, _ := DefaultPolicy().Tax(market.JP)
 	tests := []struct {
 		d    TaxDecision
 		lang rule.Language

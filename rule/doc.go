@@ -86,8 +86,13 @@
 //
 // [Problems] is the error type of validation across the library: a list of
 // [Problem] values, each with its rule, path, bilingual message and
-// optional sentinel. errors.As extracts the list; errors.Is finds a
-// sentinel in any of its problems.
+// optional sentinel, holding at most [MaxProblems] and counting the rest.
+// A validator returns it with [Problems.Err], a comparable *Problems;
+// errors.As extracts the list; errors.Is finds a sentinel in any of its
+// problems. Its JSON form ([Problems.JSON], [Localized]) gives each
+// problem's rule, path, stable code ([Problem.Code]) and message in a
+// chosen language. Every enum of the module reports an unknown name as an
+// [UnknownNameError].
 //
 // # Examples
 //

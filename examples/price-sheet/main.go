@@ -27,6 +27,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/marketrules/marketrules/pricing/sheet"
 	"io"
 	"os"
 	"slices"
@@ -38,7 +39,6 @@ import (
 	"github.com/marketrules/marketrules/examples/internal/textout"
 	"github.com/marketrules/marketrules/market"
 	"github.com/marketrules/marketrules/plan"
-	"github.com/marketrules/marketrules/pricing"
 	"github.com/marketrules/marketrules/rule"
 )
 
@@ -107,17 +107,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(1, err)
 	}
-	rates, err := pricing.ReadRatesCSV(strings.NewReader(inputs[1].text), inputs[1].name)
+	rates, err := sheet.ReadRatesCSV(strings.NewReader(inputs[1].text), inputs[1].name)
 	if err != nil {
 		return fail(1, err)
 	}
 
 	// Save the sheet on each date of the rates, in order, each save
 	// starting from the one before (PRC-03).
-	list := pricing.PriceList(plans...)
-	pol := pricing.DefaultSheetPolicy()
-	var saves []pricing.Sheet
-	var prev pricing.Sheet
+	list := sheet.PriceList(plans...)
+	pol := sheet.DefaultPolicy()
+	var saves []sheet.Sheet
+	var prev sheet.Sheet
 	for _, at := range asOfDates(rates) {
 		s, err := pol.Save(prev, list, rates, at)
 		var ps rule.Problems
@@ -134,15 +134,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(saves) == 0 {
 		return fail(1, fmt.Errorf("%s: no exchange rates", inputs[1].name))
 	}
-	sheet := saves[len(saves)-1]
+	final := saves[len(saves)-1]
 
 	if *outPath != "" {
-		if err := writeCSVFile(*outPath, sheet.Rows()); err != nil {
+		if err := writeCSVFile(*outPath, final.Rows()); err != nil {
 			return fail(2, err)
 		}
 	}
 	if *csvOut {
-		if err := pricing.WriteSheetCSV(stdout, sheet.Rows()); err != nil {
+		if err := sheet.WriteCSV(stdout, final.Rows()); err != nil {
 			return fail(2, err)
 		}
 		return 0
@@ -150,7 +150,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	p := &textout.Printer{W: stdout}
 	report(p, list, rates, saves, inputs[0].name, inputs[1].name, l)
 	if *outPath != "" {
-		p.Printf("\nWrote the sheet, %d rows, to %s.\n", len(sheet.Prices), *outPath)
+		p.Printf("\nWrote the sheet, %d rows, to %s.\n", len(final.Prices), *outPath)
 	}
 	if p.Err() != nil {
 		return fail(2, p.Err())
@@ -159,7 +159,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 // report prints the list, the rates, each save and the final sheet.
-func report(p *textout.Printer, list []pricing.ListPrice, rates []pricing.DatedRate, saves []pricing.Sheet, pricesName, ratesName string, l rule.Language) {
+func report(p *textout.Printer, list []sheet.ListPrice, rates []sheet.DatedRate, saves []sheet.Sheet, pricesName, ratesName string, l rule.Language) {
 	first, last := saves[0], saves[len(saves)-1]
 	usd := market.US.Market().Locale()
 
@@ -203,7 +203,7 @@ func report(p *textout.Printer, list []pricing.ListPrice, rates []pricing.DatedR
 	t.Write(p)
 
 	p.Printf("\nSaved on %s at the rates in force then, each conversion rounded once (%s):\n%s.\n\n",
-		first.SavedAt.Format(time.DateOnly), pricing.DefaultSheetPolicy().Rounding, census(first))
+		first.SavedAt.Format(time.DateOnly), sheet.DefaultPolicy().Rounding, census(first))
 	sheetTable(p, list, first)
 
 	for i := 1; i < len(saves); i++ {
@@ -213,7 +213,7 @@ func report(p *textout.Printer, list []pricing.ListPrice, rates []pricing.DatedR
 	p.Println()
 	p.Println("How a price was obtained, one of each kind:")
 	p.Println()
-	seen := map[pricing.PriceSource]bool{}
+	seen := map[sheet.PriceSource]bool{}
 	for _, lp := range last.Prices {
 		if !seen[lp.Source] {
 			seen[lp.Source] = true
@@ -227,7 +227,7 @@ func report(p *textout.Printer, list []pricing.ListPrice, rates []pricing.DatedR
 // sheetTable prints one row per market, grouped by billing currency: each
 // list price in the market's currency, written as the market writes
 // money, and how the row's prices were obtained.
-func sheetTable(p *textout.Printer, list []pricing.ListPrice, s pricing.Sheet) {
+func sheetTable(p *textout.Printer, list []sheet.ListPrice, s sheet.Sheet) {
 	header := []string{"Currency", "Market"}
 	for _, lp := range list {
 		header = append(header, lp.Plan+" "+lp.Term.String())
@@ -256,7 +256,7 @@ func sheetTable(p *textout.Printer, list []pricing.ListPrice, s pricing.Sheet) {
 			case !ok:
 				row = append(row, "—")
 				continue
-			case price.Source == pricing.SourceOverride:
+			case price.Source == sheet.SourceOverride:
 				row = append(row, loc.Format(price.Price)+"*")
 				own = true
 				overrides++
@@ -285,11 +285,11 @@ func sheetTable(p *textout.Printer, list []pricing.ListPrice, s pricing.Sheet) {
 }
 
 // describe says how a converted or list price was obtained, briefly.
-func describe(lp pricing.LocalPrice) string {
+func describe(lp sheet.LocalPrice) string {
 	switch lp.Source {
-	case pricing.SourceConverted:
+	case sheet.SourceConverted:
 		return fmt.Sprintf("converted at %s %s/USD of %s", lp.Rate.Rate, lp.Rate.To, lp.Rate.AsOf.Format(time.DateOnly))
-	case pricing.SourceList:
+	case sheet.SourceList:
 		return "USD list price"
 	}
 	return lp.Source.String()
@@ -298,7 +298,7 @@ func describe(lp pricing.LocalPrice) string {
 // fixed shows that saving again with later rates changes no saved price:
 // for the first list price in each currency, what it would be at the later
 // rate, and what it stays.
-func fixed(p *textout.Printer, before, after pricing.Sheet, rates []pricing.DatedRate) {
+func fixed(p *textout.Printer, before, after sheet.Sheet, rates []sheet.DatedRate) {
 	changed := 0
 	for _, lp := range after.Prices {
 		old, ok := before.Lookup(lp.Market, lp.Plan, lp.Term, lp.Payment)
@@ -314,10 +314,10 @@ func fixed(p *textout.Printer, before, after pricing.Sheet, rates []pricing.Date
 	t := textout.NewTable("Market", "Plan", "List price", "Rate then", "Stays", "Later rate", "Would be").AlignRight(2, 3, 4, 5, 6)
 	var done []currency.Code
 	for _, lp := range after.Prices {
-		if lp.Source != pricing.SourceConverted || slices.Contains(done, lp.Rate.To) {
+		if lp.Source != sheet.SourceConverted || slices.Contains(done, lp.Rate.To) {
 			continue
 		}
-		now, ok := pricing.RateAt(rates, lp.Rate.To, after.SavedAt)
+		now, ok := sheet.RateAt(rates, lp.Rate.To, after.SavedAt)
 		if !ok || now.Rate == lp.Rate.Rate {
 			continue
 		}
@@ -334,18 +334,18 @@ func fixed(p *textout.Printer, before, after pricing.Sheet, rates []pricing.Date
 }
 
 // census counts a sheet's prices by how they were obtained.
-func census(s pricing.Sheet) string {
-	n := map[pricing.PriceSource]int{}
+func census(s sheet.Sheet) string {
+	n := map[sheet.PriceSource]int{}
 	for _, lp := range s.Prices {
 		n[lp.Source]++
 	}
 	return fmt.Sprintf("%d prices in %d markets: %d converted, %d the USD list price, %d the publisher's own",
-		len(s.Prices), len(sheetMarkets(s)), n[pricing.SourceConverted], n[pricing.SourceList], n[pricing.SourceOverride])
+		len(s.Prices), len(sheetMarkets(s)), n[sheet.SourceConverted], n[sheet.SourceList], n[sheet.SourceOverride])
 }
 
 // sheetMarkets returns the markets of a sheet, by billing currency (USD
 // last: the list prices themselves) and then by code.
-func sheetMarkets(s pricing.Sheet) []market.Code {
+func sheetMarkets(s sheet.Sheet) []market.Code {
 	var set market.Set
 	for _, lp := range s.Prices {
 		set.Add(lp.Market)
@@ -366,7 +366,7 @@ func sheetMarkets(s pricing.Sheet) []market.Code {
 
 // sheetCurrencies returns the billing currencies other than USD of a
 // sheet's markets, in code order.
-func sheetCurrencies(s pricing.Sheet) []currency.Code {
+func sheetCurrencies(s sheet.Sheet) []currency.Code {
 	var cs []currency.Code
 	for _, code := range sheetMarkets(s) {
 		if c := code.Market().Currency; c != currency.USD && !slices.Contains(cs, c) {
@@ -377,7 +377,7 @@ func sheetCurrencies(s pricing.Sheet) []currency.Code {
 }
 
 // asOfDates returns the distinct as-of instants of rates, in order.
-func asOfDates(rates []pricing.DatedRate) []time.Time {
+func asOfDates(rates []sheet.DatedRate) []time.Time {
 	var ds []time.Time
 	for _, r := range rates {
 		if !slices.ContainsFunc(ds, r.AsOf.Equal) {
@@ -487,12 +487,12 @@ func readFile(path string) ([]byte, error) {
 }
 
 // writeCSVFile writes the sheet's rows to a new file at path.
-func writeCSVFile(path string, rows []pricing.SheetRow) error {
+func writeCSVFile(path string, rows []sheet.Row) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
-	if err := pricing.WriteSheetCSV(f, rows); err != nil {
+	if err := sheet.WriteCSV(f, rows); err != nil {
 		f.Close()
 		return err
 	}

@@ -1,13 +1,12 @@
 package main
 
 import (
+	"github.com/marketrules/marketrules/pricing/sheet"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/marketrules/marketrules/pricing"
 )
 
 // visible shows CLDR's no-break spaces: U+00A0 as "·", U+202F as "˙".
@@ -96,7 +95,7 @@ func TestCSV(t *testing.T) {
 		t.Errorf("CSV:\n%.500s", out)
 	}
 	// The CSV reads back as 846 rows (PRC-03: export, edit, import).
-	rows, err := pricing.ReadSheetCSV(strings.NewReader(out), "sheet.csv", nil, pricing.DefaultSheetPolicy())
+	rows, err := sheet.DefaultPolicy().ReadCSV(strings.NewReader(out), "sheet.csv", nil)
 	if err != nil || len(rows) != 846 {
 		t.Errorf("reading the CSV back: %d rows, %v", len(rows), err)
 	}

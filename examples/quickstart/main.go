@@ -373,8 +373,7 @@ func quote(p *textout.Printer, l rule.Language) error {
 	p.Println(textout.Say(l, "5. A quote (pricing): the plan's price for a customer in Sweden",
 		"5. En offert (pricing): planens pris för en kund i Sverige"))
 	p.Println()
-	q, err := pricing.QuoteTerm(pricing.QuoteRequest{Plan: gold(), Market: market.SE, Term: plan.OneMonth, Rate: seRate},
-		pricing.DefaultQuotePolicy())
+	q, err := pricing.DefaultPolicy().Quote(pricing.Subscription{Plan: gold(), Market: market.SE, Term: plan.OneMonth, Rate: seRate})
 	if err != nil {
 		return err
 	}
@@ -438,7 +437,7 @@ func fee(p *textout.Printer, l rule.Language) error {
 	if err != nil {
 		return err
 	}
-	f, err := payout.DefaultPolicy().Fee(payout.Sale{License: license, Collected: time.Date(2026, time.March, 2, 10, 0, 0, 0, time.UTC)})
+	f, err := payout.DefaultPolicy().Fee(payout.Transaction{Gross: license, Collected: time.Date(2026, time.March, 2, 10, 0, 0, 0, time.UTC)})
 	if err != nil {
 		return err
 	}

@@ -25,6 +25,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/marketrules/marketrules/calendar"
 	"io"
 	"os"
 	"slices"
@@ -121,8 +122,8 @@ type story struct {
 	l       rule.Language
 	zone    *time.Location
 	loc     currency.Locale // how Sweden writes money
-	quote   pricing.QuotePolicy
-	prorate pricing.ProrationPolicy
+	quote   pricing.Policy
+	prorate pricing.Policy
 
 	workspace, mail offer.Offer
 	// The plans of the story.
@@ -133,8 +134,8 @@ type story struct {
 	wsTrial, mailTrial trial.Offering
 	wsState, mailState trial.State
 
-	sub     pricing.QuoteRequest // the Workspace subscription
-	mailSub pricing.QuoteRequest // the Mail Analytics subscription
+	sub     pricing.Subscription // the Workspace subscription
+	mailSub pricing.Subscription // the Mail Analytics subscription
 	second  charge               // the purchase of a second Workspace subscription
 	charges []charge
 	month   time.Time // the month of the last heading
@@ -147,8 +148,8 @@ type charge struct {
 	what   string
 	rule   rule.ID
 	amount currency.Money
-	kind   payout.Kind
-	typ    payout.Type
+	kind   payout.Charge
+	typ    payout.TransactionType
 }
 
 func newStory(p *textout.Printer, l rule.Language) (*story, error) {
@@ -157,10 +158,10 @@ func newStory(p *textout.Printer, l rule.Language) (*story, error) {
 		return nil, err
 	}
 	s := &story{p: p, l: l, zone: zone, loc: home.Market().Locale(),
-		quote: pricing.DefaultQuotePolicy(), prorate: pricing.DefaultProrationPolicy()}
+		quote: pricing.DefaultPolicy(), prorate: pricing.DefaultPolicy()}
 	// Billing periods and proration days count in the customer's zone.
 	s.quote.Location = zone
-	s.prorate.Quote.Location = zone
+	s.prorate.Location = zone
 	for _, o := range []struct {
 		dst  *offer.Offer
 		name string
@@ -320,10 +321,10 @@ func (s *story) convert(at time.Time) error {
 	if !ok {
 		return fmt.Errorf("no plan %q", bill.Plan)
 	}
-	s.sub = pricing.QuoteRequest{Plan: pl, Market: home, Term: plan.OneMonth, Payment: plan.Upfront, Quantity: 25, Start: bill.At}
+	s.sub = pricing.Subscription{Plan: pl, Market: home, Term: plan.OneMonth, Payment: plan.Upfront, Quantity: 25, Start: bill.At}
 	s.p.Println()
 	s.p.Println("  The first charge, for 25 users:")
-	q, err := pricing.QuoteTerm(s.sub, s.quote)
+	q, err := s.quote.Quote(s.sub)
 	if err != nil {
 		return err
 	}
@@ -332,8 +333,8 @@ func (s *story) convert(at time.Time) error {
 }
 
 // bill charges the term of sub that starts at at.
-func (s *story) bill(sub *pricing.QuoteRequest, name string, at time.Time) error {
-	lines, err := pricing.AppendSchedule(nil, *sub, at, s.quote)
+func (s *story) bill(sub *pricing.Subscription, name string, at time.Time) error {
+	lines, err := s.quote.AppendSchedule(nil, *sub, at)
 	if err != nil {
 		return err
 	}
@@ -346,13 +347,13 @@ func (s *story) bill(sub *pricing.QuoteRequest, name string, at time.Time) error
 		if sub.Plan.Pricing.Model == plan.PerUser {
 			what += ", " + users(line.Quantity)
 		}
-		s.add(charge{at, name, what, line.Rule, line.Amount, payout.Order, payout.Purchase})
+		s.add(charge{at, name, what, line.Rule, line.Amount, payout.Order, payout.Sale})
 	}
 	return nil
 }
 
 // renew returns the event that bills a subscription's next month.
-func (s *story) renew(sub *pricing.QuoteRequest, name string) func(time.Time) error {
+func (s *story) renew(sub *pricing.Subscription, name string) func(time.Time) error {
 	return func(at time.Time) error { return s.bill(sub, name, at) }
 }
 
@@ -367,7 +368,7 @@ func users(n int64) string {
 
 // change prorates a change of the Workspace subscription and applies it.
 func (s *story) change(at time.Time, ch pricing.SubscriptionChange) error {
-	pr, err := pricing.Prorate(s.sub, ch, at, s.prorate)
+	pr, err := s.prorate.Prorate(s.sub, ch, at)
 	if err != nil {
 		return err
 	}
@@ -384,7 +385,7 @@ func (s *story) change(at time.Time, ch pricing.SubscriptionChange) error {
 	if pr.Kind == pricing.SeatChange {
 		what = fmt.Sprintf("proration %d → %d users", pr.FromQuantity, pr.ToQuantity)
 	}
-	s.add(charge{at, "Workspace", what, pr.Rule, pr.Net, payout.Order, payout.Purchase})
+	s.add(charge{at, "Workspace", what, pr.Rule, pr.Net, payout.Order, payout.Sale})
 	return nil
 }
 
@@ -405,7 +406,7 @@ func (s *story) secondPurchase(at time.Time) error {
 		return err
 	}
 	s.decision(e.Rule, e.Explain(s.l))
-	second := pricing.QuoteRequest{Plan: team, Market: home, Term: plan.OneMonth, Quantity: 5, Start: at}
+	second := pricing.Subscription{Plan: team, Market: home, Term: plan.OneMonth, Quantity: 5, Start: at}
 	if err := s.bill(&second, "Workspace (2nd)", at); err != nil {
 		return err
 	}
@@ -437,7 +438,7 @@ func (s *story) refundInside(at time.Time) error {
 func (s *story) refundOutside(at time.Time) error {
 	var renewal charge
 	for _, c := range s.charges {
-		if c.sub == "Workspace" && c.typ == payout.Purchase && !c.at.After(at) {
+		if c.sub == "Workspace" && c.typ == payout.Sale && !c.at.After(at) {
 			renewal = c
 		}
 	}
@@ -462,7 +463,7 @@ func (s *story) buyMail(at time.Time) error {
 		return err
 	}
 	s.mailState = bought.State
-	s.mailSub = pricing.QuoteRequest{Plan: basic, Market: home, Term: plan.OneMonth, Rate: usdToSEK, Start: at}
+	s.mailSub = pricing.Subscription{Plan: basic, Market: home, Term: plan.OneMonth, Rate: usdToSEK, Start: at}
 	return s.bill(&s.mailSub, "Mail Analytics", at)
 }
 
@@ -519,14 +520,14 @@ func (s *story) overage(at time.Time) error {
 		{Dimension: "emails", Used: 134}, // hundreds of emails: 13,400
 		{Dimension: "texts", Used: 1180},
 	}
-	lines, err := pricing.AppendOverage(nil, s.mailSub, at.Add(-time.Hour), september, s.quote)
+	lines, err := s.quote.AppendOverage(nil, s.mailSub, at.Add(-time.Hour), september)
 	if err != nil {
 		return err
 	}
 	for _, line := range lines {
 		s.decision(line.Rule, line.Explain(s.l))
-		if !line.Amount.IsZero() {
-			s.add(charge{line.BilledAt, "Mail Analytics", "overage, " + line.Dimension, line.Rule, line.Amount, payout.Usage, payout.Purchase})
+		if line.Amount.Sign() != 0 {
+			s.add(charge{line.BilledAt, "Mail Analytics", "overage, " + line.Dimension, line.Rule, line.Amount, payout.Usage, payout.Sale})
 		}
 	}
 	return nil
@@ -557,10 +558,10 @@ func (s *story) payouts() error {
 	var txs []payout.Transaction
 	for i, c := range s.charges {
 		txs = append(txs, payout.Transaction{ID: fmt.Sprintf("T-%02d", i+1), Date: c.at, Agreement: payout.MCA, Payment: payout.Invoice,
-			Kind: c.kind, Type: c.typ, Gross: c.amount})
+			Charge: c.kind, Type: c.typ, Gross: c.amount})
 	}
 	first := txs[0]
-	f, err := pol.Fee(payout.Sale{License: first.Gross, Collected: first.Date})
+	f, err := pol.Fee(payout.Transaction{Gross: first.Gross, Collected: first.Date})
 	if err != nil {
 		return err
 	}
@@ -573,10 +574,12 @@ func (s *story) payouts() error {
 	s.decision(sch.Rule, sch.Explain(s.l))
 
 	rates := payout.MonthRates{}
-	for m := payout.MonthOf(2026, time.January); m <= payout.MonthOf(2027, time.December); m = m.AddMonths(1) {
+	jan2026, _ := calendar.YearMonthOf(2026, time.January)
+	for i := range calendar.Months(24) {
+		m, _ := jan2026.AddMonths(i)
 		rates[m] = []currency.ExchangeRate{{From: currency.SEK, To: currency.USD, Rate: sekToUSD}}
 	}
-	st, err := payout.BuildStatement(pol, slices.Values(txs), rates)
+	st, err := pol.BuildStatement(slices.Values(txs), rates)
 	if err != nil {
 		return err
 	}
@@ -591,12 +594,12 @@ func (s *story) payouts() error {
 				paid = s.loc.Format(b.Paid)
 			}
 		}
-		t.Row(po.Month.String(), po.Date.Format("2 Jan 2006"), po.Status.String(), usd.Format(po.Combined), paid, string(po.Rule))
+		t.Row(po.Month.String(), po.Date.Format("2 Jan 2006"), outcome(po), usd.Format(po.Combined), paid, string(po.Rule))
 	}
 	t.Write(s.p)
 	s.p.Println()
 	for _, po := range st.Payouts {
-		if po.Status != payout.Paid || po.Month == st.Payouts[0].Month {
+		if !po.Allowed || po.Month == st.Payouts[0].Month {
 			s.decision(po.Rule, firstLine(po.Explain(s.l)))
 		}
 	}
@@ -611,4 +614,15 @@ func (s *story) payouts() error {
 func firstLine(s string) string {
 	first, _, _ := strings.Cut(s, "\n")
 	return first
+}
+
+// outcome names a payout's outcome: paid, carried or withheld.
+func outcome(po payout.Payout) string {
+	switch {
+	case po.Allowed:
+		return "paid"
+	case po.Reason == payout.ReasonNegativeBalance:
+		return "withheld"
+	}
+	return "carried"
 }

@@ -24,6 +24,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/marketrules/marketrules/pricing/sheet"
 	"io"
 	"os"
 	"slices"
@@ -169,7 +170,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			plans = append(plans, vmPlan{o.ID, &o.Plans[i]})
 		}
 	}
-	rates, err := pricing.ReadRatesCSV(strings.NewReader(ratesIn.text), ratesIn.name)
+	rates, err := sheet.ReadRatesCSV(strings.NewReader(ratesIn.text), ratesIn.name)
 	if err != nil {
 		return fail(1, err)
 	}
@@ -179,7 +180,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 
 	p := &textout.Printer{W: stdout}
-	pol := pricing.DefaultQuotePolicy()
+	pol := pricing.DefaultPolicy()
 	for _, section := range []func() error{
 		func() error { return hourly(p, plans, markets, customer, rates, pol, l) },
 		func() error { return usage(p, plans, runs, customer, rates, pol, l) },
@@ -205,13 +206,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // request is a quote request for pl in market m at the rate in force at
 // the start of the month (none for a market billed in USD).
-func request(pl *plan.Plan, m market.Code, rates []pricing.DatedRate) (pricing.QuoteRequest, error) {
-	req := pricing.QuoteRequest{Plan: pl, Market: m, Start: month}
+func request(pl *plan.Plan, m market.Code, rates []sheet.DatedRate) (pricing.Subscription, error) {
+	req := pricing.Subscription{Plan: pl, Market: m, Start: month}
 	c := m.Market().Currency
 	if c == currency.USD || !c.Valid() {
 		return req, nil
 	}
-	r, ok := pricing.RateAt(rates, c, month.AddDate(0, 1, 0))
+	r, ok := sheet.RateAt(rates, c, month.AddDate(0, 1, 0))
 	if !ok {
 		return req, fmt.Errorf("no USD → %s exchange rate in the rates file, needed for %s", c, m.Market().Name)
 	}
@@ -239,7 +240,7 @@ func sizes(pl *plan.Plan) []int {
 
 // hourly prints the hourly software price of every plan and size in the
 // markets, and explains one.
-func hourly(p *textout.Printer, plans []vmPlan, markets []market.Code, customer market.Code, rates []pricing.DatedRate, pol pricing.QuotePolicy, l rule.Language) error {
+func hourly(p *textout.Printer, plans []vmPlan, markets []market.Code, customer market.Code, rates []sheet.DatedRate, pol pricing.Policy, l rule.Language) error {
 	p.Println("1. The software price of a VM per hour, by size (EXT-07)")
 	p.Println()
 	header := []string{"Plan", "vCPUs"}
@@ -260,7 +261,7 @@ func hourly(p *textout.Printer, plans []vmPlan, markets []market.Code, customer 
 					return err
 				}
 				req.Term, req.VCPUs = plan.Hourly, n
-				q, err := pricing.QuoteTerm(req, pol)
+				q, err := pol.Quote(req)
 				if err != nil {
 					return err
 				}
@@ -280,7 +281,7 @@ func hourly(p *textout.Printer, plans []vmPlan, markets []market.Code, customer 
 					return err
 				}
 				req.Term, req.VCPUs = plan.Hourly, n
-				q, err := pricing.QuoteTerm(req, pol)
+				q, err := pol.Quote(req)
 				if err != nil {
 					return err
 				}
@@ -303,14 +304,14 @@ func hourly(p *textout.Printer, plans []vmPlan, markets []market.Code, customer 
 
 // usage prints a month of usage of a few VMs in the customer's market,
 // charged by the minute, and explains a partial hour.
-func usage(p *textout.Printer, plans []vmPlan, runs []vmRun, customer market.Code, rates []pricing.DatedRate, pol pricing.QuotePolicy, l rule.Language) error {
+func usage(p *textout.Printer, plans []vmPlan, runs []vmRun, customer market.Code, rates []sheet.DatedRate, pol pricing.Policy, l rule.Language) error {
 	m := customer.Market()
 	loc := m.Locale()
 	p.Printf("2. A month of usage in %s, %s: priced per hour, charged by the minute (EXT-07)\n", m.Name, month.Format("January 2006"))
 	p.Println()
 	t := textout.NewTable("VM", "Plan", "vCPUs", "Runtime", "Minutes", "Per hour", "Amount").AlignRight(2, 3, 4, 5, 6)
 	var total currency.Money
-	var explain *pricing.Line
+	var explain *pricing.Charge
 	var billed time.Time
 	for _, r := range runs {
 		pl := find(plans, r.plan)
@@ -318,7 +319,7 @@ func usage(p *textout.Printer, plans []vmPlan, runs []vmRun, customer market.Cod
 		if err != nil {
 			return err
 		}
-		line, err := pricing.QuoteVMUsage(req, month, r.usage, pol)
+		line, err := pol.QuoteVMUsage(req, month, r.usage)
 		if err != nil {
 			return err
 		}
@@ -351,22 +352,22 @@ func usage(p *textout.Printer, plans []vmPlan, runs []vmRun, customer market.Cod
 
 // reservations prints the 1- and 3-year software reservations of every
 // plan and size in the United States, with what they save.
-func reservations(p *textout.Printer, plans []vmPlan, pol pricing.QuotePolicy, l rule.Language) error {
+func reservations(p *textout.Printer, plans []vmPlan, pol pricing.Policy, l rule.Language) error {
 	us := market.US.Market().Locale()
-	p.Printf("3. Software reservations in the United States: hourly × %s h × years × (1 − saving) (EXT-07, W3)\n", group(pol.HoursPerYear))
+	p.Printf("3. Software reservations in the United States: hourly × %s h × years × (1 − saving) (EXT-07, W3)\n", group(int64(pol.ReservationYear/time.Hour)))
 	p.Println()
 	t := textout.NewTable("Plan", "vCPUs", "Term", "Hourly", "At the hourly price", "Reservation", "Saves", "Or paid monthly").AlignRight(1, 3, 4, 5, 6, 7)
 	var explain *pricing.Quote
 	for _, vp := range plans {
 		for _, r := range vp.plan.Pricing.VM.Reservations {
 			for _, n := range sizes(vp.plan) {
-				req := pricing.QuoteRequest{Plan: vp.plan, Market: market.US, Term: r.Term, VCPUs: n}
-				q, err := pricing.QuoteTerm(req, pol)
+				req := pricing.Subscription{Plan: vp.plan, Market: market.US, Term: r.Term, VCPUs: n}
+				q, err := pol.Quote(req)
 				if err != nil {
 					return err
 				}
 				req.Payment = plan.Monthly
-				monthly, err := pricing.QuoteTerm(req, pol)
+				monthly, err := pol.Quote(req)
 				if err != nil {
 					return err
 				}
@@ -399,13 +400,13 @@ func reservations(p *textout.Printer, plans []vmPlan, pol pricing.QuotePolicy, l
 
 // fees prints the store service fee of a few sales: on the software only,
 // never on the Azure infrastructure, none for BYOL.
-func fees(p *textout.Printer, plans []vmPlan, runs []vmRun, customer market.Code, rates []pricing.DatedRate, pol pricing.QuotePolicy, l rule.Language) error {
+func fees(p *textout.Printer, plans []vmPlan, runs []vmRun, customer market.Code, rates []sheet.DatedRate, pol pricing.Policy, l rule.Language) error {
 	fp := payout.DefaultPolicy()
 	p.Println("4. The store service fee: a share of the software price only (PAY-05, W1)")
 	p.Println()
 	type sale struct {
 		what string
-		sale payout.Sale
+		sale payout.Transaction
 		loc  currency.Locale
 	}
 	var sales []sale
@@ -420,26 +421,26 @@ func fees(p *textout.Printer, plans []vmPlan, runs []vmRun, customer market.Code
 			continue
 		}
 		n := sizes(vp.plan)[0]
-		q, err := pricing.QuoteTerm(pricing.QuoteRequest{Plan: vp.plan, Market: market.US, Term: plan.Hourly, VCPUs: n}, pol)
+		q, err := pol.Quote(pricing.Subscription{Plan: vp.plan, Market: market.US, Term: plan.Hourly, VCPUs: n})
 		if err != nil {
 			return err
 		}
-		s := payout.Sale{License: q.Price, Infrastructure: infrastructure, Collected: collected}
+		s := payout.Transaction{Gross: q.Price, Infrastructure: infrastructure, Collected: collected}
 		if model == plan.BYOL {
 			byol = true
-			s.Pricing, s.License = payout.BYOL, currency.Money{}
+			s.Pricing, s.Gross = payout.BYOL, currency.Money{}
 		}
 		sales = append(sales, sale{fmt.Sprintf("1 hour of %s, %s", vp.plan.ID, vcpus(n)), s, usLoc})
 		if model.IsPaid() {
 			paid = true
 			if len(vp.plan.Pricing.VM.Reservations) > 0 {
 				r := vp.plan.Pricing.VM.Reservations[0]
-				rq, err := pricing.QuoteTerm(pricing.QuoteRequest{Plan: vp.plan, Market: market.US, Term: r.Term, VCPUs: n}, pol)
+				rq, err := pol.Quote(pricing.Subscription{Plan: vp.plan, Market: market.US, Term: r.Term, VCPUs: n})
 				if err != nil {
 					return err
 				}
 				sales = append(sales, sale{fmt.Sprintf("%s reservation of %s, %s", r.Term.Words(), vp.plan.ID, vcpus(n)),
-					payout.Sale{License: rq.Price, Collected: collected}, usLoc})
+					payout.Transaction{Gross: rq.Price, Collected: collected}, usLoc})
 			}
 		}
 	}
@@ -450,7 +451,7 @@ func fees(p *textout.Printer, plans []vmPlan, runs []vmRun, customer market.Code
 		if err != nil {
 			return err
 		}
-		line, err := pricing.QuoteVMUsage(req, month, r.usage, pol)
+		line, err := pol.QuoteVMUsage(req, month, r.usage)
 		if err != nil {
 			return err
 		}
@@ -459,7 +460,7 @@ func fees(p *textout.Printer, plans []vmPlan, runs []vmRun, customer market.Code
 		}
 	}
 	if len(runs) > 0 {
-		sales = append(sales, sale{month.Format("January 2006") + " usage in " + customer.Market().Name, payout.Sale{License: software, Collected: collected},
+		sales = append(sales, sale{month.Format("January 2006") + " usage in " + customer.Market().Name, payout.Transaction{Gross: software, Collected: collected},
 			customer.Market().Locale()})
 	}
 
@@ -514,7 +515,7 @@ func percent(r currency.Rate) string {
 }
 
 // rateDate returns the as-of date of the rates in force for the month.
-func rateDate(rates []pricing.DatedRate) string {
+func rateDate(rates []sheet.DatedRate) string {
 	var latest time.Time
 	for _, r := range rates {
 		if !r.AsOf.After(month.AddDate(0, 1, 0)) && r.AsOf.After(latest) {
