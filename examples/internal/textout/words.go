@@ -1,6 +1,8 @@
 package textout
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"regexp"
 	"strconv"
@@ -231,4 +233,40 @@ func Localize(l rule.Language, text string) string {
 		text = strings.ReplaceAll(text, "avrundning ("+r.String(), "avrundning ("+sv)
 	}
 	return svRate.ReplaceAllString(text, "$1 $2,$3")
+}
+
+// Problems reports err, the problems found in the input named name, on
+// the command's stderr in l: "price-sheet: prices.csv: 2 problems", then
+// each problem on its own lines, wrapped at 100 columns. A problem that
+// is an instance of one of the syntax sentinels (malformed CSV or JSON, a
+// wrong header, input over a limit) is a failure to read: it is shown
+// without the rule the library cites, and the status is ExitUsage;
+// otherwise the input breaks a rule and the status is ExitRule. An error
+// that is not a rule.Problems is reported as one line, its name not
+// repeated.
+func (c *Command) Problems(l rule.Language, name string, err error, syntax ...error) int {
+	var ps rule.Problems
+	if !errors.As(err, &ps) {
+		msg := err.Error()
+		if name != "" && !strings.HasPrefix(msg, name) {
+			msg = name + ": " + msg
+		}
+		return c.Failf(ExitRule, "%s", msg)
+	}
+	status := ExitRule
+	head := Plural(len(ps), Say(l, "problem", "problem"), Say(l, "problems", "problem"))
+	if name != "" {
+		head = name + ": " + head
+	}
+	fmt.Fprintf(c.Stderr, "%s: %s\n", c.Name, head)
+	for _, pr := range ps {
+		for _, s := range syntax {
+			if errors.Is(pr, s) {
+				pr.Rule = ""
+				status = ExitUsage
+			}
+		}
+		fmt.Fprint(c.Stderr, Wrap("  ", pr.Text(l), 100))
+	}
+	return status
 }

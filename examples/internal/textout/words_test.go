@@ -1,6 +1,7 @@
 package textout
 
 import (
+	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -101,5 +102,26 @@ func TestLocalize(t *testing.T) {
 	}
 	if Localize(rule.English, in) != in {
 		t.Error("English changed")
+	}
+}
+
+func TestProblems(t *testing.T) {
+	syntax := errors.New("malformed")
+	ps := rule.Problems{
+		{Rule: rule.PRC03, Path: "r.csv line 1", Message: rule.Message{English: "bad header", Swedish: "fel rubrik"}, Err: syntax},
+	}
+	c, _, errb := newTestCommand()
+	if st := c.Problems(rule.English, "r.csv", ps, syntax); st != ExitUsage || errb.String() != "demo: r.csv: 1 problem\n  r.csv line 1: bad header\n" {
+		t.Errorf("syntax: %d %q", st, errb)
+	}
+	ps[0].Err = nil
+	c, _, errb = newTestCommand()
+	if st := c.Problems(rule.Swedish, "r.csv", append(ps, ps[0]), syntax); st != ExitRule ||
+		errb.String() != "demo: r.csv: 2 problem\n  r.csv line 1: fel rubrik (PRC-03)\n  r.csv line 1: fel rubrik (PRC-03)\n" {
+		t.Errorf("rule: %d %q", st, errb)
+	}
+	c, _, errb = newTestCommand()
+	if st := c.Problems(rule.English, "r.csv", errors.New("r.csv: broken")); st != ExitRule || errb.String() != "demo: r.csv: broken\n" {
+		t.Errorf("plain: %d %q", st, errb)
 	}
 }
