@@ -175,12 +175,32 @@ func Wrap(prefix, text string, width int) string {
 // " in field`. A blank line is skipped. The programs read their CSV
 // inputs with it.
 func ReadCSV(text, name, header string) ([][]string, error) {
+	rows, err := ReadRows(text, name, header)
+	if err != nil {
+		return nil, err
+	}
+	out := make([][]string, len(rows))
+	for i, r := range rows {
+		out[i] = r.Fields
+	}
+	return out, nil
+}
+
+// Row is a CSV row and the line it starts on.
+type Row struct {
+	Line   int
+	Fields []string
+}
+
+// ReadRows is ReadCSV returning each row with its line number, for
+// problems that name the line.
+func ReadRows(text, name, header string) ([]Row, error) {
 	text = strings.TrimPrefix(text, "\uFEFF")
 	want := strings.Split(header, ",")
 	r := csv.NewReader(strings.NewReader(text))
 	r.FieldsPerRecord = -1
 	r.TrimLeadingSpace = true
-	var rows [][]string
+	var rows []Row
 	sawHeader := false
 	for first := true; ; first = false {
 		row, err := r.Read()
@@ -209,7 +229,7 @@ func ReadCSV(text, name, header string) ([][]string, error) {
 		for i := range row {
 			row[i] = strings.TrimSpace(row[i])
 		}
-		rows = append(rows, row)
+		rows = append(rows, Row{line, row})
 	}
 	if !sawHeader {
 		return nil, fmt.Errorf("%s: empty; the first line must be the header %q", name, header)
