@@ -99,7 +99,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		inputs[i].name, inputs[i].text = name, string(b)
 	}
-	plans, err := readPrices(inputs[0].text, inputs[0].name, markets)
+	plans, err := readPrices(inputs[0].text, inputs[0].name, markets, l)
 	var ps rule.Problems
 	switch {
 	case errors.As(err, &ps):
@@ -398,7 +398,7 @@ var (
 // readPrices reads the price list CSV into plans sold in markets. Rows
 // that break a rule are rule.Problems, each at its line and column; a
 // CSV that cannot be read is a plain error.
-func readPrices(text, name string, markets market.Set) ([]plan.Plan, error) {
+func readPrices(text, name string, markets market.Set, l rule.Language) ([]plan.Plan, error) {
 	rows, err := textout.ReadRows(text, name, "plan,term,payment,market,price")
 	if err != nil {
 		return nil, err
@@ -408,7 +408,7 @@ func readPrices(text, name string, markets market.Set) ([]plan.Plan, error) {
 	for _, row := range rows {
 		f := row.Fields
 		bad := func(id rule.ID, column string, msg rule.Message, args ...any) {
-			ps = append(ps, rule.Problem{Rule: id, Path: fmt.Sprintf("%s line %d, column %s", name, row.Line, column), Message: msg, Args: args})
+			ps = append(ps, rule.Problem{Rule: id, Path: fmt.Sprintf(textout.Say(l, "%s line %d, column %s", "%s rad %d, kolumn %s"), name, row.Line, column), Message: msg, Args: args})
 		}
 		id := f[0]
 		ok := true

@@ -216,12 +216,12 @@ func Rounding(l rule.Language, r currency.RoundingMode) string {
 }
 
 // svRate is a rate with a decimal point after a Swedish word for rate.
-var svRate = regexp.MustCompile(`(kursen|kurs) (\d+)\.(\d+)`)
+var svRate = regexp.MustCompile(`(kursen|kurs|−) (\d+)\.(\d+)`)
 
 // Localize finishes a library explanation in l: in Swedish it names the
 // rounding modes in Swedish ("avrundat half-even" becomes "avrundat
-// halvt till jämnt") and writes a rate after "kursen" with a decimal
-// comma, where the library's Swedish text still has the English name or
+// halvt till jämnt") and writes a rate after "kursen" (or a fraction
+// after "−") with a decimal comma, where the library's Swedish text still has the English name or
 // the decimal point. English text is returned as it is.
 func Localize(l rule.Language, text string) string {
 	if l != rule.Swedish {
