@@ -60,7 +60,7 @@ var usdRates = []struct{ market, rate string }{
 }
 
 // width is where explanations wrap.
-const width = 100
+const width = 99
 
 // rounding is the one rounding step of every conversion.
 const rounding = currency.HalfEven
