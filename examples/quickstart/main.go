@@ -133,7 +133,7 @@ func parsing(p *textout.Printer, l rule.Language) error {
 		}
 		t.Row(fmt.Sprintf("ParseAmount(%q, %v)", a.text, a.code), m.String(), fmt.Sprint(m.Minor()))
 	}
-	t.Write(p)
+	t.WriteWidth(p, width, 1)
 
 	// 12.345 is not a whole number of cents: ParseAmount refuses to guess.
 	_, err := currency.ParseAmount("12.345", currency.USD)
@@ -142,7 +142,7 @@ func parsing(p *textout.Printer, l rule.Language) error {
 	}
 	p.Println()
 	if l == rule.Swedish {
-		p.Printf("ParseAmount(%q, USD) ger ett fel, ingen gissning: USD har 2 decimaler (currency.ErrPrecision).\n", "12.345")
+		p.Printf("%s", textout.Wrap("", fmt.Sprintf("ParseAmount(%q, USD) ger ett fel, ingen gissning: USD har 2 decimaler (currency.ErrPrecision).", "12.345"), width))
 		return nil
 	}
 	p.Printf("ParseAmount(%q, USD) is an error, not a guess:\n  %v\n", "12.345", err)
@@ -199,7 +199,7 @@ func prices(p *textout.Printer, l rule.Language) error {
 			textout.Money(loc, c.To),
 		)
 	}
-	t.Write(p)
+	t.WriteWidth(p, width, 1)
 	p.Println()
 	p.Printf("%s", textout.Wrap(string(rule.PRC03)+": ", rule.PRC03.Statement(l), width))
 	return nil
@@ -232,7 +232,7 @@ func splitting(p *textout.Printer, l rule.Language) error {
 		return err
 	}
 	t.Row(textout.Say(l, "Sum", "Summa"), sum.String(), en.Format(sum))
-	t.Write(p)
+	t.WriteWidth(p, width, 1)
 	if sum != whole {
 		return fmt.Errorf("split of %v sums to %v", whole, sum)
 	}
@@ -276,7 +276,7 @@ func splitting(p *textout.Printer, l rule.Language) error {
 		return err
 	}
 	t.Row(textout.Say(l, "Sum", "Summa"), textout.Number(l, odd.Amount()), aloneSum.String(), allocSum.String(), de.Format(allocSum))
-	t.Write(p)
+	t.WriteWidth(p, width, 1)
 	if allocSum != odd {
 		return fmt.Errorf("allocation of %v sums to %v", odd, allocSum)
 	}
