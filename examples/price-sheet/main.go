@@ -20,6 +20,13 @@
 // rate units of to, from the date as_of on. The sheet is saved once on
 // each date of the rates file, in order; a price saved once keeps its
 // value when later rates arrive (PRC-03), which the output shows.
+//
+// Either file may be "-", standard input; a header in any case and a
+// UTF-8 byte order mark (as Excel writes) are accepted. The program exits
+// with status 0; 1 when an input breaks a rule (every problem printed with
+// its line and column); and 2 when the command line is wrong or an input
+// cannot be read (missing, a directory, too long, malformed CSV, a wrong
+// header). The table wraps to stay under 100 columns.
 package main
 
 import (

@@ -66,7 +66,7 @@ func TestYear(t *testing.T) {
 		"Mon 12 Jan 09:00  Fabrikam starts a free trial of Workspace Team",
 		"TRL-01  plan team may start a free trial of 1 month (TRL-01)",
 		"TRL-03  Collect the customer's billing details and charge SEK·0.00 at 2026-01-12 09:00:00 CET",
-		// W16: a switch after 15 days keeps the clock (TRL-06).
+		// A switch after 15 days keeps the clock (TRL-06).
 		"TRL-06  Switch the free trial from plan team to plan business at 2026-01-27 09:00:00 CET without restarting it: 15 days already used; it ends at 2026-02-12 09:00:00 CET. (TRL-06)",
 		// TRL-08: no early conversion to a trial plan.
 		"TRL-08  plan business is in its free trial and cannot convert to a paid subscription before the trial ends",
@@ -86,7 +86,7 @@ func TestYear(t *testing.T) {
 		"Full refund of SEK·395.00.",
 		"RFD-01  SaaS subscription fee: no refund (RFD-01). The window of 72 hours after the purchase at 2026-11-12 09:00:00 CET closed at 2026-11-15 09:00:00 CET",
 		"It can still be cancelled, without a refund",
-		// A metered plan has no trial; the usage batch (EXT-03, W8, W9).
+		// A metered plan has no trial; the usage batch (EXT-03).
 		"TRL-01  plan basic has no free trial (TRL-01)",
 		"3 of 8 accepted. Why the others were not:",
 		"EXT-03  #3 Duplicate: usage of dimension \"emails\"",
