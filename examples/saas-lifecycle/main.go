@@ -77,6 +77,13 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
+// addMonths is t plus n calendar months (the story's dates are far from
+// the ends of the calendar, so there is no error to report).
+func addMonths(t time.Time, n int) time.Time {
+	r, _ := calendar.AddMonths(t, calendar.Months(n))
+	return r
+}
+
 // say returns en or sv, in the story's language.
 func (s *story) say(en, sv string) string { return textout.Say(s.l, en, sv) }
 
@@ -160,7 +167,7 @@ func newStory(p *textout.Printer, l rule.Language) (*story, error) {
 	}{{&s.workspace, "workspace-offer.json", workspaceJSON}, {&s.mail, "mail-offer.json", mailJSON}} {
 		var err error
 		if *o.dst, err = offer.Decode(strings.NewReader(o.json), 0); err == nil {
-			err = o.dst.Validate(offer.DefaultPolicy())
+			err = offer.DefaultPolicy().CheckOffer(*o.dst)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", o.name, err)
@@ -194,7 +201,7 @@ type event struct {
 func (s *story) tell() error {
 	day := func(m time.Month, d, h, min int) time.Time { return time.Date(2026, m, d, h, min, 0, 0, s.zone) }
 	trialStart := day(time.January, 12, 9, 0)
-	converts := plan.AddMonths(trialStart, 1) // the trial's end: one month (TRL-02)
+	converts := addMonths(trialStart, 1) // the trial's end: one month (TRL-02)
 	mailStart := day(time.September, 1, 10, 0)
 
 	events := []event{
@@ -208,16 +215,16 @@ func (s *story) tell() error {
 		{day(time.July, 15, 11, 0), s.say("Fabrikam upgrades all 40 users to Enterprise", "Fabrikam uppgraderar alla 40 användare till Enterprise"), s.planChange},
 		{mailStart, s.say("Fabrikam subscribes to Contoso Mail Analytics Basic", "Fabrikam prenumererar på Contoso Mail Analytics Basic"), s.buyMail},
 		{day(time.September, 14, 12, 0), s.say("Contoso reports a batch of Mail Analytics usage", "Contoso rapporterar en omgång användning av Mail Analytics"), s.usageBatch},
-		{plan.AddMonths(mailStart, 1), s.say("September's metered usage is billed", "Septembers mätta användning faktureras"), s.overage},
+		{addMonths(mailStart, 1), s.say("September's metered usage is billed", "Septembers mätta användning faktureras"), s.overage},
 		{day(time.November, 15, 17, 0), s.say("Fabrikam asks for a refund of November's Workspace charge", "Fabrikam begär återbetalning av novembers debitering för Workspace"), s.refundOutside},
 	}
 	// The monthly renewals: Workspace from its conversion, Mail Analytics
 	// from its purchase, each computed from its anchor (never chained).
-	for n := 1; plan.AddMonths(converts, n).Year() == 2026; n++ {
-		events = append(events, event{plan.AddMonths(converts, n), s.say("Workspace renews", "Workspace förnyas"), s.renew(&s.sub, "Workspace")})
+	for n := 1; addMonths(converts, n).Year() == 2026; n++ {
+		events = append(events, event{addMonths(converts, n), s.say("Workspace renews", "Workspace förnyas"), s.renew(&s.sub, "Workspace")})
 	}
-	for n := 1; plan.AddMonths(mailStart, n).Year() == 2026; n++ {
-		events = append(events, event{plan.AddMonths(mailStart, n), s.say("Mail Analytics renews", "Mail Analytics förnyas"), s.renew(&s.mailSub, "Mail Analytics")})
+	for n := 1; addMonths(mailStart, n).Year() == 2026; n++ {
+		events = append(events, event{addMonths(mailStart, n), s.say("Mail Analytics renews", "Mail Analytics förnyas"), s.renew(&s.mailSub, "Mail Analytics")})
 	}
 	slices.SortStableFunc(events, func(a, b event) int { return a.at.Compare(b.at) })
 

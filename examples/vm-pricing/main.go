@@ -197,7 +197,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		o, err := offer.Decode(strings.NewReader(in.text), 0)
 		if err == nil {
-			err = o.Validate(offer.DefaultPolicy())
+			err = offer.DefaultPolicy().CheckOffer(o)
 		}
 		switch {
 		case err != nil:
