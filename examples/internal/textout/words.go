@@ -237,7 +237,7 @@ func Localize(l rule.Language, text string) string {
 
 // Problems reports err, the problems found in the input named name, on
 // the command's stderr in l: "price-sheet: prices.csv: 2 problems", then
-// each problem on its own lines, wrapped at 100 columns. A problem that
+// each problem on its own lines, under 100 columns. A problem that
 // is an instance of one of the syntax sentinels (malformed CSV or JSON, a
 // wrong header, input over a limit) is a failure to read: it is shown
 // without the rule the library cites, and the status is ExitUsage;
@@ -266,7 +266,7 @@ func (c *Command) Problems(l rule.Language, name string, err error, syntax ...er
 				status = ExitUsage
 			}
 		}
-		fmt.Fprint(c.Stderr, Wrap("  ", pr.Text(l), 100))
+		fmt.Fprint(c.Stderr, Wrap("  ", pr.Text(l), usageWidth))
 	}
 	return status
 }
