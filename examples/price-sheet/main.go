@@ -132,7 +132,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	for _, at := range asOfDates(rates) {
 		s, err := pol.Save(prev, list, rates, at)
 		if err != nil {
-			return cmd.Problems(l, textout.Say(l, "saving on ", "sparat ")+at.Format(time.DateOnly), err)
+			return cmd.Problems(l, textout.Say(l, "saving on ", "när prisbladet sparades ")+at.Format(time.DateOnly), err)
 		}
 		saves = append(saves, s)
 		prev = s
