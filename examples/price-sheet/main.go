@@ -33,8 +33,8 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
-	"github.com/marketrules/marketrules/pricing/sheet"
 	"io"
+	"io/fs"
 	"os"
 	"slices"
 	"strconv"
@@ -45,6 +45,7 @@ import (
 	"github.com/marketrules/marketrules/examples/internal/textout"
 	"github.com/marketrules/marketrules/market"
 	"github.com/marketrules/marketrules/plan"
+	"github.com/marketrules/marketrules/pricing/sheet"
 	"github.com/marketrules/marketrules/rule"
 )
 
@@ -498,6 +499,10 @@ func parseMarkets(s string) (market.Set, error) {
 // writeCSVFile writes the sheet's rows to a new file at path.
 func writeCSVFile(path string, rows []sheet.Row) error {
 	f, err := os.Create(path)
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %v", path, pe.Err) // not "open path: …"
+	}
 	if err != nil {
 		return err
 	}

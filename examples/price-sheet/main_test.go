@@ -216,6 +216,7 @@ func TestBadInput(t *testing.T) {
 		{[]string{dir}, "", 2, "price-sheet: " + dir + ": is a directory\n"},
 		{[]string{"-markets", "SE,XX"}, "", 2, "price-sheet: -markets: \"XX\" is not a market code\n"},
 		{[]string{"-", "-"}, "", 2, "price-sheet: standard input (-) can be read once only\n"},
+		{[]string{"-o", filepath.Join(dir, "no", "sheet.csv")}, "", 2, "price-sheet: -o: " + filepath.Join(dir, "no", "sheet.csv") + ": no such file or directory\n"},
 		{[]string{"-"}, "plan,term\n", 2, "price-sheet: standard input line 1: the header must be"},
 	} {
 		code, out, errOut := runStdin(tc.stdin, tc.args...)

@@ -25,8 +25,6 @@ import (
 	"os"
 	"time"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/examples/internal/textout"
 	"github.com/marketrules/marketrules/market"
@@ -37,6 +35,7 @@ import (
 	"github.com/marketrules/marketrules/refund"
 	"github.com/marketrules/marketrules/rule"
 	"github.com/marketrules/marketrules/trial"
+	"github.com/shopspring/decimal"
 )
 
 // ratesAsOf is the date the illustrative exchange rates below stand for.

@@ -27,7 +27,6 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
-	"github.com/marketrules/marketrules/calendar"
 	"io"
 	"os"
 	"slices"
@@ -36,6 +35,7 @@ import (
 	"time"
 	_ "time/tzdata" // Europe/Stockholm, also where the system has no zone files
 
+	"github.com/marketrules/marketrules/calendar"
 	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/examples/internal/textout"
 	"github.com/marketrules/marketrules/market"

@@ -34,7 +34,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/marketrules/marketrules/pricing/sheet"
 	"io"
 	"os"
 	"slices"
@@ -49,6 +48,7 @@ import (
 	"github.com/marketrules/marketrules/payout"
 	"github.com/marketrules/marketrules/plan"
 	"github.com/marketrules/marketrules/pricing"
+	"github.com/marketrules/marketrules/pricing/sheet"
 	"github.com/marketrules/marketrules/rule"
 )
 
