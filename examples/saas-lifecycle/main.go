@@ -478,7 +478,7 @@ func (s *story) usageBatch(at time.Time) error {
 	// An earlier batch was accepted for 07:00–08:00 UTC.
 	var accepted metering.KeySet
 	accepted.Add(policy.KeyOf(ev("emails", "11", utc(14, 7, 5))))
-	v := metering.Validation{Plans: s.mail.Plans, History: &accepted,
+	v := metering.Validation{Plans: s.mail.Plans, History: accepted.Accepted,
 		Known: func(r string) bool { return r == mailResource },
 		At:    at.UTC()} // in UTC, as the events are: one zone in each sentence
 	batch := []metering.Event{
@@ -507,7 +507,7 @@ func (s *story) usageBatch(at time.Time) error {
 	}
 	t.Write(s.p)
 	s.p.Println()
-	s.p.Printf(s.say("  %d of %d accepted. Why the others were not:\n", "  %d av %d accepterade. Varför de andra inte var det:\n"), b.Accepted(), b.Count)
+	s.p.Printf(s.say("  %d of %d accepted. Why the others were not:\n", "  %d av %d accepterade. Varför de andra inte var det:\n"), b.Accepted, b.Count)
 	for i, r := range b.Results {
 		if !r.Allowed {
 			s.decision(r.Rule, fmt.Sprintf("#%d %s", i+1, r.Explain(s.l)))
@@ -656,6 +656,14 @@ func (s *story) status(st metering.EventStatus) string {
 		return "felaktigt argument"
 	case metering.ResourceNotFound:
 		return "okänd resurs"
+	case metering.ResourceNotAuthorized:
+		return "resurs utan behörighet"
+	case metering.ResourceNotActive:
+		return "resurs inte aktiv"
+	case metering.InvalidDimension:
+		return "okänd dimension"
+	case metering.Error:
+		return "tjänstefel"
 	}
 	return st.String()
 }

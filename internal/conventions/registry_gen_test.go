@@ -12,6 +12,7 @@ import (
 	pkg_marketplacetest "github.com/marketrules/marketrules/marketplacetest"
 	pkg_marketrulestest "github.com/marketrules/marketrules/marketrulestest"
 	pkg_offer "github.com/marketrules/marketrules/offer"
+	pkg_offer_ingestion "github.com/marketrules/marketrules/offer/ingestion"
 	pkg_payout "github.com/marketrules/marketrules/payout"
 	pkg_payout_rewards "github.com/marketrules/marketrules/payout/rewards"
 	pkg_plan "github.com/marketrules/marketrules/plan"
@@ -34,6 +35,7 @@ var packages = []pkgInfo{
 	{"github.com/marketrules/marketrules/marketplacetest", "marketplacetest"},
 	{"github.com/marketrules/marketrules/marketrulestest", "marketrulestest"},
 	{"github.com/marketrules/marketrules/offer", "offer"},
+	{"github.com/marketrules/marketrules/offer/ingestion", "offer/ingestion"},
 	{"github.com/marketrules/marketrules/payout", "payout"},
 	{"github.com/marketrules/marketrules/payout/rewards", "payout/rewards"},
 	{"github.com/marketrules/marketrules/plan", "plan"},
@@ -144,6 +146,13 @@ var registry = []typeInfo{
 	{"offer", "SubscriptionRole", reflect.TypeFor[pkg_offer.SubscriptionRole]()},
 	{"offer", "Type", reflect.TypeFor[pkg_offer.Type]()},
 	{"offer", "Viewer", reflect.TypeFor[pkg_offer.Viewer]()},
+	{"offer/ingestion", "Job", reflect.TypeFor[pkg_offer_ingestion.Job]()},
+	{"offer/ingestion", "JobError", reflect.TypeFor[pkg_offer_ingestion.JobError]()},
+	{"offer/ingestion", "JobResult", reflect.TypeFor[pkg_offer_ingestion.JobResult]()},
+	{"offer/ingestion", "JobStatus", reflect.TypeFor[pkg_offer_ingestion.JobStatus]()},
+	{"offer/ingestion", "Policy", reflect.TypeFor[pkg_offer_ingestion.Policy]()},
+	{"offer/ingestion", "Resource", reflect.TypeFor[pkg_offer_ingestion.Resource]()},
+	{"offer/ingestion", "Tree", reflect.TypeFor[pkg_offer_ingestion.Tree]()},
 	{"payout", "Agreement", reflect.TypeFor[pkg_payout.Agreement]()},
 	{"payout", "Balance", reflect.TypeFor[pkg_payout.Balance]()},
 	{"payout", "CSVOptions", reflect.TypeFor[pkg_payout.CSVOptions]()},
@@ -240,16 +249,13 @@ var registry = []typeInfo{
 	{"pricing/metering", "Aggregator", reflect.TypeFor[pkg_pricing_metering.Aggregator]()},
 	{"pricing/metering", "Batch", reflect.TypeFor[pkg_pricing_metering.Batch]()},
 	{"pricing/metering", "BatchDecision", reflect.TypeFor[pkg_pricing_metering.BatchDecision]()},
-	{"pricing/metering", "Class", reflect.TypeFor[pkg_pricing_metering.Class]()},
 	{"pricing/metering", "Classification", reflect.TypeFor[pkg_pricing_metering.Classification]()},
 	{"pricing/metering", "ClassifyRequest", reflect.TypeFor[pkg_pricing_metering.ClassifyRequest]()},
 	{"pricing/metering", "Decision", reflect.TypeFor[pkg_pricing_metering.Decision]()},
 	{"pricing/metering", "ErrorBody", reflect.TypeFor[pkg_pricing_metering.ErrorBody]()},
-	{"pricing/metering", "ErrorDetail", reflect.TypeFor[pkg_pricing_metering.ErrorDetail]()},
 	{"pricing/metering", "Event", reflect.TypeFor[pkg_pricing_metering.Event]()},
 	{"pricing/metering", "EventStatus", reflect.TypeFor[pkg_pricing_metering.EventStatus]()},
 	{"pricing/metering", "Exchange", reflect.TypeFor[pkg_pricing_metering.Exchange]()},
-	{"pricing/metering", "History", reflect.TypeFor[pkg_pricing_metering.History]()},
 	{"pricing/metering", "Hour", reflect.TypeFor[pkg_pricing_metering.Hour]()},
 	{"pricing/metering", "InvoiceLine", reflect.TypeFor[pkg_pricing_metering.InvoiceLine]()},
 	{"pricing/metering", "Key", reflect.TypeFor[pkg_pricing_metering.Key]()},

@@ -52,7 +52,7 @@ func NewCommand(name, summary, synopsis string, stdout, stderr io.Writer) *Comma
 
 // LanguageFlag adds the -lang flag all programs share.
 func (c *Command) LanguageFlag() {
-	c.lang = c.Flags.String("lang", "en", "language of the output: en (English) or sv (Swedish); sv-SE, EN and the like are accepted")
+	c.lang = c.Flags.String("lang", "en", "language of the output: en or sv (sv-SE, EN and the like too)")
 }
 
 // usage writes the summary, the synopsis and the flags to w.
