@@ -301,7 +301,7 @@ var registry = []typeInfo{
 	{"pricing/sheet", "PriceSource", reflect.TypeFor[pkg_pricing_sheet.PriceSource]()},
 	{"pricing/sheet", "Row", reflect.TypeFor[pkg_pricing_sheet.Row]()},
 	{"pricing/sheet", "Sheet", reflect.TypeFor[pkg_pricing_sheet.Sheet]()},
-	{"refund", "Cancel", reflect.TypeFor[pkg_refund.Cancel]()},
+	{"refund", "CancelOption", reflect.TypeFor[pkg_refund.CancelOption]()},
 	{"refund", "Cancellation", reflect.TypeFor[pkg_refund.Cancellation]()},
 	{"refund", "ChargeType", reflect.TypeFor[pkg_refund.ChargeType]()},
 	{"refund", "Decision", reflect.TypeFor[pkg_refund.Decision]()},
