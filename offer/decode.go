@@ -47,7 +47,7 @@ func Decode(r io.Reader, maxBytes int64) (Offer, error) {
 	if err := o.UnmarshalJSON(buf.Bytes()); err != nil {
 		var ps rule.Problems
 		if errors.As(err, &ps) {
-			return Offer{}, ps
+			return Offer{}, ps.Err()
 		}
 		return Offer{}, err
 	}

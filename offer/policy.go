@@ -117,7 +117,7 @@ func (p Policy) Validate() error {
 		{rule.EXT14, "previewCsvMax", p.PreviewCSVMax},
 	} {
 		if f.v < 1 || f.v > 1_000_000 {
-			ps = append(ps, rule.Problem{Rule: f.id, Path: "policy." + f.path, Message: msgPolicyLimit, Args: []any{f.v, 1, 1_000_000}, Err: ErrPolicy})
+			ps.Append(rule.Problem{Rule: f.id, Path: "policy." + f.path, Message: msgPolicyLimit, Args: []any{f.v, 1, 1_000_000}, Err: ErrPolicy})
 		}
 	}
 	for _, f := range [...]struct {
@@ -126,7 +126,7 @@ func (p Policy) Validate() error {
 	}{{"saasTrialMonths", p.SaaSTrialMonths}, {"vmTrialMonths", p.VMTrialMonths}} {
 		for i, m := range f.ms {
 			if m < 1 || m > 12 {
-				ps = append(ps, rule.Problem{Rule: rule.TRL02, Path: fmt.Sprintf("policy.%s[%d]", f.name, i), Message: msgPolicyTrial, Args: []any{m}, Err: ErrPolicy})
+				ps.Append(rule.Problem{Rule: rule.TRL02, Path: fmt.Sprintf("policy.%s[%d]", f.name, i), Message: msgPolicyTrial, Args: []any{m}, Err: ErrPolicy})
 			}
 		}
 	}

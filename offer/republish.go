@@ -154,13 +154,13 @@ func (p Policy) CheckRepublish(published, draft *Offer) (RepublishDecision, erro
 	}
 	var bad rule.Problems
 	if published == nil {
-		bad = append(bad, rule.Problem{Path: "published", Message: msgNoOffer, Err: ErrNoOffer})
+		bad.Append(rule.Problem{Path: "published", Message: msgNoOffer, Err: ErrNoOffer})
 	}
 	if draft == nil {
-		bad = append(bad, rule.Problem{Path: "draft", Message: msgNoOffer, Err: ErrNoOffer})
+		bad.Append(rule.Problem{Path: "draft", Message: msgNoOffer, Err: ErrNoOffer})
 	}
 	if len(bad) > 0 {
-		return RepublishDecision{}, bad
+		return RepublishDecision{}, bad.Err()
 	}
 	p = p.orDefault()
 	ps, ch := republish(published, draft, p)

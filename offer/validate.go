@@ -231,7 +231,7 @@ func checkPlanInto(pol plan.Policy, pl plan.Plan, scope plan.Scope, prefix strin
 			} else {
 				pr.Path = prefix + "." + pr.Path
 			}
-			*ps = append(*ps, pr)
+			ps.Append(pr)
 		}
 	}
 }

@@ -202,7 +202,7 @@ func (p Policy) Validate() error {
 	}
 	var ps rule.Problems
 	add := func(id rule.ID, path string, msg rule.Message, args ...any) {
-		ps = append(ps, rule.Problem{Rule: id, Path: "policy." + path, Message: msg, Args: args, Err: ErrPolicy})
+		ps.Append(rule.Problem{Rule: id, Path: "policy." + path, Message: msg, Args: args, Err: ErrPolicy})
 	}
 	if len(p.Fees) == 0 {
 		add(rule.PAY05, "fees", msgPolicyNoFees)

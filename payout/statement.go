@@ -350,13 +350,13 @@ func (f *finalizer) convert(bal currency.Money, m calendar.YearMonth, missing *r
 		x, found = f.rates.Rate(m, c, tc)
 	}
 	if !found {
-		*missing = append(*missing, rule.Problem{Rule: rule.PAY04, Path: path, Message: msgMissingRate,
+		missing.Append(rule.Problem{Rule: rule.PAY04, Path: path, Message: msgMissingRate,
 			Args: []any{c.String(), tc.String(), m.String()}, Err: ErrNoRate})
 		return currency.FromMinor(0, tc), currency.ExchangeRate{}, false
 	}
 	cv, err := x.Convert(bal, f.p.ConversionRounding)
 	if err != nil {
-		*missing = append(*missing, rule.Problem{Rule: rule.PAY04, Path: path, Message: msgConvert,
+		missing.Append(rule.Problem{Rule: rule.PAY04, Path: path, Message: msgConvert,
 			Args: []any{bal.String(), m.String(), err}, Err: err})
 		return currency.FromMinor(0, tc), currency.ExchangeRate{}, false
 	}

@@ -197,7 +197,7 @@ func (p Policy) Quote(s Subscription) (Quote, error) {
 	qtCheckPolicy(pol, &ps)
 	qtQuote(&q, &s, pol, "", &ps)
 	if len(ps) > 0 {
-		return Quote{}, ps
+		return Quote{}, ps.Err()
 	}
 	return q, nil
 }
@@ -209,7 +209,7 @@ func QuoteTerm(req Subscription, pol Policy) (Quote, error) { return pol.Quote(r
 
 // qtAdd appends a problem that wraps err.
 func qtAdd(ps *rule.Problems, err error, id rule.ID, path string, msg rule.Message, args ...any) {
-	*ps = append(*ps, rule.Problem{Rule: id, Path: path, Message: msg, Args: args, Err: err})
+	ps.Append(rule.Problem{Rule: id, Path: path, Message: msg, Args: args, Err: err})
 }
 
 // qtPath joins a path prefix and a field.

@@ -69,7 +69,7 @@ func (p Policy) QuoteOverage(req Subscription, at time.Time, u MeteredUsage) (Ch
 		l, _ = qtOverageLine(&req, &mk, period, u, pol, "usage", &ps)
 	}
 	if len(ps) > 0 {
-		return Charge{}, ps
+		return Charge{}, ps.Err()
 	}
 	return l, nil
 }
@@ -97,7 +97,7 @@ func (p Policy) AppendOverage(dst []Charge, req Subscription, at time.Time, usag
 	}
 	if len(ps) > 0 {
 		clear(dst[n:])
-		return dst[:n], ps
+		return dst[:n], ps.Err()
 	}
 	return dst, nil
 }
@@ -150,7 +150,7 @@ func (p Policy) QuoteVMUsage(req Subscription, at time.Time, u VMUsage) (Charge,
 		l, _ = qtVMLine(&req, &mk, period, u, pol, "usage", &ps)
 	}
 	if len(ps) > 0 {
-		return Charge{}, ps
+		return Charge{}, ps.Err()
 	}
 	return l, nil
 }
@@ -175,7 +175,7 @@ func (p Policy) AppendVMUsage(dst []Charge, req Subscription, at time.Time, usag
 	}
 	if len(ps) > 0 {
 		clear(dst[n:])
-		return dst[:n], ps
+		return dst[:n], ps.Err()
 	}
 	return dst, nil
 }

@@ -97,7 +97,7 @@ func (p Policy) Validate() error {
 	p = p.resolved()
 	var ps rule.Problems
 	add := func(id rule.ID, path string, msg rule.Message, args ...any) {
-		ps = append(ps, rule.Problem{Rule: id, Path: "policy." + path, Message: msg, Args: args, Err: ErrPolicy})
+		ps.Append(rule.Problem{Rule: id, Path: "policy." + path, Message: msg, Args: args, Err: ErrPolicy})
 	}
 	if len(p.Tiers) == 0 {
 		add(rule.RWD01, "tiers", msgPolicyNoTiers)

@@ -90,7 +90,7 @@ func (p Policy) Assess(a Activity) (Assessment, error) {
 	}
 	var ps rule.Problems
 	add := func(id rule.ID, path string, msg rule.Message, args ...any) {
-		ps = append(ps, rule.Problem{Rule: id, Path: "activity." + path, Message: msg, Args: args, Err: ErrActivity})
+		ps.Append(rule.Problem{Rule: id, Path: "activity." + path, Message: msg, Args: args, Err: ErrActivity})
 	}
 	if len(p.Tiers) == 0 {
 		return Assessment{}, rule.Problems{{Rule: rule.RWD01, Path: "policy.tiers", Message: msgActNoTiers, Err: ErrPolicy}}.Err()

@@ -81,7 +81,7 @@ func (p Policy) Validate() error {
 		{"policy.increaseNoticeDays", p.IncreaseNoticeDays, 3660},
 	} {
 		if f.v < 0 || f.v > f.max {
-			ps = append(ps, rule.Problem{Rule: rule.EXT08, Path: f.path, Message: pcMsgPolicyDays, Args: []any{int64(f.v), int64(f.max)}, Err: ErrChange})
+			ps.Append(rule.Problem{Rule: rule.EXT08, Path: f.path, Message: pcMsgPolicyDays, Args: []any{int64(f.v), int64(f.max)}, Err: ErrChange})
 		}
 	}
 	return ps.Err()
@@ -314,7 +314,7 @@ func (p Policy) Decide(req Request) (Decision, error) {
 		return Decision{}, err
 	}
 	add := func(path string, m rule.Message, args ...any) {
-		ps = append(ps, rule.Problem{Rule: rule.EXT08, Path: path, Message: m, Args: args, Err: ErrChange})
+		ps.Append(rule.Problem{Rule: rule.EXT08, Path: path, Message: m, Args: args, Err: ErrChange})
 	}
 	if req.Published.IsZero() {
 		add("published", pcMsgPublished)
@@ -477,7 +477,7 @@ func (p Policy) DecideOffer(published *offer.Offer, changes []offer.PriceChange,
 		if errors.As(err, &sub) {
 			for _, pr := range sub {
 				pr.Path = fmt.Sprintf("plans[%s].%s", id, pr.Path)
-				ps = append(ps, pr)
+				ps.Append(pr)
 			}
 			continue
 		}
