@@ -103,15 +103,15 @@ func ExampleParseGUID() {
 func ExampleParseTerm() {
 	for _, s := range []string{"P1Y", "p3y", "1 month", "annual", "PT1H", "P5Y"} {
 		t, err := plan.ParseTerm(s)
-		fmt.Println(t, t.Months(), err)
+		fmt.Printf("%q %d %v\n", t, t.Months(), err)
 	}
 	// Output:
-	// P1Y 12 <nil>
-	// P3Y 36 <nil>
-	// P1M 1 <nil>
-	// P1Y 12 <nil>
-	// PT1H 0 <nil>
-	// Term(0) 0 plan: unknown billing term "P5Y" (want P1M, P1Y, P2Y, P3Y or PT1H)
+	// "P1Y" 12 <nil>
+	// "P3Y" 36 <nil>
+	// "P1M" 1 <nil>
+	// "P1Y" 12 <nil>
+	// "PT1H" 0 <nil>
+	// "" 0 plan: unknown billing term "P5Y" (want P1M, P1Y, P2Y, P3Y or PT1H)
 }
 
 // The SaaS billing terms and their payment options (EXT-05).

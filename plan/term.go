@@ -40,12 +40,16 @@ func (t Term) Months() int {
 	return termMonths[t]
 }
 
-// String returns the ISO 8601 duration: "P1M", "P1Y", "P2Y", "P3Y", "PT1H".
+// String returns the ISO 8601 duration: "P1M", "P1Y", "P2Y", "P3Y",
+// "PT1H"; "" for the unset zero Term and "plan.Term(9)" for an invalid one.
 func (t Term) String() string {
-	if !t.Valid() {
-		return fmt.Sprintf("Term(%d)", uint8(t))
+	switch {
+	case t.Valid():
+		return termNames[t]
+	case t == 0:
+		return ""
 	}
-	return termNames[t]
+	return fmt.Sprintf("plan.Term(%d)", uint8(t))
 }
 
 // Words returns the term in English words: "1 month", "3 years", "hourly".

@@ -10,8 +10,6 @@ var allowed = map[string]string{
 	"comment pricing/example_metering_test.go: w9":     "TODO: cite rule IDs and Microsoft document titles and dates only (convention 9)",
 	"comment pricing/metering.go: w8":                  "TODO: cite rule IDs and Microsoft document titles and dates only (convention 9)",
 	"comment pricing/metering.go: w9":                  "TODO: cite rule IDs and Microsoft document titles and dates only (convention 9)",
-	"enum-invalid plan.Term":                           "TODO: use internal/enum, so an invalid value prints as pkg.Type(N) (convention 5)",
-	"enum-string plan.Term":                            "TODO: the unset zero Term prints Term(0) but marshals to \"\" (convention 5)",
 	"enum-string refund.ChargeType":                    "TODO: the unset zero prints refund.ChargeType(0) but marshals to \"\" (convention 5)",
 	"json-key pricing.UsageValidator.Known":            "TODO: a camelCase json tag (convention 6)",
 	"json-key pricing.UsageValidator.Ledger":           "TODO: a camelCase json tag (convention 6)",
