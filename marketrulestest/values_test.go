@@ -41,10 +41,10 @@ func TestTime(t *testing.T) {
 }
 
 func TestMoneyAndRate(t *testing.T) {
-	if got, want := mrt.Money(t, "12.50 SEK"), currency.FromMinor(1250, currency.SEK); got != want {
+	if got, want := mrt.Money(t, "12.50 SEK"), currency.MustFromMinor(1250, currency.SEK); got != want {
 		t.Errorf("Money = %v, want %v", got, want)
 	}
-	if got, want := mrt.Money(t, "1235 JPY"), currency.FromMinor(1235, currency.JPY); got != want {
+	if got, want := mrt.Money(t, "1235 JPY"), currency.MustFromMinor(1235, currency.JPY); got != want {
 		t.Errorf("Money = %v, want %v", got, want)
 	}
 	if got := mrt.Rate(t, "0.30"); got.String() != "0.30" {

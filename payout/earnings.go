@@ -602,7 +602,7 @@ func (er *earningsReader) parse(ps *rule.Problems) (Earning, rowStatus) {
 		amount := func(c int, dst *currency.Money) {
 			s := er.field(c)
 			if s == "" && c != colAmount {
-				*dst = currency.FromMinor(0, code)
+				*dst = amountIn(0, code)
 				return
 			}
 			m, err := currency.ParseAmountRound(s, code, currency.HalfEven)
@@ -625,7 +625,7 @@ func (er *earningsReader) parse(ps *rule.Problems) (Earning, rowStatus) {
 			// A fee written as a deduction (the opposite sign of the
 			// amount) is read as the fee.
 			if f := e.StoreFee.Minor(); f != 0 && (f < 0) != (g.Minor() < 0) && f != -1<<63 {
-				e.StoreFee = currency.FromMinor(-f, code)
+				e.StoreFee = amountIn(-f, code)
 			}
 		}
 	}

@@ -408,7 +408,7 @@ func (l *Ledger) MarshalJSON() ([]byte, error) {
 		m, c, t := splitKey(k)
 		b := l.buckets[k]
 		v.Entries = append(v.Entries, ledgerEntry{Month: m, Type: t, Count: b.count,
-			Gross: currency.FromMinor(b.gross, c), Fee: currency.FromMinor(b.fee, c)})
+			Gross: amountIn(b.gross, c), Fee: amountIn(b.fee, c)})
 	}
 	return json.Marshal(v)
 }

@@ -85,7 +85,7 @@ func TestLedgerAddAllProblems(t *testing.T) {
 func TestLedgerOverflow(t *testing.T) {
 	l, _ := NewLedger(Policy2023())
 	big := tx(jan10, EA, Invoice, Order, "1.00 USD")
-	big.Gross = currency.FromMinor(1<<62, currency.USD)
+	big.Gross = currency.MustFromMinor(1<<62, currency.USD)
 	if err := l.Add(big); err != nil {
 		t.Fatal(err)
 	}

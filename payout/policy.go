@@ -141,7 +141,7 @@ func DefaultPolicy() Policy {
 		CardHoldDays:       30,
 		CardExtraMonths:    1,
 		AdjustmentMonths:   1,
-		Threshold:          currency.FromMinor(5000, currency.USD),
+		Threshold:          currency.MustFromMinor(5000, currency.USD),
 		ConversionRounding: currency.HalfEven,
 	}
 }

@@ -23,7 +23,7 @@ var extremeInts = []int{0, 1, -1, 50, math.MaxInt, math.MinInt, math.MaxInt32}
 func randomPlan(r *rand.Rand) plan.Plan {
 	pick := func(n int) int { return r.IntN(n) }
 	ids := []string{"", "gold", "Gold Plan", strings.Repeat("x", 300), "\xff", "a-b_c"}
-	moneys := []currency.Money{{}, usd("1.00"), usd("-5.00"), money("10.00 SEK"), currency.FromMinor(math.MaxInt64, currency.USD), currency.FromMinor(math.MinInt64, currency.JPY)}
+	moneys := []currency.Money{{}, usd("1.00"), usd("-5.00"), money("10.00 SEK"), currency.MustFromMinor(math.MaxInt64, currency.USD), currency.MustFromMinor(math.MinInt64, currency.JPY)}
 	p := plan.Plan{
 		ID: ids[pick(len(ids))], Name: ids[pick(len(ids))], Summary: ids[pick(len(ids))], Description: ids[pick(len(ids))],
 		Visibility: plan.Visibility(pick(5)), Status: plan.Status(pick(5)),

@@ -408,7 +408,7 @@ func (p Policy) Prorate(sub Subscription, ch SubscriptionChange, at time.Time) (
 		paid = qtInstallment(old.Price, n, i)
 		newPrice = qtInstallment(nw.Price, n, i)
 	}
-	zero := currency.FromMinor(0, old.Price.Code())
+	zero := amountIn(0, old.Price.Code())
 
 	r := Proration{
 		Kind: PlanChange, Rule: rule.PRC05, Policy: pol.Name,
@@ -472,9 +472,9 @@ func (p Policy) Prorate(sub Subscription, ch SubscriptionChange, at time.Time) (
 		qtAdd(&ps, err, r.Rule, "at", qtMsgArith, err.Error())
 		return Proration{}, ps.Err()
 	}
-	r.Credit = currency.FromMinor(-credit.Minor(), credit.Code())
-	r.Kept = currency.FromMinor(paid.Minor()-credit.Minor(), paid.Code())
-	r.Net = currency.FromMinor(r.Charge.Minor()-credit.Minor(), paid.Code())
+	r.Credit = amountIn(-credit.Minor(), credit.Code())
+	r.Kept = amountIn(paid.Minor()-credit.Minor(), paid.Code())
+	r.Net = amountIn(r.Charge.Minor()-credit.Minor(), paid.Code())
 	return r, nil
 }
 

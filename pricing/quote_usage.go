@@ -309,7 +309,7 @@ func qtVMLine(req *Subscription, mk *qtMkt, period calendar.Period, u VMUsage, p
 		}
 		l.Rule = rule.PRC01
 		if mk.cur.Valid() {
-			l.UnitPrice = currency.FromMinor(0, mk.cur)
+			l.UnitPrice = amountIn(0, mk.cur)
 			l.Amount = l.UnitPrice
 		}
 		return l, true

@@ -495,8 +495,9 @@ func (p Policy) Price(req PriceRequest) (PriceDecision, error) {
 		return PriceDecision{}, err
 	}
 
+	noDiscount, _ := currency.New(0, req.Public.Code()) // a checked code
 	d := PriceDecision{Plan: req.Plan, Term: req.Term, Dimension: req.Dimension, Public: req.Public,
-		Price: req.Public, Discount: currency.FromMinor(0, req.Public.Code()), Index: -1, Rule: rule.EXT09,
+		Price: req.Public, Discount: noDiscount, Index: -1, Rule: rule.EXT09,
 		Reason: ReasonPrivateNone, At: req.At}
 	if req.Infrastructure {
 		d.Reason = ReasonPrivateInfrastructure

@@ -457,7 +457,7 @@ func (p Policy) Save(prev Sheet, list []ListPrice, rates []DatedRate, at time.Ti
 		lp := &list[li]
 		usd := lp.Price
 		if usd == (currency.Money{}) {
-			usd = currency.FromMinor(0, currency.USD)
+			usd = currency.MustFromMinor(0, currency.USD)
 		}
 		for i, o := range lp.Overrides {
 			overrideAt[o.Market] = int32(i + 1)
