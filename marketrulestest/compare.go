@@ -32,10 +32,10 @@ import (
 //     anchor; an error (a field of static type error) by errors.Is in
 //     either direction, so that a sentinel matches an error wrapping it.
 //
-// currency.Money, currency.Rate, market.Set, pricing.UsageQuantity,
+// currency.Money, currency.Rate, market.Set, metering.Quantity,
 // refund.Window and trial.Effects need no option: their Equal methods,
 // which go-cmp calls, compare them. The state holders payout.Ledger,
-// payout.Reader, payout.Writer and pricing.UsageSet are not values and are
+// payout.Reader, payout.Writer and metering.KeySet are not values and are
 // not compared.
 func CmpOptions(extra ...cmp.Option) cmp.Options {
 	return append(cmp.Options{

@@ -102,7 +102,7 @@ func (p *Policy) decide(d *Decision, r *Request) rule.Problems {
 			return lps
 		}
 		d.Limit = l
-		if !l.Fits {
+		if !l.Allowed {
 			d.Reason, d.Cancel = ReasonLimitExceeded, CannotCancel
 			d.setTermEnd(r, s.loc)
 			return nil

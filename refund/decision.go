@@ -45,6 +45,11 @@ const (
 	// reduced; the subscription can only be cancelled within its window
 	// (RFD-04).
 	ReasonNoSeatReduction rule.Reason = "seat-reduction-not-offered"
+	// ReasonWithinLimit: the reservation's commitment fits the
+	// reservation cancellation limit available (EXT-12).
+	ReasonWithinLimit rule.Reason = "within-limit"
+	// ReasonNoLimit: the policy sets no reservation cancellation limit.
+	ReasonNoLimit rule.Reason = "no-limit"
 	// ReasonNothingPaid: the request is inside the window, but nothing was
 	// paid (Paid is zero in its currency), so nothing is refunded; the
 	// charge can still be cancelled now.
@@ -163,10 +168,19 @@ func (d Decision) String() string {
 	return string(b)
 }
 
-// Limit is the state of the reservation cancellation limit at an instant
-// (EXT-12): how much commitment may still be cancelled, and whether a
-// cancellation fits. The zero Limit.Limit means the policy has no limit.
+// Limit is the answer of [Policy.LimitAt], and the figures of a VM
+// software reservation's [Decision]: the state of the reservation
+// cancellation limit at an instant (EXT-12), how much commitment may
+// still be cancelled, and whether a cancellation fits (Allowed). The zero
+// Limit.Limit means the policy has no limit.
 type Limit struct {
+	// Allowed reports whether Requested ≤ Available (always, without a
+	// limit).
+	Allowed bool `json:"allowed"`
+	// Rule is EXT-12; Reason is ReasonWithinLimit, ReasonLimitExceeded or
+	// ReasonNoLimit.
+	Rule   rule.ID     `json:"rule"`
+	Reason rule.Reason `json:"reason"`
 	// Limit is the policy's limit.
 	Limit currency.Money `json:"limit"`
 	// Used is the commitment cancelled within the rolling period that
@@ -176,12 +190,44 @@ type Limit struct {
 	Available currency.Money `json:"available"`
 	// Requested is the commitment of the cancellation asked about.
 	Requested currency.Money `json:"requested"`
-	// Fits reports whether Requested ≤ Available (always, without a
-	// limit).
-	Fits bool `json:"fits"`
 	// RestoresAt is when the earliest counted cancellation stops
 	// counting, and Available grows; zero when nothing counts.
 	RestoresAt time.Time `json:"restoresAt,omitzero"`
+}
+
+// Explain renders the limit in lang: whether the commitment fits, what is
+// available of the limit and, when it does not fit, when more becomes
+// available; ending with the rule.
+func (l Limit) Explain(lang rule.Language) string {
+	if l.Reason == ReasonNoLimit || l.Limit.Sign() == 0 {
+		return exNoLimit.Render(lang, l.Requested) + " (" + string(l.Rule) + ")"
+	}
+	m := exLimitFits
+	if !l.Allowed {
+		m = exLimitExceeded
+	}
+	s := m.Render(lang, l.Requested, l.Available, l.Limit)
+	if !l.Allowed && !l.RestoresAt.IsZero() {
+		s += " " + exLimitRestores.Render(lang, l.RestoresAt)
+	}
+	return s + " (" + string(l.Rule) + ")"
+}
+
+// String returns a one-line English summary for logs: "EXT-12
+// within-limit: 2400.00 USD of 47600.00 USD available".
+func (l Limit) String() string {
+	b := make([]byte, 0, 80)
+	b = append(b, l.Rule...)
+	b = append(b, ' ')
+	b = append(b, l.Reason...)
+	b = append(b, ": "...)
+	b, _ = l.Requested.AppendText(b)
+	if l.Limit.Sign() == 0 {
+		return string(b)
+	}
+	b = append(b, " of "...)
+	b, _ = l.Available.AppendText(b)
+	return string(append(b, " available"...))
 }
 
 // IsZero reports whether l is the zero Limit, for the omitzero JSON

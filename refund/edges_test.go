@@ -3,6 +3,7 @@ package refund_test
 import (
 	"encoding/json"
 	"errors"
+	"github.com/marketrules/marketrules/calendar"
 	"math"
 	"math/rand/v2"
 	"strings"
@@ -44,6 +45,8 @@ func TestRequestJSON(t *testing.T) {
 			Paid: money("90.00 USD"), PaidUntil: t0.AddDate(1, 0, 0)},
 		{Charge: refund.VMReservation, Zone: time.UTC, Start: t0, At: t0, Paid: money("0.00 USD"), Commitment: money("10.00 USD"),
 			History: []refund.Cancellation{{At: t0.AddDate(0, -1, 0), Amount: money("5.00 USD")}}, PrivateOffer: true},
+		{Charge: refund.CSPPerpetual, Zone: time.FixedZone("", 3600), Start: t0, At: t0, Paid: money("1.00 SEK")},
+		{Charge: refund.CSPPerpetual, Zone: mustFixed(t, -8*time.Hour), Start: t0, At: t0, Paid: money("1.00 SEK")},
 	} {
 		b, err := json.Marshal(r)
 		if err != nil {
@@ -175,4 +178,12 @@ func TestPolicyJSON(t *testing.T) {
 			t.Errorf("%.60s: %v", in, err)
 		}
 	}
+}
+
+func mustFixed(t *testing.T, off time.Duration) *time.Location {
+	loc, err := calendar.FixedZone(off)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return loc
 }

@@ -60,7 +60,7 @@ func (k ChargeType) Valid() bool { return kindNames.Valid(k) }
 
 // String returns the kind's name, such as "csp-software", or "Kind(42)"
 // for an undefined kind.
-func (k ChargeType) String() string { return enumString(kindNames, k, "ChargeType") }
+func (k ChargeType) String() string { return kindNames.String(k) }
 
 // MarshalText implements [encoding.TextMarshaler]. The zero ChargeType,
 // unset, is ""; an undefined one is an error wrapping [ErrKind].
@@ -104,7 +104,7 @@ var eventNames = enum.Names[Trigger]{Type: "trigger", Names: []string{"purchase"
 func (e Trigger) Valid() bool { return eventNames.Valid(e) }
 
 // String returns the event's name, such as "renewal".
-func (e Trigger) String() string { return enumString(eventNames, e, "Trigger") }
+func (e Trigger) String() string { return eventNames.String(e) }
 
 // MarshalText implements [encoding.TextMarshaler]. An undefined event is
 // an error wrapping [ErrEvent].
@@ -136,7 +136,7 @@ var vendorNames = enum.Names[Vendor]{Type: "vendor", Names: []string{"other", "r
 func (v Vendor) Valid() bool { return vendorNames.Valid(v) }
 
 // String returns the vendor's name, such as "red-hat".
-func (v Vendor) String() string { return enumString(vendorNames, v, "Vendor") }
+func (v Vendor) String() string { return vendorNames.String(v) }
 
 // MarshalText implements [encoding.TextMarshaler].
 func (v Vendor) MarshalText() ([]byte, error) {
@@ -171,7 +171,7 @@ var basisNames = enum.Names[Settlement]{Type: "settlement", Names: []string{"non
 func (b Settlement) Valid() bool { return basisNames.Valid(b) }
 
 // String returns the basis's name, such as "prorated".
-func (b Settlement) String() string { return enumString(basisNames, b, "Settlement") }
+func (b Settlement) String() string { return basisNames.String(b) }
 
 // MarshalText implements [encoding.TextMarshaler].
 func (b Settlement) MarshalText() ([]byte, error) {
@@ -212,7 +212,7 @@ var cancelNames = enum.Names[Cancel]{Type: "cancellation", Names: []string{"not-
 func (c Cancel) Valid() bool { return cancelNames.Valid(c) }
 
 // String returns the answer's name, such as "at-period-end".
-func (c Cancel) String() string { return enumString(cancelNames, c, "Cancel") }
+func (c Cancel) String() string { return cancelNames.String(c) }
 
 // MarshalText implements [encoding.TextMarshaler].
 func (c Cancel) MarshalText() ([]byte, error) {
@@ -224,21 +224,9 @@ func (c *Cancel) UnmarshalText(b []byte) error {
 	return enumParse(cancelNames, b, c, ErrName)
 }
 
-// enumString returns names.Names[v], or "refund.Type(v)" for an
-// undefined value (or the empty zero name of a one-based enum).
-func enumString[T ~uint8](names enum.Names[T], v T, typ string) string {
-	if names.Valid(v) {
-		return names.Names[v]
-	}
-	return "refund." + typ + "(" + strconv.Itoa(int(v)) + ")"
-}
-
 // enumMarshal returns v's name, "" for the zero value of a one-based enum
 // (unset), or an error wrapping sentinel and *enum.Error.
 func enumMarshal[T ~uint8](names enum.Names[T], v T, sentinel error) ([]byte, error) {
-	if v == 0 && names.Names[0] == "" {
-		return []byte{}, nil
-	}
 	b, err := names.Marshal(v)
 	if err != nil {
 		return nil, fmt.Errorf("refund: %w: %w", sentinel, err)
@@ -249,10 +237,6 @@ func enumMarshal[T ~uint8](names enum.Names[T], v T, sentinel error) ([]byte, er
 // enumParse parses a name, ignoring case; "" is the zero value of a
 // one-based enum (unset). Errors wrap sentinel and *enum.Error.
 func enumParse[T ~uint8](names enum.Names[T], b []byte, v *T, sentinel error) error {
-	if len(b) == 0 && names.Names[0] == "" {
-		*v = 0
-		return nil
-	}
 	if err := names.Unmarshal(b, v); err != nil {
 		return fmt.Errorf("refund: %w: %w", sentinel, err)
 	}

@@ -55,13 +55,13 @@ func TestDecideErrors(t *testing.T) {
 		r    refund.Request
 		want []problem
 	}{
-		{"zero request", refund.DefaultPolicy(), refund.Request{}, []problem{{"request.kind", "", refund.ErrKind}}},
-		{"unknown kind", refund.DefaultPolicy(), with(func(r *refund.Request) { r.Charge = 42 }), []problem{{"request.kind", "", refund.ErrKind}}},
+		{"zero request", refund.DefaultPolicy(), refund.Request{}, []problem{{"request.charge", "", refund.ErrKind}}},
+		{"unknown kind", refund.DefaultPolicy(), with(func(r *refund.Request) { r.Charge = 42 }), []problem{{"request.charge", "", refund.ErrKind}}},
 		{"renewal of perpetual software", refund.DefaultPolicy(), with(func(r *refund.Request) { r.Charge, r.Trigger = refund.CSPPerpetual, refund.Renewal }),
-			[]problem{{"request.event", rule.RFD06, refund.ErrEvent}}},
+			[]problem{{"request.trigger", rule.RFD06, refund.ErrEvent}}},
 		{"upgrade of SaaS", refund.DefaultPolicy(), with(func(r *refund.Request) { r.Charge, r.Trigger = refund.SaaS, refund.Upgrade }),
-			[]problem{{"request.event", rule.RFD01, refund.ErrEvent}}},
-		{"undefined event", refund.DefaultPolicy(), with(func(r *refund.Request) { r.Trigger = 9 }), []problem{{"request.event", rule.RFD04, refund.ErrEvent}}},
+			[]problem{{"request.trigger", rule.RFD01, refund.ErrEvent}}},
+		{"undefined event", refund.DefaultPolicy(), with(func(r *refund.Request) { r.Trigger = 9 }), []problem{{"request.trigger", rule.RFD04, refund.ErrEvent}}},
 		{"missing start", refund.DefaultPolicy(), with(func(r *refund.Request) { r.Start = time.Time{} }), []problem{{"request.start", rule.RFD04, refund.ErrMissing}}},
 		{"missing at", refund.DefaultPolicy(), with(func(r *refund.Request) { r.At = time.Time{} }), []problem{{"request.at", rule.RFD04, refund.ErrMissing}}},
 		{"at a nanosecond before the start", refund.DefaultPolicy(), with(func(r *refund.Request) { r.At = r.Start.Add(-1) }),
@@ -99,7 +99,7 @@ func TestDecideErrors(t *testing.T) {
 			History: []refund.Cancellation{{At: t0, Amount: huge}, {At: t0, Amount: huge}}},
 			[]problem{{"request.history", rule.EXT12, refund.ErrAmount}}},
 		{"every problem at once", refund.DefaultPolicy(), refund.Request{Charge: refund.CSPPerpetual, Trigger: refund.Upgrade, At: t0, Paid: money("-5.00 USD")},
-			[]problem{{"request.event", rule.RFD06, refund.ErrEvent}, {"request.start", rule.RFD06, refund.ErrMissing}, {"request.paid", rule.RFD06, refund.ErrAmount}, {"request.zone", rule.RFD06, refund.ErrZone}}},
+			[]problem{{"request.trigger", rule.RFD06, refund.ErrEvent}, {"request.start", rule.RFD06, refund.ErrMissing}, {"request.paid", rule.RFD06, refund.ErrAmount}, {"request.zone", rule.RFD06, refund.ErrZone}}},
 		{"empty SaaS schedule", badPolicy(func(p *refund.Policy) { p.SaaS = nil }),
 			refund.Request{Charge: refund.SaaS, Term: plan.OneYear, Start: t0, At: t0, Paid: money("1.00 USD")}, []problem{{"policy.saas", rule.RFD01, refund.ErrPolicy}}},
 		{"unsorted SaaS schedule", badPolicy(func(p *refund.Policy) { *p = refund.Policy2023(); p.SaaS[1].From = p.SaaS[2].From }),
@@ -204,7 +204,7 @@ func TestLimitAtErrors(t *testing.T) {
 		})
 	}
 	l, err := noLimit.LimitAt(t0, money("5.00 USD"), nil)
-	if err != nil || !l.Fits || l.Limit.Sign() != 0 || l.Requested != money("5.00 USD") {
+	if err != nil || !l.Allowed || l.Limit.Sign() != 0 || l.Requested != money("5.00 USD") {
 		t.Errorf("without a limit: %+v, %v; want it to fit", l, err)
 	}
 }

@@ -211,7 +211,7 @@ func ExamplePolicy_LimitAt() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(l.Used, l.Available, l.Fits, l.RestoresAt.Format(time.DateOnly))
+	fmt.Println(l.Used, l.Available, l.Allowed, l.RestoresAt.Format(time.DateOnly))
 	// Output: 45000.00 USD 5000.00 USD false 2025-01-31
 }
 
@@ -518,4 +518,25 @@ func ExamplePolicy_UnmarshalJSON() {
 	// Output:
 	// true
 	// <nil> P10D
+}
+
+func ExampleLimit_Explain() {
+	history := []refund.Cancellation{{At: time.Date(2024, time.February, 1, 0, 0, 0, 0, time.UTC), Amount: currency.MustParse("45000.00 USD")}}
+	l, _ := refund.DefaultPolicy().LimitAt(time.Date(2024, time.June, 1, 0, 0, 0, 0, time.UTC), currency.MustParse("6000.00 USD"), history)
+	fmt.Println(l.Explain(rule.English))
+	fmt.Println(l)
+	// Output:
+	// Cancelling the commitment of $6,000.00 would exceed the reservation cancellation limit: only $5,000.00 of $50,000.00 is available. More becomes available at 2025-01-31 00:00:00 UTC. (EXT-12)
+	// EXT-12 reservation-limit-exceeded: 6000.00 USD of 5000.00 USD available
+}
+
+func ExampleLimit_String() {
+	p := refund.DefaultPolicy()
+	p.ReservationLimit = currency.Money{}
+	l, _ := p.LimitAt(time.Date(2024, time.June, 1, 0, 0, 0, 0, time.UTC), currency.MustParse("6000.00 USD"), nil)
+	fmt.Println(l, l.Allowed)
+	fmt.Println(l.Explain(rule.English))
+	// Output:
+	// EXT-12 no-limit: 6000.00 USD true
+	// The policy sets no reservation cancellation limit: the commitment of $6,000.00 fits. (EXT-12)
 }

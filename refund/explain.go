@@ -66,11 +66,11 @@ func (d Decision) Explain(lang rule.Language) string {
 	// The reservation limit.
 	if d.Limit.Limit.Sign() != 0 {
 		m := exLimitFits
-		if !d.Limit.Fits {
+		if !d.Limit.Allowed {
 			m = exLimitExceeded
 		}
 		say(m, d.Limit.Requested, d.Limit.Available, d.Limit.Limit)
-		if !d.Limit.Fits && !d.Limit.RestoresAt.IsZero() {
+		if !d.Limit.Allowed && !d.Limit.RestoresAt.IsZero() {
 			say(exLimitRestores, d.Limit.RestoresAt)
 		}
 	}
@@ -145,6 +145,7 @@ var (
 	exClosedHours     = rule.Message{English: "The window of %s after the %s at %v closed at %v, before the request at %v.", Swedish: "Fönstret på %s efter %s %v stängde %v, före begäran %v."}
 	exClosedDays      = rule.Message{English: "The window of %s after the %s at %v closed at %v (counted in %s), before the request at %v on day %d.", Swedish: "Fönstret på %s efter %s %v stängde %v (räknat i %s), före begäran %v på dag %d."}
 	exPolicyFrom      = rule.Message{English: "The charge is judged by the SaaS policy in force from %s.", Swedish: "Avgiften bedöms enligt den SaaS-policy som gäller från %s."}
+	exNoLimit         = rule.Message{English: "The policy sets no reservation cancellation limit: the commitment of %v fits.", Swedish: "Policyn anger ingen gräns för uppsägning av reservationer: åtagandet på %v ryms."}
 	exLimitFits       = rule.Message{English: "The commitment of %v fits the reservation cancellation limit: %v of %v is available.", Swedish: "Åtagandet på %v ryms inom gränsen för uppsägning av reservationer: %v av %v är tillgängligt."}
 	exLimitExceeded   = rule.Message{English: "Cancelling the commitment of %v would exceed the reservation cancellation limit: only %v of %v is available.", Swedish: "En uppsägning av åtagandet på %v skulle överskrida gränsen för uppsägning av reservationer: bara %v av %v är tillgängligt."}
 	exLimitRestores   = rule.Message{English: "More becomes available at %v.", Swedish: "Mer blir tillgängligt %v."}

@@ -213,7 +213,7 @@ func TestEnumsText(t *testing.T) {
 		}
 	}
 	// The zero ChargeType is unset: "" both ways.
-	if b, err := refund.ChargeType(0).MarshalText(); err != nil || len(b) != 0 || refund.ChargeType(0).String() != "refund.ChargeType(0)" {
+	if b, err := refund.ChargeType(0).MarshalText(); err != nil || len(b) != 0 || refund.ChargeType(0).String() != "" {
 		t.Errorf("zero ChargeType: %q, %v", b, err)
 	}
 	if v, err := kind(""); err != nil || v != refund.ChargeType(0) {

@@ -19,7 +19,8 @@ import (
 // days later it is 50,000 USD again.
 //
 // The zero Policy means [DefaultPolicy]. Under a policy without a limit (the zero ReservationLimit), the Limit
-// is zero but for Requested, and Fits is true. Errors, as a
+// is zero but for Requested, Rule and Reason ([ReasonNoLimit]), and
+// Allowed is true. Errors, as a
 // [rule.Problems]: a missing at, a negative amount, an amount not in the
 // limit's currency, a policy limit that is negative or has no positive
 // period, a sum that overflows.
@@ -33,7 +34,7 @@ func (p Policy) LimitAt(at time.Time, commitment currency.Money, history []Cance
 		if ps != nil {
 			return Limit{}, ps
 		}
-		return Limit{Requested: commitment, Fits: true}, nil
+		return Limit{Allowed: true, Rule: rule.EXT12, Reason: ReasonNoLimit, Requested: commitment}, nil
 	}
 	if at.IsZero() {
 		ps = addProblem(ps, rule.EXT12, "at", msgMissingAt, ErrMissing)
@@ -78,12 +79,18 @@ func (p *Policy) limitAt(at time.Time, commitment currency.Money, history []Canc
 		}
 	}
 	avail := max(p.ReservationLimit.Minor()-used, 0)
+	why := ReasonWithinLimit
+	if commitment.Minor() > avail {
+		why = ReasonLimitExceeded
+	}
 	return Limit{
+		Rule:       rule.EXT12,
+		Reason:     why,
 		Limit:      p.ReservationLimit,
 		Used:       currency.FromMinor(used, code),
 		Available:  currency.FromMinor(avail, code),
 		Requested:  commitment,
-		Fits:       commitment.Minor() <= avail,
+		Allowed:    commitment.Minor() <= avail,
 		RestoresAt: restores,
 	}, nil
 }

@@ -4,7 +4,8 @@ import "github.com/marketrules/marketrules/rule"
 
 // Problem messages: English and Swedish, rendered by rule.Message.
 var (
-	msgKind                 = rule.Message{English: "unknown charge kind %s", Swedish: "okänd typ av avgift %s"}
+	msgKind                 = rule.Message{English: "unknown charge type %s", Swedish: "okänd typ av avgift %s"}
+	msgChargeMissing        = rule.Message{English: "missing: the charge type", Swedish: "saknas: typen av avgift"}
 	msgEvent                = rule.Message{English: "a %s cannot happen to a %s charge", Swedish: "händelsen %s kan inte inträffa för en avgift av typen %s"}
 	msgMissingStart         = rule.Message{English: "missing: the instant of the purchase, renewal or addition of seats that opens the window", Swedish: "saknas: tidpunkten för köpet, förnyelsen eller tillägget av licenser som öppnar fönstret"}
 	msgMissingAt            = rule.Message{English: "missing: the instant of the request", Swedish: "saknas: tidpunkten för begäran"}

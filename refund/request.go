@@ -3,6 +3,7 @@ package refund
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/marketrules/marketrules/calendar"
 	"time"
 
 	"github.com/marketrules/marketrules/currency"
@@ -101,7 +102,8 @@ type requestJSON struct {
 }
 
 // MarshalJSON implements [json.Marshaler]: an object with camelCase
-// members, Zone by its IANA name ("Europe/Stockholm"), amounts as
+// members, Zone by its IANA name ("Europe/Stockholm"; an unnamed fixed
+// zone by its offset, "+01:00"), amounts as
 // {"amount":"12.34","currency":"SEK"} (null when zero), instants RFC 3339.
 // The zero Request marshals.
 func (r Request) MarshalJSON() ([]byte, error) {
@@ -109,7 +111,8 @@ func (r Request) MarshalJSON() ([]byte, error) {
 		Paid: r.Paid, PaidUntil: exactJSON(r.PaidUntil), Vendor: r.Vendor, PrivateOffer: r.PrivateOffer,
 		Commitment: r.Commitment, History: r.History}
 	if r.Zone != nil {
-		v.Zone = r.Zone.String()
+		// A fixed zone without a name is named by its offset ("+01:00").
+		v.Zone = calendar.ZoneName(time.Unix(0, 0).In(r.Zone))
 	}
 	return json.Marshal(v)
 }
@@ -118,8 +121,9 @@ var msgZoneName = rule.Message{English: "unknown time zone %q", Swedish: "okänd
 
 // UnmarshalJSON implements [json.Unmarshaler] for the form MarshalJSON
 // writes, strictly: an unknown, repeated or case-folded member, a value
-// of the wrong type, an unknown name or a zone that is not "UTC" or a
-// name of the IANA time zone database ([time.LoadLocation]) is a problem
+// of the wrong type, an unknown name or a zone that is neither one
+// [calendar.ZoneOf] reads ("UTC", "+01:00", "UTC-08:00") nor a name of the
+// IANA time zone database ([time.LoadLocation]) is a problem
 // at its path. Input longer than [MaxJSONSize] is refused. Errors are
 // [rule.Problems]; the request is then unchanged. Whether the request
 // can be decided is [Policy.Decide]'s question.
@@ -135,11 +139,9 @@ func (r *Request) UnmarshalJSON(b []byte) error {
 	jsonx.Decode(b, &v, "", &ps)
 	out := Request{Charge: v.Charge, Trigger: v.Trigger, Term: v.Term, Start: v.Start, At: v.At, Paid: v.Paid,
 		PaidUntil: v.PaidUntil, Vendor: v.Vendor, PrivateOffer: v.PrivateOffer, Commitment: v.Commitment, History: v.History}
-	switch v.Zone {
-	case "":
-	case "UTC":
-		out.Zone = time.UTC
-	default:
+	if loc, ok := calendar.ZoneOf(v.Zone); ok {
+		out.Zone = loc
+	} else if v.Zone != "" {
 		loc, err := time.LoadLocation(v.Zone)
 		if err != nil || v.Zone == "Local" {
 			ps = addProblem(ps, "", "zone", msgZoneName, ErrZone, v.Zone)

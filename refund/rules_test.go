@@ -315,15 +315,15 @@ func TestW15_ReservationLimit(t *testing.T) {
 		want       refund.Limit
 	}{
 		{"before the refund", refunded.Add(-time.Second), currency.Money{},
-			refund.Limit{Limit: money("50000.00 USD"), Used: zero(usd), Available: money("50000.00 USD"), Fits: true}},
+			refund.Limit{Limit: money("50000.00 USD"), Used: zero(usd), Available: money("50000.00 USD"), Allowed: true, Rule: rule.EXT12, Reason: refund.ReasonWithinLimit}},
 		{"at the refund", refunded, currency.Money{},
-			refund.Limit{Limit: money("50000.00 USD"), Used: money("2400.00 USD"), Available: money("47600.00 USD"), Fits: true, RestoresAt: refunded.Add(year)}},
+			refund.Limit{Limit: money("50000.00 USD"), Used: money("2400.00 USD"), Available: money("47600.00 USD"), Allowed: true, Rule: rule.EXT12, Reason: refund.ReasonWithinLimit, RestoresAt: refunded.Add(year)}},
 		{"a second before 365 days", refunded.Add(year - time.Second), money("47600.00 USD"),
-			refund.Limit{Limit: money("50000.00 USD"), Used: money("2400.00 USD"), Available: money("47600.00 USD"), Requested: money("47600.00 USD"), Fits: true, RestoresAt: refunded.Add(year)}},
+			refund.Limit{Limit: money("50000.00 USD"), Used: money("2400.00 USD"), Available: money("47600.00 USD"), Requested: money("47600.00 USD"), Allowed: true, Rule: rule.EXT12, Reason: refund.ReasonWithinLimit, RestoresAt: refunded.Add(year)}},
 		{"47,600.01 does not fit", refunded.Add(year - time.Second), money("47600.01 USD"),
-			refund.Limit{Limit: money("50000.00 USD"), Used: money("2400.00 USD"), Available: money("47600.00 USD"), Requested: money("47600.01 USD"), RestoresAt: refunded.Add(year)}},
+			refund.Limit{Rule: rule.EXT12, Reason: refund.ReasonLimitExceeded, Limit: money("50000.00 USD"), Used: money("2400.00 USD"), Available: money("47600.00 USD"), Requested: money("47600.01 USD"), RestoresAt: refunded.Add(year)}},
 		{"365 days after: 50,000 again", refunded.Add(year), money("50000.00 USD"),
-			refund.Limit{Limit: money("50000.00 USD"), Used: zero(usd), Available: money("50000.00 USD"), Requested: money("50000.00 USD"), Fits: true}},
+			refund.Limit{Limit: money("50000.00 USD"), Used: zero(usd), Available: money("50000.00 USD"), Requested: money("50000.00 USD"), Allowed: true, Rule: rule.EXT12, Reason: refund.ReasonWithinLimit}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -52,13 +52,16 @@ func eventAllowed(k ChargeType, e Trigger) bool {
 func (p *Policy) spec(r *Request, s *spec) rule.Problems {
 	*s = spec{entry: -1}
 	var ps rule.Problems
-	if !r.Charge.Valid() {
-		return addProblem(ps, "", "request.kind", msgKind, ErrKind, r.Charge.String())
+	switch {
+	case r.Charge == 0:
+		return addProblem(ps, "", "request.charge", msgChargeMissing, ErrKind)
+	case !r.Charge.Valid():
+		return addProblem(ps, "", "request.charge", msgKind, ErrKind, r.Charge.String())
 	}
 	id := kindRules[r.Charge]
 	s.rule = id
 	if !eventAllowed(r.Charge, r.Trigger) {
-		ps = addProblem(ps, id, "request.event", msgEvent, ErrEvent, r.Trigger.String(), r.Charge.String())
+		ps = addProblem(ps, id, "request.trigger", msgEvent, ErrEvent, r.Trigger.String(), r.Charge.String())
 	}
 	startOK := !r.Start.IsZero()
 	if !startOK {

@@ -75,11 +75,11 @@ func (k EventType) String() string { return kindNames.String(k) }
 
 // MarshalText implements [encoding.TextMarshaler]. The zero EventType,
 // unset, is "".
-func (k EventType) MarshalText() ([]byte, error) { return marshalUnset(kindNames, k) }
+func (k EventType) MarshalText() ([]byte, error) { return kindNames.Marshal(k) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; names are matched
 // ignoring case.
-func (k *EventType) UnmarshalText(b []byte) error { return unmarshalUnset(kindNames, b, k) }
+func (k *EventType) UnmarshalText(b []byte) error { return kindNames.Unmarshal(b, k) }
 
 // Valid reports whether k is a defined event kind.
 func (k EventType) Valid() bool { return kindNames.Valid(k) }
@@ -124,11 +124,11 @@ func (a EffectType) String() string { return actionNames.String(a) }
 
 // MarshalText implements [encoding.TextMarshaler]. The zero EffectType,
 // unset, is "".
-func (a EffectType) MarshalText() ([]byte, error) { return marshalUnset(actionNames, a) }
+func (a EffectType) MarshalText() ([]byte, error) { return actionNames.Marshal(a) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; names are matched
 // ignoring case.
-func (a *EffectType) UnmarshalText(b []byte) error { return unmarshalUnset(actionNames, b, a) }
+func (a *EffectType) UnmarshalText(b []byte) error { return actionNames.Unmarshal(b, a) }
 
 // Valid reports whether a is a defined action.
 func (a EffectType) Valid() bool { return actionNames.Valid(a) }
@@ -157,11 +157,11 @@ func (c PaidVia) String() string { return conversionNames.String(c) }
 
 // MarshalText implements [encoding.TextMarshaler]. The zero PaidVia,
 // unset, is "".
-func (c PaidVia) MarshalText() ([]byte, error) { return marshalUnset(conversionNames, c) }
+func (c PaidVia) MarshalText() ([]byte, error) { return conversionNames.Marshal(c) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; names are matched
 // ignoring case.
-func (c *PaidVia) UnmarshalText(b []byte) error { return unmarshalUnset(conversionNames, b, c) }
+func (c *PaidVia) UnmarshalText(b []byte) error { return conversionNames.Unmarshal(b, c) }
 
 // Valid reports whether c is a defined conversion (not the zero value).
 func (c PaidVia) Valid() bool { return conversionNames.Valid(c) }
@@ -197,21 +197,3 @@ func (r *SwitchRule) UnmarshalText(b []byte) error { return switchNames.Unmarsha
 
 // Valid reports whether r is a defined switch rule.
 func (r SwitchRule) Valid() bool { return switchNames.Valid(r) }
-
-// marshalUnset marshals v, or "" for the zero value of a one-based enum
-// (unset).
-func marshalUnset[T ~uint8](n enum.Names[T], v T) ([]byte, error) {
-	if v == 0 {
-		return []byte{}, nil
-	}
-	return n.Marshal(v)
-}
-
-// unmarshalUnset parses b into *v, "" being the zero value (unset).
-func unmarshalUnset[T ~uint8](n enum.Names[T], b []byte, v *T) error {
-	if len(b) == 0 {
-		*v = 0
-		return nil
-	}
-	return n.Unmarshal(b, v)
-}

@@ -1,8 +1,8 @@
 package trial
 
 import (
+	"github.com/marketrules/marketrules/calendar"
 	"strconv"
-	"time"
 
 	"github.com/marketrules/marketrules/internal/jsonx"
 	"github.com/marketrules/marketrules/rule"
@@ -54,10 +54,8 @@ func (s *State) UnmarshalJSON(b []byte) error {
 		return ps
 	}
 	st := State(v)
-	if st.Zone == "UTC" {
-		st = st.In(time.UTC)
-	} else if off, ok := parseOffset(st.Zone); ok {
-		st = st.In(time.FixedZone("", off))
+	if loc, ok := calendar.ZoneOf(st.Zone); ok {
+		st = st.In(loc)
 	}
 	if err := st.Validate(); err != nil {
 		return err

@@ -96,6 +96,24 @@ func (p Policy) Validate() error {
 }
 
 func (p *Policy) checkPolicy(ps *rule.Problems) {
+	if lengthsOK(p.SaaSMonths) && lengthsOK(p.VMMonths) && p.Switch.Valid() {
+		return // the fast path of every Apply
+	}
+	p.policyProblems(ps)
+}
+
+// lengthsOK reports whether every trial length is 1 to MaxTrialMonths.
+func lengthsOK(ns []int) bool {
+	for _, n := range ns {
+		if n < 1 || n > MaxTrialMonths {
+			return false
+		}
+	}
+	return true
+}
+
+// policyProblems appends the problems of p.
+func (p *Policy) policyProblems(ps *rule.Problems) {
 	for _, l := range [...]struct {
 		path string
 		ns   []int

@@ -3,6 +3,7 @@ package trial_test
 import (
 	"encoding/json"
 	"errors"
+	"github.com/marketrules/marketrules/calendar"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -106,7 +107,7 @@ func (c *checker) apply(e trial.Event) {
 		if !slices.Contains(allowed, n.Months) {
 			t.Fatalf("trial of %d months, allowed %v", n.Months, allowed)
 		}
-		if !n.End.Equal(plan.AddMonths(n.Start, n.Months)) {
+		if end, err := calendar.AddMonths(n.Start, calendar.Months(n.Months)); err != nil || !n.End.Equal(end) {
 			t.Fatalf("End %v is not %d months from %v", n.End, n.Months, n.Start)
 		}
 		if p := n.TrialPeriod(); p.End.After(n.End) || p.End.Before(p.Start) {

@@ -41,6 +41,7 @@ import (
 	"github.com/marketrules/marketrules/payout"
 	"github.com/marketrules/marketrules/plan"
 	"github.com/marketrules/marketrules/pricing"
+	"github.com/marketrules/marketrules/pricing/metering"
 	"github.com/marketrules/marketrules/refund"
 	"github.com/marketrules/marketrules/rule"
 	"github.com/marketrules/marketrules/trial"
@@ -472,17 +473,17 @@ func (s *story) buyMail(at time.Time) error {
 // 24 hours back, quantities above zero, dimensions of the plan.
 func (s *story) usageBatch(at time.Time) error {
 	utc := func(d, h, m int) time.Time { return time.Date(2026, time.September, d, h, m, 0, 0, time.UTC) }
-	ev := func(dim, qty string, t time.Time) pricing.UsageEvent {
-		return pricing.UsageEvent{ResourceID: mailResource, Quantity: pricing.MustParseUsageQuantity(qty), Dimension: dim,
+	ev := func(dim, qty string, t time.Time) metering.Event {
+		return metering.Event{ResourceID: mailResource, Quantity: metering.MustParseQuantity(qty), Dimension: dim,
 			EffectiveStartTime: t, PlanID: "basic"}
 	}
-	policy := pricing.DefaultMeteringPolicy()
+	policy := metering.DefaultPolicy()
 	// An earlier batch was accepted for 07:00–08:00 UTC.
-	var accepted pricing.UsageSet
-	accepted.Add(policy.UsageKeyOf(ev("emails", "11", utc(14, 7, 5))))
-	v := pricing.UsageValidator{Policy: policy, Plans: s.mail.Plans, Ledger: &accepted,
-		Known: func(r string) bool { return r == mailResource }}
-	batch := []pricing.UsageEvent{
+	var accepted metering.KeySet
+	accepted.Add(policy.KeyOf(ev("emails", "11", utc(14, 7, 5))))
+	v := metering.Validation{Plans: s.mail.Plans, History: &accepted,
+		Known: func(r string) bool { return r == mailResource }, At: at}
+	batch := []metering.Event{
 		ev("emails", "12", utc(14, 8, 0)),
 		ev("texts", "240", utc(14, 8, 0)),
 		ev("emails", "3", utc(14, 8, 40)), // the same hour as the first
@@ -492,8 +493,8 @@ func (s *story) usageBatch(at time.Time) error {
 		ev("sms", "4", utc(14, 9, 0)),     // not a dimension of the plan
 		ev("emails", "7.5", utc(14, 9, 0)),
 	}
-	b := v.ValidateBatch(batch, at)
-	if b.Rejected {
+	b := policy.ValidateBatch(v, batch)
+	if !b.Allowed {
 		s.decision(b.Rule, b.Explain(s.l))
 		return nil
 	}
@@ -506,7 +507,7 @@ func (s *story) usageBatch(at time.Time) error {
 	s.p.Println()
 	s.p.Printf("  %d of %d accepted. Why the others were not:\n", b.Accepted(), b.Count)
 	for i, r := range b.Results {
-		if !r.IsAccepted() {
+		if !r.Allowed {
 			s.decision(r.Rule, fmt.Sprintf("#%d %s", i+1, r.Explain(s.l)))
 		}
 	}

@@ -6,15 +6,6 @@ package conventions_test
 // go test ./internal/conventions -sync rewrites this file from what the
 // checks find.
 var allowed = map[string]string{
-	"comment pricing/example_metering_test.go: w8":     "TODO: cite rule IDs and Microsoft document titles and dates only (convention 9)",
-	"comment pricing/example_metering_test.go: w9":     "TODO: cite rule IDs and Microsoft document titles and dates only (convention 9)",
-	"comment pricing/metering.go: w8":                  "TODO: cite rule IDs and Microsoft document titles and dates only (convention 9)",
-	"comment pricing/metering.go: w9":                  "TODO: cite rule IDs and Microsoft document titles and dates only (convention 9)",
-	"enum-string refund.ChargeType":                    "TODO: the unset zero prints refund.ChargeType(0) but marshals to \"\" (convention 5)",
-	"json-key pricing.UsageValidator.Known":            "TODO: a camelCase json tag (convention 6)",
-	"json-key pricing.UsageValidator.Ledger":           "TODO: a camelCase json tag (convention 6)",
-	"json-key pricing.UsageValidator.Plans":            "TODO: a camelCase json tag (convention 6)",
-	"json-key pricing.UsageValidator.Policy":           "TODO: a camelCase json tag (convention 6)",
 	"problems-append payout.Ledger.UnmarshalJSON":      "TODO: ps.Append or ps.Add, which cap the list (issue 17)",
 	"problems-append refund.addProblem":                "TODO: ps.Append or ps.Add, which cap the list (issue 17)",
 	"problems-append refund.policyProblem":             "TODO: ps.Append or ps.Add, which cap the list (issue 17)",
@@ -37,5 +28,4 @@ var allowed = map[string]string{
 	"problems-as-error trial.errNoEvents":              "TODO: return the list with .Err() (convention 3)",
 	"problems-as-error trial.tooLarge":                 "TODO: return the list with .Err() (convention 3)",
 	"problems-as-error trial.trialEnd":                 "TODO: return the list with .Err() (convention 3)",
-	"zero-marshal pricing.UsageValidator":              "TODO: the zero value must marshal (an unset zero enum marshals to \"\", convention 5)",
 }
