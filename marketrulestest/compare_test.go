@@ -3,6 +3,7 @@ package marketrulestest_test
 import (
 	"errors"
 	"fmt"
+	"github.com/marketrules/marketrules/calendar"
 	"github.com/marketrules/marketrules/pricing/pricechange"
 	"github.com/marketrules/marketrules/pricing/privateoffer"
 	"github.com/marketrules/marketrules/pricing/sheet"
@@ -66,7 +67,7 @@ func libraryValues(t *testing.T) map[string]any {
 		Payment: payout.Invoice, Charge: payout.Order, Type: payout.Sale, Gross: mrt.Money(t, "100.00 USD")}}), payout.MonthRates{})
 	must(err)
 	buy, _ := offer.DefaultPolicy().CheckPurchase(offer.Buyer{Store: offer.AzureMarketplace, PaymentMethod: offer.AzureCredits, BillingCountry: market.SE})
-	cal := plan.NewCalendar(sub.Start)
+	cal := calendar.NewCalendar(sub.Start)
 	bad := mrt.SaaSOffer(mrt.FlatRatePlan(t, "BAD", "1 SEK"))
 	return map[string]any{
 		"offer":         mrt.SaaSFlatRateOffer(),
@@ -133,8 +134,8 @@ func TestCmpOptions(t *testing.T) {
 		{"another location", pricing.QuotePolicy{}, pricing.QuotePolicy{Location: time.FixedZone("X", 60)}, false},
 		{"locale", currency.MustParseLocale("sv"), currency.MustParseLocale("sv-SE"), true},
 		{"another locale", currency.MustParseLocale("sv"), currency.MustParseLocale("de"), false},
-		{"calendar", plan.NewCalendar(utc), plan.NewCalendar(cet), true},
-		{"another calendar", plan.NewCalendar(utc), plan.NewCalendar(utc.Add(time.Hour)), false},
+		{"calendar", calendar.NewCalendar(utc), calendar.NewCalendar(cet), true},
+		{"another calendar", calendar.NewCalendar(utc), calendar.NewCalendar(utc.Add(time.Hour)), false},
 		{"wrapped sentinel", struct{ Err error }{fmt.Errorf("x: %w", pricing.ErrUnpriced)}, struct{ Err error }{pricing.ErrUnpriced}, true},
 		{"sentinel and wrapped", struct{ Err error }{pricing.ErrUnpriced}, struct{ Err error }{fmt.Errorf("x: %w", pricing.ErrUnpriced)}, true},
 		{"other sentinel", struct{ Err error }{pricing.ErrUnpriced}, struct{ Err error }{pricing.ErrSeats}, false},

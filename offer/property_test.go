@@ -103,9 +103,6 @@ func TestPropertyEntryPoints(t *testing.T) {
 		if _, err := offer.DefaultPolicy().CheckRepublish(pair[0], pair[1]); !errors.Is(err, offer.ErrNoOffer) {
 			t.Errorf("CheckRepublish(%v, %v): %v", pair[0], pair[1], err)
 		}
-		if _, err := offer.CheckRepublish(pair[0], pair[1], offer.DefaultPolicy()); !errors.Is(err, offer.ErrNoOffer) {
-			t.Errorf("deprecated CheckRepublish: %v", err)
-		}
 	}
 	var nilOffer *offer.Offer
 	if nilOffer.CanSee(offer.Viewer{}, nil, true) || nilOffer.SellsThroughMicrosoft() {

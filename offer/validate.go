@@ -60,11 +60,6 @@ func (p Policy) CheckOffer(o Offer) error {
 	return ps.Err()
 }
 
-// Validate is [Policy.CheckOffer] with the offer as receiver.
-//
-// Deprecated: use p.CheckOffer(o); removed before v1.
-func (o Offer) Validate(p Policy) error { return p.CheckOffer(o) }
-
 func (o *Offer) validate(p Policy, ps *rule.Problems) {
 	// The offer's own fields.
 	switch {

@@ -112,13 +112,6 @@ func (t *Term) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// Cycle returns the term's cycle from anchor: consecutive terms of
-// t.Months() months. For Hourly, Months is 0: the cycle has no periods,
-// and [Cycle.At] reports [ErrCycle].
-//
-// Deprecated: use Term.BillingCycle; removed before v1.
-func (t Term) Cycle(anchor time.Time) Cycle { return Cycle{Anchor: anchor, Months: t.Months()} }
-
 // BillingCycle returns the term's cycle from anchor as a calendar.Cycle:
 // consecutive terms of t.Months() months. For Hourly and invalid terms
 // Months is 0, and the cycle's methods report calendar.ErrRange.

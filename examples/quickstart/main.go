@@ -322,14 +322,14 @@ func offers(p *textout.Printer, l rule.Language) error {
 	p.Println()
 	o := tinyOffer()
 	var ps rule.Problems
-	if err := o.Validate(offer.DefaultPolicy()); !errors.As(err, &ps) {
+	if err := offer.DefaultPolicy().CheckOffer(o); !errors.As(err, &ps) {
 		return fmt.Errorf("validating the tiny offer: got %v, want problems", err)
 	}
 	for _, pr := range ps {
 		explain(p, pr.Rule, pr.Text(l))
 	}
 	o.Plans[0] = *gold()
-	if err := o.Validate(offer.DefaultPolicy()); err != nil {
+	if err := offer.DefaultPolicy().CheckOffer(o); err != nil {
 		return err
 	}
 	p.Printf("  With the ID %q and no summary, offer %s is valid.\n", o.Plans[0].ID, o.ID)

@@ -170,7 +170,7 @@ func newStory(p *textout.Printer, l rule.Language) (*story, error) {
 	}{{&s.workspace, "workspace-offer.json", workspaceJSON}, {&s.mail, "mail-offer.json", mailJSON}} {
 		var err error
 		if *o.dst, err = offer.Decode(strings.NewReader(o.json), 0); err == nil {
-			err = o.dst.Validate(offer.DefaultPolicy())
+			err = offer.DefaultPolicy().CheckOffer(*o.dst)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", o.name, err)
@@ -204,7 +204,7 @@ type event struct {
 func (s *story) tell() error {
 	day := func(m time.Month, d, h, min int) time.Time { return time.Date(2026, m, d, h, min, 0, 0, s.zone) }
 	trialStart := day(time.January, 12, 9, 0)
-	converts := plan.AddMonths(trialStart, 1) // the trial's end: one month (TRL-02)
+	converts := addMonths(trialStart, 1) // the trial's end: one month (TRL-02)
 	mailStart := day(time.September, 1, 10, 0)
 
 	events := []event{
@@ -218,16 +218,16 @@ func (s *story) tell() error {
 		{day(time.July, 15, 11, 0), "Fabrikam upgrades all 40 users to Enterprise", s.planChange},
 		{mailStart, "Fabrikam subscribes to Contoso Mail Analytics Basic", s.buyMail},
 		{day(time.September, 14, 12, 0), "Contoso reports a batch of Mail Analytics usage", s.usageBatch},
-		{plan.AddMonths(mailStart, 1), "September's metered usage is billed", s.overage},
+		{addMonths(mailStart, 1), "September's metered usage is billed", s.overage},
 		{day(time.November, 15, 17, 0), "Fabrikam asks for a refund of November's Workspace charge", s.refundOutside},
 	}
 	// The monthly renewals: Workspace from its conversion, Mail Analytics
 	// from its purchase, each computed from its anchor (never chained).
-	for n := 1; plan.AddMonths(converts, n).Year() == 2026; n++ {
-		events = append(events, event{plan.AddMonths(converts, n), "Workspace renews", s.renew(&s.sub, "Workspace")})
+	for n := 1; addMonths(converts, n).Year() == 2026; n++ {
+		events = append(events, event{addMonths(converts, n), "Workspace renews", s.renew(&s.sub, "Workspace")})
 	}
-	for n := 1; plan.AddMonths(mailStart, n).Year() == 2026; n++ {
-		events = append(events, event{plan.AddMonths(mailStart, n), "Mail Analytics renews", s.renew(&s.mailSub, "Mail Analytics")})
+	for n := 1; addMonths(mailStart, n).Year() == 2026; n++ {
+		events = append(events, event{addMonths(mailStart, n), "Mail Analytics renews", s.renew(&s.mailSub, "Mail Analytics")})
 	}
 	slices.SortStableFunc(events, func(a, b event) int { return a.at.Compare(b.at) })
 
@@ -626,4 +626,11 @@ func outcome(po payout.Payout) string {
 		return "withheld"
 	}
 	return "carried"
+}
+
+// addMonths is calendar.AddMonths for the dates of this story, all far
+// inside the years 1–9999 it refuses to leave.
+func addMonths(t time.Time, n int) time.Time {
+	r, _ := calendar.AddMonths(t, calendar.Months(n))
+	return r
 }

@@ -80,7 +80,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	p := &textout.Printer{W: stdout}
 	o, err := offer.Decode(in, 0)
 	if err == nil {
-		err = o.Validate(pol)
+		err = pol.CheckOffer(o)
 	}
 	var problems rule.Problems
 	switch {

@@ -154,7 +154,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	for _, in := range offers {
 		o, err := offer.Decode(strings.NewReader(in.text), 0)
 		if err == nil {
-			err = o.Validate(offer.DefaultPolicy())
+			err = offer.DefaultPolicy().CheckOffer(o)
 		}
 		var ps rule.Problems
 		switch {

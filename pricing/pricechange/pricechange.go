@@ -225,7 +225,7 @@ type Request struct {
 	// Published is when the change is published.
 	Published time.Time `json:"published"`
 	// Changes are the plan's old and new prices: term prices in USD or a
-	// market's currency, meter prices (offer.CheckRepublish lists them).
+	// market's currency, meter prices (offer.Policy.CheckRepublish lists them).
 	Changes []offer.PriceChange `json:"changes"`
 }
 
@@ -449,9 +449,9 @@ func pcFirstOfMonth(t time.Time) time.Time {
 }
 
 // DecideOffer decides the price changes of a republished offer, one
-// decision per plan in order of first appearance in changes (the Changes
-// that offer.CheckRepublish returns): each plan's visibility and the
-// offer's type and Azure Government listing come from published; pending
+// decision per plan in order of first appearance in changes (the Prices
+// of the RepublishDecision that offer.Policy.CheckRepublish returns): each
+// plan's visibility and the offer's type and Azure Government listing come from published; pending
 // maps a plan ID to the effective instant of a change scheduled before
 // (absent or zero: none). Problems of all plans are reported together,
 // their paths prefixed with "plans[<id>]".
