@@ -108,8 +108,8 @@ func TestExchangeRatesPriceEveryMarket(t *testing.T) {
 		t.Errorf("Sweden: %v, want %v (the README's 49.99 USD at 9.4215)", p.Price, want)
 	}
 	// A quote with MarketRate gives the same price.
-	q, err := pricing.QuoteTerm(pricing.QuoteRequest{Plan: &gold, Market: market.SE, Term: plan.OneMonth,
-		Rate: mrt.MarketRate(market.SE)}, pricing.DefaultQuotePolicy())
+	q, err := pricing.DefaultPolicy().Quote(pricing.Subscription{Plan: &gold, Market: market.SE, Term: plan.OneMonth,
+		Rate: mrt.MarketRate(market.SE)})
 	if err != nil || q.Price != p.Price {
 		t.Errorf("quote %v, %v; want %v", q.Price, err, p.Price)
 	}

@@ -14,7 +14,7 @@ import (
 
 // prRandomCase returns a random subscription of a per-user plan, a plan
 // or seat change, an instant at or after its start, and a policy.
-func prRandomCase(r *rand.Rand) (pricing.Subscription, pricing.SubscriptionChange, time.Time, pricing.ProrationPolicy) {
+func prRandomCase(r *rand.Rand) (pricing.Subscription, pricing.SubscriptionChange, time.Time, pricing.Policy) {
 	terms := []struct {
 		t plan.Term
 		p plan.PaymentOption

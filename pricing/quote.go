@@ -202,11 +202,6 @@ func (p Policy) Quote(s Subscription) (Quote, error) {
 	return q, nil
 }
 
-// QuoteTerm prices req under pol.
-//
-// Deprecated: use pol.Quote(req); removed before v1.
-func QuoteTerm(req Subscription, pol Policy) (Quote, error) { return pol.Quote(req) }
-
 // qtAdd appends a problem that wraps err.
 func qtAdd(ps *rule.Problems, err error, id rule.ID, path string, msg rule.Message, args ...any) {
 	ps.Append(rule.Problem{Rule: id, Path: path, Message: msg, Args: args, Err: err})

@@ -153,7 +153,7 @@ func (b *qtFuzzBytes) request() pricing.Subscription {
 	return req
 }
 
-func (b *qtFuzzBytes) quotePolicy() pricing.QuotePolicy {
+func (b *qtFuzzBytes) quotePolicy() pricing.Policy {
 	pol := pricing.DefaultPolicy()
 	pol.Location = []*time.Location{nil, time.UTC, qtStockholm, qtNewYork}[b.intn(4)]
 	pol.ConversionRounding = currency.RoundingMode(b.intn(7))

@@ -140,13 +140,6 @@ func (p Policy) AppendSchedule(dst []Charge, s Subscription, at time.Time) ([]Ch
 	return dst, nil
 }
 
-// AppendSchedule appends the schedule of req under pol.
-//
-// Deprecated: use pol.AppendSchedule(dst, req, at); removed before v1.
-func AppendSchedule(dst []Charge, req Subscription, at time.Time, pol Policy) ([]Charge, error) {
-	return pol.AppendSchedule(dst, req, at)
-}
-
 var (
 	qtMsgInstantRequired = rule.Message{English: "an instant is required", Swedish: "en tidpunkt måste anges"}
 	qtMsgInstantRange    = rule.Message{English: "%v is outside the years 1 to 9999", Swedish: "%v ligger utanför åren 1 till 9999"}
