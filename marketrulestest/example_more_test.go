@@ -123,7 +123,7 @@ func ExampleManagedApplicationOffer() {
 func ExampleManagedServiceOffer() {
 	o := marketrulestest.ManagedServiceOffer()
 	for _, p := range o.Plans {
-		fmt.Println(p.ID, p.Pricing.Model, p.Visibility, p.Audience.Len())
+		fmt.Println(p.ID, p.Pricing.Model, p.Visibility, len(p.Audience.IDs))
 	}
 	// Output:
 	// monitoring byol public 0
@@ -310,7 +310,7 @@ func ExampleName() {
 func ExamplePrivate() {
 	p := marketrulestest.FlatRatePlan(t, "fabrikam", "39.00 USD",
 		marketrulestest.Private(plan.TenantIDs, marketrulestest.TenantID(1), marketrulestest.TenantID(2)))
-	fmt.Println(p.Visibility, p.Audience.Kind, p.Audience.Source, p.Audience.Len())
+	fmt.Println(p.Visibility, p.Audience.Kind, p.Audience.Source, len(p.Audience.IDs))
 	fmt.Println(offer.DefaultPolicy().CheckOffer(marketrulestest.SaaSOffer(p)))
 	// Output:
 	// private tenant manual 2

@@ -119,7 +119,7 @@ func TestPLN13_PurchaseTestPlan(t *testing.T) {
 	paid, free := marketrulestest.PurchaseTestPlan(), marketrulestest.ZeroPriceTestPlan()
 
 	for _, p := range []plan.Plan{paid, free} {
-		if !p.IsPrivate() || p.Audience.Len() == 0 {
+		if p.Visibility != plan.Private || len(p.Audience.IDs) == 0 {
 			t.Errorf("%s: not private to an audience", p.ID)
 		}
 		marketrulestest.AssertProblems(t, offer.DefaultPolicy().Policy.CheckPlan(p, offer.SaaS.Scope(offer.DefaultPolicy(), true, nil)))

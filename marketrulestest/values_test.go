@@ -139,7 +139,7 @@ func TestGUIDs(t *testing.T) {
 			t.Fatalf("Next %d: %v, %v", i, a, b)
 		}
 		for _, x := range []plan.GUID{a, b, mrt.SubscriptionID(i)} {
-			if seen[x] || x.IsNil() {
+			if seen[x] || x == (plan.GUID{}) {
 				t.Fatalf("GUID %v repeated or nil", x)
 			}
 			seen[x] = true

@@ -105,7 +105,7 @@ func (o *Offer) validate(p Policy, ps *rule.Problems) {
 	}
 	private := 0
 	for i := range o.Plans {
-		if o.Plans[i].IsPrivate() {
+		if o.Plans[i].Visibility == plan.Private {
 			private++
 		}
 	}

@@ -68,9 +68,6 @@ type Audience struct {
 	IDs    []GUID `json:"ids,omitempty"`
 }
 
-// Len returns the number of IDs.
-func (a Audience) Len() int { return len(a.IDs) }
-
 // IsZero reports whether a is the empty audience: no kind, entered by
 // hand, no IDs (nil or empty). JSON omits it, so an audience decoded from
 // `"ids":[]` encodes as one decoded from nothing.
@@ -217,7 +214,7 @@ func (pol Policy) ReadAudience(r io.Reader, name string, kind IDKind) (Audience,
 		switch {
 		case !ok:
 			ps.Append(rule.Problem{Rule: rule.PLN08, Path: cellRef(name, line, column), Message: msgAudienceGUID, Args: []any{truncate(field, 60)}, Err: ErrGUID})
-		case g.IsNil():
+		case g == (GUID{}):
 			ps.Append(rule.Problem{Rule: rule.PLN08, Path: cellRef(name, line, column), Message: msgAudienceNil, Err: ErrGUID})
 		default:
 			entries = append(entries, entry{g, line})

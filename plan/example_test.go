@@ -83,7 +83,7 @@ func ExampleNewAudience() {
 		plan.MustParseGUID("e4c9ab4e-bd27-40d5-8459-230ba2a757fb"),
 		plan.MustParseGUID("72f988bf-86f1-41af-91ab-2d7cd011db47"),
 		plan.MustParseGUID("{E4C9AB4E-BD27-40D5-8459-230BA2A757FB}"))
-	fmt.Println(a.Len(), a.IDs)
+	fmt.Println(len(a.IDs), a.IDs)
 	fmt.Println(a.Has(plan.MustParseGUID("72f988bf-86f1-41af-91ab-2d7cd011db47")))
 	// Output:
 	// 2 [72f988bf-86f1-41af-91ab-2d7cd011db47 e4c9ab4e-bd27-40d5-8459-230ba2a757fb]

@@ -95,18 +95,18 @@ func TestPropertyCheckPlan(t *testing.T) {
 // panicking (issue 17: a nil *Plan's HasMeters panicked).
 func TestPropertyNilAndZero(t *testing.T) {
 	var p *plan.Plan
-	if p.HasMeters() || p.IsPrivate() {
-		t.Error("nil plan has meters or is private")
+	if p.HasMeters() {
+		t.Error("nil plan has meters")
 	}
 	var z plan.Plan
-	if z.HasMeters() || z.IsPrivate() {
+	if z.HasMeters() || z.Visibility == plan.Private {
 		t.Error("zero plan")
 	}
 	if err := plan.DefaultPolicy().CheckPlan(z, plan.Scope{}); err == nil {
 		t.Error("the zero plan is valid")
 	}
 	var a plan.Audience
-	if a.Has(plan.GUID{}) || a.Len() != 0 || !a.IsZero() {
+	if a.Has(plan.GUID{}) || len(a.IDs) != 0 || !a.IsZero() {
 		t.Error("zero audience")
 	}
 	for _, u := range []plan.Users{{}, {Min: math.MinInt64, Max: math.MaxInt64}, {Min: math.MaxInt64}} {

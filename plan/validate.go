@@ -174,7 +174,7 @@ func (p *Plan) validateAudience(pol Policy, s Scope, prefix string, ps *rule.Pro
 	a := &p.Audience
 	path := join(prefix, "audience")
 	if p.Visibility != Private {
-		if a.Len() > 0 {
+		if len(a.IDs) > 0 {
 			ps.Add(rule.PLN07, path, msgAudienceSet, p.Visibility.String())
 		}
 		return
@@ -183,7 +183,7 @@ func (p *Plan) validateAudience(pol Policy, s Scope, prefix string, ps *rule.Pro
 		ps.Add(rule.OFR02, join(prefix, "visibility"), msgNoPrivate)
 		return
 	}
-	if a.Len() == 0 {
+	if len(a.IDs) == 0 {
 		ps.Add(rule.PLN08, path, msgNoAudience)
 		return
 	}
@@ -194,7 +194,7 @@ func (p *Plan) validateAudience(pol Policy, s Scope, prefix string, ps *rule.Pro
 		}
 		ps.Add(rule.PLN08, join(path, "kind"), msgAudienceKnd, want.words(), a.Kind.words())
 	}
-	switch n := a.Len(); {
+	switch n := len(a.IDs); {
 	case a.Source == Manual && n > pol.AudienceManualMax:
 		ps.Add(rule.PLN08, join(path, "ids"), msgManualMax, n, pol.AudienceManualMax)
 	case a.Source == CSV && n > pol.audienceCSVMax(a.Kind):
@@ -209,9 +209,9 @@ func (p *Plan) validateAudience(pol Policy, s Scope, prefix string, ps *rule.Pro
 	}
 	for i, id := range ids {
 		switch {
-		case id.IsNil() && (i == 0 || !ids[i-1].IsNil()):
+		case id == (GUID{}) && (i == 0 || ids[i-1] != (GUID{})):
 			ps.Add(rule.PLN08, join(path, "ids"), msgNilID)
-		case i > 0 && ids[i-1] == id && (i == 1 || ids[i-2] != id) && !id.IsNil():
+		case i > 0 && ids[i-1] == id && (i == 1 || ids[i-2] != id) && id != (GUID{}):
 			ps.Add(rule.PLN08, join(path, "ids"), msgDupID, id.String())
 		}
 	}

@@ -136,8 +136,8 @@ func summarize(p *textout.Printer, name string, o *offer.Offer, pol offer.Policy
 			trial = strconv.Itoa(pl.Trial.Months) + " months"
 		}
 		vis := pl.Visibility.String()
-		if pl.IsPrivate() {
-			vis += " (" + strconv.Itoa(pl.Audience.Len()) + " " + pl.Audience.Kind.String() + "s)"
+		if pl.Visibility == plan.Private {
+			vis += " (" + strconv.Itoa(len(pl.Audience.IDs)) + " " + pl.Audience.Kind.String() + "s)"
 		}
 		t.Row(pl.ID, vis, pl.Status.String(), pl.Pricing.Model.String(), strconv.Itoa(pl.Markets.Len()), prices(pl), trial)
 	}
