@@ -110,9 +110,10 @@ func ExampleType_HasPlanTrials() {
 
 // A SaaS trial lasts one month, a virtual machine trial 1, 3 or 6 months
 // (TRL-02).
-func ExampleType_TrialMonths() {
+func ExampleType_Scope_trialMonths() {
 	pol := offer.DefaultPolicy()
-	fmt.Println(offer.SaaS.TrialMonths(pol), offer.VirtualMachine.TrialMonths(pol), offer.ManagedApplication.TrialMonths(pol) == nil)
+	fmt.Println(offer.SaaS.Scope(pol, true, nil).TrialMonths, offer.VirtualMachine.Scope(pol, true, nil).TrialMonths,
+		offer.ManagedApplication.Scope(pol, true, nil).TrialMonths == nil)
 	// Output: [1] [1 3 6] true
 }
 

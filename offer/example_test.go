@@ -169,13 +169,6 @@ func ExampleRole_Can() {
 	// financial-contributor false true [view-payout-reports]
 }
 
-func ExampleRoles_Can() {
-	user := offer.Roles{offer.Developer, offer.FinancialContributor}
-	fmt.Println(user.Can(offer.UpdateOffers), user.Can(offer.ViewPayoutReports), user.Can(offer.ManageUsers))
-	// Output:
-	// true true false
-}
-
 // A purchase needs some prerequisites; those the purchase flow meets
 // (BUY-01) do not block it.
 func ExamplePurchaseDecision_Explain() {

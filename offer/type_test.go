@@ -169,7 +169,7 @@ func TestOFR01_OfferTypes(t *testing.T) {
 		}
 	}
 	for _, bad := range []offer.Type{0, 13, 255} {
-		if bad.Valid() || !cmp.Equal(bad.Capabilities(), offer.Capabilities{}) || bad.TrialMonths(offer.DefaultPolicy()) != nil {
+		if bad.Valid() || !cmp.Equal(bad.Capabilities(), offer.Capabilities{}) || bad.Scope(offer.DefaultPolicy(), true, nil).TrialMonths != nil {
 			t.Errorf("Type(%d) is valid or has capabilities", bad)
 		}
 	}

@@ -255,7 +255,7 @@ func TestTRL01_TRL02_OfferTrials(t *testing.T) {
 	})
 	want := map[offer.Type][]int{offer.SaaS: {1}, offer.VirtualMachine: {1, 3, 6}}
 	for _, typ := range offer.Types() {
-		if diff := cmp.Diff(want[typ], typ.TrialMonths(offer.DefaultPolicy())); diff != "" {
+		if diff := cmp.Diff(want[typ], typ.Scope(offer.DefaultPolicy(), true, nil).TrialMonths); diff != "" {
 			t.Errorf("%v trial months (-want +got):\n%s", typ, diff)
 		}
 	}
