@@ -126,7 +126,6 @@ var registry = []typeInfo{
 	{"offer", "ResellerMode", reflect.TypeFor[pkg_offer.ResellerMode]()},
 	{"offer", "Resellers", reflect.TypeFor[pkg_offer.Resellers]()},
 	{"offer", "Role", reflect.TypeFor[pkg_offer.Role]()},
-	{"offer", "Roles", reflect.TypeFor[pkg_offer.Roles]()},
 	{"offer", "Store", reflect.TypeFor[pkg_offer.Store]()},
 	{"offer", "SubscriptionRole", reflect.TypeFor[pkg_offer.SubscriptionRole]()},
 	{"offer", "Type", reflect.TypeFor[pkg_offer.Type]()},
