@@ -13,19 +13,19 @@ import (
 
 // Rule IDs of the SaaS fulfillment rules (FUL-01…FUL-13).
 const (
-	ful01 rule.ID = "FUL-01"
-	ful02 rule.ID = "FUL-02"
-	ful03 rule.ID = "FUL-03"
-	ful04 rule.ID = "FUL-04"
-	ful05 rule.ID = "FUL-05"
-	ful06 rule.ID = "FUL-06"
-	ful07 rule.ID = "FUL-07"
-	ful08 rule.ID = "FUL-08"
-	ful09 rule.ID = "FUL-09"
-	ful10 rule.ID = "FUL-10"
-	ful11 rule.ID = "FUL-11"
-	ful12 rule.ID = "FUL-12"
-	ful13 rule.ID = "FUL-13"
+	ful01 = rule.FUL01
+	ful02 = rule.FUL02
+	ful03 = rule.FUL03
+	ful04 = rule.FUL04
+	ful05 = rule.FUL05
+	ful06 = rule.FUL06
+	ful07 = rule.FUL07
+	ful08 = rule.FUL08
+	ful09 = rule.FUL09
+	ful10 = rule.FUL10
+	ful11 = rule.FUL11
+	ful12 = rule.FUL12
+	ful13 = rule.FUL13
 )
 
 // Decode reads a body of the SaaS Fulfillment API v2 into v, which must be

@@ -25,7 +25,7 @@ func decided(t *testing.T, s State, w Webhook) Decision {
 
 // TestFUL13UnsubscribeRefund: the refund of an Unsubscribe is decided from
 // the term's start and the operation's time stamp.
-func TestFUL13UnsubscribeRefund(t *testing.T) {
+func TestFUL13_UnsubscribeRefund(t *testing.T) {
 	p := DefaultPolicy()
 	s := subscribed()
 	paid := currency.MustParse("100.00 USD")

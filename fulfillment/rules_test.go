@@ -24,7 +24,7 @@ func stateIn(st Status) State {
 
 // TestFUL04Matrix decides every action in every status: whether it
 // applies, the status after it and the reason.
-func TestFUL04Matrix(t *testing.T) {
+func TestFUL04_Matrix(t *testing.T) {
 	type want struct {
 		allowed bool
 		to      Status
@@ -75,7 +75,7 @@ func TestFUL04Matrix(t *testing.T) {
 	}
 }
 
-func TestFUL01Statuses(t *testing.T) {
+func TestFUL01_Statuses(t *testing.T) {
 	for _, st := range allStatuses {
 		var back Status
 		b, _ := st.MarshalText()
@@ -94,7 +94,7 @@ func TestFUL01Statuses(t *testing.T) {
 	}
 }
 
-func TestFUL02LandingToken(t *testing.T) {
+func TestFUL02_LandingToken(t *testing.T) {
 	p := DefaultPolicy()
 	issued := at("2024-03-01T12:00:00Z")
 	tests := []struct {
@@ -131,7 +131,7 @@ func TestFUL02LandingToken(t *testing.T) {
 	}
 }
 
-func TestFUL03Activate(t *testing.T) {
+func TestFUL03_Activate(t *testing.T) {
 	p := DefaultPolicy()
 	pending := subscribed().Subscription
 	pending.Status = PendingFulfillmentStart
@@ -171,7 +171,7 @@ func TestFUL03Activate(t *testing.T) {
 	}
 }
 
-func TestFUL05CustomerChange(t *testing.T) {
+func TestFUL05_CustomerChange(t *testing.T) {
 	p := DefaultPolicy()
 	s := subscribed()
 	w := hook("op1", ChangePlan, OperationInProgress, "2024-02-10T00:00:00Z")
@@ -214,7 +214,7 @@ func TestFUL05CustomerChange(t *testing.T) {
 	}
 }
 
-func TestFUL06Informational(t *testing.T) {
+func TestFUL06_Informational(t *testing.T) {
 	p := DefaultPolicy()
 	for _, a := range []Action{Renew, Suspend, Unsubscribe} {
 		d, err := p.Decide(Request{State: subscribed(), Webhook: hook("op", a, OperationSucceeded, "2024-02-10T00:00:00Z")})
@@ -226,7 +226,7 @@ func TestFUL06Informational(t *testing.T) {
 
 // TestFUL06RenewFromAnchor: renewals count from the anchor with month-end
 // clamping and never drift: Jan 31 → Feb 29 → Mar 31 → Apr 30 → May 31.
-func TestFUL06RenewFromAnchor(t *testing.T) {
+func TestFUL06_RenewFromAnchor(t *testing.T) {
 	p := DefaultPolicy()
 	s := subscribed()
 	want := []string{"2024-02-29", "2024-03-31", "2024-04-30", "2024-05-31", "2024-06-30"}
@@ -267,7 +267,7 @@ func TestFUL06RenewFromAnchor(t *testing.T) {
 	}
 }
 
-func TestFUL07Suspension(t *testing.T) {
+func TestFUL07_Suspension(t *testing.T) {
 	p := DefaultPolicy()
 	d, _ := p.Decide(Request{State: subscribed(), Webhook: hook("s", Suspend, OperationSucceeded, "2024-02-10T08:00:00Z")})
 	if d.To != Suspended || d.Service != ServiceBlocked || !d.CancelAt.Equal(at("2024-03-11T08:00:00Z")) || d.Rule != ful07 {
@@ -284,7 +284,7 @@ func TestFUL07Suspension(t *testing.T) {
 	}
 }
 
-func TestFUL08Unsubscribe(t *testing.T) {
+func TestFUL08_Unsubscribe(t *testing.T) {
 	p := DefaultPolicy()
 	d, _ := p.Decide(Request{State: stateIn(Suspended), Webhook: hook("u", Unsubscribe, OperationSucceeded, "2024-02-10T08:00:00Z")})
 	if d.To != Unsubscribed || d.Service != ServiceEnded || !d.KeepDataUntil.Equal(at("2024-02-17T08:00:00Z")) || !d.CancelAt.IsZero() || d.Rule != ful08 {
@@ -297,7 +297,7 @@ func TestFUL08Unsubscribe(t *testing.T) {
 	}
 }
 
-func TestFUL09Change(t *testing.T) {
+func TestFUL09_Change(t *testing.T) {
 	p := DefaultPolicy()
 	s := subscribed()
 	locked := s
@@ -337,7 +337,7 @@ func TestFUL09Change(t *testing.T) {
 	}
 }
 
-func TestFUL09Cancel(t *testing.T) {
+func TestFUL09_Cancel(t *testing.T) {
 	p := DefaultPolicy()
 	csp := subscribed().Subscription
 	csp.SandboxType, csp.AllowedCustomerOperations = SandboxCsp, []CustomerOperation{CustomerRead}
@@ -367,7 +367,7 @@ func TestFUL09Cancel(t *testing.T) {
 	}
 }
 
-func TestFUL10Repeats(t *testing.T) {
+func TestFUL10_Repeats(t *testing.T) {
 	p := DefaultPolicy()
 	s := subscribed()
 	w := hook("op1", Suspend, OperationSucceeded, "2024-02-10T00:00:00Z")
@@ -385,7 +385,7 @@ func TestFUL10Repeats(t *testing.T) {
 	}
 }
 
-func TestFUL11Term(t *testing.T) {
+func TestFUL11_Term(t *testing.T) {
 	for u, m := range map[TermUnit]int{P1M: 1, P1Y: 12, P2Y: 24, P3Y: 36, P4Y: 48, P5Y: 60, "P9Y": 0, "": 0} {
 		if u.Months() != m {
 			t.Errorf("%s: %d months", u, u.Months())
@@ -458,7 +458,7 @@ func TestReplay(t *testing.T) {
 	}
 }
 
-func TestFUL05Acknowledge(t *testing.T) {
+func TestFUL05_Acknowledge(t *testing.T) {
 	p := DefaultPolicy()
 	s := subscribed()
 	w := hook("op1", ChangePlan, OperationInProgress, "2024-02-10T00:00:00Z")

@@ -77,7 +77,7 @@ func sign(t testing.TB, alg jose.SignatureAlgorithm, key any, kid string, c test
 	return tok
 }
 
-func TestFUL10VerifyToken(t *testing.T) {
+func TestFUL10_VerifyToken(t *testing.T) {
 	rk, ek := testKeys(t)
 	other, _ := rsa.GenerateKey(rand.Reader, 1024)
 	keys := []SigningKey{{ID: "k1", Key: &rk.PublicKey}, {ID: "k2", Key: &ek.PublicKey}}
@@ -140,7 +140,7 @@ func TestFUL10VerifyToken(t *testing.T) {
 	}
 }
 
-func TestFUL10CheckClaims(t *testing.T) {
+func TestFUL10_CheckClaims(t *testing.T) {
 	p := DefaultPolicy()
 	c := Claims{Audience: []string{testApp}, TenantID: testTenant, AppID: MarketplaceAppID,
 		IssuedAt: issued, NotBefore: issued, Expiry: issued.Add(time.Hour)}

@@ -129,7 +129,7 @@ func TestDecodeLists(t *testing.T) {
 // TestFUL12Lenient: unknown fields ignored, pid and puid, quantity as
 // number or numeric string, unknown actions kept by name, missing
 // optional fields, case variants.
-func TestFUL12Lenient(t *testing.T) {
+func TestFUL12_Lenient(t *testing.T) {
 	p := DefaultPolicy()
 	body := `{"id":"op","subscriptionId":"s","action":"Transfer","timeStamp":"2024-05-01T10:00:00",
 		"status":"succeeded","operationRequestSource":"partner","quantity":"12","somethingNew":{"a":[1,2]},

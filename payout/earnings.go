@@ -19,7 +19,7 @@ import (
 // export lists each transaction with its amount, store fee, tax remitted,
 // earning, payment method, type and estimated payment month, and
 // reconciling it recomputes each row's fee, earning and payout month.
-const ern01 rule.ID = "ERN-01"
+const ern01 = rule.ERN01
 
 // Earning is one row of Partner Center's earnings export (the earnings
 // report's transaction history, "Earnings schema", 20 September 2023): the

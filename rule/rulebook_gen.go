@@ -96,6 +96,26 @@ const (
 	EXT13 ID = "EXT-13" // In CSP new commerce, seats can be reduced only within 7 days of being added, refunded less the days used (prorated daily), and cancellation windows do not apply to upgrades.
 	EXT14 ID = "EXT-14" // Newer (2022–2023) limits allow a plan name of up to 200 and a plan description of up to 3,000 characters, and a preview audience of up to 10 e-mail addresses by hand or 20 from a .csv file.
 	EXT15 ID = "EXT-15" // The marketplace lists 141 markets (plus China, free/BYOL only), each with its ISO code, billing currency and whether Microsoft handles customer tax, and a plan selects 1 to 141 of them.
+	FUL01 ID = "FUL-01" // A subscription's status is NotStarted, PendingFulfillmentStart, Subscribed, Suspended or Unsubscribed; a purchase waits in PendingFulfillmentStart and billing starts only when the publisher activates it (with PAY-08 for CSP purchases).
+	FUL02 ID = "FUL-02" // The landing page receives a purchase token (query parameter token), URL-decodes it and resolves it within 24 hours of its issue; the answer names the subscription, offer, plan and quantity.
+	FUL03 ID = "FUL-03" // Activate is allowed only in PendingFulfillmentStart, with the purchased plan and quantity; an activated (Subscribed or Suspended) subscription answers 400, an Unsubscribed one 404.
+	FUL04 ID = "FUL-04" // Operations by status: a Subscribed subscription takes ChangePlan, ChangeQuantity, Renew, Suspend and Unsubscribe; a Suspended one takes Reinstate and Unsubscribe; Unsubscribed is final; an unknown action is kept by name, answered 200 and changes nothing.
+	FUL05 ID = "FUL-05" // A customer's ChangePlan or ChangeQuantity (operationRequestSource Azure) arrives InProgress: the publisher accepts with PATCH Success or rejects with PATCH Failure or a 4xx answer within 10 seconds, otherwise the change is accepted; partner-initiated operations cannot be acknowledged.
+	FUL06 ID = "FUL-06" // Renew, Suspend and Unsubscribe arrive Succeeded and only inform; the publisher answers 200; Renew rolls the term's start and end forward by one term, and a failed payment suspends.
+	FUL07 ID = "FUL-07" // A Suspended subscription keeps the customer's data with service blocked; without Reinstate within 30 days it is cancelled (Unsubscribe).
+	FUL08 ID = "FUL-08" // After Unsubscribe the publisher keeps the customer's data for at least 7 days.
+	FUL09 ID = "FUL-09" // A publisher's change changes the plan or the quantity, not both; the plan must differ and the quantity stay within the plan's user limits; a subscription with an operation in progress is locked (400); cancel needs Delete among allowedCustomerOperations.
+	FUL10 ID = "FUL-10" // A webhook call carries a bearer token whose audience is the publisher's Entra application ID, whose tenant is the publisher's tenant, issued to the marketplace's application (appid or azp), within its validity times; a call not answered 200 is retried, up to 500 times over 8 hours.
+	FUL11 ID = "FUL-11" // A subscription's term has a unit (P1M, P1Y, P2Y, P3Y; P4Y and P5Y newer), a start and an end; autoRenew is true by default; isFreeTrial marks a free trial; isTest or sessionMode DryRun marks a test purchase; sandboxType Csp marks a purchase through a CSP partner.
+	FUL12 ID = "FUL-12" // Microsoft's payloads are read leniently: unknown fields are ignored, puid and pid both name a user's ID, a quantity may be a number or a numeric string, and optional fields may be missing.
+	FUL13 ID = "FUL-13" // An Unsubscribe of a recurring SaaS charge within the refund window after the purchase or renewal (RFD-01, EXT-12) is refunded; the webhook looks the same either way, so the decision is made from the term's start and the operation's time stamp.
+	MTR01 ID = "MTR-01" // A usage event names the resource (resourceId, or resourceUri for a managed application, never both), a quantity above zero, a dimension, the start of the hour it covers (effectiveStartTime, UTC) and the plan; it is sent alone or in a batch of 1 to 25.
+	MTR02 ID = "MTR-02" // One event per resource, dimension and UTC clock hour: the first write wins and a second is a Duplicate (409, carrying the accepted event); an event more than 24 hours old is Expired.
+	MTR03 ID = "MTR-03" // A plan's included quantity per dimension (an integer, or unlimited) refills at every renewal, counted from the term's start; only usage beyond it is sent and billed, monthly in arrears.
+	MTR04 ID = "MTR-04" // Each event's answer is one of Accepted, Expired, Duplicate, Error, ResourceNotFound, ResourceNotAuthorized, ResourceNotActive, InvalidDimension, InvalidQuantity or BadArgument; a batch answers every event separately; a 400 lists details with a target and a code.
+	MTR05 ID = "MTR-05" // Usage is accepted only for a Subscribed subscription.
+	MTR06 ID = "MTR-06" // The usage-event retrieval reports, per resource, dimension and day, a reconciliation status (Submitted, Accepted, Rejected, Mismatch) with the submitted and processed quantities.
+	ERN01 ID = "ERN-01" // The earnings export lists each transaction with its amount and currency, store fee, tax remitted, earning, payment method, transaction type (purchase, refund, reversal, chargeback), lever, estimated payment month and payment status; reconciling it recomputes each row's fee, earning and payment month under PAY-02 to PAY-05, EXT-10 and EXT-11.
 )
 
 var rulebook = [...]Rule{
@@ -578,4 +598,110 @@ var rulebook = [...]Rule{
 	},
 		English: "The marketplace lists 141 markets (plus China, free/BYOL only), each with its ISO code, billing currency and whether Microsoft handles customer tax, and a plan selects 1 to 141 of them.",
 		Swedish: "Marknadsplatsen listar 141 marknader (plus Kina, endast kostnadsfritt/BYOL), var och en med ISO-kod, faktureringsvaluta och uppgift om Microsoft hanterar kundens skatt, och en plan väljer 1 till 141 av dem."},
+	{ID: FUL01, Package: "fulfillment", Sources: []Source{
+		{Title: "SaaS fulfillment life cycle", Date: "2023-03-16", Section: ""},
+	},
+		English: "A subscription's status is NotStarted, PendingFulfillmentStart, Subscribed, Suspended or Unsubscribed; a purchase waits in PendingFulfillmentStart and billing starts only when the publisher activates it (with PAY-08 for CSP purchases).",
+		Swedish: "En prenumerations status är NotStarted, PendingFulfillmentStart, Subscribed, Suspended eller Unsubscribed; ett köp väntar i PendingFulfillmentStart och debiteringen börjar först när utgivaren aktiverar det (med PAY-08 för CSP-köp)."},
+	{ID: FUL02, Package: "fulfillment", Sources: []Source{
+		{Title: "SaaS fulfillment life cycle", Date: "2023-03-16", Section: ""},
+		{Title: "SaaS fulfillment APIs v2 in the Microsoft commercial marketplace", Date: "", Section: "Resolve a purchased subscription"},
+	},
+		English: "The landing page receives a purchase token (query parameter token), URL-decodes it and resolves it within 24 hours of its issue; the answer names the subscription, offer, plan and quantity.",
+		Swedish: "Landningssidan tar emot en köptoken (frågeparametern token), URL-avkodar den och löser upp den inom 24 timmar från utfärdandet; svaret anger prenumeration, erbjudande, plan och kvantitet."},
+	{ID: FUL03, Package: "fulfillment", Sources: []Source{
+		{Title: "SaaS fulfillment APIs v2 in the Microsoft commercial marketplace", Date: "", Section: "Activate a subscription"},
+	},
+		English: "Activate is allowed only in PendingFulfillmentStart, with the purchased plan and quantity; an activated (Subscribed or Suspended) subscription answers 400, an Unsubscribed one 404.",
+		Swedish: "Aktivering är tillåten endast i PendingFulfillmentStart, med den köpta planen och kvantiteten; en aktiverad (Subscribed eller Suspended) prenumeration svarar 400, en avslutad (Unsubscribed) 404."},
+	{ID: FUL04, Package: "fulfillment", Sources: []Source{
+		{Title: "SaaS fulfillment life cycle", Date: "2023-03-16", Section: ""},
+		{Title: "Implementing a webhook on the SaaS service", Date: "", Section: ""},
+	},
+		English: "Operations by status: a Subscribed subscription takes ChangePlan, ChangeQuantity, Renew, Suspend and Unsubscribe; a Suspended one takes Reinstate and Unsubscribe; Unsubscribed is final; an unknown action is kept by name, answered 200 and changes nothing.",
+		Swedish: "Åtgärder per status: en prenumeration i Subscribed tar emot ChangePlan, ChangeQuantity, Renew, Suspend och Unsubscribe; en i Suspended tar emot Reinstate och Unsubscribe; Unsubscribed är slutgiltig; en okänd åtgärd behålls med sitt namn, besvaras med 200 och ändrar ingenting."},
+	{ID: FUL05, Package: "fulfillment", Sources: []Source{
+		{Title: "Implementing a webhook on the SaaS service", Date: "", Section: ""},
+		{Title: "SaaS fulfillment APIs v2 in the Microsoft commercial marketplace", Date: "", Section: "Update the status of an operation"},
+	},
+		English: "A customer's ChangePlan or ChangeQuantity (operationRequestSource Azure) arrives InProgress: the publisher accepts with PATCH Success or rejects with PATCH Failure or a 4xx answer within 10 seconds, otherwise the change is accepted; partner-initiated operations cannot be acknowledged.",
+		Swedish: "En kunds ChangePlan eller ChangeQuantity (operationRequestSource Azure) kommer som InProgress: utgivaren godkänner med PATCH Success eller avvisar med PATCH Failure eller ett 4xx-svar inom 10 sekunder, annars godkänns ändringen; åtgärder som partnern har startat kan inte kvitteras."},
+	{ID: FUL06, Package: "fulfillment", Sources: []Source{
+		{Title: "Implementing a webhook on the SaaS service", Date: "", Section: ""},
+		{Title: "SaaS fulfillment life cycle", Date: "2023-03-16", Section: ""},
+	},
+		English: "Renew, Suspend and Unsubscribe arrive Succeeded and only inform; the publisher answers 200; Renew rolls the term's start and end forward by one term, and a failed payment suspends.",
+		Swedish: "Renew, Suspend och Unsubscribe kommer som Succeeded och är bara information; utgivaren svarar 200; Renew flyttar periodens början och slut en period framåt, och en misslyckad betalning leder till avstängning."},
+	{ID: FUL07, Package: "fulfillment", Sources: []Source{
+		{Title: "SaaS fulfillment life cycle", Date: "2023-03-16", Section: ""},
+	},
+		English: "A Suspended subscription keeps the customer's data with service blocked; without Reinstate within 30 days it is cancelled (Unsubscribe).",
+		Swedish: "En avstängd (Suspended) prenumeration behåller kundens data men tjänsten är spärrad; utan Reinstate inom 30 dagar sägs den upp (Unsubscribe)."},
+	{ID: FUL08, Package: "fulfillment", Sources: []Source{
+		{Title: "SaaS fulfillment life cycle", Date: "2023-03-16", Section: ""},
+	},
+		English: "After Unsubscribe the publisher keeps the customer's data for at least 7 days.",
+		Swedish: "Efter Unsubscribe behåller utgivaren kundens data i minst 7 dagar."},
+	{ID: FUL09, Package: "fulfillment", Sources: []Source{
+		{Title: "SaaS fulfillment APIs v2 in the Microsoft commercial marketplace", Date: "", Section: "Change the plan or quantity on the subscription"},
+	},
+		English: "A publisher's change changes the plan or the quantity, not both; the plan must differ and the quantity stay within the plan's user limits; a subscription with an operation in progress is locked (400); cancel needs Delete among allowedCustomerOperations.",
+		Swedish: "En ändring från utgivaren ändrar planen eller kvantiteten, inte båda; planen måste vara en annan och kvantiteten hålla sig inom planens användargränser; en prenumeration med en pågående åtgärd är låst (400); uppsägning kräver Delete bland allowedCustomerOperations."},
+	{ID: FUL10, Package: "fulfillment", Sources: []Source{
+		{Title: "Implementing a webhook on the SaaS service", Date: "", Section: ""},
+		{Title: "SaaS fulfillment APIs FAQ", Date: "2023-07-25", Section: ""},
+	},
+		English: "A webhook call carries a bearer token whose audience is the publisher's Entra application ID, whose tenant is the publisher's tenant, issued to the marketplace's application (appid or azp), within its validity times; a call not answered 200 is retried, up to 500 times over 8 hours.",
+		Swedish: "Ett webhook-anrop bär en bearer-token vars målgrupp är utgivarens Entra-program-ID och vars klientorganisation är utgivarens, utfärdad till marketplace-programmet (appid eller azp) och inom sina giltighetstider; ett anrop som inte besvaras med 200 görs om, upp till 500 gånger under 8 timmar."},
+	{ID: FUL11, Package: "fulfillment", Sources: []Source{
+		{Title: "SaaS fulfillment APIs v2 in the Microsoft commercial marketplace", Date: "", Section: "Get subscription"},
+	},
+		English: "A subscription's term has a unit (P1M, P1Y, P2Y, P3Y; P4Y and P5Y newer), a start and an end; autoRenew is true by default; isFreeTrial marks a free trial; isTest or sessionMode DryRun marks a test purchase; sandboxType Csp marks a purchase through a CSP partner.",
+		Swedish: "En prenumerations period har en enhet (P1M, P1Y, P2Y, P3Y; P4Y och P5Y senare), en början och ett slut; autoRenew är sant som standard; isFreeTrial anger en kostnadsfri utvärdering; isTest eller sessionMode DryRun anger ett testköp; sandboxType Csp anger ett köp via en CSP-partner."},
+	{ID: FUL12, Package: "fulfillment", Sources: []Source{
+		{Title: "SaaS fulfillment APIs FAQ", Date: "2023-07-25", Section: ""},
+	},
+		English: "Microsoft's payloads are read leniently: unknown fields are ignored, puid and pid both name a user's ID, a quantity may be a number or a numeric string, and optional fields may be missing.",
+		Swedish: "Microsofts meddelanden läses tolerant: okända fält ignoreras, puid och pid anger båda en användares ID, en kvantitet kan vara ett tal eller en numerisk sträng, och valfria fält kan saknas."},
+	{ID: FUL13, Package: "fulfillment", Sources: []Source{
+		{Title: "SaaS fulfillment APIs FAQ", Date: "2023-07-25", Section: ""},
+	},
+		English: "An Unsubscribe of a recurring SaaS charge within the refund window after the purchase or renewal (RFD-01, EXT-12) is refunded; the webhook looks the same either way, so the decision is made from the term's start and the operation's time stamp.",
+		Swedish: "En Unsubscribe av en återkommande SaaS-debitering inom återbetalningsfönstret efter köpet eller förnyelsen (RFD-01, EXT-12) återbetalas; webhook-anropet ser likadant ut i båda fallen, så beslutet fattas utifrån periodens början och åtgärdens tidsstämpel."},
+	{ID: MTR01, Package: "pricing/metering", Sources: []Source{
+		{Title: "Marketplace metered billing APIs", Date: "2022-07-07", Section: ""},
+	},
+		English: "A usage event names the resource (resourceId, or resourceUri for a managed application, never both), a quantity above zero, a dimension, the start of the hour it covers (effectiveStartTime, UTC) and the plan; it is sent alone or in a batch of 1 to 25.",
+		Swedish: "En användningshändelse anger resursen (resourceId, eller resourceUri för ett hanterat program, aldrig båda), en kvantitet över noll, en dimension, början av den timme den gäller (effectiveStartTime, UTC) och planen; den skickas ensam eller i en batch med 1 till 25."},
+	{ID: MTR02, Package: "pricing/metering", Sources: []Source{
+		{Title: "Marketplace metered billing APIs", Date: "2022-07-07", Section: ""},
+		{Title: "Marketplace metering service APIs FAQ", Date: "2023-01-05", Section: ""},
+	},
+		English: "One event per resource, dimension and UTC clock hour: the first write wins and a second is a Duplicate (409, carrying the accepted event); an event more than 24 hours old is Expired.",
+		Swedish: "En händelse per resurs, dimension och UTC-klocktimme: den första skrivningen gäller och en andra är en dubblett (409, med den godkända händelsen); en händelse som är mer än 24 timmar gammal har gått ut (Expired)."},
+	{ID: MTR03, Package: "pricing/metering", Sources: []Source{
+		{Title: "Metered billing for SaaS using the commercial marketplace metering service", Date: "2022-03-29", Section: ""},
+	},
+		English: "A plan's included quantity per dimension (an integer, or unlimited) refills at every renewal, counted from the term's start; only usage beyond it is sent and billed, monthly in arrears.",
+		Swedish: "En plans inkluderade kvantitet per dimension (ett heltal eller obegränsad) fylls på vid varje förnyelse, räknat från periodens början; bara användning utöver den skickas och debiteras, månadsvis i efterskott."},
+	{ID: MTR04, Package: "pricing/metering", Sources: []Source{
+		{Title: "Marketplace metered billing APIs", Date: "2022-07-07", Section: ""},
+	},
+		English: "Each event's answer is one of Accepted, Expired, Duplicate, Error, ResourceNotFound, ResourceNotAuthorized, ResourceNotActive, InvalidDimension, InvalidQuantity or BadArgument; a batch answers every event separately; a 400 lists details with a target and a code.",
+		Swedish: "Varje händelses svar är ett av Accepted, Expired, Duplicate, Error, ResourceNotFound, ResourceNotAuthorized, ResourceNotActive, InvalidDimension, InvalidQuantity eller BadArgument; en batch besvarar varje händelse för sig; ett 400-svar listar detaljer med mål och kod."},
+	{ID: MTR05, Package: "pricing/metering", Sources: []Source{
+		{Title: "Marketplace metering service APIs FAQ", Date: "2023-01-05", Section: ""},
+	},
+		English: "Usage is accepted only for a Subscribed subscription.",
+		Swedish: "Användning godkänns bara för en prenumeration i status Subscribed."},
+	{ID: MTR06, Package: "pricing/metering", Sources: []Source{
+		{Title: "Marketplace metered billing APIs", Date: "2022-07-07", Section: ""},
+	},
+		English: "The usage-event retrieval reports, per resource, dimension and day, a reconciliation status (Submitted, Accepted, Rejected, Mismatch) with the submitted and processed quantities.",
+		Swedish: "Hämtningen av användningshändelser rapporterar per resurs, dimension och dag en avstämningsstatus (Submitted, Accepted, Rejected, Mismatch) med inskickad och behandlad kvantitet."},
+	{ID: ERN01, Package: "payout", Sources: []Source{
+		{Title: "Earnings in the commercial marketplace", Date: "2023-09-20", Section: ""},
+	},
+		English: "The earnings export lists each transaction with its amount and currency, store fee, tax remitted, earning, payment method, transaction type (purchase, refund, reversal, chargeback), lever, estimated payment month and payment status; reconciling it recomputes each row's fee, earning and payment month under PAY-02 to PAY-05, EXT-10 and EXT-11.",
+		Swedish: "Intäktsexporten listar varje transaktion med belopp och valuta, butiksavgift, inbetald skatt, intäkt, betalningsmetod, transaktionstyp (köp, återbetalning, återföring, återkrav), kategori, beräknad betalningsmånad och betalningsstatus; avstämningen räknar om varje rads avgift, intäkt och betalningsmånad enligt PAY-02 till PAY-05, EXT-10 och EXT-11."},
 }

@@ -9,6 +9,7 @@ import (
 	pkg_currency "github.com/marketrules/marketrules/currency"
 	pkg_fulfillment "github.com/marketrules/marketrules/fulfillment"
 	pkg_market "github.com/marketrules/marketrules/market"
+	pkg_marketplacetest "github.com/marketrules/marketrules/marketplacetest"
 	pkg_marketrulestest "github.com/marketrules/marketrules/marketrulestest"
 	pkg_offer "github.com/marketrules/marketrules/offer"
 	pkg_payout "github.com/marketrules/marketrules/payout"
@@ -30,6 +31,7 @@ var packages = []pkgInfo{
 	{"github.com/marketrules/marketrules/currency", "currency"},
 	{"github.com/marketrules/marketrules/fulfillment", "fulfillment"},
 	{"github.com/marketrules/marketrules/market", "market"},
+	{"github.com/marketrules/marketrules/marketplacetest", "marketplacetest"},
 	{"github.com/marketrules/marketrules/marketrulestest", "marketrulestest"},
 	{"github.com/marketrules/marketrules/offer", "offer"},
 	{"github.com/marketrules/marketrules/payout", "payout"},
@@ -107,6 +109,16 @@ var registry = []typeInfo{
 	{"market", "Set", reflect.TypeFor[pkg_market.Set]()},
 	{"market", "TaxHandling", reflect.TypeFor[pkg_market.TaxHandling]()},
 	{"market", "UnknownError", reflect.TypeFor[pkg_market.UnknownError]()},
+	{"marketplacetest", "Charge", reflect.TypeFor[pkg_marketplacetest.Charge]()},
+	{"marketplacetest", "Config", reflect.TypeFor[pkg_marketplacetest.Config]()},
+	{"marketplacetest", "Dimension", reflect.TypeFor[pkg_marketplacetest.Dimension]()},
+	{"marketplacetest", "Entry", reflect.TypeFor[pkg_marketplacetest.Entry]()},
+	{"marketplacetest", "Kind", reflect.TypeFor[pkg_marketplacetest.Kind]()},
+	{"marketplacetest", "Order", reflect.TypeFor[pkg_marketplacetest.Order]()},
+	{"marketplacetest", "Plan", reflect.TypeFor[pkg_marketplacetest.Plan]()},
+	{"marketplacetest", "Purchase", reflect.TypeFor[pkg_marketplacetest.Purchase]()},
+	{"marketplacetest", "Server", reflect.TypeFor[pkg_marketplacetest.Server]()},
+	{"marketplacetest", "Usage", reflect.TypeFor[pkg_marketplacetest.Usage]()},
 	{"marketrulestest", "GUIDs", reflect.TypeFor[pkg_marketrulestest.GUIDs]()},
 	{"marketrulestest", "PlanOption", reflect.TypeFor[pkg_marketrulestest.PlanOption]()},
 	{"marketrulestest", "ProblemKey", reflect.TypeFor[pkg_marketrulestest.ProblemKey]()},

@@ -9,12 +9,12 @@ import (
 // The rules this package encodes beside EXT-02 and EXT-03 of package
 // rule: the metering API's own rules (MTR-01…MTR-06).
 const (
-	ruleMTR01 rule.ID = "MTR-01" // an event's fields; 1 to 25 per batch
-	ruleMTR02 rule.ID = "MTR-02" // one event per resource, dimension and UTC hour; 24 hours late at most
-	ruleMTR03 rule.ID = "MTR-03" // included quantities refill at each renewal; overage billed monthly in arrears
-	ruleMTR04 rule.ID = "MTR-04" // the statuses of the answers
-	ruleMTR05 rule.ID = "MTR-05" // usage only for a Subscribed subscription
-	ruleMTR06 rule.ID = "MTR-06" // the usage-event retrieval's reconciliation
+	ruleMTR01 = rule.MTR01 // an event's fields; 1 to 25 per batch
+	ruleMTR02 = rule.MTR02 // one event per resource, dimension and UTC hour; 24 hours late at most
+	ruleMTR03 = rule.MTR03 // included quantities refill at each renewal; overage billed monthly in arrears
+	ruleMTR04 = rule.MTR04 // the statuses of the answers
+	ruleMTR05 = rule.MTR05 // usage only for a Subscribed subscription
+	ruleMTR06 = rule.MTR06 // the usage-event retrieval's reconciliation
 )
 
 var (
