@@ -118,7 +118,7 @@ func ExampleType_Scope() {
 	s = offer.SaaS.Scope(offer.DefaultPolicy(), false, nil) // not sold through Microsoft
 	fmt.Println(s.Models, s.TrialMonths)
 	// Output:
-	// [flat-rate per-user usage-only] [P1M P1Y P2Y P3Y] true [1]
+	// [flat-rate per-user usage-only] [P1M P1Y P2Y P3Y] true [1 month]
 	// [] []
 }
 

@@ -1,6 +1,7 @@
 package offer
 
 import (
+	"github.com/marketrules/marketrules/calendar"
 	"slices"
 
 	"github.com/marketrules/marketrules/internal/enum"
@@ -262,7 +263,7 @@ func (t Type) HasPlanTrials() bool { return t.caps().PlanTrials }
 // trialMonths returns the free-trial lengths a transactable plan of type t
 // may have under the policy: SaaS 1 month, virtual machines 1, 3 or 6
 // months by default (TRL-02); nil for types without plan trials (TRL-01).
-func (t Type) trialMonths(p Policy) []int {
+func (t Type) trialMonths(p Policy) []calendar.Months {
 	switch {
 	case !t.caps().PlanTrials:
 		return nil

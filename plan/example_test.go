@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/marketrules/marketrules/calendar"
 	"strings"
 
 	"github.com/marketrules/marketrules/currency"
@@ -21,7 +22,7 @@ func ExamplePolicy_CheckPlan() {
 		Metering:      true,
 		Private:       true,
 		AudienceKinds: []plan.IDKind{plan.TenantIDs},
-		TrialMonths:   []int{1},
+		TrialMonths:   []calendar.Months{1},
 		Dimensions:    []plan.Dimension{{ID: "emails", DisplayName: "Emails", Unit: "per 100 emails"}},
 	}
 	p := plan.Plan{

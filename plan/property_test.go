@@ -3,6 +3,7 @@ package plan_test
 import (
 	"encoding/json"
 	"errors"
+	"github.com/marketrules/marketrules/calendar"
 	"math"
 	"math/rand/v2"
 	"strings"
@@ -64,7 +65,7 @@ func randomPlan(r *rand.Rand) plan.Plan {
 // a JSON path of the plan (lowercase first letter).
 func TestPropertyCheckPlan(t *testing.T) {
 	r := rand.New(rand.NewPCG(17, 4))
-	scopes := []plan.Scope{{}, saasScope, vmScope, {Models: []plan.Model{99}, Terms: []plan.Term{0, 7}, TrialMonths: []int{math.MinInt}}}
+	scopes := []plan.Scope{{}, saasScope, vmScope, {Models: []plan.Model{99}, Terms: []plan.Term{0, 7}, TrialMonths: []calendar.Months{math.MinInt}}}
 	pols := []plan.Policy{{}, plan.DefaultPolicy(), plan.Policy2023(), {IDMax: -1}, {IDMax: math.MaxInt, NameMax: 1, SummaryMax: 1, DescriptionMax: 1,
 		AudienceManualMax: 1, AudienceTenantCSVMax: math.MaxInt, AudienceSubscriptionCSVMax: math.MinInt}}
 	for range 5000 {

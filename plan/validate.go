@@ -2,7 +2,9 @@ package plan
 
 import (
 	"fmt"
+	"github.com/marketrules/marketrules/calendar"
 	"slices"
+	"strconv"
 	"unicode/utf8"
 
 	"github.com/marketrules/marketrules/currency"
@@ -32,7 +34,7 @@ type Scope struct {
 	AudienceKinds []IDKind `json:"audienceKinds"`
 	// TrialMonths are the allowed free-trial lengths; empty means no free
 	// trials (TRL-01, TRL-02).
-	TrialMonths []int `json:"trialMonths"`
+	TrialMonths []calendar.Months `json:"trialMonths"`
 	// Dimensions are the offer's metering dimensions, which meters must
 	// name (EXT-02).
 	Dimensions []Dimension `json:"dimensions"`
@@ -510,8 +512,8 @@ func (p *Plan) validateTrial(s Scope, prefix string, ps *rule.Problems) {
 	switch {
 	case len(s.TrialMonths) == 0:
 		ps.Add(rule.TRL01, path, msgTrial)
-	case !slices.Contains(s.TrialMonths, t.Months):
-		ps.Add(rule.TRL02, join(path, "months"), msgTrialLen, intList(s.TrialMonths), t.Months)
+	case !slices.Contains(s.TrialMonths, calendar.Months(t.Months)):
+		ps.Add(rule.TRL02, join(path, "months"), msgTrialLen, monthsList(s.TrialMonths), t.Months)
 	}
 	switch {
 	case p.HasMeters():
@@ -523,13 +525,13 @@ func (p *Plan) validateTrial(s Scope, prefix string, ps *rule.Problems) {
 
 var rateOne = currency.MustParseRate("1")
 
-func intList(xs []int) string {
+func monthsList(xs []calendar.Months) string {
 	s := ""
 	for i, x := range xs {
 		if i > 0 {
 			s += "/"
 		}
-		s += fmt.Sprint(x)
+		s += strconv.Itoa(int(x))
 	}
 	return s
 }
