@@ -85,15 +85,15 @@ func ExamplePolicy_CheckRepublish() {
 
 // Decode reads untrusted JSON with a size limit and reports every problem
 // with its path.
-func ExampleDecode() {
+func ExamplePolicy_Decode() {
 	in := `{"id": "contoso-mail", "type": "saas", "listing": "get-it-now",
 	        "plans": [{"id": "basic", "pricing": {"model": "tiered"}, "colour": "blue"}]}`
-	_, err := offer.Decode(strings.NewReader(in), 0)
+	_, err := offer.DefaultPolicy().Decode(strings.NewReader(in), 0)
 	var ps rule.Problems
 	errors.As(err, &ps)
 	fmt.Print(ps.Text(rule.English))
 
-	_, err = offer.Decode(strings.NewReader(strings.Repeat(" ", 2000)), 1000)
+	_, err = offer.DefaultPolicy().Decode(strings.NewReader(strings.Repeat(" ", 2000)), 1000)
 	fmt.Println(errors.Is(err, offer.ErrTooLarge))
 	// Output:
 	// plans[0].pricing.model: unknown pricing model "tiered" (want free, byol, flat-rate, per-user, usage-only, per-vcpu, per-vcpu-size or per-market-and-vcpu-size)

@@ -307,7 +307,7 @@ func TestSampleOffersAreValid(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		o, err := offer.Decode(f, 0)
+		o, err := offer.DefaultPolicy().Decode(f, 0)
 		f.Close()
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
@@ -322,7 +322,7 @@ func TestSampleOffersAreValid(t *testing.T) {
 	// The VM sample is what the issue asks for.
 	f, _ := os.Open("../examples/validate-offer/offer.json")
 	defer f.Close()
-	o, _ := offer.Decode(f, 0)
+	o, _ := offer.DefaultPolicy().Decode(f, 0)
 	var trial, reservations bool
 	for _, p := range o.Plans {
 		if p.Pricing.Model != plan.PerVCPUSize {
@@ -348,7 +348,7 @@ func TestInvalidOfferGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	o, err := offer.Decode(f, 0)
+	o, err := offer.DefaultPolicy().Decode(f, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
