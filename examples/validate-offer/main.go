@@ -78,7 +78,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 
 	p := &textout.Printer{W: stdout}
-	o, err := offer.Decode(in, 0)
+	o, err := pol.Decode(in, 0)
 	if err == nil {
 		err = pol.CheckOffer(o)
 	}

@@ -152,7 +152,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	// The offers, each valid on its own (one pricing model per offer).
 	var plans []vmPlan
 	for _, in := range offers {
-		o, err := offer.Decode(strings.NewReader(in.text), 0)
+		o, err := offer.DefaultPolicy().Decode(strings.NewReader(in.text), 0)
 		if err == nil {
 			err = offer.DefaultPolicy().CheckOffer(o)
 		}
