@@ -55,13 +55,18 @@ func MustFromMinor(minor int64, c Code) Money {
 // included): New(5, Code(9999)) is an error. For constants use
 // [MustFromMinor].
 func New(minor int64, c Code) (Money, error) {
-	if !c.Valid() {
-		if c == 0 {
-			return Money{}, &ParseError{Kind: "currency code", Input: "", Err: ErrUnknownCode, Detail: "no currency given"}
-		}
-		return Money{}, c.invalid("currency code")
+	if uint(c)-1 >= numCodes { // !c.Valid(), in a form cheap enough to inline New
+		return Money{}, codeError(c)
 	}
 	return Money{minor: minor, code: c}, nil
+}
+
+// codeError is New's error for a code outside ISO 4217.
+func codeError(c Code) error {
+	if c == 0 {
+		return &ParseError{Kind: "currency code", Input: "", Err: ErrUnknownCode, Detail: "no currency given"}
+	}
+	return c.invalid("currency code")
 }
 
 // Minor returns the amount in minor units: 1999 for 19.99 USD.
