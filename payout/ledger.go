@@ -441,7 +441,7 @@ func (l *Ledger) UnmarshalJSON(data []byte) error {
 	}
 	var ps rule.Problems
 	add := func(id rule.ID, path string, err error, msg rule.Message, args ...any) {
-		ps = append(ps, rule.Problem{Rule: id, Path: path, Message: msg, Args: args, Err: err})
+		ps.Append(rule.Problem{Rule: id, Path: path, Message: msg, Args: args, Err: err})
 	}
 	buckets := make(map[uint64]*bucket, len(v.Entries))
 	var total int64
