@@ -116,6 +116,9 @@ const (
 	MTR05 ID = "MTR-05" // Usage is accepted only for a Subscribed subscription.
 	MTR06 ID = "MTR-06" // The usage-event retrieval reports, per resource, dimension and day, a reconciliation status (Submitted, Accepted, Rejected, Mismatch) with the submitted and processed quantities.
 	ERN01 ID = "ERN-01" // The earnings export lists each transaction with its amount and currency, store fee, tax remitted, earning, payment method, transaction type (purchase, refund, reversal, chargeback), lever, estimated payment month and payment status; reconciling it recomputes each row's fee, earning and payment month under PAY-02 to PAY-05, EXT-10 and EXT-11.
+	ING01 ID = "ING-01" // An offer is a tree of resources, each with a $schema naming its type and version: the product, its plans, their listings and the price-and-availability resources; a plan's external ID is its plan ID, markets are lowercase ISO codes or allMarkets or allTaxRemittedMarkets, and private audiences are typed IDs.
+	ING02 ID = "ING-02" // A SaaS plan's recurring price is flat-rate or per-user with user limits and a USD price per payment for each billing term and payment option, and custom meters have a price per unit and an included quantity per term; a VM plan is BYOL or pay-as-you-go with a core-pricing option, software reservations and a trial length.
+	ING03 ID = "ING-03" // A configure job reports its status, its result and errors with a code (businessValidationError, schemaValidationError and others) and the resource they concern.
 )
 
 var rulebook = [...]Rule{
@@ -704,4 +707,19 @@ var rulebook = [...]Rule{
 	},
 		English: "The earnings export lists each transaction with its amount and currency, store fee, tax remitted, earning, payment method, transaction type (purchase, refund, reversal, chargeback), lever, estimated payment month and payment status; reconciling it recomputes each row's fee, earning and payment month under PAY-02 to PAY-05, EXT-10 and EXT-11.",
 		Swedish: "Intäktsexporten listar varje transaktion med belopp och valuta, butiksavgift, inbetald skatt, intäkt, betalningsmetod, transaktionstyp (köp, återbetalning, återföring, återkrav), kategori, beräknad betalningsmånad och betalningsstatus; avstämningen räknar om varje rads avgift, intäkt och betalningsmånad enligt PAY-02 till PAY-05, EXT-10 och EXT-11."},
+	{ID: ING01, Package: "offer/ingestion", Sources: []Source{
+		{Title: "Product ingestion API for the commercial marketplace", Date: "", Section: ""},
+	},
+		English: "An offer is a tree of resources, each with a $schema naming its type and version: the product, its plans, their listings and the price-and-availability resources; a plan's external ID is its plan ID, markets are lowercase ISO codes or allMarkets or allTaxRemittedMarkets, and private audiences are typed IDs.",
+		Swedish: "Ett erbjudande är ett träd av resurser, var och en med ett $schema som anger typ och version: produkten, dess planer, deras listningar och resurserna för pris och tillgänglighet; en plans externa ID är dess plan-ID, marknader är ISO-koder med gemener eller allMarkets eller allTaxRemittedMarkets, och privata målgrupper är typade ID:n."},
+	{ID: ING02, Package: "offer/ingestion", Sources: []Source{
+		{Title: "Product ingestion API for the commercial marketplace", Date: "", Section: ""},
+	},
+		English: "A SaaS plan's recurring price is flat-rate or per-user with user limits and a USD price per payment for each billing term and payment option, and custom meters have a price per unit and an included quantity per term; a VM plan is BYOL or pay-as-you-go with a core-pricing option, software reservations and a trial length.",
+		Swedish: "En SaaS-plans återkommande pris är fast eller per användare med användargränser och ett pris i USD per betalning för varje faktureringsperiod och betalningsalternativ, och anpassade mätare har ett pris per enhet och en inkluderad kvantitet per period; en VM-plan är BYOL eller betala per användning med ett alternativ för kärnprissättning, programvarureservationer och en utvärderingslängd."},
+	{ID: ING03, Package: "offer/ingestion", Sources: []Source{
+		{Title: "Product ingestion API for the commercial marketplace", Date: "", Section: ""},
+	},
+		English: "A configure job reports its status, its result and errors with a code (businessValidationError, schemaValidationError and others) and the resource they concern.",
+		Swedish: "Ett konfigurationsjobb rapporterar sin status, sitt resultat och fel med en kod (businessValidationError, schemaValidationError med flera) och den resurs de gäller."},
 }

@@ -1,16 +1,22 @@
 // Command validate-offer says whether Partner Center would accept an offer:
 // it reads an offer's JSON, validates it with package offer, and prints
 // every problem with its rule, its path and an explanation, or a summary of
-// the valid offer's plans. It exits with status 1 when the offer is
-// invalid and 2 when it cannot be read.
+// the valid offer's plans. It also reads an offer as Partner Center's
+// product ingestion API holds it — a resource tree, recognized by its
+// "$schema" and "resources" members — through package offer/ingestion, and
+// names the members it kept without mapping. It exits with status 1 when
+// the offer is invalid and 2 when it cannot be read.
 //
 //	go run ./examples/validate-offer                      # the sample beside this file
 //	go run ./examples/validate-offer my-offer.json
 //	go run ./examples/validate-offer -lang sv -policy 2023 my-offer.json
+//	go run ./examples/validate-offer examples/validate-offer/offer-tree.json  # a resource tree
 package main
 
 import (
+	"bytes"
 	_ "embed"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -21,6 +27,7 @@ import (
 
 	"github.com/marketrules/marketrules/examples/internal/textout"
 	"github.com/marketrules/marketrules/offer"
+	"github.com/marketrules/marketrules/offer/ingestion"
 	"github.com/marketrules/marketrules/plan"
 	"github.com/marketrules/marketrules/rule"
 )
@@ -78,9 +85,26 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 
 	p := &textout.Printer{W: stdout}
-	o, err := pol.Decode(in, 0)
-	if err == nil {
-		err = pol.CheckOffer(o)
+	data, err := io.ReadAll(io.LimitReader(in, offer.DefaultMaxJSONBytes+1))
+	if err != nil {
+		fmt.Fprintln(stderr, "validate-offer:", err)
+		return 2
+	}
+	var o offer.Offer
+	var tree *ingestion.Tree
+	if isResourceTree(data) {
+		ip := ingestion.Policy{MaxBytes: offer.DefaultMaxJSONBytes, Offer: pol}
+		t, derr := ip.Decode(data)
+		err = derr
+		if err == nil {
+			err = ip.CheckOffer(t)
+		}
+		o, tree = t.Offer, &t
+	} else {
+		o, err = pol.Decode(bytes.NewReader(data), 0)
+		if err == nil {
+			err = pol.CheckOffer(o)
+		}
 	}
 	var problems rule.Problems
 	switch {
@@ -95,6 +119,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	summarize(p, name, &o, pol)
+	if tree != nil {
+		describeTree(p, tree)
+	}
 	if p.Err() != nil {
 		return 2
 	}
@@ -175,4 +202,37 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// isResourceTree says whether data is a product-ingestion resource tree:
+// a JSON object with a resources array or an ingestion $schema.
+func isResourceTree(data []byte) bool {
+	var head struct {
+		Schema    string          `json:"$schema"`
+		Resources json.RawMessage `json:"resources"`
+	}
+	if json.Unmarshal(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), &head) != nil {
+		return false
+	}
+	return len(head.Resources) > 0 || strings.HasPrefix(head.Schema, ingestion.SchemaBase) ||
+		strings.Contains(head.Schema, "product-ingestion")
+}
+
+// describeTree says what was read from a resource tree.
+func describeTree(p *textout.Printer, t *ingestion.Tree) {
+	mapped := 0
+	for _, r := range t.Resources {
+		if r.Mapped {
+			mapped++
+		}
+	}
+	p.Printf("\nRead from a product-ingestion resource tree: %d resources, %d of them mapped to the offer (ING-01).\n",
+		len(t.Resources), mapped)
+	if len(t.Unknown) == 0 {
+		return
+	}
+	p.Printf("Kept as they are, without mapping (%d):\n", len(t.Unknown))
+	for _, u := range t.Unknown {
+		p.Printf("  %s\n", u)
+	}
 }

@@ -74,3 +74,84 @@ func TestPolicy2023(t *testing.T) {
 		t.Errorf("exit %d\n%s", code, out)
 	}
 }
+
+// A product-ingestion resource tree is recognized by its $schema and
+// resources and validated like an offer's own JSON.
+func TestResourceTree(t *testing.T) {
+	code, out, errOut := runArgs(t, "offer-tree.json")
+	if code != 0 || errOut != "" {
+		t.Fatalf("exit %d, stderr %q\n%s", code, errOut, out)
+	}
+	for _, want := range []string{"contoso-hardened-ubuntu (Azure virtual machine, 3 plans) is valid under the default policy",
+		"private (1 subscriptions)", "hidden", "1 year reservation −0.30", "3 months",
+		"Read from a product-ingestion resource tree: 12 resources, 10 of them mapped to the offer (ING-01).",
+		"Kept as they are, without mapping (1):", ".priceAdjustments"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// What a tree cannot map, and what the offer rules refuse, are problems
+// with the resource and field path.
+func TestResourceTreeProblems(t *testing.T) {
+	data, err := os.ReadFile("offer-tree.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	bad := strings.Replace(string(data), `"markets": [
+        "us"
+      ]`, `"markets": [
+        "us",
+        "zz"
+      ]`, 1)
+	bad = strings.Replace(bad, `"2core": 0.06`, `"2core": 0.065`, 1)
+	path := filepath.Join(dir, "tree.json")
+	if err := os.WriteFile(path, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := runArgs(t, path)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1\n%s", code, out)
+	}
+	for _, want := range []string{"ING-01", `.markets[1]`, `"zz" is not a market`, "ING-02", "pricePerCoreSize.2core"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	// Valid tree, invalid offer: one pricing model across plans (OFR-06).
+	mixed := strings.Replace(string(data), `"priceInputOption": "perCoreSize",
+          "pricePerCoreSize": {
+            "4core": 0.14,
+            "16core": 0.5
+          }`, `"priceInputOption": "perCore",
+          "pricePerCore": 0.04`, 1)
+	if err := os.WriteFile(path, []byte(mixed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ = runArgs(t, path)
+	if code != 1 || !strings.Contains(out, "OFR-06") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+}
+
+// A tree is recognized by its resources or by an ingestion $schema alone;
+// anything else is read as the offer's own JSON.
+func TestIsResourceTree(t *testing.T) {
+	for in, want := range map[string]bool{
+		`{"resources":[]}`: true, `{"resources":[{}]}`: true,
+		`{"$schema":"https://schema.mp.microsoft.com/schema/configure/2022-03-01-preview2"}`:             true,
+		`{"$schema":"https://product-ingestion.azureedge.net/schema/resource-tree/2022-03-01-preview2"}`: true,
+		`{"id":"x"}`: false, `{`: false, "\ufeff{\"resources\":[1]}": true,
+	} {
+		if got := isResourceTree([]byte(in)); got != want {
+			t.Errorf("isResourceTree(%s) = %v, want %v", in, got, want)
+		}
+	}
+	// A tree with nothing unknown says so by listing nothing.
+	code, out, _ := runArgs(t, filepath.Join("..", "..", "offer", "ingestion", "testdata", "vm-tree.json"))
+	if code != 0 || strings.Contains(out, "Kept as they are") || !strings.Contains(out, "12 resources, 10 of them mapped") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+}

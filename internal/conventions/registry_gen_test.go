@@ -12,6 +12,7 @@ import (
 	pkg_marketplacetest "github.com/marketrules/marketrules/marketplacetest"
 	pkg_marketrulestest "github.com/marketrules/marketrules/marketrulestest"
 	pkg_offer "github.com/marketrules/marketrules/offer"
+	pkg_offer_ingestion "github.com/marketrules/marketrules/offer/ingestion"
 	pkg_payout "github.com/marketrules/marketrules/payout"
 	pkg_payout_rewards "github.com/marketrules/marketrules/payout/rewards"
 	pkg_plan "github.com/marketrules/marketrules/plan"
@@ -34,6 +35,7 @@ var packages = []pkgInfo{
 	{"github.com/marketrules/marketrules/marketplacetest", "marketplacetest"},
 	{"github.com/marketrules/marketrules/marketrulestest", "marketrulestest"},
 	{"github.com/marketrules/marketrules/offer", "offer"},
+	{"github.com/marketrules/marketrules/offer/ingestion", "offer/ingestion"},
 	{"github.com/marketrules/marketrules/payout", "payout"},
 	{"github.com/marketrules/marketrules/payout/rewards", "payout/rewards"},
 	{"github.com/marketrules/marketrules/plan", "plan"},
@@ -142,6 +144,13 @@ var registry = []typeInfo{
 	{"offer", "SubscriptionRole", reflect.TypeFor[pkg_offer.SubscriptionRole]()},
 	{"offer", "Type", reflect.TypeFor[pkg_offer.Type]()},
 	{"offer", "Viewer", reflect.TypeFor[pkg_offer.Viewer]()},
+	{"offer/ingestion", "Job", reflect.TypeFor[pkg_offer_ingestion.Job]()},
+	{"offer/ingestion", "JobError", reflect.TypeFor[pkg_offer_ingestion.JobError]()},
+	{"offer/ingestion", "JobResult", reflect.TypeFor[pkg_offer_ingestion.JobResult]()},
+	{"offer/ingestion", "JobStatus", reflect.TypeFor[pkg_offer_ingestion.JobStatus]()},
+	{"offer/ingestion", "Policy", reflect.TypeFor[pkg_offer_ingestion.Policy]()},
+	{"offer/ingestion", "Resource", reflect.TypeFor[pkg_offer_ingestion.Resource]()},
+	{"offer/ingestion", "Tree", reflect.TypeFor[pkg_offer_ingestion.Tree]()},
 	{"payout", "Agreement", reflect.TypeFor[pkg_payout.Agreement]()},
 	{"payout", "Balance", reflect.TypeFor[pkg_payout.Balance]()},
 	{"payout", "CSVOptions", reflect.TypeFor[pkg_payout.CSVOptions]()},
