@@ -66,7 +66,7 @@ func ExampleParseAmountRound() {
 	// floor -0.13 USD
 }
 
-func ExampleFromMinor() {
+func ExampleMustFromMinor() {
 	fmt.Println(currency.MustFromMinor(1999, currency.USD), currency.MustFromMinor(1999, currency.JPY))
 	// Output: 19.99 USD 1999 JPY
 }
