@@ -85,6 +85,10 @@ type Decision struct {
 	// KeepDataUntil is the earliest the customer's data may be deleted
 	// after Unsubscribe (FUL-08).
 	KeepDataUntil time.Time `json:"keepDataUntil,omitzero"`
+	// TrialConverted: a Renew ended the subscription's free trial, which
+	// converted to a paid subscription (TRL-04); the state's isFreeTrial
+	// is false (FUL-11).
+	TrialConverted bool `json:"trialConverted,omitzero"`
 	// State is the subscription's state after the operation (if the
 	// publisher accepts a change it may reject: rejecting keeps the
 	// request's state).
@@ -289,6 +293,11 @@ func (p *Policy) decide(d *Decision, s *State, w *Webhook, at time.Time) {
 			n.Anchor = sub.Term.Start
 		}
 		sub.Term = nextTerm(n.Anchor, sub.Term, w.TimeStamp)
+		if sub.IsFreeTrial {
+			// A free trial converts to a paid subscription when its term
+			// renews (TRL-04): isFreeTrial is false from then on (FUL-11).
+			sub.IsFreeTrial, d.TrialConverted = false, true
+		}
 	case Suspend:
 		d.Rule, d.Reason = ful07, ReasonSuspended
 		d.To, n.SuspendedAt = Suspended, w.TimeStamp
@@ -296,8 +305,11 @@ func (p *Policy) decide(d *Decision, s *State, w *Webhook, at time.Time) {
 	case Reinstate:
 		d.Rule, d.Reason = ful07, ReasonReinstated
 		d.To, n.SuspendedAt, d.CancelAt = Subscribed, time.Time{}, time.Time{}
-		if ack {
-			d.Acknowledge, d.Ack = !at.After(d.AckBy), Success
+		if ack && !at.After(d.AckBy) {
+			// The PATCH asked for is awaited like a customer's change's
+			// (FUL-05): Acknowledge takes it until the deadline.
+			d.Acknowledge, d.Ack = true, Success
+			n.PendingOperationID, n.PendingUntil = w.ID, d.AckBy
 		}
 	case Unsubscribe:
 		d.Rule, d.Reason = ful08, ReasonUnsubscribed

@@ -43,7 +43,8 @@
 //     inform (FUL-06). A change the status does not take is to be
 //     rejected with PATCH Failure. Microsoft's pages disagree on whether
 //     Reinstate needs an answer: the default says no,
-//     [Policy.AcknowledgeReinstate] says yes. A PATCH Failure on a
+//     [Policy.AcknowledgeReinstate] says yes, and then the Reinstate awaits
+//     the PATCH as a customer's change does. A PATCH Failure on a
 //     customer's plan change has been reported ignored by the live
 //     service; the library decides per the documentation;
 //   - the status and [State] after it, and what the customer may use

@@ -20,7 +20,9 @@ var (
 		Swedish: "Avvisa den sedan med PATCH Failure senast %s (%s efter tidsstämpeln) (FUL-05)."}
 	msgState = rule.Message{English: "Now %s, plan %q, quantity %d; the customer has %s.",
 		Swedish: "Nu %s, plan %q, antal %d; kunden har %s."}
-	msgTerm     = rule.Message{English: "The term runs from %s to %s.", Swedish: "Perioden löper från %s till %s."}
+	msgTerm      = rule.Message{English: "The term runs from %s to %s.", Swedish: "Perioden löper från %s till %s."}
+	msgConverted = rule.Message{English: "The free trial converted to a paid subscription; isFreeTrial is now false (TRL-04, FUL-11).",
+		Swedish: "Den kostnadsfria provperioden övergick i en betald prenumeration; isFreeTrial är nu false (TRL-04, FUL-11)."}
 	msgCancelAt = rule.Message{English: "Without Reinstate it is cancelled on %s (FUL-07).", Swedish: "Utan återaktivering sägs den upp %s (FUL-07)."}
 	msgKeepData = rule.Message{English: "Keep the customer's data until at least %s (FUL-08).", Swedish: "Behåll kundens data minst till %s (FUL-08)."}
 	msgVerify   = rule.Message{English: "Verify the call's token and the operation (Get Operation) before acting on it (FUL-10).",
@@ -161,6 +163,10 @@ func (d Decision) Explain(lang rule.Language) string {
 	if d.Reason == ReasonRenewed {
 		b.WriteString(" ")
 		b.WriteString(msgTerm.Render(lang, stamp(sub.Term.Start), stamp(sub.Term.End)))
+	}
+	if d.TrialConverted {
+		b.WriteString(" ")
+		b.WriteString(msgConverted.Format(lang))
 	}
 	if !d.CancelAt.IsZero() {
 		b.WriteString(" ")

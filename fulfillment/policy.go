@@ -20,8 +20,10 @@ type Policy struct {
 	// 10 seconds (FUL-05).
 	AckWithin time.Duration `json:"ackWithin"`
 	// AcknowledgeReinstate makes a Reinstate need a PATCH Success or
-	// Failure like a plan change. Microsoft's webhook table says it needs
-	// none (the default); its operations page asks for one.
+	// Failure like a plan change: it awaits the answer in the State
+	// (PendingOperationID) until its deadline, and Acknowledge takes it.
+	// Microsoft's webhook table says it needs none (the default); its
+	// operations page asks for one.
 	AcknowledgeReinstate bool `json:"acknowledgeReinstate,omitzero"`
 	// SuspensionGrace is how long a suspended subscription waits for
 	// Reinstate before it is cancelled: 30 days (FUL-07).

@@ -1,6 +1,7 @@
 package fulfillment
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -489,5 +490,66 @@ func TestFUL05_Acknowledge(t *testing.T) {
 	_, err := p.Acknowledge(AckRequest{Body: Acknowledgement{Status: "Maybe"}})
 	if !problemAt(err, "operationId", ErrMissing) || !problemAt(err, "body.status", ErrUnknownValue) || !problemAt(err, "at", ErrMissing) {
 		t.Errorf("invalid: %v", err)
+	}
+}
+
+func TestFUL05_AcknowledgeReinstate(t *testing.T) {
+	// FUL-05 with Policy.AcknowledgeReinstate: the Reinstate that asks for
+	// a PATCH records it as awaiting an answer, so Acknowledge takes the
+	// PATCH asked for (200) until its deadline, and 409 after it.
+	p := DefaultPolicy()
+	p.AcknowledgeReinstate = true
+	r := hook("op2", Reinstate, OperationInProgress, "2024-02-10T00:00:00Z")
+	d, err := p.Decide(Request{State: stateIn(Suspended), Webhook: r, At: at("2024-02-10T00:00:02Z")})
+	if err != nil || !d.Acknowledge || d.Ack != Success || d.State.PendingOperationID != "op2" || !d.State.PendingUntil.Equal(d.AckBy) {
+		t.Fatalf("decide: %v %+v %v", d, d.State, err)
+	}
+	for _, st := range []AckStatus{Success, Failure} {
+		c, err := p.Acknowledge(AckRequest{State: d.State, OperationID: "op2", Source: FromAzure, Body: Acknowledgement{Status: st}, At: at("2024-02-10T00:00:05Z")})
+		if err != nil || !c.Allowed || c.HTTPStatus != 200 || c.Reason != ReasonAcknowledged {
+			t.Errorf("PATCH %s in time: %v %v", st, c, err)
+		}
+	}
+	c, _ := p.Acknowledge(AckRequest{State: d.State, OperationID: "op2", Body: Acknowledgement{Status: Success}, At: at("2024-02-10T00:00:11Z")})
+	if c.Allowed || c.HTTPStatus != 409 || c.Reason != ReasonAckTooLate {
+		t.Errorf("PATCH late: %v", c)
+	}
+	// Decided after the deadline: nothing is awaited.
+	d, _ = p.Decide(Request{State: stateIn(Suspended), Webhook: r, At: at("2024-02-10T00:00:11Z")})
+	if d.Acknowledge || d.State.PendingOperationID != "" || !d.Allowed {
+		t.Errorf("late reinstate: %v %+v", d, d.State)
+	}
+	// Without the variant a Reinstate awaits nothing.
+	d, _ = DefaultPolicy().Decide(Request{State: stateIn(Suspended), Webhook: r})
+	if d.Acknowledge || d.State.PendingOperationID != "" {
+		t.Errorf("default policy: %v", d)
+	}
+}
+
+func TestFUL11_RenewConvertsFreeTrial(t *testing.T) {
+	// FUL-11, TRL-04, TRL-11: the Renew at the end of a free trial converts
+	// it: isFreeTrial is false after it, and the explanation says so; a
+	// later Renew converts nothing.
+	p := DefaultPolicy()
+	s := subscribed()
+	s.Subscription.IsFreeTrial = true
+	d, err := p.Decide(Request{State: s, Webhook: hook("renew", Renew, OperationSucceeded, "2024-02-29T00:00:00Z")})
+	if err != nil || !d.Allowed || d.State.Subscription.IsFreeTrial || !d.TrialConverted || d.Reason != ReasonRenewed {
+		t.Fatalf("trial renew: %v %+v %v", d, d.State.Subscription, err)
+	}
+	if e := d.Explain(rule.English); !strings.Contains(e, "The free trial converted to a paid subscription; isFreeTrial is now false (TRL-04, FUL-11).") {
+		t.Errorf("explain: %s", e)
+	}
+	if e := d.Explain(rule.Swedish); !strings.Contains(e, "provperioden övergick") {
+		t.Errorf("explain sv: %s", e)
+	}
+	d2, _ := p.Decide(Request{State: d.State, Webhook: hook("renew2", Renew, OperationSucceeded, "2024-03-31T00:00:00Z")})
+	if d2.TrialConverted || d2.State.Subscription.IsFreeTrial {
+		t.Errorf("second renew: %v", d2)
+	}
+	// Other operations leave a trial as it is.
+	d3, _ := p.Decide(Request{State: s, Webhook: hook("s", Suspend, OperationSucceeded, "2024-02-10T00:00:00Z")})
+	if !d3.State.Subscription.IsFreeTrial || d3.TrialConverted {
+		t.Errorf("suspend of a trial: %v", d3)
 	}
 }

@@ -126,8 +126,8 @@ func (s *Server) system(sub *subscription, a fulfillment.Action) {
 	}
 	if a == fulfillment.Renew && cur.IsFreeTrial {
 		// A free trial lasts one term; the renewal converts it to a paid
-		// subscription (isFreeTrial false).
-		sub.state.Subscription.IsFreeTrial = false
+		// subscription (fulfillment's Decide clears isFreeTrial, FUL-11),
+		// and the term recorded last is paid.
 		sub.terms[len(sub.terms)-1].trial = false
 	}
 	if a == fulfillment.Renew && !sub.state.Subscription.Term.End.After(end) {

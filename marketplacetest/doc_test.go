@@ -163,12 +163,33 @@ func TestDocumentationMetering(t *testing.T) {
 	}
 	// The documentation's Duplicate shows no usageEventId, as the emulator.
 	sameShape(t, "metering-batch-200.json", body)
+	// MTR-04: the item not accepted carries the zero messageTime as the
+	// documentation writes it (package metering's Result encodes it).
+	if !strings.Contains(string(body), `"messageTime":"0001-01-01T00:00:00"`) {
+		t.Errorf("batch: no zero messageTime: %s", body)
+	}
 
 	code, _, body = call(t, srv, "GET", "/usageEvents?usageStartDate=2018-12-01", "")
 	if code != 200 {
 		t.Fatalf("usageEvents: %d %s", code, body)
 	}
 	sameShape(t, "metering-usage-events-200.json", body)
+}
+
+// MTR-01: the effectiveStartTime sent is echoed as the same instant, in
+// UTC as the API writes its instants ("2020-01-12T11:03:28.14Z"), whatever
+// offset it was sent with; the accepted message of a 409 carries it too.
+func TestMTR01_EffectiveStartTimeEchoedInUTC(t *testing.T) {
+	srv, id := meteringServer(t)
+	req := `{"resourceId":"` + id + `","quantity":1,"dimension":"dim1","effectiveStartTime":"2018-12-01T10:30:14.25+02:00","planId":"plan1"}`
+	code, _, body := call(t, srv, "POST", "/usageEvent", req)
+	if code != 200 || !strings.Contains(string(body), `"effectiveStartTime":"2018-12-01T08:30:14.25Z"`) {
+		t.Fatalf("%d %s", code, body)
+	}
+	code, _, body = call(t, srv, "POST", "/usageEvent", strings.Replace(req, "10:30:14.25+02:00", "08:45:00Z", 1))
+	if code != 409 || !strings.Contains(string(body), `"effectiveStartTime":"2018-12-01T08:30:14.25Z"`) {
+		t.Fatalf("duplicate: %d %s", code, body)
+	}
 }
 
 // Metering statuses and limits (the Marketplace Metering Service API).
@@ -192,8 +213,8 @@ func TestMeteringStatuses(t *testing.T) {
 		{"future", func(e map[string]any) { e["effectiveStartTime"] = "2018-12-01T11:00:00Z" }, "BadArgument"},
 		{"zero quantity", func(e map[string]any) { e["quantity"] = 0 }, "InvalidQuantity"},
 		{"negative quantity", func(e map[string]any) { e["quantity"] = -1.5 }, "InvalidQuantity"},
-		// Package metering answers an unknown dimension BadArgument.
-		{"unknown dimension", func(e map[string]any) { e["dimension"] = "sms" }, "BadArgument"},
+		// MTR-04: an unknown dimension is InvalidDimension.
+		{"unknown dimension", func(e map[string]any) { e["dimension"] = "sms" }, "InvalidDimension"},
 		{"unknown resource", func(e map[string]any) { e["resourceId"] = "nope" }, "ResourceNotFound"},
 		{"both resource and uri", func(e map[string]any) { e["resourceUri"] = "/subscriptions/x" }, "BadArgument"},
 		{"another plan", func(e map[string]any) { e["planId"] = "gold" }, "BadArgument"},

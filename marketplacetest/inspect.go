@@ -160,7 +160,7 @@ func (s *Server) overageLines(sub *subscription, out *[]Charge) bool {
 		if _, seen := events[u.result.PlanID]; !seen {
 			plans = append(plans, u.result.PlanID)
 		}
-		events[u.result.PlanID] = append(events[u.result.PlanID], u.result.Event())
+		events[u.result.PlanID] = append(events[u.result.PlanID], u.event)
 	}
 	var lines []Charge
 	for _, planID := range plans {

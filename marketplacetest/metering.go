@@ -15,21 +15,10 @@ import (
 // usageRequest is the target of the metering API's 400 bodies.
 const usageRequest = "usageEventRequest"
 
-// zeroMessageTime is the messageTime of an event that was not accepted,
-// as the metering API writes it.
-const zeroMessageTime = "0001-01-01T00:00:00"
-
-// result is the metering API's answer about one event: package
-// metering's Result with its messageTime always written, as the API
-// does (the zero instant for an event that was not accepted).
-type result struct {
-	metering.Result
-	MessageTime string `json:"messageTime"`
-}
-
-// usage is an accepted usage event.
+// usage is an accepted usage event: the answer and the event.
 type usage struct {
 	result metering.Result
+	event  metering.Event
 	sub    string
 }
 
@@ -44,7 +33,7 @@ var targets = map[rule.Reason]string{
 
 func badArgument(target, msg string) *metering.ErrorBody {
 	return &metering.ErrorBody{Code: metering.BadArgument.String(), Message: "One or more errors have occurred.", Target: usageRequest,
-		Details: []metering.ErrorDetail{{Code: metering.BadArgument.String(), Message: msg, Target: target}}}
+		Details: []metering.ErrorBody{{Code: metering.BadArgument.String(), Message: msg, Target: target}}}
 }
 
 // meteringPlan is a plan as package metering knows it: its meters.
@@ -61,32 +50,40 @@ func meteringPlan(p Plan) plan.Plan {
 // accepted before, and answers it: the result and the HTTP status, 200,
 // 400, or 409 for a duplicate. An event the rules accept for a
 // subscription that is not Subscribed is ResourceNotActive (MTR-05).
-func (s *Server) meter(e metering.Event) (result, int) {
-	v := metering.Validation{History: &s.keys, At: s.now,
-		Known: func(r string) bool { _, ok := s.byID[r]; return ok }}
+func (s *Server) meter(e metering.Event) (metering.Result, int) {
+	v := metering.Validation{History: s.keys.Accepted, At: s.now,
+		Known: func(r string) bool { _, ok := s.byID[r]; return ok },
+		StatusOf: func(r string) metering.SubscriptionStatus {
+			switch sub := s.byID[r]; {
+			case sub == nil:
+				return ""
+			case sub.state.Subscription.Status == fulfillment.Subscribed:
+				return metering.Subscribed
+			default:
+				return metering.SubscriptionStatus(sub.state.Subscription.Status.String())
+			}
+		}}
 	sub := s.byID[e.ResourceID]
 	if sub != nil {
 		p, _ := s.plan(sub.state.Subscription.PlanID)
 		v.Plans = []plan.Plan{meteringPlan(p)}
 	}
 	d := s.meterPol.Validate(v, e)
-	r := result{Result: metering.Result{Status: d.Status, ResourceID: e.ResourceID, ResourceURI: e.ResourceURI, Quantity: e.Quantity,
-		Dimension: e.Dimension, EffectiveStartTime: e.EffectiveStartTime, PlanID: e.PlanID}, MessageTime: zeroMessageTime}
+	r := metering.Result{Status: d.Status, ResourceID: e.ResourceID, ResourceURI: e.ResourceURI, Quantity: e.Quantity,
+		Dimension: e.Dimension, EffectiveStartTime: e.EffectiveStartTime, PlanID: e.PlanID}
 	switch {
-	case d.Allowed && (sub == nil || sub.state.Subscription.Status != fulfillment.Subscribed):
-		r.Status = metering.ResourceNotActive
+	case d.Status == metering.ResourceNotActive:
 		r.Error = badArgument("resourceId", "ResourceNotActive: the resource "+e.Resource()+" is not a Subscribed subscription.")
 		return r, http.StatusBadRequest
 	case d.Allowed:
-		r.UsageEventID, r.Result.MessageTime = s.newID(), s.now
-		r.MessageTime = s.now.Format(time.RFC3339Nano)
+		r.UsageEventID, r.MessageTime = s.newID(), s.now
 		s.keys.Add(d.Key)
-		s.usage = append(s.usage, &usage{result: r.Result, sub: e.ResourceID})
+		s.usage = append(s.usage, &usage{result: r, event: e, sub: e.ResourceID})
 		return r, http.StatusOK
 	case d.Status == metering.Duplicate:
 		var first *metering.Result
 		for _, u := range s.usage {
-			if s.meterPol.KeyOf(u.result.Event()) == d.Key {
+			if s.meterPol.KeyOf(u.event) == d.Key {
 				accepted := u.result
 				accepted.Status = metering.Duplicate
 				first = &accepted
@@ -122,8 +119,8 @@ func (s *Server) batchUsageEvent(_ *http.Request, body []byte, _ route) answer {
 		return answer{status: http.StatusBadRequest, body: badArgument("request", "A batch holds 1 to 25 usage events.")}
 	}
 	out := struct {
-		Count  int      `json:"count"`
-		Result []result `json:"result"`
+		Count  int               `json:"count"`
+		Result []metering.Result `json:"result"`
 	}{Count: len(b.Request)}
 	for _, e := range b.Request {
 		r, _ := s.meter(e)

@@ -1,8 +1,6 @@
 package refund
 
 import (
-	"time"
-
 	"github.com/marketrules/marketrules/calendar"
 	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/rule"
@@ -27,7 +25,7 @@ func (p Policy) Decide(r Request) (d Decision, err error) {
 		pp = &def
 	}
 	if ps := pp.decide(&d, &r); ps != nil {
-		return Decision{}, ps
+		return Decision{}, ps.Err()
 	}
 	return d, nil
 }
@@ -55,19 +53,19 @@ func (p *Policy) decide(d *Decision, r *Request) rule.Problems {
 		return nil
 	case r.Charge == VMReservation && r.PrivateOffer:
 		d.Reason, d.Cancel = ReasonPrivateOffer, CannotCancel
-		d.setTermEnd(r, s.loc)
+		d.setTermEnd(r, &s)
 		return nil
 	case (r.Charge == CSPSoftware || r.Charge == CSPPerpetual) && r.Vendor != OtherVendor:
 		d.Rule, d.Reason, d.Cancel = rule.RFD05, ReasonVendor, CannotCancel
-		d.setTermEnd(r, s.loc)
+		d.setTermEnd(r, &s)
 		return nil
 	case r.Charge == CSPLicense && r.Trigger == Upgrade:
 		d.Reason, d.Cancel = ReasonUpgrade, CannotCancel
-		d.setTermEnd(r, s.loc)
+		d.setTermEnd(r, &s)
 		return nil
 	case r.Charge == CSPSoftware && r.Trigger == SeatsAdded:
 		d.Reason, d.Cancel = ReasonNoSeatReduction, CannotCancel
-		d.setTermEnd(r, s.loc)
+		d.setTermEnd(r, &s)
 		return nil
 	}
 
@@ -88,7 +86,7 @@ func (p *Policy) decide(d *Decision, r *Request) rule.Problems {
 		if r.Charge == SaaS && r.Term.Months() >= 24 && p.SaaS[s.entry].MultiYearLocked {
 			d.Rule, d.Reason, d.Cancel = rule.EXT12, ReasonMultiYearLocked, CannotCancel
 		}
-		d.setTermEnd(r, s.loc)
+		d.setTermEnd(r, &s)
 		return nil
 	}
 
@@ -104,7 +102,7 @@ func (p *Policy) decide(d *Decision, r *Request) rule.Problems {
 		d.Limit = l
 		if !l.Allowed {
 			d.Reason, d.Cancel = ReasonLimitExceeded, CannotCancel
-			d.setTermEnd(r, s.loc)
+			d.setTermEnd(r, &s)
 			return nil
 		}
 	}
@@ -138,15 +136,20 @@ func (p *Policy) decide(d *Decision, r *Request) rule.Problems {
 // setTermEnd sets TermEnd, Start plus the request's term in loc, for a
 // decision whose charge runs on to the end of its term; it stays zero
 // where that end is beyond the year 9999.
-func (d *Decision) setTermEnd(r *Request, loc *time.Location) {
-	if n := r.Term.Months(); n > 0 {
-		d.TermEnd, _ = calendar.AddMonths(r.Start.In(loc), calendar.Months(n))
+func (d *Decision) setTermEnd(r *Request, s *spec) {
+	n := calendar.Months(r.Term.Months())
+	switch {
+	case n <= 0:
+	case s.counts:
+		d.TermEnd, _ = s.zone.AddMonths(r.Start, n)
+	default:
+		d.TermEnd, _ = calendar.AddMonths(r.Start.In(s.loc), n)
 	}
 }
 
 // afterWindow is what can still be done with a charge of kind k once its
 // window has closed.
-func afterWindow(k ChargeType) Cancel {
+func afterWindow(k ChargeType) CancelOption {
 	switch k {
 	case SaaS, ProfessionalService, Container, ManagedAppFee, CSPSaaS:
 		// Recurring marketplace charges: cancel (or turn off
@@ -167,7 +170,7 @@ func applyWindow(d *Decision, r *Request, s *spec) bool {
 	d.Window = w
 	if s.counts {
 		d.Zone = s.loc.String()
-		d.DaysUsed = int(s.zone.DayNumber(r.At) - s.day0 + 1)
+		d.DaysUsed = int(s.dayNumber(r.At) - s.day0 + 1)
 		if w.IsCalendar() {
 			d.WindowStart = r.Start.In(s.loc)
 			d.WindowEnd = s.zone.StartOfDay(s.day0 + int64(w.Days()))

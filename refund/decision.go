@@ -76,7 +76,7 @@ type Decision struct {
 	Allowed bool `json:"allowed"`
 	// Cancel says whether and how the charge can be cancelled at At,
 	// refund or not.
-	Cancel Cancel `json:"cancel"`
+	Cancel CancelOption `json:"cancel"`
 	// Rule is the rule that decided; Reason why.
 	Rule   rule.ID     `json:"rule"`
 	Reason rule.Reason `json:"reason"`
@@ -199,18 +199,17 @@ type Limit struct {
 // available of the limit and, when it does not fit, when more becomes
 // available; ending with the rule.
 func (l Limit) Explain(lang rule.Language) string {
+	var buf [512]byte
+	x := explainer{lang: lang}
+	var b []byte
 	if l.Reason == ReasonNoLimit || l.Limit.Sign() == 0 {
-		return exNoLimit.Render(lang, l.Requested) + " (" + string(l.Rule) + ")"
+		b = x.say(buf[:0], exNoLimit, money(l.Requested))
+	} else {
+		b = l.sayLimit(x, buf[:0])
 	}
-	m := exLimitFits
-	if !l.Allowed {
-		m = exLimitExceeded
-	}
-	s := m.Render(lang, l.Requested, l.Available, l.Limit)
-	if !l.Allowed && !l.RestoresAt.IsZero() {
-		s += " " + exLimitRestores.Render(lang, l.RestoresAt)
-	}
-	return s + " (" + string(l.Rule) + ")"
+	b = append(b, " ("...)
+	b = append(b, l.Rule...)
+	return string(append(b, ')'))
 }
 
 // String returns a one-line English summary for logs: "EXT-12
@@ -242,7 +241,7 @@ type decisionJSON struct {
 	Term        plan.Term      `json:"term,omitzero"`
 	Vendor      Vendor         `json:"vendor,omitzero"`
 	Allowed     bool           `json:"allowed"`
-	Cancel      Cancel         `json:"cancel"`
+	Cancel      CancelOption   `json:"cancel"`
 	Rule        rule.ID        `json:"rule"`
 	Reason      rule.Reason    `json:"reason"`
 	Settlement  Settlement     `json:"settlement"`
@@ -329,7 +328,7 @@ func (d *Decision) UnmarshalJSON(b []byte) error {
 	var ps rule.Problems
 	if len(b) > MaxJSONSize {
 		ps = addProblem(ps, "", "", msgTooLarge, ErrDecision, strconv.Itoa(len(b)), strconv.Itoa(MaxJSONSize))
-		return ps
+		return ps.Err()
 	}
 	var v decisionJSON
 	jsonx.Decode(b, &v, "", &ps)
@@ -356,7 +355,7 @@ func (d *Decision) UnmarshalJSON(b []byte) error {
 		ps = out.check(ps)
 	}
 	if len(ps) > 0 {
-		return ps
+		return ps.Err()
 	}
 	*d = out
 	return nil

@@ -74,7 +74,7 @@
 //     full within a window that depends on the term; afterwards its
 //     auto-renewal can still be turned off.
 //   - CSP-01: a partner may cancel, reduce licenses and turn off
-//     auto-renewal: the [Cancel] answers.
+//     auto-renewal: the [CancelOption] answers.
 //
 // RFD-03 (refunds show in payout reports) belongs to package payout. A
 // cancelled free trial (EXT-12) belongs to package trial. Office add-ins
@@ -149,7 +149,7 @@
 //
 // # Representation
 //
-// [ChargeType], [Trigger], [Vendor], [Settlement] and [Cancel] are
+// [ChargeType], [Trigger], [Vendor], [Settlement] and [CancelOption] are
 // append-only uint8 enums with String, MarshalText and UnmarshalText
 // ("csp-software", "seats-added", "red-hat", "prorated",
 // "at-period-end"); the zero ChargeType is unset and marshals to "". A

@@ -56,7 +56,11 @@ var kindNames = enum.Names[ChargeType]{Type: "charge type", Names: []string{"", 
 	"managed-app-fee", "csp-software", "csp-perpetual", "csp-license", "csp-saas"}}
 
 // Valid reports whether k is one of the defined kinds.
-func (k ChargeType) Valid() bool { return kindNames.Valid(k) }
+func (k ChargeType) Valid() bool {
+	// enum.Names.Valid, written out: the generic call costs more than
+	// the check on the hot paths.
+	return int(k) < len(kindNames.Names) && kindNames.Names[k] != ""
+}
 
 // String returns the kind's name, such as "csp-software", or "Kind(42)"
 // for an undefined kind.
@@ -101,7 +105,11 @@ const (
 var eventNames = enum.Names[Trigger]{Type: "trigger", Names: []string{"purchase", "renewal", "seats-added", "upgrade"}}
 
 // Valid reports whether e is one of the defined events.
-func (e Trigger) Valid() bool { return eventNames.Valid(e) }
+func (e Trigger) Valid() bool {
+	// enum.Names.Valid, written out: the generic call costs more than
+	// the check on the hot paths.
+	return int(e) < len(eventNames.Names) && eventNames.Names[e] != ""
+}
 
 // String returns the event's name, such as "renewal".
 func (e Trigger) String() string { return eventNames.String(e) }
@@ -133,7 +141,11 @@ const (
 var vendorNames = enum.Names[Vendor]{Type: "vendor", Names: []string{"other", "red-hat", "suse"}}
 
 // Valid reports whether v is one of the defined vendors.
-func (v Vendor) Valid() bool { return vendorNames.Valid(v) }
+func (v Vendor) Valid() bool {
+	// enum.Names.Valid, written out: the generic call costs more than
+	// the check on the hot paths.
+	return int(v) < len(vendorNames.Names) && vendorNames.Names[v] != ""
+}
 
 // String returns the vendor's name, such as "red-hat".
 func (v Vendor) String() string { return vendorNames.String(v) }
@@ -168,7 +180,11 @@ const (
 var basisNames = enum.Names[Settlement]{Type: "settlement", Names: []string{"none", "full", "prorated", "credit"}}
 
 // Valid reports whether b is one of the defined bases.
-func (b Settlement) Valid() bool { return basisNames.Valid(b) }
+func (b Settlement) Valid() bool {
+	// enum.Names.Valid, written out: the generic call costs more than
+	// the check on the hot paths.
+	return int(b) < len(basisNames.Names) && basisNames.Names[b] != ""
+}
 
 // String returns the basis's name, such as "prorated".
 func (b Settlement) String() string { return basisNames.String(b) }
@@ -183,17 +199,18 @@ func (b *Settlement) UnmarshalText(text []byte) error {
 	return enumParse(basisNames, text, b, ErrName)
 }
 
-// Cancel says whether, and how, a charge can still be cancelled at the
-// instant of a [Decision], whether or not a refund is due. The enum is
-// append-only; the zero Cancel is [NothingToCancel]. In text and JSON:
-// "not-applicable", "now", "at-period-end", "not-allowed".
-type Cancel uint8
+// CancelOption says whether, and how, a charge can still be cancelled
+// at the instant of a [Decision], whether or not a refund is due. The
+// enum is append-only; the zero CancelOption is [NothingToCancel]. In
+// text and JSON: "not-applicable", "now", "at-period-end",
+// "not-allowed".
+type CancelOption uint8
 
 // The cancellation answers.
 const (
 	// NothingToCancel: the charge is for usage already consumed; there is
 	// nothing to cancel (RFD-02).
-	NothingToCancel Cancel = iota
+	NothingToCancel CancelOption = iota
 	// CancelNow: the charge can be cancelled (or the seats reduced) now,
 	// with the refund of the decision.
 	CancelNow
@@ -206,21 +223,25 @@ const (
 	CannotCancel
 )
 
-var cancelNames = enum.Names[Cancel]{Type: "cancellation", Names: []string{"not-applicable", "now", "at-period-end", "not-allowed"}}
+var cancelNames = enum.Names[CancelOption]{Type: "cancellation", Names: []string{"not-applicable", "now", "at-period-end", "not-allowed"}}
 
 // Valid reports whether c is one of the defined answers.
-func (c Cancel) Valid() bool { return cancelNames.Valid(c) }
+func (c CancelOption) Valid() bool {
+	// enum.Names.Valid, written out: the generic call costs more than
+	// the check on the hot paths.
+	return int(c) < len(cancelNames.Names) && cancelNames.Names[c] != ""
+}
 
 // String returns the answer's name, such as "at-period-end".
-func (c Cancel) String() string { return cancelNames.String(c) }
+func (c CancelOption) String() string { return cancelNames.String(c) }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (c Cancel) MarshalText() ([]byte, error) {
+func (c CancelOption) MarshalText() ([]byte, error) {
 	return enumMarshal(cancelNames, c, ErrName)
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler], ignoring case.
-func (c *Cancel) UnmarshalText(b []byte) error {
+func (c *CancelOption) UnmarshalText(b []byte) error {
 	return enumParse(cancelNames, b, c, ErrName)
 }
 

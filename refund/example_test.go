@@ -465,24 +465,24 @@ func ExampleSettlement_UnmarshalText() {
 	// Output: <nil> credit
 }
 
-func ExampleCancel_Valid() {
-	fmt.Println(refund.CancelAtPeriodEnd.Valid(), refund.Cancel(4).Valid())
+func ExampleCancelOption_Valid() {
+	fmt.Println(refund.CancelAtPeriodEnd.Valid(), refund.CancelOption(4).Valid())
 	// Output: true false
 }
 
-func ExampleCancel_String() {
+func ExampleCancelOption_String() {
 	fmt.Println(refund.NothingToCancel, refund.CancelNow, refund.CancelAtPeriodEnd, refund.CannotCancel)
 	// Output: not-applicable now at-period-end not-allowed
 }
 
-func ExampleCancel_MarshalText() {
+func ExampleCancelOption_MarshalText() {
 	b, err := refund.CannotCancel.MarshalText()
 	fmt.Println(string(b), err)
 	// Output: not-allowed <nil>
 }
 
-func ExampleCancel_UnmarshalText() {
-	var c refund.Cancel
+func ExampleCancelOption_UnmarshalText() {
+	var c refund.CancelOption
 	fmt.Println(c.UnmarshalText([]byte("at-period-end")), c)
 	// Output: <nil> at-period-end
 }

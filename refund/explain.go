@@ -1,9 +1,6 @@
 package refund
 
 import (
-	"strings"
-	"time"
-
 	"github.com/marketrules/marketrules/rule"
 )
 
@@ -11,15 +8,16 @@ import (
 // and the rule, the window with its end and the time or days left (RFD-07)
 // or why no window applies, the money, and what cancelling does. Amounts
 // are formatted for the language, instants as "2006-01-02 15:04:05 MST"
-// in the zone they were counted in.
+// in the zone they were counted in. The text is built in one buffer: one
+// allocation, the string.
 func (d Decision) Explain(lang rule.Language) string {
-	var b strings.Builder
-	say := func(m rule.Message, args ...any) {
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(m.Render(lang, args...))
-	}
+	var buf [1024]byte
+	return string(d.appendExplain(buf[:0], lang))
+}
+
+// appendExplain appends the explanation of d in lang to b.
+func (d *Decision) appendExplain(b []byte, lang rule.Language) []byte {
+	x := explainer{lang: lang}
 
 	// The outcome.
 	outcome := exNoRefund
@@ -29,69 +27,62 @@ func (d Decision) Explain(lang rule.Language) string {
 	case d.Allowed:
 		outcome = exRefundDue
 	}
-	say(outcome, pick(lang, kindNouns[:], int(d.Charge)), string(d.Rule))
+	b = x.say(b, outcome, str(pick(lang, kindNouns[:], int(d.Charge))), str(string(d.Rule)))
 
 	// The window, or why there is none.
-	ev := pick(lang, eventNouns[:], int(d.Trigger))
+	ev := str(pick(lang, eventNouns[:], int(d.Trigger)))
 	switch d.Reason {
 	case ReasonUsage:
-		say(exUsage)
+		b = x.say(b, exUsage)
 	case ReasonPrivateOffer:
-		say(exPrivateOffer)
+		b = x.say(b, exPrivateOffer)
 	case ReasonVendor:
-		say(exVendor, vendorNames2[min(int(d.Vendor), len(vendorNames2)-1)])
+		b = x.say(b, exVendor, str(vendorNames2[min(int(d.Vendor), len(vendorNames2)-1)]))
 	case ReasonUpgrade:
-		say(exUpgrade)
+		b = x.say(b, exUpgrade)
 	case ReasonNoSeatReduction:
-		say(exNoSeatReduction)
+		b = x.say(b, exNoSeatReduction)
 	case ReasonNoWindow:
-		say(exNoWindow)
+		b = x.say(b, exNoWindow)
 	default:
-		w := windowWords(lang, d.Window)
+		w := exArg{kind: argWindow, w: d.Window}
 		switch {
 		case d.WindowOpen() && d.Window.IsCalendar():
-			say(exOpenDays, d.At, d.DaysUsed, w, ev, d.WindowStart, d.Zone, d.WindowEnd, days(lang, d.DaysLeft))
+			b = x.say(b, exOpenDays, instant(d.At), integer(d.DaysUsed), w, ev, instant(d.WindowStart), str(d.Zone), instant(d.WindowEnd), dayCount(d.DaysLeft))
 		case d.WindowOpen():
-			say(exOpenHours, d.At, w, ev, d.WindowStart, d.WindowEnd, clock(d.Remaining))
+			b = x.say(b, exOpenHours, instant(d.At), w, ev, instant(d.WindowStart), instant(d.WindowEnd), exArg{kind: argClock, d: d.Remaining})
 		case d.Window.IsCalendar():
-			say(exClosedDays, w, ev, d.WindowStart, d.WindowEnd, d.Zone, d.At, d.DaysUsed)
+			b = x.say(b, exClosedDays, w, ev, instant(d.WindowStart), instant(d.WindowEnd), str(d.Zone), instant(d.At), integer(d.DaysUsed))
 		default:
-			say(exClosedHours, w, ev, d.WindowStart, d.WindowEnd, d.At)
+			b = x.say(b, exClosedHours, w, ev, instant(d.WindowStart), instant(d.WindowEnd), instant(d.At))
 		}
 		if !d.PolicyFrom.IsZero() {
-			say(exPolicyFrom, d.PolicyFrom.Format(time.DateOnly))
+			b = x.say(b, exPolicyFrom, exArg{kind: argDate, t: d.PolicyFrom})
 		}
 	}
 
 	// The reservation limit.
 	if d.Limit.Limit.Sign() != 0 {
-		m := exLimitFits
-		if !d.Limit.Allowed {
-			m = exLimitExceeded
-		}
-		say(m, d.Limit.Requested, d.Limit.Available, d.Limit.Limit)
-		if !d.Limit.Allowed && !d.Limit.RestoresAt.IsZero() {
-			say(exLimitRestores, d.Limit.RestoresAt)
-		}
+		b = d.Limit.sayLimit(x, b)
 	}
 
 	// The money.
 	switch d.Settlement {
 	case FullRefund:
-		say(exFull, d.Refund)
+		b = x.say(b, exFull, money(d.Refund))
 		if d.Charge == SaaS || d.Charge == ManagedAppFee || d.Charge == Container || d.Charge == VMReservation || d.Charge == CSPSaaS {
-			say(exExcludingUsage)
+			b = x.say(b, exExcludingUsage)
 		}
 	case ProratedRefund:
-		say(exProrated, d.Refund, d.Paid, days(lang, d.DaysPaid), days(lang, d.DaysUsed), d.Retained)
+		b = x.say(b, exProrated, money(d.Refund), money(d.Paid), dayCount(d.DaysPaid), dayCount(d.DaysUsed), money(d.Retained))
 	case InvoiceCredit:
-		say(exCredit, d.Refund)
+		b = x.say(b, exCredit, money(d.Refund))
 	default:
 		switch {
 		case d.Paid.IsPositive():
-			say(exRetained, d.Paid)
+			b = x.say(b, exRetained, money(d.Paid))
 		case d.Reason == ReasonNothingPaid:
-			say(exNothingPaid)
+			b = x.say(b, exNothingPaid)
 		}
 	}
 
@@ -99,34 +90,48 @@ func (d Decision) Explain(lang rule.Language) string {
 	switch d.Cancel {
 	case CancelNow:
 		if d.Trigger == SeatsAdded {
-			say(exSeatsNow)
+			b = x.say(b, exSeatsNow)
 		} else {
-			say(exCancelNow)
+			b = x.say(b, exCancelNow)
 		}
 		if d.KeysRevoked {
-			say(exKeysRevoked)
+			b = x.say(b, exKeysRevoked)
 		}
 	case CancelAtPeriodEnd:
 		if d.Charge == CSPSaaS {
-			say(exAutoRenewOff)
+			b = x.say(b, exAutoRenewOff)
 		} else {
-			say(exAtPeriodEnd)
+			b = x.say(b, exAtPeriodEnd)
 		}
 	case CannotCancel:
 		switch {
 		case d.Trigger == SeatsAdded:
-			say(exSeatsNever)
+			b = x.say(b, exSeatsNever)
 		case d.Reason == ReasonMultiYearLocked:
-			say(exMultiYear, termWords(lang, d), d.TermEnd)
+			b = x.say(b, exMultiYear, exArg{kind: argTerm, n: d.Term.Months() / 12}, instant(d.TermEnd))
 		case !d.TermEnd.IsZero():
-			say(exCannotUntil, d.TermEnd)
+			b = x.say(b, exCannotUntil, instant(d.TermEnd))
 		default:
-			say(exCannot)
+			b = x.say(b, exCannot)
 		}
 	default:
-		say(exNothing)
+		b = x.say(b, exNothing)
 	}
-	return b.String()
+	return b
+}
+
+// sayLimit says whether the commitment fits the limit and, when it does
+// not, when more becomes available.
+func (l *Limit) sayLimit(x explainer, b []byte) []byte {
+	m := exLimitFits
+	if !l.Allowed {
+		m = exLimitExceeded
+	}
+	b = x.say(b, m, money(l.Requested), money(l.Available), money(l.Limit))
+	if !l.Allowed && !l.RestoresAt.IsZero() {
+		b = x.say(b, exLimitRestores, instant(l.RestoresAt))
+	}
+	return b
 }
 
 // Explanation messages.
@@ -200,67 +205,4 @@ func pick(lang rule.Language, table [][2]string, i int) string {
 		return table[i][1]
 	}
 	return table[i][0]
-}
-
-// windowWords names a window's length: "72 hours", "7 kalenderdagar".
-func windowWords(lang rule.Language, w Window) string {
-	sv := lang == rule.Swedish
-	var n string
-	switch {
-	case w.IsCalendar() && sv:
-		n = plural(int(w.Days()), "kalenderdag", "kalenderdagar")
-	case w.IsCalendar():
-		n = plural(int(w.Days()), "calendar day", "calendar days")
-	case w.d > 72*time.Hour && w.d%(24*time.Hour) == 0 && sv:
-		n = plural(int(w.d/(24*time.Hour)), "dygn", "dygn") + " (" + plural(int(w.d/time.Hour), "timme", "timmar") + ")"
-	case w.d > 72*time.Hour && w.d%(24*time.Hour) == 0:
-		n = plural(int(w.d/(24*time.Hour)), "day", "days") + " (" + plural(int(w.d/time.Hour), "hour", "hours") + ")"
-	case w.d%time.Hour == 0 && sv:
-		n = plural(int(w.d/time.Hour), "timme", "timmar")
-	case w.d%time.Hour == 0:
-		n = plural(int(w.d/time.Hour), "hour", "hours")
-	default:
-		n = clock(w.d)
-	}
-	return n
-}
-
-func days(lang rule.Language, n int) string {
-	if lang == rule.Swedish {
-		return plural(n, "dag", "dagar")
-	}
-	return plural(n, "day", "days")
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return itoa(n) + " " + many
-}
-
-// clock writes a duration as hours, minutes and seconds: "71 h 59 min 59
-// s" (the same in both languages), dropping fractions of a second.
-func clock(d time.Duration) string {
-	if d < 0 {
-		d = 0
-	}
-	s := int64(d / time.Second)
-	b := make([]byte, 0, 24)
-	b = append(b, itoa(int(s/3600))...)
-	b = append(b, " h "...)
-	b = append2(b, s/60%60)
-	b = append(b, " min "...)
-	b = append2(b, s%60)
-	return string(append(b, " s"...))
-}
-
-func append2(b []byte, v int64) []byte { return append(b, byte('0'+v/10), byte('0'+v%10)) }
-
-func termWords(lang rule.Language, d Decision) string {
-	n := d.Term.Months() / 12
-	if lang == rule.Swedish {
-		return itoa(n) + " år"
-	}
-	return itoa(n) + "-year"
 }

@@ -164,7 +164,11 @@ func TestEnumsText(t *testing.T) {
 		err := v.UnmarshalText([]byte(s))
 		return v, err
 	}
-	cancel := func(s string) (enum, error) { var v refund.Cancel; err := v.UnmarshalText([]byte(s)); return v, err }
+	cancel := func(s string) (enum, error) {
+		var v refund.CancelOption
+		err := v.UnmarshalText([]byte(s))
+		return v, err
+	}
 	// The names are stable: hosts store them.
 	tests := []entry{
 		{refund.SaaS, "saas", kind}, {refund.Usage, "usage", kind}, {refund.ProfessionalService, "professional-service", kind},
@@ -194,7 +198,7 @@ func TestEnumsText(t *testing.T) {
 	}{
 		{refund.ChargeType(11), "refund.ChargeType(11)", refund.ErrKind},
 		{refund.Trigger(4), "refund.Trigger(4)", refund.ErrEvent}, {refund.Vendor(3), "refund.Vendor(3)", refund.ErrName},
-		{refund.Settlement(4), "refund.Settlement(4)", refund.ErrName}, {refund.Cancel(4), "refund.Cancel(4)", refund.ErrName},
+		{refund.Settlement(4), "refund.Settlement(4)", refund.ErrName}, {refund.CancelOption(4), "refund.CancelOption(4)", refund.ErrName},
 	}
 	for _, tt := range bad {
 		if _, err := tt.v.MarshalText(); !errors.Is(err, tt.want) || tt.v.String() != tt.str {

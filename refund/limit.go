@@ -32,7 +32,7 @@ func (p Policy) LimitAt(at time.Time, commitment currency.Money, history []Cance
 	if p.ReservationLimit == (currency.Money{}) {
 		ps = checkAmount(ps, rule.EXT12, "commitment", commitment)
 		if ps != nil {
-			return Limit{}, ps
+			return Limit{}, ps.Err()
 		}
 		return Limit{Allowed: true, Rule: rule.EXT12, Reason: ReasonNoLimit, Requested: commitment}, nil
 	}
@@ -46,11 +46,11 @@ func (p Policy) LimitAt(at time.Time, commitment currency.Money, history []Cance
 		ps = p.checkHistory(ps, "history", history)
 	}
 	if ps != nil {
-		return Limit{}, ps
+		return Limit{}, ps.Err()
 	}
 	l, ps := p.limitAt(at, commitment, history, "history")
 	if ps != nil {
-		return Limit{}, ps
+		return Limit{}, ps.Err()
 	}
 	return l, nil
 }

@@ -265,7 +265,8 @@ func (p *Policy) checkLimit(ps rule.Problems) rule.Problems {
 }
 
 func policyProblem(ps rule.Problems, id rule.ID, path string, m rule.Message, args ...any) rule.Problems {
-	return append(ps, rule.Problem{Rule: id, Path: path, Message: m, Args: args, Err: ErrPolicy})
+	ps.Append(rule.Problem{Rule: id, Path: path, Message: m, Args: args, Err: ErrPolicy})
+	return ps
 }
 
 func indexPath(base string, i int, field string) string {
@@ -281,7 +282,7 @@ func indexPath(base string, i int, field string) string {
 func (p *Policy) UnmarshalJSON(b []byte) error {
 	var ps rule.Problems
 	if len(b) > MaxJSONSize {
-		return policyProblem(ps, "", "policy", msgTooLarge, itoa(len(b)), itoa(MaxJSONSize))
+		return policyProblem(ps, "", "policy", msgTooLarge, itoa(len(b)), itoa(MaxJSONSize)).Err()
 	}
 	type plain Policy
 	var v plain
@@ -292,7 +293,7 @@ func (p *Policy) UnmarshalJSON(b []byte) error {
 		}
 	}
 	if len(ps) > 0 {
-		return ps
+		return ps.Err()
 	}
 	*p = Policy(v)
 	return nil

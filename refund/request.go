@@ -154,7 +154,7 @@ func (r *Request) UnmarshalJSON(b []byte) error {
 		}
 	}
 	if len(ps) > 0 {
-		return ps
+		return ps.Err()
 	}
 	*r = out
 	return nil

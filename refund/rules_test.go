@@ -16,7 +16,7 @@ import (
 // outcome is the part of a decision that the rule tables check.
 type outcome struct {
 	Allowed   bool
-	Cancel    refund.Cancel
+	Cancel    refund.CancelOption
 	Rule      rule.ID
 	Reason    rule.Reason
 	Basis     refund.Settlement
@@ -188,7 +188,7 @@ func TestEXT12_MultiYearSaaSLockedAfterWindow(t *testing.T) {
 		start        time.Time
 		term         plan.Term
 		after        time.Duration
-		wantCancel   refund.Cancel
+		wantCancel   refund.CancelOption
 		wantReason   rule.Reason
 		wantRule     rule.ID
 		wantTermEnd  time.Time
@@ -721,7 +721,7 @@ func TestCalendarWindowsAcrossDaylightSaving(t *testing.T) {
 // kind's window.
 func TestCSP01_CancelAfterWindow(t *testing.T) {
 	sto := mustZone(t, "Europe/Stockholm")
-	want := map[refund.ChargeType]refund.Cancel{
+	want := map[refund.ChargeType]refund.CancelOption{
 		refund.SaaS: refund.CancelAtPeriodEnd, refund.Usage: refund.NothingToCancel,
 		refund.ProfessionalService: refund.CancelAtPeriodEnd, refund.VMReservation: refund.CannotCancel,
 		refund.Container: refund.CancelAtPeriodEnd, refund.ManagedAppFee: refund.CancelAtPeriodEnd,

@@ -105,7 +105,7 @@ func (p *Policy) spec(r *Request, s *spec) rule.Problems {
 	if zoneOK && startOK && (s.window.IsCalendar() || s.prorate) {
 		s.counts = true
 		s.zone = calendar.NewZone(s.loc, r.Start)
-		s.day0 = s.zone.DayNumber(r.Start)
+		s.day0 = s.dayNumber(r.Start)
 	}
 	if s.prorate {
 		ps = p.paidPeriod(r, s, ps)
@@ -186,7 +186,7 @@ func (p *Policy) paidPeriod(r *Request, s *spec, ps rule.Problems) rule.Problems
 			return ps
 		}
 		s.paidUntil = r.PaidUntil.In(s.loc)
-		endDay = s.zone.DayNumber(r.PaidUntil)
+		endDay = s.dayNumber(r.PaidUntil)
 	case r.Trigger == SeatsAdded:
 		return addProblem(ps, s.rule, "request.paidUntil", msgPaidUntilSeats, ErrMissing)
 	case r.Term == 0:
@@ -194,11 +194,11 @@ func (p *Policy) paidPeriod(r *Request, s *spec, ps rule.Problems) rule.Problems
 	case !s.counts || r.Term.Months() == 0:
 		return ps // reported already
 	default:
-		t, err := calendar.AddMonths(r.Start.In(s.loc), calendar.Months(r.Term.Months()))
+		t, err := s.zone.AddMonths(r.Start, calendar.Months(r.Term.Months()))
 		if err != nil {
 			return addProblem(ps, s.rule, "request.term", msgTermRange, ErrTerm, r.Term.String(), r.Start)
 		}
-		s.paidUntil, endDay = t, s.zone.DayNumber(t)
+		s.paidUntil, endDay = t, s.dayNumber(t)
 	}
 	days := endDay - s.day0
 	if days < 1 || days > 1<<31 {
@@ -263,5 +263,24 @@ func (p *Policy) checkHistory(ps rule.Problems, base string, h []Cancellation) r
 }
 
 func addProblem(ps rule.Problems, id rule.ID, path string, m rule.Message, sentinel error, args ...any) rule.Problems {
-	return append(ps, rule.Problem{Rule: id, Path: path, Message: m, Args: args, Err: sentinel})
+	ps.Append(rule.Problem{Rule: id, Path: path, Message: m, Args: args, Err: sentinel})
+	return ps
 }
+
+// dayNumber is s.zone.DayNumber(t), the day number of t's local date,
+// with one division instead of two for the instants whose seconds plus
+// an offset cannot overflow (all but those beyond ±2⁶² seconds).
+func (s *spec) dayNumber(t time.Time) int64 {
+	u := t.Unix()
+	if u <= -1<<62 || u >= 1<<62 {
+		return s.zone.DayNumber(t)
+	}
+	v := u + s.zone.Offset(t)
+	d := v / secondsPerDay
+	if v%secondsPerDay < 0 {
+		d--
+	}
+	return d
+}
+
+const secondsPerDay = 86400

@@ -1,10 +1,13 @@
 package trial_test
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
+	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/market"
+	"github.com/marketrules/marketrules/rule"
 	"github.com/marketrules/marketrules/trial"
 )
 
@@ -160,5 +163,103 @@ func TestApplyAllocations(t *testing.T) {
 	})
 	if n != 0 {
 		t.Errorf("reading effects and state: %v allocations", n)
+	}
+}
+
+// Replaying a sequence the caller builds allocates nothing.
+func TestReplayAllocations(t *testing.T) {
+	if testing.CoverMode() != "" {
+		t.Skip("coverage instrumentation allocates")
+	}
+	events := []trial.Event{start(saasA, jan1), ev(trial.Switch, saasB, jan1.Add(15*day)), ev(trial.Tick, nil, jan1.Add(40*day))}
+	for i := range events {
+		events[i].Offer = saasOffer
+	}
+	seq := func(yield func(trial.Event) bool) {
+		for _, e := range events {
+			if !yield(e) {
+				return
+			}
+		}
+	}
+	p := saas.Policy
+	var n int
+	allocs := testing.AllocsPerRun(200, func() { sinkTransition, n, sinkErr = p.Replay(trial.State{}, seq) })
+	if allocs != 0 || sinkErr != nil || n != len(events) {
+		t.Errorf("Replay: %v allocations, %d events applied, error %v", allocs, n, sinkErr)
+	}
+}
+
+// An iterator that goes on after yield returns false is not followed:
+// Replay stops at the first refusal all the same.
+func TestReplayIgnoredStop(t *testing.T) {
+	refused := ev(trial.Convert, saasA, jan1.Add(day)) // converting to the trial plan is refused
+	events := []trial.Event{start(saasA, jan1), refused, ev(trial.Tick, nil, jan1.Add(40*day))}
+	for i := range events {
+		events[i].Offer = saasOffer
+	}
+	stubborn := func(yield func(trial.Event) bool) {
+		for _, e := range events {
+			yield(e)
+		}
+	}
+	tr, n, err := saas.Policy.Replay(trial.State{}, stubborn)
+	if err != nil || n != 1 || tr.Allowed || tr.State.Phase != trial.InTrial {
+		t.Errorf("Replay = %+v, %d, %v; want the refusal of event 1", tr, n, err)
+	}
+}
+
+// BenchmarkExplain renders a start (three effects) and a refusal.
+func BenchmarkExplain(b *testing.B) {
+	started, err := saas.Policy.Apply(trial.State{}, trial.Event{Type: trial.Start, At: jan1, Plan: saasA, Market: market.SE, Offer: saasOffer})
+	if err != nil {
+		b.Fatal(err)
+	}
+	running, _ := run(b, saas, start(saasA, jan1))
+	refused, err := saas.Policy.Apply(running, ev(trial.Convert, saasA, jan1.Add(day)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		t    trial.Transition
+	}{{"Start", started}, {"Refused", refused}} {
+		for _, lang := range []rule.Language{rule.English, rule.Swedish} {
+			b.Run(tc.name+"/"+lang.String(), func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					_ = tc.t.Explain(lang)
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkExplainSprintf is the reference for BenchmarkExplain/Start/en:
+// the same text from fmt.Sprintf, with the amount and instants formatted
+// as Explain formats them.
+func BenchmarkExplainSprintf(b *testing.B) {
+	started, err := saas.Policy.Apply(trial.State{}, trial.Event{Type: trial.Start, At: jan1, Plan: saasA, Market: market.SE, Offer: saasOffer})
+	if err != nil {
+		b.Fatal(err)
+	}
+	const layout = "2006-01-02 15:04:05 MST"
+	const format = "Collect the customer's billing details and charge %s at %s: nothing is billed during the free trial. (%s)\n" +
+		"Start the free trial of plan %s at %s; it lasts %d month and ends at %s. (%s)\n" +
+		"Tell the customer: the free trial of plan %s ends at %s and then converts to a paid subscription automatically, unless cancelled before. (%s)"
+	loc := currency.MustParseLocale("en-US")
+	fx := started.Effects
+	sprintf := func() string {
+		c, s, n := fx.At(0), fx.At(1), fx.At(2)
+		return fmt.Sprintf(format, loc.Format(c.Amount), c.At.Format(layout), c.Rule,
+			s.Plan, s.At.Format(layout), s.Months, s.Until.Format(layout), s.Rule,
+			n.Plan, n.Until.Format(layout), n.Rule)
+	}
+	if got, want := sprintf(), started.Explain(rule.English); got != want {
+		b.Fatalf("Sprintf gives\n%s\nExplain\n%s", got, want)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = sprintf()
 	}
 }

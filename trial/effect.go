@@ -68,50 +68,63 @@ var (
 // Explain renders what the host should do, in lang, ending with the
 // rule: "Start billing plan b at 2024-02-01 00:00:00 UTC, … (TRL-05)".
 func (e Effect) Explain(lang rule.Language) string {
-	var s string
+	var buf [320]byte
+	return string(e.appendExplain(buf[:0], lang))
+}
+
+// appendExplain appends the explanation of e in lang to b.
+func (e *Effect) appendExplain(b []byte, lang rule.Language) []byte {
+	n := len(b)
 	switch e.Type {
 	case CollectBilling:
-		s = msgCollect.Render(lang, e.Amount, e.At)
+		b = msgCollect.Append(b, lang, e.Amount, e.At)
 	case StartTrial:
-		s = msgStartTrial.Render(lang, e.Plan, e.At, monthsText(lang, e.Months), e.Until)
+		b = msgStartTrial.Append(b, lang, e.Plan, e.At, monthsText(lang, e.Months), e.Until)
 	case SwitchTrial:
-		s = msgSwitchTrial.Render(lang, e.From, e.Plan, e.At, durationText(lang, e.Used), e.Until)
+		b = msgSwitchTrial.Append(b, lang, e.From, e.Plan, e.At, durationText(lang, e.Used), e.Until)
 	case EndTrial:
 		switch e.Reason {
 		case ReasonConvertedAtEnd:
-			s = msgEndAtEnd.Render(lang, e.Plan, e.At)
+			b = msgEndAtEnd.Append(b, lang, e.Plan, e.At)
 		case ReasonConvertedEarly:
-			s = msgEndEarly.Render(lang, e.Plan, e.At)
+			b = msgEndEarly.Append(b, lang, e.Plan, e.At)
 		case ReasonCancelled:
-			s = msgEndCancel.Render(lang, e.Plan, e.At)
+			b = msgEndCancel.Append(b, lang, e.Plan, e.At)
 		}
 	case StartBilling:
 		switch e.Reason {
 		case ReasonConvertedAtEnd:
-			s = msgBillAtEnd.Render(lang, e.Plan, e.At)
+			b = msgBillAtEnd.Append(b, lang, e.Plan, e.At)
 		case ReasonConvertedEarly:
-			s = msgBillEarly.Render(lang, e.Plan, e.At)
+			b = msgBillEarly.Append(b, lang, e.Plan, e.At)
 		}
 	case DeleteTrialData:
-		s = msgDeleteData.Render(lang, e.Plan, e.At)
+		b = msgDeleteData.Append(b, lang, e.Plan, e.At)
 	case Notify:
 		switch e.Reason {
 		case ReasonTrialStarted:
-			s = msgNotifyStart.Render(lang, e.Plan, e.Until)
+			b = msgNotifyStart.Append(b, lang, e.Plan, e.Until)
 		case ReasonSwitched:
-			s = msgNotifySwitch.Render(lang, e.Plan, e.Until)
+			b = msgNotifySwitch.Append(b, lang, e.Plan, e.Until)
 		case ReasonConvertedAtEnd:
-			s = msgNotifyAtEnd.Render(lang, e.At, e.Plan)
+			b = msgNotifyAtEnd.Append(b, lang, e.At, e.Plan)
 		case ReasonConvertedEarly:
-			s = msgNotifyEarly.Render(lang, e.Plan, e.At)
+			b = msgNotifyEarly.Append(b, lang, e.Plan, e.At)
 		case ReasonCancelled:
-			s = msgNotifyCancel.Render(lang, e.At)
+			b = msgNotifyCancel.Append(b, lang, e.At)
 		}
 	}
-	if s == "" {
-		s = msgUnknownEffect.Render(lang, e.Type.String(), string(e.Reason), e.Plan, e.At)
+	if len(b) == n {
+		b = msgUnknownEffect.Append(b, lang, e.Type.String(), string(e.Reason), e.Plan, e.At)
 	}
-	return s + " (" + string(e.Rule) + ")"
+	return appendRule(b, e.Rule)
+}
+
+// appendRule appends " (TRL-05)".
+func appendRule(b []byte, id rule.ID) []byte {
+	b = append(b, " ("...)
+	b = append(b, id...)
+	return append(b, ')')
 }
 
 // String returns a one-line English summary for logs: "TRL-05
@@ -174,7 +187,7 @@ func (e *Effect) UnmarshalJSON(b []byte) error {
 	var ps rule.Problems
 	jsonx.Decode(b, &w, "", &ps)
 	if len(ps) == 0 && !w.Type.Valid() && (w != effectJSON{}) {
-		ps = append(ps, rule.Problem{Path: "type", Message: msgAction})
+		ps.Append(rule.Problem{Path: "type", Message: msgAction})
 	}
 	if err := ps.Err(); err != nil {
 		return err
@@ -319,12 +332,19 @@ func (x Effects) Append(dst []Effect) []Effect {
 
 // Explain renders every effect in lang, one per line.
 func (x Effects) Explain(lang rule.Language) string {
-	var b strings.Builder
-	for e := range x.All() {
-		b.WriteString(e.Explain(lang))
-		b.WriteByte('\n')
+	var buf [1024]byte
+	return string(x.appendExplain(buf[:0], lang))
+}
+
+// appendExplain appends the explanation of every effect, each ending
+// with a newline, to b.
+func (x *Effects) appendExplain(b []byte, lang rule.Language) []byte {
+	for i := range x.Len() {
+		e := x.At(i)
+		b = e.appendExplain(b, lang)
+		b = append(b, '\n')
 	}
-	return b.String()
+	return b
 }
 
 // MarshalJSON implements [json.Marshaler]: the effects as a JSON array of
@@ -394,9 +414,9 @@ func (x *Effects) UnmarshalJSON(b []byte) error {
 	}
 	for i := range max(len(list), out.Len()) {
 		if i >= len(list) || i >= out.Len() || !effectEqual(list[i], out.At(i)) {
-			ps = append(ps, rule.Problem{Path: "[" + strconv.Itoa(min(i, len(list)-1)) + "]", Message: msgNotTransition,
+			ps.Append(rule.Problem{Path: "[" + strconv.Itoa(min(i, len(list)-1)) + "]", Message: msgNotTransition,
 				Args: []any{strings.Join(want, ", ")}})
-			return ps
+			return ps.Err()
 		}
 	}
 	*x = out

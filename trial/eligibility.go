@@ -54,8 +54,9 @@ func (e Eligibility) String() string {
 // Explain renders the decision in lang, ending with the rule: "plan
 // basic may start a free trial of 1 month (TRL-01)".
 func (e Eligibility) Explain(lang rule.Language) string {
-	return reasonText(lang, e.Reason, facts{offer: e.Offer, plan: e.Plan, months: e.Months, allowed: e.Lengths}) +
-		" (" + string(e.Rule) + ")"
+	var buf [320]byte
+	b := appendReason(buf[:0], lang, e.Reason, &facts{offer: e.Offer, plan: e.Plan, months: e.Months, allowed: e.Lengths})
+	return string(appendRule(b, e.Rule))
 }
 
 // CheckEligibility decides whether a customer with history h may start a

@@ -36,7 +36,11 @@ func (p Phase) MarshalText() ([]byte, error) { return phaseNames.Marshal(p) }
 func (p *Phase) UnmarshalText(b []byte) error { return phaseNames.Unmarshal(b, p) }
 
 // Valid reports whether p is a defined phase.
-func (p Phase) Valid() bool { return phaseNames.Valid(p) }
+func (p Phase) Valid() bool {
+	// enum.Names.Valid, written out: the generic call costs more than
+	// the check on the hot paths.
+	return int(p) < len(phaseNames.Names) && phaseNames.Names[p] != ""
+}
 
 // EventType is the kind of an [Event]. The zero EventType is invalid. The enum is
 // append-only; in text a EventType is its name: "start", "switch", "convert",
@@ -82,7 +86,11 @@ func (k EventType) MarshalText() ([]byte, error) { return kindNames.Marshal(k) }
 func (k *EventType) UnmarshalText(b []byte) error { return kindNames.Unmarshal(b, k) }
 
 // Valid reports whether k is a defined event kind.
-func (k EventType) Valid() bool { return kindNames.Valid(k) }
+func (k EventType) Valid() bool {
+	// enum.Names.Valid, written out: the generic call costs more than
+	// the check on the hot paths.
+	return int(k) < len(kindNames.Names) && kindNames.Names[k] != ""
+}
 
 // EffectType is what an [Effect] asks the host to do. The zero EffectType is
 // invalid. The enum is append-only; in text an EffectType is its name.
@@ -131,7 +139,11 @@ func (a EffectType) MarshalText() ([]byte, error) { return actionNames.Marshal(a
 func (a *EffectType) UnmarshalText(b []byte) error { return actionNames.Unmarshal(b, a) }
 
 // Valid reports whether a is a defined action.
-func (a EffectType) Valid() bool { return actionNames.Valid(a) }
+func (a EffectType) Valid() bool {
+	// enum.Names.Valid, written out: the generic call costs more than
+	// the check on the hot paths.
+	return int(a) < len(actionNames.Names) && actionNames.Names[a] != ""
+}
 
 // PaidVia says how a customer came to pay for a plan of the offer.
 // The zero PaidVia is none (the customer has not paid). The enum is
@@ -164,7 +176,11 @@ func (c PaidVia) MarshalText() ([]byte, error) { return conversionNames.Marshal(
 func (c *PaidVia) UnmarshalText(b []byte) error { return conversionNames.Unmarshal(b, c) }
 
 // Valid reports whether c is a defined conversion (not the zero value).
-func (c PaidVia) Valid() bool { return conversionNames.Valid(c) }
+func (c PaidVia) Valid() bool {
+	// enum.Names.Valid, written out: the generic call costs more than
+	// the check on the hot paths.
+	return int(c) < len(conversionNames.Names) && conversionNames.Names[c] != ""
+}
 
 // SwitchRule says how a [Switch] sets the end of the trial (TRL-06). The
 // zero value is [NewPlanLength], and a value outside the enum acts as it.
@@ -196,4 +212,8 @@ func (r SwitchRule) MarshalText() ([]byte, error) { return switchNames.Marshal(r
 func (r *SwitchRule) UnmarshalText(b []byte) error { return switchNames.Unmarshal(b, r) }
 
 // Valid reports whether r is a defined switch rule.
-func (r SwitchRule) Valid() bool { return switchNames.Valid(r) }
+func (r SwitchRule) Valid() bool {
+	// enum.Names.Valid, written out: the generic call costs more than
+	// the check on the hot paths.
+	return int(r) < len(switchNames.Names) && switchNames.Names[r] != ""
+}

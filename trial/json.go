@@ -22,7 +22,8 @@ func tooLarge(b []byte, err error) error {
 	if len(b) <= MaxJSONSize {
 		return nil
 	}
-	return rule.Problems{{Message: msgTooLarge, Args: []any{strconv.Itoa(len(b)), strconv.Itoa(MaxJSONSize)}, Err: err}}
+	ps := rule.Problems{{Message: msgTooLarge, Args: []any{strconv.Itoa(len(b)), strconv.Itoa(MaxJSONSize)}, Err: err}}
+	return ps.Err()
 }
 
 // UnmarshalJSON decodes a state strictly from the JSON form that
@@ -51,7 +52,7 @@ func (s *State) UnmarshalJSON(b []byte) error {
 				ps[i].Err = ErrInvalidState
 			}
 		}
-		return ps
+		return ps.Err()
 	}
 	st := State(v)
 	if loc, ok := calendar.ZoneOf(st.Zone); ok {
@@ -100,7 +101,7 @@ func (t *Transition) UnmarshalJSON(b []byte) error {
 	var ps rule.Problems
 	jsonx.Decode(b, &v, "", &ps)
 	if len(ps) == 0 && !v.Allowed && v.Effects.Len() > 0 {
-		ps = append(ps, rule.Problem{Path: "effects", Message: msgTransitionState})
+		ps.Append(rule.Problem{Path: "effects", Message: msgTransitionState})
 	}
 	if len(ps) > 0 {
 		for i := range ps {
@@ -108,7 +109,7 @@ func (t *Transition) UnmarshalJSON(b []byte) error {
 				ps[i].Err = ErrInvalidState
 			}
 		}
-		return ps
+		return ps.Err()
 	}
 	*t = Transition(v)
 	return nil

@@ -52,9 +52,24 @@ var (
 	maxInstant = time.Date(9999, time.December, 30, 0, 0, 0, 0, time.UTC)
 )
 
+// The Unix seconds of minInstant and maxInstant, both on whole seconds:
+// an instant t is in [minInstant, maxInstant] when minUnix <= t.Unix()
+// and t.Unix() < maxUnix, or t is maxInstant.
+const (
+	minUnix = -62135510400 // 0001-01-02T00:00:00Z
+	maxUnix = 253402128000 // 9999-12-30T00:00:00Z
+)
+
+// inEventRange reports whether t is within [minInstant, maxInstant],
+// with one reading of t's seconds rather than two comparisons of times.
+func inEventRange(t time.Time) bool {
+	u := t.Unix()
+	return u >= minUnix && (u < maxUnix || u == maxUnix && t.Nanosecond() == 0)
+}
+
 // problem appends a problem wrapping sentinel err.
 func problem(ps *rule.Problems, id rule.ID, path string, err error, msg rule.Message, args ...any) {
-	*ps = append(*ps, rule.Problem{Rule: id, Path: path, Message: msg, Args: args, Err: err})
+	ps.Append(rule.Problem{Rule: id, Path: path, Message: msg, Args: args, Err: err})
 }
 
 // checkOffer reports an undefined offer type.
@@ -83,7 +98,7 @@ func (p *Policy) check(s *State, e *Event) error {
 	}
 	if e.At.IsZero() {
 		problem(&ps, "", "at", ErrInvalidEvent, msgEventAt)
-	} else if e.At.Before(minInstant) || e.At.After(maxInstant) {
+	} else if !inEventRange(e.At) {
 		problem(&ps, "", "at", ErrInvalidEvent, msgEventYear, e.At)
 	} else if e.At.Before(s.Last) {
 		problem(&ps, "", "at", ErrOutOfOrder, msgOutOfOrder, e.At, s.Last)
@@ -237,11 +252,14 @@ var msgEndRange = rule.Message{English: "a trial of %d months from %v would end 
 // problem when it is not an instant after start within the years that
 // RFC 3339 writes.
 func trialEnd(start time.Time, n int) (time.Time, error) {
-	end, err := calendar.AddMonths(start, calendar.Months(n))
+	// calendar.AddMonths(start, n), with the zone prepared at start: no
+	// zone lookup in UTC, and fewer in a named zone.
+	z := calendar.NewZone(start.Location(), start)
+	end, err := z.AddMonths(start, calendar.Months(n))
 	if err != nil || n < 1 || n > MaxTrialMonths || !end.After(start) {
 		var ps rule.Problems
 		problem(&ps, rule.TRL02, "plan.trial.months", ErrInvalidEvent, msgEndRange, n, start, end)
-		return time.Time{}, ps
+		return time.Time{}, ps.Err()
 	}
 	return end, nil
 }
@@ -300,7 +318,7 @@ func (p *Policy) switchTo(t *Transition, e *Event, at time.Time) error {
 		if !s.attached() {
 			var ps rule.Problems
 			problem(&ps, "", "zone", ErrZone, msgZoneDetached, s.Zone, calendar.ZoneName(s.Start))
-			return ps
+			return ps.Err()
 		}
 		var err error
 		if end, err = trialEnd(s.Start, pl.Trial.Months); err != nil {
@@ -379,14 +397,14 @@ var msgReplayNil = rule.Message{English: "no events to replay (a nil sequence)",
 // events from the same state always gives the same answer. For a slice,
 // pass slices.Values(events).
 func (p Policy) Replay(s State, events iter.Seq[Event]) (Transition, int, error) {
-	if events == nil {
-		return Transition{State: s}, 0, errNoEvents()
-	}
-	r := replay{p: p.resolved(), t: Transition{State: s}}
-	for e := range events {
-		if !r.step(&e) {
-			break
-		}
+	// Kept small enough to inline, so that the callback is a closure of
+	// the caller's that its iterator can call without it escaping:
+	// replaying a sequence the caller builds allocates nothing.
+	r := replay{p: p, t: Transition{State: s}}
+	if events != nil {
+		events(r.step)
+	} else {
+		noEvents(r.step)
 	}
 	return r.t, r.n, r.err
 }
@@ -394,22 +412,44 @@ func (p Policy) Replay(s State, events iter.Seq[Event]) (Transition, int, error)
 // replay is the progress of Policy.Replay, in one value so that the loop
 // body captures one variable.
 type replay struct {
-	p   Policy
-	t   Transition
-	n   int
-	err error
+	p        Policy
+	resolved bool // p is resolved (the zero Policy replaced by DefaultPolicy)
+	stopped  bool // an event was refused or invalid, or the sequence was nil
+	t        Transition
+	n        int
+	err      error
 }
 
-// step applies e and reports whether to go on.
-func (r *replay) step(e *Event) bool {
+// noEventsPlan marks the one event noEvents yields. Never written.
+var noEventsPlan = new(plan.Plan)
+
+// noEvents stands for a nil sequence: it yields one event that
+// replay.step recognizes, so that Replay needs no branch of its own to
+// report the error.
+func noEvents(yield func(Event) bool) { yield(Event{Plan: noEventsPlan}) }
+
+// step applies ev and reports whether to go on.
+func (r *replay) step(ev Event) bool {
+	if r.stopped {
+		return false // an iterator that ignores a false from yield
+	}
+	if ev.Plan == noEventsPlan {
+		r.err, r.stopped = errNoEvents(), true
+		return false
+	}
+	if !r.resolved {
+		r.p, r.resolved = r.p.resolved(), true
+	}
+	e := &ev
 	t := Transition{Event: e.Type, At: e.At, State: r.t.State}
 	t.setEvent(e)
 	if err := r.p.apply(&t, e); err != nil {
-		r.err = fmt.Errorf("trial: event %d (%s): %w", r.n, e.Type, err)
+		r.err, r.stopped = fmt.Errorf("trial: event %d (%s): %w", r.n, e.Type, err), true
 		return false
 	}
 	r.t = t
 	if !t.Allowed {
+		r.stopped = true
 		return false
 	}
 	r.n++
@@ -420,5 +460,5 @@ func (r *replay) step(e *Event) bool {
 func errNoEvents() error {
 	var ps rule.Problems
 	problem(&ps, "", "events", ErrInvalidEvent, msgReplayNil)
-	return ps
+	return ps.Err()
 }

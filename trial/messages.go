@@ -120,48 +120,49 @@ var (
 	msgUnknownReason   = rule.Message{English: "reason %s", Swedish: "orsak %s"}
 )
 
-// reasonText renders a reason with its figures, without the rule.
-func reasonText(lang rule.Language, r rule.Reason, f facts) string {
+// appendReason appends a reason rendered with its figures, without the
+// rule, to b.
+func appendReason(b []byte, lang rule.Language, r rule.Reason, f *facts) []byte {
 	switch r {
 	case ReasonEligible:
-		return msgEligible.Render(lang, f.plan, monthsText(lang, f.months))
+		return msgEligible.Append(b, lang, f.plan, monthsText(lang, f.months))
 	case ReasonOfferType:
-		return msgOfferType.Render(lang, typeName(f.offer.Type))
+		return msgOfferType.Append(b, lang, typeName(f.offer.Type))
 	case ReasonNotTransactable:
-		return msgNotTransactable.Render(lang)
+		return msgNotTransactable.Append(b, lang)
 	case ReasonPlanWithoutTrial:
-		return msgPlanNoTrial.Render(lang, f.plan)
+		return msgPlanNoTrial.Append(b, lang, f.plan)
 	case ReasonUsageOnly:
-		return msgUsageOnly.Render(lang, f.plan)
+		return msgUsageOnly.Append(b, lang, f.plan)
 	case ReasonMetered:
-		return msgMetered.Render(lang, f.plan)
+		return msgMetered.Append(b, lang, f.plan)
 	case ReasonLength:
 		if len(f.allowed) == 0 {
-			return msgLengthNone.Render(lang, f.plan, monthsText(lang, f.months), typeName(f.offer.Type))
+			return msgLengthNone.Append(b, lang, f.plan, monthsText(lang, f.months), typeName(f.offer.Type))
 		}
-		return msgLength.Render(lang, f.plan, monthsText(lang, f.months), typeName(f.offer.Type), monthsList(lang, f.allowed))
+		return msgLength.Append(b, lang, f.plan, monthsText(lang, f.months), typeName(f.offer.Type), monthsList(lang, f.allowed))
 	case ReasonPaidBefore:
-		return msgPaidBefore.Render(lang)
+		return msgPaidBefore.Append(b, lang)
 	case ReasonCancelledBefore:
-		return msgCancelledBefore.Render(lang)
+		return msgCancelledBefore.Append(b, lang)
 	case ReasonTrialRunning:
-		return msgTrialRunning.Render(lang)
+		return msgTrialRunning.Append(b, lang)
 	case ReasonTrialEnded:
-		return msgTrialEnded.Render(lang, f.end, f.current)
+		return msgTrialEnded.Append(b, lang, f.end, f.current)
 	case ReasonNotInTrial:
-		return msgNotInTrial.Render(lang, f.phase.String())
+		return msgNotInTrial.Append(b, lang, f.phase.String())
 	case ReasonTrialPlan:
-		return msgTrialPlan.Render(lang, f.plan, f.end)
+		return msgTrialPlan.Append(b, lang, f.plan, f.end)
 	case ReasonOtherTrialPlan:
-		return msgOtherTrialPlan.Render(lang, f.plan, f.end)
+		return msgOtherTrialPlan.Append(b, lang, f.plan, f.end)
 	case ReasonSamePlan:
-		return msgSamePlan.Render(lang, f.plan)
+		return msgSamePlan.Append(b, lang, f.plan)
 	case ReasonUsedUp:
-		return msgUsedUp.Render(lang, f.plan, monthsText(lang, f.months), f.end)
+		return msgUsedUp.Append(b, lang, f.plan, monthsText(lang, f.months), f.end)
 	case ReasonPurchaseInTrial:
-		return msgPurchaseInTrial.Render(lang, f.current)
+		return msgPurchaseInTrial.Append(b, lang, f.current)
 	}
-	return msgUnknownReason.Render(lang, string(r))
+	return msgUnknownReason.Append(b, lang, string(r))
 }
 
 // typeName returns the offer type's name as Partner Center shows it, or

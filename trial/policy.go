@@ -163,7 +163,7 @@ func (p *Policy) UnmarshalJSON(b []byte) error {
 		}
 	}
 	if len(ps) > 0 {
-		return ps
+		return ps.Err()
 	}
 	*p = Policy(v)
 	return nil

@@ -149,7 +149,7 @@ var (
 func (s State) Validate() error {
 	var ps rule.Problems
 	add := func(id rule.ID, path string, msg rule.Message, args ...any) {
-		ps = append(ps, rule.Problem{Rule: id, Path: path, Message: msg, Args: args, Err: ErrInvalidState})
+		ps.Append(rule.Problem{Rule: id, Path: path, Message: msg, Args: args, Err: ErrInvalidState})
 	}
 	ph := s.Phase.String()
 	required := func(ok bool, path string) {

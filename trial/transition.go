@@ -1,7 +1,6 @@
 package trial
 
 import (
-	"strings"
 	"time"
 
 	"github.com/marketrules/marketrules/rule"
@@ -60,22 +59,23 @@ var (
 // host should do (one effect a line), or that nothing changes; for a
 // refused one, why. Each line ends with its rule: "… (TRL-08)".
 func (t Transition) Explain(lang rule.Language) string {
-	if t.Allowed && t.Effects.Len() > 0 {
-		return strings.TrimSuffix(t.Effects.Explain(lang), "\n")
-	}
-	var s string
+	var buf [1024]byte
+	b := buf[:0]
 	switch {
+	case t.Allowed && t.Effects.Len() > 0:
+		b = t.Effects.appendExplain(b, lang)
+		return string(b[:len(b)-1]) // without the last newline
 	case t.Allowed && t.Reason == ReasonPurchased:
-		s = msgPurchased.Render(lang, t.State.Plan, t.State.PaidAt)
+		b = msgPurchased.Append(b, lang, t.State.Plan, t.State.PaidAt)
 	case t.Allowed:
-		s = msgNoChangeTick.Render(lang, t.Event.String(), t.At, t.State.Phase.String())
+		b = msgNoChangeTick.Append(b, lang, t.Event.String(), t.At, t.State.Phase.String())
 	default:
-		s = reasonText(lang, t.Reason, facts{
+		b = appendReason(b, lang, t.Reason, &facts{
 			offer: t.Offer, plan: t.Plan, current: t.State.Plan, phase: t.State.Phase,
 			end: t.End, months: t.Months, allowed: t.Lengths,
 		})
 	}
-	return s + " (" + string(t.Rule) + ")"
+	return string(appendRule(b, t.Rule))
 }
 
 // String returns a one-line English summary for logs: "TRL-08

@@ -481,7 +481,7 @@ func (s *story) usageBatch(at time.Time) error {
 	// An earlier batch was accepted for 07:00–08:00 UTC.
 	var accepted metering.KeySet
 	accepted.Add(policy.KeyOf(ev("emails", "11", utc(14, 7, 5))))
-	v := metering.Validation{Plans: s.mail.Plans, History: &accepted,
+	v := metering.Validation{Plans: s.mail.Plans, History: accepted.Accepted,
 		Known: func(r string) bool { return r == mailResource }, At: at}
 	batch := []metering.Event{
 		ev("emails", "12", utc(14, 8, 0)),
@@ -505,7 +505,7 @@ func (s *story) usageBatch(at time.Time) error {
 	}
 	t.Write(s.p)
 	s.p.Println()
-	s.p.Printf("  %d of %d accepted. Why the others were not:\n", b.Accepted(), b.Count)
+	s.p.Printf("  %d of %d accepted. Why the others were not:\n", b.Accepted, b.Count)
 	for i, r := range b.Results {
 		if !r.Allowed {
 			s.decision(r.Rule, fmt.Sprintf("#%d %s", i+1, r.Explain(s.l)))

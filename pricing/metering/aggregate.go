@@ -88,7 +88,7 @@ type Aggregator struct {
 }
 
 // Aggregator returns an empty aggregator for req; its Records are not
-// read (give them to [Aggregator.AddAll]).
+// read (give them to [Aggregator.Add]).
 func (p Policy) Aggregator(req AggregateRequest) *Aggregator {
 	p = p.norm()
 	slot := int64(p.Slot / time.Second)
@@ -190,9 +190,9 @@ func (a *Aggregator) refuse(r Record, msg rule.Message, args ...any) bool {
 	return false
 }
 
-// AddAll adds every record of seq, as [Aggregator.Add] does; a nil seq
+// addAll adds every record of seq, as [Aggregator.Add] does; a nil seq
 // adds nothing.
-func (a *Aggregator) AddAll(seq iter.Seq[Record]) {
+func (a *Aggregator) addAll(seq iter.Seq[Record]) {
 	if a == nil || seq == nil {
 		return
 	}
@@ -201,8 +201,8 @@ func (a *Aggregator) AddAll(seq iter.Seq[Record]) {
 	}
 }
 
-// Len returns the number of open hours.
-func (a *Aggregator) Len() int {
+// open returns the number of open hours.
+func (a *Aggregator) open() int {
 	if a == nil {
 		return 0
 	}
@@ -322,7 +322,7 @@ func (p Policy) Aggregate(req AggregateRequest) (Aggregation, error) {
 		return Aggregation{Rule: ruleMTR02}, ps.Err()
 	}
 	a := p.Aggregator(req)
-	a.AddAll(req.Records)
+	a.addAll(req.Records)
 	return a.Result(), nil
 }
 
@@ -344,7 +344,7 @@ type Aggregation struct {
 	Records int64 `json:"records"`
 	Refused int64 `json:"refused"`
 	// Problems says why records were left out.
-	Problems rule.Problems `json:"-"`
+	Problems rule.Problems `json:"problems,omitempty"`
 }
 
 var (

@@ -32,10 +32,10 @@ func BenchmarkAggregate(b *testing.B) {
 	recs := benchRecords(100_000)
 	p := DefaultPolicy()
 	a := p.Aggregator(AggregateRequest{PlanID: "p", Dimensions: []string{"emails", "texts", "calls"}})
-	a.AddAll(seqOf(recs)) // open every hour: the loop measures the steady state
+	a.addAll(seqOf(recs)) // open every hour: the loop measures the steady state
 	b.ReportAllocs()
 	for b.Loop() {
-		a.AddAll(seqOf(recs))
+		a.addAll(seqOf(recs))
 	}
 	b.ReportMetric(float64(b.N)*float64(len(recs))/b.Elapsed().Seconds(), "records/s")
 	b.ReportMetric(0, "ns/op")
@@ -85,7 +85,7 @@ func BenchmarkReadCSV(b *testing.B) {
 			for b.Loop() {
 				r := p.NewReader(bytesReader(in), "usage.csv")
 				a := p.Aggregator(AggregateRequest{PlanID: "p"})
-				a.AddAll(r.Records())
+				a.addAll(r.Records())
 				if a.records != int64(n) {
 					b.Fatal(a.records, r.Problems())
 				}
@@ -135,7 +135,7 @@ func BenchmarkReadCSVStream(b *testing.B) {
 			for b.Loop() {
 				r := p.NewReader(newRowReplay(n), "usage.csv")
 				a := p.Aggregator(AggregateRequest{PlanID: "p"})
-				a.AddAll(r.Records())
+				a.addAll(r.Records())
 				if a.records != int64(n) {
 					b.Fatal(a.records, r.Problems())
 				}

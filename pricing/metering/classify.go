@@ -6,76 +6,25 @@ import (
 	"time"
 
 	"github.com/marketrules/marketrules/currency"
-	"github.com/marketrules/marketrules/internal/enum"
 	"github.com/marketrules/marketrules/rule"
 )
 
-// Class is what a sent event's answer means for the publisher (MTR-04).
-// The zero Class is "unset" and marshals to "".
-type Class uint8
-
-// The classes of answers.
-const (
-	// Delivered: Accepted; the event is billed.
-	Delivered Class = iota + 1
-	// AlreadyDelivered: Duplicate; an event for the hour was accepted
-	// before (the answer carries it) and is billed instead.
-	AlreadyDelivered
-	// Lost: Expired; the usage can no longer be billed.
-	Lost
-	// Fix: InvalidDimension, InvalidQuantity or BadArgument; the event
-	// must be corrected before it is sent again.
-	Fix
-	// Stop: ResourceNotActive, ResourceNotFound or ResourceNotAuthorized;
-	// stop sending usage for the resource.
-	Stop
-	// Retry: no answer, or Error; send the event again.
-	Retry
-)
-
-var classNames = enum.Names[Class]{Type: "answer class", Names: []string{"", "Delivered", "AlreadyDelivered", "Lost", "Fix", "Stop", "Retry"}}
-
-// String returns the class's name: "Delivered", "AlreadyDelivered",
-// "Lost", "Fix", "Stop" or "Retry"; "" for the zero Class.
-func (c Class) String() string {
-	if c == 0 {
-		return ""
-	}
-	return classNames.String(c)
-}
-
-// MarshalText implements [encoding.TextMarshaler].
-func (c Class) MarshalText() ([]byte, error) {
-	if c == 0 {
-		return []byte{}, nil
-	}
-	return classNames.Marshal(c)
-}
-
-// UnmarshalText implements [encoding.TextUnmarshaler]; case is ignored.
-func (c *Class) UnmarshalText(b []byte) error {
-	if len(b) == 0 {
-		*c = 0
-		return nil
-	}
-	return classNames.Unmarshal(b, c)
-}
-
-// classOf returns the class of a status.
-func classOf(s EventStatus) (Class, rule.Reason) {
+// classOf returns what a status means for the publisher (MTR-04): the
+// reason of its outcome.
+func classOf(s EventStatus) rule.Reason {
 	switch s {
 	case Accepted:
-		return Delivered, ReasonDelivered
+		return ReasonDelivered
 	case Duplicate:
-		return AlreadyDelivered, ReasonAlreadyDelivered
+		return ReasonAlreadyDelivered
 	case Expired:
-		return Lost, ReasonLost
+		return ReasonLost
 	case InvalidDimension, InvalidQuantity, BadArgument:
-		return Fix, ReasonFix
+		return ReasonFix
 	case ResourceNotActive, ResourceNotFound, ResourceNotAuthorized:
-		return Stop, ReasonStop
+		return ReasonStop
 	}
-	return Retry, ReasonRetry
+	return ReasonRetry
 }
 
 // Exchange is one request sent and the reply it got: the events sent
@@ -95,12 +44,18 @@ type ClassifyRequest struct {
 	At        time.Time  `json:"at"`
 }
 
-// Outcome is one sent event's class, with the status that decided it,
-// the event accepted before (for AlreadyDelivered), and for a Lost event
-// the revenue lost: its quantity × the meter's billed price.
+// Outcome is what one sent event's answer means for the publisher
+// (MTR-04), named by its Reason: ReasonDelivered (Accepted: billed),
+// ReasonAlreadyDelivered (Duplicate: the event accepted before is billed
+// instead), ReasonLost (Expired: the revenue lost, Lost, is its quantity ×
+// the meter's billed price), ReasonFix (InvalidDimension, InvalidQuantity
+// or BadArgument: correct it before sending it again), ReasonStop
+// (ResourceNotActive, ResourceNotFound or ResourceNotAuthorized: send no
+// more usage for the resource) or ReasonRetry (no answer, or Error: send
+// it again); with the status that decided it and, for
+// ReasonAlreadyDelivered, the event accepted before.
 type Outcome struct {
 	Event        Event          `json:"event"`
-	Class        Class          `json:"class"`
 	Status       EventStatus    `json:"status"`
 	UsageEventID string         `json:"usageEventId,omitempty"`
 	Accepted     *Result        `json:"accepted,omitempty"`
@@ -110,39 +65,36 @@ type Outcome struct {
 }
 
 var (
-	msgOutcome = map[Class]rule.Message{
-		Delivered:        {English: "Delivered: %s of %q for %s in the hour from %v (%s).", Swedish: "Levererad: %s av %q för %s under timmen från %v (%s)."},
-		AlreadyDelivered: {English: "Already delivered: %s of %q for %s in the hour from %v; the event accepted before is billed (%s).", Swedish: "Redan levererad: %s av %q för %s under timmen från %v; den tidigare godkända händelsen faktureras (%s)."},
-		Lost:             {English: "Lost: %s of %q for %s in the hour from %v expired and can no longer be billed (%s).", Swedish: "Förlorad: %s av %q för %s under timmen från %v har gått ut och kan inte längre faktureras (%s)."},
-		Fix:              {English: "To fix: %s of %q for %s in the hour from %v was refused as %v (%s).", Swedish: "Att rätta: %s av %q för %s under timmen från %v avvisades som %v (%s)."},
-		Stop:             {English: "Stop: %s of %q for %s in the hour from %v was refused as %v; send no more usage for the resource (%s).", Swedish: "Stoppa: %s av %q för %s under timmen från %v avvisades som %v; skicka ingen mer användning för resursen (%s)."},
-		Retry:            {English: "Retry: %s of %q for %s in the hour from %v got no final answer (%s).", Swedish: "Försök igen: %s av %q för %s under timmen från %v fick inget slutligt svar (%s)."},
+	msgOutcome = map[rule.Reason]rule.Message{
+		ReasonDelivered:        {English: "Delivered: %s of %q for %s in the hour from %v (%s).", Swedish: "Levererad: %s av %q för %s under timmen från %v (%s)."},
+		ReasonAlreadyDelivered: {English: "Already delivered: %s of %q for %s in the hour from %v; the event accepted before is billed (%s).", Swedish: "Redan levererad: %s av %q för %s under timmen från %v; den tidigare godkända händelsen faktureras (%s)."},
+		ReasonLost:             {English: "Lost: %s of %q for %s in the hour from %v expired and can no longer be billed (%s).", Swedish: "Förlorad: %s av %q för %s under timmen från %v har gått ut och kan inte längre faktureras (%s)."},
+		ReasonFix:              {English: "To fix: %s of %q for %s in the hour from %v was refused as %v (%s).", Swedish: "Att rätta: %s av %q för %s under timmen från %v avvisades som %v (%s)."},
+		ReasonStop:             {English: "Stop: %s of %q for %s in the hour from %v was refused as %v; send no more usage for the resource (%s).", Swedish: "Stoppa: %s av %q för %s under timmen från %v avvisades som %v; skicka ingen mer användning för resursen (%s)."},
+		ReasonRetry:            {English: "Retry: %s of %q for %s in the hour from %v got no final answer (%s).", Swedish: "Försök igen: %s av %q för %s under timmen från %v fick inget slutligt svar (%s)."},
 	}
 	msgLostAmount = rule.Message{English: " Revenue lost: %v.", Swedish: " Förlorad intäkt: %v."}
 )
 
-// Explain renders the outcome in lang.
-func (o Outcome) Explain(lang rule.Language) string {
-	m, ok := msgOutcome[o.Class]
+// explain renders the outcome in lang.
+func (o Outcome) explain(lang rule.Language) string {
+	m, ok := msgOutcome[o.Reason]
 	if !ok {
-		m = msgOutcome[Retry]
+		m = msgOutcome[ReasonRetry]
 	}
 	e := o.Event
 	var s string
-	switch o.Class {
-	case Fix, Stop:
+	switch o.Reason {
+	case ReasonFix, ReasonStop:
 		s = m.Render(lang, qtext(lang, e.Quantity), e.Dimension, e.Resource(), e.EffectiveStartTime, o.Status.String(), string(o.Rule))
 	default:
 		s = m.Render(lang, qtext(lang, e.Quantity), e.Dimension, e.Resource(), e.EffectiveStartTime, string(o.Rule))
 	}
-	if o.Class == Lost && o.Lost.Code() != 0 {
+	if o.Reason == ReasonLost && o.Lost.Code() != 0 {
 		s += msgLostAmount.Render(lang, o.Lost)
 	}
 	return s
 }
-
-// String returns the English explanation.
-func (o Outcome) String() string { return o.Explain(rule.English) }
 
 // Classification is the answer of [Policy.Classify]: each sent event's
 // latest outcome, the revenue lost, the resources to stop and the retry
@@ -159,11 +111,13 @@ type Classification struct {
 
 var msgClassified = rule.Message{English: "%d events: %d delivered, %d already delivered, %d lost, %d to fix, %d stopped, %d to retry in %d batches (%s).", Swedish: "%d händelser: %d levererade, %d redan levererade, %d förlorade, %d att rätta, %d stoppade, %d att skicka igen i %d satser (%s)."}
 
-// Count returns the number of outcomes of class c.
-func (c Classification) Count(class Class) int {
+// Count returns the number of outcomes of reason r: ReasonDelivered,
+// ReasonAlreadyDelivered, ReasonLost, ReasonFix, ReasonStop or
+// ReasonRetry.
+func (c Classification) Count(r rule.Reason) int {
 	n := 0
 	for _, o := range c.Outcomes {
-		if o.Class == class {
+		if o.Reason == r {
 			n++
 		}
 	}
@@ -174,12 +128,12 @@ func (c Classification) Count(class Class) int {
 // Delivered on its own line.
 func (c Classification) Explain(lang rule.Language) string {
 	var b strings.Builder
-	b.WriteString(msgClassified.Render(lang, len(c.Outcomes), c.Count(Delivered), c.Count(AlreadyDelivered), c.Count(Lost),
-		c.Count(Fix), c.Count(Stop), c.Count(Retry), len(c.Retry), string(c.Rule)))
+	b.WriteString(msgClassified.Render(lang, len(c.Outcomes), c.Count(ReasonDelivered), c.Count(ReasonAlreadyDelivered), c.Count(ReasonLost),
+		c.Count(ReasonFix), c.Count(ReasonStop), c.Count(ReasonRetry), len(c.Retry), string(c.Rule)))
 	for _, o := range c.Outcomes {
-		if o.Class != Delivered {
+		if o.Reason != ReasonDelivered {
 			b.WriteString("\n  ")
-			b.WriteString(o.Explain(lang))
+			b.WriteString(o.explain(lang))
 		}
 	}
 	return b.String()
@@ -219,7 +173,7 @@ func (p Policy) Classify(req ClassifyRequest) (Classification, error) {
 	for x, ex := range req.Exchanges {
 		byKey := make(map[Key]Result, len(ex.Reply.Results))
 		for i, r := range ex.Reply.Results {
-			k := p.KeyOf(r.Event())
+			k := p.KeyOf(r.event())
 			byKey[k] = r
 			found := false
 			for _, e := range ex.Sent {
@@ -239,7 +193,7 @@ func (p Policy) Classify(req ClassifyRequest) (Classification, error) {
 			switch {
 			case ok:
 				o.Status, o.UsageEventID = r.Status, r.UsageEventID
-				o.Class, o.Reason = classOf(r.Status)
+				o.Reason = classOf(r.Status)
 				if r.Status == Duplicate && r.Error != nil && r.Error.AdditionalInfo != nil {
 					o.Accepted = r.Error.AdditionalInfo.AcceptedMessage
 				} else if r.Status == Duplicate && ex.Reply.HTTPStatus == 409 {
@@ -247,21 +201,21 @@ func (p Policy) Classify(req ClassifyRequest) (Classification, error) {
 					o.Accepted = &acc
 				}
 			case ex.Reply.HTTPStatus == 400:
-				o.Status, o.Class, o.Reason = BadArgument, Fix, ReasonFix
+				o.Status, o.Reason = BadArgument, ReasonFix
 			case ex.Reply.HTTPStatus == 403:
-				o.Status, o.Class, o.Reason = ResourceNotAuthorized, Stop, ReasonStop
+				o.Status, o.Reason = ResourceNotAuthorized, ReasonStop
 			case ex.Reply.HTTPStatus == 409:
-				o.Status, o.Class, o.Reason = Duplicate, AlreadyDelivered, ReasonAlreadyDelivered
+				o.Status, o.Reason = Duplicate, ReasonAlreadyDelivered
 			default:
-				o.Class, o.Reason = Retry, ReasonRetry
+				o.Reason = ReasonRetry
 			}
-			if delivered[k] && o.Class != Delivered && o.Class != AlreadyDelivered {
+			if delivered[k] && o.Reason != ReasonDelivered && o.Reason != ReasonAlreadyDelivered {
 				continue // a later failure of an event already delivered changes nothing
 			}
-			if o.Class == Delivered || o.Class == AlreadyDelivered {
+			if o.Reason == ReasonDelivered || o.Reason == ReasonAlreadyDelivered {
 				delivered[k] = true
 			}
-			if o.Class == Stop {
+			if o.Reason == ReasonStop {
 				stopped[e.Resource()] = true
 			}
 			if i, seen := pos[k]; seen {
@@ -278,10 +232,10 @@ func (p Policy) Classify(req ClassifyRequest) (Classification, error) {
 	var retry []Event
 	for i := range out.Outcomes {
 		o := &out.Outcomes[i]
-		if o.Class == Retry && !req.At.IsZero() && req.At.Sub(o.Event.EffectiveStartTime) > p.MaxAge {
-			o.Class, o.Reason = Lost, ReasonLost
+		if o.Reason == ReasonRetry && !req.At.IsZero() && req.At.Sub(o.Event.EffectiveStartTime) > p.MaxAge {
+			o.Reason = ReasonLost
 		}
-		if o.Class == Lost {
+		if o.Reason == ReasonLost {
 			if price, ok := prices[o.Event.Dimension]; ok {
 				if lost, err := price.MulRate(o.Event.Quantity.Magnitude(), p.Rounding); err == nil {
 					o.Lost = lost
@@ -293,7 +247,7 @@ func (p Policy) Classify(req ClassifyRequest) (Classification, error) {
 				}
 			}
 		}
-		if o.Class == Retry && !stopped[o.Event.Resource()] && !delivered[p.KeyOf(o.Event)] {
+		if o.Reason == ReasonRetry && !stopped[o.Event.Resource()] && !delivered[p.KeyOf(o.Event)] {
 			retry = append(retry, o.Event)
 		}
 	}

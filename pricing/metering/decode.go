@@ -156,10 +156,11 @@ func wireTime(raw json.RawMessage, path string, ps *rule.Problems) time.Time {
 	return t
 }
 
-// parseInstant parses RFC 3339 or the same without an offset, as UTC.
+// parseInstant parses RFC 3339 or the same without an offset, as UTC;
+// the instant is returned in UTC, exactly.
 func parseInstant(s string) (time.Time, bool) {
 	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
-		return t, true
+		return t.UTC(), true
 	}
 	t, err := time.Parse("2006-01-02T15:04:05.999999999", s)
 	if err != nil {

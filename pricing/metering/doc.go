@@ -31,15 +31,19 @@
 //     has not ended.
 //  5. Read the answers (MTR-04): [Policy.DecodeReply] decodes the 200, 400
 //     and 409 bodies and the batch answer; [Policy.Classify] classifies
-//     each sent event as Delivered, AlreadyDelivered, Lost (with the
-//     revenue lost), Fix, Stop or Retry, with a retry plan that never
-//     sends a delivered event again.
+//     each sent event by the reason of its [Outcome]: delivered, already
+//     delivered, lost (with the revenue lost), to fix, stop or retry
+//     (ReasonDelivered … ReasonRetry), with a retry plan that never sends
+//     a delivered event again.
 //  6. Reconcile (MTR-06): [Policy.DecodeRows] reads the usage-event
 //     retrieval and [Policy.Reconcile] reports every resource, dimension
 //     and day whose delivered, submitted and processed quantities differ.
 //
 // [Policy.Validate] and [Policy.ValidateBatch] check events as the service
-// would (EXT-03): the statuses it would answer, without sending anything.
+// would (EXT-03): the statuses it would answer, without sending anything:
+// InvalidDimension for a dimension that is not one of the plan's meters
+// (MTR-04), and, given each subscription's status ([Validation].StatusOf),
+// ResourceNotActive for one that is not Subscribed (MTR-05).
 //
 // # Rules
 //
@@ -68,7 +72,11 @@
 // Microsoft's bodies decode leniently, as Microsoft asks of its clients:
 // unknown members are ignored; a value of the wrong type, an unknown
 // status or a malformed quantity or instant is a problem with its JSON
-// path (result[3].quantity). A body longer than [Policy.MaxBody] or nested
+// path (result[3].quantity). Instants are written in UTC as the API
+// writes them, RFC 3339 with the instant exact ("2020-01-12T11:03:28.14Z");
+// an instant without an offset is read as UTC; a result's zero
+// messageTime (a batch item that was not accepted) is written
+// "0001-01-01T00:00:00", as the API writes it. A body longer than [Policy.MaxBody] or nested
 // deeper than [Policy.MaxDepth] is refused before it is decoded.
 //
 // # Errors and answers

@@ -26,11 +26,12 @@ func ExamplePolicy_Aggregator() {
 	if err := a.Merge(b); err != nil {
 		fmt.Println(err)
 	}
-	fmt.Println(a.Len(), "open hours")
+	fmt.Println(len(a.Result().Events), "open hours")
 	for _, e := range a.Flush(at(11, 0)).Events {
 		fmt.Println(e.ResourceID, e.EffectiveStartTime.Format(time.Kitchen), e.Quantity)
 	}
-	fmt.Println(a.Len(), "open hour:", a.Result().Events[0].ResourceID)
+	left := a.Result().Events
+	fmt.Println(len(left), "open hour:", left[0].ResourceID)
 	// Output:
 	// 2 open hours
 	// sub-1 10:00AM 3.5
@@ -73,18 +74,10 @@ func ExampleQuantity_Add() {
 	q, err := metering.MustParseQuantity("1.25").Add(metering.MustParseQuantity("2"))
 	fmt.Println(q, err)
 	d, _ := q.Sub(metering.MustParseQuantity("5"))
-	fmt.Println(d, d.Neg())
+	fmt.Println(d, d.Sign())
 	// Output:
 	// 3.25 <nil>
-	// -1.75 1.75
-}
-
-func ExampleClass() {
-	var c metering.Class
-	err := c.UnmarshalText([]byte("alreadydelivered"))
-	b, _ := metering.Retry.MarshalText()
-	fmt.Println(c, err, string(b))
-	// Output: AlreadyDelivered <nil> Retry
+	// -1.75 -1
 }
 
 func ExampleReconStatus() {

@@ -35,7 +35,7 @@ func ExamplePolicy_Validate() {
 	// One event per resource, dimension and hour.
 	var accepted metering.KeySet
 	accepted.Add(p.KeyOf(pbxEvent("2024-03-01T08:00:00Z", "1")))
-	v.History = &accepted
+	v.History = accepted.Accepted
 	v.At = time.Date(2024, 3, 1, 12, 0, 0, 0, time.UTC)
 	r := p.Validate(v, pbxEvent("2024-03-01T08:59:59Z", "2"))
 	fmt.Println(r.Status, r.Key.Hour.Format(time.Kitchen))
@@ -67,10 +67,10 @@ func ExamplePolicy_ValidateBatch() {
 	// false usage-batch-too-large true
 }
 
-func ExampleBatchDecision_Accepted() {
+func ExampleBatchDecision() {
 	p, v := metering.DefaultPolicy(), metering.Validation{Plans: pbxPlans, At: time.Date(2024, 3, 1, 12, 0, 0, 0, time.UTC)}
 	b := p.ValidateBatch(v, []metering.Event{pbxEvent("2024-03-01T10:05:00Z", "1"), pbxEvent("2024-03-01T11:05:00Z", "1")})
-	fmt.Println(b.Accepted(), "of", b.Count)
+	fmt.Println(b.Accepted, "of", b.Count)
 	// Output: 2 of 2
 }
 
@@ -116,19 +116,20 @@ func ExamplePolicy_KeyOf() {
 func ExampleKeySet() {
 	var s metering.KeySet
 	k := metering.Key{Resource: "sub-1", Dimension: "emails", Hour: time.Date(2024, 3, 1, 8, 0, 0, 0, time.UTC)}
-	fmt.Println(s.Accepted(k), s.Len())
+	fmt.Println(s.Accepted(k))
 	s.Add(k)
-	fmt.Println(s.Accepted(k), s.Len())
+	fmt.Println(s.Accepted(k))
 	// Output:
-	// false 0
-	// true 1
+	// false
+	// true
 }
 
 func ExampleKeySet_Add() {
 	var s metering.KeySet
-	s.Add(metering.Key{Resource: "sub-1", Dimension: "emails", Hour: time.Date(2024, 3, 1, 8, 0, 0, 0, time.UTC)})
-	fmt.Println(s.Len())
-	// Output: 1
+	k := metering.Key{Resource: "sub-1", Dimension: "emails", Hour: time.Date(2024, 3, 1, 8, 0, 0, 0, time.UTC)}
+	s.Add(k)
+	fmt.Println(s.Accepted(k))
+	// Output: true
 }
 
 func ExampleKeySet_Accepted() {
@@ -138,12 +139,6 @@ func ExampleKeySet_Accepted() {
 	k.Dimension = "texts"
 	fmt.Println(s.Accepted(k))
 	// Output: false
-}
-
-func ExampleKeySet_Len() {
-	var s metering.KeySet
-	fmt.Println(s.Len())
-	// Output: 0
 }
 
 func ExampleEvent_Resource() {
@@ -162,6 +157,33 @@ func ExampleEvent_UnmarshalJSON() {
 	// Output:
 	// 5.0 2018-12-01 08:30:14 +0000 UTC <nil>
 	// quantity: "\"five\"" is not a valid quantity (MTR-01)
+}
+
+func ExampleEvent_MarshalJSON() {
+	// The effective time is written in UTC, the instant exact (MTR-01).
+	cet := time.FixedZone("CET", 3600)
+	ev := metering.Event{ResourceID: "sub-1", Quantity: metering.MustParseQuantity("5.0"), Dimension: "emails",
+		EffectiveStartTime: time.Date(2024, 3, 1, 14, 0, 0, 0, cet), PlanID: "basic"}
+	b, err := json.Marshal(ev)
+	fmt.Println(string(b), err)
+	// Output: {"resourceId":"sub-1","quantity":5.0,"dimension":"emails","effectiveStartTime":"2024-03-01T13:00:00Z","planId":"basic"} <nil>
+}
+
+func ExampleResult_MarshalJSON() {
+	// A batch item that was not accepted has the zero messageTime, written
+	// as the metering API writes it (MTR-04).
+	r := metering.Result{Status: metering.Expired, ResourceID: "sub-1", Quantity: metering.MustParseQuantity("1"), Dimension: "emails",
+		EffectiveStartTime: time.Date(2024, 2, 28, 8, 0, 0, 0, time.UTC), PlanID: "basic"}
+	b, err := json.Marshal(r)
+	fmt.Println(string(b), err)
+	// Output: {"status":"Expired","messageTime":"0001-01-01T00:00:00","resourceId":"sub-1","quantity":1,"dimension":"emails","effectiveStartTime":"2024-02-28T08:00:00Z","planId":"basic"} <nil>
+}
+
+func ExampleResult_UnmarshalJSON() {
+	var r metering.Result
+	err := json.Unmarshal([]byte(`{"status":"Duplicate","messageTime":"0001-01-01T00:00:00","quantity":5.0,"effectiveStartTime":"2018-12-01T08:30:14"}`), &r)
+	fmt.Println(r.Status, r.MessageTime.IsZero(), r.EffectiveStartTime, err)
+	// Output: Duplicate true 2018-12-01 08:30:14 +0000 UTC <nil>
 }
 
 func ExampleEventStatus_String() {
@@ -185,13 +207,13 @@ func ExampleEventStatus_UnmarshalText() {
 func ExampleParseQuantity() {
 	for _, s := range []string{"5.0", "-1", "2.5E-4", "0.1.2"} {
 		q, err := metering.ParseQuantity(s)
-		fmt.Println(q, q.IsPositive(), err)
+		fmt.Println(q, q.Sign(), err)
 	}
 	// Output:
-	// 5.0 true <nil>
-	// -1 false <nil>
-	// 0.00025 true <nil>
-	// 0 false metering: quantity "0.1.2": invalid usage quantity: invalid syntax
+	// 5.0 1 <nil>
+	// -1 -1 <nil>
+	// 0.00025 1 <nil>
+	// 0 0 metering: quantity "0.1.2": invalid usage quantity: invalid syntax
 }
 
 func ExampleMustParseQuantity() {
@@ -205,19 +227,9 @@ func ExampleNewQuantity() {
 	// Output: 5.0 <nil>
 }
 
-func ExampleQuantityOf() {
-	fmt.Println(metering.QuantityOf(currency.MustParseRate("0.25")))
-	// Output: 0.25
-}
-
 func ExampleQuantity_Sign() {
 	fmt.Println(metering.MustParseQuantity("-2").Sign(), metering.MustParseQuantity("0.0").Sign(), metering.MustParseQuantity("3").Sign())
 	// Output: -1 0 1
-}
-
-func ExampleQuantity_IsPositive() {
-	fmt.Println(metering.MustParseQuantity("0").IsPositive(), metering.MustParseQuantity("0.001").IsPositive())
-	// Output: false true
 }
 
 func ExampleQuantity_Magnitude() {
@@ -239,24 +251,6 @@ func ExampleQuantity_Equal() {
 func ExampleQuantity_String() {
 	fmt.Println(metering.MustParseQuantity("1e3").String())
 	// Output: 1000
-}
-
-func ExampleQuantity_AppendText() {
-	b, _ := metering.MustParseQuantity("5.0").AppendText([]byte("quantity="))
-	fmt.Println(string(b))
-	// Output: quantity=5.0
-}
-
-func ExampleQuantity_MarshalText() {
-	b, _ := metering.MustParseQuantity("-0.5").MarshalText()
-	fmt.Println(string(b))
-	// Output: -0.5
-}
-
-func ExampleQuantity_UnmarshalText() {
-	var q metering.Quantity
-	fmt.Println(q.UnmarshalText([]byte("7.25")), q)
-	// Output: <nil> 7.25
 }
 
 func ExampleQuantity_MarshalJSON() {

@@ -68,3 +68,27 @@ func FuzzReader(f *testing.F) {
 		}
 	})
 }
+
+func FuzzResultJSON(f *testing.F) {
+	f.Add([]byte(`{"status":"Duplicate","messageTime":"0001-01-01T00:00:00","resourceId":"s","quantity":5.0,"dimension":"d","effectiveStartTime":"2018-12-01T08:30:14","planId":"p"}`))
+	f.Add([]byte(`{"status":"Accepted","messageTime":"2020-01-12T13:19:35.3458658Z","effectiveStartTime":"2018-12-01T08:30:14+02:00","error":{"details":[{"code":"x"}]}}`))
+	f.Add([]byte(`{"messageTime":5}`))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		var r Result
+		if err := r.UnmarshalJSON(body); err != nil {
+			return
+		}
+		// What was read writes and reads back as the same result.
+		b, err := r.MarshalJSON()
+		if err != nil {
+			return // a year beyond 9999 has no JSON form
+		}
+		var back Result
+		if err := back.UnmarshalJSON(b); err != nil {
+			t.Fatalf("%s: %v", b, err)
+		}
+		if !back.MessageTime.Equal(r.MessageTime) || !back.EffectiveStartTime.Equal(r.EffectiveStartTime) || !back.Quantity.Equal(r.Quantity) {
+			t.Fatalf("round trip: %+v, want %+v", back, r)
+		}
+	})
+}

@@ -1,6 +1,7 @@
 package metering
 
 import (
+	"encoding/json"
 	"strings"
 	"time"
 
@@ -26,8 +27,9 @@ type Event struct {
 	Quantity Quantity `json:"quantity"`
 	// Dimension is the ID of one of the plan's metering dimensions.
 	Dimension string `json:"dimension"`
-	// EffectiveStartTime is when the usage happened. The API takes UTC; in
-	// JSON a time without an offset is read as UTC.
+	// EffectiveStartTime is when the usage happened. The API takes UTC:
+	// it is written in UTC, and in JSON a time without an offset is read
+	// as UTC.
 	EffectiveStartTime time.Time `json:"effectiveStartTime"`
 	// PlanID is the ID of the resource's plan.
 	PlanID string `json:"planId"`
@@ -40,6 +42,25 @@ func (e Event) Resource() string {
 		return e.ResourceID
 	}
 	return e.ResourceURI
+}
+
+// MarshalJSON implements [json.Marshaler] as the metering API's request
+// body: effectiveStartTime is written in UTC with the instant exact, in
+// RFC 3339 ("2024-03-01T13:00:00Z", with a fraction of a second only
+// when it has one), whatever the location of EffectiveStartTime.
+func (e Event) MarshalJSON() ([]byte, error) {
+	est, err := json.Marshal(e.EffectiveStartTime.UTC())
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(struct {
+		ResourceID         string          `json:"resourceId,omitempty"`
+		ResourceURI        string          `json:"resourceUri,omitempty"`
+		Quantity           Quantity        `json:"quantity"`
+		Dimension          string          `json:"dimension"`
+		EffectiveStartTime json.RawMessage `json:"effectiveStartTime"`
+		PlanID             string          `json:"planId"`
+	}{e.ResourceID, e.ResourceURI, e.Quantity, e.Dimension, est, e.PlanID})
 }
 
 // UnmarshalJSON implements [json.Unmarshaler] leniently, as Microsoft
@@ -85,17 +106,9 @@ func (p Policy) slotOf(t time.Time) time.Time {
 	return t.UTC().Truncate(p.Slot)
 }
 
-// History is what the service accepted before: [Policy.Validate] asks
-// it whether an event for a key was accepted before, to reject a second
-// one as a duplicate. [KeySet] is a ready implementation.
-type History interface {
-	// Accepted reports whether an event with the key was accepted.
-	Accepted(k Key) bool
-}
-
-// KeySet is a set of accepted usage keys, a [History] held by the
-// caller. The zero KeySet is empty and ready to use; it is not safe
-// for concurrent use.
+// KeySet is a set of accepted usage keys held by the caller; its
+// Accepted method serves as a [Validation]'s History. The zero KeySet is
+// empty and ready to use; it is not safe for concurrent use.
 type KeySet struct {
 	keys map[Key]struct{}
 }
@@ -115,8 +128,8 @@ func (s *KeySet) Accepted(k Key) bool {
 	return ok
 }
 
-// Len returns the number of keys.
-func (s *KeySet) Len() int { return len(s.keys) }
+// len returns the number of keys.
+func (s *KeySet) len() int { return len(s.keys) }
 
 // Policy holds the limits of the metering rules (EXT-03, MTR-01…MTR-06)
 // and of the decoders of the metering API's bodies. [DefaultPolicy]
@@ -195,8 +208,8 @@ const (
 	// InvalidQuantity: the quantity is zero or negative.
 	InvalidQuantity
 	// BadArgument: a missing or unknown field: no resource,
-	// dimension, plan or effective time, a plan or dimension the resource
-	// does not have, or an effective time in the future.
+	// dimension, plan or effective time, a plan the resource does not
+	// have, or an effective time in the future.
 	BadArgument
 	// ResourceNotFound: the resource is not known.
 	ResourceNotFound
@@ -315,14 +328,15 @@ var (
 	mtMsgNotFound  = rule.Message{English: "ResourceNotFound: resource %q is not known (%s).", Swedish: "ResourceNotFound: resursen %q är okänd (%s)."}
 	mtMsgFuture    = rule.Message{English: "BadArgument: the effective time %v is after %v; usage can be emitted only for the past (%s).", Swedish: "BadArgument: tidpunkten %v är efter %v; användning kan bara skickas för det förflutna (%s)."}
 	mtMsgBad       = rule.Message{English: "BadArgument: %s (%s).", Swedish: "BadArgument: %s (%s)."}
+	mtMsgNotActive = rule.Message{English: "ResourceNotActive: %s is not a Subscribed subscription, and usage is accepted only while it is Subscribed (%s).", Swedish: "ResourceNotActive: %s är inte en prenumeration med status Subscribed, och användning tas bara emot medan den är det (%s)."}
+	mtMsgDimension = rule.Message{English: "InvalidDimension: dimension %q is not one of the plan's metering dimensions (%s).", Swedish: "InvalidDimension: dimensionen %q är inte en av planens mätdimensioner (%s)."}
 	mtWhat         = map[rule.Reason]rule.Message{
-		ReasonNoResource:       {English: "the event names no resource", Swedish: "händelsen anger ingen resurs"},
-		ReasonTwoResources:     {English: "the event names a resource ID and a resource URI; give one", Swedish: "händelsen anger både resurs-ID och resurs-URI; ange en"},
-		ReasonNoDimension:      {English: "the event names no dimension", Swedish: "händelsen anger ingen dimension"},
-		ReasonNoPlan:           {English: "the event names no plan", Swedish: "händelsen anger ingen plan"},
-		ReasonUnknownPlan:      {English: "the plan is not one of the known plans", Swedish: "planen är inte en av de kända planerna"},
-		ReasonUnknownDimension: {English: "the dimension is not one of the plan's metering dimensions", Swedish: "dimensionen är inte en av planens mätdimensioner"},
-		ReasonNoTime:           {English: "the event has no effective time", Swedish: "händelsen saknar tidpunkt"},
+		ReasonNoResource:   {English: "the event names no resource", Swedish: "händelsen anger ingen resurs"},
+		ReasonTwoResources: {English: "the event names a resource ID and a resource URI; give one", Swedish: "händelsen anger både resurs-ID och resurs-URI; ange en"},
+		ReasonNoDimension:  {English: "the event names no dimension", Swedish: "händelsen anger ingen dimension"},
+		ReasonNoPlan:       {English: "the event names no plan", Swedish: "händelsen anger ingen plan"},
+		ReasonUnknownPlan:  {English: "the plan is not one of the known plans", Swedish: "planen är inte en av de kända planerna"},
+		ReasonNoTime:       {English: "the event has no effective time", Swedish: "händelsen saknar tidpunkt"},
 	}
 )
 
@@ -340,6 +354,10 @@ func (r Decision) Explain(lang rule.Language) string {
 		return mtMsgQuantity.Render(lang, r.Quantity.String(), id)
 	case ResourceNotFound:
 		return mtMsgNotFound.Render(lang, r.Key.Resource, id)
+	case ResourceNotActive:
+		return mtMsgNotActive.Render(lang, r.Key.Resource, id)
+	case InvalidDimension:
+		return mtMsgDimension.Render(lang, r.Key.Dimension, id)
 	}
 	if r.Reason == ReasonFuture {
 		return mtMsgFuture.Render(lang, r.Effective, r.At, id)
@@ -356,11 +374,18 @@ type Validation struct {
 	// Plans are the plans of the known resources: an event's plan must be
 	// one of them, and its dimension one of that plan's meters.
 	Plans []plan.Plan `json:"plans,omitempty"`
-	// History holds the events accepted before; nil means none.
-	History History `json:"-"`
+	// History reports whether an event for a key (its resource,
+	// dimension and UTC hour) was accepted before, to refuse a second one
+	// as a Duplicate; nil means none was. [KeySet.Accepted] is one.
+	History func(k Key) bool `json:"-"`
 	// Known reports whether a resource exists; nil means every resource
 	// does (ResourceNotFound is then never reported).
 	Known func(resource string) bool `json:"-"`
+	// StatusOf returns the status of the SaaS subscription a resource
+	// is: usage is accepted only for a Subscribed one (MTR-05). nil, or
+	// "" for a resource, means the status is not known and not checked
+	// (ResourceNotActive is then never reported).
+	StatusOf func(resource string) SubscriptionStatus `json:"-"`
 	// At is the instant of the check: the instant the events are sent.
 	At time.Time `json:"at"`
 }
@@ -372,23 +397,25 @@ type Validation struct {
 //  1. BadArgument: no resource (or both a resource ID and URI), no
 //     dimension, no plan, no effective time;
 //  2. ResourceNotFound: Known says the resource does not exist;
-//  3. BadArgument: the plan is not one of Plans, or the dimension not one
-//     of its meters;
-//  4. BadArgument: the effective time is after v.At (usage can only be
+//  3. ResourceNotActive: StatusOf says the resource is a subscription
+//     that is not Subscribed (MTR-05);
+//  4. BadArgument: the plan is not one of Plans; InvalidDimension: the
+//     dimension is not one of its meters (MTR-04);
+//  5. BadArgument: the effective time is after v.At (usage can only be
 //     emitted for the past; the instant v.At itself is allowed);
-//  5. InvalidQuantity: the quantity is zero or negative;
-//  6. Expired: the effective time is more than MaxAge before v.At
+//  6. InvalidQuantity: the quantity is zero or negative;
+//  7. Expired: the effective time is more than MaxAge before v.At
 //     (exactly 24 hours is still accepted);
-//  7. Duplicate: History already holds the event's key (the resource,
-//     dimension and UTC clock hour);
-//  8. otherwise Accepted.
+//  8. Duplicate: History reports the event's key (the resource,
+//     dimension and UTC clock hour) accepted before;
+//  9. otherwise Accepted.
 //
 // Validate does not allocate.
 func (p Policy) Validate(v Validation, e Event) Decision {
 	p = p.norm()
 	r := p.check(&v, e)
 	if r.Status == 0 {
-		if v.History != nil && v.History.Accepted(r.Key) {
+		if v.History != nil && v.History(r.Key) {
 			r.Status, r.Reason = Duplicate, ReasonDuplicate
 		} else {
 			r.Status, r.Reason = Accepted, ReasonAccepted
@@ -398,7 +425,7 @@ func (p Policy) Validate(v Validation, e Event) Decision {
 	return r
 }
 
-// check runs checks 1–6; a zero EventStatus means they passed.
+// check runs checks 1–7; a zero EventStatus means they passed.
 func (p Policy) check(v *Validation, e Event) Decision {
 	now := v.At
 	maxAge := p.MaxAge
@@ -427,6 +454,12 @@ func (p Policy) check(v *Validation, e Event) Decision {
 		r.Status, r.Reason = ResourceNotFound, ReasonResourceNotFound
 		return r
 	}
+	if v.StatusOf != nil {
+		if st := v.StatusOf(r.Key.Resource); st != "" && st != Subscribed {
+			r.Rule, r.Status, r.Reason = ruleMTR05, ResourceNotActive, ReasonNotSubscribed
+			return r
+		}
+	}
 	pi := -1
 	for i := range v.Plans {
 		if v.Plans[i].ID == e.PlanID {
@@ -446,10 +479,10 @@ func (p Policy) check(v *Validation, e Event) Decision {
 	}
 	switch {
 	case !found:
-		return bad(ReasonUnknownDimension)
+		r.Status, r.Reason = InvalidDimension, ReasonUnknownDimension
 	case e.EffectiveStartTime.After(now):
 		return bad(ReasonFuture)
-	case !e.Quantity.IsPositive():
+	case e.Quantity.Sign() <= 0:
 		r.Status, r.Reason = InvalidQuantity, ReasonQuantity
 	case now.Sub(e.EffectiveStartTime) > maxAge:
 		r.Status, r.Reason = Expired, ReasonExpired
@@ -469,22 +502,13 @@ type BatchDecision struct {
 	// ReasonBatchChecked.
 	Rule   rule.ID     `json:"rule"`
 	Reason rule.Reason `json:"reason"`
-	// Count is the number of events; Max the policy's limit.
-	Count int `json:"count"`
-	Max   int `json:"max"`
+	// Count is the number of events, Accepted the number accepted; Max
+	// the policy's limit.
+	Count    int `json:"count"`
+	Accepted int `json:"accepted"`
+	Max      int `json:"max"`
 	// Results has one decision per event, in order.
 	Results []Decision `json:"results,omitempty"`
-}
-
-// Accepted returns the number of accepted events.
-func (b BatchDecision) Accepted() int {
-	n := 0
-	for _, r := range b.Results {
-		if r.Status == Accepted {
-			n++
-		}
-	}
-	return n
 }
 
 var (
@@ -503,7 +527,7 @@ func (b BatchDecision) Explain(lang rule.Language) string {
 		return mtMsgEmpty.Render(lang, string(b.Rule))
 	}
 	var sb strings.Builder
-	sb.WriteString(mtMsgBatch.Render(lang, b.Accepted(), b.Count, string(b.Rule)))
+	sb.WriteString(mtMsgBatch.Render(lang, b.Accepted, b.Count, string(b.Rule)))
 	for _, r := range b.Results {
 		sb.WriteByte('\n')
 		sb.WriteString(r.Explain(lang))
@@ -549,7 +573,7 @@ func (p Policy) validateAll(v *Validation, events []Event, b BatchDecision) Batc
 			}
 		}
 		if r.Status == 0 {
-			if v.History != nil && v.History.Accepted(r.Key) {
+			if v.History != nil && v.History(r.Key) {
 				r.Status, r.Reason = Duplicate, ReasonDuplicate
 			} else {
 				r.Status, r.Reason = Accepted, ReasonAccepted
@@ -557,6 +581,9 @@ func (p Policy) validateAll(v *Validation, events []Event, b BatchDecision) Batc
 			}
 		}
 		r.Allowed = r.Status == Accepted
+		if r.Allowed {
+			b.Accepted++
+		}
 		b.Results[i] = r
 	}
 	return b

@@ -101,8 +101,8 @@ var (
 	msgPriceTruncated = rule.Message{English: "The declared price of %q, %s USD per unit, has more than two decimals and is truncated to %v (%s).", Swedish: "Det angivna priset för %q, %s USD per enhet, har fler än två decimaler och avkortas till %v (%s)."}
 )
 
-// Explain renders the price step in lang.
-func (p Price) Explain(lang rule.Language) string {
+// explain renders the price step in lang.
+func (p Price) explain(lang rule.Language) string {
 	switch p.Reason {
 	case ReasonPriceBelowCent:
 		return msgPriceBelowCent.Render(lang, p.Dimension, p.Declared.String(), p.Billed, string(p.Rule))
@@ -111,9 +111,6 @@ func (p Price) Explain(lang rule.Language) string {
 	}
 	return msgPriceKept.Render(lang, p.Dimension, p.Billed, string(p.Rule))
 }
-
-// String returns the English explanation.
-func (p Price) String() string { return p.Explain(rule.English) }
 
 // billedPrice truncates a declared USD price to the cent (EXT-02).
 func billedPrice(dim string, declared currency.Rate) Price {
@@ -156,13 +153,10 @@ type InvoiceLine struct {
 
 var msgLine = rule.Message{English: "Overage of %q from %v to %v: %s units × %v = %v, billed %v (%s).", Swedish: "Överförbrukning av %q från %v till %v: %s enheter × %v = %v, faktureras %v (%s)."}
 
-// Explain renders the line in lang.
-func (l InvoiceLine) Explain(lang rule.Language) string {
+// explain renders the line in lang.
+func (l InvoiceLine) explain(lang rule.Language) string {
 	return msgLine.Render(lang, l.Dimension, l.Period.Start, l.Period.End, qtext(lang, l.Quantity), l.UnitPrice, l.Amount, l.BilledAt, string(l.Rule))
 }
-
-// String returns the English explanation.
-func (l InvoiceLine) String() string { return l.Explain(rule.English) }
 
 // Overage is the answer of [Policy.Overage]: each hour split into
 // included and billable, each term's use per dimension, the billed
@@ -199,12 +193,12 @@ func (o Overage) Explain(lang rule.Language) string {
 	for _, p := range o.Prices {
 		if p.Reason != ReasonPriceKept {
 			b.WriteString("\n  ")
-			b.WriteString(p.Explain(lang))
+			b.WriteString(p.explain(lang))
 		}
 	}
 	for _, l := range o.Lines {
 		b.WriteString("\n  ")
-		b.WriteString(l.Explain(lang))
+		b.WriteString(l.explain(lang))
 	}
 	return b.String()
 }
@@ -239,7 +233,7 @@ func (o Overage) String() string { return o.Explain(rule.English) }
 func (o Overage) Billable() []Event {
 	var out []Event
 	for _, h := range o.Hours {
-		if h.Billable.IsPositive() {
+		if h.Billable.Sign() > 0 {
 			e := h.Event
 			e.Quantity = h.Billable
 			out = append(out, e)
@@ -312,7 +306,7 @@ func (p Policy) Overage(req OverageRequest) (Overage, error) {
 		switch {
 		case r != res:
 			problem(&ps, ruleMTR03, path, ErrRecord, msgOtherRes, r, res)
-		case !e.Quantity.IsPositive():
+		case e.Quantity.Sign() <= 0:
 			problem(&ps, ruleMTR01, join(path, "quantity"), ErrRecord, msgNotPositive, e.Quantity)
 		case !req.Start.IsZero() && hour.Before(req.Start.Truncate(p.Slot)):
 			problem(&ps, ruleMTR03, join(path, "effectiveStartTime"), ErrRecord, msgBeforeStart, hour, req.Start)
@@ -377,7 +371,7 @@ func (p Policy) Overage(req OverageRequest) (Overage, error) {
 		cur.Billable, _ = cur.Billable.Add(h.Billable)
 		cur.Used, cur.Included, cur.Billable = cur.Used.trim(0), cur.Included.trim(0), cur.Billable.trim(0)
 		out.Hours = append(out.Hours, h)
-		if h.Billable.IsPositive() {
+		if h.Billable.Sign() > 0 {
 			mi, month, err := monthCal.PeriodAt(1, t)
 			if err != nil {
 				problem(&ps, ruleMTR03, "events", ErrRecord, msgOutOfRange, e.EffectiveStartTime, err)

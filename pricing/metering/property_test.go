@@ -117,8 +117,8 @@ func TestPropertyFlushBoundsMemory(t *testing.T) {
 		a.Add(rec)
 		if i%100 == 0 {
 			all = append(all, a.Flush(rec.Time).Events...)
-			if a.Len() > 6 {
-				t.Fatalf("%d open hours", a.Len())
+			if a.open() > 6 {
+				t.Fatalf("%d open hours", a.open())
 			}
 		}
 	}
@@ -216,11 +216,11 @@ func TestPropertyNoPanic(t *testing.T) {
 	p := Policy{}
 	var nilAgg *Aggregator
 	nilAgg.Add(Record{})
-	nilAgg.AddAll(nil)
+	nilAgg.addAll(nil)
 	_ = nilAgg.Merge(nil)
 	_ = nilAgg.Flush(time.Time{})
 	_ = nilAgg.Result()
-	_ = nilAgg.Len()
+	_ = nilAgg.open()
 	var zeroAgg Aggregator
 	zeroAgg.Add(Record{})
 	_ = zeroAgg.Merge(p.Aggregator(AggregateRequest{PlanID: "x"}))
@@ -231,7 +231,7 @@ func TestPropertyNoPanic(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 10))
 	for range 300 {
 		at := extremes[r.IntN(len(extremes))]
-		q := []Quantity{{}, big, big.Neg(), MustParseQuantity("0.000000000000001")}[r.IntN(4)]
+		q := []Quantity{{}, big, big.negated(), MustParseQuantity("0.000000000000001")}[r.IntN(4)]
 		e := Event{ResourceID: []string{"", "a"}[r.IntN(2)], ResourceURI: []string{"", "b"}[r.IntN(2)], Dimension: "d", PlanID: "p",
 			EffectiveStartTime: extremes[r.IntN(len(extremes))], Quantity: q}
 		_ = p.Validate(Validation{At: at, Plans: []plan.Plan{{ID: "p", Pricing: plan.Pricing{Meters: []plan.Meter{{Dimension: "d"}}}}}}, e)
@@ -245,8 +245,8 @@ func TestPropertyNoPanic(t *testing.T) {
 	}
 	for _, v := range []any{Policy{}, Event{}, Key{}, Decision{}, BatchDecision{}, Validation{}, Quantity{}, Record{}, AggregateRequest{},
 		Aggregation{}, Meter{}, OverageRequest{}, Hour{}, TermUse{}, Price{}, InvoiceLine{}, Overage{}, SubmitRequest{}, Submission{}, Batch{},
-		Result{}, ErrorBody{}, ErrorDetail{}, AdditionalInfo{}, Reply{}, Row{}, Exchange{}, ClassifyRequest{}, Outcome{}, Classification{},
-		ReconcileRequest{}, Mismatch{}, Reconciliation{}, EventStatus(0), ReconStatus(0), Class(0), SubscriptionStatus("")} {
+		Result{}, ErrorBody{}, AdditionalInfo{}, Reply{}, Row{}, Exchange{}, ClassifyRequest{}, Outcome{}, Classification{},
+		ReconcileRequest{}, Mismatch{}, Reconciliation{}, EventStatus(0), ReconStatus(0), SubscriptionStatus("")} {
 		b, err := json.Marshal(v)
 		if err != nil {
 			t.Errorf("%T: %v", v, err)
@@ -299,7 +299,7 @@ func TestPropertyRetryNeverResendsDelivered(t *testing.T) {
 		for _, ex := range exs {
 			for _, res := range ex.Reply.Results {
 				if res.Status == Accepted || res.Status == Duplicate {
-					delivered[p.KeyOf(res.Event())] = true
+					delivered[p.KeyOf(res.event())] = true
 				}
 			}
 			if ex.Reply.HTTPStatus == 409 {

@@ -40,8 +40,8 @@ func NewQuantity(coef int64, scale int) (Quantity, error) {
 	return Quantity{neg: neg && coef != 0, mag: r}, nil
 }
 
-// QuantityOf returns the non-negative quantity r.
-func QuantityOf(r currency.Rate) Quantity { return Quantity{mag: r} }
+// quantityOf returns the non-negative quantity r.
+func quantityOf(r currency.Rate) Quantity { return Quantity{mag: r} }
 
 // ParseQuantity parses a quantity as the metering API writes it, a
 // JSON number: an optional sign, digits with an optional fraction, and an
@@ -163,7 +163,8 @@ func parseQuantity[T ~string | ~[]byte](s T) (Quantity, error) {
 	return Quantity{neg: neg && coef != 0, mag: r}, nil
 }
 
-// Sign returns −1, 0 or +1.
+// Sign returns −1, 0 or +1; a quantity an event may carry has Sign 1
+// (EXT-03).
 func (q Quantity) Sign() int {
 	switch {
 	case q.mag.IsZero():
@@ -173,9 +174,6 @@ func (q Quantity) Sign() int {
 	}
 	return 1
 }
-
-// IsPositive reports whether q > 0, the condition of EXT-03.
-func (q Quantity) IsPositive() bool { return q.Sign() > 0 }
 
 // Magnitude returns |q|.
 func (q Quantity) Magnitude() currency.Rate { return q.mag }
@@ -198,27 +196,24 @@ func (q Quantity) Cmp(o Quantity) int {
 // go-cmp uses it.
 func (q Quantity) Equal(o Quantity) bool { return q.Cmp(o) == 0 }
 
-// AppendText implements [encoding.TextAppender]: the quantity with the
-// decimal places it was written with, "5.0", "-1".
-func (q Quantity) AppendText(b []byte) ([]byte, error) {
+// appendText appends the quantity with the decimal places it was written
+// with, "5.0", "-1".
+func (q Quantity) appendText(b []byte) ([]byte, error) {
 	if q.Sign() < 0 {
 		b = append(b, '-')
 	}
 	return q.mag.AppendText(b)
 }
 
-// String returns the quantity as AppendText writes it.
+// String returns the quantity with the decimal places it was written
+// with: "5.0", "-1", "0.25".
 func (q Quantity) String() string {
-	b, _ := q.AppendText(make([]byte, 0, 24))
+	b, _ := q.appendText(make([]byte, 0, 24))
 	return string(b)
 }
 
-// MarshalText implements [encoding.TextMarshaler].
-func (q Quantity) MarshalText() ([]byte, error) { return q.AppendText(nil) }
-
-// UnmarshalText implements [encoding.TextUnmarshaler] with
-// [ParseQuantity].
-func (q *Quantity) UnmarshalText(b []byte) error {
+// parseInto sets q to the quantity b, as [ParseQuantity] reads it.
+func (q *Quantity) parseInto(b []byte) error {
 	v, err := ParseQuantity(string(b))
 	if err != nil {
 		return err
@@ -229,7 +224,7 @@ func (q *Quantity) UnmarshalText(b []byte) error {
 
 // MarshalJSON implements [json.Marshaler]: a JSON number, as the metering
 // API expects, written exactly ("5.0").
-func (q Quantity) MarshalJSON() ([]byte, error) { return q.AppendText(nil) }
+func (q Quantity) MarshalJSON() ([]byte, error) { return q.appendText(nil) }
 
 // UnmarshalJSON implements [json.Unmarshaler]: a JSON number, or a string
 // holding one, parsed exactly.
@@ -240,12 +235,12 @@ func (q *Quantity) UnmarshalJSON(b []byte) error {
 		if err != nil {
 			return fmt.Errorf("metering: quantity %s: %w: %w", b, ErrQuantity, currency.ErrSyntax)
 		}
-		return q.UnmarshalText([]byte(s))
+		return q.parseInto([]byte(s))
 	}
 	if string(b) == "null" {
 		return nil
 	}
-	return q.UnmarshalText(b)
+	return q.parseInto(b)
 }
 
 // pow10 holds the powers of ten that fit in a uint64.
@@ -297,8 +292,8 @@ func quantityOfInt(n int64) Quantity {
 	return q
 }
 
-// Neg returns −q.
-func (q Quantity) Neg() Quantity { return Quantity{neg: !q.neg && !q.mag.IsZero(), mag: q.mag} }
+// negated returns −q.
+func (q Quantity) negated() Quantity { return Quantity{neg: !q.neg && !q.mag.IsZero(), mag: q.mag} }
 
 // Add returns q + o exactly, with the larger of their decimal places
 // ("1.5" + "2" is "3.5"). It fails, wrapping [ErrQuantity] and
@@ -327,7 +322,7 @@ func (q Quantity) Add(o Quantity) (Quantity, error) {
 }
 
 // Sub returns q − o exactly, as [Quantity.Add] does.
-func (q Quantity) Sub(o Quantity) (Quantity, error) { return q.Add(o.Neg()) }
+func (q Quantity) Sub(o Quantity) (Quantity, error) { return q.Add(o.negated()) }
 
 // acc is an exact running sum of non-negative quantities, without
 // allocation: a coefficient at the largest scale added so far.

@@ -40,8 +40,8 @@ var msgMismatch = map[rule.Reason]rule.Message{
 	ReasonNotProcessed:     {English: "Not processed: %[5]s of %[2]q for %[3]s on %[4]s submitted, %[7]s processed, status %[8]s (%[6]s).", Swedish: "Inte behandlad: %[5]s av %[2]q för %[3]s den %[4]s inskickat, %[7]s behandlat, status %[8]s (%[6]s)."},
 }
 
-// Explain renders the mismatch in lang.
-func (m Mismatch) Explain(lang rule.Language) string {
+// explain renders the mismatch in lang.
+func (m Mismatch) explain(lang rule.Language) string {
 	msg, ok := msgMismatch[m.Reason]
 	if !ok {
 		msg = msgMismatch[ReasonNotProcessed]
@@ -49,9 +49,6 @@ func (m Mismatch) Explain(lang rule.Language) string {
 	return msg.Render(lang, qtext(lang, m.Delivered), m.Dimension, m.Resource, m.Day.Format(time.DateOnly),
 		qtext(lang, m.Submitted), string(m.Rule), qtext(lang, m.Processed), m.ReconStatus.String())
 }
-
-// String returns the English explanation.
-func (m Mismatch) String() string { return m.Explain(rule.English) }
 
 // Reconciliation is the answer of [Policy.Reconcile]: how many resource,
 // dimension and day keys match, and each mismatch in the order of
@@ -71,7 +68,7 @@ func (r Reconciliation) Explain(lang rule.Language) string {
 	b.WriteString(msgReconciled.Render(lang, r.Matched, len(r.Mismatches), string(r.Rule)))
 	for _, m := range r.Mismatches {
 		b.WriteString("\n  ")
-		b.WriteString(m.Explain(lang))
+		b.WriteString(m.explain(lang))
 	}
 	return b.String()
 }

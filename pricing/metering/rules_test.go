@@ -1,6 +1,7 @@
 package metering
 
 import (
+	"encoding/json"
 	"errors"
 	"strconv"
 	"strings"
@@ -202,7 +203,7 @@ func TestEXT02_PriceTruncation(t *testing.T) {
 		if p.Billed != currency.FromMinor(tt.billed, currency.USD) || p.Reason != tt.reason || p.Rule != rule.EXT02 {
 			t.Errorf("%s: %v %s", tt.declared, p.Billed, p.Reason)
 		}
-		if p.String() == "" || p.Explain(rule.Swedish) == "" {
+		if p.explain(rule.English) == "" || p.explain(rule.Swedish) == "" {
 			t.Error("no explanation")
 		}
 	}
@@ -260,16 +261,16 @@ func TestMTR04_RetryNeverResendsDelivered(t *testing.T) {
 	if len(c1.Retry) != 1 || len(c1.Retry[0].Request) != 1 || c1.Retry[0].Request[0] != b {
 		t.Errorf("retry %v", c1.Retry)
 	}
-	got := map[string]Class{}
+	got := map[string]rule.Reason{}
 	for _, o := range c1.Outcomes {
-		got[o.Event.Dimension+o.Event.Quantity.String()] = o.Class
+		got[o.Event.Dimension+o.Event.Quantity.String()] = o.Reason
 	}
-	if diff := cmp.Diff(map[string]Class{"emails1": Delivered, "emails2": Retry, "texts3": Fix}, got); diff != "" {
+	if diff := cmp.Diff(map[string]rule.Reason{"emails1": ReasonDelivered, "emails2": ReasonRetry, "texts3": ReasonFix}, got); diff != "" {
 		t.Error(diff)
 	}
 	// A 409 without the accepted event, a 403 for the whole request.
 	c3, _ := p.Classify(ClassifyRequest{Exchanges: []Exchange{{Sent: []Event{a}, Reply: Reply{HTTPStatus: 409}}, {Sent: []Event{c}, Reply: Reply{HTTPStatus: 403}}}})
-	if c3.Outcomes[0].Class != AlreadyDelivered || c3.Outcomes[1].Class != Stop || len(c3.Stopped) != 1 {
+	if c3.Outcomes[0].Reason != ReasonAlreadyDelivered || c3.Outcomes[1].Reason != ReasonStop || len(c3.Stopped) != 1 {
 		t.Errorf("%v", c3)
 	}
 	// A result for an event not sent is a problem.
@@ -279,7 +280,7 @@ func TestMTR04_RetryNeverResendsDelivered(t *testing.T) {
 	}
 	// Too old to retry at the instant of classification: lost.
 	c2, _ := p.Classify(ClassifyRequest{At: at.Add(48 * time.Hour), Exchanges: []Exchange{{Sent: []Event{b}}}})
-	if c2.Outcomes[0].Class != Lost || len(c2.Retry) != 0 {
+	if c2.Outcomes[0].Reason != ReasonLost || len(c2.Retry) != 0 {
 		t.Errorf("%v", c2)
 	}
 }
@@ -398,5 +399,164 @@ func TestMTR01_CSVReader(t *testing.T) {
 	}
 	if DefaultPolicy().NewReader(nil, "").Records() == nil || nilReader.Err() != nil || nilReader.Skipped() != 0 || nilReader.Problems() != nil {
 		t.Error("nil reader")
+	}
+}
+
+func TestMTR04_UnknownDimensionIsInvalidDimension(t *testing.T) {
+	// MTR-04: a dimension that is not one of the plan's meters is answered
+	// InvalidDimension (the metering API's status), not BadArgument; an
+	// unknown plan is still a BadArgument.
+	now := pbTime("2024-03-01T12:00:00Z")
+	v := Validation{Plans: pbMeteredPlans, At: now}
+	e := pbEvent("2024-03-01T10:00:00Z", "1")
+	e.Dimension = "sms"
+	d := DefaultPolicy().Validate(v, e)
+	if d.Allowed || d.Status != InvalidDimension || d.Reason != ReasonUnknownDimension {
+		t.Errorf("unknown dimension: %v %s", d.Status, d.Reason)
+	}
+	if got, want := d.Explain(rule.English), `InvalidDimension: dimension "sms" is not one of the plan's metering dimensions (EXT-03).`; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	b := DefaultPolicy().ValidateBatch(v, []Event{e, pbEvent("2024-03-01T10:00:00Z", "1")})
+	if b.Results[0].Status != InvalidDimension || b.Results[1].Status != Accepted {
+		t.Errorf("batch: %v %v", b.Results[0].Status, b.Results[1].Status)
+	}
+	e.PlanID = "gold"
+	if d := DefaultPolicy().Validate(v, e); d.Status != BadArgument || d.Reason != ReasonUnknownPlan {
+		t.Errorf("unknown plan: %v %s", d.Status, d.Reason)
+	}
+}
+
+func TestMTR05_ValidateResourceNotActive(t *testing.T) {
+	// MTR-05: given the subscription's status, Validate answers
+	// ResourceNotActive for a subscription that is not Subscribed; an
+	// unknown status ("" or no StatusOf) is not checked.
+	now := pbTime("2024-03-01T12:00:00Z")
+	statuses := map[string]SubscriptionStatus{"sub-1": "Suspended", "sub-2": Subscribed, "sub-3": "PendingFulfillmentStart", "sub-4": "Unsubscribed"}
+	v := Validation{Plans: pbMeteredPlans, At: now, StatusOf: func(r string) SubscriptionStatus { return statuses[r] }}
+	for _, tt := range []struct {
+		resource string
+		status   EventStatus
+	}{{"sub-1", ResourceNotActive}, {"sub-2", Accepted}, {"sub-3", ResourceNotActive}, {"sub-4", ResourceNotActive}, {"sub-9", Accepted}} {
+		e := pbEvent("2024-03-01T10:00:00Z", "1")
+		e.ResourceID = tt.resource
+		d := DefaultPolicy().Validate(v, e)
+		if d.Status != tt.status || d.Allowed != (tt.status == Accepted) {
+			t.Errorf("%s: %v, want %v", tt.resource, d.Status, tt.status)
+		}
+		if tt.status == ResourceNotActive && (d.Rule != ruleMTR05 || d.Reason != ReasonNotSubscribed) {
+			t.Errorf("%s: rule %s reason %s", tt.resource, d.Rule, d.Reason)
+		}
+	}
+	e := pbEvent("2024-03-01T10:00:00Z", "1")
+	if got, want := DefaultPolicy().Validate(v, e).Explain(rule.English), "ResourceNotActive: sub-1 is not a Subscribed subscription, and usage is accepted only while it is Subscribed (MTR-05)."; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	// ResourceNotFound is checked first; the status before the event's own checks.
+	v.Known = func(r string) bool { return r != "sub-1" }
+	if d := DefaultPolicy().Validate(v, e); d.Status != ResourceNotFound {
+		t.Errorf("unknown resource: %v", d.Status)
+	}
+	v.Known = nil
+	e.Quantity = Quantity{}
+	if d := DefaultPolicy().Validate(v, e); d.Status != ResourceNotActive {
+		t.Errorf("zero quantity of an inactive resource: %v", d.Status)
+	}
+	if a := testing.AllocsPerRun(100, func() { DefaultPolicy().Validate(v, e) }); a != 0 {
+		t.Errorf("Validate allocates %v", a)
+	}
+}
+
+func TestMTR04_ZeroMessageTimeWritten(t *testing.T) {
+	// MTR-04: a batch item that was not accepted carries messageTime
+	// "0001-01-01T00:00:00", as the metering API writes it; it is written,
+	// not left out, and reads back as the zero instant.
+	r := Result{Status: Duplicate, ResourceID: "sub-1", Quantity: MustParseQuantity("5.0"), Dimension: "emails",
+		EffectiveStartTime: utc(2024, 3, 1, 10, 0, 0, 0), PlanID: "basic"}
+	b, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"status":"Duplicate","messageTime":"0001-01-01T00:00:00","resourceId":"sub-1","quantity":5.0,"dimension":"emails","effectiveStartTime":"2024-03-01T10:00:00Z","planId":"basic"}`
+	if string(b) != want {
+		t.Errorf("got  %s\nwant %s", b, want)
+	}
+	var back Result
+	if err := json.Unmarshal(b, &back); err != nil || !cmp.Equal(r, back) || !back.MessageTime.IsZero() {
+		t.Errorf("round trip: %+v %v", back, err)
+	}
+	r.Status, r.UsageEventID, r.MessageTime = Accepted, "e1", time.Date(2020, 1, 12, 14, 19, 35, 345865800, time.FixedZone("CET", 3600))
+	if b, _ = json.Marshal(r); !strings.Contains(string(b), `"messageTime":"2020-01-12T13:19:35.3458658Z"`) {
+		t.Errorf("accepted: %s", b)
+	}
+	if err := json.Unmarshal([]byte(`{"status":"Accepted","messageTime":5}`), &back); err == nil {
+		t.Error("a messageTime that is not a string decodes")
+	}
+}
+
+func TestMTR01_EffectiveStartTimeInUTC(t *testing.T) {
+	// MTR-01: effectiveStartTime is UTC: an event and a result write it in
+	// UTC whatever its location, the instant exact (a fraction of a second
+	// kept), and it reads back as the same instant.
+	at := time.Date(2024, 3, 1, 15, 30, 14, 250000000, time.FixedZone("+02", 2*3600))
+	e := Event{ResourceID: "sub-1", Quantity: MustParseQuantity("1"), Dimension: "emails", EffectiveStartTime: at, PlanID: "basic"}
+	b, err := json.Marshal(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"resourceId":"sub-1","quantity":1,"dimension":"emails","effectiveStartTime":"2024-03-01T13:30:14.25Z","planId":"basic"}`
+	if string(b) != want {
+		t.Errorf("got  %s\nwant %s", b, want)
+	}
+	var back Event
+	if err := json.Unmarshal(b, &back); err != nil || !back.EffectiveStartTime.Equal(at) || back.EffectiveStartTime.Location() != time.UTC {
+		t.Errorf("round trip: %v %v", back.EffectiveStartTime, err)
+	}
+	if err := json.Unmarshal([]byte(`{"effectiveStartTime":"2024-03-01T15:30:14.25+02:00"}`), &back); err != nil ||
+		!back.EffectiveStartTime.Equal(at) || back.EffectiveStartTime.Location() != time.UTC {
+		t.Errorf("an offset is read as the instant, in UTC: %v %v", back.EffectiveStartTime, err)
+	}
+	r := Result{Status: Accepted, EffectiveStartTime: at}
+	if b, _ := json.Marshal(r); !strings.Contains(string(b), `"effectiveStartTime":"2024-03-01T13:30:14.25Z"`) {
+		t.Errorf("result: %s", b)
+	}
+	if _, err := json.Marshal(Event{EffectiveStartTime: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)}); err == nil {
+		t.Error("a year beyond 9999 marshals")
+	}
+}
+
+func TestMTR01_AggregationProblemsInJSON(t *testing.T) {
+	// MTR-01: an aggregation's problems (the records left out, with their
+	// line and rule) are part of its JSON, and read back with the same
+	// rule, path, code and text.
+	at := utc(2024, 3, 1, 12, 0, 0, 0)
+	good := Record{ResourceID: "sub-1", Dimension: "emails", Time: utc(2024, 3, 1, 10, 0, 0, 0), Quantity: MustParseQuantity("1"), Line: 2}
+	bad := good
+	bad.Line, bad.Quantity = 3, MustParseQuantity("0")
+	agg, err := DefaultPolicy().Aggregate(AggregateRequest{PlanID: "basic", Dimensions: []string{"emails"}, At: at, Source: "u.csv", Records: seqOf([]Record{good, bad})})
+	if err != nil || len(agg.Problems) != 1 {
+		t.Fatalf("%v %v", agg.Problems, err)
+	}
+	b, err := json.Marshal(agg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `"problems":[{"rule":"MTR-01","path":"u.csv line 3`) {
+		t.Errorf("problems not in JSON: %s", b)
+	}
+	var back Aggregation
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if len(back.Problems) != 1 || back.Problems[0].Rule != ruleMTR01 || back.Problems[0].Path != agg.Problems[0].Path ||
+		back.Problems[0].Code() != agg.Problems[0].Code() || back.Problems[0].Text(rule.English) != agg.Problems[0].Text(rule.English) {
+		t.Errorf("problems back: %v, want %v", back.Problems, agg.Problems)
+	}
+	if back.Explain(rule.English) != agg.Explain(rule.English) {
+		t.Errorf("explanation back:\n%s\nwant\n%s", back.Explain(rule.English), agg.Explain(rule.English))
+	}
+	again, _ := json.Marshal(back)
+	if string(again) != string(b) {
+		t.Errorf("second encoding differs:\n%s\n%s", again, b)
 	}
 }

@@ -110,7 +110,7 @@ func (p Policy) Submit(req SubmitRequest) (Submission, error) {
 			problem(&ps, ruleMTR01, path, ErrRecord, mtWhat[d.Reason])
 			continue
 		}
-		if !e.Quantity.IsPositive() {
+		if e.Quantity.Sign() <= 0 {
 			problem(&ps, ruleMTR01, join(path, "quantity"), ErrRecord, msgNotPositive, e.Quantity)
 			continue
 		}

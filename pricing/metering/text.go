@@ -7,7 +7,7 @@ import "github.com/marketrules/marketrules/rule"
 // "1 556,5" in Swedish with U+00A0 NO-BREAK SPACE, and U+2212 MINUS
 // SIGN), the decimal places kept.
 func qtext(lang rule.Language, q Quantity) string {
-	b, _ := q.AppendText(make([]byte, 0, 32))
+	b, _ := q.appendText(make([]byte, 0, 32))
 	neg := len(b) > 0 && b[0] == '-'
 	if neg {
 		b = b[1:]

@@ -13,12 +13,13 @@ import (
 // Result is the metering API's answer for one event: the 200 body of
 // POST /usageEvent, an item of a batch answer's result, or the accepted
 // event a 409 Duplicate carries (MTR-04). In a batch, an event that was
-// not accepted has its Status, a MessageTime of the zero instant, and may
-// carry the error body (for a Duplicate, with the accepted event).
+// not accepted has its Status, a MessageTime of the zero instant (written
+// "0001-01-01T00:00:00", as the API writes it), and may carry the error
+// body (for a Duplicate, with the accepted event).
 type Result struct {
 	UsageEventID       string      `json:"usageEventId,omitempty"`
 	Status             EventStatus `json:"status"`
-	MessageTime        time.Time   `json:"messageTime,omitzero"`
+	MessageTime        time.Time   `json:"messageTime"`
 	ResourceID         string      `json:"resourceId,omitempty"`
 	ResourceURI        string      `json:"resourceUri,omitempty"`
 	Quantity           Quantity    `json:"quantity"`
@@ -28,28 +29,76 @@ type Result struct {
 	Error              *ErrorBody  `json:"error,omitempty"`
 }
 
-// Event returns the event the result is about.
-func (r Result) Event() Event {
+// zeroMessageTime is the messageTime of a batch item that was not
+// accepted, as the metering API writes it: the zero instant, without an
+// offset.
+const zeroMessageTime = "0001-01-01T00:00:00"
+
+// MarshalJSON implements [json.Marshaler] as the metering API writes a
+// result: messageTime always present, the zero instant written
+// "0001-01-01T00:00:00" (a batch item that was not accepted), and
+// effectiveStartTime in UTC, the instant exact (see [Event.MarshalJSON]).
+func (r Result) MarshalJSON() ([]byte, error) {
+	mt := []byte(`"` + zeroMessageTime + `"`)
+	if !r.MessageTime.IsZero() {
+		var err error
+		if mt, err = json.Marshal(r.MessageTime.UTC()); err != nil {
+			return nil, err
+		}
+	}
+	est, err := json.Marshal(r.EffectiveStartTime.UTC())
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(struct {
+		UsageEventID       string          `json:"usageEventId,omitempty"`
+		Status             EventStatus     `json:"status"`
+		MessageTime        json.RawMessage `json:"messageTime"`
+		ResourceID         string          `json:"resourceId,omitempty"`
+		ResourceURI        string          `json:"resourceUri,omitempty"`
+		Quantity           Quantity        `json:"quantity"`
+		Dimension          string          `json:"dimension"`
+		EffectiveStartTime json.RawMessage `json:"effectiveStartTime"`
+		PlanID             string          `json:"planId"`
+		Error              *ErrorBody      `json:"error,omitempty"`
+	}{r.UsageEventID, r.Status, mt, r.ResourceID, r.ResourceURI, r.Quantity, r.Dimension, est, r.PlanID, r.Error})
+}
+
+// UnmarshalJSON implements [json.Unmarshaler] leniently, as
+// [Policy.DecodeReply] reads a result: unknown members are ignored, a
+// time without an offset is UTC, and values of the wrong type are
+// problems with their paths ([rule.Problems]).
+func (r *Result) UnmarshalJSON(b []byte) error {
+	var w wireResult
+	var ps rule.Problems
+	if err := decodeBytes(b, &w, &ps); err != nil {
+		return err
+	}
+	res := w.result("", &ps)
+	if err := ps.Err(); err != nil {
+		return err
+	}
+	*r = res
+	return nil
+}
+
+// event returns the event the result is about.
+func (r Result) event() Event {
 	return Event{ResourceID: r.ResourceID, ResourceURI: r.ResourceURI, Quantity: r.Quantity, Dimension: r.Dimension,
 		EffectiveStartTime: r.EffectiveStartTime, PlanID: r.PlanID}
 }
 
 // ErrorBody is the metering API's error body: the 400 body
-// {"code","message","target","details":[…]} and the 409 body, whose
-// additionalInfo.acceptedMessage is the event accepted before.
+// {"code","message","target","details":[…]}, each detail an ErrorBody
+// with only code, message and target (what is wrong, where), and the 409
+// body, whose additionalInfo.acceptedMessage is the event accepted
+// before.
 type ErrorBody struct {
 	Code           string          `json:"code,omitempty"`
 	Message        string          `json:"message,omitempty"`
 	Target         string          `json:"target,omitempty"`
-	Details        []ErrorDetail   `json:"details,omitempty"`
+	Details        []ErrorBody     `json:"details,omitempty"`
 	AdditionalInfo *AdditionalInfo `json:"additionalInfo,omitempty"`
-}
-
-// ErrorDetail is one detail of a 400 body: what is wrong, where.
-type ErrorDetail struct {
-	Code    string `json:"code,omitempty"`
-	Message string `json:"message,omitempty"`
-	Target  string `json:"target,omitempty"`
 }
 
 // AdditionalInfo is the 409 body's additional information: the event
@@ -84,10 +133,10 @@ type wireResult struct {
 }
 
 type wireError struct {
-	Code           string        `json:"code"`
-	Message        string        `json:"message"`
-	Target         string        `json:"target"`
-	Details        []ErrorDetail `json:"details"`
+	Code           string      `json:"code"`
+	Message        string      `json:"message"`
+	Target         string      `json:"target"`
+	Details        []ErrorBody `json:"details"`
 	AdditionalInfo *struct {
 		AcceptedMessage *wireResult `json:"acceptedMessage"`
 	} `json:"additionalInfo"`

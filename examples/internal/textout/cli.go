@@ -52,12 +52,12 @@ func NewCommand(name, summary, synopsis string, stdout, stderr io.Writer) *Comma
 
 // LanguageFlag adds the -lang flag all programs share.
 func (c *Command) LanguageFlag() {
-	c.lang = c.Flags.String("lang", "en", "language of the output: en (English) or sv (Swedish); sv-SE, EN and the like are accepted")
+	c.lang = c.Flags.String("lang", "en", "language of the output: en or sv (sv-SE, EN and the like too)")
 }
 
 // usage writes the summary, the synopsis and the flags to w.
 func (c *Command) usage(w io.Writer) {
-	fmt.Fprintf(w, "%s: %s\n\nusage: %s %s\n", c.Name, c.Summary, c.Name, c.Synopsis)
+	fmt.Fprintf(w, "%s\nusage: %s %s\n", Wrap(c.Name+": ", c.Summary, 99), c.Name, c.Synopsis)
 	var flags bytes.Buffer
 	c.Flags.SetOutput(&flags)
 	c.Flags.PrintDefaults()
