@@ -34,7 +34,7 @@ func TestPRC03_MarketPrice(t *testing.T) {
 		p    *plan.Plan
 		mk   market.Code
 		rate currency.ExchangeRate
-		pol  pricing.QuotePolicy
+		pol  pricing.Policy
 		want want
 	}{
 		{"USD market", gold, market.US, currency.ExchangeRate{}, pricing.DefaultPolicy(),
@@ -294,7 +294,7 @@ func TestQuoteTerm_Errors(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		req  pricing.Subscription
-		pol  pricing.QuotePolicy
+		pol  pricing.Policy
 		want []qtProblem
 	}{
 		{"no plan", pricing.Subscription{Market: market.US, Term: plan.OneMonth}, pricing.DefaultPolicy(),

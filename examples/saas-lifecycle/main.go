@@ -167,7 +167,7 @@ func newStory(p *textout.Printer, l rule.Language) (*story, error) {
 		json string
 	}{{&s.workspace, "workspace-offer.json", workspaceJSON}, {&s.mail, "mail-offer.json", mailJSON}} {
 		var err error
-		if *o.dst, err = offer.Decode(strings.NewReader(o.json), 0); err == nil {
+		if *o.dst, err = offer.DefaultPolicy().Decode(strings.NewReader(o.json), 0); err == nil {
 			err = offer.DefaultPolicy().CheckOffer(*o.dst)
 		}
 		if err != nil {

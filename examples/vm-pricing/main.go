@@ -189,13 +189,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var plans []vmPlan
 	for _, in := range offers {
 		if !json.Valid([]byte(in.text)) {
-			_, err := offer.Decode(strings.NewReader(in.text), 0)
+			_, err := offer.DefaultPolicy().Decode(strings.NewReader(in.text), 0)
 			if err == nil {
 				err = errors.New("malformed JSON")
 			}
 			return cmd.Failf(textout.ExitUsage, "%s: %v", in.name, err)
 		}
-		o, err := offer.Decode(strings.NewReader(in.text), 0)
+		o, err := offer.DefaultPolicy().Decode(strings.NewReader(in.text), 0)
 		if err == nil {
 			err = offer.DefaultPolicy().CheckOffer(o)
 		}
