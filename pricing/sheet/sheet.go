@@ -257,8 +257,8 @@ func (p LocalPrice) Explain(lang rule.Language) string {
 	head := []any{p.Market.String(), p.Plan, p.Term.String(), p.Payment.String(), p.Price}
 	switch p.Source {
 	case SourceConverted:
-		return exConverted.Render(lang, append(head, p.USD, p.Rate.Rate.String(), p.Rate.To.String(),
-			p.Rate.AsOf.Format(time.DateOnly), p.Rounding.String(), p.SavedAt, string(rule.PRC03))...)
+		return exConverted.Render(lang, append(head, p.USD, rule.Decimal(p.Rate.Rate.String()), p.Rate.To.String(),
+			p.Rate.AsOf.Format(time.DateOnly), p.Rounding, p.SavedAt, string(rule.PRC03))...)
 	case SourceList:
 		return exList.Render(lang, append(head, p.SavedAt, string(rule.PRC03))...)
 	}
