@@ -7,7 +7,8 @@
 //
 // A [Money] is an int64 number of minor units (cents, öre, yen) and a
 // [Code]: 16 bytes, no pointers, comparable with == and usable as a map
-// key. 19.99 USD is FromMinor(1999, USD); the largest amount is
+// key. 19.99 USD is New(1999, USD), which refuses a code outside ISO
+// 4217, or MustFromMinor(1999, USD) for a constant; the largest amount is
 // 92,233,720,368,547,758.07 in a two-decimal currency. A [Code] is a small
 // integer naming an ISO 4217 currency; [Code.Digits] gives its minor unit
 // (2 for USD, 0 for JPY, 3 for BHD). Every active ISO 4217 currency with

@@ -66,8 +66,8 @@ func ExampleParseAmountRound() {
 	// floor -0.13 USD
 }
 
-func ExampleFromMinor() {
-	fmt.Println(currency.FromMinor(1999, currency.USD), currency.FromMinor(1999, currency.JPY))
+func ExampleMustFromMinor() {
+	fmt.Println(currency.MustFromMinor(1999, currency.USD), currency.MustFromMinor(1999, currency.JPY))
 	// Output: 19.99 USD 1999 JPY
 }
 
@@ -109,7 +109,7 @@ func ExampleMoney_Neg() {
 }
 
 func ExampleMoney_Abs() {
-	_, err := currency.FromMinor(-9223372036854775808, currency.USD).Abs()
+	_, err := currency.MustFromMinor(-9223372036854775808, currency.USD).Abs()
 	fmt.Println(errors.Is(err, currency.ErrOverflow))
 	// Output: true
 }
@@ -184,7 +184,7 @@ func ExampleMoney_AllocateInto() {
 }
 
 func ExampleMoney_String() {
-	fmt.Println(currency.MustParse("1.5 USD").String(), currency.FromMinor(1235, currency.JPY).String(), currency.Money{}.String())
+	fmt.Println(currency.MustParse("1.5 USD").String(), currency.MustFromMinor(1235, currency.JPY).String(), currency.Money{}.String())
 	// Output: 1.50 USD 1235 JPY 0
 }
 

@@ -28,26 +28,45 @@ type Money struct {
 	code  Code
 }
 
-// FromMinor returns the amount of minor units in currency c:
-// FromMinor(1999, USD) is 19.99 USD and FromMinor(1999, JPY) is 1,999 JPY.
-// It is for codes known to be valid: the constants of this package and the
-// results of [ParseCode]. For a code from elsewhere use [New], which
-// refuses a code outside ISO 4217. A Money made by FromMinor with such a
-// code prints as "5 currency.Code(9999)", and every operation that
-// produces text, JSON or a conversion from it fails with [ErrUnknownCode].
+// FromMinor returns the amount of minor units in currency c without
+// checking c: a code outside ISO 4217 gives a Money that prints as
+// "5 currency.Code(9999)" and fails every operation that produces text,
+// JSON or a conversion with [ErrUnknownCode].
+//
+// Deprecated: use [New], which refuses a code outside ISO 4217, or
+// [MustFromMinor] for constants; removed before v1.
 func FromMinor(minor int64, c Code) Money { return Money{minor: minor, code: c} }
 
-// New returns the amount of minor units in currency c, as [FromMinor]
-// does, or an error wrapping [ErrUnknownCode] when c is not an ISO 4217
-// code (the zero Code included): New(5, Code(9999)) is an error.
+// MustFromMinor returns the amount of minor units in currency c, as [New]
+// does, and panics when c is not an ISO 4217 code. It is for constants in
+// tests, examples and package-level values: MustFromMinor(1999, USD) is
+// 19.99 USD and MustFromMinor(1999, JPY) is 1,999 JPY.
+func MustFromMinor(minor int64, c Code) Money {
+	m, err := New(minor, c)
+	if err != nil {
+		panic(err)
+	}
+	return m
+}
+
+// New returns the amount of minor units in currency c (New(1999, USD) is
+// 19.99 USD, New(1999, JPY) is 1,999 JPY), or an error wrapping
+// [ErrUnknownCode] when c is not an ISO 4217 code (the zero Code
+// included): New(5, Code(9999)) is an error. For constants use
+// [MustFromMinor].
 func New(minor int64, c Code) (Money, error) {
-	if !c.Valid() {
-		if c == 0 {
-			return Money{}, &ParseError{Kind: "currency code", Input: "", Err: ErrUnknownCode, Detail: "no currency given"}
-		}
-		return Money{}, c.invalid("currency code")
+	if uint(c)-1 >= numCodes { // !c.Valid(), in a form cheap enough to inline New
+		return Money{}, codeError(c)
 	}
 	return Money{minor: minor, code: c}, nil
+}
+
+// codeError is New's error for a code outside ISO 4217.
+func codeError(c Code) error {
+	if c == 0 {
+		return &ParseError{Kind: "currency code", Input: "", Err: ErrUnknownCode, Detail: "no currency given"}
+	}
+	return c.invalid("currency code")
 }
 
 // Minor returns the amount in minor units: 1999 for 19.99 USD.

@@ -9,7 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-func usd(minor int64) Money { return FromMinor(minor, USD) }
+func usd(minor int64) Money { return MustFromMinor(minor, USD) }
 
 func TestMoneyZeroValue(t *testing.T) {
 	var z Money
@@ -17,7 +17,7 @@ func TestMoneyZeroValue(t *testing.T) {
 		t.Errorf("zero Money: %#v, String %q", z, z.String())
 	}
 	// The zero Money is the identity of Add and Sub, in any currency.
-	for _, m := range []Money{usd(300), FromMinor(-5, JPY)} {
+	for _, m := range []Money{usd(300), MustFromMinor(-5, JPY)} {
 		if got, err := z.Add(m); err != nil || got != m {
 			t.Errorf("zero + %v = %v, %v", m, got, err)
 		}
@@ -36,10 +36,10 @@ func TestMoneyZeroValue(t *testing.T) {
 		}
 	}
 	// Zero in a currency is not the zero Money: it keeps its currency.
-	if zs := FromMinor(0, SEK); zs == z || zs.Sign() != 0 || zs.IsZero() {
+	if zs := MustFromMinor(0, SEK); zs == z || zs.Sign() != 0 || zs.IsZero() {
 		t.Errorf("0 SEK vs zero Money")
 	}
-	if _, err := FromMinor(0, SEK).Add(usd(1)); !errors.Is(err, ErrCurrencyMismatch) {
+	if _, err := MustFromMinor(0, SEK).Add(usd(1)); !errors.Is(err, ErrCurrencyMismatch) {
 		t.Errorf("0 SEK + 0.01 USD: err = %v, want mismatch", err)
 	}
 }
@@ -78,9 +78,9 @@ func TestMoneyArithmeticErrors(t *testing.T) {
 		op   string
 		msg  string
 	}{
-		{"add mismatch", func() (Money, error) { return usd(100).Add(FromMinor(200, SEK)) }, ErrCurrencyMismatch, "add",
+		{"add mismatch", func() (Money, error) { return usd(100).Add(MustFromMinor(200, SEK)) }, ErrCurrencyMismatch, "add",
 			"currency: add 1.00 USD and 2.00 SEK: currency mismatch"},
-		{"sub mismatch", func() (Money, error) { return usd(100).Sub(FromMinor(200, SEK)) }, ErrCurrencyMismatch, "sub",
+		{"sub mismatch", func() (Money, error) { return usd(100).Sub(MustFromMinor(200, SEK)) }, ErrCurrencyMismatch, "sub",
 			"currency: sub 1.00 USD and 2.00 SEK: currency mismatch"},
 		{"add overflow", func() (Money, error) { return usd(math.MaxInt64).Add(usd(1)) }, ErrOverflow, "add", ""},
 		{"add underflow", func() (Money, error) { return usd(math.MinInt64).Add(usd(-1)) }, ErrOverflow, "add", ""},
@@ -102,7 +102,7 @@ func TestMoneyArithmeticErrors(t *testing.T) {
 			"currency: convert 1.00 USD to JPY at 0 (half-even): zero exchange rate"},
 		{"convert overflow", func() (Money, error) { return usd(math.MaxInt64).Convert(JPY, MustParseRate("149.2345"), HalfEven) }, ErrOverflow, "convert", ""},
 		{"convert overflow to more digits", func() (Money, error) {
-			return FromMinor(math.MaxInt64, JPY).Convert(BHD, MustParseRate("999999999999999.999"), HalfEven)
+			return MustFromMinor(math.MaxInt64, JPY).Convert(BHD, MustParseRate("999999999999999.999"), HalfEven)
 		}, ErrOverflow, "convert", ""},
 	}
 	for _, tt := range tests {
@@ -123,12 +123,12 @@ func TestMoneyArithmeticErrors(t *testing.T) {
 			}
 		})
 	}
-	if _, err := usd(1).Cmp(FromMinor(1, EUR)); !errors.Is(err, ErrCurrencyMismatch) {
+	if _, err := usd(1).Cmp(MustFromMinor(1, EUR)); !errors.Is(err, ErrCurrencyMismatch) {
 		t.Errorf("Cmp mismatch: %v", err)
 	}
 	var oe *OpError
-	_, err := usd(100).Add(FromMinor(200, SEK))
-	if errors.As(err, &oe); oe.X != usd(100) || oe.Y != FromMinor(200, SEK) {
+	_, err := usd(100).Add(MustFromMinor(200, SEK))
+	if errors.As(err, &oe); oe.X != usd(100) || oe.Y != MustFromMinor(200, SEK) {
 		t.Errorf("OpError operands = %v, %v", oe.X, oe.Y)
 	}
 }
@@ -162,7 +162,7 @@ func TestMoneyUnary(t *testing.T) {
 			t.Errorf("Cmp(%v, %v) = %d, %v", tt.x, tt.y, c, err)
 		}
 	}
-	if !usd(5).Equal(usd(5)) || usd(5).Equal(FromMinor(5, EUR)) {
+	if !usd(5).Equal(usd(5)) || usd(5).Equal(MustFromMinor(5, EUR)) {
 		t.Error("Equal")
 	}
 }
@@ -204,8 +204,8 @@ func TestMoneyMulDiv(t *testing.T) {
 		{usd(10000), -2, -3, Floor, usd(6666)},
 		{usd(math.MaxInt64), math.MaxInt64, math.MaxInt64, HalfEven, usd(math.MaxInt64)}, // 126-bit intermediate
 		{usd(math.MinInt64), 1, 1, HalfEven, usd(math.MinInt64)},
-		{FromMinor(1, JPY), 1, 2, HalfEven, FromMinor(0, JPY)},
-		{FromMinor(3, JPY), 1, 2, HalfEven, FromMinor(2, JPY)},
+		{MustFromMinor(1, JPY), 1, 2, HalfEven, MustFromMinor(0, JPY)},
+		{MustFromMinor(3, JPY), 1, 2, HalfEven, MustFromMinor(2, JPY)},
 	} {
 		got, err := tt.m.MulDiv(tt.num, tt.den, tt.mode)
 		if err != nil || got != tt.want {
@@ -277,7 +277,7 @@ func TestExchangeRateConvert(t *testing.T) {
 	if _, err := x.Convert(MustParse("1 SEK"), HalfEven); !errors.Is(err, ErrCurrencyMismatch) {
 		t.Errorf("converting SEK with a USD rate: %v", err)
 	}
-	if z, err := x.Convert(Money{}, HalfEven); err != nil || z.To != FromMinor(0, JPY) || z.From != FromMinor(0, USD) {
+	if z, err := x.Convert(Money{}, HalfEven); err != nil || z.To != MustFromMinor(0, JPY) || z.From != MustFromMinor(0, USD) {
 		t.Errorf("zero Money: %v, %v", z, err)
 	}
 	if _, err := (ExchangeRate{From: USD, To: JPY}).Convert(MustParse("1 USD"), HalfEven); !errors.Is(err, ErrZeroRate) {
@@ -289,7 +289,7 @@ func TestDecimal(t *testing.T) {
 	for _, tt := range []struct {
 		m    Money
 		want string
-	}{{usd(1999), "19.99"}, {usd(-5), "-0.05"}, {FromMinor(1235, JPY), "1235"}, {FromMinor(1, BHD), "0.001"}} {
+	}{{usd(1999), "19.99"}, {usd(-5), "-0.05"}, {MustFromMinor(1235, JPY), "1235"}, {MustFromMinor(1, BHD), "0.001"}} {
 		if got := tt.m.Decimal().String(); got != tt.want {
 			t.Errorf("Decimal(%v) = %s, want %s", tt.m, got, tt.want)
 		}

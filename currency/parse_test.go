@@ -16,20 +16,20 @@ func TestParseAmount(t *testing.T) {
 		c    Code
 		want Money
 	}{
-		{"1234.50", SEK, FromMinor(123450, SEK)},
-		{"1234.5", SEK, FromMinor(123450, SEK)},
-		{"1234", SEK, FromMinor(123400, SEK)},
-		{"-0.05", USD, FromMinor(-5, USD)},
-		{"+3", USD, FromMinor(300, USD)},
-		{"007.10", USD, FromMinor(710, USD)},
-		{"12.340", USD, FromMinor(1234, USD)}, // extra zeros: still exact
-		{"1235", JPY, FromMinor(1235, JPY)},
-		{"1235.000", JPY, FromMinor(1235, JPY)},
-		{"1.234", BHD, FromMinor(1234, BHD)},
-		{"-0", USD, FromMinor(0, USD)},
-		{"92233720368547758.07", USD, FromMinor(math.MaxInt64, USD)},
-		{"-92233720368547758.08", USD, FromMinor(math.MinInt64, USD)},
-		{"9223372036854775807", JPY, FromMinor(math.MaxInt64, JPY)},
+		{"1234.50", SEK, MustFromMinor(123450, SEK)},
+		{"1234.5", SEK, MustFromMinor(123450, SEK)},
+		{"1234", SEK, MustFromMinor(123400, SEK)},
+		{"-0.05", USD, MustFromMinor(-5, USD)},
+		{"+3", USD, MustFromMinor(300, USD)},
+		{"007.10", USD, MustFromMinor(710, USD)},
+		{"12.340", USD, MustFromMinor(1234, USD)}, // extra zeros: still exact
+		{"1235", JPY, MustFromMinor(1235, JPY)},
+		{"1235.000", JPY, MustFromMinor(1235, JPY)},
+		{"1.234", BHD, MustFromMinor(1234, BHD)},
+		{"-0", USD, MustFromMinor(0, USD)},
+		{"92233720368547758.07", USD, MustFromMinor(math.MaxInt64, USD)},
+		{"-92233720368547758.08", USD, MustFromMinor(math.MinInt64, USD)},
+		{"9223372036854775807", JPY, MustFromMinor(math.MaxInt64, JPY)},
 	} {
 		got, err := ParseAmount(tt.in, tt.c)
 		if err != nil || got != tt.want {
@@ -100,13 +100,13 @@ func TestParseAndString(t *testing.T) {
 		in, canonical string
 		want          Money
 	}{
-		{"1234.50 SEK", "1234.50 SEK", FromMinor(123450, SEK)},
-		{"1234.5 sek", "1234.50 SEK", FromMinor(123450, SEK)},
-		{"1.50 USD", "1.50 USD", FromMinor(150, USD)},
-		{"-3 JPY", "-3 JPY", FromMinor(-3, JPY)},
-		{"0.001 BHD", "0.001 BHD", FromMinor(1, BHD)},
-		{"100 RMB", "100.00 CNY", FromMinor(10000, CNY)}, // PRC-08: RMB is CNY
-		{"0 EUR", "0.00 EUR", FromMinor(0, EUR)},
+		{"1234.50 SEK", "1234.50 SEK", MustFromMinor(123450, SEK)},
+		{"1234.5 sek", "1234.50 SEK", MustFromMinor(123450, SEK)},
+		{"1.50 USD", "1.50 USD", MustFromMinor(150, USD)},
+		{"-3 JPY", "-3 JPY", MustFromMinor(-3, JPY)},
+		{"0.001 BHD", "0.001 BHD", MustFromMinor(1, BHD)},
+		{"100 RMB", "100.00 CNY", MustFromMinor(10000, CNY)}, // PRC-08: RMB is CNY
+		{"0 EUR", "0.00 EUR", MustFromMinor(0, EUR)},
 	} {
 		got, err := Parse(tt.in)
 		if err != nil || got != tt.want {
@@ -140,9 +140,9 @@ func TestAppendAmount(t *testing.T) {
 		m    Money
 		want string
 	}{
-		{FromMinor(5, USD), "0.05"}, {FromMinor(-5, USD), "-0.05"}, {FromMinor(0, USD), "0.00"},
-		{FromMinor(100, USD), "1.00"}, {FromMinor(math.MinInt64, USD), "-92233720368547758.08"},
-		{FromMinor(math.MaxInt64, CLF), "922337203685477.5807"}, {FromMinor(-7, JPY), "-7"},
+		{MustFromMinor(5, USD), "0.05"}, {MustFromMinor(-5, USD), "-0.05"}, {MustFromMinor(0, USD), "0.00"},
+		{MustFromMinor(100, USD), "1.00"}, {MustFromMinor(math.MinInt64, USD), "-92233720368547758.08"},
+		{MustFromMinor(math.MaxInt64, CLF), "922337203685477.5807"}, {MustFromMinor(-7, JPY), "-7"},
 	} {
 		if got := tt.m.Amount(); got != tt.want {
 			t.Errorf("Amount(%#v) = %q, want %q", tt.m, got, tt.want)
@@ -154,7 +154,7 @@ func TestAppendAmount(t *testing.T) {
 }
 
 func TestMoneyText(t *testing.T) {
-	for _, m := range []Money{{}, FromMinor(150, USD), FromMinor(-1234567, SEK), FromMinor(1235, JPY)} {
+	for _, m := range []Money{{}, MustFromMinor(150, USD), MustFromMinor(-1234567, SEK), MustFromMinor(1235, JPY)} {
 		b, err := m.MarshalText()
 		if err != nil {
 			t.Fatal(err)

@@ -31,7 +31,7 @@ func TestSplit(t *testing.T) {
 		{MustParse("0.01 USD"), 3, []string{"0.01", "0.00", "0.00"}},
 		{MustParse("7 JPY"), 2, []string{"4", "3"}},
 		{MustParse("10.00 USD"), 1, []string{"10.00"}},
-		{FromMinor(math.MinInt64, USD), 2, []string{"-46116860184273879.04", "-46116860184273879.04"}},
+		{MustFromMinor(math.MinInt64, USD), 2, []string{"-46116860184273879.04", "-46116860184273879.04"}},
 	} {
 		got, err := tt.m.Split(tt.n)
 		if err != nil {
@@ -74,7 +74,7 @@ func TestAllocate(t *testing.T) {
 		{MustParse("-100.01 USD"), []int64{50, 30, 20}, []string{"-50.01", "-30.00", "-20.00"}},
 		{MustParse("1.00 USD"), []int64{0, 1, 0}, []string{"0.00", "1.00", "0.00"}},
 		{MustParse("0.02 USD"), []int64{1, 1, 1}, []string{"0.01", "0.01", "0.00"}},
-		{FromMinor(math.MaxInt64, USD), []int64{math.MaxInt64 - 1, 1}, []string{"92233720368547758.06", "0.01"}},
+		{MustFromMinor(math.MaxInt64, USD), []int64{math.MaxInt64 - 1, 1}, []string{"92233720368547758.06", "0.01"}},
 	} {
 		got, err := tt.m.Allocate(tt.weights...)
 		if err != nil {
@@ -170,7 +170,7 @@ func TestAllocateProperties(t *testing.T) {
 		default:
 			amount = int64(rng.Uint64())
 		}
-		m := FromMinor(amount, EUR)
+		m := MustFromMinor(amount, EUR)
 		dst := make([]Money, n)
 		if err := m.AllocateInto(dst, weights); err != nil {
 			t.Fatalf("AllocateInto(%d, %v): %v", amount, weights, err)

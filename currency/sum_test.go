@@ -20,10 +20,10 @@ func TestSumTotal(t *testing.T) {
 		{"none", nil, Money{}, nil},
 		{"zero Money only", []Money{{}, {}}, Money{}, nil},
 		{"one currency", []Money{usd(100), usd(250), {}, usd(-50)}, usd(300), nil},
-		{"zero in a currency", []Money{FromMinor(0, SEK)}, FromMinor(0, SEK), nil},
-		{"mismatch", []Money{usd(100), FromMinor(1, SEK), usd(5)}, Money{}, ErrCurrencyMismatch},
+		{"zero in a currency", []Money{MustFromMinor(0, SEK)}, MustFromMinor(0, SEK), nil},
+		{"mismatch", []Money{usd(100), MustFromMinor(1, SEK), usd(5)}, Money{}, ErrCurrencyMismatch},
 		{"overflow", []Money{usd(math.MaxInt64), usd(1), usd(-5)}, Money{}, ErrOverflow},
-		{"mismatch after overflow sticks to overflow", []Money{usd(math.MaxInt64), usd(1), FromMinor(1, SEK)}, Money{}, ErrOverflow},
+		{"mismatch after overflow sticks to overflow", []Money{usd(math.MaxInt64), usd(1), MustFromMinor(1, SEK)}, Money{}, ErrOverflow},
 	}
 	for _, tt := range tests {
 		got, err := Sum(tt.in...)
@@ -46,7 +46,7 @@ func TestSumTotal(t *testing.T) {
 	if m, err := tot.Result(); err != nil || m != usd(300) {
 		t.Errorf("500 - 200 = %v, %v", m, err)
 	}
-	tot.Sub(FromMinor(1, JPY))
+	tot.Sub(MustFromMinor(1, JPY))
 	tot.Add(usd(1))
 	tot.Sub(usd(1))
 	if _, err := tot.Result(); !errors.Is(err, ErrCurrencyMismatch) {
@@ -97,10 +97,10 @@ func TestInvalidCodes(t *testing.T) {
 	if _, err := New(5, 0); !errors.Is(err, ErrUnknownCode) {
 		t.Errorf("New(5, 0): %v", err)
 	}
-	if m, err := New(1999, SEK); err != nil || m != FromMinor(1999, SEK) {
+	if m, err := New(1999, SEK); err != nil || m != MustFromMinor(1999, SEK) {
 		t.Errorf("New(1999, SEK) = %v, %v", m, err)
 	}
-	m := FromMinor(5, bad)
+	m := Money{minor: 5, code: bad} // as only the deprecated FromMinor made it
 	if s := m.String(); s != "5 currency.Code(9999)" {
 		t.Errorf("String = %q", s)
 	}
@@ -126,13 +126,13 @@ func TestInvalidCodes(t *testing.T) {
 	if _, err := usd(100).Convert(0, r, HalfEven); !errors.Is(err, ErrUnknownCode) {
 		t.Errorf("Convert to no currency: %v", err)
 	}
-	if got, err := FromMinor(-5, Code(200)).Convert(BHD, MustParseRate("0.000000000000001"), HalfEven); !errors.Is(err, ErrUnknownCode) {
+	if got, err := (Money{minor: -5, code: Code(200)}).Convert(BHD, MustParseRate("0.000000000000001"), HalfEven); !errors.Is(err, ErrUnknownCode) {
 		t.Errorf("Convert from Code(200) = %v, %v", got, err)
 	}
 	if _, err := (ExchangeRate{From: USD, To: bad, Rate: r}).Convert(usd(1), HalfEven); !errors.Is(err, ErrUnknownCode) {
 		t.Errorf("ExchangeRate.Convert to 9999: %v", err)
 	}
-	if got, err := (Money{}).Convert(SEK, r, HalfEven); err != nil || got != FromMinor(0, SEK) {
+	if got, err := (Money{}).Convert(SEK, r, HalfEven); err != nil || got != MustFromMinor(0, SEK) {
 		t.Errorf("zero Money converts to %v, %v", got, err)
 	}
 }
@@ -140,7 +140,7 @@ func TestInvalidCodes(t *testing.T) {
 // Parsing: surrounding and doubled spaces are tolerated; the messages say
 // what is wrong in words.
 func TestParseMessages(t *testing.T) {
-	for in, want := range map[string]Money{" 49.99 USD ": usd(4999), "49.99  USD": usd(4999), "\t1 SEK\n": FromMinor(100, SEK)} {
+	for in, want := range map[string]Money{" 49.99 USD ": usd(4999), "49.99  USD": usd(4999), "\t1 SEK\n": MustFromMinor(100, SEK)} {
 		if got, err := Parse(in); err != nil || got != want {
 			t.Errorf("Parse(%q) = %v, %v", in, got, err)
 		}
@@ -168,7 +168,7 @@ func TestJSONShapes(t *testing.T) {
 	type doc struct {
 		Price Money `json:"price,omitzero"`
 	}
-	if b, _ := json.Marshal(doc{Price: FromMinor(0, SEK)}); string(b) != `{"price":{"amount":"0.00","currency":"SEK"}}` {
+	if b, _ := json.Marshal(doc{Price: MustFromMinor(0, SEK)}); string(b) != `{"price":{"amount":"0.00","currency":"SEK"}}` {
 		t.Errorf("0.00 SEK under omitzero: %s", b)
 	}
 	if b, _ := json.Marshal(doc{}); string(b) != `{}` {
@@ -197,5 +197,26 @@ func TestJSONShapes(t *testing.T) {
 		if err := json.Unmarshal(b, z); err != nil {
 			t.Errorf("%T zero %s does not decode: %v", z, b, err)
 		}
+	}
+}
+
+// MustFromMinor is for constants: a code outside ISO 4217 panics, inside
+// the Must function only.
+func TestMustFromMinor(t *testing.T) {
+	if m := MustFromMinor(1999, JPY); m.Minor() != 1999 || m.Code() != JPY {
+		t.Errorf("MustFromMinor(1999, JPY) = %v", m)
+	}
+	if m := FromMinor(1999, SEK); m != MustFromMinor(1999, SEK) {
+		t.Errorf("FromMinor(1999, SEK) = %v", m)
+	}
+	for _, c := range []Code{0, 9999} {
+		func() {
+			defer func() {
+				if err, _ := recover().(error); !errors.Is(err, ErrUnknownCode) {
+					t.Errorf("MustFromMinor(5, %d) recovered %v", c, err)
+				}
+			}()
+			MustFromMinor(5, c)
+		}()
 	}
 }

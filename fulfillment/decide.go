@@ -373,7 +373,7 @@ func (p Policy) Replay(s State, hooks []Webhook) (State, error) {
 		if checkRequest(&req) {
 			for _, pr := range requestProblems(&req) {
 				pr.Path = "[" + strconv.Itoa(i) + "]" + trimPrefix(pr.Path)
-				ps = append(ps, pr)
+				ps.Append(pr)
 			}
 			continue
 		}

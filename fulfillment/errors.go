@@ -57,7 +57,7 @@ var (
 )
 
 func addProblem(ps *rule.Problems, id rule.ID, path string, sentinel error, m rule.Message, args ...any) {
-	*ps = append(*ps, rule.Problem{Rule: id, Path: path, Message: m, Args: args, Err: sentinel})
+	ps.Append(rule.Problem{Rule: id, Path: path, Message: m, Args: args, Err: sentinel})
 }
 
 func join(base, field string) string {

@@ -113,7 +113,7 @@ func (p Policy) Money(req MoneyRequest) (Money, error) {
 	if anchor.IsZero() {
 		anchor = sub.Term.Start
 	}
-	quote := pricing.QuoteRequest{Plan: req.Plan, Market: req.Market, Term: term, Payment: req.Payment,
+	quote := pricing.Subscription{Plan: req.Plan, Market: req.Market, Term: term, Payment: req.Payment,
 		Quantity: sub.Quantity, Rate: req.Rate, Start: anchor.In(zone)}
 	switch d.Action {
 	case ChangePlan, ChangeQuantity:
@@ -132,7 +132,7 @@ func (p Policy) Money(req MoneyRequest) (Money, error) {
 				ch.Quantity = 0
 			}
 		}
-		pr, err := pricing.Prorate(quote, ch, d.TimeStamp.In(zone), pricing.DefaultProrationPolicy())
+		pr, err := pricing.DefaultPolicy().Prorate(quote, ch, d.TimeStamp.In(zone))
 		if err != nil {
 			return m, err
 		}
@@ -162,7 +162,7 @@ func (p Policy) Money(req MoneyRequest) (Money, error) {
 			return m, ps.Err()
 		}
 		quote.Quantity = d.State.Subscription.Quantity
-		q, err := pricing.QuoteTerm(quote, pricing.DefaultQuotePolicy())
+		q, err := pricing.DefaultPolicy().Quote(quote)
 		if err != nil {
 			return m, err
 		}

@@ -93,7 +93,7 @@ func TestCustomerRefusals(t *testing.T) {
 
 func TestAPIEdges(t *testing.T) {
 	srv := marketplacetest.NewServer(t, marketplacetest.Config{Plans: []marketplacetest.Plan{
-		{ID: "yearly", Term: fulfillment.P1Y, Price: currency.FromMinor(12000, currency.EUR)},
+		{ID: "yearly", Term: fulfillment.P1Y, Price: currency.MustFromMinor(12000, currency.EUR)},
 		{ID: "triennial", Term: fulfillment.P3Y},
 		{ID: "seats", PerUser: true, Term: fulfillment.P1M},
 	}})
@@ -222,8 +222,8 @@ func TestFreeTrialConverts(t *testing.T) {
 func TestChargesRefillPerTerm(t *testing.T) {
 	for _, unit := range []fulfillment.TermUnit{fulfillment.P1M, fulfillment.P4Y} {
 		srv := marketplacetest.NewServer(t, marketplacetest.Config{Start: time.Date(2024, 1, 31, 12, 0, 0, 0, time.UTC),
-			Plans: []marketplacetest.Plan{{ID: "p", Term: unit, Price: currency.FromMinor(100, currency.USD),
-				Dimensions: []marketplacetest.Dimension{{ID: "d", Price: currency.FromMinor(2, currency.USD), Included: 1000}}}}})
+			Plans: []marketplacetest.Plan{{ID: "p", Term: unit, Price: currency.MustFromMinor(100, currency.USD),
+				Dimensions: []marketplacetest.Dimension{{ID: "d", Price: currency.MustFromMinor(2, currency.USD), Included: 1000}}}}})
 		id := bought(t, srv, marketplacetest.Order{})
 		send := func(qty string) {
 			t.Helper()

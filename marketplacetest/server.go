@@ -97,11 +97,11 @@ type Dimension struct {
 // 100 users, with the meter at 0.01 USD after 5,000 included.
 func DefaultPlans() []Plan {
 	return []Plan{
-		{ID: "basic", DisplayName: "Basic", Term: fulfillment.P1M, Price: currency.FromMinor(1000, currency.USD),
-			Dimensions: []Dimension{{ID: "api-calls", Unit: "call", Price: currency.FromMinor(1, currency.USD), Included: 1000}}},
+		{ID: "basic", DisplayName: "Basic", Term: fulfillment.P1M, Price: currency.MustFromMinor(1000, currency.USD),
+			Dimensions: []Dimension{{ID: "api-calls", Unit: "call", Price: currency.MustFromMinor(1, currency.USD), Included: 1000}}},
 		{ID: "premium", DisplayName: "Premium", PerUser: true, MinQuantity: 1, MaxQuantity: 100, Term: fulfillment.P1M,
-			Price:      currency.FromMinor(2500, currency.USD),
-			Dimensions: []Dimension{{ID: "api-calls", Unit: "call", Price: currency.FromMinor(1, currency.USD), Included: 5000}}},
+			Price:      currency.MustFromMinor(2500, currency.USD),
+			Dimensions: []Dimension{{ID: "api-calls", Unit: "call", Price: currency.MustFromMinor(1, currency.USD), Included: 5000}}},
 	}
 }
 

@@ -32,7 +32,7 @@ func TestJSONRoundTrip(t *testing.T) {
 			OperationID: "o", Action: fulfillment.Renew, Attempt: 2, Error: "e"},
 		marketplacetest.Usage{UsageEventID: "u", ResourceID: "r", PlanID: "p", Dimension: "d", Quantity: metering.MustParseQuantity("0.25"), EffectiveStartTime: at, MessageTime: at},
 		marketplacetest.Charge{SubscriptionID: "s", PlanID: "p", Dimension: "d", TermStart: at, TermEnd: at, Quantity: "3", Included: 1,
-			Billed: "2", UnitPrice: currency.FromMinor(1, currency.USD), Amount: currency.FromMinor(2, currency.USD)},
+			Billed: "2", UnitPrice: currency.MustFromMinor(1, currency.USD), Amount: currency.MustFromMinor(2, currency.USD)},
 	}
 	for _, v := range values {
 		b, err := json.Marshal(v)

@@ -27,11 +27,11 @@ func TestFlatRatePlan(t *testing.T) {
 		Markets: market.SetOf(market.US, market.SE, market.DE, market.GB, market.JP, market.NO),
 		Pricing: plan.Pricing{Model: plan.FlatRate,
 			Terms: []plan.TermPrice{
-				{Term: plan.OneMonth, Price: currency.FromMinor(4500, currency.USD),
-					Markets: []plan.MarketPrice{{Market: market.NO, Price: currency.FromMinor(45900, currency.NOK)}}},
-				{Term: plan.OneYear, Payment: plan.Monthly, Price: currency.FromMinor(49900, currency.USD)},
+				{Term: plan.OneMonth, Price: currency.MustFromMinor(4500, currency.USD),
+					Markets: []plan.MarketPrice{{Market: market.NO, Price: currency.MustFromMinor(45900, currency.NOK)}}},
+				{Term: plan.OneYear, Payment: plan.Monthly, Price: currency.MustFromMinor(49900, currency.USD)},
 			},
-			Meters: []plan.Meter{{Dimension: "emails", Price: currency.FromMinor(1, currency.USD),
+			Meters: []plan.Meter{{Dimension: "emails", Price: currency.MustFromMinor(1, currency.USD),
 				Included: []plan.Included{{Term: plan.OneMonth, Quantity: 1000}, {Term: plan.OneYear, Quantity: 1000}}}},
 		},
 	}

@@ -3,6 +3,7 @@ package marketrulestest
 import (
 	"errors"
 	"fmt"
+	"github.com/marketrules/marketrules/calendar"
 	"reflect"
 	"slices"
 	"strings"
@@ -14,7 +15,6 @@ import (
 
 	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/offer"
-	"github.com/marketrules/marketrules/plan"
 	"github.com/marketrules/marketrules/rule"
 )
 
@@ -28,7 +28,7 @@ import (
 //   - cmpopts.EquateEmpty: a nil slice or map equals an empty one, as the
 //     library treats them (an Audience's IDs, a plan's Meters);
 //   - a *time.Location by its name, nil being UTC (the library's "nil
-//     means UTC"); a currency.Locale by its tag; a plan.Calendar by its
+//     means UTC"); a currency.Locale by its tag; a calendar.Calendar by its
 //     anchor; an error (a field of static type error) by errors.Is in
 //     either direction, so that a sentinel matches an error wrapping it.
 //
@@ -45,7 +45,7 @@ func CmpOptions(extra ...cmp.Option) cmp.Options {
 		cmpopts.EquateEmpty(),
 		cmp.Comparer(func(a, b *time.Location) bool { return a.String() == b.String() }),
 		cmp.Comparer(func(a, b currency.Locale) bool { return a.String() == b.String() }),
-		cmp.Comparer(func(a, b plan.Calendar) bool { return a.Anchor().Equal(b.Anchor()) }),
+		cmp.Comparer(func(a, b calendar.Calendar) bool { return a.Anchor().Equal(b.Anchor()) }),
 		cmp.FilterPath(func(p cmp.Path) bool { return p.Last().Type() == errorType },
 			cmp.Comparer(func(a, b error) bool { return errors.Is(a, b) || errors.Is(b, a) })),
 	}, extra...)

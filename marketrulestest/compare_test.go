@@ -3,6 +3,7 @@ package marketrulestest_test
 import (
 	"errors"
 	"fmt"
+	"github.com/marketrules/marketrules/calendar"
 	"github.com/marketrules/marketrules/pricing/pricechange"
 	"github.com/marketrules/marketrules/pricing/privateoffer"
 	"github.com/marketrules/marketrules/pricing/sheet"
@@ -31,7 +32,7 @@ func libraryValues(t *testing.T) map[string]any {
 	t.Helper()
 	at := mrt.Time(t, "2026-01-31T10:00:00Z")
 	team := mrt.PerUserPlan(t, "team", "10.00 USD")
-	sub := pricing.QuoteRequest{Plan: &team, Market: market.SE, Term: plan.OneMonth, Quantity: 10,
+	sub := pricing.Subscription{Plan: &team, Market: market.SE, Term: plan.OneMonth, Quantity: 10,
 		Rate: mrt.MarketRate(market.SE), Start: mrt.Time(t, "2026-01-01")}
 	must := func(err error) {
 		t.Helper()
@@ -39,11 +40,11 @@ func libraryValues(t *testing.T) map[string]any {
 			t.Fatal(err)
 		}
 	}
-	q, err := pricing.QuoteTerm(sub, pricing.DefaultQuotePolicy())
+	q, err := pricing.DefaultPolicy().Quote(sub)
 	must(err)
-	lines, err := pricing.AppendSchedule(nil, sub, sub.Start, pricing.DefaultQuotePolicy())
+	lines, err := pricing.DefaultPolicy().AppendSchedule(nil, sub, sub.Start)
 	must(err)
-	pr, err := pricing.Prorate(sub, pricing.SubscriptionChange{Quantity: 15}, at, pricing.DefaultProrationPolicy())
+	pr, err := pricing.DefaultPolicy().Prorate(sub, pricing.SubscriptionChange{Quantity: 15}, at)
 	must(err)
 	sheet, err := sheet.DefaultPolicy().Save(sheet.Sheet{}, sheet.PriceList(team), mrt.ExchangeRates(), at)
 	must(err)
@@ -66,7 +67,7 @@ func libraryValues(t *testing.T) map[string]any {
 		Payment: payout.Invoice, Charge: payout.Order, Type: payout.Sale, Gross: mrt.Money(t, "100.00 USD")}}), payout.MonthRates{})
 	must(err)
 	buy, _ := offer.DefaultPolicy().CheckPurchase(offer.Buyer{Store: offer.AzureMarketplace, PaymentMethod: offer.AzureCredits, BillingCountry: market.SE})
-	cal := plan.NewCalendar(sub.Start)
+	cal := calendar.NewCalendar(sub.Start)
 	bad := mrt.SaaSOffer(mrt.FlatRatePlan(t, "BAD", "1 SEK"))
 	return map[string]any{
 		"offer":         mrt.SaaSFlatRateOffer(),
@@ -83,7 +84,7 @@ func libraryValues(t *testing.T) map[string]any {
 		"statement":     stmt,
 		"purchase":      buy,
 		"problems":      offer.DefaultPolicy().CheckOffer(bad),
-		"policies": []any{pricing.DefaultProrationPolicy(), pricechange.Policy2023(), payout.DefaultPolicy(),
+		"policies": []any{pricing.DefaultPolicy(), pricechange.Policy2023(), payout.DefaultPolicy(),
 			offer.DefaultPolicy(), trial.DefaultPolicy(), refund.DefaultPolicy(), privateoffer.DefaultPolicy()},
 		"calendar": cal,
 		"locale":   currency.MustParseLocale("sv-SE"),
@@ -111,7 +112,7 @@ func TestCmpOptionsLibraryValues(t *testing.T) {
 func TestCmpOptions(t *testing.T) {
 	utc := mrt.Time(t, "2026-01-31T10:00:00Z")
 	cet := utc.In(time.FixedZone("CET", 3600))
-	errA := &rule.Problem{Rule: rule.PRC03, Err: pricing.ErrExchangeRate}
+	errA := &rule.Problem{Rule: rule.PRC03, Err: pricing.ErrNoRate}
 	tests := []struct {
 		name  string
 		x, y  any
@@ -119,7 +120,7 @@ func TestCmpOptions(t *testing.T) {
 	}{
 		{"same instant in two zones", utc, cet, true},
 		{"another instant", utc, utc.Add(time.Nanosecond), false},
-		{"instant in a struct", pricing.Line{BilledAt: utc}, pricing.Line{BilledAt: cet}, true},
+		{"instant in a struct", pricing.Charge{BilledAt: utc}, pricing.Charge{BilledAt: cet}, true},
 		{"problem wording", rule.Problem{Rule: rule.PLN01, Path: "id", Message: rule.Message{English: "a"}, Args: []any{1}},
 			rule.Problem{Rule: rule.PLN01, Path: "id", Message: rule.Message{English: "b"}, Args: []any{"x"}, Err: errors.ErrUnsupported}, true},
 		{"problem path", rule.Problem{Rule: rule.PLN01, Path: "id"}, rule.Problem{Rule: rule.PLN01, Path: "name"}, false},
@@ -129,12 +130,12 @@ func TestCmpOptions(t *testing.T) {
 		{"requirement reason", offer.Requirement{Rule: rule.BUY01, Reason: offer.ReasonCredits},
 			offer.Requirement{Rule: rule.BUY01, Reason: offer.ReasonStore}, false},
 		{"nil and empty", plan.Audience{IDs: nil}, plan.Audience{IDs: []plan.GUID{}}, true},
-		{"nil location is UTC", pricing.QuotePolicy{}, pricing.QuotePolicy{Location: time.UTC}, true},
-		{"another location", pricing.QuotePolicy{}, pricing.QuotePolicy{Location: time.FixedZone("X", 60)}, false},
+		{"nil location is UTC", pricing.Policy{}, pricing.Policy{Location: time.UTC}, true},
+		{"another location", pricing.Policy{}, pricing.Policy{Location: time.FixedZone("X", 60)}, false},
 		{"locale", currency.MustParseLocale("sv"), currency.MustParseLocale("sv-SE"), true},
 		{"another locale", currency.MustParseLocale("sv"), currency.MustParseLocale("de"), false},
-		{"calendar", plan.NewCalendar(utc), plan.NewCalendar(cet), true},
-		{"another calendar", plan.NewCalendar(utc), plan.NewCalendar(utc.Add(time.Hour)), false},
+		{"calendar", calendar.NewCalendar(utc), calendar.NewCalendar(cet), true},
+		{"another calendar", calendar.NewCalendar(utc), calendar.NewCalendar(utc.Add(time.Hour)), false},
 		{"wrapped sentinel", struct{ Err error }{fmt.Errorf("x: %w", pricing.ErrUnpriced)}, struct{ Err error }{pricing.ErrUnpriced}, true},
 		{"sentinel and wrapped", struct{ Err error }{pricing.ErrUnpriced}, struct{ Err error }{fmt.Errorf("x: %w", pricing.ErrUnpriced)}, true},
 		{"other sentinel", struct{ Err error }{pricing.ErrUnpriced}, struct{ Err error }{pricing.ErrSeats}, false},
@@ -155,12 +156,12 @@ func TestCmpOptions(t *testing.T) {
 
 // Extra options come after the kit's.
 func TestCmpOptionsExtra(t *testing.T) {
-	a := pricing.Line{Plan: "a", Amount: mrt.Money(t, "1.00 USD")}
-	b := pricing.Line{Plan: "b", Amount: mrt.Money(t, "1.00 USD")}
+	a := pricing.Charge{Plan: "a", Amount: mrt.Money(t, "1.00 USD")}
+	b := pricing.Charge{Plan: "b", Amount: mrt.Money(t, "1.00 USD")}
 	if cmp.Equal(a, b, mrt.CmpOptions()) {
 		t.Fatal("lines of different plans are equal")
 	}
-	if !cmp.Equal(a, b, mrt.CmpOptions(mrt.OnlyFields(t, pricing.Line{}, "Amount"))) {
+	if !cmp.Equal(a, b, mrt.CmpOptions(mrt.OnlyFields(t, pricing.Charge{}, "Amount"))) {
 		t.Error("OnlyFields(Amount) does not ignore the plan")
 	}
 }

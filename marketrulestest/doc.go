@@ -19,7 +19,7 @@
 //
 //	func TestSeatChangeInvoice(t *testing.T) {
 //		team := marketrulestest.PerUserPlan(t, "team", "10.00 USD")
-//		sub := pricing.QuoteRequest{Plan: &team, Market: market.US, Term: plan.OneMonth,
+//		sub := pricing.Subscription{Plan: &team, Market: market.US, Term: plan.OneMonth,
 //			Quantity: 10, Start: marketrulestest.Time(t, "2026-01-01")}
 //		got, err := invoiceLines(sub, 15, marketrulestest.Time(t, "2026-01-11T09:30:00Z"))
 //		…

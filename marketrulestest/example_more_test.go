@@ -123,7 +123,7 @@ func ExampleManagedApplicationOffer() {
 func ExampleManagedServiceOffer() {
 	o := marketrulestest.ManagedServiceOffer()
 	for _, p := range o.Plans {
-		fmt.Println(p.ID, p.Pricing.Model, p.Visibility, p.Audience.Len())
+		fmt.Println(p.ID, p.Pricing.Model, p.Visibility, len(p.Audience.IDs))
 	}
 	// Output:
 	// monitoring byol public 0
@@ -152,7 +152,7 @@ func ExamplePerUserPlan() {
 	team := marketrulestest.PerUserPlan(t, "team", "10.00 USD")
 	lo, hi := team.Pricing.Users.Bounds()
 	fmt.Println(team.Pricing.Model, team.Pricing.Terms[0].Term, team.Pricing.Terms[0].Price, lo, hi)
-	fmt.Println(marketrulestest.SaaSOffer(team).Validate(offer.DefaultPolicy()))
+	fmt.Println(offer.DefaultPolicy().CheckOffer(marketrulestest.SaaSOffer(team)))
 	// Output:
 	// per-user P1M 10.00 USD 1 0
 	// <nil>
@@ -310,8 +310,8 @@ func ExampleName() {
 func ExamplePrivate() {
 	p := marketrulestest.FlatRatePlan(t, "fabrikam", "39.00 USD",
 		marketrulestest.Private(plan.TenantIDs, marketrulestest.TenantID(1), marketrulestest.TenantID(2)))
-	fmt.Println(p.Visibility, p.Audience.Kind, p.Audience.Source, p.Audience.Len())
-	fmt.Println(marketrulestest.SaaSOffer(p).Validate(offer.DefaultPolicy()))
+	fmt.Println(p.Visibility, p.Audience.Kind, p.Audience.Source, len(p.Audience.IDs))
+	fmt.Println(offer.DefaultPolicy().CheckOffer(marketrulestest.SaaSOffer(p)))
 	// Output:
 	// private tenant manual 2
 	// <nil>
@@ -347,8 +347,8 @@ func ExampleTerm() {
 func ExampleTrial() {
 	vm := marketrulestest.PerVCPUSizePlan(t, "trial-vm", map[int]string{2: "0.06 USD"}, marketrulestest.Trial(3))
 	saas := marketrulestest.FlatRatePlan(t, "silver", "19.99 USD", marketrulestest.Trial(3))
-	fmt.Println(marketrulestest.NewOffer(offer.VirtualMachine, vm).Validate(offer.DefaultPolicy()))
-	fmt.Println(marketrulestest.ProblemsOf(marketrulestest.SaaSOffer(saas).Validate(offer.DefaultPolicy())))
+	fmt.Println(offer.DefaultPolicy().CheckOffer(marketrulestest.NewOffer(offer.VirtualMachine, vm)))
+	fmt.Println(marketrulestest.ProblemsOf(offer.DefaultPolicy().CheckOffer(marketrulestest.SaaSOffer(saas))))
 	// Output:
 	// <nil>
 	// [TRL-02 plans[0].trial.months]

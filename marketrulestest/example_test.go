@@ -32,7 +32,7 @@ func (exampleT) Fatalf(format string, args ...any) { panic(fmt.Sprintf(format, a
 // test's *testing.T and a diff is reported with t.Errorf.
 func Example() {
 	team := marketrulestest.PerUserPlan(t, "team", "10.00 USD")
-	sub := pricing.QuoteRequest{Plan: &team, Market: market.US, Term: plan.OneMonth, Quantity: 10,
+	sub := pricing.Subscription{Plan: &team, Market: market.US, Term: plan.OneMonth, Quantity: 10,
 		Start: marketrulestest.Time(t, "2026-01-01")}
 
 	got, err := invoiceLines(sub, 15, marketrulestest.Time(t, "2026-01-11T09:30:00Z"))
@@ -91,8 +91,7 @@ func ExampleFlatRatePlan() {
 	o := marketrulestest.SaaSOffer(gold, marketrulestest.FlatRatePlan(t, "silver", "19.99 USD", marketrulestest.Trial(1)))
 	fmt.Println(o.ID, o.Dimensions, offer.DefaultPolicy().CheckOffer(o))
 
-	q, _ := pricing.QuoteTerm(pricing.QuoteRequest{Plan: &gold, Market: market.SE, Term: plan.OneYear, Payment: plan.Monthly},
-		pricing.DefaultQuotePolicy())
+	q, _ := pricing.DefaultPolicy().Quote(pricing.Subscription{Plan: &gold, Market: market.SE, Term: plan.OneYear, Payment: plan.Monthly})
 	fmt.Println(q)
 	// Output:
 	// contoso-saas [{emails emails per unit}] <nil>
@@ -106,8 +105,7 @@ func ExamplePerVCPUSizePlan() {
 	o := marketrulestest.NewOffer(offer.VirtualMachine, vm)
 	fmt.Println(offer.DefaultPolicy().CheckOffer(o))
 
-	q, _ := pricing.QuoteTerm(pricing.QuoteRequest{Plan: &vm, Market: market.US, Term: plan.OneYear, VCPUs: 4},
-		pricing.DefaultQuotePolicy())
+	q, _ := pricing.DefaultPolicy().Quote(pricing.Subscription{Plan: &vm, Market: market.US, Term: plan.OneYear, VCPUs: 4})
 	fmt.Println(q.Price, q.Rule)
 	// Output:
 	// <nil>
@@ -119,7 +117,7 @@ func ExamplePerVCPUSizePlan() {
 func ExamplePurchaseTestPlan() {
 	at := marketrulestest.Time(t, "2026-01-31T10:00:00Z")
 	for _, p := range []plan.Plan{marketrulestest.PurchaseTestPlan(), marketrulestest.ZeroPriceTestPlan()} {
-		q, _ := pricing.QuoteTerm(pricing.QuoteRequest{Plan: &p, Market: market.US, Term: plan.OneMonth}, pricing.DefaultQuotePolicy())
+		q, _ := pricing.DefaultPolicy().Quote(pricing.Subscription{Plan: &p, Market: market.US, Term: plan.OneMonth})
 		sale := payout.Transaction{Gross: q.Price, Collected: at}
 		if q.Price.Sign() == 0 {
 			sale.Pricing = payout.ZeroPrice
@@ -172,8 +170,8 @@ func ExampleGUIDs() {
 func ExampleCmpOptions() {
 	utc := marketrulestest.Time(t, "2026-01-31T10:00:00Z")
 	stockholm := marketrulestest.Time(t, "2026-01-31T11:00:00+01:00")
-	a := pricing.Line{Kind: pricing.LineRecurring, BilledAt: utc, Amount: marketrulestest.Money(t, "5.00 USD")}
-	b := pricing.Line{Kind: pricing.LineRecurring, BilledAt: stockholm, Amount: marketrulestest.Money(t, "5.00 USD")}
+	a := pricing.Charge{Kind: pricing.ChargeRecurring, BilledAt: utc, Amount: marketrulestest.Money(t, "5.00 USD")}
+	b := pricing.Charge{Kind: pricing.ChargeRecurring, BilledAt: stockholm, Amount: marketrulestest.Money(t, "5.00 USD")}
 	fmt.Println(cmp.Equal(a, b, marketrulestest.CmpOptions()))
 
 	p := rule.Problem{Rule: rule.PLN01, Path: "id", Message: rule.Message{English: "is required"}}

@@ -13,7 +13,7 @@ import (
 // so that no fixture can fail or panic; TestFixturesValidate proves that
 // every one validates under offer.DefaultPolicy().
 
-func usd(cents int64) currency.Money { return currency.FromMinor(cents, currency.USD) }
+func usd(cents int64) currency.Money { return currency.MustFromMinor(cents, currency.USD) }
 
 // rate returns coef × 10^−scale; the fixtures' rates are small and cannot
 // fail.
@@ -68,7 +68,7 @@ func SaaSFlatRateOffer() offer.Offer {
 				Status: plan.Live, Markets: markets,
 				Pricing: plan.Pricing{Model: plan.FlatRate,
 					Terms: []plan.TermPrice{{Term: plan.OneMonth, Price: usd(500),
-						Markets: []plan.MarketPrice{{Market: market.SE, Price: currency.FromMinor(4900, currency.SEK)}}}},
+						Markets: []plan.MarketPrice{{Market: market.SE, Price: currency.MustFromMinor(4900, currency.SEK)}}}},
 					Meters: []plan.Meter{
 						{Dimension: "emails", Price: usd(100), Included: included(100, plan.OneMonth)},
 						{Dimension: "texts", Price: usd(5), Included: included(1000, plan.OneMonth)},

@@ -119,7 +119,7 @@ func TestPLN13_PurchaseTestPlan(t *testing.T) {
 	paid, free := marketrulestest.PurchaseTestPlan(), marketrulestest.ZeroPriceTestPlan()
 
 	for _, p := range []plan.Plan{paid, free} {
-		if !p.IsPrivate() || p.Audience.Len() == 0 {
+		if p.Visibility != plan.Private || len(p.Audience.IDs) == 0 {
 			t.Errorf("%s: not private to an audience", p.ID)
 		}
 		marketrulestest.AssertProblems(t, offer.DefaultPolicy().Policy.CheckPlan(p, offer.SaaS.Scope(offer.DefaultPolicy(), true, nil)))
@@ -128,7 +128,7 @@ func TestPLN13_PurchaseTestPlan(t *testing.T) {
 	marketrulestest.AssertProblems(t, offer.DefaultPolicy().CheckOffer(o))
 
 	// Quoted at 1.00 USD in the United States.
-	q, err := pricing.QuoteTerm(pricing.QuoteRequest{Plan: &paid, Market: market.US, Term: plan.OneMonth}, pricing.DefaultQuotePolicy())
+	q, err := pricing.DefaultPolicy().Quote(pricing.Subscription{Plan: &paid, Market: market.US, Term: plan.OneMonth})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,7 +146,7 @@ func TestPLN13_PurchaseTestPlan(t *testing.T) {
 	if want := marketrulestest.Money(t, "0.03 USD"); fee.Fee != want || fee.Rule != rule.PAY05 {
 		t.Errorf("fee on %v: %v (%s), want %v (PAY-05)", q.Price, fee.Fee, fee.Rule, want)
 	}
-	q0, err := pricing.QuoteTerm(pricing.QuoteRequest{Plan: &free, Market: market.US, Term: plan.OneMonth}, pricing.DefaultQuotePolicy())
+	q0, err := pricing.DefaultPolicy().Quote(pricing.Subscription{Plan: &free, Market: market.US, Term: plan.OneMonth})
 	if err != nil {
 		t.Fatal(err)
 	}

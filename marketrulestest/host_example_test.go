@@ -33,8 +33,8 @@ type Line struct {
 // at: a credit for the rest of the billing period at the old number of
 // seats and a charge for it at the new, as the marketplace prorates them
 // (PRC-06).
-func invoiceLines(sub pricing.QuoteRequest, seats int64, at time.Time) ([]Line, error) {
-	p, err := pricing.Prorate(sub, pricing.SubscriptionChange{Quantity: seats}, at, pricing.DefaultProrationPolicy())
+func invoiceLines(sub pricing.Subscription, seats int64, at time.Time) ([]Line, error) {
+	p, err := pricing.DefaultPolicy().Prorate(sub, pricing.SubscriptionChange{Quantity: seats}, at)
 	if err != nil {
 		return nil, fmt.Errorf("seat change: %w", err)
 	}
@@ -47,10 +47,10 @@ func invoiceLines(sub pricing.QuoteRequest, seats int64, at time.Time) ([]Line, 
 
 // teamSubscription is a subscription of 10 seats of a per-user plan at
 // 10.00 USD per seat a month, started on 1 January 2026, in market m.
-func teamSubscription(t *testing.T, m market.Code) pricing.QuoteRequest {
+func teamSubscription(t *testing.T, m market.Code) pricing.Subscription {
 	t.Helper()
 	team := marketrulestest.PerUserPlan(t, "team", "10.00 USD", marketrulestest.Users(1, 20))
-	return pricing.QuoteRequest{
+	return pricing.Subscription{
 		Plan:     &team,
 		Market:   m,
 		Term:     plan.OneMonth,

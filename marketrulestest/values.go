@@ -119,7 +119,7 @@ func USDTo(c currency.Code) currency.ExchangeRate {
 }
 
 // MarketRate returns the illustrative rate of [ExchangeRates] from USD to
-// the billing currency of market m, ready for [pricing.QuoteRequest].Rate:
+// the billing currency of market m, ready for [pricing.Subscription].Rate:
 // MarketRate(market.SE) is 9.4215 SEK/USD. For China, which has no billing
 // currency, and for an invalid code it returns the zero ExchangeRate.
 func MarketRate(m market.Code) currency.ExchangeRate {

@@ -41,10 +41,10 @@ func TestTime(t *testing.T) {
 }
 
 func TestMoneyAndRate(t *testing.T) {
-	if got, want := mrt.Money(t, "12.50 SEK"), currency.FromMinor(1250, currency.SEK); got != want {
+	if got, want := mrt.Money(t, "12.50 SEK"), currency.MustFromMinor(1250, currency.SEK); got != want {
 		t.Errorf("Money = %v, want %v", got, want)
 	}
-	if got, want := mrt.Money(t, "1235 JPY"), currency.FromMinor(1235, currency.JPY); got != want {
+	if got, want := mrt.Money(t, "1235 JPY"), currency.MustFromMinor(1235, currency.JPY); got != want {
 		t.Errorf("Money = %v, want %v", got, want)
 	}
 	if got := mrt.Rate(t, "0.30"); got.String() != "0.30" {
@@ -108,8 +108,8 @@ func TestExchangeRatesPriceEveryMarket(t *testing.T) {
 		t.Errorf("Sweden: %v, want %v (the README's 49.99 USD at 9.4215)", p.Price, want)
 	}
 	// A quote with MarketRate gives the same price.
-	q, err := pricing.QuoteTerm(pricing.QuoteRequest{Plan: &gold, Market: market.SE, Term: plan.OneMonth,
-		Rate: mrt.MarketRate(market.SE)}, pricing.DefaultQuotePolicy())
+	q, err := pricing.DefaultPolicy().Quote(pricing.Subscription{Plan: &gold, Market: market.SE, Term: plan.OneMonth,
+		Rate: mrt.MarketRate(market.SE)})
 	if err != nil || q.Price != p.Price {
 		t.Errorf("quote %v, %v; want %v", q.Price, err, p.Price)
 	}
@@ -139,7 +139,7 @@ func TestGUIDs(t *testing.T) {
 			t.Fatalf("Next %d: %v, %v", i, a, b)
 		}
 		for _, x := range []plan.GUID{a, b, mrt.SubscriptionID(i)} {
-			if seen[x] || x.IsNil() {
+			if seen[x] || x == (plan.GUID{}) {
 				t.Fatalf("GUID %v repeated or nil", x)
 			}
 			seen[x] = true

@@ -94,7 +94,7 @@ func BenchmarkDecodeSaaSOffer(b *testing.B) {
 	b.SetBytes(int64(len(in)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := offer.Decode(bytesReader(in), 0); err != nil {
+		if _, err := offer.DefaultPolicy().Decode(bytesReader(in), 0); err != nil {
 			b.Fatal(err)
 		}
 	}

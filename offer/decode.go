@@ -14,13 +14,19 @@ import (
 // tenant IDs each, is about 37 MB).
 const DefaultMaxJSONBytes = 48 << 20
 
+// Decode reads an offer's JSON from r, as [Policy.Decode] does.
+//
+// Deprecated: use p.Decode(r, maxBytes); removed before v1.
+func Decode(r io.Reader, maxBytes int64) (Offer, error) { return Policy{}.Decode(r, maxBytes) }
+
 // Decode reads an offer's JSON from r, reading at most maxBytes (≤ 0
 // means [DefaultMaxJSONBytes]). Input that is longer is refused as soon as
 // the limit is passed, or before reading anything when r reports its size
 // (a Len or Size method, as *bytes.Reader, *strings.Reader and
 // *bytes.Buffer have), so memory stays bounded. Decoding is as strict as
-// [Offer.UnmarshalJSON]; the result is not yet validated.
-func Decode(r io.Reader, maxBytes int64) (Offer, error) {
+// [Offer.UnmarshalJSON]; the result is not yet validated: check it with
+// [Policy.CheckOffer]. Decoding does not depend on the policy's limits.
+func (p Policy) Decode(r io.Reader, maxBytes int64) (Offer, error) {
 	if maxBytes <= 0 {
 		maxBytes = DefaultMaxJSONBytes
 	}
@@ -47,7 +53,7 @@ func Decode(r io.Reader, maxBytes int64) (Offer, error) {
 	if err := o.UnmarshalJSON(buf.Bytes()); err != nil {
 		var ps rule.Problems
 		if errors.As(err, &ps) {
-			return Offer{}, ps
+			return Offer{}, ps.Err()
 		}
 		return Offer{}, err
 	}

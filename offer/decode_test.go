@@ -29,7 +29,7 @@ func readFile(t testing.TB, name string) []byte {
 // gives the same value.
 func TestOfferJSONRoundTrip(t *testing.T) {
 	for _, name := range []string{"testdata/saas-offer.json", "testdata/invalid-offer.json", "../examples/validate-offer/offer.json"} {
-		o, err := offer.Decode(bytes.NewReader(readFile(t, name)), 0)
+		o, err := offer.DefaultPolicy().Decode(bytes.NewReader(readFile(t, name)), 0)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -101,7 +101,7 @@ func TestOfferJSONErrors(t *testing.T) {
 		{"malformed", `{"plans":[`, []problem{{"", ""}}},
 	}
 	for _, tt := range tests {
-		o, err := offer.Decode(strings.NewReader(tt.in), 0)
+		o, err := offer.DefaultPolicy().Decode(strings.NewReader(tt.in), 0)
 		if diff := cmp.Diff(tt.want, problemsOf(t, err)); diff != "" {
 			t.Errorf("%s: (-want +got):\n%s\n%v", tt.name, diff, err)
 		}
@@ -114,7 +114,7 @@ func TestOfferJSONErrors(t *testing.T) {
 		}
 	}
 	var ps rule.Problems
-	_, err := offer.Decode(strings.NewReader(`{"plans":[{},{"pricing":{"model":"flat"}}]}`), 0)
+	_, err := offer.DefaultPolicy().Decode(strings.NewReader(`{"plans":[{},{"pricing":{"model":"flat"}}]}`), 0)
 	if !errors.As(err, &ps) || ps[0].Text(rule.English) != `plans[1].pricing.model: unknown pricing model "flat" (want free, byol, flat-rate, per-user, usage-only, per-vcpu, per-vcpu-size or per-market-and-vcpu-size)` {
 		t.Errorf("message: %v", err)
 	}
@@ -153,7 +153,7 @@ func TestDecodeLimit(t *testing.T) {
 	const limit = 1 << 20
 	// A reader that would produce 100 MB.
 	c := &counter{max: 100 << 20}
-	_, err := offer.Decode(c, limit)
+	_, err := offer.DefaultPolicy().Decode(c, limit)
 	if !errors.Is(err, offer.ErrTooLarge) {
 		t.Errorf("100 MB: err = %v, want ErrTooLarge", err)
 	}
@@ -162,40 +162,40 @@ func TestDecodeLimit(t *testing.T) {
 	}
 	// An endless one, with the default limit.
 	c = &counter{}
-	if _, err := offer.Decode(c, 0); !errors.Is(err, offer.ErrTooLarge) || c.read > offer.DefaultMaxJSONBytes+64<<10 {
+	if _, err := offer.DefaultPolicy().Decode(c, 0); !errors.Is(err, offer.ErrTooLarge) || c.read > offer.DefaultMaxJSONBytes+64<<10 {
 		t.Errorf("endless: %v after %d bytes", err, c.read)
 	}
 	// Readers that know their size are refused without reading.
 	big := strings.Repeat(" ", limit+1)
 	sr := strings.NewReader(big)
-	if _, err := offer.Decode(sr, limit); !errors.Is(err, offer.ErrTooLarge) || sr.Len() != len(big) {
+	if _, err := offer.DefaultPolicy().Decode(sr, limit); !errors.Is(err, offer.ErrTooLarge) || sr.Len() != len(big) {
 		t.Errorf("strings.Reader: %v, %d unread", err, sr.Len())
 	}
 	br := bytes.NewReader([]byte(big))
-	if _, err := offer.Decode(br, limit); !errors.Is(err, offer.ErrTooLarge) || br.Len() != len(big) {
+	if _, err := offer.DefaultPolicy().Decode(br, limit); !errors.Is(err, offer.ErrTooLarge) || br.Len() != len(big) {
 		t.Errorf("bytes.Reader: %v, %d unread", err, br.Len())
 	}
 	bb := bytes.NewBufferString(big)
-	if _, err := offer.Decode(bb, limit); !errors.Is(err, offer.ErrTooLarge) || bb.Len() != len(big) {
+	if _, err := offer.DefaultPolicy().Decode(bb, limit); !errors.Is(err, offer.ErrTooLarge) || bb.Len() != len(big) {
 		t.Errorf("bytes.Buffer: %v, %d unread", err, bb.Len())
 	}
-	if _, err := offer.Decode(sized{limit + 1}, limit); !errors.Is(err, offer.ErrTooLarge) {
+	if _, err := offer.DefaultPolicy().Decode(sized{limit + 1}, limit); !errors.Is(err, offer.ErrTooLarge) {
 		t.Errorf("Size: %v", err)
 	}
 	// Exactly at the limit is read.
 	at := `{"id":"x"}` + strings.Repeat(" ", limit-10)
-	if o, err := offer.Decode(strings.NewReader(at), limit); err != nil || o.ID != "x" {
+	if o, err := offer.DefaultPolicy().Decode(strings.NewReader(at), limit); err != nil || o.ID != "x" {
 		t.Errorf("at the limit: %v", err)
 	}
-	if _, err := offer.Decode(io.MultiReader(strings.NewReader(at), strings.NewReader(" ")), limit); !errors.Is(err, offer.ErrTooLarge) {
+	if _, err := offer.DefaultPolicy().Decode(io.MultiReader(strings.NewReader(at), strings.NewReader(" ")), limit); !errors.Is(err, offer.ErrTooLarge) {
 		t.Errorf("one byte over, size unknown: %v", err)
 	}
 	// Read errors are returned.
-	if _, err := offer.Decode(sized{10}, limit); err == nil || errors.Is(err, offer.ErrTooLarge) {
+	if _, err := offer.DefaultPolicy().Decode(sized{10}, limit); err == nil || errors.Is(err, offer.ErrTooLarge) {
 		t.Errorf("read error: %v", err)
 	}
 	// The error says what the limit is.
-	_, err = offer.Decode(strings.NewReader(big), limit)
+	_, err = offer.DefaultPolicy().Decode(strings.NewReader(big), limit)
 	if want := "offer: offer JSON too large: more than 1048576 bytes"; err == nil || err.Error() != want {
 		t.Errorf("error %v, want %s", err, want)
 	}
@@ -210,7 +210,7 @@ func FuzzDecodeOffer(f *testing.F) {
 	f.Add([]byte(`{"resellers":{"partners":[]},"preview":{"emails":[]},"plans":[{"audience":{"ids":[]},"pricing":{"vm":{"sizes":[]}}}],"dimensions":[]}`))
 	f.Add([]byte(`{"type":"saas","plans":[{},{}],"listing":"contact-me"}`))
 	f.Fuzz(func(t *testing.T, in []byte) {
-		o, err := offer.Decode(bytes.NewReader(in), 1<<20)
+		o, err := offer.DefaultPolicy().Decode(bytes.NewReader(in), 1<<20)
 		if err != nil {
 			return
 		}
@@ -220,7 +220,7 @@ func FuzzDecodeOffer(f *testing.F) {
 		if err != nil {
 			t.Fatalf("Marshal of a decoded offer: %v", err)
 		}
-		back, err := offer.Decode(bytes.NewReader(enc), 0)
+		back, err := offer.DefaultPolicy().Decode(bytes.NewReader(enc), 0)
 		if err != nil {
 			t.Fatalf("re-decode of %s: %v", enc, err)
 		}

@@ -3,6 +3,7 @@ package offer_test
 import (
 	"errors"
 	"fmt"
+	"github.com/marketrules/marketrules/calendar"
 
 	"github.com/marketrules/marketrules/market"
 	"github.com/marketrules/marketrules/offer"
@@ -40,7 +41,7 @@ func ExampleDefaultPolicy() {
 	fmt.Println(pol.SaaSTrialMonths, pol.VMTrialMonths, pol.PriceChanges)
 	// Output:
 	// 100 45 30 50
-	// [1] [1 3 6] false
+	// [1 month] [1 month 3 months 6 months] false
 }
 
 // The 2022–2023 documents allow longer plan names (EXT-14) and scheduled
@@ -110,10 +111,11 @@ func ExampleType_HasPlanTrials() {
 
 // A SaaS trial lasts one month, a virtual machine trial 1, 3 or 6 months
 // (TRL-02).
-func ExampleType_TrialMonths() {
+func ExampleType_Scope_trialMonths() {
 	pol := offer.DefaultPolicy()
-	fmt.Println(offer.SaaS.TrialMonths(pol), offer.VirtualMachine.TrialMonths(pol), offer.ManagedApplication.TrialMonths(pol) == nil)
-	// Output: [1] [1 3 6] true
+	fmt.Println(offer.SaaS.Scope(pol, true, nil).TrialMonths, offer.VirtualMachine.Scope(pol, true, nil).TrialMonths,
+		offer.ManagedApplication.Scope(pol, true, nil).TrialMonths == nil)
+	// Output: [1 month] [1 month 3 months 6 months] true
 }
 
 // A policy's limits are checked before it is used, each at its JSON path;
@@ -121,7 +123,7 @@ func ExampleType_TrialMonths() {
 func ExamplePolicy_Validate() {
 	pol := offer.DefaultPolicy()
 	pol.MaxPlans = 0
-	pol.VMTrialMonths = []int{1, 13}
+	pol.VMTrialMonths = []calendar.Months{1, 13}
 	var ps rule.Problems
 	errors.As(pol.Validate(), &ps)
 	fmt.Print(ps.Text(rule.English))

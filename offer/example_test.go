@@ -85,15 +85,15 @@ func ExamplePolicy_CheckRepublish() {
 
 // Decode reads untrusted JSON with a size limit and reports every problem
 // with its path.
-func ExampleDecode() {
+func ExamplePolicy_Decode() {
 	in := `{"id": "contoso-mail", "type": "saas", "listing": "get-it-now",
 	        "plans": [{"id": "basic", "pricing": {"model": "tiered"}, "colour": "blue"}]}`
-	_, err := offer.Decode(strings.NewReader(in), 0)
+	_, err := offer.DefaultPolicy().Decode(strings.NewReader(in), 0)
 	var ps rule.Problems
 	errors.As(err, &ps)
 	fmt.Print(ps.Text(rule.English))
 
-	_, err = offer.Decode(strings.NewReader(strings.Repeat(" ", 2000)), 1000)
+	_, err = offer.DefaultPolicy().Decode(strings.NewReader(strings.Repeat(" ", 2000)), 1000)
 	fmt.Println(errors.Is(err, offer.ErrTooLarge))
 	// Output:
 	// plans[0].pricing.model: unknown pricing model "tiered" (want free, byol, flat-rate, per-user, usage-only, per-vcpu, per-vcpu-size or per-market-and-vcpu-size)
@@ -118,7 +118,7 @@ func ExampleType_Scope() {
 	s = offer.SaaS.Scope(offer.DefaultPolicy(), false, nil) // not sold through Microsoft
 	fmt.Println(s.Models, s.TrialMonths)
 	// Output:
-	// [flat-rate per-user usage-only] [P1M P1Y P2Y P3Y] true [1]
+	// [flat-rate per-user usage-only] [P1M P1Y P2Y P3Y] true [1 month]
 	// [] []
 }
 
@@ -167,13 +167,6 @@ func ExampleRole_Can() {
 	// manager true false [manage-users create-offers update-offers]
 	// developer true false [create-offers update-offers]
 	// financial-contributor false true [view-payout-reports]
-}
-
-func ExampleRoles_Can() {
-	user := offer.Roles{offer.Developer, offer.FinancialContributor}
-	fmt.Println(user.Can(offer.UpdateOffers), user.Can(offer.ViewPayoutReports), user.Can(offer.ManageUsers))
-	// Output:
-	// true true false
 }
 
 // A purchase needs some prerequisites; those the purchase flow meets

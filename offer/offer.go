@@ -161,9 +161,9 @@ func (o *Offer) CanSee(v Viewer, p *plan.Plan, inPreview bool) bool {
 		a := p.Audience
 		switch a.Kind {
 		case plan.TenantIDs:
-			return !v.Tenant.IsNil() && a.Has(v.Tenant)
+			return v.Tenant != (plan.GUID{}) && a.Has(v.Tenant)
 		case plan.SubscriptionIDs:
-			return !v.Subscription.IsNil() && a.Has(v.Subscription)
+			return v.Subscription != (plan.GUID{}) && a.Has(v.Subscription)
 		}
 	}
 	return false

@@ -3,6 +3,7 @@ package offer
 import (
 	"errors"
 	"fmt"
+	"github.com/marketrules/marketrules/calendar"
 	"slices"
 	"strings"
 
@@ -30,12 +31,12 @@ type Policy struct {
 	// (EXT-02): 30.
 	MaxDimensions int `json:"maxDimensions"`
 	// SaaSTrialMonths are the free-trial lengths of SaaS plans (TRL-02): 1.
-	SaaSTrialMonths []int `json:"saasTrialMonths"`
+	SaaSTrialMonths []calendar.Months `json:"saasTrialMonths"`
 	// VMTrialMonths are the free-trial lengths of virtual machine plans
 	// (TRL-02): 1, 3 or 6 ("Plans and pricing for commercial marketplace
 	// offers"; the commercial marketplace FAQ's "one or three months" is
 	// the older statement).
-	VMTrialMonths []int `json:"vmTrialMonths"`
+	VMTrialMonths []calendar.Months `json:"vmTrialMonths"`
 	// PreviewManualMax and PreviewCSVMax bound the preview audience's
 	// e-mail addresses (EXT-14): 10 by hand, 20 from a CSV file.
 	PreviewManualMax int `json:"previewManualMax"`
@@ -55,8 +56,8 @@ func DefaultPolicy() Policy {
 		MaxPlans:         100,
 		MaxPrivatePlans:  45,
 		MaxDimensions:    30,
-		SaaSTrialMonths:  []int{1},
-		VMTrialMonths:    []int{1, 3, 6},
+		SaaSTrialMonths:  []calendar.Months{1},
+		VMTrialMonths:    []calendar.Months{1, 3, 6},
 		PreviewManualMax: 10,
 		PreviewCSVMax:    20,
 	}
@@ -117,16 +118,16 @@ func (p Policy) Validate() error {
 		{rule.EXT14, "previewCsvMax", p.PreviewCSVMax},
 	} {
 		if f.v < 1 || f.v > 1_000_000 {
-			ps = append(ps, rule.Problem{Rule: f.id, Path: "policy." + f.path, Message: msgPolicyLimit, Args: []any{f.v, 1, 1_000_000}, Err: ErrPolicy})
+			ps.Append(rule.Problem{Rule: f.id, Path: "policy." + f.path, Message: msgPolicyLimit, Args: []any{f.v, 1, 1_000_000}, Err: ErrPolicy})
 		}
 	}
 	for _, f := range [...]struct {
 		name string
-		ms   []int
+		ms   []calendar.Months
 	}{{"saasTrialMonths", p.SaaSTrialMonths}, {"vmTrialMonths", p.VMTrialMonths}} {
 		for i, m := range f.ms {
 			if m < 1 || m > 12 {
-				ps = append(ps, rule.Problem{Rule: rule.TRL02, Path: fmt.Sprintf("policy.%s[%d]", f.name, i), Message: msgPolicyTrial, Args: []any{m}, Err: ErrPolicy})
+				ps.Append(rule.Problem{Rule: rule.TRL02, Path: fmt.Sprintf("policy.%s[%d]", f.name, i), Message: msgPolicyTrial, Args: []any{int(m)}, Err: ErrPolicy})
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package offer_test
 
 import (
 	"errors"
+	"github.com/marketrules/marketrules/calendar"
 	"math"
 	"math/rand/v2"
 	"strings"
@@ -53,7 +54,7 @@ func randomOffer(r *rand.Rand) offer.Offer {
 // IDs) onto itself is always allowed.
 func TestPropertyEntryPoints(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 21))
-	pols := []offer.Policy{{}, offer.DefaultPolicy(), offer.Policy2023(), {MaxPlans: -1}, {MaxPlans: math.MaxInt, VMTrialMonths: []int{math.MinInt}}}
+	pols := []offer.Policy{{}, offer.DefaultPolicy(), offer.Policy2023(), {MaxPlans: -1}, {MaxPlans: math.MaxInt, VMTrialMonths: []calendar.Months{math.MinInt}}}
 	for range 2000 {
 		o, d := randomOffer(r), randomOffer(r)
 		pol := pols[r.IntN(len(pols))]
@@ -103,9 +104,6 @@ func TestPropertyEntryPoints(t *testing.T) {
 		if _, err := offer.DefaultPolicy().CheckRepublish(pair[0], pair[1]); !errors.Is(err, offer.ErrNoOffer) {
 			t.Errorf("CheckRepublish(%v, %v): %v", pair[0], pair[1], err)
 		}
-		if _, err := offer.CheckRepublish(pair[0], pair[1], offer.DefaultPolicy()); !errors.Is(err, offer.ErrNoOffer) {
-			t.Errorf("deprecated CheckRepublish: %v", err)
-		}
 	}
 	var nilOffer *offer.Offer
 	if nilOffer.CanSee(offer.Viewer{}, nil, true) || nilOffer.SellsThroughMicrosoft() {
@@ -120,7 +118,7 @@ func TestPropertyEntryPoints(t *testing.T) {
 	}
 	// An invalid policy is the policy's problems, at its JSON paths.
 	bad := offer.DefaultPolicy()
-	bad.MaxPlans, bad.VMTrialMonths, bad.IDMax = 0, []int{0}, -1
+	bad.MaxPlans, bad.VMTrialMonths, bad.IDMax = 0, []calendar.Months{0}, -1
 	want := []problem{{rule.PLN01, "policy.idMax"}, {rule.OFR03, "policy.maxPlans"}, {rule.TRL02, "policy.vmTrialMonths[0]"}}
 	for _, err := range []error{bad.Validate(), bad.CheckOffer(o)} {
 		if got := problemsOf(t, err); len(got) != 3 || got[0] != want[0] || got[1] != want[1] || got[2] != want[2] {

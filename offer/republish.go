@@ -30,29 +30,6 @@ type PriceChange struct {
 	New    currency.Money `json:"new"`
 }
 
-// Changes lists what a republish changes that the rules allow but someone
-// must act on.
-//
-// Deprecated: use RepublishDecision; removed before v1.
-type Changes struct {
-	// Prices are the price changes to schedule (EXT-08); under the default
-	// policy they are problems instead (PLN-11).
-	Prices []PriceChange `json:"prices,omitempty"`
-}
-
-// CheckRepublish reports the changes the rules forbid as [rule.Problems]
-// and returns the allowed ones to schedule.
-//
-// Deprecated: use p.CheckRepublish(published, draft), which returns a
-// decision; removed before v1.
-func CheckRepublish(published, draft *Offer, p Policy) (Changes, error) {
-	d, err := p.CheckRepublish(published, draft)
-	if err != nil {
-		return Changes{}, err
-	}
-	return Changes{Prices: d.Prices}, d.Refusals.Err()
-}
-
 var (
 	msgOfferID       = rule.Message{English: "the offer ID cannot change once published (was %q)", Swedish: "erbjudandets ID kan inte ändras efter publicering (var %q)"}
 	msgOfferType     = rule.Message{English: "the offer type cannot change once published (was %s)", Swedish: "erbjudandetypen kan inte ändras efter publicering (var %s)"}
@@ -154,13 +131,13 @@ func (p Policy) CheckRepublish(published, draft *Offer) (RepublishDecision, erro
 	}
 	var bad rule.Problems
 	if published == nil {
-		bad = append(bad, rule.Problem{Path: "published", Message: msgNoOffer, Err: ErrNoOffer})
+		bad.Append(rule.Problem{Path: "published", Message: msgNoOffer, Err: ErrNoOffer})
 	}
 	if draft == nil {
-		bad = append(bad, rule.Problem{Path: "draft", Message: msgNoOffer, Err: ErrNoOffer})
+		bad.Append(rule.Problem{Path: "draft", Message: msgNoOffer, Err: ErrNoOffer})
 	}
 	if len(bad) > 0 {
-		return RepublishDecision{}, bad
+		return RepublishDecision{}, bad.Err()
 	}
 	p = p.orDefault()
 	ps, ch := republish(published, draft, p)
@@ -171,10 +148,14 @@ func (p Policy) CheckRepublish(published, draft *Offer) (RepublishDecision, erro
 	return d, nil
 }
 
+// changes are what a republish changes that the rules allow but someone
+// must act on: the price changes to schedule (EXT-08).
+type changes struct{ Prices []PriceChange }
+
 // republish lists the forbidden changes and the allowed ones.
-func republish(published, draft *Offer, p Policy) (rule.Problems, Changes) {
+func republish(published, draft *Offer, p Policy) (rule.Problems, changes) {
 	var ps rule.Problems
-	var ch Changes
+	var ch changes
 	if draft.ID != published.ID {
 		ps.Add(rule.OFR10, "id", msgOfferID, published.ID)
 	}
@@ -225,7 +206,7 @@ func republish(published, draft *Offer, p Policy) (rule.Problems, Changes) {
 	return ps, ch
 }
 
-func checkPlan(old, nw *plan.Plan, at string, transactable bool, p Policy, ps *rule.Problems, ch *Changes) {
+func checkPlan(old, nw *plan.Plan, at string, transactable bool, p Policy, ps *rule.Problems, ch *changes) {
 	if nw.Status == plan.Draft {
 		ps.Add(rule.PLN05, at+".status", msgStatusBack, old.Status.String())
 	}

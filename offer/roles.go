@@ -85,16 +85,3 @@ func (r Role) Permissions() []Permission {
 	}
 	return slices.Clone(permissions[r])
 }
-
-// Roles is the set of roles of one user.
-type Roles []Role
-
-// Can reports whether any of the roles has permission p.
-func (rs Roles) Can(p Permission) bool {
-	for _, r := range rs {
-		if r.Can(p) {
-			return true
-		}
-	}
-	return false
-}

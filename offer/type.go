@@ -1,6 +1,7 @@
 package offer
 
 import (
+	"github.com/marketrules/marketrules/calendar"
 	"slices"
 
 	"github.com/marketrules/marketrules/internal/enum"
@@ -259,10 +260,10 @@ func (t Type) caps() *Capabilities {
 // trials (TRL-01); it does not allocate.
 func (t Type) HasPlanTrials() bool { return t.caps().PlanTrials }
 
-// TrialMonths returns the free-trial lengths a transactable plan of type t
+// trialMonths returns the free-trial lengths a transactable plan of type t
 // may have under the policy: SaaS 1 month, virtual machines 1, 3 or 6
 // months by default (TRL-02); nil for types without plan trials (TRL-01).
-func (t Type) TrialMonths(p Policy) []int {
+func (t Type) trialMonths(p Policy) []calendar.Months {
 	switch {
 	case !t.caps().PlanTrials:
 		return nil
@@ -291,7 +292,7 @@ func (t Type) Scope(p Policy, sellThroughMicrosoft bool, dims []plan.Dimension) 
 		Dimensions:    dims,
 	}
 	if sellThroughMicrosoft && c.SellThroughMicrosoft {
-		s.TrialMonths = t.TrialMonths(p)
+		s.TrialMonths = t.trialMonths(p)
 	} else if c.PricedPlans {
 		s.Models = nil
 		for _, m := range c.Models {

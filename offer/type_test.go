@@ -2,6 +2,7 @@ package offer_test
 
 import (
 	"fmt"
+	"github.com/marketrules/marketrules/calendar"
 	"slices"
 	"testing"
 
@@ -169,7 +170,7 @@ func TestOFR01_OfferTypes(t *testing.T) {
 		}
 	}
 	for _, bad := range []offer.Type{0, 13, 255} {
-		if bad.Valid() || !cmp.Equal(bad.Capabilities(), offer.Capabilities{}) || bad.TrialMonths(offer.DefaultPolicy()) != nil {
+		if bad.Valid() || !cmp.Equal(bad.Capabilities(), offer.Capabilities{}) || bad.Scope(offer.DefaultPolicy(), true, nil).TrialMonths != nil {
 			t.Errorf("Type(%d) is valid or has capabilities", bad)
 		}
 	}
@@ -395,11 +396,11 @@ func TestTypeScope(t *testing.T) {
 	}{
 		{offer.SaaS, true, plan.Scope{Models: []plan.Model{plan.FlatRate, plan.PerUser, plan.UsageOnly},
 			Terms: []plan.Term{plan.OneMonth, plan.OneYear, plan.TwoYears, plan.ThreeYears}, Metering: true, Private: true,
-			AudienceKinds: []plan.IDKind{plan.TenantIDs}, TrialMonths: []int{1}, Dimensions: dims}},
+			AudienceKinds: []plan.IDKind{plan.TenantIDs}, TrialMonths: []calendar.Months{1}, Dimensions: dims}},
 		{offer.SaaS, false, plan.Scope{Terms: []plan.Term{plan.OneMonth, plan.OneYear, plan.TwoYears, plan.ThreeYears}, Metering: true, Private: true,
 			AudienceKinds: []plan.IDKind{plan.TenantIDs}, Dimensions: dims}},
 		{offer.VirtualMachine, true, plan.Scope{Models: []plan.Model{plan.Free, plan.BYOL, plan.FlatRate, plan.PerVCPU, plan.PerVCPUSize, plan.PerMarketAndVCPUSize},
-			Hourly: true, Summary: true, Private: true, AudienceKinds: []plan.IDKind{plan.SubscriptionIDs, plan.TenantIDs}, TrialMonths: []int{1, 3, 6}, Dimensions: dims}},
+			Hourly: true, Summary: true, Private: true, AudienceKinds: []plan.IDKind{plan.SubscriptionIDs, plan.TenantIDs}, TrialMonths: []calendar.Months{1, 3, 6}, Dimensions: dims}},
 		{offer.VirtualMachine, false, plan.Scope{Models: []plan.Model{plan.Free, plan.BYOL},
 			Hourly: true, Summary: true, Private: true, AudienceKinds: []plan.IDKind{plan.SubscriptionIDs, plan.TenantIDs}, Dimensions: dims}},
 		{offer.ManagedApplication, true, plan.Scope{Models: []plan.Model{plan.FlatRate, plan.UsageOnly}, Terms: []plan.Term{plan.OneMonth},

@@ -60,11 +60,6 @@ func (p Policy) CheckOffer(o Offer) error {
 	return ps.Err()
 }
 
-// Validate is [Policy.CheckOffer] with the offer as receiver.
-//
-// Deprecated: use p.CheckOffer(o); removed before v1.
-func (o Offer) Validate(p Policy) error { return p.CheckOffer(o) }
-
 func (o *Offer) validate(p Policy, ps *rule.Problems) {
 	// The offer's own fields.
 	switch {
@@ -110,7 +105,7 @@ func (o *Offer) validate(p Policy, ps *rule.Problems) {
 	}
 	private := 0
 	for i := range o.Plans {
-		if o.Plans[i].IsPrivate() {
+		if o.Plans[i].Visibility == plan.Private {
 			private++
 		}
 	}
@@ -231,7 +226,7 @@ func checkPlanInto(pol plan.Policy, pl plan.Plan, scope plan.Scope, prefix strin
 			} else {
 				pr.Path = prefix + "." + pr.Path
 			}
-			*ps = append(*ps, pr)
+			ps.Append(pr)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/marketrules/marketrules/calendar"
 	"os"
 	"strings"
 	"testing"
@@ -233,7 +234,7 @@ func TestEXT14_PreviewAudience(t *testing.T) {
 // and SaaS offers, of the policy's lengths.
 func TestTRL01_TRL02_OfferTrials(t *testing.T) {
 	sixMonths := offer.DefaultPolicy()
-	sixMonths.SaaSTrialMonths = []int{1, 6}
+	sixMonths.SaaSTrialMonths = []calendar.Months{1, 6}
 	runValid(t, []otest{
 		{name: "saas 1 month", base: saasOffer},
 		{name: "vm 6 months", base: vmOffer, change: func(o *offer.Offer) { o.Plans[0].Trial.Months = 6 }},
@@ -253,9 +254,9 @@ func TestTRL01_TRL02_OfferTrials(t *testing.T) {
 		{name: "saas 3 months", change: func(o *offer.Offer) { o.Plans[2].Trial.Months = 3 }, want: []problem{{rule.TRL02, "plans[2].trial.months"}}},
 		{name: "vm 2 months", base: vmOffer, change: func(o *offer.Offer) { o.Plans[0].Trial.Months = 2 }, want: []problem{{rule.TRL02, "plans[0].trial.months"}}},
 	})
-	want := map[offer.Type][]int{offer.SaaS: {1}, offer.VirtualMachine: {1, 3, 6}}
+	want := map[offer.Type][]calendar.Months{offer.SaaS: {1}, offer.VirtualMachine: {1, 3, 6}}
 	for _, typ := range offer.Types() {
-		if diff := cmp.Diff(want[typ], typ.TrialMonths(offer.DefaultPolicy())); diff != "" {
+		if diff := cmp.Diff(want[typ], typ.Scope(offer.DefaultPolicy(), true, nil).TrialMonths); diff != "" {
 			t.Errorf("%v trial months (-want +got):\n%s", typ, diff)
 		}
 	}
@@ -306,7 +307,7 @@ func TestSampleOffersAreValid(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		o, err := offer.Decode(f, 0)
+		o, err := offer.DefaultPolicy().Decode(f, 0)
 		f.Close()
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
@@ -321,7 +322,7 @@ func TestSampleOffersAreValid(t *testing.T) {
 	// The VM sample is what the issue asks for.
 	f, _ := os.Open("../examples/validate-offer/offer.json")
 	defer f.Close()
-	o, _ := offer.Decode(f, 0)
+	o, _ := offer.DefaultPolicy().Decode(f, 0)
 	var trial, reservations bool
 	for _, p := range o.Plans {
 		if p.Pricing.Model != plan.PerVCPUSize {
@@ -347,7 +348,7 @@ func TestInvalidOfferGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	o, err := offer.Decode(f, 0)
+	o, err := offer.DefaultPolicy().Decode(f, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -206,7 +206,7 @@ func (r *Reader) next(ps *rule.Problems) (Transaction, rowStatus) {
 	if !r.header {
 		r.header = true
 		if err := r.r.Header(columns[:]...); err != nil {
-			*ps = append(*ps, r.fail(err)...)
+			ps.Append(r.fail(err)...)
 			return Transaction{}, rowFatal
 		}
 	}
@@ -216,7 +216,7 @@ func (r *Reader) next(ps *rule.Problems) (Transaction, rowStatus) {
 			r.err = io.EOF
 			return Transaction{}, rowEOF
 		}
-		*ps = append(*ps, r.fail(err)...)
+		ps.Append(r.fail(err)...)
 		return Transaction{}, rowFatal
 	}
 	r.line = line
@@ -290,7 +290,7 @@ func parseRow(rec []string, w where, zone *time.Location, ps *rule.Problems) (Tr
 	var failed uint16
 	bad := func(f uint16, id rule.ID, field string, err error, msg rule.Message, args ...any) {
 		failed |= f
-		*ps = append(*ps, rule.Problem{Rule: id, Path: w.path(field), Message: msg, Args: args, Err: err})
+		ps.Append(rule.Problem{Rule: id, Path: w.path(field), Message: msg, Args: args, Err: err})
 	}
 	t := Transaction{ID: rec[0]}
 	var err error
@@ -431,10 +431,11 @@ func (r *Reader) All() iter.Seq2[Transaction, error] {
 }
 
 // AddCSV reads transactions in the format of Columns from r and adds the
-// valid ones, like AddAll: every problem, up to 100, is reported at once
-// as [rule.Problems] with paths that name the line ("transactions.csv line
-// 12, column gross"), and then how many more there were. Reading stops at an
-// error wrapping ErrCSV or ErrLimit, which is the last problem listed.
+// valid ones, like AddAll: every problem, up to [rule.MaxProblems], is
+// reported at once as [rule.Problems] with paths that name the line
+// ("transactions.csv line 12, column gross"), and then how many more there
+// were. Reading stops at an error wrapping ErrCSV or ErrLimit, which is
+// always listed, last before that count.
 func (l *Ledger) AddCSV(r io.Reader, opt CSVOptions) error {
 	if l == nil {
 		return rule.Problems{{Path: "ledger", Message: msgNilLedger, Err: ErrField}}.Err()
@@ -442,21 +443,17 @@ func (l *Ledger) AddCSV(r io.Reader, opt CSVOptions) error {
 	l.init()
 	rd := NewReader(r, opt)
 	var ps rule.Problems
-	extra := 0
 	for {
-		n := len(ps)
-		t, st := rd.next(&ps)
+		var row rule.Problems
+		t, st := rd.next(&row)
 		switch st {
 		case rowOK:
 			l.addValid(&t, where{name: rd.name, line: rd.line}, &ps)
+		case rowBad:
+			ps.Append(row...)
 		case rowEOF, rowFatal:
-			// The problems were capped after each row; a fatal problem
-			// comes after them, so it is always listed.
-			return finishProblems(ps, extra)
-		}
-		if len(ps) > maxProblems {
-			extra += len(ps) - max(n, maxProblems)
-			ps = ps[:max(n, maxProblems)]
+			appendFatal(&ps, row...)
+			return ps.Err()
 		}
 	}
 }

@@ -254,9 +254,9 @@ func TestLedgerAddCSV(t *testing.T) {
 	many := header + strings.Repeat("b,2024-01-10,ea,invoice,order,purchase,-1.00,USD,,,\n", 120) + "x\n"
 	err = l.AddCSV(strings.NewReader(many), CSVOptions{})
 	var ps rule.Problems
-	if !errors.As(err, &ps) || len(ps) != maxProblems+2 || !errors.Is(ps[maxProblems], ErrCSV) ||
-		ps[maxProblems+1].Error() != "and 20 more problems" || ps.Len() != 121 {
-		t.Errorf("%d problems: %v … %v", len(ps), ps[maxProblems], ps[len(ps)-1])
+	if !errors.As(err, &ps) || len(ps) != rule.MaxProblems+1 || !errors.Is(ps[rule.MaxProblems-1], ErrCSV) ||
+		ps[rule.MaxProblems].Error() != "and 21 more problems" || ps.Len() != 121 {
+		t.Errorf("%d problems: %v … %v", len(ps), ps[rule.MaxProblems-1], ps[len(ps)-1])
 	}
 	// Overflow on a CSV row is a problem at its line.
 	l, _ = NewLedger(Policy2023())

@@ -313,7 +313,7 @@ func (er *earningsReader) fatal(ps *rule.Problems, line int, sentinel error, msg
 		path += " line " + strconv.Itoa(line)
 	}
 	p := rule.Problems{{Path: path, Message: msg, Args: args, Err: sentinel}}
-	*ps = append(*ps, p...)
+	ps.Append(p...)
 	er.err = p.Err()
 	return rowFatal
 }
@@ -545,7 +545,7 @@ func (er *earningsReader) next(ps *rule.Problems) (Earning, rowStatus) {
 		break
 	}
 	if len(er.fields) != er.nhead {
-		*ps = append(*ps, rule.Problem{Path: er.name + " line " + strconv.Itoa(er.line), Message: msgFieldCount,
+		ps.Append(rule.Problem{Path: er.name + " line " + strconv.Itoa(er.line), Message: msgFieldCount,
 			Args: []any{len(er.fields), er.nhead}, Err: ErrCSV})
 		return Earning{}, rowBad
 	}
@@ -566,7 +566,7 @@ func (er *earningsReader) parse(ps *rule.Problems) (Earning, rowStatus) {
 	n := len(*ps)
 	w := where{name: er.name, line: er.line}
 	bad := func(id rule.ID, col string, err error, msg rule.Message, args ...any) {
-		*ps = append(*ps, rule.Problem{Rule: id, Path: w.path(col), Message: msg, Args: args, Err: err})
+		ps.Append(rule.Problem{Rule: id, Path: w.path(col), Message: msg, Args: args, Err: err})
 	}
 	e := Earning{Line: er.line}
 	t := &e.Transaction
@@ -602,7 +602,7 @@ func (er *earningsReader) parse(ps *rule.Problems) (Earning, rowStatus) {
 		amount := func(c int, dst *currency.Money) {
 			s := er.field(c)
 			if s == "" && c != colAmount {
-				*dst = currency.FromMinor(0, code)
+				*dst = amountIn(0, code)
 				return
 			}
 			m, err := currency.ParseAmountRound(s, code, currency.HalfEven)
@@ -625,7 +625,7 @@ func (er *earningsReader) parse(ps *rule.Problems) (Earning, rowStatus) {
 			// A fee written as a deduction (the opposite sign of the
 			// amount) is read as the fee.
 			if f := e.StoreFee.Minor(); f != 0 && (f < 0) != (g.Minor() < 0) && f != -1<<63 {
-				e.StoreFee = currency.FromMinor(-f, code)
+				e.StoreFee = amountIn(-f, code)
 			}
 		}
 	}

@@ -78,8 +78,8 @@ func (p *Policy) fee(t *Transaction) (Fee, error) {
 	if code == 0 {
 		code = t.Infrastructure.Code()
 	}
-	license := currency.FromMinor(t.Gross.Minor(), code)
-	infra := currency.FromMinor(t.Infrastructure.Minor(), code)
+	license := amountIn(t.Gross.Minor(), code)
+	infra := amountIn(t.Infrastructure.Minor(), code)
 	at := t.Collected
 	if at.IsZero() {
 		at = t.Date
@@ -87,7 +87,7 @@ func (p *Policy) fee(t *Transaction) (Fee, error) {
 	era := p.era(at)
 	f := Fee{
 		Pricing: t.Pricing, Qualified: t.Qualified, License: license, EraFrom: era.From,
-		Rounding: p.FeeRounding, Fee: currency.FromMinor(0, code), Infrastructure: infra,
+		Rounding: p.FeeRounding, Fee: amountIn(0, code), Infrastructure: infra,
 	}
 	switch {
 	case t.Pricing == BYOL:
@@ -110,7 +110,7 @@ func (p *Policy) fee(t *Transaction) (Fee, error) {
 	}
 	// The fee has the license's sign and at most its size (rates are at
 	// most 1), so the share cannot overflow.
-	f.Share = currency.FromMinor(license.Minor()-f.Fee.Minor(), code)
+	f.Share = amountIn(license.Minor()-f.Fee.Minor(), code)
 	if f.Billed, err = license.Add(infra); err != nil {
 		return Fee{}, overflowProblem(rule.PAY05, "transaction.infrastructure", err)
 	}
@@ -165,3 +165,10 @@ func (f Fee) Explain(lang rule.Language) string {
 
 // String is Explain in English.
 func (f Fee) String() string { return f.Explain(rule.English) }
+
+// amountIn returns minor units of c, a code taken from a checked amount or
+// a market (so an ISO 4217 code); the zero Money for the zero Code.
+func amountIn(minor int64, c currency.Code) currency.Money {
+	m, _ := currency.New(minor, c)
+	return m
+}

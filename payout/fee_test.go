@@ -186,7 +186,7 @@ func TestPAY05_FeeErrors(t *testing.T) {
 	if _, err := bad.Fee(Transaction{Gross: money("1.00 USD"), Collected: era3}); !errors.Is(err, ErrPolicy) {
 		t.Errorf("invalid policy: err = %v, want ErrPolicy", err)
 	}
-	huge := Transaction{Gross: currency.FromMinor(1<<63-1, currency.USD), Infrastructure: money("0.01 USD"), Collected: era3}
+	huge := Transaction{Gross: currency.MustFromMinor(1<<63-1, currency.USD), Infrastructure: money("0.01 USD"), Collected: era3}
 	if _, err := p.Fee(huge); !errors.Is(err, ErrOverflow) {
 		t.Errorf("billed amount overflows: err = %v, want ErrOverflow", err)
 	}
@@ -204,7 +204,7 @@ func TestPAY05_FeePlusShareIsGross(t *testing.T) {
 		rate := mustRate(r.Int64N(10_001), 4) // 0 … 100%
 		p.Fees = []FeeEra{{Standard: rate, Qualified: rate}}
 		c := testCurrencies[r.IntN(len(testCurrencies))]
-		lic := currency.FromMinor(r.Int64N(1<<50)-1<<49, c)
+		lic := currency.MustFromMinor(r.Int64N(1<<50)-1<<49, c)
 		f, err := p.Fee(Transaction{Gross: lic, Collected: era3})
 		if err != nil {
 			t.Fatal(err)

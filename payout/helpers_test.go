@@ -70,12 +70,12 @@ func randTx(r *rand.Rand) Transaction {
 		Payment:   PaymentMethod(1 + r.IntN(2)),
 		Charge:    Charge(1 + r.IntN(2)),
 		Type:      Sale,
-		Gross:     currency.FromMinor(r.Int64N(2_000_000), c),
+		Gross:     currency.MustFromMinor(r.Int64N(2_000_000), c),
 		Qualified: r.IntN(4) == 0,
 	}
 	if r.IntN(5) == 0 {
 		t.Type = TransactionType(2 + r.IntN(3))
-		t.Gross = currency.FromMinor(-r.Int64N(500_000), c)
+		t.Gross = currency.MustFromMinor(-r.Int64N(500_000), c)
 	}
 	if r.IntN(2) == 0 {
 		t.Collected = date.Add(time.Duration(r.Int64N(int64(150 * 24 * time.Hour))))

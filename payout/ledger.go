@@ -131,10 +131,10 @@ func (l *Ledger) Open(m calendar.YearMonth, balance currency.Money) error {
 	l.init()
 	var ps rule.Problems
 	if !m.Valid() {
-		ps = append(ps, rule.Problem{Rule: rule.PAY04, Path: "opening.month", Message: msgOpenMonth, Args: []any{m.String()}, Err: ErrDate})
+		ps.Append(rule.Problem{Rule: rule.PAY04, Path: "opening.month", Message: msgOpenMonth, Args: []any{m.String()}, Err: ErrDate})
 	}
 	if !balance.Code().IsMarketplace() {
-		ps = append(ps, rule.Problem{Rule: rule.PRC08, Path: "opening.balance", Message: msgOpenMoney, Args: []any{balance.String()}, Err: ErrCurrency})
+		ps.Append(rule.Problem{Rule: rule.PRC08, Path: "opening.balance", Message: msgOpenMoney, Args: []any{balance.String()}, Err: ErrCurrency})
 	}
 	if len(ps) > 0 {
 		return ps.Err()
@@ -168,15 +168,12 @@ func (l *Ledger) Add(t Transaction) error {
 	return nil
 }
 
-// maxProblems bounds the problems a bulk operation lists, so that memory
-// stays bounded on bad input; the rest are counted.
-const maxProblems = 100
-
 // AddAll adds every valid transaction of seq and reports every invalid one
 // at once: the error is [rule.Problems] with paths such as
-// "transactions[12].gross" (the index in seq), listing at most 100
-// problems and then how many more there were. The valid transactions are
-// added even when the error is not nil. A nil seq is empty.
+// "transactions[12].gross" (the index in seq), listing at most
+// [rule.MaxProblems] problems and then how many more there were. The valid
+// transactions are added even when the error is not nil. A nil seq is
+// empty.
 func (l *Ledger) AddAll(seq iter.Seq[Transaction]) error {
 	if l == nil {
 		return rule.Problems{{Path: "ledger", Message: msgNilLedger, Err: ErrField}}.Err()
@@ -185,25 +182,37 @@ func (l *Ledger) AddAll(seq iter.Seq[Transaction]) error {
 		return nil
 	}
 	var ps rule.Problems
-	extra := 0
 	i := 0
 	for t := range seq {
-		n := len(ps)
-		if !l.add(&t, where{name: "transactions", index: i}, &ps) && len(ps) > maxProblems {
-			extra += len(ps) - max(n, maxProblems)
-			ps = ps[:max(n, maxProblems)]
-		}
+		l.add(&t, where{name: "transactions", index: i}, &ps)
 		i++
 	}
-	return finishProblems(ps, extra)
+	return ps.Err()
 }
 
-func finishProblems(ps rule.Problems, extra int) error {
-	if extra > 0 {
-		// The rule package's summary problem: "and 20 more problems".
-		ps.Append(rule.Problem{Args: []any{extra}, Err: rule.ErrTooManyProblems})
+// appendFatal appends the problems that ended a read to ps, keeping them
+// listed: when ps is full, the last problems listed give way to them and
+// are counted in the summary instead.
+func appendFatal(ps *rule.Problems, fatal ...rule.Problem) {
+	if len(fatal) == 0 || ps.Len()+len(fatal) <= rule.MaxProblems {
+		ps.Append(fatal...)
+		return
 	}
-	return ps.Err()
+	more := ps.More()
+	listed := *ps
+	if more > 0 {
+		listed = listed[:len(listed)-1]
+	}
+	keep := max(0, min(len(listed), rule.MaxProblems-len(fatal)))
+	more += len(listed) - keep
+	var out rule.Problems
+	out.Append(listed[:keep]...)
+	out.Append(fatal...)
+	if more > 0 {
+		// The rule package's summary problem: "and 21 more problems".
+		out.Append(rule.Problem{Args: []any{more}, Err: rule.ErrTooManyProblems})
+	}
+	*ps = out
 }
 
 // add adds t, or appends its problems to ps and reports false.
@@ -222,7 +231,7 @@ func (l *Ledger) addValid(t *Transaction, w where, ps *rule.Problems) bool {
 	if t.ID != "" && !l.noDedupe {
 		h = idHash(t.ID)
 		if _, dup := l.ids[h]; dup {
-			*ps = append(*ps, rule.Problem{Path: w.path("id"), Message: msgTxDup, Args: []any{truncate(t.ID, 40)}, Err: ErrDuplicate})
+			ps.Append(rule.Problem{Path: w.path("id"), Message: msgTxDup, Args: []any{truncate(t.ID, 40)}, Err: ErrDuplicate})
 			return false
 		}
 	}
@@ -236,7 +245,7 @@ func (l *Ledger) addValid(t *Transaction, w where, ps *rule.Problems) bool {
 	if r := era.rate(t.Qualified); !r.IsZero() && t.Gross.Sign() != 0 {
 		f, err := t.Gross.MulRate(r, p.FeeRounding)
 		if err != nil {
-			*ps = append(*ps, rule.Problem{Rule: rule.PAY05, Path: w.path("gross"), Message: msgOverflow, Args: []any{err}, Err: ErrOverflow})
+			ps.Append(rule.Problem{Rule: rule.PAY05, Path: w.path("gross"), Message: msgOverflow, Args: []any{err}, Err: ErrOverflow})
 			return false
 		}
 		fee = f.Minor()
@@ -254,7 +263,7 @@ func (l *Ledger) addValid(t *Transaction, w where, ps *rule.Problems) bool {
 	g, ok1 := addInt(b.gross, t.Gross.Minor())
 	f, ok2 := addInt(b.fee, fee)
 	if !ok1 || !ok2 {
-		*ps = append(*ps, rule.Problem{Rule: rule.PAY05, Path: w.path("gross"), Message: msgOverflow,
+		ps.Append(rule.Problem{Rule: rule.PAY05, Path: w.path("gross"), Message: msgOverflow,
 			Args: []any{"the sum of " + t.Gross.Code().String() + " lines for " + s.payout.String()}, Err: ErrOverflow})
 		return false
 	}
@@ -399,7 +408,7 @@ func (l *Ledger) MarshalJSON() ([]byte, error) {
 		m, c, t := splitKey(k)
 		b := l.buckets[k]
 		v.Entries = append(v.Entries, ledgerEntry{Month: m, Type: t, Count: b.count,
-			Gross: currency.FromMinor(b.gross, c), Fee: currency.FromMinor(b.fee, c)})
+			Gross: amountIn(b.gross, c), Fee: amountIn(b.fee, c)})
 	}
 	return json.Marshal(v)
 }
@@ -432,7 +441,7 @@ func (l *Ledger) UnmarshalJSON(data []byte) error {
 	}
 	var ps rule.Problems
 	add := func(id rule.ID, path string, err error, msg rule.Message, args ...any) {
-		ps = append(ps, rule.Problem{Rule: id, Path: path, Message: msg, Args: args, Err: err})
+		ps.Append(rule.Problem{Rule: id, Path: path, Message: msg, Args: args, Err: err})
 	}
 	buckets := make(map[uint64]*bucket, len(v.Entries))
 	var total int64

@@ -74,7 +74,7 @@ func TestLedgerAddAllProblems(t *testing.T) {
 	}
 	err = l.AddAll(slices.Values(many))
 	var ps rule.Problems
-	if !errors.As(err, &ps) || len(ps) != maxProblems+1 || ps[maxProblems].Error() != "and 50 more problems" || ps.Len() != 150 {
+	if !errors.As(err, &ps) || len(ps) != rule.MaxProblems+1 || ps[rule.MaxProblems].Error() != "and 50 more problems" || ps.Len() != 150 {
 		t.Errorf("150 bad transactions: %d problems, last %v", len(ps), ps[len(ps)-1])
 	}
 	if err := l.AddAll(slices.Values([]Transaction{good})); err != nil {
@@ -85,7 +85,7 @@ func TestLedgerAddAllProblems(t *testing.T) {
 func TestLedgerOverflow(t *testing.T) {
 	l, _ := NewLedger(Policy2023())
 	big := tx(jan10, EA, Invoice, Order, "1.00 USD")
-	big.Gross = currency.FromMinor(1<<62, currency.USD)
+	big.Gross = currency.MustFromMinor(1<<62, currency.USD)
 	if err := l.Add(big); err != nil {
 		t.Fatal(err)
 	}

@@ -141,7 +141,7 @@ func DefaultPolicy() Policy {
 		CardHoldDays:       30,
 		CardExtraMonths:    1,
 		AdjustmentMonths:   1,
-		Threshold:          currency.FromMinor(5000, currency.USD),
+		Threshold:          currency.MustFromMinor(5000, currency.USD),
 		ConversionRounding: currency.HalfEven,
 	}
 }
@@ -202,7 +202,7 @@ func (p Policy) Validate() error {
 	}
 	var ps rule.Problems
 	add := func(id rule.ID, path string, msg rule.Message, args ...any) {
-		ps = append(ps, rule.Problem{Rule: id, Path: "policy." + path, Message: msg, Args: args, Err: ErrPolicy})
+		ps.Append(rule.Problem{Rule: id, Path: "policy." + path, Message: msg, Args: args, Err: ErrPolicy})
 	}
 	if len(p.Fees) == 0 {
 		add(rule.PAY05, "fees", msgPolicyNoFees)

@@ -232,7 +232,7 @@ func (f *finalizer) month(m calendar.YearMonth, l *Ledger, keys []uint64) Payout
 	}
 	slices.Sort(f.codes)
 	tc := p.Threshold.Code()
-	po.Combined = currency.FromMinor(0, tc)
+	po.Combined = amountIn(0, tc)
 	decided := true
 	var missing rule.Problems
 	avail := make([]int64, len(f.codes))
@@ -241,8 +241,8 @@ func (f *finalizer) month(m calendar.YearMonth, l *Ledger, keys []uint64) Payout
 		if avail[i], ok = addInt(f.bal[c], net[c]); !ok {
 			f.overflow(c, m)
 		}
-		b := Balance{Currency: c, Opening: currency.FromMinor(f.bal[c], c), Net: currency.FromMinor(net[c], c)}
-		if b.Converted, b.Rate, ok = f.convert(currency.FromMinor(avail[i], c), m, &missing); !ok {
+		b := Balance{Currency: c, Opening: amountIn(f.bal[c], c), Net: amountIn(net[c], c)}
+		if b.Converted, b.Rate, ok = f.convert(amountIn(avail[i], c), m, &missing); !ok {
 			decided = false
 		}
 		if sum, err := po.Combined.Add(b.Converted); err == nil {
@@ -256,7 +256,7 @@ func (f *finalizer) month(m calendar.YearMonth, l *Ledger, keys []uint64) Payout
 	case !decided && !lines:
 		// No transactions this month and no rate: carry unconverted.
 		po.Rule, po.Reason = rule.PAY04, ReasonCarriedWithoutRate
-		po.Combined = currency.FromMinor(0, tc)
+		po.Combined = amountIn(0, tc)
 	case !decided:
 		f.ps = append(f.ps, missing...) // the statement fails
 	case po.Combined.IsNegative():
@@ -270,7 +270,7 @@ func (f *finalizer) month(m calendar.YearMonth, l *Ledger, keys []uint64) Payout
 		b := &po.Balances[i]
 		c := b.Currency
 		if po.Allowed {
-			b.Paid, b.Closing = currency.FromMinor(avail[i], c), currency.FromMinor(0, c)
+			b.Paid, b.Closing = amountIn(avail[i], c), amountIn(0, c)
 			f.bal[c] = 0
 			t := f.total(c)
 			var ok bool
@@ -278,7 +278,7 @@ func (f *finalizer) month(m calendar.YearMonth, l *Ledger, keys []uint64) Payout
 				f.overflow(c, m)
 			}
 		} else {
-			b.Paid, b.Closing = currency.FromMinor(0, c), currency.FromMinor(avail[i], c)
+			b.Paid, b.Closing = amountIn(0, c), amountIn(avail[i], c)
 			f.bal[c] = avail[i]
 		}
 	}
@@ -320,7 +320,7 @@ func (f *finalizer) lines(po *Payout, l *Ledger, keys []uint64) (map[currency.Co
 		var ok2 bool
 		net[c], ok2 = addInt(net[c], n)
 		po.Subtotals = append(po.Subtotals, Subtotal{Currency: c, Type: typ, Count: b.count,
-			Gross: currency.FromMinor(b.gross, c), Fee: currency.FromMinor(b.fee, c), Net: currency.FromMinor(n, c)})
+			Gross: amountIn(b.gross, c), Fee: amountIn(b.fee, c), Net: amountIn(n, c)})
 		var ok3, ok4, ok5 bool
 		t.count, ok3 = addInt(t.count, b.count)
 		t.gross, ok4 = addInt(t.gross, b.gross)
@@ -350,15 +350,15 @@ func (f *finalizer) convert(bal currency.Money, m calendar.YearMonth, missing *r
 		x, found = f.rates.Rate(m, c, tc)
 	}
 	if !found {
-		*missing = append(*missing, rule.Problem{Rule: rule.PAY04, Path: path, Message: msgMissingRate,
+		missing.Append(rule.Problem{Rule: rule.PAY04, Path: path, Message: msgMissingRate,
 			Args: []any{c.String(), tc.String(), m.String()}, Err: ErrNoRate})
-		return currency.FromMinor(0, tc), currency.ExchangeRate{}, false
+		return amountIn(0, tc), currency.ExchangeRate{}, false
 	}
 	cv, err := x.Convert(bal, f.p.ConversionRounding)
 	if err != nil {
-		*missing = append(*missing, rule.Problem{Rule: rule.PAY04, Path: path, Message: msgConvert,
+		missing.Append(rule.Problem{Rule: rule.PAY04, Path: path, Message: msgConvert,
 			Args: []any{bal.String(), m.String(), err}, Err: err})
-		return currency.FromMinor(0, tc), currency.ExchangeRate{}, false
+		return amountIn(0, tc), currency.ExchangeRate{}, false
 	}
 	return cv.To, x, true
 }
@@ -378,14 +378,14 @@ func (f *finalizer) totals(last *Payout, m calendar.YearMonth) []Total {
 		if !ok {
 			f.overflow(c, m)
 		}
-		tot := Total{Currency: c, Count: t.count, Opening: currency.FromMinor(t.opening, c), Gross: currency.FromMinor(t.gross, c),
-			Fee: currency.FromMinor(t.fee, c), Net: currency.FromMinor(n, c), Paid: currency.FromMinor(t.paid, c),
-			Carried: currency.FromMinor(0, c), Withheld: currency.FromMinor(0, c)}
+		tot := Total{Currency: c, Count: t.count, Opening: amountIn(t.opening, c), Gross: amountIn(t.gross, c),
+			Fee: amountIn(t.fee, c), Net: amountIn(n, c), Paid: amountIn(t.paid, c),
+			Carried: amountIn(0, c), Withheld: amountIn(0, c)}
 		switch {
 		case last.withheld():
-			tot.Withheld = currency.FromMinor(f.bal[c], c)
+			tot.Withheld = amountIn(f.bal[c], c)
 		case !last.Allowed:
-			tot.Carried = currency.FromMinor(f.bal[c], c)
+			tot.Carried = amountIn(f.bal[c], c)
 		}
 		out = append(out, tot)
 	}
@@ -511,7 +511,7 @@ func paidList(lang rule.Language, bs []Balance) string {
 		if i > 0 {
 			if amt.IsNegative() && amt.Minor() != math.MinInt64 {
 				b.WriteString(pick(lang, [2]string{" less ", " minus "}))
-				amt = currency.FromMinor(-amt.Minor(), amt.Code())
+				amt = amountIn(-amt.Minor(), amt.Code())
 			} else {
 				b.WriteString(pick(lang, [2]string{" and ", " och "}))
 			}

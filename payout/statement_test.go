@@ -315,7 +315,7 @@ func TestPAY04_Conservation(t *testing.T) {
 			p = DefaultPolicy()
 		}
 		if i%4 == 0 {
-			p.Threshold = currency.FromMinor(r.Int64N(1_000_000), currency.USD)
+			p.Threshold = currency.MustFromMinor(r.Int64N(1_000_000), currency.USD)
 		}
 		n := 1 + r.IntN(60)
 		txs := make([]Transaction, n)

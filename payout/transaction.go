@@ -140,7 +140,7 @@ func (t *Transaction) check(w where, ps *rule.Problems) bool {
 func (t *Transaction) checkSkip(w where, ps *rule.Problems, skip uint16) bool {
 	n := len(*ps)
 	add := func(id rule.ID, field string, err error, msg rule.Message, args ...any) {
-		*ps = append(*ps, rule.Problem{Rule: id, Path: w.path(field), Message: msg, Args: args, Err: err})
+		ps.Append(rule.Problem{Rule: id, Path: w.path(field), Message: msg, Args: args, Err: err})
 	}
 	fee := skip&fFee != 0
 	if t.ID != "" && !validID(t.ID) {

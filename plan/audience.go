@@ -68,9 +68,6 @@ type Audience struct {
 	IDs    []GUID `json:"ids,omitempty"`
 }
 
-// Len returns the number of IDs.
-func (a Audience) Len() int { return len(a.IDs) }
-
 // IsZero reports whether a is the empty audience: no kind, entered by
 // hand, no IDs (nil or empty). JSON omits it, so an audience decoded from
 // `"ids":[]` encodes as one decoded from nothing.
@@ -157,7 +154,7 @@ func (pol Policy) ReadAudience(r io.Reader, name string, kind IDKind) (Audience,
 		return Audience{}, err
 	}
 	if r == nil {
-		return Audience{}, rule.Problems{{Rule: rule.PLN08, Path: name, Message: msgAudienceEmpty, Err: ErrAudience}}
+		return Audience{}, rule.Problems{{Rule: rule.PLN08, Path: name, Message: msgAudienceEmpty, Err: ErrAudience}}.Err()
 	}
 	limit := pol.orDefault().audienceCSVMax(kind)
 	// 128 bytes a row is far more than a GUID and a short description.
@@ -170,7 +167,7 @@ func (pol Policy) ReadAudience(r io.Reader, name string, kind IDKind) (Audience,
 	entries := make([]entry, 0, min(limit, 1024))
 	tooMany := func() (Audience, error) {
 		return Audience{}, rule.Problems{{Rule: rule.PLN08, Path: name, Message: msgAudienceTooMany,
-			Args: []any{limit, kind.words(), limit}, Err: ErrAudienceTooLarge}}
+			Args: []any{limit, kind.words(), limit}, Err: ErrAudienceTooLarge}}.Err()
 	}
 	first := true
 	column := "1" // the ID column: its header's name, or its number
@@ -189,14 +186,14 @@ func (pol Policy) ReadAudience(r io.Reader, name string, kind IDKind) (Audience,
 			if errors.As(err, &ce) {
 				msg = ce.Msg
 			}
-			ps = append(ps, rule.Problem{Path: lineRef(name, line), Message: msgAudienceCSV, Args: []any{msg}, Err: err})
+			ps.Append(rule.Problem{Path: lineRef(name, line), Message: msgAudienceCSV, Args: []any{msg}, Err: err})
 			break
 		}
 		if len(rec) == 0 {
 			continue
 		}
 		if slices.ContainsFunc(rec, func(f string) bool { return strings.ContainsRune(f, '\r') }) {
-			ps = append(ps, rule.Problem{Path: lineRef(name, line), Message: msgAudienceCR, Err: ErrAudience})
+			ps.Append(rule.Problem{Path: lineRef(name, line), Message: msgAudienceCR, Err: ErrAudience})
 			break
 		}
 		field := strings.TrimSpace(rec[0])
@@ -216,15 +213,15 @@ func (pol Policy) ReadAudience(r io.Reader, name string, kind IDKind) (Audience,
 		}
 		switch {
 		case !ok:
-			ps = append(ps, rule.Problem{Rule: rule.PLN08, Path: cellRef(name, line, column), Message: msgAudienceGUID, Args: []any{truncate(field, 60)}, Err: ErrGUID})
-		case g.IsNil():
-			ps = append(ps, rule.Problem{Rule: rule.PLN08, Path: cellRef(name, line, column), Message: msgAudienceNil, Err: ErrGUID})
+			ps.Append(rule.Problem{Rule: rule.PLN08, Path: cellRef(name, line, column), Message: msgAudienceGUID, Args: []any{truncate(field, 60)}, Err: ErrGUID})
+		case g == (GUID{}):
+			ps.Append(rule.Problem{Rule: rule.PLN08, Path: cellRef(name, line, column), Message: msgAudienceNil, Err: ErrGUID})
 		default:
 			entries = append(entries, entry{g, line})
 		}
 	}
 	if rows == 0 && len(ps) == 0 {
-		return Audience{}, rule.Problems{{Rule: rule.PLN08, Path: name, Message: msgAudienceEmpty, Err: ErrAudience}}
+		return Audience{}, rule.Problems{{Rule: rule.PLN08, Path: name, Message: msgAudienceEmpty, Err: ErrAudience}}.Err()
 	}
 	// Sort by ID, then line, so duplicates are adjacent and the first
 	// occurrence comes first; report each later one.
@@ -238,7 +235,7 @@ func (pol Policy) ReadAudience(r io.Reader, name string, kind IDKind) (Audience,
 	firstLine := 0
 	for i, e := range entries {
 		if i > 0 && entries[i-1].id == e.id {
-			ps = append(ps, rule.Problem{Rule: rule.PLN08, Path: cellRef(name, e.line, column), Message: msgAudienceDup,
+			ps.Append(rule.Problem{Rule: rule.PLN08, Path: cellRef(name, e.line, column), Message: msgAudienceDup,
 				Args: []any{e.id.String(), firstLine}, Err: ErrDuplicateID})
 			continue
 		}

@@ -70,8 +70,8 @@ func TestReadAudienceUnusableFiles(t *testing.T) {
 		"lone CR one column":  g0 + "\r" + g1 + "\r",
 	} {
 		a, err := plan.DefaultPolicy().ReadAudience(strings.NewReader(in), "a.csv", plan.TenantIDs)
-		if !errors.Is(err, plan.ErrAudience) || a.Len() != 0 {
-			t.Errorf("%s: %d IDs, %v; want ErrAudience", name, a.Len(), err)
+		if !errors.Is(err, plan.ErrAudience) || len(a.IDs) != 0 {
+			t.Errorf("%s: %d IDs, %v; want ErrAudience", name, len(a.IDs), err)
 		}
 	}
 	if _, err := plan.DefaultPolicy().ReadAudience(nil, "a.csv", plan.TenantIDs); !errors.Is(err, plan.ErrAudience) {
@@ -91,7 +91,7 @@ func TestReadAudienceUnusableFiles(t *testing.T) {
 		}
 	}
 	var zero plan.Policy // means DefaultPolicy()
-	if a, err := zero.ReadAudience(strings.NewReader(g0), "a.csv", plan.TenantIDs); err != nil || a.Len() != 1 {
+	if a, err := zero.ReadAudience(strings.NewReader(g0), "a.csv", plan.TenantIDs); err != nil || len(a.IDs) != 1 {
 		t.Errorf("zero policy: %v %v", a, err)
 	}
 }
@@ -183,12 +183,12 @@ func TestReadAudienceLimits(t *testing.T) {
 	for _, tt := range tests {
 		for _, header := range []bool{false, true} {
 			a, err := pol.ReadAudience(strings.NewReader(audienceCSV(tt.limit, header)), "a.csv", tt.kind)
-			if err != nil || a.Len() != tt.limit {
-				t.Errorf("%v, header %v: %d IDs: %d read, %v", tt.kind, header, tt.limit, a.Len(), err)
+			if err != nil || len(a.IDs) != tt.limit {
+				t.Errorf("%v, header %v: %d IDs: %d read, %v", tt.kind, header, tt.limit, len(a.IDs), err)
 			}
 			a, err = pol.ReadAudience(strings.NewReader(audienceCSV(tt.limit+1, header)), "a.csv", tt.kind)
-			if !errors.Is(err, plan.ErrAudienceTooLarge) || a.Len() != 0 {
-				t.Errorf("%v, header %v: %d IDs: %d read, %v; want ErrAudienceTooLarge", tt.kind, header, tt.limit+1, a.Len(), err)
+			if !errors.Is(err, plan.ErrAudienceTooLarge) || len(a.IDs) != 0 {
+				t.Errorf("%v, header %v: %d IDs: %d read, %v; want ErrAudienceTooLarge", tt.kind, header, tt.limit+1, len(a.IDs), err)
 			}
 			if diff := cmp.Diff([]problem{{rule.PLN08, "a.csv"}}, problemsOf(t, err)); diff != "" {
 				t.Errorf("%v (-want +got):\n%s", tt.kind, diff)
@@ -243,8 +243,8 @@ func TestReadAudienceEndless(t *testing.T) {
 		for name, row := range rows {
 			r := &endless{row: []byte(row)}
 			a, err := plan.DefaultPolicy().ReadAudience(r, "huge.csv", kind)
-			if !errors.Is(err, plan.ErrAudienceTooLarge) || a.Len() != 0 {
-				t.Errorf("%v %s: %d IDs, %v; want ErrAudienceTooLarge", kind, name, a.Len(), err)
+			if !errors.Is(err, plan.ErrAudienceTooLarge) || len(a.IDs) != 0 {
+				t.Errorf("%v %s: %d IDs, %v; want ErrAudienceTooLarge", kind, name, len(a.IDs), err)
 			}
 			if max := int64(limit+1)*128 + buffer + 4096; r.read > max {
 				t.Errorf("%v %s: read %d bytes, want at most %d", kind, name, r.read, max)
@@ -256,7 +256,7 @@ func TestReadAudienceEndless(t *testing.T) {
 func TestNewAudience(t *testing.T) {
 	g := guids(4)
 	a := plan.NewAudience(plan.TenantIDs, plan.Manual, g[3], g[1], g[3], g[0], g[1])
-	if a.Kind != plan.TenantIDs || a.Source != plan.Manual || !slices.Equal(a.IDs, []plan.GUID{g[0], g[1], g[3]}) || a.Len() != 3 {
+	if a.Kind != plan.TenantIDs || a.Source != plan.Manual || !slices.Equal(a.IDs, []plan.GUID{g[0], g[1], g[3]}) || len(a.IDs) != 3 {
 		t.Errorf("NewAudience = %+v", a)
 	}
 	// The caller's slice is not changed.
@@ -370,11 +370,11 @@ func FuzzReadAudience(f *testing.F) {
 				}
 			}
 		}
-		if limit := map[plan.IDKind]int{plan.TenantIDs: 5, plan.SubscriptionIDs: 3}[k]; a.Len() > limit {
-			t.Fatalf("%d IDs over the limit %d", a.Len(), limit)
+		if limit := map[plan.IDKind]int{plan.TenantIDs: 5, plan.SubscriptionIDs: 3}[k]; len(a.IDs) > limit {
+			t.Fatalf("%d IDs over the limit %d", len(a.IDs), limit)
 		}
 		for i, id := range a.IDs {
-			if id.IsNil() {
+			if id == (plan.GUID{}) {
 				t.Fatalf("the nil GUID was accepted")
 			}
 			if i > 0 && a.IDs[i-1].Compare(id) >= 0 {
@@ -391,8 +391,8 @@ func BenchmarkReadAudience20k(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		a, err := pol.ReadAudience(strings.NewReader(in), "a.csv", plan.TenantIDs)
-		if err != nil || a.Len() != 20000 {
-			b.Fatal(a.Len(), err)
+		if err != nil || len(a.IDs) != 20000 {
+			b.Fatal(len(a.IDs), err)
 		}
 	}
 }

@@ -33,7 +33,7 @@ func cmpPolicy() plan.Policy {
 
 func cmpReadAudience(r io.Reader) (int, error) {
 	a, err := cmpPolicy().ReadAudience(r, "audience.csv", plan.TenantIDs)
-	return a.Len(), err
+	return len(a.IDs), err
 }
 
 // BenchmarkCompareAudienceCSV reads an audience with ReadAudience and

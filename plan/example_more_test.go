@@ -30,12 +30,12 @@ func ExampleAudience_Has() {
 	// Output: true false
 }
 
-func ExampleAudience_Len() {
+func ExampleNewAudience_duplicates() {
 	a := plan.NewAudience(plan.SubscriptionIDs, plan.Manual,
 		plan.MustParseGUID("e4c9ab4e-bd27-40d5-8459-230ba2a757fb"),
 		plan.MustParseGUID("72f988bf-86f1-41af-91ab-2d7cd011db47"),
 		plan.MustParseGUID("E4C9AB4E-BD27-40D5-8459-230BA2A757FB")) // a duplicate
-	fmt.Println(a.Len(), a.Len() <= plan.DefaultPolicy().AudienceManualMax)
+	fmt.Println(len(a.IDs), len(a.IDs) <= plan.DefaultPolicy().AudienceManualMax)
 	// Output: 2 true
 }
 
@@ -52,12 +52,10 @@ func ExampleGUID_Compare() {
 	// Output: -1 1 0
 }
 
-func ExampleGUID_IsNil() {
-	fmt.Println(plan.MustParseGUID("00000000-0000-0000-0000-000000000000").IsNil(), plan.GUID{}.IsNil())
-	fmt.Println(plan.MustParseGUID("72f988bf-86f1-41af-91ab-2d7cd011db47").IsNil())
-	// Output:
-	// true true
-	// false
+func ExampleParseGUID_nil() {
+	g := plan.MustParseGUID("00000000-0000-0000-0000-000000000000")
+	fmt.Println(g == plan.GUID{}, plan.MustParseGUID("72f988bf-86f1-41af-91ab-2d7cd011db47") == plan.GUID{})
+	// Output: true false
 }
 
 // UsageOnly plans count as flat rate when OFR-06 compares the plans of one
@@ -106,14 +104,6 @@ func ExamplePlan_HasMeters() {
 	// Output:
 	// false
 	// true
-}
-
-func ExamplePlan_IsPrivate() {
-	p := plan.Plan{ID: "contoso-only", Visibility: plan.Private,
-		Audience: plan.NewAudience(plan.TenantIDs, plan.Manual, plan.MustParseGUID("72f988bf-86f1-41af-91ab-2d7cd011db47"))}
-	hidden := plan.Plan{ID: "inner", Visibility: plan.Hidden}
-	fmt.Println(p.IsPrivate(), hidden.IsPrivate())
-	// Output: true false
 }
 
 // A policy's limits are checked before it is used; the zero Policy means

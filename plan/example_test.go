@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/marketrules/marketrules/calendar"
 	"strings"
 
 	"github.com/marketrules/marketrules/currency"
@@ -21,7 +22,7 @@ func ExamplePolicy_CheckPlan() {
 		Metering:      true,
 		Private:       true,
 		AudienceKinds: []plan.IDKind{plan.TenantIDs},
-		TrialMonths:   []int{1},
+		TrialMonths:   []calendar.Months{1},
 		Dimensions:    []plan.Dimension{{ID: "emails", DisplayName: "Emails", Unit: "per 100 emails"}},
 	}
 	p := plan.Plan{
@@ -83,7 +84,7 @@ func ExampleNewAudience() {
 		plan.MustParseGUID("e4c9ab4e-bd27-40d5-8459-230ba2a757fb"),
 		plan.MustParseGUID("72f988bf-86f1-41af-91ab-2d7cd011db47"),
 		plan.MustParseGUID("{E4C9AB4E-BD27-40D5-8459-230BA2A757FB}"))
-	fmt.Println(a.Len(), a.IDs)
+	fmt.Println(len(a.IDs), a.IDs)
 	fmt.Println(a.Has(plan.MustParseGUID("72f988bf-86f1-41af-91ab-2d7cd011db47")))
 	// Output:
 	// 2 [72f988bf-86f1-41af-91ab-2d7cd011db47 e4c9ab4e-bd27-40d5-8459-230ba2a757fb]
@@ -103,15 +104,15 @@ func ExampleParseGUID() {
 func ExampleParseTerm() {
 	for _, s := range []string{"P1Y", "p3y", "1 month", "annual", "PT1H", "P5Y"} {
 		t, err := plan.ParseTerm(s)
-		fmt.Println(t, t.Months(), err)
+		fmt.Printf("%q %d %v\n", t, t.Months(), err)
 	}
 	// Output:
-	// P1Y 12 <nil>
-	// P3Y 36 <nil>
-	// P1M 1 <nil>
-	// P1Y 12 <nil>
-	// PT1H 0 <nil>
-	// Term(0) 0 plan: unknown billing term "P5Y" (want P1M, P1Y, P2Y, P3Y or PT1H)
+	// "P1Y" 12 <nil>
+	// "P3Y" 36 <nil>
+	// "P1M" 1 <nil>
+	// "P1Y" 12 <nil>
+	// "PT1H" 0 <nil>
+	// "" 0 plan: unknown billing term "P5Y" (want P1M, P1Y, P2Y, P3Y or PT1H)
 }
 
 // The SaaS billing terms and their payment options (EXT-05).

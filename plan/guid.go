@@ -1,7 +1,7 @@
 package plan
 
 import (
-	"strconv"
+	"fmt"
 )
 
 // GUID is a 128-bit Azure tenant or subscription ID. It is a comparable
@@ -19,17 +19,10 @@ func ParseGUID(s string) (GUID, error) {
 		if len(in) > 60 {
 			in = in[:60] + "…"
 		}
-		return GUID{}, &guidError{in}
+		return GUID{}, fmt.Errorf("plan: %w %q (want xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)", ErrGUID, in)
 	}
 	return g, nil
 }
-
-type guidError struct{ in string }
-
-func (e *guidError) Error() string {
-	return "plan: " + ErrGUID.Error() + " " + strconv.Quote(e.in) + " (want xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)"
-}
-func (e *guidError) Unwrap() error { return ErrGUID }
 
 // MustParseGUID is like [ParseGUID] but panics on error; for tests and
 // examples.
@@ -78,9 +71,6 @@ func unhex(c byte) (byte, bool) {
 	}
 	return 0, false
 }
-
-// IsNil reports whether g is the nil GUID (all zeros).
-func (g GUID) IsNil() bool { return g == GUID{} }
 
 // AppendText implements [encoding.TextAppender].
 func (g GUID) AppendText(b []byte) ([]byte, error) {

@@ -31,10 +31,10 @@ func TestParseGUID(t *testing.T) {
 			t.Errorf("String() = %q, want the lowercase form", g.String())
 		}
 	}
-	if g, err := plan.ParseGUID("00000000-0000-0000-0000-000000000000"); err != nil || !g.IsNil() {
+	if g, err := plan.ParseGUID("00000000-0000-0000-0000-000000000000"); err != nil || g != (plan.GUID{}) {
 		t.Errorf("nil GUID: %v, %v", g, err)
 	}
-	if msTenantBytes.IsNil() {
+	if msTenantBytes == (plan.GUID{}) {
 		t.Error("IsNil of a GUID")
 	}
 }
@@ -59,7 +59,7 @@ func TestParseGUIDErrors(t *testing.T) {
 		"72f988bf-86f1-41af-91ab-2d7cd011dbé",
 	} {
 		g, err := plan.ParseGUID(in)
-		if !errors.Is(err, plan.ErrGUID) || !g.IsNil() {
+		if !errors.Is(err, plan.ErrGUID) || g != (plan.GUID{}) {
 			t.Errorf("ParseGUID(%q) = %v, %v; want ErrGUID", in, g, err)
 		}
 	}

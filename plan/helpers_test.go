@@ -2,6 +2,7 @@ package plan_test
 
 import (
 	"errors"
+	"github.com/marketrules/marketrules/calendar"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -59,7 +60,7 @@ var (
 		Metering:      true,
 		Private:       true,
 		AudienceKinds: []plan.IDKind{plan.TenantIDs},
-		TrialMonths:   []int{1},
+		TrialMonths:   []calendar.Months{1},
 		Dimensions:    dims,
 	}
 	vmScope = plan.Scope{
@@ -68,7 +69,7 @@ var (
 		Summary:       true,
 		Private:       true,
 		AudienceKinds: []plan.IDKind{plan.SubscriptionIDs, plan.TenantIDs},
-		TrialMonths:   []int{1, 3, 6},
+		TrialMonths:   []calendar.Months{1, 3, 6},
 	}
 	appScope = plan.Scope{
 		Models:        []plan.Model{plan.FlatRate, plan.UsageOnly},

@@ -47,10 +47,6 @@ type Plan struct {
 	Trial Trial `json:"trial,omitzero"`
 }
 
-// IsPrivate reports whether the plan is visible only to its audience
-// (false for a nil plan).
-func (p *Plan) IsPrivate() bool { return p != nil && p.Visibility == Private }
-
 // HasMeters reports whether the plan bills metering dimensions (false for
 // a nil plan).
 func (p *Plan) HasMeters() bool { return p != nil && len(p.Pricing.Meters) > 0 }

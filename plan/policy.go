@@ -103,7 +103,7 @@ func (p Policy) Validate() error {
 		{rule.PLN08, "audienceSubscriptionCsvMax", p.AudienceSubscriptionCSVMax, maxAudienceCSV},
 	} {
 		if f.v < 1 || f.v > f.max {
-			ps = append(ps, rule.Problem{Rule: f.id, Path: "policy." + f.path, Message: msgPolicyLimit,
+			ps.Append(rule.Problem{Rule: f.id, Path: "policy." + f.path, Message: msgPolicyLimit,
 				Args: []any{f.v, f.max}, Err: ErrPolicy})
 		}
 	}
@@ -135,7 +135,7 @@ func (p Policy) CheckPlan(pl Plan, scope Scope) error {
 
 func checkKind(kind IDKind) error {
 	if kind != TenantIDs && kind != SubscriptionIDs {
-		return rule.Problems{{Rule: rule.PLN08, Path: "kind", Message: msgAudienceKind, Args: []any{fmt.Sprint(kind)}, Err: ErrAudience}}
+		return rule.Problems{{Rule: rule.PLN08, Path: "kind", Message: msgAudienceKind, Args: []any{fmt.Sprint(kind)}, Err: ErrAudience}}.Err()
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package plan_test
 import (
 	"encoding/json"
 	"errors"
+	"github.com/marketrules/marketrules/calendar"
 	"math"
 	"math/rand/v2"
 	"strings"
@@ -23,7 +24,7 @@ var extremeInts = []int{0, 1, -1, 50, math.MaxInt, math.MinInt, math.MaxInt32}
 func randomPlan(r *rand.Rand) plan.Plan {
 	pick := func(n int) int { return r.IntN(n) }
 	ids := []string{"", "gold", "Gold Plan", strings.Repeat("x", 300), "\xff", "a-b_c"}
-	moneys := []currency.Money{{}, usd("1.00"), usd("-5.00"), money("10.00 SEK"), currency.FromMinor(math.MaxInt64, currency.USD), currency.FromMinor(math.MinInt64, currency.JPY)}
+	moneys := []currency.Money{{}, usd("1.00"), usd("-5.00"), money("10.00 SEK"), currency.MustFromMinor(math.MaxInt64, currency.USD), currency.MustFromMinor(math.MinInt64, currency.JPY)}
 	p := plan.Plan{
 		ID: ids[pick(len(ids))], Name: ids[pick(len(ids))], Summary: ids[pick(len(ids))], Description: ids[pick(len(ids))],
 		Visibility: plan.Visibility(pick(5)), Status: plan.Status(pick(5)),
@@ -64,7 +65,7 @@ func randomPlan(r *rand.Rand) plan.Plan {
 // a JSON path of the plan (lowercase first letter).
 func TestPropertyCheckPlan(t *testing.T) {
 	r := rand.New(rand.NewPCG(17, 4))
-	scopes := []plan.Scope{{}, saasScope, vmScope, {Models: []plan.Model{99}, Terms: []plan.Term{0, 7}, TrialMonths: []int{math.MinInt}}}
+	scopes := []plan.Scope{{}, saasScope, vmScope, {Models: []plan.Model{99}, Terms: []plan.Term{0, 7}, TrialMonths: []calendar.Months{math.MinInt}}}
 	pols := []plan.Policy{{}, plan.DefaultPolicy(), plan.Policy2023(), {IDMax: -1}, {IDMax: math.MaxInt, NameMax: 1, SummaryMax: 1, DescriptionMax: 1,
 		AudienceManualMax: 1, AudienceTenantCSVMax: math.MaxInt, AudienceSubscriptionCSVMax: math.MinInt}}
 	for range 5000 {
@@ -95,18 +96,18 @@ func TestPropertyCheckPlan(t *testing.T) {
 // panicking (issue 17: a nil *Plan's HasMeters panicked).
 func TestPropertyNilAndZero(t *testing.T) {
 	var p *plan.Plan
-	if p.HasMeters() || p.IsPrivate() {
-		t.Error("nil plan has meters or is private")
+	if p.HasMeters() {
+		t.Error("nil plan has meters")
 	}
 	var z plan.Plan
-	if z.HasMeters() || z.IsPrivate() {
+	if z.HasMeters() || z.Visibility == plan.Private {
 		t.Error("zero plan")
 	}
 	if err := plan.DefaultPolicy().CheckPlan(z, plan.Scope{}); err == nil {
 		t.Error("the zero plan is valid")
 	}
 	var a plan.Audience
-	if a.Has(plan.GUID{}) || a.Len() != 0 || !a.IsZero() {
+	if a.Has(plan.GUID{}) || len(a.IDs) != 0 || !a.IsZero() {
 		t.Error("zero audience")
 	}
 	for _, u := range []plan.Users{{}, {Min: math.MinInt64, Max: math.MaxInt64}, {Min: math.MaxInt64}} {

@@ -40,12 +40,16 @@ func (t Term) Months() int {
 	return termMonths[t]
 }
 
-// String returns the ISO 8601 duration: "P1M", "P1Y", "P2Y", "P3Y", "PT1H".
+// String returns the ISO 8601 duration: "P1M", "P1Y", "P2Y", "P3Y",
+// "PT1H"; "" for the unset zero Term and "plan.Term(9)" for an invalid one.
 func (t Term) String() string {
-	if !t.Valid() {
-		return fmt.Sprintf("Term(%d)", uint8(t))
+	switch {
+	case t.Valid():
+		return termNames[t]
+	case t == 0:
+		return ""
 	}
-	return termNames[t]
+	return fmt.Sprintf("plan.Term(%d)", uint8(t))
 }
 
 // Words returns the term in English words: "1 month", "3 years", "hourly".
@@ -107,13 +111,6 @@ func (t *Term) UnmarshalText(b []byte) error {
 	*t = v
 	return nil
 }
-
-// Cycle returns the term's cycle from anchor: consecutive terms of
-// t.Months() months. For Hourly, Months is 0: the cycle has no periods,
-// and [Cycle.At] reports [ErrCycle].
-//
-// Deprecated: use Term.BillingCycle; removed before v1.
-func (t Term) Cycle(anchor time.Time) Cycle { return Cycle{Anchor: anchor, Months: t.Months()} }
 
 // BillingCycle returns the term's cycle from anchor as a calendar.Cycle:
 // consecutive terms of t.Months() months. For Hourly and invalid terms

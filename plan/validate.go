@@ -2,7 +2,9 @@ package plan
 
 import (
 	"fmt"
+	"github.com/marketrules/marketrules/calendar"
 	"slices"
+	"strconv"
 	"unicode/utf8"
 
 	"github.com/marketrules/marketrules/currency"
@@ -32,7 +34,7 @@ type Scope struct {
 	AudienceKinds []IDKind `json:"audienceKinds"`
 	// TrialMonths are the allowed free-trial lengths; empty means no free
 	// trials (TRL-01, TRL-02).
-	TrialMonths []int `json:"trialMonths"`
+	TrialMonths []calendar.Months `json:"trialMonths"`
 	// Dimensions are the offer's metering dimensions, which meters must
 	// name (EXT-02).
 	Dimensions []Dimension `json:"dimensions"`
@@ -174,7 +176,7 @@ func (p *Plan) validateAudience(pol Policy, s Scope, prefix string, ps *rule.Pro
 	a := &p.Audience
 	path := join(prefix, "audience")
 	if p.Visibility != Private {
-		if a.Len() > 0 {
+		if len(a.IDs) > 0 {
 			ps.Add(rule.PLN07, path, msgAudienceSet, p.Visibility.String())
 		}
 		return
@@ -183,7 +185,7 @@ func (p *Plan) validateAudience(pol Policy, s Scope, prefix string, ps *rule.Pro
 		ps.Add(rule.OFR02, join(prefix, "visibility"), msgNoPrivate)
 		return
 	}
-	if a.Len() == 0 {
+	if len(a.IDs) == 0 {
 		ps.Add(rule.PLN08, path, msgNoAudience)
 		return
 	}
@@ -194,7 +196,7 @@ func (p *Plan) validateAudience(pol Policy, s Scope, prefix string, ps *rule.Pro
 		}
 		ps.Add(rule.PLN08, join(path, "kind"), msgAudienceKnd, want.words(), a.Kind.words())
 	}
-	switch n := a.Len(); {
+	switch n := len(a.IDs); {
 	case a.Source == Manual && n > pol.AudienceManualMax:
 		ps.Add(rule.PLN08, join(path, "ids"), msgManualMax, n, pol.AudienceManualMax)
 	case a.Source == CSV && n > pol.audienceCSVMax(a.Kind):
@@ -209,9 +211,9 @@ func (p *Plan) validateAudience(pol Policy, s Scope, prefix string, ps *rule.Pro
 	}
 	for i, id := range ids {
 		switch {
-		case id.IsNil() && (i == 0 || !ids[i-1].IsNil()):
+		case id == (GUID{}) && (i == 0 || ids[i-1] != (GUID{})):
 			ps.Add(rule.PLN08, join(path, "ids"), msgNilID)
-		case i > 0 && ids[i-1] == id && (i == 1 || ids[i-2] != id) && !id.IsNil():
+		case i > 0 && ids[i-1] == id && (i == 1 || ids[i-2] != id) && id != (GUID{}):
 			ps.Add(rule.PLN08, join(path, "ids"), msgDupID, id.String())
 		}
 	}
@@ -510,8 +512,8 @@ func (p *Plan) validateTrial(s Scope, prefix string, ps *rule.Problems) {
 	switch {
 	case len(s.TrialMonths) == 0:
 		ps.Add(rule.TRL01, path, msgTrial)
-	case !slices.Contains(s.TrialMonths, t.Months):
-		ps.Add(rule.TRL02, join(path, "months"), msgTrialLen, intList(s.TrialMonths), t.Months)
+	case !slices.Contains(s.TrialMonths, calendar.Months(t.Months)):
+		ps.Add(rule.TRL02, join(path, "months"), msgTrialLen, monthsList(s.TrialMonths), t.Months)
 	}
 	switch {
 	case p.HasMeters():
@@ -523,13 +525,13 @@ func (p *Plan) validateTrial(s Scope, prefix string, ps *rule.Problems) {
 
 var rateOne = currency.MustParseRate("1")
 
-func intList(xs []int) string {
+func monthsList(xs []calendar.Months) string {
 	s := ""
 	for i, x := range xs {
 		if i > 0 {
 			s += "/"
 		}
-		s += fmt.Sprint(x)
+		s += strconv.Itoa(int(x))
 	}
 	return s
 }

@@ -135,7 +135,7 @@ func TestQuote_ExplainKinds(t *testing.T) {
 	if s := odd.Explain(rule.English); !strings.Contains(s, "Term(42)") || !strings.Contains(s, "plan.PaymentOption(9)") {
 		t.Errorf("odd quote: %s", s)
 	}
-	if got, want := (pricing.Quote{}).String(), ` ""  Term(0) upfront: 0 × 0 = 0`; got != want {
+	if got, want := (pricing.Quote{}).String(), ` ""   upfront: 0 × 0 = 0`; got != want {
 		t.Errorf("zero quote: %q, want %q", got, want)
 	}
 	_ = currency.USD

@@ -197,7 +197,7 @@ func ExampleChangeTiming_MarshalText() {
 }
 
 func ExampleChangeTiming_UnmarshalText() {
-	var pol pricing.ProrationPolicy
+	var pol pricing.Policy
 	err := pol.Downgrade.UnmarshalText([]byte("blocked"))
 	fmt.Println(pol.Downgrade, err)
 	// Output:

@@ -283,7 +283,7 @@ func (p *Policy) UnmarshalJSON(b []byte) error {
 	default:
 		loc, err := time.LoadLocation(v.Zone)
 		if err != nil || v.Zone == "Local" {
-			return rule.Problems{{Rule: rule.PRC07, Path: "zone", Message: plMsgZone, Args: []any{strconv.Quote(v.Zone)}, Err: ErrPolicy}}
+			return rule.Problems{{Rule: rule.PRC07, Path: "zone", Message: plMsgZone, Args: []any{strconv.Quote(v.Zone)}, Err: ErrPolicy}}.Err()
 		}
 		out.Location = loc
 	}

@@ -300,7 +300,7 @@ func (p Policy) Prorate(sub Subscription, ch SubscriptionChange, at time.Time) (
 	instantsOK = checkBillingDay(&sub, rule.PRC05, &ps) && instantsOK
 	if sub.Plan == nil {
 		qtAdd(&ps, ErrUnpriced, rule.PRC05, "plan", qtMsgPlanRequired)
-		return Proration{}, ps
+		return Proration{}, ps.Err()
 	}
 
 	// What changes (EXT-06).
@@ -339,7 +339,7 @@ func (p Policy) Prorate(sub Subscription, ch SubscriptionChange, at time.Time) (
 		}
 	}
 	if len(ps) > 0 {
-		return Proration{}, ps
+		return Proration{}, ps.Err()
 	}
 
 	// The prices before and after.
@@ -367,7 +367,7 @@ func (p Policy) Prorate(sub Subscription, ch SubscriptionChange, at time.Time) (
 		qtAdd(&ps, ErrInstant, rule.EXT13, "change.seatsAddedAt", prMsgAddedAfter, ch.SeatsAddedAt, at)
 	}
 	if len(ps) > 0 || !instantsOK {
-		return Proration{}, ps
+		return Proration{}, ps.Err()
 	}
 
 	loc := pol.location()
@@ -378,7 +378,7 @@ func (p Policy) Prorate(sub Subscription, ch SubscriptionChange, at time.Time) (
 	k, period, ok := bl.periodAt(tm/n, t)
 	if !ok {
 		qtAdd(&ps, ErrInstant, rule.PRC05, "at", sbMsgBeyond, at)
-		return Proration{}, ps
+		return Proration{}, ps.Err()
 	}
 	var paid, newPrice currency.Money
 	var termEnd time.Time
@@ -392,13 +392,13 @@ func (p Policy) Prorate(sub Subscription, ch SubscriptionChange, at time.Time) (
 		}
 		if err != nil { // cannot happen: the fraction is below 1
 			qtAdd(&ps, err, rule.PRC05, "at", qtMsgArith, err.Error())
-			return Proration{}, ps
+			return Proration{}, ps.Err()
 		}
 		termEnd = bl.at(tm)
 	} else {
 		if !inRange(bl.at((k/n + 1) * tm)) {
 			qtAdd(&ps, ErrInstant, rule.PRC05, "at", sbMsgBeyond, at)
-			return Proration{}, ps
+			return Proration{}, ps.Err()
 		}
 		i := k % n
 		termEnd = period.End
@@ -408,7 +408,7 @@ func (p Policy) Prorate(sub Subscription, ch SubscriptionChange, at time.Time) (
 		paid = qtInstallment(old.Price, n, i)
 		newPrice = qtInstallment(nw.Price, n, i)
 	}
-	zero := currency.FromMinor(0, old.Price.Code())
+	zero := amountIn(0, old.Price.Code())
 
 	r := Proration{
 		Kind: PlanChange, Rule: rule.PRC05, Policy: pol.Name,
@@ -455,7 +455,7 @@ func (p Policy) Prorate(sub Subscription, ch SubscriptionChange, at time.Time) (
 	r.Used, r.Total, from, err = prCount(period, t, pol.ProrationUnit, loc)
 	if err != nil { // cannot happen: t is in period
 		qtAdd(&ps, err, r.Rule, "at", qtMsgArith, err.Error())
-		return Proration{}, ps
+		return Proration{}, ps.Err()
 	}
 	r.Convention = calendar.AnchorDays
 	if pol.ProrationUnit == ProrateBySecond {
@@ -470,11 +470,11 @@ func (p Policy) Prorate(sub Subscription, ch SubscriptionChange, at time.Time) (
 	}
 	if err != nil { // cannot happen: the fraction is at most 1
 		qtAdd(&ps, err, r.Rule, "at", qtMsgArith, err.Error())
-		return Proration{}, ps
+		return Proration{}, ps.Err()
 	}
-	r.Credit = currency.FromMinor(-credit.Minor(), credit.Code())
-	r.Kept = currency.FromMinor(paid.Minor()-credit.Minor(), paid.Code())
-	r.Net = currency.FromMinor(r.Charge.Minor()-credit.Minor(), paid.Code())
+	r.Credit = amountIn(-credit.Minor(), credit.Code())
+	r.Kept = amountIn(paid.Minor()-credit.Minor(), paid.Code())
+	r.Net = amountIn(r.Charge.Minor()-credit.Minor(), paid.Code())
 	return r, nil
 }
 

@@ -14,14 +14,14 @@ import (
 
 // prRandomCase returns a random subscription of a per-user plan, a plan
 // or seat change, an instant at or after its start, and a policy.
-func prRandomCase(r *rand.Rand) (pricing.Subscription, pricing.SubscriptionChange, time.Time, pricing.ProrationPolicy) {
+func prRandomCase(r *rand.Rand) (pricing.Subscription, pricing.SubscriptionChange, time.Time, pricing.Policy) {
 	terms := []struct {
 		t plan.Term
 		p plan.PaymentOption
 	}{{plan.OneMonth, plan.Upfront}, {plan.OneYear, plan.Upfront}, {plan.OneYear, plan.Monthly}, {plan.TwoYears, plan.Monthly},
 		{plan.TwoYears, plan.Annual}, {plan.ThreeYears, plan.Upfront}, {plan.ThreeYears, plan.Monthly}, {plan.ThreeYears, plan.Annual}}
 	tp := terms[r.IntN(len(terms))]
-	price := func() string { return currency.FromMinor(r.Int64N(10_000_000_00), currency.USD).String() }
+	price := func() string { return currency.MustFromMinor(r.Int64N(10_000_000_00), currency.USD).String() }
 	old := qtPerUser("old", tp.t, tp.p, price(), 1, 0)
 	nw := qtPerUser("new", tp.t, tp.p, price(), 1, 0)
 	pol := pricing.DefaultPolicy()

@@ -80,7 +80,7 @@ func TestPRC05_PlanChangeProration(t *testing.T) {
 		from, to *plan.Plan
 		start    time.Time
 		at       time.Time
-		pol      pricing.ProrationPolicy
+		pol      pricing.Policy
 		want     prOutcome
 	}{
 		{"anchor Jan 31: Feb has 29 days in a leap year", std, pro, jan31, qtUTC(2024, time.February, 15, 0, 0, 0), pricing.DefaultPolicy(),
@@ -213,7 +213,7 @@ func TestPRC05_DaylightSaving(t *testing.T) {
 		name  string
 		start time.Time
 		at    time.Time
-		pol   pricing.ProrationPolicy
+		pol   pricing.Policy
 		want  prOutcome
 	}{
 		{"spring forward, by day", mar1, time.Date(2025, time.March, 30, 12, 0, 0, 0, qtStockholm), days,
@@ -272,7 +272,7 @@ func TestPRC05_ChangeTiming(t *testing.T) {
 	for _, tc := range []struct {
 		name     string
 		from, to *plan.Plan
-		pol      pricing.ProrationPolicy
+		pol      pricing.Policy
 		want     outcome
 	}{
 		{"default upgrade: immediate", std, pro, pricing.DefaultPolicy(), outcome{pricing.Upgrade, pricing.TimingImmediate, pricing.ReasonChangeProrated, at, "6.66 USD"}},
@@ -408,7 +408,7 @@ func TestProrate_Errors(t *testing.T) {
 		sub  pricing.Subscription
 		ch   pricing.SubscriptionChange
 		at   time.Time
-		pol  pricing.ProrationPolicy
+		pol  pricing.Policy
 		want []qtProblem
 	}{
 		{"plan and quantity at once", sub(team, market.US, 10), pricing.SubscriptionChange{Plan: small, Quantity: 5}, at, pricing.DefaultPolicy(),

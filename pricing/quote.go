@@ -170,7 +170,7 @@ func qtInstallment(m currency.Money, n, i int) currency.Money {
 	if neg {
 		out = -out
 	}
-	return currency.FromMinor(out, m.Code())
+	return amountIn(out, m.Code())
 }
 
 // Quote prices s: the unit price of the plan in the market for the
@@ -197,19 +197,14 @@ func (p Policy) Quote(s Subscription) (Quote, error) {
 	qtCheckPolicy(pol, &ps)
 	qtQuote(&q, &s, pol, "", &ps)
 	if len(ps) > 0 {
-		return Quote{}, ps
+		return Quote{}, ps.Err()
 	}
 	return q, nil
 }
 
-// QuoteTerm prices req under pol.
-//
-// Deprecated: use pol.Quote(req); removed before v1.
-func QuoteTerm(req Subscription, pol Policy) (Quote, error) { return pol.Quote(req) }
-
 // qtAdd appends a problem that wraps err.
 func qtAdd(ps *rule.Problems, err error, id rule.ID, path string, msg rule.Message, args ...any) {
-	*ps = append(*ps, rule.Problem{Rule: id, Path: path, Message: msg, Args: args, Err: err})
+	ps.Append(rule.Problem{Rule: id, Path: path, Message: msg, Args: args, Err: err})
 }
 
 // qtPath joins a path prefix and a field.
@@ -295,7 +290,7 @@ func qtMarketPrice(dst *qtPrice, usd currency.Money, markets []plan.MarketPrice,
 	}
 	switch {
 	case usd == (currency.Money{}):
-		usd = currency.FromMinor(0, currency.USD)
+		usd = currency.MustFromMinor(0, currency.USD)
 	case usd.Code() != currency.USD:
 		qtAdd(ps, ErrUnpriced, rule.PRC03, qtPath(prefix, field), qtMsgNotUSD, usd.Code().String())
 		return false
@@ -415,7 +410,7 @@ func qtQuoteFree(req *Subscription, mk *qtMkt, q *Quote, prefix string, ps *rule
 	}
 	var zero currency.Money
 	if mk.cur.Valid() {
-		zero = currency.FromMinor(0, mk.cur)
+		zero = amountIn(0, mk.cur)
 	}
 	q.Rule, q.Source = rule.PRC01, QuoteNoCharge
 	q.UnitPrice, q.Quantity, q.Price = zero, n, zero
@@ -464,7 +459,7 @@ func qtQuoteRecurring(req *Subscription, mk *qtMkt, mok bool, pol *Policy, q *Qu
 	q.Quantity = n
 	q.Payments = qtPayments(req.Term, req.Payment)
 	if usageOnly {
-		zero := currency.FromMinor(0, mk.cur)
+		zero := amountIn(0, mk.cur)
 		q.Rule, q.Source, q.UnitPrice, q.Price = rule.EXT02, QuoteNoCharge, zero, zero
 		return
 	}
@@ -657,3 +652,10 @@ var (
 	qtMsgVCPUs          = rule.Message{English: "a VM has at least one vCPU, not %d", Swedish: "en virtuell dator har minst en vCPU, inte %d"}
 	qtMsgSize           = rule.Message{English: "plan %q has no price for %d vCPUs in %s", Swedish: "planen %q har inget pris för %d vCPU:er i %s"}
 )
+
+// amountIn returns minor units of c, a code taken from a checked amount or
+// a market (so an ISO 4217 code); the zero Money for the zero Code.
+func amountIn(minor int64, c currency.Code) currency.Money {
+	m, _ := currency.New(minor, c)
+	return m
+}

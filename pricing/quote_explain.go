@@ -86,7 +86,7 @@ func (q Quote) Explain(lang rule.Language) string {
 		say(qtExFromUSD, mk.Label())
 	case QuoteConverted:
 		c := q.Conversion
-		say(qtExConverted, c.From, c.Rate.Rate.String(), c.Rate.To.String(), c.Rounding.String())
+		say(qtExConverted, c.From, rule.Decimal(c.Rate.Rate.String()), c.Rate.To.String(), c.Rounding)
 	}
 	return b.String()
 }

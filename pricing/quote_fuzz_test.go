@@ -48,11 +48,11 @@ func (b *qtFuzzBytes) weird() bool { return b.intn(8) == 7 }
 func (b *qtFuzzBytes) money(c currency.Code) currency.Money {
 	switch {
 	case !b.weird():
-		return currency.FromMinor(int64(b.intn(1_000_000)), c)
+		return currency.MustFromMinor(int64(b.intn(1_000_000)), c)
 	case b.intn(2) == 0:
 		return currency.Money{}
 	}
-	return currency.FromMinor(b.small(), c)
+	return currency.MustFromMinor(b.small(), c)
 }
 
 func (b *qtFuzzBytes) instant() time.Time {
@@ -153,7 +153,7 @@ func (b *qtFuzzBytes) request() pricing.Subscription {
 	return req
 }
 
-func (b *qtFuzzBytes) quotePolicy() pricing.QuotePolicy {
+func (b *qtFuzzBytes) quotePolicy() pricing.Policy {
 	pol := pricing.DefaultPolicy()
 	pol.Location = []*time.Location{nil, time.UTC, qtStockholm, qtNewYork}[b.intn(4)]
 	pol.ConversionRounding = currency.RoundingMode(b.intn(7))

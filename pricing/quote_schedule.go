@@ -86,7 +86,7 @@ func (p Policy) AppendSchedule(dst []Charge, s Subscription, at time.Time) ([]Ch
 		qtAdd(&ps, ErrUnpriced, rule.PRC07, "term", qtMsgNotScheduled, s.Term.String())
 	}
 	if len(ps) > 0 {
-		return dst, ps
+		return dst, ps.Err()
 	}
 	loc := pol.location()
 	bl := newBilling(&s, loc)
@@ -97,7 +97,7 @@ func (p Policy) AppendSchedule(dst []Charge, s Subscription, at time.Time) ([]Ch
 	}
 	if !ok {
 		qtAdd(&ps, ErrInstant, rule.PRC07, "at", sbMsgBeyond, at)
-		return dst, ps
+		return dst, ps.Err()
 	}
 	kind, id := ChargeRecurring, rule.PRC07
 	switch {
@@ -115,7 +115,7 @@ func (p Policy) AppendSchedule(dst []Charge, s Subscription, at time.Time) ([]Ch
 		amt, part, whole, err := bl.partialShare(first, pm, pol)
 		if err != nil { // cannot happen: the fraction is below 1
 			qtAdd(&ps, err, rule.PRC07, "billingDay", qtMsgArith, err.Error())
-			return dst, ps
+			return dst, ps.Err()
 		}
 		dst = append(dst, Charge{
 			Kind: ChargePartialPeriod, Reason: ReasonPartialFirstPeriod, Rule: rule.PRC07, Plan: q.Plan, Term: q.Term, Payment: q.Payment,
@@ -138,13 +138,6 @@ func (p Policy) AppendSchedule(dst []Charge, s Subscription, at time.Time) ([]Ch
 		start = end
 	}
 	return dst, nil
-}
-
-// AppendSchedule appends the schedule of req under pol.
-//
-// Deprecated: use pol.AppendSchedule(dst, req, at); removed before v1.
-func AppendSchedule(dst []Charge, req Subscription, at time.Time, pol Policy) ([]Charge, error) {
-	return pol.AppendSchedule(dst, req, at)
 }
 
 var (

@@ -34,7 +34,7 @@ func TestPRC03_MarketPrice(t *testing.T) {
 		p    *plan.Plan
 		mk   market.Code
 		rate currency.ExchangeRate
-		pol  pricing.QuotePolicy
+		pol  pricing.Policy
 		want want
 	}{
 		{"USD market", gold, market.US, currency.ExchangeRate{}, pricing.DefaultPolicy(),
@@ -294,7 +294,7 @@ func TestQuoteTerm_Errors(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		req  pricing.Subscription
-		pol  pricing.QuotePolicy
+		pol  pricing.Policy
 		want []qtProblem
 	}{
 		{"no plan", pricing.Subscription{Market: market.US, Term: plan.OneMonth}, pricing.DefaultPolicy(),
@@ -444,7 +444,7 @@ func TestQuote_Explain(t *testing.T) {
 	}
 	for lang, want := range map[rule.Language]string{
 		rule.English: "Plan \"team\" in Sweden, 1 year: 10 × SEK\u00a01,254.80 = SEK\u00a012,548.00 (PRC-04). Paid monthly in 12 equal payments, each at the start of its period (EXT-05): 8 of SEK\u00a01,045.67, then 4 of SEK\u00a01,045.66, so that no minor unit is lost. Converted from $120.00 at 10.4567 SEK per USD, rounded half-even (PRC-03).",
-		rule.Swedish: "Planen \"team\" i Sverige, 1 år: 10 × 1\u00a0254,80\u00a0kr = 12\u00a0548,00\u00a0kr (PRC-04). Betalas månadsvis i 12 lika delbetalningar, var och en i början av sin period (EXT-05): 8 på 1\u00a0045,67\u00a0kr, sedan 4 på 1\u00a0045,66\u00a0kr, så att ingen minsta enhet går förlorad. Omräknat från 120,00\u00a0US$ till kursen 10.4567 SEK per USD, avrundat half-even (PRC-03).",
+		rule.Swedish: "Planen \"team\" i Sverige, 1 år: 10 × 1\u00a0254,80\u00a0kr = 12\u00a0548,00\u00a0kr (PRC-04). Betalas månadsvis i 12 lika delbetalningar, var och en i början av sin period (EXT-05): 8 på 1\u00a0045,67\u00a0kr, sedan 4 på 1\u00a0045,66\u00a0kr, så att ingen minsta enhet går förlorad. Omräknat från 120,00\u00a0US$ till kursen 10,4567 SEK per USD, avrundat halvt till jämnt (PRC-03).",
 	} {
 		if got := q.Explain(lang); got != want {
 			t.Errorf("%v:\n got %q\nwant %q", lang, got, want)

@@ -69,7 +69,7 @@ func (p Policy) QuoteOverage(req Subscription, at time.Time, u MeteredUsage) (Ch
 		l, _ = qtOverageLine(&req, &mk, period, u, pol, "usage", &ps)
 	}
 	if len(ps) > 0 {
-		return Charge{}, ps
+		return Charge{}, ps.Err()
 	}
 	return l, nil
 }
@@ -97,7 +97,7 @@ func (p Policy) AppendOverage(dst []Charge, req Subscription, at time.Time, usag
 	}
 	if len(ps) > 0 {
 		clear(dst[n:])
-		return dst[:n], ps
+		return dst[:n], ps.Err()
 	}
 	return dst, nil
 }
@@ -150,7 +150,7 @@ func (p Policy) QuoteVMUsage(req Subscription, at time.Time, u VMUsage) (Charge,
 		l, _ = qtVMLine(&req, &mk, period, u, pol, "usage", &ps)
 	}
 	if len(ps) > 0 {
-		return Charge{}, ps
+		return Charge{}, ps.Err()
 	}
 	return l, nil
 }
@@ -175,7 +175,7 @@ func (p Policy) AppendVMUsage(dst []Charge, req Subscription, at time.Time, usag
 	}
 	if len(ps) > 0 {
 		clear(dst[n:])
-		return dst[:n], ps
+		return dst[:n], ps.Err()
 	}
 	return dst, nil
 }
@@ -309,7 +309,7 @@ func qtVMLine(req *Subscription, mk *qtMkt, period calendar.Period, u VMUsage, p
 		}
 		l.Rule = rule.PRC01
 		if mk.cur.Valid() {
-			l.UnitPrice = currency.FromMinor(0, mk.cur)
+			l.UnitPrice = amountIn(0, mk.cur)
 			l.Amount = l.UnitPrice
 		}
 		return l, true

@@ -213,7 +213,7 @@ func TestEXT07_VMUsage(t *testing.T) {
 		p       *plan.Plan
 		mk      market.Code
 		u       pricing.VMUsage
-		pol     pricing.QuotePolicy
+		pol     pricing.Policy
 		minutes int64
 		unit    currency.Money
 		qty     int64
@@ -274,7 +274,7 @@ func TestQuoteUsage_Errors(t *testing.T) {
 		req  pricing.Subscription
 		at   time.Time
 		u    pricing.MeteredUsage
-		pol  pricing.QuotePolicy
+		pol  pricing.Policy
 		want []qtProblem
 	}{
 		{"per-user plan", with(func(r *pricing.Subscription) { r.Plan = qtPerUser("u", plan.OneMonth, plan.Upfront, "1.00 USD", 1, 0) }), at, emails, pricing.DefaultPolicy(),

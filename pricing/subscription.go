@@ -63,11 +63,6 @@ type Subscription struct {
 	BillingDay int `json:"billingDay,omitempty"`
 }
 
-// QuoteRequest is a [Subscription].
-//
-// Deprecated: use Subscription; removed before v1.
-type QuoteRequest = Subscription
-
 // billing is the calendar of a subscription's billing: the anchor its
 // terms and periods count from, and the partial first period before it.
 type billing struct {

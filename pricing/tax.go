@@ -85,7 +85,7 @@ var txHandlingWords = map[market.TaxHandling]rule.Message{
 func (p Policy) Tax(m market.Code) (TaxDecision, error) {
 	mk := m.Market()
 	if !mk.Transacts {
-		return TaxDecision{}, rule.Problems{{Rule: rule.PRC09, Path: "market", Message: txMsgNotSold, Args: []any{m.String()}, Err: ErrMarketNotSold}}
+		return TaxDecision{}, rule.Problems{{Rule: rule.PRC09, Path: "market", Message: txMsgNotSold, Args: []any{m.String()}, Err: ErrMarketNotSold}}.Err()
 	}
 	d := TaxDecision{Market: m, Handling: mk.Tax, Remitted: mk.TaxRemitted(), Rule: rule.PRC10, Reason: ReasonTaxExcluded}
 	if p.resolved().CSPTaxInclusive.Has(m) {

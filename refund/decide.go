@@ -117,7 +117,7 @@ func (p *Policy) decide(d *Decision, r *Request) rule.Problems {
 			return addProblem(nil, s.rule, "request.paid", msgArithmetic, ErrAmount, err.Error())
 		}
 		d.Refund = refund
-		d.Retained = currency.FromMinor(r.Paid.Minor()-refund.Minor(), r.Paid.Code())
+		d.Retained, _ = currency.New(r.Paid.Minor()-refund.Minor(), r.Paid.Code()) // the request's code was checked
 	case r.Charge == CSPPerpetual:
 		d.Settlement, d.Refund, d.Retained = InvoiceCredit, r.Paid, zeroLike(r.Paid)
 		d.KeysRevoked = true
@@ -190,4 +190,7 @@ func applyWindow(d *Decision, r *Request, s *spec) bool {
 	return true
 }
 
-func zeroLike(m currency.Money) currency.Money { return currency.FromMinor(0, m.Code()) }
+func zeroLike(m currency.Money) currency.Money {
+	z, _ := currency.New(0, m.Code()) // m's code was checked where it entered
+	return z
+}

@@ -48,7 +48,7 @@ func TestDecideErrors(t *testing.T) {
 	ok := refund.Request{Charge: refund.CSPSoftware, Term: plan.OneMonth, Zone: sto, Start: t0, At: t0.Add(time.Hour), Paid: money("10.00 SEK")}
 	with := func(f func(*refund.Request)) refund.Request { r := ok; f(&r); return r }
 	badPolicy := func(f func(*refund.Policy)) refund.Policy { p := refund.DefaultPolicy(); f(&p); return p }
-	huge := currency.FromMinor(math.MaxInt64/2+1, currency.USD)
+	huge := currency.MustFromMinor(math.MaxInt64/2+1, currency.USD)
 	tests := []struct {
 		name string
 		p    refund.Policy
@@ -69,7 +69,7 @@ func TestDecideErrors(t *testing.T) {
 		{"SaaS request before the purchase", refund.DefaultPolicy(), refund.Request{Charge: refund.SaaS, Term: plan.OneMonth, Start: t0, At: t0.Add(-time.Hour), Paid: money("1.00 USD")},
 			[]problem{{"request.at", rule.RFD01, refund.ErrBeforeStart}}},
 		{"negative amount", refund.DefaultPolicy(), with(func(r *refund.Request) { r.Paid = money("-0.01 SEK") }), []problem{{"request.paid", rule.RFD04, refund.ErrAmount}}},
-		{"amount without a currency", refund.DefaultPolicy(), with(func(r *refund.Request) { r.Paid = currency.FromMinor(100, 0) }), []problem{{"request.paid", rule.RFD04, refund.ErrAmount}}},
+		{"amount without a currency", refund.DefaultPolicy(), with(func(r *refund.Request) { r.Paid = noCode(100) }), []problem{{"request.paid", rule.RFD04, refund.ErrAmount}}},
 		{"SaaS without a term", refund.DefaultPolicy(), refund.Request{Charge: refund.SaaS, Start: t0, At: t0, Paid: money("1.00 USD")},
 			[]problem{{"request.term", rule.RFD01, refund.ErrTerm}}},
 		{"CSP SaaS hourly", refund.DefaultPolicy(), refund.Request{Charge: refund.CSPSaaS, Term: plan.Hourly, Start: t0, At: t0, Paid: money("1.00 USD")},
@@ -148,7 +148,7 @@ func TestPolicyValidate(t *testing.T) {
 	p := refund.Policy2023()
 	p.SaaS[1].Rule = "RFD-99"
 	p.SaaS[2].From = p.SaaS[1].From
-	p.ReservationLimit = currency.FromMinor(5, 0)
+	p.ReservationLimit = noCode(5)
 	p.ReservationPeriod = -time.Hour
 	p.Rounding = 200
 	want := []problem{
@@ -189,7 +189,7 @@ func TestLimitAtErrors(t *testing.T) {
 		{"history in euros", refund.DefaultPolicy(), t0, currency.Money{}, []refund.Cancellation{{At: t0, Amount: money("1.00 EUR")}},
 			[]problem{{"history[0].amount", rule.EXT12, refund.ErrCurrency}}},
 		{"history overflows", refund.DefaultPolicy(), t0, currency.Money{}, []refund.Cancellation{
-			{At: t0, Amount: currency.FromMinor(math.MaxInt64, currency.USD)}, {At: t0, Amount: money("0.01 USD")}},
+			{At: t0, Amount: currency.MustFromMinor(math.MaxInt64, currency.USD)}, {At: t0, Amount: money("0.01 USD")}},
 			[]problem{{"history", rule.EXT12, refund.ErrAmount}}},
 	}
 	for _, tt := range tests {

@@ -44,7 +44,7 @@ func explainCases(tb testing.TB) []refund.Decision {
 	for _, r := range []refund.Request{
 		{Charge: refund.CSPSoftware, Term: plan.OneYear, Start: start, At: start.Add(30 * time.Hour), Paid: currency.MustParse("12345678.90 USD"), Zone: la},
 		{Charge: refund.CSPLicense, Term: plan.OneMonth, Start: start, At: start.Add(3 * 24 * time.Hour), Paid: currency.MustParse("1000 JPY"), Zone: la},
-		{Charge: refund.CSPPerpetual, Start: start, At: start.Add(24 * time.Hour), Paid: currency.FromMinor(0, currency.EUR), Zone: la},
+		{Charge: refund.CSPPerpetual, Start: start, At: start.Add(24 * time.Hour), Paid: currency.MustFromMinor(0, currency.EUR), Zone: la},
 		{Charge: refund.SaaS, Term: plan.TwoYears, Start: start, At: start.Add(100 * time.Hour), Paid: currency.MustParse("5.00 GBP")},
 		{Charge: refund.SaaS, Term: plan.ThreeYears, Start: start, At: start.Add(100 * 24 * time.Hour), Paid: currency.MustParse("5.00 GBP")},
 		{Charge: refund.ManagedAppFee, Start: start, At: start.Add(10 * time.Hour), Paid: currency.MustParse("-0.00 USD")},

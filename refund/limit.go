@@ -83,12 +83,15 @@ func (p *Policy) limitAt(at time.Time, commitment currency.Money, history []Canc
 	if commitment.Minor() > avail {
 		why = ReasonLimitExceeded
 	}
+	// code is the policy's, checked by Validate.
+	usedM, _ := currency.New(used, code)
+	availM, _ := currency.New(avail, code)
 	return Limit{
 		Rule:       rule.EXT12,
 		Reason:     why,
 		Limit:      p.ReservationLimit,
-		Used:       currency.FromMinor(used, code),
-		Available:  currency.FromMinor(avail, code),
+		Used:       usedM,
+		Available:  availM,
 		Requested:  commitment,
 		Allowed:    commitment.Minor() <= avail,
 		RestoresAt: restores,

@@ -128,7 +128,7 @@ func defaults() Policy {
 		VMReservation:       hours(72),
 		Container:           hours(72),
 		ManagedAppFee:       hours(72),
-		ReservationLimit:    currency.FromMinor(50_000_00, currency.USD),
+		ReservationLimit:    currency.MustFromMinor(50_000_00, currency.USD),
 		ReservationPeriod:   365 * 24 * time.Hour,
 		CSPSoftware:         calendarDays(7),
 		CSPPerpetual:        calendarDays(30),

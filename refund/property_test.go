@@ -28,7 +28,7 @@ func randomRequest(rng *rand.Rand, zones []*time.Location) refund.Request {
 		Start:  time.Date(2019, time.January, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(rng.Int64N(int64(8 * 365 * 24 * time.Hour)))),
 	}
 	codes := []currency.Code{currency.USD, currency.SEK, currency.JPY, currency.EUR, currency.KRW}
-	r.Paid = currency.FromMinor(rng.Int64N(1_000_000_000), codes[rng.IntN(len(codes))])
+	r.Paid = currency.MustFromMinor(rng.Int64N(1_000_000_000), codes[rng.IntN(len(codes))])
 	switch kind {
 	case refund.CSPPerpetual:
 	case refund.CSPLicense:
@@ -43,7 +43,7 @@ func randomRequest(rng *rand.Rand, zones []*time.Location) refund.Request {
 		r.PaidUntil = r.Start.Add(time.Duration(2+rng.Int64N(400)) * 24 * time.Hour)
 	}
 	if kind == refund.VMReservation {
-		r.Paid = currency.FromMinor(rng.Int64N(2_000_000), currency.USD)
+		r.Paid = currency.MustFromMinor(rng.Int64N(2_000_000), currency.USD)
 		r.PrivateOffer = rng.IntN(8) == 0
 	}
 	r.At = r.Start.Add(time.Duration(rng.Int64N(int64(45 * 24 * time.Hour))))

@@ -57,7 +57,7 @@ func hms(h, m, s int) time.Duration {
 var (
 	t0   = time.Date(2024, time.March, 1, 10, 0, 0, 0, time.UTC)
 	usd  = currency.USD
-	zero = func(c currency.Code) currency.Money { return currency.FromMinor(0, c) }
+	zero = func(c currency.Code) currency.Money { return currency.MustFromMinor(0, c) }
 )
 
 // RFD-01: recurring SaaS fees are refunded in full within 72 hours of the

@@ -167,6 +167,8 @@ func renderPrinter(lang Language, format string, args []any) string {
 		switch v := a.(type) {
 		case currency.Money:
 			s = moneyLocales[lang].Format(v)
+		case currency.RoundingMode:
+			s = roundingName(lang, v)
 		case time.Time:
 			s = v.Format(timeLayout)
 		case Message:
@@ -266,6 +268,8 @@ func appendArg(b []byte, lang Language, verb byte, a any) ([]byte, bool) {
 			break
 		}
 		return v.AppendFormat(b, timeLayout), true
+	case currency.RoundingMode:
+		s = roundingName(lang, v)
 	case Message:
 		s = v.Format(lang)
 	case fmt.Formatter:
@@ -377,4 +381,39 @@ func absInt(v int64) (uint64, bool) {
 		return uint64(-(v + 1)) + 1, true
 	}
 	return uint64(v), false
+}
+
+// svRounding names the rounding modes in Swedish.
+var svRounding = [...]string{
+	currency.HalfEven: "halvt till jämnt",
+	currency.HalfUp:   "halvt uppåt",
+	currency.HalfDown: "halvt nedåt",
+	currency.Up:       "bort från noll",
+	currency.Down:     "mot noll",
+	currency.Ceiling:  "uppåt",
+	currency.Floor:    "nedåt",
+}
+
+// roundingName is a [currency.RoundingMode] argument in lang: "half-even"
+// in English, "halvt till jämnt" in Swedish.
+func roundingName(lang Language, r currency.RoundingMode) string {
+	if lang == Swedish && int(r) < len(svRounding) {
+		return svRounding[r]
+	}
+	return r.String()
+}
+
+// Decimal is a decimal number as an argument of a [Message]: "10.4512"
+// in English, "10,4512" in Swedish, as Swedish writes the amounts beside
+// it. s is the number's text with a decimal point (a [currency.Rate]'s
+// String, for instance).
+func Decimal(s string) Message {
+	sv := []byte(s)
+	for i, c := range sv {
+		if c == '.' {
+			sv[i] = ','
+			break
+		}
+	}
+	return Message{English: s, Swedish: string(sv)}
 }

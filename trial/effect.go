@@ -276,7 +276,7 @@ func (x Effects) At(i int) Effect {
 	e := Effect{Type: st.action, Rule: st.rule, Reason: t.reason, At: x.at, Plan: x.plan}
 	switch st.action {
 	case CollectBilling:
-		e.Amount = currency.FromMinor(0, x.cur)
+		e.Amount, _ = currency.New(0, x.cur) // the event's currency, checked where it entered
 	case StartTrial:
 		e.Months, e.Until = x.months, x.until
 	case SwitchTrial:

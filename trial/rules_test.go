@@ -176,10 +176,10 @@ func TestTRL03_ZeroChargeAtStart(t *testing.T) {
 		market market.Code
 		want   currency.Money
 	}{
-		{market.SE, currency.FromMinor(0, currency.SEK)},
-		{market.US, currency.FromMinor(0, currency.USD)},
-		{market.JP, currency.FromMinor(0, currency.JPY)},
-		{market.DE, currency.FromMinor(0, currency.EUR)},
+		{market.SE, currency.MustFromMinor(0, currency.SEK)},
+		{market.US, currency.MustFromMinor(0, currency.USD)},
+		{market.JP, currency.MustFromMinor(0, currency.JPY)},
+		{market.DE, currency.MustFromMinor(0, currency.EUR)},
 	}
 	for _, tc := range cases {
 		t.Run(tc.market.String(), func(t *testing.T) {

@@ -12,8 +12,10 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/marketrules/marketrules/examples/internal/textout"
 	"github.com/marketrules/marketrules/pricing/sheet"
 	"github.com/marketrules/marketrules/pricing/sheet/sheetxlsx"
+	"github.com/marketrules/marketrules/rule"
 )
 
 // maxWorkbook bounds a workbook read by -import.
@@ -32,16 +34,20 @@ func writeXLSXFile(path string, s sheet.Sheet) error {
 // readSheetFile reads an edited sheet: a workbook when path ends in
 // .xlsx, else CSV; each row must name a price of list.
 func readSheetFile(path string, list []sheet.ListPrice) ([]sheet.Row, error) {
-	f, err := os.Open(path)
+	book := strings.EqualFold(filepath.Ext(path), ".xlsx")
+	limit := int64(maxInput)
+	if book {
+		limit = maxWorkbook
+	}
+	b, err := textout.ReadInput(path, nil, limit)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
 	name := filepath.Base(path)
-	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
-		return sheetxlsx.Policy{MaxBytes: maxWorkbook}.Read(f, name, list)
+	if book {
+		return sheetxlsx.DefaultPolicy().Read(bytes.NewReader(b), name, list)
 	}
-	return sheet.Policy{MaxBytes: maxInput}.ReadCSV(f, name, list)
+	return sheet.DefaultPolicy().ReadCSV(bytes.NewReader(b), name, list)
 }
 
 // importSheet imports the edited sheet at path into s and returns the
@@ -62,4 +68,20 @@ func importSheet(path string, list []sheet.ListPrice, s sheet.Sheet) (sheet.Shee
 		}
 	}
 	return out, changed, nil
+}
+
+// reportXLSX says which workbook was written and which prices the
+// imported sheet changed.
+func reportXLSX(p *textout.Printer, l rule.Language, rows int, xlsxOut, importPath string, changed []string) {
+	if xlsxOut != "" {
+		p.Printf(textout.Say(l, "\nWrote the sheet, %s, to %s.\n", "\nSkrev prisbladet, %s, till %s.\n"),
+			textout.Plural(rows, textout.Say(l, "row", "rad"), textout.Say(l, "rows", "rader")), xlsxOut)
+	}
+	if importPath != "" {
+		p.Printf(textout.Say(l, "\nImported %s: the publisher set %s.\n", "\nImporterade %s: utgivaren satte %s.\n"),
+			importPath, textout.Plural(len(changed), textout.Say(l, "price", "pris"), textout.Say(l, "prices", "priser")))
+		for _, c := range changed {
+			p.Printf("  %s\n", c)
+		}
+	}
 }

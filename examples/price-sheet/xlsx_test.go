@@ -46,7 +46,7 @@ func TestXLSXExportEditImport(t *testing.T) {
 	}
 	f.Close()
 	code, out, errOut = runArgs("-markets", "SE,NO", "-import", book)
-	if code != 0 || errOut != "" || !strings.Contains(out, "Imported "+book+": 1 prices set by the publisher.") ||
+	if code != 0 || errOut != "" || !strings.Contains(out, "Imported "+book+": the publisher set 1 price.") ||
 		!strings.Contains(out, "→ 99.50 SEK (override)") {
 		t.Fatalf("-import: exit %d, stderr %q\n%s", code, errOut, out)
 	}
@@ -65,8 +65,19 @@ func TestXLSXExportEditImport(t *testing.T) {
 	if code, _, errOut := runArgs("-markets", "SE,NO", "-import", csvPath); code != 1 || !strings.Contains(errOut, "sheet.csv line 2") {
 		t.Errorf("bad CSV import: exit %d, %s", code, errOut)
 	}
-	if code, _, errOut := runArgs("-import", filepath.Join(dir, "none.xlsx")); code != 1 || errOut == "" {
+	if code, _, errOut := runArgs("-import", filepath.Join(dir, "none.xlsx")); code != 2 || !strings.Contains(errOut, "none.xlsx: no such file") {
 		t.Errorf("missing file: exit %d, %s", code, errOut)
+	}
+	bad := filepath.Join(dir, "bad.xlsx")
+	if err := os.WriteFile(bad, []byte("market,currency\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := runArgs("-import", bad); code != 2 || !strings.Contains(errOut, "bad.xlsx: not a workbook") {
+		t.Errorf("not a workbook: exit %d, %s", code, errOut)
+	}
+	if code, out, _ := runArgs("-lang", "sv", "-markets", "SE,NO", "-xlsx", book, "-import", book); code != 0 ||
+		!strings.Contains(out, "Skrev prisbladet, 12 rader, till") || !strings.Contains(out, "utgivaren satte 1 pris") {
+		t.Errorf("Swedish: exit %d\n%s", code, out)
 	}
 	if code, _, errOut := runArgs("-xlsx", filepath.Join(dir, "no", "such", "dir.xlsx")); code != 2 || errOut == "" {
 		t.Errorf("unwritable: exit %d, %s", code, errOut)

@@ -1,15 +1,16 @@
 package main
 
 import (
-	"bytes"
+	"flag"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/marketrules/marketrules/currency"
-	"github.com/marketrules/marketrules/rule"
+	"github.com/marketrules/marketrules/examples/internal/textout"
 )
 
 // visible makes the no-break spaces of CLDR money formats visible in the
@@ -18,144 +19,40 @@ import (
 // U+202F "˙" (neither occurs in the output otherwise).
 var visible = strings.NewReplacer("\u00a0", "·", "\u202f", "˙")
 
-// golden is the whole output of the quickstart, with visible no-break spaces.
-const golden = `marketrules quickstart: exact money for the Microsoft commercial marketplace
+var update = flag.Bool("update", false, "rewrite the golden files")
 
-1. Parsing: text becomes an exact number of minor units
-
-  Call                        Money        Minor units
-  --------------------------  -----------  -----------
-  Parse("49.99 USD")          49.99 USD           4999
-  Parse("1250 JPY")           1250 JPY            1250
-  Parse("-0.05 SEK")          -0.05 SEK             -5
-  ParseAmount("1234.5", EUR)  1234.50 EUR       123450
-  ParseAmount("0.5", BHD)     0.500 BHD            500
-
-ParseAmount("12.345", USD) is an error, not a guess:
-  currency: parsing amount "12.345": more decimal places than allowed (USD has 2 decimal places)
-
-2. A list price of 49.99 USD per month, in the billing currency of 8 markets
-
-Exchange rates: illustrative only (not market data), as of 2026-11-20.
-Rounding: half-even, once, from the exact product to the currency's minor unit.
-
-  Market             Locale      1 USD =  Exact product  Rounding        Billed  Formatted
-  -----------------  ------  -----------  -------------  ---------  -----------  ---------
-  SE Sweden          sv-SE    9.4215 SEK     470.980785  half-even   470.98 SEK  470,98·kr
-  DE Germany         de-DE    0.8612 EUR      43.051388  half-even    43.05 EUR    43,05·€
-  JP Japan           ja-JP   154.337 JPY     7715.30663  half-even     7715 JPY    ￥7,715
-  GB United Kingdom  en-GB    0.7563 GBP      37.807437  half-even    37.81 GBP     £37.81
-  BR Brazil          pt-BR    5.3318 BRL     266.536682  half-even   266.54 BRL  R$·266,54
-  IN India           en-IN    88.654 INR     4431.81346  half-even  4431.81 INR  ₹4,431.81
-  CH Switzerland     de-CH    0.8021 CHF      40.096979  half-even    40.10 CHF  CHF·40.10
-  NO Norway          nb-NO   10.1459 NOK     507.193541  half-even   507.19 NOK  507,19·kr
-
-PRC-03: USD prices are converted to each selected market's local currency at the current exchange rate when saved; the publisher may export, edit and re-import the per-market price sheet and owns the result.
-PRC-03 (sv): Priser som anges i USD räknas om till varje vald marknads lokala valuta till aktuell växelkurs när de sparas, och utgivaren kan exportera, ändra och importera priskalkylbladet per marknad och ansvarar själv för resultatet.
-
-3. Splitting and allocating: the parts always sum to the whole
-
-100.00 USD split 3 ways (the leftover cent goes to the first part):
-
-  Part      Amount  Formatted (en-US)
-  ----  ----------  -----------------
-  1      33.34 USD             $33.34
-  2      33.33 USD             $33.33
-  3      33.33 USD             $33.33
-  Sum   100.00 USD            $100.00
-
-99.99 EUR allocated by weights 50/30/20 (largest remainders get the leftover cents):
-
-  Weight  Exact share  Each share rounded alone  Allocated  Formatted (de-DE)
-  ------  -----------  ------------------------  ---------  -----------------
-      50       49.995                 50.00 EUR  49.99 EUR            49,99·€
-      30       29.997                 30.00 EUR  30.00 EUR            30,00·€
-      20       19.998                 20.00 EUR  20.00 EUR            20,00·€
-     Sum        99.99                100.00 EUR  99.99 EUR            99,99·€
-
-Rounding each share on its own (half-even) gives 100.00 EUR, off by 0.01 EUR; Allocate gives back exactly 99.99 EUR.
-
-4. An offer (offer): Partner Center's checks, every problem at once
-
-  PLN-01  plans[0].id: "Gold Plan" may contain only lowercase letters, digits, hyphens and
-          underscores (PLN-01)
-  PLN-03  plans[0].summary: plans of this offer type have no summary (PLN-03)
-  With the ID "gold" and no summary, offer contoso-notes is valid.
-
-5. A quote (pricing): the plan's price for a customer in Sweden
-
-  PRC-04  Plan "gold" in Sweden, 1 month: 1 × SEK·470.98 = SEK·470.98 (PRC-04). Paid upfront, at the
-          start of the term (PRC-07). Converted from $49.99 at 9.4215 SEK per USD, rounded half-even
-          (PRC-03).
-
-6. A free trial (trial): started on January 31, it converts at its end
-
-  TRL-02  Start the free trial of plan gold at 2026-01-31 10:00:00 UTC; it lasts 1 month and ends at
-          2026-02-28 10:00:00 UTC. (TRL-02)
-  TRL-05  Start billing plan gold at 2026-02-28 10:00:00 UTC, the plan under evaluation when the
-          trial ended; the contract term starts at the same instant. (TRL-05)
-
-7. A refund (refund): a SaaS charge within 72 hours of the purchase, and at 72 hours
-
-  RFD-01  SaaS subscription fee: refund due (RFD-01). The request at 2026-03-05 09:59:59 UTC is
-          within the window of 72 hours after the purchase at 2026-03-02 10:00:00 UTC, which closes
-          at 2026-03-05 10:00:00 UTC (0 h 00 min 01 s left). The charge is judged by the SaaS policy
-          in force from 2022-06-03. Full refund of SEK·470.98. Metered and other usage charges are
-          not refunded (RFD-02). It can be cancelled now.
-  RFD-01  SaaS subscription fee: no refund (RFD-01). The window of 72 hours after the purchase at
-          2026-03-02 10:00:00 UTC closed at 2026-03-05 10:00:00 UTC, before the request at
-          2026-03-05 10:00:00 UTC. The charge is judged by the SaaS policy in force from 2022-06-03.
-          The SEK·470.98 paid is not refunded. It can still be cancelled, without a refund; it stays
-          active until the paid period ends.
-
-8. The store service fee (payout): what the publisher is paid
-
-  PAY-05  Store service fee: 3% of the license fee SEK·470.98 is SEK·14.13 (rounded half-even); the
-          publisher's share is SEK·456.85. (PAY-05)
-`
-
-func TestRunGolden(t *testing.T) {
-	var out bytes.Buffer
-	if err := run(&out, rule.English); err != nil {
-		t.Fatalf("run: %v", err)
-	}
-	got := visible.Replace(out.String())
-	if got == golden {
-		return
-	}
-	gotLines, wantLines := strings.Split(got, "\n"), strings.Split(golden, "\n")
-	for i := range max(len(gotLines), len(wantLines)) {
-		var g, w string
-		if i < len(gotLines) {
-			g = gotLines[i]
-		}
-		if i < len(wantLines) {
-			w = wantLines[i]
-		}
-		if g != w {
-			t.Errorf("line %d:\n got: %q\nwant: %q", i+1, g, w)
-		}
-	}
-	t.Logf("whole output (U+00A0 as ·, U+202F as ˙), to update golden if the change is intended:\n%s", got)
+// runArgs runs the program with args and returns its exit status, stdout
+// and stderr.
+func runArgs(args ...string) (int, string, string) {
+	var out, errOut strings.Builder
+	code := run(args, &out, &errOut)
+	return code, out.String(), errOut.String()
 }
 
-// failingWriter fails every write.
-type failingWriter struct{}
-
-func (failingWriter) Write([]byte) (int, error) { return 0, io.ErrClosedPipe }
-
-// The decisions explain themselves in Swedish with -lang sv; the rest of
-// the tour stays as it is.
-func TestRunSwedish(t *testing.T) {
-	var en, sv bytes.Buffer
-	if err := run(&en, rule.English); err != nil {
-		t.Fatal(err)
+// TestGolden runs the tour in each language and compares it, with
+// visible no-break spaces, with testdata/golden.<lang>.txt (go test
+// -update rewrites them).
+func TestGolden(t *testing.T) {
+	for _, lang := range []string{"en", "sv"} {
+		code, out, errOut := runArgs("-lang", lang)
+		if code != 0 || errOut != "" {
+			t.Fatalf("-lang %s: exit %d, stderr %q", lang, code, errOut)
+		}
+		textout.CheckGolden(t, filepath.Join("testdata", "golden."+lang+".txt"), visible.Replace(out), *update)
+		if w := textout.MaxWidth(out); w >= 100 {
+			t.Errorf("-lang %s: a line of %d columns", lang, w)
+		}
 	}
-	if err := run(&sv, rule.Swedish); err != nil {
-		t.Fatal(err)
-	}
-	got := visible.Replace(sv.String())
+}
+
+// The decisions explain themselves in Swedish with -lang sv, and so does
+// the rest of the tour.
+func TestSwedish(t *testing.T) {
+	_, sv, _ := runArgs("-lang", "sv")
+	got := visible.Replace(sv)
 	for _, want := range []string{
+		"1. Tolkning: text blir ett exakt antal minsta enheter",
+		"SE Sverige", "9,4215 SEK", "halvt till jämnt", "¥7,715",
 		"PLN-01  plans[0].id: \"Gold Plan\" får bara innehålla gemener",
 		"TRL-05  Börja fakturera planen gold 2026-02-28 10:00:00 UTC",
 		"RFD-01  SaaS-prenumerationsavgift: återbetalning medges (RFD-01).",
@@ -165,15 +62,52 @@ func TestRunSwedish(t *testing.T) {
 			t.Errorf("Swedish tour lacks %q", want)
 		}
 	}
-	first, _, _ := strings.Cut(en.String(), "\n4. ")
-	if !strings.HasPrefix(sv.String(), first) {
-		t.Errorf("sections 1 to 3 differ between the languages")
+	for _, word := range []string{"Market", "Rounding", "half-even", "Sweden", "￥"} {
+		if strings.Contains(got, word) {
+			t.Errorf("Swedish tour has %q", word)
+		}
+	}
+	for _, lang := range []string{"sv-SE", "SV", "sv_FI"} {
+		if code, out, _ := runArgs("-lang", lang); code != 0 || out != sv {
+			t.Errorf("-lang %s: exit %d, not the Swedish tour", lang, code)
+		}
+	}
+	_, en, _ := runArgs()
+	if code, out, _ := runArgs("-lang", "EN"); code != 0 || out != en {
+		t.Errorf("-lang EN: exit %d", code)
 	}
 }
 
-func TestRunReportsWriteError(t *testing.T) {
-	if err := run(failingWriter{}, rule.English); err != io.ErrClosedPipe {
-		t.Fatalf("run to a failing writer: got %v, want %v", err, io.ErrClosedPipe)
+func TestCommandLine(t *testing.T) {
+	code, out, errOut := runArgs("-h")
+	if code != 0 || errOut != "" || !strings.HasPrefix(out, "quickstart: a tour of marketrules") ||
+		!strings.Contains(out, "usage: quickstart [-lang en|sv]") {
+		t.Errorf("-h: exit %d, stderr %q\n%s", code, errOut, out)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-lang", "de"}, "quickstart: -lang: "},
+		{[]string{"-nope"}, "quickstart: flag provided but not defined: -nope\n"},
+		{[]string{"extra"}, "quickstart: no arguments expected, not \"extra\"\n"},
+	} {
+		code, out, errOut := runArgs(tc.args...)
+		if code != 2 || out != "" || !strings.HasPrefix(errOut, tc.want) {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want 2 and %q", tc.args, code, out, errOut, tc.want)
+		}
+	}
+}
+
+// failingWriter fails every write.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, io.ErrClosedPipe }
+
+func TestWriteErrorExitsTwo(t *testing.T) {
+	var errOut strings.Builder
+	if code := run(nil, failingWriter{}, &errOut); code != 2 || !strings.Contains(errOut.String(), "quickstart: io: read/write on closed pipe") {
+		t.Fatalf("run to a failing writer: exit %d, stderr %q", code, errOut.String())
 	}
 }
 

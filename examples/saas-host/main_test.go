@@ -183,7 +183,7 @@ func TestFUL06_Renewal(t *testing.T) {
 		t.Errorf("term (-want +got):\n%s", diff)
 	}
 	charges := w.srv.Charges(id)
-	if len(charges) != 2 || charges[1].TermStart != want.Start || charges[1].Amount != currency.FromMinor(1000, currency.USD) {
+	if len(charges) != 2 || charges[1].TermStart != want.Start || charges[1].Amount != currency.MustFromMinor(1000, currency.USD) {
 		t.Errorf("charges %+v", charges)
 	}
 }
@@ -204,7 +204,7 @@ func TestFUL13_UnsubscribeRefund(t *testing.T) {
 	if len(r) != 2 {
 		t.Fatalf("%d refund decisions", len(r))
 	}
-	if !r[0].Allowed || r[0].Refund != currency.FromMinor(1000, currency.USD) {
+	if !r[0].Allowed || r[0].Refund != currency.MustFromMinor(1000, currency.USD) {
 		t.Errorf("within the window: %v", r[0])
 	}
 	if r[1].Allowed {
@@ -248,7 +248,7 @@ func TestMetering(t *testing.T) {
 		t.Errorf("usage %+v", usage)
 	}
 	charges := w.srv.Charges(id)
-	if len(charges) != 2 || charges[1].Billed != "300" || charges[1].Amount != currency.FromMinor(300, currency.USD) {
+	if len(charges) != 2 || charges[1].Billed != "300" || charges[1].Amount != currency.MustFromMinor(300, currency.USD) {
 		t.Errorf("charges %+v", charges)
 	}
 }

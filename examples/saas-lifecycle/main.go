@@ -8,6 +8,9 @@
 //	go run ./examples/saas-lifecycle
 //	go run ./examples/saas-lifecycle -lang sv
 //
+// It reads no input; -h says how to call it. It exits with status 0, and
+// with status 2 for a wrong command line.
+//
 // The customer is Fabrikam AB in Stockholm (market SE, billed in SEK). The
 // publisher, Contoso, sells two SaaS offers: Contoso Workspace
 // (workspace-offer.json: per-user plans, two with a free trial) and Contoso
@@ -23,9 +26,7 @@ package main
 import (
 	_ "embed"
 	"errors"
-	"flag"
 	"fmt"
-	"github.com/marketrules/marketrules/calendar"
 	"io"
 	"os"
 	"slices"
@@ -34,6 +35,7 @@ import (
 	"time"
 	_ "time/tzdata" // Europe/Stockholm, also where the system has no zone files
 
+	"github.com/marketrules/marketrules/calendar"
 	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/examples/internal/textout"
 	"github.com/marketrules/marketrules/market"
@@ -70,50 +72,46 @@ var (
 const mailResource = "5b2e8c1d-7f4a-4c3e-9a6b-0d1e2f3a4b5c"
 
 // width is where explanations wrap.
-const width = 100
+const width = 99
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
+// addMonths is t plus n calendar months (the story's dates are far from
+// the ends of the calendar, so there is no error to report).
+func addMonths(t time.Time, n int) time.Time {
+	r, _ := calendar.AddMonths(t, calendar.Months(n))
+	return r
+}
+
+// say returns en or sv, in the story's language.
+func (s *story) say(en, sv string) string { return textout.Say(s.l, en, sv) }
+
 // run tells the story and returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("saas-lifecycle", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	lang := fs.String("lang", "en", "language of the explanations: en or sv")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: saas-lifecycle [-lang en|sv]")
-		fs.PrintDefaults()
+	cmd := textout.NewCommand("saas-lifecycle",
+		"tells one customer's year with a publisher's SaaS offers as a sequence of decisions, each with its rule: trial, conversion, seat and plan changes, refunds, metered usage and the publisher's payouts.",
+		"[-lang en|sv]", stdout, stderr)
+	cmd.LanguageFlag()
+	l, ok, status := cmd.Parse(args)
+	if !ok {
+		return status
 	}
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return 2
-	}
-	l, err := textout.Language(*lang)
-	if err != nil {
-		fmt.Fprintf(stderr, "saas-lifecycle: %v\n", err)
-		return 2
+	if cmd.Flags.NArg() > 0 {
+		return cmd.Usagef("no arguments expected, not %q", cmd.Flags.Arg(0))
 	}
 	s, err := newStory(&textout.Printer{W: stdout}, l)
 	if err == nil {
 		err = s.tell()
 	}
-	var ps rule.Problems
 	switch {
-	case errors.As(err, &ps):
-		fmt.Fprint(stderr, ps.Text(l))
-		return 1
 	case err != nil:
-		fmt.Fprintln(stderr, "saas-lifecycle:", err)
-		return 1
+		return cmd.Problems(l, "", err)
 	case s.p.Err() != nil:
-		fmt.Fprintln(stderr, "saas-lifecycle:", s.p.Err())
-		return 2
+		return cmd.Failf(textout.ExitUsage, "writing: %v", s.p.Err())
 	}
-	return 0
+	return textout.ExitOK
 }
 
 // story holds the customer's standing with both offers as the year goes
@@ -169,8 +167,8 @@ func newStory(p *textout.Printer, l rule.Language) (*story, error) {
 		json string
 	}{{&s.workspace, "workspace-offer.json", workspaceJSON}, {&s.mail, "mail-offer.json", mailJSON}} {
 		var err error
-		if *o.dst, err = offer.Decode(strings.NewReader(o.json), 0); err == nil {
-			err = o.dst.Validate(offer.DefaultPolicy())
+		if *o.dst, err = offer.DefaultPolicy().Decode(strings.NewReader(o.json), 0); err == nil {
+			err = offer.DefaultPolicy().CheckOffer(*o.dst)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", o.name, err)
@@ -204,42 +202,44 @@ type event struct {
 func (s *story) tell() error {
 	day := func(m time.Month, d, h, min int) time.Time { return time.Date(2026, m, d, h, min, 0, 0, s.zone) }
 	trialStart := day(time.January, 12, 9, 0)
-	converts := plan.AddMonths(trialStart, 1) // the trial's end: one month (TRL-02)
+	converts := addMonths(trialStart, 1) // the trial's end: one month (TRL-02)
 	mailStart := day(time.September, 1, 10, 0)
 
 	events := []event{
-		{trialStart, "Fabrikam starts a free trial of Workspace Team", s.startTrial},
-		{trialStart.AddDate(0, 0, 15), "15 days in, Fabrikam switches the trial to Business", s.switchTrial},
-		{day(time.February, 3, 14, 0), "Fabrikam asks to pay for Business at once", s.convertEarly},
-		{converts, "The trial ends: Business converts to a paid subscription", s.convert},
-		{day(time.April, 20, 10, 30), "Fabrikam grows from 25 to 40 users", s.seatChange},
-		{day(time.June, 8, 10, 0), "Another Fabrikam department buys Team for 5 users", s.secondPurchase},
-		{day(time.June, 9, 16, 30), "…and asks for its money back the next day", s.refundInside},
-		{day(time.July, 15, 11, 0), "Fabrikam upgrades all 40 users to Enterprise", s.planChange},
-		{mailStart, "Fabrikam subscribes to Contoso Mail Analytics Basic", s.buyMail},
-		{day(time.September, 14, 12, 0), "Contoso reports a batch of Mail Analytics usage", s.usageBatch},
-		{plan.AddMonths(mailStart, 1), "September's metered usage is billed", s.overage},
-		{day(time.November, 15, 17, 0), "Fabrikam asks for a refund of November's Workspace charge", s.refundOutside},
+		{trialStart, s.say("Fabrikam starts a free trial of Workspace Team", "Fabrikam startar en kostnadsfri provperiod av Workspace Team"), s.startTrial},
+		{trialStart.AddDate(0, 0, 15), s.say("15 days in, Fabrikam switches the trial to Business", "Efter 15 dagar byter Fabrikam provperioden till Business"), s.switchTrial},
+		{day(time.February, 3, 14, 0), s.say("Fabrikam asks to pay for Business at once", "Fabrikam vill betala för Business genast"), s.convertEarly},
+		{converts, s.say("The trial ends: Business converts to a paid subscription", "Provperioden slutar: Business blir en betald prenumeration"), s.convert},
+		{day(time.April, 20, 10, 30), s.say("Fabrikam grows from 25 to 40 users", "Fabrikam växer från 25 till 40 användare"), s.seatChange},
+		{day(time.June, 8, 10, 0), s.say("Another Fabrikam department buys Team for 5 users", "En annan avdelning på Fabrikam köper Team för 5 användare"), s.secondPurchase},
+		{day(time.June, 9, 16, 30), s.say("…and asks for its money back the next day", "…och begär pengarna tillbaka dagen efter"), s.refundInside},
+		{day(time.July, 15, 11, 0), s.say("Fabrikam upgrades all 40 users to Enterprise", "Fabrikam uppgraderar alla 40 användare till Enterprise"), s.planChange},
+		{mailStart, s.say("Fabrikam subscribes to Contoso Mail Analytics Basic", "Fabrikam prenumererar på Contoso Mail Analytics Basic"), s.buyMail},
+		{day(time.September, 14, 12, 0), s.say("Contoso reports a batch of Mail Analytics usage", "Contoso rapporterar en omgång användning av Mail Analytics"), s.usageBatch},
+		{addMonths(mailStart, 1), s.say("September's metered usage is billed", "Septembers mätta användning faktureras"), s.overage},
+		{day(time.November, 15, 17, 0), s.say("Fabrikam asks for a refund of November's Workspace charge", "Fabrikam begär återbetalning av novembers debitering för Workspace"), s.refundOutside},
 	}
 	// The monthly renewals: Workspace from its conversion, Mail Analytics
 	// from its purchase, each computed from its anchor (never chained).
-	for n := 1; plan.AddMonths(converts, n).Year() == 2026; n++ {
-		events = append(events, event{plan.AddMonths(converts, n), "Workspace renews", s.renew(&s.sub, "Workspace")})
+	for n := 1; addMonths(converts, n).Year() == 2026; n++ {
+		events = append(events, event{addMonths(converts, n), s.say("Workspace renews", "Workspace förnyas"), s.renew(&s.sub, "Workspace")})
 	}
-	for n := 1; plan.AddMonths(mailStart, n).Year() == 2026; n++ {
-		events = append(events, event{plan.AddMonths(mailStart, n), "Mail Analytics renews", s.renew(&s.mailSub, "Mail Analytics")})
+	for n := 1; addMonths(mailStart, n).Year() == 2026; n++ {
+		events = append(events, event{addMonths(mailStart, n), s.say("Mail Analytics renews", "Mail Analytics förnyas"), s.renew(&s.mailSub, "Mail Analytics")})
 	}
 	slices.SortStableFunc(events, func(a, b event) int { return a.at.Compare(b.at) })
 
-	s.p.Printf("A year with Contoso's SaaS offers: %s, Stockholm (market %s, billed in %s)\n",
+	s.p.Printf(s.say("A year with Contoso's SaaS offers: %s, Stockholm (market %s, billed in %s)\n",
+		"Ett år med Contosos SaaS-erbjudanden: %s, Stockholm (marknad %s, faktureras i %s)\n"),
 		customer, home, home.Market().Currency)
 	s.p.Println(strings.Repeat("=", 80))
 	for _, e := range events {
 		if m := time.Date(e.at.Year(), e.at.Month(), 1, 0, 0, 0, 0, s.zone); !m.Equal(s.month) {
 			s.month = m
-			s.p.Printf("\n%s\n%s\n", m.Format("January 2006"), strings.Repeat("-", len(m.Format("January 2006"))))
+			heading := textout.MonthYear(s.l, m)
+			s.p.Printf("\n%s\n%s\n", heading, strings.Repeat("-", textout.Width(heading)))
 		}
-		s.p.Printf("\n%s  %s\n", e.at.Format("Mon 2 Jan 15:04"), e.title)
+		s.p.Printf("\n%s  %s\n", textout.DayTime(s.l, e.at), e.title)
 		if err := e.do(e.at); err != nil {
 			return fmt.Errorf("%s, %s: %w", e.at.Format(time.DateTime), e.title, err)
 		}
@@ -252,7 +252,7 @@ func (s *story) tell() error {
 
 // decision prints a rule and an explanation, wrapped under the rule.
 func (s *story) decision(id rule.ID, text string) {
-	s.p.Printf("%s", textout.Wrap(fmt.Sprintf("  %-7s ", id), text, width))
+	s.p.Printf("%s", textout.Wrap(fmt.Sprintf("  %-7s ", id), textout.Localize(s.l, text), width))
 }
 
 // effects prints a trial transition's effects.
@@ -324,7 +324,7 @@ func (s *story) convert(at time.Time) error {
 	}
 	s.sub = pricing.Subscription{Plan: pl, Market: home, Term: plan.OneMonth, Payment: plan.Upfront, Quantity: 25, Start: bill.At}
 	s.p.Println()
-	s.p.Println("  The first charge, for 25 users:")
+	s.p.Println(s.say("  The first charge, for 25 users:", "  Den första debiteringen, för 25 användare:"))
 	q, err := s.quote.Quote(s.sub)
 	if err != nil {
 		return err
@@ -346,7 +346,7 @@ func (s *story) bill(sub *pricing.Subscription, name string, at time.Time) error
 		s.decision(line.Rule, line.Explain(s.l))
 		what := line.Plan
 		if sub.Plan.Pricing.Model == plan.PerUser {
-			what += ", " + users(line.Quantity)
+			what += ", " + s.users(line.Quantity)
 		}
 		s.add(charge{at, name, what, line.Rule, line.Amount, payout.Order, payout.Sale})
 	}
@@ -360,11 +360,8 @@ func (s *story) renew(sub *pricing.Subscription, name string) func(time.Time) er
 
 func (s *story) add(c charge) { s.charges = append(s.charges, c) }
 
-func users(n int64) string {
-	if n == 1 {
-		return "1 user"
-	}
-	return strconv.FormatInt(n, 10) + " users"
+func (s *story) users(n int64) string {
+	return textout.Plural(int(n), s.say("user", "användare"), s.say("users", "användare"))
 }
 
 // change prorates a change of the Workspace subscription and applies it.
@@ -382,9 +379,9 @@ func (s *story) change(at time.Time, ch pricing.SubscriptionChange) error {
 			s.sub.Quantity = ch.Quantity
 		}
 	}
-	what := fmt.Sprintf("proration %s → %s", pr.FromPlan, pr.ToPlan)
+	what := fmt.Sprintf(s.say("proration %s → %s", "proportionering %s → %s"), pr.FromPlan, pr.ToPlan)
 	if pr.Kind == pricing.SeatChange {
-		what = fmt.Sprintf("proration %d → %d users", pr.FromQuantity, pr.ToQuantity)
+		what = fmt.Sprintf(s.say("proration %d → %s", "proportionering %d → %s"), pr.FromQuantity, s.users(pr.ToQuantity))
 	}
 	s.add(charge{at, "Workspace", what, pr.Rule, pr.Net, payout.Order, payout.Sale})
 	return nil
@@ -408,7 +405,7 @@ func (s *story) secondPurchase(at time.Time) error {
 	}
 	s.decision(e.Rule, e.Explain(s.l))
 	second := pricing.Subscription{Plan: team, Market: home, Term: plan.OneMonth, Quantity: 5, Start: at}
-	if err := s.bill(&second, "Workspace (2nd)", at); err != nil {
+	if err := s.bill(&second, s.say("Workspace (2nd)", "Workspace (2:a)"), at); err != nil {
 		return err
 	}
 	s.second = s.charges[len(s.charges)-1]
@@ -429,7 +426,7 @@ func (s *story) refundInside(at time.Time) error {
 		if err != nil {
 			return err
 		}
-		s.add(charge{at, bought.sub, "refund, cancelled", d.Rule, back, payout.Order, payout.Refund})
+		s.add(charge{at, bought.sub, s.say("refund, cancelled", "återbetalning, uppsagd"), d.Rule, back, payout.Order, payout.Refund})
 	}
 	return nil
 }
@@ -482,7 +479,8 @@ func (s *story) usageBatch(at time.Time) error {
 	var accepted metering.KeySet
 	accepted.Add(policy.KeyOf(ev("emails", "11", utc(14, 7, 5))))
 	v := metering.Validation{Plans: s.mail.Plans, History: accepted.Accepted,
-		Known: func(r string) bool { return r == mailResource }, At: at}
+		Known: func(r string) bool { return r == mailResource },
+		At:    at.UTC()} // in UTC, as the events are: one zone in each sentence
 	batch := []metering.Event{
 		ev("emails", "12", utc(14, 8, 0)),
 		ev("texts", "240", utc(14, 8, 0)),
@@ -498,14 +496,18 @@ func (s *story) usageBatch(at time.Time) error {
 		s.decision(b.Rule, b.Explain(s.l))
 		return nil
 	}
-	s.p.Printf("  %d events for subscription %s…, checked at %s UTC:\n\n", len(batch), mailResource[:8], at.UTC().Format("15:04"))
-	t := textout.NewTable("#", "Dimension", "Effective (UTC)", "Quantity", "Status", "Rule").AlignRight(0, 3)
+	s.p.Printf(s.say("  %d events for subscription %s…, checked at %s UTC:\n\n", "  %d händelser för prenumerationen %s…, kontrollerade %s UTC:\n\n"),
+		len(batch), mailResource[:8], at.UTC().Format("15:04"))
+	t := textout.NewTable("#", s.say("Dimension", "Dimension"), s.say("Effective (UTC)", "Gäller från (UTC)"), s.say("Quantity", "Antal"),
+		s.say("Status", "Status"), s.say("Rule", "Regel")).AlignRight(0, 3)
 	for i, r := range b.Results {
-		t.Row(strconv.Itoa(i+1), batch[i].Dimension, batch[i].EffectiveStartTime.Format("Jan 2 15:04"), r.Quantity.String(), r.Status.String(), string(r.Rule))
+		eff := batch[i].EffectiveStartTime.UTC()
+		t.Row(strconv.Itoa(i+1), batch[i].Dimension, s.say(eff.Format("Jan 2 15:04"), eff.Format("2 ")+svMonth(eff)+eff.Format(" 15:04")),
+			textout.Number(s.l, r.Quantity.String()), s.status(r.Status), string(r.Rule))
 	}
 	t.Write(s.p)
 	s.p.Println()
-	s.p.Printf("  %d of %d accepted. Why the others were not:\n", b.Accepted, b.Count)
+	s.p.Printf(s.say("  %d of %d accepted. Why the others were not:\n", "  %d av %d accepterade. Varför de andra inte var det:\n"), b.Accepted, b.Count)
 	for i, r := range b.Results {
 		if !r.Allowed {
 			s.decision(r.Rule, fmt.Sprintf("#%d %s", i+1, r.Explain(s.l)))
@@ -528,7 +530,7 @@ func (s *story) overage(at time.Time) error {
 	for _, line := range lines {
 		s.decision(line.Rule, line.Explain(s.l))
 		if line.Amount.Sign() != 0 {
-			s.add(charge{line.BilledAt, "Mail Analytics", "overage, " + line.Dimension, line.Rule, line.Amount, payout.Usage, payout.Sale})
+			s.add(charge{line.BilledAt, "Mail Analytics", s.say("overage, ", "överförbrukning, ") + line.Dimension, line.Rule, line.Amount, payout.Usage, payout.Sale})
 		}
 	}
 	return nil
@@ -536,8 +538,10 @@ func (s *story) overage(at time.Time) error {
 
 // statement prints every charge of the year.
 func (s *story) statement() error {
-	s.p.Printf("\nThe year's charges to %s\n%s\n\n", customer, strings.Repeat("-", len("The year's charges to ")+len(customer)))
-	t := textout.NewTable("Date", "Subscription", "For", "Rule", "Amount").AlignRight(4)
+	heading := fmt.Sprintf(s.say("The year's charges to %s", "Årets debiteringar till %s"), customer)
+	s.p.Printf("\n%s\n%s\n\n", heading, strings.Repeat("-", textout.Width(heading)))
+	t := textout.NewTable(s.say("Date", "Datum"), s.say("Subscription", "Prenumeration"), s.say("For", "För"),
+		s.say("Rule", "Regel"), s.say("Amount", "Belopp")).AlignRight(4)
 	var total currency.Money
 	for _, c := range s.charges {
 		t.Row(c.at.Format("2006-01-02"), c.sub, c.what, string(c.rule), s.loc.Format(c.amount))
@@ -546,7 +550,7 @@ func (s *story) statement() error {
 			return err
 		}
 	}
-	t.Row("", "", "Total", "", s.loc.Format(total))
+	t.Row("", "", s.say("Total", "Summa"), "", s.loc.Format(total))
 	t.Write(s.p)
 	return nil
 }
@@ -554,7 +558,8 @@ func (s *story) statement() error {
 // payouts follows the year's charges to Contoso: the store service fee,
 // when each is paid out, and the monthly payouts.
 func (s *story) payouts() error {
-	s.p.Printf("\nContoso's payouts for the year\n%s\n\n", strings.Repeat("-", 30))
+	heading := s.say("Contoso's payouts for the year", "Contosos utbetalningar för året")
+	s.p.Printf("\n%s\n%s\n\n", heading, strings.Repeat("-", textout.Width(heading)))
 	pol := payout.DefaultPolicy()
 	var txs []payout.Transaction
 	for i, c := range s.charges {
@@ -566,7 +571,8 @@ func (s *story) payouts() error {
 	if err != nil {
 		return err
 	}
-	s.p.Printf("  The first charge, %s on %s, an MCA invoice:\n", s.loc.Format(first.Gross), first.Date.Format(time.DateOnly))
+	s.p.Printf(s.say("  The first charge, %s on %s, an MCA invoice:\n", "  Den första debiteringen, %s den %s, en MCA-faktura:\n"),
+		s.loc.Format(first.Gross), first.Date.Format(time.DateOnly))
 	s.decision(f.Rule, f.Explain(s.l))
 	sch, err := pol.Schedule(first)
 	if err != nil {
@@ -586,8 +592,10 @@ func (s *story) payouts() error {
 	}
 	usd := market.US.Market().Locale()
 	s.p.Println()
-	s.p.Printf("  Every month's payout (threshold %s, at %s USD per SEK):\n\n", usd.Format(pol.Threshold), sekToUSD)
-	t := textout.NewTable("Month", "Sent by", "Status", "Combined", "Paid out", "Rule").AlignRight(3, 4)
+	s.p.Printf(s.say("  Every month's payout (threshold %s, at %s USD per SEK):\n\n", "  Varje månads utbetalning (tröskel %s, till %s USD per SEK):\n\n"),
+		usd.Format(pol.Threshold), textout.Number(s.l, sekToUSD.String()))
+	t := textout.NewTable(s.say("Month", "Månad"), s.say("Sent by", "Skickas senast"), s.say("Status", "Status"),
+		s.say("Combined", "Sammanlagt"), s.say("Paid out", "Utbetalt"), s.say("Rule", "Regel")).AlignRight(3, 4)
 	for _, po := range st.Payouts {
 		paid := "—"
 		for _, b := range po.Balances {
@@ -595,7 +603,7 @@ func (s *story) payouts() error {
 				paid = s.loc.Format(b.Paid)
 			}
 		}
-		t.Row(po.Month.String(), po.Date.Format("2 Jan 2006"), outcome(po), usd.Format(po.Combined), paid, string(po.Rule))
+		t.Row(po.Month.String(), s.say(po.Date.Format("2 Jan 2006"), po.Date.Format("2 ")+svMonth(po.Date)+po.Date.Format(" 2006")), s.outcome(po), usd.Format(po.Combined), paid, string(po.Rule))
 	}
 	t.Write(s.p)
 	s.p.Println()
@@ -605,7 +613,8 @@ func (s *story) payouts() error {
 		}
 	}
 	for _, tot := range st.Totals {
-		s.p.Printf("\n%s", textout.Wrap("  ", fmt.Sprintf("In %s: %s billed, of which %s store service fee and %s paid to Contoso; %s still to come.",
+		s.p.Printf("\n%s", textout.Wrap("  ", fmt.Sprintf(s.say("In %s: %s billed, of which %s store service fee and %s paid to Contoso; %s still to come.",
+			"I %s: %s fakturerat, varav %s butikstjänstavgift och %s utbetalt till Contoso; %s återstår."),
 			tot.Currency, s.loc.Format(tot.Gross), s.loc.Format(tot.Fee), s.loc.Format(tot.Paid), s.loc.Format(tot.Carried)), width))
 	}
 	return nil
@@ -618,12 +627,48 @@ func firstLine(s string) string {
 }
 
 // outcome names a payout's outcome: paid, carried or withheld.
-func outcome(po payout.Payout) string {
+func (s *story) outcome(po payout.Payout) string {
 	switch {
 	case po.Allowed:
-		return "paid"
+		return s.say("paid", "utbetald")
 	case po.Reason == payout.ReasonNegativeBalance:
-		return "withheld"
+		return s.say("withheld", "innehållen")
 	}
-	return "carried"
+	return s.say("carried", "överförd")
+}
+
+// status names a usage event's status: the metering service's own name
+// in English ("Duplicate"), in words in Swedish.
+func (s *story) status(st metering.EventStatus) string {
+	if s.l != rule.Swedish {
+		return st.String()
+	}
+	switch st {
+	case metering.Accepted:
+		return "accepterad"
+	case metering.Expired:
+		return "för gammal"
+	case metering.Duplicate:
+		return "dubblett"
+	case metering.InvalidQuantity:
+		return "ogiltigt antal"
+	case metering.BadArgument:
+		return "felaktigt argument"
+	case metering.ResourceNotFound:
+		return "okänd resurs"
+	case metering.ResourceNotAuthorized:
+		return "resurs utan behörighet"
+	case metering.ResourceNotActive:
+		return "resurs inte aktiv"
+	case metering.InvalidDimension:
+		return "okänd dimension"
+	case metering.Error:
+		return "tjänstefel"
+	}
+	return st.String()
+}
+
+// svMonth is the Swedish short name of t's month: "jan", "maj", "sep".
+func svMonth(t time.Time) string {
+	return [...]string{"jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"}[t.Month()-1]
 }

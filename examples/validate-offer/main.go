@@ -94,7 +94,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		o, tree = t.Offer, &t
 	} else {
-		o, err = offer.Decode(bytes.NewReader(data), 0)
+		o, err = pol.Decode(bytes.NewReader(data), 0)
 		if err == nil {
 			err = pol.CheckOffer(o)
 		}
@@ -190,8 +190,8 @@ func summarize(p *textout.Printer, name string, o *offer.Offer, pol offer.Policy
 			trial = textout.Plural(pl.Trial.Months, tr(l, "month", "månad"), tr(l, "months", "månader"))
 		}
 		vis := word(l, pl.Visibility.String())
-		if pl.IsPrivate() {
-			n := pl.Audience.Len()
+		if pl.Visibility == plan.Private {
+			n := len(pl.Audience.IDs)
 			kind := pl.Audience.Kind.String()
 			vis += " (" + textout.Plural(n, word(l, kind), word(l, kind+"s")) + ")"
 		}

@@ -76,7 +76,7 @@ func TestMarketPricesAndVMEncoding(t *testing.T) {
 			t.Errorf("%s: no problem", bad)
 		}
 	}
-	sek := func(m int64) currency.Money { return currency.FromMinor(m, currency.SEK) }
+	sek := func(m int64) currency.Money { return currency.MustFromMinor(m, currency.SEK) }
 	for _, pr := range []plan.Pricing{
 		{Model: plan.Free},
 		{Model: plan.BYOL},

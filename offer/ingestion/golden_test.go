@@ -93,7 +93,7 @@ func TestUnknownKept(t *testing.T) {
 	if d := cmp.Diff(want, tree.Unknown); d != "" {
 		t.Errorf("Unknown (-want +got):\n%s", d)
 	}
-	tree.Offer.Plans[0].Pricing.Terms[0].Price = currency.FromMinor(5900, currency.USD)
+	tree.Offer.Plans[0].Pricing.Terms[0].Price = currency.MustFromMinor(5900, currency.USD)
 	out, err := p.Encode(tree)
 	if err != nil {
 		t.Fatal(err)

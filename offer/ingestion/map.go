@@ -404,7 +404,7 @@ func (d *decoder) audiences(pa *node, pl *plan.Plan) {
 		pl.Audience.Kind = kind
 		pl.Audience.IDs = append(pl.Audience.IDs, g)
 	}
-	if pl.Audience.Len() > max(d.pol.Offer.AudienceManualMax, 10) {
+	if len(pl.Audience.IDs) > max(d.pol.Offer.AudienceManualMax, 10) {
 		pl.Audience.Source = plan.CSV
 	}
 }
@@ -453,7 +453,7 @@ func (d *decoder) saasPricing(pr *node, pl *plan.Plan) {
 		m := &ms.kids[i]
 		f := "pricing.customMeters.meters." + id
 		d.fields(m, f, "pricePerPaymentInUsd", "includedQuantities")
-		mt := plan.Meter{Dimension: id, Price: currency.FromMinor(0, currency.USD)}
+		mt := plan.Meter{Dimension: id, Price: currency.MustFromMinor(0, currency.USD)}
 		if p, ok := m.get("pricePerPaymentInUsd"); ok {
 			money, err := meterPrice(p)
 			if err != nil {
@@ -1347,13 +1347,14 @@ func (e *encoder) vmPricing(pr node, p *plan.Pricing, path string) node {
 
 // perPayment divides a term's price into equal payments, exactly.
 func perPayment(m currency.Money, n int64) (currency.Money, bool) {
-	if n <= 1 {
+	if n <= 1 || m.Sign() == 0 {
 		return m, true
 	}
 	if m.Minor()%n != 0 {
 		return m, false
 	}
-	return currency.FromMinor(m.Minor()/n, m.Code()), true
+	each, err := currency.New(m.Minor()/n, m.Code())
+	return each, err == nil
 }
 
 // cloneOffer copies an offer deeply enough that changing the copy's plans

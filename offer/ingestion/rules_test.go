@@ -35,7 +35,7 @@ func vmPlan(members string) []byte {
 	return doc(strings.Replace(productRes, "%s", "azureVirtualMachine", 1), planRes, priceHead+members+`}`)
 }
 
-func usd(minor int64) currency.Money { return currency.FromMinor(minor, currency.USD) }
+func usd(minor int64) currency.Money { return currency.MustFromMinor(minor, currency.USD) }
 
 type problemWant struct {
 	rule rule.ID
@@ -177,7 +177,7 @@ func TestING02(t *testing.T) {
 			want: plan.Pricing{Model: plan.FlatRate, Terms: []plan.TermPrice{{Term: plan.TwoYears, Payment: plan.Upfront, Price: usd(100000)}}}},
 		{name: "per market", in: saasPlan(`"pricing":{"recurrentPrice":{"priceInputOption":"perMarket","prices":[{"billingTerm":` + term("month", 1) + `,"pricePerPaymentInUsd":10,"prices":[{"currency":"eur","markets":["de","fr"],"price":9.5}]}]}}`),
 			want: plan.Pricing{Model: plan.FlatRate, Terms: []plan.TermPrice{{Term: plan.OneMonth, Price: usd(1000), Markets: []plan.MarketPrice{
-				{Market: market.DE, Price: currency.FromMinor(950, currency.EUR)}, {Market: market.FR, Price: currency.FromMinor(950, currency.EUR)}}}}}},
+				{Market: market.DE, Price: currency.MustFromMinor(950, currency.EUR)}, {Market: market.FR, Price: currency.MustFromMinor(950, currency.EUR)}}}}}},
 		{name: "meters", in: saasPlan(`"pricing":{"recurrentPrice":{"prices":[` + price(term("month", 1), term("month", 1), "10") + `]},"customMeters":{"priceInputOption":"usd","meters":{"emails":{"pricePerPaymentInUsd":0.25,"includedQuantities":[{"billingTerm":` + term("month", 1) + `,"quantity":100.0,"isInfinite":false},{"billingTerm":` + term("year", 1) + `,"isInfinite":true}]}}}}`),
 			want: plan.Pricing{Model: plan.FlatRate, Terms: []plan.TermPrice{{Term: plan.OneMonth, Price: usd(1000)}},
 				Meters: []plan.Meter{{Dimension: "emails", Price: usd(25), Included: []plan.Included{{Term: plan.OneMonth, Quantity: 100}, {Term: plan.OneYear, Quantity: plan.Unlimited}}}}}},
@@ -212,7 +212,7 @@ func TestING02(t *testing.T) {
 		{name: "per core size", in: vmPlan(core(`{"priceInputOption":"perCoreSize","pricePerCoreSize":{"2core":0.06,"8Core":0.2}}`)),
 			want: plan.Pricing{Model: plan.PerVCPUSize, VM: plan.VMPricing{Sizes: []plan.SizePrice{{VCPUs: 2, Price: usd(6)}, {VCPUs: 8, Price: usd(20)}}}}},
 		{name: "per market and core size", in: vmPlan(core(`{"priceInputOption":"perMarketAndCoreSize","prices":[{"currency":"sek","markets":["se"],"prices":{"4core":1.5}}]}`)),
-			want: plan.Pricing{Model: plan.PerMarketAndVCPUSize, VM: plan.VMPricing{MarketSizes: []plan.MarketSizePrice{{Market: market.SE, VCPUs: 4, Price: currency.FromMinor(150, currency.SEK)}}}}},
+			want: plan.Pricing{Model: plan.PerMarketAndVCPUSize, VM: plan.VMPricing{MarketSizes: []plan.MarketSizePrice{{Market: market.SE, VCPUs: 4, Price: currency.MustFromMinor(150, currency.SEK)}}}}},
 		{name: "bad core size", in: vmPlan(core(`{"priceInputOption":"perCoreSize","pricePerCoreSize":{"big":0.06}}`)),
 			want:     plan.Pricing{Model: plan.PerVCPUSize},
 			problems: []problemWant{{ing02, pa + "pricing.corePricing.pricePerCoreSize.big", ErrUnmapped}}},
@@ -301,7 +301,7 @@ func TestING02Encode(t *testing.T) {
 		Plans: []plan.Plan{{ID: "basic", Name: "Basic", Description: "Basic", Markets: market.SetOf(market.US),
 			Visibility: plan.Hidden,
 			Pricing: plan.Pricing{Model: plan.FlatRate, Terms: []plan.TermPrice{{Term: plan.OneYear, Payment: plan.Monthly, Price: usd(12000),
-				Markets: []plan.MarketPrice{{Market: market.SE, Price: currency.FromMinor(120000, currency.SEK)}}}},
+				Markets: []plan.MarketPrice{{Market: market.SE, Price: currency.MustFromMinor(120000, currency.SEK)}}}},
 				Meters: []plan.Meter{{Dimension: "calls", Price: usd(1), Included: []plan.Included{{Term: plan.OneYear, Quantity: plan.Unlimited}}}}},
 			Trial: plan.Trial{Months: 1}}}}
 	out, err := DefaultPolicy().Encode(Tree{Offer: o})

@@ -37,7 +37,7 @@ type Policy struct {
 
 var pacific = time.FixedZone("PST", -8*60*60)
 
-func usd(dollars int64) currency.Money { return currency.FromMinor(dollars*100, currency.USD) }
+func usd(dollars int64) currency.Money { return currency.MustFromMinor(dollars*100, currency.USD) }
 
 // DefaultPolicy returns the tiers of the Marketplace Rewards program for
 // fiscal year 2024: Publisher, $500, $25K (or 250 Teams MAU), $50K (500),
@@ -97,7 +97,7 @@ func (p Policy) Validate() error {
 	p = p.resolved()
 	var ps rule.Problems
 	add := func(id rule.ID, path string, msg rule.Message, args ...any) {
-		ps = append(ps, rule.Problem{Rule: id, Path: "policy." + path, Message: msg, Args: args, Err: ErrPolicy})
+		ps.Append(rule.Problem{Rule: id, Path: "policy." + path, Message: msg, Args: args, Err: ErrPolicy})
 	}
 	if len(p.Tiers) == 0 {
 		add(rule.RWD01, "tiers", msgPolicyNoTiers)

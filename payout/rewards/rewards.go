@@ -90,7 +90,7 @@ func (p Policy) Assess(a Activity) (Assessment, error) {
 	}
 	var ps rule.Problems
 	add := func(id rule.ID, path string, msg rule.Message, args ...any) {
-		ps = append(ps, rule.Problem{Rule: id, Path: "activity." + path, Message: msg, Args: args, Err: ErrActivity})
+		ps.Append(rule.Problem{Rule: id, Path: "activity." + path, Message: msg, Args: args, Err: ErrActivity})
 	}
 	if len(p.Tiers) == 0 {
 		return Assessment{}, rule.Problems{{Rule: rule.RWD01, Path: "policy.tiers", Message: msgActNoTiers, Err: ErrPolicy}}.Err()
@@ -98,10 +98,10 @@ func (p Policy) Assess(a Activity) (Assessment, error) {
 	c := p.Tiers[0].BilledSales.Code()
 	sales, fraud := a.BilledSales, a.Fraudulent
 	if sales == (currency.Money{}) {
-		sales = currency.FromMinor(0, c)
+		sales = amountIn(0, c)
 	}
 	if fraud == (currency.Money{}) {
-		fraud = currency.FromMinor(0, c)
+		fraud = amountIn(0, c)
 	}
 	if sales.Code() != c || sales.IsNegative() {
 		add(rule.RWD01, "billedSales", msgActMoney, sales.String(), c.String())
@@ -122,7 +122,7 @@ func (p Policy) Assess(a Activity) (Assessment, error) {
 	if len(ps) > 0 {
 		return Assessment{}, ps.Err()
 	}
-	counted := currency.FromMinor(sales.Minor()-fraud.Minor(), c)
+	counted := amountIn(sales.Minor()-fraud.Minor(), c)
 	seats := a.SeatsSold
 	if seats > 0 && !a.At.Before(p.SeatsSoldUntil) {
 		seats = 0
@@ -156,7 +156,7 @@ func (p Policy) Assess(a Activity) (Assessment, error) {
 	}
 	if next := r.Tier + 1; next < len(p.Tiers) {
 		r.Next = p.Tiers[next].Name
-		r.Shortfall = currency.FromMinor(max(0, p.Tiers[next].BilledSales.Minor()-counted.Minor()), c)
+		r.Shortfall = amountIn(max(0, p.Tiers[next].BilledSales.Minor()-counted.Minor()), c)
 	}
 	return r, nil
 }
@@ -187,3 +187,10 @@ func (r Assessment) Explain(lang rule.Language) string {
 
 // String is Explain in English.
 func (r Assessment) String() string { return r.Explain(rule.English) }
+
+// amountIn returns minor units of c, a code taken from a checked amount or
+// a market (so an ISO 4217 code); the zero Money for the zero Code.
+func amountIn(minor int64, c currency.Code) currency.Money {
+	m, _ := currency.New(minor, c)
+	return m
+}

@@ -57,7 +57,7 @@ func TestValuesRoundTrip(t *testing.T) {
 	roundTrip(t, &rep)
 	row := Row{UsageDate: utc(2024, 3, 1, 0, 0, 0, 0), ReconStatus: ReconAccepted, SubmittedQuantity: MustParseQuantity("2")}
 	roundTrip(t, &row)
-	cl := Classification{Rule: ruleMTR04, Outcomes: []Outcome{{Reason: ReasonLost, Status: Expired, Lost: currency.FromMinor(5, currency.USD)}}}
+	cl := Classification{Rule: ruleMTR04, Outcomes: []Outcome{{Reason: ReasonLost, Status: Expired, Lost: currency.MustFromMinor(5, currency.USD)}}}
 	roundTrip(t, &cl)
 }
 

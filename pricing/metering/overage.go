@@ -132,7 +132,7 @@ func billedPrice(dim string, declared currency.Rate) Price {
 			}
 		}
 	}
-	p.Billed = currency.FromMinor(int64(cents), currency.USD)
+	p.Billed = currency.MustFromMinor(int64(cents), currency.USD)
 	return p
 }
 
@@ -326,7 +326,7 @@ func (p Policy) Overage(req OverageRequest) (Overage, error) {
 	slices.SortStableFunc(evs, func(a, b Event) int {
 		return cmp.Or(strings.Compare(a.Dimension, b.Dimension), a.EffectiveStartTime.Compare(b.EffectiveStartTime))
 	})
-	out := Overage{Rule: ruleMTR03, Reason: ReasonAllIncluded, Hours: make([]Hour, 0, len(evs)), Total: currency.FromMinor(0, currency.USD)}
+	out := Overage{Rule: ruleMTR03, Reason: ReasonAllIncluded, Hours: make([]Hour, 0, len(evs)), Total: currency.MustFromMinor(0, currency.USD)}
 	termCal, monthCal := calendar.NewCalendar(req.Start), calendar.NewCalendar(req.Start)
 	type lineKey struct {
 		month int

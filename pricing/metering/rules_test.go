@@ -200,7 +200,7 @@ func TestEXT02_PriceTruncation(t *testing.T) {
 	}
 	for _, tt := range tests {
 		p := billedPrice("d", currency.MustParseRate(tt.declared))
-		if p.Billed != currency.FromMinor(tt.billed, currency.USD) || p.Reason != tt.reason || p.Rule != rule.EXT02 {
+		if p.Billed != currency.MustFromMinor(tt.billed, currency.USD) || p.Reason != tt.reason || p.Rule != rule.EXT02 {
 			t.Errorf("%s: %v %s", tt.declared, p.Billed, p.Reason)
 		}
 		if p.explain(rule.English) == "" || p.explain(rule.Swedish) == "" {

@@ -51,9 +51,9 @@ func ExamplePolicy_DecideOffer() {
 	draft := published
 	draft.Plans = []plan.Plan{gold}
 	draft.Plans[0].Pricing.Terms = []plan.TermPrice{{Term: plan.OneMonth, Price: currency.MustParse("9.00 USD")}}
-	ch, err := offer.CheckRepublish(&published, &draft, offer.Policy2023())
-	if err != nil {
-		fmt.Println(err)
+	ch, err := offer.Policy2023().CheckRepublish(&published, &draft)
+	if err != nil || !ch.Allowed {
+		fmt.Println(err, ch)
 		return
 	}
 	ds, err := pricechange.Policy2023().DecideOffer(&published, ch.Prices, nil, time.Date(2024, 1, 10, 0, 0, 0, 0, time.UTC))

@@ -81,7 +81,7 @@ func (p Policy) Validate() error {
 		{"policy.increaseNoticeDays", p.IncreaseNoticeDays, 3660},
 	} {
 		if f.v < 0 || f.v > f.max {
-			ps = append(ps, rule.Problem{Rule: rule.EXT08, Path: f.path, Message: pcMsgPolicyDays, Args: []any{int64(f.v), int64(f.max)}, Err: ErrChange})
+			ps.Append(rule.Problem{Rule: rule.EXT08, Path: f.path, Message: pcMsgPolicyDays, Args: []any{int64(f.v), int64(f.max)}, Err: ErrChange})
 		}
 	}
 	return ps.Err()
@@ -225,7 +225,7 @@ type Request struct {
 	// Published is when the change is published.
 	Published time.Time `json:"published"`
 	// Changes are the plan's old and new prices: term prices in USD or a
-	// market's currency, meter prices (offer.CheckRepublish lists them).
+	// market's currency, meter prices (offer.Policy.CheckRepublish lists them).
 	Changes []offer.PriceChange `json:"changes"`
 }
 
@@ -314,7 +314,7 @@ func (p Policy) Decide(req Request) (Decision, error) {
 		return Decision{}, err
 	}
 	add := func(path string, m rule.Message, args ...any) {
-		ps = append(ps, rule.Problem{Rule: rule.EXT08, Path: path, Message: m, Args: args, Err: ErrChange})
+		ps.Append(rule.Problem{Rule: rule.EXT08, Path: path, Message: m, Args: args, Err: ErrChange})
 	}
 	if req.Published.IsZero() {
 		add("published", pcMsgPublished)
@@ -449,9 +449,9 @@ func pcFirstOfMonth(t time.Time) time.Time {
 }
 
 // DecideOffer decides the price changes of a republished offer, one
-// decision per plan in order of first appearance in changes (the Changes
-// that offer.CheckRepublish returns): each plan's visibility and the
-// offer's type and Azure Government listing come from published; pending
+// decision per plan in order of first appearance in changes (the Prices
+// of the RepublishDecision that offer.Policy.CheckRepublish returns): each
+// plan's visibility and the offer's type and Azure Government listing come from published; pending
 // maps a plan ID to the effective instant of a change scheduled before
 // (absent or zero: none). Problems of all plans are reported together,
 // their paths prefixed with "plans[<id>]".
@@ -477,7 +477,7 @@ func (p Policy) DecideOffer(published *offer.Offer, changes []offer.PriceChange,
 		if errors.As(err, &sub) {
 			for _, pr := range sub {
 				pr.Path = fmt.Sprintf("plans[%s].%s", id, pr.Path)
-				ps = append(ps, pr)
+				ps.Append(pr)
 			}
 			continue
 		}

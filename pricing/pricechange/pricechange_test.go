@@ -199,7 +199,7 @@ func TestEXT08_DecideErrors(t *testing.T) {
 }
 
 func TestEXT08_DecideOffer(t *testing.T) {
-	// EXT-08: the changes offer.CheckRepublish returns are decided plan by
+	// EXT-08: the changes Policy.CheckRepublish returns are decided plan by
 	// plan.
 	gold := plan.Plan{ID: "gold", Name: "Gold", Status: plan.Live, Markets: market.SetOf(market.US, market.SE),
 		Pricing: plan.Pricing{Model: plan.FlatRate, Terms: []plan.TermPrice{{Term: plan.OneMonth, Price: currency.MustParse("10.00 USD")}}}}
@@ -210,9 +210,9 @@ func TestEXT08_DecideOffer(t *testing.T) {
 	draft.Plans = []plan.Plan{gold, silver}
 	draft.Plans[0].Pricing.Terms = []plan.TermPrice{{Term: plan.OneMonth, Price: currency.MustParse("12.00 USD")}}
 	draft.Plans[1].Pricing.Terms = []plan.TermPrice{{Term: plan.OneMonth, Price: currency.MustParse("9.00 USD")}}
-	ch, err := offer.CheckRepublish(&published, &draft, offer.Policy2023())
-	if err != nil {
-		t.Fatal(err)
+	ch, err := offer.Policy2023().CheckRepublish(&published, &draft)
+	if err != nil || !ch.Allowed {
+		t.Fatal(err, ch)
 	}
 	at := pbTime("2024-01-10T09:00:00Z")
 	ds, err := Policy2023().DecideOffer(&published, ch.Prices, nil, at)

@@ -200,7 +200,7 @@ func (p Policy) checkShape(o *Offer, index int, ps *rule.Problems) {
 		return "offers[" + strconv.Itoa(index) + "]." + path
 	}
 	add := func(path string, m rule.Message, args ...any) {
-		*ps = append(*ps, rule.Problem{Rule: rule.EXT09, Path: at(path), Message: m, Args: args, Err: ErrOffer})
+		ps.Append(rule.Problem{Rule: rule.EXT09, Path: at(path), Message: m, Args: args, Err: ErrOffer})
 	}
 	switch o.Pricing {
 	case PercentageDiscount:
@@ -250,7 +250,7 @@ func (p Policy) checkShape(o *Offer, index int, ps *rule.Problems) {
 // 100] when full is set.
 func poCheckPercent(r currency.Rate, full bool, path string, ps *rule.Problems) {
 	if bad, m := poPercentProblem(r, full); bad {
-		*ps = append(*ps, rule.Problem{Rule: rule.EXT09, Path: path, Message: m, Args: []any{r.String()}, Err: ErrOffer})
+		ps.Append(rule.Problem{Rule: rule.EXT09, Path: path, Message: m, Args: []any{r.String()}, Err: ErrOffer})
 	}
 }
 
@@ -283,7 +283,7 @@ func (p Policy) ValidateOffer(o Offer, t offer.Type, pl *plan.Plan) error {
 	var ps rule.Problems
 	p.checkShape(&o, -1, &ps)
 	add := func(path string, m rule.Message, args ...any) {
-		ps = append(ps, rule.Problem{Rule: rule.EXT09, Path: path, Message: m, Args: args, Err: ErrOffer})
+		ps.Append(rule.Problem{Rule: rule.EXT09, Path: path, Message: m, Args: args, Err: ErrOffer})
 	}
 	if pl != nil && o.Plan != "" && o.Plan != pl.ID {
 		add("plan", poMsgOtherPlan, o.Plan, pl.ID)
@@ -473,7 +473,7 @@ func (p Policy) Price(req PriceRequest) (PriceDecision, error) {
 	p = p.resolved()
 	var ps rule.Problems
 	add := func(path string, m rule.Message, args ...any) {
-		ps = append(ps, rule.Problem{Rule: rule.EXT09, Path: path, Message: m, Args: args, Err: ErrOffer})
+		ps.Append(rule.Problem{Rule: rule.EXT09, Path: path, Message: m, Args: args, Err: ErrOffer})
 	}
 	if req.At.IsZero() {
 		add("at", poMsgAtMissing)
@@ -495,8 +495,9 @@ func (p Policy) Price(req PriceRequest) (PriceDecision, error) {
 		return PriceDecision{}, err
 	}
 
+	noDiscount, _ := currency.New(0, req.Public.Code()) // a checked code
 	d := PriceDecision{Plan: req.Plan, Term: req.Term, Dimension: req.Dimension, Public: req.Public,
-		Price: req.Public, Discount: currency.FromMinor(0, req.Public.Code()), Index: -1, Rule: rule.EXT09,
+		Price: req.Public, Discount: noDiscount, Index: -1, Rule: rule.EXT09,
 		Reason: ReasonPrivateNone, At: req.At}
 	if req.Infrastructure {
 		d.Reason = ReasonPrivateInfrastructure

@@ -142,7 +142,7 @@ func (p Policy) partner(pp PartnerPrice) (currency.Money, error) {
 
 func (p Policy) checkPartner(pp PartnerPrice, ps *rule.Problems) {
 	add := func(path string, m rule.Message, args ...any) {
-		*ps = append(*ps, rule.Problem{Rule: rule.EXT09, Path: path, Message: m, Args: args, Err: ErrOffer})
+		ps.Append(rule.Problem{Rule: rule.EXT09, Path: path, Message: m, Args: args, Err: ErrOffer})
 	}
 	p.checkPolicy(ps)
 	money := func(path string, m currency.Money) {
@@ -167,7 +167,7 @@ func (p Policy) checkPartner(pp PartnerPrice, ps *rule.Problems) {
 // checkPolicy appends the problems of the policy's fields.
 func (p Policy) checkPolicy(ps *rule.Problems) {
 	add := func(path string, m rule.Message, args ...any) {
-		*ps = append(*ps, rule.Problem{Rule: rule.EXT09, Path: path, Message: m, Args: args, Err: ErrOffer})
+		ps.Append(rule.Problem{Rule: rule.EXT09, Path: path, Message: m, Args: args, Err: ErrOffer})
 	}
 	if p.AdjustmentDecimals < 0 || p.AdjustmentDecimals > currency.MaxRateScale {
 		add("policy.adjustmentDecimals", poMsgPolicyDec, p.AdjustmentDecimals, currency.MaxRateScale)
@@ -232,7 +232,7 @@ func (p Policy) Multiparty(pp PartnerPrice, adjustmentPercent currency.Rate) (Mu
 	p.checkPartner(pp, &ps)
 	adj, ok := p.adjustment(adjustmentPercent)
 	if !ok {
-		ps = append(ps, rule.Problem{Rule: rule.EXT09, Path: "adjustmentPercent", Message: poMsgAdjDecimals,
+		ps.Append(rule.Problem{Rule: rule.EXT09, Path: "adjustmentPercent", Message: poMsgAdjDecimals,
 			Args: []any{adjustmentPercent.String(), p.AdjustmentDecimals}, Err: ErrOffer})
 	}
 	if err := ps.Err(); err != nil {
@@ -304,12 +304,12 @@ func (p Policy) MultipartyAdjustment(pp PartnerPrice, desired currency.Money) (M
 	}
 	switch {
 	case desired.Code() != d.Partner.Code():
-		ps = append(ps, rule.Problem{Rule: rule.EXT09, Path: "desired", Message: poMsgDesiredCur,
+		ps.Append(rule.Problem{Rule: rule.EXT09, Path: "desired", Message: poMsgDesiredCur,
 			Args: []any{desired, d.Partner.Code().String()}, Err: ErrOffer})
-		return MultipartyDecision{}, ps
+		return MultipartyDecision{}, ps.Err()
 	case desired.IsNegative():
-		ps = append(ps, rule.Problem{Rule: rule.EXT09, Path: "desired", Message: poMsgDesiredNeg, Args: []any{desired}, Err: ErrOffer})
-		return MultipartyDecision{}, ps
+		ps.Append(rule.Problem{Rule: rule.EXT09, Path: "desired", Message: poMsgDesiredNeg, Args: []any{desired}, Err: ErrOffer})
+		return MultipartyDecision{}, ps.Err()
 	}
 	d.Desired = desired
 	diff := desired.Minor() - d.Partner.Minor() // both ≥ 0: no overflow

@@ -128,7 +128,7 @@ func TestEXT09_MultipartyRefusalsAndErrors(t *testing.T) {
 	if err != nil || d.Allowed || d.Reason != ReasonMPOUnreachable {
 		t.Errorf("zero partner price: %+v %v", d, err)
 	}
-	d, err = pol.MultipartyAdjustment(PartnerPrice{Pricing: AbsolutePrice, Price: currency.MustParse("0.01 USD")}, currency.FromMinor(1<<62, currency.USD))
+	d, err = pol.MultipartyAdjustment(PartnerPrice{Pricing: AbsolutePrice, Price: currency.MustParse("0.01 USD")}, currency.MustFromMinor(1<<62, currency.USD))
 	if err != nil || d.Allowed || d.Reason != ReasonMPOUnreachable {
 		t.Errorf("huge desired price: %+v %v", d, err)
 	}
@@ -194,8 +194,8 @@ func TestEXT09_MultipartyReverseProperty(t *testing.T) {
 	rng := rand.New(rand.NewPCG(55, 89))
 	pol := DefaultPolicy()
 	for range 20000 {
-		partner := currency.FromMinor(1+rng.Int64N(1_000_000_000), currency.USD)
-		desired := currency.FromMinor(partner.Minor()+rng.Int64N(partner.Minor()*3+1), currency.USD)
+		partner := currency.MustFromMinor(1+rng.Int64N(1_000_000_000), currency.USD)
+		desired := currency.MustFromMinor(partner.Minor()+rng.Int64N(partner.Minor()*3+1), currency.USD)
 		pol.Rounding = currency.RoundingMode(rng.IntN(7))
 		d, err := pol.MultipartyAdjustment(PartnerPrice{Pricing: AbsolutePrice, Price: partner}, desired)
 		if err != nil || !d.Allowed {
@@ -424,7 +424,7 @@ func TestEXT09_PriceProperties(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	at := pbTime("2024-06-15T12:00:00Z")
 	for range 5000 {
-		public := currency.FromMinor(rng.Int64N(10_000_000), currency.USD)
+		public := currency.MustFromMinor(rng.Int64N(10_000_000), currency.USD)
 		var offers []Offer
 		for i := range rng.IntN(6) {
 			pct, _ := currency.NewRate(1+rng.Int64N(9999), 2) // 0.01 … 99.99

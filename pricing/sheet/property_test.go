@@ -27,7 +27,7 @@ func TestProperty_SaveRandomAndExtreme(t *testing.T) {
 		list := pbBigList(1 + r.IntN(3))
 		for i := range list {
 			if r.IntN(4) == 0 {
-				list[i].Price = currency.FromMinor(prices[r.IntN(len(prices))], currency.USD)
+				list[i].Price = currency.MustFromMinor(prices[r.IntN(len(prices))], currency.USD)
 			}
 			if r.IntN(8) == 0 {
 				list[i].Markets = market.SetOf(market.SE, market.CN)

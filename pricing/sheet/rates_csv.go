@@ -203,7 +203,7 @@ func parseAmount(s string, c currency.Code) (currency.Money, error) {
 	for ; frac < digits; frac++ {
 		v *= 10
 	}
-	return currency.FromMinor(v, c), nil
+	return currency.New(v, c)
 }
 
 func parseAsOf(s string) (time.Time, error) {

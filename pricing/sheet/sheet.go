@@ -257,8 +257,8 @@ func (p LocalPrice) Explain(lang rule.Language) string {
 	head := []any{p.Market.String(), p.Plan, p.Term.String(), p.Payment.String(), p.Price}
 	switch p.Source {
 	case SourceConverted:
-		return exConverted.Render(lang, append(head, p.USD, p.Rate.Rate.String(), p.Rate.To.String(),
-			p.Rate.AsOf.Format(time.DateOnly), p.Rounding.String(), p.SavedAt, string(rule.PRC03))...)
+		return exConverted.Render(lang, append(head, p.USD, rule.Decimal(p.Rate.Rate.String()), p.Rate.To.String(),
+			p.Rate.AsOf.Format(time.DateOnly), p.Rounding, p.SavedAt, string(rule.PRC03))...)
 	case SourceList:
 		return exList.Render(lang, append(head, p.SavedAt, string(rule.PRC03))...)
 	}
@@ -428,7 +428,7 @@ func (p Policy) Save(prev Sheet, list []ListPrice, rates []DatedRate, at time.Ti
 	sheetCheckRates(rates, &ps)
 	order, total := sheetCheckList(list, &ps)
 	if len(ps) > 0 {
-		return Sheet{}, ps
+		return Sheet{}, ps.Err()
 	}
 
 	// The rate of every market's currency at the instant of the save,
@@ -457,7 +457,7 @@ func (p Policy) Save(prev Sheet, list []ListPrice, rates []DatedRate, at time.Ti
 		lp := &list[li]
 		usd := lp.Price
 		if usd == (currency.Money{}) {
-			usd = currency.FromMinor(0, currency.USD)
+			usd = currency.MustFromMinor(0, currency.USD)
 		}
 		for i, o := range lp.Overrides {
 			overrideAt[o.Market] = int32(i + 1)
@@ -519,7 +519,7 @@ func (p Policy) Save(prev Sheet, list []ListPrice, rates []DatedRate, at time.Ti
 			r := chosen[ri-1]
 			v, err := usd.Convert(cur, r.Rate, p.Rounding)
 			if err != nil {
-				ps = append(ps, rule.Problem{Rule: rule.PRC03, Path: fmt.Sprintf("list[%d].markets[%s]", li, mc), Message: shMsgConvert, Args: []any{err.Error()}, Err: err})
+				ps.Append(rule.Problem{Rule: rule.PRC03, Path: fmt.Sprintf("list[%d].markets[%s]", li, mc), Message: shMsgConvert, Args: []any{err.Error()}, Err: err})
 				continue
 			}
 			row.Price = v
@@ -530,11 +530,11 @@ func (p Policy) Save(prev Sheet, list []ListPrice, rates []DatedRate, at time.Ti
 		}
 	}
 	for _, m := range missed {
-		ps = append(ps, rule.Problem{Rule: rule.PRC03, Path: m.path, Message: shMsgNoRate,
+		ps.Append(rule.Problem{Rule: rule.PRC03, Path: m.path, Message: shMsgNoRate,
 			Args: []any{m.cur.String(), at, m.mkt.String(), m.what, m.count}, Err: ErrNoRate})
 	}
 	if len(ps) > 0 {
-		return Sheet{}, ps
+		return Sheet{}, ps.Err()
 	}
 	return Sheet{SavedAt: at, Prices: out}, nil
 }
@@ -545,17 +545,17 @@ func sheetCheckRates(rates []DatedRate, ps *rule.Problems) {
 		path := fmt.Sprintf("rates[%d]", i)
 		switch {
 		case r.From != currency.USD:
-			*ps = append(*ps, rule.Problem{Rule: rule.PRC03, Path: path, Message: shMsgRateFrom, Args: []any{r.From.String()}, Err: ErrBadRate})
+			ps.Append(rule.Problem{Rule: rule.PRC03, Path: path, Message: shMsgRateFrom, Args: []any{r.From.String()}, Err: ErrBadRate})
 		case !r.To.Valid():
-			*ps = append(*ps, rule.Problem{Rule: rule.PRC03, Path: path, Message: shMsgRateTo, Err: ErrBadRate})
+			ps.Append(rule.Problem{Rule: rule.PRC03, Path: path, Message: shMsgRateTo, Err: ErrBadRate})
 		case r.Rate.IsZero():
-			*ps = append(*ps, rule.Problem{Rule: rule.PRC03, Path: path, Message: shMsgRateZero, Err: ErrBadRate})
+			ps.Append(rule.Problem{Rule: rule.PRC03, Path: path, Message: shMsgRateZero, Err: ErrBadRate})
 		case r.AsOf.IsZero():
-			*ps = append(*ps, rule.Problem{Rule: rule.PRC03, Path: path, Message: shMsgRateAsOf, Err: ErrBadRate})
+			ps.Append(rule.Problem{Rule: rule.PRC03, Path: path, Message: shMsgRateAsOf, Err: ErrBadRate})
 		default:
 			for _, o := range rates[:i] {
 				if o.From == r.From && o.To == r.To && o.AsOf.Equal(r.AsOf) && !o.Rate.Equal(r.Rate) {
-					*ps = append(*ps, rule.Problem{Rule: rule.PRC03, Path: path, Message: shMsgRateConflict,
+					ps.Append(rule.Problem{Rule: rule.PRC03, Path: path, Message: shMsgRateConflict,
 						Args: []any{r.To.String(), r.AsOf, o.Rate.String(), r.Rate.String()}, Err: ErrBadRate})
 					break
 				}
@@ -574,26 +574,26 @@ func sheetCheckList(list []ListPrice, ps *rule.Problems) ([]int, int) {
 		lp := &list[i]
 		at := fmt.Sprintf("list[%d]", i)
 		if !plan.ValidID(lp.Plan) {
-			*ps = append(*ps, rule.Problem{Rule: rule.PLN01, Path: at + ".plan", Message: shMsgPlanID, Args: []any{shTruncate(lp.Plan, 60)}, Err: ErrPrice})
+			ps.Append(rule.Problem{Rule: rule.PLN01, Path: at + ".plan", Message: shMsgPlanID, Args: []any{shTruncate(lp.Plan, 60)}, Err: ErrPrice})
 		}
 		switch {
 		case !sheetTerm(lp.Term):
-			*ps = append(*ps, rule.Problem{Rule: rule.EXT05, Path: at + ".term", Message: shMsgSheetTerm, Args: []any{lp.Term.String()}, Err: ErrPrice})
+			ps.Append(rule.Problem{Rule: rule.EXT05, Path: at + ".term", Message: shMsgSheetTerm, Args: []any{lp.Term.String()}, Err: ErrPrice})
 		case !lp.Payment.Allows(lp.Term):
-			*ps = append(*ps, rule.Problem{Rule: rule.EXT05, Path: at + ".payment", Message: shMsgSheetPay, Args: []any{lp.Term.Words(), lp.Payment.String()}, Err: ErrPrice})
+			ps.Append(rule.Problem{Rule: rule.EXT05, Path: at + ".payment", Message: shMsgSheetPay, Args: []any{lp.Term.Words(), lp.Payment.String()}, Err: ErrPrice})
 		}
 		switch {
 		case lp.Price.Code() != currency.USD && lp.Price != (currency.Money{}):
-			*ps = append(*ps, rule.Problem{Rule: rule.PRC03, Path: at + ".price", Message: shMsgListUSD, Args: []any{lp.Price.Code().String()}, Err: ErrPrice})
+			ps.Append(rule.Problem{Rule: rule.PRC03, Path: at + ".price", Message: shMsgListUSD, Args: []any{lp.Price.Code().String()}, Err: ErrPrice})
 		case lp.Price.IsNegative():
-			*ps = append(*ps, rule.Problem{Rule: rule.PRC03, Path: at + ".price", Message: shMsgPriceNeg, Args: []any{lp.Price}, Err: ErrPrice})
+			ps.Append(rule.Problem{Rule: rule.PRC03, Path: at + ".price", Message: shMsgPriceNeg, Args: []any{lp.Price}, Err: ErrPrice})
 		}
 		if lp.Markets.IsEmpty() {
-			*ps = append(*ps, rule.Problem{Rule: rule.PLN06, Path: at + ".markets", Message: shMsgNoMarkets, Err: ErrPrice})
+			ps.Append(rule.Problem{Rule: rule.PLN06, Path: at + ".markets", Message: shMsgNoMarkets, Err: ErrPrice})
 		}
 		for c := range lp.Markets.All() {
 			if m := c.Market(); !m.Transacts {
-				*ps = append(*ps, rule.Problem{Rule: rule.PRC09, Path: fmt.Sprintf("%s.markets[%s]", at, c), Message: shMsgNotSold,
+				ps.Append(rule.Problem{Rule: rule.PRC09, Path: fmt.Sprintf("%s.markets[%s]", at, c), Message: shMsgNotSold,
 					Args: []any{m.Name, c.String()}, Err: ErrMarketNotSold})
 			}
 		}
@@ -604,14 +604,14 @@ func sheetCheckList(list []ListPrice, ps *rule.Problems) ([]int, int) {
 			mk := o.Market.Market()
 			switch {
 			case !lp.Markets.Has(o.Market):
-				*ps = append(*ps, rule.Problem{Rule: rule.PRC03, Path: op + ".market", Message: shMsgOverMarket, Args: []any{o.Market.String()}, Err: ErrPrice})
+				ps.Append(rule.Problem{Rule: rule.PRC03, Path: op + ".market", Message: shMsgOverMarket, Args: []any{o.Market.String()}, Err: ErrPrice})
 			case seen.Has(o.Market):
-				*ps = append(*ps, rule.Problem{Rule: rule.PRC03, Path: op + ".market", Message: shMsgOverTwice, Args: []any{o.Market.String()}, Err: ErrDuplicate})
+				ps.Append(rule.Problem{Rule: rule.PRC03, Path: op + ".market", Message: shMsgOverTwice, Args: []any{o.Market.String()}, Err: ErrDuplicate})
 			case o.Price.Code() != mk.Currency:
-				*ps = append(*ps, rule.Problem{Rule: rule.PRC03, Path: op + ".price", Message: shMsgOverCur,
+				ps.Append(rule.Problem{Rule: rule.PRC03, Path: op + ".price", Message: shMsgOverCur,
 					Args: []any{mk.Label(), mk.Currency.String(), o.Price.Code().String()}, Err: ErrPrice})
 			case o.Price.IsNegative():
-				*ps = append(*ps, rule.Problem{Rule: rule.PRC03, Path: op + ".price", Message: shMsgPriceNeg, Args: []any{o.Price}, Err: ErrPrice})
+				ps.Append(rule.Problem{Rule: rule.PRC03, Path: op + ".price", Message: shMsgPriceNeg, Args: []any{o.Price}, Err: ErrPrice})
 			}
 			seen.Add(o.Market)
 		}
@@ -623,7 +623,7 @@ func sheetCheckList(list []ListPrice, ps *rule.Problems) ([]int, int) {
 	for k := 1; k < len(order); k++ {
 		x, y := &list[order[k-1]], &list[order[k]]
 		if x.Plan == y.Plan && x.Term == y.Term {
-			*ps = append(*ps, rule.Problem{Rule: rule.EXT05, Path: fmt.Sprintf("list[%d].term", order[k]), Message: shMsgTermTwice,
+			ps.Append(rule.Problem{Rule: rule.EXT05, Path: fmt.Sprintf("list[%d].term", order[k]), Message: shMsgTermTwice,
 				Args: []any{shTruncate(y.Plan, 60), y.Term.String()}, Err: ErrDuplicate})
 		}
 	}
@@ -655,29 +655,29 @@ func (p Policy) Import(prev Sheet, rows []Row, at time.Time) (Sheet, error) {
 		path := fmt.Sprintf("rows[%d]", i)
 		k := sheetKeyOf(&r)
 		if first, dup := seen[k]; dup {
-			ps = append(ps, rule.Problem{Rule: rule.PRC03, Path: path, Message: shMsgRowDup, Args: []any{fmt.Sprintf("rows[%d]", first)}, Err: ErrDuplicate})
+			ps.Append(rule.Problem{Rule: rule.PRC03, Path: path, Message: shMsgRowDup, Args: []any{fmt.Sprintf("rows[%d]", first)}, Err: ErrDuplicate})
 			continue
 		}
 		seen[k] = i
 		j, ok := slices.BinarySearchFunc(out, k, func(q LocalPrice, k sheetKey) int { return sheetKeyOf(&q.Row).cmp(k) })
 		if !ok {
-			ps = append(ps, rule.Problem{Rule: rule.PRC03, Path: path, Message: shMsgImportNone,
+			ps.Append(rule.Problem{Rule: rule.PRC03, Path: path, Message: shMsgImportNone,
 				Args: []any{shTruncate(r.Plan, 60), r.Term.String(), r.Payment.String(), r.Market.String()}, Err: ErrPrice})
 			continue
 		}
 		mk := r.Market.Market()
 		switch {
 		case r.Price.Code() != mk.Currency:
-			ps = append(ps, rule.Problem{Rule: rule.PRC03, Path: path + ".price", Message: shMsgOverCur,
+			ps.Append(rule.Problem{Rule: rule.PRC03, Path: path + ".price", Message: shMsgOverCur,
 				Args: []any{mk.Label(), mk.Currency.String(), r.Price.Code().String()}, Err: ErrPrice})
 		case r.Price.IsNegative():
-			ps = append(ps, rule.Problem{Rule: rule.PRC03, Path: path + ".price", Message: shMsgPriceNeg, Args: []any{r.Price}, Err: ErrPrice})
+			ps.Append(rule.Problem{Rule: rule.PRC03, Path: path + ".price", Message: shMsgPriceNeg, Args: []any{r.Price}, Err: ErrPrice})
 		case out[j].Price != r.Price:
 			out[j] = LocalPrice{Row: r, Source: SourceOverride, USD: out[j].USD, SavedAt: at}
 		}
 	}
 	if len(ps) > 0 {
-		return Sheet{}, ps
+		return Sheet{}, ps.Err()
 	}
 	return Sheet{SavedAt: at, Prices: out}, nil
 }

@@ -68,7 +68,7 @@ func pbBigList(n int) []ListPrice {
 	for i := range n {
 		for k, tp := range terms {
 			out = append(out, ListPrice{Plan: fmt.Sprintf("plan-%03d", i), Term: tp.t, Payment: tp.p,
-				Price: currency.FromMinor(int64(999+i*100+k*1000), currency.USD), Markets: market.TransactingSet()})
+				Price: currency.MustFromMinor(int64(999+i*100+k*1000), currency.USD), Markets: market.TransactingSet()})
 		}
 	}
 	return out
@@ -464,7 +464,7 @@ func TestPRC03_SaveProperties(t *testing.T) {
 			}
 			total += ms.Len()
 			list = append(list, ListPrice{Plan: fmt.Sprintf("p%d", i), Term: plan.OneYear, Payment: plan.Monthly,
-				Price: currency.FromMinor(rng.Int64N(1_000_000), currency.USD), Markets: ms})
+				Price: currency.MustFromMinor(rng.Int64N(1_000_000), currency.USD), Markets: ms})
 		}
 		rates := append(pbRates("2024-01-01T00:00:00Z", 900+rng.Int64N(200)), pbRates("2023-06-01T00:00:00Z", 500)...)
 		pol := DefaultPolicy()
@@ -620,7 +620,7 @@ func TestPRC03_Explain(t *testing.T) {
 		},
 		rule.Swedish: {
 			"NO gold P1Y upfront: 999,00\u00a0Nkr, satt av utgivaren för den här marknaden (listpris 100,00\u00a0US$), som äger det; sparat 2024-01-15 10:00:00 UTC (PRC-03).",
-			"SE gold P1Y upfront: 1\u00a0045,12\u00a0kr, omräknat från 100,00\u00a0US$ till kursen 10.4512 SEK/USD noterad 2024-01-01 (avrundat half-even), fast sedan det sparades 2024-01-15 10:00:00 UTC (PRC-03).",
+			"SE gold P1Y upfront: 1\u00a0045,12\u00a0kr, omräknat från 100,00\u00a0US$ till kursen 10,4512 SEK/USD noterad 2024-01-01 (avrundat halvt till jämnt), fast sedan det sparades 2024-01-15 10:00:00 UTC (PRC-03).",
 			"US gold P1Y upfront: 100,00\u00a0US$, själva listpriset i USD (marknaden faktureras i USD), sparat 2024-01-15 10:00:00 UTC (PRC-03).",
 		},
 	}
@@ -721,7 +721,7 @@ func TestPRC03_SavePolicyAndOverflow(t *testing.T) {
 	if diff := cmp.Diff([]string{"policy.rounding"}, pbPaths(err)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
-	huge := []ListPrice{{Plan: "gold", Term: plan.OneMonth, Price: currency.FromMinor(1<<62, currency.USD), Markets: market.SetOf(market.KR)}}
+	huge := []ListPrice{{Plan: "gold", Term: plan.OneMonth, Price: currency.MustFromMinor(1<<62, currency.USD), Markets: market.SetOf(market.KR)}}
 	_, err = DefaultPolicy().Save(Sheet{}, huge, pbRates("2024-01-01T00:00:00Z", 1000), pbT0)
 	if diff := cmp.Diff([]string{"list[0].markets[KR]"}, pbPaths(err)); diff != "" || !errors.Is(err, currency.ErrOverflow) {
 		t.Errorf("%v (-want +got):\n%s", err, diff)

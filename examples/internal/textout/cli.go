@@ -57,15 +57,29 @@ func (c *Command) LanguageFlag() {
 
 // usage writes the summary, the synopsis and the flags to w.
 func (c *Command) usage(w io.Writer) {
-	fmt.Fprintf(w, "%s\nusage: %s %s\n", Wrap(c.Name+": ", c.Summary, 99), c.Name, c.Synopsis)
+	fmt.Fprintf(w, "%s\n%s", Wrap(c.Name+": ", c.Summary, usageWidth), Wrap("usage: "+c.Name+" ", c.Synopsis, usageWidth))
 	var flags bytes.Buffer
 	c.Flags.SetOutput(&flags)
 	c.Flags.PrintDefaults()
 	c.Flags.SetOutput(io.Discard)
-	if flags.Len() > 0 {
-		fmt.Fprintf(w, "\nflags:\n%s", flags.String())
+	if flags.Len() == 0 {
+		return
+	}
+	// PrintDefaults writes each flag's description after "    \t" on its
+	// own line; wrap those so that every line stays under 100 columns.
+	fmt.Fprint(w, "\nflags:\n")
+	for line := range strings.Lines(flags.String()) {
+		line = strings.TrimRight(line, "\n")
+		if text, ok := strings.CutPrefix(line, "    \t"); ok {
+			fmt.Fprint(w, Wrap("        ", text, usageWidth))
+			continue
+		}
+		fmt.Fprintln(w, line)
 	}
 }
+
+// usageWidth is where the usage text wraps: every line under 100 columns.
+const usageWidth = 99
 
 // Parse parses args. It returns ok == false and the exit status when the
 // program should stop at once: after -h or -help (the usage on stdout,

@@ -99,3 +99,21 @@ func TestPlural(t *testing.T) {
 		t.Error(got)
 	}
 }
+
+func TestUsageUnder100Columns(t *testing.T) {
+	var out, errb bytes.Buffer
+	c := NewCommand("demo", strings.Repeat("does a thing, ", 12), "[-lang en|sv] "+strings.Repeat("[file] ", 16), &out, &errb)
+	c.LanguageFlag()
+	c.Flags.String("long", "", strings.Repeat("a long description ", 8))
+	if _, ok, st := c.Parse([]string{"-h"}); ok || st != ExitOK {
+		t.Fatalf("-h: %v %d", ok, st)
+	}
+	if w := MaxWidth(out.String()); w >= 100 {
+		t.Errorf("usage has a line of %d columns:\n%s", w, out.String())
+	}
+	for _, want := range []string{"demo: does a thing,", "usage: demo [-lang en|sv]", "\nflags:\n  -lang string\n        language of the output:", "  -long string\n        a long description"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("usage lacks %q:\n%s", want, out.String())
+		}
+	}
+}

@@ -8,6 +8,7 @@ package textout
 
 import (
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -166,24 +167,86 @@ func Wrap(prefix, text string, width int) string {
 	return b.String()
 }
 
-// ReadCSV reads text as CSV whose first line must be header exactly, and
-// returns the rows after it with every field trimmed; name names the
-// input in errors. The programs read their small embedded samples with it.
+// ReadCSV reads text as CSV whose first line must be header (compared
+// without regard to case or surrounding spaces, after a UTF-8 byte order
+// mark, as Excel writes) and returns the rows after it with every field
+// trimmed; name names the input in errors, which say the line and, for
+// a syntax error, the column: `prices.csv line 3, column 7: extraneous
+// " in field`. A blank line is skipped. The programs read their CSV
+// inputs with it.
 func ReadCSV(text, name, header string) ([][]string, error) {
-	r := csv.NewReader(strings.NewReader(text))
-	r.FieldsPerRecord = strings.Count(header, ",") + 1
-	r.TrimLeadingSpace = true
-	rows, err := r.ReadAll()
+	rows, err := ReadRows(text, name, header)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, err
 	}
-	if len(rows) == 0 || strings.Join(rows[0], ",") != header {
-		return nil, fmt.Errorf("%s: the first line must be %q", name, header)
+	out := make([][]string, len(rows))
+	for i, r := range rows {
+		out[i] = r.Fields
 	}
-	for _, row := range rows {
+	return out, nil
+}
+
+// Row is a CSV row and the line it starts on.
+type Row struct {
+	Line   int
+	Fields []string
+}
+
+// ReadRows is ReadCSV returning each row with its line number, for
+// problems that name the line.
+func ReadRows(text, name, header string) ([]Row, error) {
+	text = strings.TrimPrefix(text, "\uFEFF")
+	want := strings.Split(header, ",")
+	r := csv.NewReader(strings.NewReader(text))
+	r.FieldsPerRecord = -1
+	r.TrimLeadingSpace = true
+	var rows []Row
+	sawHeader := false
+	for first := true; ; first = false {
+		row, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return nil, fmt.Errorf("%s line %d, column %d: %v", name, pe.Line, pe.Column, pe.Err)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", name, err)
+		}
+		line, _ := r.FieldPos(0)
+		if first {
+			if !sameHeader(row, want) {
+				return nil, fmt.Errorf("%s line %d: the header must be %q, not %q", name, line, header, strings.Join(row, ","))
+			}
+			sawHeader = true
+			continue
+		}
+		if len(row) != len(want) {
+			return nil, fmt.Errorf("%s line %d: %s, not %d (%s)", name, line,
+				Plural(len(want), "field", "fields"), len(row), header)
+		}
 		for i := range row {
 			row[i] = strings.TrimSpace(row[i])
 		}
+		rows = append(rows, Row{line, row})
 	}
-	return rows[1:], nil
+	if !sawHeader {
+		return nil, fmt.Errorf("%s: empty; the first line must be the header %q", name, header)
+	}
+	return rows, nil
+}
+
+// sameHeader compares a header row with the wanted column names, ignoring
+// case and spaces around each name.
+func sameHeader(row, want []string) bool {
+	if len(row) != len(want) {
+		return false
+	}
+	for i := range row {
+		if !strings.EqualFold(strings.TrimSpace(row[i]), want[i]) {
+			return false
+		}
+	}
+	return true
 }
