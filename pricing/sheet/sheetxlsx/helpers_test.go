@@ -47,7 +47,7 @@ func xList(n int) []sheet.ListPrice {
 	for i := range n {
 		for k, tp := range terms {
 			out = append(out, sheet.ListPrice{Plan: fmt.Sprintf("plan-%03d", i), Term: tp.t, Payment: tp.p,
-				Price: currency.FromMinor(int64(999+i*100+k*1000), currency.USD), Markets: market.TransactingSet()})
+				Price: currency.MustFromMinor(int64(999+i*100+k*1000), currency.USD), Markets: market.TransactingSet()})
 		}
 	}
 	return out

@@ -52,10 +52,10 @@ func xRandomSheet(r *rand.Rand, n int) sheet.Sheet {
 			minor = amounts[r.IntN(len(amounts))]
 		}
 		p := sheet.LocalPrice{Row: sheet.Row{Market: m, Plan: string(id), Term: t, Payment: pay,
-			Price: currency.FromMinor(minor, m.Market().Currency)}}
+			Price: currency.MustFromMinor(minor, m.Market().Currency)}}
 		if r.IntN(2) == 0 {
 			p.Source = sheet.PriceSource(1 + r.IntN(3))
-			p.USD = currency.FromMinor(r.Int64N(1_000_000), currency.USD)
+			p.USD = currency.MustFromMinor(r.Int64N(1_000_000), currency.USD)
 			p.SavedAt = instants[r.IntN(len(instants))]
 			p.Rate = sheet.DatedRate{ExchangeRate: currency.ExchangeRate{From: currency.USD, To: m.Market().Currency,
 				Rate: currency.MustParseRate("10.4512")}, AsOf: instants[r.IntN(len(instants))]}
