@@ -6,7 +6,7 @@ import (
 	"io"
 	"testing"
 
-	"github.com/marketrules/marketrules/internal/csvx/csvxtest"
+	"github.com/marketrules/marketrules/internal/tools/csvbench"
 	"github.com/marketrules/marketrules/payout"
 )
 
@@ -81,13 +81,13 @@ func cmpReadEarnings(r io.Reader) (int, error) {
 // payout.Reader and with raw encoding/csv, side by side (goal: within
 // 1.5×); the 1,000,000-row file shows the bytes per row flat.
 func BenchmarkCompareTransactionsCSV(b *testing.B) {
-	csvxtest.Compare(b, []int{10_000, 100_000, 1_000_000}, cmpTransactionsCSV, cmpReadTransactions)
+	csvbench.Compare(b, []int{10_000, 100_000, 1_000_000}, cmpTransactionsCSV, cmpReadTransactions)
 }
 
 // BenchmarkCompareEarningsCSV reads the earnings export with
 // payout.ReadEarnings and with raw encoding/csv, side by side.
 func BenchmarkCompareEarningsCSV(b *testing.B) {
-	csvxtest.Compare(b, []int{10_000, 100_000}, cmpEarningsCSV, cmpReadEarnings)
+	csvbench.Compare(b, []int{10_000, 100_000}, cmpEarningsCSV, cmpReadEarnings)
 }
 
 // Both readers allocate a constant number of times per row.
@@ -95,6 +95,6 @@ func TestCSVAllocsPerRow(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads 55,000 rows")
 	}
-	csvxtest.CheckAllocsPerRow(t, cmpTransactionsCSV, cmpReadTransactions, 5_000, 50_000, 0.2)
-	csvxtest.CheckAllocsPerRow(t, cmpEarningsCSV, cmpReadEarnings, 5_000, 50_000, 0.2)
+	csvbench.CheckAllocsPerRow(t, cmpTransactionsCSV, cmpReadTransactions, 5_000, 50_000, 0.2)
+	csvbench.CheckAllocsPerRow(t, cmpEarningsCSV, cmpReadEarnings, 5_000, 50_000, 0.2)
 }

@@ -6,7 +6,7 @@ import (
 	"io"
 	"testing"
 
-	"github.com/marketrules/marketrules/internal/csvx/csvxtest"
+	"github.com/marketrules/marketrules/internal/tools/csvbench"
 	"github.com/marketrules/marketrules/plan"
 )
 
@@ -39,7 +39,7 @@ func cmpReadAudience(r io.Reader) (int, error) {
 // BenchmarkCompareAudienceCSV reads an audience with ReadAudience and
 // with raw encoding/csv, side by side (goal: within 1.5×).
 func BenchmarkCompareAudienceCSV(b *testing.B) {
-	csvxtest.Compare(b, []int{10_000, 100_000}, cmpAudienceCSV, cmpReadAudience)
+	csvbench.Compare(b, []int{10_000, 100_000}, cmpAudienceCSV, cmpReadAudience)
 }
 
 // Reading an audience allocates a constant number of times per row.
@@ -47,5 +47,5 @@ func TestAudienceAllocsPerRow(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads 55,000 rows")
 	}
-	csvxtest.CheckAllocsPerRow(t, cmpAudienceCSV, cmpReadAudience, 5_000, 50_000, 0.2)
+	csvbench.CheckAllocsPerRow(t, cmpAudienceCSV, cmpReadAudience, 5_000, 50_000, 0.2)
 }

@@ -4,7 +4,7 @@ import (
 	"io"
 	"testing"
 
-	"github.com/marketrules/marketrules/internal/csvx/csvxtest"
+	"github.com/marketrules/marketrules/internal/tools/csvbench"
 )
 
 // cmpRead reads a five-column file with csvx as the readers do: limits
@@ -18,7 +18,7 @@ func cmpRead(in io.Reader) (int, error) {
 	for {
 		rec, _, err := r.Read()
 		if err == io.EOF {
-			csvxtest.Sink = n
+			csvbench.Sink = n
 			return r.Rows(), nil
 		}
 		if err != nil {
@@ -33,9 +33,9 @@ func cmpRead(in io.Reader) (int, error) {
 // BenchmarkCompareCSV reads the same file with csvx and with raw
 // encoding/csv, side by side: the floor every csvx-based reader stands on.
 func BenchmarkCompareCSV(b *testing.B) {
-	csvxtest.Compare(b, []int{10_000, 100_000, 1_000_000}, sheet, cmpRead)
+	csvbench.Compare(b, []int{10_000, 100_000, 1_000_000}, sheet, cmpRead)
 }
 
 func TestCompareAllocsPerRow(t *testing.T) {
-	csvxtest.CheckAllocsPerRow(t, sheet, cmpRead, 5_000, 50_000, 0.05)
+	csvbench.CheckAllocsPerRow(t, sheet, cmpRead, 5_000, 50_000, 0.05)
 }

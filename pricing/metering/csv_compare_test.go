@@ -6,7 +6,7 @@ import (
 	"io"
 	"testing"
 
-	"github.com/marketrules/marketrules/internal/csvx/csvxtest"
+	"github.com/marketrules/marketrules/internal/tools/csvbench"
 	"github.com/marketrules/marketrules/pricing/metering"
 )
 
@@ -42,7 +42,7 @@ func cmpReadUsage(r io.Reader) (int, error) {
 // BenchmarkCompareUsageCSV reads usage with Policy.NewReader and with
 // raw encoding/csv, side by side (goal: within 1.5×).
 func BenchmarkCompareUsageCSV(b *testing.B) {
-	csvxtest.Compare(b, []int{10_000, 100_000}, cmpUsageCSV, cmpReadUsage)
+	csvbench.Compare(b, []int{10_000, 100_000}, cmpUsageCSV, cmpReadUsage)
 }
 
 // Reading usage allocates a constant number of times per row.
@@ -50,5 +50,5 @@ func TestUsageAllocsPerRow(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads 55,000 rows")
 	}
-	csvxtest.CheckAllocsPerRow(t, cmpUsageCSV, cmpReadUsage, 5_000, 50_000, 0.2)
+	csvbench.CheckAllocsPerRow(t, cmpUsageCSV, cmpReadUsage, 5_000, 50_000, 0.2)
 }

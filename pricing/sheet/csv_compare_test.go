@@ -6,7 +6,7 @@ import (
 	"io"
 	"testing"
 
-	"github.com/marketrules/marketrules/internal/csvx/csvxtest"
+	"github.com/marketrules/marketrules/internal/tools/csvbench"
 	"github.com/marketrules/marketrules/pricing/sheet"
 )
 
@@ -56,13 +56,13 @@ func cmpReadRates(r io.Reader) (int, error) {
 // BenchmarkCompareSheetCSV reads a price sheet with Policy.ReadCSV and
 // with raw encoding/csv, side by side (goal: within 1.5×).
 func BenchmarkCompareSheetCSV(b *testing.B) {
-	csvxtest.Compare(b, []int{10_000, 100_000}, cmpSheetCSV, cmpReadSheet)
+	csvbench.Compare(b, []int{10_000, 100_000}, cmpSheetCSV, cmpReadSheet)
 }
 
 // BenchmarkCompareRatesCSV reads exchange rates with ReadRatesCSV and
 // with raw encoding/csv, side by side (goal: within 1.5×).
 func BenchmarkCompareRatesCSV(b *testing.B) {
-	csvxtest.Compare(b, []int{10_000, 100_000}, cmpRatesCSV, cmpReadRates)
+	csvbench.Compare(b, []int{10_000, 100_000}, cmpRatesCSV, cmpReadRates)
 }
 
 // Both readers allocate a constant number of times per row.
@@ -70,6 +70,6 @@ func TestCSVAllocsPerRow(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads 55,000 rows")
 	}
-	csvxtest.CheckAllocsPerRow(t, cmpSheetCSV, cmpReadSheet, 5_000, 50_000, 0.2)
-	csvxtest.CheckAllocsPerRow(t, cmpRatesCSV, cmpReadRates, 5_000, 50_000, 0.2)
+	csvbench.CheckAllocsPerRow(t, cmpSheetCSV, cmpReadSheet, 5_000, 50_000, 0.2)
+	csvbench.CheckAllocsPerRow(t, cmpRatesCSV, cmpReadRates, 5_000, 50_000, 0.2)
 }

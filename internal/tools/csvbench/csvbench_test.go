@@ -1,4 +1,4 @@
-package csvxtest
+package csvbench
 
 import (
 	"bytes"

@@ -1,9 +1,9 @@
-// Package csvxtest measures the module's CSV readers side by side with
+// Package csvbench measures the module's CSV readers side by side with
 // raw encoding/csv reading the same file: time, allocations and bytes
 // per row, in one benchmark run, so that the ratio can be read directly;
 // and it checks that a reader allocates a constant number of times per
 // row.
-package csvxtest
+package csvbench
 
 import (
 	"bytes"
