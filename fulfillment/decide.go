@@ -341,10 +341,23 @@ func nextTerm(anchor time.Time, cur Term, stamp time.Time) Term {
 	if start.Before(anchor) || start.After(lastRenewable) {
 		return cur
 	}
-	// The current term is the period of the anchor's cycle holding its
-	// start; the next one follows it.
+	// The current term is the period k of the anchor's cycle holding its
+	// start; the next one follows it. k comes from the months between the
+	// anchor and the start in the anchor's zone (one less when the start
+	// falls before that month's anchor day), so that only three dates are
+	// computed from the anchor, each clamped to month end.
 	c := calendar.NewCalendar(anchor)
-	k, period, err := c.PeriodAt(calendar.Months(m), start)
+	ay, am, _ := anchor.Date()
+	sy, sm, _ := start.In(anchor.Location()).Date()
+	k := ((sy-ay)*12 + int(sm) - int(am)) / m
+	begin, err := c.AddMonths(calendar.Months(k * m))
+	if err != nil {
+		return cur
+	}
+	if start.Before(begin) {
+		k--
+	}
+	periodEnd, err := c.AddMonths(calendar.Months((k + 1) * m))
 	if err != nil {
 		return cur
 	}
@@ -353,7 +366,7 @@ func nextTerm(anchor time.Time, cur Term, stamp time.Time) Term {
 		return cur
 	}
 	next := cur
-	next.Start, next.End = period.End, end
+	next.Start, next.End = periodEnd, end
 	return next
 }
 
