@@ -324,12 +324,12 @@ var (
 	mtMsgAccepted  = rule.Message{English: "Accepted: %v of dimension %q for %s in the hour from %v; it may be emitted until %v (%s).", Swedish: "Godkänd: %v av dimensionen %q för %s under timmen från %v; den får skickas till och med %v (%s)."}
 	mtMsgExpired   = rule.Message{English: "Expired: usage at %v may be emitted only until %v, and it is %v (%s).", Swedish: "Utgången: användning %v får bara skickas till och med %v, och nu är det %v (%s)."}
 	mtMsgDuplicate = rule.Message{English: "Duplicate: usage of dimension %q for %s was already reported for the hour from %v; one event per resource, dimension and hour (%s).", Swedish: "Dubblett: användning av dimensionen %q för %s har redan rapporterats för timmen från %v; en händelse per resurs, dimension och timme (%s)."}
-	mtMsgQuantity  = rule.Message{English: "InvalidQuantity: the quantity %v is not above zero (%s).", Swedish: "InvalidQuantity: mängden %v är inte större än noll (%s)."}
-	mtMsgNotFound  = rule.Message{English: "ResourceNotFound: resource %q is not known (%s).", Swedish: "ResourceNotFound: resursen %q är okänd (%s)."}
-	mtMsgFuture    = rule.Message{English: "BadArgument: the effective time %v is after %v; usage can be emitted only for the past (%s).", Swedish: "BadArgument: tidpunkten %v är efter %v; användning kan bara skickas för det förflutna (%s)."}
-	mtMsgBad       = rule.Message{English: "BadArgument: %s (%s).", Swedish: "BadArgument: %s (%s)."}
-	mtMsgNotActive = rule.Message{English: "ResourceNotActive: %s is not a Subscribed subscription, and usage is accepted only while it is Subscribed (%s).", Swedish: "ResourceNotActive: %s är inte en prenumeration med status Subscribed, och användning tas bara emot medan den är det (%s)."}
-	mtMsgDimension = rule.Message{English: "InvalidDimension: dimension %q is not one of the plan's metering dimensions (%s).", Swedish: "InvalidDimension: dimensionen %q är inte en av planens mätdimensioner (%s)."}
+	mtMsgQuantity  = rule.Message{English: "InvalidQuantity: the quantity %v is not above zero (%s).", Swedish: "Ogiltigt antal: mängden %v är inte större än noll (%s)."}
+	mtMsgNotFound  = rule.Message{English: "ResourceNotFound: resource %q is not known (%s).", Swedish: "Okänd resurs: resursen %q är okänd (%s)."}
+	mtMsgFuture    = rule.Message{English: "BadArgument: the effective time %v is after %v; usage can be emitted only for the past (%s).", Swedish: "Felaktigt argument: tidpunkten %v är efter %v; användning kan bara skickas för det förflutna (%s)."}
+	mtMsgBad       = rule.Message{English: "BadArgument: %s (%s).", Swedish: "Felaktigt argument: %s (%s)."}
+	mtMsgNotActive = rule.Message{English: "ResourceNotActive: %s is not a Subscribed subscription, and usage is accepted only while it is Subscribed (%s).", Swedish: "Resursen är inte aktiv: %s är inte en prenumeration med status Subscribed, och användning tas bara emot medan den är det (%s)."}
+	mtMsgDimension = rule.Message{English: "InvalidDimension: dimension %q is not one of the plan's metering dimensions (%s).", Swedish: "Okänd dimension: dimensionen %q är inte en av planens mätdimensioner (%s)."}
 	mtWhat         = map[rule.Reason]rule.Message{
 		ReasonNoResource:   {English: "the event names no resource", Swedish: "händelsen anger ingen resurs"},
 		ReasonTwoResources: {English: "the event names a resource ID and a resource URI; give one", Swedish: "händelsen anger både resurs-ID och resurs-URI; ange en"},

@@ -449,7 +449,7 @@ func TestEXT03_StatusAndExplain(t *testing.T) {
 		{pbEvent("2024-03-01T10:30:00Z", "-1"), rule.English, `InvalidQuantity: the quantity -1 is not above zero (EXT-03).`},
 		{func() Event { e := pbEvent("2024-03-01T10:30:00Z", "1"); e.ResourceID = "ghost"; return e }(), rule.English, `ResourceNotFound: resource "ghost" is not known (EXT-03).`},
 		{pbEvent("2024-03-01T13:30:00Z", "1"), rule.English, `BadArgument: the effective time 2024-03-01 13:30:00 UTC is after 2024-03-01 12:00:00 UTC; usage can be emitted only for the past (EXT-03).`},
-		{func() Event { e := pbEvent("2024-03-01T10:30:00Z", "1"); e.Dimension = "sms"; return e }(), rule.Swedish, `InvalidDimension: dimensionen "sms" är inte en av planens mätdimensioner (EXT-03).`},
+		{func() Event { e := pbEvent("2024-03-01T10:30:00Z", "1"); e.Dimension = "sms"; return e }(), rule.Swedish, `Okänd dimension: dimensionen "sms" är inte en av planens mätdimensioner (EXT-03).`},
 	}
 	for _, tt := range tests {
 		if got := v.Validate(tt.ev, now).Explain(tt.lang); got != tt.want {
