@@ -5,6 +5,7 @@ import (
 	"iter"
 	"math/bits"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
@@ -94,6 +95,18 @@ type Market struct {
 // an argument of: "Sweden" in English, "Sverige" in Swedish.
 func (m Market) Label() rule.Message {
 	return rule.Message{English: m.Name, Swedish: m.SwedishName}
+}
+
+// In returns "in" and the market's name as a [rule.Message], with the
+// article English puts before some names: "in the United States", "in
+// the Netherlands", "in Sweden"; "i USA", "i Sverige" in Swedish.
+func (m Market) In() rule.Message {
+	n := m.Name
+	if strings.HasPrefix(n, "United ") || strings.HasSuffix(n, " Islands") || strings.HasSuffix(n, " Republic") ||
+		n == "Netherlands" || n == "Philippines" {
+		n = "the " + n
+	}
+	return rule.Message{English: "in " + n, Swedish: "i " + m.SwedishName}
 }
 
 // TaxRemitted reports whether Microsoft handles customer tax here (it is

@@ -108,12 +108,12 @@ func TestQuote_ExplainKinds(t *testing.T) {
 		{pricing.Subscription{Plan: qtVM(plan.PerVCPU), Market: market.US, Term: plan.Hourly, VCPUs: 4},
 			[]string{"a 4-vCPU VM costs $4.00 per hour", "That is 4 vCPUs at $1.00 each."}},
 		{pricing.Subscription{Plan: qtVM(plan.PerMarketAndVCPUSize), Market: market.SE, Term: plan.Hourly, VCPUs: 4},
-			[]string{"The price is the plan's own price for Sweden (PRC-03)."}},
+			[]string{"The price is the plan's own price in Sweden (PRC-03)."}},
 		{pricing.Subscription{Plan: qtVM(plan.FlatRate), Market: market.US, Term: plan.ThreeYears, Payment: plan.Monthly, Quantity: 2},
 			[]string{"a software reservation for 3 years of a VM costs $1.00 per hour × 26,280 hours × (1 − 0.50) = $13,140.00 (EXT-07)",
 				"2 × $13,140.00 = $26,280.00.", "Paid monthly in 36 equal payments of $730.00"}},
 		{pricing.Subscription{Plan: perMarket, Market: market.SE, Term: plan.OneMonth},
-			[]string{"Paid upfront, at the start of the term (PRC-07).", "The price is the plan's own price for Sweden (PRC-03)."}},
+			[]string{"Paid upfront, at the start of the term (PRC-07).", "The price is the plan's own price in Sweden (PRC-03)."}},
 	} {
 		q, err := pricing.DefaultPolicy().Quote(tc.req)
 		if err != nil {

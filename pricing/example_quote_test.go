@@ -104,8 +104,8 @@ func ExampleQuote_Explain() {
 	fmt.Println(q.Explain(rule.English))
 	fmt.Println(q.Explain(rule.Swedish))
 	// Output:
-	// Plan "team" in United States, 1 year: 3 × $120.00 = $360.00 (PRC-04). Paid monthly in 12 equal payments of $30.00, each at the start of its period (EXT-05). United States is billed in USD, the currency of the plan's prices.
-	// Planen "team" i USA, 1 år: 3 × 120,00 US$ = 360,00 US$ (PRC-04). Betalas månadsvis i 12 lika delbetalningar på 30,00 US$, var och en i början av sin period (EXT-05). USA faktureras i USD, valutan för planens priser.
+	// Plan "team" in the United States, 1 year: 3 × $120.00 = $360.00 (PRC-04). Paid monthly in 12 equal payments of $30.00, each at the start of its period (EXT-05). Prices in the United States are billed in USD, the currency of the plan's prices.
+	// Planen "team" i USA, 1 år: 3 × 120,00 US$ = 360,00 US$ (PRC-04). Betalas månadsvis i 12 lika delbetalningar på 30,00 US$, var och en i början av sin period (EXT-05). Priser i USA faktureras i USD, valutan för planens priser.
 }
 
 func ExampleDefaultPolicy() {

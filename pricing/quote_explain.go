@@ -61,29 +61,29 @@ func (q Quote) Explain(lang rule.Language) string {
 	mk := q.Market.Market()
 	switch {
 	case q.Model == plan.Free || q.Model == plan.BYOL:
-		say(qtExNoCharge, q.Plan, mk.Label(), q.Model.String(), string(q.Rule))
+		say(qtExNoCharge, q.Plan, mk.In(), q.Model.String(), string(q.Rule))
 		return b.String()
 	case q.Model == plan.UsageOnly:
-		say(qtExUsageOnly, q.Plan, mk.Label(), string(q.Rule))
+		say(qtExUsageOnly, q.Plan, mk.In(), string(q.Rule))
 		return b.String()
 	case q.Term == plan.Hourly:
-		say(qtExHourly, q.Plan, mk.Label(), qtVMWords(lang, q.VCPUs), q.Price, string(q.Rule))
+		say(qtExHourly, q.Plan, mk.In(), qtVMWords(lang, q.VCPUs), q.Price, string(q.Rule))
 		if q.Quantity > 1 {
 			say(qtExPerVCPU, q.Quantity, q.UnitPrice)
 		}
 	case q.Saving != (currency.Rate{}) || q.Hourly != (currency.Money{}):
-		say(qtExReservation, q.Plan, mk.Label(), qtTermWords(q.Term), qtVMWords(lang, q.VCPUs), q.Hourly, q.Hours, q.Saving.String(), q.UnitPrice, string(q.Rule))
+		say(qtExReservation, q.Plan, mk.In(), qtTermWords(q.Term), qtVMWords(lang, q.VCPUs), q.Hourly, q.Hours, q.Saving.String(), q.UnitPrice, string(q.Rule))
 		say(qtExTotal, q.Quantity, q.UnitPrice, q.Price)
 		qtExplainPayments(say, q)
 	default:
-		say(qtExRecurring, q.Plan, mk.Label(), qtTermWords(q.Term), q.Quantity, q.UnitPrice, q.Price, string(q.Rule))
+		say(qtExRecurring, q.Plan, mk.In(), qtTermWords(q.Term), q.Quantity, q.UnitPrice, q.Price, string(q.Rule))
 		qtExplainPayments(say, q)
 	}
 	switch q.Source {
 	case QuoteFromMarket:
-		say(qtExFromMarket, mk.Label())
+		say(qtExFromMarket, mk.In())
 	case QuoteFromUSD:
-		say(qtExFromUSD, mk.Label())
+		say(qtExFromUSD, mk.In())
 	case QuoteConverted:
 		c := q.Conversion
 		say(qtExConverted, c.From, rule.Decimal(c.Rate.Rate.String()), c.Rate.To.String(), c.Rounding)
@@ -155,19 +155,19 @@ var (
 
 // Explanation messages of quotes.
 var (
-	qtExNoCharge    = rule.Message{English: "Plan %q in %s is %s: no software charge (%s).", Swedish: "Planen %q i %s är %s: ingen programvaruavgift (%s)."}
-	qtExUsageOnly   = rule.Message{English: "Plan %q in %s has no recurring fee; it is billed through its metering dimensions (%s).", Swedish: "Planen %q i %s har ingen återkommande avgift; den debiteras via sina mätdimensioner (%s)."}
+	qtExNoCharge    = rule.Message{English: "Plan %q %s is %s: no software charge (%s).", Swedish: "Planen %q %s är %s: ingen programvaruavgift (%s)."}
+	qtExUsageOnly   = rule.Message{English: "Plan %q %s has no recurring fee; it is billed through its metering dimensions (%s).", Swedish: "Planen %q %s har ingen återkommande avgift; den debiteras via sina mätdimensioner (%s)."}
 	qtExVM          = rule.Message{English: "a VM", Swedish: "en VM"}
 	qtExVMSize      = rule.Message{English: "a %d-vCPU VM", Swedish: "en VM med %d vCPU"}
-	qtExHourly      = rule.Message{English: "Plan %q in %s: %s costs %v per hour, charged by the minute and billed monthly in arrears (%s).", Swedish: "Planen %q i %s: %s kostar %v per timme, debiteras per minut och faktureras månadsvis i efterskott (%s)."}
+	qtExHourly      = rule.Message{English: "Plan %q %s: %s costs %v per hour, charged by the minute and billed monthly in arrears (%s).", Swedish: "Planen %q %s: %s kostar %v per timme, debiteras per minut och faktureras månadsvis i efterskott (%s)."}
 	qtExPerVCPU     = rule.Message{English: "That is %d vCPUs at %v each.", Swedish: "Det är %d vCPU:er à %v."}
-	qtExReservation = rule.Message{English: "Plan %q in %s: a software reservation for %v of %s costs %v per hour × %d hours × (1 − %s) = %v (%s).", Swedish: "Planen %q i %s: en programvarureservation på %v för %s kostar %v per timme × %d timmar × (1 − %s) = %v (%s)."}
+	qtExReservation = rule.Message{English: "Plan %q %s: a software reservation for %v of %s costs %v per hour × %d hours × (1 − %s) = %v (%s).", Swedish: "Planen %q %s: en programvarureservation på %v för %s kostar %v per timme × %d timmar × (1 − %s) = %v (%s)."}
 	qtExTotal       = rule.Message{English: "%d × %v = %v.", Swedish: "%d × %v = %v."}
-	qtExRecurring   = rule.Message{English: "Plan %q in %s, %v: %d × %v = %v (%s).", Swedish: "Planen %q i %s, %v: %d × %v = %v (%s)."}
+	qtExRecurring   = rule.Message{English: "Plan %q %s, %v: %d × %v = %v (%s).", Swedish: "Planen %q %s, %v: %d × %v = %v (%s)."}
 	qtExUpfront     = rule.Message{English: "Paid upfront, at the start of the term (PRC-07).", Swedish: "Betalas i förskott, i början av perioden (PRC-07)."}
 	qtExEqual       = rule.Message{English: "Paid %[2]v in %[1]d equal payments of %[3]v, each at the start of its period (EXT-05).", Swedish: "Betalas %[2]v i %[1]d lika delbetalningar på %[3]v, var och en i början av sin period (EXT-05)."}
 	qtExUnequal     = rule.Message{English: "Paid %[2]v in %[1]d equal payments, each at the start of its period (EXT-05): %[3]d of %[4]v, then %[5]d of %[6]v, so that no minor unit is lost.", Swedish: "Betalas %[2]v i %[1]d lika delbetalningar, var och en i början av sin period (EXT-05): %[3]d på %[4]v, sedan %[5]d på %[6]v, så att ingen minsta enhet går förlorad."}
-	qtExFromMarket  = rule.Message{English: "The price is the plan's own price for %s (PRC-03).", Swedish: "Priset är planens eget pris för %s (PRC-03)."}
-	qtExFromUSD     = rule.Message{English: "%s is billed in USD, the currency of the plan's prices.", Swedish: "%s faktureras i USD, valutan för planens priser."}
+	qtExFromMarket  = rule.Message{English: "The price is the plan's own price %s (PRC-03).", Swedish: "Priset är planens eget pris %s (PRC-03)."}
+	qtExFromUSD     = rule.Message{English: "Prices %s are billed in USD, the currency of the plan's prices.", Swedish: "Priser %s faktureras i USD, valutan för planens priser."}
 	qtExConverted   = rule.Message{English: "Converted from %v at %s %s per USD, rounded %s (PRC-03).", Swedish: "Omräknat från %v till kursen %s %s per USD, avrundat %s (PRC-03)."}
 )

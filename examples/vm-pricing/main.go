@@ -458,15 +458,8 @@ func reservations(p *textout.Printer, plans []vmPlan, pol pricing.Policy, l rule
 	}
 	t.WriteWidth(p, width, 3)
 	p.Println()
-	p.Printf("%s", textout.Wrap("  ", textout.Localize(l, theUS(explain.Explain(l))), width))
+	p.Printf("%s", textout.Wrap("  ", textout.Localize(l, explain.Explain(l)), width))
 	return nil
-}
-
-// theUS puts the article before the United States in an English
-// explanation: "in the United States", not "in United States".
-func theUS(s string) string {
-	s = strings.ReplaceAll(s, " in United States", " in the United States")
-	return strings.ReplaceAll(s, ". United States is", ". The United States is")
 }
 
 // fees prints the store service fee of a few sales: on the software only,
