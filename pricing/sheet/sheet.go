@@ -248,13 +248,28 @@ var (
 	}
 )
 
+// paymentWords is a payment option in the explanation's language:
+// "upfront" in English, "i förskott" in Swedish.
+func paymentWords(o plan.PaymentOption) rule.Message {
+	sv := o.String()
+	switch o {
+	case plan.Upfront:
+		sv = "i förskott"
+	case plan.Monthly:
+		sv = "månadsvis"
+	case plan.Annual:
+		sv = "årsvis"
+	}
+	return rule.Message{English: o.String(), Swedish: sv}
+}
+
 // String returns the price's explanation in English.
 func (p LocalPrice) String() string { return p.Explain(rule.English) }
 
 // Explain says in lang how the price was obtained: "SE gold P1Y upfront:
 // 1 045,12 kr, converted from $100.00 at 10.4512 SEK/USD quoted …".
 func (p LocalPrice) Explain(lang rule.Language) string {
-	head := []any{p.Market.String(), p.Plan, p.Term.String(), p.Payment.String(), p.Price}
+	head := []any{p.Market.String(), p.Plan, p.Term.String(), paymentWords(p.Payment), p.Price}
 	switch p.Source {
 	case SourceConverted:
 		return exConverted.Render(lang, append(head, p.USD, rule.Decimal(p.Rate.Rate.String()), p.Rate.To.String(),

@@ -619,9 +619,9 @@ func TestPRC03_Explain(t *testing.T) {
 			"US gold P1Y upfront: $100.00, the USD list price itself (the market is billed in USD), saved on 2024-01-15 10:00:00 UTC (PRC-03).",
 		},
 		rule.Swedish: {
-			"NO gold P1Y upfront: 999,00\u00a0Nkr, satt av utgivaren för den här marknaden (listpris 100,00\u00a0US$), som äger det; sparat 2024-01-15 10:00:00 UTC (PRC-03).",
-			"SE gold P1Y upfront: 1\u00a0045,12\u00a0kr, omräknat från 100,00\u00a0US$ till kursen 10,4512 SEK/USD noterad 2024-01-01 (avrundat halvt till jämnt), fast sedan det sparades 2024-01-15 10:00:00 UTC (PRC-03).",
-			"US gold P1Y upfront: 100,00\u00a0US$, själva listpriset i USD (marknaden faktureras i USD), sparat 2024-01-15 10:00:00 UTC (PRC-03).",
+			"NO gold P1Y i förskott: 999,00\u00a0Nkr, satt av utgivaren för den här marknaden (listpris 100,00\u00a0US$), som äger det; sparat 2024-01-15 10:00:00 UTC (PRC-03).",
+			"SE gold P1Y i förskott: 1\u00a0045,12\u00a0kr, omräknat från 100,00\u00a0US$ till kursen 10,4512 SEK/USD noterad 2024-01-01 (avrundat halvt till jämnt), fast sedan det sparades 2024-01-15 10:00:00 UTC (PRC-03).",
+			"US gold P1Y i förskott: 100,00\u00a0US$, själva listpriset i USD (marknaden faktureras i USD), sparat 2024-01-15 10:00:00 UTC (PRC-03).",
 		},
 	}
 	for lang, lines := range want {
