@@ -30,15 +30,19 @@ func deep(b []byte, max int) bool {
 	return false
 }
 
-// tree0 says whether a valid JSON object has a resources array.
+// tree0 says whether a valid JSON object has a resources array under
+// exactly that name: Microsoft's names are matched as written, so
+// "resourCes" (which encoding/json would match) names no tree.
 func tree0(b []byte) (any, bool) {
-	var v struct {
-		Resources []json.RawMessage `json:"resources"`
-	}
-	if json.Unmarshal(b, &v) != nil || v.Resources == nil {
+	var members map[string]json.RawMessage
+	if json.Unmarshal(b, &members) != nil {
 		return nil, false
 	}
-	return v, true
+	var resources []json.RawMessage
+	if raw, ok := members["resources"]; !ok || json.Unmarshal(raw, &resources) != nil || resources == nil {
+		return nil, false
+	}
+	return resources, true
 }
 
 func addSeeds(f *testing.F) {
