@@ -527,7 +527,7 @@ func setInt(v reflect.Value, k kind, b []byte) bool {
 		u = u2
 	}
 	if k == kUint {
-		if neg && u != 0 || v.OverflowUint(u) {
+		if neg || v.OverflowUint(u) { // "-0" too, as encoding/json refuses it
 			return false
 		}
 		v.SetUint(u)
