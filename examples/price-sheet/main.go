@@ -251,7 +251,7 @@ func report(p *textout.Printer, list []sheet.ListPrice, rates []sheet.DatedRate,
 	for _, lp := range last.Prices {
 		if !seen[lp.Source] {
 			seen[lp.Source] = true
-			p.Printf("%s", textout.Wrap("  ", textout.Localize(l, lp.Explain(l)), width))
+			p.Printf("%s", textout.Wrap("  ", lp.Explain(l), width))
 		}
 	}
 	p.Println()

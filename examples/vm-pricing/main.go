@@ -347,7 +347,7 @@ func hourly(p *textout.Printer, plans []vmPlan, markets []market.Code, customer 
 		rateDate(rates), textout.Rounding(l, pol.ConversionRounding)), width))
 	if explain != nil {
 		p.Println()
-		p.Printf("%s", textout.Wrap("  ", textout.Localize(l, explain.Explain(l)), width))
+		p.Printf("%s", textout.Wrap("  ", explain.Explain(l), width))
 	}
 	return nil
 }
@@ -404,7 +404,7 @@ func usage(p *textout.Printer, plans []vmPlan, runs []vmRun, customer market.Cod
 		billed.Format(time.DateOnly), textout.Rounding(l, pol.MinuteRounding), textout.Rounding(l, pol.UsageRounding)), width))
 	if explain != nil {
 		p.Println()
-		p.Printf("%s", textout.Wrap("  ", textout.Localize(l, explain.Explain(l)), width))
+		p.Printf("%s", textout.Wrap("  ", explain.Explain(l), width))
 	}
 	return nil
 }

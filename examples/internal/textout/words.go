@@ -27,10 +27,7 @@ func Say(l rule.Language, en, sv string) string {
 // "0.30") the way l writes it: with a decimal comma in Swedish, "9,4215",
 // so that a rate reads like the Swedish amounts next to it.
 func Number(l rule.Language, s string) string {
-	if l == rule.Swedish {
-		return strings.Replace(s, ".", ",", 1)
-	}
-	return s
+	return rule.Decimal(s).Format(l)
 }
 
 // Group writes n with thousands separators: "8,760" in English,
@@ -196,43 +193,46 @@ func (t *Table) WriteWidth(p *Printer, width, keep int) {
 	}
 }
 
-var svRounding = map[currency.RoundingMode]string{
-	currency.HalfEven: "halvt till jämnt",
-	currency.HalfUp:   "halvt uppåt",
-	currency.HalfDown: "halvt nedåt",
-	currency.Up:       "bort från noll",
-	currency.Down:     "mot noll",
-	currency.Ceiling:  "uppåt",
-	currency.Floor:    "nedåt",
-}
-
-// Rounding names a rounding mode in l: "half-even" in English, "halvt
-// till jämnt" in Swedish.
+// Rounding names a rounding mode in l as the library's messages do:
+// "half-even" in English, "halvt till jämnt" in Swedish.
 func Rounding(l rule.Language, r currency.RoundingMode) string {
-	if sv, ok := svRounding[r]; ok && l == rule.Swedish {
-		return sv
-	}
-	return r.String()
+	return roundingText.Render(l, r)
 }
 
-// svRate is a rate with a decimal point after a Swedish word for rate.
-var svRate = regexp.MustCompile(`(kursen|kurs|−) (\d+)\.(\d+)`)
+// roundingText renders a rounding mode alone, in the message's language.
+var roundingText = rule.Message{English: "%v"}
 
-// Localize finishes a library explanation in l: in Swedish it names the
-// rounding modes in Swedish ("avrundat half-even" becomes "avrundat
-// halvt till jämnt") and writes a rate after "kursen" (or a fraction
-// after "−") with a decimal comma, where the library's Swedish text still has the English name or
-// the decimal point. English text is returned as it is.
+// Rounding modes written in English in a Swedish explanation: "avrundat
+// half-even" (a store service fee's, PAY-05), and a saving written with a
+// decimal point after "−" (a VM software reservation's "(1 − 0.30)",
+// EXT-07).
+var (
+	svRoundedEnglish = regexp.MustCompile(`avrundat (half-even|half-up|half-down|up|down|ceiling|floor)\b`)
+	svSaving         = regexp.MustCompile(`− (\d+)\.(\d+)`)
+)
+
+// Localize finishes the two library explanations whose Swedish text
+// still carries English: a store service fee's (payout.Fee.Explain, which
+// passes its rounding mode as English text, "avrundat half-even") and a
+// VM software reservation's quote (pricing.Quote.Explain, which writes
+// the saving with a decimal point, "(1 − 0.30)"). It names the rounding
+// in Swedish and writes the saving with a decimal comma. Every other
+// explanation the programs print is in Swedish as the library writes it
+// (rule.Render names rounding modes, rule.Decimal writes rates, and
+// market.Market.In names markets), and is printed as it is. English text
+// is returned as it is.
 func Localize(l rule.Language, text string) string {
 	if l != rule.Swedish {
 		return text
 	}
-	for r, sv := range svRounding {
-		text = strings.ReplaceAll(text, "avrundat "+r.String(), "avrundat "+sv)
-		text = strings.ReplaceAll(text, "avrundning "+r.String(), "avrundning "+sv)
-		text = strings.ReplaceAll(text, "avrundning ("+r.String(), "avrundning ("+sv)
-	}
-	return svRate.ReplaceAllString(text, "$1 $2,$3")
+	text = svRoundedEnglish.ReplaceAllStringFunc(text, func(s string) string {
+		mode, err := currency.ParseRoundingMode(strings.TrimPrefix(s, "avrundat "))
+		if err != nil {
+			return s
+		}
+		return "avrundat " + Rounding(l, mode)
+	})
+	return svSaving.ReplaceAllString(text, "− $1,$2")
 }
 
 // Problems reports err, the problems found in the input named name, on
