@@ -9,14 +9,17 @@
 // and dimension.
 //
 //	go run ./examples/saas-host
+//	go run ./examples/saas-host -lang sv
 //
 // The program starts the emulator and the host on the loopback address,
 // plays two months of a customer in virtual time (a purchase, a rejected
 // plan change and seat reduction, seats left for the marketplace to
 // accept, two hours of usage and then a duplicate hour and an expired
 // one, a renewal, a failed payment that ends the subscription 30 days
-// later), prints what happened and what the marketplace would bill, and
-// exits 0. It waits on no clock: the marketplace's time is virtual.
+// later), prints what happened and what the marketplace would bill, in
+// English or Swedish (-lang), and exits 0. It waits on no clock: the
+// marketplace's time is virtual. It exits with status 1 when the story
+// goes wrong and 2 when the command line is wrong.
 package main
 
 import (
@@ -26,17 +29,42 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"strings"
 	"time"
 
+	"github.com/marketrules/marketrules/examples/internal/textout"
 	"github.com/marketrules/marketrules/fulfillment"
 	"github.com/marketrules/marketrules/marketplacetest"
+	"github.com/marketrules/marketrules/rule"
 )
 
 func main() {
-	if err := run(os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "saas-host:", err)
-		os.Exit(1)
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// width is where the story's lines wrap: every line under 100 columns.
+const width = 99
+
+func run(args []string, stdout, stderr io.Writer) int {
+	cmd := textout.NewCommand("saas-host",
+		"plays two months of a SaaS customer against the marketplace emulator: a publisher's landing page, webhook and metering job, and what the marketplace bills.",
+		"[-lang en|sv]", stdout, stderr)
+	cmd.LanguageFlag()
+	lang, ok, status := cmd.Parse(args)
+	if !ok {
+		return status
 	}
+	if cmd.Flags.NArg() > 0 {
+		return cmd.Usagef("no arguments expected, got %q", cmd.Flags.Arg(0))
+	}
+	p := &textout.Printer{W: stdout}
+	if err := tell(p, lang); err != nil {
+		return cmd.Failf(textout.ExitRule, "%v", err)
+	}
+	if err := p.Err(); err != nil {
+		return cmd.Failf(textout.ExitUsage, "%v", err)
+	}
+	return textout.ExitOK
 }
 
 // world is the emulator and the host, wired together.
@@ -77,20 +105,27 @@ func (w *world) visit(landing string) error {
 	return nil
 }
 
-func run(out io.Writer) error {
+// tell plays the story, printing each step in l.
+func tell(out *textout.Printer, l rule.Language) error {
 	w, err := start()
 	if err != nil {
 		return err
 	}
 	defer w.close()
 	srv, host := w.srv, w.host
-	say := func(format string, args ...any) {
-		fmt.Fprintf(out, "%s  "+format+"\n", append([]any{srv.Now().Format("2006-01-02 15:04:05")}, args...)...)
+	say := func(en, sv string, args ...any) {
+		prefix := srv.Now().Format("2006-01-02 15:04:05") + "  "
+		out.Printf("%s", textout.Wrap(prefix, rule.Message{English: en, Swedish: sv}.Render(l, args...), width))
 	}
-	state := func(id string) string {
+	// sayState says what happened, then the subscription's state as the
+	// host keeps it on the line below.
+	sayState := func(en, sv, id string) {
+		say(en, sv)
 		st, _ := host.State(id)
 		s := st.Subscription
-		return fmt.Sprintf("%s, plan %s, %d seats, term %s – %s", s.Status, s.PlanID, s.Quantity, s.Term.Start.Format("2006-01-02"), s.Term.End.Format("2006-01-02"))
+		out.Printf("%s", textout.Wrap(strings.Repeat(" ", len("2006-01-02 15:04:05  ")),
+			rule.Message{English: "%s, plan %s, %d seats, term %s – %s", Swedish: "%s, plan %s, %d platser, period %s – %s"}.Render(l,
+				s.Status.String(), s.PlanID, s.Quantity, s.Term.Start.Format(time.DateOnly), s.Term.End.Format(time.DateOnly)), width))
 	}
 
 	p, err := srv.Buy(marketplacetest.Order{PlanID: "premium", Quantity: 5})
@@ -101,21 +136,24 @@ func run(out io.Writer) error {
 		return err
 	}
 	id := p.SubscriptionID
-	say("bought and activated: %s", state(id))
+	sayState("bought and activated", "köpt och aktiverad", id)
 
 	if _, err := srv.ChangePlan(id, "basic"); err != nil {
 		return err
 	}
-	say("customer moves to the flat plan: rejected by the host's rule, seats are in use (FUL-05): %s", state(id))
+	sayState("customer moves to the flat plan: rejected by the host's rule, seats are in use (FUL-05)",
+		"kunden byter till planen med fast pris: avvisat enligt utgivarens regel, platserna används (FUL-05)", id)
 	if _, err := srv.ChangeQuantity(id, 3); err != nil {
 		return err
 	}
-	say("customer asks for 3 seats: rejected by the host's rule (FUL-05): %s", state(id))
+	sayState("customer asks for 3 seats: rejected by the host's rule (FUL-05)",
+		"kunden ber om 3 platser: avvisat enligt utgivarens regel (FUL-05)", id)
 	if _, err := srv.ChangeQuantity(id, 20); err != nil {
 		return err
 	}
 	srv.Advance(10 * time.Second)
-	say("customer asks for 20 seats, left unanswered, accepted after 10 s: %s", state(id))
+	sayState("customer asks for 20 seats, left unanswered, accepted after 10 s",
+		"kunden ber om 20 platser, lämnas obesvarat, godkänt efter 10 s", id)
 
 	host.Record(id, "api-calls", 4000, srv.Now())
 	srv.Advance(time.Hour)
@@ -130,25 +168,26 @@ func run(out io.Writer) error {
 		return err
 	}
 	for _, m := range host.Metered() {
-		say("usage of %s, %s %s: %s", m.Hour.Format("01-02 15:04"), m.Dimension, m.Quantity, m.Status)
+		say("usage of %s, %s %s: %s", "användning %s, %s %s: %s", m.Hour.Format("01-02 15:04"), m.Dimension, m.Quantity.String(), textout.EventStatus(l, m.Status))
 	}
 
 	srv.AdvanceTo(time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC))
-	say("renewed (FUL-06): %s", state(id))
+	sayState("renewed (FUL-06)", "förnyad (FUL-06)", id)
 
 	if _, err := srv.Suspend(id); err != nil {
 		return err
 	}
-	say("payment failed (FUL-07): %s", state(id))
+	sayState("payment failed (FUL-07)", "betalningen misslyckades (FUL-07)", id)
 	srv.Advance(30 * 24 * time.Hour)
-	say("30 days later: %s", state(id))
+	sayState("30 days later", "30 dagar senare", id)
 
 	for _, c := range srv.Charges(id) {
-		label := "subscription"
+		label := textout.Say(l, "subscription", "prenumeration")
 		if c.Dimension != "" {
 			label = c.Dimension
 		}
-		say("billed %s %s – %s: %s × %s = %s", label, c.TermStart.Format("2006-01-02"), c.TermEnd.Format("2006-01-02"), c.Billed, c.UnitPrice, c.Amount)
+		say("billed %s %s – %s: %s × %v = %v", "fakturerat %s %s – %s: %s × %v = %v", label,
+			c.TermStart.Format(time.DateOnly), c.TermEnd.Format(time.DateOnly), textout.Number(l, c.Billed.String()), c.UnitPrice, c.Amount)
 	}
 	calls := 0
 	for _, e := range srv.Log() {
@@ -156,7 +195,8 @@ func run(out io.Writer) error {
 			calls++
 		}
 	}
-	say("%d API requests and webhook calls, %d of them webhook calls, all answered by the host", len(srv.Log()), calls)
+	say("%d API requests and webhook calls, %d of them webhook calls, all answered by the host",
+		"%d API-anrop och webhook-anrop, varav %d webhook-anrop, alla besvarade av utgivarens tjänst", len(srv.Log()), calls)
 	if st, _ := host.State(id); st.Subscription.Status != fulfillment.Unsubscribed {
 		return fmt.Errorf("the subscription is %s, not Unsubscribed", st.Subscription.Status)
 	}

@@ -6,7 +6,9 @@ import (
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
+	"flag"
 	"net/http/httptest"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +16,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/marketrules/marketrules/currency"
+	"github.com/marketrules/marketrules/examples/internal/textout"
 	"github.com/marketrules/marketrules/fulfillment"
 	"github.com/marketrules/marketrules/marketplacetest"
 	"github.com/marketrules/marketrules/pricing/metering"
@@ -58,13 +61,50 @@ func (w *world) agree(t *testing.T, id string) fulfillment.Subscription {
 	return ours.Subscription
 }
 
-func TestMainRuns(t *testing.T) {
-	var out bytes.Buffer
-	if err := run(&out); err != nil {
-		t.Fatal(err)
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// runArgs runs the program with args and returns its exit status, stdout
+// and stderr.
+func runArgs(args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code := run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// TestGolden plays the story in each language and compares the output
+// with testdata/golden.<lang>.txt (go test -update rewrites them).
+func TestGolden(t *testing.T) {
+	for _, lang := range []string{"en", "sv"} {
+		code, out, errOut := runArgs("-lang", lang)
+		if code != 0 || errOut != "" {
+			t.Fatalf("%s: exit %d, stderr %q", lang, code, errOut)
+		}
+		textout.CheckGolden(t, filepath.Join("testdata", "golden."+lang+".txt"), out, *update)
+		if w := textout.MaxWidth(out); w >= 100 {
+			t.Errorf("%s: a line of %d columns", lang, w)
+		}
 	}
-	if !strings.Contains(out.String(), "30 days later: Unsubscribed") {
-		t.Errorf("output:\n%s", out.String())
+	_, out, _ := runArgs()
+	if !strings.Contains(out, "30 days later\n                     Unsubscribed") {
+		t.Errorf("output:\n%s", out)
+	}
+	_, out, _ = runArgs("-lang", "sv-SE")
+	for _, word := range []string{"30 dagar senare\n                     Unsubscribed", "accepterad", "dubblett", "för gammal", "fakturerat prenumeration"} {
+		if !strings.Contains(out, word) {
+			t.Errorf("Swedish output lacks %q:\n%s", word, out)
+		}
+	}
+}
+
+func TestHelpAndUsage(t *testing.T) {
+	code, out, errOut := runArgs("-h")
+	if code != 0 || errOut != "" || !strings.Contains(out, "usage: saas-host [-lang en|sv]") || !strings.Contains(out, "-lang") {
+		t.Errorf("-h: exit %d, stderr %q\n%s", code, errOut, out)
+	}
+	for _, args := range [][]string{{"-lang", "de"}, {"-nope"}, {"extra"}} {
+		if code, out, errOut := runArgs(args...); code != 2 || out != "" || !strings.HasPrefix(errOut, "saas-host: ") {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, out, errOut)
+		}
 	}
 }
 

@@ -503,7 +503,7 @@ func (s *story) usageBatch(at time.Time) error {
 	for i, r := range b.Results {
 		eff := batch[i].EffectiveStartTime.UTC()
 		t.Row(strconv.Itoa(i+1), batch[i].Dimension, s.say(eff.Format("Jan 2 15:04"), eff.Format("2 ")+svMonth(eff)+eff.Format(" 15:04")),
-			textout.Number(s.l, r.Quantity.String()), s.status(r.Status), string(r.Rule))
+			textout.Number(s.l, r.Quantity.String()), textout.EventStatus(s.l, r.Status), string(r.Rule))
 	}
 	t.Write(s.p)
 	s.p.Println()
@@ -635,37 +635,6 @@ func (s *story) outcome(po payout.Payout) string {
 		return s.say("withheld", "innehållen")
 	}
 	return s.say("carried", "överförd")
-}
-
-// status names a usage event's status: the metering service's own name
-// in English ("Duplicate"), in words in Swedish.
-func (s *story) status(st metering.EventStatus) string {
-	if s.l != rule.Swedish {
-		return st.String()
-	}
-	switch st {
-	case metering.Accepted:
-		return "accepterad"
-	case metering.Expired:
-		return "för gammal"
-	case metering.Duplicate:
-		return "dubblett"
-	case metering.InvalidQuantity:
-		return "ogiltigt antal"
-	case metering.BadArgument:
-		return "felaktigt argument"
-	case metering.ResourceNotFound:
-		return "okänd resurs"
-	case metering.ResourceNotAuthorized:
-		return "resurs utan behörighet"
-	case metering.ResourceNotActive:
-		return "resurs inte aktiv"
-	case metering.InvalidDimension:
-		return "okänd dimension"
-	case metering.Error:
-		return "tjänstefel"
-	}
-	return st.String()
 }
 
 // svMonth is the Swedish short name of t's month: "jan", "maj", "sep".

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/marketrules/marketrules/currency"
+	"github.com/marketrules/marketrules/pricing/metering"
 	"github.com/marketrules/marketrules/rule"
 )
 
@@ -269,4 +270,35 @@ func (c *Command) Problems(l rule.Language, name string, err error, syntax ...er
 		fmt.Fprint(c.Stderr, Wrap("  ", pr.Text(l), usageWidth))
 	}
 	return status
+}
+
+// EventStatus names a usage event's status: the metering service's own name
+// in English ("Duplicate"), in words in Swedish.
+func EventStatus(l rule.Language, st metering.EventStatus) string {
+	if l != rule.Swedish {
+		return st.String()
+	}
+	switch st {
+	case metering.Accepted:
+		return "accepterad"
+	case metering.Expired:
+		return "för gammal"
+	case metering.Duplicate:
+		return "dubblett"
+	case metering.InvalidQuantity:
+		return "ogiltigt antal"
+	case metering.BadArgument:
+		return "felaktigt argument"
+	case metering.ResourceNotFound:
+		return "okänd resurs"
+	case metering.ResourceNotAuthorized:
+		return "resurs utan behörighet"
+	case metering.ResourceNotActive:
+		return "resurs inte aktiv"
+	case metering.InvalidDimension:
+		return "okänd dimension"
+	case metering.Error:
+		return "tjänstefel"
+	}
+	return st.String()
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/marketrules/marketrules/currency"
+	"github.com/marketrules/marketrules/pricing/metering"
 	"github.com/marketrules/marketrules/rule"
 )
 
@@ -129,5 +130,24 @@ func TestProblems(t *testing.T) {
 	c, _, errb = newTestCommand()
 	if st := c.Problems(rule.English, "r.csv", errors.New("r.csv: broken")); st != ExitRule || errb.String() != "demo: r.csv: broken\n" {
 		t.Errorf("plain: %d %q", st, errb)
+	}
+}
+
+func TestEventStatus(t *testing.T) {
+	for st, sv := range map[metering.EventStatus]string{
+		metering.Accepted: "accepterad", metering.Expired: "för gammal", metering.Duplicate: "dubblett",
+		metering.InvalidQuantity: "ogiltigt antal", metering.BadArgument: "felaktigt argument",
+		metering.ResourceNotFound: "okänd resurs", metering.ResourceNotAuthorized: "resurs utan behörighet",
+		metering.ResourceNotActive: "resurs inte aktiv", metering.InvalidDimension: "okänd dimension", metering.Error: "tjänstefel",
+	} {
+		if got := EventStatus(rule.Swedish, st); got != sv {
+			t.Errorf("%v in Swedish: %q, want %q", st, got, sv)
+		}
+		if got := EventStatus(rule.English, st); got != st.String() {
+			t.Errorf("%v in English: %q", st, got)
+		}
+	}
+	if got := EventStatus(rule.Swedish, 0); got != metering.EventStatus(0).String() {
+		t.Errorf("unset status in Swedish: %q", got)
 	}
 }
