@@ -425,6 +425,6 @@ func (s *Server) acknowledge(_ *http.Request, body []byte, rt route) answer {
 		sub.reject(o)
 		return answer{status: http.StatusOK}
 	}
-	s.apply(sub, o, d.State)
+	s.apply(sub, o, &d)
 	return answer{status: http.StatusOK}
 }

@@ -110,7 +110,7 @@ func (s *Server) autoAccept(sub *subscription, o *operation) {
 		sub.reject(o)
 		return
 	}
-	s.apply(sub, o, d.State)
+	s.apply(sub, o, &d)
 }
 
 // system is an operation the marketplace starts itself: a renewal, or

@@ -9,6 +9,9 @@ import (
 	"time"
 
 	"github.com/marketrules/marketrules/fulfillment"
+	"github.com/marketrules/marketrules/market"
+	"github.com/marketrules/marketrules/plan"
+	"github.com/marketrules/marketrules/pricing"
 )
 
 // subscription is the marketplace's record of one subscription.
@@ -18,6 +21,10 @@ type subscription struct {
 	issued time.Time
 	ops    []*operation
 	terms  []term
+	// prorations are the mid-term changes of plan or seats applied, as
+	// the fulfillment package's money side prorates them (PRC-05,
+	// PRC-06).
+	prorations []pricing.Proration
 }
 
 // operation is an operation with the webhook body that announced it.
@@ -270,7 +277,7 @@ func (s *Server) operate(sub *subscription, a fulfillment.Action, to fulfillment
 		// Awaiting the publisher's answer: only the lock is recorded.
 		sub.state.PendingOperationID, sub.state.PendingUntil = d.State.PendingOperationID, d.State.PendingUntil
 	} else {
-		s.apply(sub, o, d.State)
+		s.apply(sub, o, &d)
 	}
 	if status == fulfillment.OperationSucceeded {
 		// An operation that only informs carries the subscription after it.
@@ -282,14 +289,59 @@ func (s *Server) operate(sub *subscription, a fulfillment.Action, to fulfillment
 }
 
 // apply makes a decided operation the subscription's state: succeeded,
-// with a new term recorded for billing when a term starts.
-func (s *Server) apply(sub *subscription, o *operation, next fulfillment.State) {
+// with a new term recorded for billing when a term starts, and a change
+// of plan or seats prorated.
+func (s *Server) apply(sub *subscription, o *operation, d *fulfillment.Decision) {
+	if a := o.hook.Action; a == fulfillment.ChangePlan || a == fulfillment.ChangeQuantity {
+		s.prorate(sub, d)
+	}
+	next := d.State
 	next.PendingOperationID, next.PendingUntil = "", time.Time{}
 	sub.state = next
 	o.hook.Status = fulfillment.OperationSucceeded
 	if o.hook.Action == fulfillment.Renew {
 		sub.startTerm()
 	}
+}
+
+// prorate records the proration of a change of plan or seats the
+// decision d applies, as package fulfillment's money side computes it
+// from the subscription before it (PRC-05, PRC-06): the emulator's plans
+// are priced in USD and sold in the United States. A change the money
+// side does not prorate adds nothing: a free trial's (TRL-11), one
+// between a flat-rate and a per-user plan (the plans of an offer share
+// one pricing model, OFR-06), one that takes effect only at renewal.
+func (s *Server) prorate(sub *subscription, d *fulfillment.Decision) {
+	from, ok := s.plan(sub.state.Subscription.PlanID)
+	to, ok2 := s.plan(d.State.Subscription.PlanID)
+	if !ok || !ok2 {
+		return
+	}
+	fp, tp := pricingPlan(from), pricingPlan(to)
+	m, err := s.pol.Money(fulfillment.MoneyRequest{Before: sub.state, Decision: *d, Plan: &fp, NewPlan: &tp, Market: market.US})
+	if err != nil || m.Prorate == nil || m.Prorate.Credited.Start.IsZero() {
+		return
+	}
+	sub.prorations = append(sub.prorations, *m.Prorate)
+}
+
+// pricingPlan is a plan as package pricing knows it: its price for its
+// term, per user or flat, and its user limits, sold in the United States.
+func pricingPlan(p Plan) plan.Plan {
+	out := plan.Plan{ID: p.ID, Markets: market.SetOf(market.US)}
+	out.Pricing.Model = plan.FlatRate
+	if p.PerUser {
+		out.Pricing.Model = plan.PerUser
+		out.Pricing.Users = plan.Users{Min: p.MinQuantity, Max: p.MaxQuantity}
+	}
+	unit := p.Term
+	if unit == "" {
+		unit = fulfillment.P1M
+	}
+	if term, err := plan.ParseTerm(string(unit)); err == nil {
+		out.Pricing.Terms = []plan.TermPrice{{Term: term, Price: p.Price}}
+	}
+	return out
 }
 
 // reject fails a customer's change the publisher answered Failure.

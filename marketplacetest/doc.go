@@ -96,7 +96,8 @@
 // [Server.Subscriptions] and [Server.Operations] give the marketplace's
 // state as fulfillment values; [Server.Usage] the usage accepted, and
 // [Server.Charges] what it would bill: each term at its plan's price (a
-// free trial's first term free) and each meter's usage above the
-// quantity the plan includes per term. All are plain values to compare
-// with go-cmp.
+// free trial's first term free), each meter's usage above the quantity
+// the plan includes per term, and each change of plan or seats within a
+// term prorated as package fulfillment's money side prorates it (PRC-05,
+// PRC-06). All are plain values to compare with go-cmp.
 package marketplacetest

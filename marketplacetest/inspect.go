@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/url"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -11,6 +12,7 @@ import (
 	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/fulfillment"
 	"github.com/marketrules/marketrules/plan"
+	"github.com/marketrules/marketrules/pricing"
 	"github.com/marketrules/marketrules/pricing/metering"
 )
 
@@ -80,9 +82,10 @@ func (s *Server) Usage() []Usage {
 }
 
 // Charge is a line of what the marketplace would bill: a term's recurring
-// price (Dimension empty; Quantity the seats, 1 for a flat rate), or a
+// price (Dimension empty; Quantity the seats, 1 for a flat rate), a
 // meter's usage in a term above the quantity the plan includes in each
-// term (refilled at every renewal).
+// term (refilled at every renewal), or the proration of a change of plan
+// or seats within a term (Proration set).
 type Charge struct {
 	SubscriptionID string    `json:"subscriptionId"`
 	PlanID         string    `json:"planId"`
@@ -96,6 +99,15 @@ type Charge struct {
 	Billed    json.Number    `json:"billed,omitzero"`
 	UnitPrice currency.Money `json:"unitPrice"`
 	Amount    currency.Money `json:"amount"`
+	// Proration is the change a proration line bills, as package
+	// fulfillment's Policy.Money computes it with package pricing
+	// (PRC-05 for a plan, PRC-06 for seats): the line runs from the day
+	// of the change to the end of the billing period (its Credited
+	// part), Quantity is the seats after it, UnitPrice the new plan's
+	// price, and Amount the proration's Net: the charge for the rest of
+	// the period at the new plan and seats less the credit for it at the
+	// old (negative when the change lowers the price).
+	Proration *pricing.Proration `json:"proration,omitzero"`
 }
 
 // Charges returns what the marketplace would bill a subscription so far,
@@ -105,8 +117,13 @@ type Charge struct {
 // includes, refilled at every renewal, as package metering's Overage
 // counts it (MTR-03; for 4- and 5-year terms, which it does not count,
 // by the same rule in the emulator). Usage is charged at the plan the
-// events name; a change of plan within a term is not prorated. Amounts
-// are rounded half to even to the currency's minor unit.
+// events name. A change of plan or seats within a term adds a proration
+// line dated the day of the change, as package fulfillment's money side
+// prorates it (PRC-05, PRC-06; plans priced in USD, in the United
+// States; nothing for a free trial's change or one between a flat-rate
+// and a per-user plan, OFR-06); the terms after it are billed at the new
+// plan and seats.
+// Amounts are rounded half to even to the currency's minor unit.
 func (s *Server) Charges(subscriptionID string) []Charge {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -127,6 +144,12 @@ func (s *Server) Charges(subscriptionID string) []Charge {
 		}
 		out = append(out, charge(Charge{SubscriptionID: subscriptionID, PlanID: t.plan, TermStart: t.start, TermEnd: t.end, UnitPrice: p.Price},
 			decimal.NewFromInt(seats), free))
+	}
+	for i := range sub.prorations {
+		pr := sub.prorations[i] // a copy: the caller may keep and change it
+		p, _ := s.plan(pr.ToPlan)
+		out = append(out, Charge{SubscriptionID: subscriptionID, PlanID: pr.ToPlan, TermStart: pr.Credited.Start, TermEnd: pr.Credited.End,
+			Quantity: json.Number(strconv.FormatInt(max(pr.ToQuantity, 1), 10)), UnitPrice: p.Price, Amount: pr.Net, Proration: &pr})
 	}
 	if !s.overageLines(sub, &out) {
 		for _, t := range sub.terms {

@@ -182,12 +182,22 @@ func tell(out *textout.Printer, l rule.Language) error {
 	sayState("30 days later", "30 dagar senare", id)
 
 	for _, c := range srv.Charges(id) {
-		label := textout.Say(l, "subscription", "prenumeration")
-		if c.Dimension != "" {
-			label = c.Dimension
+		from, to := c.TermStart.Format(time.DateOnly), c.TermEnd.Format(time.DateOnly)
+		switch pr := c.Proration; {
+		case pr != nil:
+			credit, _ := pr.Credit.Neg() // at most what was paid: never overflows
+			// The rest of the term at the new seats or plan, less the
+			// credit for it at the old (PRC-05, PRC-06).
+			say("billed the change to %d seats of %s %s – %s (%s): %v − %v = %v",
+				"fakturerat bytet till %d platser av %s %s – %s (%s): %v − %v = %v",
+				pr.ToQuantity, pr.ToPlan, from, to, string(pr.Rule), pr.Charge, credit, c.Amount)
+		case c.Dimension != "":
+			say("billed %s %s – %s: %s × %v = %v", "fakturerat %s %s – %s: %s × %v = %v", c.Dimension,
+				from, to, textout.Number(l, c.Billed.String()), c.UnitPrice, c.Amount)
+		default:
+			say("billed subscription %s – %s: %s × %v = %v", "fakturerat prenumeration %s – %s: %s × %v = %v",
+				from, to, textout.Number(l, c.Billed.String()), c.UnitPrice, c.Amount)
 		}
-		say("billed %s %s – %s: %s × %v = %v", "fakturerat %s %s – %s: %s × %v = %v", label,
-			c.TermStart.Format(time.DateOnly), c.TermEnd.Format(time.DateOnly), textout.Number(l, c.Billed.String()), c.UnitPrice, c.Amount)
 	}
 	calls := 0
 	for _, e := range srv.Log() {
