@@ -312,11 +312,8 @@ func (s *Server) apply(sub *subscription, o *operation, d *fulfillment.Decision)
 // between a flat-rate and a per-user plan (the plans of an offer share
 // one pricing model, OFR-06), one that takes effect only at renewal.
 func (s *Server) prorate(sub *subscription, d *fulfillment.Decision) {
-	from, ok := s.plan(sub.state.Subscription.PlanID)
-	to, ok2 := s.plan(d.State.Subscription.PlanID)
-	if !ok || !ok2 {
-		return
-	}
+	from, _ := s.plan(sub.state.Subscription.PlanID) // the plans sold are the configured ones
+	to, _ := s.plan(d.State.Subscription.PlanID)
 	fp, tp := pricingPlan(from), pricingPlan(to)
 	m, err := s.pol.Money(fulfillment.MoneyRequest{Before: sub.state, Decision: *d, Plan: &fp, NewPlan: &tp, Market: market.US})
 	if err != nil || m.Prorate == nil || m.Prorate.Credited.Start.IsZero() {
@@ -338,9 +335,10 @@ func pricingPlan(p Plan) plan.Plan {
 	if unit == "" {
 		unit = fulfillment.P1M
 	}
-	if term, err := plan.ParseTerm(string(unit)); err == nil {
-		out.Pricing.Terms = []plan.TermPrice{{Term: term, Price: p.Price}}
-	}
+	// A unit the rules do not sell leaves the term unset: the money side
+	// then prices nothing.
+	term, _ := plan.ParseTerm(string(unit))
+	out.Pricing.Terms = []plan.TermPrice{{Term: term, Price: p.Price}}
 	return out
 }
 
