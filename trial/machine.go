@@ -91,6 +91,47 @@ func checkPlan(p *plan.Plan, path string, ps *rule.Problems) {
 
 // check reports every problem of event e applied to s under p.
 func (p *Policy) check(s *State, e *Event) error {
+	if p.eventOK(s, e) {
+		return nil
+	}
+	return p.problems(s, e)
+}
+
+// eventOK reports whether event e applied to s under p has no problem:
+// the conditions of problems, as one conjunction of cheap tests, so that
+// a valid event costs no problem list. False sends the event to
+// problems, which names each problem.
+func (p *Policy) eventOK(s *State, e *Event) bool {
+	// inEventRange is false for the zero instant.
+	if !p.valid() || !inEventRange(e.At) || e.At.Before(s.Last) {
+		return false
+	}
+	switch e.Type {
+	case Cancel, Tick:
+		return true
+	case Convert, Purchase:
+		return e.Plan != nil && plan.ValidID(e.Plan.ID)
+	case Switch:
+		return e.Plan != nil && plan.ValidID(e.Plan.ID) && e.Offer.Type.Valid()
+	case Start:
+		return e.Plan != nil && plan.ValidID(e.Plan.ID) && e.Offer.Type.Valid() &&
+			e.Market.Valid() && e.Market.Market().Transacts && wholeMinutes(e.At)
+	}
+	return false
+}
+
+// wholeMinutes reports whether t's UTC offset is in whole minutes, as
+// RFC 3339 writes it.
+func wholeMinutes(t time.Time) bool {
+	if t.Location() == time.UTC {
+		return true
+	}
+	_, off := t.Zone()
+	return off%60 == 0
+}
+
+// problems reports every problem of event e applied to s under p.
+func (p *Policy) problems(s *State, e *Event) error {
 	var ps rule.Problems
 	p.checkPolicy(&ps)
 	if !e.Type.Valid() {
@@ -103,10 +144,8 @@ func (p *Policy) check(s *State, e *Event) error {
 	} else if e.At.Before(s.Last) {
 		problem(&ps, "", "at", ErrOutOfOrder, msgOutOfOrder, e.At, s.Last)
 	}
-	if e.Type == Start && !e.At.IsZero() && e.At.Location() != time.UTC {
-		if _, off := e.At.Zone(); off%60 != 0 {
-			problem(&ps, "", "at", ErrInvalidEvent, msgOffsetSeconds, e.At.Format("-07:00:00"))
-		}
+	if e.Type == Start && !e.At.IsZero() && !wholeMinutes(e.At) {
+		problem(&ps, "", "at", ErrInvalidEvent, msgOffsetSeconds, e.At.Format("-07:00:00"))
 	}
 	switch e.Type {
 	case Start, Switch, Convert, Purchase:
@@ -164,6 +203,18 @@ func (p Policy) Apply(s State, e Event) (t Transition, err error) {
 		return Transition{}, err
 	}
 	return t, nil
+}
+
+// begin makes t the transition of e from state s before it is decided:
+// Transition{Event: e.Type, At: e.At, State: *s} with the event's
+// figures, field by field rather than through a temporary.
+func (t *Transition) begin(s *State, e *Event) {
+	t.Allowed, t.Rule, t.Reason = false, "", ""
+	t.Event, t.At, t.Plan, t.Offer = e.Type, e.At, "", Offering{}
+	t.State = *s
+	t.Effects = Effects{}
+	t.End, t.Months, t.Lengths = time.Time{}, 0, nil
+	t.setEvent(e)
 }
 
 // setEvent sets the figures of t that come from event e: its offer and
@@ -400,22 +451,27 @@ func (p Policy) Replay(s State, events iter.Seq[Event]) (Transition, int, error)
 	// Kept small enough to inline, so that the callback is a closure of
 	// the caller's that its iterator can call without it escaping:
 	// replaying a sequence the caller builds allocates nothing.
-	r := replay{p: p, t: Transition{State: s}}
+	var r replay
+	r.p, r.t[0].State = p, s
 	if events != nil {
 		events(r.step)
 	} else {
 		noEvents(r.step)
 	}
-	return r.t, r.n, r.err
+	return r.t[r.cur], r.n, r.err
 }
 
 // replay is the progress of Policy.Replay, in one value so that the loop
-// body captures one variable.
+// body captures one variable. Its two transitions take turns: each event
+// is applied in the one not holding the last transition, which becomes
+// the last only when the event is decided, so that no transition is
+// copied per event.
 type replay struct {
 	p        Policy
 	resolved bool // p is resolved (the zero Policy replaced by DefaultPolicy)
 	stopped  bool // an event was refused or invalid, or the sequence was nil
-	t        Transition
+	cur      uint8
+	t        [2]Transition // t[cur] is the last transition
 	n        int
 	err      error
 }
@@ -441,13 +497,14 @@ func (r *replay) step(ev Event) bool {
 		r.p, r.resolved = r.p.resolved(), true
 	}
 	e := &ev
-	t := Transition{Event: e.Type, At: e.At, State: r.t.State}
-	t.setEvent(e)
-	if err := r.p.apply(&t, e); err != nil {
+	next := r.cur ^ 1
+	t := &r.t[next]
+	t.begin(&r.t[r.cur].State, e)
+	if err := r.p.apply(t, e); err != nil {
 		r.err, r.stopped = fmt.Errorf("trial: event %d (%s): %w", r.n, e.Type, err), true
 		return false
 	}
-	r.t = t
+	r.cur = next
 	if !t.Allowed {
 		r.stopped = true
 		return false

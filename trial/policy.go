@@ -95,11 +95,16 @@ func (p Policy) Validate() error {
 	return ps.Err()
 }
 
+// checkPolicy appends the problems of p to ps.
 func (p *Policy) checkPolicy(ps *rule.Problems) {
-	if lengthsOK(p.SaaSMonths) && lengthsOK(p.VMMonths) && p.Switch.Valid() {
-		return // the fast path of every Apply
+	if !p.valid() {
+		p.policyProblems(ps)
 	}
-	p.policyProblems(ps)
+}
+
+// valid reports whether p has no problem.
+func (p *Policy) valid() bool {
+	return lengthsOK(p.SaaSMonths) && lengthsOK(p.VMMonths) && p.Switch.Valid()
 }
 
 // lengthsOK reports whether every trial length is 1 to MaxTrialMonths.
