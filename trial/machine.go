@@ -254,7 +254,8 @@ func (p *Policy) apply(t *Transition, e *Event) error {
 		// TRL-04, TRL-05, TRL-07: the plan under evaluation converts at
 		// the end.
 		s.Phase, s.PaidVia, s.PaidAt, s.Last = Paid, AtEnd, s.End, at
-		t.Effects = Effects{kind: tAtEnd, at: s.End, plan: s.Plan}
+		fx := &t.Effects
+		fx.at, fx.plan = s.End, s.Plan
 		t.allow(tAtEnd)
 		return nil
 	}
@@ -272,7 +273,8 @@ func (p *Policy) apply(t *Transition, e *Event) error {
 			return nil
 		}
 		s.Phase, s.CancelledAt, s.Last = Cancelled, at, at
-		t.Effects = Effects{kind: tCancelled, at: at, plan: s.Plan}
+		fx := &t.Effects
+		fx.at, fx.plan = at, s.Plan
 		t.allow(tCancelled)
 		return nil
 	case Purchase:
@@ -333,17 +335,12 @@ func (p *Policy) start(t *Transition, e *Event, at time.Time) error {
 	if err != nil {
 		return err
 	}
-	*s = State{
-		Phase:  InTrial,
-		Plan:   pl.ID,
-		Market: e.Market,
-		Months: pl.Trial.Months,
-		Start:  at,
-		End:    end,
-		Zone:   calendar.ZoneName(at),
-		Last:   at,
-	}
-	t.Effects = Effects{kind: tStarted, cur: e.Market.Market().Currency, months: pl.Trial.Months, at: at, until: end, plan: pl.ID}
+	// Field by field, as the effects: every field of the state is set.
+	s.Phase, s.Plan, s.Market, s.Months = InTrial, pl.ID, e.Market, pl.Trial.Months
+	s.Start, s.End, s.Zone = at, end, calendar.ZoneName(at)
+	s.CancelledAt, s.PaidAt, s.PaidVia, s.Last = time.Time{}, time.Time{}, 0, at
+	fx := &t.Effects
+	fx.cur, fx.months, fx.at, fx.until, fx.plan = e.Market.Market().Currency, pl.Trial.Months, at, end, pl.ID
 	t.allow(tStarted)
 	return nil
 }
@@ -383,7 +380,8 @@ func (p *Policy) switchTo(t *Transition, e *Event, at time.Time) error {
 		months = pl.Trial.Months
 	}
 	s.Months, s.End, s.Plan, s.Last = months, end, pl.ID, at
-	t.Effects = Effects{kind: tSwitched, months: s.Months, at: at, until: s.End, plan: pl.ID, from: from, used: at.Sub(s.Start)}
+	fx := &t.Effects
+	fx.months, fx.at, fx.until, fx.plan, fx.from, fx.used = s.Months, at, s.End, pl.ID, from, at.Sub(s.Start)
 	t.allow(tSwitched)
 	return nil
 }
@@ -404,7 +402,8 @@ func (p *Policy) convert(t *Transition, e *Event, at time.Time) {
 	}
 	from := s.Plan
 	s.Phase, s.PaidVia, s.PaidAt, s.Plan, s.Last = Paid, Early, at, pl.ID, at
-	t.Effects = Effects{kind: tEarly, at: at, plan: pl.ID, from: from}
+	fx := &t.Effects
+	fx.at, fx.plan, fx.from = at, pl.ID, from
 	t.allow(tEarly)
 }
 
