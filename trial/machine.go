@@ -305,10 +305,19 @@ var msgEndRange = rule.Message{English: "a trial of %d months from %v would end 
 // problem when it is not an instant after start within the years that
 // RFC 3339 writes.
 func trialEnd(start time.Time, n int) (time.Time, error) {
-	// calendar.AddMonths(start, n), with the zone prepared at start: no
-	// zone lookup in UTC, and fewer in a named zone.
-	z := calendar.NewZone(start.Location(), start)
-	end, err := z.AddMonths(start, calendar.Months(n))
+	// A trial of one month seldom crosses a change of the clock, and a
+	// calendar.Zone prepared at start then counts it with fewer zone
+	// lookups than calendar.AddMonths. A longer one usually crosses one
+	// (six months always do in a zone with daylight saving time), where
+	// the Zone would cost its preparation and then AddMonths' path.
+	var end time.Time
+	var err error
+	if n == 1 {
+		z := calendar.NewZone(start.Location(), start)
+		end, err = z.AddMonths(start, 1)
+	} else {
+		end, err = calendar.AddMonths(start, calendar.Months(n))
+	}
 	if err != nil || n < 1 || n > MaxTrialMonths || !end.After(start) {
 		var ps rule.Problems
 		problem(&ps, rule.TRL02, "plan.trial.months", ErrInvalidEvent, msgEndRange, n, start, end)
