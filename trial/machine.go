@@ -112,9 +112,9 @@ func (p *Policy) eventOK(s *State, e *Event) bool {
 	case Convert, Purchase:
 		return e.Plan != nil && plan.ValidID(e.Plan.ID)
 	case Switch:
-		return e.Plan != nil && plan.ValidID(e.Plan.ID) && e.Offer.Type.Valid()
+		return e.Plan != nil && plan.ValidID(e.Plan.ID) && offerTypes[e.Offer.Type].valid
 	case Start:
-		return e.Plan != nil && plan.ValidID(e.Plan.ID) && e.Offer.Type.Valid() &&
+		return e.Plan != nil && plan.ValidID(e.Plan.ID) && offerTypes[e.Offer.Type].valid &&
 			e.Market.Valid() && e.Market.Market().Transacts && wholeMinutes(e.At)
 	}
 	return false
@@ -220,7 +220,7 @@ func (t *Transition) begin(s *State, e *Event) {
 // setEvent sets the figures of t that come from event e: its offer and
 // plan.
 func (t *Transition) setEvent(e *Event) {
-	if e.Offer.Type.Valid() {
+	if offerTypes[e.Offer.Type].valid {
 		t.Offer = e.Offer
 	}
 	if e.Plan != nil {
