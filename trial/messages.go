@@ -246,19 +246,23 @@ func durationText(lang rule.Language, d time.Duration) string {
 	if lang == rule.Swedish {
 		u = [3]unit{{" dag", " dagar"}, {" timme", " timmar"}, {" minut", " minuter"}}
 	}
-	var parts []string
+	var buf [64]byte
+	b := buf[:0]
 	for i, n := range [3]int64{days, hours, mins} {
 		if n == 0 {
 			continue
+		}
+		if len(b) > 0 {
+			b = append(b, ' ')
 		}
 		name := u[i].many
 		if n == 1 {
 			name = u[i].one
 		}
-		parts = append(parts, strconv.FormatInt(n, 10)+name)
+		b = append(strconv.AppendInt(b, n, 10), name...)
 	}
-	if len(parts) == 0 {
-		return "0" + u[2].many
+	if len(b) == 0 {
+		b = append(append(b, '0'), u[2].many...)
 	}
-	return strings.Join(parts, " ")
+	return string(b)
 }
