@@ -1,9 +1,11 @@
 package trial
 
 import (
+	"math"
 	"reflect"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/marketrules/marketrules/market"
 	"github.com/marketrules/marketrules/offer"
@@ -91,5 +93,17 @@ func TestBoxCache(t *testing.T) {
 	}
 	if c[0].v != "a" || c[1].v != "b" {
 		t.Errorf("cache holds %q, %q; want the first two", c[0].v, c[1].v)
+	}
+}
+
+// offerTypes covers every offer.Type: the type is one byte.
+func TestOfferTypesCoverTheType(t *testing.T) {
+	if n := unsafe.Sizeof(offer.Type(0)); n != 1 {
+		t.Fatalf("offer.Type has %d bytes: offerTypes covers one", n)
+	}
+	for _, ty := range []offer.Type{0, offer.SaaS, offer.VirtualMachine, math.MaxUint8} {
+		if got := offerTypes[ty]; got.valid != ty.Valid() || got.trials != ty.HasPlanTrials() {
+			t.Errorf("offerTypes[%d] = %+v", ty, got)
+		}
 	}
 }
