@@ -263,3 +263,30 @@ func BenchmarkExplainSprintf(b *testing.B) {
 		_ = sprintf()
 	}
 }
+
+// An explanation allocates its text, and through rule.Message one
+// argument list per sentence and each instant, plan and amount once: 8
+// for a start, at most 9 for any transition (issue 16 asks for at most
+// about 10 per decision).
+func TestExplainAllocations(t *testing.T) {
+	if testing.CoverMode() != "" {
+		t.Skip("coverage instrumentation allocates")
+	}
+	for _, tc := range transitionCases(t) {
+		e := tc.e
+		e.Offer = tc.m.Offer
+		tr, err := tc.m.Policy.Apply(tc.s, e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := 9.0
+		if tc.e.Type == trial.Start {
+			want = 8
+		}
+		for _, lang := range []rule.Language{rule.English, rule.Swedish} {
+			if n := testing.AllocsPerRun(50, func() { _ = tr.Explain(lang) }); n > want {
+				t.Errorf("Explain(%v) of %s: %v allocations, want at most %v", lang, tc.name, n, want)
+			}
+		}
+	}
+}

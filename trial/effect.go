@@ -69,55 +69,90 @@ var (
 // rule: "Start billing plan b at 2024-02-01 00:00:00 UTC, … (TRL-05)".
 func (e Effect) Explain(lang rule.Language) string {
 	var buf [320]byte
-	return string(e.appendExplain(buf[:0], lang))
+	var c boxes
+	return string(e.appendExplain(buf[:0], lang, &c))
 }
 
-// appendExplain appends the explanation of e in lang to b.
-func (e *Effect) appendExplain(b []byte, lang rule.Language) []byte {
+// appendExplain appends the explanation of e in lang to b, boxing its
+// figures through c.
+func (e *Effect) appendExplain(b []byte, lang rule.Language, c *boxes) []byte {
 	n := len(b)
 	switch e.Type {
 	case CollectBilling:
-		b = msgCollect.Append(b, lang, e.Amount, e.At)
+		b = msgCollect.Append(b, lang, e.Amount, c.time(e.At))
 	case StartTrial:
-		b = msgStartTrial.Append(b, lang, e.Plan, e.At, monthsText(lang, e.Months), e.Until)
+		b = msgStartTrial.Append(b, lang, c.str(e.Plan), c.time(e.At), monthsArg(lang, e.Months), c.time(e.Until))
 	case SwitchTrial:
-		b = msgSwitchTrial.Append(b, lang, e.From, e.Plan, e.At, durationText(lang, e.Used), e.Until)
+		b = msgSwitchTrial.Append(b, lang, c.str(e.From), c.str(e.Plan), c.time(e.At), durationText(lang, e.Used), c.time(e.Until))
 	case EndTrial:
 		switch e.Reason {
 		case ReasonConvertedAtEnd:
-			b = msgEndAtEnd.Append(b, lang, e.Plan, e.At)
+			b = msgEndAtEnd.Append(b, lang, c.str(e.Plan), c.time(e.At))
 		case ReasonConvertedEarly:
-			b = msgEndEarly.Append(b, lang, e.Plan, e.At)
+			b = msgEndEarly.Append(b, lang, c.str(e.Plan), c.time(e.At))
 		case ReasonCancelled:
-			b = msgEndCancel.Append(b, lang, e.Plan, e.At)
+			b = msgEndCancel.Append(b, lang, c.str(e.Plan), c.time(e.At))
 		}
 	case StartBilling:
 		switch e.Reason {
 		case ReasonConvertedAtEnd:
-			b = msgBillAtEnd.Append(b, lang, e.Plan, e.At)
+			b = msgBillAtEnd.Append(b, lang, c.str(e.Plan), c.time(e.At))
 		case ReasonConvertedEarly:
-			b = msgBillEarly.Append(b, lang, e.Plan, e.At)
+			b = msgBillEarly.Append(b, lang, c.str(e.Plan), c.time(e.At))
 		}
 	case DeleteTrialData:
-		b = msgDeleteData.Append(b, lang, e.Plan, e.At)
+		b = msgDeleteData.Append(b, lang, c.str(e.Plan), c.time(e.At))
 	case Notify:
 		switch e.Reason {
 		case ReasonTrialStarted:
-			b = msgNotifyStart.Append(b, lang, e.Plan, e.Until)
+			b = msgNotifyStart.Append(b, lang, c.str(e.Plan), c.time(e.Until))
 		case ReasonSwitched:
-			b = msgNotifySwitch.Append(b, lang, e.Plan, e.Until)
+			b = msgNotifySwitch.Append(b, lang, c.str(e.Plan), c.time(e.Until))
 		case ReasonConvertedAtEnd:
-			b = msgNotifyAtEnd.Append(b, lang, e.At, e.Plan)
+			b = msgNotifyAtEnd.Append(b, lang, c.time(e.At), c.str(e.Plan))
 		case ReasonConvertedEarly:
-			b = msgNotifyEarly.Append(b, lang, e.Plan, e.At)
+			b = msgNotifyEarly.Append(b, lang, c.str(e.Plan), c.time(e.At))
 		case ReasonCancelled:
-			b = msgNotifyCancel.Append(b, lang, e.At)
+			b = msgNotifyCancel.Append(b, lang, c.time(e.At))
 		}
 	}
 	if len(b) == n {
 		b = msgUnknownEffect.Append(b, lang, e.Type.String(), string(e.Reason), e.Plan, e.At)
 	}
 	return appendRule(b, e.Rule)
+}
+
+// boxes holds the figures of one explanation boxed as interfaces, each
+// once: rule.Message takes its arguments as interfaces, and boxing a time
+// or a string allocates, while the sentences of one transition name the
+// same instants and plans again and again (a start's three name its
+// instant twice, its plan and its end twice).
+type boxes struct {
+	times boxCache[time.Time]
+	strs  boxCache[string]
+}
+
+func (c *boxes) time(t time.Time) any { return c.times.box(t) }
+func (c *boxes) str(s string) any     { return c.strs.box(s) }
+
+// boxCache holds the last few values boxed.
+type boxCache[T comparable] [2]struct {
+	v     T
+	boxed any
+}
+
+// box returns v boxed, boxing it only if the cache does not hold it.
+func (c *boxCache[T]) box(v T) any {
+	for i := range c {
+		switch {
+		case c[i].boxed == nil:
+			c[i].v, c[i].boxed = v, v
+			return c[i].boxed
+		case c[i].v == v:
+			return c[i].boxed
+		}
+	}
+	return v
 }
 
 // appendRule appends " (TRL-05)".
@@ -339,9 +374,10 @@ func (x Effects) Explain(lang rule.Language) string {
 // appendExplain appends the explanation of every effect, each ending
 // with a newline, to b.
 func (x *Effects) appendExplain(b []byte, lang rule.Language) []byte {
+	var c boxes
 	for i := range x.Len() {
 		e := x.At(i)
-		b = e.appendExplain(b, lang)
+		b = e.appendExplain(b, lang, &c)
 		b = append(b, '\n')
 	}
 	return b

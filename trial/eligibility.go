@@ -109,7 +109,7 @@ func (p Policy) CheckEligibility(o Offering, pl *plan.Plan, h History) (Eligibil
 func (pol *Policy) planTrial(o Offering, p *plan.Plan) (rule.ID, rule.Reason) {
 	allowed := pol.months(o.Type)
 	switch {
-	case !o.Type.HasPlanTrials():
+	case !offerTypes[o.Type].trials:
 		return rule.TRL01, ReasonOfferType
 	case !o.SellThroughMicrosoft:
 		return rule.TRL01, ReasonNotTransactable

@@ -91,6 +91,47 @@ func checkPlan(p *plan.Plan, path string, ps *rule.Problems) {
 
 // check reports every problem of event e applied to s under p.
 func (p *Policy) check(s *State, e *Event) error {
+	if p.eventOK(s, e) {
+		return nil
+	}
+	return p.problems(s, e)
+}
+
+// eventOK reports whether event e applied to s under p has no problem:
+// the conditions of problems, as one conjunction of cheap tests, so that
+// a valid event costs no problem list. False sends the event to
+// problems, which names each problem.
+func (p *Policy) eventOK(s *State, e *Event) bool {
+	// inEventRange is false for the zero instant.
+	if !p.valid() || !inEventRange(e.At) || e.At.Before(s.Last) {
+		return false
+	}
+	switch e.Type {
+	case Cancel, Tick:
+		return true
+	case Convert, Purchase:
+		return e.Plan != nil && plan.ValidID(e.Plan.ID)
+	case Switch:
+		return e.Plan != nil && plan.ValidID(e.Plan.ID) && offerTypes[e.Offer.Type].valid
+	case Start:
+		return e.Plan != nil && plan.ValidID(e.Plan.ID) && offerTypes[e.Offer.Type].valid &&
+			e.Market.Valid() && e.Market.Market().Transacts && wholeMinutes(e.At)
+	}
+	return false
+}
+
+// wholeMinutes reports whether t's UTC offset is in whole minutes, as
+// RFC 3339 writes it.
+func wholeMinutes(t time.Time) bool {
+	if t.Location() == time.UTC {
+		return true
+	}
+	_, off := t.Zone()
+	return off%60 == 0
+}
+
+// problems reports every problem of event e applied to s under p.
+func (p *Policy) problems(s *State, e *Event) error {
 	var ps rule.Problems
 	p.checkPolicy(&ps)
 	if !e.Type.Valid() {
@@ -103,10 +144,8 @@ func (p *Policy) check(s *State, e *Event) error {
 	} else if e.At.Before(s.Last) {
 		problem(&ps, "", "at", ErrOutOfOrder, msgOutOfOrder, e.At, s.Last)
 	}
-	if e.Type == Start && !e.At.IsZero() && e.At.Location() != time.UTC {
-		if _, off := e.At.Zone(); off%60 != 0 {
-			problem(&ps, "", "at", ErrInvalidEvent, msgOffsetSeconds, e.At.Format("-07:00:00"))
-		}
+	if e.Type == Start && !e.At.IsZero() && !wholeMinutes(e.At) {
+		problem(&ps, "", "at", ErrInvalidEvent, msgOffsetSeconds, e.At.Format("-07:00:00"))
 	}
 	switch e.Type {
 	case Start, Switch, Convert, Purchase:
@@ -166,10 +205,22 @@ func (p Policy) Apply(s State, e Event) (t Transition, err error) {
 	return t, nil
 }
 
+// begin makes t the transition of e from state s before it is decided:
+// Transition{Event: e.Type, At: e.At, State: *s} with the event's
+// figures, field by field rather than through a temporary.
+func (t *Transition) begin(s *State, e *Event) {
+	t.Allowed, t.Rule, t.Reason = false, "", ""
+	t.Event, t.At, t.Plan, t.Offer = e.Type, e.At, "", Offering{}
+	t.State = *s
+	t.Effects = Effects{}
+	t.End, t.Months, t.Lengths = time.Time{}, 0, nil
+	t.setEvent(e)
+}
+
 // setEvent sets the figures of t that come from event e: its offer and
 // plan.
 func (t *Transition) setEvent(e *Event) {
-	if e.Offer.Type.Valid() {
+	if offerTypes[e.Offer.Type].valid {
 		t.Offer = e.Offer
 	}
 	if e.Plan != nil {
@@ -203,7 +254,8 @@ func (p *Policy) apply(t *Transition, e *Event) error {
 		// TRL-04, TRL-05, TRL-07: the plan under evaluation converts at
 		// the end.
 		s.Phase, s.PaidVia, s.PaidAt, s.Last = Paid, AtEnd, s.End, at
-		t.Effects = Effects{kind: tAtEnd, at: s.End, plan: s.Plan}
+		fx := &t.Effects
+		fx.at, fx.plan = s.End, s.Plan
 		t.allow(tAtEnd)
 		return nil
 	}
@@ -221,7 +273,8 @@ func (p *Policy) apply(t *Transition, e *Event) error {
 			return nil
 		}
 		s.Phase, s.CancelledAt, s.Last = Cancelled, at, at
-		t.Effects = Effects{kind: tCancelled, at: at, plan: s.Plan}
+		fx := &t.Effects
+		fx.at, fx.plan = at, s.Plan
 		t.allow(tCancelled)
 		return nil
 	case Purchase:
@@ -252,10 +305,19 @@ var msgEndRange = rule.Message{English: "a trial of %d months from %v would end 
 // problem when it is not an instant after start within the years that
 // RFC 3339 writes.
 func trialEnd(start time.Time, n int) (time.Time, error) {
-	// calendar.AddMonths(start, n), with the zone prepared at start: no
-	// zone lookup in UTC, and fewer in a named zone.
-	z := calendar.NewZone(start.Location(), start)
-	end, err := z.AddMonths(start, calendar.Months(n))
+	// A trial of one month seldom crosses a change of the clock, and a
+	// calendar.Zone prepared at start then counts it with fewer zone
+	// lookups than calendar.AddMonths. A longer one usually crosses one
+	// (six months always do in a zone with daylight saving time), where
+	// the Zone would cost its preparation and then AddMonths' path.
+	var end time.Time
+	var err error
+	if n == 1 {
+		z := calendar.NewZone(start.Location(), start)
+		end, err = z.AddMonths(start, 1)
+	} else {
+		end, err = calendar.AddMonths(start, calendar.Months(n))
+	}
 	if err != nil || n < 1 || n > MaxTrialMonths || !end.After(start) {
 		var ps rule.Problems
 		problem(&ps, rule.TRL02, "plan.trial.months", ErrInvalidEvent, msgEndRange, n, start, end)
@@ -282,17 +344,12 @@ func (p *Policy) start(t *Transition, e *Event, at time.Time) error {
 	if err != nil {
 		return err
 	}
-	*s = State{
-		Phase:  InTrial,
-		Plan:   pl.ID,
-		Market: e.Market,
-		Months: pl.Trial.Months,
-		Start:  at,
-		End:    end,
-		Zone:   calendar.ZoneName(at),
-		Last:   at,
-	}
-	t.Effects = Effects{kind: tStarted, cur: e.Market.Market().Currency, months: pl.Trial.Months, at: at, until: end, plan: pl.ID}
+	// Field by field, as the effects: every field of the state is set.
+	s.Phase, s.Plan, s.Market, s.Months = InTrial, pl.ID, e.Market, pl.Trial.Months
+	s.Start, s.End, s.Zone = at, end, calendar.ZoneName(at)
+	s.CancelledAt, s.PaidAt, s.PaidVia, s.Last = time.Time{}, time.Time{}, 0, at
+	fx := &t.Effects
+	fx.cur, fx.months, fx.at, fx.until, fx.plan = e.Market.Market().Currency, pl.Trial.Months, at, end, pl.ID
 	t.allow(tStarted)
 	return nil
 }
@@ -332,7 +389,8 @@ func (p *Policy) switchTo(t *Transition, e *Event, at time.Time) error {
 		months = pl.Trial.Months
 	}
 	s.Months, s.End, s.Plan, s.Last = months, end, pl.ID, at
-	t.Effects = Effects{kind: tSwitched, months: s.Months, at: at, until: s.End, plan: pl.ID, from: from, used: at.Sub(s.Start)}
+	fx := &t.Effects
+	fx.months, fx.at, fx.until, fx.plan, fx.from, fx.used = s.Months, at, s.End, pl.ID, from, at.Sub(s.Start)
 	t.allow(tSwitched)
 	return nil
 }
@@ -353,7 +411,8 @@ func (p *Policy) convert(t *Transition, e *Event, at time.Time) {
 	}
 	from := s.Plan
 	s.Phase, s.PaidVia, s.PaidAt, s.Plan, s.Last = Paid, Early, at, pl.ID, at
-	t.Effects = Effects{kind: tEarly, at: at, plan: pl.ID, from: from}
+	fx := &t.Effects
+	fx.at, fx.plan, fx.from = at, pl.ID, from
 	t.allow(tEarly)
 }
 
@@ -400,22 +459,27 @@ func (p Policy) Replay(s State, events iter.Seq[Event]) (Transition, int, error)
 	// Kept small enough to inline, so that the callback is a closure of
 	// the caller's that its iterator can call without it escaping:
 	// replaying a sequence the caller builds allocates nothing.
-	r := replay{p: p, t: Transition{State: s}}
+	var r replay
+	r.p, r.t[0].State = p, s
 	if events != nil {
 		events(r.step)
 	} else {
 		noEvents(r.step)
 	}
-	return r.t, r.n, r.err
+	return r.t[r.cur], r.n, r.err
 }
 
 // replay is the progress of Policy.Replay, in one value so that the loop
-// body captures one variable.
+// body captures one variable. Its two transitions take turns: each event
+// is applied in the one not holding the last transition, which becomes
+// the last only when the event is decided, so that no transition is
+// copied per event.
 type replay struct {
 	p        Policy
 	resolved bool // p is resolved (the zero Policy replaced by DefaultPolicy)
 	stopped  bool // an event was refused or invalid, or the sequence was nil
-	t        Transition
+	cur      uint8
+	t        [2]Transition // t[cur] is the last transition
 	n        int
 	err      error
 }
@@ -441,13 +505,14 @@ func (r *replay) step(ev Event) bool {
 		r.p, r.resolved = r.p.resolved(), true
 	}
 	e := &ev
-	t := Transition{Event: e.Type, At: e.At, State: r.t.State}
-	t.setEvent(e)
-	if err := r.p.apply(&t, e); err != nil {
+	next := r.cur ^ 1
+	t := &r.t[next]
+	t.begin(&r.t[r.cur].State, e)
+	if err := r.p.apply(t, e); err != nil {
 		r.err, r.stopped = fmt.Errorf("trial: event %d (%s): %w", r.n, e.Type, err), true
 		return false
 	}
-	r.t = t
+	r.cur = next
 	if !t.Allowed {
 		r.stopped = true
 		return false

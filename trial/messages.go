@@ -125,7 +125,7 @@ var (
 func appendReason(b []byte, lang rule.Language, r rule.Reason, f *facts) []byte {
 	switch r {
 	case ReasonEligible:
-		return msgEligible.Append(b, lang, f.plan, monthsText(lang, f.months))
+		return msgEligible.Append(b, lang, f.plan, monthsArg(lang, f.months))
 	case ReasonOfferType:
 		return msgOfferType.Append(b, lang, typeName(f.offer.Type))
 	case ReasonNotTransactable:
@@ -138,9 +138,9 @@ func appendReason(b []byte, lang rule.Language, r rule.Reason, f *facts) []byte 
 		return msgMetered.Append(b, lang, f.plan)
 	case ReasonLength:
 		if len(f.allowed) == 0 {
-			return msgLengthNone.Append(b, lang, f.plan, monthsText(lang, f.months), typeName(f.offer.Type))
+			return msgLengthNone.Append(b, lang, f.plan, monthsArg(lang, f.months), typeName(f.offer.Type))
 		}
-		return msgLength.Append(b, lang, f.plan, monthsText(lang, f.months), typeName(f.offer.Type), monthsList(lang, f.allowed))
+		return msgLength.Append(b, lang, f.plan, monthsArg(lang, f.months), typeName(f.offer.Type), monthsList(lang, f.allowed))
 	case ReasonPaidBefore:
 		return msgPaidBefore.Append(b, lang)
 	case ReasonCancelledBefore:
@@ -158,7 +158,7 @@ func appendReason(b []byte, lang rule.Language, r rule.Reason, f *facts) []byte 
 	case ReasonSamePlan:
 		return msgSamePlan.Append(b, lang, f.plan)
 	case ReasonUsedUp:
-		return msgUsedUp.Append(b, lang, f.plan, monthsText(lang, f.months), f.end)
+		return msgUsedUp.Append(b, lang, f.plan, monthsArg(lang, f.months), f.end)
 	case ReasonPurchaseInTrial:
 		return msgPurchaseInTrial.Append(b, lang, f.current)
 	}
@@ -187,6 +187,25 @@ func monthsText(lang rule.Language, n int) string {
 		return s + " month"
 	}
 	return s + " months"
+}
+
+// monthsArgs are monthsText of the trial lengths of DefaultPolicy and
+// those between, as arguments of a rule.Message: constants, boxed without
+// allocating.
+var monthsArgs = [2][7]any{
+	{1: "1 month", 2: "2 months", 3: "3 months", 4: "4 months", 5: "5 months", 6: "6 months"},
+	{1: "1 månad", 2: "2 månader", 3: "3 månader", 4: "4 månader", 5: "5 månader", 6: "6 månader"},
+}
+
+// monthsArg returns monthsText(lang, n) as an argument of a rule.Message.
+func monthsArg(lang rule.Language, n int) any {
+	if n >= 1 && n < len(monthsArgs[0]) {
+		if lang == rule.Swedish {
+			return monthsArgs[1][n]
+		}
+		return monthsArgs[0][n]
+	}
+	return monthsText(lang, n)
 }
 
 // monthsList returns "1, 3 or 6 months"; "1, 3 eller 6 månader".
@@ -227,19 +246,23 @@ func durationText(lang rule.Language, d time.Duration) string {
 	if lang == rule.Swedish {
 		u = [3]unit{{" dag", " dagar"}, {" timme", " timmar"}, {" minut", " minuter"}}
 	}
-	var parts []string
+	var buf [64]byte
+	b := buf[:0]
 	for i, n := range [3]int64{days, hours, mins} {
 		if n == 0 {
 			continue
+		}
+		if len(b) > 0 {
+			b = append(b, ' ')
 		}
 		name := u[i].many
 		if n == 1 {
 			name = u[i].one
 		}
-		parts = append(parts, strconv.FormatInt(n, 10)+name)
+		b = append(strconv.AppendInt(b, n, 10), name...)
 	}
-	if len(parts) == 0 {
-		return "0" + u[2].many
+	if len(b) == 0 {
+		b = append(append(b, '0'), u[2].many...)
 	}
-	return strings.Join(parts, " ")
+	return string(b)
 }

@@ -1,6 +1,7 @@
 package trial
 
 import (
+	"math"
 	"slices"
 	"strconv"
 
@@ -67,11 +68,23 @@ func (p Policy) resolved() Policy {
 	return p
 }
 
+// offerTypes says, for every offer.Type, whether it is defined (Valid)
+// and has plan trials (HasPlanTrials): a load here costs less than those
+// methods, which copy the type's table of names at each call. Never
+// written after initialization.
+var offerTypes = func() (a [math.MaxUint8 + 1]struct{ valid, trials bool }) {
+	for i := range a {
+		t := offer.Type(i)
+		a[i].valid, a[i].trials = t.Valid(), t.HasPlanTrials()
+	}
+	return a
+}()
+
 // months returns the trial lengths the policy allows for offer type t:
 // nil for types without plan trials.
 func (p *Policy) months(t offer.Type) []int {
 	switch {
-	case !t.HasPlanTrials():
+	case !offerTypes[t].trials:
 		return nil
 	case t == offer.VirtualMachine:
 		return p.VMMonths
@@ -95,11 +108,16 @@ func (p Policy) Validate() error {
 	return ps.Err()
 }
 
+// checkPolicy appends the problems of p to ps.
 func (p *Policy) checkPolicy(ps *rule.Problems) {
-	if lengthsOK(p.SaaSMonths) && lengthsOK(p.VMMonths) && p.Switch.Valid() {
-		return // the fast path of every Apply
+	if !p.valid() {
+		p.policyProblems(ps)
 	}
-	p.policyProblems(ps)
+}
+
+// valid reports whether p has no problem.
+func (p *Policy) valid() bool {
+	return lengthsOK(p.SaaSMonths) && lengthsOK(p.VMMonths) && p.Switch.Valid()
 }
 
 // lengthsOK reports whether every trial length is 1 to MaxTrialMonths.

@@ -44,8 +44,14 @@ type Transition struct {
 	Lengths []int `json:"lengths,omitempty"`
 }
 
-// allow marks t as the allowed transition k.
+// allow marks t as the allowed transition k, whose effects are k's.
+//
+// Until then t.Effects is zero (Apply and Replay start from a Transition
+// without effects), and each transition writes its figures into it field
+// by field: a composite literal is built on the stack and copied, and
+// reading it back just after writing it costs more than the writes.
 func (t *Transition) allow(k transition) {
+	t.Effects.kind = k
 	t.Allowed, t.Reason = true, transitions[k].reason
 	t.Rule = transitions[k].steps[0].rule
 }
