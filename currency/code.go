@@ -26,14 +26,26 @@ func (c Code) Valid() bool { return c != 0 && int(c) <= numCodes }
 // the zero Code, without allocating; a Code outside ISO 4217 (made by a
 // conversion such as Code(9999)) prints as "currency.Code(9999)".
 func (c Code) String() string {
-	if !c.Valid() {
-		if c == 0 {
-			return ""
-		}
-		return "currency.Code(" + strconv.Itoa(int(c)) + ")"
+	// Written to stay within the compiler's inlining budget (Format,
+	// Symbol and AppendJSON inline it): the invalid codes are out of line.
+	if c-1 < numCodes {
+		return codeText[3*uint(c):][:3]
 	}
-	i := int(c-1) * 3
-	return codeLetters[i : i+3]
+	return c.invalidString()
+}
+
+// codeText is codeLetters after three bytes for the zero Code, so that
+// Code c's letters start at 3c.
+const codeText = "   " + codeLetters
+
+// invalidString is String for the zero Code and a Code outside ISO 4217.
+//
+//go:noinline
+func (c Code) invalidString() string {
+	if c == 0 {
+		return ""
+	}
+	return "currency.Code(" + strconv.Itoa(int(c)) + ")"
 }
 
 // Digits returns the number of decimal places of the currency's minor unit
