@@ -29,7 +29,7 @@ func TestProrationKillBill(t *testing.T) {
 	differ := 0
 	for _, c := range cases {
 		exact := exactProrate(c.cents, c.unused, c.days)
-		ours, err := oursProrate(currency.FromMinor(c.cents, currency.USD), c.unused, c.days)
+		ours, err := oursProrate(currency.MustFromMinor(c.cents, currency.USD), c.unused, c.days)
 		if err != nil || ours.Minor() != exact {
 			t.Fatalf("%+v: ours %v (%v), exact %d cents", c, ours, err, exact)
 		}
@@ -77,7 +77,7 @@ func BenchmarkProration(b *testing.B) {
 	b.Run("ours", func(b *testing.B) {
 		in := make([]currency.Money, len(cases))
 		for i, c := range cases {
-			in[i] = currency.FromMinor(c.cents, currency.USD)
+			in[i] = currency.MustFromMinor(c.cents, currency.USD)
 		}
 		b.ReportAllocs()
 		i := 0

@@ -26,14 +26,26 @@ func (c Code) Valid() bool { return c != 0 && int(c) <= numCodes }
 // the zero Code, without allocating; a Code outside ISO 4217 (made by a
 // conversion such as Code(9999)) prints as "currency.Code(9999)".
 func (c Code) String() string {
-	if !c.Valid() {
-		if c == 0 {
-			return ""
-		}
-		return "currency.Code(" + strconv.Itoa(int(c)) + ")"
+	// Written to stay within the compiler's inlining budget (Format,
+	// Symbol and AppendJSON inline it): the invalid codes are out of line.
+	if c-1 < numCodes {
+		return codeText[3*uint(c):][:3]
 	}
-	i := int(c-1) * 3
-	return codeLetters[i : i+3]
+	return c.invalidString()
+}
+
+// codeText is codeLetters after three bytes for the zero Code, so that
+// Code c's letters start at 3c.
+const codeText = "   " + codeLetters
+
+// invalidString is String for the zero Code and a Code outside ISO 4217.
+//
+//go:noinline
+func (c Code) invalidString() string {
+	if c == 0 {
+		return ""
+	}
+	return "currency.Code(" + strconv.Itoa(int(c)) + ")"
 }
 
 // Digits returns the number of decimal places of the currency's minor unit
@@ -127,26 +139,59 @@ func MustParseCode(s string) Code {
 }
 
 // lookupCode is ParseCode without the error value, so that hot paths that
-// report their own errors do not allocate.
+// report their own errors do not allocate. It finds the code in codeHash
+// with one multiplication and checks its letters.
 func lookupCode(s string) (Code, bool) {
 	if len(s) != 3 {
 		return 0, false
 	}
-	var k [3]byte
-	for i := 0; i < 3; i++ {
-		b := s[i]
-		switch {
-		case 'a' <= b && b <= 'z':
-			b -= 'a' - 'A'
-		case 'A' <= b && b <= 'Z':
-		default:
-			return 0, false
-		}
-		k[i] = b
+	// Clearing bit 5 maps a–z to A–Z and keeps every other byte outside
+	// A–Z, so one range test per letter accepts exactly ASCII letters.
+	a, b, c := s[0]&^0x20, s[1]&^0x20, s[2]&^0x20
+	if a-'A' >= 26 || b-'A' >= 26 || c-'A' >= 26 {
+		return 0, false
 	}
-	if k == [3]byte{'R', 'M', 'B'} {
+	key := uint32(a)<<16 | uint32(b)<<8 | uint32(c)
+	switch e := codeHash[key*codeHashMul>>(32-codeHashBits)]; {
+	case e != 0 && e != codeCollision && codeKeys[e] == key:
+		return Code(e), true
+	case key == 'R'<<16|'M'<<8|'B':
 		return CNY, true
+	case e == codeCollision:
+		return searchCode([3]byte{a, b, c})
 	}
+	return 0, false
+}
+
+// codeHash maps the hash of a code's letters (key*codeHashMul >>
+// (32-codeHashBits)) to the Code, 0 where there is none and codeCollision
+// where two codes share the slot (none do with the present table and
+// codeHashMul, chosen so; searchCode keeps lookupCode right if a new ISO
+// 4217 table brings one). codeKeys holds each Code's letters as a key.
+var codeHash, codeKeys = func() (t [1 << codeHashBits]uint8, keys [numCodes + 1]uint32) {
+	for c := Code(1); c <= numCodes; c++ {
+		l := c.String()
+		keys[c] = uint32(l[0])<<16 | uint32(l[1])<<8 | uint32(l[2])
+		i := keys[c] * codeHashMul >> (32 - codeHashBits)
+		if t[i] != 0 {
+			t[i] = codeCollision
+			continue
+		}
+		t[i] = uint8(c)
+	}
+	return t, keys
+}()
+
+const (
+	codeHashBits  = 10
+	codeHashMul   = 0xcb132b7d
+	codeCollision = 255
+	_             = uint8(codeCollision - 1 - numCodes) // every Code fits below codeCollision
+)
+
+// searchCode finds three upper-case letters by binary search in
+// codeLetters.
+func searchCode(k [3]byte) (Code, bool) {
 	lo, hi := 0, numCodes
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)

@@ -53,7 +53,7 @@ func ExampleTotal_Err() {
 	// Output: true
 }
 
-// New refuses a code outside ISO 4217, which FromMinor would take.
+// New refuses a code outside ISO 4217.
 func ExampleNew() {
 	m, err := currency.New(1999, currency.SEK)
 	fmt.Println(m, err)

@@ -185,44 +185,48 @@ func needsSpacing(sym string, last bool) bool {
 }
 
 // appendNumber writes the magnitude with grouping and the decimal
-// separator.
+// separator. It writes the digits once, in a buffer, and copies them in
+// runs between group separators: no division by a variable.
 func (d *localeData) appendNumber(b []byte, mag uint64, digits int) []byte {
-	var buf [24]byte
+	var buf [24]byte // 20 digits, and zeros up to digits+1 of them
 	i := len(buf)
-	frac := mag % pow10[digits]
-	intPart := mag / pow10[digits]
 	for {
 		i--
-		buf[i] = byte('0' + intPart%10)
-		intPart /= 10
-		if intPart == 0 {
+		buf[i] = byte('0' + mag%10)
+		mag /= 10
+		if mag == 0 {
 			break
 		}
 	}
+	for len(buf)-i <= digits { // at least one integer digit: 0.05, not .05
+		i--
+		buf[i] = '0'
+	}
 	ds := buf[i:]
-	n := len(ds)
-	group := d.primary > 0 && n >= int(d.primary)+int(d.minGroup)
-	for k := 0; k < n; k++ {
-		b = append(b, ds[k])
-		left := n - 1 - k // digits still to write
-		if group && left > 0 && isGroupBoundary(left, int(d.primary), int(d.secondary)) {
+	n := len(ds) - digits // integer digits
+	start := 0
+	if primary, step := int(d.primary), int(d.secondary); primary > 0 && n >= primary+int(d.minGroup) {
+		// A separator goes before the last primary digits, then before
+		// every secondary group further left; bnd counts the digits to
+		// its right, starting from the leftmost separator.
+		bnd := primary
+		for step > 0 && bnd+step < n {
+			bnd += step
+		}
+		for bnd < n {
+			b = append(b, ds[start:n-bnd]...)
 			b = append(b, d.group...)
+			start = n - bnd
+			if bnd == primary {
+				break
+			}
+			bnd -= step
 		}
 	}
+	b = append(b, ds[start:n]...)
 	if digits > 0 {
 		b = append(b, d.decimal...)
-		for p := digits - 1; p >= 0; p-- {
-			b = append(b, byte('0'+frac/pow10[p]%10))
-		}
+		b = append(b, ds[n:]...)
 	}
 	return b
-}
-
-// isGroupBoundary reports whether a separator goes before the last left
-// digits: after the primary group, then every secondary group.
-func isGroupBoundary(left, primary, secondary int) bool {
-	if left == primary {
-		return true
-	}
-	return left > primary && (left-primary)%secondary == 0
 }

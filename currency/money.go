@@ -28,15 +28,6 @@ type Money struct {
 	code  Code
 }
 
-// FromMinor returns the amount of minor units in currency c without
-// checking c: a code outside ISO 4217 gives a Money that prints as
-// "5 currency.Code(9999)" and fails every operation that produces text,
-// JSON or a conversion with [ErrUnknownCode].
-//
-// Deprecated: use [New], which refuses a code outside ISO 4217, or
-// [MustFromMinor] for constants; removed before v1.
-func FromMinor(minor int64, c Code) Money { return Money{minor: minor, code: c} }
-
 // MustFromMinor returns the amount of minor units in currency c, as [New]
 // does, and panics when c is not an ISO 4217 code. It is for constants in
 // tests, examples and package-level values: MustFromMinor(1999, USD) is

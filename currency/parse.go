@@ -126,39 +126,51 @@ func ParseAmountRound(s string, c Code, mode RoundingMode) (Money, error) {
 }
 
 func parseAmount(s string, c Code, mode RoundingMode, rounding bool) (Money, error) {
-	if !c.Valid() {
-		detail := "no currency given"
-		if c != 0 {
-			detail = c.String() + " is not an ISO 4217 code"
-		}
-		return Money{}, &ParseError{Kind: "amount", Input: s, Err: ErrUnknownCode, Detail: detail}
-	}
-	if rounding && !mode.Valid() {
-		return Money{}, &ParseError{Kind: "amount", Input: s, Err: ErrRoundingMode}
+	// The checks are those of amountError, which builds the error out of
+	// line: the common, valid amount pays only the comparisons.
+	if c-1 >= numCodes || (rounding && !mode.Valid()) {
+		return Money{}, amountError(s, c, nil)
 	}
 	digits := c.Digits()
 	d, err := parseDecimal(s, digits)
 	if err != nil {
-		pe := &ParseError{Kind: "amount", Input: s, Err: err}
-		if err == ErrOverflow {
-			pe.Detail = tooManyDigits(c)
-		}
-		return Money{}, pe
+		return Money{}, amountError(s, c, err)
 	}
 	if !d.exact() {
 		if !rounding {
-			return Money{}, &ParseError{Kind: "amount", Input: s, Err: ErrPrecision,
-				Detail: c.String() + " has " + strconv.Itoa(digits) + " decimal places"}
+			return Money{}, amountError(s, c, ErrPrecision)
 		}
 		if !d.round(mode) {
-			return Money{}, &ParseError{Kind: "amount", Input: s, Err: ErrOverflow, Detail: tooManyDigits(c)}
+			return Money{}, amountError(s, c, ErrOverflow)
 		}
 	}
 	v, ok := d.toMinor(digits)
 	if !ok {
-		return Money{}, &ParseError{Kind: "amount", Input: s, Err: ErrOverflow, Detail: tooManyDigits(c)}
+		return Money{}, amountError(s, c, ErrOverflow)
 	}
 	return Money{v, c}, nil
+}
+
+// amountError is parseAmount's error for s in c: ErrUnknownCode for a
+// code outside ISO 4217, ErrRoundingMode when err is nil and the code is
+// valid, else err with its detail.
+func amountError(s string, c Code, err error) error {
+	switch {
+	case !c.Valid():
+		detail := "no currency given"
+		if c != 0 {
+			detail = c.String() + " is not an ISO 4217 code"
+		}
+		return &ParseError{Kind: "amount", Input: s, Err: ErrUnknownCode, Detail: detail}
+	case err == nil:
+		return &ParseError{Kind: "amount", Input: s, Err: ErrRoundingMode}
+	case err == ErrPrecision:
+		return &ParseError{Kind: "amount", Input: s, Err: ErrPrecision,
+			Detail: c.String() + " has " + strconv.Itoa(c.Digits()) + " decimal places"}
+	case err == ErrOverflow:
+		return &ParseError{Kind: "amount", Input: s, Err: ErrOverflow, Detail: tooManyDigits(c)}
+	}
+	return &ParseError{Kind: "amount", Input: s, Err: err}
 }
 
 // tooManyDigits explains an amount too large for int64 minor units.
@@ -171,23 +183,56 @@ func tooManyDigits(c Code) string { return "too many digits for " + c.String() }
 // as by [ParseCode]. It is the inverse of [Money.String] for every
 // non-zero Money.
 func Parse(s string) (Money, error) {
-	t := strings.TrimSpace(s)
+	// The common, valid text pays only the parse; parseError explains a
+	// failure by parsing s again, out of line.
+	if amount, code, ok := splitMoney(s); ok {
+		if c, ok := lookupCode(code); ok {
+			if m, err := parseAmount(amount, c, 0, false); err == nil {
+				return m, nil
+			}
+		}
+	}
+	return Money{}, parseError(s)
+}
+
+// splitMoney splits the text of Money into its amount and its code at the
+// last space, ignoring spaces around the text and extra spaces between the
+// two; it reports false when there is no space.
+func splitMoney(s string) (amount, code string, ok bool) {
+	t := s
+	// strings.TrimSpace only where an end may be white space: a byte up to
+	// ' ' or a non-ASCII one.
+	if len(t) > 0 && (t[0] <= ' ' || t[0] >= 0x80 || t[len(t)-1] <= ' ' || t[len(t)-1] >= 0x80) {
+		t = strings.TrimSpace(t)
+	}
 	sp := strings.LastIndexByte(t, ' ')
 	if sp < 0 {
-		return Money{}, &ParseError{Kind: "money", Input: s, Err: ErrSyntax, Detail: `want "<amount> <code>"`}
+		return "", "", false
 	}
-	c, ok := lookupCode(t[sp+1:])
+	amount = t[:sp]
+	for len(amount) > 0 && amount[len(amount)-1] == ' ' {
+		amount = amount[:len(amount)-1]
+	}
+	return amount, t[sp+1:], true
+}
+
+// parseError is Parse's error for s.
+//
+//go:noinline
+func parseError(s string) error {
+	amount, code, ok := splitMoney(s)
 	if !ok {
-		return Money{}, &ParseError{Kind: "money", Input: s, Err: ErrUnknownCode,
-			Detail: strconv.Quote(truncate(t[sp+1:], 16)) + " is not an ISO 4217 code"}
+		return &ParseError{Kind: "money", Input: s, Err: ErrSyntax, Detail: `want "<amount> <code>"`}
 	}
-	m, err := ParseAmount(strings.TrimRight(t[:sp], " "), c)
-	if err != nil {
-		pe := err.(*ParseError)
-		pe.Kind, pe.Input = "money", s
-		return Money{}, pe
+	c, ok := lookupCode(code)
+	if !ok {
+		return &ParseError{Kind: "money", Input: s, Err: ErrUnknownCode,
+			Detail: strconv.Quote(truncate(code, 16)) + " is not an ISO 4217 code"}
 	}
-	return m, nil
+	_, err := ParseAmount(amount, c)
+	pe := err.(*ParseError)
+	pe.Kind, pe.Input = "money", s
+	return pe
 }
 
 // MustParse is like [Parse] but panics on error. It is meant for constants

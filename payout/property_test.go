@@ -17,18 +17,13 @@ import (
 	"github.com/marketrules/marketrules/currency"
 )
 
-// anyMoney returns minor units of c, valid or not: the zero Money for the
-// zero Code, and for a code outside ISO 4217 the Money that only the
-// deprecated currency.FromMinor makes.
+// anyMoney returns minor units of c, or the zero Money for the zero Code
+// and a code outside ISO 4217, in which no Money can be built.
 func anyMoney(minor int64, c currency.Code) currency.Money {
-	if c == 0 {
-		return currency.Money{}
-	}
 	if m, err := currency.New(minor, c); err == nil {
 		return m
 	}
-	//lint:ignore SA1019 a Money in a code outside ISO 4217 is what is tested
-	return currency.FromMinor(minor, c)
+	return currency.Money{}
 }
 
 // extremeTx returns a transaction with random, often extreme or invalid,

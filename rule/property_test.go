@@ -14,11 +14,10 @@ import (
 
 // extremeArgs are arguments at the edges: zero values, extremes of every
 // integer width, nil, invalid enum values, year 1 and 9999, and a Money
-// in a code outside ISO 4217, which only the deprecated FromMinor makes.
+// at the extremes of its range.
 var extremeArgs = []any{nil, 0, math.MaxInt, math.MinInt, uint64(math.MaxUint64), int8(math.MinInt8), "", "%d",
 	currency.Money{}, currency.MustFromMinor(math.MinInt64, currency.SEK),
-	//lint:ignore SA1019 a Money in a code outside ISO 4217 is what is tested
-	currency.FromMinor(5, currency.Code(9999)),
+	currency.MustFromMinor(math.MaxInt64, currency.JPY),
 	time.Time{}, time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC), rule.Language(200), rule.ID(""),
 	rule.Message{}, errors.New(""), []any{nil}, (*int)(nil), struct{}{}}
 
