@@ -1,6 +1,7 @@
 package refund
 
 import (
+	"encoding"
 	"time"
 
 	"github.com/marketrules/marketrules/internal/jsonx"
@@ -17,22 +18,35 @@ import (
 // It appends the members in one pass, without reflection or a
 // re-scan of each amount's and instant's JSON.
 func (d Decision) MarshalJSON() ([]byte, error) {
-	o := jsonx.NewObject(make([]byte, 0, 1024))
-	if d.Charge != 0 {
-		o.Text("charge", d.Charge)
+	if b, ok := d.appendJSON(make([]byte, 0, decisionJSONSize)); ok {
+		return b, nil
 	}
-	o.Text("trigger", d.Trigger)
+	return d.marshalJSONStd() // the error, as encoding/json reports it
+}
+
+// decisionJSONSize is room for the JSON of a decision with a limit and
+// every instant.
+const decisionJSONSize = 1024
+
+// appendJSON appends the JSON of MarshalJSON to b; it reports false,
+// for MarshalJSON to find the error, if a member does not marshal.
+func (d *Decision) appendJSON(b []byte) ([]byte, bool) {
+	o := jsonx.NewObject(b)
+	if d.Charge != 0 {
+		name(&o, "charge", d.Charge)
+	}
+	name(&o, "trigger", d.Trigger)
 	if d.Term != 0 {
-		o.Text("term", d.Term)
+		name(&o, "term", d.Term)
 	}
 	if d.Vendor != 0 {
-		o.Text("vendor", d.Vendor)
+		name(&o, "vendor", d.Vendor)
 	}
 	o.Bool("allowed", d.Allowed)
-	o.Text("cancel", d.Cancel)
+	name(&o, "cancel", d.Cancel)
 	o.String("rule", string(d.Rule))
 	o.String("reason", string(d.Reason))
-	o.Text("settlement", d.Settlement)
+	name(&o, "settlement", d.Settlement)
 	o.Money("paid", d.Paid)
 	o.Money("refund", d.Refund)
 	o.Money("retained", d.Retained)
@@ -42,7 +56,7 @@ func (d Decision) MarshalJSON() ([]byte, error) {
 	if d.DaysPaid != 0 {
 		o.Int("daysPaid", int64(d.DaysPaid))
 	}
-	o.Text("window", d.Window)
+	o.String("window", d.Window.String())
 	optionalTime(&o, "windowStart", d.WindowStart)
 	optionalTime(&o, "windowEnd", d.WindowEnd)
 	o.Time("at", exactJSON(d.At))
@@ -74,10 +88,23 @@ func (d Decision) MarshalJSON() ([]byte, error) {
 		optionalTime(&o, "restoresAt", l.RestoresAt)
 		o.Close()
 	}
-	if b, err := o.Bytes(); err == nil {
-		return b, nil
+	b, err := o.Bytes()
+	return b, err == nil
+}
+
+// name appends a member k with the enum v's text, its name, which String
+// returns without allocating where MarshalText allocates; an undefined
+// value goes through MarshalText for its error.
+func name[T interface {
+	encoding.TextMarshaler
+	Valid() bool
+	String() string
+}](o *jsonx.Object, k string, v T) {
+	if v.Valid() {
+		o.String(k, v.String())
+		return
 	}
-	return d.marshalJSONStd() // the error, as encoding/json reports it
+	o.Text(k, v)
 }
 
 // optionalTime appends an omitzero instant, as MarshalJSON writes
