@@ -28,7 +28,8 @@ func sameError(a, b error) bool {
 }
 
 func methodError(err error) string {
-	if me, ok := errors.AsType[*json.MarshalerError](err); ok {
+	var me *json.MarshalerError
+	if errors.As(err, &me) {
 		return me.Err.Error()
 	}
 	return err.Error()
@@ -47,7 +48,7 @@ func TestMoneyMarshalJSONToMatchesV1(t *testing.T) {
 		if werr != nil && !errors.Is(err, ErrUnknownCode) {
 			t.Errorf("%v: %v does not wrap ErrUnknownCode", m, err)
 		}
-		v2, err2 := jsonv2.Marshal(m)
+		v2, err2 := jsonv2.Marshal(m) // encoding/json/v2 with its own defaults
 		if (err2 == nil) != (werr == nil) || string(v2) != string(want) {
 			t.Errorf("%v: json/v2 %s, %v; MarshalJSON %s, %v", m, v2, err2, want, werr)
 		}
