@@ -1,6 +1,7 @@
 package refund
 
 import (
+	"encoding/json"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -81,6 +82,37 @@ func TestSpecStartOfDay(t *testing.T) {
 					t.Fatalf("%s %v, day +%d: %v, want %v", name, start, n, got, want)
 				}
 			}
+		}
+	}
+}
+
+// appendTime writes time.Time.MarshalJSON's bytes for the instant in UTC
+// if its offset has seconds (exactJSON), and fails where it fails.
+func TestAppendTime(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	var zones []*time.Location
+	for _, name := range []string{"UTC", "Europe/Stockholm", "America/St_Johns", "Africa/Monrovia", "Asia/Kathmandu", "Pacific/Kiritimati", "America/Santiago"} {
+		loc, err := time.LoadLocation(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		zones = append(zones, loc)
+	}
+	for _, off := range []int{0, 1, -1, 59, 60, -60, 3599, 23*3600 + 59*60, 24 * 3600, -24 * 3600, 24*3600 - 1, 100 * 3600, -7*3600 - 52*60 - 58} {
+		zones = append(zones, time.FixedZone("", off))
+	}
+	instants := []time.Time{{}, time.Unix(math.MaxInt64/4, 0), time.Unix(math.MinInt64/4, 0), time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(-1, 12, 31, 23, 59, 59, 999999999, time.UTC), time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC), time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)}
+	for range 20000 {
+		instants = append(instants, time.Unix(rng.Int64N(1<<39)-1<<38, rng.Int64N(1e9)))
+	}
+	for i, at := range instants {
+		at = at.In(zones[i%len(zones)])
+		ok := true
+		got := appendTime([]byte{'{'}, &ok, "t", at, false)
+		want, err := json.Marshal(exactJSON(at))
+		if ok != (err == nil) || ok && string(got) != `{"t":`+string(want) {
+			t.Fatalf("%v: %s %t, want %s %v", at, got, ok, want, err)
 		}
 	}
 }
