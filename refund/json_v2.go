@@ -8,7 +8,9 @@ import "encoding/json/jsontext"
 // enc the same bytes as [Decision.MarshalJSON] and fails as it fails.
 // Under GOEXPERIMENT=jsonv2, and in Go releases where encoding/json runs
 // on encoding/json/v2, json.Marshal calls it instead of MarshalJSON and
-// skips the re-scan and compaction of MarshalJSON's output.
+// skips the re-scan: the JSON is appended to one buffer and checked once
+// as the encoder copies it, where the original encoding/json scans and
+// compacts MarshalJSON's output.
 func (d Decision) MarshalJSONTo(enc *jsontext.Encoder) error {
 	b := enc.AvailableBuffer()
 	if cap(b) < decisionJSONSize {
