@@ -173,7 +173,7 @@ func applyWindow(d *Decision, r *Request, s *spec) bool {
 		d.DaysUsed = int(s.dayNumber(r.At) - s.day0 + 1)
 		if w.IsCalendar() {
 			d.WindowStart = r.Start.In(s.loc)
-			d.WindowEnd = s.zone.StartOfDay(s.day0 + int64(w.Days()))
+			d.WindowEnd = s.startOfDay(s.day0 + int64(w.Days()))
 		}
 	}
 	if !w.IsCalendar() {

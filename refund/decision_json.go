@@ -1,9 +1,13 @@
 package refund
 
 import (
+	"encoding"
+	"encoding/json"
+	"strconv"
+	"strings"
 	"time"
 
-	"github.com/marketrules/marketrules/internal/jsonx"
+	"github.com/marketrules/marketrules/currency"
 )
 
 // MarshalJSON implements [json.Marshaler]. A Decision is a JSON object
@@ -14,76 +18,180 @@ import (
 // fields are left out. Instants outside the years 0000 to 9999, which
 // RFC 3339 cannot write, make it fail.
 //
-// It appends the members in one pass, without reflection or a
-// re-scan of each amount's and instant's JSON.
+// It appends the members to one buffer in one pass, without reflection,
+// a re-scan of each amount's and instant's JSON, or an allocation per
+// member.
 func (d Decision) MarshalJSON() ([]byte, error) {
-	o := jsonx.NewObject(make([]byte, 0, 1024))
-	if d.Charge != 0 {
-		o.Text("charge", d.Charge)
-	}
-	o.Text("trigger", d.Trigger)
-	if d.Term != 0 {
-		o.Text("term", d.Term)
-	}
-	if d.Vendor != 0 {
-		o.Text("vendor", d.Vendor)
-	}
-	o.Bool("allowed", d.Allowed)
-	o.Text("cancel", d.Cancel)
-	o.String("rule", string(d.Rule))
-	o.String("reason", string(d.Reason))
-	o.Text("settlement", d.Settlement)
-	o.Money("paid", d.Paid)
-	o.Money("refund", d.Refund)
-	o.Money("retained", d.Retained)
-	if d.DaysUsed != 0 {
-		o.Int("daysUsed", int64(d.DaysUsed))
-	}
-	if d.DaysPaid != 0 {
-		o.Int("daysPaid", int64(d.DaysPaid))
-	}
-	o.Text("window", d.Window)
-	optionalTime(&o, "windowStart", d.WindowStart)
-	optionalTime(&o, "windowEnd", d.WindowEnd)
-	o.Time("at", exactJSON(d.At))
-	if d.Remaining != 0 {
-		o.String("remaining", d.Remaining.String())
-	}
-	if d.DaysLeft != 0 {
-		o.Int("daysLeft", int64(d.DaysLeft))
-	}
-	if d.Zone != "" {
-		o.String("zone", d.Zone)
-	}
-	optionalTime(&o, "paidUntil", d.PaidUntil)
-	optionalTime(&o, "termEnd", d.TermEnd)
-	optionalTime(&o, "policyFrom", d.PolicyFrom)
-	if d.KeysRevoked {
-		o.Bool("keysRevoked", true)
-	}
-	if !d.Limit.IsZero() {
-		l := &d.Limit
-		o.Open("limit")
-		o.Bool("allowed", l.Allowed)
-		o.String("rule", string(l.Rule))
-		o.String("reason", string(l.Reason))
-		o.Money("limit", l.Limit)
-		o.Money("used", l.Used)
-		o.Money("available", l.Available)
-		o.Money("requested", l.Requested)
-		optionalTime(&o, "restoresAt", l.RestoresAt)
-		o.Close()
-	}
-	if b, err := o.Bytes(); err == nil {
+	if b, ok := d.appendJSON(make([]byte, 0, decisionJSONSize)); ok {
 		return b, nil
 	}
 	return d.marshalJSONStd() // the error, as encoding/json reports it
 }
 
-// optionalTime appends an omitzero instant, as MarshalJSON writes
-// instants.
-func optionalTime(o *jsonx.Object, k string, t time.Time) {
-	if !t.IsZero() {
-		o.Time(k, exactJSON(t))
+// decisionJSONSize is room for the JSON of a decision with a limit and
+// every instant.
+const decisionJSONSize = 1024
+
+// appendJSON appends the JSON of MarshalJSON to b, the bytes
+// encoding/json writes for the mirror struct of marshalJSONStd; it
+// reports false, for MarshalJSON to find the error, if a member does not
+// marshal (an undefined enum value, an instant RFC 3339 cannot write, an
+// amount in no ISO 4217 currency).
+func (d *Decision) appendJSON(b []byte) ([]byte, bool) {
+	ok := true
+	b = append(b, '{')
+	if d.Charge != 0 {
+		b = appendName(b, &ok, "charge", d.Charge)
 	}
+	b = appendName(b, &ok, "trigger", d.Trigger)
+	if d.Term != 0 {
+		b = appendName(b, &ok, "term", d.Term)
+	}
+	if d.Vendor != 0 {
+		b = appendName(b, &ok, "vendor", d.Vendor)
+	}
+	b = strconv.AppendBool(appendKey(b, "allowed"), d.Allowed)
+	b = appendName(b, &ok, "cancel", d.Cancel)
+	b = appendString(appendKey(b, "rule"), string(d.Rule))
+	b = appendString(appendKey(b, "reason"), string(d.Reason))
+	b = appendName(b, &ok, "settlement", d.Settlement)
+	b = appendMoney(b, &ok, "paid", d.Paid)
+	b = appendMoney(b, &ok, "refund", d.Refund)
+	b = appendMoney(b, &ok, "retained", d.Retained)
+	if d.DaysUsed != 0 {
+		b = strconv.AppendInt(appendKey(b, "daysUsed"), int64(d.DaysUsed), 10)
+	}
+	if d.DaysPaid != 0 {
+		b = strconv.AppendInt(appendKey(b, "daysPaid"), int64(d.DaysPaid), 10)
+	}
+	b = append(d.Window.appendText(append(appendKey(b, "window"), '"')), '"') // never escaped
+	b = appendTime(b, &ok, "windowStart", d.WindowStart, true)
+	b = appendTime(b, &ok, "windowEnd", d.WindowEnd, true)
+	b = appendTime(b, &ok, "at", d.At, false)
+	if d.Remaining != 0 {
+		b = appendString(appendKey(b, "remaining"), d.Remaining.String())
+	}
+	if d.DaysLeft != 0 {
+		b = strconv.AppendInt(appendKey(b, "daysLeft"), int64(d.DaysLeft), 10)
+	}
+	if d.Zone != "" {
+		b = appendString(appendKey(b, "zone"), d.Zone)
+	}
+	b = appendTime(b, &ok, "paidUntil", d.PaidUntil, true)
+	b = appendTime(b, &ok, "termEnd", d.TermEnd, true)
+	b = appendTime(b, &ok, "policyFrom", d.PolicyFrom, true)
+	if d.KeysRevoked {
+		b = append(appendKey(b, "keysRevoked"), "true"...)
+	}
+	if !d.Limit.IsZero() {
+		l := &d.Limit
+		b = append(appendKey(b, "limit"), '{')
+		b = strconv.AppendBool(appendKey(b, "allowed"), l.Allowed)
+		b = appendString(appendKey(b, "rule"), string(l.Rule))
+		b = appendString(appendKey(b, "reason"), string(l.Reason))
+		b = appendMoney(b, &ok, "limit", l.Limit)
+		b = appendMoney(b, &ok, "used", l.Used)
+		b = appendMoney(b, &ok, "available", l.Available)
+		b = appendMoney(b, &ok, "requested", l.Requested)
+		b = appendTime(b, &ok, "restoresAt", l.RestoresAt, true)
+		b = append(b, '}')
+	}
+	return append(b, '}'), ok
 }
+
+// appendKey appends the name k of the next member of the object b ends
+// in (after a comma unless it is the first), k needing no escape.
+func appendKey(b []byte, k string) []byte {
+	if b[len(b)-1] != '{' {
+		b = append(b, ',')
+	}
+	b = append(b, '"')
+	b = append(b, k...)
+	return append(b, '"', ':')
+}
+
+// appendName appends a member k with the enum v's text, its name, which
+// String returns without allocating where MarshalText allocates; an
+// undefined value goes through MarshalText, and clears *ok if that fails.
+func appendName[T interface {
+	encoding.TextMarshaler
+	Valid() bool
+	String() string
+}](b []byte, ok *bool, k string, v T) []byte {
+	b = appendKey(b, k)
+	if v.Valid() {
+		return appendString(b, v.String())
+	}
+	t, err := v.MarshalText()
+	if err != nil {
+		*ok = false
+	}
+	return appendString(b, string(t))
+}
+
+// appendMoney appends a member k with m as currency.Money.MarshalJSON
+// writes it, and clears *ok where that fails.
+func appendMoney(b []byte, ok *bool, k string, m currency.Money) []byte {
+	if !m.Code().Valid() && m != (currency.Money{}) {
+		*ok = false
+	}
+	return m.AppendJSON(appendKey(b, k))
+}
+
+// appendTime appends a member k with the instant t (in UTC if its offset
+// has seconds) as time.Time.MarshalJSON writes it, RFC 3339 with
+// nanoseconds, and clears *ok where that fails (a year outside 0–9999, a
+// zone hour from 24); a zero t is left out if omitZero. It looks t's zone
+// up once: the clock time is formatted in UTC and the offset appended.
+func appendTime(b []byte, ok *bool, k string, t time.Time, omitZero bool) []byte {
+	if omitZero && t.IsZero() {
+		return b
+	}
+	b = append(appendKey(b, k), '"')
+	_, off := t.Zone()
+	if off%60 != 0 {
+		t, off = t.UTC(), 0 // exactJSON
+	}
+	n := len(b)
+	b = t.Add(time.Duration(off)*time.Second).UTC().AppendFormat(b, time.RFC3339Nano)
+	if len(b) < n+len("9999-") || b[n+len("9999")] != '-' || off <= -24*3600 || off >= 24*3600 {
+		*ok = false // time.Time.MarshalJSON's checks
+		return append(b, '"')
+	}
+	b = b[:len(b)-1] // the Z
+	switch {
+	case off == 0:
+		b = append(b, 'Z')
+	case off < 0:
+		b, off = append(b, '-'), -off
+	default:
+		b = append(b, '+')
+	}
+	if off != 0 {
+		h, m := off/3600, off/60%60
+		b = append(b, byte('0'+h/10), byte('0'+h%10), ':', byte('0'+m/10), byte('0'+m%10))
+	}
+	return append(b, '"')
+}
+
+// appendString appends s as a JSON string as encoding/json writes it: in
+// one pass when s is printable ASCII that needs no escape (encoding/json
+// escapes HTML's <, > and &), through encoding/json otherwise.
+func appendString(b []byte, s string) []byte {
+	for i := range len(s) {
+		if !plainJSON[s[i]] {
+			q, _ := json.Marshal(s) // a string always marshals
+			return append(b, q...)
+		}
+	}
+	return append(append(append(b, '"'), s...), '"')
+}
+
+// plainJSON holds the bytes encoding/json writes as themselves in a
+// string: printable ASCII but for ", \, <, > and &. Never written.
+var plainJSON = func() (t [256]bool) {
+	for c := ' '; c < 0x7f; c++ {
+		t[c] = !strings.ContainsRune(`"\<>&`, c)
+	}
+	return t
+}()

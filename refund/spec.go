@@ -21,6 +21,7 @@ type spec struct {
 	counts    bool          // calendar days are counted, in zone
 	zone      calendar.Zone // loc with Start's zone period cached, when counting
 	day0      int64         // the day number of Start in loc, when counting
+	off       int64         // Start's UTC offset in loc, when counting
 	paidUntil time.Time
 	daysPaid  int
 }
@@ -105,6 +106,7 @@ func (p *Policy) spec(r *Request, s *spec) rule.Problems {
 	if zoneOK && startOK && (s.window.IsCalendar() || s.prorate) {
 		s.counts = true
 		s.zone = calendar.NewZone(s.loc, r.Start)
+		s.off = s.zone.Offset(r.Start)
 		s.day0 = s.dayNumber(r.Start)
 	}
 	if s.prorate {
@@ -194,11 +196,11 @@ func (p *Policy) paidPeriod(r *Request, s *spec, ps rule.Problems) rule.Problems
 	case !s.counts || r.Term.Months() == 0:
 		return ps // reported already
 	default:
-		t, err := s.zone.AddMonths(r.Start, calendar.Months(r.Term.Months()))
+		t, day, err := s.addMonths(r.Start, calendar.Months(r.Term.Months()))
 		if err != nil {
 			return addProblem(ps, s.rule, "request.term", msgTermRange, ErrTerm, r.Term.String(), r.Start)
 		}
-		s.paidUntil, endDay = t, s.dayNumber(t)
+		s.paidUntil, endDay = t, day
 	}
 	days := endDay - s.day0
 	if days < 1 || days > 1<<31 {
@@ -284,3 +286,52 @@ func (s *spec) dayNumber(t time.Time) int64 {
 }
 
 const secondsPerDay = 86400
+
+// startOfDay is s.zone.StartOfDay(day) without its divisions where the
+// zone's offset at local midnight of day, and a second before it, is
+// s.off, Start's (no clock change there): midnight is then the day's
+// first instant, the one StartOfDay gives. Elsewhere it is StartOfDay's
+// case.
+func (s *spec) startOfDay(day int64) time.Time {
+	if day > -1<<30 && day < 1<<30 {
+		if u := day*secondsPerDay - s.off; s.zone.Offset(time.Unix(u, 0)) == s.off && s.zone.Offset(time.Unix(u-1, 0)) == s.off {
+			return time.Unix(u, 0).In(s.loc)
+		}
+	}
+	return s.zone.StartOfDay(day)
+}
+
+// addMonths returns s.zone.AddMonths(start, n) and the day number of its
+// date, for start the instant s.zone, s.off and s.day0 were made for. The common
+// case takes two zone lookups (time.Date's and the result's offset)
+// where AddMonths and dayNumber take three: the same clock time on the
+// date n months on (the day clamped to the month's end), through
+// time.Date, kept when its date and clock time are the ones asked for
+// and its year is within calendar.MinYear–MaxYear. Anything else (a
+// clock change moving the time, a year out of range) is AddMonths'
+// case, which gives the same instant wherever this one is kept.
+func (s *spec) addMonths(start time.Time, n calendar.Months) (time.Time, int64, error) {
+	if y, m, d, err := calendar.CivilDate(s.day0); err == nil {
+		total := int64(y)*12 + int64(m) - 1 + int64(n)
+		y2 := total / 12
+		if total%12 < 0 {
+			y2--
+		}
+		m2 := time.Month(total-y2*12) + 1
+		if y2 >= calendar.MinYear && y2 <= calendar.MaxYear {
+			days, _ := calendar.DaysIn(int(y2), m2) // m2 is 1…12
+			d2 := min(d, days)
+			sec := start.Unix() + s.off - s.day0*secondsPerDay // into the local day
+			t := time.Date(int(y2), m2, d2, int(sec/3600), int(sec/60%60), int(sec%60), start.Nanosecond(), s.loc)
+			day, _ := calendar.DayNumber(int(y2), m2, d2) // a valid date
+			if t.Unix()+s.zone.Offset(t) == day*secondsPerDay+sec {
+				return t, day, nil
+			}
+		}
+	}
+	t, err := s.zone.AddMonths(start, n)
+	if err != nil {
+		return time.Time{}, 0, err
+	}
+	return t, s.dayNumber(t), nil
+}
