@@ -78,8 +78,8 @@ func (a Audience) IsZero() bool { return a.Kind == 0 && a.Source == Manual && le
 
 // Has reports whether the audience lists id.
 func (a Audience) Has(id GUID) bool {
-	if slices.IsSortedFunc(a.IDs, GUID.Compare) {
-		_, ok := slices.BinarySearchFunc(a.IDs, id, GUID.Compare)
+	if slices.IsSortedFunc(a.IDs, GUID.compare) {
+		_, ok := slices.BinarySearchFunc(a.IDs, id, GUID.compare)
 		return ok
 	}
 	return slices.Contains(a.IDs, id)
@@ -89,7 +89,7 @@ func (a Audience) Has(id GUID) bool {
 // duplicates removed.
 func NewAudience(kind IDKind, src Source, ids ...GUID) Audience {
 	ids = slices.Clone(ids)
-	slices.SortFunc(ids, GUID.Compare)
+	slices.SortFunc(ids, GUID.compare)
 	return Audience{Kind: kind, Source: src, IDs: slices.Compact(ids)}
 }
 
@@ -265,7 +265,7 @@ func estimateIDs(r io.Reader, limit int) int {
 	return max(min(n, limit), 0)
 }
 
-// compareGUIDs orders GUIDs as [GUID.Compare] does, comparing each as
+// compareGUIDs orders GUIDs as GUID.compare does, comparing each as
 // two big-endian 64-bit halves.
 func compareGUIDs(a, b *GUID) int {
 	if c := cmp.Compare(binary.BigEndian.Uint64(a[:8]), binary.BigEndian.Uint64(b[:8])); c != 0 {

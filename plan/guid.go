@@ -79,8 +79,8 @@ const unhex = "" +
 	"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff" +
 	"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff"
 
-// AppendText implements [encoding.TextAppender].
-func (g GUID) AppendText(b []byte) ([]byte, error) {
+// appendText appends the text form of g to b.
+func (g GUID) appendText(b []byte) ([]byte, error) {
 	const hex = "0123456789abcdef"
 	for i, c := range g {
 		if i == 4 || i == 6 || i == 8 || i == 10 {
@@ -94,12 +94,12 @@ func (g GUID) AppendText(b []byte) ([]byte, error) {
 // String returns the lowercase 8-4-4-4-12 form.
 func (g GUID) String() string {
 	var buf [36]byte
-	b, _ := g.AppendText(buf[:0])
+	b, _ := g.appendText(buf[:0])
 	return string(b)
 }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (g GUID) MarshalText() ([]byte, error) { return g.AppendText(make([]byte, 0, 36)) }
+func (g GUID) MarshalText() ([]byte, error) { return g.appendText(make([]byte, 0, 36)) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseGUID].
 func (g *GUID) UnmarshalText(b []byte) error {
@@ -111,8 +111,8 @@ func (g *GUID) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// Compare orders GUIDs bytewise: −1, 0 or +1.
-func (g GUID) Compare(h GUID) int {
+// compare orders GUIDs bytewise: −1, 0 or +1.
+func (g GUID) compare(h GUID) int {
 	for i := range g {
 		switch {
 		case g[i] < h[i]:
