@@ -211,6 +211,12 @@ type Row struct {
 // later rate does not change it (PRC-03).
 type LocalPrice struct {
 	Row
+	// Rule is the rule the price follows (PRC-03: converted once when
+	// saved, or the publisher's own); Reason says how it was obtained,
+	// as Source does: [ReasonConverted], [ReasonListPrice] or
+	// [ReasonOverride].
+	Rule   rule.ID     `json:"rule"`
+	Reason rule.Reason `json:"reason"`
 	// Source says how Price was obtained.
 	Source PriceSource `json:"source"`
 	// USD is the list price the market price belongs to.
@@ -222,6 +228,34 @@ type LocalPrice struct {
 	// SavedAt is when the price was fixed: the save that first computed
 	// it, or the one that set the publisher's price.
 	SavedAt time.Time `json:"savedAt"`
+}
+
+// The reasons of local prices: stable codes, never renamed or reused,
+// that hosts may switch on and store.
+const (
+	// ReasonConverted: the USD list price converted into the market's
+	// billing currency at the rate in force when it was saved, rounded
+	// once (PRC-03); SourceConverted.
+	ReasonConverted rule.Reason = "converted-at-save"
+	// ReasonListPrice: the market is billed in USD; its price is the
+	// list price itself; SourceList.
+	ReasonListPrice rule.Reason = "usd-list-price"
+	// ReasonOverride: the publisher set the market's price and owns it
+	// (PRC-03); SourceOverride.
+	ReasonOverride rule.Reason = "publisher-override"
+)
+
+// newLocalPrice returns the price of row obtained from source, with its
+// rule and reason.
+func newLocalPrice(row Row, source PriceSource, usd currency.Money, at time.Time) LocalPrice {
+	reason := ReasonOverride
+	switch source {
+	case SourceConverted:
+		reason = ReasonConverted
+	case SourceList:
+		reason = ReasonListPrice
+	}
+	return LocalPrice{Row: row, Rule: rule.PRC03, Reason: reason, Source: source, USD: usd, SavedAt: at}
 }
 
 // Conversion returns the conversion that produced a converted price, and
@@ -499,7 +533,7 @@ func (p Policy) Save(prev Sheet, list []ListPrice, rates []DatedRate, at time.Ti
 					out = append(out, *saved)
 					out[len(out)-1].USD = usd
 				} else {
-					out = append(out, LocalPrice{Row: row, Source: SourceOverride, USD: usd, SavedAt: at})
+					out = append(out, newLocalPrice(row, SourceOverride, usd, at))
 				}
 				continue
 			}
@@ -509,7 +543,7 @@ func (p Policy) Save(prev Sheet, list []ListPrice, rates []DatedRate, at time.Ti
 			}
 			if cur == currency.USD {
 				row.Price = usd
-				out = append(out, LocalPrice{Row: row, Source: SourceList, USD: usd, SavedAt: at})
+				out = append(out, newLocalPrice(row, SourceList, usd, at))
 				continue
 			}
 			ri := rateOf[mc]
@@ -538,7 +572,9 @@ func (p Policy) Save(prev Sheet, list []ListPrice, rates []DatedRate, at time.Ti
 				continue
 			}
 			row.Price = v
-			out = append(out, LocalPrice{Row: row, Source: SourceConverted, USD: usd, Rate: r, Rounding: p.Rounding, SavedAt: at})
+			lp := newLocalPrice(row, SourceConverted, usd, at)
+			lp.Rate, lp.Rounding = r, p.Rounding
+			out = append(out, lp)
 		}
 		for _, o := range lp.Overrides {
 			overrideAt[o.Market] = 0
@@ -688,7 +724,7 @@ func (p Policy) Import(prev Sheet, rows []Row, at time.Time) (Sheet, error) {
 		case r.Price.IsNegative():
 			ps.Append(rule.Problem{Rule: rule.PRC03, Path: path + ".price", Message: shMsgPriceNeg, Args: []any{r.Price}, Err: ErrPrice})
 		case out[j].Price != r.Price:
-			out[j] = LocalPrice{Row: r, Source: SourceOverride, USD: out[j].USD, SavedAt: at}
+			out[j] = newLocalPrice(r, SourceOverride, out[j].USD, at)
 		}
 	}
 	if len(ps) > 0 {
