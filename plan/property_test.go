@@ -8,7 +8,6 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/market"
@@ -136,5 +135,3 @@ func TestPropertyNilAndZero(t *testing.T) {
 		}
 	}
 }
-
-func ts(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
