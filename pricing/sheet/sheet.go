@@ -321,8 +321,52 @@ func (p LocalPrice) Explain(lang rule.Language) string {
 // writes. A Sheet is a plain value; store it as JSON and pass it back to
 // the next save, which keeps its prices (PRC-03: fixed once saved).
 type Sheet struct {
+	// Rule is PRC-03, which the sheet follows: prices converted once
+	// when saved and fixed; Reason says how the sheet came about:
+	// [ReasonSaved] by [Policy.Save], [ReasonImported] by
+	// [Policy.Import] (unset in the zero Sheet).
+	Rule    rule.ID      `json:"rule,omitzero"`
+	Reason  rule.Reason  `json:"reason,omitzero"`
 	SavedAt time.Time    `json:"savedAt"`
 	Prices  []LocalPrice `json:"prices"`
+}
+
+// The reasons of sheets.
+const (
+	// ReasonSaved: [Policy.Save] saved the sheet from a price list.
+	ReasonSaved rule.Reason = "sheet-saved"
+	// ReasonImported: [Policy.Import] imported the publisher's edited
+	// sheet.
+	ReasonImported rule.Reason = "sheet-imported"
+)
+
+var (
+	exSheet = rule.Message{
+		English: "Price sheet %s on %v (%s): prices %d; converted from USD at the rates in force then %d; USD list prices %d; set by the publisher %d.",
+		Swedish: "Prisbladet %s %v (%s): priser %d; omräknade från USD till kurserna som gällde då %d; listpriser i USD %d; satta av utgivaren %d.",
+	}
+	exSaved    = rule.Message{English: "saved", Swedish: "sparat"}
+	exImported = rule.Message{English: "imported", Swedish: "importerat"}
+)
+
+// String returns the sheet's explanation in English.
+func (s Sheet) String() string { return s.Explain(rule.English) }
+
+// Explain says in lang what the sheet holds and how its prices were
+// obtained: "Price sheet saved on 2024-01-15 10:00:00 UTC (PRC-03): prices
+// 564; …".
+func (s Sheet) Explain(lang rule.Language) string {
+	var count [SourceOverride + 1]int
+	for i := range s.Prices {
+		if src := s.Prices[i].Source; src <= SourceOverride {
+			count[src]++
+		}
+	}
+	how := exSaved
+	if s.Reason == ReasonImported {
+		how = exImported
+	}
+	return exSheet.Render(lang, how, s.SavedAt, string(rule.PRC03), len(s.Prices), count[SourceConverted], count[SourceList], count[SourceOverride])
 }
 
 // Rates returns the distinct rates the sheet's converted prices used,
@@ -587,7 +631,7 @@ func (p Policy) Save(prev Sheet, list []ListPrice, rates []DatedRate, at time.Ti
 	if len(ps) > 0 {
 		return Sheet{}, ps.Err()
 	}
-	return Sheet{SavedAt: at, Prices: out}, nil
+	return Sheet{Rule: rule.PRC03, Reason: ReasonSaved, SavedAt: at, Prices: out}, nil
 }
 
 // sheetCheckRates reports rates that cannot be used.
@@ -730,7 +774,7 @@ func (p Policy) Import(prev Sheet, rows []Row, at time.Time) (Sheet, error) {
 	if len(ps) > 0 {
 		return Sheet{}, ps.Err()
 	}
-	return Sheet{SavedAt: at, Prices: out}, nil
+	return Sheet{Rule: rule.PRC03, Reason: ReasonImported, SavedAt: at, Prices: out}, nil
 }
 
 // shDecodeStrict decodes JSON into v with package jsonx: unknown and

@@ -435,8 +435,25 @@ func TestPRC03_Import(t *testing.T) {
 	}
 	want := slices.Clone(s.Prices)
 	want[0] = newLocalPrice(rows[0], SourceOverride, pbMoney("10.00 USD"), t2)
-	if diff := cmp.Diff(Sheet{SavedAt: t2, Prices: want}, got); diff != "" {
+	if diff := cmp.Diff(Sheet{Rule: rule.PRC03, Reason: ReasonImported, SavedAt: t2, Prices: want}, got); diff != "" {
 		t.Errorf("import (-want +got):\n%s", diff)
+	}
+	// The sheets say how they came about, in English and Swedish.
+	for _, tt := range []struct {
+		s    Sheet
+		lang rule.Language
+		want string
+	}{
+		{s, rule.English, "Price sheet saved on 2024-01-15 10:00:00 UTC (PRC-03): prices 2; converted from USD at the rates in force then 1; USD list prices 1; set by the publisher 0."},
+		{got, rule.English, "Price sheet imported on 2024-01-17 10:00:00 UTC (PRC-03): prices 2; converted from USD at the rates in force then 0; USD list prices 1; set by the publisher 1."},
+		{got, rule.Swedish, "Prisbladet importerat 2024-01-17 10:00:00 UTC (PRC-03): priser 2; omräknade från USD till kurserna som gällde då 0; listpriser i USD 1; satta av utgivaren 1."},
+	} {
+		if got := tt.s.Explain(tt.lang); got != tt.want {
+			t.Errorf("Explain(%v) = %q, want %q", tt.lang, got, tt.want)
+		}
+	}
+	if s.String() != s.Explain(rule.English) || (Sheet{}).String() == "" {
+		t.Error("String")
 	}
 
 	bad := []Row{
