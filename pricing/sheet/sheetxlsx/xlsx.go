@@ -491,25 +491,17 @@ func streamRows(f *zip.File, strs []string, emit func(n int, cells []cell, width
 	}
 	defer rc.Close()
 	d := xml.NewDecoder(rc)
-	bad := func(format string, args ...any) error {
+	b := rowBuilder{strs: strs, emit: emit}
+	var open []xml.Name
+	bad := func(err error) error {
 		line, _ := d.InputPos()
-		return fmt.Errorf("%s line %d: %s", f.Name, line, fmt.Sprintf(format, args...))
+		return fmt.Errorf("%s line %d: %w", f.Name, line, err)
 	}
-	var (
-		open           []xml.Name
-		cells          []cell
-		n, width, col  int
-		typ            string
-		v, is          []byte
-		hasV, hasIS    bool
-		inV, inIS, inT bool
-		phonetic       int
-	)
 	for {
 		tok, err := d.RawToken()
 		if err == io.EOF {
 			if len(open) > 0 {
-				return bad("element <%s> is not closed", open[len(open)-1].Local)
+				return bad(fmt.Errorf("element <%s> is not closed", open[len(open)-1].Local))
 			}
 			return nil
 		}
@@ -519,86 +511,127 @@ func streamRows(f *zip.File, strs []string, emit func(n int, cells []cell, width
 		switch t := tok.(type) {
 		case xml.StartElement:
 			open = append(open, t.Name)
-			switch t.Name.Local {
-			case "row":
-				n++
-				for _, a := range t.Attr {
-					if a.Name.Local == "r" {
-						r, err := strconv.Atoi(a.Value)
-						if err != nil || r < 1 || r > excelize.TotalRows {
-							return bad("row %q is not a row number", a.Value)
-						}
-						n = r
-					}
+			var r, typ string
+			hasR := false
+			for _, a := range t.Attr {
+				switch a.Name.Local {
+				case "r":
+					r, hasR = a.Value, true
+				case "t":
+					typ = a.Value
 				}
-				cells, width, col = cells[:0], 0, -1
-			case "c":
-				col++
-				typ, v, is, hasV, hasIS = "", v[:0], is[:0], false, false
-				for _, a := range t.Attr {
-					switch a.Name.Local {
-					case "r":
-						c, _, err := excelize.CellNameToCoordinates(a.Value)
-						if err != nil {
-							return bad("cell %q is not a cell reference", a.Value)
-						}
-						col = c - 1
-					case "t":
-						typ = a.Value
-					}
-				}
-			case "v":
-				inV, hasV = true, true
-			case "is":
-				inIS, hasIS = true, true
-			case "rPh":
-				phonetic++
-			case "t":
-				inT = inIS && phonetic == 0
+			}
+			if err := b.start(t.Name.Local, r, hasR, typ); err != nil {
+				return bad(err)
 			}
 		case xml.EndElement:
 			if len(open) == 0 || open[len(open)-1] != t.Name {
-				return bad("element </%s> closes no open element", t.Name.Local)
+				return bad(fmt.Errorf("element </%s> closes no open element", t.Name.Local))
 			}
 			open = open[:len(open)-1]
-			switch t.Name.Local {
-			case "v":
-				inV = false
-			case "is":
-				inIS = false
-			case "rPh":
-				phonetic--
-			case "t":
-				inT = false
-			case "c":
-				var val string
-				switch {
-				case typ == "s" && hasV && len(v) > 0:
-					i, err := strconv.Atoi(strings.TrimSpace(string(v)))
-					if err != nil || i < 0 || i >= len(strs) {
-						return bad("shared string %q does not exist", v)
-					}
-					val = strs[i]
-				case typ == "inlineStr" && hasIS:
-					val = string(is)
-				default:
-					val = string(v)
-				}
-				cells = append(cells, cell{col, val})
-				width = max(width, col+1)
-			case "row":
-				if !emit(n, cells, width) {
-					return nil
-				}
+			more, err := b.end(t.Name.Local)
+			if err != nil {
+				return bad(err)
+			}
+			if !more {
+				return nil
 			}
 		case xml.CharData:
-			switch {
-			case inV:
-				v = append(v, t...)
-			case inT:
-				is = append(is, t...)
-			}
+			b.text(t)
 		}
+	}
+}
+
+// rowBuilder builds the rows of a worksheet from its XML elements, as
+// [streamRows] describes.
+type rowBuilder struct {
+	strs           []string
+	emit           func(n int, cells []cell, width int) bool
+	cells          []cell
+	n, width, col  int
+	typ            string
+	v, is          []byte
+	hasV, hasIS    bool
+	inV, inIS, inT bool
+	phonetic       int
+}
+
+// start begins the element local, with its attributes r (when hasR)
+// and t.
+func (b *rowBuilder) start(local, r string, hasR bool, typ string) error {
+	switch local {
+	case "row":
+		b.n++
+		if hasR {
+			n, err := strconv.Atoi(r)
+			if err != nil || n < 1 || n > excelize.TotalRows {
+				return fmt.Errorf("row %q is not a row number", r)
+			}
+			b.n = n
+		}
+		b.cells, b.width, b.col = b.cells[:0], 0, -1
+	case "c":
+		b.col++
+		b.typ, b.v, b.is, b.hasV, b.hasIS = typ, b.v[:0], b.is[:0], false, false
+		if hasR {
+			c, _, err := excelize.CellNameToCoordinates(r)
+			if err != nil {
+				return fmt.Errorf("cell %q is not a cell reference", r)
+			}
+			b.col = c - 1
+		}
+	case "v":
+		b.inV, b.hasV = true, true
+	case "is":
+		b.inIS, b.hasIS = true, true
+	case "rPh":
+		b.phonetic++
+	case "t":
+		b.inT = b.inIS && b.phonetic == 0
+	}
+	return nil
+}
+
+// end ends the element local and reports whether to go on.
+func (b *rowBuilder) end(local string) (bool, error) {
+	switch local {
+	case "v":
+		b.inV = false
+	case "is":
+		b.inIS = false
+	case "rPh":
+		b.phonetic--
+	case "t":
+		b.inT = false
+	case "c":
+		var val string
+		switch {
+		case b.typ == "s" && b.hasV && len(b.v) > 0:
+			i, err := strconv.Atoi(strings.TrimSpace(string(b.v)))
+			if err != nil || i < 0 || i >= len(b.strs) {
+				return false, fmt.Errorf("shared string %q does not exist", b.v)
+			}
+			val = b.strs[i]
+		case b.typ == "inlineStr" && b.hasIS:
+			val = string(b.is)
+		default:
+			val = string(b.v)
+		}
+		b.cells = append(b.cells, cell{b.col, val})
+		b.width = max(b.width, b.col+1)
+	case "row":
+		return b.emit(b.n, b.cells, b.width), nil
+	}
+	return true, nil
+}
+
+// text adds character data.
+func (b *rowBuilder) text(t []byte) {
+	switch {
+	case b.inV:
+		b.v = append(b.v, t...)
+	case b.inT:
+		b.is = append(b.is, t...)
 	}
 }
 
