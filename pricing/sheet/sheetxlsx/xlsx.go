@@ -154,8 +154,11 @@ var (
 // (MaxRows + 1) before any row is read, more rows than MaxRows or more
 // cells than CellsPerRow × (MaxRows + 1) at the first row over.
 //
-// The worksheet is read as a stream, one row at a time, in a single
-// pass that also checks it; the workbook's other XML parts are checked
+// The worksheet is read as a stream, one row at a time, in a pass that
+// also checks it, by a small reader of the XML Excel and excelize write;
+// XML it does not take (comments, other entities, other encodings) or
+// damage sends it back to the start with encoding/xml, which reads any
+// XML and names the damage. The workbook's other XML parts are checked
 // first (well-formed, valid row and cell references, existing shared
 // strings), so that no row is dropped or misread silently.
 // Input that is not a readable workbook stops it with one wrapping
@@ -204,9 +207,15 @@ func (p Policy) Read(r io.Reader, name string, known []sheet.ListPrice) (rows []
 		return stop(name, msgXLSX, ErrXLSX, err.Error())
 	}
 	rr := rowReader{rp: rp, ws: bk.name, maxRows: maxRows, maxCells: maxCells, budget: maxCells, header: sheet.Columns()}
-	if err := streamRows(bk.sheet, bk.strings, rr.row); err != nil {
-		rp.Add(rule.Problem{Rule: rule.PRC03, Path: name, Message: msgXLSX, Args: []any{err.Error()}, Err: ErrXLSX})
-		return rp.Rows()
+	if !fastRows(bk.sheet, bk.strings, rr.row) {
+		// XML the fast reader does not take, or damage: read again,
+		// from the start, with encoding/xml.
+		rp = sheet.DefaultPolicy().NewRowParser(name, "row", known, 0)
+		rr = rowReader{rp: rp, ws: bk.name, maxRows: maxRows, maxCells: maxCells, budget: maxCells, header: sheet.Columns()}
+		if err := streamRows(bk.sheet, bk.strings, rr.row); err != nil {
+			rp.Add(rule.Problem{Rule: rule.PRC03, Path: name, Message: msgXLSX, Args: []any{err.Error()}, Err: ErrXLSX})
+			return rp.Rows()
+		}
 	}
 	rr.end()
 	return rp.Rows()
