@@ -150,7 +150,7 @@ func ExampleNewOffer() {
 
 func ExamplePerUserPlan() {
 	team := marketrulestest.PerUserPlan(t, "team", "10.00 USD")
-	lo, hi := team.Pricing.Users.Bounds()
+	lo, hi := max(team.Pricing.Users.Min, 1), team.Pricing.Users.Max
 	fmt.Println(team.Pricing.Model, team.Pricing.Terms[0].Term, team.Pricing.Terms[0].Price, lo, hi)
 	fmt.Println(offer.DefaultPolicy().CheckOffer(marketrulestest.SaaSOffer(team)))
 	// Output:
@@ -183,7 +183,7 @@ func ExampleSaaSOffer() {
 func ExampleSaaSPerUserOffer() {
 	o := marketrulestest.SaaSPerUserOffer()
 	for _, p := range o.Plans {
-		lo, hi := p.Pricing.Users.Bounds()
+		lo, hi := max(p.Pricing.Users.Min, 1), p.Pricing.Users.Max
 		fmt.Println(p.ID, p.Pricing.Model, p.Pricing.Terms[0].Price, lo, hi, p.Trial.Enabled())
 	}
 	// Output:
@@ -326,7 +326,7 @@ func ExampleReservation() {
 
 func ExampleStatus() {
 	p := marketrulestest.FlatRatePlan(t, "gold", "49.99 USD", marketrulestest.Status(plan.Live))
-	fmt.Println(p.Status, p.Status.IsPublished(), p.Status.Allows(plan.StopSelling))
+	fmt.Println(p.Status, p.Status == plan.Live || p.Status == plan.StopSold, p.Status.Allows(plan.StopSelling))
 	// Output: live true true
 }
 

@@ -9,15 +9,10 @@ import (
 	"github.com/marketrules/marketrules/rule"
 )
 
-// DefaultMaxJSONBytes bounds the JSON that [Decode] reads: 48 MiB, room for
+// DefaultMaxJSONBytes bounds the JSON that [Policy.Decode] reads: 48 MiB, room for
 // the largest valid offer (100 plans, 45 of them private with 20,000
 // tenant IDs each, is about 37 MB).
 const DefaultMaxJSONBytes = 48 << 20
-
-// Decode reads an offer's JSON from r, as [Policy.Decode] does.
-//
-// Deprecated: use p.Decode(r, maxBytes); removed before v1.
-func Decode(r io.Reader, maxBytes int64) (Offer, error) { return Policy{}.Decode(r, maxBytes) }
 
 // Decode reads an offer's JSON from r, reading at most maxBytes (≤ 0
 // means [DefaultMaxJSONBytes]). Input that is longer is refused as soon as

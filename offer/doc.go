@@ -78,13 +78,13 @@
 // An Offer's JSON is what encoding/json writes for it; see
 // testdata/saas-offer.json. [Offer.UnmarshalJSON] is strict (unknown
 // members and bad enum values are problems with their paths) and
-// round-trips exactly; [Decode] reads untrusted input with a size limit,
+// round-trips exactly; [Policy.Decode] reads untrusted input with a size limit,
 // refusing a 100 MB document without reading it all.
 //
 // # Errors
 //
 // [Policy.CheckOffer] and decoding return [rule.Problems] (errors.As),
-// every problem with its rule and path; [Decode] wraps [ErrTooLarge] for
+// every problem with its rule and path; [Policy.Decode] wraps [ErrTooLarge] for
 // oversized input; a nil offer wraps [ErrNoOffer], a policy limit out of
 // range [ErrPolicy] (plan.ErrPolicy for the plan limits). A purchase or a
 // republish that is not allowed is not an error but a decision listing

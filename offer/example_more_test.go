@@ -52,9 +52,12 @@ func ExamplePolicy2023() {
 	// Output: 2023 200 3000 10 20 true
 }
 
-func ExamplePreview_Includes() {
-	pv := offer.Preview{Emails: []string{"qa@contoso.com", "pm@contoso.com"}}
-	fmt.Println(pv.Includes("QA@Contoso.com"), pv.Includes("ceo@fabrikam.com"))
+// While an offer is in preview, its preview audience sees every plan;
+// e-mail addresses match whatever their case (PLN-10).
+func ExampleOffer_CanSee_preview() {
+	o := offer.Offer{Preview: offer.Preview{Emails: []string{"qa@contoso.com", "pm@contoso.com"}}}
+	hidden := plan.Plan{Visibility: plan.Hidden}
+	fmt.Println(o.CanSee(offer.Viewer{Email: "QA@Contoso.com"}, &hidden, true), o.CanSee(offer.Viewer{Email: "ceo@fabrikam.com"}, &hidden, true))
 	// Output: true false
 }
 

@@ -122,8 +122,9 @@ type Preview struct {
 // hand, no addresses (nil or empty). JSON omits it.
 func (pv Preview) IsZero() bool { return pv.Source == plan.Manual && len(pv.Emails) == 0 }
 
-// Includes reports whether email is in the preview audience.
-func (pv Preview) Includes(email string) bool {
+// includes reports whether email is in the preview audience, ignoring
+// case.
+func (pv Preview) includes(email string) bool {
 	for _, e := range pv.Emails {
 		if strings.EqualFold(e, email) {
 			return true
@@ -152,7 +153,7 @@ func (o *Offer) CanSee(v Viewer, p *plan.Plan, inPreview bool) bool {
 		return false
 	}
 	if inPreview {
-		return v.Email != "" && o.Preview.Includes(v.Email)
+		return v.Email != "" && o.Preview.includes(v.Email)
 	}
 	switch p.Visibility {
 	case plan.Public:
@@ -174,7 +175,7 @@ func (o *Offer) CanSee(v Viewer, p *plan.Plan, inPreview bool) bool {
 // and unknown enum names are rejected, and all problems are reported at
 // once as [rule.Problems] with paths such as "plans[3].pricing.model". A
 // value that decodes is not yet validated: call [Policy.CheckOffer]. To read
-// untrusted input of unknown size, use [Decode], which refuses oversized
+// untrusted input of unknown size, use [Policy.Decode], which refuses oversized
 // input before reading it all.
 func (o *Offer) UnmarshalJSON(b []byte) error {
 	type plain Offer // the same fields, without this method

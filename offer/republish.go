@@ -184,7 +184,7 @@ func republish(published, draft *Offer, p Policy) (rule.Problems, changes) {
 	transactable := published.SellsThroughMicrosoft()
 	for i := range published.Plans {
 		old := &published.Plans[i]
-		if !old.Status.IsPublished() {
+		if old.Status != plan.Live && old.Status != plan.StopSold { // not published
 			continue
 		}
 		j := slices.IndexFunc(draft.Plans, func(q plan.Plan) bool { return q.ID == old.ID })

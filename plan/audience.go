@@ -1,8 +1,11 @@
 package plan
 
 import (
+	"cmp"
+	"encoding/binary"
 	"errors"
 	"io"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -75,8 +78,8 @@ func (a Audience) IsZero() bool { return a.Kind == 0 && a.Source == Manual && le
 
 // Has reports whether the audience lists id.
 func (a Audience) Has(id GUID) bool {
-	if slices.IsSortedFunc(a.IDs, GUID.Compare) {
-		_, ok := slices.BinarySearchFunc(a.IDs, id, GUID.Compare)
+	if slices.IsSortedFunc(a.IDs, GUID.compare) {
+		_, ok := slices.BinarySearchFunc(a.IDs, id, GUID.compare)
 		return ok
 	}
 	return slices.Contains(a.IDs, id)
@@ -86,7 +89,7 @@ func (a Audience) Has(id GUID) bool {
 // duplicates removed.
 func NewAudience(kind IDKind, src Source, ids ...GUID) Audience {
 	ids = slices.Clone(ids)
-	slices.SortFunc(ids, GUID.Compare)
+	slices.SortFunc(ids, GUID.compare)
 	return Audience{Kind: kind, Source: src, IDs: slices.Compact(ids)}
 }
 
@@ -160,11 +163,14 @@ func (pol Policy) ReadAudience(r io.Reader, name string, kind IDKind) (Audience,
 	// 128 bytes a row is far more than a GUID and a short description.
 	rd := csvx.NewReader(r, name, csvx.Limits{MaxBytes: int64(limit+1) * 128, MaxRows: limit + 1})
 	var ps rule.Problems
-	type entry struct {
-		id   GUID
-		line int
+	var psLines []int // the line of each problem in ps
+	problem := func(line int, p rule.Problem) {
+		ps.Append(p)
+		psLines = append(psLines, line)
 	}
-	entries := make([]entry, 0, min(limit, 1024))
+	// The valid IDs in the file's order, with their lines.
+	read := make([]GUID, 0, estimateIDs(r, limit))
+	lines := make([]int32, 0, cap(read))
 	tooMany := func() (Audience, error) {
 		return Audience{}, rule.Problems{{Rule: rule.PLN08, Path: name, Message: msgAudienceTooMany,
 			Args: []any{limit, kind.words(), limit}, Err: ErrAudienceTooLarge}}.Err()
@@ -186,14 +192,14 @@ func (pol Policy) ReadAudience(r io.Reader, name string, kind IDKind) (Audience,
 			if errors.As(err, &ce) {
 				msg = ce.Msg
 			}
-			ps.Append(rule.Problem{Path: lineRef(name, line), Message: msgAudienceCSV, Args: []any{msg}, Err: err})
+			problem(line, rule.Problem{Path: lineRef(name, line), Message: msgAudienceCSV, Args: []any{msg}, Err: err})
 			break
 		}
 		if len(rec) == 0 {
 			continue
 		}
-		if slices.ContainsFunc(rec, func(f string) bool { return strings.ContainsRune(f, '\r') }) {
-			ps.Append(rule.Problem{Path: lineRef(name, line), Message: msgAudienceCR, Err: ErrAudience})
+		if slices.ContainsFunc(rec, func(f string) bool { return strings.IndexByte(f, '\r') >= 0 }) {
+			problem(line, rule.Problem{Path: lineRef(name, line), Message: msgAudienceCR, Err: ErrAudience})
 			break
 		}
 		field := strings.TrimSpace(rec[0])
@@ -213,37 +219,99 @@ func (pol Policy) ReadAudience(r io.Reader, name string, kind IDKind) (Audience,
 		}
 		switch {
 		case !ok:
-			ps.Append(rule.Problem{Rule: rule.PLN08, Path: cellRef(name, line, column), Message: msgAudienceGUID, Args: []any{truncate(field, 60)}, Err: ErrGUID})
+			problem(line, rule.Problem{Rule: rule.PLN08, Path: cellRef(name, line, column), Message: msgAudienceGUID, Args: []any{truncate(field, 60)}, Err: ErrGUID})
 		case g == (GUID{}):
-			ps.Append(rule.Problem{Rule: rule.PLN08, Path: cellRef(name, line, column), Message: msgAudienceNil, Err: ErrGUID})
+			problem(line, rule.Problem{Rule: rule.PLN08, Path: cellRef(name, line, column), Message: msgAudienceNil, Err: ErrGUID})
 		default:
-			entries = append(entries, entry{g, line})
+			read = append(read, g)
+			lines = append(lines, int32(min(line, 1<<31-1)))
 		}
 	}
 	if rows == 0 && len(ps) == 0 {
 		return Audience{}, rule.Problems{{Rule: rule.PLN08, Path: name, Message: msgAudienceEmpty, Err: ErrAudience}}.Err()
 	}
-	// Sort by ID, then line, so duplicates are adjacent and the first
-	// occurrence comes first; report each later one.
-	slices.SortFunc(entries, func(a, b entry) int {
-		if c := a.id.Compare(b.id); c != 0 {
-			return c
-		}
-		return a.line - b.line
-	})
-	ids := make([]GUID, 0, len(entries))
-	firstLine := 0
-	for i, e := range entries {
-		if i > 0 && entries[i-1].id == e.id {
-			ps.Append(rule.Problem{Rule: rule.PLN08, Path: cellRef(name, e.line, column), Message: msgAudienceDup,
-				Args: []any{e.id.String(), firstLine}, Err: ErrDuplicateID})
+	ids, repeats := sortedUnique(read)
+	if !repeats {
+		return Audience{Kind: kind, Source: CSV, IDs: ids}, ps.Err()
+	}
+	// Report each repeat, with the line of the ID's first occurrence,
+	// among the other problems, all in line order.
+	firstLine := make(map[GUID]int32)
+	all := make(rule.Problems, 0, len(ps)+8)
+	for i, g := range read {
+		f, ok := firstLine[g]
+		if !ok {
+			firstLine[g] = lines[i]
 			continue
 		}
-		firstLine = e.line
-		ids = append(ids, e.id)
+		for len(psLines) > 0 && psLines[0] < int(lines[i]) {
+			all, ps, psLines = append(all, ps[0]), ps[1:], psLines[1:]
+		}
+		all = append(all, rule.Problem{Rule: rule.PLN08, Path: cellRef(name, int(lines[i]), column), Message: msgAudienceDup,
+			Args: []any{g.String(), int(f)}, Err: ErrDuplicateID})
 	}
-	sortByLine(ps)
-	return Audience{Kind: kind, Source: CSV, IDs: ids}, ps.Err()
+	all = append(all, ps...)
+	return Audience{Kind: kind, Source: CSV, IDs: ids}, all.Err()
+}
+
+// estimateIDs guesses the ID rows of an input that reports its length (a
+// bytes.Reader, strings.Reader or bytes.Buffer), at 37 bytes a row (a
+// GUID and a line end), within limit; 1,024 otherwise.
+func estimateIDs(r io.Reader, limit int) int {
+	n := 1024
+	if l, ok := r.(interface{ Len() int }); ok {
+		n = l.Len()/37 + 1
+	}
+	return max(min(n, limit), 0)
+}
+
+// compareGUIDs orders GUIDs as GUID.compare does, comparing each as
+// two big-endian 64-bit halves.
+func compareGUIDs(a, b *GUID) int {
+	if c := cmp.Compare(binary.BigEndian.Uint64(a[:8]), binary.BigEndian.Uint64(b[:8])); c != 0 {
+		return c
+	}
+	return cmp.Compare(binary.BigEndian.Uint64(a[8:]), binary.BigEndian.Uint64(b[8:]))
+}
+
+// sortedUnique returns ids sorted, each once, in a new slice, and
+// whether some ID was repeated: a counting sort on the IDs' leading
+// bits (about one bucket per ID) followed by a sort of each bucket,
+// linear for IDs spread as random GUIDs are, and O(n log n) however they
+// cluster.
+func sortedUnique(ids []GUID) ([]GUID, bool) {
+	sorted := make([]GUID, len(ids))
+	width := min(max(bits.Len(uint(len(ids))), 1), 16)
+	shift := 16 - width
+	ends := make([]int32, 1<<width+1)
+	bucket := func(g *GUID) int { return int(binary.BigEndian.Uint16(g[:2]) >> shift) }
+	for i := range ids {
+		ends[bucket(&ids[i])+1]++
+	}
+	for b := 1; b < len(ends); b++ {
+		ends[b] += ends[b-1]
+	}
+	next := ends[:len(ends)-1] // the start of each bucket, then its end
+	for i := range ids {
+		b := bucket(&ids[i])
+		sorted[next[b]] = ids[i]
+		next[b]++
+	}
+	start := int32(0)
+	for _, end := range next {
+		if b := sorted[start:end]; len(b) > 12 {
+			slices.SortFunc(b, func(x, y GUID) int { return compareGUIDs(&x, &y) })
+		} else {
+			for i := 1; i < len(b); i++ {
+				for j := i; j > 0 && compareGUIDs(&b[j-1], &b[j]) > 0; j-- {
+					b[j-1], b[j] = b[j], b[j-1]
+				}
+			}
+		}
+		start = end
+	}
+	unique := slices.Compact(sorted)
+	return unique, len(unique) < len(sorted)
 }
 
 func lineRef(name string, line int) string { return name + " line " + strconv.Itoa(line) }
@@ -252,15 +320,4 @@ func lineRef(name string, line int) string { return name + " line " + strconv.It
 // TenantId" ("column 1" without a header row).
 func cellRef(name string, line int, column string) string {
 	return lineRef(name, line) + ", column " + column
-}
-
-// sortByLine orders problems by the line number at the end of their path.
-func sortByLine(ps rule.Problems) {
-	lineOf := func(p rule.Problem) int {
-		_, rest, _ := strings.Cut(p.Path, " line ")
-		digits, _, _ := strings.Cut(rest, ",")
-		n, _ := strconv.Atoi(digits)
-		return n
-	}
-	slices.SortStableFunc(ps, func(a, b rule.Problem) int { return lineOf(a) - lineOf(b) })
 }

@@ -1,6 +1,7 @@
 package plan_test
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -337,8 +338,8 @@ func TestAudienceEnums(t *testing.T) {
 		t.Error("Family")
 	}
 	for _, m := range []plan.Model{plan.PerVCPU, plan.PerVCPUSize, plan.PerMarketAndVCPUSize} {
-		if !m.IsVMHourly() || !m.IsPaid() {
-			t.Errorf("%v: IsVMHourly %v IsPaid %v", m, m.IsVMHourly(), m.IsPaid())
+		if !m.IsPaid() {
+			t.Errorf("%v: IsPaid %v", m, m.IsPaid())
 		}
 	}
 	for _, m := range []plan.Model{0, plan.Free, plan.BYOL, 99} {
@@ -377,7 +378,7 @@ func FuzzReadAudience(f *testing.F) {
 			if id == (plan.GUID{}) {
 				t.Fatalf("the nil GUID was accepted")
 			}
-			if i > 0 && a.IDs[i-1].Compare(id) >= 0 {
+			if i > 0 && bytes.Compare(a.IDs[i-1][:], id[:]) >= 0 {
 				t.Fatalf("IDs not sorted and unique: %v", a.IDs)
 			}
 		}
@@ -398,3 +399,54 @@ func BenchmarkReadAudience20k(b *testing.B) {
 }
 
 var _ io.Reader = (*endless)(nil)
+
+// PLN-08: whatever the IDs (random, or sharing their leading bytes so
+// that they sort in one bucket), ReadAudience returns them sorted, each
+// once, as NewAudience does, and reports each repeat at its line with
+// the line of the first occurrence, in line order among the other
+// problems.
+func TestPLN08_ReadAudienceRepeatsAgreeWithMap(t *testing.T) {
+	for _, clustered := range []bool{false, true} {
+		var b strings.Builder
+		b.WriteString("TenantId\n")
+		var valid []plan.GUID
+		first := map[plan.GUID]int{}
+		var want []string
+		for i := range 990 {
+			line := i + 2
+			if i%97 == 5 {
+				b.WriteString("bad\n")
+				want = append(want, fmt.Sprintf("a.csv line %d, column TenantId: %q is not a GUID (want xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)", line, "bad"))
+				continue
+			}
+			h := uint64(i%600+1) * 0x9E3779B97F4A7C15
+			if clustered {
+				h = uint64(i%600+1) * 7
+			}
+			s := fmt.Sprintf("%08x-%04x-4%03x-8%03x-%012x", uint32(h>>32), uint16(h>>16), uint16(h)&0xfff, (i%600)&0xfff, uint64(i%600))
+			g := plan.MustParseGUID(s)
+			b.WriteString(s + "\n")
+			if f, ok := first[g]; ok {
+				want = append(want, fmt.Sprintf("a.csv line %d, column TenantId: %s is listed again (first on line %d)", line, s, f))
+				continue
+			}
+			first[g] = line
+			valid = append(valid, g)
+		}
+		a, err := plan.DefaultPolicy().ReadAudience(strings.NewReader(b.String()), "a.csv", plan.TenantIDs)
+		var ps rule.Problems
+		if !errors.As(err, &ps) {
+			t.Fatalf("clustered %v: %v", clustered, err)
+		}
+		var got []string
+		for _, p := range ps {
+			got = append(got, strings.TrimSuffix(p.Text(rule.English), " (PLN-08)"))
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("clustered %v: problems (-want +got):\n%s", clustered, diff)
+		}
+		if diff := cmp.Diff(plan.NewAudience(plan.TenantIDs, plan.CSV, valid...).IDs, a.IDs); diff != "" {
+			t.Errorf("clustered %v: IDs (-want +got):\n%s", clustered, diff)
+		}
+	}
+}

@@ -60,8 +60,9 @@
 // # Billing terms
 //
 // A [Term] is 1 month, 1, 2 or 3 years, or hourly (VM usage), written as
-// its ISO 8601 duration ("P1M", "P1Y", "PT1H"). [Term.BillingCycle] gives
-// its cycle of periods from an anchor as a calendar.Cycle: months clamped
+// its ISO 8601 duration ("P1M", "P1Y", "PT1H"). Its cycle of periods
+// from an anchor is calendar.Cycle{Anchor: anchor, Months:
+// calendar.Months(t.Months())}: months clamped
 // to month end, computed from the anchor every time, half-open periods
 // (see package calendar, which also documents the module's time
 // conventions). The date functions that lived here (AddMonths, Cycle,

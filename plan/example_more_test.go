@@ -3,7 +3,6 @@ package plan_test
 import (
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/plan"
@@ -45,13 +44,6 @@ func ExampleMustParseGUID() {
 	// Output: 72f988bf-86f1-41af-91ab-2d7cd011db47
 }
 
-func ExampleGUID_Compare() {
-	a := plan.MustParseGUID("72f988bf-86f1-41af-91ab-2d7cd011db47")
-	b := plan.MustParseGUID("e4c9ab4e-bd27-40d5-8459-230ba2a757fb")
-	fmt.Println(a.Compare(b), b.Compare(a), a.Compare(a))
-	// Output: -1 1 0
-}
-
 func ExampleParseGUID_nil() {
 	g := plan.MustParseGUID("00000000-0000-0000-0000-000000000000")
 	fmt.Println(g == plan.GUID{}, plan.MustParseGUID("72f988bf-86f1-41af-91ab-2d7cd011db47") == plan.GUID{})
@@ -76,14 +68,6 @@ func ExampleModel_IsPaid() {
 	}
 	fmt.Println()
 	// Output: free=false byol=false flat-rate=true per-vcpu=true
-}
-
-func ExampleModel_IsVMHourly() {
-	for _, m := range []plan.Model{plan.PerVCPU, plan.PerVCPUSize, plan.PerMarketAndVCPUSize, plan.PerUser} {
-		fmt.Print(m, "=", m.IsVMHourly(), " ")
-	}
-	fmt.Println()
-	// Output: per-vcpu=true per-vcpu-size=true per-market-and-vcpu-size=true per-user=false
 }
 
 // A 3-year term paid upfront, annually or monthly.
@@ -145,27 +129,6 @@ func ExampleQuantity_IsUnlimited() {
 	// Output: true false false
 }
 
-func ExampleStatus_IsPublished() {
-	for _, s := range []plan.Status{plan.Draft, plan.Live, plan.StopSold} {
-		fmt.Print(s, "=", s.IsPublished(), " ")
-	}
-	fmt.Println()
-	// Output: draft=false live=true stop-sold=true
-}
-
-// An annual term bought on February 29 renews on February 28 in the
-// years without one.
-func ExampleTerm_BillingCycle() {
-	c := plan.OneYear.BillingCycle(time.Date(2024, 2, 29, 0, 0, 0, 0, time.UTC))
-	p0, _ := c.Period(0)
-	p1, _ := c.Period(1)
-	fmt.Println(int(c.Months), p0)
-	fmt.Println(int(c.Months), p1)
-	// Output:
-	// 12 [2024-02-29T00:00:00Z, 2025-02-28T00:00:00Z)
-	// 12 [2025-02-28T00:00:00Z, 2026-02-28T00:00:00Z)
-}
-
 func ExampleTerm_Months() {
 	for _, t := range []plan.Term{plan.OneMonth, plan.OneYear, plan.TwoYears, plan.ThreeYears, plan.Hourly} {
 		fmt.Print(t, "=", t.Months(), " ")
@@ -188,15 +151,4 @@ func ExampleTerm_Words() {
 func ExampleTrial_Enabled() {
 	fmt.Println(plan.Trial{Months: 1}.Enabled(), plan.Trial{}.Enabled())
 	// Output: true false
-}
-
-// Unset seat limits mean 1 to unlimited (0 is no maximum).
-func ExampleUsers_Bounds() {
-	lo, hi := plan.Users{Min: 5, Max: 50}.Bounds()
-	fmt.Println(lo, hi)
-	lo, hi = plan.Users{}.Bounds()
-	fmt.Println(lo, hi)
-	// Output:
-	// 5 50
-	// 1 0
 }

@@ -42,38 +42,45 @@ func parseGUID(s string) (GUID, bool) {
 	if len(s) != 36 || s[8] != '-' || s[13] != '-' || s[18] != '-' || s[23] != '-' {
 		return g, false
 	}
-	j := 0
-	for i := 0; i < 36; {
-		if i == 8 || i == 13 || i == 18 || i == 23 {
-			i++
-			continue
-		}
-		hi, ok1 := unhex(s[i])
-		lo, ok2 := unhex(s[i+1])
-		if !ok1 || !ok2 {
-			return g, false
-		}
-		g[j] = hi<<4 | lo
-		j++
-		i += 2
+	bad := byte(0)
+	hex := func(j, i int) {
+		hi, lo := unhex[s[i]], unhex[s[i+1]]
+		bad |= hi | lo
+		g[j] = hi<<4 | lo&15
 	}
-	return g, true
+	hex(0, 0)
+	hex(1, 2)
+	hex(2, 4)
+	hex(3, 6)
+	hex(4, 9)
+	hex(5, 11)
+	hex(6, 14)
+	hex(7, 16)
+	hex(8, 19)
+	hex(9, 21)
+	hex(10, 24)
+	hex(11, 26)
+	hex(12, 28)
+	hex(13, 30)
+	hex(14, 32)
+	hex(15, 34)
+	return g, bad&0x80 == 0
 }
 
-func unhex(c byte) (byte, bool) {
-	switch {
-	case '0' <= c && c <= '9':
-		return c - '0', true
-	case 'a' <= c && c <= 'f':
-		return c - 'a' + 10, true
-	case 'A' <= c && c <= 'F':
-		return c - 'A' + 10, true
-	}
-	return 0, false
-}
+// unhex is each byte's value as a hexadecimal digit, 0xff when it is
+// none.
+const unhex = "" +
+	"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff" +
+	"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\xff\xff\xff\xff\xff\xff" +
+	"\xff\x0a\x0b\x0c\x0d\x0e\x0f\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff" +
+	"\xff\x0a\x0b\x0c\x0d\x0e\x0f\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff" +
+	"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff" +
+	"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff" +
+	"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff" +
+	"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff"
 
-// AppendText implements [encoding.TextAppender].
-func (g GUID) AppendText(b []byte) ([]byte, error) {
+// appendText appends the text form of g to b.
+func (g GUID) appendText(b []byte) ([]byte, error) {
 	const hex = "0123456789abcdef"
 	for i, c := range g {
 		if i == 4 || i == 6 || i == 8 || i == 10 {
@@ -87,12 +94,12 @@ func (g GUID) AppendText(b []byte) ([]byte, error) {
 // String returns the lowercase 8-4-4-4-12 form.
 func (g GUID) String() string {
 	var buf [36]byte
-	b, _ := g.AppendText(buf[:0])
+	b, _ := g.appendText(buf[:0])
 	return string(b)
 }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (g GUID) MarshalText() ([]byte, error) { return g.AppendText(make([]byte, 0, 36)) }
+func (g GUID) MarshalText() ([]byte, error) { return g.appendText(make([]byte, 0, 36)) }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseGUID].
 func (g *GUID) UnmarshalText(b []byte) error {
@@ -104,8 +111,8 @@ func (g *GUID) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// Compare orders GUIDs bytewise: −1, 0 or +1.
-func (g GUID) Compare(h GUID) int {
+// compare orders GUIDs bytewise: −1, 0 or +1.
+func (g GUID) compare(h GUID) int {
 	for i := range g {
 		switch {
 		case g[i] < h[i]:

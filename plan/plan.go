@@ -100,10 +100,6 @@ func (s Status) MarshalText() ([]byte, error) { return statusNames.Marshal(s) }
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (s *Status) UnmarshalText(b []byte) error { return statusNames.Unmarshal(b, s) }
 
-// IsPublished reports whether the plan has been published (Live or
-// StopSold).
-func (s Status) IsPublished() bool { return s == Live || s == StopSold }
-
 // Action is something a publisher does to a plan in Partner Center. The
 // zero Action is unset.
 type Action uint8
@@ -196,9 +192,9 @@ func (m Model) Family() Model {
 	return m
 }
 
-// IsVMHourly reports whether the model prices virtual machine usage per
+// isVMHourly reports whether the model prices virtual machine usage per
 // hour (EXT-07).
-func (m Model) IsVMHourly() bool {
+func (m Model) isVMHourly() bool {
 	return m == PerVCPU || m == PerVCPUSize || m == PerMarketAndVCPUSize
 }
 
@@ -305,9 +301,9 @@ type Users struct {
 	Max int64 `json:"max,omitempty"`
 }
 
-// Bounds returns the effective limits: Min (or 1) and Max (or 0 for no
+// bounds returns the effective limits: Min (or 1) and Max (or 0 for no
 // maximum).
-func (u Users) Bounds() (lo, hi int64) {
+func (u Users) bounds() (lo, hi int64) {
 	lo = u.Min
 	if lo <= 0 {
 		lo = 1
@@ -317,7 +313,7 @@ func (u Users) Bounds() (lo, hi int64) {
 
 // Allows reports whether n users are within the limits.
 func (u Users) Allows(n int64) bool {
-	lo, hi := u.Bounds()
+	lo, hi := u.bounds()
 	return n >= lo && (hi == 0 || n <= hi)
 }
 

@@ -3,9 +3,6 @@ package plan
 import (
 	"fmt"
 	"strings"
-	"time"
-
-	"github.com/marketrules/marketrules/calendar"
 )
 
 // Term is a billing term: how long a subscription commits for, or, for VM
@@ -110,13 +107,6 @@ func (t *Term) UnmarshalText(b []byte) error {
 	}
 	*t = v
 	return nil
-}
-
-// BillingCycle returns the term's cycle from anchor as a calendar.Cycle:
-// consecutive terms of t.Months() months. For Hourly and invalid terms
-// Months is 0, and the cycle's methods report calendar.ErrRange.
-func (t Term) BillingCycle(anchor time.Time) calendar.Cycle {
-	return calendar.Cycle{Anchor: anchor, Months: calendar.Months(t.Months())}
 }
 
 func truncate(s string, n int) string {

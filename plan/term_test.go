@@ -123,13 +123,6 @@ func TestCycleClampsToMonthEnd(t *testing.T) {
 			}
 		}
 	}
-	// Term.BillingCycle uses the term's months; Hourly has none.
-	a := utc(2024, 1, 31, 0, 0)
-	for term, months := range map[plan.Term]calendar.Months{plan.OneMonth: 1, plan.OneYear: 12, plan.TwoYears: 24, plan.ThreeYears: 36, plan.Hourly: 0} {
-		if c := term.BillingCycle(a); c.Months != months || !c.Anchor.Equal(a) {
-			t.Errorf("%v.Cycle = %+v", term, c)
-		}
-	}
 }
 
 func TestCycleAt(t *testing.T) {

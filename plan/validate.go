@@ -205,9 +205,9 @@ func (p *Plan) validateAudience(pol Policy, s Scope, prefix string, ps *rule.Pro
 	// Sorted audiences (every one the library builds) are checked in one
 	// pass without allocating; others are sorted in a copy.
 	ids := a.IDs
-	if !slices.IsSortedFunc(ids, GUID.Compare) {
+	if !slices.IsSortedFunc(ids, GUID.compare) {
 		ids = slices.Clone(ids)
-		slices.SortFunc(ids, GUID.Compare)
+		slices.SortFunc(ids, GUID.compare)
 	}
 	for i, id := range ids {
 		switch {
@@ -440,7 +440,7 @@ func (p *Plan) validateVM(s Scope, path string, ps *rule.Problems) {
 	v := &p.Pricing.VM
 	m := p.Pricing.Model
 	at := join(path, "vm")
-	hourly := s.Hourly && (m == FlatRate || m.IsVMHourly())
+	hourly := s.Hourly && (m == FlatRate || m.isVMHourly())
 	if !hourly {
 		if !v.IsZero() && m != Free && m != BYOL {
 			ps.Add(rule.EXT07, at, msgVMUnused)

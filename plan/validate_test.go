@@ -137,12 +137,6 @@ func TestPLN05_StatusActions(t *testing.T) {
 			t.Errorf("%v allows (-want +got):\n%s", s, diff)
 		}
 	}
-	published := map[plan.Status]bool{plan.Draft: false, plan.Live: true, plan.StopSold: true, 9: false}
-	for s, want := range published {
-		if got := s.IsPublished(); got != want {
-			t.Errorf("%v.IsPublished() = %v", s, got)
-		}
-	}
 }
 
 // PLN-06
@@ -522,9 +516,6 @@ func TestEXT06_Users(t *testing.T) {
 		{plan.Users{Max: 3}, 1, 3, []int64{1, 3}, []int64{0, 4}},
 	}
 	for _, a := range allows {
-		if lo, hi := a.u.Bounds(); lo != a.lo || hi != a.hi {
-			t.Errorf("%+v.Bounds() = %d, %d; want %d, %d", a.u, lo, hi, a.lo, a.hi)
-		}
 		for _, n := range a.yes {
 			if !a.u.Allows(n) {
 				t.Errorf("%+v.Allows(%d) = false", a.u, n)

@@ -225,7 +225,7 @@ func qtCheckPolicy(pol *Policy, ps *rule.Problems) { pol.check(ps) }
 // qtIsVM reports whether p prices virtual machine usage per hour.
 func qtIsVM(p *plan.Plan) bool {
 	m := p.Pricing.Model
-	return m.IsVMHourly() || m == plan.FlatRate && p.Pricing.VM.PerHour != (currency.Money{})
+	return m == plan.PerVCPU || m == plan.PerVCPUSize || m == plan.PerMarketAndVCPUSize || m == plan.FlatRate && p.Pricing.VM.PerHour != (currency.Money{})
 }
 
 // qtMkt is the market of a request: its code and billing currency.
@@ -338,7 +338,7 @@ func qtQuantity(req *Subscription, prefix string, perUnit bool, ps *rule.Problem
 			return 0, false
 		}
 		if !p.Pricing.Users.Allows(n) {
-			lo, hi := p.Pricing.Users.Bounds()
+			lo, hi := max(p.Pricing.Users.Min, 1), p.Pricing.Users.Max
 			if hi == 0 {
 				qtAdd(ps, ErrSeats, rule.EXT06, qtPath(prefix, "quantity"), qtMsgSeatsMin, n, lo)
 			} else {

@@ -1159,7 +1159,7 @@ func (e *encoder) price(n *node, pl *plan.Plan, path string) {
 	} else if _, ok := n.get("trial"); ok {
 		n.set("trial", node{kind: 'z'})
 	}
-	if _, had := n.get("softwareReservation"); had || len(pl.Pricing.VM.Reservations) > 0 || pl.Pricing.Model.IsVMHourly() {
+	if _, had := n.get("softwareReservation"); had || len(pl.Pricing.VM.Reservations) > 0 || isVMHourly(pl.Pricing.Model) {
 		sr := arrNode()
 		for j, r := range pl.Pricing.VM.Reservations {
 			it := objNode()
@@ -1401,3 +1401,9 @@ var (
 	msgPlanID        = rule.Message{English: "plan ID %q is empty or another plan's: resources refer to plans by ID", Swedish: "plan-ID:t %q är tomt eller en annan plans: resurserna hänvisar till planer med ID"}
 	msgPayments      = rule.Message{English: "%v does not divide into %d equal payments", Swedish: "%v går inte att dela i %d lika betalningar"}
 )
+
+// isVMHourly reports whether model m prices virtual machine usage per
+// hour (EXT-07).
+func isVMHourly(m plan.Model) bool {
+	return m == plan.PerVCPU || m == plan.PerVCPUSize || m == plan.PerMarketAndVCPUSize
+}

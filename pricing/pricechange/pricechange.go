@@ -637,7 +637,7 @@ func (p Policy) ContractPrice(anchor time.Time, term plan.Term, s ScheduledPrice
 	if term.Months() == 0 {
 		return AppliedPrice{}, fmt.Errorf("pricing: term %s is not a contract term (use UsagePriceAt for usage): %w", term, ErrContract)
 	}
-	n, period, err := term.BillingCycle(anchor).At(at)
+	n, period, err := calendar.Cycle{Anchor: anchor, Months: calendar.Months(term.Months())}.At(at)
 	if err != nil {
 		return AppliedPrice{}, fmt.Errorf("pricing: %w: %w", ErrContract, err)
 	}

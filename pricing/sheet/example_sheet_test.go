@@ -201,6 +201,15 @@ func ExampleSheet_Rates() {
 	// 10.4512 SEK/USD as of 2024-01-01T00:00:00Z
 }
 
+func ExampleSheet_Explain() {
+	s := pbxSheet()
+	fmt.Println(s.Rule, s.Reason)
+	fmt.Println(s.Explain(rule.Swedish))
+	// Output:
+	// PRC-03 sheet-saved
+	// Prisbladet sparat 2024-01-15 00:00:00 UTC (PRC-03): priser 3; omräknade från USD till kurserna som gällde då 2; listpriser i USD 1; satta av utgivaren 0.
+}
+
 func ExampleSheet_Rows() {
 	for _, r := range pbxSheet().Rows() {
 		fmt.Println(r.Market, r.Plan, r.Term, r.Payment, r.Price)

@@ -211,6 +211,12 @@ type Row struct {
 // later rate does not change it (PRC-03).
 type LocalPrice struct {
 	Row
+	// Rule is the rule the price follows (PRC-03: converted once when
+	// saved, or the publisher's own); Reason says how it was obtained,
+	// as Source does: [ReasonConverted], [ReasonListPrice] or
+	// [ReasonOverride].
+	Rule   rule.ID     `json:"rule"`
+	Reason rule.Reason `json:"reason"`
 	// Source says how Price was obtained.
 	Source PriceSource `json:"source"`
 	// USD is the list price the market price belongs to.
@@ -222,6 +228,34 @@ type LocalPrice struct {
 	// SavedAt is when the price was fixed: the save that first computed
 	// it, or the one that set the publisher's price.
 	SavedAt time.Time `json:"savedAt"`
+}
+
+// The reasons of local prices: stable codes, never renamed or reused,
+// that hosts may switch on and store.
+const (
+	// ReasonConverted: the USD list price converted into the market's
+	// billing currency at the rate in force when it was saved, rounded
+	// once (PRC-03); SourceConverted.
+	ReasonConverted rule.Reason = "converted-at-save"
+	// ReasonListPrice: the market is billed in USD; its price is the
+	// list price itself; SourceList.
+	ReasonListPrice rule.Reason = "usd-list-price"
+	// ReasonOverride: the publisher set the market's price and owns it
+	// (PRC-03); SourceOverride.
+	ReasonOverride rule.Reason = "publisher-override"
+)
+
+// newLocalPrice returns the price of row obtained from source, with its
+// rule and reason.
+func newLocalPrice(row Row, source PriceSource, usd currency.Money, at time.Time) LocalPrice {
+	reason := ReasonOverride
+	switch source {
+	case SourceConverted:
+		reason = ReasonConverted
+	case SourceList:
+		reason = ReasonListPrice
+	}
+	return LocalPrice{Row: row, Rule: rule.PRC03, Reason: reason, Source: source, USD: usd, SavedAt: at}
 }
 
 // Conversion returns the conversion that produced a converted price, and
@@ -287,8 +321,52 @@ func (p LocalPrice) Explain(lang rule.Language) string {
 // writes. A Sheet is a plain value; store it as JSON and pass it back to
 // the next save, which keeps its prices (PRC-03: fixed once saved).
 type Sheet struct {
+	// Rule is PRC-03, which the sheet follows: prices converted once
+	// when saved and fixed; Reason says how the sheet came about:
+	// [ReasonSaved] by [Policy.Save], [ReasonImported] by
+	// [Policy.Import] (unset in the zero Sheet).
+	Rule    rule.ID      `json:"rule,omitzero"`
+	Reason  rule.Reason  `json:"reason,omitzero"`
 	SavedAt time.Time    `json:"savedAt"`
 	Prices  []LocalPrice `json:"prices"`
+}
+
+// The reasons of sheets.
+const (
+	// ReasonSaved: [Policy.Save] saved the sheet from a price list.
+	ReasonSaved rule.Reason = "sheet-saved"
+	// ReasonImported: [Policy.Import] imported the publisher's edited
+	// sheet.
+	ReasonImported rule.Reason = "sheet-imported"
+)
+
+var (
+	exSheet = rule.Message{
+		English: "Price sheet %s on %v (%s): prices %d; converted from USD at the rates in force then %d; USD list prices %d; set by the publisher %d.",
+		Swedish: "Prisbladet %s %v (%s): priser %d; omräknade från USD till kurserna som gällde då %d; listpriser i USD %d; satta av utgivaren %d.",
+	}
+	exSaved    = rule.Message{English: "saved", Swedish: "sparat"}
+	exImported = rule.Message{English: "imported", Swedish: "importerat"}
+)
+
+// String returns the sheet's explanation in English.
+func (s Sheet) String() string { return s.Explain(rule.English) }
+
+// Explain says in lang what the sheet holds and how its prices were
+// obtained: "Price sheet saved on 2024-01-15 10:00:00 UTC (PRC-03): prices
+// 564; …".
+func (s Sheet) Explain(lang rule.Language) string {
+	var count [SourceOverride + 1]int
+	for i := range s.Prices {
+		if src := s.Prices[i].Source; src <= SourceOverride {
+			count[src]++
+		}
+	}
+	how := exSaved
+	if s.Reason == ReasonImported {
+		how = exImported
+	}
+	return exSheet.Render(lang, how, s.SavedAt, string(rule.PRC03), len(s.Prices), count[SourceConverted], count[SourceList], count[SourceOverride])
 }
 
 // Rates returns the distinct rates the sheet's converted prices used,
@@ -499,7 +577,7 @@ func (p Policy) Save(prev Sheet, list []ListPrice, rates []DatedRate, at time.Ti
 					out = append(out, *saved)
 					out[len(out)-1].USD = usd
 				} else {
-					out = append(out, LocalPrice{Row: row, Source: SourceOverride, USD: usd, SavedAt: at})
+					out = append(out, newLocalPrice(row, SourceOverride, usd, at))
 				}
 				continue
 			}
@@ -509,7 +587,7 @@ func (p Policy) Save(prev Sheet, list []ListPrice, rates []DatedRate, at time.Ti
 			}
 			if cur == currency.USD {
 				row.Price = usd
-				out = append(out, LocalPrice{Row: row, Source: SourceList, USD: usd, SavedAt: at})
+				out = append(out, newLocalPrice(row, SourceList, usd, at))
 				continue
 			}
 			ri := rateOf[mc]
@@ -538,7 +616,9 @@ func (p Policy) Save(prev Sheet, list []ListPrice, rates []DatedRate, at time.Ti
 				continue
 			}
 			row.Price = v
-			out = append(out, LocalPrice{Row: row, Source: SourceConverted, USD: usd, Rate: r, Rounding: p.Rounding, SavedAt: at})
+			lp := newLocalPrice(row, SourceConverted, usd, at)
+			lp.Rate, lp.Rounding = r, p.Rounding
+			out = append(out, lp)
 		}
 		for _, o := range lp.Overrides {
 			overrideAt[o.Market] = 0
@@ -551,7 +631,7 @@ func (p Policy) Save(prev Sheet, list []ListPrice, rates []DatedRate, at time.Ti
 	if len(ps) > 0 {
 		return Sheet{}, ps.Err()
 	}
-	return Sheet{SavedAt: at, Prices: out}, nil
+	return Sheet{Rule: rule.PRC03, Reason: ReasonSaved, SavedAt: at, Prices: out}, nil
 }
 
 // sheetCheckRates reports rates that cannot be used.
@@ -688,13 +768,13 @@ func (p Policy) Import(prev Sheet, rows []Row, at time.Time) (Sheet, error) {
 		case r.Price.IsNegative():
 			ps.Append(rule.Problem{Rule: rule.PRC03, Path: path + ".price", Message: shMsgPriceNeg, Args: []any{r.Price}, Err: ErrPrice})
 		case out[j].Price != r.Price:
-			out[j] = LocalPrice{Row: r, Source: SourceOverride, USD: out[j].USD, SavedAt: at}
+			out[j] = newLocalPrice(r, SourceOverride, out[j].USD, at)
 		}
 	}
 	if len(ps) > 0 {
 		return Sheet{}, ps.Err()
 	}
-	return Sheet{SavedAt: at, Prices: out}, nil
+	return Sheet{Rule: rule.PRC03, Reason: ReasonImported, SavedAt: at, Prices: out}, nil
 }
 
 // shDecodeStrict decodes JSON into v with package jsonx: unknown and

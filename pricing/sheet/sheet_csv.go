@@ -276,30 +276,54 @@ func estimateRows(r io.Reader, lim csvx.Limits, perRow int) int {
 	return max(n, 0)
 }
 
-// dupCheck finds rows repeating an earlier row's key. A sheet in
-// canonical order (plan, term, payment option, market: as [WriteCSV]
-// writes a saved sheet) needs only a comparison with the row before; the
-// first row out of order builds a [dupTable] of the rows so far.
+// dupCheck finds rows repeating an earlier row's key (plan, term,
+// payment option, market). Sheets list a plan's rows together (as
+// Partner Center exports them and as [WriteCSV] writes a saved sheet), so
+// while each plan's rows come in one run, a row can only repeat a row of
+// the current run: dupCheck keeps the current run's rows in a small
+// direct-indexed array by (term, payment option, market), cleared when
+// the run ends, and the plans of ended runs in a set. The first plan to
+// come back after another plan's run builds a [dupTable] of all the rows
+// so far, which answers from then on.
 type dupCheck struct {
-	unsorted bool
-	table    dupTable
+	hashed bool     // the table answers
+	table  dupTable // when hashed
+	plan   string   // the current run's plan
+	start  int      // the current run's first row
+	// run holds, by runSlot, the index plus one of the current run's
+	// row with that term, payment option and market (0: none).
+	run   []int32
+	ended map[string]struct{} // the plans of ended runs
+}
+
+// runSlot returns r's index in dupCheck.run (a parsed row's term is
+// below 8 and its payment option below 4).
+func runSlot(r *Row) int {
+	return int(r.Term&7)<<10 | int(r.Payment&3)<<8 | int(r.Market)
 }
 
 // check returns the line of an earlier row with r's key, or 0 when r is
 // new; r is then the row about to be appended at len(rows).
 func (d *dupCheck) check(r *Row, rows []Row, lines []int32) int32 {
-	if !d.unsorted {
-		if len(rows) == 0 {
+	if !d.hashed {
+		back := false
+		if r.Plan != d.plan || len(rows) == 0 {
+			d.endRun(rows)
+			_, back = d.ended[r.Plan]
+			d.plan, d.start = r.Plan, len(rows)
+		}
+		if !back {
+			if d.run == nil {
+				d.run = make([]int32, 8<<10)
+			}
+			slot := runSlot(r)
+			if i := d.run[slot]; i > 0 {
+				return lines[i-1]
+			}
+			d.run[slot] = int32(len(rows) + 1)
 			return 0
 		}
-		last := len(rows) - 1
-		switch c := sheetKeyOf(r).cmp(sheetKeyOf(&rows[last])); {
-		case c > 0:
-			return 0
-		case c == 0:
-			return lines[last]
-		}
-		d.unsorted = true
+		d.hashed = true
 		d.table.init(cap(rows))
 		for i := range rows {
 			d.table.insert(&rows[i], rows[:i], lines)
@@ -308,68 +332,98 @@ func (d *dupCheck) check(r *Row, rows []Row, lines []int32) int32 {
 	return d.table.insert(r, rows, lines)
 }
 
+// endRun ends the current run, rows[d.start:], if any.
+func (d *dupCheck) endRun(rows []Row) {
+	if d.start >= len(rows) {
+		return
+	}
+	for i := d.start; i < len(rows); i++ {
+		d.run[runSlot(&rows[i])] = 0
+	}
+	if d.ended == nil {
+		d.ended = make(map[string]struct{})
+	}
+	d.ended[d.plan] = struct{}{}
+}
+
 // dupTable finds rows repeating an earlier row's plan, term, payment
-// option and market: an open-addressing table of key hashes and row
-// indexes, sized once for the expected rows, growing by doubling.
+// option and market: one open-addressing array, sized once for the
+// expected rows (doubling only when a reader of unknown length brings
+// more), of slots packing 32 bits of a row's key hash with its index in
+// the rows plus one (0: an empty slot). A probe reads one 8-byte slot
+// and, only when the stored hash bits match, the stored row itself to
+// rule out a collision.
 type dupTable struct {
-	hash []uint64 // 0: empty
-	idx  []int32
-	n    int
+	slots []uint64
+	shift uint8 // 64 - log2(len(slots)): the slot of hash h is h >> shift
+	n     int
 }
 
 func (t *dupTable) init(n int) {
-	size := 16
+	size, bits := 16, uint8(4)
 	for size < 2*n {
 		size <<= 1
+		bits++
 	}
-	t.hash, t.idx, t.n = make([]uint64, size), make([]int32, size), 0
+	t.slots, t.shift, t.n = make([]uint64, size), 64-bits, 0
 }
 
+// rowHash hashes r's key: FNV-1a over the plan, the term, payment option
+// and market mixed in, then a final avalanche so that both the high bits
+// (the slot) and the low bits (kept in the slot) vary.
 func rowHash(r *Row) uint64 {
 	h := uint64(14695981039346656037)
 	for i := 0; i < len(r.Plan); i++ {
 		h = (h ^ uint64(r.Plan[i])) * 1099511628211
 	}
-	h = (h ^ uint64(r.Term)<<16 ^ uint64(r.Payment)<<8 ^ uint64(r.Market)<<24) * 1099511628211
-	h ^= h >> 29
-	return h | 1
+	h ^= uint64(r.Term)<<16 ^ uint64(r.Payment)<<8 ^ uint64(r.Market)<<24
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	h *= 0xc4ceb9fe1a85ec53
+	h ^= h >> 33
+	return h
 }
 
 // insert returns the line of an earlier row with r's key, or adds r (the
 // row about to be appended at len(rows)) and returns 0.
 func (t *dupTable) insert(r *Row, rows []Row, lines []int32) int32 {
-	if 2*(t.n+1) > len(t.hash) {
-		old := *t
-		t.init(len(old.hash))
-		for i, h := range old.hash {
-			if h != 0 {
-				t.place(h, old.idx[i])
+	if 2*(t.n+1) > len(t.slots) {
+		old := t.slots
+		t.init(len(old))
+		for _, s := range old {
+			if s != 0 {
+				t.place(rowHash(&rows[uint32(s)-1]), s)
 			}
 		}
 	}
 	h := rowHash(r)
-	mask := uint64(len(t.hash) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
-		switch t.hash[i] {
-		case 0:
-			t.hash[i], t.idx[i] = h, int32(len(rows))
+	tag := h << 32
+	mask := len(t.slots) - 1
+	for i := int(h >> t.shift); ; i = (i + 1) & mask {
+		s := t.slots[i]
+		if s == 0 {
+			t.slots[i] = tag | uint64(uint32(len(rows)+1))
 			t.n++
 			return 0
-		case h:
-			if o := &rows[t.idx[i]]; o.Plan == r.Plan && o.Term == r.Term && o.Payment == r.Payment && o.Market == r.Market {
-				return lines[t.idx[i]]
+		}
+		if s&^0xffffffff == tag {
+			j := uint32(s) - 1
+			if o := &rows[j]; o.Plan == r.Plan && o.Term == r.Term && o.Payment == r.Payment && o.Market == r.Market {
+				return lines[j]
 			}
 		}
 	}
 }
 
-func (t *dupTable) place(h uint64, idx int32) {
-	mask := uint64(len(t.hash) - 1)
-	i := h & mask
-	for t.hash[i] != 0 {
+// place puts slot s, of a row whose key hashes to h, in the table.
+func (t *dupTable) place(h, s uint64) {
+	mask := len(t.slots) - 1
+	i := int(h >> t.shift)
+	for t.slots[i] != 0 {
 		i = (i + 1) & mask
 	}
-	t.hash[i], t.idx[i] = h, idx
+	t.slots[i] = s
 	t.n++
 }
 

@@ -140,6 +140,10 @@ func TestPRC03_SaveConverts(t *testing.T) {
 			if !p.SavedAt.Equal(pbT0) || !s.SavedAt.Equal(pbT0) {
 				t.Errorf("saved at %v / %v, want %v", p.SavedAt, s.SavedAt, pbT0)
 			}
+			wantReason := map[PriceSource]rule.Reason{SourceConverted: ReasonConverted, SourceList: ReasonListPrice}[tt.source]
+			if p.Rule != rule.PRC03 || p.Reason != wantReason {
+				t.Errorf("rule %v reason %v, want PRC-03 %v", p.Rule, p.Reason, wantReason)
+			}
 			if c, ok := p.Conversion(); ok != (tt.source == SourceConverted) || (ok && c.To != p.Price) {
 				t.Errorf("Conversion() = %v, %v", c, ok)
 			}
@@ -250,6 +254,9 @@ func TestPRC03_OverrideKeptAcrossSaves(t *testing.T) {
 	s2, err := pol.Save(s1, []ListPrice{lp}, nil, t2)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if p := s1.Prices[0]; p.Rule != rule.PRC03 || p.Reason != ReasonOverride || p.Source != SourceOverride {
+		t.Errorf("override: rule %v reason %v source %v", p.Rule, p.Reason, p.Source)
 	}
 	if diff := cmp.Diff(s1.Prices, s2.Prices); diff != "" {
 		t.Errorf("override not kept (-first +second):\n%s", diff)
@@ -427,9 +434,26 @@ func TestPRC03_Import(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := slices.Clone(s.Prices)
-	want[0] = LocalPrice{Row: rows[0], Source: SourceOverride, USD: pbMoney("10.00 USD"), SavedAt: t2}
-	if diff := cmp.Diff(Sheet{SavedAt: t2, Prices: want}, got); diff != "" {
+	want[0] = newLocalPrice(rows[0], SourceOverride, pbMoney("10.00 USD"), t2)
+	if diff := cmp.Diff(Sheet{Rule: rule.PRC03, Reason: ReasonImported, SavedAt: t2, Prices: want}, got); diff != "" {
 		t.Errorf("import (-want +got):\n%s", diff)
+	}
+	// The sheets say how they came about, in English and Swedish.
+	for _, tt := range []struct {
+		s    Sheet
+		lang rule.Language
+		want string
+	}{
+		{s, rule.English, "Price sheet saved on 2024-01-15 10:00:00 UTC (PRC-03): prices 2; converted from USD at the rates in force then 1; USD list prices 1; set by the publisher 0."},
+		{got, rule.English, "Price sheet imported on 2024-01-17 10:00:00 UTC (PRC-03): prices 2; converted from USD at the rates in force then 0; USD list prices 1; set by the publisher 1."},
+		{got, rule.Swedish, "Prisbladet importerat 2024-01-17 10:00:00 UTC (PRC-03): priser 2; omräknade från USD till kurserna som gällde då 0; listpriser i USD 1; satta av utgivaren 1."},
+	} {
+		if got := tt.s.Explain(tt.lang); got != tt.want {
+			t.Errorf("Explain(%v) = %q, want %q", tt.lang, got, tt.want)
+		}
+	}
+	if s.String() != s.Explain(rule.English) || (Sheet{}).String() == "" {
+		t.Error("String")
 	}
 
 	bad := []Row{

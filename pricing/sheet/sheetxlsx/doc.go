@@ -23,9 +23,12 @@
 // gives back exactly the rows written.
 //
 // Input is bounded: the workbook's size, the uncompressed size of its
-// parts (a zip bomb is refused before anything is uncompressed) and the
-// rows of the sheet; see [Policy]. Nothing panics on any input.
+// parts (a zip bomb is refused before anything is uncompressed), its
+// shared strings and the rows and cells of the sheet; see [Policy].
+// Reading streams the worksheet one row at a time and holds no part
+// whole but the shared strings. Nothing panics on any input.
 //
-// The workbook format is handled by github.com/xuri/excelize/v2; only
-// this package imports it, so importing package sheet does not.
+// Workbooks are written with github.com/xuri/excelize/v2 and read with
+// the standard library's zip and XML decoders; only this package imports
+// excelize, so importing package sheet does not.
 package sheetxlsx

@@ -4,9 +4,12 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"math"
+	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -71,9 +74,11 @@ type Policy struct {
 	// MaxUnzipped bounds the total uncompressed size of the workbook's
 	// parts, as its zip directory declares them (uncompressing stops
 	// at the declared size): 256 MiB. A workbook over it is refused
-	// before anything is uncompressed. Reading holds the uncompressed
-	// parts in memory, so memory stays within about MaxBytes twice plus
-	// MaxUnzipped.
+	// before anything is uncompressed. Reading streams each part and
+	// holds none whole but the shared strings, so memory stays within
+	// the workbook file (MaxBytes), the text of its shared strings (at
+	// most CellsPerRow × (MaxRows + 1) of them, within MaxUnzipped) and
+	// the rows read.
 	MaxUnzipped int64 `json:"maxUnzipped"`
 }
 
@@ -119,7 +124,7 @@ var (
 	msgNoHeader = rule.Message{Key: "xlsx-no-header", English: "worksheet %q has no header row", Swedish: "bladet %q har ingen rubrikrad"}
 	msgMissing  = rule.Message{Key: "xlsx-missing-column", English: "the header has no column %s (want %s, in any order)", Swedish: "rubrikraden saknar kolumnen %s (ska ha %s, i valfri ordning)"}
 	msgTwice    = rule.Message{Key: "xlsx-column-twice", English: "the header names column %s twice", Swedish: "rubrikraden har kolumnen %s två gånger"}
-	msgRow      = rule.Message{Key: "xlsx-bad-row", English: "row cannot be read: %s", Swedish: "raden kan inte läsas: %s"}
+	msgStrings  = rule.Message{Key: "xlsx-too-many-strings", English: "the workbook has more than %d shared strings", Swedish: "arbetsboken har fler än %d delade strängar"}
 )
 
 // Read reads a price sheet workbook from r, named name in problem paths
@@ -145,8 +150,17 @@ var (
 //
 // A workbook over p's bounds stops reading with a problem wrapping
 // [sheet.ErrLimit]: a file over MaxBytes or parts over MaxUnzipped before
-// anything is uncompressed, more rows than MaxRows or more cells than
-// CellsPerRow × (MaxRows + 1) at the first row over.
+// anything is uncompressed, more shared strings than CellsPerRow ×
+// (MaxRows + 1) before any row is read, more rows than MaxRows or more
+// cells than CellsPerRow × (MaxRows + 1) at the first row over.
+//
+// The worksheet is read as a stream, one row at a time, in a pass that
+// also checks it, by a small reader of the XML Excel and excelize write;
+// XML it does not take (comments, other entities, other encodings) or
+// damage sends it back to the start with encoding/xml, which reads any
+// XML and names the damage. The workbook's other XML parts are checked
+// first (well-formed, valid row and cell references, existing shared
+// strings), so that no row is dropped or misread silently.
 // Input that is not a readable workbook stops it with one wrapping
 // [ErrXLSX].
 func (p Policy) Read(r io.Reader, name string, known []sheet.ListPrice) (rows []sheet.Row, err error) {
@@ -180,227 +194,527 @@ func (p Policy) Read(r io.Reader, name string, known []sheet.ListPrice) (rows []
 			return stop(name, msgUnzipped, sheet.ErrLimit, maxUnzipped)
 		}
 	}
-	if err := checkParts(zr); err != nil {
+	bk, err := openBook(zr, maxCells)
+	switch {
+	case errors.Is(err, errTooManyStrings):
+		return stop(name, msgStrings, sheet.ErrLimit, maxCells)
+	case err != nil:
 		return stop(name, msgXLSX, ErrXLSX, err.Error())
 	}
-	defer func() {
-		// excelize is a large third-party parser; a panic in it on hostile
-		// input is reported as a malformed workbook, never passed on.
-		if v := recover(); v != nil {
-			rows, err = nil, rule.Problems{{Rule: rule.PRC03, Path: name, Message: msgXLSX, Args: []any{fmt.Sprint("internal error of the xlsx reader: ", v)}, Err: ErrXLSX}}
-		}
-	}()
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		RawCellValue: true,
-		// Equal limits keep every part in memory: excelize spills parts
-		// over UnzipXMLSizeLimit to temporary files.
-		UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxUnzipped,
-	})
-	if err != nil {
+	// Every XML part but the worksheet read is checked first; the
+	// worksheet is checked as its rows stream.
+	if err := checkParts(zr, bk.strings, bk.sheet, bk.strsF); err != nil {
 		return stop(name, msgXLSX, ErrXLSX, err.Error())
 	}
-	defer f.Close()
-	ws := ""
-	for i, s := range f.GetSheetList() {
-		if i == 0 || strings.EqualFold(s, SheetName) {
-			ws = s
+	rr := rowReader{rp: rp, ws: bk.name, maxRows: maxRows, maxCells: maxCells, budget: maxCells, header: sheet.Columns()}
+	if !fastRows(bk.sheet, bk.strings, rr.row) {
+		// XML the fast reader does not take, or damage: read again,
+		// from the start, with encoding/xml.
+		rp = sheet.DefaultPolicy().NewRowParser(name, "row", known, 0)
+		rr = rowReader{rp: rp, ws: bk.name, maxRows: maxRows, maxCells: maxCells, budget: maxCells, header: sheet.Columns()}
+		if err := streamRows(bk.sheet, bk.strings, rr.row); err != nil {
+			rp.Add(rule.Problem{Rule: rule.PRC03, Path: name, Message: msgXLSX, Args: []any{err.Error()}, Err: ErrXLSX})
+			return rp.Rows()
 		}
-		if strings.EqualFold(s, SheetName) {
-			break
-		}
 	}
-	if ws == "" {
-		return stop(name, msgXLSX, ErrXLSX, "no worksheet")
-	}
-	it, err := f.Rows(ws)
-	if err != nil {
-		return stop(name, msgXLSX, ErrXLSX, err.Error())
-	}
-	defer it.Close()
-	readRows(it, rp, ws, maxRows, maxCells)
+	rr.end()
 	return rp.Rows()
 }
 
-// checkParts checks that every XML part of the workbook is well-formed,
-// that every row and cell reference of a worksheet is valid and that
-// every shared-string cell refers to a string that exists. excelize's
-// row iterator stops without an error at malformed XML and reads a
-// missing shared string as its index; checking first means no row is
-// dropped or misread silently.
-func checkParts(zr *zip.Reader) error {
-	strs := -1 // shared strings, -1 without a table
-	for _, f := range zr.File {
-		if strings.EqualFold(f.Name, "xl/sharedStrings.xml") {
-			n, err := scanPart(f, false, 0)
-			if err != nil {
-				return err
-			}
-			strs = n
-		}
-	}
+// checkParts checks that every XML part of the workbook but those in
+// skip (read and checked apart) is well-formed, that every row and cell
+// reference of a worksheet is valid and that every shared-string cell
+// refers to one of the strs strings; a damaged part is never passed over
+// silently.
+func checkParts(zr *zip.Reader, strs []string, skip ...*zip.File) error {
 	for _, f := range zr.File {
 		lower := strings.ToLower(f.Name)
-		if lower == "xl/sharedstrings.xml" || !strings.HasSuffix(lower, ".xml") && !strings.HasSuffix(lower, ".rels") {
+		if slices.Contains(skip, f) || !strings.HasSuffix(lower, ".xml") && !strings.HasSuffix(lower, ".rels") {
 			continue
 		}
-		if _, err := scanPart(f, strings.HasPrefix(lower, "xl/worksheets/"), max(strs, 0)); err != nil {
+		var err error
+		if strings.HasPrefix(lower, "xl/worksheets/") {
+			err = streamRows(f, strs, func(int, []cell, int) bool { return true })
+		} else {
+			err = walkText(f, "", func(bool, []byte) bool { return true })
+		}
+		if err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// scanPart reads the XML part f to its end and returns the number of
-// its shared strings (si elements). In a worksheet (sheet) it checks
-// the references of rows and cells, and that a shared-string cell's
-// index is below strs.
-func scanPart(f *zip.File, sheet bool, strs int) (int, error) {
+// book is what reading needs of a workbook: the worksheet read, its
+// name, and the shared strings.
+type book struct {
+	name         string
+	sheet, strsF *zip.File
+	strings      []string
+}
+
+// openBook finds the worksheet to read, as Excel and excelize find the
+// parts of a workbook (the package relationships name the workbook, the
+// workbook's relationships its worksheets and shared strings): the one
+// named [SheetName] in any case, else the first. It reads the shared
+// strings.
+func openBook(zr *zip.Reader, maxStrings int64) (book, error) {
+	files := make(map[string]*zip.File, len(zr.File))
+	for _, f := range zr.File {
+		files[strings.ToLower(f.Name)] = f
+	}
+	part := func(name string) *zip.File { return files[strings.ToLower(strings.TrimPrefix(name, "/"))] }
+	wbPath := "xl/workbook.xml"
+	if f := part("_rels/.rels"); f != nil {
+		rels, err := readRels(f)
+		if err != nil {
+			return book{}, err
+		}
+		for _, r := range rels {
+			if strings.HasSuffix(r.typ, "/officeDocument") {
+				wbPath = strings.TrimPrefix(r.target, "/")
+			}
+		}
+	}
+	wb := part(wbPath)
+	if wb == nil {
+		return book{}, fmt.Errorf("no workbook part %s", wbPath)
+	}
+	dir := path.Dir(wbPath)
+	resolve := func(target string) string {
+		if strings.HasPrefix(target, "/") {
+			return target
+		}
+		return path.Join(dir, target)
+	}
+	rels := map[string]string{} // relationship ID → part
+	strsPath := path.Join(dir, "sharedStrings.xml")
+	if f := part(path.Join(dir, "_rels", path.Base(wbPath)+".rels")); f != nil {
+		rs, err := readRels(f)
+		if err != nil {
+			return book{}, err
+		}
+		for _, r := range rs {
+			rels[r.id] = resolve(r.target)
+			if strings.HasSuffix(r.typ, "/sharedStrings") {
+				strsPath = resolve(r.target)
+			}
+		}
+	}
+	var bk book
+	err := eachElement(wb, func(e xml.StartElement) error {
+		if e.Name.Local != "sheet" {
+			return nil
+		}
+		var name, id string
+		for _, a := range e.Attr {
+			switch a.Name.Local {
+			case "name":
+				name = a.Value
+			case "id":
+				id = a.Value
+			}
+		}
+		if bk.sheet == nil || !strings.EqualFold(bk.name, SheetName) && strings.EqualFold(name, SheetName) {
+			f := part(rels[id])
+			if f == nil {
+				return fmt.Errorf("worksheet %q has no part", name)
+			}
+			bk.name, bk.sheet = name, f
+		}
+		return nil
+	})
+	switch {
+	case err != nil:
+		return book{}, err
+	case bk.sheet == nil:
+		return book{}, errors.New("no worksheet")
+	}
+	if bk.strsF = part(strsPath); bk.strsF != nil {
+		if bk.strings, err = readStrings(bk.strsF, maxStrings); err != nil {
+			return book{}, err
+		}
+	}
+	return bk, nil
+}
+
+// relationship is one Relationship element of a relationships part.
+type relationship struct{ id, typ, target string }
+
+// readRels reads a relationships part.
+func readRels(f *zip.File) ([]relationship, error) {
+	var rels []relationship
+	err := eachElement(f, func(e xml.StartElement) error {
+		if e.Name.Local == "Relationship" {
+			var r relationship
+			for _, a := range e.Attr {
+				switch a.Name.Local {
+				case "Id":
+					r.id = a.Value
+				case "Type":
+					r.typ = a.Value
+				case "Target":
+					r.target = a.Value
+				}
+			}
+			rels = append(rels, r)
+		}
+		return nil
+	})
+	return rels, err
+}
+
+// eachElement calls fn with every start element of the XML part f, and
+// checks that the part is well-formed.
+func eachElement(f *zip.File, fn func(xml.StartElement) error) error {
 	rc, err := f.Open()
 	if err != nil {
-		return 0, fmt.Errorf("%s: %w", f.Name, err)
+		return fmt.Errorf("%s: %w", f.Name, err)
 	}
 	defer rc.Close()
 	d := xml.NewDecoder(rc)
-	var (
-		si     int
-		shared bool // in a shared-string cell
-		inV    bool
-		open   []xml.Name // the elements open, checked against their ends
-	)
-	bad := func(format string, args ...any) (int, error) {
-		line, _ := d.InputPos()
-		return 0, fmt.Errorf("%s line %d: %s", f.Name, line, fmt.Sprintf(format, args...))
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.Name, err)
+		}
+		if e, ok := tok.(xml.StartElement); ok {
+			if err := fn(e); err != nil {
+				return fmt.Errorf("%s: %w", f.Name, err)
+			}
+		}
 	}
+}
+
+// errTooManyStrings: the shared strings are more than the cells a
+// worksheet may have.
+var errTooManyStrings = errors.New("too many shared strings")
+
+// readStrings reads the shared strings part f: the text of each si
+// element, its t elements and those of its runs (r), phonetic readings
+// (rPh) left out, as Excel shows the string. More than max strings is
+// errTooManyStrings.
+func readStrings(f *zip.File, max int64) ([]string, error) {
+	var (
+		strs []string
+		b    []byte
+	)
+	err := walkText(f, "si", func(end bool, text []byte) bool {
+		if !end {
+			b = append(b, text...)
+			return true
+		}
+		strs = append(strs, string(b))
+		b = b[:0]
+		return int64(len(strs)) <= max
+	})
+	if err == nil && int64(len(strs)) > max {
+		err = errTooManyStrings
+	}
+	return strs, err
+}
+
+// walkText reads the XML part f, checking that it is well-formed, and
+// calls fn with the text of every t element inside an element named
+// unit (outside phonetic readings, rPh), then with end true at the end
+// of each unit; it stops when fn returns false.
+func walkText(f *zip.File, unit string, fn func(end bool, text []byte) bool) error {
+	rc, err := f.Open()
+	if err != nil {
+		return fmt.Errorf("%s: %w", f.Name, err)
+	}
+	defer rc.Close()
+	d := xml.NewDecoder(rc)
+	var open []xml.Name
+	in, inT, phonetic := false, false, 0
 	for {
 		tok, err := d.RawToken()
 		if err == io.EOF {
 			if len(open) > 0 {
-				return bad("element <%s> is not closed", open[len(open)-1].Local)
+				line, _ := d.InputPos()
+				return fmt.Errorf("%s line %d: element <%s> is not closed", f.Name, line, open[len(open)-1].Local)
 			}
-			return si, nil
+			return nil
 		}
 		if err != nil {
-			return 0, fmt.Errorf("%s: %w", f.Name, err)
+			return fmt.Errorf("%s: %w", f.Name, err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			open = append(open, t.Name)
 			switch t.Name.Local {
-			case "si":
-				si++
-			case "v":
-				inV = true
-			case "row", "c":
-				if !sheet {
-					continue
-				}
-				for _, a := range t.Attr {
-					switch {
-					case a.Name.Local == "r" && t.Name.Local == "row":
-						if n, err := strconv.Atoi(a.Value); err != nil || n < 1 || n > excelize.TotalRows {
-							return bad("row %q is not a row number", a.Value)
-						}
-					case a.Name.Local == "r":
-						if _, _, err := excelize.CellNameToCoordinates(a.Value); err != nil {
-							return bad("cell %q is not a cell reference", a.Value)
-						}
-					case a.Name.Local == "t":
-						shared = a.Value == "s"
-					}
-				}
+			case unit:
+				in = true
+			case "rPh":
+				phonetic++
+			case "t":
+				inT = in && phonetic == 0
 			}
 		case xml.EndElement:
 			if len(open) == 0 || open[len(open)-1] != t.Name {
-				return bad("element </%s> closes no open element", t.Name.Local)
+				line, _ := d.InputPos()
+				return fmt.Errorf("%s line %d: element </%s> closes no open element", f.Name, line, t.Name.Local)
 			}
 			open = open[:len(open)-1]
 			switch t.Name.Local {
-			case "v":
-				inV = false
-			case "c":
-				shared = false
+			case unit:
+				in = false
+				if !fn(true, nil) {
+					return nil
+				}
+			case "rPh":
+				phonetic--
+			case "t":
+				inT = false
 			}
 		case xml.CharData:
-			if sheet && shared && inV {
-				if i, err := strconv.Atoi(strings.TrimSpace(string(t))); err != nil || i < 0 || i >= strs {
-					return bad("shared string %q does not exist", t)
-				}
+			if inT {
+				fn(false, t)
 			}
 		}
 	}
 }
 
-// readRows reads the header and the rows of it into rp.
-func readRows(it *excelize.Rows, rp *sheet.RowParser, ws string, maxRows int, maxCells int64) {
-	var (
-		index  []int // index[k] is the cell of column k of sheet.Columns
-		n      int   // the row number
-		budget = maxCells
-		rows   int // the non-blank rows after the header
-		rec    [6]string
-		header = sheet.Columns()
-	)
-	for it.Next() {
-		n++
-		cells, err := it.Columns()
+// cell is a cell of a worksheet row: its column (0 for A) and value.
+type cell struct {
+	col int
+	val string
+}
+
+// streamRows reads the worksheet part f row by row, calling emit with
+// each row's number (as Excel shows it) and its cells, with values as
+// stored: the text of a shared string (strs) or an inline string, else
+// the stored value itself ("49.99", never a binary floating-point
+// value). width is the number of cells up to the row's last one, blank
+// ones included. emit returns false to stop. It checks that the part is
+// well-formed, that every row and cell reference is valid and that
+// every shared-string cell refers to a string of strs, and reports the
+// first damage.
+func streamRows(f *zip.File, strs []string, emit func(n int, cells []cell, width int) bool) error {
+	rc, err := f.Open()
+	if err != nil {
+		return fmt.Errorf("%s: %w", f.Name, err)
+	}
+	defer rc.Close()
+	d := xml.NewDecoder(rc)
+	b := rowBuilder{strs: strs, emit: emit}
+	var open []xml.Name
+	bad := func(err error) error {
+		line, _ := d.InputPos()
+		return fmt.Errorf("%s line %d: %w", f.Name, line, err)
+	}
+	for {
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			if len(open) > 0 {
+				return bad(fmt.Errorf("element <%s> is not closed", open[len(open)-1].Local))
+			}
+			return nil
+		}
 		if err != nil {
-			rp.Add(rule.Problem{Rule: rule.PRC03, Path: rp.Where(n), Message: msgRow, Args: []any{err.Error()}, Err: ErrXLSX})
-			return
+			return fmt.Errorf("%s: %w", f.Name, err)
 		}
-		if budget -= int64(len(cells)); budget < 0 {
-			rp.Add(rule.Problem{Rule: rule.PRC03, Path: rp.Where(n), Message: msgCells, Args: []any{maxCells}, Err: sheet.ErrLimit})
-			return
-		}
-		if blank(cells) {
-			continue
-		}
-		if index == nil {
-			if index = headerIndex(cells, header, rp, n); index == nil {
-				return
+		switch t := tok.(type) {
+		case xml.StartElement:
+			open = append(open, t.Name)
+			var r, typ string
+			hasR := false
+			for _, a := range t.Attr {
+				switch a.Name.Local {
+				case "r":
+					r, hasR = a.Value, true
+				case "t":
+					typ = a.Value
+				}
 			}
-			continue
+			if err := b.start(t.Name.Local, r, hasR, typ); err != nil {
+				return bad(err)
+			}
+		case xml.EndElement:
+			if len(open) == 0 || open[len(open)-1] != t.Name {
+				return bad(fmt.Errorf("element </%s> closes no open element", t.Name.Local))
+			}
+			open = open[:len(open)-1]
+			more, err := b.end(t.Name.Local)
+			if err != nil {
+				return bad(err)
+			}
+			if !more {
+				return nil
+			}
+		case xml.CharData:
+			b.text(t)
 		}
-		if rows++; rows > maxRows {
-			rp.Add(rule.Problem{Rule: rule.PRC03, Path: rp.Where(n), Message: msgRows, Args: []any{maxRows}, Err: sheet.ErrLimit})
-			return
+	}
+}
+
+// rowBuilder builds the rows of a worksheet from its XML elements, as
+// [streamRows] describes.
+type rowBuilder struct {
+	strs           []string
+	emit           func(n int, cells []cell, width int) bool
+	cells          []cell
+	n, width, col  int
+	typ            string
+	v, is          []byte
+	hasV, hasIS    bool
+	inV, inIS, inT bool
+	phonetic       int
+}
+
+// start begins the element local, with its attributes r (when hasR)
+// and t.
+func (b *rowBuilder) start(local, r string, hasR bool, typ string) error {
+	switch local {
+	case "row":
+		b.n++
+		if hasR {
+			n, err := strconv.Atoi(r)
+			if err != nil || n < 1 || n > excelize.TotalRows {
+				return fmt.Errorf("row %q is not a row number", r)
+			}
+			b.n = n
 		}
-		for k, i := range index {
-			rec[k] = ""
-			if i < len(cells) {
-				rec[k] = cells[i]
+		b.cells, b.width, b.col = b.cells[:0], 0, -1
+	case "c":
+		b.col++
+		b.typ, b.v, b.is, b.hasV, b.hasIS = typ, b.v[:0], b.is[:0], false, false
+		if hasR {
+			c, _, err := excelize.CellNameToCoordinates(r)
+			if err != nil {
+				return fmt.Errorf("cell %q is not a cell reference", r)
+			}
+			b.col = c - 1
+		}
+	case "v":
+		b.inV, b.hasV = true, true
+	case "is":
+		b.inIS, b.hasIS = true, true
+	case "rPh":
+		b.phonetic++
+	case "t":
+		b.inT = b.inIS && b.phonetic == 0
+	}
+	return nil
+}
+
+// end ends the element local and reports whether to go on.
+func (b *rowBuilder) end(local string) (bool, error) {
+	switch local {
+	case "v":
+		b.inV = false
+	case "is":
+		b.inIS = false
+	case "rPh":
+		b.phonetic--
+	case "t":
+		b.inT = false
+	case "c":
+		var val string
+		switch {
+		case b.typ == "s" && b.hasV && len(b.v) > 0:
+			i, err := strconv.Atoi(strings.TrimSpace(string(b.v)))
+			if err != nil || i < 0 || i >= len(b.strs) {
+				return false, fmt.Errorf("shared string %q does not exist", b.v)
+			}
+			val = b.strs[i]
+		case b.typ == "inlineStr" && b.hasIS:
+			val = string(b.is)
+		default:
+			val = string(b.v)
+		}
+		b.cells = append(b.cells, cell{b.col, val})
+		b.width = max(b.width, b.col+1)
+	case "row":
+		return b.emit(b.n, b.cells, b.width), nil
+	}
+	return true, nil
+}
+
+// text adds character data.
+func (b *rowBuilder) text(t []byte) {
+	switch {
+	case b.inV:
+		b.v = append(b.v, t...)
+	case b.inT:
+		b.is = append(b.is, t...)
+	}
+}
+
+// rowReader reads the header and the rows of a worksheet into rp.
+type rowReader struct {
+	rp       *sheet.RowParser
+	ws       string
+	header   []string
+	index    []int // index[k] is the column of header[k]
+	maxRows  int
+	maxCells int64
+	budget   int64 // the cells left to read
+	rows     int   // the non-blank rows after the header
+	rec      [6]string
+}
+
+// row reads row n and reports whether to go on.
+func (r *rowReader) row(n int, cells []cell, width int) bool {
+	if r.budget -= int64(width); r.budget < 0 {
+		r.rp.Add(rule.Problem{Rule: rule.PRC03, Path: r.rp.Where(n), Message: msgCells, Args: []any{r.maxCells}, Err: sheet.ErrLimit})
+		return false
+	}
+	if blank(cells) {
+		return true
+	}
+	if r.index == nil {
+		r.index = headerIndex(cells, r.header, r.rp, n)
+		return r.index != nil
+	}
+	if r.rows++; r.rows > r.maxRows {
+		r.rp.Add(rule.Problem{Rule: rule.PRC03, Path: r.rp.Where(n), Message: msgRows, Args: []any{r.maxRows}, Err: sheet.ErrLimit})
+		return false
+	}
+	for k := range r.rec {
+		r.rec[k] = ""
+	}
+	for _, c := range cells {
+		for k, i := range r.index {
+			if i == c.col {
+				r.rec[k] = c.val
 			}
 		}
-		rec[5] = excelNumber(rec[5], rec[1])
-		rp.Parse(rec[:], n)
 	}
-	if err := it.Error(); err != nil {
-		rp.Add(rule.Problem{Rule: rule.PRC03, Path: rp.Where(n + 1), Message: msgRow, Args: []any{err.Error()}, Err: ErrXLSX})
-		return
-	}
-	if index == nil {
-		rp.Add(rule.Problem{Rule: rule.PRC03, Path: rp.Where(1), Message: msgNoHeader, Args: []any{ws}, Err: ErrXLSX})
+	r.rec[5] = excelNumber(r.rec[5], r.rec[1])
+	r.rp.Parse(r.rec[:], n)
+	return true
+}
+
+// end reports a worksheet without a header row.
+func (r *rowReader) end() {
+	if r.index == nil && r.rp.Problems() == 0 {
+		r.rp.Add(rule.Problem{Rule: rule.PRC03, Path: r.rp.Where(1), Message: msgNoHeader, Args: []any{r.ws}, Err: ErrXLSX})
 	}
 }
 
 // headerIndex maps the columns of header to the cells of the header row
 // n, or reports the header's problems and returns nil.
-func headerIndex(cells, header []string, rp *sheet.RowParser, n int) []int {
+func headerIndex(cells []cell, header []string, rp *sheet.RowParser, n int) []int {
 	index := make([]int, len(header))
 	for k := range index {
 		index[k] = -1
 	}
 	ok := true
-	for i, c := range cells {
-		c = strings.TrimSpace(c)
+	for _, c := range cells {
+		v := strings.TrimSpace(c.val)
 		for k, h := range header {
-			if !strings.EqualFold(c, h) {
+			if !strings.EqualFold(v, h) {
 				continue
 			}
 			if index[k] >= 0 {
 				rp.Add(rule.Problem{Rule: rule.PRC03, Path: rp.Where(n), Message: msgTwice, Args: []any{h}, Err: ErrXLSX})
 				ok = false
 			}
-			index[k] = i
+			index[k] = c.col
 		}
 	}
 	for k, i := range index {
@@ -416,9 +730,9 @@ func headerIndex(cells, header []string, rp *sheet.RowParser, n int) []int {
 }
 
 // blank reports whether every cell is empty or space.
-func blank(cells []string) bool {
+func blank(cells []cell) bool {
 	for _, c := range cells {
-		if strings.TrimSpace(c) != "" {
+		if strings.TrimSpace(c.val) != "" {
 			return false
 		}
 	}
