@@ -111,22 +111,23 @@ func CountDays(p Period, t time.Time, c Convention, loc *time.Location) (DayCoun
 	if !p.Start.Before(p.End) || !p.Contains(t) {
 		return DayCount{}, fmt.Errorf("%w: %s is not in the period %s", ErrRange, t.Format(time.RFC3339Nano), p)
 	}
+	if c == AnchorDays && loc == time.UTC {
+		// Every day has 86,400 seconds: integer arithmetic on the Unix
+		// seconds, which do not depend on the instants' locations.
+		ss, sn := p.Start.Unix(), int64(p.Start.Nanosecond())
+		total := (p.End.Unix() - ss) / secondsPerDay
+		el := t.Unix() - ss
+		if int64(t.Nanosecond()) < sn {
+			el--
+		}
+		used := min(el/secondsPerDay, max(total, 1)-1)
+		return DayCount{Used: Days(used), Total: Days(max(total, 1)), From: time.Unix(ss+used*secondsPerDay, sn).UTC(),
+			Convention: AnchorDays, Zone: "UTC"}, nil
+	}
 	s, e, t := p.Start.In(loc), p.End.In(loc), t.In(loc)
 	r := DayCount{Convention: c, Zone: ZoneName(s)}
 	switch c {
 	case AnchorDays:
-		if loc == time.UTC {
-			// Every day has 86,400 seconds.
-			ss, sn := s.Unix(), int64(s.Nanosecond())
-			total := (e.Unix() - ss) / secondsPerDay
-			el := t.Unix() - ss
-			if int64(t.Nanosecond()) < sn {
-				el--
-			}
-			used := min(el/secondsPerDay, max(total, 1)-1)
-			r.Used, r.Total, r.From = Days(used), Days(max(total, 1)), time.Unix(ss+used*secondsPerDay, sn).UTC()
-			return r, nil
-		}
 		z := NewZone(loc, s)
 		s0 := z.DayNumber(s)
 		total := max(z.DayNumber(e)-s0, 1)

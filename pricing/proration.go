@@ -396,14 +396,14 @@ func (p Policy) Prorate(sub Subscription, ch SubscriptionChange, at time.Time) (
 		}
 		termEnd = bl.at(tm)
 	} else {
-		if !inRange(bl.at((k/n + 1) * tm)) {
-			qtAdd(&ps, ErrInstant, rule.PRC05, "at", sbMsgBeyond, at)
-			return Proration{}, ps.Err()
-		}
 		i := k % n
-		termEnd = period.End
+		termEnd = period.End // in range: periodAt checked it
 		if i != n-1 {
 			termEnd = bl.at((k/n + 1) * tm)
+			if !inRange(termEnd) {
+				qtAdd(&ps, ErrInstant, rule.PRC05, "at", sbMsgBeyond, at)
+				return Proration{}, ps.Err()
+			}
 		}
 		paid = qtInstallment(old.Price, n, i)
 		newPrice = qtInstallment(nw.Price, n, i)

@@ -173,6 +173,24 @@ func qtInstallment(m currency.Money, n, i int) currency.Money {
 	return amountIn(out, m.Code())
 }
 
+// qtSplit splits m into n ≥ 1 equal payments as qtInstallment does:
+// payments 0 … r−1 are big, the others small.
+func qtSplit(m currency.Money, n int) (big, small currency.Money, r int) {
+	v := m.Minor()
+	neg := v < 0
+	mag := uint64(v)
+	if neg {
+		mag = -mag
+	}
+	n = max(n, 1)
+	q, rem := mag/uint64(n), mag%uint64(n)
+	b, s := int64(q+1), int64(q)
+	if neg {
+		b, s = -b, -s
+	}
+	return amountIn(b, m.Code()), amountIn(s, m.Code()), int(rem)
+}
+
 // Quote prices s: the unit price of the plan in the market for the
 // term (the plan's price for the market if it declares one, else its USD
 // price, converted with s.Rate unless the market is billed in USD), the
