@@ -108,8 +108,8 @@ func CountDays(p Period, t time.Time, c Convention, loc *time.Location) (DayCoun
 	if loc == nil {
 		loc = time.UTC
 	}
-	if !p.Start.Before(p.End) || !p.Contains(t) {
-		return DayCount{}, fmt.Errorf("%w: %s is not in the period %s", ErrRange, t.Format(time.RFC3339Nano), p)
+	if !p.Start.Before(p.End) || t.Before(p.Start) || !t.Before(p.End) { // !p.Contains(t), inline
+		return DayCount{}, notInPeriodError(p, t)
 	}
 	if c == AnchorDays && loc == time.UTC {
 		// Every day has 86,400 seconds: integer arithmetic on the Unix
@@ -156,4 +156,9 @@ func CountDays(p Period, t time.Time, c Convention, loc *time.Location) (DayCoun
 		return r, nil
 	}
 	return DayCount{}, fmt.Errorf("%w: days are counted by %q or %q, not %q", ErrRange, CalendarDays, AnchorDays, c)
+}
+
+//go:noinline
+func notInPeriodError(p Period, t time.Time) error {
+	return fmt.Errorf("%w: %s is not in the period %s", ErrRange, t.Format(time.RFC3339Nano), p)
 }

@@ -170,7 +170,8 @@ func qtInstallment(m currency.Money, n, i int) currency.Money {
 	if neg {
 		out = -out
 	}
-	return amountIn(out, m.Code())
+	part, _ := currency.New(out, m.Code()) // m's code: inline, cannot fail
+	return part
 }
 
 // qtSplit splits m into n ≥ 1 equal payments as qtInstallment does:
@@ -208,9 +209,9 @@ func qtSplit(m currency.Money, n int) (big, small currency.Money, r int) {
 // such as "market" or "quantity", wrapping [ErrUnpriced],
 // [ErrNoRate], [ErrSeats], [ErrPolicy] or
 // [currency.ErrOverflow]. Quote does not allocate unless it fails.
-func (p Policy) Quote(s Subscription) (Quote, error) {
+func (p Policy) Quote(s Subscription) (q Quote, err error) {
+	// q is the result itself: the quote is written where it is returned.
 	var ps rule.Problems
-	var q Quote
 	pol := p.resolved()
 	qtCheckPolicy(pol, &ps)
 	qtQuote(&q, &s, pol, "", &ps)

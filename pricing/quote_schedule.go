@@ -98,7 +98,8 @@ func (p Policy) AppendSchedule(dst []Charge, s Subscription, at time.Time) ([]Ch
 		return dst, ps.Err()
 	}
 	loc := pol.location()
-	bl := newBilling(&s, loc)
+	var bl billing
+	bl.init(&s, loc)
 	tm := s.Term.Months()
 	k, _, ok := bl.periodAt(tm, at.In(loc))
 	if k < 0 {

@@ -87,18 +87,20 @@ func checkBillingDay(s *Subscription, id rule.ID, ps *rule.Problems) bool {
 	return true
 }
 
-// newBilling returns the billing calendar of s in loc. s.Start must be a
-// checked instant and s.BillingDay in 0 … 31.
-func newBilling(s *Subscription, loc *time.Location) billing {
+// init sets b, which must be the zero billing, to the billing calendar
+// of s in loc, in place. s.Start must be a checked instant and
+// s.BillingDay in 0 … 31.
+func (b *billing) init(s *Subscription, loc *time.Location) {
 	start := s.Start.In(loc)
+	b.start, b.anchor, b.loc = start, start, loc
 	if s.BillingDay == 0 {
-		return billing{start: start, anchor: start, loc: loc, cal: calendar.NewCalendar(start)}
+		b.cal = calendar.NewCalendar(start)
+		return
 	}
-	b := billing{start: start, anchor: start, loc: loc}
 	y, m, d := start.Date()
 	if s.BillingDay == d {
 		b.cal = calendar.NewCalendar(start)
-		return b
+		return
 	}
 	hh, mm, ss := start.Clock()
 	b.aligned, b.day = true, s.BillingDay
@@ -113,7 +115,6 @@ func newBilling(s *Subscription, loc *time.Location) billing {
 	b.y, b.m = y, m
 	b.anchor = b.at(0)
 	b.partial = b.anchor.After(start)
-	return b
 }
 
 // at returns the billing date n months after the anchor (n may be
