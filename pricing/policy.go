@@ -183,15 +183,11 @@ func (p Policy) Validate() error {
 
 // check appends the problems of a resolved policy.
 func (p *Policy) check(ps *rule.Problems) {
-	// The fast test of a valid policy, with few branches: the rounding
-	// modes are all defined (0 … 6) when their bitwise OR is below 7, and
-	// the ranges are unsigned comparisons. It may send a valid policy to
-	// the field-by-field checks below (two modes ORing to 7), which then
-	// report nothing; never an invalid one past them.
-	if currency.RoundingMode(uint8(p.ConversionRounding|p.MinuteRounding|p.UsageRounding|p.ReservationRounding|p.ProrationRounding)) < currency.Floor+1 &&
-		p.ReservationYear > 0 && p.ReservationYear%time.Hour == 0 && uint64(p.UsageMonths-1) < maxUsageMonths &&
-		p.ProrationUnit <= ProrateBySecond && max(p.Upgrade, p.Downgrade) <= TimingBlocked &&
-		uint64(p.SeatReductionWindow) <= maxSeatWindow {
+	if p.ConversionRounding.Valid() && p.MinuteRounding.Valid() && p.UsageRounding.Valid() &&
+		p.ReservationRounding.Valid() && p.ProrationRounding.Valid() && p.ReservationYear > 0 &&
+		p.ReservationYear%time.Hour == 0 && p.UsageMonths > 0 && p.UsageMonths <= maxUsageMonths &&
+		p.ProrationUnit <= ProrateBySecond && p.Upgrade <= TimingBlocked && p.Downgrade <= TimingBlocked &&
+		p.SeatReductionWindow >= 0 && p.SeatReductionWindow <= maxSeatWindow {
 		return
 	}
 	for _, r := range [...]struct {
