@@ -103,21 +103,25 @@ type DayCount struct {
 // period that starts after midnight begins at the period's start.
 //
 // t must lie in p (an error wrapping [ErrRange] otherwise, as for an
-// empty or inverted period or another convention).
+// empty or inverted period or another convention). The instants are
+// ordered by their wall clock, by which the days are counted; a
+// monotonic clock reading (of time.Now) plays no part.
 func CountDays(p Period, t time.Time, c Convention, loc *time.Location) (DayCount, error) {
 	if loc == nil {
 		loc = time.UTC
 	}
-	if !p.Start.Before(p.End) || t.Before(p.Start) || !t.Before(p.End) { // !p.Contains(t), inline
+	ss, sn := p.Start.Unix(), int64(p.Start.Nanosecond())
+	es, en := p.End.Unix(), int64(p.End.Nanosecond())
+	ts, tn := t.Unix(), int64(t.Nanosecond())
+	if !wallBefore(ss, sn, es, en) || wallBefore(ts, tn, ss, sn) || !wallBefore(ts, tn, es, en) {
 		return DayCount{}, notInPeriodError(p, t)
 	}
 	if c == AnchorDays && loc == time.UTC {
 		// Every day has 86,400 seconds: integer arithmetic on the Unix
 		// seconds, which do not depend on the instants' locations.
-		ss, sn := p.Start.Unix(), int64(p.Start.Nanosecond())
-		total := (p.End.Unix() - ss) / secondsPerDay
-		el := t.Unix() - ss
-		if int64(t.Nanosecond()) < sn {
+		total := (es - ss) / secondsPerDay
+		el := ts - ss
+		if tn < sn {
 			el--
 		}
 		used := min(el/secondsPerDay, max(total, 1)-1)
@@ -162,3 +166,7 @@ func CountDays(p Period, t time.Time, c Convention, loc *time.Location) (DayCoun
 func notInPeriodError(p Period, t time.Time) error {
 	return fmt.Errorf("%w: %s is not in the period %s", ErrRange, t.Format(time.RFC3339Nano), p)
 }
+
+// wallBefore reports whether the instant of Unix seconds as and
+// nanoseconds an is before that of bs and bn.
+func wallBefore(as, an, bs, bn int64) bool { return as < bs || as == bs && an < bn }

@@ -227,7 +227,9 @@ func (c *anchor) periodAt(months Months, t time.Time) (int, Period, error) {
 	if err := checkMonths(months); err != nil {
 		return 0, Period{}, err
 	}
-	if t.Before(c.t) {
+	// Wall-clock order, by which the periods are computed: a monotonic
+	// clock reading plays no part.
+	if wallBefore(t.Unix(), int64(t.Nanosecond()), c.t.Unix(), int64(c.t.Nanosecond())) {
 		return 0, Period{}, beforeAnchorError(c.t, t)
 	}
 	ay, am := c.y, c.m
