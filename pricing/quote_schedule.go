@@ -8,16 +8,13 @@ import (
 	"github.com/marketrules/marketrules/rule"
 )
 
-// The range of instants the package reasons about: the years 1 to 9999,
-// as RFC 3339 writes them. Never written.
-var (
-	qtMinInstant = time.Date(1, time.January, 1, 0, 0, 0, 0, time.UTC)
-	qtMaxInstant = time.Date(10000, time.January, 1, 0, 0, 0, 0, time.UTC)
-)
+// qtMaxInstant is the end of the instants the package reasons about:
+// the years 1 to 9999, as RFC 3339 writes them. Never written.
+var qtMaxInstant = time.Date(10000, time.January, 1, 0, 0, 0, 0, time.UTC)
 
-// The Unix seconds of qtMinInstant and qtMaxInstant: an instant t is in
-// range when qtMinUnix ≤ t.Unix() < qtMaxUnix (both bounds are whole
-// seconds).
+// The Unix seconds of 0001-01-01T00:00:00Z and qtMaxInstant: an instant t
+// is in range when qtMinUnix ≤ t.Unix() < qtMaxUnix (both bounds are
+// whole seconds).
 const (
 	qtMinUnix = -62135596800
 	qtMaxUnix = 253402300800
