@@ -413,13 +413,13 @@ func (p Policy) Prorate(sub Subscription, ch SubscriptionChange, at time.Time) (
 	}
 	zero, _ := currency.New(0, old.Price.Code()) // a checked code: inline, cannot fail
 
-	r = Proration{
-		Kind: PlanChange, Rule: rule.PRC05, Policy: pol.Name,
-		FromPlan: old.Plan, FromQuantity: old.Quantity, ToPlan: nw.Plan, ToQuantity: nw.Quantity,
-		At: t, Period: period, TermEnd: termEnd, Unit: pol.ProrationUnit, Zone: loc.String(),
-		Term: sub.Term, Payment: sub.Payment,
-		Paid: paid, NewPrice: newPrice, Credit: zero, Charge: zero, Kept: paid, Net: zero,
-	}
+	// r is still the zero Proration: its fields are set one by one, without
+	// a composite literal zeroing it again.
+	r.Kind, r.Rule, r.Policy = PlanChange, rule.PRC05, pol.Name
+	r.FromPlan, r.FromQuantity, r.ToPlan, r.ToQuantity = old.Plan, old.Quantity, nw.Plan, nw.Quantity
+	r.At, r.Period, r.TermEnd, r.Unit, r.Zone = t, period, termEnd, pol.ProrationUnit, loc.String()
+	r.Term, r.Payment = sub.Term, sub.Payment
+	r.Paid, r.NewPrice, r.Credit, r.Charge, r.Kept, r.Net = paid, newPrice, zero, zero, paid, zero
 	if seatsChanged {
 		r.Kind, r.Rule = SeatChange, rule.PRC06
 	}
