@@ -103,30 +103,35 @@ type DayCount struct {
 // period that starts after midnight begins at the period's start.
 //
 // t must lie in p (an error wrapping [ErrRange] otherwise, as for an
-// empty or inverted period or another convention).
+// empty or inverted period or another convention). The instants are
+// ordered by their wall clock, by which the days are counted; a
+// monotonic clock reading (of time.Now) plays no part.
 func CountDays(p Period, t time.Time, c Convention, loc *time.Location) (DayCount, error) {
 	if loc == nil {
 		loc = time.UTC
 	}
-	if !p.Start.Before(p.End) || !p.Contains(t) {
-		return DayCount{}, fmt.Errorf("%w: %s is not in the period %s", ErrRange, t.Format(time.RFC3339Nano), p)
+	ss, sn := p.Start.Unix(), int64(p.Start.Nanosecond())
+	es, en := p.End.Unix(), int64(p.End.Nanosecond())
+	ts, tn := t.Unix(), int64(t.Nanosecond())
+	if !wallBefore(ss, sn, es, en) || wallBefore(ts, tn, ss, sn) || !wallBefore(ts, tn, es, en) {
+		return DayCount{}, notInPeriodError(p, t)
+	}
+	if c == AnchorDays && loc == time.UTC {
+		// Every day has 86,400 seconds: integer arithmetic on the Unix
+		// seconds, which do not depend on the instants' locations.
+		total := (es - ss) / secondsPerDay
+		el := ts - ss
+		if tn < sn {
+			el--
+		}
+		used := min(el/secondsPerDay, max(total, 1)-1)
+		return DayCount{Used: Days(used), Total: Days(max(total, 1)), From: time.Unix(ss+used*secondsPerDay, sn).UTC(),
+			Convention: AnchorDays, Zone: "UTC"}, nil
 	}
 	s, e, t := p.Start.In(loc), p.End.In(loc), t.In(loc)
 	r := DayCount{Convention: c, Zone: ZoneName(s)}
 	switch c {
 	case AnchorDays:
-		if loc == time.UTC {
-			// Every day has 86,400 seconds.
-			ss, sn := s.Unix(), int64(s.Nanosecond())
-			total := (e.Unix() - ss) / secondsPerDay
-			el := t.Unix() - ss
-			if int64(t.Nanosecond()) < sn {
-				el--
-			}
-			used := min(el/secondsPerDay, max(total, 1)-1)
-			r.Used, r.Total, r.From = Days(used), Days(max(total, 1)), time.Unix(ss+used*secondsPerDay, sn).UTC()
-			return r, nil
-		}
 		z := NewZone(loc, s)
 		s0 := z.DayNumber(s)
 		total := max(z.DayNumber(e)-s0, 1)
@@ -156,3 +161,12 @@ func CountDays(p Period, t time.Time, c Convention, loc *time.Location) (DayCoun
 	}
 	return DayCount{}, fmt.Errorf("%w: days are counted by %q or %q, not %q", ErrRange, CalendarDays, AnchorDays, c)
 }
+
+//go:noinline
+func notInPeriodError(p Period, t time.Time) error {
+	return fmt.Errorf("%w: %s is not in the period %s", ErrRange, t.Format(time.RFC3339Nano), p)
+}
+
+// wallBefore reports whether the instant of Unix seconds as and
+// nanoseconds an is before that of bs and bn.
+func wallBefore(as, an, bs, bn int64) bool { return as < bs || as == bs && an < bn }

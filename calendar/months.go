@@ -28,7 +28,8 @@ func AddMonths(t time.Time, n Months) (time.Time, error) {
 		// has a fixed offset) costs more than it saves.
 		return addMonthsZoned(t, n)
 	}
-	c := newAnchor(t)
+	var c anchor
+	c.init(t)
 	return c.add(n)
 }
 
@@ -108,12 +109,13 @@ const (
 	lastMonth  = MaxYear*12 + 11
 )
 
-func newAnchor(t time.Time) anchor {
-	c := anchor{t: t}
+// init prepares c, which must be the zero anchor, for t, in place.
+func (c *anchor) init(t time.Time) {
+	c.t = t
 	sec := t.Unix()
 	if sec < anchorMinSec || sec > anchorMaxSec {
 		c.y, c.m, c.d = t.Date() // kindGeneric
-		return c
+		return
 	}
 	c.kind = kindFixed
 	if loc := t.Location(); loc != time.UTC {
@@ -130,7 +132,6 @@ func newAnchor(t time.Time) anchor {
 	c.ns = int32(t.Nanosecond())
 	c.y, c.m, c.d = civil(day)
 	c.base = int64(c.y)*12 + int64(c.m) - 1
-	return c
 }
 
 // add returns AddMonths(c.t, n).
@@ -227,7 +228,9 @@ func (c *anchor) periodAt(months Months, t time.Time) (int, Period, error) {
 	if err := checkMonths(months); err != nil {
 		return 0, Period{}, err
 	}
-	if t.Before(c.t) {
+	// Wall-clock order, by which the periods are computed: a monotonic
+	// clock reading plays no part.
+	if wallBefore(t.Unix(), int64(t.Nanosecond()), c.t.Unix(), int64(c.t.Nanosecond())) {
 		return 0, Period{}, beforeAnchorError(c.t, t)
 	}
 	ay, am := c.y, c.m
@@ -348,7 +351,10 @@ func (c *anchor) period(months Months, n int) (Period, error) {
 type Calendar struct{ c anchor }
 
 // NewCalendar returns the calendar of anchor.
-func NewCalendar(anchor time.Time) Calendar { return Calendar{newAnchor(anchor)} }
+func NewCalendar(anchor time.Time) (c Calendar) {
+	c.c.init(anchor) // in the result: the anchor's fields are not copied
+	return c
+}
 
 // Anchor returns the calendar's anchor.
 func (c *Calendar) Anchor() time.Time { return c.c.t }
@@ -391,7 +397,8 @@ func (c Cycle) Period(n int) (Period, error) {
 	if err := checkMonths(c.Months); err != nil {
 		return Period{}, err
 	}
-	a := newAnchor(c.Anchor)
+	var a anchor
+	a.init(c.Anchor)
 	return a.period(c.Months, n)
 }
 
@@ -403,7 +410,8 @@ func (c Cycle) At(t time.Time) (int, Period, error) {
 	if err := checkMonths(c.Months); err != nil {
 		return 0, Period{}, err
 	}
-	a := newAnchor(c.Anchor)
+	var a anchor
+	a.init(c.Anchor)
 	return a.periodAt(c.Months, t)
 }
 

@@ -157,8 +157,14 @@ func (p *Policy) isZero() bool {
 // zero Policy, else p.
 func (p *Policy) resolved() *Policy {
 	if p.Name != "" || p.ReservationYear != 0 {
-		return p // the common case, without comparing every field
+		return p // the common case, without comparing every field: inline
 	}
+	return p.resolveZero()
+}
+
+// resolveZero is resolved for a policy without a name or reservation
+// year.
+func (p *Policy) resolveZero() *Policy {
 	if p.isZero() {
 		d := DefaultPolicy()
 		return &d

@@ -292,7 +292,9 @@ func (p Proration) Unused() int64 { return p.Total - p.Used }
 // OFR-06), a seat change of a plan not priced per user ([ErrSeats],
 // PRC-06), and an instant before sub.Start or a period ending after the
 // year 9999 ([ErrInstant]). Prorate does not allocate unless it fails.
-func (p Policy) Prorate(sub Subscription, ch SubscriptionChange, at time.Time) (Proration, error) {
+func (p Policy) Prorate(sub Subscription, ch SubscriptionChange, at time.Time) (r Proration, err error) {
+	// r is the result itself: the proration is written where it is
+	// returned.
 	var ps rule.Problems
 	pol := p.resolved()
 	qtCheckPolicy(pol, &ps)
@@ -371,7 +373,8 @@ func (p Policy) Prorate(sub Subscription, ch SubscriptionChange, at time.Time) (
 	}
 
 	loc := pol.location()
-	bl := newBilling(&sub, loc)
+	var bl billing
+	bl.init(&sub, loc)
 	t := at.In(loc)
 	tm := sub.Term.Months()
 	n := old.Payments
@@ -396,27 +399,27 @@ func (p Policy) Prorate(sub Subscription, ch SubscriptionChange, at time.Time) (
 		}
 		termEnd = bl.at(tm)
 	} else {
-		if !inRange(bl.at((k/n + 1) * tm)) {
-			qtAdd(&ps, ErrInstant, rule.PRC05, "at", sbMsgBeyond, at)
-			return Proration{}, ps.Err()
-		}
 		i := k % n
-		termEnd = period.End
+		termEnd = period.End // in range: periodAt checked it
 		if i != n-1 {
 			termEnd = bl.at((k/n + 1) * tm)
+			if !inRange(termEnd) {
+				qtAdd(&ps, ErrInstant, rule.PRC05, "at", sbMsgBeyond, at)
+				return Proration{}, ps.Err()
+			}
 		}
 		paid = qtInstallment(old.Price, n, i)
 		newPrice = qtInstallment(nw.Price, n, i)
 	}
-	zero := amountIn(0, old.Price.Code())
+	zero, _ := currency.New(0, old.Price.Code()) // a checked code: inline, cannot fail
 
-	r := Proration{
-		Kind: PlanChange, Rule: rule.PRC05, Policy: pol.Name,
-		FromPlan: old.Plan, FromQuantity: old.Quantity, ToPlan: nw.Plan, ToQuantity: nw.Quantity,
-		At: t, Period: period, TermEnd: termEnd, Unit: pol.ProrationUnit, Zone: loc.String(),
-		Term: sub.Term, Payment: sub.Payment,
-		Paid: paid, NewPrice: newPrice, Credit: zero, Charge: zero, Kept: paid, Net: zero,
-	}
+	// r is still the zero Proration: its fields are set one by one, without
+	// a composite literal zeroing it again.
+	r.Kind, r.Rule, r.Policy = PlanChange, rule.PRC05, pol.Name
+	r.FromPlan, r.FromQuantity, r.ToPlan, r.ToQuantity = old.Plan, old.Quantity, nw.Plan, nw.Quantity
+	r.At, r.Period, r.TermEnd, r.Unit, r.Zone = t, period, termEnd, pol.ProrationUnit, loc.String()
+	r.Term, r.Payment = sub.Term, sub.Payment
+	r.Paid, r.NewPrice, r.Credit, r.Charge, r.Kept, r.Net = paid, newPrice, zero, zero, paid, zero
 	if seatsChanged {
 		r.Kind, r.Rule = SeatChange, rule.PRC06
 	}
@@ -451,7 +454,6 @@ func (p Policy) Prorate(sub Subscription, ch SubscriptionChange, at time.Time) (
 
 	// Immediate: credit and charge the unused part of the period.
 	var from time.Time
-	var err error
 	r.Used, r.Total, from, err = prCount(period, t, pol.ProrationUnit, loc)
 	if err != nil { // cannot happen: t is in period
 		qtAdd(&ps, err, r.Rule, "at", qtMsgArith, err.Error())
@@ -472,9 +474,11 @@ func (p Policy) Prorate(sub Subscription, ch SubscriptionChange, at time.Time) (
 		qtAdd(&ps, err, r.Rule, "at", qtMsgArith, err.Error())
 		return Proration{}, ps.Err()
 	}
-	r.Credit = amountIn(-credit.Minor(), credit.Code())
-	r.Kept = amountIn(paid.Minor()-credit.Minor(), paid.Code())
-	r.Net = amountIn(r.Charge.Minor()-credit.Minor(), paid.Code())
+	// The codes are those of checked amounts: New cannot fail, and runs
+	// inline.
+	r.Credit, _ = currency.New(-credit.Minor(), credit.Code())
+	r.Kept, _ = currency.New(paid.Minor()-credit.Minor(), paid.Code())
+	r.Net, _ = currency.New(r.Charge.Minor()-credit.Minor(), paid.Code())
 	return r, nil
 }
 

@@ -170,7 +170,26 @@ func qtInstallment(m currency.Money, n, i int) currency.Money {
 	if neg {
 		out = -out
 	}
-	return amountIn(out, m.Code())
+	part, _ := currency.New(out, m.Code()) // m's code: inline, cannot fail
+	return part
+}
+
+// qtSplit splits m into n ≥ 1 equal payments as qtInstallment does:
+// payments 0 … r−1 are big, the others small.
+func qtSplit(m currency.Money, n int) (big, small currency.Money, r int) {
+	v := m.Minor()
+	neg := v < 0
+	mag := uint64(v)
+	if neg {
+		mag = -mag
+	}
+	n = max(n, 1)
+	q, rem := mag/uint64(n), mag%uint64(n)
+	b, s := int64(q+1), int64(q)
+	if neg {
+		b, s = -b, -s
+	}
+	return amountIn(b, m.Code()), amountIn(s, m.Code()), int(rem)
 }
 
 // Quote prices s: the unit price of the plan in the market for the
@@ -190,9 +209,9 @@ func qtInstallment(m currency.Money, n, i int) currency.Money {
 // such as "market" or "quantity", wrapping [ErrUnpriced],
 // [ErrNoRate], [ErrSeats], [ErrPolicy] or
 // [currency.ErrOverflow]. Quote does not allocate unless it fails.
-func (p Policy) Quote(s Subscription) (Quote, error) {
+func (p Policy) Quote(s Subscription) (q Quote, err error) {
+	// q is the result itself: the quote is written where it is returned.
 	var ps rule.Problems
-	var q Quote
 	pol := p.resolved()
 	qtCheckPolicy(pol, &ps)
 	qtQuote(&q, &s, pol, "", &ps)

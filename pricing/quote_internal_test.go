@@ -8,6 +8,7 @@ import (
 	_ "time/tzdata"
 
 	"github.com/marketrules/marketrules/currency"
+	"github.com/marketrules/marketrules/rule"
 )
 
 // prCount agrees with counting the days one at a time, and the fast UTC
@@ -92,6 +93,26 @@ func TestQtInstallment(t *testing.T) {
 			if got := qtInstallment(m, n, i); got != parts[i] {
 				t.Fatalf("%v / %d, part %d: %v, SplitInto says %v", m, n, i, got, parts[i])
 			}
+		}
+	}
+}
+
+// The range checks compare Unix seconds: the bounds are those of the
+// years 1 to 9999.
+func TestQtInstantBounds(t *testing.T) {
+	lo := time.Date(1, time.January, 1, 0, 0, 0, 0, time.UTC)
+	if lo.Unix() != qtMinUnix || qtMaxInstant.Unix() != qtMaxUnix {
+		t.Fatalf("bounds %d, %d; want %d, %d", qtMinUnix, qtMaxUnix, lo.Unix(), qtMaxInstant.Unix())
+	}
+	for _, c := range []struct {
+		t    time.Time
+		want bool
+	}{
+		{lo.Add(time.Nanosecond), true}, {lo.Add(-time.Nanosecond), false}, {qtMaxInstant.Add(-time.Nanosecond), true}, {qtMaxInstant, false},
+	} {
+		var ps rule.Problems
+		if got := qtCheckInstant(c.t, rule.PRC07, "at", &ps); got != c.want || inRange(c.t) != c.t.Before(qtMaxInstant) {
+			t.Errorf("%v: in range %v, want %v", c.t, got, c.want)
 		}
 	}
 }

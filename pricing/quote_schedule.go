@@ -2,16 +2,22 @@ package pricing
 
 import (
 	"github.com/marketrules/marketrules/calendar"
+	"slices"
 	"time"
 
 	"github.com/marketrules/marketrules/rule"
 )
 
-// The range of instants the package reasons about: the years 1 to 9999,
-// as RFC 3339 writes them. Never written.
-var (
-	qtMinInstant = time.Date(1, time.January, 1, 0, 0, 0, 0, time.UTC)
-	qtMaxInstant = time.Date(10000, time.January, 1, 0, 0, 0, 0, time.UTC)
+// qtMaxInstant is the end of the instants the package reasons about:
+// the years 1 to 9999, as RFC 3339 writes them. Never written.
+var qtMaxInstant = time.Date(10000, time.January, 1, 0, 0, 0, 0, time.UTC)
+
+// The Unix seconds of 0001-01-01T00:00:00Z and qtMaxInstant: an instant t
+// is in range when qtMinUnix ≤ t.Unix() < qtMaxUnix (both bounds are
+// whole seconds).
+const (
+	qtMinUnix = -62135596800
+	qtMaxUnix = 253402300800
 )
 
 // qtCheckInstant reports a missing instant or one outside the years 1 to
@@ -21,7 +27,7 @@ func qtCheckInstant(t time.Time, id rule.ID, path string, ps *rule.Problems) boo
 	case t.IsZero():
 		qtAdd(ps, ErrInstant, id, path, qtMsgInstantRequired)
 		return false
-	case t.Before(qtMinInstant) || !t.Before(qtMaxInstant):
+	case t.Unix() < qtMinUnix || t.Unix() >= qtMaxUnix:
 		qtAdd(ps, ErrInstant, id, path, qtMsgInstantRange, t)
 		return false
 	}
@@ -89,7 +95,8 @@ func (p Policy) AppendSchedule(dst []Charge, s Subscription, at time.Time) ([]Ch
 		return dst, ps.Err()
 	}
 	loc := pol.location()
-	bl := newBilling(&s, loc)
+	var bl billing
+	bl.init(&s, loc)
 	tm := s.Term.Months()
 	k, _, ok := bl.periodAt(tm, at.In(loc))
 	if k < 0 {
@@ -126,15 +133,25 @@ func (p Policy) AppendSchedule(dst []Charge, s Subscription, at time.Time) ([]Ch
 	}
 	base := k * tm
 	start := bl.at(base)
+	reason := reasonOf(kind)
+	// The payments: the first r are one minor unit larger (in magnitude).
+	big, small, r := qtSplit(q.Price, q.Payments)
+	n0 := len(dst)
+	dst = slices.Grow(dst, q.Payments)[:n0+q.Payments]
 	for i := range q.Payments {
 		end := bl.at(base + (i+1)*pm)
-		dst = append(dst, Charge{
-			Kind: kind, Reason: reasonOf(kind), Rule: id, Plan: q.Plan, Term: q.Term, Payment: q.Payment,
-			Period: calendar.Period{Start: start, End: end}, BilledAt: start,
-			Installment: i + 1, Installments: q.Payments,
-			UnitPrice: q.UnitPrice, Quantity: q.Quantity, VCPUs: q.VCPUs,
-			Amount: qtInstallment(q.Price, q.Payments, i),
-		})
+		// Field by field into the slice: a composite literal would be
+		// built on the stack and copied.
+		c := &dst[n0+i]
+		*c = Charge{}
+		c.Kind, c.Reason, c.Rule, c.Plan, c.Term, c.Payment = kind, reason, id, q.Plan, q.Term, q.Payment
+		c.Period.Start, c.Period.End, c.BilledAt = start, end, start
+		c.Installment, c.Installments = i+1, q.Payments
+		c.UnitPrice, c.Quantity, c.VCPUs = q.UnitPrice, q.Quantity, q.VCPUs
+		c.Amount = small
+		if i < r {
+			c.Amount = big
+		}
 		start = end
 	}
 	return dst, nil

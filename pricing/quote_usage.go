@@ -217,7 +217,8 @@ func qtUsageSetup(req *Subscription, at time.Time, pol *Policy, vm bool, ps *rul
 		return mk, calendar.Period{}, false
 	}
 	loc := pol.location()
-	bl := newBilling(req, loc)
+	var bl billing
+	bl.init(req, loc)
 	_, period, ok := bl.periodAt(int(pol.UsageMonths), at.In(loc))
 	if !ok {
 		qtAdd(ps, ErrInstant, id, "at", sbMsgBeyond, at)

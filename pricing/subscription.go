@@ -87,15 +87,20 @@ func checkBillingDay(s *Subscription, id rule.ID, ps *rule.Problems) bool {
 	return true
 }
 
-// newBilling returns the billing calendar of s in loc. s.Start must be a
-// checked instant and s.BillingDay in 0 … 31.
-func newBilling(s *Subscription, loc *time.Location) billing {
+// init sets b, which must be the zero billing, to the billing calendar
+// of s in loc, in place. s.Start must be a checked instant and
+// s.BillingDay in 0 … 31.
+func (b *billing) init(s *Subscription, loc *time.Location) {
 	start := s.Start.In(loc)
-	b := billing{start: start, anchor: start, loc: loc}
-	y, m, d := start.Date()
-	if s.BillingDay == 0 || s.BillingDay == d {
+	b.start, b.anchor, b.loc = start, start, loc
+	if s.BillingDay == 0 {
 		b.cal = calendar.NewCalendar(start)
-		return b
+		return
+	}
+	y, m, d := start.Date()
+	if s.BillingDay == d {
+		b.cal = calendar.NewCalendar(start)
+		return
 	}
 	hh, mm, ss := start.Clock()
 	b.aligned, b.day = true, s.BillingDay
@@ -110,19 +115,23 @@ func newBilling(s *Subscription, loc *time.Location) billing {
 	b.y, b.m = y, m
 	b.anchor = b.at(0)
 	b.partial = b.anchor.After(start)
-	return b
 }
 
 // at returns the billing date n months after the anchor (n may be
 // negative), computed from the anchor, clamped to the end of the month.
 func (b *billing) at(n int) time.Time {
-	if !b.aligned {
-		t, err := b.cal.AddMonths(calendar.Months(n))
-		if err != nil {
-			return qtMaxInstant // beyond the calendar: inRange reports it
-		}
-		return t
+	if b.aligned {
+		return b.alignedAt(n)
 	}
+	t, err := b.cal.AddMonths(calendar.Months(n))
+	if err != nil {
+		return qtMaxInstant // beyond the calendar: inRange reports it
+	}
+	return t
+}
+
+// alignedAt is at for a billing day that differs from the start's.
+func (b *billing) alignedAt(n int) time.Time {
 	total := int(b.m) - 1 + n
 	q := total / 12
 	if total%12 < 0 {
@@ -138,7 +147,7 @@ func (b *billing) at(n int) time.Time {
 
 // inRange reports whether t is before the year 10000, the end of the
 // instants the package reasons about.
-func inRange(t time.Time) bool { return t.Before(qtMaxInstant) }
+func inRange(t time.Time) bool { return t.Unix() < qtMaxUnix }
 
 // periodAt returns the index and bounds of the months-month period from
 // the anchor that contains t (t ≥ start, months ≥ 1); index −1 is the

@@ -94,10 +94,13 @@ type Key struct {
 
 // KeyOf returns the key of event e under policy p: its resource,
 // dimension and the UTC clock hour (p.Slot) of its effective time.
-func (p Policy) KeyOf(e Event) Key { return p.norm().keyOf(e) }
+func (p Policy) KeyOf(e Event) Key {
+	p = p.norm()
+	return p.keyOf(&e)
+}
 
 // keyOf is KeyOf for a normalized policy.
-func (p Policy) keyOf(e Event) Key {
+func (p *Policy) keyOf(e *Event) Key {
 	return Key{Resource: e.Resource(), Dimension: e.Dimension, Hour: p.slotOf(e.EffectiveStartTime)}
 }
 
@@ -427,37 +430,47 @@ func (p Policy) Validate(v Validation, e Event) Decision {
 
 // check runs checks 1–7; a zero EventStatus means they passed.
 func (p Policy) check(v *Validation, e Event) Decision {
+	var r Decision
+	p.checkInto(&r, v, &e)
+	return r
+}
+
+// checkInto is check writing the decision to *r, which it overwrites
+// whole: a batch's decisions are written where they are kept, without
+// copying the event or the decision.
+func (p *Policy) checkInto(r *Decision, v *Validation, e *Event) {
 	now := v.At
 	maxAge := p.MaxAge
-	r := Decision{Rule: rule.EXT03, Key: p.keyOf(e), Quantity: e.Quantity,
+	*r = Decision{Rule: rule.EXT03, Key: p.keyOf(e), Quantity: e.Quantity,
 		Effective: e.EffectiveStartTime, At: now, Earlier: -1}
 	if !e.EffectiveStartTime.IsZero() {
 		r.Deadline = e.EffectiveStartTime.Add(maxAge)
 	}
-	bad := func(reason rule.Reason) Decision {
-		r.Status, r.Reason = BadArgument, reason
-		return r
-	}
 	switch {
 	case e.ResourceID == "" && e.ResourceURI == "":
-		return bad(ReasonNoResource)
+		r.Status, r.Reason = BadArgument, ReasonNoResource
+		return
 	case e.ResourceID != "" && e.ResourceURI != "":
-		return bad(ReasonTwoResources)
+		r.Status, r.Reason = BadArgument, ReasonTwoResources
+		return
 	case strings.TrimSpace(e.Dimension) == "":
-		return bad(ReasonNoDimension)
+		r.Status, r.Reason = BadArgument, ReasonNoDimension
+		return
 	case strings.TrimSpace(e.PlanID) == "":
-		return bad(ReasonNoPlan)
+		r.Status, r.Reason = BadArgument, ReasonNoPlan
+		return
 	case e.EffectiveStartTime.IsZero():
-		return bad(ReasonNoTime)
+		r.Status, r.Reason = BadArgument, ReasonNoTime
+		return
 	}
 	if v.Known != nil && !v.Known(r.Key.Resource) {
 		r.Status, r.Reason = ResourceNotFound, ReasonResourceNotFound
-		return r
+		return
 	}
 	if v.StatusOf != nil {
 		if st := v.StatusOf(r.Key.Resource); st != "" && st != Subscribed {
 			r.Rule, r.Status, r.Reason = ruleMTR05, ResourceNotActive, ReasonNotSubscribed
-			return r
+			return
 		}
 	}
 	pi := -1
@@ -468,11 +481,13 @@ func (p Policy) check(v *Validation, e Event) Decision {
 		}
 	}
 	if pi < 0 {
-		return bad(ReasonUnknownPlan)
+		r.Status, r.Reason = BadArgument, ReasonUnknownPlan
+		return
 	}
 	found := false
-	for _, m := range v.Plans[pi].Pricing.Meters {
-		if m.Dimension == e.Dimension {
+	meters := v.Plans[pi].Pricing.Meters
+	for i := range meters {
+		if meters[i].Dimension == e.Dimension {
 			found = true
 			break
 		}
@@ -481,13 +496,12 @@ func (p Policy) check(v *Validation, e Event) Decision {
 	case !found:
 		r.Status, r.Reason = InvalidDimension, ReasonUnknownDimension
 	case e.EffectiveStartTime.After(now):
-		return bad(ReasonFuture)
+		r.Status, r.Reason = BadArgument, ReasonFuture
 	case e.Quantity.Sign() <= 0:
 		r.Status, r.Reason = InvalidQuantity, ReasonQuantity
 	case now.Sub(e.EffectiveStartTime) > maxAge:
 		r.Status, r.Reason = Expired, ReasonExpired
 	}
-	return r
 }
 
 // BatchDecision is the outcome of a batch of usage events.
@@ -544,7 +558,8 @@ func (b BatchDecision) String() string { return b.Explain(rule.English) }
 // [Policy.Validate], in order, and an event is also a Duplicate of an
 // earlier event of the same batch that was accepted for the same
 // resource, dimension and hour (Earlier names it). The time taken is
-// linear in the number of events (one map keyed by the event's key).
+// linear in the number of events: the time per event is the same for 25
+// events and for 100,000.
 func (p Policy) ValidateBatch(v Validation, events []Event) BatchDecision {
 	p = p.norm()
 	b := BatchDecision{Rule: rule.EXT03, Count: len(events), Max: p.MaxBatch}
@@ -560,31 +575,30 @@ func (p Policy) ValidateBatch(v Validation, events []Event) BatchDecision {
 }
 
 // validateAll checks every event, finding duplicates within the events
-// with a map presized to their number.
+// with a hash table of their indices sized once for their number
+// (keyTable): the time per event does not grow with the batch.
 func (p Policy) validateAll(v *Validation, events []Event, b BatchDecision) BatchDecision {
 	b.Allowed, b.Reason = true, ReasonBatchChecked
 	b.Results = make([]Decision, len(events))
-	first := make(map[Key]int, len(events))
-	for i, e := range events {
-		r := p.check(v, e)
-		if r.Status == 0 {
-			if j, ok := first[r.Key]; ok {
-				r.Status, r.Reason, r.Earlier = Duplicate, ReasonDuplicate, j
-			}
+	first := newKeyTable(len(events))
+	for i := range events {
+		r := &b.Results[i]
+		p.checkInto(r, v, &events[i])
+		if r.Status != 0 {
+			continue
 		}
-		if r.Status == 0 {
-			if v.History != nil && v.History(r.Key) {
-				r.Status, r.Reason = Duplicate, ReasonDuplicate
-			} else {
-				r.Status, r.Reason = Accepted, ReasonAccepted
-				first[r.Key] = i
-			}
-		}
-		r.Allowed = r.Status == Accepted
-		if r.Allowed {
+		h := first.hash(&r.Key)
+		j, slot := first.find(&r.Key, h, b.Results)
+		switch {
+		case j >= 0:
+			r.Status, r.Reason, r.Earlier = Duplicate, ReasonDuplicate, j
+		case v.History != nil && v.History(r.Key):
+			r.Status, r.Reason = Duplicate, ReasonDuplicate
+		default:
+			r.Status, r.Reason, r.Allowed = Accepted, ReasonAccepted, true
+			first.put(slot, h, i)
 			b.Accepted++
 		}
-		b.Results[i] = r
 	}
 	return b
 }

@@ -1,0 +1,65 @@
+package metering
+
+import (
+	"hash/maphash"
+	"math/bits"
+)
+
+// keyTable finds the first accepted event of each key within a batch: an
+// open-addressing hash table of event indices, sized once for the batch
+// (at most half full), over a 64-bit hash of the key. A slot holds the
+// hash's high 32 bits and the index + 1 of the event (0 for an empty
+// slot); a matching hash is confirmed by comparing the keys in the
+// batch's results, so collisions never merge two keys. It allocates once
+// per batch, and each lookup touches one or two adjacent slots of 8
+// bytes, where a map keyed by Key holds the two strings and the time of
+// every key (64 bytes a slot).
+type keyTable struct {
+	slots []uint64
+	mask  uint64
+	seed  maphash.Seed
+}
+
+// newKeyTable returns a table for n keys.
+func newKeyTable(n int) keyTable {
+	size := uint64(1) << max(bits.Len64(uint64(n)*2-1), 4) // ≥ 2n, ≥ 16
+	return keyTable{slots: make([]uint64, size), mask: size - 1, seed: maphash.MakeSeed()}
+}
+
+// hash returns the 64-bit hash of k. Equal keys hash alike: the hour of
+// a key is a UTC instant without a monotonic reading (slotOf), which ==
+// compares by its seconds and nanoseconds.
+func (t *keyTable) hash(k *Key) uint64 {
+	h := maphash.String(t.seed, k.Resource)
+	h = bits.RotateLeft64(h, 21) ^ maphash.String(t.seed, k.Dimension)
+	h = bits.RotateLeft64(h, 21) ^ uint64(k.Hour.Unix()) ^ uint64(k.Hour.Nanosecond())<<34
+	// A final mix (SplitMix64's), so that the hour's bits reach the high
+	// bits the tag keeps and the low bits the slot takes.
+	h ^= h >> 30
+	h *= 0xbf58476d1ce4e5b9
+	h ^= h >> 27
+	h *= 0x94d049bb133111eb
+	return h ^ h>>31
+}
+
+// find returns the index of the event of key k recorded before, or −1
+// and the slot where k is to be recorded.
+func (t *keyTable) find(k *Key, h uint64, results []Decision) (int, uint64) {
+	tag := h >> 32 << 32
+	i := h & t.mask
+	for {
+		s := t.slots[i]
+		if s == 0 {
+			return -1, i
+		}
+		if s>>32<<32 == tag {
+			if j := int(uint32(s)) - 1; results[j].Key == *k {
+				return j, i
+			}
+		}
+		i = (i + 1) & t.mask
+	}
+}
+
+// put records event j of hash h in slot i, as find returned it.
+func (t *keyTable) put(i, h uint64, j int) { t.slots[i] = h>>32<<32 | uint64(uint32(j+1)) }

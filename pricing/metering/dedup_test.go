@@ -1,0 +1,70 @@
+package metering
+
+import (
+	"fmt"
+	"testing"
+	"time"
+)
+
+// TestKeyTableCollisions drives the batch duplicate table with every key
+// given one hash: tags match, the keys differ, probing wraps around the
+// end of the table, and each key still finds only its own event (EXT-03).
+func TestKeyTableCollisions(t *testing.T) {
+	hour := time.Date(2024, 3, 2, 10, 0, 0, 0, time.UTC)
+	const n = 12
+	results := make([]Decision, n)
+	for i := range results {
+		results[i].Key = Key{Resource: fmt.Sprint("r", i), Dimension: "d", Hour: hour}
+	}
+	tb := newKeyTable(n)
+	h := tb.mask // the last slot: the probes wrap around
+	for i := range results {
+		if j, _ := tb.find(&results[i].Key, h, results); j >= 0 {
+			t.Fatalf("key %d found before it was put, at %d", i, j)
+		}
+		_, slot := tb.find(&results[i].Key, h, results)
+		tb.put(slot, h, i)
+	}
+	for i := range results {
+		k := results[i].Key
+		if j, _ := tb.find(&k, h, results); j != i {
+			t.Errorf("key %d: found %d", i, j)
+		}
+	}
+	// Equal keys hash alike; keys differing in any part hash apart.
+	k := results[0].Key
+	if tb.hash(&k) != tb.hash(&results[0].Key) {
+		t.Error("equal keys hash differently")
+	}
+	other := k
+	other.Hour = hour.Add(time.Hour)
+	if tb.hash(&other) == tb.hash(&k) {
+		t.Error("keys of two hours hash alike")
+	}
+}
+
+// TestValidateBatchDuplicatesLarge checks duplicates within a batch far
+// larger than 25 events: every second event repeats the one before, and
+// names it as Earlier (EXT-03).
+func TestValidateBatchDuplicatesLarge(t *testing.T) {
+	p := DefaultPolicy()
+	p.MaxBatch = 5000
+	v := Validation{Plans: pbMeteredPlans, At: pbTime("2024-03-02T12:00:00Z")}
+	evs := make([]Event, 5000)
+	for i := range evs {
+		evs[i] = pbEvent("2024-03-02T10:30:00Z", "1")
+		evs[i].ResourceID = fmt.Sprint("sub-", i/2)
+	}
+	r := p.ValidateBatch(v, evs)
+	if r.Accepted != 2500 {
+		t.Fatalf("accepted %d, want 2500", r.Accepted)
+	}
+	for i, d := range r.Results {
+		switch {
+		case i%2 == 0 && (d.Status != Accepted || !d.Allowed || d.Earlier != -1):
+			t.Fatalf("event %d: %v %v %d", i, d.Status, d.Allowed, d.Earlier)
+		case i%2 == 1 && (d.Status != Duplicate || d.Allowed || d.Earlier != i-1 || d.Reason != ReasonDuplicate):
+			t.Fatalf("event %d: %v %v %d", i, d.Status, d.Allowed, d.Earlier)
+		}
+	}
+}
