@@ -72,7 +72,7 @@ func (q Quote) Explain(lang rule.Language) string {
 			say(qtExPerVCPU, q.Quantity, q.UnitPrice)
 		}
 	case q.Saving != (currency.Rate{}) || q.Hourly != (currency.Money{}):
-		say(qtExReservation, q.Plan, mk.In(), qtTermWords(q.Term), qtVMWords(lang, q.VCPUs), q.Hourly, q.Hours, q.Saving.String(), q.UnitPrice, string(q.Rule))
+		say(qtExReservation, q.Plan, mk.In(), qtTermWords(q.Term), qtVMWords(lang, q.VCPUs), q.Hourly, q.Hours, rule.Decimal(q.Saving.String()), q.UnitPrice, string(q.Rule))
 		say(qtExTotal, q.Quantity, q.UnitPrice, q.Price)
 		qtExplainPayments(say, q)
 	default:
