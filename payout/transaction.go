@@ -216,12 +216,32 @@ var (
 	endInstant   = time.Date(maxYear+1, time.January, 1, 0, 0, 0, 0, time.UTC)
 )
 
-func inYears(t time.Time) bool { return !t.Before(firstInstant) && t.Before(endInstant) }
+// The same bounds in Unix seconds: an instant is in the years when its
+// second is, as both bounds fall on a whole second.
+var (
+	firstUnix = firstInstant.Unix()
+	endUnix   = endInstant.Unix()
+)
+
+func inYears(t time.Time) bool {
+	s := t.Unix()
+	return s >= firstUnix && s < endUnix
+}
 
 // validID reports whether s is at most maxIDLen bytes of UTF-8 without
 // control characters, so that it survives CSV and JSON unchanged.
 func validID(s string) bool {
-	if len(s) > maxIDLen || !utf8.ValidString(s) {
+	if len(s) > maxIDLen {
+		return false
+	}
+	ascii := true // printable ASCII, the common case
+	for i := 0; i < len(s) && ascii; i++ {
+		ascii = ' ' <= s[i] && s[i] < 0x7f
+	}
+	if ascii {
+		return true
+	}
+	if !utf8.ValidString(s) {
 		return false
 	}
 	for _, r := range s {
