@@ -79,6 +79,33 @@ type Reader struct {
 	err    error // sticky: the input cannot be read further
 	line   int
 	maxRow int // CSVOptions.MaxRowBytes
+	codes  codeCache
+}
+
+// codeCache remembers the currency codes a reader has parsed, so that a
+// file's few currencies are each looked up once: a small table indexed by
+// a hash of the code's three bytes, an entry replaced when another code
+// hashes to it.
+type codeCache [32]struct {
+	key  uint32 // the three bytes and a marker bit; 0 when empty
+	code currency.Code
+}
+
+// parse is currency.ParseCode.
+func (c *codeCache) parse(s string) (currency.Code, error) {
+	if len(s) != 3 {
+		return currency.ParseCode(s)
+	}
+	k := uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | 1<<24
+	e := &c[(k*0x9E3779B1)>>27]
+	if e.key == k {
+		return e.code, nil
+	}
+	code, err := currency.ParseCode(s)
+	if err == nil {
+		e.key, e.code = k, code
+	}
+	return code, err
 }
 
 // NewReader returns a reader of CSV transactions from r. A nil r is an
@@ -179,7 +206,7 @@ func (r *Reader) next(ps *rule.Problems) (Transaction, rowStatus) {
 		return Transaction{}, rowFatal
 	}
 	r.line = line
-	t, ok := parseRow(rec, where{name: r.name, line: line}, r.zone, ps)
+	t, ok := parseRow(rec, where{name: r.name, line: line}, r.zone, &r.codes, ps)
 	if !ok {
 		return Transaction{}, rowBad
 	}
@@ -244,7 +271,7 @@ const (
 
 // parseRow parses one CSV row; it appends every problem to ps and reports
 // whether the row is a valid transaction.
-func parseRow(rec []string, w where, zone *time.Location, ps *rule.Problems) (Transaction, bool) {
+func parseRow(rec []string, w where, zone *time.Location, codes *codeCache, ps *rule.Problems) (Transaction, bool) {
 	n := len(*ps)
 	var failed uint16
 	bad := func(f uint16, id rule.ID, field string, err error, msg rule.Message, args ...any) {
@@ -272,7 +299,7 @@ func parseRow(rec []string, w where, zone *time.Location, ps *rule.Problems) (Tr
 		bad(fType, rule.EXT11, "type", ErrUnknown, msgTxType, quote(rec[5]))
 	}
 	cs := trim(rec[7])
-	code, err := currency.ParseCode(cs)
+	code, err := codes.parse(cs)
 	if err != nil {
 		bad(fCurrency|fGross, rule.PRC08, "currency", ErrCurrency, msgCode, truncate(cs, 40))
 	} else if t.Gross, err = currency.ParseAmount(trim(rec[6]), code); err != nil {

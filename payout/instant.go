@@ -15,7 +15,7 @@ func parseInstant(s string, zone *time.Location) (time.Time, bool) {
 		if !ok {
 			return time.Time{}, false
 		}
-		return time.Date(y, time.Month(m), d, 0, 0, 0, 0, zone), true
+		return midnight(y, m, d, zone), true
 	}
 	if t, ok := parseRFC3339(s); ok {
 		return t, true
@@ -26,16 +26,26 @@ func parseInstant(s string, zone *time.Location) (time.Time, bool) {
 
 // parseDate reads "YYYY-MM-DD", a valid civil date of the years 0…9999.
 func parseDate(s string) (year, month, day int, ok bool) {
-	if len(s) < 10 || s[4] != '-' || s[7] != '-' {
+	if len(s) < 10 {
 		return 0, 0, 0, false
 	}
-	y, ok1 := digits(s[0:4])
-	m, ok2 := digits(s[5:7])
-	d, ok3 := digits(s[8:10])
-	if !ok1 || !ok2 || !ok3 || m < 1 || m > 12 || d < 1 || d > daysIn(m, y) {
+	s = s[:10]
+	y1, ok1 := digits2(s[0], s[1])
+	y2, ok2 := digits2(s[2], s[3])
+	m, ok3 := digits2(s[5], s[6])
+	d, ok4 := digits2(s[8], s[9])
+	y := y1*100 + y2
+	if !(ok1 && ok2 && ok3 && ok4) || s[4] != '-' || s[7] != '-' || m < 1 || m > 12 || d < 1 || d > daysIn(m, y) {
 		return 0, 0, 0, false
 	}
 	return y, m, d, true
+}
+
+// digits2 reads two decimal digits.
+func digits2(a, b byte) (int, bool) {
+	a -= '0'
+	b -= '0'
+	return int(a)*10 + int(b), a <= 9 && b <= 9
 }
 
 // parseRFC3339 reads "YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)" as
@@ -45,9 +55,9 @@ func parseRFC3339(s string) (time.Time, bool) {
 	if !ok || len(s) < len("2006-01-02T15:04:05Z") || s[10] != 'T' || s[13] != ':' || s[16] != ':' {
 		return time.Time{}, false
 	}
-	hh, ok1 := digits(s[11:13])
-	mm, ok2 := digits(s[14:16])
-	ss, ok3 := digits(s[17:19])
+	hh, ok1 := digits2(s[11], s[12])
+	mm, ok2 := digits2(s[14], s[15])
+	ss, ok3 := digits2(s[17], s[18])
 	if !ok1 || !ok2 || !ok3 || hh > 23 || mm > 59 || ss > 59 {
 		return time.Time{}, false
 	}
@@ -66,14 +76,15 @@ func parseRFC3339(s string) (time.Time, bool) {
 		}
 		s = s[n:]
 	}
+	sec := unixDays(y, m, d)*secondsPerDay + int64(hh*3600+mm*60+ss)
 	if len(s) == 1 && s[0] == 'Z' {
-		return time.Date(y, time.Month(m), d, hh, mm, ss, nsec, time.UTC), true
+		return time.Unix(sec, int64(nsec)).UTC(), true
 	}
 	if len(s) != len("-07:00") || (s[0] != '-' && s[0] != '+') || s[3] != ':' {
 		return time.Time{}, false
 	}
-	zh, ok1 := digits(s[1:3])
-	zm, ok2 := digits(s[4:6])
+	zh, ok1 := digits2(s[1], s[2])
+	zm, ok2 := digits2(s[4], s[5])
 	if !ok1 || !ok2 || zh > 23 || zm > 59 {
 		return time.Time{}, false
 	}
@@ -81,7 +92,7 @@ func parseRFC3339(s string) (time.Time, bool) {
 	if s[0] == '-' {
 		offset = -offset
 	}
-	t := time.Date(y, time.Month(m), d, hh, mm, ss, nsec, time.UTC).Add(time.Duration(-offset) * time.Second)
+	t := time.Unix(sec-int64(offset), int64(nsec))
 	// As time.Parse: the local zone when it has this offset at t, else a
 	// fixed zone without a name.
 	if _, off := t.In(time.Local).Zone(); off == offset {
@@ -90,20 +101,40 @@ func parseRFC3339(s string) (time.Time, bool) {
 	return t.In(time.FixedZone("", offset)), true
 }
 
-func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+const secondsPerDay = 24 * 60 * 60
 
-// digits reads a short run of decimal digits.
-func digits(s string) (int, bool) {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !isDigit(c) {
-			return 0, false
-		}
-		n = n*10 + int(c-'0')
+// pstOffset is the offset of pst, in seconds.
+const pstOffset = -8 * 60 * 60
+
+// midnight is time.Date(y, m, d, 0, 0, 0, 0, zone), quicker for the
+// fixed zones PST and UTC.
+func midnight(y, m, d int, zone *time.Location) time.Time {
+	switch zone {
+	case pst:
+		return time.Unix(unixDays(y, m, d)*secondsPerDay-pstOffset, 0).In(pst)
+	case time.UTC:
+		return time.Unix(unixDays(y, m, d)*secondsPerDay, 0).UTC()
 	}
-	return n, true
+	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, zone)
 }
+
+// unixDays returns the days from 1970-01-01 to the civil date y-m-d
+// (m 1…12, d 1…31) of the proleptic Gregorian calendar.
+func unixDays(y, m, d int) int64 {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 {
+		era = (y - 399) / 400
+	}
+	yoe := y - era*400                  // 0…399
+	doy := (153*((m+9)%12)+2)/5 + d - 1 // day of the year from 1 March
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return int64(era*146097+doe) - 719468
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // daysIn returns the days of month m (1…12) of year y.
 func daysIn(m, y int) int {
