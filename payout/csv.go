@@ -331,7 +331,8 @@ func parseRow(rec []string, w where, zone *time.Location, codes *codeCache, ps *
 // trim is strings.TrimSpace, quicker for the common field that has no
 // space to trim.
 func trim(s string) string {
-	if n := len(s); n == 0 || (' ' < s[0] && s[0] < 0x80 && ' ' < s[n-1] && s[n-1] < 0x80) {
+	// Printable ASCII at both ends: nothing to trim.
+	if n := len(s); n == 0 || (s[0]-'!' < 0x7f-'!' && s[n-1]-'!' < 0x7f-'!') {
 		return s
 	}
 	return strings.TrimSpace(s)
