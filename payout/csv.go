@@ -340,7 +340,6 @@ func trim(s string) string {
 
 func quote(s string) string { return strconv.Quote(truncate(strings.TrimSpace(s), 40)) }
 
-
 // Writer writes transactions as CSV in the format of Columns, header
 // first. Call Flush at the end.
 type Writer struct {
