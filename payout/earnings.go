@@ -127,8 +127,8 @@ func (p Policy) Reconcile(e Earning) (Reconciliation, error) {
 // reconcile decides a checked row under a resolved, valid policy.
 func (p *Policy) reconcile(e *Earning) (Reconciliation, error) {
 	t := &e.Transaction
-	f, err := p.fee(t)
-	if err != nil {
+	var f Fee
+	if err := p.fee(t, &f); err != nil {
 		return Reconciliation{}, err
 	}
 	s := p.plan(t)

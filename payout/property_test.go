@@ -15,6 +15,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/marketrules/marketrules/currency"
+	"github.com/marketrules/marketrules/rule"
 )
 
 // anyMoney returns minor units of c, valid or not: the zero Money for the
@@ -86,6 +87,13 @@ func TestProperties(t *testing.T) {
 	}
 	for i := 0; i < 20_000; i++ {
 		x := extremeTx(r)
+		if i%2 == 0 {
+			x = randTx(r)
+		}
+		var ps rule.Problems
+		if ready, ok := x.feeReady(), x.checkSkip(where{name: "transaction", index: -1}, &ps, fFee); ready != ok {
+			t.Fatalf("feeReady %v, checkSkip %v (%v) for %+v", ready, ok, ps, x)
+		}
 		p := policies[r.IntN(len(policies))]
 		if f, err := p.Fee(x); err == nil {
 			if sum, err := f.Fee.Add(f.Share); err != nil || sum != f.License {

@@ -210,6 +210,43 @@ func (t *Transaction) checkSkip(w where, ps *rule.Problems, skip uint16) bool {
 	return len(*ps) == n
 }
 
+// feeReady reports whether t passes every check Policy.Fee makes, as
+// checkSkip with fFee would, without building problems: the fast path of
+// a valid transaction. When it is false, checkSkip names the problems.
+func (t *Transaction) feeReady() bool {
+	if t.ID != "" && !validID(t.ID) {
+		return false
+	}
+	dateZero, collectedZero := t.Date.IsZero(), t.Collected.IsZero()
+	switch {
+	case dateZero && collectedZero, !dateZero && !inYears(t.Date), !collectedZero && !inYears(t.Collected):
+		return false
+	}
+	if !t.Invoiced.IsZero() && (!inYears(t.Invoiced) || (!dateZero && t.Invoiced.Before(t.Date))) {
+		return false
+	}
+	typ := t.Type
+	if (t.Agreement != 0 && !agreementNames.Valid(t.Agreement)) || (t.Payment != 0 && !paymentNames.Valid(t.Payment)) ||
+		(t.Charge != 0 && !chargeNames.Valid(t.Charge)) || (typ != 0 && !typeNames.Valid(typ)) ||
+		!pricingNames.Valid(t.Pricing) || (t.Pricing != Transact && t.Gross.Sign() != 0) {
+		return false
+	}
+	c := t.Gross.Code()
+	if c == 0 && t.Gross.Sign() == 0 {
+		c = t.Infrastructure.Code()
+	}
+	if !c.Valid() || !c.IsMarketplace() || (t.Infrastructure != (currency.Money{}) && t.Infrastructure.Code() != c) {
+		return false
+	}
+	switch {
+	case typ == Sale && (t.Gross.IsNegative() || t.Infrastructure.IsNegative()),
+		typ.Negative() && (t.Gross.IsPositive() || t.Infrastructure.IsPositive()),
+		typ == Sale && !collectedZero && !dateZero && t.Collected.Before(t.Date):
+		return false
+	}
+	return true
+}
+
 // The first and the end instant of the years minYear…maxYear in UTC.
 var (
 	firstInstant = time.Date(minYear, time.January, 1, 0, 0, 0, 0, time.UTC)
