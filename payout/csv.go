@@ -324,7 +324,9 @@ func parseRow(rec []string, w where, zone *time.Location, codes *codeCache, ps *
 			bad(fInvoiced, rule.PAY02, "invoiced", ErrDate, msgInstant, truncate(s, 40))
 		}
 	}
-	t.checkSkip(w, ps, failed)
+	if failed != 0 || !t.ready(false) {
+		t.checkSkip(w, ps, failed)
+	}
 	return t, len(*ps) == n
 }
 

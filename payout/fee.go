@@ -68,7 +68,7 @@ func (p Policy) Fee(t Transaction) (Fee, error) {
 	if !p.fastValid() {
 		return Fee{}, p.Validate()
 	}
-	if !t.feeReady() {
+	if !t.ready(true) {
 		var ps rule.Problems
 		t.checkSkip(where{name: "transaction", index: -1}, &ps, fFee)
 		return Fee{}, ps.Err()

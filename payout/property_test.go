@@ -90,9 +90,11 @@ func TestProperties(t *testing.T) {
 		if i%2 == 0 {
 			x = randTx(r)
 		}
-		var ps rule.Problems
-		if ready, ok := x.feeReady(), x.checkSkip(where{name: "transaction", index: -1}, &ps, fFee); ready != ok {
-			t.Fatalf("feeReady %v, checkSkip %v (%v) for %+v", ready, ok, ps, x)
+		for _, skip := range []uint16{0, fFee} {
+			var ps rule.Problems
+			if ready, ok := x.ready(skip == fFee), x.checkSkip(where{name: "transaction", index: -1}, &ps, skip); ready != ok {
+				t.Fatalf("ready(%v) %v, checkSkip %v (%v) for %+v", skip == fFee, ready, ok, ps, x)
+			}
 		}
 		p := policies[r.IntN(len(policies))]
 		if f, err := p.Fee(x); err == nil {

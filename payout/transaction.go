@@ -131,7 +131,7 @@ func (t Transaction) Validate() error {
 // check appends t's problems to ps and reports whether t is valid. It does
 // not allocate for a valid transaction.
 func (t *Transaction) check(w where, ps *rule.Problems) bool {
-	return t.checkSkip(w, ps, 0)
+	return t.ready(false) || t.checkSkip(w, ps, 0)
 }
 
 // checkSkip is check without the checks of the fields in skip (a set of
@@ -210,24 +210,27 @@ func (t *Transaction) checkSkip(w where, ps *rule.Problems, skip uint16) bool {
 	return len(*ps) == n
 }
 
-// feeReady reports whether t passes every check Policy.Fee makes, as
-// checkSkip with fFee would, without building problems: the fast path of
-// a valid transaction. When it is false, checkSkip names the problems.
-func (t *Transaction) feeReady() bool {
+// ready reports whether t passes every check, as checkSkip(w, ps, 0)
+// would, or with fee every check Policy.Fee makes, as checkSkip(w, ps,
+// fFee) would, without building problems: the fast path of a valid
+// transaction. When it is false, checkSkip names the problems.
+func (t *Transaction) ready(fee bool) bool {
 	if t.ID != "" && !validID(t.ID) {
 		return false
 	}
 	dateZero, collectedZero := t.Date.IsZero(), t.Collected.IsZero()
 	switch {
-	case dateZero && collectedZero, !dateZero && !inYears(t.Date), !collectedZero && !inYears(t.Collected):
+	case dateZero && (!fee || collectedZero), !dateZero && !inYears(t.Date), !collectedZero && !inYears(t.Collected):
 		return false
 	}
 	if !t.Invoiced.IsZero() && (!inYears(t.Invoiced) || (!dateZero && t.Invoiced.Before(t.Date))) {
 		return false
 	}
 	typ := t.Type
-	if (t.Agreement != 0 && !agreementNames.Valid(t.Agreement)) || (t.Payment != 0 && !paymentNames.Valid(t.Payment)) ||
-		(t.Charge != 0 && !chargeNames.Valid(t.Charge)) || (typ != 0 && !typeNames.Valid(typ)) ||
+	// Only a fee may leave the agreement, payment, charge and type unset.
+	if (!(fee && t.Agreement == 0) && !agreementNames.Valid(t.Agreement)) ||
+		(!(fee && t.Payment == 0) && !paymentNames.Valid(t.Payment)) ||
+		(!(fee && t.Charge == 0) && !chargeNames.Valid(t.Charge)) || (!(fee && typ == 0) && !typeNames.Valid(typ)) ||
 		!pricingNames.Valid(t.Pricing) || (t.Pricing != Transact && t.Gross.Sign() != 0) {
 		return false
 	}
