@@ -79,7 +79,13 @@ type Reader struct {
 	err    error // sticky: the input cannot be read further
 	line   int
 	maxRow int // CSVOptions.MaxRowBytes
-	codes  codeCache
+	cache  rowCache
+}
+
+// rowCache remembers currency codes and dates from row to row.
+type rowCache struct {
+	codes codeCache
+	dates dateCache
 }
 
 // codeCache remembers the currency codes a reader has parsed, so that a
@@ -206,7 +212,7 @@ func (r *Reader) next(ps *rule.Problems) (Transaction, rowStatus) {
 		return Transaction{}, rowFatal
 	}
 	r.line = line
-	t, ok := parseRow(rec, where{name: r.name, line: line}, r.zone, &r.codes, ps)
+	t, ok := parseRow(rec, where{name: r.name, line: line}, r.zone, &r.cache, ps)
 	if !ok {
 		return Transaction{}, rowBad
 	}
@@ -271,7 +277,7 @@ const (
 
 // parseRow parses one CSV row; it appends every problem to ps and reports
 // whether the row is a valid transaction.
-func parseRow(rec []string, w where, zone *time.Location, codes *codeCache, ps *rule.Problems) (Transaction, bool) {
+func parseRow(rec []string, w where, zone *time.Location, c *rowCache, ps *rule.Problems) (Transaction, bool) {
 	n := len(*ps)
 	var failed uint16
 	bad := func(f uint16, id rule.ID, field string, err error, msg rule.Message, args ...any) {
@@ -282,7 +288,7 @@ func parseRow(rec []string, w where, zone *time.Location, codes *codeCache, ps *
 	var err error
 	var ok bool
 	if s := trim(rec[1]); s != "" {
-		if t.Date, ok = parseInstant(s, zone); !ok {
+		if t.Date, ok = c.dates.parseInstant(s, zone); !ok {
 			bad(fDate, rule.EXT11, "date", ErrDate, msgInstant, truncate(s, 40))
 		}
 	}
@@ -299,7 +305,7 @@ func parseRow(rec []string, w where, zone *time.Location, codes *codeCache, ps *
 		bad(fType, rule.EXT11, "type", ErrUnknown, msgTxType, quote(rec[5]))
 	}
 	cs := trim(rec[7])
-	code, err := codes.parse(cs)
+	code, err := c.codes.parse(cs)
 	if err != nil {
 		bad(fCurrency|fGross, rule.PRC08, "currency", ErrCurrency, msgCode, truncate(cs, 40))
 	} else if t.Gross, err = currency.ParseAmount(trim(rec[6]), code); err != nil {
@@ -315,12 +321,12 @@ func parseRow(rec []string, w where, zone *time.Location, codes *codeCache, ps *
 		}
 	}
 	if s := trim(rec[9]); s != "" {
-		if t.Collected, ok = parseInstant(s, zone); !ok {
+		if t.Collected, ok = c.dates.parseInstant(s, zone); !ok {
 			bad(fCollected, rule.EXT11, "collected", ErrDate, msgInstant, truncate(s, 40))
 		}
 	}
 	if s := trim(rec[10]); s != "" {
-		if t.Invoiced, ok = parseInstant(s, zone); !ok {
+		if t.Invoiced, ok = c.dates.parseInstant(s, zone); !ok {
 			bad(fInvoiced, rule.PAY02, "invoiced", ErrDate, msgInstant, truncate(s, 40))
 		}
 	}

@@ -149,3 +149,35 @@ func daysIn(m, y int) int {
 	}
 	return 31
 }
+
+// dateCache remembers the instants of the dates ("2024-01-15") a reader
+// has parsed in its zone, as a file has few distinct dates: a table
+// indexed by month and day, an entry replaced by the same day of another
+// year.
+type dateCache [512]struct {
+	lo uint64 // the first 8 bytes of the date; 0 when empty
+	hi uint16 // its last 2 bytes
+	t  time.Time
+}
+
+// parseInstant is parseInstant(s, zone); zone must be the same at every
+// call.
+func (c *dateCache) parseInstant(s string, zone *time.Location) (time.Time, bool) {
+	if len(s) != len("2006-01-02") {
+		return parseInstant(s, zone)
+	}
+	lo := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	hi := uint16(s[8]) | uint16(s[9])<<8
+	md := int(s[5]&15)*10 + int(s[6]&15) // the month, for digits
+	md = md*31 + int(s[8]&15)*10 + int(s[9]&15)
+	e := &c[md&(len(c)-1)]
+	if e.lo == lo && e.hi == hi {
+		return e.t, true
+	}
+	t, ok := parseInstant(s, zone)
+	if ok {
+		e.lo, e.hi, e.t = lo, hi, t
+	}
+	return t, ok
+}

@@ -1,6 +1,7 @@
 package payout
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -66,6 +67,7 @@ func FuzzParseInstant(f *testing.F) {
 		f.Add(s)
 	}
 	other := time.FixedZone("X", 5*3600+1800)
+	var cache dateCache // shared by the inputs, as a reader's is by its rows
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, zone := range []*time.Location{pst, time.UTC, other} {
 			got, ok := parseInstant(s, zone)
@@ -74,5 +76,43 @@ func FuzzParseInstant(f *testing.F) {
 				t.Fatalf("parseInstant(%q, %v) = %v, %v; time.Parse: %v, %v", s, zone, got, ok, want, wantOK)
 			}
 		}
+		for range 2 { // a miss, then a hit
+			got, ok := cache.parseInstant(s, pst)
+			want, wantOK := refInstant(s, pst)
+			if ok != wantOK || (ok && !sameInstant(got, want)) {
+				t.Fatalf("dateCache.parseInstant(%q) = %v, %v; time.Parse: %v, %v", s, got, ok, want, wantOK)
+			}
+		}
 	})
+}
+
+// A reader's date cache gives what parseInstant gives, for dates that
+// share a slot (the same day of two years) and for bad dates.
+func TestDateCache(t *testing.T) {
+	var c dateCache
+	for range 2 {
+		for _, s := range []string{"2024-01-15", "2023-01-15", "2024-01-15", "2024-02-29", "2023-02-29", "2024-13-45",
+			"2024-1x-15", "20a4-01-15", "2024-01-15T10:00:00Z", "2024-12-31", "0000-00-00", "9999-99-99"} {
+			got, ok := c.parseInstant(s, pst)
+			want, wantOK := refInstant(s, pst)
+			if ok != wantOK || got != want {
+				t.Errorf("%q: %v, %v; want %v, %v", s, got, ok, want, wantOK)
+			}
+		}
+	}
+}
+
+func TestPrintableASCII(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		for _, n := range []int{1, 7, 8, 9, 16, 17} {
+			for pos := 0; pos < n; pos++ {
+				b := []byte(strings.Repeat("a", n))
+				b[pos] = byte(c)
+				want := c >= ' ' && c < 0x7f
+				if got := printableASCII(string(b)); got != want {
+					t.Fatalf("printableASCII(%q) = %v", b, got)
+				}
+			}
+		}
+	}
 }

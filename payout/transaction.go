@@ -268,17 +268,34 @@ func inYears(t time.Time) bool {
 	return s >= firstUnix && s < endUnix
 }
 
+// printableASCII reports whether every byte of s is in ' '…'~', eight at
+// a time.
+func printableASCII(s string) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; len(s) >= 8; s = s[8:] {
+		w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		del := w ^ 0x7f*ones // a zero byte where w has 0x7f
+		// A byte ≥ 0x80, a byte < 0x20 or a byte 0x7f.
+		if w&highs != 0 || (w-0x20*ones)&^w&highs != 0 || (del-ones)&^del&highs != 0 {
+			return false
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < ' ' || s[i] >= 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
 // validID reports whether s is at most maxIDLen bytes of UTF-8 without
 // control characters, so that it survives CSV and JSON unchanged.
 func validID(s string) bool {
 	if len(s) > maxIDLen {
 		return false
 	}
-	ascii := true // printable ASCII, the common case
-	for i := 0; i < len(s) && ascii; i++ {
-		ascii = ' ' <= s[i] && s[i] < 0x7f
-	}
-	if ascii {
+	if printableASCII(s) { // the common case
 		return true
 	}
 	if !utf8.ValidString(s) {
