@@ -614,7 +614,9 @@ func (er *earningsReader) parse(ps *rule.Problems) (Earning, rowStatus) {
 	if len(*ps) > n {
 		return Earning{}, rowBad
 	}
-	t.checkSkip(w, ps, 0)
+	if !t.ready(false) {
+		t.checkSkip(w, ps, 0)
+	}
 	if len(*ps) > n {
 		// Name the export's columns rather than the transaction's fields.
 		for i := n; i < len(*ps); i++ {
