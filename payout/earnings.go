@@ -489,11 +489,11 @@ func (er *earningsReader) header(ps *rule.Problems) rowStatus {
 
 // field returns column c of the current row, trimmed; "" when absent.
 func (er *earningsReader) field(c int) string {
-	i := er.idx[c]
-	if i < 0 || i >= er.nfields() {
+	i := uint(2 * er.idx[c]) // −1, absent, is large
+	if i+1 >= uint(len(er.bounds)) {
 		return ""
 	}
-	return trim(er.fieldAt(i))
+	return trim(er.row[er.bounds[i]:er.bounds[i+1]])
 }
 
 // next reads and parses one data row.
