@@ -53,7 +53,8 @@ type CSVOptions struct {
 	Name string `json:"name,omitempty"`
 	// MaxBytes, MaxRows and MaxRowBytes bound the input: 0 means the
 	// defaults, 1 GiB in all, 10,000,000 data rows and 64 KiB in one row
-	// (quoted line breaks included); a negative MaxBytes or MaxRows means
+	// (quoted line breaks included, the final one not; for Reader, blank
+	// lines just before a row count too); a negative MaxBytes or MaxRows means
 	// no limit. The reader holds one row at a time, so its memory is a
 	// small multiple of MaxRowBytes whatever the input, and a longer row is
 	// refused (ErrLimit) as it is read.

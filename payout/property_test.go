@@ -8,6 +8,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -301,3 +302,20 @@ func TestReaderRowLimit(t *testing.T) {
 }
 
 func errorsIs(err, target error) bool { return errors.Is(err, target) }
+
+// The row limit counts a row's bytes without its line break, CRLF or LF.
+func TestReaderRowLimitExact(t *testing.T) {
+	row := strings.Repeat("i", 90) + ",2024-01-10,ea,invoice,order,purchase,1.00,USD,,,"
+	for _, eol := range []string{"\n", "\r\n"} {
+		in := strings.Join(columns[:], ",") + eol + row + eol
+		n := len(row) + len(eol) - 1 // a CR counts, as before a limit on lines
+		if _, err := NewReader(strings.NewReader(in), CSVOptions{MaxRowBytes: n}).Read(); err != nil {
+			t.Errorf("a row of exactly %d bytes: %v", n, err)
+		}
+		_, err := NewReader(strings.NewReader(in), CSVOptions{MaxRowBytes: n - 1}).Read()
+		if !errorsIs(err, ErrLimit) || !strings.Contains(err.Error(), "transactions.csv line 2") ||
+			!strings.Contains(err.Error(), "a row is longer than "+strconv.Itoa(n-1)+" bytes") {
+			t.Errorf("a row of %d bytes, limit %d: %v", n, n-1, err)
+		}
+	}
+}
