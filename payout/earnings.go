@@ -299,8 +299,8 @@ func newEarningsReader(r io.Reader, opt CSVOptions) *earningsReader {
 	if opt.Charge == 0 {
 		opt.Charge = Order
 	}
-	size := max(opt.MaxRowBytes+2, 4096)
-	return &earningsReader{br: bufio.NewReaderSize(orEmpty(r), min(size, 1<<20)), name: opt.Name, opt: opt,
+	size := 4096 // longer rows are gathered in scratch
+	return &earningsReader{br: bufio.NewReaderSize(orEmpty(r), size), name: opt.Name, opt: opt,
 		lim: lim.MaxBytes, maxRows: lim.MaxRows}
 }
 
