@@ -53,7 +53,8 @@ type CSVOptions struct {
 	Name string `json:"name,omitempty"`
 	// MaxBytes, MaxRows and MaxRowBytes bound the input: 0 means the
 	// defaults, 1 GiB in all, 10,000,000 data rows and 64 KiB in one row
-	// (quoted line breaks included); a negative MaxBytes or MaxRows means
+	// (quoted line breaks included, the final one not; for Reader, blank
+	// lines just before a row count too); a negative MaxBytes or MaxRows means
 	// no limit. The reader holds one row at a time, so its memory is a
 	// small multiple of MaxRowBytes whatever the input, and a longer row is
 	// refused (ErrLimit) as it is read.
@@ -70,47 +71,6 @@ type CSVOptions struct {
 	Charge    Charge    `json:"charge,omitzero"`
 }
 
-// rowLimiter fails a read once a CSV record (up to a line break outside
-// quotes) is longer than max bytes, so that no record is held whole
-// beyond it.
-type rowLimiter struct {
-	r       io.Reader
-	max     int
-	n       int  // bytes of the current record
-	quoted  bool // inside a quoted field
-	over    bool
-	line    int
-	lineEnd int // line breaks seen
-}
-
-var errRowTooLong = errors.New("row too long")
-
-func (l *rowLimiter) Read(p []byte) (int, error) {
-	if l.over {
-		return 0, errRowTooLong
-	}
-	n, err := l.r.Read(p)
-	for i := 0; i < n; i++ {
-		switch p[i] {
-		case '"':
-			l.quoted = !l.quoted
-		case '\n':
-			l.lineEnd++
-			if !l.quoted {
-				l.n = 0
-				continue
-			}
-		}
-		l.n++
-		if l.n > l.max {
-			l.over = true
-			l.line = l.lineEnd + 1
-			return i, errRowTooLong
-		}
-	}
-	return n, err
-}
-
 // Reader reads transactions from CSV in the format of Columns.
 type Reader struct {
 	r      *csvx.Reader
@@ -119,15 +79,47 @@ type Reader struct {
 	header bool
 	err    error // sticky: the input cannot be read further
 	line   int
-	rl     *rowLimiter
+	maxRow int // CSVOptions.MaxRowBytes
+	cache  rowCache
+}
+
+// rowCache remembers currency codes and dates from row to row.
+type rowCache struct {
+	codes codeCache
+	dates dateCache
+}
+
+// codeCache remembers the currency codes a reader has parsed, so that a
+// file's few currencies are each looked up once: a small table indexed by
+// a hash of the code's three bytes, an entry replaced when another code
+// hashes to it.
+type codeCache [32]struct {
+	key  uint32 // the three bytes and a marker bit; 0 when empty
+	code currency.Code
+}
+
+// parse is currency.ParseCode.
+func (c *codeCache) parse(s string) (currency.Code, error) {
+	if len(s) != 3 {
+		return currency.ParseCode(s)
+	}
+	k := uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | 1<<24
+	e := &c[(k*0x9E3779B1)>>27]
+	if e.key == k {
+		return e.code, nil
+	}
+	code, err := currency.ParseCode(s)
+	if err == nil {
+		e.key, e.code = k, code
+	}
+	return code, err
 }
 
 // NewReader returns a reader of CSV transactions from r. A nil r is an
 // empty input.
 func NewReader(r io.Reader, opt CSVOptions) *Reader {
 	opt, lim := opt.resolve("transactions.csv")
-	rl := &rowLimiter{r: orEmpty(r), max: opt.MaxRowBytes}
-	return &Reader{r: csvx.NewReader(rl, opt.Name, lim), name: opt.Name, zone: opt.Zone, rl: rl}
+	return &Reader{r: csvx.NewReader(orEmpty(r), opt.Name, lim), name: opt.Name, zone: opt.Zone, maxRow: opt.MaxRowBytes}
 }
 
 func orEmpty(r io.Reader) io.Reader {
@@ -148,7 +140,8 @@ func (opt CSVOptions) resolve(name string) (CSVOptions, csvx.Limits) {
 	if opt.MaxRowBytes <= 0 {
 		opt.MaxRowBytes = defaultMaxRowBytes
 	}
-	lim := csvx.Limits{MaxBytes: opt.MaxBytes, MaxRows: opt.MaxRows}
+	// A row's bytes, for csvx, include its line break.
+	lim := csvx.Limits{MaxBytes: opt.MaxBytes, MaxRows: opt.MaxRows, MaxRowBytes: opt.MaxRowBytes + 1}
 	switch {
 	case lim.MaxBytes == 0:
 		lim.MaxBytes = defaultMaxBytes
@@ -220,7 +213,7 @@ func (r *Reader) next(ps *rule.Problems) (Transaction, rowStatus) {
 		return Transaction{}, rowFatal
 	}
 	r.line = line
-	t, ok := parseRow(rec, where{name: r.name, line: line}, r.zone, ps)
+	t, ok := parseRow(rec, where{name: r.name, line: line}, r.zone, &r.cache, ps)
 	if !ok {
 		return Transaction{}, rowBad
 	}
@@ -230,16 +223,16 @@ func (r *Reader) next(ps *rule.Problems) (Transaction, rowStatus) {
 // fail turns a csvx error into a sticky problem wrapping ErrCSV or
 // ErrLimit.
 func (r *Reader) fail(err error) rule.Problems {
-	ps := csvProblem(r.name, err, r.rl)
+	ps := csvProblem(r.name, err, r.maxRow)
 	r.err = ps.Err()
 	return ps
 }
 
 // csvProblem turns an error of reading CSV into a problem wrapping ErrCSV
-// or ErrLimit.
-func csvProblem(name string, err error, rl *rowLimiter) rule.Problems {
+// or ErrLimit; maxRow is the row limit the reader was given.
+func csvProblem(name string, err error, maxRow int) rule.Problems {
 	sentinel := ErrCSV
-	if errors.Is(err, csvx.ErrTooLarge) || errors.Is(err, csvx.ErrTooManyRows) || errors.Is(err, errRowTooLong) {
+	if errors.Is(err, csvx.ErrTooLarge) || errors.Is(err, csvx.ErrTooManyRows) {
 		sentinel = ErrLimit
 	}
 	path, msg := name, err.Error()
@@ -247,8 +240,8 @@ func csvProblem(name string, err error, rl *rowLimiter) rule.Problems {
 	if errors.As(err, &ce) {
 		path, msg = ce.Where(), ce.Msg
 	}
-	if rl != nil && rl.over {
-		path, msg = name+" line "+strconv.Itoa(rl.line), "a row is longer than "+strconv.Itoa(rl.max)+" bytes"
+	if errors.Is(err, csvx.ErrRowTooLarge) {
+		msg = "a row is longer than " + strconv.Itoa(maxRow) + " bytes"
 	}
 	m := msgCSV
 	if sentinel == ErrLimit {
@@ -285,7 +278,7 @@ const (
 
 // parseRow parses one CSV row; it appends every problem to ps and reports
 // whether the row is a valid transaction.
-func parseRow(rec []string, w where, zone *time.Location, ps *rule.Problems) (Transaction, bool) {
+func parseRow(rec []string, w where, zone *time.Location, c *rowCache, ps *rule.Problems) (Transaction, bool) {
 	n := len(*ps)
 	var failed uint16
 	bad := func(f uint16, id rule.ID, field string, err error, msg rule.Message, args ...any) {
@@ -295,8 +288,8 @@ func parseRow(rec []string, w where, zone *time.Location, ps *rule.Problems) (Tr
 	t := Transaction{ID: rec[0]}
 	var err error
 	var ok bool
-	if s := strings.TrimSpace(rec[1]); s != "" {
-		if t.Date, ok = parseInstant(s, zone); !ok {
+	if s := trim(rec[1]); s != "" {
+		if t.Date, ok = c.dates.parseInstant(s, zone); !ok {
 			bad(fDate, rule.EXT11, "date", ErrDate, msgInstant, truncate(s, 40))
 		}
 	}
@@ -312,14 +305,14 @@ func parseRow(rec []string, w where, zone *time.Location, ps *rule.Problems) (Tr
 	if t.Type, err = parseEnum(typeNames, rec[5]); err != nil {
 		bad(fType, rule.EXT11, "type", ErrUnknown, msgTxType, quote(rec[5]))
 	}
-	cs := strings.TrimSpace(rec[7])
-	code, err := currency.ParseCode(cs)
+	cs := trim(rec[7])
+	code, err := c.codes.parse(cs)
 	if err != nil {
 		bad(fCurrency|fGross, rule.PRC08, "currency", ErrCurrency, msgCode, truncate(cs, 40))
-	} else if t.Gross, err = currency.ParseAmount(strings.TrimSpace(rec[6]), code); err != nil {
-		bad(fGross, rule.EXT11, "gross", ErrAmount, msgAmount, truncate(strings.TrimSpace(rec[6]), 40), code.String(), err)
+	} else if t.Gross, err = parseAmount(trim(rec[6]), code); err != nil {
+		bad(fGross, rule.EXT11, "gross", ErrAmount, msgAmount, truncate(trim(rec[6]), 40), code.String(), err)
 	}
-	switch q := strings.TrimSpace(rec[8]); q {
+	switch q := trim(rec[8]); q {
 	case "", "false":
 	case "true":
 		t.Qualified = true
@@ -328,33 +321,33 @@ func parseRow(rec []string, w where, zone *time.Location, ps *rule.Problems) (Tr
 			bad(0, rule.EXT10, "qualified", ErrField, msgBool, truncate(q, 40))
 		}
 	}
-	if s := strings.TrimSpace(rec[9]); s != "" {
-		if t.Collected, ok = parseInstant(s, zone); !ok {
+	if s := trim(rec[9]); s != "" {
+		if t.Collected, ok = c.dates.parseInstant(s, zone); !ok {
 			bad(fCollected, rule.EXT11, "collected", ErrDate, msgInstant, truncate(s, 40))
 		}
 	}
-	if s := strings.TrimSpace(rec[10]); s != "" {
-		if t.Invoiced, ok = parseInstant(s, zone); !ok {
+	if s := trim(rec[10]); s != "" {
+		if t.Invoiced, ok = c.dates.parseInstant(s, zone); !ok {
 			bad(fInvoiced, rule.PAY02, "invoiced", ErrDate, msgInstant, truncate(s, 40))
 		}
 	}
-	t.checkSkip(w, ps, failed)
+	if failed != 0 || !t.ready(false) {
+		t.checkSkip(w, ps, failed)
+	}
 	return t, len(*ps) == n
 }
 
-func quote(s string) string { return strconv.Quote(truncate(strings.TrimSpace(s), 40)) }
-
-// parseInstant parses an RFC 3339 instant or a date, midnight in zone.
-func parseInstant(s string, zone *time.Location) (time.Time, bool) {
-	var t time.Time
-	var err error
-	if len(s) == len("2006-01-02") {
-		t, err = time.ParseInLocation(time.DateOnly, s, zone)
-	} else {
-		t, err = time.Parse(time.RFC3339, s)
+// trim is strings.TrimSpace, quicker for the common field that has no
+// space to trim.
+func trim(s string) string {
+	// Printable ASCII at both ends: nothing to trim.
+	if n := len(s); n == 0 || (s[0]-'!' < 0x7f-'!' && s[n-1]-'!' < 0x7f-'!') {
+		return s
 	}
-	return t, err == nil
+	return strings.TrimSpace(s)
 }
+
+func quote(s string) string { return strconv.Quote(truncate(strings.TrimSpace(s), 40)) }
 
 // Writer writes transactions as CSV in the format of Columns, header
 // first. Call Flush at the end.

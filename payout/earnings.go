@@ -127,8 +127,8 @@ func (p Policy) Reconcile(e Earning) (Reconciliation, error) {
 // reconcile decides a checked row under a resolved, valid policy.
 func (p *Policy) reconcile(e *Earning) (Reconciliation, error) {
 	t := &e.Transaction
-	f, err := p.fee(t)
-	if err != nil {
+	var f Fee
+	if err := p.fee(t, &f); err != nil {
 		return Reconciliation{}, err
 	}
 	s := p.plan(t)
@@ -203,18 +203,16 @@ type earningsReader struct {
 	line    int
 	idx     [numCols]int // field index per column, −1 when absent
 	nhead   int
-	fields  [][]byte
+	// The row is one string (its one allocation); field i is
+	// row[bounds[2i]:bounds[2i+1]].
+	row     string
+	bounds  []int
 	scratch []byte
+	unq     []byte // a quoted row's unquoted text
+	ends    []int  // the end of each field in unq
+	codes   codeCache
 	err     error
-	// Values that repeat from row to row (types, methods, currencies,
-	// months, dates) are kept, up to maxInterned, so that they cost no
-	// allocation and no parsing after their first row.
-	interned map[string]string
-	dates    map[string]time.Time
 }
-
-// maxInterned bounds the values kept by an earnings reader.
-const maxInterned = 4096
 
 // ReadEarnings reads Partner Center's earnings export (CSV with camelCase
 // column names, in any order, matched ignoring case; other columns are
@@ -301,8 +299,8 @@ func newEarningsReader(r io.Reader, opt CSVOptions) *earningsReader {
 	if opt.Charge == 0 {
 		opt.Charge = Order
 	}
-	size := max(opt.MaxRowBytes+2, 4096)
-	return &earningsReader{br: bufio.NewReaderSize(orEmpty(r), min(size, 1<<20)), name: opt.Name, opt: opt,
+	size := 4096 // longer rows are gathered in scratch
+	return &earningsReader{br: bufio.NewReaderSize(orEmpty(r), size), name: opt.Name, opt: opt,
 		lim: lim.MaxBytes, maxRows: lim.MaxRows}
 }
 
@@ -318,7 +316,7 @@ func (er *earningsReader) fatal(ps *rule.Problems, line int, sentinel error, msg
 	return rowFatal
 }
 
-// record reads one CSV record into er.fields; at the end of the input it
+// record reads one CSV record into er.row; at the end of the input it
 // returns false and rowEOF.
 func (er *earningsReader) record(ps *rule.Problems) (bool, rowStatus) {
 	limit := er.opt.MaxRowBytes
@@ -343,7 +341,7 @@ func (er *earningsReader) record(ps *rule.Problems) (bool, rowStatus) {
 				return false, rowEOF
 			}
 			er.line++
-			er.split(trimEOL(b))
+			er.split(string(trimEOL(b)))
 			return true, rowOK
 		}
 		er.scratch = append(er.scratch, b...)
@@ -378,27 +376,34 @@ func trimEOL(b []byte) []byte {
 
 func quotesBalanced(b []byte) bool { return bytes.Count(b, []byte{'"'})%2 == 0 }
 
-// split splits an unquoted line at commas into er.fields.
-func (er *earningsReader) split(b []byte) {
-	er.fields = er.fields[:0]
+// split splits an unquoted line at commas.
+func (er *earningsReader) split(s string) {
+	er.row = s
+	b := er.bounds[:0]
+	start := 0
 	for {
-		i := bytes.IndexByte(b, ',')
+		i := strings.IndexByte(s[start:], ',')
 		if i < 0 {
-			er.fields = append(er.fields, b)
+			er.bounds = append(b, start, len(s))
 			return
 		}
-		er.fields = append(er.fields, b[:i])
-		b = b[i+1:]
+		b = append(b, start, start+i)
+		start += i + 1
 	}
 }
 
+// nfields returns the number of fields of the row.
+func (er *earningsReader) nfields() int { return len(er.bounds) / 2 }
+
+// fieldAt returns field i of the row, as written.
+func (er *earningsReader) fieldAt(i int) string { return er.row[er.bounds[2*i]:er.bounds[2*i+1]] }
+
 // splitQuoted splits a record with quoted fields (RFC 4180: "" is a quote
-// inside a quoted field); fields are unquoted in place.
+// inside a quoted field) into er.fields, unquoted, slices of one string.
 func (er *earningsReader) splitQuoted(b []byte) {
-	er.fields = er.fields[:0]
+	out, ends := er.unq[:0], er.ends[:0]
 	for {
 		if len(b) > 0 && b[0] == '"' {
-			out := b[:0]
 			i := 1
 			for i < len(b) {
 				if b[i] == '"' {
@@ -416,21 +421,34 @@ func (er *earningsReader) splitQuoted(b []byte) {
 			// Text after the closing quote, up to the comma, is kept.
 			j := bytes.IndexByte(b[i:], ',')
 			if j < 0 {
-				er.fields = append(er.fields, append(out, b[i:]...))
-				return
+				out = append(out, b[i:]...)
+				ends = append(ends, len(out))
+				break
 			}
-			er.fields = append(er.fields, append(out, b[i:i+j]...))
+			out = append(out, b[i:i+j]...)
+			ends = append(ends, len(out))
 			b = b[i+j+1:]
 			continue
 		}
 		i := bytes.IndexByte(b, ',')
 		if i < 0 {
-			er.fields = append(er.fields, b)
-			return
+			out = append(out, b...)
+			ends = append(ends, len(out))
+			break
 		}
-		er.fields = append(er.fields, b[:i])
+		out = append(out, b[:i]...)
+		ends = append(ends, len(out))
 		b = b[i+1:]
 	}
+	er.unq, er.ends = out, ends
+	er.row = string(out)
+	bounds := er.bounds[:0]
+	pre := 0
+	for _, e := range ends {
+		bounds = append(bounds, pre, e)
+		pre = e
+	}
+	er.bounds = bounds
 }
 
 // header reads the header row and maps the columns.
@@ -442,21 +460,21 @@ func (er *earningsReader) header(ps *rule.Problems) rowStatus {
 		}
 		return st
 	}
-	if len(er.fields) > 0 {
-		er.fields[0] = bytes.TrimPrefix(er.fields[0], []byte("\ufeff"))
+	if strings.HasPrefix(er.fieldAt(0), "\ufeff") {
+		er.bounds[0] += len("\ufeff")
 	}
 	for i := range er.idx {
 		er.idx[i] = -1
 	}
-	for i, f := range er.fields {
-		name := strings.TrimSpace(string(f))
+	for i := range er.nfields() {
+		name := strings.TrimSpace(er.fieldAt(i))
 		for c, want := range earningColumns {
 			if er.idx[c] < 0 && strings.EqualFold(name, want) {
 				er.idx[c] = i
 			}
 		}
 	}
-	er.nhead = len(er.fields)
+	er.nhead = er.nfields()
 	var missing []string
 	for _, c := range requiredColumns {
 		if er.idx[c] < 0 {
@@ -471,53 +489,11 @@ func (er *earningsReader) header(ps *rule.Problems) rowStatus {
 
 // field returns column c of the current row, trimmed; "" when absent.
 func (er *earningsReader) field(c int) string {
-	i := er.idx[c]
-	if i < 0 || i >= len(er.fields) {
+	i := uint(2 * er.idx[c]) // −1, absent, is large
+	if i+1 >= uint(len(er.bounds)) {
 		return ""
 	}
-	return string(bytes.TrimSpace(er.fields[i]))
-}
-
-// value returns column c of the current row, trimmed, as a string kept
-// across rows.
-func (er *earningsReader) value(c int) string {
-	i := er.idx[c]
-	if i < 0 || i >= len(er.fields) {
-		return ""
-	}
-	b := bytes.TrimSpace(er.fields[i])
-	if s, ok := er.interned[string(b)]; ok {
-		return s
-	}
-	s := string(b)
-	if er.interned == nil {
-		er.interned = make(map[string]string)
-	}
-	if len(er.interned) < maxInterned {
-		er.interned[s] = s
-	}
-	return s
-}
-
-// date parses column c as an instant, remembering the dates it has seen.
-func (er *earningsReader) date(c int) (string, time.Time, bool) {
-	i := er.idx[c]
-	if i >= 0 && i < len(er.fields) {
-		if t, ok := er.dates[string(bytes.TrimSpace(er.fields[i]))]; ok {
-			return "", t, true
-		}
-	}
-	s := er.field(c)
-	t, ok := parseExportInstant(s, er.opt.Zone)
-	if ok {
-		if er.dates == nil {
-			er.dates = make(map[string]time.Time)
-		}
-		if len(er.dates) < maxInterned {
-			er.dates[s] = t
-		}
-	}
-	return s, t, ok
+	return trim(er.row[er.bounds[i]:er.bounds[i+1]])
 }
 
 // next reads and parses one data row.
@@ -535,7 +511,7 @@ func (er *earningsReader) next(ps *rule.Problems) (Earning, rowStatus) {
 		if !ok {
 			return Earning{}, st
 		}
-		if blankRow(er.fields) {
+		if er.blank() {
 			continue
 		}
 		er.rows++
@@ -544,17 +520,18 @@ func (er *earningsReader) next(ps *rule.Problems) (Earning, rowStatus) {
 		}
 		break
 	}
-	if len(er.fields) != er.nhead {
+	if er.nfields() != er.nhead {
 		ps.Append(rule.Problem{Path: er.name + " line " + strconv.Itoa(er.line), Message: msgFieldCount,
-			Args: []any{len(er.fields), er.nhead}, Err: ErrCSV})
+			Args: []any{er.nfields(), er.nhead}, Err: ErrCSV})
 		return Earning{}, rowBad
 	}
 	return er.parse(ps)
 }
 
-func blankRow(fields [][]byte) bool {
-	for _, f := range fields {
-		if len(bytes.TrimSpace(f)) > 0 {
+// blank reports whether every field of the row is blank.
+func (er *earningsReader) blank() bool {
+	for i := range er.nfields() {
+		if trim(er.fieldAt(i)) != "" {
 			return false
 		}
 	}
@@ -579,23 +556,23 @@ func (er *earningsReader) parse(ps *rule.Problems) (Earning, rowStatus) {
 		t.ID = t.ID[:maxIDLen]
 	}
 	var ok bool
-	s, date, ok := er.date(colTransactionDate)
-	if t.Date = date; !ok {
+	s := er.field(colTransactionDate)
+	if t.Date, ok = parseExportInstant(s, er.opt.Zone); !ok {
 		bad(rule.EXT11, "transactionDate", ErrDate, msgInstant, truncate(s, 40))
 	}
 	var err error
-	s = er.value(colTransactionType)
+	s = er.field(colTransactionType)
 	if t.Type, err = parseEnum(typeNames, s); err != nil {
 		bad(rule.EXT11, "transactionType", ErrUnknown, msgTxType, quote(s))
 	}
 	t.Payment = Invoice
-	if s = er.value(colPaymentMethod); s != "" {
+	if s = er.field(colPaymentMethod); s != "" {
 		if t.Payment, err = parseEnum(paymentNames, s); err != nil {
 			bad(rule.PAY03, "transactionPaymentMethod", ErrUnknown, msgTxPayment, quote(s))
 		}
 	}
-	cs := er.value(colCurrency)
-	code, cerr := currency.ParseCode(cs)
+	cs := er.field(colCurrency)
+	code, cerr := er.codes.parse(cs)
 	if cerr != nil || !code.IsMarketplace() {
 		bad(rule.PRC08, "transactionCurrency", ErrCurrency, msgCode, truncate(cs, 40))
 	} else {
@@ -605,7 +582,7 @@ func (er *earningsReader) parse(ps *rule.Problems) (Earning, rowStatus) {
 				*dst = amountIn(0, code)
 				return
 			}
-			m, err := currency.ParseAmountRound(s, code, currency.HalfEven)
+			m, err := parseAmountRound(s, code, currency.HalfEven)
 			if err != nil {
 				bad(rule.EXT11, earningColumns[c], ErrAmount, msgAmount, truncate(s, 40), code.String(), err)
 				return
@@ -629,7 +606,7 @@ func (er *earningsReader) parse(ps *rule.Problems) (Earning, rowStatus) {
 			}
 		}
 	}
-	if s = er.value(colPaymentMonth); s != "" {
+	if s = er.field(colPaymentMonth); s != "" {
 		if e.EstimatedPaymentMonth, ok = parseExportMonth(s); !ok {
 			bad(rule.EXT11, "estimatedPaymentMonth", ErrDate, msgMonth, truncate(s, 40))
 		}
@@ -637,7 +614,9 @@ func (er *earningsReader) parse(ps *rule.Problems) (Earning, rowStatus) {
 	if len(*ps) > n {
 		return Earning{}, rowBad
 	}
-	t.checkSkip(w, ps, 0)
+	if !t.ready(false) {
+		t.checkSkip(w, ps, 0)
+	}
 	if len(*ps) > n {
 		// Name the export's columns rather than the transaction's fields.
 		for i := n; i < len(*ps); i++ {

@@ -124,6 +124,11 @@ var (
 // parseEnum finds s among n's names, ignoring case and treating '-', '_'
 // and ' ' alike (and optional), after trimming spaces.
 func parseEnum[T ~uint8](n enum.Names[T], s string) (T, error) {
+	for i, name := range n.Names { // the common case: the name as written
+		if name != "" && name == s {
+			return T(i), nil
+		}
+	}
 	t := strings.TrimSpace(s)
 	for i, name := range n.Names {
 		if name != "" && sameName(t, name) {

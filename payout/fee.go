@@ -60,20 +60,29 @@ var (
 // reported, all problems at once, as [rule.Problems] with paths such as
 // "transaction.gross".
 func (p Policy) Fee(t Transaction) (Fee, error) {
-	p = p.resolve()
-	if !p.fastValid() {
-		err := p.Validate()
-		return Fee{}, err
+	// The fee needs no zone, so only the zero policy is resolved; a valid
+	// policy and transaction are checked without building problems.
+	if p.Fees == nil && p.isZero() {
+		p = DefaultPolicy()
 	}
-	var ps rule.Problems
-	if !t.checkSkip(where{name: "transaction", index: -1}, &ps, fFee) {
+	if !p.fastValid() {
+		return Fee{}, p.Validate()
+	}
+	if !t.ready(true) {
+		var ps rule.Problems
+		t.checkSkip(where{name: "transaction", index: -1}, &ps, fFee)
 		return Fee{}, ps.Err()
 	}
-	return p.fee(&t)
+	var f Fee
+	if err := p.fee(&t, &f); err != nil {
+		return Fee{}, err
+	}
+	return f, nil
 }
 
-// fee decides the fee of a checked transaction under a valid policy.
-func (p *Policy) fee(t *Transaction) (Fee, error) {
+// fee decides the fee of a checked transaction under a valid policy into
+// *f, which must be the zero Fee.
+func (p *Policy) fee(t *Transaction, f *Fee) error {
 	code := t.Gross.Code()
 	if code == 0 {
 		code = t.Infrastructure.Code()
@@ -85,10 +94,8 @@ func (p *Policy) fee(t *Transaction) (Fee, error) {
 		at = t.Date
 	}
 	era := p.era(at)
-	f := Fee{
-		Pricing: t.Pricing, Qualified: t.Qualified, License: license, EraFrom: era.From,
-		Rounding: p.FeeRounding, Fee: amountIn(0, code), Infrastructure: infra,
-	}
+	f.Pricing, f.Qualified, f.License, f.EraFrom = t.Pricing, t.Qualified, license, era.From
+	f.Rounding, f.Fee, f.Infrastructure = p.FeeRounding, amountIn(0, code), infra
 	switch {
 	case t.Pricing == BYOL:
 		f.Rule, f.Reason = rule.EXT10, ReasonFeeBYOL
@@ -105,16 +112,16 @@ func (p *Policy) fee(t *Transaction) (Fee, error) {
 	var err error
 	if f.Allowed {
 		if f.Fee, err = license.MulRate(f.Rate, p.FeeRounding); err != nil {
-			return Fee{}, overflowProblem(rule.PAY05, "transaction.gross", err)
+			return overflowProblem(rule.PAY05, "transaction.gross", err)
 		}
 	}
 	// The fee has the license's sign and at most its size (rates are at
 	// most 1), so the share cannot overflow.
 	f.Share = amountIn(license.Minor()-f.Fee.Minor(), code)
 	if f.Billed, err = license.Add(infra); err != nil {
-		return Fee{}, overflowProblem(rule.PAY05, "transaction.infrastructure", err)
+		return overflowProblem(rule.PAY05, "transaction.infrastructure", err)
 	}
-	return f, nil
+	return nil
 }
 
 func overflowProblem(id rule.ID, path string, err error) error {

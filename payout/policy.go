@@ -263,19 +263,34 @@ func (p *Policy) fastValid() bool {
 		!p.Threshold.Code().Valid() || p.Threshold.IsNegative() {
 		return false
 	}
-	for i, e := range p.Fees {
-		if (i > 0 && !e.From.After(p.Fees[i-1].From)) || e.Standard.Cmp(one) > 0 || e.Qualified.Cmp(one) > 0 {
-			return false
-		}
+	// A negative offset is a large uint, so one comparison checks both
+	// bounds.
+	if max(uint(p.EAInvoiceDays), uint(p.EAOrderMonths), uint(p.EAUsageMonths), uint(p.CollectedMonths),
+		uint(p.CardHoldDays), uint(p.CardExtraMonths), uint(p.AdjustmentMonths)) > maxOffset {
+		return false
 	}
-	for _, v := range [...]int{int(p.EAInvoiceDays), int(p.EAOrderMonths), int(p.EAUsageMonths), int(p.CollectedMonths),
-		int(p.CardHoldDays), int(p.CardExtraMonths), int(p.AdjustmentMonths)} {
-		if v < 0 || v > maxOffset {
+	fees := p.Fees
+	for i := range fees {
+		e := &fees[i]
+		if !atMostOne(e.Standard) || !atMostOne(e.Qualified) || (i > 0 && !e.From.After(fees[i-1].From)) {
 			return false
 		}
 	}
 	return true
 }
+
+// pow10 holds 10^0…10^MaxRateScale.
+var pow10 = [currency.MaxRateScale + 1]uint64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
+
+// atMostOne reports whether r ≤ 1 (r.Cmp(one) <= 0): its coefficient is
+// at most 10^scale. A rate's scale is at most MaxRateScale, 15.
+func atMostOne(r currency.Rate) bool {
+	return uint64(r.Coefficient()) <= pow10[r.Scale()&currency.MaxRateScale]
+}
+
+// MaxRateScale must be 2^n − 1 for the mask above (else this constant
+// overflows and the package does not compile).
+const _ = -uint(currency.MaxRateScale & (currency.MaxRateScale + 1))
 
 // era returns the fee era in effect at instant at: the last era whose From
 // is not after at. p must be valid.

@@ -8,6 +8,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +16,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/marketrules/marketrules/currency"
+	"github.com/marketrules/marketrules/rule"
 )
 
 // anyMoney returns minor units of c, or the zero Money for the zero Code
@@ -81,6 +83,15 @@ func TestProperties(t *testing.T) {
 	}
 	for i := 0; i < 20_000; i++ {
 		x := extremeTx(r)
+		if i%2 == 0 {
+			x = randTx(r)
+		}
+		for _, skip := range []uint16{0, fFee} {
+			var ps rule.Problems
+			if ready, ok := x.ready(skip == fFee), x.checkSkip(where{name: "transaction", index: -1}, &ps, skip); ready != ok {
+				t.Fatalf("ready(%v) %v, checkSkip %v (%v) for %+v", skip == fFee, ready, ok, ps, x)
+			}
+		}
 		p := policies[r.IntN(len(policies))]
 		if f, err := p.Fee(x); err == nil {
 			if sum, err := f.Fee.Add(f.Share); err != nil || sum != f.License {
@@ -286,3 +297,20 @@ func TestReaderRowLimit(t *testing.T) {
 }
 
 func errorsIs(err, target error) bool { return errors.Is(err, target) }
+
+// The row limit counts a row's bytes without its line break, CRLF or LF.
+func TestReaderRowLimitExact(t *testing.T) {
+	row := strings.Repeat("i", 90) + ",2024-01-10,ea,invoice,order,purchase,1.00,USD,,,"
+	for _, eol := range []string{"\n", "\r\n"} {
+		in := strings.Join(columns[:], ",") + eol + row + eol
+		n := len(row) + len(eol) - 1 // a CR counts, as before a limit on lines
+		if _, err := NewReader(strings.NewReader(in), CSVOptions{MaxRowBytes: n}).Read(); err != nil {
+			t.Errorf("a row of exactly %d bytes: %v", n, err)
+		}
+		_, err := NewReader(strings.NewReader(in), CSVOptions{MaxRowBytes: n - 1}).Read()
+		if !errorsIs(err, ErrLimit) || !strings.Contains(err.Error(), "transactions.csv line 2") ||
+			!strings.Contains(err.Error(), "a row is longer than "+strconv.Itoa(n-1)+" bytes") {
+			t.Errorf("a row of %d bytes, limit %d: %v", n, n-1, err)
+		}
+	}
+}

@@ -131,7 +131,7 @@ func (t Transaction) Validate() error {
 // check appends t's problems to ps and reports whether t is valid. It does
 // not allocate for a valid transaction.
 func (t *Transaction) check(w where, ps *rule.Problems) bool {
-	return t.checkSkip(w, ps, 0)
+	return t.ready(false) || t.checkSkip(w, ps, 0)
 }
 
 // checkSkip is check without the checks of the fields in skip (a set of
@@ -210,18 +210,95 @@ func (t *Transaction) checkSkip(w where, ps *rule.Problems, skip uint16) bool {
 	return len(*ps) == n
 }
 
+// ready reports whether t passes every check, as checkSkip(w, ps, 0)
+// would, or with fee every check Policy.Fee makes, as checkSkip(w, ps,
+// fFee) would, without building problems: the fast path of a valid
+// transaction. When it is false, checkSkip names the problems.
+func (t *Transaction) ready(fee bool) bool {
+	if t.ID != "" && !validID(t.ID) {
+		return false
+	}
+	dateZero, collectedZero := t.Date.IsZero(), t.Collected.IsZero()
+	switch {
+	case dateZero && (!fee || collectedZero), !dateZero && !inYears(t.Date), !collectedZero && !inYears(t.Collected):
+		return false
+	}
+	if !t.Invoiced.IsZero() && (!inYears(t.Invoiced) || (!dateZero && t.Invoiced.Before(t.Date))) {
+		return false
+	}
+	typ := t.Type
+	// Only a fee may leave the agreement, payment, charge and type unset.
+	if (!(fee && t.Agreement == 0) && !agreementNames.Valid(t.Agreement)) ||
+		(!(fee && t.Payment == 0) && !paymentNames.Valid(t.Payment)) ||
+		(!(fee && t.Charge == 0) && !chargeNames.Valid(t.Charge)) || (!(fee && typ == 0) && !typeNames.Valid(typ)) ||
+		!pricingNames.Valid(t.Pricing) || (t.Pricing != Transact && t.Gross.Sign() != 0) {
+		return false
+	}
+	c := t.Gross.Code()
+	if c == 0 && t.Gross.Sign() == 0 {
+		c = t.Infrastructure.Code()
+	}
+	if !c.Valid() || !c.IsMarketplace() || (t.Infrastructure != (currency.Money{}) && t.Infrastructure.Code() != c) {
+		return false
+	}
+	switch {
+	case typ == Sale && (t.Gross.IsNegative() || t.Infrastructure.IsNegative()),
+		typ.Negative() && (t.Gross.IsPositive() || t.Infrastructure.IsPositive()),
+		typ == Sale && !collectedZero && !dateZero && t.Collected.Before(t.Date):
+		return false
+	}
+	return true
+}
+
 // The first and the end instant of the years minYear…maxYear in UTC.
 var (
 	firstInstant = time.Date(minYear, time.January, 1, 0, 0, 0, 0, time.UTC)
 	endInstant   = time.Date(maxYear+1, time.January, 1, 0, 0, 0, 0, time.UTC)
 )
 
-func inYears(t time.Time) bool { return !t.Before(firstInstant) && t.Before(endInstant) }
+// The same bounds in Unix seconds: an instant is in the years when its
+// second is, as both bounds fall on a whole second.
+var (
+	firstUnix = firstInstant.Unix()
+	endUnix   = endInstant.Unix()
+)
+
+func inYears(t time.Time) bool {
+	s := t.Unix()
+	return s >= firstUnix && s < endUnix
+}
+
+// printableASCII reports whether every byte of s is in ' '…'~', eight at
+// a time.
+func printableASCII(s string) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; len(s) >= 8; s = s[8:] {
+		w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		del := w ^ 0x7f*ones // a zero byte where w has 0x7f
+		// A byte ≥ 0x80, a byte < 0x20 or a byte 0x7f.
+		if w&highs != 0 || (w-0x20*ones)&^w&highs != 0 || (del-ones)&^del&highs != 0 {
+			return false
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < ' ' || s[i] >= 0x7f {
+			return false
+		}
+	}
+	return true
+}
 
 // validID reports whether s is at most maxIDLen bytes of UTF-8 without
 // control characters, so that it survives CSV and JSON unchanged.
 func validID(s string) bool {
-	if len(s) > maxIDLen || !utf8.ValidString(s) {
+	if len(s) > maxIDLen {
+		return false
+	}
+	if printableASCII(s) { // the common case
+		return true
+	}
+	if !utf8.ValidString(s) {
 		return false
 	}
 	for _, r := range s {
