@@ -154,7 +154,7 @@ func (f Fee) Explain(lang rule.Language) string {
 	var s string
 	switch f.Reason {
 	case ReasonFeeReduced:
-		s = msgFeeReduced.Render(lang, percent(f.Rate, lang), f.License, f.Fee, f.Rounding.String(), f.Share)
+		s = msgFeeReduced.Render(lang, percent(f.Rate, lang), f.License, f.Fee, f.Rounding, f.Share)
 	case ReasonFeeZeroPrice:
 		s = msgFeeZero.Render(lang, f.Fee, f.Share)
 	case ReasonFeeBYOL:
@@ -162,7 +162,7 @@ func (f Fee) Explain(lang rule.Language) string {
 	case ReasonFeeListOnly:
 		s = msgFeeListOnly.Render(lang, f.Fee)
 	default:
-		s = msgFeeStandard.Render(lang, percent(f.Rate, lang), f.License, f.Fee, f.Rounding.String(), f.Share)
+		s = msgFeeStandard.Render(lang, percent(f.Rate, lang), f.License, f.Fee, f.Rounding, f.Share)
 	}
 	if f.Infrastructure.Sign() != 0 {
 		s += msgFeeInfra.Render(lang, f.Infrastructure)

@@ -242,10 +242,10 @@ func TestFeeExplain(t *testing.T) {
 	}{
 		{Transaction{Gross: money("1.00 USD"), Infrastructure: money("0.14 USD"), Collected: era3},
 			"Store service fee: 3% of the license fee $1.00 is $0.03 (rounded half-even); the publisher's share is $0.97. Azure infrastructure $0.14 carries no store service fee: Microsoft keeps all of it. (PAY-05)",
-			"Butikstjänstavgift: 3\u00a0% av licensavgiften 1,00\u00a0US$ är 0,03\u00a0US$ (avrundat half-even); utgivarens andel är 0,97\u00a0US$. Azure-infrastrukturen 0,14\u00a0US$ har ingen butikstjänstavgift: Microsoft behåller hela beloppet. (PAY-05)"},
+			"Butikstjänstavgift: 3\u00a0% av licensavgiften 1,00\u00a0US$ är 0,03\u00a0US$ (avrundat halvt till jämnt); utgivarens andel är 0,97\u00a0US$. Azure-infrastrukturen 0,14\u00a0US$ har ingen butikstjänstavgift: Microsoft behåller hela beloppet. (PAY-05)"},
 		{Transaction{Gross: money("100.00 SEK"), Qualified: true, Collected: eraRed},
 			"Reduced store service fee for a qualified offer: 10% of the license fee SEK\u00a0100.00 is SEK\u00a010.00 (rounded half-even); the publisher's share is SEK\u00a090.00. (EXT-10)",
-			"Reducerad butikstjänstavgift för ett kvalificerat erbjudande: 10\u00a0% av licensavgiften 100,00\u00a0kr är 10,00\u00a0kr (avrundat half-even); utgivarens andel är 90,00\u00a0kr. (EXT-10)"},
+			"Reducerad butikstjänstavgift för ett kvalificerat erbjudande: 10\u00a0% av licensavgiften 100,00\u00a0kr är 10,00\u00a0kr (avrundat halvt till jämnt); utgivarens andel är 90,00\u00a0kr. (EXT-10)"},
 		{Transaction{Infrastructure: money("0.14 USD"), Pricing: BYOL, Collected: era3},
 			"BYOL: Microsoft bills no license fee and keeps 0% of it; the fee is $0.00. Azure infrastructure $0.14 carries no store service fee: Microsoft keeps all of it. (EXT-10)",
 			"BYOL: Microsoft fakturerar ingen licensavgift och behåller 0\u00a0% av den; avgiften är 0,00\u00a0US$. Azure-infrastrukturen 0,14\u00a0US$ har ingen butikstjänstavgift: Microsoft behåller hela beloppet. (EXT-10)"},

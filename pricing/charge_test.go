@@ -125,8 +125,14 @@ func TestQuote_ExplainKinds(t *testing.T) {
 				t.Errorf("%s: %q lacks %q", q.Plan, en, w)
 			}
 		}
-		if sv := q.Explain(rule.Swedish); strings.Contains(en+sv, "%!") || sv == en {
+		sv := q.Explain(rule.Swedish)
+		if strings.Contains(en+sv, "%!") || sv == en {
 			t.Errorf("%s: formatting error or no Swedish:\n%s\n%s", q.Plan, en, sv)
+		}
+		// Every figure in the Swedish text has a decimal comma, the
+		// reservation's saving rate included.
+		if strings.Contains(sv, "0.") {
+			t.Errorf("%s: a decimal point in Swedish: %s", q.Plan, sv)
 		}
 	}
 	// A quote built by hand with values outside the enums still renders.

@@ -331,7 +331,7 @@ func tinyOffer() offer.Offer {
 // explain prints a decision: its rule, then its explanation in l,
 // wrapped at 100 columns under itself, never inside an amount.
 func explain(p *textout.Printer, l rule.Language, id rule.ID, text string) {
-	p.Printf("%s", textout.Wrap(fmt.Sprintf("  %-7s ", id), textout.Localize(l, text), width))
+	p.Printf("%s", textout.Wrap(fmt.Sprintf("  %-7s ", id), text, width))
 }
 
 // offers validates the tiny offer: every problem at once, each with its

@@ -252,7 +252,7 @@ func (s *story) tell() error {
 
 // decision prints a rule and an explanation, wrapped under the rule.
 func (s *story) decision(id rule.ID, text string) {
-	s.p.Printf("%s", textout.Wrap(fmt.Sprintf("  %-7s ", id), textout.Localize(s.l, text), width))
+	s.p.Printf("%s", textout.Wrap(fmt.Sprintf("  %-7s ", id), text, width))
 }
 
 // effects prints a trial transition's effects.

@@ -458,7 +458,7 @@ func reservations(p *textout.Printer, plans []vmPlan, pol pricing.Policy, l rule
 	}
 	t.WriteWidth(p, width, 3)
 	p.Println()
-	p.Printf("%s", textout.Wrap("  ", textout.Localize(l, explain.Explain(l)), width))
+	p.Printf("%s", textout.Wrap("  ", explain.Explain(l), width))
 	return nil
 }
 
@@ -563,7 +563,7 @@ func fees(p *textout.Printer, plans []vmPlan, runs []vmRun, customer market.Code
 		usLoc.Format(infrastructure)), width))
 	p.Println()
 	for _, f := range explained {
-		p.Printf("%s", textout.Wrap("  ", textout.Localize(l, f.Explain(l)), width))
+		p.Printf("%s", textout.Wrap("  ", f.Explain(l), width))
 	}
 	return nil
 }

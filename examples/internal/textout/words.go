@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -202,39 +201,6 @@ func Rounding(l rule.Language, r currency.RoundingMode) string {
 
 // roundingText renders a rounding mode alone, in the message's language.
 var roundingText = rule.Message{English: "%v"}
-
-// Rounding modes written in English in a Swedish explanation: "avrundat
-// half-even" (a store service fee's, PAY-05), and a saving written with a
-// decimal point after "−" (a VM software reservation's "(1 − 0.30)",
-// EXT-07).
-var (
-	svRoundedEnglish = regexp.MustCompile(`avrundat (half-even|half-up|half-down|up|down|ceiling|floor)\b`)
-	svSaving         = regexp.MustCompile(`− (\d+)\.(\d+)`)
-)
-
-// Localize finishes the two library explanations whose Swedish text
-// still carries English: a store service fee's (payout.Fee.Explain, which
-// passes its rounding mode as English text, "avrundat half-even") and a
-// VM software reservation's quote (pricing.Quote.Explain, which writes
-// the saving with a decimal point, "(1 − 0.30)"). It names the rounding
-// in Swedish and writes the saving with a decimal comma. Every other
-// explanation the programs print is in Swedish as the library writes it
-// (rule.Render names rounding modes, rule.Decimal writes rates, and
-// market.Market.In names markets), and is printed as it is. English text
-// is returned as it is.
-func Localize(l rule.Language, text string) string {
-	if l != rule.Swedish {
-		return text
-	}
-	text = svRoundedEnglish.ReplaceAllStringFunc(text, func(s string) string {
-		mode, err := currency.ParseRoundingMode(strings.TrimPrefix(s, "avrundat "))
-		if err != nil {
-			return s
-		}
-		return "avrundat " + Rounding(l, mode)
-	})
-	return svSaving.ReplaceAllString(text, "− $1,$2")
-}
 
 // Problems reports err, the problems found in the input named name, on
 // the command's stderr in l: "price-sheet: prices.csv: 2 problems", then
