@@ -1,8 +1,13 @@
 package trial
 
 import (
-	"github.com/marketrules/marketrules/calendar"
+	"bytes"
+	"encoding/json"
 	"strconv"
+	"time"
+
+	"github.com/marketrules/marketrules/calendar"
+	"github.com/marketrules/marketrules/market"
 
 	"github.com/marketrules/marketrules/internal/jsonx"
 	"github.com/marketrules/marketrules/rule"
@@ -42,8 +47,7 @@ func (s *State) UnmarshalJSON(b []byte) error {
 	if err := tooLarge(b, ErrInvalidState); err != nil {
 		return err
 	}
-	type plain State // the same fields, without this method
-	var v plain
+	var v stateJSON
 	var ps rule.Problems
 	jsonx.Decode(b, &v, "", &ps)
 	if len(ps) > 0 {
@@ -54,7 +58,8 @@ func (s *State) UnmarshalJSON(b []byte) error {
 		}
 		return ps.Err()
 	}
-	st := State(v)
+	st := State{Phase: v.Phase, Plan: v.Plan, Market: v.Market, Months: v.Months, Start: v.Start, End: v.End,
+		Zone: v.Zone, CancelledAt: v.CancelledAt, PaidAt: v.PaidAt, PaidVia: v.PaidVia, Last: v.Last}
 	if loc, ok := calendar.ZoneOf(st.Zone); ok {
 		st = st.In(loc)
 	}
@@ -96,8 +101,7 @@ func (t *Transition) UnmarshalJSON(b []byte) error {
 	if err := tooLarge(b, ErrInvalidState); err != nil {
 		return err
 	}
-	type plain Transition
-	var v plain
+	var v transitionJSON
 	var ps rule.Problems
 	jsonx.Decode(b, &v, "", &ps)
 	if len(ps) == 0 && !v.Allowed && v.Effects.Len() > 0 {
@@ -111,6 +115,70 @@ func (t *Transition) UnmarshalJSON(b []byte) error {
 		}
 		return ps.Err()
 	}
-	*t = Transition(v)
+	*t = Transition{Allowed: v.Allowed, Rule: v.Rule, Reason: v.Reason, Event: v.Event, At: v.At, Plan: v.Plan,
+		Offer: v.Offer, State: v.State, Effects: v.Effects, End: v.End, Months: v.Months, Lengths: v.Lengths}
 	return nil
+}
+
+// stateJSON is a State's JSON form: its members in the order of the
+// documentation, while State orders its fields to pack the small ones.
+type stateJSON struct {
+	Phase       Phase       `json:"phase"`
+	Plan        string      `json:"plan,omitempty"`
+	Market      market.Code `json:"market,omitzero"`
+	Months      int         `json:"months,omitempty"`
+	Start       time.Time   `json:"start,omitzero"`
+	End         time.Time   `json:"end,omitzero"`
+	Zone        string      `json:"zone,omitempty"`
+	CancelledAt time.Time   `json:"cancelledAt,omitzero"`
+	PaidAt      time.Time   `json:"paidAt,omitzero"`
+	PaidVia     PaidVia     `json:"paidVia,omitzero"`
+	Last        time.Time   `json:"last,omitzero"`
+}
+
+// MarshalJSON implements [json.Marshaler]: {"phase":"trial","plan":"a",
+// "market":"SE",…}, the members in the order of the fields' documentation,
+// empty ones left out.
+func (s State) MarshalJSON() ([]byte, error) {
+	return marshalJSON(stateJSON{Phase: s.Phase, Plan: s.Plan, Market: s.Market, Months: s.Months, Start: s.Start,
+		End: s.End, Zone: s.Zone, CancelledAt: s.CancelledAt, PaidAt: s.PaidAt, PaidVia: s.PaidVia, Last: s.Last})
+}
+
+// transitionJSON is a Transition's JSON form: its members in the order of
+// the documentation, while Transition orders its fields to pack the small
+// ones.
+type transitionJSON struct {
+	Allowed bool        `json:"allowed"`
+	Rule    rule.ID     `json:"rule"`
+	Reason  rule.Reason `json:"reason"`
+	Event   EventType   `json:"event,omitzero"`
+	At      time.Time   `json:"at,omitzero"`
+	Plan    string      `json:"plan,omitempty"`
+	Offer   Offering    `json:"offer,omitzero"`
+	State   State       `json:"state"`
+	Effects Effects     `json:"effects"`
+	End     time.Time   `json:"end,omitzero"`
+	Months  int         `json:"months,omitempty"`
+	Lengths []int       `json:"lengths,omitempty"`
+}
+
+// MarshalJSON implements [json.Marshaler]: {"allowed":true,"rule":"TRL-02",
+// "reason":"trial-started",…,"state":{…},"effects":[…]}, the members in
+// the order of the fields' documentation, empty ones left out.
+func (t Transition) MarshalJSON() ([]byte, error) {
+	return marshalJSON(transitionJSON{Allowed: t.Allowed, Rule: t.Rule, Reason: t.Reason, Event: t.Event, At: t.At,
+		Plan: t.Plan, Offer: t.Offer, State: t.State, Effects: t.Effects, End: t.End, Months: t.Months, Lengths: t.Lengths})
+}
+
+// marshalJSON encodes v without escaping HTML characters, which the
+// encoder calling a MarshalJSON method escapes or not as it was told: the
+// bytes are then those it would write for the fields themselves.
+func marshalJSON(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte{'\n'}), nil
 }

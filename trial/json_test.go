@@ -342,3 +342,41 @@ func TestEligibilityJSON(t *testing.T) {
 		t.Errorf("error = %v, want a problem at offer.type", err)
 	}
 }
+
+// A transition's JSON members come in the documented order, whatever the
+// order of its fields, and an encoder's HTML escaping applies to the
+// members of a state and a transition as to any other string.
+func TestTransitionJSONForm(t *testing.T) {
+	running, _ := run(t, vm, start(vm1, date(2024, 1, 1, 0, 0, time.UTC)))
+	refused, err := vm.Policy.Apply(running, trial.Event{Type: trial.Switch, At: date(2024, 1, 2, 0, 0, time.UTC), Plan: vm6, Offer: saasOffer})
+	if err != nil {
+		t.Fatal(err)
+	}
+	refused.Lengths = []int{1, 3}
+	b, err := json.Marshal(refused)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"allowed":false,"rule":"TRL-02","reason":"length-not-allowed","event":"switch","at":"2024-01-02T00:00:00Z","plan":"vm-6",` +
+		`"offer":{"type":"saas","sellThroughMicrosoft":true},"state":{"phase":"trial","plan":"vm-1","market":"SE","months":1,` +
+		`"start":"2024-01-01T00:00:00Z","end":"2024-02-01T00:00:00Z","zone":"UTC","last":"2024-01-01T00:00:00Z"},"effects":[],` +
+		`"end":"2024-02-01T00:00:00Z","months":6,"lengths":[1,3]}`
+	if string(b) != want {
+		t.Errorf("JSON\n got %s\nwant %s", b, want)
+	}
+	if b, _ := json.Marshal(trial.Transition{}); string(b) != `{"allowed":false,"rule":"","reason":"","state":{"phase":"none"},"effects":[]}` {
+		t.Errorf("zero transition: %s", b)
+	}
+	odd := trial.Transition{Plan: "a<b", State: trial.State{Plan: "c&d"}}
+	for escape, want := range map[bool]string{
+		true:  `{"allowed":false,"rule":"","reason":"","plan":"a\u003cb","state":{"phase":"none","plan":"c\u0026d"},"effects":[]}`,
+		false: `{"allowed":false,"rule":"","reason":"","plan":"a<b","state":{"phase":"none","plan":"c&d"},"effects":[]}`,
+	} {
+		var buf strings.Builder
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(escape)
+		if err := enc.Encode(odd); err != nil || buf.String() != want+"\n" {
+			t.Errorf("escapeHTML %v: %s, %v; want %s", escape, buf.String(), err, want)
+		}
+	}
+}
