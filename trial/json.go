@@ -1,8 +1,14 @@
 package trial
 
 import (
-	"github.com/marketrules/marketrules/calendar"
+	"bytes"
+	"encoding"
+	"encoding/json"
 	"strconv"
+	"time"
+
+	"github.com/marketrules/marketrules/calendar"
+	"github.com/marketrules/marketrules/market"
 
 	"github.com/marketrules/marketrules/internal/jsonx"
 	"github.com/marketrules/marketrules/rule"
@@ -42,8 +48,7 @@ func (s *State) UnmarshalJSON(b []byte) error {
 	if err := tooLarge(b, ErrInvalidState); err != nil {
 		return err
 	}
-	type plain State // the same fields, without this method
-	var v plain
+	var v stateJSON
 	var ps rule.Problems
 	jsonx.Decode(b, &v, "", &ps)
 	if len(ps) > 0 {
@@ -54,7 +59,8 @@ func (s *State) UnmarshalJSON(b []byte) error {
 		}
 		return ps.Err()
 	}
-	st := State(v)
+	st := State{Phase: v.Phase, Plan: v.Plan, Market: v.Market, Months: v.Months, Start: v.Start, End: v.End,
+		Zone: v.Zone, CancelledAt: v.CancelledAt, PaidAt: v.PaidAt, PaidVia: v.PaidVia, Last: v.Last}
 	if loc, ok := calendar.ZoneOf(st.Zone); ok {
 		st = st.In(loc)
 	}
@@ -96,8 +102,7 @@ func (t *Transition) UnmarshalJSON(b []byte) error {
 	if err := tooLarge(b, ErrInvalidState); err != nil {
 		return err
 	}
-	type plain Transition
-	var v plain
+	var v transitionJSON
 	var ps rule.Problems
 	jsonx.Decode(b, &v, "", &ps)
 	if len(ps) == 0 && !v.Allowed && v.Effects.Len() > 0 {
@@ -111,6 +116,212 @@ func (t *Transition) UnmarshalJSON(b []byte) error {
 		}
 		return ps.Err()
 	}
-	*t = Transition(v)
+	*t = Transition{Allowed: v.Allowed, Rule: v.Rule, Reason: v.Reason, Event: v.Event, At: v.At, Plan: v.Plan,
+		Offer: v.Offer, State: v.State, Effects: v.Effects, End: v.End, Months: v.Months, Lengths: v.Lengths}
 	return nil
+}
+
+// stateJSON is a State's JSON form: its members in the order of the
+// documentation, while State orders its fields to pack the small ones.
+type stateJSON struct {
+	Phase       Phase       `json:"phase"`
+	Plan        string      `json:"plan,omitempty"`
+	Market      market.Code `json:"market,omitzero"`
+	Months      int         `json:"months,omitempty"`
+	Start       time.Time   `json:"start,omitzero"`
+	End         time.Time   `json:"end,omitzero"`
+	Zone        string      `json:"zone,omitempty"`
+	CancelledAt time.Time   `json:"cancelledAt,omitzero"`
+	PaidAt      time.Time   `json:"paidAt,omitzero"`
+	PaidVia     PaidVia     `json:"paidVia,omitzero"`
+	Last        time.Time   `json:"last,omitzero"`
+}
+
+// MarshalJSON implements [json.Marshaler]: {"phase":"trial","plan":"a",
+// "market":"SE",…}, the members in the order of the fields' documentation,
+// empty ones left out: the bytes encoding/json writes for stateJSON.
+func (s State) MarshalJSON() ([]byte, error) {
+	return s.appendJSON(make([]byte, 0, 320))
+}
+
+// appendJSON appends the JSON form of s to b.
+func (s *State) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	b = append(b, `{"phase":`...)
+	if b, err = appendEnum(b, s.Phase.Valid(), s.Phase.String(), s.Phase); err != nil {
+		return nil, err
+	}
+	if s.Plan != "" {
+		b = appendString(append(b, `,"plan":`...), s.Plan)
+	}
+	if s.Market != 0 {
+		b = append(b, `,"market":"`...)
+		if b, err = s.Market.AppendText(b); err != nil {
+			return nil, err
+		}
+		b = append(b, '"')
+	}
+	if s.Months != 0 {
+		b = strconv.AppendInt(append(b, `,"months":`...), int64(s.Months), 10)
+	}
+	if b, err = appendTime(b, `,"start":`, s.Start); err != nil {
+		return nil, err
+	}
+	if b, err = appendTime(b, `,"end":`, s.End); err != nil {
+		return nil, err
+	}
+	if s.Zone != "" {
+		b = appendString(append(b, `,"zone":`...), s.Zone)
+	}
+	if b, err = appendTime(b, `,"cancelledAt":`, s.CancelledAt); err != nil {
+		return nil, err
+	}
+	if b, err = appendTime(b, `,"paidAt":`, s.PaidAt); err != nil {
+		return nil, err
+	}
+	if s.PaidVia != 0 {
+		if b, err = appendEnum(append(b, `,"paidVia":`...), s.PaidVia.Valid(), s.PaidVia.String(), s.PaidVia); err != nil {
+			return nil, err
+		}
+	}
+	if b, err = appendTime(b, `,"last":`, s.Last); err != nil {
+		return nil, err
+	}
+	return append(b, '}'), nil
+}
+
+// transitionJSON is a Transition's JSON form: its members in the order of
+// the documentation, while Transition orders its fields to pack the small
+// ones.
+type transitionJSON struct {
+	Allowed bool        `json:"allowed"`
+	Rule    rule.ID     `json:"rule"`
+	Reason  rule.Reason `json:"reason"`
+	Event   EventType   `json:"event,omitzero"`
+	At      time.Time   `json:"at,omitzero"`
+	Plan    string      `json:"plan,omitempty"`
+	Offer   Offering    `json:"offer,omitzero"`
+	State   State       `json:"state"`
+	Effects Effects     `json:"effects"`
+	End     time.Time   `json:"end,omitzero"`
+	Months  int         `json:"months,omitempty"`
+	Lengths []int       `json:"lengths,omitempty"`
+}
+
+// MarshalJSON implements [json.Marshaler]: {"allowed":true,"rule":"TRL-02",
+// "reason":"trial-started",…,"state":{…},"effects":[…]}, the members in
+// the order of the fields' documentation, empty ones left out: the bytes
+// encoding/json writes for transitionJSON.
+func (t Transition) MarshalJSON() ([]byte, error) {
+	var err error
+	b := make([]byte, 0, 1024)
+	if t.Allowed {
+		b = append(b, `{"allowed":true,"rule":`...)
+	} else {
+		b = append(b, `{"allowed":false,"rule":`...)
+	}
+	b = appendString(b, string(t.Rule))
+	b = appendString(append(b, `,"reason":`...), string(t.Reason))
+	if t.Event != 0 {
+		if b, err = appendEnum(append(b, `,"event":`...), t.Event.Valid(), t.Event.String(), t.Event); err != nil {
+			return nil, err
+		}
+	}
+	if b, err = appendTime(b, `,"at":`, t.At); err != nil {
+		return nil, err
+	}
+	if t.Plan != "" {
+		b = appendString(append(b, `,"plan":`...), t.Plan)
+	}
+	if t.Offer != (Offering{}) {
+		b = append(b, `,"offer":{`...)
+		if t.Offer.Type != 0 {
+			if b, err = appendEnum(append(b, `"type":`...), t.Offer.Type.Valid(), t.Offer.Type.String(), t.Offer.Type); err != nil {
+				return nil, err
+			}
+			b = append(b, ',')
+		}
+		b = strconv.AppendBool(append(b, `"sellThroughMicrosoft":`...), t.Offer.SellThroughMicrosoft)
+		b = append(b, '}')
+	}
+	if b, err = t.State.appendJSON(append(b, `,"state":`...)); err != nil {
+		return nil, err
+	}
+	fx, err := t.Effects.MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	b = append(append(b, `,"effects":`...), fx...)
+	if b, err = appendTime(b, `,"end":`, t.End); err != nil {
+		return nil, err
+	}
+	if t.Months != 0 {
+		b = strconv.AppendInt(append(b, `,"months":`...), int64(t.Months), 10)
+	}
+	if len(t.Lengths) > 0 {
+		b = append(b, `,"lengths":[`...)
+		for i, n := range t.Lengths {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = strconv.AppendInt(b, int64(n), 10)
+		}
+		b = append(b, ']')
+	}
+	return append(b, '}'), nil
+}
+
+// appendEnum appends an enum value as a JSON string: its name when
+// valid (a plain word), else the error of its MarshalText.
+func appendEnum(b []byte, valid bool, name string, v encoding.TextMarshaler) ([]byte, error) {
+	if valid {
+		b = append(b, '"')
+		b = append(b, name...)
+		return append(b, '"'), nil
+	}
+	text, err := v.MarshalText() // an error for every undefined value
+	return appendString(b, string(text)), err
+}
+
+// appendTime appends member key and the instant t as encoding/json writes
+// it (RFC 3339), or nothing for the zero instant (omitzero).
+func appendTime(b []byte, key string, t time.Time) ([]byte, error) {
+	if t.IsZero() {
+		return b, nil
+	}
+	b = append(b, key...)
+	b = append(b, '"')
+	b, err := t.AppendText(b)
+	if err != nil {
+		_, err = t.MarshalJSON() // its error, as encoding/json reports it
+		return nil, err
+	}
+	return append(b, '"'), nil
+}
+
+// appendString appends s as a JSON string, as encoding/json writes it
+// without HTML escaping (which the calling encoder applies, or not).
+func appendString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e || c == '"' || c == '\\' {
+			q, _ := marshalJSON(s) // a string always encodes
+			return append(b, q...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+// marshalJSON encodes v without escaping HTML characters, which the
+// encoder calling a MarshalJSON method escapes or not as it was told: the
+// bytes are then those it would write for the fields themselves.
+func marshalJSON(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte{'\n'}), nil
 }

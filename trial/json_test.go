@@ -342,3 +342,130 @@ func TestEligibilityJSON(t *testing.T) {
 		t.Errorf("error = %v, want a problem at offer.type", err)
 	}
 }
+
+// A transition's JSON members come in the documented order, whatever the
+// order of its fields, and an encoder's HTML escaping applies to the
+// members of a state and a transition as to any other string.
+func TestTransitionJSONForm(t *testing.T) {
+	running, _ := run(t, vm, start(vm1, date(2024, 1, 1, 0, 0, time.UTC)))
+	refused, err := vm.Policy.Apply(running, trial.Event{Type: trial.Switch, At: date(2024, 1, 2, 0, 0, time.UTC), Plan: vm6, Offer: saasOffer})
+	if err != nil {
+		t.Fatal(err)
+	}
+	refused.Lengths = []int{1, 3}
+	b, err := json.Marshal(refused)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"allowed":false,"rule":"TRL-02","reason":"length-not-allowed","event":"switch","at":"2024-01-02T00:00:00Z","plan":"vm-6",` +
+		`"offer":{"type":"saas","sellThroughMicrosoft":true},"state":{"phase":"trial","plan":"vm-1","market":"SE","months":1,` +
+		`"start":"2024-01-01T00:00:00Z","end":"2024-02-01T00:00:00Z","zone":"UTC","last":"2024-01-01T00:00:00Z"},"effects":[],` +
+		`"end":"2024-02-01T00:00:00Z","months":6,"lengths":[1,3]}`
+	if string(b) != want {
+		t.Errorf("JSON\n got %s\nwant %s", b, want)
+	}
+	if b, _ := json.Marshal(trial.Transition{}); string(b) != `{"allowed":false,"rule":"","reason":"","state":{"phase":"none"},"effects":[]}` {
+		t.Errorf("zero transition: %s", b)
+	}
+	odd := trial.Transition{Plan: "a<b", State: trial.State{Plan: "c&d"}}
+	for escape, want := range map[bool]string{
+		true:  `{"allowed":false,"rule":"","reason":"","plan":"a\u003cb","state":{"phase":"none","plan":"c\u0026d"},"effects":[]}`,
+		false: `{"allowed":false,"rule":"","reason":"","plan":"a<b","state":{"phase":"none","plan":"c&d"},"effects":[]}`,
+	} {
+		var buf strings.Builder
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(escape)
+		if err := enc.Encode(odd); err != nil || buf.String() != want+"\n" {
+			t.Errorf("escapeHTML %v: %s, %v; want %s", escape, buf.String(), err, want)
+		}
+	}
+}
+
+// stateForm and transitionForm are State and Transition as encoding/json
+// encodes a struct with their members in their order: the bytes their
+// MarshalJSON methods must write.
+type stateForm struct {
+	Phase       trial.Phase   `json:"phase"`
+	Plan        string        `json:"plan,omitempty"`
+	Market      market.Code   `json:"market,omitzero"`
+	Months      int           `json:"months,omitempty"`
+	Start       time.Time     `json:"start,omitzero"`
+	End         time.Time     `json:"end,omitzero"`
+	Zone        string        `json:"zone,omitempty"`
+	CancelledAt time.Time     `json:"cancelledAt,omitzero"`
+	PaidAt      time.Time     `json:"paidAt,omitzero"`
+	PaidVia     trial.PaidVia `json:"paidVia,omitzero"`
+	Last        time.Time     `json:"last,omitzero"`
+}
+
+type transitionForm struct {
+	Allowed bool            `json:"allowed"`
+	Rule    rule.ID         `json:"rule"`
+	Reason  rule.Reason     `json:"reason"`
+	Event   trial.EventType `json:"event,omitzero"`
+	At      time.Time       `json:"at,omitzero"`
+	Plan    string          `json:"plan,omitempty"`
+	Offer   trial.Offering  `json:"offer,omitzero"`
+	State   stateForm       `json:"state"`
+	Effects trial.Effects   `json:"effects"`
+	End     time.Time       `json:"end,omitzero"`
+	Months  int             `json:"months,omitempty"`
+	Lengths []int           `json:"lengths,omitempty"`
+}
+
+func formOf(s trial.State) stateForm {
+	return stateForm{s.Phase, s.Plan, s.Market, s.Months, s.Start, s.End, s.Zone, s.CancelledAt, s.PaidAt, s.PaidVia, s.Last}
+}
+
+// State and Transition encode as a struct of their members would, byte
+// for byte, with and without HTML escaping, for every kind of state and
+// for strings that need escaping; values that cannot be encoded are
+// errors.
+func TestJSONBytes(t *testing.T) {
+	var trs []trial.Transition
+	for _, tc := range transitionCases(t) {
+		e := tc.e
+		e.Offer = tc.m.Offer
+		tr, err := tc.m.Policy.Apply(tc.s, e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		trs = append(trs, tr)
+	}
+	for _, s := range states(t) {
+		trs = append(trs, trial.Transition{State: s})
+	}
+	for _, odd := range []string{"<a&b>", "x\"y", `b\s`, "\x00\x1f\t\n\r\b\f", "é", "\u2028\u2029", "\xff\xfe"} {
+		trs = append(trs, trial.Transition{Plan: odd, Rule: rule.ID(odd), Reason: rule.Reason(odd), State: trial.State{Plan: odd, Zone: odd}})
+	}
+	trs = append(trs, trial.Transition{Event: trial.Tick, Offer: trial.Offering{SellThroughMicrosoft: true}, Months: -3, Lengths: []int{-1, 1 << 40}})
+	for _, tr := range trs {
+		form := transitionForm{tr.Allowed, tr.Rule, tr.Reason, tr.Event, tr.At, tr.Plan, tr.Offer, formOf(tr.State), tr.Effects, tr.End, tr.Months, tr.Lengths}
+		for _, escape := range []bool{true, false} {
+			for _, pair := range [][2]any{{tr, form}, {tr.State, form.State}} {
+				var got, want strings.Builder
+				for i, w := range []*strings.Builder{&got, &want} {
+					enc := json.NewEncoder(w)
+					enc.SetEscapeHTML(escape)
+					if err := enc.Encode(pair[i]); err != nil {
+						t.Fatal(err)
+					}
+				}
+				if got.String() != want.String() {
+					t.Errorf("escapeHTML %v:\n got %s\nwant %s", escape, got.String(), want.String())
+				}
+			}
+		}
+	}
+	year10000 := time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, v := range []any{
+		trial.State{Phase: 9}, trial.State{PaidVia: 9}, trial.State{Market: 250}, trial.State{Start: year10000},
+		trial.State{End: year10000}, trial.State{CancelledAt: year10000}, trial.State{PaidAt: year10000}, trial.State{Last: year10000},
+		trial.Transition{Event: 99}, trial.Transition{At: year10000}, trial.Transition{Offer: trial.Offering{Type: 77}},
+		trial.Transition{State: trial.State{Phase: 9}}, trial.Transition{End: year10000},
+	} {
+		if b, err := json.Marshal(v); err == nil {
+			t.Errorf("%+v encodes as %s, want an error", v, b)
+		}
+	}
+}

@@ -18,9 +18,12 @@ import (
 // calendar.AddMonths(Start, Months), counted in the calendar of Start's
 // location (named in Zone): a trial started Jan 31 10:00 for one month
 // ends Feb 29 10:00 (leap year) in that location.
+//
+// Its JSON members are in the order phase, plan, market, months, start,
+// end, zone, cancelledAt, paidAt, paidVia, last; its fields are ordered
+// to pack the small ones (Market, Phase, PaidVia) into one word, so that
+// the value Apply copies is smaller.
 type State struct {
-	// Phase is where the customer stands.
-	Phase Phase `json:"phase"`
 	// Plan is the plan under evaluation (InTrial), the plan evaluated
 	// when the trial was cancelled (Cancelled), or the plan paid for
 	// (Paid).
@@ -28,6 +31,10 @@ type State struct {
 	// Market is the customer's market, given when the trial started; the
 	// zero Code when no trial started.
 	Market market.Code `json:"market,omitzero"`
+	// Phase is where the customer stands.
+	Phase Phase `json:"phase"`
+	// PaidVia says how paying started; zero unless Phase is Paid.
+	PaidVia PaidVia `json:"paidVia,omitzero"`
 	// Months is the length of the trial in force (TRL-02): the length of
 	// the plan under evaluation, or under [KeepEnd] of the first plan.
 	Months int `json:"months,omitempty"`
@@ -46,8 +53,6 @@ type State struct {
 	// (TRL-05): End for a conversion at the end, the instant of an early
 	// conversion or a purchase.
 	PaidAt time.Time `json:"paidAt,omitzero"`
-	// PaidVia says how paying started; zero unless Phase is Paid.
-	PaidVia PaidVia `json:"paidVia,omitzero"`
 	// Last is the instant of the last event applied; an event before it
 	// is out of order.
 	Last time.Time `json:"last,omitzero"`

@@ -18,18 +18,22 @@ import (
 // State unchanged, no Effects, and a reason saying why (ReasonTrialEnded,
 // ReasonSamePlan, …), with End, Months and Lengths as figures beside the
 // state's own (its plan and phase).
+//
+// Its JSON members are in the order allowed, rule, reason, event, at,
+// plan, offer, state, effects, end, months, lengths; its fields are
+// ordered to pack the small ones (Allowed, Event, Offer) into one word.
 type Transition struct {
 	// Allowed reports whether the rules allow the event.
 	Allowed bool `json:"allowed"`
-	// Rule decided; Reason is the stable code of why.
-	Rule   rule.ID     `json:"rule"`
-	Reason rule.Reason `json:"reason"`
 	// Event and At are the event's type and instant; Plan its plan, if
 	// it has one; Offer the offer it gave.
 	Event EventType `json:"event,omitzero"`
-	At    time.Time `json:"at,omitzero"`
-	Plan  string    `json:"plan,omitempty"`
 	Offer Offering  `json:"offer,omitzero"`
+	// Rule decided; Reason is the stable code of why.
+	Rule   rule.ID     `json:"rule"`
+	Reason rule.Reason `json:"reason"`
+	At     time.Time   `json:"at,omitzero"`
+	Plan   string      `json:"plan,omitempty"`
 	// State is the state after the event: the state before it when the
 	// event is refused.
 	State State `json:"state"`
