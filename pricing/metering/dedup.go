@@ -7,23 +7,29 @@ import (
 
 // keyTable finds the first accepted event of each key within a batch: an
 // open-addressing hash table of event indices, sized once for the batch
-// (at most half full), over a 64-bit hash of the key. A slot holds the
-// hash's high 32 bits and the index + 1 of the event (0 for an empty
-// slot); a matching hash is confirmed by comparing the keys in the
-// batch's results, so collisions never merge two keys. It allocates once
-// per batch, and each lookup touches one or two adjacent slots of 8
-// bytes, where a map keyed by Key holds the two strings and the time of
-// every key (64 bytes a slot).
+// (at most half full), over a 64-bit hash of the key. A slot of 32 bits
+// holds the index + 1 of the event (0 for an empty slot) in the low bits
+// the batch's size needs and, above them, as many bits of the hash as
+// fit (its tag, selected by tagMask); a matching tag is confirmed by
+// comparing the keys in the batch's results, so collisions never merge
+// two keys. It allocates once per batch, and each lookup touches one or
+// two adjacent slots of 4 bytes, where a map keyed by Key holds the two
+// strings and the time of every key (64 bytes a slot): the table for
+// 100,000 events is 1 MiB, small enough to stay in a core's cache. (A
+// batch of 2³² events or more, whose index would not fit, would need
+// terabytes of events and decisions: it cannot be allocated.)
 type keyTable struct {
-	slots []uint64
-	mask  uint64
-	seed  maphash.Seed
+	slots   []uint32
+	mask    uint64
+	tagMask uint32
+	seed    maphash.Seed
 }
 
 // newKeyTable returns a table for n keys.
 func newKeyTable(n int) keyTable {
 	size := uint64(1) << max(bits.Len64(uint64(n)*2-1), 4) // ≥ 2n, ≥ 16
-	return keyTable{slots: make([]uint64, size), mask: size - 1, seed: maphash.MakeSeed()}
+	return keyTable{slots: make([]uint32, size), mask: size - 1,
+		tagMask: ^uint32(0) << bits.Len64(uint64(n)), seed: maphash.MakeSeed()}
 }
 
 // hash returns the 64-bit hash of k. Equal keys hash alike: the hour of
@@ -45,15 +51,15 @@ func (t *keyTable) hash(k *Key) uint64 {
 // find returns the index of the event of key k recorded before, or −1
 // and the slot where k is to be recorded.
 func (t *keyTable) find(k *Key, h uint64, results []Decision) (int, uint64) {
-	tag := h >> 32 << 32
+	tag := uint32(h>>32) & t.tagMask
 	i := h & t.mask
 	for {
 		s := t.slots[i]
 		if s == 0 {
 			return -1, i
 		}
-		if s>>32<<32 == tag {
-			if j := int(uint32(s)) - 1; results[j].Key == *k {
+		if s&t.tagMask == tag {
+			if j := int(s&^t.tagMask) - 1; results[j].Key == *k {
 				return j, i
 			}
 		}
@@ -62,4 +68,6 @@ func (t *keyTable) find(k *Key, h uint64, results []Decision) (int, uint64) {
 }
 
 // put records event j of hash h in slot i, as find returned it.
-func (t *keyTable) put(i, h uint64, j int) { t.slots[i] = h>>32<<32 | uint64(uint32(j+1)) }
+func (t *keyTable) put(i, h uint64, j int) {
+	t.slots[i] = uint32(h>>32)&t.tagMask | uint32(j+1)
+}

@@ -2,8 +2,13 @@ package metering
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/marketrules/marketrules/rule"
 )
 
 // TestKeyTableCollisions drives the batch duplicate table with every key
@@ -65,6 +70,58 @@ func TestValidateBatchDuplicatesLarge(t *testing.T) {
 			t.Fatalf("event %d: %v %v %d", i, d.Status, d.Allowed, d.Earlier)
 		case i%2 == 1 && (d.Status != Duplicate || d.Allowed || d.Earlier != i-1 || d.Reason != ReasonDuplicate):
 			t.Fatalf("event %d: %v %v %d", i, d.Status, d.Allowed, d.Earlier)
+		}
+	}
+}
+
+// TestValidateBatchRunsMatchValidate checks batches of every size up to
+// several of ValidateBatch's runs of lookups (dedupRun) against
+// Validate event by event: invalid events mixed among valid ones, and
+// duplicates within a run, across runs and of the History, each with the
+// same status, reason and Earlier as one at a time (EXT-03).
+func TestValidateBatchRunsMatchValidate(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	at := pbTime("2024-03-02T12:00:00Z")
+	var history KeySet
+	p := DefaultPolicy()
+	p.MaxBatch = 5 * dedupRun
+	history.Add(p.KeyOf(pbEvent("2024-03-02T09:00:00Z", "1")))
+	v := Validation{Plans: pbMeteredPlans, At: at, History: history.Accepted}
+	for n := 1; n <= 5*dedupRun; n++ {
+		evs := make([]Event, n)
+		for i := range evs {
+			e := pbEvent(at.Add(-time.Duration(rng.IntN(30))*time.Hour).Format(time.RFC3339), "1")
+			e.ResourceID = fmt.Sprint("sub-", rng.IntN(3))
+			switch rng.IntN(8) {
+			case 0:
+				e.Quantity = Quantity{}
+			case 1:
+				e.Dimension = "calls"
+			case 2:
+				e.ResourceID = ""
+			}
+			evs[i] = e
+		}
+		want := BatchDecision{Allowed: true, Rule: rule.EXT03, Reason: ReasonBatchChecked, Count: n, Max: p.MaxBatch}
+		first := map[Key]int{}
+		one := v
+		one.History = nil
+		for i, e := range evs {
+			d := p.Validate(one, e)
+			if d.Status == Accepted {
+				if j, ok := first[d.Key]; ok {
+					d.Status, d.Reason, d.Allowed, d.Earlier = Duplicate, ReasonDuplicate, false, j
+				} else if history.Accepted(d.Key) {
+					d.Status, d.Reason, d.Allowed = Duplicate, ReasonDuplicate, false
+				} else {
+					first[d.Key] = i
+					want.Accepted++
+				}
+			}
+			want.Results = append(want.Results, d)
+		}
+		if diff := cmp.Diff(want, p.ValidateBatch(v, evs)); diff != "" {
+			t.Fatalf("batch of %d (-one at a time +batch):\n%s", n, diff)
 		}
 	}
 }
