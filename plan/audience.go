@@ -198,7 +198,7 @@ func (pol Policy) ReadAudience(r io.Reader, name string, kind IDKind) (Audience,
 		if len(rec) == 0 {
 			continue
 		}
-		if slices.ContainsFunc(rec, func(f string) bool { return strings.IndexByte(f, '\r') >= 0 }) {
+		if rd.CarriageReturn() {
 			problem(line, rule.Problem{Path: lineRef(name, line), Message: msgAudienceCR, Err: ErrAudience})
 			break
 		}
