@@ -352,3 +352,64 @@ func TestRowLimitExact(t *testing.T) {
 		t.Errorf("a byte over: %v", err)
 	}
 }
+
+// Fields are strings that stay valid after later reads: kept whole
+// across many arena blocks, and for rows longer than a block holds.
+func TestFieldsOutliveReads(t *testing.T) {
+	var b strings.Builder
+	var want [][]string
+	for i := range 3000 {
+		f := []string{strings.Repeat("x", i%97), strings.Repeat(string(rune('a'+i%26)), i%13+1)}
+		if i%500 == 0 {
+			f[0] = strings.Repeat("L", arenaSize) // longer than a block
+		}
+		if i%7 == 0 {
+			f[1] = `q"` + f[1] // a quoted row
+			b.WriteString(f[0] + `,"q""` + f[1][2:] + "\"\n")
+		} else {
+			b.WriteString(f[0] + "," + f[1] + "\n")
+		}
+		want = append(want, f)
+	}
+	r := NewReader(strings.NewReader(b.String()), "in.csv", Limits{MaxRowBytes: 2 * arenaSize})
+	var got [][]string
+	for {
+		rec, _, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, []string{rec[0], rec[1]}) // the strings, not copies
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("fields (-want +got):\n%s", diff)
+	}
+}
+
+func TestCarriageReturn(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []bool
+	}{
+		{"a,b\r\nc,d\n", []bool{false, false}},
+		{"a,b\rc,d\n", []bool{true}},
+		{"a,\"b\rx\"\n\"c\",d\r\n", []bool{true, false}},
+		{"x,y\n\"a\",\"b\r\n\"\n", []bool{false, false}},
+	}
+	for _, tt := range tests {
+		r := NewReader(strings.NewReader(tt.in), "in.csv", Limits{})
+		var got []bool
+		for {
+			_, _, err := r.Read()
+			if err != nil {
+				break
+			}
+			got = append(got, r.CarriageReturn())
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("%q (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
