@@ -2,7 +2,9 @@ package csvx
 
 import (
 	"errors"
+	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -411,5 +413,44 @@ func TestCarriageReturn(t *testing.T) {
 		if diff := cmp.Diff(tt.want, got); diff != "" {
 			t.Errorf("%q (-want +got):\n%s", tt.in, diff)
 		}
+	}
+}
+
+// After ReuseText each row reads right until the next, and reading
+// allocates nothing per row.
+func TestReuseText(t *testing.T) {
+	in := func(n int) string {
+		var b strings.Builder
+		b.WriteString("id,name\n")
+		for i := range n {
+			fmt.Fprintf(&b, "%d,%s\n", i, strings.Repeat("n", i%50))
+		}
+		return b.String()
+	}
+	read := func(s string, check bool) {
+		r := NewReader(strings.NewReader(s), "in.csv", Limits{})
+		r.ReuseText()
+		if err := r.Header("id", "name"); err != nil {
+			t.Fatal(err)
+		}
+		for i := 0; ; i++ {
+			rec, _, err := r.Read()
+			if err == io.EOF {
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if check && (rec[0] != strconv.Itoa(i) || rec[1] != strings.Repeat("n", i%50)) {
+				t.Fatalf("row %d: %q", i, rec)
+			}
+		}
+	}
+	read(in(3000), true)
+	small, large := in(100), in(10100)
+	a0 := testing.AllocsPerRun(3, func() { read(small, false) })
+	a1 := testing.AllocsPerRun(3, func() { read(large, false) })
+	if a1-a0 > 2 {
+		t.Errorf("%.0f allocations for 100 rows, %.0f for 10,100", a0, a1)
 	}
 }

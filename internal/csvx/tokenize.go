@@ -14,7 +14,8 @@ package csvx
 // than one per record: the bytes a string covers are never written
 // again (the block is only appended to, and a full block is left to the
 // strings that point into it), so the strings are as immutable as ones
-// made by a conversion, and may be kept.
+// made by a conversion, and may be kept. After Reader.ReuseText a full
+// block is reused instead, and a row's strings hold only until the next.
 
 import (
 	"bufio"
@@ -39,6 +40,7 @@ type tokenizer struct {
 	recLine int      // first line of the last record
 	offset  int64    // bytes read
 	text    string   // the last record's fields, one after the other
+	reuse   bool     // Reader.ReuseText: reuse the arena block
 }
 
 func (t *tokenizer) readLine() ([]byte, error) {
@@ -224,7 +226,11 @@ func (t *tokenizer) str(b []byte) string {
 		return string(b)
 	}
 	if cap(t.arena)-len(t.arena) < len(b) {
-		t.arena = make([]byte, 0, arenaSize)
+		if t.reuse && cap(t.arena) == arenaSize {
+			t.arena = t.arena[:0] // ReuseText: earlier rows' strings are overwritten
+		} else {
+			t.arena = make([]byte, 0, arenaSize)
+		}
 	}
 	start := len(t.arena)
 	t.arena = append(t.arena, b...)
