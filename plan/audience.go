@@ -162,6 +162,7 @@ func (pol Policy) ReadAudience(r io.Reader, name string, kind IDKind) (Audience,
 	limit := pol.orDefault().audienceCSVMax(kind)
 	// 128 bytes a row is far more than a GUID and a short description.
 	rd := csvx.NewReader(r, name, csvx.Limits{MaxBytes: int64(limit+1) * 128, MaxRows: limit + 1})
+	rd.ReuseText() // a field kept (the header's name, a bad ID in a problem) is cloned
 	var ps rule.Problems
 	var psLines []int // the line of each problem in ps
 	problem := func(line int, p rule.Problem) {
@@ -198,7 +199,7 @@ func (pol Policy) ReadAudience(r io.Reader, name string, kind IDKind) (Audience,
 		if len(rec) == 0 {
 			continue
 		}
-		if slices.ContainsFunc(rec, func(f string) bool { return strings.IndexByte(f, '\r') >= 0 }) {
+		if rd.CarriageReturn() {
 			problem(line, rule.Problem{Path: lineRef(name, line), Message: msgAudienceCR, Err: ErrAudience})
 			break
 		}
@@ -207,7 +208,7 @@ func (pol Policy) ReadAudience(r io.Reader, name string, kind IDKind) (Audience,
 		if first && !ok && !strings.Contains(field, "-") {
 			first = false
 			if field != "" {
-				column = truncate(field, 40)
+				column = strings.Clone(truncate(field, 40))
 			}
 			continue // a header row ("Id", "TenantId", …)
 		}
@@ -219,7 +220,7 @@ func (pol Policy) ReadAudience(r io.Reader, name string, kind IDKind) (Audience,
 		}
 		switch {
 		case !ok:
-			problem(line, rule.Problem{Rule: rule.PLN08, Path: cellRef(name, line, column), Message: msgAudienceGUID, Args: []any{truncate(field, 60)}, Err: ErrGUID})
+			problem(line, rule.Problem{Rule: rule.PLN08, Path: cellRef(name, line, column), Message: msgAudienceGUID, Args: []any{strings.Clone(truncate(field, 60))}, Err: ErrGUID})
 		case g == (GUID{}):
 			problem(line, rule.Problem{Rule: rule.PLN08, Path: cellRef(name, line, column), Message: msgAudienceNil, Err: ErrGUID})
 		default:

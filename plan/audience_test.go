@@ -450,3 +450,33 @@ func TestPLN08_ReadAudienceRepeatsAgreeWithMap(t *testing.T) {
 		}
 	}
 }
+
+// The reader reuses the memory of the rows' text: the header's name and
+// the bad IDs quoted in problems are copies, still right after thousands
+// of rows more.
+func TestReadAudienceKeepsTextOfEarlyRows(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("TenantIdentifier,Description\n")
+	var want []string
+	for i := range 3000 {
+		if i%600 == 0 {
+			bad := fmt.Sprintf("bad-%04d-%s", i, strings.Repeat("z", 20))
+			want = append(want, fmt.Sprintf("audience.csv line %d, column TenantIdentifier: %q is not a GUID (want xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx) (PLN-08)", i+2, bad))
+			b.WriteString(bad + ",x\n")
+			continue
+		}
+		b.WriteString(guidText(i) + "," + strings.Repeat("d", 40) + "\n")
+	}
+	_, err := plan.DefaultPolicy().ReadAudience(strings.NewReader(b.String()), "audience.csv", plan.TenantIDs)
+	var ps rule.Problems
+	if !errors.As(err, &ps) {
+		t.Fatalf("err = %v", err)
+	}
+	var got []string
+	for _, p := range ps {
+		got = append(got, p.Error())
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+}

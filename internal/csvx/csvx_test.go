@@ -2,7 +2,9 @@ package csvx
 
 import (
 	"errors"
+	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -350,5 +352,105 @@ func TestRowLimitExact(t *testing.T) {
 	_, err = readAll(t, "id,name\n"+row+"1,\"x\nxxxxxx\"\n", Limits{MaxRowBytes: 10}, "id", "name")
 	if !errors.Is(err, ErrRowTooLarge) || err.Error() != "in.csv line 3: row longer than 10 bytes" {
 		t.Errorf("a byte over: %v", err)
+	}
+}
+
+// Fields are strings that stay valid after later reads: kept whole
+// across many arena blocks, and for rows longer than a block holds.
+func TestFieldsOutliveReads(t *testing.T) {
+	var b strings.Builder
+	var want [][]string
+	for i := range 3000 {
+		f := []string{strings.Repeat("x", i%97), strings.Repeat(string(rune('a'+i%26)), i%13+1)}
+		if i%500 == 0 {
+			f[0] = strings.Repeat("L", arenaSize) // longer than a block
+		}
+		if i%7 == 0 {
+			f[1] = `q"` + f[1] // a quoted row
+			b.WriteString(f[0] + `,"q""` + f[1][2:] + "\"\n")
+		} else {
+			b.WriteString(f[0] + "," + f[1] + "\n")
+		}
+		want = append(want, f)
+	}
+	r := NewReader(strings.NewReader(b.String()), "in.csv", Limits{MaxRowBytes: 2 * arenaSize})
+	var got [][]string
+	for {
+		rec, _, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, []string{rec[0], rec[1]}) // the strings, not copies
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("fields (-want +got):\n%s", diff)
+	}
+}
+
+func TestCarriageReturn(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []bool
+	}{
+		{"a,b\r\nc,d\n", []bool{false, false}},
+		{"a,b\rc,d\n", []bool{true}},
+		{"a,\"b\rx\"\n\"c\",d\r\n", []bool{true, false}},
+		{"x,y\n\"a\",\"b\r\n\"\n", []bool{false, false}},
+	}
+	for _, tt := range tests {
+		r := NewReader(strings.NewReader(tt.in), "in.csv", Limits{})
+		var got []bool
+		for {
+			_, _, err := r.Read()
+			if err != nil {
+				break
+			}
+			got = append(got, r.CarriageReturn())
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("%q (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
+
+// After ReuseText each row reads right until the next, and reading
+// allocates nothing per row.
+func TestReuseText(t *testing.T) {
+	in := func(n int) string {
+		var b strings.Builder
+		b.WriteString("id,name\n")
+		for i := range n {
+			fmt.Fprintf(&b, "%d,%s\n", i, strings.Repeat("n", i%50))
+		}
+		return b.String()
+	}
+	read := func(s string, check bool) {
+		r := NewReader(strings.NewReader(s), "in.csv", Limits{})
+		r.ReuseText()
+		if err := r.Header("id", "name"); err != nil {
+			t.Fatal(err)
+		}
+		for i := 0; ; i++ {
+			rec, _, err := r.Read()
+			if err == io.EOF {
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if check && (rec[0] != strconv.Itoa(i) || rec[1] != strings.Repeat("n", i%50)) {
+				t.Fatalf("row %d: %q", i, rec)
+			}
+		}
+	}
+	read(in(3000), true)
+	small, large := in(100), in(10100)
+	a0 := testing.AllocsPerRun(3, func() { read(small, false) })
+	a1 := testing.AllocsPerRun(3, func() { read(large, false) })
+	if a1-a0 > 2 {
+		t.Errorf("%.0f allocations for 100 rows, %.0f for 10,100", a0, a1)
 	}
 }

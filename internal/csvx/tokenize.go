@@ -8,6 +8,14 @@ package csvx
 // Go Authors; BSD-style license, see https://go.dev/LICENSE). A line with
 // no quote, the common case, takes a shorter path: one string for the
 // line, cut at its commas, with no copy into a record buffer first.
+//
+// Record text is copied into an append-only arena of arenaSize-byte
+// blocks and read as strings there, one allocation per block rather
+// than one per record: the bytes a string covers are never written
+// again (the block is only appended to, and a full block is left to the
+// strings that point into it), so the strings are as immutable as ones
+// made by a conversion, and may be kept. After Reader.ReuseText a full
+// block is reused instead, and a row's strings hold only until the next.
 
 import (
 	"bufio"
@@ -15,7 +23,11 @@ import (
 	"encoding/csv"
 	"io"
 	"strings"
+	"unsafe"
 )
+
+// arenaSize is the size of a block of record text: a few hundred rows.
+const arenaSize = 16 << 10
 
 type tokenizer struct {
 	r       *bufio.Reader
@@ -23,9 +35,12 @@ type tokenizer struct {
 	buf     []byte   // a quoted record's unquoted text
 	idx     []int    // end of each field in buf
 	rec     []string // the record, reused
+	arena   []byte   // record text; bytes before len(arena) are never written again
 	numLine int      // lines read
 	recLine int      // first line of the last record
 	offset  int64    // bytes read
+	text    string   // the last record's fields, one after the other
+	reuse   bool     // Reader.ReuseText: reuse the arena block
 }
 
 func (t *tokenizer) readLine() ([]byte, error) {
@@ -81,7 +96,8 @@ func (t *tokenizer) read() ([]string, error) {
 	}
 	t.recLine = t.numLine
 	if bytes.IndexByte(line, '"') < 0 {
-		s := string(line[:len(line)-lengthNL(line)])
+		s := t.str(line[:len(line)-lengthNL(line)])
+		t.text = s
 		rec := t.rec[:0]
 		for {
 			i := strings.IndexByte(s, ',')
@@ -189,7 +205,8 @@ parseField:
 	if err == nil {
 		err = errRead
 	}
-	str := string(t.buf)
+	str := t.str(t.buf)
+	t.text = str
 	rec := t.rec[:0]
 	pre := 0
 	for _, i := range t.idx {
@@ -198,4 +215,24 @@ parseField:
 	}
 	t.rec = rec
 	return rec, err
+}
+
+// str returns b as a string in the arena (see the top of the file).
+func (t *tokenizer) str(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if len(b) > arenaSize/4 {
+		return string(b)
+	}
+	if cap(t.arena)-len(t.arena) < len(b) {
+		if t.reuse && cap(t.arena) == arenaSize {
+			t.arena = t.arena[:0] // ReuseText: earlier rows' strings are overwritten
+		} else {
+			t.arena = make([]byte, 0, arenaSize)
+		}
+	}
+	start := len(t.arena)
+	t.arena = append(t.arena, b...)
+	return unsafe.String(&t.arena[start], len(b))
 }

@@ -46,6 +46,7 @@ var msgRatesField = rule.Message{English: "%s: %s", Swedish: "%s: %s"}
 func ReadRatesCSV(r io.Reader, name string) ([]DatedRate, error) {
 	lim := csvx.Limits{MaxRows: ratesMaxRows, MaxBytes: ratesMaxBytes}
 	rd := csvx.NewReader(r, name, lim)
+	rd.ReuseText() // no field is kept: each is parsed, errors are rendered at once
 	var ps problemList
 	problem := func(path string, err error, msg rule.Message, args ...any) {
 		ps.add(rule.Problem{Rule: rule.PRC03, Path: path, Message: msg, Args: args, Err: err})

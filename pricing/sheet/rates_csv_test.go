@@ -153,3 +153,32 @@ func ratesBenchData() []byte {
 	}
 	return buf.Bytes()
 }
+
+// The reader reuses the memory of the rows' text: problems quote the
+// fields of early rows right after thousands of rows more.
+func TestRatesCSVProblemsKeepText(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("as_of,from,to,rate\n")
+	var want []string
+	for i := range 3000 {
+		if i%700 == 0 {
+			bad := fmt.Sprintf("U%04d", i)
+			want = append(want, fmt.Sprintf("rates.csv line %d: from: %s (PRC-03)", i+2, (&currency.ParseError{Kind: "currency code", Input: bad, Err: currency.ErrUnknownCode}).Error()))
+			b.WriteString("2026-01-02," + bad + ",SEK,1.5\n")
+			continue
+		}
+		b.WriteString("2026-01-02,USD,SEK,9." + strings.Repeat("1", i%8+1) + "\n")
+	}
+	_, err := sheet.ReadRatesCSV(strings.NewReader(b.String()), "rates.csv")
+	var ps rule.Problems
+	if !errors.As(err, &ps) {
+		t.Fatalf("err = %v", err)
+	}
+	var got []string
+	for _, p := range ps {
+		got = append(got, p.Error())
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
