@@ -131,11 +131,11 @@ func (p Policy) IsZero() bool {
 		p.AdjustmentRounding == 0 && p.Zone == nil
 }
 
-func (p Policy) resolved() Policy {
+// resolve sets *p to DefaultPolicy() if it is the zero Policy.
+func (p *Policy) resolve() {
 	if p.IsZero() {
-		return DefaultPolicy()
+		*p = DefaultPolicy()
 	}
-	return p
 }
 
 // Validate reports every field of p that cannot be applied, as
@@ -143,7 +143,8 @@ func (p Policy) resolved() Policy {
 // "policy.adjustmentDecimals". The zero Policy is valid.
 func (p Policy) Validate() error {
 	var ps rule.Problems
-	p.resolved().checkPolicy(&ps)
+	p.resolve()
+	p.checkPolicy(&ps)
 	return ps.Err()
 }
 
@@ -279,7 +280,7 @@ func poPercentProblem(r currency.Rate, full bool) (bool, rule.Message) {
 // the 1st of a month, an end that is not the last day of a month, a start
 // after the end.
 func (p Policy) ValidateOffer(o Offer, t offer.Type, pl *plan.Plan) error {
-	p = p.resolved()
+	p.resolve()
 	var ps rule.Problems
 	p.checkShape(&o, -1, &ps)
 	add := func(path string, m rule.Message, args ...any) {
@@ -320,7 +321,7 @@ func (p Policy) ValidateOffer(o Offer, t offer.Type, pl *plan.Plan) error {
 // then), until 00:00 on the day after its End date. It reports false for
 // an offer not accepted, or accepted after its end.
 func (p Policy) Window(o Offer) (calendar.Period, bool) {
-	p = p.resolved()
+	p.resolve()
 	return p.window(&o)
 }
 
@@ -494,7 +495,7 @@ func (d PriceDecision) Explain(lang rule.Language) string {
 // absolute price in another currency are reported as [rule.Problems]
 // with paths "offers[i]…".
 func (p Policy) Price(req PriceRequest) (PriceDecision, error) {
-	p = p.resolved()
+	p.resolve()
 	var ps rule.Problems
 	add := func(path string, m rule.Message, args ...any) {
 		ps.Append(rule.Problem{Rule: rule.EXT09, Path: path, Message: m, Args: args, Err: ErrOffer})
