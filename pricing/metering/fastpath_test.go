@@ -3,7 +3,6 @@ package metering
 import (
 	"math"
 	"math/rand/v2"
-	"strings"
 	"testing"
 	"time"
 )
@@ -28,16 +27,6 @@ func TestSlotOfHourFastPath(t *testing.T) {
 	for _, tt := range times {
 		if got, want := p.slotOf(tt), tt.UTC().Truncate(time.Hour); got != want {
 			t.Fatalf("slotOf(%v) = %#v, want %#v", tt, got, want)
-		}
-	}
-}
-
-// TestBlankAsTrimSpace proves blank the same as
-// strings.TrimSpace(s) == "".
-func TestBlankAsTrimSpace(t *testing.T) {
-	for _, s := range []string{"", " ", "\t\n", "\u00a0", "\u2003x", " x", "x", "~", "\x7f", "\x01", "é", "\u3000", "\xff"} {
-		if got, want := blank(s), strings.TrimSpace(s) == ""; got != want {
-			t.Errorf("blank(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/internal/enum"
@@ -471,10 +470,10 @@ func (p *Policy) checkInto(r *Decision, v *Validation, e *Event) {
 	case e.ResourceID != "" && e.ResourceURI != "":
 		r.Status, r.Reason = BadArgument, ReasonTwoResources
 		return
-	case blank(e.Dimension):
+	case strings.TrimSpace(e.Dimension) == "":
 		r.Status, r.Reason = BadArgument, ReasonNoDimension
 		return
-	case blank(e.PlanID):
+	case strings.TrimSpace(e.PlanID) == "":
 		r.Status, r.Reason = BadArgument, ReasonNoPlan
 		return
 	case e.EffectiveStartTime.IsZero():
@@ -520,13 +519,6 @@ func (p *Policy) checkInto(r *Decision, v *Validation, e *Event) {
 	case now.Sub(e.EffectiveStartTime) > maxAge:
 		r.Status, r.Reason = Expired, ReasonExpired
 	}
-}
-
-// blank reports whether s is empty or white space, as
-// strings.TrimSpace(s) == "", without trimming a name that starts with a
-// printable ASCII character.
-func blank(s string) bool {
-	return (len(s) == 0 || s[0] <= ' ' || s[0] >= utf8.RuneSelf) && strings.TrimSpace(s) == ""
 }
 
 // BatchDecision is the outcome of a batch of usage events.
