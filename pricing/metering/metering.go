@@ -106,6 +106,19 @@ func (p *Policy) keyOf(e *Event) Key {
 
 // slotOf returns the start of t's slot, in UTC; p is normalized.
 func (p Policy) slotOf(t time.Time) time.Time {
+	if p.Slot == time.Hour {
+		// The clock hour from the Unix seconds: the zero Time, from
+		// which Truncate counts, is a whole number of hours before the
+		// Unix epoch, so this is t.UTC().Truncate(time.Hour), the same
+		// value, without its general division.
+		if u := t.Unix(); u > -1<<62 && u < 1<<62 {
+			r := u % 3600
+			if r < 0 {
+				r += 3600
+			}
+			return time.Unix(u-r, 0).UTC()
+		}
+	}
 	return t.UTC().Truncate(p.Slot)
 }
 
@@ -414,9 +427,13 @@ type Validation struct {
 //  9. otherwise Accepted.
 //
 // Validate does not allocate.
-func (p Policy) Validate(v Validation, e Event) Decision {
-	p = p.norm()
-	r := p.check(&v, e)
+func (p Policy) Validate(v Validation, e Event) (r Decision) {
+	// checkInto uses MaxAge and Slot only: normalize when one is unset,
+	// and write the decision in place, without copying it back.
+	if p.MaxAge <= 0 || p.Slot <= 0 {
+		p = p.norm()
+	}
+	p.checkInto(&r, &v, &e)
 	if r.Status == 0 {
 		if v.History != nil && v.History(r.Key) {
 			r.Status, r.Reason = Duplicate, ReasonDuplicate
@@ -435,14 +452,14 @@ func (p Policy) check(v *Validation, e Event) Decision {
 	return r
 }
 
-// checkInto is check writing the decision to *r, which it overwrites
-// whole: a batch's decisions are written where they are kept, without
-// copying the event or the decision.
+// checkInto is check writing the decision to *r, which must be the zero
+// Decision: a batch's decisions are written where they are kept, field by
+// field, without copying the event or the decision.
 func (p *Policy) checkInto(r *Decision, v *Validation, e *Event) {
 	now := v.At
 	maxAge := p.MaxAge
-	*r = Decision{Rule: rule.EXT03, Key: p.keyOf(e), Quantity: e.Quantity,
-		Effective: e.EffectiveStartTime, At: now, Earlier: -1}
+	r.Rule, r.Quantity, r.Effective, r.At, r.Earlier = rule.EXT03, e.Quantity, e.EffectiveStartTime, now, -1
+	r.Key.Resource, r.Key.Dimension, r.Key.Hour = e.Resource(), e.Dimension, p.slotOf(e.EffectiveStartTime)
 	if !e.EffectiveStartTime.IsZero() {
 		r.Deadline = e.EffectiveStartTime.Add(maxAge)
 	}

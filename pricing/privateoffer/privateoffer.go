@@ -131,11 +131,11 @@ func (p Policy) IsZero() bool {
 		p.AdjustmentRounding == 0 && p.Zone == nil
 }
 
-func (p Policy) resolved() Policy {
+// resolve sets *p to DefaultPolicy() if it is the zero Policy.
+func (p *Policy) resolve() {
 	if p.IsZero() {
-		return DefaultPolicy()
+		*p = DefaultPolicy()
 	}
-	return p
 }
 
 // Validate reports every field of p that cannot be applied, as
@@ -143,7 +143,8 @@ func (p Policy) resolved() Policy {
 // "policy.adjustmentDecimals". The zero Policy is valid.
 func (p Policy) Validate() error {
 	var ps rule.Problems
-	p.resolved().checkPolicy(&ps)
+	p.resolve()
+	p.checkPolicy(&ps)
 	return ps.Err()
 }
 
@@ -240,7 +241,7 @@ func (p Policy) checkShape(o *Offer, index int, ps *rule.Problems) {
 	if !o.Start.IsZero() {
 		if _, _, d := o.Start.Date(); d != 1 {
 			add("start", poMsgStartDay, o.Start.Format(time.DateOnly))
-		} else if !o.End.IsZero() && poDateOf(o.Start, time.UTC).After(poDateOf(o.End, time.UTC)) {
+		} else if !o.End.IsZero() && poDateOf(o.Start, time.UTC, 0).After(poDateOf(o.End, time.UTC, 0)) {
 			add("start", poMsgStartEnd, o.Start.Format(time.DateOnly), o.End.Format(time.DateOnly))
 		}
 	}
@@ -279,7 +280,7 @@ func poPercentProblem(r currency.Rate, full bool) (bool, rule.Message) {
 // the 1st of a month, an end that is not the last day of a month, a start
 // after the end.
 func (p Policy) ValidateOffer(o Offer, t offer.Type, pl *plan.Plan) error {
-	p = p.resolved()
+	p.resolve()
 	var ps rule.Problems
 	p.checkShape(&o, -1, &ps)
 	add := func(path string, m rule.Message, args ...any) {
@@ -320,18 +321,23 @@ func (p Policy) ValidateOffer(o Offer, t offer.Type, pl *plan.Plan) error {
 // then), until 00:00 on the day after its End date. It reports false for
 // an offer not accepted, or accepted after its end.
 func (p Policy) Window(o Offer) (calendar.Period, bool) {
-	p = p.resolved()
+	p.resolve()
+	return p.window(&o)
+}
+
+// window is Window for a resolved policy, reading the offer in place.
+func (p *Policy) window(o *Offer) (calendar.Period, bool) {
 	if o.Accepted.IsZero() || o.End.IsZero() {
 		return calendar.Period{}, false
 	}
 	z := p.zone()
 	start := o.Accepted
 	if !o.Start.IsZero() {
-		if s := poDateOf(o.Start, z); s.After(start) {
+		if s := poDateOf(o.Start, z, 0); s.After(start) {
 			start = s
 		}
 	}
-	end := poDateOf(o.End, z).AddDate(0, 0, 1)
+	end := poDateOf(o.End, z, 1)
 	if !start.Before(end) {
 		return calendar.Period{}, false
 	}
@@ -339,13 +345,32 @@ func (p Policy) Window(o Offer) (calendar.Period, bool) {
 }
 
 // poDateOf returns 00:00 in z on the calendar date of t (its year, month
-// and day in its own location).
-func poDateOf(t time.Time, z *time.Location) time.Time {
+// and day in its own location), or on the date next days after it (0 or
+// 1). A UTC date in UTC is found from the Unix seconds, the same value
+// without the calendar's conversions or a zone lookup.
+func poDateOf(t time.Time, z *time.Location, next int64) time.Time {
+	if z == time.UTC && t.Location() == time.UTC {
+		if u := t.Unix(); u > -1<<62 && u < 1<<62 {
+			r := u % 86400
+			if r < 0 {
+				r += 86400
+			}
+			return time.Unix(u-r+next*86400, 0).UTC()
+		}
+	}
 	y, m, d := t.Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, z)
+	day := time.Date(y, m, d, 0, 0, 0, 0, z)
+	if next != 0 {
+		return day.AddDate(0, 0, int(next))
+	}
+	return day
 }
 
-func poDaysInMonth(y int, m time.Month) int { return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day() }
+// poDaysInMonth returns the number of days of month m (1…12) of year y.
+func poDaysInMonth(y int, m time.Month) int {
+	n, _ := calendar.DaysIn(y, m) // m comes from a time's Date: 1…12
+	return n
+}
 
 // PriceRequest asks which price a customer pays for one of a
 // plan's prices at an instant, given the customer's private offers.
@@ -470,7 +495,7 @@ func (d PriceDecision) Explain(lang rule.Language) string {
 // absolute price in another currency are reported as [rule.Problems]
 // with paths "offers[i]…".
 func (p Policy) Price(req PriceRequest) (PriceDecision, error) {
-	p = p.resolved()
+	p.resolve()
 	var ps rule.Problems
 	add := func(path string, m rule.Message, args ...any) {
 		ps.Append(rule.Problem{Rule: rule.EXT09, Path: path, Message: m, Args: args, Err: ErrOffer})
@@ -513,7 +538,7 @@ func (p Policy) Price(req PriceRequest) (PriceDecision, error) {
 		if o.Pricing == AbsolutePrice && (o.Term != req.Term || o.Dimension != req.Dimension) {
 			continue
 		}
-		w, ok := p.Window(*o)
+		w, ok := p.window(o)
 		if !ok || !w.Contains(req.At) {
 			continue
 		}

@@ -120,16 +120,16 @@ func (d MultipartyDecision) Explain(lang rule.Language) string {
 // (a discount outside (0, 100), a price without a currency or negative)
 // is reported as [rule.Problems] wrapping [ErrOffer].
 func (p Policy) PartnerPrice(pp PartnerPrice) (currency.Money, error) {
-	p = p.resolved()
+	p.resolve()
 	var ps rule.Problems
-	p.checkPartner(pp, &ps)
+	p.checkPartner(&pp, &ps)
 	if err := ps.Err(); err != nil {
 		return currency.Money{}, err
 	}
-	return p.partner(pp)
+	return p.partner(&pp)
 }
 
-func (p Policy) partner(pp PartnerPrice) (currency.Money, error) {
+func (p *Policy) partner(pp *PartnerPrice) (currency.Money, error) {
 	if pp.Pricing == AbsolutePrice {
 		return pp.Price, nil
 	}
@@ -140,7 +140,7 @@ func (p Policy) partner(pp PartnerPrice) (currency.Money, error) {
 	return pp.List.Sub(off)
 }
 
-func (p Policy) checkPartner(pp PartnerPrice, ps *rule.Problems) {
+func (p *Policy) checkPartner(pp *PartnerPrice, ps *rule.Problems) {
 	add := func(path string, m rule.Message, args ...any) {
 		ps.Append(rule.Problem{Rule: rule.EXT09, Path: path, Message: m, Args: args, Err: ErrOffer})
 	}
@@ -165,7 +165,7 @@ func (p Policy) checkPartner(pp PartnerPrice, ps *rule.Problems) {
 }
 
 // checkPolicy appends the problems of the policy's fields.
-func (p Policy) checkPolicy(ps *rule.Problems) {
+func (p *Policy) checkPolicy(ps *rule.Problems) {
 	add := func(path string, m rule.Message, args ...any) {
 		ps.Append(rule.Problem{Rule: rule.EXT09, Path: path, Message: m, Args: args, Err: ErrOffer})
 	}
@@ -187,7 +187,7 @@ func (d MultipartyDecision) String() string { return d.Explain(rule.English) }
 // (dropping trailing zeros), or false when it has more. A policy whose
 // AdjustmentDecimals is out of range (reported by checkPartner) is taken
 // as 0 … MaxRateScale, so that the loop always ends.
-func (p Policy) adjustment(r currency.Rate) (currency.Rate, bool) {
+func (p *Policy) adjustment(r currency.Rate) (currency.Rate, bool) {
 	coef, scale := r.Coefficient(), r.Scale()
 	limit := min(max(p.AdjustmentDecimals, 0), currency.MaxRateScale)
 	for scale > limit {
@@ -202,7 +202,7 @@ func (p Policy) adjustment(r currency.Rate) (currency.Rate, bool) {
 }
 
 // customer returns partner × (100 + adj) / 100 in one rounding.
-func (p Policy) customer(partner currency.Money, adj currency.Rate) (currency.Money, error) {
+func (p *Policy) customer(partner currency.Money, adj currency.Rate) (currency.Money, error) {
 	den := poPow10(adj.Scale() + 2)
 	return partner.MulDiv(den+adj.Coefficient(), den, p.Rounding)
 }
@@ -226,10 +226,10 @@ func (p Policy) customer(partner currency.Money, adj currency.Rate) (currency.Mo
 // An adjustment with more than AdjustmentDecimals decimal places (8) and
 // invalid partner prices are reported as [rule.Problems] wrapping
 // [ErrOffer].
-func (p Policy) Multiparty(pp PartnerPrice, adjustmentPercent currency.Rate) (MultipartyDecision, error) {
-	p = p.resolved()
+func (p Policy) Multiparty(pp PartnerPrice, adjustmentPercent currency.Rate) (d MultipartyDecision, err error) {
+	p.resolve()
 	var ps rule.Problems
-	p.checkPartner(pp, &ps)
+	p.checkPartner(&pp, &ps)
 	adj, ok := p.adjustment(adjustmentPercent)
 	if !ok {
 		ps.Append(rule.Problem{Rule: rule.EXT09, Path: "adjustmentPercent", Message: poMsgAdjDecimals,
@@ -238,8 +238,7 @@ func (p Policy) Multiparty(pp PartnerPrice, adjustmentPercent currency.Rate) (Mu
 	if err := ps.Err(); err != nil {
 		return MultipartyDecision{}, err
 	}
-	d, err := p.mpoBase(pp)
-	if err != nil {
+	if err := p.mpoBase(&d, &pp); err != nil {
 		return MultipartyDecision{}, err
 	}
 	if err := p.mpoApply(&d, adj); err != nil {
@@ -248,20 +247,21 @@ func (p Policy) Multiparty(pp PartnerPrice, adjustmentPercent currency.Rate) (Mu
 	return d, nil
 }
 
-func (p Policy) mpoBase(pp PartnerPrice) (MultipartyDecision, error) {
+// mpoBase sets the partner price and the cap in *d, a zero decision.
+func (p *Policy) mpoBase(d *MultipartyDecision, pp *PartnerPrice) error {
 	partner, err := p.partner(pp)
 	if err != nil {
-		return MultipartyDecision{}, err
+		return err
 	}
-	d := MultipartyDecision{Rule: rule.EXT09, Pricing: pp.Pricing, List: pp.List, Partner: partner}
+	d.Rule, d.Pricing, d.List, d.Partner = rule.EXT09, pp.Pricing, pp.List, partner
 	if pp.Pricing == PercentageDiscount {
 		d.DiscountPercent, d.Capped, d.MaxAdjustmentPercent = pp.DiscountPercent, true, pp.DiscountPercent
 	}
-	return d, nil
+	return nil
 }
 
 // mpoApply sets the adjustment, the prices and the outcome.
-func (p Policy) mpoApply(d *MultipartyDecision, adj currency.Rate) error {
+func (p *Policy) mpoApply(d *MultipartyDecision, adj currency.Rate) error {
 	c, err := p.customer(d.Partner, adj)
 	if err != nil {
 		return err
@@ -291,15 +291,14 @@ func (p Policy) mpoApply(d *MultipartyDecision, adj currency.Rate) error {
 // one no adjustment reaches (a zero partner price, or an adjustment too
 // large to represent: ReasonMPOUnreachable). A desired price in another
 // currency and invalid partner prices are [rule.Problems].
-func (p Policy) MultipartyAdjustment(pp PartnerPrice, desired currency.Money) (MultipartyDecision, error) {
-	p = p.resolved()
+func (p Policy) MultipartyAdjustment(pp PartnerPrice, desired currency.Money) (d MultipartyDecision, err error) {
+	p.resolve()
 	var ps rule.Problems
-	p.checkPartner(pp, &ps)
+	p.checkPartner(&pp, &ps)
 	if err := ps.Err(); err != nil {
 		return MultipartyDecision{}, err
 	}
-	d, err := p.mpoBase(pp)
-	if err != nil {
+	if err := p.mpoBase(&d, &pp); err != nil {
 		return MultipartyDecision{}, err
 	}
 	switch {
