@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -258,6 +259,28 @@ func newLocalPrice(row Row, source PriceSource, usd currency.Money, at time.Time
 	return LocalPrice{Row: row, Rule: rule.PRC03, Reason: reason, Source: source, USD: usd, SavedAt: at}
 }
 
+// copyFrom sets e to *src field by field: cheaper than *e = *src while
+// the garbage collector runs (one barrier per pointer, no bitmap walk).
+func (e *LocalPrice) copyFrom(src *LocalPrice) {
+	e.Market, e.Plan, e.Term, e.Payment, e.Price = src.Market, src.Plan, src.Term, src.Payment, src.Price
+	e.Rule, e.Reason, e.Source, e.USD = src.Rule, src.Reason, src.Source, src.USD
+	e.Rate.ExchangeRate, e.Rate.AsOf, e.Rounding, e.SavedAt = src.Rate.ExchangeRate, src.Rate.AsOf, src.Rounding, src.SavedAt
+}
+
+// setNew sets the zero price e to the price of market m for list price lp
+// obtained from source, as newLocalPrice would, writing each field in place.
+func (e *LocalPrice) setNew(m market.Code, lp *ListPrice, price currency.Money, source PriceSource, usd currency.Money, at time.Time) {
+	reason := ReasonOverride
+	switch source {
+	case SourceConverted:
+		reason = ReasonConverted
+	case SourceList:
+		reason = ReasonListPrice
+	}
+	e.Market, e.Plan, e.Term, e.Payment, e.Price = m, lp.Plan, lp.Term, lp.Payment, price
+	e.Rule, e.Reason, e.Source, e.USD, e.SavedAt = rule.PRC03, reason, source, usd, at
+}
+
 // Conversion returns the conversion that produced a converted price, and
 // false for other sources.
 func (p LocalPrice) Conversion() (currency.Conversion, bool) {
@@ -458,6 +481,17 @@ func (k sheetKey) cmp(o sheetKey) int {
 
 func sheetCompare(a, b LocalPrice) int { return sheetKeyOf(&a.Row).cmp(sheetKeyOf(&b.Row)) }
 
+// sheetSorted is slices.IsSortedFunc(ps, sheetCompare) without copying
+// each price twice per comparison.
+func sheetSorted(ps []LocalPrice) bool {
+	for i := 1; i < len(ps); i++ {
+		if sheetKeyOf(&ps[i].Row).cmp(sheetKeyOf(&ps[i-1].Row)) < 0 {
+			return false
+		}
+	}
+	return true
+}
+
 var (
 	shMsgAtRequired   = rule.Message{English: "the instant of the save is required", Swedish: "tidpunkten för sparandet måste anges"}
 	shMsgRateFrom     = rule.Message{English: "list prices are in USD: a rate must convert from USD, not %s", Swedish: "listpriser är i USD: en kurs måste räkna om från USD, inte %s"}
@@ -539,12 +573,16 @@ func (p Policy) Save(prev Sheet, list []ListPrice, rates []DatedRate, at time.Ti
 
 	// prev, in canonical order, grouped by plan, term and payment.
 	old := prev.Prices
-	if !slices.IsSortedFunc(old, sheetCompare) {
+	if !sheetSorted(old) {
 		old = slices.Clone(old)
 		slices.SortStableFunc(old, sheetCompare)
 	}
 
-	out := make([]LocalPrice, 0, total)
+	// Every market of every list price gives one price or a problem: the
+	// prices are written in place, field by field, into the sheet
+	// allocated once (no temporary LocalPrice copied in per price).
+	out := make([]LocalPrice, total)
+	n := 0
 	var overrideAt [256]int32 // market code → override index+1, per list price
 	for _, li := range order {
 		lp := &list[li]
@@ -555,39 +593,49 @@ func (p Policy) Save(prev Sheet, list []ListPrice, rates []DatedRate, at time.Ti
 		for i, o := range lp.Overrides {
 			overrideAt[o.Market] = int32(i + 1)
 		}
-		// The group of prev with this plan, term and payment.
-		lo, _ := slices.BinarySearchFunc(old, sheetKey{lp.Plan, lp.Term, lp.Payment, 0}, func(q LocalPrice, k sheetKey) int {
+		// The group of prev with this plan, term and payment: old[j:hi].
+		j, _ := slices.BinarySearchFunc(old, sheetKey{lp.Plan, lp.Term, lp.Payment, 0}, func(q LocalPrice, k sheetKey) int {
 			return sheetKeyOf(&q.Row).cmp(k)
 		})
-		j := lo
-		for mc := range lp.Markets.All() {
-			row := Row{Market: mc, Plan: lp.Plan, Term: lp.Term, Payment: lp.Payment}
+		hi := j
+		for hi < len(old) && old[hi].Plan == lp.Plan && old[hi].Term == lp.Term && old[hi].Payment == lp.Payment {
+			hi++
+		}
+		// The markets in code order, as Markets.All yields them, in a
+		// plain loop (no closure holding the loop's variables).
+		for mc := market.Code(1); mc.Valid(); mc++ {
+			if !lp.Markets.Has(mc) {
+				continue
+			}
 			// The saved price of this market, if any.
 			var saved *LocalPrice
-			for j < len(old) && old[j].Plan == lp.Plan && old[j].Term == lp.Term && old[j].Payment == lp.Payment && old[j].Market < mc {
+			for j < hi && old[j].Market < mc {
 				j++
 			}
-			if j < len(old) && old[j].Plan == lp.Plan && old[j].Term == lp.Term && old[j].Payment == lp.Payment && old[j].Market == mc {
+			if j < hi && old[j].Market == mc {
 				saved = &old[j]
 			}
 			cur := mc.Market().Currency
 			if k := overrideAt[mc]; k > 0 {
-				row.Price = lp.Overrides[k-1].Price
-				if saved != nil && saved.Source == SourceOverride && saved.Price == row.Price {
-					out = append(out, *saved)
-					out[len(out)-1].USD = usd
+				price := lp.Overrides[k-1].Price
+				e := &out[n]
+				n++
+				if saved != nil && saved.Source == SourceOverride && saved.Price == price {
+					e.copyFrom(saved)
+					e.USD = usd
 				} else {
-					out = append(out, newLocalPrice(row, SourceOverride, usd, at))
+					e.setNew(mc, lp, price, SourceOverride, usd, at)
 				}
 				continue
 			}
 			if saved != nil && saved.USD == usd && saved.Price.Code() == cur {
-				out = append(out, *saved)
+				out[n].copyFrom(saved)
+				n++
 				continue
 			}
 			if cur == currency.USD {
-				row.Price = usd
-				out = append(out, newLocalPrice(row, SourceList, usd, at))
+				out[n].setNew(mc, lp, usd, SourceList, usd, at)
+				n++
 				continue
 			}
 			ri := rateOf[mc]
@@ -609,21 +657,22 @@ func (p Policy) Save(prev Sheet, list []ListPrice, rates []DatedRate, at time.Ti
 				}
 				continue
 			}
-			r := chosen[ri-1]
+			r := &chosen[ri-1]
 			v, err := usd.Convert(cur, r.Rate, p.Rounding)
 			if err != nil {
 				ps.Append(rule.Problem{Rule: rule.PRC03, Path: fmt.Sprintf("list[%d].markets[%s]", li, mc), Message: shMsgConvert, Args: []any{err.Error()}, Err: err})
 				continue
 			}
-			row.Price = v
-			lp := newLocalPrice(row, SourceConverted, usd, at)
-			lp.Rate, lp.Rounding = r, p.Rounding
-			out = append(out, lp)
+			e := &out[n]
+			n++
+			e.setNew(mc, lp, v, SourceConverted, usd, at)
+			e.Rate, e.Rounding = *r, p.Rounding
 		}
 		for _, o := range lp.Overrides {
 			overrideAt[o.Market] = 0
 		}
 	}
+	out = out[:n]
 	for _, m := range missed {
 		ps.Append(rule.Problem{Rule: rule.PRC03, Path: m.path, Message: shMsgNoRate,
 			Args: []any{m.cur.String(), at, m.mkt.String(), m.what, m.count}, Err: ErrNoRate})
@@ -664,49 +713,51 @@ func sheetCheckRates(rates []DatedRate, ps *rule.Problems) {
 func sheetCheckList(list []ListPrice, ps *rule.Problems) ([]int, int) {
 	order := make([]int, len(list))
 	total := 0
+	sold := market.TransactingSet()
 	for i := range list {
 		order[i] = i
 		lp := &list[i]
-		at := fmt.Sprintf("list[%d]", i)
+		// The path of list[i], made only for a problem.
+		at := func() string { return "list[" + strconv.Itoa(i) + "]" }
 		if !plan.ValidID(lp.Plan) {
-			ps.Append(rule.Problem{Rule: rule.PLN01, Path: at + ".plan", Message: shMsgPlanID, Args: []any{shTruncate(lp.Plan, 60)}, Err: ErrPrice})
+			ps.Append(rule.Problem{Rule: rule.PLN01, Path: at() + ".plan", Message: shMsgPlanID, Args: []any{shTruncate(lp.Plan, 60)}, Err: ErrPrice})
 		}
 		switch {
 		case !sheetTerm(lp.Term):
-			ps.Append(rule.Problem{Rule: rule.EXT05, Path: at + ".term", Message: shMsgSheetTerm, Args: []any{lp.Term.String()}, Err: ErrPrice})
+			ps.Append(rule.Problem{Rule: rule.EXT05, Path: at() + ".term", Message: shMsgSheetTerm, Args: []any{lp.Term.String()}, Err: ErrPrice})
 		case !lp.Payment.Allows(lp.Term):
-			ps.Append(rule.Problem{Rule: rule.EXT05, Path: at + ".payment", Message: shMsgSheetPay, Args: []any{lp.Term.Words(), lp.Payment.String()}, Err: ErrPrice})
+			ps.Append(rule.Problem{Rule: rule.EXT05, Path: at() + ".payment", Message: shMsgSheetPay, Args: []any{lp.Term.Words(), lp.Payment.String()}, Err: ErrPrice})
 		}
 		switch {
 		case lp.Price.Code() != currency.USD && lp.Price != (currency.Money{}):
-			ps.Append(rule.Problem{Rule: rule.PRC03, Path: at + ".price", Message: shMsgListUSD, Args: []any{lp.Price.Code().String()}, Err: ErrPrice})
+			ps.Append(rule.Problem{Rule: rule.PRC03, Path: at() + ".price", Message: shMsgListUSD, Args: []any{lp.Price.Code().String()}, Err: ErrPrice})
 		case lp.Price.IsNegative():
-			ps.Append(rule.Problem{Rule: rule.PRC03, Path: at + ".price", Message: shMsgPriceNeg, Args: []any{lp.Price}, Err: ErrPrice})
+			ps.Append(rule.Problem{Rule: rule.PRC03, Path: at() + ".price", Message: shMsgPriceNeg, Args: []any{lp.Price}, Err: ErrPrice})
 		}
 		if lp.Markets.IsEmpty() {
-			ps.Append(rule.Problem{Rule: rule.PLN06, Path: at + ".markets", Message: shMsgNoMarkets, Err: ErrPrice})
+			ps.Append(rule.Problem{Rule: rule.PLN06, Path: at() + ".markets", Message: shMsgNoMarkets, Err: ErrPrice})
 		}
-		for c := range lp.Markets.All() {
-			if m := c.Market(); !m.Transacts {
-				ps.Append(rule.Problem{Rule: rule.PRC09, Path: fmt.Sprintf("%s.markets[%s]", at, c), Message: shMsgNotSold,
-					Args: []any{m.Name, c.String()}, Err: ErrMarketNotSold})
-			}
+		// The markets outside the transacting ones, in code order.
+		for c := range lp.Markets.Difference(sold).All() {
+			m := c.Market()
+			ps.Append(rule.Problem{Rule: rule.PRC09, Path: fmt.Sprintf("%s.markets[%s]", at(), c), Message: shMsgNotSold,
+				Args: []any{m.Name, c.String()}, Err: ErrMarketNotSold})
 		}
 		total += lp.Markets.Len()
 		var seen market.Set
 		for k, o := range lp.Overrides {
-			op := fmt.Sprintf("%s.overrides[%d]", at, k)
+			op := func() string { return fmt.Sprintf("%s.overrides[%d]", at(), k) }
 			mk := o.Market.Market()
 			switch {
 			case !lp.Markets.Has(o.Market):
-				ps.Append(rule.Problem{Rule: rule.PRC03, Path: op + ".market", Message: shMsgOverMarket, Args: []any{o.Market.String()}, Err: ErrPrice})
+				ps.Append(rule.Problem{Rule: rule.PRC03, Path: op() + ".market", Message: shMsgOverMarket, Args: []any{o.Market.String()}, Err: ErrPrice})
 			case seen.Has(o.Market):
-				ps.Append(rule.Problem{Rule: rule.PRC03, Path: op + ".market", Message: shMsgOverTwice, Args: []any{o.Market.String()}, Err: ErrDuplicate})
+				ps.Append(rule.Problem{Rule: rule.PRC03, Path: op() + ".market", Message: shMsgOverTwice, Args: []any{o.Market.String()}, Err: ErrDuplicate})
 			case o.Price.Code() != mk.Currency:
-				ps.Append(rule.Problem{Rule: rule.PRC03, Path: op + ".price", Message: shMsgOverCur,
+				ps.Append(rule.Problem{Rule: rule.PRC03, Path: op() + ".price", Message: shMsgOverCur,
 					Args: []any{mk.Label(), mk.Currency.String(), o.Price.Code().String()}, Err: ErrPrice})
 			case o.Price.IsNegative():
-				ps.Append(rule.Problem{Rule: rule.PRC03, Path: op + ".price", Message: shMsgPriceNeg, Args: []any{o.Price}, Err: ErrPrice})
+				ps.Append(rule.Problem{Rule: rule.PRC03, Path: op() + ".price", Message: shMsgPriceNeg, Args: []any{o.Price}, Err: ErrPrice})
 			}
 			seen.Add(o.Market)
 		}
@@ -742,7 +793,7 @@ func (p Policy) Import(prev Sheet, rows []Row, at time.Time) (Sheet, error) {
 		ps.Add(rule.PRC03, "at", shMsgAtRequired)
 	}
 	out := slices.Clone(prev.Prices)
-	if !slices.IsSortedFunc(out, sheetCompare) {
+	if !sheetSorted(out) {
 		slices.SortStableFunc(out, sheetCompare)
 	}
 	seen := make(map[sheetKey]int, len(rows))
