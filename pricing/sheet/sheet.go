@@ -485,11 +485,30 @@ func sheetCompare(a, b LocalPrice) int { return sheetKeyOf(&a.Row).cmp(sheetKeyO
 // each price twice per comparison.
 func sheetSorted(ps []LocalPrice) bool {
 	for i := 1; i < len(ps); i++ {
-		if sheetKeyOf(&ps[i].Row).cmp(sheetKeyOf(&ps[i-1].Row)) < 0 {
+		if !sheetInOrder(ps, i) {
 			return false
 		}
 	}
 	return true
+}
+
+// sheetInOrder reports whether ps[i] is not before ps[i-1] in sheet
+// order (true for i = 0).
+func sheetInOrder(ps []LocalPrice, i int) bool {
+	return i == 0 || sheetKeyOf(&ps[i].Row).cmp(sheetKeyOf(&ps[i-1].Row)) >= 0
+}
+
+// sheetGroupCmp compares r's plan, term and payment option with lp's.
+func sheetGroupCmp(r *Row, lp *ListPrice) int {
+	if c := strings.Compare(r.Plan, lp.Plan); c != 0 {
+		return c
+	}
+	return cmp.Or(cmp.Compare(r.Term, lp.Term), cmp.Compare(r.Payment, lp.Payment))
+}
+
+// sheetInGroup reports whether r has lp's plan, term and payment option.
+func sheetInGroup(r *Row, lp *ListPrice) bool {
+	return r.Plan == lp.Plan && r.Term == lp.Term && r.Payment == lp.Payment
 }
 
 var (
@@ -558,6 +577,33 @@ func (p Policy) Save(prev Sheet, list []ListPrice, rates []DatedRate, at time.Ti
 		return Sheet{}, ps.Err()
 	}
 
+	// Every market of every list price gives one price or a problem. The
+	// list is visited in sheet order and merged with prev, which is in
+	// that order too (as Save writes it): one pass over prev that also
+	// checks its order. A prev out of order (built by hand) is sorted and
+	// the prices made again.
+	out := make([]LocalPrice, total)
+	n, sorted := p.fill(out, prev.Prices, list, order, rates, at, &ps)
+	if !sorted {
+		old := slices.Clone(prev.Prices)
+		slices.SortStableFunc(old, sheetCompare)
+		clear(out)
+		ps = nil
+		n, _ = p.fill(out, old, list, order, rates, at, &ps)
+	}
+	out = out[:n]
+	if len(ps) > 0 {
+		return Sheet{}, ps.Err()
+	}
+	return Sheet{Rule: rule.PRC03, Reason: ReasonSaved, SavedAt: at, Prices: out}, nil
+}
+
+// fill writes into out, in place, the prices of list visited in order
+// (sheet order), keeping the prices of old as [Policy.Save] says, and
+// returns how many it wrote. It reports problems to ps, and whether old
+// is in sheet order: when it is not, the prices written are not the
+// sheet's.
+func (p Policy) fill(out, old []LocalPrice, list []ListPrice, order []int, rates []DatedRate, at time.Time, ps *rule.Problems) (n int, sorted bool) {
 	// The rate of every market's currency at the instant of the save,
 	// found once per market (by code, a small index).
 	var rateOf [256]int16 // 0: none looked up yet; -1: no rate; else index+1
@@ -571,18 +617,8 @@ func (p Policy) Save(prev Sheet, list []ListPrice, rates []DatedRate, at time.Ti
 	}
 	var missed []missing
 
-	// prev, in canonical order, grouped by plan, term and payment.
-	old := prev.Prices
-	if !sheetSorted(old) {
-		old = slices.Clone(old)
-		slices.SortStableFunc(old, sheetCompare)
-	}
-
-	// Every market of every list price gives one price or a problem: the
-	// prices are written in place, field by field, into the sheet
-	// allocated once (no temporary LocalPrice copied in per price).
-	out := make([]LocalPrice, total)
-	n := 0
+	sorted = true
+	c := 0                    // old[:c] is merged, each checked against the one before
 	var overrideAt [256]int32 // market code → override index+1, per list price
 	for _, li := range order {
 		lp := &list[li]
@@ -593,14 +629,19 @@ func (p Policy) Save(prev Sheet, list []ListPrice, rates []DatedRate, at time.Ti
 		for i, o := range lp.Overrides {
 			overrideAt[o.Market] = int32(i + 1)
 		}
-		// The group of prev with this plan, term and payment: old[j:hi].
-		j, _ := slices.BinarySearchFunc(old, sheetKey{lp.Plan, lp.Term, lp.Payment, 0}, func(q LocalPrice, k sheetKey) int {
-			return sheetKeyOf(&q.Row).cmp(k)
-		})
-		hi := j
-		for hi < len(old) && old[hi].Plan == lp.Plan && old[hi].Term == lp.Term && old[hi].Payment == lp.Payment {
-			hi++
+		// The group of old with this plan, term and payment: old[j:hi].
+		for c < len(old) && sheetGroupCmp(&old[c].Row, lp) < 0 {
+			sorted = sorted && sheetInOrder(old, c)
+			c++
 		}
+		j := c
+		if c < len(old) && sheetInGroup(&old[c].Row, lp) {
+			sorted = sorted && sheetInOrder(old, c)
+			for c++; c < len(old) && sheetInGroup(&old[c].Row, lp); c++ {
+				sorted = sorted && old[c-1].Market <= old[c].Market
+			}
+		}
+		hi := c
 		// The markets in code order, as Markets.All yields them, in a
 		// plain loop (no closure holding the loop's variables).
 		for mc := market.Code(1); mc.Valid(); mc++ {
@@ -672,15 +713,14 @@ func (p Policy) Save(prev Sheet, list []ListPrice, rates []DatedRate, at time.Ti
 			overrideAt[o.Market] = 0
 		}
 	}
-	out = out[:n]
+	for ; c < len(old); c++ {
+		sorted = sorted && sheetInOrder(old, c)
+	}
 	for _, m := range missed {
 		ps.Append(rule.Problem{Rule: rule.PRC03, Path: m.path, Message: shMsgNoRate,
 			Args: []any{m.cur.String(), at, m.mkt.String(), m.what, m.count}, Err: ErrNoRate})
 	}
-	if len(ps) > 0 {
-		return Sheet{}, ps.Err()
-	}
-	return Sheet{Rule: rule.PRC03, Reason: ReasonSaved, SavedAt: at, Prices: out}, nil
+	return n, sorted
 }
 
 // sheetCheckRates reports rates that cannot be used.
