@@ -605,9 +605,18 @@ func (p Policy) Save(prev Sheet, list []ListPrice, rates []DatedRate, at time.Ti
 // sheet's.
 func (p Policy) fill(out, old []LocalPrice, list []ListPrice, order []int, rates []DatedRate, at time.Time, ps *rule.Problems) (n int, sorted bool) {
 	// The rate of every market's currency at the instant of the save,
-	// found once per market (by code, a small index).
+	// found once per market (by code, a small index) and kept once per
+	// currency in chosen, beside the list price last converted at it
+	// (conv[k].li, the list price's place in order + 1) and the result:
+	// the markets of one currency (30 of them bill in EUR) convert a list
+	// price once.
 	var rateOf [256]int16 // 0: none looked up yet; -1: no rate; else index+1
 	var chosen []DatedRate
+	type converted struct {
+		li int
+		v  currency.Money
+	}
+	var conv []converted
 	type missing struct {
 		cur   currency.Code
 		mkt   market.Code
@@ -620,7 +629,8 @@ func (p Policy) fill(out, old []LocalPrice, list []ListPrice, order []int, rates
 	sorted = true
 	c := 0                    // old[:c] is merged, each checked against the one before
 	var overrideAt [256]int32 // market code → override index+1, per list price
-	for _, li := range order {
+	for pos, li := range order {
+		stamp := pos + 1 // this list price, in conv
 		lp := &list[li]
 		usd := lp.Price
 		if usd == (currency.Money{}) {
@@ -682,8 +692,11 @@ func (p Policy) fill(out, old []LocalPrice, list []ListPrice, order []int, rates
 			ri := rateOf[mc]
 			if ri == 0 {
 				ri = -1
-				if r, ok := RateAt(rates, cur, at); ok {
+				if k := slices.IndexFunc(chosen, func(r DatedRate) bool { return r.To == cur }); k >= 0 {
+					ri = int16(k + 1)
+				} else if r, ok := RateAt(rates, cur, at); ok {
 					chosen = append(chosen, r)
+					conv = append(conv, converted{})
 					ri = int16(len(chosen))
 				}
 				rateOf[mc] = ri
@@ -698,15 +711,18 @@ func (p Policy) fill(out, old []LocalPrice, list []ListPrice, order []int, rates
 				}
 				continue
 			}
-			r := &chosen[ri-1]
-			v, err := usd.Convert(cur, r.Rate, p.Rounding)
-			if err != nil {
-				ps.Append(rule.Problem{Rule: rule.PRC03, Path: fmt.Sprintf("list[%d].markets[%s]", li, mc), Message: shMsgConvert, Args: []any{err.Error()}, Err: err})
-				continue
+			r, cv := &chosen[ri-1], &conv[ri-1]
+			if cv.li != stamp {
+				v, err := usd.Convert(cur, r.Rate, p.Rounding)
+				if err != nil {
+					ps.Append(rule.Problem{Rule: rule.PRC03, Path: fmt.Sprintf("list[%d].markets[%s]", li, mc), Message: shMsgConvert, Args: []any{err.Error()}, Err: err})
+					continue
+				}
+				cv.li, cv.v = stamp, v
 			}
 			e := &out[n]
 			n++
-			e.setNew(mc, lp, v, SourceConverted, usd, at)
+			e.setNew(mc, lp, cv.v, SourceConverted, usd, at)
 			e.Rate, e.Rounding = *r, p.Rounding
 		}
 		for _, o := range lp.Overrides {

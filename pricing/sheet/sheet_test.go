@@ -845,3 +845,31 @@ func TestPRC03_CopyFromCopiesAll(t *testing.T) {
 		t.Errorf("copyFrom gave %+v, want %+v", dst, src)
 	}
 }
+
+// PRC-03: every converted price is its USD price converted at its rate
+// with its rounding, in every market of a currency (a save converts once
+// per currency and list price).
+func TestPRC03_ConvertedPricesHold(t *testing.T) {
+	for _, mode := range []currency.RoundingMode{currency.HalfEven, currency.Floor, currency.Ceiling} {
+		s, err := Policy{Rounding: mode}.Save(Sheet{}, pbBigList(3), pbRates("2024-01-01T00:00:00Z", 1000), pbT0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		eur := 0
+		for _, p := range s.Prices {
+			if p.Source != SourceConverted {
+				continue
+			}
+			want, err := p.USD.Convert(p.Market.Market().Currency, p.Rate.Rate, mode)
+			if err != nil || p.Price != want || p.Rate.To != want.Code() || p.Rounding != mode {
+				t.Errorf("%v: want %v at %v (%v)", p, want, p.Rate, err)
+			}
+			if want.Code() == currency.EUR {
+				eur++
+			}
+		}
+		if eur < 2*3*4 {
+			t.Errorf("only %d prices in EUR", eur)
+		}
+	}
+}
