@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -258,6 +259,28 @@ func newLocalPrice(row Row, source PriceSource, usd currency.Money, at time.Time
 	return LocalPrice{Row: row, Rule: rule.PRC03, Reason: reason, Source: source, USD: usd, SavedAt: at}
 }
 
+// copyFrom sets e to *src field by field: cheaper than *e = *src while
+// the garbage collector runs (one barrier per pointer, no bitmap walk).
+func (e *LocalPrice) copyFrom(src *LocalPrice) {
+	e.Market, e.Plan, e.Term, e.Payment, e.Price = src.Market, src.Plan, src.Term, src.Payment, src.Price
+	e.Rule, e.Reason, e.Source, e.USD = src.Rule, src.Reason, src.Source, src.USD
+	e.Rate.ExchangeRate, e.Rate.AsOf, e.Rounding, e.SavedAt = src.Rate.ExchangeRate, src.Rate.AsOf, src.Rounding, src.SavedAt
+}
+
+// setNew sets the zero price e to the price of market m for list price lp
+// obtained from source, as newLocalPrice would, writing each field in place.
+func (e *LocalPrice) setNew(m market.Code, lp *ListPrice, price currency.Money, source PriceSource, usd currency.Money, at time.Time) {
+	reason := ReasonOverride
+	switch source {
+	case SourceConverted:
+		reason = ReasonConverted
+	case SourceList:
+		reason = ReasonListPrice
+	}
+	e.Market, e.Plan, e.Term, e.Payment, e.Price = m, lp.Plan, lp.Term, lp.Payment, price
+	e.Rule, e.Reason, e.Source, e.USD, e.SavedAt = rule.PRC03, reason, source, usd, at
+}
+
 // Conversion returns the conversion that produced a converted price, and
 // false for other sources.
 func (p LocalPrice) Conversion() (currency.Conversion, bool) {
@@ -458,6 +481,36 @@ func (k sheetKey) cmp(o sheetKey) int {
 
 func sheetCompare(a, b LocalPrice) int { return sheetKeyOf(&a.Row).cmp(sheetKeyOf(&b.Row)) }
 
+// sheetSorted is slices.IsSortedFunc(ps, sheetCompare) without copying
+// each price twice per comparison.
+func sheetSorted(ps []LocalPrice) bool {
+	for i := 1; i < len(ps); i++ {
+		if !sheetInOrder(ps, i) {
+			return false
+		}
+	}
+	return true
+}
+
+// sheetInOrder reports whether ps[i] is not before ps[i-1] in sheet
+// order (true for i = 0).
+func sheetInOrder(ps []LocalPrice, i int) bool {
+	return i == 0 || sheetKeyOf(&ps[i].Row).cmp(sheetKeyOf(&ps[i-1].Row)) >= 0
+}
+
+// sheetGroupCmp compares r's plan, term and payment option with lp's.
+func sheetGroupCmp(r *Row, lp *ListPrice) int {
+	if c := strings.Compare(r.Plan, lp.Plan); c != 0 {
+		return c
+	}
+	return cmp.Or(cmp.Compare(r.Term, lp.Term), cmp.Compare(r.Payment, lp.Payment))
+}
+
+// sheetInGroup reports whether r has lp's plan, term and payment option.
+func sheetInGroup(r *Row, lp *ListPrice) bool {
+	return r.Plan == lp.Plan && r.Term == lp.Term && r.Payment == lp.Payment
+}
+
 var (
 	shMsgAtRequired   = rule.Message{English: "the instant of the save is required", Swedish: "tidpunkten för sparandet måste anges"}
 	shMsgRateFrom     = rule.Message{English: "list prices are in USD: a rate must convert from USD, not %s", Swedish: "listpriser är i USD: en kurs måste räkna om från USD, inte %s"}
@@ -524,10 +577,46 @@ func (p Policy) Save(prev Sheet, list []ListPrice, rates []DatedRate, at time.Ti
 		return Sheet{}, ps.Err()
 	}
 
+	// Every market of every list price gives one price or a problem. The
+	// list is visited in sheet order and merged with prev, which is in
+	// that order too (as Save writes it): one pass over prev that also
+	// checks its order. A prev out of order (built by hand) is sorted and
+	// the prices made again.
+	out := make([]LocalPrice, total)
+	n, sorted := p.fill(out, prev.Prices, list, order, rates, at, &ps)
+	if !sorted {
+		old := slices.Clone(prev.Prices)
+		slices.SortStableFunc(old, sheetCompare)
+		clear(out)
+		ps = nil
+		n, _ = p.fill(out, old, list, order, rates, at, &ps)
+	}
+	out = out[:n]
+	if len(ps) > 0 {
+		return Sheet{}, ps.Err()
+	}
+	return Sheet{Rule: rule.PRC03, Reason: ReasonSaved, SavedAt: at, Prices: out}, nil
+}
+
+// fill writes into out, in place, the prices of list visited in order
+// (sheet order), keeping the prices of old as [Policy.Save] says, and
+// returns how many it wrote. It reports problems to ps, and whether old
+// is in sheet order: when it is not, the prices written are not the
+// sheet's.
+func (p Policy) fill(out, old []LocalPrice, list []ListPrice, order []int, rates []DatedRate, at time.Time, ps *rule.Problems) (n int, sorted bool) {
 	// The rate of every market's currency at the instant of the save,
-	// found once per market (by code, a small index).
+	// found once per market (by code, a small index) and kept once per
+	// currency in chosen, beside the list price last converted at it
+	// (conv[k].li, the list price's place in order + 1) and the result:
+	// the markets of one currency (30 of them bill in EUR) convert a list
+	// price once.
 	var rateOf [256]int16 // 0: none looked up yet; -1: no rate; else index+1
 	var chosen []DatedRate
+	type converted struct {
+		li int
+		v  currency.Money
+	}
+	var conv []converted
 	type missing struct {
 		cur   currency.Code
 		mkt   market.Code
@@ -537,16 +626,11 @@ func (p Policy) Save(prev Sheet, list []ListPrice, rates []DatedRate, at time.Ti
 	}
 	var missed []missing
 
-	// prev, in canonical order, grouped by plan, term and payment.
-	old := prev.Prices
-	if !slices.IsSortedFunc(old, sheetCompare) {
-		old = slices.Clone(old)
-		slices.SortStableFunc(old, sheetCompare)
-	}
-
-	out := make([]LocalPrice, 0, total)
+	sorted = true
+	c := 0                    // old[:c] is merged, each checked against the one before
 	var overrideAt [256]int32 // market code → override index+1, per list price
-	for _, li := range order {
+	for pos, li := range order {
+		stamp := pos + 1 // this list price, in conv
 		lp := &list[li]
 		usd := lp.Price
 		if usd == (currency.Money{}) {
@@ -555,46 +639,64 @@ func (p Policy) Save(prev Sheet, list []ListPrice, rates []DatedRate, at time.Ti
 		for i, o := range lp.Overrides {
 			overrideAt[o.Market] = int32(i + 1)
 		}
-		// The group of prev with this plan, term and payment.
-		lo, _ := slices.BinarySearchFunc(old, sheetKey{lp.Plan, lp.Term, lp.Payment, 0}, func(q LocalPrice, k sheetKey) int {
-			return sheetKeyOf(&q.Row).cmp(k)
-		})
-		j := lo
-		for mc := range lp.Markets.All() {
-			row := Row{Market: mc, Plan: lp.Plan, Term: lp.Term, Payment: lp.Payment}
+		// The group of old with this plan, term and payment: old[j:hi].
+		for c < len(old) && sheetGroupCmp(&old[c].Row, lp) < 0 {
+			sorted = sorted && sheetInOrder(old, c)
+			c++
+		}
+		j := c
+		if c < len(old) && sheetInGroup(&old[c].Row, lp) {
+			sorted = sorted && sheetInOrder(old, c)
+			for c++; c < len(old) && sheetInGroup(&old[c].Row, lp); c++ {
+				sorted = sorted && old[c-1].Market <= old[c].Market
+			}
+		}
+		hi := c
+		// The markets in code order, as Markets.All yields them, in a
+		// plain loop (no closure holding the loop's variables).
+		for mc := market.Code(1); mc.Valid(); mc++ {
+			if !lp.Markets.Has(mc) {
+				continue
+			}
 			// The saved price of this market, if any.
 			var saved *LocalPrice
-			for j < len(old) && old[j].Plan == lp.Plan && old[j].Term == lp.Term && old[j].Payment == lp.Payment && old[j].Market < mc {
+			for j < hi && old[j].Market < mc {
 				j++
 			}
-			if j < len(old) && old[j].Plan == lp.Plan && old[j].Term == lp.Term && old[j].Payment == lp.Payment && old[j].Market == mc {
+			if j < hi && old[j].Market == mc {
 				saved = &old[j]
 			}
 			cur := mc.Market().Currency
 			if k := overrideAt[mc]; k > 0 {
-				row.Price = lp.Overrides[k-1].Price
-				if saved != nil && saved.Source == SourceOverride && saved.Price == row.Price {
-					out = append(out, *saved)
-					out[len(out)-1].USD = usd
+				price := lp.Overrides[k-1].Price
+				e := &out[n]
+				n++
+				if saved != nil && saved.Source == SourceOverride && saved.Price == price {
+					e.copyFrom(saved)
+					e.USD = usd
 				} else {
-					out = append(out, newLocalPrice(row, SourceOverride, usd, at))
+					e.setNew(mc, lp, price, SourceOverride, usd, at)
 				}
 				continue
 			}
 			if saved != nil && saved.USD == usd && saved.Price.Code() == cur {
-				out = append(out, *saved)
+				out[n].copyFrom(saved)
+				n++
 				continue
 			}
 			if cur == currency.USD {
-				row.Price = usd
-				out = append(out, newLocalPrice(row, SourceList, usd, at))
+				out[n].setNew(mc, lp, usd, SourceList, usd, at)
+				n++
 				continue
 			}
 			ri := rateOf[mc]
 			if ri == 0 {
 				ri = -1
-				if r, ok := RateAt(rates, cur, at); ok {
+				if k := slices.IndexFunc(chosen, func(r DatedRate) bool { return r.To == cur }); k >= 0 {
+					ri = int16(k + 1)
+				} else if r, ok := RateAt(rates, cur, at); ok {
 					chosen = append(chosen, r)
+					conv = append(conv, converted{})
 					ri = int16(len(chosen))
 				}
 				rateOf[mc] = ri
@@ -609,29 +711,32 @@ func (p Policy) Save(prev Sheet, list []ListPrice, rates []DatedRate, at time.Ti
 				}
 				continue
 			}
-			r := chosen[ri-1]
-			v, err := usd.Convert(cur, r.Rate, p.Rounding)
-			if err != nil {
-				ps.Append(rule.Problem{Rule: rule.PRC03, Path: fmt.Sprintf("list[%d].markets[%s]", li, mc), Message: shMsgConvert, Args: []any{err.Error()}, Err: err})
-				continue
+			r, cv := &chosen[ri-1], &conv[ri-1]
+			if cv.li != stamp {
+				v, err := usd.Convert(cur, r.Rate, p.Rounding)
+				if err != nil {
+					ps.Append(rule.Problem{Rule: rule.PRC03, Path: fmt.Sprintf("list[%d].markets[%s]", li, mc), Message: shMsgConvert, Args: []any{err.Error()}, Err: err})
+					continue
+				}
+				cv.li, cv.v = stamp, v
 			}
-			row.Price = v
-			lp := newLocalPrice(row, SourceConverted, usd, at)
-			lp.Rate, lp.Rounding = r, p.Rounding
-			out = append(out, lp)
+			e := &out[n]
+			n++
+			e.setNew(mc, lp, cv.v, SourceConverted, usd, at)
+			e.Rate, e.Rounding = *r, p.Rounding
 		}
 		for _, o := range lp.Overrides {
 			overrideAt[o.Market] = 0
 		}
 	}
+	for ; c < len(old); c++ {
+		sorted = sorted && sheetInOrder(old, c)
+	}
 	for _, m := range missed {
 		ps.Append(rule.Problem{Rule: rule.PRC03, Path: m.path, Message: shMsgNoRate,
 			Args: []any{m.cur.String(), at, m.mkt.String(), m.what, m.count}, Err: ErrNoRate})
 	}
-	if len(ps) > 0 {
-		return Sheet{}, ps.Err()
-	}
-	return Sheet{Rule: rule.PRC03, Reason: ReasonSaved, SavedAt: at, Prices: out}, nil
+	return n, sorted
 }
 
 // sheetCheckRates reports rates that cannot be used.
@@ -664,49 +769,51 @@ func sheetCheckRates(rates []DatedRate, ps *rule.Problems) {
 func sheetCheckList(list []ListPrice, ps *rule.Problems) ([]int, int) {
 	order := make([]int, len(list))
 	total := 0
+	sold := market.TransactingSet()
 	for i := range list {
 		order[i] = i
 		lp := &list[i]
-		at := fmt.Sprintf("list[%d]", i)
+		// The path of list[i], made only for a problem.
+		at := func() string { return "list[" + strconv.Itoa(i) + "]" }
 		if !plan.ValidID(lp.Plan) {
-			ps.Append(rule.Problem{Rule: rule.PLN01, Path: at + ".plan", Message: shMsgPlanID, Args: []any{shTruncate(lp.Plan, 60)}, Err: ErrPrice})
+			ps.Append(rule.Problem{Rule: rule.PLN01, Path: at() + ".plan", Message: shMsgPlanID, Args: []any{shTruncate(lp.Plan, 60)}, Err: ErrPrice})
 		}
 		switch {
 		case !sheetTerm(lp.Term):
-			ps.Append(rule.Problem{Rule: rule.EXT05, Path: at + ".term", Message: shMsgSheetTerm, Args: []any{lp.Term.String()}, Err: ErrPrice})
+			ps.Append(rule.Problem{Rule: rule.EXT05, Path: at() + ".term", Message: shMsgSheetTerm, Args: []any{lp.Term.String()}, Err: ErrPrice})
 		case !lp.Payment.Allows(lp.Term):
-			ps.Append(rule.Problem{Rule: rule.EXT05, Path: at + ".payment", Message: shMsgSheetPay, Args: []any{lp.Term.Words(), lp.Payment.String()}, Err: ErrPrice})
+			ps.Append(rule.Problem{Rule: rule.EXT05, Path: at() + ".payment", Message: shMsgSheetPay, Args: []any{lp.Term.Words(), lp.Payment.String()}, Err: ErrPrice})
 		}
 		switch {
 		case lp.Price.Code() != currency.USD && lp.Price != (currency.Money{}):
-			ps.Append(rule.Problem{Rule: rule.PRC03, Path: at + ".price", Message: shMsgListUSD, Args: []any{lp.Price.Code().String()}, Err: ErrPrice})
+			ps.Append(rule.Problem{Rule: rule.PRC03, Path: at() + ".price", Message: shMsgListUSD, Args: []any{lp.Price.Code().String()}, Err: ErrPrice})
 		case lp.Price.IsNegative():
-			ps.Append(rule.Problem{Rule: rule.PRC03, Path: at + ".price", Message: shMsgPriceNeg, Args: []any{lp.Price}, Err: ErrPrice})
+			ps.Append(rule.Problem{Rule: rule.PRC03, Path: at() + ".price", Message: shMsgPriceNeg, Args: []any{lp.Price}, Err: ErrPrice})
 		}
 		if lp.Markets.IsEmpty() {
-			ps.Append(rule.Problem{Rule: rule.PLN06, Path: at + ".markets", Message: shMsgNoMarkets, Err: ErrPrice})
+			ps.Append(rule.Problem{Rule: rule.PLN06, Path: at() + ".markets", Message: shMsgNoMarkets, Err: ErrPrice})
 		}
-		for c := range lp.Markets.All() {
-			if m := c.Market(); !m.Transacts {
-				ps.Append(rule.Problem{Rule: rule.PRC09, Path: fmt.Sprintf("%s.markets[%s]", at, c), Message: shMsgNotSold,
-					Args: []any{m.Name, c.String()}, Err: ErrMarketNotSold})
-			}
+		// The markets outside the transacting ones, in code order.
+		for c := range lp.Markets.Difference(sold).All() {
+			m := c.Market()
+			ps.Append(rule.Problem{Rule: rule.PRC09, Path: fmt.Sprintf("%s.markets[%s]", at(), c), Message: shMsgNotSold,
+				Args: []any{m.Name, c.String()}, Err: ErrMarketNotSold})
 		}
 		total += lp.Markets.Len()
 		var seen market.Set
 		for k, o := range lp.Overrides {
-			op := fmt.Sprintf("%s.overrides[%d]", at, k)
+			op := func() string { return fmt.Sprintf("%s.overrides[%d]", at(), k) }
 			mk := o.Market.Market()
 			switch {
 			case !lp.Markets.Has(o.Market):
-				ps.Append(rule.Problem{Rule: rule.PRC03, Path: op + ".market", Message: shMsgOverMarket, Args: []any{o.Market.String()}, Err: ErrPrice})
+				ps.Append(rule.Problem{Rule: rule.PRC03, Path: op() + ".market", Message: shMsgOverMarket, Args: []any{o.Market.String()}, Err: ErrPrice})
 			case seen.Has(o.Market):
-				ps.Append(rule.Problem{Rule: rule.PRC03, Path: op + ".market", Message: shMsgOverTwice, Args: []any{o.Market.String()}, Err: ErrDuplicate})
+				ps.Append(rule.Problem{Rule: rule.PRC03, Path: op() + ".market", Message: shMsgOverTwice, Args: []any{o.Market.String()}, Err: ErrDuplicate})
 			case o.Price.Code() != mk.Currency:
-				ps.Append(rule.Problem{Rule: rule.PRC03, Path: op + ".price", Message: shMsgOverCur,
+				ps.Append(rule.Problem{Rule: rule.PRC03, Path: op() + ".price", Message: shMsgOverCur,
 					Args: []any{mk.Label(), mk.Currency.String(), o.Price.Code().String()}, Err: ErrPrice})
 			case o.Price.IsNegative():
-				ps.Append(rule.Problem{Rule: rule.PRC03, Path: op + ".price", Message: shMsgPriceNeg, Args: []any{o.Price}, Err: ErrPrice})
+				ps.Append(rule.Problem{Rule: rule.PRC03, Path: op() + ".price", Message: shMsgPriceNeg, Args: []any{o.Price}, Err: ErrPrice})
 			}
 			seen.Add(o.Market)
 		}
@@ -742,7 +849,7 @@ func (p Policy) Import(prev Sheet, rows []Row, at time.Time) (Sheet, error) {
 		ps.Add(rule.PRC03, "at", shMsgAtRequired)
 	}
 	out := slices.Clone(prev.Prices)
-	if !slices.IsSortedFunc(out, sheetCompare) {
+	if !sheetSorted(out) {
 		slices.SortStableFunc(out, sheetCompare)
 	}
 	seen := make(map[sheetKey]int, len(rows))

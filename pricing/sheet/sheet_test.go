@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -749,5 +750,126 @@ func TestPRC03_SavePolicyAndOverflow(t *testing.T) {
 	_, err = DefaultPolicy().Save(Sheet{}, huge, pbRates("2024-01-01T00:00:00Z", 1000), pbT0)
 	if diff := cmp.Diff([]string{"list[0].markets[KR]"}, pbPaths(err)); diff != "" || !errors.Is(err, currency.ErrOverflow) {
 		t.Errorf("%v (-want +got):\n%s", err, diff)
+	}
+}
+
+// PRC-03: a resave keeps the saved prices of the plans still listed,
+// drops the others (listed before, between and after them), and gives the
+// same sheet whatever the order of the previous one.
+func TestPRC03_ResaveAnyOrder(t *testing.T) {
+	pol := DefaultPolicy()
+	list := pbBigList(6)
+	list[5].Overrides = []plan.MarketPrice{{Market: market.SE, Price: pbMoney("99.00 SEK")}, {Market: market.NO, Price: pbMoney("88.00 NOK")}}
+	prev, err := pol.Save(Sheet{}, list, pbRates("2024-01-01T00:00:00Z", 1000), pbT0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Plans 0, 2 and 5 are dropped; plan 3 changes its USD price; plan
+	// 1's override of NO changes.
+	var next []ListPrice
+	for i, lp := range list {
+		switch i / 4 {
+		case 0, 2, 5:
+			continue
+		case 3:
+			lp.Price = currency.MustFromMinor(lp.Price.Minor()+1, currency.USD)
+		}
+		next = append(next, lp)
+	}
+	next[1].Overrides = []plan.MarketPrice{{Market: market.SE, Price: pbMoney("99.00 SEK")}, {Market: market.NO, Price: pbMoney("77.00 NOK")}}
+	later := append(pbRates("2024-01-01T00:00:00Z", 1000), pbRates("2024-03-01T00:00:00Z", 1100)...)
+	t2 := pbT0.Add(60 * 24 * time.Hour)
+	want, err := pol.Save(prev, next, later, t2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept, changed := 0, 0
+	for _, p := range want.Prices {
+		if o, ok := prev.Lookup(p.Market, p.Plan, p.Term, p.Payment); ok && o == p {
+			kept++
+		} else if p.SavedAt.Equal(t2) {
+			changed++
+		} else {
+			t.Errorf("%v: neither kept nor saved again", p)
+		}
+	}
+	if wantChanged := 4*market.TransactingSet().Len() + 1; changed != wantChanged || kept != len(want.Prices)-wantChanged {
+		t.Errorf("kept %d, saved again %d; want %d saved again", kept, changed, wantChanged)
+	}
+	rng := rand.New(rand.NewPCG(11, 17))
+	for round := range 6 {
+		shuffled := Sheet{Prices: slices.Clone(prev.Prices)}
+		switch round {
+		case 0: // only the last two swapped: the tail of dropped prices
+			n := len(shuffled.Prices)
+			shuffled.Prices[n-1], shuffled.Prices[n-2] = shuffled.Prices[n-2], shuffled.Prices[n-1]
+		case 1: // two markets of a kept group swapped
+			shuffled.Prices[len(shuffled.Prices)/3+1], shuffled.Prices[len(shuffled.Prices)/3+2] = shuffled.Prices[len(shuffled.Prices)/3+2], shuffled.Prices[len(shuffled.Prices)/3+1]
+		case 2: // two prices of the first, dropped, group swapped
+			shuffled.Prices[0], shuffled.Prices[1] = shuffled.Prices[1], shuffled.Prices[0]
+		default:
+			rng.Shuffle(len(shuffled.Prices), func(i, j int) { shuffled.Prices[i], shuffled.Prices[j] = shuffled.Prices[j], shuffled.Prices[i] })
+		}
+		got, err := pol.Save(shuffled, next, later, t2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("round %d (-want +got):\n%s", round, diff)
+		}
+	}
+}
+
+// copyFrom copies every field: a LocalPrice with no zero field copies to
+// an equal one.
+func TestPRC03_CopyFromCopiesAll(t *testing.T) {
+	src := LocalPrice{Row: Row{Market: market.SE, Plan: "gold", Term: plan.OneYear, Payment: plan.Monthly, Price: pbMoney("1.00 SEK")},
+		Rule: rule.PRC03, Reason: ReasonConverted, Source: SourceConverted, USD: pbMoney("0.10 USD"),
+		Rate: pbRate(currency.SEK, "10.4512", "2024-01-01T00:00:00Z"), Rounding: currency.Floor, SavedAt: pbT0}
+	v := reflect.ValueOf(src)
+	var walk func(v reflect.Value, path string)
+	walk = func(v reflect.Value, path string) {
+		for i := range v.NumField() {
+			f := v.Field(i)
+			if f.Kind() == reflect.Struct && v.Type().Field(i).Anonymous {
+				walk(f, path+v.Type().Field(i).Name+".")
+			} else if f.IsZero() {
+				t.Errorf("the test's price has %s%s zero", path, v.Type().Field(i).Name)
+			}
+		}
+	}
+	walk(v, "")
+	var dst LocalPrice
+	dst.copyFrom(&src)
+	if dst != src {
+		t.Errorf("copyFrom gave %+v, want %+v", dst, src)
+	}
+}
+
+// PRC-03: every converted price is its USD price converted at its rate
+// with its rounding, in every market of a currency (a save converts once
+// per currency and list price).
+func TestPRC03_ConvertedPricesHold(t *testing.T) {
+	for _, mode := range []currency.RoundingMode{currency.HalfEven, currency.Floor, currency.Ceiling} {
+		s, err := Policy{Rounding: mode}.Save(Sheet{}, pbBigList(3), pbRates("2024-01-01T00:00:00Z", 1000), pbT0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		eur := 0
+		for _, p := range s.Prices {
+			if p.Source != SourceConverted {
+				continue
+			}
+			want, err := p.USD.Convert(p.Market.Market().Currency, p.Rate.Rate, mode)
+			if err != nil || p.Price != want || p.Rate.To != want.Code() || p.Rounding != mode {
+				t.Errorf("%v: want %v at %v (%v)", p, want, p.Rate, err)
+			}
+			if want.Code() == currency.EUR {
+				eur++
+			}
+		}
+		if eur < 2*3*4 {
+			t.Errorf("only %d prices in EUR", eur)
+		}
 	}
 }
