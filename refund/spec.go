@@ -274,7 +274,8 @@ func addProblem(ps rule.Problems, id rule.ID, path string, m rule.Message, senti
 	return ps
 }
 
-// problemsCap is the capacity a list of problems starts with.
+// problemsCap is the capacity a list of problems grows to at its second
+// problem (from 1; append would grow it to 2, then 4).
 const problemsCap = 3
 
 // dayNumber is s.zone.DayNumber(t), the day number of t's local date,
