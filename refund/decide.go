@@ -19,29 +19,23 @@ import (
 // without an error, does not allocate. The zero Policy decides as
 // [DefaultPolicy].
 func (p Policy) Decide(r Request) (d Decision, err error) {
-	// Small enough to inline: the zero Policy is decide's case.
-	if err = p.decide(&d, &r); err != nil {
-		return Decision{}, err
+	pp := &p
+	if p.isZero() {
+		def := defaults()
+		pp = &def
+	}
+	if ps := pp.decide(&d, &r); ps != nil {
+		return Decision{}, ps.Err()
 	}
 	return d, nil
 }
 
-// decideDefault is decide under DefaultPolicy, for the zero Policy.
-func decideDefault(d *Decision, r *Request) error {
-	p := defaults()
-	return p.decide(d, r)
-}
-
 // decide writes the decision of r into d, which must be the zero
-// Decision, or returns the problems as a [rule.Problems] error. The
-// zero Policy decides as DefaultPolicy.
-func (p *Policy) decide(d *Decision, r *Request) error {
-	if p.SaaS == nil && p.isZero() {
-		return decideDefault(d, r)
-	}
+// Decision, or returns the problems.
+func (p *Policy) decide(d *Decision, r *Request) rule.Problems {
 	var s spec
 	if ps := p.spec(r, &s); ps != nil {
-		return ps.Err()
+		return ps
 	}
 	// d is the zero Decision: set fields one by one rather than copy a
 	// whole new one over it.
@@ -101,10 +95,12 @@ func (p *Policy) decide(d *Decision, r *Request) error {
 		if req == (currency.Money{}) {
 			req = r.Paid
 		}
-		if ps := p.limitAt(&d.Limit, r.At, req, r.History, "request.history"); ps != nil {
-			return ps.Err()
+		l, lps := p.limitAt(r.At, req, r.History, "request.history")
+		if lps != nil {
+			return lps
 		}
-		if !d.Limit.Allowed {
+		d.Limit = l
+		if !l.Allowed {
 			d.Reason, d.Cancel = ReasonLimitExceeded, CannotCancel
 			d.setTermEnd(r, &s)
 			return nil
@@ -118,7 +114,7 @@ func (p *Policy) decide(d *Decision, r *Request) error {
 		unused := min(max(int64(d.DaysPaid)-int64(d.DaysUsed), 0), int64(d.DaysPaid))
 		refund, err := r.Paid.MulDiv(unused, int64(d.DaysPaid), p.Rounding)
 		if err != nil { // unreachable: spec checked the rounding mode, and the ratio is at most 1
-			return addProblem(nil, s.rule, "request.paid", msgArithmetic, ErrAmount, err.Error()).Err()
+			return addProblem(nil, s.rule, "request.paid", msgArithmetic, ErrAmount, err.Error())
 		}
 		d.Refund = refund
 		d.Retained, _ = currency.New(r.Paid.Minor()-refund.Minor(), r.Paid.Code()) // the request's code was checked

@@ -24,7 +24,7 @@ import (
 // [rule.Problems]: a missing at, a negative amount, an amount not in the
 // limit's currency, a policy limit that is negative or has no positive
 // period, a sum that overflows.
-func (p Policy) LimitAt(at time.Time, commitment currency.Money, history []Cancellation) (l Limit, err error) {
+func (p Policy) LimitAt(at time.Time, commitment currency.Money, history []Cancellation) (Limit, error) {
 	if p.isZero() {
 		p = defaults()
 	}
@@ -48,16 +48,17 @@ func (p Policy) LimitAt(at time.Time, commitment currency.Money, history []Cance
 	if ps != nil {
 		return Limit{}, ps.Err()
 	}
-	if ps := p.limitAt(&l, at, commitment, history, "history"); ps != nil {
+	l, ps := p.limitAt(at, commitment, history, "history")
+	if ps != nil {
 		return Limit{}, ps.Err()
 	}
 	return l, nil
 }
 
-// limitAt writes the limit for checked inputs into l, which must be the
-// zero Limit. Its only failure is a sum of history amounts beyond the
-// range of Money.
-func (p *Policy) limitAt(l *Limit, at time.Time, commitment currency.Money, history []Cancellation, path string) rule.Problems {
+// limitAt computes the limit for checked inputs. Its only failure is a
+// sum of history amounts beyond the range of Money.
+func (p *Policy) limitAt(at time.Time, commitment currency.Money, history []Cancellation, path string) (Limit, rule.Problems) {
+	code := p.ReservationLimit.Code()
 	var used int64
 	var restores time.Time
 	for _, c := range history {
@@ -70,7 +71,7 @@ func (p *Policy) limitAt(l *Limit, at time.Time, commitment currency.Money, hist
 		}
 		a := c.Amount.Minor()
 		if used > math.MaxInt64-a {
-			return addProblem(nil, rule.EXT12, path, msgHistoryOverflow, ErrAmount)
+			return Limit{}, addProblem(nil, rule.EXT12, path, msgHistoryOverflow, ErrAmount)
 		}
 		used += a
 		if restores.IsZero() || end.Before(restores) {
@@ -78,14 +79,21 @@ func (p *Policy) limitAt(l *Limit, at time.Time, commitment currency.Money, hist
 		}
 	}
 	avail := max(p.ReservationLimit.Minor()-used, 0)
-	l.Allowed, l.Rule, l.Reason = commitment.Minor() <= avail, rule.EXT12, ReasonWithinLimit
-	if !l.Allowed {
-		l.Reason = ReasonLimitExceeded
+	why := ReasonWithinLimit
+	if commitment.Minor() > avail {
+		why = ReasonLimitExceeded
 	}
-	// The code is the policy's, checked by Validate.
-	code := p.ReservationLimit.Code()
-	l.Limit, l.Requested, l.RestoresAt = p.ReservationLimit, commitment, restores
-	l.Used, _ = currency.New(used, code)
-	l.Available, _ = currency.New(avail, code)
-	return nil
+	// code is the policy's, checked by Validate.
+	usedM, _ := currency.New(used, code)
+	availM, _ := currency.New(avail, code)
+	return Limit{
+		Rule:       rule.EXT12,
+		Reason:     why,
+		Limit:      p.ReservationLimit,
+		Used:       usedM,
+		Available:  availM,
+		Requested:  commitment,
+		Allowed:    commitment.Minor() <= avail,
+		RestoresAt: restores,
+	}, nil
 }
