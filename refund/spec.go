@@ -265,9 +265,18 @@ func (p *Policy) checkHistory(ps rule.Problems, base string, h []Cancellation) r
 }
 
 func addProblem(ps rule.Problems, id rule.ID, path string, m rule.Message, sentinel error, args ...any) rule.Problems {
+	if len(ps) == 1 && cap(ps) == 1 {
+		// A request with two problems usually has more (a missing zone,
+		// a missing term): room for the next few at once.
+		ps = append(make(rule.Problems, 0, problemsCap), ps[0])
+	}
 	ps.Append(rule.Problem{Rule: id, Path: path, Message: m, Args: args, Err: sentinel})
 	return ps
 }
+
+// problemsCap is the capacity a list of problems grows to at its second
+// problem (from 1; append would grow it to 2, then 4).
+const problemsCap = 3
 
 // dayNumber is s.zone.DayNumber(t), the day number of t's local date,
 // with one division instead of two for the instants whose seconds plus
@@ -287,14 +296,24 @@ func (s *spec) dayNumber(t time.Time) int64 {
 
 const secondsPerDay = 86400
 
-// startOfDay is s.zone.StartOfDay(day) without its divisions where the
-// zone's offset at local midnight of day, and a second before it, is
-// s.off, Start's (no clock change there): midnight is then the day's
-// first instant, the one StartOfDay gives. Elsewhere it is StartOfDay's
-// case.
+// startOfDay is s.zone.StartOfDay(day) without its extra steps where
+// local midnight of day is the day's first instant at one offset: that
+// of Start (s.off) or, when the day falls after a clock change, the one
+// in force at midnight at Start's offset. Midnight at that offset is
+// kept when the zone's offset there, and a second before it, is that
+// offset (no clock change at midnight): it is then the instant
+// StartOfDay gives, found with one zone lookup fewer. Elsewhere it is
+// StartOfDay's case.
 func (s *spec) startOfDay(day int64) time.Time {
 	if day > -1<<30 && day < 1<<30 {
-		if u := day*secondsPerDay - s.off; s.zone.Offset(time.Unix(u, 0)) == s.off && s.zone.Offset(time.Unix(u-1, 0)) == s.off {
+		off := s.off
+		u := day*secondsPerDay - off
+		ok := true
+		if o := s.zone.Offset(time.Unix(u, 0)); o != off {
+			off, u = o, day*secondsPerDay-o
+			ok = s.zone.Offset(time.Unix(u, 0)) == off
+		}
+		if ok && s.zone.Offset(time.Unix(u-1, 0)) == off {
 			return time.Unix(u, 0).In(s.loc)
 		}
 	}
