@@ -2,12 +2,11 @@ package refund
 
 import (
 	"encoding"
-	"encoding/json"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/marketrules/marketrules/currency"
+	"github.com/marketrules/marketrules/internal/jsonx"
 )
 
 // MarshalJSON implements [json.Marshaler]. A Decision is a JSON object
@@ -52,8 +51,8 @@ func (d *Decision) appendJSON(b []byte) ([]byte, bool) {
 	}
 	b = strconv.AppendBool(appendKey(b, "allowed"), d.Allowed)
 	b = appendName(b, &ok, "cancel", d.Cancel)
-	b = appendString(appendKey(b, "rule"), string(d.Rule))
-	b = appendString(appendKey(b, "reason"), string(d.Reason))
+	b = jsonx.AppendString(appendKey(b, "rule"), string(d.Rule), true)
+	b = jsonx.AppendString(appendKey(b, "reason"), string(d.Reason), true)
 	b = appendName(b, &ok, "settlement", d.Settlement)
 	b = appendMoney(b, &ok, "paid", d.Paid)
 	b = appendMoney(b, &ok, "refund", d.Refund)
@@ -69,13 +68,13 @@ func (d *Decision) appendJSON(b []byte) ([]byte, bool) {
 	b = appendTime(b, &ok, "windowEnd", d.WindowEnd, true)
 	b = appendTime(b, &ok, "at", d.At, false)
 	if d.Remaining != 0 {
-		b = appendString(appendKey(b, "remaining"), d.Remaining.String())
+		b = jsonx.AppendString(appendKey(b, "remaining"), d.Remaining.String(), true)
 	}
 	if d.DaysLeft != 0 {
 		b = strconv.AppendInt(appendKey(b, "daysLeft"), int64(d.DaysLeft), 10)
 	}
 	if d.Zone != "" {
-		b = appendString(appendKey(b, "zone"), d.Zone)
+		b = jsonx.AppendString(appendKey(b, "zone"), d.Zone, true)
 	}
 	b = appendTime(b, &ok, "paidUntil", d.PaidUntil, true)
 	b = appendTime(b, &ok, "termEnd", d.TermEnd, true)
@@ -87,8 +86,8 @@ func (d *Decision) appendJSON(b []byte) ([]byte, bool) {
 		l := &d.Limit
 		b = append(appendKey(b, "limit"), '{')
 		b = strconv.AppendBool(appendKey(b, "allowed"), l.Allowed)
-		b = appendString(appendKey(b, "rule"), string(l.Rule))
-		b = appendString(appendKey(b, "reason"), string(l.Reason))
+		b = jsonx.AppendString(appendKey(b, "rule"), string(l.Rule), true)
+		b = jsonx.AppendString(appendKey(b, "reason"), string(l.Reason), true)
 		b = appendMoney(b, &ok, "limit", l.Limit)
 		b = appendMoney(b, &ok, "used", l.Used)
 		b = appendMoney(b, &ok, "available", l.Available)
@@ -120,13 +119,13 @@ func appendName[T interface {
 }](b []byte, ok *bool, k string, v T) []byte {
 	b = appendKey(b, k)
 	if v.Valid() {
-		return appendString(b, v.String())
+		return jsonx.AppendString(b, v.String(), true)
 	}
 	t, err := v.MarshalText()
 	if err != nil {
 		*ok = false
 	}
-	return appendString(b, string(t))
+	return jsonx.AppendString(b, string(t), true)
 }
 
 // appendMoney appends a member k with m as currency.Money.MarshalJSON
@@ -173,25 +172,3 @@ func appendTime(b []byte, ok *bool, k string, t time.Time, omitZero bool) []byte
 	}
 	return append(b, '"')
 }
-
-// appendString appends s as a JSON string as encoding/json writes it: in
-// one pass when s is printable ASCII that needs no escape (encoding/json
-// escapes HTML's <, > and &), through encoding/json otherwise.
-func appendString(b []byte, s string) []byte {
-	for i := range len(s) {
-		if !plainJSON[s[i]] {
-			q, _ := json.Marshal(s) // a string always marshals
-			return append(b, q...)
-		}
-	}
-	return append(append(append(b, '"'), s...), '"')
-}
-
-// plainJSON holds the bytes encoding/json writes as themselves in a
-// string: printable ASCII but for ", \, <, > and &. Never written.
-var plainJSON = func() (t [256]bool) {
-	for c := ' '; c < 0x7f; c++ {
-		t[c] = !strings.ContainsRune(`"\<>&`, c)
-	}
-	return t
-}()

@@ -1,9 +1,7 @@
 package trial
 
 import (
-	"bytes"
 	"encoding"
-	"encoding/json"
 	"strconv"
 	"time"
 
@@ -152,7 +150,7 @@ func (s *State) appendJSON(b []byte) ([]byte, error) {
 		return nil, err
 	}
 	if s.Plan != "" {
-		b = appendString(append(b, `,"plan":`...), s.Plan)
+		b = jsonx.AppendString(append(b, `,"plan":`...), s.Plan, false)
 	}
 	if s.Market != 0 {
 		b = append(b, `,"market":"`...)
@@ -171,7 +169,7 @@ func (s *State) appendJSON(b []byte) ([]byte, error) {
 		return nil, err
 	}
 	if s.Zone != "" {
-		b = appendString(append(b, `,"zone":`...), s.Zone)
+		b = jsonx.AppendString(append(b, `,"zone":`...), s.Zone, false)
 	}
 	if b, err = appendTime(b, `,"cancelledAt":`, s.CancelledAt); err != nil {
 		return nil, err
@@ -220,8 +218,8 @@ func (t Transition) MarshalJSON() ([]byte, error) {
 	} else {
 		b = append(b, `{"allowed":false,"rule":`...)
 	}
-	b = appendString(b, string(t.Rule))
-	b = appendString(append(b, `,"reason":`...), string(t.Reason))
+	b = jsonx.AppendString(b, string(t.Rule), false)
+	b = jsonx.AppendString(append(b, `,"reason":`...), string(t.Reason), false)
 	if t.Event != 0 {
 		if b, err = appendEnum(append(b, `,"event":`...), t.Event.Valid(), t.Event.String(), t.Event); err != nil {
 			return nil, err
@@ -231,7 +229,7 @@ func (t Transition) MarshalJSON() ([]byte, error) {
 		return nil, err
 	}
 	if t.Plan != "" {
-		b = appendString(append(b, `,"plan":`...), t.Plan)
+		b = jsonx.AppendString(append(b, `,"plan":`...), t.Plan, false)
 	}
 	if t.Offer != (Offering{}) {
 		b = append(b, `,"offer":{`...)
@@ -280,7 +278,7 @@ func appendEnum(b []byte, valid bool, name string, v encoding.TextMarshaler) ([]
 		return append(b, '"'), nil
 	}
 	text, err := v.MarshalText() // an error for every undefined value
-	return appendString(b, string(text)), err
+	return jsonx.AppendString(b, string(text), false), err
 }
 
 // appendTime appends member key and the instant t as encoding/json writes
@@ -297,31 +295,4 @@ func appendTime(b []byte, key string, t time.Time) ([]byte, error) {
 		return nil, err
 	}
 	return append(b, '"'), nil
-}
-
-// appendString appends s as a JSON string, as encoding/json writes it
-// without HTML escaping (which the calling encoder applies, or not).
-func appendString(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c > 0x7e || c == '"' || c == '\\' {
-			q, _ := marshalJSON(s) // a string always encodes
-			return append(b, q...)
-		}
-	}
-	b = append(b, '"')
-	b = append(b, s...)
-	return append(b, '"')
-}
-
-// marshalJSON encodes v without escaping HTML characters, which the
-// encoder calling a MarshalJSON method escapes or not as it was told: the
-// bytes are then those it would write for the fields themselves.
-func marshalJSON(v any) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(b.Bytes(), []byte{'\n'}), nil
 }

@@ -1,10 +1,12 @@
 package jsonx
 
 import (
+	"bytes"
 	"encoding"
 	"encoding/json"
 	"errors"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/marketrules/marketrules/currency"
@@ -65,7 +67,7 @@ func (o *Object) Close() {
 // String appends a member k with the string s.
 func (o *Object) String(k, s string) {
 	o.Key(k)
-	o.b = appendString(o.b, s)
+	o.b = AppendString(o.b, s, true)
 }
 
 // Int appends a member k with the number n.
@@ -88,7 +90,7 @@ func (o *Object) Text(k string, v encoding.TextMarshaler) {
 		o.fail(err)
 		return
 	}
-	o.b = appendString(o.b, string(t))
+	o.b = AppendString(o.b, string(t), true)
 }
 
 // Time appends a member k with the instant t as time.Time.MarshalJSON
@@ -133,17 +135,36 @@ func (o *Object) fail(err error) {
 	}
 }
 
-// appendString appends s as a JSON string as encoding/json writes it: in
-// one pass when s is printable ASCII that needs no escape (encoding/json
-// escapes HTML's <, > and &), through encoding/json otherwise.
-func appendString(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
-			q, _ := json.Marshal(s) // a string always marshals
-			return append(b, q...)
+// AppendString appends s as a JSON string as encoding/json writes it, in
+// one pass when s is printable ASCII that needs no escape, through
+// encoding/json otherwise. With escapeHTML it escapes HTML's <, > and &
+// as json.Marshal does; without, it leaves them for the encoder that
+// calls a MarshalJSON method, which escapes them or not as it was told.
+func AppendString(b []byte, s string, escapeHTML bool) []byte {
+	plain := &plainText
+	if escapeHTML {
+		plain = &plainHTML
+	}
+	for i := range len(s) {
+		if !plain[s[i]] {
+			var q bytes.Buffer
+			enc := json.NewEncoder(&q)
+			enc.SetEscapeHTML(escapeHTML)
+			_ = enc.Encode(s) // a string always encodes
+			return append(b, bytes.TrimSuffix(q.Bytes(), []byte{'\n'})...)
 		}
 	}
-	b = append(b, '"')
-	b = append(b, s...)
-	return append(b, '"')
+	return append(append(append(b, '"'), s...), '"')
+}
+
+// plainHTML and plainText hold the bytes encoding/json writes as
+// themselves in a string: printable ASCII but for " and \, and, in
+// plainHTML, but for <, > and &. Never written.
+var plainHTML, plainText = plainBytes(`"\<>&`), plainBytes(`"\`)
+
+func plainBytes(escaped string) (t [256]bool) {
+	for c := ' '; c < 0x7f; c++ {
+		t[c] = !strings.ContainsRune(escaped, c)
+	}
+	return t
 }
