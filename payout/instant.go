@@ -1,6 +1,10 @@
 package payout
 
-import "time"
+import (
+	"time"
+
+	"github.com/marketrules/marketrules/calendar"
+)
 
 // parseInstant parses an RFC 3339 instant or a date, midnight in zone,
 // accepting exactly what time.Parse(time.RFC3339, s) and
@@ -11,11 +15,11 @@ import "time"
 // hour, which time.Parse also reads) goes to time.Parse.
 func parseInstant(s string, zone *time.Location) (time.Time, bool) {
 	if len(s) == len("2006-01-02") {
-		y, m, d, ok := parseDate(s)
+		day, y, m, d, ok := parseDate(s)
 		if !ok {
 			return time.Time{}, false
 		}
-		return midnight(y, m, d, zone), true
+		return midnight(day, y, m, d, zone), true
 	}
 	if t, ok := parseRFC3339(s); ok {
 		return t, true
@@ -24,10 +28,12 @@ func parseInstant(s string, zone *time.Location) (time.Time, bool) {
 	return t, err == nil
 }
 
-// parseDate reads "YYYY-MM-DD", a valid civil date of the years 0…9999.
-func parseDate(s string) (year, month, day int, ok bool) {
+// parseDate reads "YYYY-MM-DD", a valid civil date of the years 0…9999,
+// and returns its day number (calendar.DayNumber) with its year, month
+// and day.
+func parseDate(s string) (dayNumber int64, year, month, day int, ok bool) {
 	if len(s) < 10 {
-		return 0, 0, 0, false
+		return 0, 0, 0, 0, false
 	}
 	s = s[:10]
 	y1, ok1 := digits2(s[0], s[1])
@@ -35,10 +41,11 @@ func parseDate(s string) (year, month, day int, ok bool) {
 	m, ok3 := digits2(s[5], s[6])
 	d, ok4 := digits2(s[8], s[9])
 	y := y1*100 + y2
-	if !(ok1 && ok2 && ok3 && ok4) || s[4] != '-' || s[7] != '-' || m < 1 || m > 12 || d < 1 || d > daysIn(m, y) {
-		return 0, 0, 0, false
+	if !(ok1 && ok2 && ok3 && ok4) || s[4] != '-' || s[7] != '-' {
+		return 0, 0, 0, 0, false
 	}
-	return y, m, d, true
+	n, err := calendar.DayNumber(y, time.Month(m), d) // an error for month 13 or day 32
+	return n, y, m, d, err == nil
 }
 
 // digits2 reads two decimal digits.
@@ -51,7 +58,7 @@ func digits2(a, b byte) (int, bool) {
 // parseRFC3339 reads "YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)" as
 // time.Parse's own RFC 3339 fast path does; false for anything else.
 func parseRFC3339(s string) (time.Time, bool) {
-	y, m, d, ok := parseDate(s)
+	day, _, _, _, ok := parseDate(s)
 	if !ok || len(s) < len("2006-01-02T15:04:05Z") || s[10] != 'T' || s[13] != ':' || s[16] != ':' {
 		return time.Time{}, false
 	}
@@ -76,7 +83,7 @@ func parseRFC3339(s string) (time.Time, bool) {
 		}
 		s = s[n:]
 	}
-	sec := unixDays(y, m, d)*secondsPerDay + int64(hh*3600+mm*60+ss)
+	sec := day*secondsPerDay + int64(hh*3600+mm*60+ss)
 	if len(s) == 1 && s[0] == 'Z' {
 		return time.Unix(sec, int64(nsec)).UTC(), true
 	}
@@ -107,48 +114,18 @@ const secondsPerDay = 24 * 60 * 60
 const pstOffset = -8 * 60 * 60
 
 // midnight is time.Date(y, m, d, 0, 0, 0, 0, zone), quicker for the
-// fixed zones PST and UTC.
-func midnight(y, m, d int, zone *time.Location) time.Time {
+// fixed zones PST and UTC from the date's day number.
+func midnight(day int64, y, m, d int, zone *time.Location) time.Time {
 	switch zone {
 	case pst:
-		return time.Unix(unixDays(y, m, d)*secondsPerDay-pstOffset, 0).In(pst)
+		return time.Unix(day*secondsPerDay-pstOffset, 0).In(pst)
 	case time.UTC:
-		return time.Unix(unixDays(y, m, d)*secondsPerDay, 0).UTC()
+		return time.Unix(day*secondsPerDay, 0).UTC()
 	}
 	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, zone)
 }
 
-// unixDays returns the days from 1970-01-01 to the civil date y-m-d
-// (m 1…12, d 1…31) of the proleptic Gregorian calendar.
-func unixDays(y, m, d int) int64 {
-	if m <= 2 {
-		y--
-	}
-	era := y / 400
-	if y < 0 {
-		era = (y - 399) / 400
-	}
-	yoe := y - era*400                  // 0…399
-	doy := (153*((m+9)%12)+2)/5 + d - 1 // day of the year from 1 March
-	doe := yoe*365 + yoe/4 - yoe/100 + doy
-	return int64(era*146097+doe) - 719468
-}
-
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
-
-// daysIn returns the days of month m (1…12) of year y.
-func daysIn(m, y int) int {
-	switch m {
-	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
-}
 
 // dateCache remembers the instants of the dates ("2024-01-15") a reader
 // has parsed in its zone, as a file has few distinct dates: a table
