@@ -132,6 +132,57 @@ func parseAmount(s string, c Code, mode RoundingMode, rounding bool) (Money, err
 		return Money{}, amountError(s, c, nil)
 	}
 	digits := c.Digits()
+	if v, ok := parsePlain(s, digits); ok {
+		return Money{v, c}, nil
+	}
+	return parseDecimalAmount(s, c, digits, mode, rounding)
+}
+
+// parsePlain reads the amounts files mostly hold in one pass: an
+// optional sign, digits, and an optional point followed by 1…digits
+// digits, 18 digits in all at most (so no int64 overflows), as minor
+// units with digits decimal places. ok is false for any other text,
+// which parseDecimalAmount reads (to the same value where both do).
+func parsePlain(s string, digits int) (v int64, ok bool) {
+	neg := false
+	if len(s) > 0 && (s[0] == '-' || s[0] == '+') {
+		neg = s[0] == '-'
+		s = s[1:]
+	}
+	i := 0
+	for ; i < len(s) && '0' <= s[i] && s[i] <= '9'; i++ {
+		v = v*10 + int64(s[i]-'0')
+	}
+	n := i // digits read
+	if n == 0 || n+digits > 18 {
+		return 0, false
+	}
+	scale := 0
+	if i < len(s) && s[i] == '.' {
+		i++
+		for ; i < len(s) && '0' <= s[i] && s[i] <= '9' && scale < digits; i++ {
+			v = v*10 + int64(s[i]-'0')
+			scale++
+		}
+		if scale == 0 {
+			return 0, false
+		}
+	}
+	if i != len(s) {
+		return 0, false
+	}
+	for ; scale < digits; scale++ {
+		v *= 10
+	}
+	if neg {
+		v = -v
+	}
+	return v, true
+}
+
+// parseDecimalAmount is parseAmount for any text: every decimal place,
+// rounding with mode if rounding, and the errors.
+func parseDecimalAmount(s string, c Code, digits int, mode RoundingMode, rounding bool) (Money, error) {
 	d, err := parseDecimal(s, digits)
 	if err != nil {
 		return Money{}, amountError(s, c, err)

@@ -309,7 +309,7 @@ func parseRow(rec []string, w where, zone *time.Location, c *rowCache, ps *rule.
 	code, err := c.codes.parse(cs)
 	if err != nil {
 		bad(fCurrency|fGross, rule.PRC08, "currency", ErrCurrency, msgCode, truncate(cs, 40))
-	} else if t.Gross, err = parseAmount(trim(rec[6]), code); err != nil {
+	} else if t.Gross, err = currency.ParseAmount(trim(rec[6]), code); err != nil {
 		bad(fGross, rule.EXT11, "gross", ErrAmount, msgAmount, truncate(trim(rec[6]), 40), code.String(), err)
 	}
 	switch q := trim(rec[8]); q {

@@ -582,7 +582,7 @@ func (er *earningsReader) parse(ps *rule.Problems) (Earning, rowStatus) {
 				*dst = amountIn(0, code)
 				return
 			}
-			m, err := parseAmountRound(s, code, currency.HalfEven)
+			m, err := currency.ParseAmountRound(s, code, currency.HalfEven)
 			if err != nil {
 				bad(rule.EXT11, earningColumns[c], ErrAmount, msgAmount, truncate(s, 40), code.String(), err)
 				return
