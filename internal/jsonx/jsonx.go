@@ -73,6 +73,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -377,7 +378,12 @@ func (d *decoder) value(v reflect.Value, ti *typeInfo) bool {
 		if !d.skip() {
 			return false
 		}
-		d.unmarshalerErr(v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON(d.data[start:d.off]))
+		u := v.Addr().Interface().(json.Unmarshaler)
+		err := u.UnmarshalJSON(d.data[start:d.off])
+		if t, ok := u.(*time.Time); ok && err == nil {
+			err = writableOffset(*t)
+		}
+		d.unmarshalerErr(err)
 		return true
 	case kPlain:
 		target := reflect.ValueOf(v.Addr().Interface().(Plain).JSONPlain())
@@ -492,6 +498,16 @@ func (d *decoder) value(v reflect.Value, ti *typeInfo) bool {
 }
 
 // unmarshalerErr reports what a type's UnmarshalJSON returned.
+// writableOffset refuses an instant whose offset encoding/json reads but
+// cannot write back ("-24:00" to "±99:59": time.Time.MarshalJSON wants a
+// zone hour of 0 to 23), so that every value a decoder accepts encodes.
+func writableOffset(t time.Time) error {
+	if _, off := t.Zone(); off <= -24*60*60 || off >= 24*60*60 {
+		return errors.New("timezone hour outside of range [0,23]")
+	}
+	return nil
+}
+
 func (d *decoder) unmarshalerErr(err error) {
 	if err == nil {
 		return
