@@ -49,6 +49,12 @@ func FuzzHandler(f *testing.F) {
 	}
 	methods := []string{"GET", "POST", "PATCH", "DELETE", "PUT", "HEAD", "OPTIONS"}
 	f.Fuzz(func(t *testing.T, m byte, path string, body []byte, token string) {
+		if strings.ContainsFunc(path, func(r rune) bool { return r <= ' ' || r == 0x7f }) {
+			// net/http's client sends a query's spaces and control
+			// characters as they are, and its server refuses the request
+			// line with a plain-text 400 before any handler runs.
+			return
+		}
 		u := srv.URL + "/" + path
 		if !strings.Contains(path, "api-version") {
 			if strings.Contains(path, "?") {
