@@ -6,7 +6,10 @@ import (
 	"time"
 
 	"github.com/marketrules/marketrules/currency"
+	"github.com/marketrules/marketrules/internal/enum"
 	"github.com/marketrules/marketrules/internal/jsonx"
+	"github.com/marketrules/marketrules/plan"
+	"github.com/marketrules/marketrules/rule"
 )
 
 // MarshalJSON implements [json.Marshaler]. A Decision is a JSON object
@@ -171,4 +174,226 @@ func appendTime(b []byte, ok *bool, k string, t time.Time, omitZero bool) []byte
 		b = append(b, byte('0'+h/10), byte('0'+h%10), ':', byte('0'+m/10), byte('0'+m%10))
 	}
 	return append(b, '"')
+}
+
+// unmarshalFast decodes b as UnmarshalJSON does, if b is in the form
+// MarshalJSON writes (white space aside) and holds a valid decision:
+// members known and each once, strings without escapes, amounts and
+// instants as their own decoders accept them. It reports false, having
+// set nothing, for anything else, which UnmarshalJSON's jsonx path then
+// decodes or refuses with its problems. FuzzDecisionUnmarshalFast holds
+// the two paths to the same decision wherever this one succeeds.
+func (d *Decision) unmarshalFast(b []byte) bool {
+	if len(b) > MaxJSONSize {
+		return false
+	}
+	f := jsonx.NewFast(b)
+	var out Decision
+	f.Members(func(name []byte) uint64 {
+		switch string(name) {
+		case "charge":
+			out.Charge = fastEnum(&f, kindNames)
+			return 1 << 0
+		case "trigger":
+			out.Trigger = fastEnum(&f, eventNames)
+			return 1 << 1
+		case "term":
+			out.Term = fastTerm(&f)
+			return 1 << 2
+		case "vendor":
+			out.Vendor = fastEnum(&f, vendorNames)
+			return 1 << 3
+		case "allowed":
+			out.Allowed = f.Bool()
+			return 1 << 4
+		case "cancel":
+			out.Cancel = fastEnum(&f, cancelNames)
+			return 1 << 5
+		case "rule":
+			out.Rule = rule.ID(f.String())
+			return 1 << 6
+		case "reason":
+			out.Reason = rule.Reason(f.String())
+			return 1 << 7
+		case "settlement":
+			out.Settlement = fastEnum(&f, basisNames)
+			return 1 << 8
+		case "paid":
+			fastMoney(&f, &out.Paid)
+			return 1 << 9
+		case "refund":
+			fastMoney(&f, &out.Refund)
+			return 1 << 10
+		case "retained":
+			fastMoney(&f, &out.Retained)
+			return 1 << 11
+		case "daysUsed":
+			out.DaysUsed = fastInt(&f)
+			return 1 << 12
+		case "daysPaid":
+			out.DaysPaid = fastInt(&f)
+			return 1 << 13
+		case "window":
+			out.Window = fastWindow(&f)
+			return 1 << 14
+		case "windowStart":
+			fastTime(&f, &out.WindowStart)
+			return 1 << 15
+		case "windowEnd":
+			fastTime(&f, &out.WindowEnd)
+			return 1 << 16
+		case "at":
+			fastTime(&f, &out.At)
+			return 1 << 17
+		case "remaining":
+			if s := f.String(); len(s) > 0 {
+				r, err := time.ParseDuration(string(s))
+				if err != nil {
+					f.Fail()
+				}
+				out.Remaining = r
+			}
+			return 1 << 18
+		case "daysLeft":
+			out.DaysLeft = fastInt(&f)
+			return 1 << 19
+		case "zone":
+			out.Zone = string(f.String())
+			return 1 << 20
+		case "paidUntil":
+			fastTime(&f, &out.PaidUntil)
+			return 1 << 21
+		case "termEnd":
+			fastTime(&f, &out.TermEnd)
+			return 1 << 22
+		case "policyFrom":
+			fastTime(&f, &out.PolicyFrom)
+			return 1 << 23
+		case "keysRevoked":
+			out.KeysRevoked = f.Bool()
+			return 1 << 24
+		case "limit":
+			out.Limit.unmarshalFast(&f)
+			return 1 << 25
+		default:
+			return 0
+		}
+	})
+	if !f.Done() || len(out.check(nil)) > 0 {
+		return false
+	}
+	*d = out
+	return true
+}
+
+// unmarshalFast reads the members of the limit's object for
+// Decision.unmarshalFast.
+func (l *Limit) unmarshalFast(f *jsonx.Fast) {
+	f.Open()
+	f.Members(func(name []byte) uint64 {
+		switch string(name) {
+		case "allowed":
+			l.Allowed = f.Bool()
+			return 1 << 0
+		case "rule":
+			l.Rule = rule.ID(f.String())
+			return 1 << 1
+		case "reason":
+			l.Reason = rule.Reason(f.String())
+			return 1 << 2
+		case "limit":
+			fastMoney(f, &l.Limit)
+			return 1 << 3
+		case "used":
+			fastMoney(f, &l.Used)
+			return 1 << 4
+		case "available":
+			fastMoney(f, &l.Available)
+			return 1 << 5
+		case "requested":
+			fastMoney(f, &l.Requested)
+			return 1 << 6
+		case "restoresAt":
+			fastTime(f, &l.RestoresAt)
+			return 1 << 7
+		}
+		return 0
+	})
+}
+
+// fastEnum reads a string member naming a value of n exactly as
+// MarshalText writes it; any other text (another case, white space, an
+// unknown name) fails f, for jsonx and UnmarshalText to read or refuse.
+func fastEnum[T ~uint8](f *jsonx.Fast, n enum.Names[T]) T {
+	s := f.String()
+	for i, name := range n.Names {
+		if name != "" && string(s) == name {
+			return T(i)
+		}
+	}
+	f.Fail()
+	return 0
+}
+
+// fastTerm reads a plan.Term as MarshalText writes it, like fastEnum.
+func fastTerm(f *jsonx.Fast) plan.Term {
+	s := f.String()
+	for t := plan.Term(1); t.Valid(); t++ {
+		if string(s) == t.String() {
+			return t
+		}
+	}
+	f.Fail()
+	return 0
+}
+
+// fastWindow reads a Window with ParseWindow, as its UnmarshalText does.
+func fastWindow(f *jsonx.Fast) Window {
+	s := f.String()
+	if f.Failed() {
+		return Window{}
+	}
+	w, err := ParseWindow(string(s))
+	if err != nil {
+		f.Fail()
+	}
+	return w
+}
+
+// fastMoney reads an amount into m with its UnmarshalJSON, as jsonx
+// does (null too, the zero Money), failing f where that fails.
+func fastMoney(f *jsonx.Fast, m *currency.Money) {
+	if f.Null() {
+		*m = currency.Money{}
+		return
+	}
+	if raw := f.Flat(); !f.Failed() && m.UnmarshalJSON(raw) != nil {
+		f.Fail()
+	}
+}
+
+// fastTime reads an instant into t as time.Time.UnmarshalJSON does, and
+// fails f where that fails or, as jsonx refuses it, the offset is 24
+// hours or more.
+func fastTime(f *jsonx.Fast, t *time.Time) {
+	s := f.String()
+	if f.Failed() {
+		return
+	}
+	if t.UnmarshalText(s) != nil {
+		f.Fail()
+		return
+	}
+	if _, off := t.Zone(); off <= -24*3600 || off >= 24*3600 {
+		f.Fail()
+	}
+}
+
+// fastInt reads an int, failing f where it is out of the int range.
+func fastInt(f *jsonx.Fast) int {
+	n := f.Int()
+	if int64(int(n)) != n {
+		f.Fail()
+	}
+	return int(n)
 }
