@@ -52,45 +52,45 @@ func (d *Decision) appendJSON(b []byte) ([]byte, bool) {
 	if d.Vendor != 0 {
 		b = appendName(b, &ok, "vendor", d.Vendor)
 	}
-	b = strconv.AppendBool(appendKey(b, "allowed"), d.Allowed)
+	b = strconv.AppendBool(jsonx.AppendKey(b, "allowed"), d.Allowed)
 	b = appendName(b, &ok, "cancel", d.Cancel)
-	b = jsonx.AppendString(appendKey(b, "rule"), string(d.Rule), true)
-	b = jsonx.AppendString(appendKey(b, "reason"), string(d.Reason), true)
+	b = jsonx.AppendString(jsonx.AppendKey(b, "rule"), string(d.Rule), true)
+	b = jsonx.AppendString(jsonx.AppendKey(b, "reason"), string(d.Reason), true)
 	b = appendName(b, &ok, "settlement", d.Settlement)
 	b = appendMoney(b, &ok, "paid", d.Paid)
 	b = appendMoney(b, &ok, "refund", d.Refund)
 	b = appendMoney(b, &ok, "retained", d.Retained)
 	if d.DaysUsed != 0 {
-		b = strconv.AppendInt(appendKey(b, "daysUsed"), int64(d.DaysUsed), 10)
+		b = strconv.AppendInt(jsonx.AppendKey(b, "daysUsed"), int64(d.DaysUsed), 10)
 	}
 	if d.DaysPaid != 0 {
-		b = strconv.AppendInt(appendKey(b, "daysPaid"), int64(d.DaysPaid), 10)
+		b = strconv.AppendInt(jsonx.AppendKey(b, "daysPaid"), int64(d.DaysPaid), 10)
 	}
-	b = append(d.Window.appendText(append(appendKey(b, "window"), '"')), '"') // never escaped
+	b = append(d.Window.appendText(append(jsonx.AppendKey(b, "window"), '"')), '"') // never escaped
 	b = appendTime(b, &ok, "windowStart", d.WindowStart, true)
 	b = appendTime(b, &ok, "windowEnd", d.WindowEnd, true)
 	b = appendTime(b, &ok, "at", d.At, false)
 	if d.Remaining != 0 {
-		b = jsonx.AppendString(appendKey(b, "remaining"), d.Remaining.String(), true)
+		b = jsonx.AppendString(jsonx.AppendKey(b, "remaining"), d.Remaining.String(), true)
 	}
 	if d.DaysLeft != 0 {
-		b = strconv.AppendInt(appendKey(b, "daysLeft"), int64(d.DaysLeft), 10)
+		b = strconv.AppendInt(jsonx.AppendKey(b, "daysLeft"), int64(d.DaysLeft), 10)
 	}
 	if d.Zone != "" {
-		b = jsonx.AppendString(appendKey(b, "zone"), d.Zone, true)
+		b = jsonx.AppendString(jsonx.AppendKey(b, "zone"), d.Zone, true)
 	}
 	b = appendTime(b, &ok, "paidUntil", d.PaidUntil, true)
 	b = appendTime(b, &ok, "termEnd", d.TermEnd, true)
 	b = appendTime(b, &ok, "policyFrom", d.PolicyFrom, true)
 	if d.KeysRevoked {
-		b = append(appendKey(b, "keysRevoked"), "true"...)
+		b = append(jsonx.AppendKey(b, "keysRevoked"), "true"...)
 	}
 	if !d.Limit.IsZero() {
 		l := &d.Limit
-		b = append(appendKey(b, "limit"), '{')
-		b = strconv.AppendBool(appendKey(b, "allowed"), l.Allowed)
-		b = jsonx.AppendString(appendKey(b, "rule"), string(l.Rule), true)
-		b = jsonx.AppendString(appendKey(b, "reason"), string(l.Reason), true)
+		b = append(jsonx.AppendKey(b, "limit"), '{')
+		b = strconv.AppendBool(jsonx.AppendKey(b, "allowed"), l.Allowed)
+		b = jsonx.AppendString(jsonx.AppendKey(b, "rule"), string(l.Rule), true)
+		b = jsonx.AppendString(jsonx.AppendKey(b, "reason"), string(l.Reason), true)
 		b = appendMoney(b, &ok, "limit", l.Limit)
 		b = appendMoney(b, &ok, "used", l.Used)
 		b = appendMoney(b, &ok, "available", l.Available)
@@ -101,17 +101,6 @@ func (d *Decision) appendJSON(b []byte) ([]byte, bool) {
 	return append(b, '}'), ok
 }
 
-// appendKey appends the name k of the next member of the object b ends
-// in (after a comma unless it is the first), k needing no escape.
-func appendKey(b []byte, k string) []byte {
-	if b[len(b)-1] != '{' {
-		b = append(b, ',')
-	}
-	b = append(b, '"')
-	b = append(b, k...)
-	return append(b, '"', ':')
-}
-
 // appendName appends a member k with the enum v's text, its name, which
 // String returns without allocating where MarshalText allocates; an
 // undefined value goes through MarshalText, and clears *ok if that fails.
@@ -120,7 +109,7 @@ func appendName[T interface {
 	Valid() bool
 	String() string
 }](b []byte, ok *bool, k string, v T) []byte {
-	b = appendKey(b, k)
+	b = jsonx.AppendKey(b, k)
 	if v.Valid() {
 		return jsonx.AppendString(b, v.String(), true)
 	}
@@ -134,10 +123,9 @@ func appendName[T interface {
 // appendMoney appends a member k with m as currency.Money.MarshalJSON
 // writes it, and clears *ok where that fails.
 func appendMoney(b []byte, ok *bool, k string, m currency.Money) []byte {
-	if !m.Code().Valid() && m != (currency.Money{}) {
-		*ok = false
-	}
-	return m.AppendJSON(appendKey(b, k))
+	b, good := jsonx.AppendMoney(jsonx.AppendKey(b, k), m)
+	*ok = *ok && good
+	return b
 }
 
 // appendTime appends a member k with the instant t (in UTC if its offset
@@ -149,7 +137,7 @@ func appendTime(b []byte, ok *bool, k string, t time.Time, omitZero bool) []byte
 	if omitZero && t.IsZero() {
 		return b
 	}
-	b = append(appendKey(b, k), '"')
+	b = append(jsonx.AppendKey(b, k), '"')
 	_, off := t.Zone()
 	if off%60 != 0 {
 		t, off = t.UTC(), 0 // exactJSON

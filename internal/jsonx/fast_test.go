@@ -133,6 +133,7 @@ func TestFast(t *testing.T) {
 		{`{"s":"\xff"}`, false},
 		{"{\"s\":\"\x01\"}", false},
 		{`{"s":"a`, false},
+		{`{"s":"aé`, false},
 		{`{"s":1}`, false},
 		{`{"s":"a",}`, false},
 		{`{"s":"a" "b":true}`, false},
