@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/marketrules/marketrules/currency"
-	"github.com/marketrules/marketrules/internal/enum"
 	"github.com/marketrules/marketrules/internal/jsonx"
 	"github.com/marketrules/marketrules/plan"
 	"github.com/marketrules/marketrules/rule"
@@ -180,22 +179,22 @@ func (d *Decision) unmarshalFast(b []byte) bool {
 	f.Members(func(name []byte) uint64 {
 		switch string(name) {
 		case "charge":
-			out.Charge = fastEnum(&f, kindNames)
+			out.Charge = jsonx.Name[ChargeType](&f, kindNames.Names)
 			return 1 << 0
 		case "trigger":
-			out.Trigger = fastEnum(&f, eventNames)
+			out.Trigger = jsonx.Name[Trigger](&f, eventNames.Names)
 			return 1 << 1
 		case "term":
 			out.Term = fastTerm(&f)
 			return 1 << 2
 		case "vendor":
-			out.Vendor = fastEnum(&f, vendorNames)
+			out.Vendor = jsonx.Name[Vendor](&f, vendorNames.Names)
 			return 1 << 3
 		case "allowed":
 			out.Allowed = f.Bool()
 			return 1 << 4
 		case "cancel":
-			out.Cancel = fastEnum(&f, cancelNames)
+			out.Cancel = jsonx.Name[CancelOption](&f, cancelNames.Names)
 			return 1 << 5
 		case "rule":
 			out.Rule = rule.ID(f.String())
@@ -204,34 +203,34 @@ func (d *Decision) unmarshalFast(b []byte) bool {
 			out.Reason = rule.Reason(f.String())
 			return 1 << 7
 		case "settlement":
-			out.Settlement = fastEnum(&f, basisNames)
+			out.Settlement = jsonx.Name[Settlement](&f, basisNames.Names)
 			return 1 << 8
 		case "paid":
-			fastMoney(&f, &out.Paid)
+			f.Money(&out.Paid)
 			return 1 << 9
 		case "refund":
-			fastMoney(&f, &out.Refund)
+			f.Money(&out.Refund)
 			return 1 << 10
 		case "retained":
-			fastMoney(&f, &out.Retained)
+			f.Money(&out.Retained)
 			return 1 << 11
 		case "daysUsed":
-			out.DaysUsed = fastInt(&f)
+			out.DaysUsed = f.IntN()
 			return 1 << 12
 		case "daysPaid":
-			out.DaysPaid = fastInt(&f)
+			out.DaysPaid = f.IntN()
 			return 1 << 13
 		case "window":
 			out.Window = fastWindow(&f)
 			return 1 << 14
 		case "windowStart":
-			fastTime(&f, &out.WindowStart)
+			f.Time(&out.WindowStart)
 			return 1 << 15
 		case "windowEnd":
-			fastTime(&f, &out.WindowEnd)
+			f.Time(&out.WindowEnd)
 			return 1 << 16
 		case "at":
-			fastTime(&f, &out.At)
+			f.Time(&out.At)
 			return 1 << 17
 		case "remaining":
 			if s := f.String(); len(s) > 0 {
@@ -243,19 +242,19 @@ func (d *Decision) unmarshalFast(b []byte) bool {
 			}
 			return 1 << 18
 		case "daysLeft":
-			out.DaysLeft = fastInt(&f)
+			out.DaysLeft = f.IntN()
 			return 1 << 19
 		case "zone":
 			out.Zone = string(f.String())
 			return 1 << 20
 		case "paidUntil":
-			fastTime(&f, &out.PaidUntil)
+			f.Time(&out.PaidUntil)
 			return 1 << 21
 		case "termEnd":
-			fastTime(&f, &out.TermEnd)
+			f.Time(&out.TermEnd)
 			return 1 << 22
 		case "policyFrom":
-			fastTime(&f, &out.PolicyFrom)
+			f.Time(&out.PolicyFrom)
 			return 1 << 23
 		case "keysRevoked":
 			out.KeysRevoked = f.Bool()
@@ -290,40 +289,27 @@ func (l *Limit) unmarshalFast(f *jsonx.Fast) {
 			l.Reason = rule.Reason(f.String())
 			return 1 << 2
 		case "limit":
-			fastMoney(f, &l.Limit)
+			f.Money(&l.Limit)
 			return 1 << 3
 		case "used":
-			fastMoney(f, &l.Used)
+			f.Money(&l.Used)
 			return 1 << 4
 		case "available":
-			fastMoney(f, &l.Available)
+			f.Money(&l.Available)
 			return 1 << 5
 		case "requested":
-			fastMoney(f, &l.Requested)
+			f.Money(&l.Requested)
 			return 1 << 6
 		case "restoresAt":
-			fastTime(f, &l.RestoresAt)
+			f.Time(&l.RestoresAt)
 			return 1 << 7
 		}
 		return 0
 	})
 }
 
-// fastEnum reads a string member naming a value of n exactly as
-// MarshalText writes it; any other text (another case, white space, an
-// unknown name) fails f, for jsonx and UnmarshalText to read or refuse.
-func fastEnum[T ~uint8](f *jsonx.Fast, n enum.Names[T]) T {
-	s := f.String()
-	for i, name := range n.Names {
-		if name != "" && string(s) == name {
-			return T(i)
-		}
-	}
-	f.Fail()
-	return 0
-}
-
-// fastTerm reads a plan.Term as MarshalText writes it, like fastEnum.
+// fastTerm reads a plan.Term as MarshalText writes it, as jsonx.Name
+// reads an enum.
 func fastTerm(f *jsonx.Fast) plan.Term {
 	s := f.String()
 	for t := plan.Term(1); t.Valid(); t++ {
@@ -346,42 +332,4 @@ func fastWindow(f *jsonx.Fast) Window {
 		f.Fail()
 	}
 	return w
-}
-
-// fastMoney reads an amount into m with its UnmarshalJSON, as jsonx
-// does (null too, the zero Money), failing f where that fails.
-func fastMoney(f *jsonx.Fast, m *currency.Money) {
-	if f.Null() {
-		*m = currency.Money{}
-		return
-	}
-	if raw := f.Flat(); !f.Failed() && m.UnmarshalJSON(raw) != nil {
-		f.Fail()
-	}
-}
-
-// fastTime reads an instant into t as time.Time.UnmarshalJSON does, and
-// fails f where that fails or, as jsonx refuses it, the offset is 24
-// hours or more.
-func fastTime(f *jsonx.Fast, t *time.Time) {
-	s := f.String()
-	if f.Failed() {
-		return
-	}
-	if t.UnmarshalText(s) != nil {
-		f.Fail()
-		return
-	}
-	if _, off := t.Zone(); off <= -24*3600 || off >= 24*3600 {
-		f.Fail()
-	}
-}
-
-// fastInt reads an int, failing f where it is out of the int range.
-func fastInt(f *jsonx.Fast) int {
-	n := f.Int()
-	if int64(int(n)) != n {
-		f.Fail()
-	}
-	return int(n)
 }

@@ -1,6 +1,11 @@
 package jsonx
 
-import "unicode/utf8"
+import (
+	"time"
+	"unicode/utf8"
+
+	"github.com/marketrules/marketrules/currency"
+)
 
 // Fast reads the common form of a JSON object without reflection or
 // allocation, for a type's UnmarshalJSON to try before [Decode]: members
@@ -180,6 +185,56 @@ func (f *Fast) Int() int64 {
 	return int64(u) //nolint:gosec // u < 1<<63, checked
 }
 
+// IntN reads an integer in the range of int, as Int does.
+func (f *Fast) IntN() int {
+	n := f.Int()
+	if int64(int(n)) != n {
+		f.fail()
+	}
+	return int(n)
+}
+
+// Name reads a string naming a value of an enum whose names are names
+// (indexed by value, "" for none), exactly as its MarshalText writes it;
+// any other text (another case, white space, an unknown or empty name)
+// fails f, for Decode and the enum's UnmarshalText to read or refuse.
+// (Names must differ in more than case, as enum.Names' do: Decode finds a
+// name ignoring case.)
+func Name[T ~uint8](f *Fast, names []string) T {
+	s := f.String()
+	for i, name := range names {
+		if name != "" && string(s) == name {
+			return T(i)
+		}
+	}
+	f.fail()
+	return 0
+}
+
+// Time reads an instant into t as Decode does (time.Time.UnmarshalJSON,
+// refusing a UTC offset of 24 hours or more), failing where it fails.
+func (f *Fast) Time(t *time.Time) {
+	s := f.String()
+	if f.failed {
+		return
+	}
+	if t.UnmarshalText(s) != nil || writableOffset(*t) != nil {
+		f.fail()
+	}
+}
+
+// Money reads an amount into m with currency.Money.UnmarshalJSON, as
+// Decode does (null too: the zero Money), failing where it fails.
+func (f *Fast) Money(m *currency.Money) {
+	if f.Null() {
+		*m = currency.Money{}
+		return
+	}
+	if raw := f.Flat(); !f.failed && m.UnmarshalJSON(raw) != nil {
+		f.fail()
+	}
+}
+
 // Flat reads an object of members with string values, such as a
 // currency.Money's, and returns its bytes, for the type's own
 // UnmarshalJSON. (It returns the input up to the first '}', which is the
@@ -223,6 +278,67 @@ func (f *Fast) Members(read func(name []byte) uint64) {
 			return
 		}
 		seen |= bit
+	}
+}
+
+// maxFastDepth bounds the nesting Raw reads; deeper input fails it.
+const maxFastDepth = 16
+
+// Raw reads a value in the fast form (null, a boolean, an integer, a
+// string, or an array or object of them, nested up to 16 deep) and
+// returns its bytes, for a type's own UnmarshalJSON.
+func (f *Fast) Raw() []byte {
+	f.ws()
+	start := f.i
+	f.skip(0)
+	if f.failed {
+		return nil
+	}
+	return f.b[start:f.i]
+}
+
+func (f *Fast) skip(depth int) {
+	f.ws()
+	if f.i >= len(f.b) || depth > maxFastDepth {
+		f.fail()
+		return
+	}
+	switch f.b[f.i] {
+	case '{':
+		f.Open()
+		for {
+			if _, more := f.Next(); !more {
+				return
+			}
+			f.skip(depth + 1)
+		}
+	case '[':
+		f.i++
+		for n := 0; !f.failed; n++ {
+			f.ws()
+			if f.i < len(f.b) && f.b[f.i] == ']' {
+				f.i++
+				return
+			}
+			if n > 0 {
+				if f.i >= len(f.b) || f.b[f.i] != ',' {
+					f.fail()
+					return
+				}
+				f.i++
+			}
+			f.skip(depth + 1)
+		}
+	case '"':
+		f.String()
+	case 't', 'f':
+		f.Bool()
+	case 'n':
+		if !f.Null() {
+			f.fail()
+		}
+	default:
+		f.Int()
 	}
 }
 

@@ -2,10 +2,14 @@ package jsonx
 
 import (
 	"encoding/json"
+	"fmt"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/rule"
 )
 
@@ -17,6 +21,26 @@ type fastDoc struct {
 	O    fastInner       `json:"o"`
 	Flat json.RawMessage `json:"flat"`
 	N    *string         `json:"n"`
+	K    int             `json:"k"`
+	R    json.RawMessage `json:"r"`
+	T    time.Time       `json:"t"`
+	M    currency.Money  `json:"m"`
+	E    fastEnum        `json:"e"`
+}
+
+// fastEnum is an enum whose names Decode reads ignoring case.
+type fastEnum uint8
+
+var fastEnumNames = []string{"", "one", "two"}
+
+func (e *fastEnum) UnmarshalText(b []byte) error {
+	for i, name := range fastEnumNames {
+		if name != "" && strings.EqualFold(name, string(b)) {
+			*e = fastEnum(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("bad enum %q", b)
 }
 
 type fastInner struct {
@@ -53,6 +77,21 @@ func readFast(data []byte) (v fastDoc, ok bool) {
 		case "o":
 			readInner(&f, &v.O)
 			return 32
+		case "k":
+			v.K = f.IntN()
+			return 64
+		case "r":
+			v.R = append(json.RawMessage(nil), f.Raw()...)
+			return 128
+		case "t":
+			f.Time(&v.T)
+			return 256
+		case "m":
+			f.Money(&v.M)
+			return 512
+		case "e":
+			v.E = Name[fastEnum](&f, fastEnumNames)
+			return 1024
 		}
 		return 0
 	})
@@ -155,6 +194,23 @@ func TestFast(t *testing.T) {
 		{`{"o":{"x":"a","x":"b"}}`, false},
 		{`{"o":{"z":1}}`, false},
 		{`{"z":1}`, false},
+		{`{"k":-12,"r":{"a":[1,true,false,null,"x",{},[]],"b":{"c":{}}},"t":"2024-01-02T03:04:05.5+01:00","m":{"amount":"1.50","currency":"USD"},"e":"two"}`, true},
+		{`{"r":[],"m":null,"r2":1}`, false},
+		{`{"r":[],"m":null}`, true},
+		{`{"r":[1,]}`, false},
+		{`{"r":[,1]}`, false},
+		{`{"r":[1 2]}`, false},
+		{`{"r":1.5}`, false},
+		{`{"r":nul}`, false},
+		{`{"r":` + strings.Repeat("[", 20) + strings.Repeat("]", 20) + `}`, false},
+		{`{"r":"\n"}`, false},
+		{`{"t":"2024-01-02T03:04:05+24:00"}`, false},
+		{`{"t":"2024-01-02"}`, false},
+		{`{"t":1}`, false},
+		{`{"m":{"amount":"1.505","currency":"USD"}}`, false},
+		{`{"e":"One"}`, false},
+		{`{"e":""}`, false},
+		{`{"e":"three"}`, false},
 	} {
 		if got := checkFast(t, []byte(tc.in)); got != tc.ok {
 			t.Errorf("%q: read %t, want %t", tc.in, got, tc.ok)
