@@ -313,22 +313,7 @@ func (f *Fast) skip(depth int) {
 			f.skip(depth + 1)
 		}
 	case '[':
-		f.i++
-		for n := 0; !f.failed; n++ {
-			f.ws()
-			if f.i < len(f.b) && f.b[f.i] == ']' {
-				f.i++
-				return
-			}
-			if n > 0 {
-				if f.i >= len(f.b) || f.b[f.i] != ',' {
-					f.fail()
-					return
-				}
-				f.i++
-			}
-			f.skip(depth + 1)
-		}
+		f.Elems(func() { f.skip(depth + 1) })
 	case '"':
 		f.String()
 	case 't', 'f':
@@ -339,6 +324,31 @@ func (f *Fast) skip(depth int) {
 		}
 	default:
 		f.Int()
+	}
+}
+
+// Elems reads an array, calling read to read each element.
+func (f *Fast) Elems(read func()) {
+	f.ws()
+	if f.i >= len(f.b) || f.b[f.i] != '[' {
+		f.fail()
+		return
+	}
+	f.i++
+	for n := 0; !f.failed; n++ {
+		f.ws()
+		if f.i < len(f.b) && f.b[f.i] == ']' {
+			f.i++
+			return
+		}
+		if n > 0 {
+			if f.i >= len(f.b) || f.b[f.i] != ',' {
+				f.fail()
+				return
+			}
+			f.i++
+		}
+		read()
 	}
 }
 
