@@ -43,7 +43,20 @@ func tooLarge(b []byte, err error) error {
 // in that fixed zone. For a named zone ("Europe/Stockholm", "Local"),
 // attach the location with [State.In] before applying events that need
 // the trial's calendar.
+//
+// The form MarshalJSON writes is read in one pass, without reflection;
+// anything else goes through the package's strict decoder, which finds
+// the problems.
 func (s *State) UnmarshalJSON(b []byte) error {
+	if s.unmarshalFast(b) {
+		return nil
+	}
+	return s.unmarshalJSONx(b)
+}
+
+// unmarshalJSONx is UnmarshalJSON through jsonx: the decoder of every
+// input unmarshalFast leaves, and its reference.
+func (s *State) unmarshalJSONx(b []byte) error {
 	if err := tooLarge(b, ErrInvalidState); err != nil {
 		return err
 	}
@@ -78,8 +91,9 @@ func (s State) settle() (State, error) {
 
 // unmarshalFast decodes b as UnmarshalJSON does, if b is in the form
 // MarshalJSON writes (white space aside; see jsonx.Fast) and holds a
-// valid state. It reports false, having set nothing, for anything else,
-// which UnmarshalJSON then decodes or refuses with its problems.
+// valid state, in one pass without reflection. It reports false, having
+// set nothing, for anything else, which unmarshalJSONx then decodes or
+// refuses with its problems.
 func (s *State) unmarshalFast(b []byte) bool {
 	if len(b) > MaxJSONSize {
 		return false
@@ -170,6 +184,14 @@ var msgTransitionState = rule.Message{English: "a refused transition has effects
 // Input longer than [MaxJSONSize] is refused. Errors are [rule.Problems]
 // wrapping [ErrInvalidState] where no other sentinel applies.
 func (t *Transition) UnmarshalJSON(b []byte) error {
+	if t.unmarshalFast(b) {
+		return nil
+	}
+	return t.unmarshalJSONx(b)
+}
+
+// unmarshalJSONx is UnmarshalJSON through jsonx, as State's is.
+func (t *Transition) unmarshalJSONx(b []byte) error {
 	if err := tooLarge(b, ErrInvalidState); err != nil {
 		return err
 	}
@@ -194,8 +216,7 @@ func (t *Transition) UnmarshalJSON(b []byte) error {
 
 // unmarshalFast decodes b as UnmarshalJSON does, if b is in the form
 // MarshalJSON writes (white space aside; see jsonx.Fast) and holds a
-// valid transition. It reports false, having set nothing, for anything else, which
-// UnmarshalJSON then decodes or refuses with its problems.
+// valid transition, as State's does.
 func (t *Transition) unmarshalFast(b []byte) bool {
 	if len(b) > MaxJSONSize {
 		return false

@@ -40,7 +40,7 @@ func sameTransitionDecoding(t *testing.T, b []byte) (fastState, fastTransition b
 	opts := cmp.AllowUnexported(trial.Effects{})
 	var gs, ws trial.State
 	if fastState = trial.StateUnmarshalFast(&gs, b); fastState {
-		if err := ws.UnmarshalJSON(b); err != nil {
+		if err := trial.StateUnmarshalJSONx(&ws, b); err != nil {
 			t.Fatalf("%s: the fast decoder accepts it, State.UnmarshalJSON: %v", b, err)
 		}
 		gj, _ := json.Marshal(gs)
@@ -53,7 +53,7 @@ func sameTransitionDecoding(t *testing.T, b []byte) (fastState, fastTransition b
 	}
 	var gt, wt trial.Transition
 	if fastTransition = trial.TransitionUnmarshalFast(&gt, b); fastTransition {
-		if err := wt.UnmarshalJSON(b); err != nil {
+		if err := trial.TransitionUnmarshalJSONx(&wt, b); err != nil {
 			t.Fatalf("%s: the fast decoder accepts it, Transition.UnmarshalJSON: %v", b, err)
 		}
 		gj, _ := json.Marshal(gt)

@@ -21,16 +21,12 @@ func (s State) MarshalJSONTo(enc *jsontext.Encoder) error {
 
 // UnmarshalJSONFrom implements encoding/json/v2's UnmarshalerFrom: it
 // reads one JSON value from dec and decodes it as [State.UnmarshalJSON]
-// does, with the same checks and errors. A state in the form MarshalJSON
-// writes is read in one pass over the value, without reflection;
-// anything else goes through UnmarshalJSON.
+// does, with the same checks and errors (in one pass without reflection
+// where it is in the form MarshalJSON writes).
 func (s *State) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
 	v, err := dec.ReadValue()
 	if err != nil {
 		return err
-	}
-	if s.unmarshalFast(v) {
-		return nil
 	}
 	return s.UnmarshalJSON(v)
 }
@@ -50,16 +46,11 @@ func (t Transition) MarshalJSONTo(enc *jsontext.Encoder) error {
 
 // UnmarshalJSONFrom implements encoding/json/v2's UnmarshalerFrom: it
 // reads one JSON value from dec and decodes it as
-// [Transition.UnmarshalJSON] does, with the same checks and errors, in
-// one pass where it is in the form MarshalJSON writes, as
-// [State.UnmarshalJSONFrom] does.
+// [Transition.UnmarshalJSON] does, with the same checks and errors.
 func (t *Transition) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
 	v, err := dec.ReadValue()
 	if err != nil {
 		return err
-	}
-	if t.unmarshalFast(v) {
-		return nil
 	}
 	return t.UnmarshalJSON(v)
 }
