@@ -577,8 +577,10 @@ func (b BatchDecision) String() string { return b.Explain(rule.English) }
 // [Policy.Validate], in order, and an event is also a Duplicate of an
 // earlier event of the same batch that was accepted for the same
 // resource, dimension and hour (Earlier names it). The time taken is
-// linear in the number of events: the time per event is the same for 25
-// events and for 100,000. Each of v's functions is called for the events
+// linear in the number of events (one hash table lookup each); for
+// batches of many thousands, whose Results outgrow the processor's
+// caches, see [Policy.ValidateBatchInto] and [Policy.ValidateBatchFunc].
+// Each of v's functions is called for the events
 // in their order, but the calls of different functions are not
 // interleaved event by event (Known and StatusOf may be asked about
 // later events before History is asked about an earlier one), so they
@@ -595,13 +597,8 @@ func (p Policy) ValidateBatch(v Validation, events []Event) BatchDecision {
 // overwritten, and the previous answer's Results with them.
 func (p Policy) ValidateBatchInto(dst []Decision, v Validation, events []Event) BatchDecision {
 	p = p.norm()
-	b := BatchDecision{Rule: rule.EXT03, Count: len(events), Max: p.MaxBatch}
-	switch {
-	case len(events) == 0:
-		b.Reason = ReasonBatchEmpty
-		return b
-	case len(events) > p.MaxBatch:
-		b.Reason = ReasonBatchTooLarge
+	b, ok := p.openBatch(events)
+	if !ok {
 		return b
 	}
 	if cap(dst) >= len(events) {
@@ -621,17 +618,27 @@ func (p Policy) ValidateBatchInto(dst []Decision, v Validation, events []Event) 
 // as a whole.
 func (p Policy) ValidateBatchFunc(v Validation, events []Event, each func(i int, d Decision)) BatchDecision {
 	p = p.norm()
-	b := BatchDecision{Rule: rule.EXT03, Count: len(events), Max: p.MaxBatch}
-	switch {
-	case len(events) == 0:
-		b.Reason = ReasonBatchEmpty
-		return b
-	case len(events) > p.MaxBatch:
-		b.Reason = ReasonBatchTooLarge
+	b, ok := p.openBatch(events)
+	if !ok {
 		return b
 	}
 	var buf [dedupRun]Decision
 	return p.validateAll(&v, events, b, buf[:], each)
+}
+
+// openBatch returns the answer for events before any is checked, and
+// whether they are to be checked: false for a batch refused as a whole.
+func (p *Policy) openBatch(events []Event) (BatchDecision, bool) {
+	b := BatchDecision{Rule: rule.EXT03, Count: len(events), Max: p.MaxBatch}
+	switch {
+	case len(events) == 0:
+		b.Reason = ReasonBatchEmpty
+		return b, false
+	case len(events) > p.MaxBatch:
+		b.Reason = ReasonBatchTooLarge
+		return b, false
+	}
+	return b, true
 }
 
 // validateAll checks every event, finding duplicates within the events
