@@ -19,15 +19,34 @@ import (
 // without an error, does not allocate. The zero Policy decides as
 // [DefaultPolicy].
 func (p Policy) Decide(r Request) (d Decision, err error) {
-	pp := &p
-	if p.isZero() {
-		def := defaults()
-		pp = &def
-	}
-	if ps := pp.decide(&d, &r); ps != nil {
-		return Decision{}, ps.Err()
+	// Small enough to inline (as the pre-v1 Decide was): the caller's
+	// Policy and Request are then not copied into a call frame.
+	if err = p.decideOrDefault(&d, &r); err != nil {
+		return Decision{}, err
 	}
 	return d, nil
+}
+
+// decideOrDefault is decide under p, or under DefaultPolicy for the zero
+// Policy, with the problems as an error.
+func (p *Policy) decideOrDefault(d *Decision, r *Request) error {
+	var ps rule.Problems
+	if p.SaaS == nil && p.isZero() {
+		ps = decideDefault(d, r)
+	} else {
+		ps = p.decide(d, r)
+	}
+	return ps.Err()
+}
+
+// decideDefault is decide under DefaultPolicy, for the zero Policy. It is
+// a function of its own so that the Policy it makes is not in the frame
+// of every decision.
+//
+//go:noinline
+func decideDefault(d *Decision, r *Request) rule.Problems {
+	def := defaults()
+	return def.decide(d, r)
 }
 
 // decide writes the decision of r into d, which must be the zero
@@ -95,12 +114,10 @@ func (p *Policy) decide(d *Decision, r *Request) rule.Problems {
 		if req == (currency.Money{}) {
 			req = r.Paid
 		}
-		l, lps := p.limitAt(r.At, req, r.History, "request.history")
-		if lps != nil {
+		if lps := p.limitAt(&d.Limit, r.At, req, r.History, "request.history"); lps != nil {
 			return lps
 		}
-		d.Limit = l
-		if !l.Allowed {
+		if !d.Limit.Allowed {
 			d.Reason, d.Cancel = ReasonLimitExceeded, CannotCancel
 			d.setTermEnd(r, &s)
 			return nil
