@@ -114,10 +114,12 @@ func (p *Policy) decide(d *Decision, r *Request) rule.Problems {
 		if req == (currency.Money{}) {
 			req = r.Paid
 		}
-		if lps := p.limitAt(&d.Limit, r.At, req, r.History, "request.history"); lps != nil {
+		l, lps := p.limitAt(r.At, req, r.History, "request.history")
+		if lps != nil {
 			return lps
 		}
-		if !d.Limit.Allowed {
+		d.Limit = l
+		if !l.Allowed {
 			d.Reason, d.Cancel = ReasonLimitExceeded, CannotCancel
 			d.setTermEnd(r, &s)
 			return nil
