@@ -158,11 +158,20 @@ func (l *Ledger) Open(m calendar.YearMonth, balance currency.Money) error {
 // error is [rule.Problems] listing all its problems, with paths such as
 // "transaction.gross".
 func (l *Ledger) Add(t Transaction) error {
+	// Small enough to inline (as the pre-v1 Add was): the caller's
+	// Transaction is then not copied into a call frame.
+	return l.addOne(&t)
+}
+
+// addOne is Add.
+func (l *Ledger) addOne(t *Transaction) error {
 	if l == nil {
 		return rule.Problems{{Path: "ledger", Message: msgNilLedger, Err: ErrField}}.Err()
 	}
 	var ps rule.Problems
-	if !l.add(&t, where{name: "transaction", index: -1}, &ps) {
+	l.init()
+	w := where{name: "transaction", index: -1}
+	if !t.check(w, &ps) || !l.addValid(t, w, &ps) {
 		return ps.Err()
 	}
 	return nil

@@ -60,13 +60,12 @@ type VMUsage struct {
 // req.Payment does not matter; req.Quantity is not used. Invalid input is
 // reported as by [Policy.Quote]; negative usage wraps [ErrUsage]. QuoteOverage
 // does not allocate unless it fails.
-func (p Policy) QuoteOverage(req Subscription, at time.Time, u MeteredUsage) (Charge, error) {
+func (p Policy) QuoteOverage(req Subscription, at time.Time, u MeteredUsage) (l Charge, err error) {
 	var ps rule.Problems
 	pol := p.resolved()
 	mk, period, ok := qtUsageSetup(&req, at, pol, false, &ps)
-	var l Charge
 	if ok {
-		l, _ = qtOverageLine(&req, &mk, period, u, pol, "usage", &ps)
+		qtOverageLine(&l, &req, &mk, period, u, pol, "usage", &ps) // in place: no copy of a Charge
 	}
 	if len(ps) > 0 {
 		return Charge{}, ps.Err()
@@ -88,7 +87,8 @@ func (p Policy) AppendOverage(dst []Charge, req Subscription, at time.Time, usag
 	if ok {
 		for i := range usage {
 			before := len(ps)
-			l, ok := qtOverageLine(&req, &mk, period, usage[i], pol, "usage", &ps)
+			var l Charge
+			ok := qtOverageLine(&l, &req, &mk, period, usage[i], pol, "usage", &ps)
 			ps = qtNameElement(ps, before, i)
 			if ok {
 				dst = append(dst, l)
@@ -236,9 +236,10 @@ func qtHasTerm(p *plan.Plan, t plan.Term) bool {
 	return false
 }
 
-// qtOverageLine prices one dimension's usage; path names u.
-func qtOverageLine(req *Subscription, mk *qtMkt, period calendar.Period, u MeteredUsage, pol *Policy,
-	path string, ps *rule.Problems) (Charge, bool) {
+// qtOverageLine prices one dimension's usage into l, which must be the
+// zero Charge (it is left zero on failure); path names u.
+func qtOverageLine(l *Charge, req *Subscription, mk *qtMkt, period calendar.Period, u MeteredUsage, pol *Policy,
+	path string, ps *rule.Problems) bool {
 	p := req.Plan
 	var meter *plan.Meter
 	for i := range p.Pricing.Meters {
@@ -261,18 +262,18 @@ func qtOverageLine(req *Subscription, mk *qtMkt, period calendar.Period, u Meter
 		ok = false
 	}
 	if !ok {
-		return Charge{}, false
+		return false
 	}
 	var pr qtPrice
 	if !qtMarketPrice(&pr, meter.Price, nil, req, mk, pol, "", "plan.pricing.meters", rule.EXT02, ps) {
-		return Charge{}, false
+		return false
 	}
 	included, _ := meter.IncludedFor(req.Term)
 	var over int64
 	if !included.IsUnlimited() {
 		if u.UsedBefore > math.MaxInt64-u.Used {
 			qtAdd(ps, currency.ErrOverflow, rule.EXT03, qtPath(path, "used"), qtMsgUsageOverflow, u.UsedBefore, u.Used)
-			return Charge{}, false
+			return false
 		}
 		inc := max(int64(included), 0)
 		over = max(u.UsedBefore+u.Used-inc, 0) - max(u.UsedBefore-inc, 0)
@@ -280,14 +281,13 @@ func qtOverageLine(req *Subscription, mk *qtMkt, period calendar.Period, u Meter
 	amount, err := pr.unit.Mul(over)
 	if err != nil {
 		qtAdd(ps, err, rule.EXT03, qtPath(path, "used"), qtMsgArith, err.Error())
-		return Charge{}, false
+		return false
 	}
-	return Charge{
-		Kind: ChargeOverage, Reason: ReasonUsageOverage, Rule: rule.EXT03, Plan: p.ID, Dimension: u.Dimension,
-		Term: req.Term, Payment: req.Payment, Period: period, BilledAt: period.End,
-		UnitPrice: pr.unit, Quantity: over, UsedBefore: u.UsedBefore, Used: u.Used, Included: included,
-		Amount: amount,
-	}, true
+	l.Kind, l.Reason, l.Rule, l.Plan, l.Dimension = ChargeOverage, ReasonUsageOverage, rule.EXT03, p.ID, u.Dimension
+	l.Term, l.Payment, l.Period, l.BilledAt = req.Term, req.Payment, period, period.End
+	l.UnitPrice, l.Quantity, l.UsedBefore, l.Used, l.Included = pr.unit, over, u.UsedBefore, u.Used, included
+	l.Amount = amount
+	return true
 }
 
 // qtVMLine prices one VM size's runtime; path names u.

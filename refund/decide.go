@@ -19,28 +19,40 @@ import (
 // without an error, does not allocate. The zero Policy decides as
 // [DefaultPolicy].
 func (p Policy) Decide(r Request) (d Decision, err error) {
-	pp := &p
-	if p.isZero() {
-		def := defaults()
-		pp = &def
-	}
-	if ps := pp.decide(&d, &r); ps != nil {
-		return Decision{}, ps.Err()
+	// Small enough to inline (as the pre-v1 Decide was): the caller's
+	// Policy and Request are then not copied into a call frame.
+	if err = p.decide(&d, &r); err != nil {
+		return Decision{}, err
 	}
 	return d, nil
 }
 
+// decideDefault is decide under DefaultPolicy, for the zero Policy. It is
+// a function of its own so that the Policy it makes is not in the frame
+// of every decision.
+//
+//go:noinline
+func decideDefault(d *Decision, r *Request) error {
+	def := defaults()
+	return def.decide(d, r)
+}
+
 // decide writes the decision of r into d, which must be the zero
-// Decision, or returns the problems.
-func (p *Policy) decide(d *Decision, r *Request) rule.Problems {
+// Decision, or returns the problems (a [rule.Problems] error). The zero
+// Policy decides as DefaultPolicy.
+func (p *Policy) decide(d *Decision, r *Request) error {
+	if p.SaaS == nil && p.isZero() {
+		return decideDefault(d, r)
+	}
 	var s spec
 	if ps := p.spec(r, &s); ps != nil {
-		return ps
+		return ps.Err()
 	}
 	// d is the zero Decision: set fields one by one rather than copy a
 	// whole new one over it.
 	d.Charge, d.Trigger, d.Term, d.At = r.Charge, r.Trigger, r.Term, r.At.In(s.loc)
-	d.Paid, d.Refund, d.Retained = r.Paid, zeroLike(r.Paid), r.Paid
+	zero, _ := currency.New(0, r.Paid.Code()) // Paid's currency, or the zero Money
+	d.Paid, d.Refund, d.Retained = r.Paid, zero, r.Paid
 	d.Rule = s.rule
 	if r.Charge == CSPSoftware || r.Charge == CSPPerpetual {
 		d.Vendor = r.Vendor
@@ -97,7 +109,7 @@ func (p *Policy) decide(d *Decision, r *Request) rule.Problems {
 		}
 		l, lps := p.limitAt(r.At, req, r.History, "request.history")
 		if lps != nil {
-			return lps
+			return lps.Err()
 		}
 		d.Limit = l
 		if !l.Allowed {
@@ -114,15 +126,15 @@ func (p *Policy) decide(d *Decision, r *Request) rule.Problems {
 		unused := min(max(int64(d.DaysPaid)-int64(d.DaysUsed), 0), int64(d.DaysPaid))
 		refund, err := r.Paid.MulDiv(unused, int64(d.DaysPaid), p.Rounding)
 		if err != nil { // unreachable: spec checked the rounding mode, and the ratio is at most 1
-			return addProblem(nil, s.rule, "request.paid", msgArithmetic, ErrAmount, err.Error())
+			return addProblem(nil, s.rule, "request.paid", msgArithmetic, ErrAmount, err.Error()).Err()
 		}
 		d.Refund = refund
 		d.Retained, _ = currency.New(r.Paid.Minor()-refund.Minor(), r.Paid.Code()) // the request's code was checked
 	case r.Charge == CSPPerpetual:
-		d.Settlement, d.Refund, d.Retained = InvoiceCredit, r.Paid, zeroLike(r.Paid)
+		d.Settlement, d.Refund, d.Retained = InvoiceCredit, r.Paid, zero
 		d.KeysRevoked = true
 	default:
-		d.Settlement, d.Refund, d.Retained = FullRefund, r.Paid, zeroLike(r.Paid)
+		d.Settlement, d.Refund, d.Retained = FullRefund, r.Paid, zero
 	}
 	if r.Paid.Sign() == 0 {
 		// Nothing was paid, so nothing is refunded: the charge can still
@@ -188,9 +200,4 @@ func applyWindow(d *Decision, r *Request, s *spec) bool {
 		d.DaysLeft = max(int(w.Days())-d.DaysUsed+1, 1)
 	}
 	return true
-}
-
-func zeroLike(m currency.Money) currency.Money {
-	z, _ := currency.New(0, m.Code()) // m's code was checked where it entered
-	return z
 }

@@ -48,10 +48,11 @@ func eventAllowed(k ChargeType, e Trigger) bool {
 	return false
 }
 
-// spec checks r against p and fills s with what deciding it needs, or
-// returns every problem found. It allocates only when there are problems.
+// spec checks r against p and fills s, which must be the zero spec, with
+// what deciding it needs, or returns every problem found. It allocates
+// only when there are problems.
 func (p *Policy) spec(r *Request, s *spec) rule.Problems {
-	*s = spec{entry: -1}
+	s.entry = -1 // s is zero: no copy of a whole spec over it
 	var ps rule.Problems
 	switch {
 	case r.Charge == 0:

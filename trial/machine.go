@@ -194,15 +194,24 @@ func (p *Policy) problems(s *State, e *Event) error {
 // s must be a state returned by Apply, the zero State, or one that
 // passes [State.Validate] (as every state decoded from JSON does).
 func (p Policy) Apply(s State, e Event) (t Transition, err error) {
-	if p.isZero() {
-		p = defaults()
-	}
-	t.Event, t.At, t.State = e.Type, e.At, s
-	t.setEvent(&e)
-	if err = p.apply(&t, &e); err != nil {
+	// Small enough to inline: s is copied once, into t, and e not at all.
+	t.State = s
+	if err = p.applyOrDefault(&t, &e); err != nil {
 		return Transition{}, err
 	}
 	return t, nil
+}
+
+// applyOrDefault is apply under p, or under DefaultPolicy for the zero
+// Policy, of e to t.State, into t (otherwise the zero Transition).
+func (p *Policy) applyOrDefault(t *Transition, e *Event) error {
+	if p.isZero() {
+		def := defaults()
+		p = &def
+	}
+	t.Event, t.At = e.Type, e.At
+	t.setEvent(e)
+	return p.apply(t, e)
 }
 
 // begin makes t the transition of e from state s before it is decided:

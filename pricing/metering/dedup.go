@@ -11,13 +11,13 @@ import (
 // holds the index + 1 of the event (0 for an empty slot) in the low bits
 // the batch's size needs and, above them, as many bits of the hash as
 // fit (its tag, selected by tagMask); a matching tag is confirmed by
-// comparing the keys in the batch's results, so collisions never merge
+// comparing the key of the event recorded, so collisions never merge
 // two keys. It allocates once per batch, and each lookup touches one or
 // two adjacent slots of 4 bytes, where a map keyed by Key holds the two
 // strings and the time of every key (64 bytes a slot): the table for
 // 100,000 events is 1 MiB, small enough to stay in a core's cache. (A
 // batch of 2³² events or more, whose index would not fit, would need
-// terabytes of events and decisions: it cannot be allocated.)
+// terabytes of events: it cannot be allocated.)
 type keyTable struct {
 	slots   []uint32
 	mask    uint64
@@ -50,7 +50,7 @@ func (t *keyTable) hash(k *Key) uint64 {
 
 // find returns the index of the event of key k recorded before, or −1
 // and the slot where k is to be recorded.
-func (t *keyTable) find(k *Key, h uint64, results []Decision) (int, uint64) {
+func (t *keyTable) find(p *Policy, k *Key, h uint64, events []Event) (int, uint64) {
 	tag := uint32(h>>32) & t.tagMask
 	i := h & t.mask
 	for {
@@ -59,7 +59,7 @@ func (t *keyTable) find(k *Key, h uint64, results []Decision) (int, uint64) {
 			return -1, i
 		}
 		if s&t.tagMask == tag {
-			if j := int(s&^t.tagMask) - 1; results[j].Key == *k {
+			if j := int(s&^t.tagMask) - 1; p.keyOf(&events[j]) == *k {
 				return j, i
 			}
 		}

@@ -15,30 +15,33 @@ import (
 // given one hash: tags match, the keys differ, probing wraps around the
 // end of the table, and each key still finds only its own event (EXT-03).
 func TestKeyTableCollisions(t *testing.T) {
-	hour := time.Date(2024, 3, 2, 10, 0, 0, 0, time.UTC)
+	hour := time.Date(2024, 3, 2, 10, 30, 0, 0, time.UTC)
 	const n = 12
-	results := make([]Decision, n)
-	for i := range results {
-		results[i].Key = Key{Resource: fmt.Sprint("r", i), Dimension: "d", Hour: hour}
+	p := DefaultPolicy().norm()
+	events := make([]Event, n)
+	keys := make([]Key, n)
+	for i := range events {
+		events[i] = Event{ResourceID: fmt.Sprint("r", i), Dimension: "d", EffectiveStartTime: hour}
+		keys[i] = p.keyOf(&events[i])
 	}
 	tb := newKeyTable(n)
 	h := tb.mask // the last slot: the probes wrap around
-	for i := range results {
-		if j, _ := tb.find(&results[i].Key, h, results); j >= 0 {
+	for i := range keys {
+		if j, _ := tb.find(&p, &keys[i], h, events); j >= 0 {
 			t.Fatalf("key %d found before it was put, at %d", i, j)
 		}
-		_, slot := tb.find(&results[i].Key, h, results)
+		_, slot := tb.find(&p, &keys[i], h, events)
 		tb.put(slot, h, i)
 	}
-	for i := range results {
-		k := results[i].Key
-		if j, _ := tb.find(&k, h, results); j != i {
+	for i := range keys {
+		k := keys[i]
+		if j, _ := tb.find(&p, &k, h, events); j != i {
 			t.Errorf("key %d: found %d", i, j)
 		}
 	}
 	// Equal keys hash alike; keys differing in any part hash apart.
-	k := results[0].Key
-	if tb.hash(&k) != tb.hash(&results[0].Key) {
+	k := keys[0]
+	if tb.hash(&k) != tb.hash(&keys[0]) {
 		t.Error("equal keys hash differently")
 	}
 	other := k
@@ -78,7 +81,9 @@ func TestValidateBatchDuplicatesLarge(t *testing.T) {
 // several of ValidateBatch's runs of lookups (dedupRun) against
 // Validate event by event: invalid events mixed among valid ones, and
 // duplicates within a run, across runs and of the History, each with the
-// same status, reason and Earlier as one at a time (EXT-03).
+// same status, reason and Earlier as one at a time (EXT-03); and
+// ValidateBatchInto (into storage already used) and ValidateBatchFunc
+// give the same decisions.
 func TestValidateBatchRunsMatchValidate(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	at := pbTime("2024-03-02T12:00:00Z")
@@ -87,6 +92,7 @@ func TestValidateBatchRunsMatchValidate(t *testing.T) {
 	p.MaxBatch = 5 * dedupRun
 	history.Add(p.KeyOf(pbEvent("2024-03-02T09:00:00Z", "1")))
 	v := Validation{Plans: pbMeteredPlans, At: at, History: history.Accepted}
+	reused := make([]Decision, 5*dedupRun)
 	for n := 1; n <= 5*dedupRun; n++ {
 		evs := make([]Event, n)
 		for i := range evs {
@@ -122,6 +128,27 @@ func TestValidateBatchRunsMatchValidate(t *testing.T) {
 		}
 		if diff := cmp.Diff(want, p.ValidateBatch(v, evs)); diff != "" {
 			t.Fatalf("batch of %d (-one at a time +batch):\n%s", n, diff)
+		}
+		// Into storage holding another batch's decisions and garbage:
+		// every field is written again.
+		for i := range reused {
+			reused[i] = Decision{Allowed: true, Status: Expired, Rule: "X", Reason: "y", Earlier: 99,
+				Deadline: at, Key: Key{Resource: "stale", Hour: at}}
+		}
+		if diff := cmp.Diff(want, p.ValidateBatchInto(reused[:rng.IntN(n+1)], v, evs)); diff != "" {
+			t.Fatalf("batch of %d into used storage (-one at a time +batch):\n%s", n, diff)
+		}
+		// Handed out one by one, in order.
+		var each []Decision
+		got := p.ValidateBatchFunc(v, evs, func(i int, d Decision) {
+			if i != len(each) {
+				t.Fatalf("batch of %d: decision %d handed out after %d", n, i, len(each))
+			}
+			each = append(each, d)
+		})
+		got.Results = each
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("batch of %d handed out (-one at a time +batch):\n%s", n, diff)
 		}
 	}
 }

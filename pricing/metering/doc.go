@@ -43,7 +43,13 @@
 // would (EXT-03): the statuses it would answer, without sending anything:
 // InvalidDimension for a dimension that is not one of the plan's meters
 // (MTR-04), and, given each subscription's status ([Validation].StatusOf),
-// ResourceNotActive for one that is not Subscribed (MTR-05).
+// ResourceNotActive for one that is not Subscribed (MTR-05). For hours of
+// usage at a time (a policy with a larger MaxBatch, checking what a host
+// has gathered before it sends), [Policy.ValidateBatchInto] writes the
+// decisions into storage the caller reuses from batch to batch, and
+// [Policy.ValidateBatchFunc] hands each decision to a function without
+// keeping any, so that its time per event stays the same however large
+// the batch.
 //
 // # Rules
 //

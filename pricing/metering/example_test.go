@@ -67,6 +67,45 @@ func ExamplePolicy_ValidateBatch() {
 	// false usage-batch-too-large true
 }
 
+func ExamplePolicy_ValidateBatchInto() {
+	p := metering.DefaultPolicy()
+	p.MaxBatch = 1000 // a host checking an hour of usage before sending it
+	v := metering.Validation{Plans: pbxPlans, At: time.Date(2024, 3, 1, 12, 0, 0, 0, time.UTC)}
+	var results []metering.Decision // reused from hour to hour
+	for _, hour := range [][]metering.Event{
+		{pbxEvent("2024-03-01T10:05:00Z", "1"), pbxEvent("2024-03-01T10:55:00Z", "1")},
+		{pbxEvent("2024-03-01T11:05:00Z", "2")},
+	} {
+		b := p.ValidateBatchInto(results, v, hour)
+		fmt.Println(b.Accepted, "of", b.Count)
+		results = b.Results
+	}
+	// Output:
+	// 1 of 2
+	// 1 of 1
+}
+
+func ExamplePolicy_ValidateBatchFunc() {
+	p := metering.DefaultPolicy()
+	p.MaxBatch = 100_000
+	v := metering.Validation{Plans: pbxPlans, At: time.Date(2024, 3, 1, 12, 0, 0, 0, time.UTC)}
+	events := []metering.Event{
+		pbxEvent("2024-03-01T10:05:00Z", "1"),
+		pbxEvent("2024-03-01T10:55:00Z", "1"),
+		pbxEvent("2024-03-01T11:00:00Z", "0"),
+	}
+	b := p.ValidateBatchFunc(v, events, func(i int, d metering.Decision) {
+		if !d.Allowed {
+			fmt.Println(i, d.Status, d.Reason)
+		}
+	})
+	fmt.Println(b.Accepted, "of", b.Count, b.Results == nil)
+	// Output:
+	// 1 Duplicate usage-hour-already-reported
+	// 2 InvalidQuantity usage-quantity-not-positive
+	// 1 of 3 true
+}
+
 func ExampleBatchDecision() {
 	p, v := metering.DefaultPolicy(), metering.Validation{Plans: pbxPlans, At: time.Date(2024, 3, 1, 12, 0, 0, 0, time.UTC)}
 	b := p.ValidateBatch(v, []metering.Event{pbxEvent("2024-03-01T10:05:00Z", "1"), pbxEvent("2024-03-01T11:05:00Z", "1")})

@@ -452,14 +452,16 @@ func (p Policy) check(v *Validation, e Event) Decision {
 	return r
 }
 
-// checkInto is check writing the decision to *r, which must be the zero
-// Decision: a batch's decisions are written where they are kept, field by
-// field, without copying the event or the decision.
+// checkInto is check writing the decision to *r, whatever r held before:
+// a batch's decisions are written where they are kept, every field once,
+// without copying the event.
 func (p *Policy) checkInto(r *Decision, v *Validation, e *Event) {
 	now := v.At
 	maxAge := p.MaxAge
+	r.Allowed, r.Status, r.Reason = false, 0, ""
 	r.Rule, r.Quantity, r.Effective, r.At, r.Earlier = rule.EXT03, e.Quantity, e.EffectiveStartTime, now, -1
 	r.Key.Resource, r.Key.Dimension, r.Key.Hour = e.Resource(), e.Dimension, p.slotOf(e.EffectiveStartTime)
+	r.Deadline = time.Time{}
 	if !e.EffectiveStartTime.IsZero() {
 		r.Deadline = e.EffectiveStartTime.Add(maxAge)
 	}
@@ -575,29 +577,75 @@ func (b BatchDecision) String() string { return b.Explain(rule.English) }
 // [Policy.Validate], in order, and an event is also a Duplicate of an
 // earlier event of the same batch that was accepted for the same
 // resource, dimension and hour (Earlier names it). The time taken is
-// linear in the number of events: the time per event is the same for 25
-// events and for 100,000. Each of v's functions is called for the events
+// linear in the number of events (one hash table lookup each); for
+// batches of many thousands, whose Results outgrow the processor's
+// caches, see [Policy.ValidateBatchInto] and [Policy.ValidateBatchFunc].
+// Each of v's functions is called for the events
 // in their order, but the calls of different functions are not
 // interleaved event by event (Known and StatusOf may be asked about
 // later events before History is asked about an earlier one), so they
 // should answer from what they hold, not from one another's calls.
 func (p Policy) ValidateBatch(v Validation, events []Event) BatchDecision {
+	return p.ValidateBatchInto(nil, v, events)
+}
+
+// ValidateBatchInto is [Policy.ValidateBatch] writing the decisions into
+// dst's storage: Results is dst[:len(events)] when dst has the capacity,
+// and a new slice otherwise. A caller that checks batch after batch
+// (hours of usage at a time) passes the previous Results back, so that no
+// batch allocates or clears its decisions again; dst's decisions are
+// overwritten, and the previous answer's Results with them.
+func (p Policy) ValidateBatchInto(dst []Decision, v Validation, events []Event) BatchDecision {
 	p = p.norm()
+	b, ok := p.openBatch(events)
+	if !ok {
+		return b
+	}
+	if cap(dst) >= len(events) {
+		b.Results = dst[:len(events)]
+	} else {
+		b.Results = make([]Decision, len(events))
+	}
+	return p.validateAll(&v, events, b, nil, nil)
+}
+
+// ValidateBatchFunc is [Policy.ValidateBatch] handing each event's
+// decision to each, in order, instead of keeping them: Results is nil,
+// and the decisions are never all in memory at once. It is the form for
+// hours of usage: the time per event is the same for a batch of 25 events
+// and of 100,000, where ValidateBatch's 200 bytes of Results per event
+// outgrow the processor's caches. each is not called for a batch refused
+// as a whole.
+func (p Policy) ValidateBatchFunc(v Validation, events []Event, each func(i int, d Decision)) BatchDecision {
+	p = p.norm()
+	b, ok := p.openBatch(events)
+	if !ok {
+		return b
+	}
+	var buf [dedupRun]Decision
+	return p.validateAll(&v, events, b, buf[:], each)
+}
+
+// openBatch returns the answer for events before any is checked, and
+// whether they are to be checked: false for a batch refused as a whole.
+func (p *Policy) openBatch(events []Event) (BatchDecision, bool) {
 	b := BatchDecision{Rule: rule.EXT03, Count: len(events), Max: p.MaxBatch}
 	switch {
 	case len(events) == 0:
 		b.Reason = ReasonBatchEmpty
-		return b
+		return b, false
 	case len(events) > p.MaxBatch:
 		b.Reason = ReasonBatchTooLarge
-		return b
+		return b, false
 	}
-	return p.validateAll(&v, events, b)
+	return b, true
 }
 
 // validateAll checks every event, finding duplicates within the events
 // with a hash table of their indices sized once for their number
-// (keyTable): the time per event does not grow with the batch.
+// (keyTable): the time per event does not grow with the batch. The
+// decisions are written to b.Results when it is not nil; otherwise each
+// run's decisions are written to buf and handed to each.
 //
 // The events go in runs of dedupRun: first each event of the run is
 // checked and the key of each that passed is hashed, then the run's keys
@@ -605,13 +653,18 @@ func (p Policy) ValidateBatch(v Validation, events []Event) BatchDecision {
 // another's checks, so the processor fetches their table slots together
 // rather than one cache miss per event, which in a table larger than the
 // cache is most of an event's time.
-func (p Policy) validateAll(v *Validation, events []Event, b BatchDecision) BatchDecision {
+func (p Policy) validateAll(v *Validation, events []Event, b BatchDecision, buf []Decision, each func(int, Decision)) BatchDecision {
 	b.Allowed, b.Reason = true, ReasonBatchChecked
-	b.Results = make([]Decision, len(events))
 	first := newKeyTable(len(events))
 	var hs [dedupRun]uint64
 	for start := 0; start < len(events); start += dedupRun {
-		run := b.Results[start:min(start+dedupRun, len(events))]
+		end := min(start+dedupRun, len(events))
+		var run []Decision
+		if b.Results != nil {
+			run = b.Results[start:end]
+		} else {
+			run = buf[:end-start]
+		}
 		for k := range run {
 			r := &run[k]
 			p.checkInto(r, v, &events[start+k])
@@ -624,7 +677,7 @@ func (p Policy) validateAll(v *Validation, events []Event, b BatchDecision) Batc
 			if r.Status != 0 {
 				continue
 			}
-			j, slot := first.find(&r.Key, hs[k], b.Results)
+			j, slot := first.find(&p, &r.Key, hs[k], events)
 			switch {
 			case j >= 0:
 				r.Status, r.Reason, r.Earlier = Duplicate, ReasonDuplicate, j
@@ -634,6 +687,11 @@ func (p Policy) validateAll(v *Validation, events []Event, b BatchDecision) Batc
 				r.Status, r.Reason, r.Allowed = Accepted, ReasonAccepted, true
 				first.put(slot, hs[k], start+k)
 				b.Accepted++
+			}
+		}
+		if b.Results == nil && each != nil {
+			for k := range run {
+				each(start+k, run[k])
 			}
 		}
 	}

@@ -578,3 +578,63 @@ func BenchmarkValidateBatchLinear(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkValidateBatchFuncLinear is BenchmarkValidateBatchLinear with
+// each decision handed to a function as it is made, none kept: the form
+// whose time per event is the same at 25, 1,000 and 100,000 events.
+func BenchmarkValidateBatchFuncLinear(b *testing.B) {
+	for _, n := range []int{25, 1000, 100_000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			p := DefaultPolicy()
+			p.MaxBatch = n
+			v := Validation{Plans: pbMeteredPlans, At: pbTime("2024-03-02T12:00:00Z")}
+			evs := make([]Event, n)
+			for i := range evs {
+				evs[i] = pbEvent("2024-03-02T10:30:00Z", "1")
+				evs[i].ResourceID = "sub-" + strconv.Itoa(i)
+			}
+			var refused int
+			count := func(_ int, d Decision) {
+				if !d.Allowed {
+					refused++
+				}
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if r := p.ValidateBatchFunc(v, evs, count); r.Accepted != n || refused != 0 {
+					b.Fatal(r.Accepted, refused)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/event")
+		})
+	}
+}
+
+// BenchmarkValidateBatchIntoLinear is BenchmarkValidateBatchLinear with
+// the decisions written into the previous call's storage, as a caller
+// checking hour after hour of usage does: no batch allocates or clears
+// 200 bytes per event again.
+func BenchmarkValidateBatchIntoLinear(b *testing.B) {
+	for _, n := range []int{25, 1000, 100_000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			p := DefaultPolicy()
+			p.MaxBatch = n
+			v := Validation{Plans: pbMeteredPlans, At: pbTime("2024-03-02T12:00:00Z")}
+			evs := make([]Event, n)
+			for i := range evs {
+				evs[i] = pbEvent("2024-03-02T10:30:00Z", "1")
+				evs[i].ResourceID = "sub-" + strconv.Itoa(i)
+			}
+			var results []Decision
+			b.ReportAllocs()
+			for b.Loop() {
+				r := p.ValidateBatchInto(results, v, evs)
+				if r.Accepted != n {
+					b.Fatal(r.Accepted)
+				}
+				results = r.Results
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/event")
+		})
+	}
+}

@@ -236,6 +236,9 @@ func TestPropertyNoPanic(t *testing.T) {
 			EffectiveStartTime: extremes[r.IntN(len(extremes))], Quantity: q}
 		_ = p.Validate(Validation{At: at, Plans: []plan.Plan{{ID: "p", Pricing: plan.Pricing{Meters: []plan.Meter{{Dimension: "d"}}}}}}, e)
 		_ = p.ValidateBatch(Validation{At: at}, []Event{e, e})
+		_ = p.ValidateBatchInto(make([]Decision, r.IntN(4)), Validation{At: at}, []Event{e, e})
+		_ = p.ValidateBatchFunc(Validation{At: at}, []Event{e, e}, nil)
+		_ = p.ValidateBatchFunc(Validation{At: at}, make([]Event, r.IntN(30)), func(int, Decision) {})
 		_, _ = p.Aggregate(AggregateRequest{PlanID: "p", At: at, Records: seqOf([]Record{{ResourceID: e.ResourceID, ResourceURI: e.ResourceURI, Dimension: "d", Time: e.EffectiveStartTime, Quantity: q}, {ResourceID: "a", Dimension: "d", Time: at, Quantity: big}, {ResourceID: "a", Dimension: "d", Time: at, Quantity: big}})})
 		_, _ = p.Overage(OverageRequest{Term: plan.Term(r.IntN(7)), Start: at, Events: []Event{e, e}, Meters: []Meter{{Dimension: "d", Included: plan.Quantity(r.Int64N(3) - 2), Price: currency.MustParseRate("999999999999999999")}}})
 		_, _ = p.Submit(SubmitRequest{Status: Subscribed, At: at, Events: []Event{e}})
