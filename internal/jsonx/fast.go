@@ -11,14 +11,17 @@ import (
 // allocation, for a type's UnmarshalJSON to try before [Decode]: members
 // whose names are strings without escapes, values that are strings of
 // valid UTF-8 without escapes, booleans, integers in int64 range without
-// fraction or exponent, and nested objects, with optional white space.
-// Anything else (null, escapes, floats, arrays, malformed JSON, a value of
-// the wrong kind) makes it fail, and the failure is sticky: [Fast.Done]
-// then reports false, and the caller decodes the same input with Decode,
-// which finds the problems and gives them their paths. What Fast accepts
-// is valid JSON whose values Decode reads the same way (a string's
-// contents as they are, an integer as setInt reads it), so a type's fast
-// path decodes as its Decode path does wherever it succeeds.
+// fraction or exponent, null where the caller asks for it ([Fast.Null]),
+// and nested objects and arrays of them, with optional white space.
+// Anything else (escapes, floats, malformed JSON, a value of the wrong
+// kind) makes it fail, and the failure is sticky: [Fast.Done] then
+// reports false, and the caller decodes the same input with Decode, which
+// finds the problems and gives them their paths. What Fast accepts is
+// valid JSON whose values Decode reads the same way (a string's contents
+// as they are, an integer as setInt reads it, an instant and an amount
+// with their own decoders), so a type's fast path decodes as its Decode
+// path does wherever it succeeds; each caller's fuzz target holds the two
+// to it.
 type Fast struct {
 	b      []byte
 	i      int
