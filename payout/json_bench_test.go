@@ -126,3 +126,80 @@ func BenchmarkPayoutUnmarshalPlain(b *testing.B) {
 		}
 	}
 }
+
+// plainTransaction is a Transaction's JSON shape in plain Go types.
+type plainTransaction struct {
+	ID             string     `json:"id,omitempty"`
+	Date           time.Time  `json:"date"`
+	Agreement      string     `json:"agreement"`
+	Payment        string     `json:"payment"`
+	Charge         string     `json:"charge"`
+	Type           string     `json:"type"`
+	Pricing        string     `json:"pricing,omitzero"`
+	Gross          plainMoney `json:"gross"`
+	Infrastructure plainMoney `json:"infrastructure,omitzero"`
+	Qualified      bool       `json:"qualified,omitempty"`
+	Collected      time.Time  `json:"collected,omitzero"`
+	Invoiced       time.Time  `json:"invoiced,omitzero"`
+}
+
+// benchTransaction returns a transaction with every member, its JSON and
+// its plain mirror, checked to write the same JSON.
+func benchTransaction(tb testing.TB) (Transaction, []byte, plainTransaction) {
+	t := randTxs(1)[0]
+	t.ID, t.Pricing, t.Qualified = "a1b2c3d4-0000-4000-8000-000000000042", BYOL, true
+	t.Infrastructure = t.Gross
+	t.Collected, t.Invoiced = t.Date.AddDate(0, 0, 20), t.Date.AddDate(0, 0, 3)
+	in, err := json.Marshal(t)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var m plainTransaction
+	if err := json.Unmarshal(in, &m); err != nil {
+		tb.Fatal(err)
+	}
+	if again, err := json.Marshal(m); err != nil || !bytes.Equal(again, in) {
+		tb.Fatalf("mirror:\n%s\nwant\n%s", again, in)
+	}
+	return t, in, m
+}
+
+func TestTransactionPlainMirror(t *testing.T) { benchTransaction(t) }
+
+func BenchmarkTransactionMarshal(b *testing.B) {
+	t, _, _ := benchTransaction(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		jsonSink, _ = json.Marshal(&t)
+	}
+}
+
+func BenchmarkTransactionMarshalPlain(b *testing.B) {
+	_, _, m := benchTransaction(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		jsonSink, _ = json.Marshal(&m)
+	}
+}
+
+func BenchmarkTransactionUnmarshal(b *testing.B) {
+	_, in, _ := benchTransaction(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		var t Transaction
+		if err := json.Unmarshal(in, &t); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkTransactionUnmarshalPlain(b *testing.B) {
+	_, in, _ := benchTransaction(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		var m plainTransaction
+		if err := json.Unmarshal(in, &m); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

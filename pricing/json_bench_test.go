@@ -224,3 +224,16 @@ func BenchmarkProrationMarshalPlainTimes(b *testing.B) {
 		jsonSink, _ = json.Marshal(p)
 	}
 }
+
+// BenchmarkProrationUnmarshalPlainTimes decodes into the mirror with
+// time.Time instants.
+func BenchmarkProrationUnmarshalPlainTimes(b *testing.B) {
+	in, _ := json.Marshal(benchProration(b))
+	b.ReportAllocs()
+	for b.Loop() {
+		var p plainProrationTimes
+		if err := json.Unmarshal(in, &p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

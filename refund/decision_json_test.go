@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"math/rand/v2"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/refund"
@@ -136,6 +139,20 @@ func benchDecisions(tb testing.TB) (refund.Decision, []byte, plainDecision) {
 
 func TestDecisionPlainMirror(t *testing.T) { benchDecisions(t) }
 
+// BenchmarkDecisionMarshal encodes a decision as BenchmarkDecisionMarshalPlain
+// encodes its mirror, through a pointer (BenchmarkDecisionMarshalJSON
+// passes the decision itself, which encoding/json copies to the heap
+// twice).
+func BenchmarkDecisionMarshal(b *testing.B) {
+	d, _, _ := benchDecisions(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := json.Marshal(&d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func BenchmarkDecisionMarshalPlain(b *testing.B) {
 	_, _, p := benchDecisions(b)
 	b.ReportAllocs()
@@ -166,4 +183,68 @@ func BenchmarkDecisionUnmarshalPlain(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// sameDecoding fails t unless the fast decoder, where it accepts b,
+// decodes it as UnmarshalJSON's jsonx path does: the same decision, with
+// the same instants and offsets (compared through MarshalJSON too, since
+// cmp compares instants with time.Time.Equal).
+func sameDecoding(t *testing.T, b []byte) (fast bool) {
+	t.Helper()
+	var got, want refund.Decision
+	got.Zone = "untouched"
+	if !refund.UnmarshalFast(&got, b) {
+		if got.Zone != "untouched" {
+			t.Fatalf("%s: the fast decoder failed but set the decision", b)
+		}
+		return false
+	}
+	if err := want.UnmarshalJSON(b); err != nil {
+		t.Fatalf("%s: the fast decoder accepts it, UnmarshalJSON: %v", b, err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Fatalf("%s (-UnmarshalJSON +fast):\n%s", b, diff)
+	}
+	wj, werr := want.MarshalJSON()
+	gj, gerr := got.MarshalJSON()
+	if !bytes.Equal(wj, gj) || (werr == nil) != (gerr == nil) {
+		t.Fatalf("%s: re-encoded\n%s, %v\nwant\n%s, %v", b, gj, gerr, wj, werr)
+	}
+	return true
+}
+
+// The fast decoder decodes every decision MarshalJSON writes, and its
+// pretty-printed form, as UnmarshalJSON does; it leaves every other input
+// of the JSON tests (and their variants) to UnmarshalJSON, or decodes it
+// the same.
+func TestDecisionUnmarshalFast(t *testing.T) {
+	for _, in := range jsonInputs(t) {
+		var d refund.Decision
+		canonical := json.Unmarshal([]byte(in), &d) == nil && in != "null" && in != " null "
+		var pretty bytes.Buffer
+		_ = json.Indent(&pretty, []byte(in), "", "  ")
+		for _, b := range [][]byte{[]byte(in), pretty.Bytes(), []byte(" " + in + "\n"), []byte(strings.ToUpper(in))} {
+			if fast := sameDecoding(t, b); canonical && !fast && !bytes.Equal(b, []byte(strings.ToUpper(in))) {
+				t.Errorf("%s: not decoded by the fast decoder", b)
+			}
+		}
+		for i := range min(len(in), 2000) { // every truncation and one byte changed
+			sameDecoding(t, []byte(in[:i]))
+			for _, c := range []byte{'"', '}', '\\', ',', '0', 'x', 0xff} {
+				b := []byte(in)
+				b[i] = c
+				sameDecoding(t, b)
+			}
+		}
+	}
+}
+
+// FuzzDecisionUnmarshalFast: wherever the fast decoder accepts an input,
+// UnmarshalJSON's jsonx path decodes it to the same decision.
+func FuzzDecisionUnmarshalFast(f *testing.F) {
+	_, in, _ := benchDecisions(f)
+	f.Add(in)
+	f.Add([]byte(`{"limit":{"allowed":true,"rule":"EXT-12","reason":"within-limit","limit":{"amount":"50000.00","currency":"USD"},"used":{"amount":"0.00","currency":"USD"},"available":{"amount":"50000.00","currency":"USD"},"requested":{"amount":"1.00","currency":"USD"},"restoresAt":"2025-01-01T00:00:00-07:52"},"at":"0001-01-01T00:00:00Z","rule":"RFD-01","reason":"no-window","cancel":"now","window":"PT0S"}`))
+	f.Add([]byte(`{"daysUsed":-0,"daysPaid":9223372036854775807,"remaining":"1h","allowed":false,"zone":"é"}`))
+	f.Fuzz(func(t *testing.T, b []byte) { sameDecoding(t, b) })
 }

@@ -54,8 +54,14 @@ func jsonInputs(t *testing.T) []string {
 			in = append(in, string(b))
 		}
 	}
+	return append(in, brokenJSONInputs()...)
+}
+
+// brokenJSONInputs are the JSON texts of jsonInputs that are not
+// decisions MarshalJSON wrote.
+func brokenJSONInputs() []string {
 	const at = `"at":"2024-03-01T10:00:00Z","rule":"RFD-01","reason":"within-window","cancel":"now","window":"PT72H"`
-	return append(in, `null`, ` null `, `{}`, `[1,2]`, `"x"`, `{`, `{"paid":}`, `{"allowed":true} x`,
+	return append([]string(nil), `null`, ` null `, `{}`, `[1,2]`, `"x"`, `{`, `{"paid":}`, `{"allowed":true} x`,
 		`{"charge":"office-add-in"}`, `{"trigger":"refill"}`, `{"cancel":"later"}`, `{"settlement":"half"}`,
 		`{"vendor":"acme"}`, `{"window":"72h"}`, `{"paid":{"amount":"1.234","currency":"USD"}}`, `{"remaining":"soon"}`,
 		`{"allowed":"yes"}`, `{"Allowed":true}`, `{"allowed":false,"allowed":true}`, `{"rule":"RFD-99"}`,

@@ -79,3 +79,29 @@ func TestDecisionUnmarshalJSONFromMatchesV1(t *testing.T) {
 		}
 	}
 }
+
+// FuzzDecisionUnmarshalJSONFrom: json.Unmarshal through UnmarshalJSONFrom
+// (its fast path or UnmarshalJSON) decodes any input, alone and inside an
+// array, to the decision and error it gives through UnmarshalJSON alone.
+func FuzzDecisionUnmarshalJSONFrom(f *testing.F) {
+	_, in, _ := benchDecisions(f)
+	f.Add(in)
+	for _, in := range brokenJSONInputs() {
+		if len(in) < 4096 {
+			f.Add([]byte(in))
+		}
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var got, want [2]refund.Decision
+		err, werr := json.Unmarshal(b, &got[0]), json.Unmarshal(b, &onlyV1{&want[0]})
+		if got != want || methodError(err) != methodError(werr) {
+			t.Fatalf("%s:\n%v, %v\nwant %v, %v", b, got[0], err, want[0], werr)
+		}
+		doc := append(append(append([]byte(`[`), b...), ','), b...)
+		doc = append(doc, ']')
+		err, werr = json.Unmarshal(doc, &got), json.Unmarshal(doc, &[2]onlyV1{{&want[0]}, {&want[1]}})
+		if got != want || methodError(err) != methodError(werr) {
+			t.Fatalf("%s:\n%v, %v\nwant %v, %v", doc, got, err, want, werr)
+		}
+	})
+}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/marketrules/marketrules/calendar"
+	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/market"
 
 	"github.com/marketrules/marketrules/internal/jsonx"
@@ -42,7 +43,20 @@ func tooLarge(b []byte, err error) error {
 // in that fixed zone. For a named zone ("Europe/Stockholm", "Local"),
 // attach the location with [State.In] before applying events that need
 // the trial's calendar.
+//
+// The form MarshalJSON writes is read in one pass, without reflection;
+// anything else goes through the package's strict decoder, which finds
+// the problems.
 func (s *State) UnmarshalJSON(b []byte) error {
+	if s.unmarshalFast(b) {
+		return nil
+	}
+	return s.unmarshalJSONx(b)
+}
+
+// unmarshalJSONx is UnmarshalJSON through jsonx: the decoder of every
+// input unmarshalFast leaves, and its reference.
+func (s *State) unmarshalJSONx(b []byte) error {
 	if err := tooLarge(b, ErrInvalidState); err != nil {
 		return err
 	}
@@ -57,16 +71,89 @@ func (s *State) UnmarshalJSON(b []byte) error {
 		}
 		return ps.Err()
 	}
-	st := State{Phase: v.Phase, Plan: v.Plan, Market: v.Market, Months: v.Months, Start: v.Start, End: v.End,
-		Zone: v.Zone, CancelledAt: v.CancelledAt, PaidAt: v.PaidAt, PaidVia: v.PaidVia, Last: v.Last}
-	if loc, ok := calendar.ZoneOf(st.Zone); ok {
-		st = st.In(loc)
-	}
-	if err := st.Validate(); err != nil {
+	st, err := State{Phase: v.Phase, Plan: v.Plan, Market: v.Market, Months: v.Months, Start: v.Start, End: v.End,
+		Zone: v.Zone, CancelledAt: v.CancelledAt, PaidAt: v.PaidAt, PaidVia: v.PaidVia, Last: v.Last}.settle()
+	if err != nil {
 		return err
 	}
 	*s = st
 	return nil
+}
+
+// settle returns a decoded state in its zone, checked: the last step of
+// UnmarshalJSON.
+func (s State) settle() (State, error) {
+	if loc, ok := calendar.ZoneOf(s.Zone); ok {
+		s = s.In(loc)
+	}
+	return s, s.Validate()
+}
+
+// unmarshalFast decodes b as UnmarshalJSON does, if b is in the form
+// MarshalJSON writes (white space aside; see jsonx.Fast) and holds a
+// valid state, in one pass without reflection. It reports false, having
+// set nothing, for anything else, which unmarshalJSONx then decodes or
+// refuses with its problems.
+func (s *State) unmarshalFast(b []byte) bool {
+	if len(b) > MaxJSONSize {
+		return false
+	}
+	f := jsonx.NewFast(b)
+	var st State
+	st.readFast(&f)
+	if !f.Done() {
+		return false
+	}
+	st, err := st.settle()
+	if err != nil {
+		return false
+	}
+	*s = st
+	return true
+}
+
+// readFast reads the members of a state's object, opened in f, into s.
+func (s *State) readFast(f *jsonx.Fast) {
+	f.Members(func(name []byte) uint64 {
+		switch string(name) {
+		case "phase":
+			s.Phase = jsonx.Name[Phase](f, phaseNames.Names)
+			return 1 << 0
+		case "plan":
+			s.Plan = string(f.String())
+			return 1 << 1
+		case "market":
+			if text := f.String(); s.Market.UnmarshalText(text) != nil {
+				f.Fail()
+			}
+			return 1 << 2
+		case "months":
+			s.Months = f.IntN()
+			return 1 << 3
+		case "start":
+			f.Time(&s.Start)
+			return 1 << 4
+		case "end":
+			f.Time(&s.End)
+			return 1 << 5
+		case "zone":
+			s.Zone = string(f.String())
+			return 1 << 6
+		case "cancelledAt":
+			f.Time(&s.CancelledAt)
+			return 1 << 7
+		case "paidAt":
+			f.Time(&s.PaidAt)
+			return 1 << 8
+		case "paidVia":
+			s.PaidVia = jsonx.Name[PaidVia](f, conversionNames.Names)
+			return 1 << 9
+		case "last":
+			f.Time(&s.Last)
+			return 1 << 10
+		}
+		return 0
+	})
 }
 
 // UnmarshalJSON decodes an eligibility decision strictly from the JSON
@@ -97,6 +184,14 @@ var msgTransitionState = rule.Message{English: "a refused transition has effects
 // Input longer than [MaxJSONSize] is refused. Errors are [rule.Problems]
 // wrapping [ErrInvalidState] where no other sentinel applies.
 func (t *Transition) UnmarshalJSON(b []byte) error {
+	if t.unmarshalFast(b) {
+		return nil
+	}
+	return t.unmarshalJSONx(b)
+}
+
+// unmarshalJSONx is UnmarshalJSON through jsonx, as State's is.
+func (t *Transition) unmarshalJSONx(b []byte) error {
 	if err := tooLarge(b, ErrInvalidState); err != nil {
 		return err
 	}
@@ -117,6 +212,196 @@ func (t *Transition) UnmarshalJSON(b []byte) error {
 	*t = Transition{Allowed: v.Allowed, Rule: v.Rule, Reason: v.Reason, Event: v.Event, At: v.At, Plan: v.Plan,
 		Offer: v.Offer, State: v.State, Effects: v.Effects, End: v.End, Months: v.Months, Lengths: v.Lengths}
 	return nil
+}
+
+// unmarshalFast decodes b as UnmarshalJSON does, if b is in the form
+// MarshalJSON writes (white space aside; see jsonx.Fast) and holds a
+// valid transition, as State's does.
+func (t *Transition) unmarshalFast(b []byte) bool {
+	if len(b) > MaxJSONSize {
+		return false
+	}
+	f := jsonx.NewFast(b)
+	var v Transition
+	f.Members(func(name []byte) uint64 {
+		switch string(name) {
+		case "allowed":
+			v.Allowed = f.Bool()
+			return 1 << 0
+		case "rule":
+			v.Rule = rule.ID(f.String())
+			return 1 << 1
+		case "reason":
+			v.Reason = rule.Reason(f.String())
+			return 1 << 2
+		case "event":
+			v.Event = jsonx.Name[EventType](&f, kindNames.Names)
+			return 1 << 3
+		case "at":
+			f.Time(&v.At)
+			return 1 << 4
+		case "plan":
+			v.Plan = string(f.String())
+			return 1 << 5
+		case "offer":
+			v.Offer.readFast(&f)
+			return 1 << 6
+		case "state":
+			f.Open()
+			v.State.readFast(&f)
+			st, err := v.State.settle()
+			if err != nil {
+				f.Fail()
+			}
+			v.State = st
+			return 1 << 7
+		case "effects":
+			v.Effects.readFast(&f)
+			return 1 << 8
+		case "end":
+			f.Time(&v.End)
+			return 1 << 9
+		case "months":
+			v.Months = f.IntN()
+			return 1 << 10
+		case "lengths":
+			v.Lengths = []int{}
+			f.Elems(func() { v.Lengths = append(v.Lengths, f.IntN()) })
+			return 1 << 11
+		}
+		return 0
+	})
+	if !f.Done() || !v.Allowed && v.Effects.Len() > 0 {
+		return false
+	}
+	*t = v
+	return true
+}
+
+// readFast reads an effects array for Transition.unmarshalFast as
+// Effects.UnmarshalJSON decodes it (each effect as Effect.UnmarshalJSON
+// does), failing f where that fails.
+func (x *Effects) readFast(f *jsonx.Fast) {
+	var list [MaxEffects]Effect
+	n := 0
+	f.Elems(func() {
+		if n == len(list) {
+			f.Fail() // more than one transition has
+			return
+		}
+		list[n].readFast(f)
+		n++
+	})
+	if f.Failed() {
+		return
+	}
+	out, ok := effectsOf(list[:n])
+	if !ok {
+		f.Fail()
+	}
+	*x = out
+}
+
+// effectsOf returns the effects whose list is list, as
+// Effects.UnmarshalJSON builds them, or false if list is not the list of
+// any (where UnmarshalJSON reports a problem).
+func effectsOf(list []Effect) (Effects, bool) {
+	if len(list) == 0 {
+		return Effects{}, true
+	}
+	var out Effects
+	for k, t := range transitions {
+		if k > 0 && t.reason == list[0].Reason {
+			out.kind = transition(k)
+		}
+	}
+	for _, e := range list {
+		switch e.Type {
+		case CollectBilling:
+			out.cur = e.Amount.Code()
+		case StartTrial, SwitchTrial:
+			out.months, out.until, out.used = e.Months, e.Until, e.Used
+		case StartBilling:
+			out.at, out.plan, out.from = e.At, e.Plan, e.From
+		}
+	}
+	switch out.kind {
+	case tStarted, tSwitched, tCancelled:
+		out.at, out.plan, out.from = list[0].At, list[len(list)-1].Plan, list[0].From
+	case tNone:
+		out.kind = tStarted
+	}
+	if out.Len() != len(list) {
+		return Effects{}, false
+	}
+	for i := range list {
+		if !effectEqual(list[i], out.At(i)) {
+			return Effects{}, false
+		}
+	}
+	return out, true
+}
+
+// readFast reads an effect's object as Effect.UnmarshalJSON decodes it,
+// failing f where that fails.
+func (e *Effect) readFast(f *jsonx.Fast) {
+	f.Open()
+	f.Members(func(name []byte) uint64 {
+		switch string(name) {
+		case "type":
+			e.Type = jsonx.Name[EffectType](f, actionNames.Names)
+			return 1 << 0
+		case "rule":
+			e.Rule = rule.ID(f.String())
+			return 1 << 1
+		case "reason":
+			e.Reason = rule.Reason(f.String())
+			return 1 << 2
+		case "at":
+			f.Time(&e.At)
+			return 1 << 3
+		case "plan":
+			e.Plan = string(f.String())
+			return 1 << 4
+		case "from":
+			e.From = string(f.String())
+			return 1 << 5
+		case "months":
+			e.Months = f.IntN()
+			return 1 << 6
+		case "until":
+			f.Time(&e.Until)
+			return 1 << 7
+		case "used":
+			e.Used = time.Duration(f.Int())
+			return 1 << 8
+		case "amount":
+			f.Money(&e.Amount)
+			return 1 << 9
+		}
+		return 0
+	})
+	if !e.Type.Valid() && *e != (Effect{}) {
+		f.Fail()
+	}
+}
+
+// readFast reads an offering's object for Transition.unmarshalFast.
+func (o *Offering) readFast(f *jsonx.Fast) {
+	f.Open()
+	f.Members(func(name []byte) uint64 {
+		switch string(name) {
+		case "type":
+			if text := f.String(); o.Type.UnmarshalText(text) != nil {
+				f.Fail()
+			}
+			return 1 << 0
+		case "sellThroughMicrosoft":
+			o.SellThroughMicrosoft = f.Bool()
+			return 1 << 1
+		}
+		return 0
+	})
 }
 
 // stateJSON is a State's JSON form: its members in the order of the
@@ -211,8 +496,16 @@ type transitionJSON struct {
 // the order of the fields' documentation, empty ones left out: the bytes
 // encoding/json writes for transitionJSON.
 func (t Transition) MarshalJSON() ([]byte, error) {
+	return t.appendJSON(make([]byte, 0, transitionJSONSize))
+}
+
+// transitionJSONSize is room for the JSON of a transition with four
+// effects.
+const transitionJSONSize = 2048
+
+// appendJSON appends the JSON form of t to b.
+func (t *Transition) appendJSON(b []byte) ([]byte, error) {
 	var err error
-	b := make([]byte, 0, 1024)
 	if t.Allowed {
 		b = append(b, `{"allowed":true,"rule":`...)
 	} else {
@@ -245,11 +538,11 @@ func (t Transition) MarshalJSON() ([]byte, error) {
 	if b, err = t.State.appendJSON(append(b, `,"state":`...)); err != nil {
 		return nil, err
 	}
-	fx, err := t.Effects.MarshalJSON()
-	if err != nil {
+	b, ok := appendEffects(append(b, `,"effects":`...), &t.Effects)
+	if !ok {
+		_, err := t.Effects.MarshalJSON() // its error
 		return nil, err
 	}
-	b = append(append(b, `,"effects":`...), fx...)
 	if b, err = appendTime(b, `,"end":`, t.End); err != nil {
 		return nil, err
 	}
@@ -267,6 +560,56 @@ func (t Transition) MarshalJSON() ([]byte, error) {
 		b = append(b, ']')
 	}
 	return append(b, '}'), nil
+}
+
+// appendEffects appends the effects as [Effects.MarshalJSON] writes
+// them, in one pass, and reports false if one does not marshal.
+func appendEffects(b []byte, x *Effects) ([]byte, bool) {
+	b = append(b, '[')
+	for i := range x.Len() {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		var ok bool
+		if b, ok = appendEffect(b, x.At(i)); !ok {
+			return b, false
+		}
+	}
+	return append(b, ']'), true
+}
+
+// appendEffect appends e as [Effect.MarshalJSON] writes it (the bytes
+// json.Marshal writes for effectJSON, HTML escaped), and reports false if
+// it does not marshal.
+func appendEffect(b []byte, e Effect) ([]byte, bool) {
+	b, err := appendEnum(append(b, `{"type":`...), e.Type.Valid(), e.Type.String(), e.Type)
+	if err != nil {
+		return b, false
+	}
+	b = jsonx.AppendString(append(b, `,"rule":`...), string(e.Rule), true)
+	b = jsonx.AppendString(append(b, `,"reason":`...), string(e.Reason), true)
+	b, ok := jsonx.AppendTime(append(b, `,"at":`...), e.At)
+	b = jsonx.AppendString(append(b, `,"plan":`...), e.Plan, true)
+	if e.From != "" {
+		b = jsonx.AppendString(append(b, `,"from":`...), e.From, true)
+	}
+	if e.Months != 0 {
+		b = strconv.AppendInt(append(b, `,"months":`...), int64(e.Months), 10)
+	}
+	if !e.Until.IsZero() {
+		var ok2 bool
+		b, ok2 = jsonx.AppendTime(append(b, `,"until":`...), e.Until)
+		ok = ok && ok2
+	}
+	if e.Used != 0 {
+		b = strconv.AppendInt(append(b, `,"used":`...), int64(e.Used), 10)
+	}
+	if e.Amount != (currency.Money{}) {
+		var ok2 bool
+		b, ok2 = jsonx.AppendMoney(append(b, `,"amount":`...), e.Amount)
+		ok = ok && ok2
+	}
+	return append(b, '}'), ok
 }
 
 // appendEnum appends an enum value as a JSON string: its name when

@@ -417,11 +417,9 @@ func formOf(s trial.State) stateForm {
 	return stateForm{s.Phase, s.Plan, s.Market, s.Months, s.Start, s.End, s.Zone, s.CancelledAt, s.PaidAt, s.PaidVia, s.Last}
 }
 
-// State and Transition encode as a struct of their members would, byte
-// for byte, with and without HTML escaping, for every kind of state and
-// for strings that need escaping; values that cannot be encoded are
-// errors.
-func TestJSONBytes(t *testing.T) {
+// jsonTransitions returns a transition of every kind and one for each
+// state of states.
+func jsonTransitions(t *testing.T) []trial.Transition {
 	var trs []trial.Transition
 	for _, tc := range transitionCases(t) {
 		e := tc.e
@@ -435,6 +433,15 @@ func TestJSONBytes(t *testing.T) {
 	for _, s := range states(t) {
 		trs = append(trs, trial.Transition{State: s})
 	}
+	return trs
+}
+
+// State and Transition encode as a struct of their members would, byte
+// for byte, with and without HTML escaping, for every kind of state and
+// for strings that need escaping; values that cannot be encoded are
+// errors.
+func TestJSONBytes(t *testing.T) {
+	trs := jsonTransitions(t)
 	for _, odd := range []string{"<a&b>", "x\"y", `b\s`, "\x00\x1f\t\n\r\b\f", "é", "\u2028\u2029", "\xff\xfe"} {
 		trs = append(trs, trial.Transition{Plan: odd, Rule: rule.ID(odd), Reason: rule.Reason(odd), State: trial.State{Plan: odd, Zone: odd}})
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding"
 	"encoding/json"
-	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -85,48 +84,85 @@ func (o *Object) Bool(k string, v bool) {
 // Text appends a member k with v's MarshalText as a string.
 func (o *Object) Text(k string, v encoding.TextMarshaler) {
 	o.Key(k)
-	t, err := v.MarshalText()
-	if err != nil {
+	var ok bool
+	if o.b, ok = AppendText(o.b, v); !ok {
+		_, err := v.MarshalText()
 		o.fail(err)
-		return
 	}
-	o.b = AppendString(o.b, string(t), true)
 }
 
 // Time appends a member k with the instant t as time.Time.MarshalJSON
 // writes it (RFC 3339 with nanoseconds), failing as it fails.
 func (o *Object) Time(k string, t time.Time) {
 	o.Key(k)
-	n0 := len(o.b)
-	o.b = append(o.b, '"')
-	o.b = t.AppendFormat(o.b, time.RFC3339Nano)
-	// time.Time.MarshalJSON's checks: a year of four digits, a zone hour
-	// below 24.
-	b := o.b
-	switch {
-	case b[n0+1+len("9999")] != '-':
-		o.fail(errors.New("year outside of range [0,9999]"))
-		return
-	case b[len(b)-1] != 'Z':
-		c := b[len(b)-len("Z07:00")]
-		if '0' <= c && c <= '9' || 10*(b[len(b)-5]-'0')+(b[len(b)-4]-'0') >= 24 {
-			o.fail(errors.New("timezone hour outside of range [0,23]"))
-			return
-		}
+	var ok bool
+	if o.b, ok = AppendTime(o.b, t); !ok {
+		_, err := t.MarshalJSON()
+		o.fail(err)
 	}
-	o.b = append(o.b, '"')
 }
 
 // Money appends a member k with m as currency.Money.MarshalJSON writes
 // it, failing as it fails.
 func (o *Object) Money(k string, m currency.Money) {
 	o.Key(k)
-	if !m.Code().Valid() && m != (currency.Money{}) {
+	var ok bool
+	if o.b, ok = AppendMoney(o.b, m); !ok {
 		_, err := m.MarshalJSON()
 		o.fail(err)
-		return
 	}
-	o.b = m.AppendJSON(o.b)
+}
+
+// The Append functions append a value as encoding/json writes it and
+// report whether it marshals, for a type's MarshalJSON that appends its
+// members to one buffer and, if one fails, calls encoding/json for the
+// error. Unlike [Object], they keep a buffer on the caller's stack there
+// (no pointer to it is stored).
+
+// AppendKey appends the name k (which must need no escape) of the next
+// member of the object b ends in, after a comma unless it is the first.
+func AppendKey(b []byte, k string) []byte {
+	if b[len(b)-1] != '{' {
+		b = append(b, ',')
+	}
+	b = append(b, '"')
+	b = append(b, k...)
+	return append(b, '"', ':')
+}
+
+// AppendTime appends t as time.Time.MarshalJSON writes it, RFC 3339 with
+// nanoseconds, and reports false where that fails (a year outside 0 to
+// 9999, a zone hour from 24).
+func AppendTime(b []byte, t time.Time) ([]byte, bool) {
+	n0 := len(b)
+	b = append(b, '"')
+	b = t.AppendFormat(b, time.RFC3339Nano)
+	switch {
+	case len(b) < n0+1+len("9999-") || b[n0+1+len("9999")] != '-':
+		return append(b, '"'), false
+	case b[len(b)-1] != 'Z':
+		c := b[len(b)-len("Z07:00")]
+		if '0' <= c && c <= '9' || 10*(b[len(b)-5]-'0')+(b[len(b)-4]-'0') >= 24 {
+			return append(b, '"'), false
+		}
+	}
+	return append(b, '"'), true
+}
+
+// AppendMoney appends m as currency.Money.MarshalJSON writes it, and
+// reports false where that fails (a code outside ISO 4217).
+func AppendMoney(b []byte, m currency.Money) ([]byte, bool) {
+	return m.AppendJSON(b), m.Code().Valid() || m == (currency.Money{})
+}
+
+// AppendText appends v's MarshalText as a string, as encoding/json
+// writes it, and reports false where MarshalText fails.
+func AppendText(b []byte, v encoding.TextMarshaler) ([]byte, bool) {
+	t, err := v.MarshalText()
+	if err != nil {
+		return b, false
+	}
+	return appendStringBytes(b, t, true), true
 }
 
 func (o *Object) fail(err error) {
@@ -155,6 +191,21 @@ func AppendString(b []byte, s string, escapeHTML bool) []byte {
 		}
 	}
 	return append(append(append(b, '"'), s...), '"')
+}
+
+// appendStringBytes is AppendString of the string t, without converting
+// it where it needs no escape.
+func appendStringBytes(b, t []byte, escapeHTML bool) []byte {
+	plain := &plainText
+	if escapeHTML {
+		plain = &plainHTML
+	}
+	for _, c := range t {
+		if !plain[c] {
+			return AppendString(b, string(t), escapeHTML)
+		}
+	}
+	return append(append(append(b, '"'), t...), '"')
 }
 
 // plainHTML and plainText hold the bytes encoding/json writes as

@@ -86,3 +86,28 @@ func TestObjectMatchesEncodingJSON(t *testing.T) {
 		t.Errorf("MarshalText's error: %v", err)
 	}
 }
+
+// The Append functions write what Object writes, member by member, and
+// report the failures Object keeps.
+func TestAppendFunctions(t *testing.T) {
+	at := time.Date(2024, 7, 1, 2, 3, 4, 5, time.FixedZone("", -5*3600-1800))
+	b := append([]byte(nil), '{')
+	b, ok1 := AppendText(AppendKey(b, "t"), textOK("a<b"))
+	b, ok2 := AppendTime(AppendKey(b, "at"), at)
+	b, ok3 := AppendMoney(AppendKey(b, "m"), currency.MustParse("1.50 USD"))
+	b = append(b, '}')
+	o := NewObject(nil)
+	o.Text("t", textOK("a<b"))
+	o.Time("at", at)
+	o.Money("m", currency.MustParse("1.50 USD"))
+	want, err := o.Bytes()
+	if !ok1 || !ok2 || !ok3 || err != nil || !bytes.Equal(b, want) {
+		t.Errorf("%s %t %t %t\nwant %s %v", b, ok1, ok2, ok3, want, err)
+	}
+	if _, ok := AppendText(nil, textBad{}); ok {
+		t.Error("AppendText of a failing MarshalText reports true")
+	}
+	if _, ok := AppendTime(nil, time.Date(-1, 1, 1, 0, 0, 0, 0, time.UTC)); ok {
+		t.Error("AppendTime of year -1 reports true")
+	}
+}
