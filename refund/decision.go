@@ -321,6 +321,16 @@ func (d *Decision) UnmarshalJSON(b []byte) error {
 	if string(bytes.TrimSpace(b)) == "null" {
 		return nil
 	}
+	if d.unmarshalFast(b) {
+		return nil
+	}
+	return d.unmarshalJSONx(b)
+}
+
+// unmarshalJSONx is UnmarshalJSON for any input: it decodes through
+// jsonx, reporting every problem with its path. unmarshalFast takes the
+// form MarshalJSON writes in one pass, and is held to this.
+func (d *Decision) unmarshalJSONx(b []byte) error {
 	var ps rule.Problems
 	if len(b) > MaxJSONSize {
 		ps = addProblem(ps, "", "", msgTooLarge, ErrDecision, strconv.Itoa(len(b)), strconv.Itoa(MaxJSONSize))

@@ -7,3 +7,7 @@ var MarshalJSONStd = Decision.marshalJSONStd
 // UnmarshalFast is Decision's fast JSON decoder, for the tests that hold
 // it to UnmarshalJSON's jsonx path.
 var UnmarshalFast = (*Decision).unmarshalFast
+
+// UnmarshalJSONx is UnmarshalJSON's jsonx path, the fast decoder's
+// reference.
+var UnmarshalJSONx = (*Decision).unmarshalJSONx

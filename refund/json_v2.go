@@ -31,8 +31,5 @@ func (d *Decision) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
 	if err != nil {
 		return err
 	}
-	if d.unmarshalFast(v) {
-		return nil
-	}
 	return d.UnmarshalJSON(v)
 }

@@ -422,6 +422,27 @@ func (x *Effects) UnmarshalJSON(b []byte) error {
 		*x = Effects{}
 		return nil
 	}
+	out := rebuildEffects(list)
+	var want []string
+	for _, st := range transitions[out.kind].steps {
+		want = append(want, st.action.String())
+	}
+	for i := range max(len(list), out.Len()) {
+		if i >= len(list) || i >= out.Len() || !effectEqual(list[i], out.At(i)) {
+			ps.Append(rule.Problem{Path: "[" + strconv.Itoa(min(i, len(list)-1)) + "]", Message: msgNotTransition,
+				Args: []any{strings.Join(want, ", ")}})
+			return ps.Err()
+		}
+	}
+	*x = out
+	return nil
+}
+
+// rebuildEffects returns the effects of the transition whose list of
+// effects list (not empty) would be, from its first effect's reason and
+// the figures its effects carry: a start when the reason names no
+// transition. The caller compares the result's list with list.
+func rebuildEffects(list []Effect) Effects {
 	var out Effects
 	for k, t := range transitions {
 		if k > 0 && t.reason == list[0].Reason {
@@ -444,19 +465,7 @@ func (x *Effects) UnmarshalJSON(b []byte) error {
 	case tNone:
 		out.kind = tStarted // report against the list of a start
 	}
-	var want []string
-	for _, st := range transitions[out.kind].steps {
-		want = append(want, st.action.String())
-	}
-	for i := range max(len(list), out.Len()) {
-		if i >= len(list) || i >= out.Len() || !effectEqual(list[i], out.At(i)) {
-			ps.Append(rule.Problem{Path: "[" + strconv.Itoa(min(i, len(list)-1)) + "]", Message: msgNotTransition,
-				Args: []any{strings.Join(want, ", ")}})
-			return ps.Err()
-		}
-	}
-	*x = out
-	return nil
+	return out
 }
 
 // effectEqual reports whether two effects are the same, comparing

@@ -309,28 +309,7 @@ func effectsOf(list []Effect) (Effects, bool) {
 	if len(list) == 0 {
 		return Effects{}, true
 	}
-	var out Effects
-	for k, t := range transitions {
-		if k > 0 && t.reason == list[0].Reason {
-			out.kind = transition(k)
-		}
-	}
-	for _, e := range list {
-		switch e.Type {
-		case CollectBilling:
-			out.cur = e.Amount.Code()
-		case StartTrial, SwitchTrial:
-			out.months, out.until, out.used = e.Months, e.Until, e.Used
-		case StartBilling:
-			out.at, out.plan, out.from = e.At, e.Plan, e.From
-		}
-	}
-	switch out.kind {
-	case tStarted, tSwitched, tCancelled:
-		out.at, out.plan, out.from = list[0].At, list[len(list)-1].Plan, list[0].From
-	case tNone:
-		out.kind = tStarted
-	}
+	out := rebuildEffects(list)
 	if out.Len() != len(list) {
 		return Effects{}, false
 	}
