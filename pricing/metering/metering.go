@@ -648,11 +648,11 @@ func (p *Policy) openBatch(events []Event) (BatchDecision, bool) {
 // run's decisions are written to buf and handed to each.
 //
 // The events go in runs of dedupRun: first each event of the run is
-// checked and the key of each that passed is hashed, then the run's keys
-// are looked up in order. The lookups of a run do not wait on one
-// another's checks, so the processor fetches their table slots together
-// rather than one cache miss per event, which in a table larger than the
-// cache is most of an event's time.
+// checked and the key of each that passed is hashed, then the run's
+// table slots are loaded together (touchAll), then the run's keys are
+// looked up in order. The processor fetches a run's slots at once rather
+// than one cache miss per event, which in a table larger than the cache
+// is most of an event's time.
 func (p Policy) validateAll(v *Validation, events []Event, b BatchDecision, buf []Decision, each func(int, Decision)) BatchDecision {
 	b.Allowed, b.Reason = true, ReasonBatchChecked
 	first := newKeyTable(len(events))
@@ -672,6 +672,7 @@ func (p Policy) validateAll(v *Validation, events []Event, b BatchDecision, buf 
 				hs[k] = first.hash(&r.Key)
 			}
 		}
+		first.touchAll(hs[:len(run)])
 		for k := range run {
 			r := &run[k]
 			if r.Status != 0 {
