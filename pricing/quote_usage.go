@@ -141,13 +141,12 @@ func qtNameElement(ps rule.Problems, from, i int) rule.Problems {
 // Invalid input is reported as by [Policy.Quote]; a negative runtime or a
 // size that is not a positive number of vCPUs wraps [ErrUsage].
 // QuoteVMUsage does not allocate unless it fails.
-func (p Policy) QuoteVMUsage(req Subscription, at time.Time, u VMUsage) (Charge, error) {
+func (p Policy) QuoteVMUsage(req Subscription, at time.Time, u VMUsage) (l Charge, err error) {
 	var ps rule.Problems
 	pol := p.resolved()
 	mk, period, ok := qtUsageSetup(&req, at, pol, true, &ps)
-	var l Charge
 	if ok {
-		l, _ = qtVMLine(&req, &mk, period, u, pol, "usage", &ps)
+		qtVMLine(&l, &req, &mk, period, u, pol, "usage", &ps) // in place: no copy of a Charge
 	}
 	if len(ps) > 0 {
 		return Charge{}, ps.Err()
@@ -166,7 +165,8 @@ func (p Policy) AppendVMUsage(dst []Charge, req Subscription, at time.Time, usag
 	if ok {
 		for i := range usage {
 			before := len(ps)
-			l, ok := qtVMLine(&req, &mk, period, usage[i], pol, "usage", &ps)
+			var l Charge
+			ok := qtVMLine(&l, &req, &mk, period, usage[i], pol, "usage", &ps)
 			ps = qtNameElement(ps, before, i)
 			if ok {
 				dst = append(dst, l)
@@ -291,45 +291,52 @@ func qtOverageLine(l *Charge, req *Subscription, mk *qtMkt, period calendar.Peri
 }
 
 // qtVMLine prices one VM size's runtime; path names u.
-func qtVMLine(req *Subscription, mk *qtMkt, period calendar.Period, u VMUsage, pol *Policy,
-	path string, ps *rule.Problems) (Charge, bool) {
+func qtVMLine(l *Charge, req *Subscription, mk *qtMkt, period calendar.Period, u VMUsage, pol *Policy,
+	path string, ps *rule.Problems) bool {
 	p := req.Plan
 	if u.Runtime < 0 {
 		qtAdd(ps, ErrUsage, rule.EXT07, qtPath(path, "runtime"), qtMsgRuntimeNeg, u.Runtime.String())
-		return Charge{}, false
+		return false
 	}
 	minutes := qtRoundDiv(int64(u.Runtime), int64(time.Minute), pol.MinuteRounding)
-	l := Charge{
-		Kind: ChargeVMUsage, Reason: ReasonVMUsage, Rule: rule.EXT07, Plan: p.ID, Term: plan.Hourly,
-		Period: period, BilledAt: period.End, VCPUs: u.VCPUs, Minutes: minutes, Quantity: 1,
-	}
 	if m := p.Pricing.Model; m == plan.Free || m == plan.BYOL {
 		if u.VCPUs < 0 {
 			qtAdd(ps, ErrUsage, rule.EXT07, qtPath(path, "vcpus"), qtMsgVCPUs, int64(u.VCPUs))
-			return Charge{}, false
+			return false
 		}
+		qtVMLineHead(l, p.ID, period, u.VCPUs, minutes)
 		l.Rule = rule.PRC01
 		if mk.cur.Valid() {
 			l.UnitPrice = amountIn(0, mk.cur)
 			l.Amount = l.UnitPrice
 		}
-		return l, true
+		return true
 	}
 	var pr qtPrice
 	per, ok := qtVMHourly(&pr, req, u.VCPUs, mk, pol, "", path, ps)
 	if !ok {
-		return Charge{}, false
+		return false
 	}
 	hourly, err := pr.unit.Mul(per)
+	var amount currency.Money
 	if err == nil {
-		l.Amount, err = hourly.MulDiv(minutes, 60, pol.UsageRounding)
+		amount, err = hourly.MulDiv(minutes, 60, pol.UsageRounding)
 	}
 	if err != nil {
 		qtAdd(ps, err, rule.EXT07, qtPath(path, "runtime"), qtMsgArith, err.Error())
-		return Charge{}, false
+		return false
 	}
-	l.UnitPrice, l.Quantity = pr.unit, per
-	return l, true
+	qtVMLineHead(l, p.ID, period, u.VCPUs, minutes)
+	l.UnitPrice, l.Quantity, l.Amount = pr.unit, per, amount
+	return true
+}
+
+// qtVMLineHead writes the figures every VM usage line has to *l, which
+// is the zero Charge: a line is written where the caller keeps it, not
+// returned and copied.
+func qtVMLineHead(l *Charge, id string, period calendar.Period, vcpus int, minutes int64) {
+	l.Kind, l.Reason, l.Rule, l.Plan, l.Term = ChargeVMUsage, ReasonVMUsage, rule.EXT07, id, plan.Hourly
+	l.Period, l.BilledAt, l.VCPUs, l.Minutes, l.Quantity = period, period.End, vcpus, minutes, 1
 }
 
 // qtRoundDiv returns n / d rounded with mode, for n ≥ 0 and d > 0.
