@@ -6,11 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"math"
-	"os"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/marketrules/marketrules/internal/golden"
 )
 
 var updateJSONGolden = flag.Bool("update-json-v2", false, "rewrite testdata/json_v2.golden")
@@ -60,17 +59,5 @@ func TestMoneyJSONSameInBothModes(t *testing.T) {
 		}
 		b.WriteString("\n")
 	}
-	const golden = "testdata/json_v2.golden"
-	if *updateJSONGolden {
-		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), b.String()); diff != "" {
-		t.Errorf("JSON differs from %s (-want +got):\n%s", golden, diff)
-	}
+	golden.Check(t, "testdata/json_v2.golden", b.String(), *updateJSONGolden)
 }

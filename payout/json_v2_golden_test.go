@@ -2,17 +2,14 @@ package payout
 
 import (
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/marketrules/marketrules/currency"
+	"github.com/marketrules/marketrules/internal/golden"
 )
 
 var updateJSONGolden = flag.Bool("update-json-v2", false, "rewrite testdata/transaction_json_v2.golden")
@@ -47,37 +44,7 @@ func TestTransactionJSONSameInBothModes(t *testing.T) {
 	var b strings.Builder
 	for i, tx := range jsonTransactions(t) {
 		out, err := json.Marshal([]Transaction{tx})
-		fmt.Fprintf(&b, "marshal %d: %s, failed %t (%s)\n", i, out, err != nil, fieldError(err))
+		fmt.Fprintf(&b, "marshal %d: %s, failed %t (%s)\n", i, out, err != nil, golden.MarshalError(err))
 	}
-	const golden = "testdata/transaction_json_v2.golden"
-	if *updateJSONGolden {
-		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), b.String()); diff != "" {
-		t.Errorf("JSON differs from %s (-want +got):\n%s", golden, diff)
-	}
-}
-
-// fieldError returns the text of the innermost error of a marshaling
-// failure, below encoding/json's wrappers naming the methods it called
-// (and without the "Time.MarshalJSON: " that encoding/json/v2 does not
-// write, since it formats instants itself).
-func fieldError(err error) string {
-	for {
-		var me *json.MarshalerError
-		if !errors.As(err, &me) {
-			break
-		}
-		err = me.Err
-	}
-	if err == nil {
-		return ""
-	}
-	return strings.TrimPrefix(err.Error(), "Time.MarshalJSON: ")
+	golden.Check(t, "testdata/transaction_json_v2.golden", b.String(), *updateJSONGolden)
 }

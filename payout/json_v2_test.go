@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	jsonv2 "encoding/json/v2"
 	"testing"
+
+	"github.com/marketrules/marketrules/internal/golden"
 )
 
 // MarshalJSONTo writes the bytes encoding/json writes for a
@@ -31,7 +33,7 @@ func TestTransactionMarshalJSONToMatchesFields(t *testing.T) {
 		} {
 			got, err := json.Marshal(c.got)
 			want, werr := json.Marshal(c.want)
-			if string(got) != string(want) || (err == nil) != (werr == nil) || fieldError(err) != fieldError(werr) {
+			if string(got) != string(want) || (err == nil) != (werr == nil) || golden.MarshalError(err) != golden.MarshalError(werr) {
 				t.Errorf("%d %T: %.300s, %v\nwant %.300s, %v", i, c.got, got, err, want, werr)
 			}
 			// With encoding/json/v2's defaults but for omitempty, which

@@ -2,11 +2,9 @@ package pricing_test
 
 import (
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +13,7 @@ import (
 
 	"github.com/marketrules/marketrules/calendar"
 	"github.com/marketrules/marketrules/currency"
+	"github.com/marketrules/marketrules/internal/golden"
 	"github.com/marketrules/marketrules/plan"
 	"github.com/marketrules/marketrules/pricing"
 )
@@ -64,7 +63,7 @@ func TestProrationJSONSameInBothModes(t *testing.T) {
 	var b strings.Builder
 	for i, p := range jsonProrations(t) {
 		out, err := json.Marshal([]pricing.Proration{p})
-		fmt.Fprintf(&b, "marshal %d: %s, failed %t (%s)\n", i, out, err != nil, fieldError(err))
+		fmt.Fprintf(&b, "marshal %d: %s, failed %t (%s)\n", i, out, err != nil, golden.MarshalError(err))
 		if err == nil {
 			var back []pricing.Proration
 			err := json.Unmarshal(out, &back)
@@ -76,35 +75,5 @@ func TestProrationJSONSameInBothModes(t *testing.T) {
 			}
 		}
 	}
-	const golden = "testdata/proration_json_v2.golden"
-	if *updateJSONGolden {
-		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), b.String()); diff != "" {
-		t.Errorf("JSON differs from %s (-want +got):\n%s", golden, diff)
-	}
-}
-
-// fieldError returns the text of the innermost error of a marshaling
-// failure, below encoding/json's wrappers naming the methods it called
-// (and without the "Time.MarshalJSON: " that encoding/json/v2 does not
-// write, since it formats instants itself).
-func fieldError(err error) string {
-	for {
-		var me *json.MarshalerError
-		if !errors.As(err, &me) {
-			break
-		}
-		err = me.Err
-	}
-	if err == nil {
-		return ""
-	}
-	return strings.TrimPrefix(err.Error(), "Time.MarshalJSON: ")
+	golden.Check(t, "testdata/proration_json_v2.golden", b.String(), *updateJSONGolden)
 }

@@ -7,6 +7,7 @@ import (
 	jsonv2 "encoding/json/v2"
 	"testing"
 
+	"github.com/marketrules/marketrules/internal/golden"
 	"github.com/marketrules/marketrules/pricing"
 )
 
@@ -37,7 +38,7 @@ func TestProrationMarshalJSONToMatchesFields(t *testing.T) {
 		} {
 			got, err := json.Marshal(c.got)
 			want, werr := json.Marshal(c.want)
-			if string(got) != string(want) || (err == nil) != (werr == nil) || fieldError(err) != fieldError(werr) {
+			if string(got) != string(want) || (err == nil) != (werr == nil) || golden.MarshalError(err) != golden.MarshalError(werr) {
 				t.Errorf("%d %T: %.300s, %v\nwant %.300s, %v", i, c.got, got, err, want, werr)
 			}
 			got, err = jsonv2.Marshal(c.got)

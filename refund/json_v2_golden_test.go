@@ -5,14 +5,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/marketrules/marketrules/currency"
+	"github.com/marketrules/marketrules/internal/golden"
 	"github.com/marketrules/marketrules/refund"
 	"github.com/marketrules/marketrules/rule"
 )
@@ -103,17 +101,5 @@ func TestDecisionJSONSameInBothModes(t *testing.T) {
 		}
 		b.WriteString("\n")
 	}
-	const golden = "testdata/json_v2.golden"
-	if *updateJSONGolden {
-		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), b.String()); diff != "" {
-		t.Errorf("JSON differs from %s (-want +got):\n%s", golden, diff)
-	}
+	golden.Check(t, "testdata/json_v2.golden", b.String(), *updateJSONGolden)
 }

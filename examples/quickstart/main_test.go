@@ -11,6 +11,7 @@ import (
 
 	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/examples/internal/textout"
+	"github.com/marketrules/marketrules/internal/golden"
 )
 
 // visible makes the no-break spaces of CLDR money formats visible in the
@@ -38,7 +39,7 @@ func TestGolden(t *testing.T) {
 		if code != 0 || errOut != "" {
 			t.Fatalf("-lang %s: exit %d, stderr %q", lang, code, errOut)
 		}
-		textout.CheckGolden(t, filepath.Join("testdata", "golden."+lang+".txt"), visible.Replace(out), *update)
+		golden.Check(t, filepath.Join("testdata", "golden."+lang+".txt"), visible.Replace(out), *update)
 		if w := textout.MaxWidth(out); w >= 100 {
 			t.Errorf("-lang %s: a line of %d columns", lang, w)
 		}

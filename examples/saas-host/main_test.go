@@ -18,6 +18,7 @@ import (
 	"github.com/marketrules/marketrules/currency"
 	"github.com/marketrules/marketrules/examples/internal/textout"
 	"github.com/marketrules/marketrules/fulfillment"
+	"github.com/marketrules/marketrules/internal/golden"
 	"github.com/marketrules/marketrules/marketplacetest"
 	"github.com/marketrules/marketrules/pricing/metering"
 )
@@ -79,7 +80,7 @@ func TestGolden(t *testing.T) {
 		if code != 0 || errOut != "" {
 			t.Fatalf("%s: exit %d, stderr %q", lang, code, errOut)
 		}
-		textout.CheckGolden(t, filepath.Join("testdata", "golden."+lang+".txt"), out, *update)
+		golden.Check(t, filepath.Join("testdata", "golden."+lang+".txt"), out, *update)
 		if w := textout.MaxWidth(out); w >= 100 {
 			t.Errorf("%s: a line of %d columns", lang, w)
 		}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/marketrules/marketrules/examples/internal/textout"
+	"github.com/marketrules/marketrules/internal/golden"
 )
 
 // visible shows CLDR's no-break spaces: U+00A0 as "·", U+202F as "˙".
@@ -22,7 +23,7 @@ func TestGolden(t *testing.T) {
 		if code != 0 || errOut != "" {
 			t.Fatalf("-lang %s: exit %d, stderr %q", lang, code, errOut)
 		}
-		textout.CheckGolden(t, filepath.Join("testdata", "golden."+lang+".txt"), visible.Replace(out), *update)
+		golden.Check(t, filepath.Join("testdata", "golden."+lang+".txt"), visible.Replace(out), *update)
 		if w := textout.MaxWidth(out); w >= 100 {
 			t.Errorf("-lang %s: a line of %d columns", lang, w)
 		}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/marketrules/marketrules/examples/internal/textout"
+	"github.com/marketrules/marketrules/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -38,7 +39,7 @@ func TestGolden(t *testing.T) {
 		if code := run([]string{"-lang", lang}, nil, &out, &errOut); code != 0 || errOut.Len() > 0 {
 			t.Fatalf("-lang %s: exit %d, stderr %q", lang, code, errOut.String())
 		}
-		textout.CheckGolden(t, filepath.Join("testdata", "golden."+lang+".txt"), visible.Replace(out.String()), *update)
+		golden.Check(t, filepath.Join("testdata", "golden."+lang+".txt"), visible.Replace(out.String()), *update)
 		if w := textout.MaxWidth(out.String()); w >= 100 {
 			t.Errorf("-lang %s: a line of %d columns", lang, w)
 		}

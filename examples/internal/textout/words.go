@@ -3,10 +3,8 @@ package textout
 import (
 	"errors"
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
-	"testing"
 	"time"
 
 	"github.com/marketrules/marketrules/currency"
@@ -80,40 +78,6 @@ func DayTime(l rule.Language, t time.Time) string {
 // do.
 func Money(loc currency.Locale, m currency.Money) string {
 	return strings.ReplaceAll(loc.Format(m), "\uFFE5", "\u00A5")
-}
-
-// CheckGolden compares got with the golden file at path and reports a
-// difference as a test error; with update it first rewrites the file.
-// The example programs' golden tests, one per language, use it so that a
-// change of output is reviewed, not accidental.
-func CheckGolden(t testing.TB, path, got string, update bool) {
-	t.Helper()
-	if update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test -update writes it)", err)
-	}
-	if got == string(want) {
-		return
-	}
-	gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-	for i := range max(len(gl), len(wl)) {
-		var g, w string
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if g != w {
-			t.Errorf("output differs from %s (go test -update rewrites it) at line %d:\n got: %q\nwant: %q", path, i+1, g, w)
-			return
-		}
-	}
 }
 
 // MaxWidth returns the display width of the widest line of s.

@@ -2,7 +2,6 @@ package textout
 
 import (
 	"errors"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -80,12 +79,6 @@ func TestWriteWidth(t *testing.T) {
 	if strings.Count(b.String(), "\n") != 3 {
 		t.Errorf("fits:\n%s", b.String())
 	}
-}
-
-func TestCheckGolden(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "g.txt")
-	CheckGolden(t, path, "a\nb\n", true)
-	CheckGolden(t, path, "a\nb\n", false)
 }
 
 func TestRounding(t *testing.T) {
