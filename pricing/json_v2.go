@@ -5,7 +5,6 @@ package pricing
 import (
 	"encoding/json"
 	"encoding/json/jsontext"
-
 	"strconv"
 
 	"github.com/marketrules/marketrules/calendar"

@@ -131,22 +131,14 @@ func AppendKey(b []byte, k string) []byte {
 }
 
 // AppendTime appends t as time.Time.MarshalJSON writes it, RFC 3339 with
-// nanoseconds, and reports false where that fails (a year outside 0 to
-// 9999, a zone hour from 24).
+// nanoseconds (time.Time.AppendText between quotes), and reports false
+// where that fails (a year outside 0 to 9999, a zone hour from 24).
 func AppendTime(b []byte, t time.Time) ([]byte, bool) {
-	n0 := len(b)
 	b = append(b, '"')
-	b = t.AppendFormat(b, time.RFC3339Nano)
-	switch {
-	case len(b) < n0+1+len("9999-") || b[n0+1+len("9999")] != '-':
-		return append(b, '"'), false
-	case b[len(b)-1] != 'Z':
-		c := b[len(b)-len("Z07:00")]
-		if '0' <= c && c <= '9' || 10*(b[len(b)-5]-'0')+(b[len(b)-4]-'0') >= 24 {
-			return append(b, '"'), false
-		}
+	if out, err := t.AppendText(b); err == nil {
+		return append(out, '"'), true
 	}
-	return append(b, '"'), true
+	return append(b, '"'), false
 }
 
 // AppendMoney appends m as currency.Money.MarshalJSON writes it, and
