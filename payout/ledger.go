@@ -163,7 +163,8 @@ func (l *Ledger) Add(t Transaction) error {
 	return l.addOne(&t)
 }
 
-// addOne is Add.
+// addOne is Add: add's steps written out, since add, with three calls,
+// does not inline into it.
 func (l *Ledger) addOne(t *Transaction) error {
 	if l == nil {
 		return rule.Problems{{Path: "ledger", Message: msgNilLedger, Err: ErrField}}.Err()
