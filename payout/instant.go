@@ -132,7 +132,7 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 // indexed by month and day, an entry replaced by the same day of another
 // year.
 type dateCache [512]struct {
-	lo uint64 // the first 8 bytes of the date; 0 when empty
+	lo uint64 // the first 8 bytes of the date; 0 when empty, never 0 when filled (byte 4 is '-')
 	hi uint16 // its last 2 bytes
 	t  time.Time
 }
@@ -149,7 +149,7 @@ func (c *dateCache) parseInstant(s string, zone *time.Location) (time.Time, bool
 	md := int(s[5]&15)*10 + int(s[6]&15) // the month, for digits
 	md = md*31 + int(s[8]&15)*10 + int(s[9]&15)
 	e := &c[md&(len(c)-1)]
-	if e.lo == lo && e.hi == hi {
+	if e.lo == lo && e.hi == hi && lo != 0 { // an empty entry matches no input, not even ten NULs
 		return e.t, true
 	}
 	t, ok := parseInstant(s, zone)

@@ -63,7 +63,8 @@ func TestParseInstantAgreesWithTimeParse(t *testing.T) {
 // time.Parse accepts, with the same instant, offset and zone.
 func FuzzParseInstant(f *testing.F) {
 	for _, s := range []string{"2024-01-15", "2024-01-15T10:30:00Z", "2024-01-15T10:30:00.123456789+05:30",
-		"2024-01-15T1:30:00Z", "2024-02-29T10:30:00,5-08:00", "0000-01-01T00:00:00Z", "9999-12-31T23:59:59.9999999999Z"} {
+		"2024-01-15T1:30:00Z", "2024-02-29T10:30:00,5-08:00", "0000-01-01T00:00:00Z", "9999-12-31T23:59:59.9999999999Z",
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"} {
 		f.Add(s)
 	}
 	other := time.FixedZone("X", 5*3600+1800)
@@ -92,7 +93,8 @@ func TestDateCache(t *testing.T) {
 	var c dateCache
 	for range 2 {
 		for _, s := range []string{"2024-01-15", "2023-01-15", "2024-01-15", "2024-02-29", "2023-02-29", "2024-13-45",
-			"2024-1x-15", "20a4-01-15", "2024-01-15T10:00:00Z", "2024-12-31", "0000-00-00", "9999-99-99"} {
+			"2024-1x-15", "20a4-01-15", "2024-01-15T10:00:00Z", "2024-12-31", "0000-00-00", "9999-99-99",
+			"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"} {
 			got, ok := c.parseInstant(s, pst)
 			want, wantOK := refInstant(s, pst)
 			if ok != wantOK || got != want {
