@@ -155,23 +155,34 @@ func (m Money) Format(l Locale) string { return l.Format(m) }
 // number and its touching character is neither a symbol nor a space (as in
 // "CHF"), a no-break space separates them.
 func appendAffix(b []byte, affix, sym string, isPrefix bool) []byte {
-	for i := 0; i < len(affix); {
-		r, n := utf8.DecodeRuneInString(affix[i:])
-		if r != '¤' {
-			b = append(b, affix[i:i+n]...)
-			i += n
-			continue
+	for i := 0; ; {
+		k := indexCurrencySign(affix[i:])
+		if k < 0 {
+			return append(b, affix[i:]...)
 		}
+		b = append(b, affix[i:i+k]...)
+		i += k
 		if !isPrefix && i == 0 && needsSpacing(sym, false) {
 			b = append(b, "\u00a0"...)
 		}
 		b = append(b, sym...)
-		i += n
+		i += len("¤")
 		if isPrefix && i == len(affix) && needsSpacing(sym, true) {
 			b = append(b, "\u00a0"...)
 		}
 	}
-	return b
+}
+
+// indexCurrencySign is strings.Index(s, "¤") for the few bytes of an
+// affix, without a call: in UTF-8 the bytes C2 A4 are "¤" wherever they
+// occur, as C2 only ever starts a character.
+func indexCurrencySign(s string) int {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == 0xC2 && s[i+1] == 0xA4 {
+			return i
+		}
+	}
+	return -1
 }
 
 func needsSpacing(sym string, last bool) bool {
@@ -185,48 +196,52 @@ func needsSpacing(sym string, last bool) bool {
 }
 
 // appendNumber writes the magnitude with grouping and the decimal
-// separator. It writes the digits once, in a buffer, and copies them in
-// runs between group separators: no division by a variable.
+// separator. It writes the number from the right into a buffer,
+// separators included, and appends it with one copy: no division by a
+// variable.
 func (d *localeData) appendNumber(b []byte, mag uint64, digits int) []byte {
-	var buf [24]byte // 20 digits, and zeros up to digits+1 of them
-	i := len(buf)
-	for {
-		i--
-		buf[i] = byte('0' + mag%10)
+	// 20 digits, 9 separators (secondary groups of 2) and the decimal
+	// separator, of at most maxSeparator bytes each, fit.
+	var buf [20 + 10*maxSeparator]byte
+	j := len(buf)
+	for range digits {
+		j--
+		buf[j] = byte('0' + mag%10)
+		mag /= 10
+	}
+	if digits > 0 {
+		j -= len(d.decimal)
+		copy(buf[j:], d.decimal)
+	}
+	// A separator goes before the last primary integer digits, then
+	// before every secondary group further left; none when the integer
+	// part has fewer than primary+minGroup digits. A zero secondary
+	// means one separator only.
+	primary, step := int(d.primary), int(d.secondary)
+	next := 0 // integer digits written when the next separator is due; 0: none
+	if e := primary + int(d.minGroup) - 1; primary > 0 && e < len(pow10) && mag >= pow10[e] {
+		next = primary
+	}
+	for k := 1; ; k++ {
+		j--
+		buf[j] = byte('0' + mag%10)
 		mag /= 10
 		if mag == 0 {
 			break
 		}
-	}
-	for len(buf)-i <= digits { // at least one integer digit: 0.05, not .05
-		i--
-		buf[i] = '0'
-	}
-	ds := buf[i:]
-	n := len(ds) - digits // integer digits
-	start := 0
-	if primary, step := int(d.primary), int(d.secondary); primary > 0 && n >= primary+int(d.minGroup) {
-		// A separator goes before the last primary digits, then before
-		// every secondary group further left; bnd counts the digits to
-		// its right, starting from the leftmost separator.
-		bnd := primary
-		for step > 0 && bnd+step < n {
-			bnd += step
-		}
-		for bnd < n {
-			b = append(b, ds[start:n-bnd]...)
-			b = append(b, d.group...)
-			start = n - bnd
-			if bnd == primary {
-				break
+		if k == next {
+			j -= len(d.group)
+			copy(buf[j:], d.group)
+			next += step
+			if step == 0 {
+				next = 0
 			}
-			bnd -= step
 		}
 	}
-	b = append(b, ds[start:n]...)
-	if digits > 0 {
-		b = append(b, d.decimal...)
-		b = append(b, ds[n:]...)
-	}
-	return b
+	return append(b, buf[j:]...)
 }
+
+// maxSeparator is the longest decimal or group separator in the locale
+// table, in bytes ("\u202f" is 3); a test holds the table to it and to
+// secondary groups of 2 digits or more.
+const maxSeparator = 4

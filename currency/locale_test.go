@@ -31,8 +31,13 @@ func TestFormatExamples(t *testing.T) {
 		{"en-US", "-0.05 USD", "-$0.05"},
 		{"en-US", "12.345 BHD", "BHD\u00a012.345"}, // not a marketplace currency: its code, three places
 		{"en-IN", "1234567.89 INR", "₹12,34,567.89"},
-		{"pl-PL", "1234.50 EUR", "1234,50\u00a0€"},    // minimum grouping digits 2
-		{"nl-NL", "-1234.50 EUR", "€\u00a0-1.234,50"}, // explicit negative pattern
+		{"pl-PL", "1234.50 EUR", "1234,50\u00a0€"},                              // minimum grouping digits 2
+		{"nl-NL", "-1234.50 EUR", "€\u00a0-1.234,50"},                           // explicit negative pattern
+		{"en-IN", "-92233720368547758.08 INR", "-₹92,23,37,20,36,85,47,758.08"}, // the most separators
+		{"fr-FR", "92233720368547758.07 EUR", "92\u202f233\u202f720\u202f368\u202f547\u202f758,07\u00a0€"},
+		{"en-US", "0.0001 CLF", "CLF\u00a00.0001"}, // four places, integer digit 0
+		{"de-DE", "0 JPY", "0\u00a0¥"},
+		{"pl-PL", "12345.67 EUR", "12\u00a0345,67\u00a0€"},
 	} {
 		loc, err := ParseLocale(tt.locale)
 		if err != nil {
@@ -43,6 +48,17 @@ func TestFormatExamples(t *testing.T) {
 		}
 		if got := MustParse(tt.money).Format(loc); got != tt.want {
 			t.Errorf("%s: Money.Format(%s) = %q, want %q", tt.locale, tt.money, got, tt.want)
+		}
+	}
+}
+
+// The locale table fits appendNumber's buffer: separators of at most
+// maxSeparator bytes and secondary groups of 2 digits or more, so 20
+// digits take at most 9 group separators.
+func TestLocaleTableFitsFormatBuffer(t *testing.T) {
+	for i, d := range locales {
+		if len(d.decimal) > maxSeparator || len(d.group) > maxSeparator || d.secondary == 1 {
+			t.Errorf("locale %d (%s): decimal %q, group %q, secondary %d", i, d.tag, d.decimal, d.group, d.secondary)
 		}
 	}
 }
