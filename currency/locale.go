@@ -174,8 +174,8 @@ func appendAffix(b []byte, affix, sym string, isPrefix bool) []byte {
 }
 
 // indexCurrencySign is strings.Index(s, "¤") for the few bytes of an
-// affix, without a call: in UTF-8 the bytes C2 A4 are "¤" wherever they
-// occur, as C2 only ever starts a character.
+// affix, without a call: in UTF-8 the bytes 0xC2 0xA4 are "¤" wherever
+// they occur, as 0xC2 only ever starts a character.
 func indexCurrencySign(s string) int {
 	for i := 0; i+1 < len(s); i++ {
 		if s[i] == 0xC2 && s[i+1] == 0xA4 {
