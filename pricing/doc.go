@@ -71,6 +71,9 @@
 // paths in the input's JSON names ("quantity", "policy.reservationYear")
 // and rules, wrapping the sentinels of errors.go; answers are values with
 // a rule, a reason and Explain in English and Swedish. Nothing panics.
+// A policy field that cannot be applied is one problem wrapping
+// [ErrPolicy]; the request is still checked in full, but no figure is
+// computed with that field, so no second problem repeats it.
 //
 // # Examples
 //

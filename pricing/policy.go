@@ -184,10 +184,9 @@ func (p Policy) Validate() error {
 // check appends the problems of a resolved policy.
 func (p *Policy) check(ps *rule.Problems) {
 	if p.ConversionRounding.Valid() && p.MinuteRounding.Valid() && p.UsageRounding.Valid() &&
-		p.ReservationRounding.Valid() && p.ProrationRounding.Valid() && p.ReservationYear > 0 &&
-		p.ReservationYear%time.Hour == 0 && p.UsageMonths > 0 && p.UsageMonths <= maxUsageMonths &&
-		p.ProrationUnit <= ProrateBySecond && p.Upgrade <= TimingBlocked && p.Downgrade <= TimingBlocked &&
-		p.SeatReductionWindow >= 0 && p.SeatReductionWindow <= maxSeatWindow {
+		p.ReservationRounding.Valid() && p.ProrationRounding.Valid() && p.reservationYearOK() &&
+		p.usageMonthsOK() && p.ProrationUnit <= ProrateBySecond && p.Upgrade <= TimingBlocked &&
+		p.Downgrade <= TimingBlocked && p.seatWindowOK() {
 		return
 	}
 	for _, r := range [...]struct {
@@ -205,10 +204,10 @@ func (p *Policy) check(ps *rule.Problems) {
 			qtAdd(ps, ErrPolicy, r.id, r.path, qtMsgRounding, int(r.mode))
 		}
 	}
-	if p.ReservationYear <= 0 || p.ReservationYear%time.Hour != 0 {
+	if !p.reservationYearOK() {
 		qtAdd(ps, ErrPolicy, rule.EXT07, "policy.reservationYear", plMsgHours, p.ReservationYear.String())
 	}
-	if p.UsageMonths <= 0 || p.UsageMonths > maxUsageMonths {
+	if !p.usageMonthsOK() {
 		qtAdd(ps, ErrPolicy, rule.PRC07, "policy.usageMonths", plMsgRange, int64(p.UsageMonths), int64(1), int64(maxUsageMonths))
 	}
 	if p.ProrationUnit > ProrateBySecond {
@@ -220,9 +219,70 @@ func (p *Policy) check(ps *rule.Problems) {
 	if p.Downgrade > TimingBlocked {
 		qtAdd(ps, ErrPolicy, rule.PRC05, "policy.downgrade", prMsgEnum, p.Downgrade.String())
 	}
-	if p.SeatReductionWindow < 0 || p.SeatReductionWindow > maxSeatWindow {
+	if !p.seatWindowOK() {
 		qtAdd(ps, ErrPolicy, rule.EXT13, "policy.seatReductionWindow", plMsgRange, int64(p.SeatReductionWindow), int64(0), int64(maxSeatWindow))
 	}
+}
+
+func (p *Policy) reservationYearOK() bool {
+	return p.ReservationYear > 0 && p.ReservationYear%time.Hour == 0
+}
+
+func (p *Policy) usageMonthsOK() bool { return p.UsageMonths > 0 && p.UsageMonths <= maxUsageMonths }
+
+func (p *Policy) seatWindowOK() bool {
+	return p.SeatReductionWindow >= 0 && p.SeatReductionWindow <= maxSeatWindow
+}
+
+// checked appends the problems of a resolved policy and returns the
+// policy to check a request under: p when it is valid; otherwise a copy
+// whose invalid fields are DefaultPolicy's, so that the request is still
+// checked in full (every problem at once) without a figure computed
+// under a rounding mode or period that does not exist, and without a
+// problem that only repeats the policy's. Nothing computed under the
+// copy is returned: the method fails with the policy's problems.
+func (p *Policy) checked(ps *rule.Problems) *Policy {
+	n := len(*ps)
+	p.check(ps)
+	if len(*ps) == n {
+		return p
+	}
+	return p.repaired()
+}
+
+// repaired returns a copy of p with every field check refuses replaced
+// by DefaultPolicy's.
+func (p *Policy) repaired() *Policy {
+	d := DefaultPolicy()
+	r := *p
+	for _, m := range [...]struct{ mode, def *currency.RoundingMode }{
+		{&r.ConversionRounding, &d.ConversionRounding}, {&r.MinuteRounding, &d.MinuteRounding},
+		{&r.UsageRounding, &d.UsageRounding}, {&r.ReservationRounding, &d.ReservationRounding},
+		{&r.ProrationRounding, &d.ProrationRounding},
+	} {
+		if !m.mode.Valid() {
+			*m.mode = *m.def
+		}
+	}
+	if !r.reservationYearOK() {
+		r.ReservationYear = d.ReservationYear
+	}
+	if !r.usageMonthsOK() {
+		r.UsageMonths = d.UsageMonths
+	}
+	if r.ProrationUnit > ProrateBySecond {
+		r.ProrationUnit = d.ProrationUnit
+	}
+	if r.Upgrade > TimingBlocked {
+		r.Upgrade = d.Upgrade
+	}
+	if r.Downgrade > TimingBlocked {
+		r.Downgrade = d.Downgrade
+	}
+	if !r.seatWindowOK() {
+		r.SeatReductionWindow = d.SeatReductionWindow
+	}
+	return &r
 }
 
 // location returns the policy's zone: UTC when unset.

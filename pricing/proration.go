@@ -296,8 +296,7 @@ func (p Policy) Prorate(sub Subscription, ch SubscriptionChange, at time.Time) (
 	// r is the result itself: the proration is written where it is
 	// returned.
 	var ps rule.Problems
-	pol := p.resolved()
-	qtCheckPolicy(pol, &ps)
+	pol := p.resolved().checked(&ps)
 	instantsOK := qtCheckStartAt(sub.Start, at, rule.PRC05, "", &ps)
 	instantsOK = checkBillingDay(&sub, rule.PRC05, &ps) && instantsOK
 	if sub.Plan == nil {

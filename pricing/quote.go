@@ -212,8 +212,7 @@ func qtSplit(m currency.Money, n int) (big, small currency.Money, r int) {
 func (p Policy) Quote(s Subscription) (q Quote, err error) {
 	// q is the result itself: the quote is written where it is returned.
 	var ps rule.Problems
-	pol := p.resolved()
-	qtCheckPolicy(pol, &ps)
+	pol := p.resolved().checked(&ps)
 	qtQuote(&q, &s, pol, "", &ps)
 	if len(ps) > 0 {
 		return Quote{}, ps.Err()
@@ -238,8 +237,6 @@ func qtPath(prefix, field string) string {
 func qtIndex(prefix string, i int) string {
 	return prefix + "[" + strconv.Itoa(i) + "]"
 }
-
-func qtCheckPolicy(pol *Policy, ps *rule.Problems) { pol.check(ps) }
 
 // qtIsVM reports whether p prices virtual machine usage per hour.
 func qtIsVM(p *plan.Plan) bool {

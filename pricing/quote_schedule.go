@@ -83,8 +83,7 @@ func qtCheckStartAt(start, at time.Time, id rule.ID, prefix string, ps *rule.Pro
 func (p Policy) AppendSchedule(dst []Charge, s Subscription, at time.Time) ([]Charge, error) {
 	var ps rule.Problems
 	var q Quote
-	pol := p.resolved()
-	qtCheckPolicy(pol, &ps)
+	pol := p.resolved().checked(&ps)
 	qtQuote(&q, &s, pol, "", &ps)
 	qtCheckStartAt(s.Start, at, rule.PRC07, "", &ps)
 	checkBillingDay(&s, rule.PRC07, &ps)

@@ -288,6 +288,8 @@ func TestQuoteTerm_Errors(t *testing.T) {
 	badPol.ReservationYear = 0
 	badPol.UsageMonths = -1
 	badPol.MinuteRounding, badPol.UsageRounding, badPol.ReservationRounding = 9, 9, 9
+	badRounding := pricing.DefaultPolicy()
+	badRounding.ReservationRounding, badRounding.ConversionRounding = 7, 7
 	req := func(p *plan.Plan, mk market.Code, term plan.Term, pay plan.PaymentOption, n int64) pricing.Subscription {
 		return pricing.Subscription{Plan: p, Market: mk, Term: term, Payment: pay, Quantity: n}
 	}
@@ -343,6 +345,26 @@ func TestQuoteTerm_Errors(t *testing.T) {
 				{"policy.reservationRounding", rule.EXT07, pricing.ErrPolicy},
 				{"policy.reservationYear", rule.EXT07, pricing.ErrPolicy},
 				{"policy.usageMonths", rule.PRC07, pricing.ErrPolicy},
+			}},
+		// A request is checked in full under a policy with problems, but
+		// nothing is computed with a rounding mode that does not exist:
+		// the policy's problem is reported once, not again as arithmetic.
+		{"policy: a reservation under an unknown rounding", pricing.Subscription{Plan: qtVM(plan.FlatRate), Market: market.US, Term: plan.OneYear},
+			badRounding, []qtProblem{
+				{"policy.conversionRounding", rule.PRC03, pricing.ErrPolicy},
+				{"policy.reservationRounding", rule.EXT07, pricing.ErrPolicy},
+			}},
+		{"policy and request at once", pricing.Subscription{Plan: qtVM(plan.PerVCPUSize), Market: market.SE, Term: plan.OneYear, Quantity: -2, VCPUs: 7},
+			badRounding, []qtProblem{
+				{"policy.conversionRounding", rule.PRC03, pricing.ErrPolicy},
+				{"policy.reservationRounding", rule.EXT07, pricing.ErrPolicy},
+				{"quantity", rule.EXT06, pricing.ErrSeats},
+				{"vcpus", rule.EXT07, pricing.ErrUnpriced},
+			}},
+		{"policy: a conversion under an unknown rounding", pricing.Subscription{Plan: gold, Market: market.SE, Term: plan.OneMonth, Rate: qtToSEK},
+			badRounding, []qtProblem{
+				{"policy.conversionRounding", rule.PRC03, pricing.ErrPolicy},
+				{"policy.reservationRounding", rule.EXT07, pricing.ErrPolicy},
 			}},
 		{"all at once", req(team, market.FR, plan.OneMonth, plan.Monthly, 30), pricing.DefaultPolicy(),
 			[]qtProblem{{"market", rule.PLN06, pricing.ErrUnpriced}, {"payment", rule.EXT05, pricing.ErrUnpriced}, {"quantity", rule.EXT06, pricing.ErrSeats}}},

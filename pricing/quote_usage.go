@@ -62,7 +62,7 @@ type VMUsage struct {
 // does not allocate unless it fails.
 func (p Policy) QuoteOverage(req Subscription, at time.Time, u MeteredUsage) (l Charge, err error) {
 	var ps rule.Problems
-	pol := p.resolved()
+	pol := p.resolved().checked(&ps)
 	mk, period, ok := qtUsageSetup(&req, at, pol, false, &ps)
 	if ok {
 		qtOverageLine(&l, &req, &mk, period, u, pol, "usage", &ps) // in place: no copy of a Charge
@@ -81,7 +81,7 @@ func (p Policy) QuoteOverage(req Subscription, at time.Time, u MeteredUsage) (l 
 // dst has room.
 func (p Policy) AppendOverage(dst []Charge, req Subscription, at time.Time, usage []MeteredUsage) ([]Charge, error) {
 	var ps rule.Problems
-	pol := p.resolved()
+	pol := p.resolved().checked(&ps)
 	mk, period, ok := qtUsageSetup(&req, at, pol, false, &ps)
 	n := len(dst)
 	if ok {
@@ -143,7 +143,7 @@ func qtNameElement(ps rule.Problems, from, i int) rule.Problems {
 // QuoteVMUsage does not allocate unless it fails.
 func (p Policy) QuoteVMUsage(req Subscription, at time.Time, u VMUsage) (l Charge, err error) {
 	var ps rule.Problems
-	pol := p.resolved()
+	pol := p.resolved().checked(&ps)
 	mk, period, ok := qtUsageSetup(&req, at, pol, true, &ps)
 	if ok {
 		qtVMLine(&l, &req, &mk, period, u, pol, "usage", &ps) // in place: no copy of a Charge
@@ -159,7 +159,7 @@ func (p Policy) QuoteVMUsage(req Subscription, at time.Time, u VMUsage) (l Charg
 // returns the extended slice, as [Policy.AppendOverage] does.
 func (p Policy) AppendVMUsage(dst []Charge, req Subscription, at time.Time, usage []VMUsage) ([]Charge, error) {
 	var ps rule.Problems
-	pol := p.resolved()
+	pol := p.resolved().checked(&ps)
 	mk, period, ok := qtUsageSetup(&req, at, pol, true, &ps)
 	n := len(dst)
 	if ok {
@@ -183,7 +183,6 @@ func (p Policy) AppendVMUsage(dst []Charge, req Subscription, at time.Time, usag
 // qtUsageSetup checks what a usage quote needs beyond the usage itself
 // and returns the market and the usage billing period that contains at.
 func qtUsageSetup(req *Subscription, at time.Time, pol *Policy, vm bool, ps *rule.Problems) (qtMkt, calendar.Period, bool) {
-	qtCheckPolicy(pol, ps)
 	id := rule.EXT03
 	if vm {
 		id = rule.EXT07
