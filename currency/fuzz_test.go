@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"math/big"
+	"strings"
 	"testing"
 )
 
@@ -30,10 +31,27 @@ func FuzzParse(f *testing.F) {
 		if err := json.Unmarshal(b, &j); err != nil || j != m {
 			t.Fatalf("JSON round trip of %v via %s: %v, %v", m, b, j, err)
 		}
+		// Every locale writes the amount's digits, in order, and no other
+		// digit: grouping, signs and symbols are the only difference.
+		amount, _, _ := strings.Cut(m.String(), " ")
+		want := asciiDigits(amount)
 		for l := range Locales() {
-			_ = l.Format(m) // never panics
+			if got := asciiDigits(l.Format(m)); got != want {
+				t.Fatalf("%v: Format(%v) = %q: digits %q, want %q", l, m, l.Format(m), got, want)
+			}
 		}
 	})
+}
+
+// asciiDigits returns the ASCII digits of s, in order.
+func asciiDigits(s string) string {
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			b = append(b, s[i])
+		}
+	}
+	return string(b)
 }
 
 func FuzzParseAmount(f *testing.F) {
