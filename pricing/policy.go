@@ -183,10 +183,7 @@ func (p Policy) Validate() error {
 
 // check appends the problems of a resolved policy.
 func (p *Policy) check(ps *rule.Problems) {
-	if p.ConversionRounding.Valid() && p.MinuteRounding.Valid() && p.UsageRounding.Valid() &&
-		p.ReservationRounding.Valid() && p.ProrationRounding.Valid() && p.reservationYearOK() &&
-		p.usageMonthsOK() && p.ProrationUnit <= ProrateBySecond && p.Upgrade <= TimingBlocked &&
-		p.Downgrade <= TimingBlocked && p.seatWindowOK() {
+	if p.valid() {
 		return
 	}
 	for _, r := range [...]struct {
@@ -224,6 +221,14 @@ func (p *Policy) check(ps *rule.Problems) {
 	}
 }
 
+// valid reports whether check finds nothing in p.
+func (p *Policy) valid() bool {
+	return p.ConversionRounding.Valid() && p.MinuteRounding.Valid() && p.UsageRounding.Valid() &&
+		p.ReservationRounding.Valid() && p.ProrationRounding.Valid() && p.reservationYearOK() &&
+		p.usageMonthsOK() && p.ProrationUnit <= ProrateBySecond && p.Upgrade <= TimingBlocked &&
+		p.Downgrade <= TimingBlocked && p.seatWindowOK()
+}
+
 func (p *Policy) reservationYearOK() bool {
 	return p.ReservationYear > 0 && p.ReservationYear%time.Hour == 0
 }
@@ -242,11 +247,10 @@ func (p *Policy) seatWindowOK() bool {
 // problem that only repeats the policy's. Nothing computed under the
 // copy is returned: the method fails with the policy's problems.
 func (p *Policy) checked(ps *rule.Problems) *Policy {
-	n := len(*ps)
-	p.check(ps)
-	if len(*ps) == n {
+	if p.valid() {
 		return p
 	}
+	p.check(ps)
 	return p.repaired()
 }
 
