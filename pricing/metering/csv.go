@@ -28,9 +28,9 @@ const maxInterned = 1 << 14
 // offset for UTC). Other columns are ignored. Fields may be quoted.
 //
 // A row that cannot be read (a missing field, a quantity or time that is
-// not one, a line longer than 64 KiB, a quote left open) is skipped and
-// becomes a problem naming its line and column; the rows after it are
-// still read. Make a Reader with [Policy.NewReader].
+// not one, the zero instant 0001-01-01T00:00:00Z, a line longer than 64
+// KiB, a quote left open) is skipped and becomes a problem naming its
+// line and column; the rows after it are still read. Make a Reader with [Policy.NewReader].
 type Reader struct {
 	policy   Policy
 	name     string
@@ -72,6 +72,7 @@ var (
 	msgCSVMissing  = rule.Message{English: "the row has %d fields; the column is field %d", Swedish: "raden har %d fält; kolumnen är fält %d"}
 	msgCSVQuantity = rule.Message{English: "%q is not a quantity", Swedish: "%q är inte en mängd"}
 	msgCSVTime     = rule.Message{English: "%q is not an instant (RFC 3339)", Swedish: "%q är inte en tidpunkt (RFC 3339)"}
+	msgCSVZeroTime = rule.Message{English: "%q is the zero instant, which stands for no time", Swedish: "%q är nolltidpunkten, som står för ingen tidpunkt"}
 )
 
 var colNames = [5]string{"resourceId", "resourceUri", "dimension", "quantity", "time"}
@@ -333,6 +334,10 @@ func (r *Reader) record(line []byte) (Record, bool) {
 	t, ok := parseInstantBytes(tm)
 	if !ok {
 		r.skip(colNames[colTime], ErrMalformed, msgCSVTime, string(tm))
+		return Record{}, false
+	}
+	if t.IsZero() { // 0001-01-01T00:00:00Z: a Record's zero Time means none
+		r.skip(colNames[colTime], ErrMalformed, msgCSVZeroTime, string(tm))
 		return Record{}, false
 	}
 	return Record{ResourceID: r.str(id), ResourceURI: r.str(uri), Dimension: r.str(dim), Time: t, Quantity: q, Line: r.line}, true

@@ -402,6 +402,33 @@ func TestMTR01_CSVReader(t *testing.T) {
 	}
 }
 
+// MTR-01: the zero instant is refused where it is read, as a Record's
+// zero Time means "no time"; the second after it is an instant like any.
+func TestMTR01_CSVReaderZeroInstant(t *testing.T) {
+	in := "resourceId,dimension,time,quantity\n" +
+		"s,d,0001-01-01T00:00:00Z,1\n" +
+		"s,d,0001-01-01 00:00:00,1\n" +
+		"s,d,0001-01-01T00:00:01Z,1\n"
+	r := DefaultPolicy().NewReader(strings.NewReader(in), "u.csv")
+	var lines []int
+	for rec := range r.Records() {
+		lines = append(lines, rec.Line)
+	}
+	var paths []string
+	for _, p := range r.Problems() {
+		paths = append(paths, p.Path)
+		if !errors.Is(p, ErrMalformed) || p.Rule != rule.MTR01 {
+			t.Errorf("problem %v: want ErrMalformed under MTR-01", p)
+		}
+	}
+	if diff := cmp.Diff([]int{4}, lines); diff != "" {
+		t.Errorf("records (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"u.csv line 2, column time", "u.csv line 3, column time"}, paths); diff != "" {
+		t.Errorf("problems (-want +got):\n%s\n%v", diff, r.Problems())
+	}
+}
+
 func TestMTR04_UnknownDimensionIsInvalidDimension(t *testing.T) {
 	// MTR-04: a dimension that is not one of the plan's meters is answered
 	// InvalidDimension (the metering API's status), not BadArgument; an
