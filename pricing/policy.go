@@ -181,11 +181,9 @@ func (p Policy) Validate() error {
 	return ps.Err()
 }
 
-// check appends the problems of a resolved policy.
+// check appends the problems of a resolved policy, one per field that
+// valid refuses.
 func (p *Policy) check(ps *rule.Problems) {
-	if p.valid() {
-		return
-	}
 	for _, r := range [...]struct {
 		mode currency.RoundingMode
 		path string
@@ -221,7 +219,8 @@ func (p *Policy) check(ps *rule.Problems) {
 	}
 }
 
-// valid reports whether check finds nothing in p.
+// valid reports whether check finds nothing in p: the usual path's one
+// test.
 func (p *Policy) valid() bool {
 	return p.ConversionRounding.Valid() && p.MinuteRounding.Valid() && p.UsageRounding.Valid() &&
 		p.ReservationRounding.Valid() && p.ProrationRounding.Valid() && p.reservationYearOK() &&

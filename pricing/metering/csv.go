@@ -30,7 +30,8 @@ const maxInterned = 1 << 14
 // A row that cannot be read (a missing field, a quantity or time that is
 // not one, the zero instant 0001-01-01T00:00:00Z, a line longer than 64
 // KiB, a quote left open) is skipped and becomes a problem naming its
-// line and column; the rows after it are still read. Make a Reader with [Policy.NewReader].
+// line and column; the rows after it are still read. Make a Reader with
+// [Policy.NewReader].
 type Reader struct {
 	policy   Policy
 	name     string
