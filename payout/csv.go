@@ -285,14 +285,25 @@ func parseRow(rec []string, w where, zone *time.Location, c *rowCache, ps *rule.
 		failed |= f
 		ps.Append(rule.Problem{Rule: id, Path: w.path(field), Message: msg, Args: args, Err: err})
 	}
+	// instant reads a date column; empty is the zero Time, absent. The
+	// zero instant itself (0001-01-01T00:00:00Z) would read as absent
+	// too, so it is refused as the other instants of year 1 are.
+	instant := func(s string, f uint16, id rule.ID, field string) time.Time {
+		if s == "" {
+			return time.Time{}
+		}
+		t, ok := c.dates.parseInstant(s, zone)
+		switch {
+		case !ok:
+			bad(f, id, field, ErrDate, msgInstant, truncate(s, 40))
+		case t.IsZero():
+			bad(f, id, field, ErrDate, msgTxYear, t.Format(time.RFC3339))
+		}
+		return t
+	}
 	t := Transaction{ID: rec[0]}
 	var err error
-	var ok bool
-	if s := trim(rec[1]); s != "" {
-		if t.Date, ok = c.dates.parseInstant(s, zone); !ok {
-			bad(fDate, rule.EXT11, "date", ErrDate, msgInstant, truncate(s, 40))
-		}
-	}
+	t.Date = instant(trim(rec[1]), fDate, rule.EXT11, "date")
 	if t.Agreement, err = parseEnum(agreementNames, rec[2]); err != nil {
 		bad(fAgreement, rule.EXT11, "agreement", ErrUnknown, msgTxAgreement, quote(rec[2]))
 	}
@@ -321,16 +332,8 @@ func parseRow(rec []string, w where, zone *time.Location, c *rowCache, ps *rule.
 			bad(0, rule.EXT10, "qualified", ErrField, msgBool, truncate(q, 40))
 		}
 	}
-	if s := trim(rec[9]); s != "" {
-		if t.Collected, ok = c.dates.parseInstant(s, zone); !ok {
-			bad(fCollected, rule.EXT11, "collected", ErrDate, msgInstant, truncate(s, 40))
-		}
-	}
-	if s := trim(rec[10]); s != "" {
-		if t.Invoiced, ok = c.dates.parseInstant(s, zone); !ok {
-			bad(fInvoiced, rule.PAY02, "invoiced", ErrDate, msgInstant, truncate(s, 40))
-		}
-	}
+	t.Collected = instant(trim(rec[9]), fCollected, rule.EXT11, "collected")
+	t.Invoiced = instant(trim(rec[10]), fInvoiced, rule.PAY02, "invoiced")
 	if failed != 0 || !t.ready(false) {
 		t.checkSkip(w, ps, failed)
 	}

@@ -98,6 +98,27 @@ func TestCSVRowErrors(t *testing.T) {
 	}
 }
 
+// EXT-11, PAY-02: the zero instant in a date column is refused as the
+// other instants of year 1 are, not read as an absent date.
+func TestCSVZeroInstant(t *testing.T) {
+	in := header +
+		"a,0001-01-01T00:00:00Z,ea,invoice,order,purchase,1.00,USD,,,\n" +
+		"b,2024-01-10,ea,invoice,order,purchase,1.00,USD,,0001-01-01T00:00:00Z,\n" +
+		"c,2024-01-10,ea,invoice,order,purchase,1.00,USD,,,0001-01-01T00:00:00Z\n" +
+		"d,2024-01-10,ea,invoice,order,purchase,1.00,USD,,0001-01-01T00:00:01Z,\n"
+	got, errs := readAll(t, in, CSVOptions{Name: "sales.csv", Zone: time.UTC})
+	if len(got) != 0 || len(errs) != 4 {
+		t.Fatalf("%d transactions, %d errors: %v", len(got), len(errs), errs)
+	}
+	for i, paths := range [][]string{{"sales.csv line 2, column date"}, {"sales.csv line 3, column collected"},
+		{"sales.csv line 4, column invoiced"}, {"sales.csv line 5, column collected", "sales.csv line 5, column collected"}} {
+		wantProblems(t, errs[i], paths, ErrDate)
+		if !strings.Contains(errs[i].Error(), "is outside the years 2…9000") {
+			t.Errorf("%v: want the years' problem", errs[i])
+		}
+	}
+}
+
 func TestCSVFatalErrors(t *testing.T) {
 	// The input cannot be read further: ErrCSV or ErrLimit, with the line, and sticky.
 	rows := "a,2024-01-10,ea,invoice,order,purchase,1.00,USD,,,\n"
