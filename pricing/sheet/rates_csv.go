@@ -2,6 +2,7 @@ package sheet
 
 import (
 	"encoding/csv"
+	"errors"
 	"github.com/marketrules/marketrules/calendar"
 	"github.com/marketrules/marketrules/market"
 	"io"
@@ -36,8 +37,8 @@ var msgRatesField = rule.Message{English: "%s: %s", Swedish: "%s: %s"}
 
 // ReadRatesCSV reads dated exchange rates in the format of [RatesColumns]
 // from r, named name in problems ("rates.csv line 3"). Malformed rows are
-// reported at once as [rule.Problems]: a field that does not parse wraps
-// [ErrBadRate]; malformed CSV, a wrong header or input over the limits
+// reported at once as [rule.Problems]: a field that does not parse, or
+// an instant that is the zero instant, wraps [ErrBadRate]; malformed CSV, a wrong header or input over the limits
 // (200,000 rows, 16 MiB, enforced while reading) wraps [ErrCSV] or
 // [ErrLimit]. The first [MaxProblems] problems are listed, then one that
 // counts the rest, so that memory stays within a small multiple of the
@@ -207,12 +208,24 @@ func parseAmount(s string, c currency.Code) (currency.Money, error) {
 	return currency.New(v, c)
 }
 
+// parseAsOf parses a rate's instant: a date or RFC 3339. The zero
+// instant, which a DatedRate's zero AsOf stands for as "none", is
+// refused here, at its line, rather than by Save as a missing instant.
 func parseAsOf(s string) (time.Time, error) {
-	if t, ok := parseDate(s); ok {
-		return t, nil
+	t, ok := parseDate(s)
+	if !ok {
+		var err error
+		if t, err = time.Parse(time.RFC3339Nano, s); err != nil {
+			return t, err
+		}
 	}
-	return time.Parse(time.RFC3339Nano, s)
+	if t.IsZero() {
+		return t, errZeroAsOf
+	}
+	return t, nil
 }
+
+var errZeroAsOf = errors.New("0001-01-01T00:00:00Z is the zero instant, which stands for no instant")
 
 // WriteRatesCSV writes rates in the format of [RatesColumns]: the date as
 // "2006-01-02" when it is midnight UTC, else RFC 3339; the rate with the

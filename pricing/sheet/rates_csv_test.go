@@ -56,6 +56,10 @@ func TestRatesCSVErrors(t *testing.T) {
 		{"as_of,from,to,rate\n2026-13-01,USD,SEK,9\n2026-01-02,USD,XYZ,-1\n2026-01-02,USD,SEK,0\n", []string{
 			"rates.csv line 2", "rates.csv line 3", "rates.csv line 3", "rates.csv line 4"}},
 		{"as_of,from,to,rate\n2026-01-02,USD,SEK\n", []string{"rates.csv line 2"}},
+		// PRC-03: the zero instant is no instant, in either form; the
+		// second after it is one.
+		{"as_of,from,to,rate\n0001-01-01,USD,SEK,9\n0001-01-01T00:00:00Z,USD,SEK,9\n0001-01-01T00:00:01Z,USD,SEK,9\n", []string{
+			"rates.csv line 2", "rates.csv line 3"}},
 	} {
 		_, err := sheet.ReadRatesCSV(strings.NewReader(tt.in), "rates.csv")
 		var ps rule.Problems
