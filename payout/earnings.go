@@ -559,6 +559,8 @@ func (er *earningsReader) parse(ps *rule.Problems) (Earning, rowStatus) {
 	s := er.field(colTransactionDate)
 	if t.Date, ok = parseExportInstant(s, er.opt.Zone); !ok {
 		bad(rule.EXT11, "transactionDate", ErrDate, msgInstant, truncate(s, 40))
+	} else if t.Date.IsZero() { // not an absent date: an instant of year 1, as the transactions reader says
+		bad(rule.EXT11, "transactionDate", ErrDate, msgTxYear, t.Date.Format(time.RFC3339))
 	}
 	var err error
 	s = er.field(colTransactionType)

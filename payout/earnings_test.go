@@ -108,6 +108,7 @@ func TestERN01_Problems(t *testing.T) {
 				"earnings.csv line 2, column transactionAmount", "earnings.csv line 2, column storeFee"}, ErrDate},
 		{"bad currency", head + "\n2024-01-10,purchase,1.00,XAF,0.03,0.97\n", []string{"earnings.csv line 2, column transactionCurrency"}, ErrCurrency},
 		{"negative sale", head + "\n2024-01-10,purchase,-1.00,USD,0.03,0.97\n", []string{"earnings.csv line 2, column transactionAmount"}, ErrAmount},
+		{"zero instant", head + "\n0001-01-01T00:00:00Z,purchase,1.00,USD,0.03,0.97\n", []string{"earnings.csv line 2, column transactionDate"}, ErrDate},
 		{"field count", head + "\n2024-01-10,purchase\n", []string{"earnings.csv line 2"}, ErrCSV},
 		{"unclosed quote", head + "\n\"2024-01-10,purchase,1,USD,0,1\n", []string{"earnings.csv line 2"}, ErrCSV},
 		{"long row", head + "\n" + strings.Repeat("x", 70_000) + "\n", []string{"earnings.csv line 2"}, ErrLimit},
@@ -134,6 +135,12 @@ func TestERN01_Problems(t *testing.T) {
 				t.Errorf("%v does not wrap %v", ps, tt.sentinel)
 			}
 		})
+	}
+	// The zero instant is a date of year 1, not a missing date.
+	for _, err := range ReadEarnings(strings.NewReader(head+"\n0001-01-01T00:00:00Z,purchase,1.00,USD,0.03,0.97\n"), CSVOptions{}) {
+		if err == nil || !strings.Contains(err.Error(), "is outside the years 2…9000") {
+			t.Errorf("zero instant: %v", err)
+		}
 	}
 	// Limits: bytes and rows.
 	many := head + strings.Repeat("\n2024-01-10,purchase,1.00,USD,0.03,0.97", 5) + "\n"
